@@ -1,0 +1,25 @@
+"""Subcommands of the `smpseo` command: each module has `register(subparsers)` and `run(args) -> exit status`."""
+
+from __future__ import annotations
+
+import sys
+
+from ..model import ReadError
+
+
+def report_read_errors(errors: list[ReadError], stream=None) -> int:
+    """Print one line per unreadable source or warning; return how many were errors."""
+    stream = stream or sys.stderr
+    for err in errors:
+        print(str(err), file=stream)
+    return sum(1 for e in errors if e.severity == "error")
+
+
+def add_config_argument(parser) -> None:
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: the nearest smpseo.toml)")
+
+
+def load_config_for(args, paths=()):
+    from ..config import load_config
+
+    return load_config(args.config, search_from=paths[0] if paths else None)

@@ -1,0 +1,26 @@
+"""`smpseo analyze PATH... [--format text|json|csv]`: per-post metrics, one row per post."""
+
+from __future__ import annotations
+
+from . import add_config_argument, report_read_errors
+
+
+def register(sub) -> None:
+    p = sub.add_parser("analyze", help="per-post metrics (words, sentences, readability ...)",
+                       description="Per-post metrics, one row per post, for spreadsheets and notebooks.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    add_config_argument(p)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..metrics import analyze
+    from ..readers import load_posts
+    from ..views.table import write_rows
+
+    corpus = load_posts(*args.paths, debug=args.debug)
+    failed = report_read_errors(corpus.errors)
+    rows = analyze(corpus)
+    write_rows(rows, args.format)
+    return 1 if failed else 0

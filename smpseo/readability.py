@@ -1,0 +1,24 @@
+"""Readability formulas from textstat, fed clean sentence text (headings and captions are not sentences)."""
+
+from __future__ import annotations
+
+from .model import Post
+from .syllables import textstat
+
+
+def post_text(post: Post) -> str:
+    """The body prose, one sentence per line: textstat's sentence counter then sees exactly our sentences."""
+    return "\n".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in post.sentences)
+
+
+def scores(post: Post) -> dict[str, float | None]:
+    """Flesch reading ease and grade levels for a post's prose (None when it has no prose)."""
+    text = post_text(post)
+    if not text.strip():
+        return {"flesch_reading_ease": None, "flesch_kincaid_grade": None, "grade": None}
+    ts = textstat()
+    return {
+        "flesch_reading_ease": round(ts.flesch_reading_ease(text), 1),
+        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(text), 1),
+        "grade": round(ts.text_standard(text, float_output=True), 1),
+    }

@@ -1,0 +1,104 @@
+"""Readers: files and pages in, `Post`s out. The reader is chosen by the file's type.
+
+    >>> corpus = load_posts("posts/")          # a Corpus: a list of Posts with .errors
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..model import Corpus, Post, ReadError
+from .decode import SourceError, decode
+
+# suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
+READERS: dict[str, tuple[str, str, str]] = {
+    ".md": ("markdown", "markdown", "read_markdown"),
+    ".markdown": ("markdown", "markdown", "read_markdown"),
+    ".html": ("html", "html", "read_html"),
+    ".htm": ("html", "html", "read_html"),
+    ".xml": ("wxr", "wxr", "read_wxr"),
+    ".txt": ("text", "textdump", "read_textdump"),
+}
+# What a folder is searched for: posts, not the exports and dumps they were imported from.
+FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
+    suffix = Path(path).suffix.lower()
+    if suffix not in READERS:
+        known = ", ".join(sorted(READERS))
+        raise SourceError(str(path), f"unknown file type '{suffix or '(none)'}' (known: {known})")
+    _, module, func = READERS[suffix]
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+
+
+def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[Path]:
+    """Expand folders into the post files they hold (sorted); missing paths become errors."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .html)"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(ReadError(str(path), "no such file or folder"))
+    return files
+
+
+def read_text(path: str | Path) -> tuple[str, list[str]]:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise SourceError(str(path), exc.strerror or str(exc)) from None
+    return decode(data, str(path))
+
+
+def read_file(path: str | Path) -> list[Post]:
+    """Read one file into its posts (a dump or an export holds several). Raises SourceError."""
+    reader = reader_for(path)
+    text, warnings = read_text(path)
+    posts = reader(text, str(path))
+    for post in posts:
+        post.warnings[:0] = warnings
+    return posts
+
+
+def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
+    """Read posts from files and folders. What cannot be read goes to `.errors`; the rest is still read."""
+    if len(paths) == 1 and not isinstance(paths[0], (str, Path)):
+        paths = tuple(paths[0])  # load_posts(["a.md", "b.md"])
+    errors: list[ReadError] = []
+    posts: list[Post] = []
+    for path in iter_sources(paths, errors):
+        try:
+            found = read_file(path)
+        except SourceError as exc:
+            errors.append(ReadError(exc.path, exc.message, exc.line))
+            continue
+        except RecursionError:
+            errors.append(ReadError(str(path), "structure nested too deeply to read"))
+            continue
+        except Exception as exc:  # a reader bug must not stop the other files
+            if debug:
+                raise
+            errors.append(ReadError(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
+            continue
+        for post in found:
+            for warning in post.warnings:
+                m = re.match(r"line (\d+): (.*)", warning)
+                line, message = (int(m.group(1)), m.group(2)) if m else (0, warning)
+                errors.append(ReadError(str(path), message, line, severity="warning"))
+        posts.extend(found)
+    return Corpus(posts, errors)
+
+
+__all__ = ["load_posts", "read_file", "reader_for", "READERS", "SourceError"]

@@ -1,0 +1,62 @@
+"""Turning a file's bytes into text: encodings, BOMs, and refusing what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+
+class SourceError(Exception):
+    """A source that cannot be read. Carries the path and, where it applies, the 1-based line."""
+
+    def __init__(self, path: str, message: str, line: int = 0):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Decode a text file. Returns (text, warnings). Raises SourceError for empty or binary files.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; other bytes that are not valid UTF-8
+    are read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n".
+    """
+    warnings: list[str] = []
+    if not data.strip():
+        raise SourceError(path, "file is empty")
+    text = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(path, f"not valid {encoding} text despite its byte order mark ({exc.reason})") from None
+            break
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise SourceError(path, "binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            text = data.decode("cp1252", errors="replace")
+            warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise SourceError(path, "file is empty")
+    if sum(1 for ch in text[:8192] if ch < " " and ch not in "\n\t\f") > 8:
+        raise SourceError(path, "binary file, not text")
+    return text, warnings

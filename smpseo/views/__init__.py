@@ -1,0 +1,1 @@
+"""Views: turn results (plain data) into text, JSON, CSV, notebook displays and HTML. Views never analyse."""

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network():
+    """Nothing is downloaded at run time: any connection outside this machine fails the test that makes it."""
+    import socket
+
+    real_connect = socket.socket.connect
+
+    def guarded(self, address, *args, **kwargs):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1")) \
+                and self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError(f"network access attempted during tests: {address!r}")
+        return real_connect(self, address, *args, **kwargs)
+
+    socket.socket.connect = guarded
+    os.environ.setdefault("NLTK_DATA", str(ROOT / ".no-nltk-data"))
+    yield
+    socket.socket.connect = real_connect
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared; the test is skipped where that folder is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import textwrap
+
+import smpseo
+from smpseo.model import HEADING, IMAGE, LIST_ITEM, PARAGRAPH
+from smpseo.readers.markdown import parse_markdown
+
+from .conftest import shared
+
+SAMPLE = textwrap.dedent(
+    """\
+    ---
+    title: Does SMP hurt?
+    description: What a session feels like.
+    keyphrase: SMP pain
+    date: 2024-05-01
+    tags: [pain, sessions]
+    ---
+
+    # Does SMP hurt?
+
+    Most clients rate it a 3 out of 10. Dr. Smith agrees.
+    The second line starts a new sentence here.
+
+    ## Numbing
+
+    - Numbing cream is an option.
+    - Ask at your [consultation](/consultation/).
+
+    ![Scalp after session one](/img/one.jpg)
+
+    {% include cta.html %}
+
+    ```
+    code is not prose.
+    ```
+    """
+)
+
+
+def test_front_matter_fields_and_lines():
+    post = parse_markdown(SAMPLE, "posts/pain.md")
+    assert post.title == "Does SMP hurt?"
+    assert post.title_line == 2
+    assert post.description == "What a session feels like."
+    assert post.keyphrase == "SMP pain"
+    assert str(post.date) == "2024-05-01"
+    assert post.tags == ["pain", "sessions"]
+    assert post.slug == "pain"
+    assert post.meta_line("description") == 3
+
+
+def test_blocks_keep_kinds_and_lines():
+    post = parse_markdown(SAMPLE, "posts/pain.md")
+    kinds = [(b.kind, b.line) for b in post.blocks]
+    assert kinds == [
+        (HEADING, 9), (PARAGRAPH, 11), (HEADING, 14), (LIST_ITEM, 16), (LIST_ITEM, 17), (IMAGE, 19), ("code", 23)
+    ]
+    assert post.headings[1].level == 2
+    assert post.images[0].alt == "Scalp after session one"
+    assert post.links[0].href == "/consultation/" and post.links[0].text == "consultation"
+
+
+def test_sentences_have_lines_and_columns_and_never_span_blocks():
+    post = parse_markdown(SAMPLE, "posts/pain.md")
+    sents = [(s.text, s.line, s.column) for s in post.sentences]
+    assert sents[0] == ("Most clients rate it a 3 out of 10.", 11, 1)
+    assert sents[1] == ("Dr. Smith agrees.", 11, 37)
+    assert sents[2] == ("The second line starts a new sentence here.", 12, 1)
+    # headings, images, template tags and code are not prose
+    assert all("Numbing" != s.text for s in post.sentences)
+    assert not any("include" in s.text or "code is not" in s.text for s in post.sentences)
+
+
+def test_invalid_yaml_is_an_error_with_its_line(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: ok\ntags: [a, b\n---\nBody.\n", encoding="utf-8")
+    good = tmp_path / "good.md"
+    good.write_text("# Fine\n\nA sentence.\n", encoding="utf-8")
+    corpus = smpseo.load_posts(tmp_path)
+    assert [p.title for p in corpus] == ["Fine"]
+    assert len(corpus.failed) == 1
+    err = corpus.failed[0]
+    assert err.path.endswith("bad.md") and err.line in (3, 4) and "YAML" in err.message
+
+
+def test_empty_binary_and_cp1252_files(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "legacy.md").write_bytes("# Caf\xe9\n\nIt\x92s fine.\n".encode("latin-1"))
+    corpus = smpseo.load_posts(tmp_path)
+    messages = {e.path.rsplit("/", 1)[-1]: e for e in corpus.errors}
+    assert messages["empty.md"].message == "file is empty"
+    assert messages["binary.md"].message == "binary file, not text"
+    assert messages["legacy.md"].severity == "warning" and "Windows-1252" in messages["legacy.md"].message
+    assert [p.title for p in corpus] == ["Café"]
+    assert corpus[0].sentences[0].text == "It’s fine."
+
+
+def test_all_18f_posts_parse():
+    folder = shared("corpora", "18f-blog-posts")
+    corpus = smpseo.load_posts(folder)
+    posts = [p for p in corpus if p.meta]
+    assert not corpus.failed, corpus.failed[:3]
+    assert len(posts) == 509
+    assert sum(1 for p in posts if p.title) == 509
+    # template tags never reach the prose
+    assert not [s.text for p in posts for s in p.sentences if "{{" in s.text or "{%" in s.text]
