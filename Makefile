@@ -21,7 +21,6 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
-	$(BIN)/python -m ipykernel install --sys-prefix --name smpseo --display-name "smpseo (Python 3)" >/dev/null
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: $(STAMP)

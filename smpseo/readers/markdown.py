@@ -25,9 +25,8 @@ def _column_in(source_line: str, text: str) -> int:
     """1-based column of `text`'s first word in a source line (skipping markup), or of the line's content."""
     first = re.match(r"\S+", text)
     if first:
-        word = re.sub(r"^\W+|\W+$", "", first.group(0))
-        if word:
-            idx = source_line.find(word)
+        for probe in (first.group(0), re.sub(r"^\W+|\W+$", "", first.group(0))):
+            idx = source_line.find(probe) if probe else -1
             if idx >= 0:
                 return idx + 1
     return _LIST_MARKER.match(source_line).end() + 1

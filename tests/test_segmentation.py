@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smpseo.readers.markdown import parse_markdown
+from smpseo.text import slugify, split_sentences, strip_markup_noise, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("Dr. Smith said so. Then he left.", ["Dr. Smith said so.", "Then he left."]),
+        ("It costs $2.50 per day. Really!", ["It costs $2.50 per day.", "Really!"]),
+        ("“Will SMP damage my hair follicles?” A common question.", ["“Will SMP damage my hair follicles?”",
+                                                                     "A common question."]),
+        ("e.g. this stays whole. J. Smith too.", ["e.g. this stays whole.", "J. Smith too."]),
+        ("Ends without punctuation", ["Ends without punctuation"]),
+        ("Wait... what? Yes.", ["Wait... what?", "Yes."]),
+        ("lowercase after a period. does not split", ["lowercase after a period. does not split"]),
+    ],
+)
+def test_sentence_split_examples(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_sentence_lines_follow_newlines():
+    sents = split_sentences("First one.\nSecond one. Third\none.", line=10)
+    assert [(s.text, s.line) for s in sents] == [("First one.", 10), ("Second one.", 11), ("Third one.", 11)]
+
+
+def test_markup_noise_is_removed():
+    assert strip_markup_noise('Hi {{ site.name }} there {% include x.html %}.').split() == ["Hi", "there", "."]
+    assert strip_markup_noise('[caption id="a" align="x"]<img src="a.jpg"> A caption[/caption]').strip() == \
+        '<img src="a.jpg"> A caption'
+    assert strip_markup_noise("[sic] stays").strip() == "[sic] stays"
+
+
+def test_slugify_is_safe():
+    assert slugify("Does SMP Hurt? (Pain out of 10)") == "does-smp-hurt-pain-out-of-10"
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("Café crème") == "cafe-creme"
+    assert slugify("???") == "post"
+
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'’-éç", min_size=1,
+                max_size=10)
+_punct = st.sampled_from(["", "", "", ".", "!", "?", ",", "...", ":", ";", ".”", ")"])
+_line = st.lists(st.tuples(_word, _punct), min_size=1, max_size=12).map(lambda ws: " ".join(w + p for w, p in ws))
+_paragraph = st.lists(_line, min_size=1, max_size=4).map("\n".join)
+_doc = st.lists(_paragraph, min_size=1, max_size=5).map("\n\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_doc)
+def test_any_prose_segments_without_loss(doc):
+    post = parse_markdown(doc, "p.md")
+    lines = doc.split("\n")
+    for block in post.prose:
+        # words are counted once: the sentences hold exactly the block's words
+        assert [w for s in block.sentences for w in words(s.text)] == words(block.text)
+        for s in block.sentences:
+            # every sentence maps back to the line it starts on, and that line holds its first word
+            first = words(s.text)[0]
+            assert first in lines[s.line - 1]
+            assert lines[s.line - 1][s.column - 1 :].startswith(s.text.split()[0][:1])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_parses(text):
+    post = parse_markdown(text, "any.md") if not text.startswith("---") else None
+    if post is not None:
+        assert all(s.line >= 1 for s in post.sentences)
