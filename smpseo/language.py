@@ -70,3 +70,45 @@ _SPACE_RE = re.compile(r"\s+")
 def squash(text: str) -> str:
     """Lowercase text with hyphens and runs of whitespace as single spaces: for display-insensitive comparison."""
     return _SPACE_RE.sub(" ", text.translate(_APOSTROPHES).lower().replace("-", " ")).strip()
+
+
+# ---- word lists for the readability and local checks ------------------------------------------------------------
+def transition_words() -> frozenset[str]:
+    """Transition words and phrases ("however", "for example"), lowercased."""
+    return word_list("transition_words")
+
+
+@functools.cache
+def _phrase_regex(name: str) -> re.Pattern[str]:
+    """One compiled regex matching any entry of a word list as whole words, longest first."""
+    entries = sorted(word_list(name), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in entries)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+
+
+def find_phrase(name: str, text: str) -> re.Match[str] | None:
+    """The first entry of word list `name` found in `text` (whole words, any case), or None."""
+    return _phrase_regex(name).search(text.translate(_APOSTROPHES))
+
+
+def is_be_form(word: str) -> bool:
+    w = word.translate(_APOSTROPHES).lower()
+    return w in word_list("be_forms") or w.endswith(("'re", "'m"))
+
+
+def is_participle(word: str) -> bool:
+    """A past participle: a regular "-ed" word (not in the exceptions) or an irregular one ("written")."""
+    w = word.translate(_APOSTROPHES).lower()
+    if w in word_list("passive_exceptions"):
+        return False
+    if w in word_list("irregular_participles"):
+        return True
+    return len(w) > 4 and w.endswith("ed")
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
+    from .syllables import cmu_pronunciations
+
+    return frozenset(cmu_pronunciations())

@@ -1,0 +1,375 @@
+"""Keyphrase matching that explains itself.
+
+A keyphrase matches a stretch of text when all its content words appear there, close together, in any order and any
+word form: "scalp micropigmentation in Vancouver", "Vancouver's scalp micropigmentation" and "SMP Vancouver" (with
+the synonym SMP = scalp micropigmentation) all match "Vancouver scalp micropigmentation". Each `Match` says why.
+
+- function words are ignored ("in", "the"), words compare by stem ("scalps", "pigmented");
+- hyphen and space variants are one word ("micro-pigmentation", "micro pigmentation", "micropigmentation");
+- configured synonyms and abbreviations stand for their term (`[keywords.synonyms]` in smpseo.toml);
+- apostrophes ("Vancouver's") and word boundaries are respected: "scalpel" never counts as "scalp";
+- a match never crosses a sentence end, and allows at most one unrelated content word inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .language import is_function_word, known_words, normalize_word, stem
+from .text import WORD_RE
+
+# Between two words: a sentence end (or a clause break) stops a match.
+_BREAK_RE = re.compile(r"[.!?;:|]|\n\s*\n")
+MAX_EXTRA_WORDS = 1
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A content word of a text (or a synonym standing for several), with its character offsets."""
+
+    keys: tuple[str, ...]
+    start: int
+    end: int
+    surface: str
+    kind: str = "word"  # word | hyphen | space | synonym
+    tokens: int = 1  # raw words it spans
+    first_token: int = 0
+    break_before: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A compiled keyphrase: its text and content-word keys (synonyms expanded)."""
+
+    text: str
+    keys: tuple[str, ...]
+    words: tuple[str, ...]  # the surface content word behind each key
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    @property
+    def content_words(self) -> int:
+        return len(self.keys)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a phrase matched in a text, and why it counts."""
+
+    phrase: str
+    text: str
+    start: int
+    end: int
+    reasons: tuple[str, ...] = ()
+
+    def explain(self) -> str:
+        why = "; ".join(self.reasons) if self.reasons else "exact"
+        return f"matched {self.text!r} for {self.phrase!r} ({why})"
+
+
+def key(word: str) -> str:
+    return stem(word)
+
+
+class Matcher:
+    """Matches keyphrases in text. One per configuration: it knows the synonyms and every phrase it compiled."""
+
+    def __init__(self, synonyms: dict[str, list[str]] | None = None):
+        self._vocab: set[str] = set()
+        self._phrases: dict[str, Phrase] = {}
+        self._units: dict[str, list[Unit]] = {}
+        self._tokens: dict[str, list[tuple[str, int, int, bool]]] = {}
+        # synonym keys (in order) -> (canonical keys, synonym text, canonical text)
+        self._synonyms: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
+        for canonical, alternatives in (synonyms or {}).items():
+            ckeys = self._plain_keys(canonical)
+            for alt in alternatives:
+                skeys = self._plain_keys(alt)
+                if skeys and ckeys and skeys != ckeys:
+                    self._synonyms.append((skeys, ckeys, alt, canonical))
+        self._synonyms.sort(key=lambda s: len(s[0]), reverse=True)
+        for skeys, ckeys, _, _ in self._synonyms:
+            self._vocab.update(skeys)
+            self._vocab.update(ckeys)
+
+    # ---- compiling ----------------------------------------------------------------------------------------------
+    def _plain_keys(self, text: str) -> tuple[str, ...]:
+        words = [w for w in WORD_RE.findall(text) if not is_function_word(w)] or WORD_RE.findall(text)
+        for w in words:
+            self._vocab.add(key(w))
+        return tuple(key(w) for w in words)
+
+    def phrase(self, text: str) -> Phrase:
+        """Compile a keyphrase (cached). Synonyms inside it are expanded: "SMP Vancouver" -> scalp micropigment..."""
+        found = self._phrases.get(text)
+        if found is not None:
+            return found
+        self._plain_keys(text)
+        self._units.clear()
+        keys: list[str] = []
+        words: list[str] = []
+        for unit in self.units(text):
+            keys.extend(unit.keys)
+            words.extend([unit.surface] * len(unit.keys))
+        if not keys:  # a phrase of function words only: match them all
+            keys = [key(w) for w in WORD_RE.findall(text)]
+            words = WORD_RE.findall(text)
+            self._vocab.update(keys)
+        compiled = Phrase(text=text, keys=tuple(keys), words=tuple(words))
+        self._phrases[text] = compiled
+        return compiled
+
+    # ---- reading text -------------------------------------------------------------------------------------------
+    def _raw_tokens(self, text: str) -> list[tuple[str, int, int, bool]]:
+        """(word, start, end, sentence break before it)."""
+        out = []
+        prev_end = 0
+        for m in WORD_RE.finditer(text):
+            gap = text[prev_end:m.start()]
+            out.append((m.group(0), m.start(), m.end(), bool(out) and bool(_BREAK_RE.search(gap))))
+            prev_end = m.end()
+        # A word ending in "." swallowed by WORD_RE ("e.g") is rare; trailing sentence dots are never inside a word.
+        return out
+
+    def units(self, text: str) -> list[Unit]:
+        """The content units of a text: words (stemmed), hyphen/space variants merged, synonyms folded."""
+        cached = self._units.get(text)
+        if cached is not None:
+            return cached
+        raw = self._raw_tokens(text)
+        vocab = self._vocab
+        units: list[Unit] = []
+        i = 0
+        n = len(raw)
+        pending = False  # a sentence end seen since the last unit
+        while i < n:
+            word, start, end, brk = raw[i]
+            brk = brk or pending
+            pending = False
+            # space variant: "micro pigmentation" read as one word when the joined form is a known term
+            if i + 1 < n and not raw[i + 1][3] and text[end:raw[i + 1][1]].isspace():
+                joined = key(word + raw[i + 1][0])
+                if joined in vocab:
+                    units.append(Unit((joined,), start, raw[i + 1][2], text[start:raw[i + 1][2]], "space", 2, i, brk))
+                    i += 2
+                    continue
+            if is_function_word(word):
+                pending = brk
+                i += 1
+                continue
+            k = key(word)
+            if "-" in word and k not in vocab:
+                offset = start
+                first = True
+                for part in word.split("-"):
+                    if part and not is_function_word(part):
+                        units.append(Unit((key(part),), offset, offset + len(part), part, "word", 1, i, brk and first))
+                        first = False
+                    offset += len(part) + 1
+            else:
+                units.append(Unit((k,), start, end, word, "hyphen" if "-" in word else "word", 1, i, brk))
+            i += 1
+        units = self._fold_synonyms(units)
+        if len(self._units) > 20000:
+            self._units.clear()
+        self._units[text] = units
+        return units
+
+    def _fold_synonyms(self, units: list[Unit]) -> list[Unit]:
+        if not self._synonyms or not units:
+            return units
+        out: list[Unit] = []
+        i = 0
+        while i < len(units):
+            for skeys, ckeys, alt, _canonical in self._synonyms:
+                size = len(skeys)
+                window = units[i:i + size]
+                if len(window) == size and all(u.keys == (k,) for u, k in zip(window, skeys)) \
+                        and not any(u.break_before for u in window[1:]):
+                    first, last = window[0], window[-1]
+                    surface = " ".join(u.surface for u in window)
+                    out.append(Unit(ckeys, first.start, last.end, surface, "synonym",
+                                    sum(u.tokens for u in window), first.first_token, first.break_before))
+                    i += size
+                    break
+            else:
+                out.append(units[i])
+                i += 1
+        return out
+
+    # ---- matching -----------------------------------------------------------------------------------------------
+    def find(self, phrase: Phrase | str, text: str) -> list[Match]:
+        """Every non-overlapping match of `phrase` in `text`, left to right."""
+        if isinstance(phrase, str):
+            phrase = self.phrase(phrase)
+        if not phrase or not text:
+            return []
+        need_all = Counter(phrase.keys)
+        units = self.units(text)
+        wanted = set(need_all)
+        matches: list[Match] = []
+        i = 0
+        n = len(units)
+        raw_limit = 2 * len(phrase.keys) + 2
+        while i < n:
+            if not wanted.intersection(units[i].keys):
+                i += 1
+                continue
+            need = need_all.copy()
+            used: list[Unit] = []
+            extras: list[Unit] = []
+            end_at = None
+            for j in range(i, n):
+                u = units[j]
+                if j > i and u.break_before:
+                    break
+                if not u.keys:
+                    continue
+                hit = [k for k in u.keys if need.get(k, 0) > 0]
+                if hit:
+                    for k in hit:
+                        need[k] -= 1
+                    used.append(u)
+                else:
+                    extras.append(u)
+                    if len(extras) > MAX_EXTRA_WORDS:
+                        break
+                span_tokens = u.first_token + u.tokens - units[i].first_token
+                if span_tokens > raw_limit:
+                    break
+                if not +need:
+                    end_at = j
+                    break
+            if end_at is None:
+                i += 1
+                continue
+            first, last = units[i], units[end_at]
+            extras = [u for u in extras if u.end <= last.end]
+            matches.append(self._explain(phrase, text, first.start, last.end, used, extras))
+            i = end_at + 1
+        return matches
+
+    def _explain(self, phrase: Phrase, text: str, start: int, end: int, used: list[Unit],
+                 extras: list[Unit]) -> Match:
+        reasons: list[str] = []
+        order = [k for u in used for k in u.keys]
+        expected = [k for k in phrase.keys if k in order]
+        if [k for k in order if k in phrase.keys] != expected and len(set(order)) > 1:
+            reasons.append("word order")
+        surface_for = dict(zip(phrase.keys, phrase.words))
+        for u in used:
+            if u.kind == "synonym":
+                reasons.append(f"synonym {u.surface!r}")
+                continue
+            target_word = surface_for.get(u.keys[0], "")
+            if u.kind in ("hyphen", "space") and u.surface.lower() != target_word.lower():
+                reasons.append(f"{u.kind} variant {u.surface!r}")
+            elif u.kind == "word":
+                if target_word and normalize_word(u.surface) != normalize_word(target_word):
+                    reasons.append(f"word form {u.surface!r}")
+        span = text[start:end]
+        fillers = [w for w in WORD_RE.findall(span) if is_function_word(w)]
+        phrase_fillers = {w.lower() for w in WORD_RE.findall(phrase.text) if is_function_word(w)}
+        extra_fillers = [w for w in fillers if w.lower() not in phrase_fillers]
+        if extra_fillers:
+            label = "function word" if len(extra_fillers) == 1 else "function words"
+            reasons.append(f"{label} " + ", ".join(repr(w) for w in dict.fromkeys(extra_fillers)))
+        for u in extras:
+            reasons.append(f"extra word {u.surface!r}")
+        return Match(phrase=phrase.text, text=" ".join(span.split()), start=start, end=end, reasons=tuple(reasons))
+
+    def count(self, phrase: Phrase | str, text: str) -> int:
+        return len(self.find(phrase, text))
+
+    def contains(self, phrase: Phrase | str, text: str) -> bool:
+        return bool(self.find(phrase, text))
+
+    def share(self, phrase: Phrase | str, text: str) -> float:
+        """The fraction of the phrase's content words found anywhere in `text` (0..1), word forms included."""
+        if isinstance(phrase, str):
+            phrase = self.phrase(phrase)
+        if not phrase:
+            return 0.0
+        present = {k for u in self.units(text) for k in u.keys}
+        return sum(1 for k in phrase.keys if k in present) / len(phrase.keys)
+
+    def same(self, a: Phrase | str, b: Phrase | str) -> bool:
+        """Two phrases with the same content words (any order, form, synonym): "SMP Vancouver" = "Vancouver SMP"."""
+        a = self.phrase(a) if isinstance(a, str) else a
+        b = self.phrase(b) if isinstance(b, str) else b
+        return bool(a) and Counter(a.keys) == Counter(b.keys)
+
+
+# ---- likely misspellings of target terms ------------------------------------------------------------------------
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+class SpellingGuard:
+    """Finds words that look like a misspelt target term ("Micropigmention" for "micropigmentation").
+
+    Only long words (7+ letters) are compared; a word that is a known English word, a word form of a term,
+    or a hyphen/space variant of one is never flagged.
+    """
+
+    MIN_LENGTH = 7
+
+    def __init__(self, terms: list[str]):
+        words: dict[str, str] = {}
+        for term in terms:
+            for w in WORD_RE.findall(term):
+                norm = normalize_word(w)
+                if len(norm) >= self.MIN_LENGTH and norm.isalpha():
+                    words.setdefault(norm, w.lower().replace("-", ""))
+        self.words = words
+        self._verdicts: dict[str, str | None] = {}
+
+    def suggestion(self, word: str) -> str | None:
+        """The term `word` is probably a misspelling of, or None."""
+        norm = normalize_word(word)
+        if norm in self._verdicts:
+            return self._verdicts[norm]
+        verdict = None
+        if len(norm) >= self.MIN_LENGTH - 1 and norm.isalpha() and norm not in self.words \
+                and norm not in known_words():
+            for term_word in self.words:
+                if norm.startswith(term_word) or term_word.startswith(norm):
+                    break  # a word form ("micropigmentations") or a shorter word ("micropigment")
+                limit = 1 if len(term_word) < 9 else 2
+                if abs(len(term_word) - len(norm)) <= limit and norm[0] == term_word[0] \
+                        and edit_distance(norm, term_word, limit) <= limit:
+                    verdict = term_word
+                    break
+        self._verdicts[norm] = verdict
+        return verdict
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, word, suggestion) for each likely misspelling in `text`."""
+        if not self.words:
+            return []
+        out = []
+        for m in WORD_RE.finditer(text):
+            suggestion = self.suggestion(m.group(0))
+            if suggestion:
+                word = m.group(0)
+                if word[:1].isupper():
+                    suggestion = suggestion[:1].upper() + suggestion[1:]
+                out.append((m.start(), m.end(), word, suggestion))
+        return out
