@@ -1,0 +1,356 @@
+"""Plain-text blog dumps: the text of several posts copied from a site, one paragraph a line, no markup.
+
+What a dump holds and how it is read:
+
+* Posts follow each other with no separator. A post starts at its title: a heading-shaped line that follows a
+  sign-off (contact details, a call to action) or is followed by an opening ("Hi, I'm ...", "As one of ..."),
+  and that is followed by prose. The cue words are data (`smpseo/data/en/textdump_*.txt`).
+* A heading is a short line without closing punctuation, or a question standing alone; a line wholly in
+  quotation marks is a quote. An unfinished sentence (ending on "is", "the", ...) or a line opening with a
+  personal pronoun is prose.
+* Images leave their alt text and caption behind as lines of their own: a line repeated at once (or nearly so),
+  a short lowercase line, a bare keyword line followed by a short caption, a line glued from two
+  ("procedureBadly done ..."), a long line with no closing punctuation, a heading-shaped line right under a
+  heading. These are dropped: they are neither headings nor prose.
+* Boilerplate (an author bio, a call to action, an image alt) that recurs in several posts is found by
+  repetition - the same or nearly the same line in three or more posts, or the same paragraph in two - and
+  dropped.
+* A sentence broken over two lines (the second starting in lowercase) is joined.
+
+Every block keeps the line it stands on in the dump.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import PurePath
+
+from ..model import HEADING, PARAGRAPH, QUOTE, Block, Post
+from ..text import slugify, split_sentences, words
+from .decode import SourceError
+
+HEADING_MAX_WORDS = 12  # a statement heading; longer lines without closing punctuation are captions
+QUESTION_MAX_WORDS = 14  # a question standing alone up to this length is a heading
+CAPTION_MAX_WORDS = 25  # the caption under an image's alt line
+ALT_MAX_WORDS = 3  # a bare keyword line (image alt text)
+NEAR_DUPLICATE = 0.85  # SequenceMatcher ratio above which two lines are "the same" caption or boilerplate
+REPEATED_LINE_POSTS = 3  # a short line in this many posts is boilerplate
+REPEATED_BLOCK_POSTS = 2  # a paragraph (>= LONG_BLOCK_WORDS) in this many posts is boilerplate
+LONG_BLOCK_WORDS = 8
+
+_OPEN_QUOTES = "\"“‘'«"
+_CLOSE_QUOTES = "\"”’'»"
+_TERMINAL = ".!?…"
+_PRONOUNS = frozenset("i you he she we they it".split())
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://")
+_GLUED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}")
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9]")
+
+
+@dataclass
+class _Unit:
+    """One line of the dump (or two, where a sentence was broken): the unit every decision is made on."""
+
+    text: str
+    line: int
+    end_line: int
+    kind: str = ""  # HEADING, PARAGRAPH, QUOTE, or "drop"
+    repeated: bool = False  # dropped as boilerplate found in several posts
+
+    @property
+    def words(self) -> list[str]:
+        return words(self.text)
+
+
+def _cue_list(name: str) -> frozenset[str]:
+    from ..language import word_list
+
+    return word_list(name)
+
+
+def _function_words() -> frozenset[str]:
+    from ..language import function_words
+
+    return function_words()
+
+
+# ---- the shape of one line --------------------------------------------------------------------------------------
+def _core(text: str) -> str:
+    """The line without closing quotes and brackets (for looking at its last punctuation)."""
+    return text.rstrip(_CLOSE_QUOTES + ") ")
+
+
+def _ends_terminal(text: str) -> bool:
+    core = _core(text)
+    return bool(core) and core[-1] in _TERMINAL
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?") or _core(text).endswith("?")
+
+
+def _sentence_count(text: str) -> int:
+    return 1 + len(_INNER_SENTENCE_END.findall(text.strip()))
+
+
+def _is_quote(text: str) -> bool:
+    t = text.strip()
+    if len(t) < 3 or t[0] not in _OPEN_QUOTES:
+        return False
+    t = t.rstrip(_TERMINAL + " ")
+    return t[-1] in _CLOSE_QUOTES and not re.search(r"[\"“”]", t[1:-1])
+
+
+def _is_heading_shaped(text: str) -> bool:
+    """Short, standing alone, not a sentence: a heading (or the alt text and captions that look like one)."""
+    t = text.strip()
+    w = words(t)
+    if not w or _is_quote(t) or ";" in t or _has_contact(t):
+        return False
+    if not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if _is_question(t):
+        return len(w) <= QUESTION_MAX_WORDS and _sentence_count(t) == 1
+    if len(w) > HEADING_MAX_WORDS or _ends_terminal(t):
+        return False
+    if w[0].lower() in _PRONOUNS:
+        return False  # "He is available for ..." is a sentence that lost its full stop
+    if t.endswith(":"):
+        return True
+    return w[-1].lower() not in _function_words()  # "One of the questions I receive is" runs on
+
+
+def _is_lowercase_alt(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and t[0].islower() and len(words(t)) <= 6 and not _ends_terminal(t) and not t.endswith(":")
+
+
+def _is_keyword_line(text: str) -> bool:
+    """A bare noun phrase of a few words ("Scalp clinic"): how an image's alt text reads."""
+    t = text.strip()
+    w = words(t)
+    if not w or len(w) > ALT_MAX_WORDS or _is_question(t) or _ends_terminal(t) or t.endswith(":"):
+        return False
+    fw = _function_words()
+    return not any(x.lower() in fw for x in w)
+
+
+def _is_caption(text: str) -> bool:
+    t = text.strip()
+    n = len(words(t))
+    return 0 < n <= CAPTION_MAX_WORDS and (_sentence_count(t) == 1 or n <= 12) and not t.endswith(":")
+
+
+def _is_runaway_caption(text: str) -> bool:
+    """A long line without closing punctuation that is not a sentence someone left unfinished: a caption."""
+    t = text.strip()
+    w = words(t)
+    if len(w) <= HEADING_MAX_WORDS or _ends_terminal(t) or t.endswith(":") or _is_quote(t) or _has_contact(t):
+        return False
+    return w[0].lower() not in _PRONOUNS and _sentence_count(t) == 1
+
+
+def _has_contact(text: str) -> bool:
+    return bool(_PHONE.search(text) or _EMAIL.search(text))
+
+
+def _same(a: str, b: str) -> bool:
+    """The same line, or nearly (a typo apart): compared word by word."""
+    na, nb = _norm(a), _norm(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    if min(len(na), len(nb)) / max(len(na), len(nb)) < NEAR_DUPLICATE:
+        return False
+    sm = SequenceMatcher(None, na, nb, autojunk=False)
+    return sm.real_quick_ratio() >= NEAR_DUPLICATE and sm.quick_ratio() >= NEAR_DUPLICATE \
+        and sm.ratio() >= NEAR_DUPLICATE
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(text))
+
+
+def _has_cue(text: str, cues: frozenset[str]) -> bool:
+    low = " ".join(text.lower().replace("’", "'").split())
+    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", low) for cue in cues)
+
+
+def _opens_post(text: str) -> bool:
+    low = text.lower().replace("’", "'").lstrip(_OPEN_QUOTES)
+    return any(re.match(rf"{re.escape(cue)}\b", low) for cue in _cue_list("textdump_openers"))
+
+
+def _is_prose(unit: _Unit) -> bool:
+    return not _is_heading_shaped(unit.text) and not _is_quote(unit.text)
+
+
+# ---- reading ----------------------------------------------------------------------------------------------------
+def _units(text: str) -> list[_Unit]:
+    """Non-blank lines; a line that breaks off mid-sentence is joined to the lowercase line that continues it."""
+    units: list[_Unit] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if units:
+            prev = units[-1]
+            continues = line[0].islower() and (_ends_terminal(line) or len(words(line)) > 6)
+            if (continues and len(prev.words) >= 3 and not _ends_terminal(prev.text)
+                    and prev.text[-1] not in ":;," + _CLOSE_QUOTES):
+                prev.text = f"{prev.text} {line}"
+                prev.end_line = number
+                continue
+        units.append(_Unit(line, number, number))
+    return units
+
+
+def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
+    """Split at titles: the first line, and every heading between a sign-off and the prose of a new post."""
+    signoff = _cue_list("textdump_signoff")
+    starts = [0]
+    for i in range(1, len(units) - 1):
+        text = units[i].text
+        if not _is_heading_shaped(text):
+            continue
+        nxt = units[i + 1]
+        if not (_is_prose_paragraph(nxt.text) or len(nxt.words) >= HEADING_MAX_WORDS) or not _is_prose(nxt):
+            continue
+        current_title = units[starts[-1]].text
+        if _same(text, current_title):
+            continue  # the title repeated as the post's first heading
+        before = units[max(starts[-1] + 1, i - 2) : i]
+        signed_off = any(_has_contact(u.text) or _has_cue(u.text, signoff) for u in before)
+        if signed_off or _opens_post(nxt.text):
+            starts.append(i)
+    return [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)], strict=True)]
+
+
+def _drop_repeated(posts: list[list[_Unit]]) -> None:
+    """Boilerplate: a line in REPEATED_LINE_POSTS posts, or a paragraph in REPEATED_BLOCK_POSTS posts."""
+    if len(posts) < 2:
+        return
+    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:]]  # never the title
+    # Which posts hold each entry (or a near copy of it): one comparison per pair.
+    holders = [{p} for p, _ in entries]
+    for i, (p, unit) in enumerate(entries):
+        for j in range(i + 1, len(entries)):
+            q, other = entries[j]
+            if q != p and _same(unit.text, other.text):
+                holders[i].add(q)
+                holders[j].add(p)
+    for (_, unit), found in zip(entries, holders, strict=True):
+        needed = REPEATED_BLOCK_POSTS if len(unit.words) >= LONG_BLOCK_WORDS else REPEATED_LINE_POSTS
+        if len(found) >= needed:
+            unit.kind = "drop"
+            unit.repeated = True
+
+
+def _classify(units: list[_Unit]) -> None:
+    """Decide each line of one post (the title excluded): heading, paragraph, quote, or dropped."""
+    n = len(units)
+    for i, unit in enumerate(units):
+        if unit.kind == "drop":
+            continue
+        t = unit.text
+        # Captions repeated at once, or nearly so ("The hair follicle is deed/deep in the dermis").
+        for j in (i + 1, i + 2):
+            if j < n and units[j].kind != "drop" and len(unit.words) <= CAPTION_MAX_WORDS and _same(t, units[j].text):
+                unit.kind = units[j].kind = "drop"
+                for k in range(i + 1, j):  # a line between two copies is part of the same image
+                    if _is_caption(units[k].text) and not _is_prose_paragraph(units[k].text):
+                        units[k].kind = "drop"
+        if unit.kind == "drop":
+            continue
+        if _is_lowercase_alt(t) or _GLUED.search(t) or _is_keyword_line(t) and _stands_by_caption(units, i):
+            unit.kind = "drop"
+            continue
+        if _is_runaway_caption(t):
+            unit.kind = "drop"
+            continue
+        unit.kind = QUOTE if _is_quote(t) else HEADING if _is_heading_shaped(t) else PARAGRAPH
+    # Alt lines take their caption with them (the caption stands right after the alt line, or a short one right
+    # before it); a heading-shaped line right under a heading is a caption.
+    alts = [u.kind == "drop" and (_is_lowercase_alt(u.text) or _is_keyword_line(u.text) or u.repeated)
+            for u in units]
+    last_live: _Unit | None = None
+    for i, unit in enumerate(units):
+        if unit.kind == "drop":
+            continue
+        if unit.kind != QUOTE and _is_caption(unit.text):
+            if i and alts[i - 1] and i + 1 < n:
+                unit.kind = "drop"
+            elif i + 1 < n and alts[i + 1] and unit.kind == PARAGRAPH and len(unit.words) <= 10:
+                unit.kind = "drop"
+        if unit.kind == HEADING and last_live is not None and last_live.kind == HEADING \
+                and not _is_question(unit.text):
+            unit.kind = "drop"
+        if unit.kind != "drop":
+            last_live = unit
+    # A heading with no prose of substance after it (a closing "Always available ...") is a paragraph.
+    live = [u for u in units if u.kind in (HEADING, PARAGRAPH, QUOTE)]
+    for i, unit in enumerate(live):
+        if unit.kind != HEADING:
+            continue
+        following = []
+        for other in live[i + 1 :]:
+            if other.kind == HEADING:
+                break
+            following.append(other)
+        if not any(_is_prose_paragraph(u.text) or len(u.words) >= HEADING_MAX_WORDS for u in following):
+            unit.kind = PARAGRAPH
+
+
+def _stands_by_caption(units: list[_Unit], i: int) -> bool:
+    """Whether a keyword line is an image's alt text: a caption right after it (and more text after that), a
+    short caption right before it, or nothing after it at all. Otherwise it is a heading ("Healthy lifestyle")."""
+    if i + 1 >= len(units):
+        return True
+    after, before = units[i + 1], units[i - 1] if i else None
+    if _is_caption(after.text) and not _is_quote(after.text) and i + 2 < len(units):
+        return True
+    return (before is not None and before.kind != "drop" and _is_caption(before.text) and _ends_terminal(before.text)
+            and len(before.words) <= 10 and not _is_question(before.text))
+
+
+def _is_prose_paragraph(text: str) -> bool:
+    return _ends_terminal(text) and not _is_quote(text) and len(words(text)) > 3
+
+
+def _post(units: list[_Unit], path: str) -> Post:
+    title_unit, body = units[0], units[1:]
+    blocks: list[Block] = []
+    for unit in body:
+        if unit.kind not in (HEADING, PARAGRAPH, QUOTE):
+            continue
+        block = Block(unit.kind, unit.text, unit.line, unit.end_line, level=2 if unit.kind == HEADING else 0)
+        if block.is_prose:
+            block.sentences = split_sentences(unit.text, unit.line, 1)
+        blocks.append(block)
+    title = title_unit.text
+    return Post(path=path, slug=slugify(title), title=title, blocks=blocks, source=PurePath(path).name,
+                title_line=title_unit.line, format="text")
+
+
+def read_textdump(text: str, path: str) -> list[Post]:
+    """The posts of a plain-text dump, in order. Raises SourceError when it holds no post."""
+    units = _units(text)
+    if not units:
+        raise SourceError(path, "no text to read")
+    posts = _split_posts(units)
+    _drop_repeated(posts)
+    for units_of_post in posts:
+        _classify(units_of_post[1:])
+    result = [_post(p, path) for p in posts]
+    if not any(p.blocks for p in result):
+        raise SourceError(path, "no post found: a dump holds a title line followed by paragraphs", line=1)
+    return result
+
+
+__all__ = ["read_textdump"]

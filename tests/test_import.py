@@ -1,0 +1,136 @@
+"""Writing posts as Markdown (`smpseo.writer`) and the `smpseo import` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from smpseo.cli import main
+from smpseo.model import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Image, Link, Post
+from smpseo.readers import read_file
+from smpseo.readers.markdown import parse_markdown
+from smpseo.writer import front_matter, to_markdown, write_post
+
+from .conftest import FIXTURES, ROOT
+
+SEED = FIXTURES / "textdump" / "advanced-scalp-blog.txt"
+
+
+def _shape(post: Post):
+    return [(b.kind, b.text, b.level if b.kind == HEADING else 0) for b in post.blocks]
+
+
+def test_round_trip_of_the_seed(tmp_path):
+    for post in read_file(SEED):
+        text = to_markdown(post)
+        back = parse_markdown(text, f"{post.slug}.md")
+        assert back.title == post.title and back.slug == post.slug
+        assert back.source == "advanced-scalp-blog.txt"
+        assert _shape(back) == _shape(post)
+        assert [s.text for s in back.sentences] == [s.text for s in post.sentences]
+
+
+def test_front_matter_never_invents_fields():
+    post = read_file(SEED)[0]
+    assert list(front_matter(post)) == ["title", "slug", "source"]
+
+
+def test_markup_characters_survive_and_links_images_stay_inline():
+    post = Post(path=None, slug="odd", title='Costs: "SMP" vs. #1 [draft] — café', description="Price: $1,000+",
+                date=dt.date(2024, 5, 1), status="draft", tags=["cost", "yes", "null"], categories=["Prices"],
+                source="https://example.com/odd/")
+    post.blocks = [
+        Block(HEADING, "Step #2 & *more*", 1, level=3),
+        Block(PARAGRAPH, "1. Not a list. 2 * 3 = 6, a_b_c, <div> & [x] `code` and a\\backslash.", 2),
+        Block(PARAGRAPH, "# not a heading\n- not a list\n> not a quote", 3),
+        Block(PARAGRAPH, "Book a consultation today or read the FAQ.", 4,
+              links=[Link("/book_(now)/", "consultation", 4), Link("https://example.com/faq", "FAQ", 4)]),
+        Block(LIST_ITEM, "First item", 5, level=1),
+        Block(LIST_ITEM, "Nested item", 6, level=2),
+        Block(QUOTE, "Quoted words here.", 7),
+        Block(IMAGE, "Healed crown", 8, images=[Image("/img/a(b).jpg", "Healed [crown]", 8, caption='After "one" year')]),
+    ]
+    text = to_markdown(post)
+    back = parse_markdown(text, "odd.md")
+    assert back.title == post.title and back.description == post.description
+    assert back.date == post.date and back.status == "draft" and back.tags == ["cost", "yes", "null"]
+    assert back.categories == ["Prices"] and back.source == post.source
+    assert [(b.kind, b.text) for b in back.blocks if b.kind != IMAGE] == [
+        (b.kind, b.text) for b in post.blocks if b.kind != IMAGE]
+    assert [(link.href, link.text) for link in back.links] == [("/book_(now)/", "consultation"),
+                                                               ("https://example.com/faq", "FAQ")]
+    assert [(i.src, i.alt, i.title) for i in back.images] == [("/img/a(b).jpg", "Healed [crown]", 'After "one" year')]
+    assert [b.level for b in back.blocks if b.kind == LIST_ITEM] == [1, 2]
+
+
+def test_write_post_is_atomic_and_refuses_to_overwrite(tmp_path):
+    post = Post(path=None, slug="../../etc/passwd", title="Escape attempt")
+    post.blocks = [Block(PARAGRAPH, "Text.", 1)]
+    target = write_post(post, tmp_path / "out")
+    assert target.parent == tmp_path / "out" and target.name == "etc-passwd.md"
+    assert "slug: etc-passwd" in target.read_text()
+    with pytest.raises(FileExistsError):
+        write_post(post, tmp_path / "out")
+    write_post(post, tmp_path / "out", force=True)
+    assert sorted(os.listdir(tmp_path / "out")) == ["etc-passwd.md"]  # no temp file left behind
+
+
+def test_import_the_seed(tmp_path, capsys):
+    out = tmp_path / "posts"
+    assert main(["import", str(SEED), "--to", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 8 and all(line.startswith("wrote ") for line in lines)
+    assert sorted(p.name for p in out.iterdir())[0] == "are-there-any-side-effects-to-scalp-micropigmentation.md"
+    # A second run keeps what is there.
+    (out / "what-is-smp.md").write_text("---\ntitle: Edited by hand\n---\n\nMine.\n")
+    assert main(["import", str(SEED), "--to", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"skipped, exists: {out / p}" for p in
+                     [f"{s}.md" for s in [read_file(SEED)[i].slug for i in range(8)]]]
+    assert "Edited by hand" in (out / "what-is-smp.md").read_text()
+    assert main(["import", str(SEED), "--to", str(out), "--force"]) == 0
+    assert "title: What is SMP?" in (out / "what-is-smp.md").read_text()
+
+
+def test_duplicate_slugs_in_one_run_are_numbered(tmp_path, capsys):
+    dump = tmp_path / "twice.txt"
+    dump.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(SEED), str(dump), "--to", str(out)]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert len(names) == 16 and "what-is-smp.md" in names and "what-is-smp-2.md" in names
+    assert "slug: what-is-smp-2" in (out / "what-is-smp-2.md").read_text()
+
+
+def test_bad_source_reported_good_ones_written(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\xff" * 50)
+    unknown = tmp_path / "notes.docx"
+    unknown.write_text("x")
+    out = tmp_path / "out"
+    code = main(["import", str(bad), str(unknown), str(tmp_path / "missing.txt"), str(SEED), "--to", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1
+    errors = captured.err.splitlines()
+    assert len(errors) == 3 and all("error" in e for e in errors)
+    assert errors[0].startswith(str(bad)) and "Traceback" not in captured.err
+    assert len(list(out.iterdir())) == 8
+
+
+def test_committed_posts_read_back_like_the_seed():
+    """posts/ was imported from the seed (three captions fixed by hand): titles and most headings match."""
+    posts_dir = ROOT / "posts"
+    if not posts_dir.is_dir():
+        pytest.skip("no posts/ folder")
+    from smpseo.readers import load_posts
+
+    corpus = load_posts(posts_dir)
+    assert not corpus.failed
+    seed = {p.slug: p for p in read_file(SEED)}
+    assert {p.slug for p in corpus} == set(seed)
+    for post in corpus:
+        assert post.title == seed[post.slug].title
+        assert post.source == "advanced-scalp-blog.txt"
+        assert not post.description and not post.keyphrase and post.date is None

@@ -1,0 +1,157 @@
+"""The plain-text dump reader, on the clinic's own scraped blog and on small dumps that isolate each rule."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from smpseo.model import HEADING, PARAGRAPH, QUOTE
+from smpseo.readers import load_posts, read_file
+from smpseo.readers.decode import SourceError
+from smpseo.readers.textdump import read_textdump
+
+from .conftest import FIXTURES
+
+SEED = FIXTURES / "textdump" / "advanced-scalp-blog.txt"
+
+TITLES = [
+    "Does SMP damage hair follicles?",
+    "How long does SMP last?",
+    "Are there any side effects to Scalp Micropigmentation?",
+    "Does scalp micropigmentation Hurt?",
+    "How to prevent a shiny scalp before and after SMP",
+    "What can Scalp Micropigmentation be used for?",
+    "Why do I need multiple Scalp Micropigmentation sessions?",
+    "What is SMP?",
+]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_file(SEED)
+
+
+def test_seed_splits_into_its_eight_posts(seed):
+    assert [p.title for p in seed] == TITLES
+    assert [p.title_line for p in seed] == [1, 51, 117, 168, 234, 313, 364, 408]
+    assert seed[0].slug == "does-smp-damage-hair-follicles"
+    assert all(p.source == "advanced-scalp-blog.txt" and p.format == "text" for p in seed)
+
+
+def test_every_block_keeps_its_line_in_the_dump(seed):
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for post in seed:
+        assert lines[post.title_line - 1].strip() == post.title
+        for block in post.blocks:
+            assert lines[block.line - 1].strip() and lines[block.line - 1].strip() in block.text
+            for s in block.sentences:
+                assert s.text.split()[0] in lines[s.line - 1]
+
+
+def test_headings_are_told_from_sentences(seed):
+    headings = {p.title: [b.text for b in p.headings] for p in seed}
+    assert headings["Does SMP damage hair follicles?"] == [
+        "Does SMP damage hair follicles?", "Scalp Micropigmentation does not cause hair loss"]
+    assert headings["How long does SMP last?"] == [
+        "SMP aftercare for longevity", "What are the reasons for fading?",
+        "Is there anything I can do to prolong my SMP longevity?", "Avoid sun damage", "Healthy lifestyle",
+        "What should I expect to happen over 5 years?"]
+    assert "Step 1:" in headings["How to prevent a shiny scalp before and after SMP"]
+    hurt = seed[3]
+    assert "OK, but is SMP painful?" in headings[hurt.title]
+    # An unfinished sentence is prose, not a heading; a question in quotation marks is a quote.
+    kinds = {b.text: b.kind for b in hurt.blocks}
+    assert kinds["One of the questions I commonly receive is"] == PARAGRAPH
+    assert kinds["“Is scalp micropigmentation painful?”"] == QUOTE
+    assert all(b.level == 2 for p in seed for b in p.headings)
+
+
+def test_captions_and_alt_lines_are_dropped(seed):
+    texts = [b.text for p in seed for b in p.blocks]
+    for caption in ("Will the SMP needle damage a hair follicle?", "The hair follicle is deed in the dermis",
+                    "Gradual SMP fading", "numbing cream", "Scalp clinic", "2 years old, SMP Still looks great!",
+                    "SMP procedureBadly", "Maintain your SMP", "Rob James SMP at work in his busy Vancouver studio",
+                    "Typical fade in between 1st and 2nd session."):
+        assert not any(t.startswith(caption) for t in texts), caption
+    # Never glued into a sentence either.
+    assert not any("Scalp Micropigmentation Scalp" in s.text for p in seed for s in p.sentences)
+
+
+def test_boilerplate_found_by_repetition_and_own_words_kept(seed):
+    # "Scalp Micropigmentation" alone on a line recurs in three posts: image alt text, dropped everywhere.
+    assert not any(b.text == "Scalp Micropigmentation" for p in seed for b in p.blocks)
+    # Each post's own sign-off is worded differently and stays, with the seed's typos and phone formats.
+    text = "\n".join(p.text for p in seed)
+    assert "scalp Micropigmention artist" in text
+    assert "778 917 7772" in text and "778-917-7772" in text
+
+
+def test_sentence_broken_over_two_lines_is_joined(seed):
+    first = seed[-1].blocks[0]
+    assert first.text.startswith("Hi my name is Rob James I am a Vancouver scalp micropigmentation artist")
+    assert (first.line, first.end_line) == (410, 412)
+    assert len(first.sentences) == 1
+
+
+DUMP = textwrap.dedent(
+    """\
+    Choosing a clinic for your first session
+
+    Hi, I am Sam and I write about clinics. Picking one is hard and this post walks through it.
+
+    What to ask
+
+    Ask how many sessions they expect. Ask to see healed work from a year ago.
+
+    Sam Lee writes for the Example Clinic. Book a free consultation at 555-010-9999 today.
+
+    Aftercare in the first week
+
+    Hello again. Aftercare matters more than most people think in the first week.
+
+    keep it dry
+
+    Keep it dry for three days and avoid the gym.
+
+    Sam Lee writes for the Example Clinic. Book a free consultation at 555-010-9999 today.
+
+    Costs explained
+
+    Welcome back. Prices vary with the size of the area and the number of sessions.
+
+    Sam Lee writes for the Example Clinic. Book a free consultation at 555-010-9999 today.
+    """
+)
+
+
+def test_small_dump_split_and_repeated_bio_dropped():
+    posts = read_textdump(DUMP, "dump.txt")
+    assert [p.title for p in posts] == ["Choosing a clinic for your first session", "Aftercare in the first week",
+                                        "Costs explained"]
+    assert [b.text for b in posts[0].headings] == ["What to ask"]
+    assert not any("Sam Lee" in p.text for p in posts)
+    assert "keep it dry" not in posts[1].text
+    assert posts[2].blocks[0].kind == PARAGRAPH and posts[2].blocks[0].line == 23
+
+
+def test_one_post_without_cues_stays_one_post():
+    posts = read_textdump("A title\n\nSome text here. More text.\n\nA heading\n\nBody text follows here.\n", "x.txt")
+    assert len(posts) == 1
+    assert [(b.kind, b.text) for b in posts[0].blocks] == [
+        (PARAGRAPH, "Some text here. More text."), (HEADING, "A heading"), (PARAGRAPH, "Body text follows here.")]
+
+
+def test_bad_dumps_are_one_clear_error(tmp_path):
+    with pytest.raises(SourceError) as err:
+        read_textdump("Only a title\n", "t.txt")
+    assert "no post found" in str(err.value) and err.value.path == "t.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    good = tmp_path / "good.txt"
+    good.write_text("Title here\n\nA paragraph of text. Another sentence.\n")
+    corpus = load_posts(empty, binary, good)
+    assert [p.title for p in corpus] == ["Title here"]
+    assert sorted(e.path for e in corpus.failed) == sorted([str(empty), str(binary)])
