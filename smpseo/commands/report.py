@@ -1,0 +1,89 @@
+"""`smpseo report monthly|prepublish`: run a report notebook with papermill and export it to HTML.
+
+    smpseo report monthly [--month YYYY-MM] [--posts DIR] [--config FILE] [--queries FILE] [--out DIR]
+    smpseo report prepublish POST [--keyphrase TEXT] [--config FILE] [--posts DIR] [--out DIR]
+
+Prints the path of the HTML report. A failed run exits 1, names the failing cell and keeps the executed notebook as
+`*.FAILED.ipynb`; an earlier good report is left as it was.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from . import add_config_argument
+
+
+def _month(text: str) -> str:
+    import argparse
+
+    from ..report.months import parse_month
+
+    try:
+        parse_month(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="monthly SEO report or pre-publish check, as HTML (runs a notebook)",
+                       description="Run a report notebook with papermill and export it to HTML without code.")
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(p))
+
+    m = kinds.add_parser("monthly", help="the monthly SEO report: reports/YYYY-MM/monthly_report.html",
+                         description="Write reports/YYYY-MM/ (monthly_report.html, .ipynb, summary.json) and "
+                                     "reports/index.html. Compares with the previous month's summary.json.")
+    m.add_argument("--month", type=_month, help="YYYY-MM (default: the month that just ended)")
+    m.add_argument("--posts", default="posts", metavar="DIR", help="the posts folder (default: posts)")
+    m.add_argument("--queries", metavar="FILE", help="a Search Console Queries.csv export")
+    m.add_argument("--previous", metavar="FILE",
+                   help="last month's summary.json (default: OUT/<previous month>/summary.json)")
+    m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
+    m.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    add_config_argument(m)
+    m.set_defaults(run=run)
+
+    d = kinds.add_parser("prepublish", help="check one draft: reports/prepublish/<slug>.html",
+                         description="Run the pre-publish notebook on one draft and write "
+                                     "reports/prepublish/<slug>.html.")
+    d.add_argument("post", metavar="POST", help="the draft (a Markdown or HTML file)")
+    d.add_argument("--keyphrase", metavar="TEXT", help="focus keyphrase (default: the draft's keyphrase field)")
+    d.add_argument("--posts", metavar="DIR", help="the blog's posts to compare with (default: the draft's folder)")
+    d.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
+    d.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    add_config_argument(d)
+    d.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from ..config import load_config
+    from ..report.run import ReportFailed, run_monthly, run_prepublish
+
+    if args.config:
+        load_config(args.config)  # a bad settings file is a usage error (exit 2), found before a kernel starts
+    try:
+        if args.kind == "monthly":
+            if not Path(args.posts).exists():
+                print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
+                return 2
+            if args.queries and not Path(args.queries).is_file():
+                print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
+                return 2
+            result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
+                                 out=args.out, previous=args.previous, timeout=args.timeout)
+        else:
+            if not Path(args.post).is_file():
+                print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)
+                return 2
+            result = run_prepublish(args.post, keyphrase=args.keyphrase, config=args.config, out=args.out,
+                                    posts=args.posts, timeout=args.timeout)
+    except ReportFailed as exc:
+        if args.debug:
+            raise
+        print(f"smpseo: error: report failed: {exc}", file=sys.stderr)
+        return 1
+    print(result.html)
+    return 0

@@ -1,0 +1,107 @@
+"""The analyses a report shows, called through the public API and turned into plain dicts.
+
+`check` and `gaps` are optional here: where a build of smpseo lacks one, the report says "not available" for its
+sections instead of failing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ..config import Config, load_config
+
+
+def as_dict(obj: Any) -> dict:
+    """A result item (dict, dataclass, or object with `to_dict`) as a plain dict."""
+    if isinstance(obj, dict):
+        return dict(obj)
+    if hasattr(obj, "to_dict"):
+        return dict(obj.to_dict())
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+
+
+def as_dicts(items: Any) -> list[dict]:
+    if items is None:
+        return []
+    if hasattr(items, "to_dict") and hasattr(items, "columns"):  # a DataFrame
+        return items.to_dict("records")
+    return [as_dict(i) for i in items]
+
+
+def resolve_config(config: Config | str | Path | None, search_from: str | Path | None = None) -> Config:
+    if isinstance(config, Config):
+        return config
+    if config:
+        return load_config(config)
+    return load_config(search_from=search_from)
+
+
+def _api(name: str):
+    import smpseo
+
+    fn = getattr(smpseo, name, None)
+    return fn if callable(fn) else None
+
+
+def has_check() -> bool:
+    return _api("check") is not None
+
+
+def has_gaps() -> bool:
+    return _api("gaps") is not None
+
+
+def run_check(posts, config: Config, keyphrase: str | None = None):
+    """`smpseo.check(...)`, or None where this build has no checks."""
+    fn = _api("check")
+    if fn is None:
+        return None
+    if keyphrase:
+        return fn(posts, config=config, keyphrase=keyphrase)
+    return fn(posts, config=config)
+
+
+def run_gaps(posts, config: Config, queries: str | Path | None = None):
+    """`smpseo.gaps(...)`, or None where this build has no gap analysis."""
+    fn = _api("gaps")
+    if fn is None:
+        return None
+    return fn(posts, queries=str(queries) if queries else None, config=config)
+
+
+def findings_of(result) -> list[dict] | None:
+    if result is None:
+        return None
+    return as_dicts(getattr(result, "findings", None))
+
+
+def coverage_of(result) -> list[dict] | None:
+    if result is None or getattr(result, "coverage", None) is None:
+        return None
+    return as_dicts(result.coverage)
+
+
+def topics_of(report) -> list[dict] | None:
+    if report is None:
+        return None
+    return as_dicts(getattr(report, "topics", None))
+
+
+def jsonld_for(post, config: Config) -> list[dict] | None:
+    """The BlogPosting (and FAQPage, where the post has questions) markup for a post, or None when unavailable."""
+    try:
+        from .. import jsonld
+    except ImportError:
+        return None
+    blocks = []
+    if hasattr(jsonld, "blog_posting"):
+        blocks.append(jsonld.blog_posting(post, config))
+    if hasattr(jsonld, "faq_page"):
+        faq = jsonld.faq_page(post)
+        if faq:
+            blocks.append(faq)
+    return blocks or None

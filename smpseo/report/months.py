@@ -1,0 +1,60 @@
+"""Month arithmetic for monthly reports: months are `YYYY-MM` strings.
+
+The default report month is the one that just ended. It is computed from the first day of the current month,
+never by subtracting "one month" from today (on 31 March that lands in March again).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """`"2026-10"` -> `(2026, 10)`. Raises ValueError for anything else."""
+    match = _MONTH.match(str(text).strip())
+    if not match:
+        raise ValueError(f"month must look like YYYY-MM (e.g. 2026-10), not {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def format_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def shift_month(month: str, delta: int) -> str:
+    """The month `delta` months after (negative: before) `month`."""
+    year, mon = parse_month(month)
+    index = year * 12 + (mon - 1) + delta
+    return format_month(index // 12, index % 12 + 1)
+
+
+def previous_month(month: str) -> str:
+    return shift_month(month, -1)
+
+
+def month_of(day: date) -> str:
+    return format_month(day.year, day.month)
+
+
+def last_complete_month(today: date | None = None) -> str:
+    """The month that ended most recently: on any day of November 2026, `"2026-10"`; in January, last December."""
+    today = today or date.today()
+    return previous_month(month_of(today.replace(day=1)))
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    """First day of the month and first day of the next one (a half-open range)."""
+    year, mon = parse_month(month)
+    next_year, next_mon = parse_month(shift_month(month, 1))
+    return date(year, mon, 1), date(next_year, next_mon, 1)
+
+
+def month_title(month: str) -> str:
+    """`"2026-10"` -> `"October 2026"` (English month names, independent of the machine's locale)."""
+    year, mon = parse_month(month)
+    names = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+    return f"{names[mon - 1]} {year}"
