@@ -184,10 +184,10 @@ class Matcher:
         out: list[Unit] = []
         i = 0
         while i < len(units):
-            for skeys, ckeys, alt, _canonical in self._synonyms:
+            for skeys, ckeys, _alt, _canonical in self._synonyms:
                 size = len(skeys)
                 window = units[i:i + size]
-                if len(window) == size and all(u.keys == (k,) for u, k in zip(window, skeys)) \
+                if len(window) == size and all(u.keys == (k,) for u, k in zip(window, skeys, strict=False)) \
                         and not any(u.break_before for u in window[1:]):
                     first, last = window[0], window[-1]
                     surface = " ".join(u.surface for u in window)
@@ -259,7 +259,7 @@ class Matcher:
         expected = [k for k in phrase.keys if k in order]
         if [k for k in order if k in phrase.keys] != expected and len(set(order)) > 1:
             reasons.append("word order")
-        surface_for = dict(zip(phrase.keys, phrase.words))
+        surface_for = dict(zip(phrase.keys, phrase.words, strict=False))
         for u in used:
             if u.kind == "synonym":
                 reasons.append(f"synonym {u.surface!r}")

@@ -1,0 +1,183 @@
+"""The check engine: run every rule over posts and collect findings, metrics, coverage and keyphrases.
+
+    >>> import smpseo
+    >>> result = smpseo.check("posts/")                 # or a Corpus / list of Posts
+    >>> result.findings_frame()                          # one row per finding
+    >>> result.coverage_frame(wide=True)                 # targets x posts
+
+Rules live in `readability.py` (RD1xx), `seo.py` (SEO2xx), `local.py` (LOC3xx) and `sitewide.py` (SITE4xx);
+`RULES` is the registry. See docs/checks.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..config import Config, Site, load_config
+from ..model import Corpus, Post, ReadError
+from ..results import SEVERITIES, CheckResult, Finding
+from . import local, readability, seo, sitewide  # noqa: F401  (registers the rules)
+from .context import PostContext
+from .engine import POST, RULES, SITE, Example, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
+from .sitewide import SiteContext
+
+# The settings every rule's examples run with (see docs/checks.md).
+EXAMPLE_CONFIG = Config(
+    site=Site(name="Advanced Scalp Clinic", city="Vancouver", phone="778-917-7772",
+              url="https://www.advancedscalp.example"),
+    targets=["scalp micropigmentation", "Vancouver scalp micropigmentation"],
+    synonyms={"scalp micropigmentation": ["SMP", "scalp micro-pigmentation"]},
+)
+
+
+def rules() -> list[Rule]:
+    """Every registered rule, by id."""
+    return [RULES[k] for k in sorted(RULES)]
+
+
+def _as_posts(posts) -> tuple[list[Post], list[ReadError], str | None]:
+    from ..readers import load_posts
+
+    if isinstance(posts, Post):
+        return [posts], [], posts.path
+    if isinstance(posts, (str, Path)):
+        corpus = load_posts(posts)
+        return list(corpus), list(corpus.errors), str(posts)
+    posts = list(posts)
+    if posts and all(isinstance(p, (str, Path)) for p in posts):
+        corpus = load_posts(*posts)
+        return list(corpus), list(corpus.errors), str(posts[0])
+    errors = list(getattr(posts, "errors", []))
+    return posts, errors, None
+
+
+def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
+          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True) -> CheckResult:
+    """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
+
+    `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
+    `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml). `keyphrase`: a focus keyphrase
+    for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
+    Raises ConfigError for bad `[rules]` settings.
+    """
+    from ..extract import extract, opportunities
+    from ..keyphrase import Matcher, SpellingGuard
+    from ..metrics import post_metrics
+    from ..site import coverage_matrix
+
+    post_list, errors, first_path = _as_posts(posts)
+    if config is None or isinstance(config, (str, Path)):
+        config = load_config(config, search_from=first_path if first_path and Path(first_path).exists() else None)
+    settings = resolve_settings(config.rules, config.path or "smpseo.toml")
+    selected = set(rules) if rules is not None else None
+    if selected is not None:
+        unknown = selected - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
+
+    matcher = Matcher(config.synonyms)
+    targets = [p for p in (matcher.phrase(t) for t in config.targets) if p]
+    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms]
+    guard = SpellingGuard(guard_terms)
+    contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
+
+    active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
+    hits: list[tuple[PostContext, Rule, Hit]] = []
+    for ctx in contexts:
+        disabled = disabled_in_post(ctx.post.meta)
+        for r in active:
+            if r.scope == POST and not is_disabled(r, disabled):
+                hits.extend((ctx, r, h) for h in r.func(ctx, settings[r.id].thresholds))
+
+    keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
+    if keyphrases:
+        for ctx in contexts:
+            terms = extract(ctx.post)
+            if terms is None:
+                errors.append(ReadError(_path(ctx.post), "keyword extraction (YAKE) failed on this text; "
+                                                         "no keyphrases for it", severity="warning"))
+                terms = []
+            keyphrase_terms[_path(ctx.post)] = terms
+
+    site = SiteContext(contexts, config, matcher, keyphrase_terms)
+    for r in active:
+        if r.scope == SITE:
+            for ctx, h in r.func(site, settings[r.id].thresholds):
+                if not is_disabled(r, disabled_in_post(ctx.post.meta)):
+                    hits.append((ctx, r, h))
+
+    findings = _findings(hits, settings)
+    result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
+    for ctx in contexts:
+        metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
+                               terms=keyphrase_terms.get(_path(ctx.post)))
+        metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
+        metrics["keyphrase_source"] = ctx.focus_source
+        metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
+        result.posts.append({"path": _path(ctx.post), "title": ctx.post.title, "metrics": metrics})
+    result.coverage = coverage_matrix(contexts, targets)
+    if keyphrases:
+        known = " ".join([config.site.name, config.site.city, config.site.region])
+        result.opportunities = opportunities(keyphrase_terms, targets, matcher, known=known)
+    return result
+
+
+def _path(post: Post) -> str:
+    return post.path or post.slug
+
+
+def _findings(hits, settings) -> list[Finding]:
+    lines_cache: dict[str, list[str] | None] = {}
+    out = []
+    for ctx, r, h in hits:
+        severity = settings[r.id].severity
+        if r.uses_keyphrase and ctx.inferred and SEVERITIES.index(severity) < SEVERITIES.index("info"):
+            severity = "info"  # a keyphrase we guessed: say it, but do not fail the post on it
+        path = _path(ctx.post)
+        line, column = h.line, h.column
+        if h.match and line > 0:
+            column = _refine_column(ctx.post, line, column, h.match, lines_cache)
+        out.append(Finding(path=path, line=line, column=column, rule=r.id, category=r.category, severity=severity,
+                           message=h.message, match=h.match, hint=h.hint or r.hint))
+    out.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
+    return out
+
+
+def _refine_column(post: Post, line: int, column: int, match: str, cache) -> int:
+    """The column of `match`'s first word on the source line, nearest the estimate (markup shifts estimates)."""
+    import re
+
+    if not post.path or post.format not in ("markdown", "html"):
+        return column
+    lines = cache.get(post.path, False)
+    if lines is False:
+        try:
+            lines = Path(post.path).read_text(encoding="utf-8", errors="replace").split("\n")
+        except OSError:
+            lines = None
+        cache[post.path] = lines
+    if not lines or line > len(lines):
+        return column
+    src = lines[line - 1]
+    first = re.match(r"\s*(\S{1,40})", match)
+    if not first:
+        return column
+    probe = first.group(1)
+    spots = [m.start() + 1 for m in re.finditer(re.escape(probe), src)]
+    if not spots:
+        return column
+    return min(spots, key=lambda c: abs(c - column))
+
+
+def check_examples(r: Rule, example: Example) -> list[Finding]:
+    """Run one rule on one of its examples with EXAMPLE_CONFIG; the findings it yields."""
+    from ..readers.markdown import parse_markdown
+
+    texts = example.text.split(sitewide.SEP) if r.scope == SITE else [example.text]
+    posts = [parse_markdown(t, f"example-{i}.md") for i, t in enumerate(texts)]
+    result = check(posts, EXAMPLE_CONFIG, example.keyphrase, rules=[r.id], keyphrases=r.id == "SITE406")
+    return [f for f in result.findings if f.rule == r.id]
+
+
+__all__ = ["RULES", "EXAMPLE_CONFIG", "Rule", "check", "check_examples", "rules"]

@@ -1,0 +1,183 @@
+"""The rule registry and the settings that tune it.
+
+A rule is one small declarative unit: a stable id (`RD101`), a name, a category, a default severity, default
+thresholds, a one-line doc, and should-flag / should-pass examples. Rule modules register their rules here with the
+`@rule(...)` decorator; `smpseo.toml [rules]` tunes them:
+
+    [rules]
+    RD101 = { max_words = 25, severity = "info" }   # thresholds and severity
+    RD104 = "off"                                   # or "on", or a severity name
+    readability = "off"                             # a whole category
+
+A post turns rules off in its front matter: `smpseo: {disable: [RD101, local]}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import ConfigError
+from ..results import CATEGORIES, SEVERITIES
+
+POST, SITE = "post", "site"
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule function yields: a place and a message. The engine adds the rule's id, category and severity."""
+
+    line: int
+    column: int
+    message: str
+    match: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text a rule must flag (`flags=True`) or must pass. `text` is a Markdown post (front matter allowed);
+    site rules take several posts, separated by a line `=====`. `keyphrase` stands for `--keyphrase`."""
+
+    text: str
+    flags: bool
+    keyphrase: str | None = None
+
+
+def flag(text: str, keyphrase: str | None = None) -> Example:
+    return Example(text, True, keyphrase)
+
+
+def passes(text: str, keyphrase: str | None = None) -> Example:
+    return Example(text, False, keyphrase)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    doc: str
+    func: Callable[..., Iterable[Any]]
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    scope: str = POST
+    uses_keyphrase: bool = False
+    hint: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "category": self.category, "severity": self.severity,
+                "doc": self.doc, "thresholds": dict(self.thresholds), "scope": self.scope,
+                "uses_keyphrase": self.uses_keyphrase,
+                "examples": [{"text": e.text, "flags": e.flags, "keyphrase": e.keyphrase} for e in self.examples]}
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples: Iterable[Example] = (),
+         thresholds: Mapping[str, Any] | None = None, scope: str = POST, uses_keyphrase: bool = False,
+         hint: str = ""):
+    """Register a rule function. Post rules are `func(ctx, t) -> Iterable[Hit]` (`ctx` a PostContext, `t` the
+    thresholds); site rules are `func(site, t) -> Iterable[(post, Hit)]`."""
+    if category not in CATEGORIES:
+        raise ValueError(f"{id}: unknown category {category!r}")
+    if severity not in SEVERITIES:
+        raise ValueError(f"{id}: unknown severity {severity!r}")
+
+    def register(func):
+        if id in RULES:
+            raise ValueError(f"rule {id} registered twice")
+        RULES[id] = Rule(id=id, name=name, category=category, severity=severity, doc=doc, func=func,
+                         thresholds=dict(thresholds or {}), examples=tuple(examples), scope=scope,
+                         uses_keyphrase=uses_keyphrase, hint=hint)
+        return func
+
+    return register
+
+
+# ---- settings -----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RuleSettings:
+    enabled: bool
+    severity: str
+    thresholds: Mapping[str, Any]
+
+
+def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -> dict[str, RuleSettings]:
+    """Each rule's settings: its defaults overlaid by `[rules]`. Unknown ids, thresholds or values are errors."""
+    raw = dict(raw or {})
+    by_name = {r.name: r.id for r in RULES.values()}
+    category_state: dict[str, bool] = {}
+    per_rule: dict[str, Any] = {}
+    for key_, value in raw.items():
+        if key_ in CATEGORIES:
+            if value not in ("on", "off"):
+                raise ConfigError(path, f"[rules] {key_} must be \"on\" or \"off\"")
+            category_state[key_] = value == "on"
+        elif key_ in RULES or key_ in by_name:
+            per_rule[by_name.get(key_, key_)] = (key_, value)
+        else:
+            raise ConfigError(path, f"[rules] unknown rule '{key_}' (see `docs/checks.md` for the rule ids)")
+    settings: dict[str, RuleSettings] = {}
+    for rid, r in RULES.items():
+        enabled = category_state.get(r.category, True)
+        severity = r.severity
+        thresholds = dict(r.thresholds)
+        if rid in per_rule:
+            name, value = per_rule[rid]
+            if isinstance(value, str):
+                if value in ("on", "off"):
+                    enabled = value == "on"
+                elif value in SEVERITIES:
+                    enabled, severity = True, value
+                else:
+                    raise ConfigError(path, f"[rules] {name} = {value!r}: use \"on\", \"off\", a severity "
+                                            f"({', '.join(SEVERITIES)}) or a table")
+            elif isinstance(value, dict):
+                enabled = True
+                for tkey, tval in value.items():
+                    if tkey == "severity":
+                        if tval not in SEVERITIES:
+                            raise ConfigError(path, f"[rules] {name}.severity must be one of {', '.join(SEVERITIES)}")
+                        severity = tval
+                    elif tkey == "enabled":
+                        if not isinstance(tval, bool):
+                            raise ConfigError(path, f"[rules] {name}.enabled must be true or false")
+                        enabled = tval
+                    elif tkey in thresholds:
+                        default = thresholds[tkey]
+                        ok = isinstance(tval, type(default)) or (isinstance(default, float) and
+                                                                 isinstance(tval, int))
+                        if isinstance(tval, bool) != isinstance(default, bool) or not ok:
+                            raise ConfigError(path, f"[rules] {name}.{tkey} must be {type(default).__name__}, "
+                                                    f"not {tval!r}")
+                        thresholds[tkey] = tval
+                    else:
+                        known = ", ".join(["severity", "enabled", *thresholds]) or "severity, enabled"
+                        raise ConfigError(path, f"[rules] unknown setting '{name}.{tkey}' (known: {known})")
+            else:
+                raise ConfigError(path, f"[rules] {name} must be \"on\", \"off\", a severity or a table")
+        settings[rid] = RuleSettings(enabled, severity, thresholds)
+    return settings
+
+
+def disabled_in_post(meta: Mapping[str, Any]) -> frozenset[str]:
+    """Rule ids, names and categories a post turns off: `smpseo: {disable: [RD101, long-sentence, local]}`."""
+    block = meta.get("smpseo")
+    if not isinstance(block, dict):
+        return frozenset()
+    items = block.get("disable") or []
+    if isinstance(items, str):
+        items = [part.strip() for part in items.split(",")]
+    if not isinstance(items, list):
+        return frozenset()
+    return frozenset(str(i).strip() for i in items if str(i).strip())
+
+
+def is_disabled(rule_: Rule, disabled: frozenset[str]) -> bool:
+    return bool(disabled) and (rule_.id in disabled or rule_.name in disabled or rule_.category in disabled
+                               or "all" in disabled)

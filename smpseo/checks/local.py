@@ -1,0 +1,181 @@
+"""Local SEO rules (LOC3xx): one way to write the name, city and phone; a call to action; the city where it counts.
+
+The facts come from `[site]` in smpseo.toml (name, city, phone); a rule whose fact is not set stays silent.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..keyphrase import edit_distance
+from ..language import find_phrase, normalize_word
+from ..model import HEADING, IMAGE
+from ..text import WORD_RE
+from .engine import Hit, flag, passes, rule
+
+# North American numbers: "778-917-7772", "(778) 917-7772", "778 917 7772", "778.917.7772", "+1 778 917 7772".
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+
+
+def digits(text: str) -> str:
+    d = re.sub(r"\D", "", text)
+    return d[1:] if len(d) == 11 and d.startswith("1") else d
+
+
+def _texts(ctx):
+    """(text, block or None, line) of every place a post writes something: title, description, blocks."""
+    post = ctx.post
+    if post.title:
+        yield post.title, None, post.title_line or 1
+    if post.description:
+        yield post.description, None, post.meta_line("description")
+    for block in post.blocks:
+        if block.is_prose or block.kind in (HEADING, IMAGE):
+            yield block.text, block, block.line
+
+
+def _locate(ctx, block, line, offset):
+    return ctx.position(block, offset) if block is not None else (line, 1)
+
+
+@rule("LOC301", "phone-format", "local", "warning",
+      "The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
+      "\"778-917-7772\").",
+      hint="Write the number one way everywhere, as in [site] phone.",
+      examples=[flag("Call 778 917 7772 today."), flag("Call (778) 917-7772 today."),
+                passes("Call 778-917-7772 today. Our fax is 604 555 0100.")])
+def phone_format(ctx, t):
+    canonical = ctx.site.phone
+    want = digits(canonical)
+    if not want:
+        return
+    for text, block, line in _texts(ctx):
+        for m in PHONE_RE.finditer(text):
+            if digits(m.group(0)) == want and m.group(0) != canonical:
+                ln, col = _locate(ctx, block, line, m.start())
+                yield Hit(ln, col, f"Phone written '{m.group(0)}', not '{canonical}'", m.group(0),
+                          f"Write '{canonical}'.")
+
+
+@functools.lru_cache(maxsize=16)
+def _name_regex(name: str) -> re.Pattern[str] | None:
+    words = name.split()
+    if len(words) < 2:
+        return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I) if name else None
+    # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic")
+    head = r"\s+".join(map(re.escape, words[:2]))
+    tail = "".join(rf"(?:\s+{re.escape(w)}" for w in words[2:]) + ")?" * (len(words) - 2)
+    return re.compile(rf"(?<![\w-]){head}{tail}(?![\w-])", re.I)
+
+
+@rule("LOC302", "business-name-form", "local", "warning",
+      "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\") or "
+      "shortened (\"Advanced Scalp\").",
+      hint="Write the name exactly as in [site] name, everywhere.",
+      examples=[flag("Visit Advanced scalp clinic today."), flag("Visit Advanced Scalp in Vancouver."),
+                passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle.")])
+def business_name_form(ctx, t):
+    name = " ".join(ctx.site.name.split())
+    regex = _name_regex(name)
+    if regex is None:
+        return
+    for text, block, line in _texts(ctx):
+        for m in regex.finditer(text):
+            written = " ".join(m.group(0).split())
+            if written == name:
+                continue
+            full = written.lower() == name.lower()
+            if not full and written.lower() == written:
+                continue  # "advanced scalp care": ordinary words, not the name
+            why = "other capitals" if full else "shortened"
+            ln, col = _locate(ctx, block, line, m.start())
+            yield Hit(ln, col, f"Business name written '{written}' ({why}), not '{name}'", written, f"Write '{name}'.")
+
+
+@rule("LOC303", "no-call-to-action", "local", "warning",
+      "The post never asks the reader to act: no call/book/contact/consultation phrase, phone number or contact link.",
+      hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
+      examples=[flag("SMP looks like shaved hair. It lasts for years."),
+                passes("SMP looks like shaved hair. Book a free consultation today.")])
+def no_call_to_action(ctx, t):
+    want = digits(ctx.site.phone)
+    for text, block, _ in _texts(ctx):
+        if block is None:
+            continue
+        if find_phrase("cta_phrases", text):
+            return
+        if want and any(digits(m.group(0)) == want for m in PHONE_RE.finditer(text)):
+            return
+    for link in ctx.post.links:
+        if link.href.startswith(("tel:", "mailto:")) or re.search(r"contact|book|consult", link.href, re.I):
+            return
+    last = ctx.prose[-1] if ctx.prose else None
+    yield Hit(last.line if last else ctx.first_line(), 1, "No call to action (call, book, consultation, contact)",
+              "")
+
+
+def _targets_city(ctx) -> bool:
+    city = ctx.site.city
+    if not city or ctx.focus is None:
+        return False
+    city_phrase = ctx.matcher.phrase(city)
+    return bool(city_phrase) and all(k in ctx.focus.keys for k in city_phrase.keys)
+
+
+@rule("LOC304", "city-placement", "local", "warning",
+      "A post whose focus keyphrase names the city does not name it in the title, the introduction, or any "
+      "subheading (one finding for each).",
+      uses_keyphrase=True,
+      hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
+      examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
+                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry."),
+                passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
+                       "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")])
+def city_placement(ctx, t):
+    if not _targets_city(ctx):
+        return
+    city = ctx.site.city
+    city_phrase = ctx.matcher.phrase(city)
+    post = ctx.post
+
+    def has(text: str) -> bool:
+        return bool(text) and ctx.matcher.share(city_phrase, text) == 1.0
+
+    if not has(post.title):
+        yield Hit(post.title_line or 1, 1, f"Title does not name the city '{city}'", post.title)
+    first = post.first_paragraph
+    if first is not None and not has(first.text):
+        col = first.sentences[0].column if first.sentences else 1
+        yield Hit(first.line, col, f"First paragraph does not name the city '{city}'", first.text[:60])
+    heads = ctx.subheadings
+    if heads and not any(has(h.text) for h in heads):
+        yield Hit(heads[0].line, 1, f"No subheading names the city '{city}'", heads[0].text)
+
+
+@rule("LOC305", "city-form", "local", "warning",
+      "The city written another way than `[site] city`: lower case (\"vancouver\") or misspelt (\"Vancover\"); "
+      "one-word city names.",
+      hint="Write the city's name as in [site] city.",
+      examples=[flag("We work in vancouver."), flag("We work in Vancover."),
+                passes("We work in Vancouver, at Vancouver's best clinic.")])
+def city_form(ctx, t):
+    city = ctx.site.city.strip()
+    for c in [city] if city and " " not in city else []:  # one-word city names
+        low = c.lower()
+        for text, block, line in _texts(ctx):
+            for m in WORD_RE.finditer(text):
+                word = m.group(0)
+                base = normalize_word(word)
+                if base == low:
+                    if not word.startswith(c):
+                        why = "other capitals"
+                    else:
+                        continue
+                elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
+                        and edit_distance(base, low, 1) == 1:
+                    why = "misspelt"
+                else:
+                    continue
+                ln, col = _locate(ctx, block, line, m.start())
+                yield Hit(ln, col, f"City written '{word}' ({why}), not '{c}'", word, f"Write '{c}'.")

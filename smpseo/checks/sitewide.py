@@ -1,0 +1,161 @@
+"""Site-level rules (SITE4xx), across all posts checked together. Each finding attaches to the post it concerns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..site import groups, incoming_links, normalized
+from .context import FRONT_MATTER, PostContext
+from .engine import SITE, Hit, flag, passes, rule
+
+SEP = "\n=====\n"
+
+
+@dataclass
+class SiteContext:
+    posts: list[PostContext]
+    config: object
+    matcher: object
+    keyphrases: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+
+def _name(ctx: PostContext) -> str:
+    return ctx.post.path or ctx.post.slug
+
+
+def _others(ctx: PostContext, group: list[PostContext], limit: int = 3) -> str:
+    names = [_name(o) for o in group if o is not ctx]
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def _page(title: str, slug: str, extra: str = "", body: str = "Text about the topic. Call us to book.") -> str:
+    return f"---\ntitle: {title}\nslug: {slug}\n{extra}\n---\n\n{body}\n"
+
+
+@rule("SITE401", "same-keyphrase", "site", "warning",
+      "Two or more posts have the same focus keyphrase (any order, word form or synonym): they compete in search.",
+      scope=SITE,
+      hint="Give each post its own keyphrase, or merge the posts and redirect one to the other.",
+      examples=[flag(_page("SMP costs", "a", "keyphrase: SMP Vancouver") + SEP +
+                     _page("SMP prices", "b", "keyphrase: Vancouver scalp micropigmentation")),
+                passes(_page("SMP costs", "a", "keyphrase: SMP cost") + SEP +
+                       _page("SMP pain", "b", "keyphrase: SMP pain"))])
+def same_keyphrase(site: SiteContext, t):
+    own = [c for c in site.posts if c.focus_source == FRONT_MATTER and c.focus]
+    seen: list[list[PostContext]] = []
+    for ctx in own:
+        for g in seen:
+            if site.matcher.same(g[0].focus, ctx.focus):
+                g.append(ctx)
+                break
+        else:
+            seen.append([ctx])
+    for g in seen:
+        if len(g) > 1:
+            for ctx in g:
+                yield ctx, Hit(ctx.post.meta_line("keyphrase"), 1,
+                               f"Keyphrase '{ctx.focus.text}' is also the focus of {_others(ctx, g)}", ctx.focus.text)
+
+
+@rule("SITE402", "same-strongest-target", "site", "info",
+      "Posts without a focus keyphrase whose strongest site target is the same one: likely to compete for it.",
+      scope=SITE,
+      hint="Set a distinct `keyphrase:` on each post so each answers its own search.",
+      examples=[flag(_page("One", "a", body="Scalp micropigmentation is great.") + SEP +
+                     _page("Two", "b", body="Scalp micropigmentation is quick.")),
+                passes(_page("One", "a", "keyphrase: SMP pain", "SMP pain is mild.") + SEP +
+                       _page("Two", "b", "keyphrase: SMP cost", "SMP cost varies."))])
+def same_strongest_target(site: SiteContext, t):
+    inferred = [(c.strongest_target.text, c) for c in site.posts if c.inferred and c.strongest_target]
+    for g in groups(inferred):
+        for ctx in g:
+            yield ctx, Hit(1, 1, f"No focus keyphrase; its strongest target '{ctx.strongest_target.text}' is also "
+                                 f"the strongest of {_others(ctx, g)}",
+                           ctx.strongest_target.text)
+
+
+@rule("SITE403", "duplicate-title", "site", "warning",
+      "Two or more posts have the same title (ignoring case and punctuation).", scope=SITE,
+      hint="Make each title say what that post answers.",
+      examples=[flag(_page("How long does SMP last?", "a") + SEP + _page("How long does SMP last", "b")),
+                passes(_page("How long does SMP last?", "a") + SEP + _page("Does SMP hurt?", "b"))])
+def duplicate_title(site: SiteContext, t):
+    for g in groups([(normalized(c.post.title), c) for c in site.posts]):
+        for ctx in g:
+            yield ctx, Hit(ctx.post.title_line or 1, 1, f"Same title as {_others(ctx, g)}", ctx.post.title)
+
+
+@rule("SITE404", "duplicate-description", "site", "warning",
+      "Two or more posts have the same meta description.", scope=SITE,
+      hint="Write a description for each post; identical ones do not help in search results.",
+      examples=[flag(_page("A", "a", "description: Same words.") + SEP + _page("B", "b", "description: Same words.")),
+                passes(_page("A", "a", "description: One.") + SEP + _page("B", "b", "description: Two."))])
+def duplicate_description(site: SiteContext, t):
+    for g in groups([(normalized(c.post.description), c) for c in site.posts]):
+        for ctx in g:
+            yield ctx, Hit(ctx.post.meta_line("description"), 1, f"Same meta description as {_others(ctx, g)}",
+                           ctx.post.description)
+
+
+@rule("SITE405", "orphan-post", "site", "warning",
+      "No other post links to this one (internal links: relative, or to `[site] url`); checked with 2+ posts.",
+      scope=SITE,
+      hint="Link to it from a related post, with anchor text that says what it answers.",
+      examples=[flag(_page("A", "a") + SEP + _page("B", "b")),
+                passes(_page("A", "a", body="See [post b](/b/).") + SEP + _page("B", "b", body="See [a](../a.md)."))])
+def orphan_post(site: SiteContext, t):
+    posts = [c.post for c in site.posts]
+    if len(posts) < 2:
+        return
+    incoming = incoming_links(posts, site.config.site.url)
+    for i, ctx in enumerate(site.posts):
+        if not incoming.get(i):
+            yield ctx, Hit(ctx.post.title_line or 1, 1, "No other post links to this one", ctx.post.title)
+
+
+def _about(site: SiteContext, ctx: PostContext):
+    """What a post is about, for link suggestions: its own keyphrase, or else one of its top YAKE terms of 2+ words
+    that its title (or slug) also names and that is not a site target every post shares."""
+    if ctx.focus_source == FRONT_MATTER and ctx.focus:
+        return ctx.focus
+    heading = f"{ctx.post.title} {ctx.post.slug.replace('-', ' ')}"
+    for term, _ in site.keyphrases.get(_name(ctx), [])[:5]:
+        phrase = site.matcher.phrase(term)
+        if len(set(phrase.keys)) >= 2 and site.matcher.share(phrase, heading) == 1.0 \
+                and not any(site.matcher.same(phrase, tg) for tg in ctx.targets):
+            return phrase
+    return None
+
+
+@rule("SITE406", "link-suggestion", "site", "info",
+      "A post mentions what another post is about (its keyphrase, or a top YAKE term its title names) but does "
+      "not link to it.",
+      scope=SITE,
+      hint="Link the mention to that post.",
+      examples=[flag(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
+                     _page("B", "b", body="Good SMP aftercare keeps the dots crisp.")),
+                flag(_page("SMP aftercare tips", "aftercare", body="Good SMP aftercare tips keep the dots crisp. "
+                           "Aftercare tips are simple.") + SEP + _page("B", "b", body="Follow the aftercare tips.")),
+                passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
+                       _page("B", "b", body="Good [SMP aftercare](/a/) keeps the dots crisp."))])
+def link_suggestion(site: SiteContext, t):
+    posts = [c.post for c in site.posts]
+    if len(posts) < 2:
+        return
+    incoming = incoming_links(posts, site.config.site.url)
+    for j, target in enumerate(site.posts):
+        about = _about(site, target)
+        if about is None:
+            continue
+        linked_from = {id(p) for p, _ in incoming.get(j, [])}
+        for source in site.posts:
+            if source is target or id(source.post) in linked_from:
+                continue
+            found = source.find(about)
+            if found:
+                block, match = found[0]
+                line, col = source.position(block, match.start)
+                yield source, Hit(line, col, f"Mentions '{match.text}', the topic of {_name(target)}, "
+                                             f"but does not link to it", match.text,
+                                  f"Link this mention to {target.post.slug}.")

@@ -1,0 +1,90 @@
+"""YAKE keyphrases per post, with deduplication that works, and the blog's keyword opportunities.
+
+yake 0.7.3 notes: parameters are `dedup_lim`/`dedup_func` (the old camelCase names are silently ignored); its default
+`seqm` dedup barely deduplicates, so we ask for `levs` and then drop every term whose words (as word forms) all
+appear in a better-ranked term ("British Columbia" after "British Columbia Canada"). YAKE swallows its own errors and
+returns `[]`: `extract()` returns None in that case so callers can tell "failed" from "nothing found".
+YAKE reads the body prose one sentence per line, never headings glued to sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .language import is_function_word, stem
+from .model import Post
+from .text import WORD_RE
+
+CANDIDATES = 40  # YAKE terms asked for before deduplication
+TOP = 10
+
+
+@functools.lru_cache(maxsize=4)
+def _extractor(top: int):
+    import yake
+
+    return yake.KeywordExtractor(lan="en", n=3, dedup_lim=0.9, dedup_func="levs", window_size=1, top=top)
+
+
+def _stems(term: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in WORD_RE.findall(term) if not is_function_word(w))
+
+
+def dedupe(terms: list[tuple[str, float]], top: int = TOP) -> list[tuple[str, float]]:
+    """Keep the best-ranked of near-duplicates: a term whose word forms all appear in a better term is dropped."""
+    kept: list[tuple[str, float, frozenset[str]]] = []
+    for term, score in sorted(terms, key=lambda ts: ts[1]):
+        stems = _stems(term)
+        if not stems or all(w.isdigit() for w in stems):
+            continue
+        if any(stems <= other for _, _, other in kept):
+            continue
+        kept.append((term, score, stems))
+        if len(kept) >= top:
+            break
+    return [(term, score) for term, score, _ in kept]
+
+
+def post_text(post: Post) -> str:
+    """Body prose, one sentence per line, each ending with punctuation."""
+    return "\n".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in post.sentences)
+
+
+def extract(post: Post, top: int = TOP) -> list[tuple[str, float]] | None:
+    """The post's top YAKE terms, best (lowest score) first, deduplicated. None when YAKE failed on the text."""
+    text = post_text(post)
+    if not text.strip():
+        return []
+    raw = _extractor(CANDIDATES).extract_keywords(text)
+    if not raw and len(WORD_RE.findall(text)) >= 20:
+        return None
+    return [(term, round(float(score), 5)) for term, score in dedupe(raw, top)]
+
+
+def opportunities(keyphrases: dict[str, list[tuple[str, float]]], targets: list, matcher,
+                  per_post: int = TOP, known: str = "") -> dict[str, list[dict]]:
+    """`untargeted`: YAKE terms of 2+ content words among the posts' top terms that match no target (most posts
+    first), leaving out terms made only of `known` words (the business name, city, region);
+    `uncovered`: targets that no post's top terms match."""
+    known_keys = set(matcher.phrase(known).keys) if known.strip() else set()
+    seen: dict[frozenset[str], dict] = {}
+    covered: set[str] = set()
+    for path, terms in keyphrases.items():
+        for term, score in terms[:per_post]:
+            phrase = matcher.phrase(term)
+            keys = set(phrase.keys)
+            # a term covers a target holding all its words; a target covers a term of 2+ words inside it
+            matched = [t.text for t in targets if keys and (set(t.keys) <= keys or (len(keys) > 1 and keys <= set(t.keys)))]
+            covered.update(matched)
+            if matched or len(keys) < 2 or keys <= known_keys:
+                continue
+            key_ = frozenset(phrase.keys)
+            entry = seen.get(key_)
+            if entry is None:
+                entry = seen[key_] = {"term": term, "posts": 0, "best_score": score, "paths": []}
+            entry["posts"] += 1
+            entry["best_score"] = min(entry["best_score"], score)
+            entry["paths"].append(path)
+    untargeted = sorted(seen.values(), key=lambda e: (-e["posts"], e["best_score"]))
+    uncovered = [{"target": t.text} for t in targets if t.text not in covered]
+    return {"untargeted": untargeted, "uncovered": uncovered}
