@@ -171,7 +171,7 @@ class _Builder:
                 self.add(CODE, child.get_text(), _line(child, self.offset))
             elif name == "table":
                 self.add(TABLE, child.get_text(" "), _line(child, self.offset))
-            elif name == "figure":
+            elif name == "figure" or _is_caption_box(child):
                 self.figure(child)
             elif name == "hr":
                 continue
@@ -194,7 +194,7 @@ class _Builder:
         return text or ""
 
     def figure(self, tag: Tag) -> None:
-        cap = tag.find("figcaption")
+        cap = tag.find("figcaption") or tag.find(class_=_CAPTION_TEXT)
         caption = " ".join(cap.get_text(" ").split()) if cap else ""
         imgs = tag.find_all("img")
         if not imgs:
@@ -210,6 +210,14 @@ class _Builder:
             prev = prev.previous_element
         base = _line(prev, self.offset) if isinstance(prev, Tag) else 1 + self.offset
         return base
+
+
+_CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
+
+
+def _is_caption_box(tag: Tag) -> bool:
+    """A WordPress classic caption (`<div class="wp-caption">`): an image and its caption, like `<figure>`."""
+    return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find("img") is not None
 
 
 def html_to_blocks(fragment: str | Tag, line_offset: int = 0) -> list[Block]:

@@ -1,0 +1,102 @@
+"""The HTML page reader: main content only, metadata from the head, lines from the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smpseo.model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE
+from smpseo.readers import load_posts, read_file
+from smpseo.readers.decode import SourceError
+from smpseo.readers.html import read_html
+
+from .conftest import FIXTURES
+
+PAGE = FIXTURES / "html" / "wordpress-post.html"
+
+
+@pytest.fixture(scope="module")
+def post():
+    return read_file(PAGE)[0]
+
+
+def test_metadata_from_the_head(post):
+    assert post.title == "Does SMP hurt?"  # not "... | Example Scalp Studio"
+    assert post.title_line == 6
+    assert post.description.startswith("What a scalp micropigmentation session feels like")
+    assert post.canonical == post.source == "https://www.example.com/blog/does-smp-hurt/"
+    assert post.slug == "does-smp-hurt"
+    assert post.date == dt.date(2023, 4, 18)
+    assert post.tags == ["pain", "numbing cream"] and post.categories == ["Treatment"]
+    assert post.format == "html"
+
+
+def test_jsonld_parsed_and_invalid_jsonld_is_a_warning(post):
+    assert len(post.jsonld) == 1 and post.jsonld[0]["@graph"][0]["headline"] == "Does SMP hurt?"
+    assert post.warnings == ["line 24: invalid JSON-LD ignored: Expecting value"]
+    corpus = load_posts(PAGE)
+    assert len(corpus) == 1 and not corpus.failed
+    assert [(w.line, w.severity) for w in corpus.warnings] == [(24, "warning")]
+
+
+def test_only_the_main_content(post):
+    assert [(b.kind, b.text.split("\n")[0]) for b in post.blocks] == [
+        (PARAGRAPH, "Most clients describe the feeling as a mild scratch. On a scale of one to ten, they rate it a three."),
+        (HEADING, "Where is it most sensitive?"),
+        (PARAGRAPH, "The hairline and the temples feel more than the crown."),
+        (IMAGE, "The hairline after session one"),
+        (IMAGE, "Healed crown, two months on"),
+        (HEADING, "Numbing cream"),
+        (LIST_ITEM, "A 5% lidocaine cream numbs the skin."),
+        (LIST_ITEM, "Short breaks help too."),
+        (QUOTE, "I barely felt the second session."),
+        (CODE, "not prose at all"),
+    ]
+    everything = "\n".join(b.text for b in post.blocks)
+    for noise in ("Skip to content", "Contact us today", "Posted on", "Posted in", "Previous post", "Great post",
+                  "Leave a reply", "Recent posts", "123 Main St", "Share this", "dataLayer"):
+        assert noise not in everything, noise
+
+
+def test_lines_links_images_and_sentences(post):
+    para = post.blocks[2]
+    assert (para.line, para.end_line) == (47, 48)
+    assert [(s.text, s.line) for s in para.sentences] == [
+        ("The hairline and the temples feel more than the crown.", 47),
+        ("Read our aftercare guide before your first session.", 48)]
+    assert [(link.href, link.text, link.line) for link in post.links] == [("/blog/aftercare/", "aftercare guide", 48)]
+    assert [(i.src, i.alt, i.caption) for i in post.images] == [
+        ("/wp-content/uploads/hairline.jpg", "Hairline after the first session", "The hairline after session one"),
+        ("/wp-content/uploads/crown.jpg", "Healed crown", "Healed crown, two months on")]
+    assert not any("session one" in s.text for s in post.sentences)  # captions are not prose
+
+
+def test_fallbacks_h1_title_og_and_densest_container():
+    html = """<html><head><meta property="og:description" content="From og."></head><body>
+<div class="menu"><a href="/">Home</a> <a href="/about/">About</a></div>
+<div class="wrap"><h1>Aftercare basics</h1>
+<p>Keep the scalp dry for four days after each session, and do not shave until it has healed.</p>
+<p>Avoid the gym and the sauna for a week. Sweat can push pigment out before it settles.</p></div>
+<div class="ads"><p>Buy now.</p></div>
+<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2022-02-03T10:00:00Z"}</script>
+</body></html>"""
+    [post] = read_html(html, "saved/aftercare-basics.html")
+    assert post.title == "Aftercare basics" and post.title_line == 3
+    assert post.description == "From og." and post.date == dt.date(2022, 2, 3)
+    assert post.slug == "aftercare-basics" and post.source == "aftercare-basics.html"
+    assert [b.text[:20] for b in post.blocks] == ["Keep the scalp dry f", "Avoid the gym and th"]
+
+
+def test_bad_pages_are_one_clear_error(tmp_path):
+    with pytest.raises(SourceError, match="not an HTML page"):
+        read_html("just some words", "a.html")
+    with pytest.raises(SourceError, match="no readable content"):
+        read_html("<html><body><nav>Home</nav><script>x()</script></body></html>", "b.html")
+    deep = tmp_path / "deep.html"
+    deep.write_text("<div>" * 3000 + "text")
+    good = tmp_path / "good.html"
+    good.write_text("<title>Fine</title><p>Some text here.</p>")
+    corpus = load_posts(deep, good)
+    assert [p.title for p in corpus] == ["Fine"]
+    assert len(corpus.failed) == 1 and corpus.failed[0].path == str(deep)
