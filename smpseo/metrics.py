@@ -77,3 +77,28 @@ def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True)
             terms = extract(post) or []
         rows.append(post_metrics(post, target_counts=counts, terms=terms))
     return rows
+
+
+def analyze_frame(posts, config=None, *, keyphrases: bool = True):
+    """Per-post metrics as a pandas DataFrame, one row per post (`smpseo.analyze`).
+
+    `posts`: a Corpus, a list of Posts, or paths to read. `config`: a Config or a path to smpseo.toml (default:
+    the nearest smpseo.toml) for the per-target keyword counts.
+    """
+    from pathlib import Path
+
+    import pandas as pd
+
+    from .config import load_config
+
+    first = None
+    if isinstance(posts, (str, Path)) or (isinstance(posts, (list, tuple)) and posts
+                                          and all(isinstance(p, (str, Path)) for p in posts)):
+        from .readers import load_posts
+
+        paths = [posts] if isinstance(posts, (str, Path)) else list(posts)
+        first = str(paths[0])
+        posts = load_posts(*paths)
+    if config is None:
+        config = load_config(search_from=first if first and Path(first).exists() else None)
+    return pd.DataFrame(analyze(posts, config, keyphrases=keyphrases))

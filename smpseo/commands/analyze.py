@@ -14,13 +14,23 @@ def register(sub) -> None:
     p.set_defaults(run=run)
 
 
+TEXT_COLUMNS = ["slug", "words", "sentences", "flesch_reading_ease", "grade", "long_sentences_pct", "passive_pct",
+                "transition_pct"]
+
+
 def run(args) -> int:
     from ..metrics import analyze
     from ..readers import load_posts
     from ..views.table import write_rows
+    from . import load_config_for
 
+    config = load_config_for(args, args.paths)
     corpus = load_posts(*args.paths, debug=args.debug)
     failed = report_read_errors(corpus.errors)
-    rows = analyze(corpus)
-    write_rows(rows, args.format)
+    rows = analyze(corpus, config)
+    columns = None
+    if args.format == "text" and rows:
+        columns = [c for c in TEXT_COLUMNS if c in rows[0]] + [c for c in rows[0] if c.startswith("kw: ")]
+        columns.append("top_terms")
+    write_rows(rows, args.format, columns=columns)
     return 1 if failed else 0

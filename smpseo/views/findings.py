@@ -1,0 +1,110 @@
+"""A CheckResult as linter-style text, JSON or CSV. Views only format; the analysis is done."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import PurePath
+
+from ..results import CheckResult, Finding
+
+FINDING_COLUMNS = ["path", "line", "column", "rule", "category", "severity", "message", "match", "hint"]
+PLACEMENT_LETTERS = {"title": "t", "slug": "s", "intro": "i", "description": "d", "subheading": "h", "alt": "a",
+                     "body": "b"}
+
+
+def finding_line(f: Finding, max_match: int = 60) -> str:
+    """`path:line:col: RULE severity message: "match"` (the match is left out when the message quotes it)."""
+    text = f"{f.location}: {f.rule} {f.severity} {f.message}"
+    match = " ".join(f.match.split())
+    if match and match not in f.message:
+        if len(match) > max_match:
+            match = match[: max_match - 1].rstrip() + "…"
+        text += f': "{match}"'
+    return text
+
+
+def summary_line(result: CheckResult) -> str:
+    s = result.summary()
+    sev = s["by_severity"]
+    parts = [f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} "
+             f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {s['posts']} "
+             f"post{'s' if s['posts'] != 1 else ''}"]
+    if s["errors"]:
+        parts.append(f"{s['errors']} file{'s' if s['errors'] != 1 else ''} could not be read")
+    return "; ".join(parts)
+
+
+def coverage_table(result: CheckResult) -> list[str]:
+    """Posts x targets: count of body matches and the placements (letters), with a legend."""
+    if not result.coverage:
+        return []
+    targets = list(dict.fromkeys(r["target"] for r in result.coverage))
+    paths = list(dict.fromkeys(r["path"] for r in result.coverage))
+    cell = {(r["target"], r["path"]): r for r in result.coverage}
+    names = [PurePath(p).stem for p in paths]
+    head = ["post", *targets]
+    rows = []
+    for path, name in zip(paths, names, strict=True):
+        row = [name]
+        for t in targets:
+            r = cell[(t, path)]
+            letters = "".join(PLACEMENT_LETTERS[p] for p in r["placements"])
+            row.append(f"{r['count']} {letters}".rstrip() if r["count"] or letters else "-")
+        rows.append(row)
+    widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
+    widths[0] = min(widths[0], 48)
+
+    def fmt(values):
+        return "  ".join(v[:w].ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    legend = "placements: " + ", ".join(f"{v}={k}" for k, v in PLACEMENT_LETTERS.items())
+    return ["Keyword coverage (matches in the body; " + legend + ")", fmt(head), fmt(["-" * w for w in widths]),
+            *(fmt(r) for r in rows)]
+
+
+def opportunities_lines(result: CheckResult, limit: int = 8) -> list[str]:
+    opp = result.opportunities or {}
+    lines = []
+    untargeted = opp.get("untargeted") or []
+    if untargeted:
+        terms = ", ".join(f"{e['term']} ({e['posts']})" for e in untargeted[:limit])
+        lines.append(f"Terms the posts rank high for that are not targets (posts): {terms}")
+    uncovered = opp.get("uncovered") or []
+    if uncovered:
+        lines.append("Targets no post's top terms contain: " + ", ".join(e["target"] for e in uncovered))
+    return lines
+
+
+def write_text(result: CheckResult, stream=None, extras: bool = True) -> None:
+    stream = stream or sys.stdout
+    current = None
+    for f in result.findings:
+        if current is not None and f.path != current:
+            stream.write("\n")
+        current = f.path
+        stream.write(finding_line(f) + "\n")
+    if extras:
+        for block in (coverage_table(result), opportunities_lines(result)):
+            if block:
+                stream.write("\n" + "\n".join(block) + "\n")
+    stream.write(("\n" if result.findings or extras else "") + summary_line(result) + "\n")
+
+
+def write_json(result: CheckResult, stream=None) -> None:
+    stream = stream or sys.stdout
+    json.dump(result.to_dict(), stream, indent=2, ensure_ascii=False, default=str)
+    stream.write("\n")
+
+
+def write_csv(result: CheckResult, stream=None) -> None:
+    stream = stream or sys.stdout
+    writer = csv.DictWriter(stream, fieldnames=FINDING_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for f in result.findings:
+        writer.writerow(f.to_dict())
+
+
+def write(result: CheckResult, fmt: str = "text", stream=None) -> None:
+    {"text": write_text, "json": write_json, "csv": write_csv}[fmt](result, stream)
