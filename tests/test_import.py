@@ -32,6 +32,18 @@ def test_round_trip_of_the_seed(tmp_path):
         assert [s.text for s in back.sentences] == [s.text for s in post.sentences]
 
 
+@pytest.mark.parametrize("source", ["wxr/themeunittestdata.wordpress.xml", "wxr/64-block-test-data.xml",
+                                    "html/wordpress-post.html"])
+def test_round_trip_of_exports_and_pages(source):
+    for post in read_file(FIXTURES / source):
+        back = parse_markdown(to_markdown(post), f"{post.slug}.md")
+        assert (back.title, back.slug, back.date, back.status, back.tags, back.categories, back.description) == (
+            post.title, post.slug, post.date, post.status, post.tags, post.categories, post.description)
+        prose = (HEADING, PARAGRAPH, LIST_ITEM, QUOTE)
+        assert [(b.kind, b.text) for b in back.blocks if b.kind in prose] == [
+            (b.kind, b.text) for b in post.blocks if b.kind in prose], post.slug
+
+
 def test_front_matter_never_invents_fields():
     post = read_file(SEED)[0]
     assert list(front_matter(post)) == ["title", "slug", "source"]

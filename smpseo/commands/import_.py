@@ -6,6 +6,7 @@ be read is reported (exit status 1) and the others are still written.
 
 from __future__ import annotations
 
+import re
 import sys
 
 
@@ -45,7 +46,9 @@ def read_source(source: str, timeout: float = 10.0):
     warnings = []
     for post in posts:
         for w in post.warnings:
-            warnings.append(ReadError(source, w, severity="warning"))
+            m = re.match(r"line (\d+): (.*)", w)
+            line, message = (int(m.group(1)), m.group(2)) if m else (0, w)
+            warnings.append(ReadError(source, message, line, severity="warning"))
     return posts, warnings
 
 

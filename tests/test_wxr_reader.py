@@ -1,0 +1,153 @@
+"""The WordPress export reader, on the public theme test exports and on small exports that isolate each rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+
+from smpseo.model import HEADING, IMAGE, PARAGRAPH
+from smpseo.readers import load_posts, read_file
+from smpseo.readers.decode import SourceError
+from smpseo.readers.wxr import read_wxr
+
+from .conftest import FIXTURES
+
+THEME = FIXTURES / "wxr" / "themeunittestdata.wordpress.xml"
+BLOCKS = FIXTURES / "wxr" / "64-block-test-data.xml"
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return read_file(THEME)
+
+
+@pytest.fixture(scope="module")
+def blocks():
+    return read_file(BLOCKS)
+
+
+def test_theme_unit_test_posts(theme):
+    assert len(theme) == 58
+    assert Counter(p.status for p in theme) == {"publish": 56, "future": 1, "draft": 1}
+    by_slug = {p.slug: p for p in theme}
+    assert len(by_slug) == 58
+    standard = by_slug["post-format-standard"]
+    assert standard.title == "Post Format: Standard" and standard.title_line == 7888
+    assert standard.date == dt.date(2010, 10, 5)
+    assert standard.tags == ["Post Formats", "readability", "standard"]
+    assert standard.categories == ["Classic", "Post Formats"]
+    assert standard.source == "https://wpthemetestdata.wordpress.com/2010/10/05/post-format-standard/"
+    assert by_slug["scheduled"].status == "future" and by_slug["draft"].status == "draft"
+    no_title = by_slug["edge-case-no-title"]
+    assert no_title.title == "" and no_title.blocks
+    assert not by_slug["edge-case-no-content"].blocks
+    # Pages, attachments and menu items are not posts.
+    assert not {"about", "front-page", "page-a"} & set(by_slug)
+
+
+def test_classic_content_paragraphs_and_caption_shortcodes(theme):
+    by_slug = {p.slug: p for p in theme}
+    standard = by_slug["post-format-standard"]
+    assert all(b.kind == PARAGRAPH for b in standard.blocks) and len(standard.paragraphs) >= 7
+    assert standard.blocks[0].line == 7894
+    assert standard.blocks[0].text.startswith("All children, except one, grow up.")
+    image = by_slug["post-format-image-caption"].blocks
+    assert [(b.kind, b.text) for b in image] == [(IMAGE, "Bell on wharf in San Francisco")]
+    assert image[0].images[0].alt == "Bell on Wharf" and image[0].images[0].caption == "Bell on wharf in San Francisco"
+    texts = [s.text for p in theme for s in p.sentences]
+    assert not any("[caption" in t or "[/caption]" in t or "[gallery" in t for t in texts)
+    assert not any("Bell on wharf" in t for t in texts)  # a caption is not prose
+
+
+def test_block_editor_export(blocks):
+    assert len(blocks) == 61
+    assert [p.title for p in blocks][:4] == ["Paragraph", "Heading", "List", "Quote"]
+    heading = blocks[1]
+    assert heading.slug == "heading"
+    assert [(b.kind, b.level, b.text, b.line) for b in heading.blocks[:2]] == [
+        (HEADING, 1, "H1 Heading", 427), (HEADING, 1, "H1 Heading, bold", 431)]
+    for post in blocks:
+        for block in post.blocks:
+            assert "wp:" not in block.text and "-->" not in block.text, (post.slug, block.text)
+
+
+def _export(items: str, ns: str = "https://wordpress.org/export/1.2/") -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="{ns}excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="{ns}">
+<channel>
+<title>Clinic</title>
+<wp:wxr_version>1.1</wp:wxr_version>
+{items}
+</channel>
+</rss>
+"""
+
+
+ITEM = """<item>
+<title>Does SMP hurt?</title>
+<link>https://example.com/does-smp-hurt/</link>
+<content:encoded><![CDATA[<!-- wp:paragraph -->
+<p>It feels like a light scratch.</p>
+<!-- /wp:paragraph -->
+
+Classic text after a block.
+Second line of the same paragraph.
+
+Another paragraph.]]></content:encoded>
+<excerpt:encoded><![CDATA[The <b>excerpt</b>.]]></excerpt:encoded>
+<wp:post_id>7</wp:post_id>
+<wp:post_date>0000-00-00 00:00:00</wp:post_date>
+<wp:post_name></wp:post_name>
+<wp:status>draft</wp:status>
+<wp:post_type>post</wp:post_type>
+<category domain="category" nicename="pain"><![CDATA[Pain]]></category>
+<category domain="post_tag" nicename="numbing"><![CDATA[numbing]]></category>
+<wp:postmeta><wp:meta_key>_yoast_wpseo_focuskw</wp:meta_key><wp:meta_value><![CDATA[SMP pain]]></wp:meta_value></wp:postmeta>
+<wp:comment><wp:comment_content><![CDATA[Comments are not the post.]]></wp:comment_content></wp:comment>
+</item>
+<item><title>About us</title><wp:post_type>page</wp:post_type><content:encoded><![CDATA[<p>A page.</p>]]></content:encoded></item>
+"""
+
+
+@pytest.mark.parametrize("ns", ["http://wordpress.org/export/1.0/", "https://wordpress.org/export/1.2/"])
+def test_small_export_both_namespaces(ns):
+    [post] = read_wxr(_export(ITEM, ns), "export.xml")
+    assert post.title == "Does SMP hurt?" and post.slug == "does-smp-hurt"  # no post_name: from the title
+    assert post.date is None and post.status == "draft"
+    assert post.categories == ["Pain"] and post.tags == ["numbing"]
+    assert post.description == "The excerpt." and post.keyphrase == "SMP pain"
+    assert [(b.text, b.line) for b in post.blocks] == [
+        ("It feels like a light scratch.", 11),
+        ("Classic text after a block.\nSecond line of the same paragraph.", 14),
+        ("Another paragraph.", 17)]
+    assert "Comments are not" not in post.text
+
+
+def test_yoast_description_wins_over_excerpt():
+    item = ITEM.replace("<wp:comment>", "<wp:postmeta><wp:meta_key>_yoast_wpseo_metadesc</wp:meta_key>"
+                        "<wp:meta_value>What a session feels like.</wp:meta_value></wp:postmeta><wp:comment>")
+    [post] = read_wxr(_export(item), "export.xml")
+    assert post.description == "What a session feels like."
+
+
+def test_bad_exports_are_one_clear_error(tmp_path):
+    with pytest.raises(SourceError) as err:
+        read_wxr(_export(ITEM).replace("</item>", "</itm>", 1), "broken.xml")
+    assert "not well-formed XML" in err.value.message and err.value.line == 28
+    with pytest.raises(SourceError, match="not a WordPress export"):
+        read_wxr('<?xml version="1.0"?><urlset><url><loc>https://x/</loc></url></urlset>', "sitemap.xml")
+    bomb = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>&b;</title></item></channel></rss>')
+    with pytest.raises(SourceError, match="refused"):
+        read_wxr(bomb, "bomb.xml")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(bomb)
+    good = tmp_path / "good.xml"
+    good.write_text(_export(ITEM))
+    corpus = load_posts(bad, good)
+    assert [p.title for p in corpus] == ["Does SMP hurt?"]
+    assert [(e.path, bool(re.search("refused", e.message))) for e in corpus.failed] == [(str(bad), True)]
