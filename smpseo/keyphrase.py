@@ -103,7 +103,9 @@ class Matcher:
         return tuple(key(w) for w in words)
 
     def phrase(self, text: str) -> Phrase:
-        """Compile a keyphrase (cached). Synonyms inside it are expanded: "SMP Vancouver" -> scalp micropigment..."""
+        """Compile a keyphrase (cached). Synonyms inside it are expanded: "SMP Vancouver" -> scalp micropigment...
+
+        A phrase of function words only ("how to") has no keys: it is falsy and matches nothing."""
         found = self._phrases.get(text)
         if found is not None:
             return found
@@ -114,10 +116,6 @@ class Matcher:
         for unit in self.units(text):
             keys.extend(unit.keys)
             words.extend([unit.surface] * len(unit.keys))
-        if not keys:  # a phrase of function words only: match them all
-            keys = [key(w) for w in WORD_RE.findall(text)]
-            words = WORD_RE.findall(text)
-            self._vocab.update(keys)
         compiled = Phrase(text=text, keys=tuple(keys), words=tuple(words))
         self._phrases[text] = compiled
         return compiled

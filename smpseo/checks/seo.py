@@ -12,7 +12,7 @@ DESC_OK = ("Thinking about scalp micropigmentation in Vancouver? What a session 
 
 
 def post(front: str = "", body: str = "", title: str = "Scalp micropigmentation in Vancouver: what to expect") -> str:
-    return f"---\ntitle: {title}\n{front}\n---\n\n{body}\n"
+    return f"---\ntitle: \"{title}\"\n{front}\n---\n\n{body}\n"
 
 
 INTRO = "Scalp micropigmentation in Vancouver gives a shaved look to a bald or thinning head."

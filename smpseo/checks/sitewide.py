@@ -136,7 +136,7 @@ def _about(site: SiteContext, ctx: PostContext):
       examples=[flag(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                      _page("B", "b", body="Good SMP aftercare keeps the dots crisp.")),
                 flag(_page("SMP aftercare tips", "aftercare", body="Good SMP aftercare tips keep the dots crisp. "
-                           "Aftercare tips are simple.") + SEP + _page("B", "b", body="Follow the aftercare tips.")),
+                           "Aftercare tips are simple.") + SEP + _page("B", "b", body="Follow our SMP aftercare tips.")),
                 passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                        _page("B", "b", body="Good [SMP aftercare](/a/) keeps the dots crisp."))])
 def link_suggestion(site: SiteContext, t):

@@ -1,0 +1,52 @@
+"""Every rule's own examples: each must flag its should-flag texts and pass its should-pass texts.
+
+A rule without both kinds of example fails here, so no rule ships untested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from smpseo.checks import RULES, check_examples
+from smpseo.results import CATEGORIES, SEVERITIES
+
+CASES = [(r.id, i, e) for r in RULES.values() for i, e in enumerate(r.examples)]
+
+
+def _case_id(case) -> str:
+    rid, i, example = case
+    return f"{rid}-{i}-{'flags' if example.flags else 'passes'}"
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_rule_has_examples_both_ways(rule_id):
+    r = RULES[rule_id]
+    assert any(e.flags for e in r.examples), f"{rule_id} has no should-flag example"
+    assert any(not e.flags for e in r.examples), f"{rule_id} has no should-pass example"
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_rule_is_declared_fully(rule_id):
+    r = RULES[rule_id]
+    assert r.category in CATEGORIES and r.severity in SEVERITIES
+    assert r.doc and r.name and r.hint
+    prefix = {"readability": "RD1", "seo": "SEO2", "local": "LOC3", "site": "SITE4"}[r.category]
+    assert rule_id.startswith(prefix)
+    assert all(isinstance(v, (int, float)) for v in r.thresholds.values())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+def test_rule_examples(case):
+    rid, _, example = case
+    findings = check_examples(RULES[rid], example)
+    if example.flags:
+        assert findings, f"{rid} should flag:\n{example.text}"
+        for f in findings:
+            assert f.line >= 1 and f.column >= 1 and f.message
+    else:
+        assert not findings, f"{rid} should pass, but found: {[str(f) for f in findings]}"
+
+
+def test_rule_names_are_unique():
+    names = [r.name for r in RULES.values()]
+    assert len(names) == len(set(names))
