@@ -1,0 +1,178 @@
+"""FAQ topics: the questions prospects ask, as data.
+
+The shipped taxonomy is `smpseo/data/faq_topics.yml`. A user's topic file has the same schema:
+
+    topics:
+      - id: financing            # letters, digits and _ ; required
+        question: Can I pay for SMP in instalments?   # required
+        phrasings: [Do you offer payment plans?]     # optional: other ways people ask
+        terms: [instalments, payment plan]           # optional: signal words
+
+(a bare list of topics, without the `topics:` key, is accepted too). Unknown keys, a missing `id` or `question` and
+duplicate ids within one file are `TopicError`s naming the file, the entry and its line. A topic whose id is already
+known (shipped, or from an earlier file) replaces it in place: that is how a clinic rewords a shipped question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+KEYS = ("id", "question", "phrasings", "terms")
+_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+SHIPPED = "faq_topics.yml"
+
+
+class TopicError(Exception):
+    """A topic file that cannot be used. `entry` names the topic (its position and id) when one is at fault."""
+
+    def __init__(self, path: str, message: str, entry: str = "", line: int = 0):
+        self.path, self.message, self.entry, self.line = str(path), message, entry, line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {entry + ': ' if entry else ''}{message}")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    question: str
+    phrasings: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    source: str = field(default="", compare=False)  # the file it came from ("" for topics made in code)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The question and its phrasings: every way this question is asked."""
+        return (self.question, *self.phrasings)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """The 1-based line of each topic entry (for error messages); best effort, [] when the shape is unexpected."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if getattr(k, "value", None) == "topics"), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def _strings(value: Any, path: str, entry: str, key: str, line: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise TopicError(path, f"'{key}' must be a list of strings", entry, line)
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
+    """Topics from the text of a topic file. Raises TopicError."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}", line=mark.line + 1 if mark else 0) \
+            from None
+    except yaml.YAMLError as exc:
+        raise TopicError(path, f"invalid YAML: {exc}") from None
+    if isinstance(data, dict):
+        unknown = sorted(set(data) - {"topics"})
+        if unknown:
+            raise TopicError(path, f"unknown top-level key '{unknown[0]}' (expected 'topics')")
+        data = data.get("topics")
+    if data is None:
+        raise TopicError(path, "no topics (expected a 'topics:' list)")
+    if not isinstance(data, list):
+        raise TopicError(path, "'topics' must be a list of topics")
+    lines = _entry_lines(text)
+    topics: list[Topic] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(data, start=1):
+        line = lines[i - 1] if i - 1 < len(lines) else 0
+        entry = f"topic {i}"
+        if not isinstance(raw, dict):
+            raise TopicError(path, "a topic must be a mapping with 'id' and 'question'", entry, line)
+        if raw.get("id") is not None:
+            entry = f"topic {i} ({raw['id']!s})"
+        unknown = [str(k) for k in raw if k not in KEYS]
+        if unknown:
+            raise TopicError(path, f"unknown key '{unknown[0]}' (known: {', '.join(KEYS)})", entry, line)
+        for key in ("id", "question"):
+            value = raw.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise TopicError(path, f"missing '{key}'" if value is None else f"'{key}' must be text", entry, line)
+        topic_id = raw["id"].strip()
+        if not _ID_RE.match(topic_id):
+            raise TopicError(path, f"id '{topic_id}' must be letters, digits and _ (starting with a letter)",
+                             entry, line)
+        if topic_id in seen:
+            raise TopicError(path, f"duplicate id '{topic_id}' (first at topic {seen[topic_id]})", entry, line)
+        seen[topic_id] = i
+        topics.append(Topic(
+            id=topic_id,
+            question=" ".join(raw["question"].split()),
+            phrasings=_strings(raw.get("phrasings"), path, entry, "phrasings", line),
+            terms=_strings(raw.get("terms"), path, entry, "terms", line),
+            source=path,
+            line=line,
+        ))
+    return topics
+
+
+def read_topics(path: str | Path) -> list[Topic]:
+    """The topics of one file. Raises TopicError (also for a file that cannot be read)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise TopicError(str(path), "topic file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TopicError(str(path), f"cannot read topic file: {exc}") from None
+    return parse_topics(text, str(path))
+
+
+_shipped_cache: list[Topic] | None = None
+
+
+def shipped_topics() -> list[Topic]:
+    """The taxonomy shipped with smpseo (33 questions an SMP clinic's prospects ask)."""
+    global _shipped_cache
+    if _shipped_cache is None:
+        text = resources.files("smpseo").joinpath("data", SHIPPED).read_text(encoding="utf-8")
+        _shipped_cache = parse_topics(text, f"smpseo/data/{SHIPPED}")
+    return list(_shipped_cache)
+
+
+def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
+    """`base` with `extra` added; a topic of `extra` whose id is in `base` replaces it where it stands."""
+    merged = {t.id: t for t in base}
+    for topic in extra:
+        merged[topic.id] = topic
+    return list(merged.values())
+
+
+def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]:
+    """The shipped topics plus those of `files` (paths or Topic objects), later ids replacing earlier ones.
+
+    `shipped=False` gives only the files' topics. Raises TopicError for a bad file.
+    """
+    if len(files) == 1 and isinstance(files[0], (list, tuple)):
+        files = tuple(files[0])
+    topics = shipped_topics() if shipped else []
+    for item in files:
+        if isinstance(item, Topic):
+            topics = merge_topics(topics, [item])
+        else:
+            topics = merge_topics(topics, read_topics(item))
+    return topics
