@@ -35,8 +35,8 @@ def dedupe(terms: list[tuple[str, float]], top: int = TOP) -> list[tuple[str, fl
     kept: list[tuple[str, float, frozenset[str]]] = []
     for term, score in sorted(terms, key=lambda ts: ts[1]):
         stems = _stems(term)
-        if not stems or all(w.isdigit() for w in stems):
-            continue
+        if not stems or any(ch.isdigit() for ch in term):
+            continue  # numbers and phone fragments are not topics
         if any(stems <= other for _, _, other in kept):
             continue
         kept.append((term, score, stems))

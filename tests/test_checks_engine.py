@@ -1,0 +1,142 @@
+"""The engine around the rules: settings from [rules], per-post suppression, the result's shape."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import smpseo
+from smpseo.checks import EXAMPLE_CONFIG, RULES
+from smpseo.checks.engine import resolve_settings
+from smpseo.config import ConfigError, config_from_dict
+from smpseo.readers.markdown import parse_markdown
+
+LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of pigment are placed in the scalp to "
+        "look like the shadow of shaved hair on a head that has none.")
+
+
+def post(text: str, name: str = "p.md"):
+    return parse_markdown(text, name)
+
+
+def config(rules: dict):
+    return dataclasses.replace(EXAMPLE_CONFIG, rules=rules)
+
+
+def rd101(result):
+    return [f for f in result.findings if f.rule == "RD101"]
+
+
+def test_defaults():
+    (f,) = rd101(smpseo.check([post(LONG)], EXAMPLE_CONFIG))
+    assert f.severity == "warning" and f.category == "readability"
+    assert f.message == "Sentence has 31 words (max 20)"
+    assert (f.line, f.column) == (1, 1)
+    assert f.hint
+
+
+def test_threshold_and_severity_from_config():
+    (f,) = rd101(smpseo.check([post(LONG)], config({"RD101": {"max_words": 25, "severity": "info"}})))
+    assert f.severity == "info" and "(max 25)" in f.message
+    assert not rd101(smpseo.check([post(LONG)], config({"RD101": {"max_words": 31}})))
+
+
+@pytest.mark.parametrize("setting", ["off", {"enabled": False}])
+def test_rule_off(setting):
+    assert not rd101(smpseo.check([post(LONG)], config({"RD101": setting})))
+
+
+def test_rule_by_name_and_severity_shorthand():
+    (f,) = rd101(smpseo.check([post(LONG)], config({"long-sentence": "error"})))
+    assert f.severity == "error"
+
+
+def test_category_off():
+    result = smpseo.check([post(LONG)], config({"readability": "off"}))
+    assert not [f for f in result.findings if f.category == "readability"]
+    assert [f for f in result.findings if f.category != "readability"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "fragment"),
+    [
+        ({"RD999": "off"}, "unknown rule 'RD999'"),
+        ({"RD101": {"max_wrds": 3}}, "unknown setting 'RD101.max_wrds'"),
+        ({"RD101": {"max_words": "many"}}, "RD101.max_words must be int"),
+        ({"RD101": {"severity": "fatal"}}, "RD101.severity"),
+        ({"RD101": "loud"}, "RD101 = 'loud'"),
+        ({"readability": "maybe"}, "readability"),
+    ],
+)
+def test_bad_settings_are_config_errors_naming_the_key(rules, fragment):
+    with pytest.raises(ConfigError) as err:
+        smpseo.check([post(LONG)], config(rules))
+    assert fragment in str(err.value)
+
+
+def test_float_threshold_accepts_int():
+    settings = resolve_settings({"SEO212": {"max_percent": 4}})
+    assert settings["SEO212"].thresholds["max_percent"] == 4
+
+
+def test_rules_table_in_toml_loads():
+    cfg = config_from_dict({"rules": {"RD101": {"max_words": 25}, "RD104": "off"}}, "smpseo.toml")
+    settings = resolve_settings(cfg.rules)
+    assert settings["RD101"].thresholds["max_words"] == 25 and not settings["RD104"].enabled
+
+
+@pytest.mark.parametrize("disable", ["[RD101]", "[long-sentence]", "[readability]", "RD101, SEO206"])
+def test_per_post_suppression(disable):
+    text = f"---\ntitle: A post\nsmpseo:\n  disable: {disable}\n---\n\n{LONG}\n"
+    assert not rd101(smpseo.check([post(text)], EXAMPLE_CONFIG))
+    other = smpseo.check([post(text), post(f"---\ntitle: B\n---\n\n{LONG}\n", "q.md")], EXAMPLE_CONFIG)
+    assert [f.path for f in rd101(other)] == ["q.md"]
+
+
+def test_inferred_keyphrase_findings_are_info_and_say_so():
+    text = "---\ntitle: Aftercare tips\n---\n\nKeep it dry. Scalp micropigmentation heals fast.\n"
+    result = smpseo.check([post(text)], EXAMPLE_CONFIG, rules=["SEO201", "SEO203"])
+    rules = {f.rule: f for f in result.findings}
+    assert "the target this post mentions most" in rules["SEO201"].message
+    assert rules["SEO203"].severity == "info" and "inferred" in rules["SEO203"].message
+
+
+def test_keyphrase_option_overrides_front_matter():
+    text = "---\ntitle: Aftercare tips\nkeyphrase: aftercare tips\n---\n\nKeep it dry.\n"
+    result = smpseo.check([post(text)], EXAMPLE_CONFIG, keyphrase="hair transplant", rules=["SEO203"])
+    (f,) = result.findings
+    assert "'hair transplant'" in f.message and f.severity == "warning"
+
+
+def test_result_schema_and_frames(tmp_path):
+    good = tmp_path / "a.md"
+    good.write_text(f"---\ntitle: Scalp micropigmentation\n---\n\n{LONG}\n", encoding="utf-8")
+    bad = tmp_path / "b.md"
+    bad.write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    result = smpseo.check([str(good), str(bad)], EXAMPLE_CONFIG)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert set(data) >= {"findings", "posts", "errors", "coverage", "keyphrases", "opportunities"}
+    assert set(data["findings"][0]) == {"path", "line", "column", "rule", "category", "severity", "message",
+                                        "match", "hint"}
+    assert data["posts"][0]["path"] == str(good) and "metrics" in data["posts"][0]
+    assert data["errors"][0]["path"] == str(bad) and data["errors"][0]["message"]
+    assert {f["category"] for f in data["findings"]} <= {"readability", "seo", "local", "site"}
+    assert {f["severity"] for f in data["findings"]} <= {"error", "warning", "info"}
+    assert result.summary()["errors"] == 1
+    assert list(result.findings_frame().columns)[:4] == ["path", "line", "column", "rule"]
+    assert len(result.coverage_frame()) == len(EXAMPLE_CONFIG.targets)
+
+
+def test_check_accepts_a_folder_and_rules_registry():
+    assert all(r.examples for r in smpseo.rules())
+    assert [r.id for r in smpseo.rules()] == sorted(RULES)
+
+
+def test_analyze_returns_a_frame(tmp_path):
+    (tmp_path / "a.md").write_text(f"---\ntitle: T\n---\n\n{LONG}\n", encoding="utf-8")
+    frame = smpseo.analyze(str(tmp_path), EXAMPLE_CONFIG)
+    assert frame.shape[0] == 1
+    assert {"words", "flesch_reading_ease", "passive_pct", "kw: scalp micropigmentation", "top_terms"} <= set(frame)
+    assert frame.loc[0, "kw: scalp micropigmentation"] == 1
