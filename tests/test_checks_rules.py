@@ -50,3 +50,11 @@ def test_rule_examples(case):
 def test_rule_names_are_unique():
     names = [r.name for r in RULES.values()]
     assert len(names) == len(set(names))
+
+
+def test_every_rule_is_documented():
+    from .conftest import ROOT
+
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    for r in RULES.values():
+        assert f"| {r.id} | `{r.name}` | {r.severity} |" in docs, f"{r.id} missing or outdated in docs/checks.md"
