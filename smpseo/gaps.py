@@ -50,6 +50,7 @@ MIN_PASSAGE = 4  # sentences a paragraph needs to count as an answer on its own
 FOCUS_SCALE = 1.6  # share of a section's sentences on the topic x this = its focus (capped at 1)
 NAMED_HEADING = 0.6  # a plain heading names the topic ("Avoid sun damage") from this relevance
 COVERAGE_EXPONENT = 1.5
+NEAREST = 0.6  # a missing topic extends the nearest post when it shares this much of the question's weight
 GENERIC_WEIGHT = 0.2  # the weight of a generic word ("SMP") where one counts: in headings and titles  # covering half of a way of asking is worth 0.35 of it, not 0.5
 SOURCE_WEIGHT = {"question": 1.0, "phrasing": 0.85, "term": 0.75}
 
@@ -338,6 +339,14 @@ class Suggestion:
     after: str = ""  # the section of that post the new one belongs next to
 
     @property
+    def short(self) -> str:
+        """A few words for a table: "extend <post>" or "new post"."""
+        if self.action == "extend":
+            name = self.post.replace("\\", "/").rsplit("/", 1)[-1]
+            return f"extend {name.rsplit('.', 1)[0]}"
+        return "new post"
+
+    @property
     def text(self) -> str:
         if self.action == "extend":
             where = f" after \"{self.after}\"" if self.after else ""
@@ -586,7 +595,7 @@ def _nearest(q: TopicQuery, index: Index) -> tuple[Post | None, str]:
         score = sum(q.weights.get(k, 0.0) for k in passage.keys) / (q.facets[0].total if q.facets else 1.0)
         if score > best_score:
             best, best_score = passage, score
-    if best is None or best_score < 0.3:
+    if best is None or best_score < NEAREST:
         return None, ""
     return index.posts[best.post], best.heading
 

@@ -145,15 +145,27 @@ def map_queries(rows, compiled, index) -> tuple[dict[str, list[Query]], list[Que
     unmapped: list[Query] = []
     for q in _coerce(rows):
         keys = set(index.lexicon.keys(q.query))
+        generic = not keys and q.is_question  # "what is smp": only generic words, matched against the questions
+        if generic:
+            keys = set(index.lexicon.keys(q.query, keep_generic=True))
         total = sum(index.weight(k) for k in keys)
         best_id, best = None, 0.0
-        if total:
-            for topic in compiled:
-                covered = sum(index.weight(k) for k in keys if k in topic.weights)
-                # prefer the topic whose own question is closest (keys of the question count double)
-                score = covered / total + 0.1 * sum(1 for k in keys if topic.facets and k in topic.facets[0])
-                if covered / total >= MAP_THRESHOLD and score > best:
-                    best_id, best = topic.topic.id, score
+        for topic in compiled if total else ():
+            facets = [f for f in topic.facets if f.factor >= 0.8]
+            if generic:
+                facets = [f for f in facets if f.generic or f.full <= keys]
+                topic_keys = set().union(*(f.full for f in facets))
+            else:
+                topic_keys = topic.weights.keys()
+            covered = sum(index.weight(k) for k in keys if k in topic_keys)
+            if not facets or covered / total < MAP_THRESHOLD:
+                continue
+            # Among topics covering the query, prefer the one whose way of asking the query covers best.
+            asked = max(sum(index.weight(k) for k in f.full & keys) / sum(index.weight(k) for k in f.full)
+                        for f in facets)
+            score = covered / total + 0.5 * asked
+            if score > best:
+                best_id, best = topic.topic.id, score
         if best_id:
             demand.setdefault(best_id, []).append(q)
         elif q.is_question:

@@ -1,0 +1,114 @@
+"""A GapReport as a prioritised text table, a Markdown table, or JSON. Views only format; they never analyse."""
+
+from __future__ import annotations
+
+import json
+
+STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered"}
+
+
+def _where(topic) -> str:
+    if not topic.posts:
+        return ""
+    best = topic.posts[0]
+    name = best.path.rsplit("/", 1)[-1]
+    return f"{name} > {best.section}" if best.section else name
+
+
+def _demand(topic, has_queries: bool) -> str:
+    if not has_queries:
+        return ""
+    return f"{topic.impressions:,}" if topic.impressions else "0"
+
+
+def _suggestion(topic) -> str:
+    return topic.suggestion.short if topic.suggestion else ""
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def rows(report) -> list[dict]:
+    return [{"#": t.priority, "status": STATUS_LABEL.get(t.status, t.status), "question": t.question,
+             "where": _where(t), "demand": _demand(t, report.has_queries), "suggestion": _suggestion(t)}
+            for t in report.topics]
+
+
+def text(report, width: int = 48) -> str:
+    """A plain table, gaps first by demand, then a summary line and the candidate topics."""
+    table = rows(report)
+    columns = ["#", "status", "question", "where", "demand", "suggestion"]
+    if not report.has_queries:
+        columns.remove("demand")
+    cells = [[_clip(str(r[c]), width) for c in columns] for r in table]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    right = {"#", "demand"}
+
+    def fmt(values):
+        return "  ".join(v.rjust(w) if c in right else v.ljust(w)
+                         for v, w, c in zip(values, widths, columns, strict=True)).rstrip()
+
+    lines = [fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
+    s = report.summary()
+    lines.append("")
+    lines.append(f"{len(report.topics)} topics over {report.posts} posts: {s['answered']} answered, "
+                 f"{s['partial']} partly answered, {s['missing']} missing")
+    if report.candidates:
+        lines.append("")
+        lines.append("Questions searchers ask that no topic covers (candidate topics):")
+        for c in report.candidates:
+            lines.append(f"  {c.impressions:>7,}  {c.query}")
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(report) -> str:
+    """A Markdown table for a wiki or an issue, with the evidence and the phrasings to answer under each gap."""
+    has_q = report.has_queries
+    head = ["#", "Status", "Question", "Answered in", *(["Impressions"] if has_q else []), "Suggestion"]
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---:" if h in ("#", "Impressions") else "---"
+                                                         for h in head) + "|"]
+    for r, t in zip(rows(report), report.topics, strict=True):
+        cells = [str(r["#"]), r["status"], _md(t.question), _md(r["where"]), *([r["demand"]] if has_q else []),
+                 _md(t.suggestion.text if t.suggestion else "")]
+        out.append("| " + " | ".join(cells) + " |")
+    s = report.summary()
+    out.append("")
+    out.append(f"{len(report.topics)} topics over {report.posts} posts: **{s['answered']} answered**, "
+               f"{s['partial']} partly answered, {s['missing']} missing.")
+    gaps = [t for t in report.topics if t.suggestion]
+    if gaps:
+        out += ["", "## What to write next", ""]
+        for t in gaps:
+            sug = t.suggestion
+            out.append(f"### {_md(t.question)}")
+            out.append("")
+            out.append(f"- {_md(sug.text)}")
+            if sug.subheadings:
+                out.append(f"- subheadings: {'; '.join(_md(x) for x in sug.subheadings)}")
+            if sug.keywords:
+                out.append(f"- keywords: {', '.join(_md(k) for k in sug.keywords)}")
+            for e in t.evidence[:2]:
+                out.append(f"- found: {_md(e.path)}:{e.line}: \"{_md(e.text)}\"")
+            out.append("")
+    if report.candidates:
+        out += ["## Candidate topics (question-style searches no topic covers)", "", "| Query | Impressions |",
+                "|---|---:|"]
+        out += [f"| {_md(c.query)} | {c.impressions:,} |" for c in report.candidates]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_json(report) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+
+
+def render(report, fmt: str = "text") -> str:
+    if fmt == "json":
+        return to_json(report) + "\n"
+    if fmt == "markdown":
+        return markdown(report)
+    return text(report) + "\n"
