@@ -10,10 +10,13 @@ __version__ = "0.1.0"
 
 from .checks import check, rules
 from .config import Config, ConfigError, load_config
+from .gaps import GapReport, TopicResult, gaps
 from .metrics import analyze_frame as analyze
 from .model import Block, Corpus, Image, Link, Post, ReadError, Section, Sentence
+from .queries import read_queries
 from .readers import load_posts
 from .results import CheckResult, Finding
+from .topics import Topic, TopicError, load_topics
 
 __all__ = [
     "__version__",
@@ -34,4 +37,20 @@ __all__ = [
     "Sentence",
     "load_config",
     "load_posts",
+    "GapReport",
+    "Topic",
+    "TopicError",
+    "TopicResult",
+    "gaps",
+    "jsonld",
+    "load_topics",
+    "read_queries",
 ]
+
+
+def __getattr__(name: str):
+    if name == "jsonld":  # imported on first use
+        import importlib
+
+        return importlib.import_module(".jsonld", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
