@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/smpseo analyze posts/
+	@$(BIN)/smpseo report monthly --posts posts --out reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

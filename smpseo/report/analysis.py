@@ -91,6 +91,23 @@ def topics_of(report) -> list[dict] | None:
     return as_dicts(getattr(report, "topics", None))
 
 
+def rule_ids(*names: str) -> set[str]:
+    """The ids of the rules with these names (e.g. "same-keyphrase" -> {"SITE401"}); empty without checks."""
+    try:
+        from ..checks import RULES
+    except ImportError:
+        return set()
+    return {rid for rid, r in RULES.items() if getattr(r, "name", None) in names}
+
+
+def categories() -> tuple[str, ...]:
+    try:
+        from ..results import CATEGORIES
+    except ImportError:
+        return ()
+    return tuple(CATEGORIES)
+
+
 def jsonld_for(post, config: Config) -> list[dict] | None:
     """The BlogPosting (and FAQPage, where the post has questions) markup for a post, or None when unavailable."""
     try:

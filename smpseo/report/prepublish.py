@@ -26,10 +26,11 @@ class PrepublishReport:
     blog_average: dict  # the same figures averaged over the blog's other posts
     blog_posts: int
     findings: list[dict] | None  # None: checks not available
-    keyphrases: list[dict] | None  # keyphrase placement rows
-    opportunities: list[dict] | None  # internal links to add
+    keyphrases: list[dict] | None  # where each target keyword appears in the draft (target, count, placements)
+    opportunities: list[dict] | None  # internal links to add (link-suggestion findings)
     topics: list[dict] | None  # FAQ topics this draft answers (answered or partial)
     jsonld: list[dict] | None
+    areas: tuple[str, ...] = ()  # the check categories, for "no problems" lines in the checklist
     check_result: Any = None
     gap_report: Any = None
 
@@ -64,16 +65,26 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     blog = load_posts(blog_dir) if blog_dir.is_dir() else []
     others = [p for p in blog if not (p.path and Path(p.path).resolve() == path.resolve())]
     metrics = analyze([draft])[0]
-    check_result = analysis.run_check(corpus, cfg, keyphrase=keyphrase or None)
+    if keyphrase:
+        draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
+    # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
+    check_result = analysis.run_check([draft, *others], cfg)
     gap_report = analysis.run_gaps(corpus, cfg)
     topics = analysis.topics_of(gap_report)
     if topics is not None:
         topics = [t for t in topics if t.get("status") in ("answered", "partial")]
+    findings = coverage = links = None
+    if check_result is not None:
+        mine = str(Path(draft.path).resolve()) if draft.path else None
+        findings = [f for f in analysis.findings_of(check_result)
+                    if f.get("path") and str(Path(f["path"]).resolve()) == mine]
+        coverage = [c for c in analysis.coverage_of(check_result) or []
+                    if c.get("path") and str(Path(c["path"]).resolve()) == mine]
+        links = [f for f in findings if f.get("rule") in analysis.rule_ids("link-suggestion")]
+        findings = [f for f in findings if f not in links]
     return PrepublishReport(
         post=draft, keyphrase=keyphrase, config=cfg, metrics=metrics, blog_average=_average(analyze(others)),
-        blog_posts=len(others), findings=analysis.findings_of(check_result),
-        keyphrases=analysis.as_dicts(getattr(check_result, "keyphrases", None)) if check_result is not None else None,
-        opportunities=(analysis.as_dicts(getattr(check_result, "opportunities", None))
-                       if check_result is not None else None),
-        topics=topics, jsonld=analysis.jsonld_for(draft, cfg), check_result=check_result, gap_report=gap_report,
+        blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=topics,
+        jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), check_result=check_result,
+        gap_report=gap_report,
     )

@@ -76,6 +76,12 @@ def _kernel_manager_class(socket_dir: str):
             kwargs.setdefault("ip", os.path.join(socket_dir, "kernel"))
             super().__init__(**kwargs)
 
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client interrupts before every shutdown request, and an idle kernel then logs
+            # "KeyboardInterrupt caught in kernel" to our stderr; the shutdown request (then SIGTERM) suffices.
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
     return SocketKernelManager
 
 
@@ -119,7 +125,7 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
 
 def _staging(parent: Path, name: str) -> Path:
     """A fresh folder next to the destination (same filesystem, so the final move is a rename)."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-", dir=parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-", dir=parent)).resolve()
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a report folder is as readable as any other
@@ -150,6 +156,20 @@ def _abs(path: str | Path | None) -> str:
     return str(Path(path).resolve()) if path else ""
 
 
+def _as_given(path: str | Path | None) -> str:
+    """A path for the notebook, which runs in the current folder: as the user wrote it, so messages read
+    `posts/a.md` rather than a long absolute path."""
+    return str(path) if path else ""
+
+
+def _config_for(config: str | Path | None, near: str | Path) -> str:
+    """The settings file a run uses: the one named, else the nearest smpseo.toml above the posts, else above the
+    current folder (the notebook runs elsewhere, so the file is found here and passed on)."""
+    from ..config import find_config
+
+    return _abs(config or find_config(near) or find_config(Path.cwd()))
+
+
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
                 timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None) -> RunResult:
@@ -167,21 +187,23 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
     try:
         executed = staging / "monthly_report.ipynb"
         parameters = {
-            "month": month, "posts": _abs(posts), "config": _abs(config), "queries": _abs(queries),
-            "previous": _abs(previous), "reports_dir": "", "summary_path": str(staging / SUMMARY_NAME),
+            "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
+            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "", "summary_path": str(staging / SUMMARY_NAME),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
-            execute(source, executed, parameters, cwd=staging, timeout=timeout)
+            execute(source, executed, parameters, cwd=Path.cwd(), timeout=timeout)
         except ReportFailed as exc:
             exc.notebook = _keep_failed(executed, final, "monthly_report")
             if exc.notebook:
                 exc.args = (f"{exc.args[0]} (executed notebook kept as {exc.notebook})",)
+            write_index(out)
             raise
         summary = staging / SUMMARY_NAME
         if not summary.is_file():
-            _keep_failed(executed, final, "monthly_report")
-            raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", executed)
+            kept = _keep_failed(executed, final, "monthly_report")
+            write_index(out)
+            raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
         export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
         _swap_in(staging, final)
     finally:
@@ -208,10 +230,10 @@ def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str |
     staging = _staging(folder, slug)
     try:
         executed = staging / f"{slug}.ipynb"
-        parameters = {"post": _abs(post), "keyphrase": keyphrase or "", "config": _abs(config),
-                      "posts": _abs(posts)}
+        parameters = {"post": _as_given(post), "keyphrase": keyphrase or "", "config": _config_for(config, post),
+                      "posts": _as_given(posts)}
         try:
-            execute(notebook_path("prepublish_check"), executed, parameters, cwd=staging, timeout=timeout)
+            execute(notebook_path("prepublish_check"), executed, parameters, cwd=Path.cwd(), timeout=timeout)
         except ReportFailed as exc:
             exc.notebook = _keep_failed(executed, folder, slug)
             if exc.notebook:

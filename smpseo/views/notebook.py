@@ -287,6 +287,17 @@ def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = ()
     return HTML(str(shown) + more)
 
 
+def cannibalisation_and_local(report) -> HTML:
+    """Posts competing for one keyphrase, and local SEO findings (name, address, phone, city, call to action)."""
+    from ..report.analysis import rule_ids
+
+    if report.findings is None:
+        return unavailable("Checks")
+    competing = rule_ids("same-keyphrase", "same-strongest-target")
+    chosen = [f for f in report.findings if f.get("rule") in competing or f.get("category") == "local"]
+    return findings_table(chosen, empty="No cannibalisation or local SEO problems.")
+
+
 def changes(report) -> HTML:
     """What changed since last month's report."""
     c = report.changes
@@ -411,12 +422,16 @@ def highlighted_sentences(draft, limit: int = 40) -> HTML:
 
 
 def placement_table(draft) -> HTML:
-    """Where the focus keyphrase appears: title, slug, introduction, description, subheadings, image alt text."""
+    """Where each target keyword appears in the draft: how often, and in which places (title, introduction...)."""
     if draft.keyphrases is None:
-        return unavailable("Keyphrase placement")
-    if not draft.keyphrase and not draft.keyphrases:
-        return message("No focus keyphrase: set `keyphrase:` in the front matter or pass one to the check.")
-    return table(draft.keyphrases, empty="No keyphrase placements to show.")
+        return unavailable("Keyword placement")
+    rows = [{"target": c.get("target", ""), "times": c.get("count", 0),
+             "where": ", ".join(c.get("placements") or []) or "nowhere"} for c in draft.keyphrases]
+    focus = (f'<p>Focus keyphrase: <b>{e(draft.keyphrase)}</b> (its placement problems are in the checklist).</p>'
+             if draft.keyphrase else "<p>No focus keyphrase set: add <code>keyphrase:</code> to the front matter."
+             "</p>")
+    return HTML(focus + str(table(rows, {"target": "target keyword", "times": "times used", "where": "where"},
+                                  empty="No target keywords in the settings.")))
 
 
 def readability_vs_blog(draft) -> HTML:
@@ -441,9 +456,13 @@ def topics_answered(draft) -> HTML:
 
 
 def links_to_add(draft) -> HTML:
+    """Mentions in the draft of what another post answers: link them."""
     if draft.opportunities is None:
         return unavailable("Internal link suggestions")
-    return table(draft.opportunities, empty="No internal links to suggest.")
+    rows = [{"line": f.get("line"), "suggestion": f.get("message", ""), "text": f.get("match", "")}
+            for f in draft.opportunities]
+    return table(rows, {"line": "line", "suggestion": "link", "text": "the words to link"},
+                 empty="No internal links to suggest.")
 
 
 def jsonld(blocks: list[dict] | None) -> HTML:

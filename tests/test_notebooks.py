@@ -1,0 +1,87 @@
+"""The notebooks: committed clean, linted, and executed for real through papermill with parameters."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from smpseo.report.run import execute, notebooks_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
+
+
+def test_the_three_notebooks_are_there():
+    assert {p.name for p in NOTEBOOKS} == {"monthly_report.ipynb", "prepublish_check.ipynb", "faq_gaps.ipynb"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_without_outputs_or_papermill_metadata(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+    nbformat.validate(nb)
+    assert "papermill" not in raw["metadata"]
+    assert raw["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in raw["cells"]:
+        assert "papermill" not in cell.get("metadata", {})
+        assert "execution" not in cell.get("metadata", {})
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{path.name}: a cell has outputs"
+            assert cell["execution_count"] is None
+    tagged = [c for c in raw["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1 and tagged[0]["cell_type"] == "code"
+    assert not any("injected-parameters" in c.get("metadata", {}).get("tags", []) for c in raw["cells"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_cells_are_thin_calls_into_the_library(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
+    for source in code:
+        lines = [line for line in source.splitlines() if line.strip()]
+        assert len(lines) <= 4, source
+        assert not any(line.lstrip().startswith(("for ", "while ", "if ", "def ", "class ", "try", "with "))
+                       for line in lines), source
+
+
+def test_ruff_is_clean_on_the_notebooks():
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", str(notebooks_dir())], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_kernel_runs_this_interpreter(tmp_path):
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell("who = 'nobody'", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import os, sys\nprint(sys.executable)\nprint(os.getcwd())\nprint(who)")]
+    source = tmp_path / "probe.ipynb"
+    nbformat.write(nb, source)
+    work = tmp_path / "work"
+    work.mkdir()
+    execute(source, tmp_path / "out.ipynb", {"who": "papermill"}, cwd=work, timeout=60)
+    out = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    printed = out.cells[-1].outputs[0]["text"].split()
+    assert Path(printed[0]).resolve() == Path(sys.executable).resolve()
+    assert Path(printed[1]).resolve() == work.resolve()
+    assert printed[2] == "papermill"
+
+
+@pytest.mark.slow
+def test_faq_gaps_notebook_runs_with_parameters(tmp_path):
+    out = tmp_path / "faq.ipynb"
+    execute(notebooks_dir() / "faq_gaps.ipynb", out,
+            {"posts": str(FIXTURES / "report_posts"), "config": "", "queries": "", "topic": "pain"},
+            cwd=tmp_path, timeout=120)
+    nb = nbformat.read(out, as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and "report_posts" in injected[0].source
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "FAQ" in html

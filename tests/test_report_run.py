@@ -1,0 +1,206 @@
+"""`smpseo report`: notebooks executed for real through papermill, exported to offline HTML, swapped in safely."""
+
+import json
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from smpseo.report.run import ReportFailed, notebook_path, run_monthly
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).parent / "fixtures"
+POSTS = FIXTURES / "report_posts"
+HOSTILE = FIXTURES / "report_hostile"
+
+
+def smpseo(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "smpseo", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+class Page(HTMLParser):
+    """The tags of a page and its visible text (not the text of style and script elements)."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tags, self.text, self.open = [], [], None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.open = tag
+
+    def handle_endtag(self, tag):
+        self.open = None
+
+    def handle_data(self, data):
+        if self.open not in ("style", "script"):
+            self.text.append(data)
+
+
+def check_report_html(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    page = Page(html)
+    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
+    assert not [s for s in scripts if "src" in s], "a script is loaded from elsewhere"
+    assert not [attrs for tag, attrs in page.tags if tag == "link" and "stylesheet" in attrs.get("rel", "")]
+    assert not [a for _, a in page.tags for name in a if name.startswith("on")], "an event handler attribute"
+    classes = {c for _, a in page.tags for c in (a.get("class") or "").split()}
+    assert not classes & {"jp-InputPrompt", "jp-CodeMirrorEditor", "jp-Editor", "highlight", "highlight-ipynb"}, "code is shown"
+    text = "".join(page.text)
+    assert "from smpseo" not in text and "report = " not in text and "show." not in text
+    assert "Traceback" not in html and "Error" not in text
+    for _, attrs in page.tags:
+        for name in ("src", "href"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("http:", "https:", "//")), f"{name}={value} fetches from the network"
+    assert "url(http" not in html and "@import" not in html and "mathjax" not in html.lower()
+    return html
+
+
+@pytest.fixture(scope="module")
+def two_months(tmp_path_factory):
+    """September with two posts, October with a third post and one post rewritten in shorter sentences."""
+    base = tmp_path_factory.mktemp("two_months")
+    sept, octo, out = base / "posts-sept", base / "posts-oct", base / "reports"
+    sept.mkdir()
+    for name in ("does-smp-hurt.md", "how-long-does-smp-last.md"):
+        shutil.copy(POSTS / name, sept / name)
+    shutil.copytree(POSTS, octo)
+    hurt = octo / "does-smp-hurt.md"
+    hurt.write_text(hurt.read_text().replace(
+        "Numbing cream is rarely needed, because the needle only reaches the upper layer of skin and each session is\n"
+        "broken into short passes with regular breaks for water, stretching, conversation and a bit of rest before "
+        "the\nartist starts the next pass over the same area of the scalp so that the pigment settles evenly.",
+        "Numbing cream is rarely needed. The needle only reaches the upper layer of skin. Each session has short "
+        "passes.\nYou get breaks for water and a stretch."))
+    first = smpseo("report", "monthly", "--month", "2026-09", "--posts", sept, "--out", out)
+    second = smpseo("report", "monthly", "--month", "2026-10", "--posts", octo, "--out", out)
+    return {"out": out, "first": first, "second": second, "posts": octo}
+
+
+def test_runs_succeed_and_print_the_html_path(two_months):
+    for key, month in (("first", "2026-09"), ("second", "2026-10")):
+        run = two_months[key]
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == str(two_months["out"] / month / "monthly_report.html")
+        assert run.stderr.strip() == "", run.stderr  # no kernel or progress-bar noise off a terminal
+
+
+def test_output_layout(two_months):
+    out = two_months["out"]
+    for month in ("2026-09", "2026-10"):
+        assert sorted(p.name for p in (out / month).iterdir()) == [
+            "monthly_report.html", "monthly_report.ipynb", "summary.json"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "a staging folder was left behind"
+    index = (out / "index.html").read_text()
+    assert index.index("2026-10/monthly_report.html") < index.index("2026-09/monthly_report.html")
+    assert "October 2026" in index and "September 2026" in index
+
+
+def test_summary_figures(two_months):
+    sept = json.loads((two_months["out"] / "2026-09" / "summary.json").read_text())
+    octo = json.loads((two_months["out"] / "2026-10" / "summary.json").read_text())
+    assert (sept["month"], octo["month"]) == ("2026-09", "2026-10")
+    assert (sept["totals"]["posts"], octo["totals"]["posts"]) == (2, 3)
+    assert sept["totals"]["published"] == 2 and octo["totals"]["published"] == 1
+    hurt_before = next(p for p in sept["posts"] if p["slug"] == "does-smp-hurt")
+    hurt_after = next(p for p in octo["posts"] if p["slug"] == "does-smp-hurt")
+    assert hurt_after["sentences"] > hurt_before["sentences"]
+    assert hurt_after["flesch_reading_ease"] > hurt_before["flesch_reading_ease"]
+    assert octo["site"] == "Advanced Scalp Clinic"
+
+
+def test_html_is_clean_offline_and_has_the_chart(two_months):
+    html = check_report_html(two_months["out"] / "2026-10" / "monthly_report.html")
+    assert html.count('src="data:image/png;base64,') >= 1
+    assert "Reading ease per post" in html
+    assert "<title>SEO report October 2026</title>" in html
+
+
+def test_second_month_shows_what_changed(two_months):
+    html = (two_months["out"] / "2026-10" / "monthly_report.html").read_text()
+    assert "Compared with the report for <b>2026-09</b>" in html
+    assert "New posts (1)" in html and "Scalp micropigmentation for women" in html
+    nb = nbformat.read(two_months["out"] / "2026-10" / "monthly_report.ipynb", as_version=4)
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert "2026-09" in injected.source  # the previous summary, found in the reports folder
+    changes_html = Page(html)
+    assert "Does SMP hurt?" in "".join(changes_html.text)
+    assert "No report for the previous month" in (two_months["out"] / "2026-09" / "monthly_report.html").read_text()
+
+
+def test_failed_run_keeps_the_good_report_and_the_failed_notebook(two_months, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(two_months["out"], out)
+    good_html = (out / "2026-10" / "monthly_report.html").read_bytes()
+    good_summary = (out / "2026-10" / "summary.json").read_bytes()
+    broken = nbformat.read(notebook_path("monthly_report"), as_version=4)
+    broken.cells.insert(5, nbformat.v4.new_code_cell("raise RuntimeError('the chart server is down')"))
+    source = tmp_path / "broken.ipynb"
+    nbformat.write(broken, source)
+    with pytest.raises(ReportFailed) as failed:
+        run_monthly("2026-10", posts=two_months["posts"], out=out, notebook=source)
+    message = str(failed.value)
+    assert "raise RuntimeError" in message and "RuntimeError: the chart server is down" in message
+    kept = out / "2026-10" / "monthly_report.FAILED.ipynb"
+    assert failed.value.notebook == kept and kept.is_file()
+    assert any("papermill-error-cell-tag" in c.metadata.get("tags", [])
+               for c in nbformat.read(kept, as_version=4).cells)
+    assert (out / "2026-10" / "monthly_report.html").read_bytes() == good_html
+    assert (out / "2026-10" / "summary.json").read_bytes() == good_summary
+    assert "earlier report" in (out / "index.html").read_text()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+    # a successful re-run replaces the month and clears the failure
+    run_monthly("2026-10", posts=two_months["posts"], out=out)
+    assert not kept.exists()
+    assert (out / "2026-10" / "monthly_report.html").read_bytes() != good_html
+
+
+def test_cli_failure_exits_1_naming_the_cell(two_months, tmp_path):
+    bad = tmp_path / "summary.json"
+    bad.write_text("{ not json")
+    out = tmp_path / "reports"
+    run = smpseo("report", "monthly", "--month", "2026-11", "--posts", two_months["posts"], "--out", out,
+                 "--previous", bad)
+    assert run.returncode == 1
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert "report failed" in run.stderr and "cell [" in run.stderr and "not valid JSON" in run.stderr
+    assert (out / "2026-11" / "monthly_report.FAILED.ipynb").is_file()
+    assert not (out / "2026-11" / "monthly_report.html").exists()
+
+
+def test_cli_usage_errors(tmp_path):
+    run = smpseo("report", "monthly", "--posts", tmp_path / "missing", "--out", tmp_path / "r")
+    assert run.returncode == 2 and "posts folder not found" in run.stderr and "Traceback" not in run.stderr
+    run = smpseo("report", "monthly", "--month", "2026-13")
+    assert run.returncode == 2 and "YYYY-MM" in run.stderr
+
+
+def test_prepublish_writes_its_page(tmp_path):
+    run = smpseo("report", "prepublish", POSTS / "does-smp-hurt.md", "--keyphrase", "does SMP hurt", "--out",
+                 tmp_path / "reports")
+    assert run.returncode == 0, run.stderr
+    html_path = tmp_path / "reports" / "prepublish" / "does-smp-hurt.html"
+    assert run.stdout.strip() == str(html_path)
+    html = check_report_html(html_path)
+    assert "Checklist" in html and "does SMP hurt" in html
+    assert "Readability against the blog" in html
+
+
+def test_hostile_post_comes_out_inert(tmp_path):
+    out = tmp_path / "reports"
+    assert smpseo("report", "monthly", "--month", "2026-10", "--posts", HOSTILE, "--out", out).returncode == 0
+    assert smpseo("report", "prepublish", HOSTILE / "hostile.md", "--out", out).returncode == 0
+    for page in (out / "2026-10" / "monthly_report.html", out / "prepublish" / "hostile.html", out / "index.html"):
+        html = check_report_html(page)
+        assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Hostile title" in (
+        out / "2026-10" / "monthly_report.html").read_text()

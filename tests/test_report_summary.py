@@ -1,0 +1,112 @@
+"""summary.json figures and the month-to-month comparison, on real posts and on hand-made summaries."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from smpseo.report.monthly import monthly_report
+from smpseo.report.summary import compare, finding_key, load_summary, todo
+
+FIXTURES = Path(__file__).parent / "fixtures"
+POSTS = FIXTURES / "report_posts"
+
+
+def _summary(month, posts, findings=(), gaps=()):
+    findings = [dict(f, key=finding_key(f)) for f in findings]
+    return {"month": month, "available": {"findings": True, "coverage": True, "gaps": True},
+            "totals": {"posts": len(posts), "flesch_reading_ease": 60.0, "findings": len(findings)},
+            "posts": posts, "findings": findings, "gaps": list(gaps), "read_errors": []}
+
+
+def _post(slug, ease=60.0, words=100, findings=0):
+    return {"slug": slug, "path": f"{slug}.md", "title": slug.title(), "words": words,
+            "flesch_reading_ease": ease, "grade": 8.0, "findings": findings}
+
+
+def test_monthly_report_figures_from_real_posts(tmp_path):
+    out = tmp_path / "summary.json"
+    report = monthly_report("2026-10", posts=POSTS, summary_path=out)
+    written = json.loads(out.read_text())
+    assert written == json.loads(json.dumps(report.summary, default=str))
+    assert written["month"] == "2026-10"
+    assert written["totals"]["posts"] == 3
+    assert written["totals"]["published"] == 1  # only smp-for-women is dated October 2026
+    slugs = [p["slug"] for p in written["posts"]]
+    assert slugs == sorted(slugs) and "does-smp-hurt" in slugs
+    post = next(p for p in written["posts"] if p["slug"] == "how-long-does-smp-last")
+    assert post["path"] == "how-long-does-smp-last.md"  # relative to the posts folder, portable
+    assert post["words"] > 80 and 0 < post["flesch_reading_ease"] < 100
+    assert written["totals"]["words"] == sum(p["words"] for p in written["posts"])
+    assert report.changes["previous_month"] is None
+
+
+def test_previous_summary_found_in_the_reports_folder(tmp_path):
+    (tmp_path / "2026-09").mkdir()
+    previous = _summary("2026-09", [_post("does-smp-hurt", ease=40.0)])
+    (tmp_path / "2026-09" / "summary.json").write_text(json.dumps(previous))
+    report = monthly_report("2026-10", posts=POSTS, reports_dir=tmp_path)
+    assert report.changes["previous_month"] == "2026-09"
+    assert {p["slug"] for p in report.changes["new_posts"]} == {"how-long-does-smp-last", "smp-for-women"}
+    delta = next(d for d in report.changes["score_deltas"] if d["metric"] == "flesch_reading_ease")
+    assert delta["before"] == 40.0 and delta["improved"] is True
+
+
+def test_compare_findings_by_rule_post_and_text_not_line():
+    moved = {"rule": "long-sentence", "slug": "a", "path": "a.md", "line": 9, "message": "m", "match": "x y z"}
+    fixed = {"rule": "passive", "slug": "a", "path": "a.md", "line": 3, "message": "m", "match": "was done"}
+    new = {"rule": "nap-phone", "slug": "b", "path": "b.md", "line": 2, "message": "phone", "match": "778 917"}
+    gone = {"rule": "passive", "slug": "c", "path": "c.md", "line": 2, "message": "m", "match": "was seen"}
+    before = _summary("2026-09", [_post("a", ease=50.0), _post("c")], [dict(moved, line=4), fixed, gone])
+    after = _summary("2026-10", [_post("a", ease=62.5), _post("b")], [moved, new])
+    changes = compare(before, after)
+    assert [f["rule"] for f in changes["fixed_findings"]] == ["passive"]  # c.md's finding left with its post
+    assert [f["rule"] for f in changes["new_findings"]] == ["nap-phone"]
+    assert [p["slug"] for p in changes["new_posts"]] == ["b"]
+    assert [p["slug"] for p in changes["removed_posts"]] == ["c"]
+    (delta,) = [d for d in changes["score_deltas"] if d["slug"] == "a" and d["metric"] == "flesch_reading_ease"]
+    assert (delta["before"], delta["after"], delta["delta"], delta["improved"]) == (50.0, 62.5, 12.5, True)
+
+
+def test_compare_counts_repeated_findings():
+    f = {"rule": "passive", "slug": "a", "path": "a.md", "line": 3, "message": "m", "match": "was done"}
+    before = _summary("2026-09", [_post("a")], [f, dict(f, line=8)])
+    after = _summary("2026-10", [_post("a")], [f])
+    assert len(compare(before, after)["fixed_findings"]) == 1
+
+
+def test_compare_gap_status_changes():
+    before = _summary("2026-09", [], gaps=[{"id": "pain", "question": "Does SMP hurt?", "status": "missing"}])
+    after = _summary("2026-10", [], gaps=[{"id": "pain", "question": "Does SMP hurt?", "status": "answered"}])
+    assert compare(before, after)["gap_changes"] == [
+        {"id": "pain", "question": "Does SMP hurt?", "before": "missing", "after": "answered"}]
+
+
+def test_todo_orders_errors_then_gaps_then_warnings_then_readability():
+    error = {"rule": "no-title", "severity": "error", "slug": "a", "path": "a.md", "line": 1, "message": "m"}
+    warning = {"rule": "passive", "severity": "warning", "slug": "b", "path": "b.md", "line": 1, "message": "m"}
+    summary = _summary("2026-10", [_post("a", ease=70.0), _post("b", ease=42.0)], [warning, error],
+                       gaps=[{"id": "cost", "question": "How much does SMP cost?", "status": "missing", "score": 3},
+                             {"id": "pain", "question": "Does SMP hurt?", "status": "missing", "score": 9}])
+    items = todo(summary, compare(None, summary))
+    assert [i["rank"] for i in items] == list(range(1, len(items) + 1))
+    actions = [i["action"] for i in items]
+    assert actions[0].startswith("Fix \u201cA\u201d")
+    assert "Does SMP hurt?" in actions[1] and "How much" in actions[2]
+    assert actions[3].startswith("Fix \u201cB\u201d")
+    assert actions[4].startswith("Simplify \u201cB\u201d")
+
+
+def test_load_summary_rejects_other_json(tmp_path):
+    bad = tmp_path / "summary.json"
+    bad.write_text('{"hello": 1}')
+    with pytest.raises(ValueError, match="not an smpseo summary"):
+        load_summary(bad)
+    bad.write_text("{")
+    with pytest.raises(ValueError, match="summary.json:1: not valid JSON"):
+        load_summary(bad)
+
+
+def test_missing_posts_folder_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="posts folder not found"):
+        monthly_report("2026-10", posts=tmp_path / "nope")

@@ -1,0 +1,88 @@
+"""The notebook display helpers: everything from posts is escaped, charts are embedded PNGs."""
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from smpseo.report.monthly import monthly_report
+from smpseo.report.prepublish import prepublish_report
+from smpseo.views import notebook as show
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOSTILE = FIXTURES / "report_hostile"
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(html: str):
+    parser = Tags()
+    parser.feed(html)
+    return parser.tags
+
+
+def assert_inert(html: str):
+    for tag, attrs in tags(html):
+        assert tag not in ("script", "svg", "b") or tag == "b" and not attrs, (tag, attrs)
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+
+
+def test_tables_escape_cells():
+    html = show.table([{"title": "<script>alert(1)</script>", "n": 3}])._repr_html_()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert_inert(html)
+
+
+def test_monthly_views_escape_post_text():
+    report = monthly_report("2026-10", posts=HOSTILE)
+    html = "".join(v._repr_html_() for v in (show.heading(report), show.overview(report),
+                                              show.readability_table(report), show.changes(report),
+                                              show.todo_list(report.todo)))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Hostile title" in html
+    assert_inert(html)
+
+
+def test_prepublish_views_escape_post_text():
+    draft = prepublish_report(HOSTILE / "hostile.md")
+    html = "".join(v._repr_html_() for v in (show.draft_heading(draft), show.checklist(draft),
+                                              show.readability_vs_blog(draft)))
+    assert "&lt;b onmouseover=alert(3)&gt;smp&lt;/b&gt;" in html
+    assert_inert(html)
+
+
+def test_highlight_marks_the_sentence_and_match_inside_its_paragraph():
+    draft = prepublish_report(HOSTILE / "hostile.md")
+    paragraph = draft.post.paragraphs[0]
+    second = paragraph.sentences[1]
+    draft.findings = [{"rule": "demo", "severity": "warning", "line": second.line, "column": second.column,
+                       "message": "a <b>message</b>", "match": "tiny dots & it"}]
+    html = show.highlighted_sentences(draft)._repr_html_()
+    assert '<mark class="hit">tiny dots &amp; it</mark>' in html
+    assert "a &lt;b&gt;message&lt;/b&gt;" in html
+    assert html.count("<mark>") == 1
+    assert_inert(html)
+
+
+def test_jsonld_cannot_close_the_script_element():
+    html = show.jsonld([{"headline": "</script><script>alert(1)</script>"}])._repr_html_()
+    assert "&lt;\\/script&gt;&lt;script&gt;" in html
+    assert_inert(html)
+
+
+def test_unavailable_sections_say_so():
+    assert "not available" in show.gap_table(None)._repr_html_()
+    assert "not available" in show.findings_table(None)._repr_html_()
+
+
+def test_readability_chart_is_an_embedded_png():
+    report = monthly_report("2026-10", posts=FIXTURES / "report_posts")
+    chart = show.readability_chart(report)
+    png = chart._repr_png_()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
+    html = chart._repr_html_()
+    assert html.startswith('<img src="data:image/png;base64,') and 'alt="Reading ease per post"' in html
