@@ -48,6 +48,8 @@ ANSWER_SCORE = 0.6  # a section scoring this answers the question
 PARTIAL_SCORE = 0.3  # a section scoring this mentions it
 MIN_PASSAGE = 4  # sentences a paragraph needs to count as an answer on its own
 FOCUS_SCALE = 1.6  # share of a section's sentences on the topic x this = its focus (capped at 1)
+SHORT_SECTION = 3  # sentences: a section this short answers with one sentence that holds the whole question
+FULL_HIT = 0.9
 NAMED_HEADING = 0.6  # a plain heading names the topic ("Avoid sun damage") from this relevance
 COVERAGE_EXPONENT = 1.5
 NEAREST = 0.6  # a missing topic extends the nearest post when it shares this much of the question's weight
@@ -460,14 +462,17 @@ class _Matrix:
         self.rel = {q.topic.id: [q.relevance(s.keys) for s in index.sentences] for q in compiled}
         self.heading: dict[str, list[float]] = {}
         self.title: dict[str, list[float]] = {}
+        self.asked: dict[str, list[float]] = {}  # question headings and quoted questions only
         for q in compiled:
             self.title[q.topic.id] = [q.heading_match(t, index) for t in index.titles]
-            row = []
+            row, asked_row = [], []
             for p in index.passages:
                 asked = max((q.heading_match(k, index) for k in p.questions), default=0.0)
                 said = PLAIN_HEADING * q.heading_match(p.heading_keys, index) if p.heading_keys else 0.0
                 row.append(max(asked, said))
+                asked_row.append(asked)
             self.heading[q.topic.id] = row
+            self.asked[q.topic.id] = asked_row
         # The topic each section is about, by its heading (by the title for the introduction).
         self.owners: list[set[str]] = []
         for i, p in enumerate(index.passages):
@@ -509,7 +514,7 @@ def _score_passage(tid: str, pi: int, m: _Matrix) -> _Scored:
     q = m.queries[tid]
     distinct = set().union(*(index.sentences[i].keys & q.weights.keys() for i in hits)) if hits else set()
     named = bool(passage.heading_content) and q.relevance(passage.heading_content) >= NAMED_HEADING
-    if len(distinct) < 2 and not named:
+    if len(distinct) < min(2, len(q.weights)) and not named:
         body = min(body, ANSWER_SCORE - 0.05)
     if named and len(hits) >= 2:
         body = max(body, ANSWER_SCORE)
@@ -519,9 +524,18 @@ def _score_passage(tid: str, pi: int, m: _Matrix) -> _Scored:
         if end - first >= MIN_PASSAGE:
             body = max(body, focus(first, end))
     mention = max((rel[i] for i in range(passage.first, passage.end)), default=0.0)
-    if heading >= HEADING_MATCH:
-        # A heading that asks the question is an answer when the body talks about it; alone, it is a start.
-        score = max(body, ANSWER_SCORE + 0.4 * min(1.0, len(hits) / 2) if hits else PARTIAL_SCORE + 0.15)
+    count = passage.end - passage.first
+    question = q.facets[0].keys if q.facets else frozenset()
+    full_hits = [i for i in hits if rel[i] >= FULL_HIT and len(index.sentences[i].keys & question) >= 2]
+    if count and count <= SHORT_SECTION and full_hits and not owned_elsewhere and passage.heading:
+        body = max(body, ANSWER_SCORE)  # a short section that says it in so many words
+    asked = m.asked[tid][pi] >= HEADING_MATCH
+    if heading >= HEADING_MATCH and (hits or (asked and count)):
+        # A heading that asks the question is answered by the prose under it; a heading that only names the
+        # topic, by prose that uses its words.
+        score = max(body, ANSWER_SCORE + 0.4 * min(1.0, len(hits) / 2))
+    elif heading >= HEADING_MATCH:
+        score = max(body, PARTIAL_SCORE + 0.15)
     else:
         mentioned = PARTIAL_SCORE + 0.25 * mention if mention >= HIT else mention * 0.5
         score = max(body, heading * 0.6, mentioned)
