@@ -6,6 +6,8 @@ import datetime as dt
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smpseo.cli import main
 from smpseo.model import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Image, Link, Post
@@ -146,3 +148,20 @@ def test_committed_posts_read_back_like_the_seed():
         assert post.title == seed[post.slug].title
         assert post.source == "advanced-scalp-blog.txt"
         assert not post.description and not post.keyphrase and post.date is None
+
+
+_CHARS = list("ab c\\`*_[]()<>#!&;-+=.:19\"'|~%") + ["é", "’"]
+_TEXT = st.text(st.sampled_from(_CHARS), min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(
+    lambda s: any(ch.isalnum() for ch in s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_TEXT, lines=st.lists(_TEXT, min_size=1, max_size=3), kind=st.sampled_from([PARAGRAPH, LIST_ITEM, QUOTE]))
+def test_any_text_reads_back_as_written(title, lines, kind):
+    """Markdown's special characters in a post's text are escaped, never read as markup."""
+    text = "\n".join(lines)
+    post = Post(path=None, slug="x", title=title,
+                blocks=[Block(HEADING, title, 1, level=2), Block(kind, text, 2, level=1)])
+    back = parse_markdown(to_markdown(post), "x.md")
+    assert back.title == title
+    assert [(b.kind, b.text) for b in back.blocks] == [(HEADING, title), (kind, text)]
