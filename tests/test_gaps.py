@@ -1,0 +1,137 @@
+"""`smpseo.gaps`: the report's shape, user topics without terms, demand ordering, speed, and the command."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import smpseo
+from smpseo.cli import main
+from smpseo.gaps import gaps
+from smpseo.topics import Topic
+
+POSTS = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+QUERIES = Path(smpseo.__file__).parent / "data" / "examples" / "Queries.csv"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return gaps(str(POSTS), queries=str(QUERIES))
+
+
+def test_json_schema(report):
+    data = report.to_dict()
+    assert set(data) == {"topics", "candidates"}
+    topic = data["topics"][0]
+    for key in ("id", "question", "status", "score", "posts", "evidence", "suggestion", "impressions", "priority"):
+        assert key in topic
+    for t in data["topics"]:
+        scores = [p["score"] for p in t["posts"]]
+        assert scores == sorted(scores, reverse=True)
+        for p in t["posts"]:
+            assert set(p) >= {"path", "title", "score", "section"}
+        for e in t["evidence"]:
+            assert e["path"] and e["line"] >= 1
+    json.dumps(data)
+
+
+def test_gaps_come_first_by_demand(report):
+    statuses = [t.status for t in report.topics]
+    first_answered = statuses.index("answered")
+    assert all(s == "answered" for s in statuses[first_answered:])
+    gaps_demand = [t.impressions for t in report.topics[:first_answered]]
+    assert gaps_demand == sorted(gaps_demand, reverse=True)
+    assert [t.priority for t in report.topics] == list(range(1, len(report.topics) + 1))
+    assert report.topics[0].impressions > 0
+
+
+def test_queries_map_to_topics_and_questions_become_candidates(report):
+    assert "does smp hurt" in report["pain"].queries
+    assert "smp near me" in report["local_provider"].queries
+    assert "how much does scalp micropigmentation cost" in report["cost"].queries
+    candidates = [c.query for c in report.candidates]
+    assert "can you dye your hair after smp" in candidates
+    assert "scalp micropigmentation" not in candidates  # not a question
+
+
+def test_suggestions(report):
+    cost = report["cost"]
+    assert cost.suggestion.action == "extend" and cost.suggestion.post
+    assert cost.suggestion.subheadings == list(smpseo.load_topics()[8].phrasings)
+    mri = report["medical_misc"]
+    assert mri.suggestion.action == "write" and mri.suggestion.title == mri.question
+    assert report["pain"].suggestion is None
+
+
+def test_summary_and_frame(report):
+    s = report.summary()
+    assert sum(s.values()) == 33
+    frame = report.frame()
+    assert len(frame) == 33 and "status" in frame.columns
+
+
+def test_user_topics_with_only_a_question():
+    topics = [Topic("scar_pain", "Does scar tissue hurt more during SMP?"),
+              Topic("numbing", "Can numbing cream be used during SMP?"),
+              Topic("less_shiny", "How can I make my scalp less shiny?"),
+              Topic("price", "What does SMP cost?"),
+              Topic("mri", "Can I have an MRI scan after SMP?"),
+              Topic("dye", "Can I dye my hair after SMP?")]
+    report = gaps(str(POSTS), topics=topics)
+    status = {t.id: t.status for t in report.topics}
+    assert status["scar_pain"] == "answered"
+    assert status["numbing"] == "answered"
+    assert status["less_shiny"] == "answered"
+    assert status["price"] == "partial"
+    assert status["mri"] == "missing" and status["dye"] == "missing"
+
+
+def test_user_topic_file_overrides_a_shipped_id(tmp_path):
+    f = tmp_path / "mine.yml"
+    f.write_text("topics:\n  - id: cost\n    question: Do you offer financing for SMP?\n", encoding="utf-8")
+    report = gaps(str(POSTS), topics=[str(f)])
+    assert len(report.topics) == 33
+    assert report["cost"].question == "Do you offer financing for SMP?"
+
+
+def test_analysis_is_fast():
+    corpus = smpseo.load_posts(str(POSTS))
+    gaps(corpus)  # start-up: word lists, stemmer
+    start = time.perf_counter()
+    gaps(corpus, queries=str(QUERIES))
+    assert time.perf_counter() - start < 0.5
+
+
+def test_cli_text_json_markdown(capsys):
+    assert main(["gaps", str(POSTS), "--queries", str(QUERIES)]) == 0
+    out = capsys.readouterr().out
+    assert "status" in out and "MISSING" in out and "candidate topics" in out
+    assert main(["gaps", str(POSTS), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["topics"]) == 33
+    assert main(["gaps", str(POSTS), "--format", "markdown"]) == 0
+    assert "| # | Status |" in capsys.readouterr().out
+
+
+def test_cli_bad_topic_file_is_a_usage_error(tmp_path, capsys):
+    f = tmp_path / "bad.yml"
+    f.write_text("topics:\n  - id: x\n    question: Why?\n    color: red\n", encoding="utf-8")
+    assert main(["gaps", str(POSTS), "--topics", str(f)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bad.yml:2" in err[0] and "color" in err[0]
+
+
+def test_cli_bad_queries_file_is_a_usage_error(tmp_path, capsys):
+    f = tmp_path / "Pages.csv"
+    f.write_text('"Top pages","Clicks","Impressions","CTR","Position"\n', encoding="utf-8")
+    assert main(["gaps", str(POSTS), "--queries", str(f)]) == 2
+    assert "Pages.csv" in capsys.readouterr().err
+
+
+def test_cli_unreadable_source_still_reports(tmp_path, capsys):
+    assert main(["gaps", str(POSTS), str(tmp_path / "nope.md")]) == 1
+    captured = capsys.readouterr()
+    assert "nope.md" in captured.err and "status" in captured.out

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import smpseo
+from smpseo.queries import QueryFileError, parse_queries, read_queries
+
+EXAMPLE = Path(smpseo.__file__).parent / "data" / "examples" / "Queries.csv"
+HEADER = '"Top queries","Clicks","Impressions","CTR","Position"\n'
+
+
+def test_example_export():
+    rows = read_queries(EXAMPLE)
+    assert len(rows) >= 40
+    first = rows[0]
+    assert first.query == "scalp micropigmentation vancouver"
+    assert first.impressions == 3870 and first.clicks == 142
+    assert first.ctr == pytest.approx(0.0367) and first.position == pytest.approx(6.4)
+
+
+def test_zip_export(tmp_path):
+    z = tmp_path / "performance.zip"
+    with zipfile.ZipFile(z, "w") as archive:
+        archive.writestr("Pages.csv", '"Top pages","Clicks","Impressions","CTR","Position"\n')
+        archive.writestr("Queries.csv", HEADER + '"does smp hurt","38","1,905","2%","7.9"\n')
+    rows = read_queries(z)
+    assert rows[0].impressions == 1905 and rows[0].is_question
+
+
+def test_zip_without_queries(tmp_path):
+    z = tmp_path / "export.zip"
+    with zipfile.ZipFile(z, "w") as archive:
+        archive.writestr("Pages.csv", "x")
+    with pytest.raises(QueryFileError, match="no Queries.csv"):
+        read_queries(z)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ('"Top pages","Clicks","Impressions","CTR","Position"\n', "q.csv:1: not a Search Console Queries.csv"),
+    (HEADER + '"smp","x","3","1%","2"\n', "q.csv:2: Clicks is not a number"),
+    (HEADER + '"smp","1","3"\n', "q.csv:2: expected 5 columns"),
+    ("", "empty file"),
+])
+def test_errors_name_file_and_line(text, fragment):
+    with pytest.raises(QueryFileError) as exc:
+        parse_queries(text, "q.csv")
+    assert fragment in str(exc.value)
+
+
+def test_bom_and_question_style():
+    rows = parse_queries("\ufeff" + HEADER + '"Why does SMP fade","0","12","0%","40.5"\n"smp cost","1","2","50%","3"\n')
+    assert [r.is_question for r in rows] == [True, False]

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from smpseo.topics import Topic, TopicError, load_topics, parse_topics, shipped_topics
+
+
+def test_shipped_taxonomy():
+    topics = shipped_topics()
+    assert len(topics) == 33
+    assert len({t.id for t in topics}) == 33
+    assert all(t.question.endswith("?") and t.phrasings for t in topics)
+
+
+def test_minimal_user_file_and_bare_list():
+    topics = parse_topics("- id: financing\n  question: Can I pay in instalments?\n", "mine.yml")
+    assert topics == [Topic("financing", "Can I pay in instalments?")]
+    assert topics[0].phrasings == () and topics[0].terms == ()
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("topics:\n  - id: a\n    question: Q?\n  - id: b\n    question: R?\n    colour: red\n",
+     "mine.yml:4: topic 2 (b): unknown key 'colour'"),
+    ("topics:\n  - question: Q?\n", "mine.yml:2: topic 1: missing 'id'"),
+    ("topics:\n  - id: a\n", "mine.yml:2: topic 1 (a): missing 'question'"),
+    ("topics:\n  - id: a\n    question: Q?\n  - id: a\n    question: R?\n", "duplicate id 'a'"),
+    ("topics:\n  - id: 9a\n    question: Q?\n", "must be letters"),
+    ("topics:\n  - id: a\n    question: Q?\n    phrasings: {x: 1}\n", "'phrasings' must be a list"),
+    ("faq:\n  - id: a\n", "unknown top-level key 'faq'"),
+    ("topics: [unclosed\n", "invalid YAML"),
+])
+def test_errors_name_file_and_entry(text, fragment):
+    with pytest.raises(TopicError) as exc:
+        parse_topics(text, "mine.yml")
+    assert fragment in str(exc.value)
+
+
+def test_user_topics_add_and_override(tmp_path):
+    f = tmp_path / "mine.yml"
+    f.write_text("topics:\n  - id: pain\n    question: Is SMP painful?\n  - id: financing\n    question: Payment plans?\n",
+                 encoding="utf-8")
+    topics = load_topics(str(f))
+    assert len(topics) == 34
+    ids = [t.id for t in topics]
+    assert ids.index("pain") == 4  # replaced where it stands
+    assert next(t for t in topics if t.id == "pain").question == "Is SMP painful?"
+    assert load_topics(str(f), shipped=False)[0].id == "pain"
+
+
+def test_missing_file():
+    with pytest.raises(TopicError, match="not found"):
+        load_topics("no-such-topics.yml")
