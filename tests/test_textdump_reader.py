@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import pytest
@@ -155,3 +156,37 @@ def test_bad_dumps_are_one_clear_error(tmp_path):
     corpus = load_posts(empty, binary, good)
     assert [p.title for p in corpus] == ["Title here"]
     assert sorted(e.path for e in corpus.failed) == sorted([str(empty), str(binary)])
+
+
+def test_separator_lines_split_posts_and_datelines_give_dates():
+    dump = textwrap.dedent(
+        """\
+        Why sessions are spaced out
+        ===========================
+        Posted on March 3, 2021 by Sam
+
+        Skin needs about ten days to settle between sessions. Pigment that fades shows what to adjust.
+
+        ----
+
+        Choosing a pigment shade
+
+        Published: 12 Sept 2020
+
+        The shade is matched to the hair that is left. A lighter shade looks more natural on fair skin.
+
+        * * *
+
+        Aftercare
+
+        Keep the scalp dry for four days. Avoid the gym for a week.
+        """
+    )
+    posts = read_textdump(dump, "dump.txt")
+    assert [(p.title, p.title_line, p.date) for p in posts] == [
+        ("Why sessions are spaced out", 1, dt.date(2021, 3, 3)),
+        ("Choosing a pigment shade", 9, dt.date(2020, 9, 12)),
+        ("Aftercare", 17, None)]
+    assert [b.text.split(".")[0] for p in posts for b in p.blocks] == [
+        "Skin needs about ten days to settle between sessions", "The shade is matched to the hair that is left",
+        "Keep the scalp dry for four days"]

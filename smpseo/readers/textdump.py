@@ -2,7 +2,8 @@
 
 What a dump holds and how it is read:
 
-* Posts follow each other with no separator. A post starts at its title: a heading-shaped line that follows a
+* Posts are split at separator lines ("----", "====", "* * *", a form feed) where the dump has them. Otherwise
+  posts follow each other with no separator, and a post starts at its title: a heading-shaped line that follows a
   sign-off (contact details, a call to action) or is followed by an opening ("Hi, I'm ...", "As one of ..."),
   and that is followed by prose. The cue words are data (`smpseo/data/en/textdump_*.txt`).
 * A heading is a short line without closing punctuation, or a question standing alone; a line wholly in
@@ -15,6 +16,7 @@ What a dump holds and how it is read:
 * Boilerplate (an author bio, a call to action, an image alt) that recurs in several posts is found by
   repetition - the same or nearly the same line in three or more posts, or the same paragraph in two - and
   dropped.
+* A dateline under the title ("Posted on March 3, 2021 by Sam") gives the post's date.
 * A sentence broken over two lines (the second starting in lowercase) is joined.
 
 Every block keeps the line it stands on in the dump.
@@ -22,6 +24,7 @@ Every block keeps the line it stands on in the dump.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -49,6 +52,17 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://")
 _GLUED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}")
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9]")
+
+
+SEPARATOR = "separator"
+_SEPARATOR = re.compile(r"^(?:([-=_*#~])(?:\s*\1){2,}|\f)$")
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATELINE = re.compile(
+    rf"^(?:(?:posted|published|updated|written)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>\d{{4}}[-/]\d{{2}}[-/]\d{{2}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    rf"(?:\s+(?:by|-|–|—|\|)\s+.{{1,60}})?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -121,7 +135,7 @@ def _is_heading_shaped(text: str) -> bool:
         return False  # "He is available for ..." is a sentence that lost its full stop
     if t.endswith(":"):
         return True
-    return w[-1].lower() not in _function_words()  # "One of the questions I receive is" runs on
+    return w[-1].lower() not in _cue_list("textdump_dangling")  # "One of the questions I receive is" runs on
 
 
 def _is_lowercase_alt(text: str) -> bool:
@@ -197,9 +211,12 @@ def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
+        if "\f" in raw or _SEPARATOR.match(line):
+            units.append(_Unit(line, number, number, kind=SEPARATOR))
+            continue
         if not line:
             continue
-        if units:
+        if units and units[-1].kind != SEPARATOR:
             prev = units[-1]
             continues = line[0].islower() and (_ends_terminal(line) or len(words(line)) > 6)
             if (continues and len(prev.words) >= 3 and not _ends_terminal(prev.text)
@@ -211,8 +228,28 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
+def _split_at_separators(units: list[_Unit]) -> list[list[_Unit]]:
+    """Posts between separator lines ("----", "====", "* * *", a form feed). A line of "=" or "-" right under a
+    heading-like line underlines that title rather than separating."""
+    posts: list[list[_Unit]] = [[]]
+    for unit in units:
+        if unit.kind != SEPARATOR:
+            posts[-1].append(unit)
+            continue
+        current = posts[-1]
+        if current and current[-1].line == unit.line - 1 and len(current[-1].words) <= QUESTION_MAX_WORDS \
+                and unit.text[:1] in "=-":
+            posts.append([current.pop()])
+        else:
+            posts.append([])
+    return [p for p in posts if p]
+
+
 def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
-    """Split at titles: the first line, and every heading between a sign-off and the prose of a new post."""
+    """Split at separator lines where the dump has them; else at titles: the first line, and every heading
+    between a sign-off and the prose of a new post."""
+    if any(u.kind == SEPARATOR for u in units):
+        return _split_at_separators(units)
     signoff = _cue_list("textdump_signoff")
     starts = [0]
     for i in range(1, len(units) - 1):
@@ -323,8 +360,25 @@ def _is_prose_paragraph(text: str) -> bool:
     return _ends_terminal(text) and not _is_quote(text) and len(words(text)) > 3
 
 
+def _date_line(text: str) -> dt.date | None:
+    """The date of a dateline under a title ("Posted on March 3, 2021 by Sam"), or None."""
+    m = _DATELINE.match(text.strip())
+    if not m:
+        return None
+    value = " ".join(m.group("date").replace(",", ", ").split()).replace(" ,", ",")
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"):
+        try:
+            return dt.datetime.strptime(re.sub(r"(?i)\bsept\b", "Sep", value.replace(".", "")), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def _post(units: list[_Unit], path: str) -> Post:
     title_unit, body = units[0], units[1:]
+    date = None
+    if body and body[0].kind != "drop" and (date := _date_line(body[0].text)) is not None:
+        body[0].kind = "drop"
     blocks: list[Block] = []
     for unit in body:
         if unit.kind not in (HEADING, PARAGRAPH, QUOTE):
@@ -334,7 +388,7 @@ def _post(units: list[_Unit], path: str) -> Post:
             block.sentences = split_sentences(unit.text, unit.line, 1)
         blocks.append(block)
     title = title_unit.text
-    return Post(path=path, slug=slugify(title), title=title, blocks=blocks, source=PurePath(path).name,
+    return Post(path=path, slug=slugify(title), title=title, blocks=blocks, date=date, source=PurePath(path).name,
                 title_line=title_unit.line, format="text")
 
 
