@@ -473,6 +473,10 @@ class _Matrix:
                 asked_row.append(asked)
             self.heading[q.topic.id] = row
             self.asked[q.topic.id] = asked_row
+        # The sentences of each section about each topic.
+        self.hits: dict[str, list[frozenset[int]]] = {
+            tid: [frozenset(i for i in range(p.first, p.end) if rel[i] >= HIT) for p in index.passages]
+            for tid, rel in self.rel.items()}
         # The topic each section is about, by its heading (by the title for the introduction).
         self.owners: list[set[str]] = []
         for i, p in enumerate(index.passages):
@@ -518,9 +522,13 @@ def _score_passage(tid: str, pi: int, m: _Matrix) -> _Scored:
         body = min(body, ANSWER_SCORE - 0.05)
     if named and len(hits) >= 2:
         body = max(body, ANSWER_SCORE)
-    if owned_elsewhere:  # a section about another question answers this one only in a focused paragraph
+    # Every sentence on this topic is also on another topic that the section says more about: the section answers
+    # that one ("shave to a stubble length, with clippers" answers how to shave, not whether you must).
+    mine = m.hits[tid][pi]
+    subsumed = bool(mine) and any(mine < m.hits[other][pi] for other in m.hits if other != tid)
+    if owned_elsewhere or subsumed:  # a section about another question answers this one only in a paragraph
         body = min(body, ANSWER_SCORE - 0.05)
-    for first, end in passage.paragraphs:
+    for first, end in passage.paragraphs if not subsumed else ():
         if end - first >= MIN_PASSAGE:
             body = max(body, focus(first, end))
     mention = max((rel[i] for i in range(passage.first, passage.end)), default=0.0)

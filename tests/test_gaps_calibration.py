@@ -12,7 +12,7 @@ from smpseo.gaps import gaps
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
 # Where the matcher and the human reading still disagree (see docs/gaps.md, "Accuracy").
-KNOWN_DISAGREEMENTS = {"candidacy", "shave_required", "looks_fake", "vs_transplant"}
+KNOWN_DISAGREEMENTS = {"candidacy", "looks_fake"}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_accuracy_against_human_labels(report, capsys):
     with capsys.disabled():
         print(f"\nFAQ topic status accuracy: {len(agree)}/{len(report.topics)} = {accuracy:.0%}; "
               f"disagreements: {', '.join(disagree) or 'none'}")
-    assert accuracy >= 0.85
+    assert accuracy >= 0.9
     assert set(disagree) <= KNOWN_DISAGREEMENTS, f"new disagreements: {set(disagree) - KNOWN_DISAGREEMENTS}"
 
 
@@ -71,6 +71,15 @@ def test_a_paragraph_inside_another_section_can_answer(report):
 
 def test_a_comparison_made_while_talking_about_pain_is_a_mention(report):
     assert report["vs_tattoo"].status == "partial"
+
+
+def test_a_section_on_how_to_shave_does_not_answer_whether_to(report):
+    assert report["shaving_after"].status == "answered"
+    assert report["shave_required"].status == "partial"
+
+
+def test_passing_comparisons_with_a_transplant_are_mentions(report):
+    assert report["vs_transplant"].status == "partial"
 
 
 def test_words_collide_no_longer(report):
