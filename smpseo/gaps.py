@@ -41,19 +41,20 @@ STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2}
 
 # Calibrated thresholds (see the module docstring and tests/test_gaps_calibration.py).
 HIT = 0.42  # a sentence is about the topic when its relevance reaches this
+FULL_HIT = 0.9  # ... and holds (nearly) the whole question from this
+COVERAGE_EXPONENT = 1.5  # covering half of a way of asking is worth 0.35 of it, not 0.5
 HEADING_MATCH = 0.6  # a heading/title asks the question from this F-measure against a way of asking it
 HEADING_BETA = 1.5  # ... which weighs covering the question above adding other words
 PLAIN_HEADING = 0.8  # a heading that is not a question says what its section is about, a little less surely
+NAMED_HEADING = 0.6  # a plain heading names the topic ("Avoid sun damage") from this relevance
 ANSWER_SCORE = 0.6  # a section scoring this answers the question
 PARTIAL_SCORE = 0.3  # a section scoring this mentions it
 MIN_PASSAGE = 4  # sentences a paragraph needs to count as an answer on its own
-FOCUS_SCALE = 1.6  # share of a section's sentences on the topic x this = its focus (capped at 1)
 SHORT_SECTION = 3  # sentences: a section this short answers with one sentence that holds the whole question
-FULL_HIT = 0.9
-NAMED_HEADING = 0.6  # a plain heading names the topic ("Avoid sun damage") from this relevance
-COVERAGE_EXPONENT = 1.5
+FOCUS_SCALE = 1.6  # share of a section's sentences on the topic x this = its focus (capped at 1)
+RELATED_TITLE = 0.3  # a title this close to a question makes its post the one to extend
 NEAREST = 0.6  # a missing topic extends the nearest post when it shares this much of the question's weight
-GENERIC_WEIGHT = 0.2  # the weight of a generic word ("SMP") where one counts: in headings and titles  # covering half of a way of asking is worth 0.35 of it, not 0.5
+GENERIC_WEIGHT = 0.2  # the weight of a generic word ("SMP") where one counts: in headings and titles
 SOURCE_WEIGHT = {"question": 1.0, "phrasing": 0.85, "term": 0.75}
 
 
@@ -63,6 +64,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str]  # stems of a form -> group key ("@smp")
     generic: frozenset[str]
     longest: int
+    domain: frozenset[str] = frozenset()  # keys of which a post must use one to answer anything ("@smp")
 
     def keys(self, text: str, keep_generic: bool = False) -> list[str]:
         """The content keys of a text, in order: synonym groups folded, function (and generic) words dropped."""
@@ -91,7 +93,7 @@ def _phrase_stems(form: str) -> tuple[str, ...]:
 
 
 def build_lexicon(groups: dict[str, list[str]], generic: list[str] | None = None,
-                  extra: dict[str, list[str]] | None = None) -> Lexicon:
+                  extra: dict[str, list[str]] | None = None, domain: list[str] | None = None) -> Lexicon:
     """A lexicon from synonym groups (name -> forms), generic words, and extra groups (e.g. config synonyms)."""
     phrases: dict[tuple[str, ...], str] = {}
     all_groups = {**groups, **(extra or {})}
@@ -107,22 +109,25 @@ def build_lexicon(groups: dict[str, list[str]], generic: list[str] | None = None
             generic_keys.add("@" + word)
         else:
             generic_keys.update(_phrase_stems(word))
-    return Lexicon(phrases, frozenset(generic_keys), max((len(p) for p in phrases), default=1))
+    domain_keys = {"@" + w if w in all_groups else stem(w) for w in domain or []}
+    return Lexicon(phrases, frozenset(generic_keys), max((len(p) for p in phrases), default=1),
+                   frozenset(domain_keys))
 
 
 @functools.cache
-def _synonym_data() -> tuple[dict[str, list[str]], list[str]]:
+def _synonym_data() -> tuple[dict[str, list[str]], list[str], list[str]]:
     import yaml
 
     text = resources.files("smpseo").joinpath("data", "domain_synonyms.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return {str(k): [str(f) for f in v] for k, v in data["groups"].items()}, [str(w) for w in data["generic"]]
+    return ({str(k): [str(f) for f in v] for k, v in data["groups"].items()}, [str(w) for w in data["generic"]],
+            [str(w) for w in data.get("domain", [])])
 
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    groups, generic = _synonym_data()
-    return build_lexicon(groups, generic)
+    groups, generic, domain = _synonym_data()
+    return build_lexicon(groups, generic, domain=domain)
 
 
 def lexicon_for(config=None) -> Lexicon:
@@ -130,7 +135,7 @@ def lexicon_for(config=None) -> Lexicon:
     synonyms = getattr(config, "synonyms", None) or {}
     if not synonyms:
         return default_lexicon()
-    groups, generic = _synonym_data()
+    groups, generic, domain = _synonym_data()
     # A configured term whose forms already belong to a shipped group joins that group.
     extra: dict[str, list[str]] = {}
     base = build_lexicon(groups, generic)
@@ -140,7 +145,7 @@ def lexicon_for(config=None) -> Lexicon:
             groups = {**groups, existing[1:]: [*groups.get(existing[1:], []), *forms]}
         else:
             extra[term] = [term, *forms]
-    return build_lexicon(groups, generic, extra)
+    return build_lexicon(groups, generic, extra, domain)
 
 # ---- the blog, cut once -------------------------------------------------------------------------------------
 @dataclass
@@ -149,6 +154,7 @@ class SentenceKeys:
     line: int
     column: int
     keys: frozenset[str]
+    full: frozenset[str] = frozenset()  # generic words kept
 
 
 @dataclass
@@ -183,6 +189,7 @@ class Index:
     idf: dict[str, float]
     lexicon: Lexicon
     unseen: float  # the weight of a key no section uses
+    on_topic: list[bool] = field(default_factory=list)  # uses a domain word ("SMP", "scalp"): can answer topics
 
     def weight(self, key: str) -> float:
         if key in self.lexicon.generic:
@@ -209,17 +216,27 @@ def build_index(posts: list[Post], lexicon: Lexicon) -> Index:
                     questions.append(frozenset(lexicon.keys(block.text, keep_generic=True)))
                 start = len(sentences)
                 for s in block.sentences:
-                    sentences.append(SentenceKeys(s.text, s.line, s.column, frozenset(lexicon.keys(s.text))))
+                    full = frozenset(lexicon.keys(s.text, keep_generic=True))
+                    sentences.append(SentenceKeys(s.text, s.line, s.column, full - lexicon.generic, full))
                 if len(sentences) > start:
                     paragraphs.append((start, len(sentences)))
             keys = head.union(*(s.keys for s in sentences[first:]))
-            content = frozenset(lexicon.keys(heading)) if heading else frozenset()
+            content = head - lexicon.generic
             passages.append(Passage(p_index, heading, section.line, questions, head, content, first,
                                     len(sentences), paragraphs, keys))
     n = len(passages)
     df = Counter(k for p in passages for k in p.keys)
     idf = {k: math.log(1 + (n - c + 0.5) / (c + 0.5)) for k, c in df.items()}
-    return Index(posts, passages, sentences, titles, idf, lexicon, math.log(1 + (n - 0.5) / 1.5) if n else 1.0)
+    on_topic = [True] * len(posts)
+    if lexicon.domain:
+        on_topic = [False] * len(posts)
+        for p in passages:
+            on_topic[p.post] = on_topic[p.post] or not lexicon.domain.isdisjoint(p.heading_keys) or any(
+                not lexicon.domain.isdisjoint(s.full) for s in sentences[p.first:p.end])
+        for i, title in enumerate(titles):
+            on_topic[i] = on_topic[i] or not lexicon.domain.isdisjoint(title)
+    unseen = math.log(1 + (n - 0.5) / 1.5) if n else 1.0
+    return Index(posts, passages, sentences, titles, idf, lexicon, unseen, on_topic)
 
 
 # ---- topics as weighted keys --------------------------------------------------------------------------------
@@ -322,6 +339,9 @@ class PostMatch:
     section: str  # the heading of the best section ("" for the introduction)
     line: int
     status: str = MISSING
+    hits: int = 0  # sentences of that section on the topic
+    about: bool = False  # the post's title asks the topic's question, or something close to it
+    elsewhere: bool = False  # that section's heading (or the title, for an introduction) asks another question
 
     def to_dict(self) -> dict:
         return {"path": self.path, "title": self.title, "score": round(self.score, 2), "section": self.section,
@@ -451,6 +471,7 @@ class _Scored:
     score: float
     passage: Passage
     hits: list[int]  # sentence indexes
+    index: int = 0  # of the passage
 
 
 class _Matrix:
@@ -459,16 +480,25 @@ class _Matrix:
     def __init__(self, compiled: list[TopicQuery], index: Index):
         self.index = index
         self.queries = {q.topic.id: q for q in compiled}
-        self.rel = {q.topic.id: [q.relevance(s.keys) for s in index.sentences] for q in compiled}
+        on_topic = [index.on_topic[p.post] for p in index.passages]
+        live = [False] * len(index.sentences)  # sentences of posts that can answer at all
+        for p, ok in zip(index.passages, on_topic, strict=True):
+            if ok:
+                live[p.first:p.end] = [True] * (p.end - p.first)
+        self.rel: dict[str, list[float]] = {}
         self.heading: dict[str, list[float]] = {}
         self.title: dict[str, list[float]] = {}
         self.asked: dict[str, list[float]] = {}  # question headings and quoted questions only
         for q in compiled:
-            self.title[q.topic.id] = [q.heading_match(t, index) for t in index.titles]
+            topic_keys = frozenset(q.idf)
+            self.rel[q.topic.id] = [q.relevance(s.keys) if ok and not topic_keys.isdisjoint(s.keys) else 0.0
+                                    for s, ok in zip(index.sentences, live, strict=True)]
+            self.title[q.topic.id] = [q.heading_match(t, index) if ok else 0.0
+                                      for t, ok in zip(index.titles, index.on_topic, strict=True)]
             row, asked_row = [], []
-            for p in index.passages:
-                asked = max((q.heading_match(k, index) for k in p.questions), default=0.0)
-                said = PLAIN_HEADING * q.heading_match(p.heading_keys, index) if p.heading_keys else 0.0
+            for p, ok in zip(index.passages, on_topic, strict=True):
+                asked = max((q.heading_match(k, index) for k in p.questions), default=0.0) if ok else 0.0
+                said = PLAIN_HEADING * q.heading_match(p.heading_keys, index) if ok and p.heading_keys else 0.0
                 row.append(max(asked, said))
                 asked_row.append(asked)
             self.heading[q.topic.id] = row
@@ -521,7 +551,7 @@ def _score_passage(tid: str, pi: int, m: _Matrix) -> _Scored:
     if len(distinct) < min(2, len(q.weights)) and not named:
         body = min(body, ANSWER_SCORE - 0.05)
     if named and len(hits) >= 2:
-        body = max(body, ANSWER_SCORE)
+        body = max(body, min(1.0, ANSWER_SCORE + 0.1 * len(hits)))
     # Every sentence on this topic is also on another topic that the section says more about: the section answers
     # that one ("shave to a stubble length, with clippers" answers how to shave, not whether you must).
     mine = m.hits[tid][pi]
@@ -547,7 +577,7 @@ def _score_passage(tid: str, pi: int, m: _Matrix) -> _Scored:
     else:
         mentioned = PARTIAL_SCORE + 0.25 * mention if mention >= HIT else mention * 0.5
         score = max(body, heading * 0.6, mentioned)
-    return _Scored(score, passage, hits)
+    return _Scored(score, passage, hits, pi)
 
 
 def _status(score: float) -> str:
@@ -579,7 +609,9 @@ def match_topic(q: TopicQuery, m: _Matrix, max_evidence: int = 3) -> TopicResult
             score = max(score, ANSWER_SCORE + 0.4 * min(1.0, all_hits / 3) if all_hits else PARTIAL_SCORE + 0.15)
         if score >= PARTIAL_SCORE:
             posts.append(PostMatch(post.path or post.slug, post.title, min(score, 1.0), scored.passage.heading,
-                                   scored.passage.line, _status(score)))
+                                   scored.passage.line, _status(score), len(scored.hits),
+                                   m.title[tid][p_index] >= RELATED_TITLE,
+                                   bool(m.owners[scored.index] - {tid})))
     posts.sort(key=lambda pm: -pm.score)
     best = posts[0].score if posts else max((s.score for s in by_post.values()), default=0.0)
     status = _status(best)
@@ -627,10 +659,15 @@ def suggest(result: TopicResult, q: TopicQuery, index: Index, config=None) -> Su
         return None
     keywords = _keywords(q, index, config)
     subheadings = list(q.topic.phrasings)
-    if result.posts:
-        path = result.posts[0].path
+    # Extend a post that already discusses the topic (two sentences or more in one section, or a title close to
+    # the question); a mention in passing in a post about something else calls for a post of its own.
+    near = [p for p in result.posts if (p.hits >= 2 and not p.elsewhere) or p.about]
+    if near:
+        path = near[0].path
         post = next(p for p in index.posts if (p.path or p.slug) == path)
-        after = result.posts[0].section
+        after = near[0].section
+    elif result.posts:
+        post, after = None, ""
     else:
         post, after = _nearest(q, index)
     if post is not None:

@@ -58,9 +58,14 @@ def test_queries_map_to_topics_and_questions_become_candidates(report):
 
 
 def test_suggestions(report):
-    cost = report["cost"]
-    assert cost.suggestion.action == "extend" and cost.suggestion.post
+    touchups = report["touchups"]  # the longevity post already talks about refreshes: extend it
+    assert touchups.suggestion.action == "extend"
+    assert Path(touchups.suggestion.post).stem == "how-long-does-smp-last"
+    assert touchups.suggestion.title == touchups.question
+    cost = report["cost"]  # "cheaper than a transplant" in posts about other things: a post of its own
+    assert cost.suggestion.action == "write"
     assert cost.suggestion.subheadings == list(smpseo.load_topics()[8].phrasings)
+    assert "cost" in cost.suggestion.keywords
     mri = report["medical_misc"]
     assert mri.suggestion.action == "write" and mri.suggestion.title == mri.question
     assert report["pain"].suggestion is None
@@ -95,6 +100,14 @@ def test_user_topic_file_overrides_a_shipped_id(tmp_path):
     report = gaps(str(POSTS), topics=[str(f)])
     assert len(report.topics) == 33
     assert report["cost"].question == "Do you offer financing for SMP?"
+
+
+def test_posts_about_something_else_answer_nothing(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: Does our software hurt?\n---\n\nThe cost of software maintenance is "
+                                  "high. Prices rise. A session of testing takes hours. Sessions repeat weekly.\n",
+                                  encoding="utf-8")
+    report = gaps(str(tmp_path))
+    assert report.summary()["answered"] == 0 and report.summary()["partial"] == 0
 
 
 def test_analysis_is_fast():
