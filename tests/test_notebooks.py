@@ -12,6 +12,7 @@ from smpseo.report.run import execute, notebooks_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+QUERIES = ROOT / "smpseo" / "data" / "examples" / "Queries.csv"
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
 
 
@@ -76,7 +77,7 @@ def test_kernel_runs_this_interpreter(tmp_path):
 def test_faq_gaps_notebook_runs_with_parameters(tmp_path):
     out = tmp_path / "faq.ipynb"
     execute(notebooks_dir() / "faq_gaps.ipynb", out,
-            {"posts": str(FIXTURES / "report_posts"), "config": "", "queries": "", "topic": "pain"},
+            {"posts": str(FIXTURES / "report_posts"), "config": "", "queries": str(QUERIES), "topic": "pain"},
             cwd=tmp_path, timeout=120)
     nb = nbformat.read(out, as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
@@ -84,4 +85,6 @@ def test_faq_gaps_notebook_runs_with_parameters(tmp_path):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    assert "FAQ" in html
+    assert html.count("data:image/png;base64,") == 1  # the status chart
+    assert "Does SMP hurt?" in html  # the topic table
+    assert "impressions" in html and "not available" not in html

@@ -83,18 +83,26 @@ def test_compare_gap_status_changes():
 
 
 def test_todo_orders_errors_then_gaps_then_warnings_then_readability():
-    error = {"rule": "no-title", "severity": "error", "slug": "a", "path": "a.md", "line": 1, "message": "m"}
-    warning = {"rule": "passive", "severity": "warning", "slug": "b", "path": "b.md", "line": 1, "message": "m"}
-    summary = _summary("2026-10", [_post("a", ease=70.0), _post("b", ease=42.0)], [warning, error],
-                       gaps=[{"id": "cost", "question": "How much does SMP cost?", "status": "missing", "score": 3},
-                             {"id": "pain", "question": "Does SMP hurt?", "status": "missing", "score": 9}])
+    error = {"rule": "SEO206", "name": "meta-description-missing", "severity": "error", "slug": "a",
+             "path": "a.md", "line": 1, "message": "No meta description", "hint": "Add `description:`."}
+    warning = {"rule": "RD101", "name": "long-sentence", "severity": "warning", "slug": "b", "path": "b.md",
+               "line": 4, "message": "Sentence has 22 words (max 20)", "hint": "Split it in two."}
+    summary = _summary("2026-10", [_post("a", ease=70.0), _post("b", ease=42.0)],
+                       [warning, dict(warning, line=9), error, dict(error, slug="b", path="b.md")],
+                       gaps=[{"id": "cost", "question": "How much does SMP cost?", "status": "partial", "priority": 1,
+                              "impressions": 3940},
+                             {"id": "pain", "question": "Does SMP hurt?", "status": "answered", "priority": 2},
+                             {"id": "sun", "question": "Sun?", "status": "missing", "priority": 3}])
     items = todo(summary, compare(None, summary))
     assert [i["rank"] for i in items] == list(range(1, len(items) + 1))
     actions = [i["action"] for i in items]
-    assert actions[0].startswith("Fix \u201cA\u201d")
-    assert "Does SMP hurt?" in actions[1] and "How much" in actions[2]
-    assert actions[3].startswith("Fix \u201cB\u201d")
+    assert actions[0] == "Meta description missing: Add `description:`."  # one item for the rule, not per post
+    assert "2 errors (SEO206) in 2 posts" in items[0]["why"]
+    assert actions[1] == "Answer fully \u201cHow much does SMP cost?\u201d" and "3,940" in items[1]["why"]
+    assert actions[2] == "Write a post answering \u201cSun?\u201d"  # answered topics are not to-dos
+    assert actions[3] == "Long sentence: Split it in two." and "\u201cB\u201d" in items[3]["why"]
     assert actions[4].startswith("Simplify \u201cB\u201d")
+    assert len(items) == 5
 
 
 def test_load_summary_rejects_other_json(tmp_path):

@@ -73,10 +73,28 @@ def run_gaps(posts, config: Config, queries: str | Path | None = None):
     return fn(posts, queries=str(queries) if queries else None, config=config)
 
 
-def findings_of(result) -> list[dict] | None:
+def metrics_of(result, posts) -> list[dict] | None:
+    """The per-post metrics a check computed, in the order of `posts`; None when some post has none."""
     if result is None:
         return None
-    return as_dicts(getattr(result, "findings", None))
+    by_path = {row.get("path"): row.get("metrics") for row in as_dicts(getattr(result, "posts", None))}
+    rows = [by_path.get(p.path) for p in posts]
+    return [dict(r) for r in rows] if all(isinstance(r, dict) for r in rows) else None
+
+
+def findings_of(result) -> list[dict] | None:
+    """The findings as dicts, each with its rule's name ("long-sentence") beside its id."""
+    if result is None:
+        return None
+    try:
+        from ..checks import RULES
+    except ImportError:
+        RULES = {}
+    rows = as_dicts(getattr(result, "findings", None))
+    for row in rows:
+        rule = RULES.get(row.get("rule"))
+        row.setdefault("name", getattr(rule, "name", ""))
+    return rows
 
 
 def coverage_of(result) -> list[dict] | None:
@@ -111,14 +129,7 @@ def categories() -> tuple[str, ...]:
 def jsonld_for(post, config: Config) -> list[dict] | None:
     """The BlogPosting (and FAQPage, where the post has questions) markup for a post, or None when unavailable."""
     try:
-        from .. import jsonld
+        from ..jsonld import for_post
     except ImportError:
         return None
-    blocks = []
-    if hasattr(jsonld, "blog_posting"):
-        blocks.append(jsonld.blog_posting(post, config))
-    if hasattr(jsonld, "faq_page"):
-        faq = jsonld.faq_page(post)
-        if faq:
-            blocks.append(faq)
-    return blocks or None
+    return for_post(post, config)

@@ -72,14 +72,14 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings["read"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    metrics = analyze(corpus)
+    check_result = analysis.run_check(corpus, cfg)
+    timings["check"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    metrics = analysis.metrics_of(check_result, corpus) or analyze(corpus, keyphrases=False)
     for row, post in zip(metrics, corpus, strict=True):
         row["date"] = post.date
     timings["metrics"] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    check_result = analysis.run_check(corpus, cfg)
-    timings["check"] = time.perf_counter() - start
     start = time.perf_counter()
     gap_report = analysis.run_gaps(corpus, cfg, queries)
     timings["gaps"] = time.perf_counter() - start

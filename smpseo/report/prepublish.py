@@ -64,7 +64,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     blog_dir = Path(posts) if posts else path.parent
     blog = load_posts(blog_dir) if blog_dir.is_dir() else []
     others = [p for p in blog if not (p.path and Path(p.path).resolve() == path.resolve())]
-    metrics = analyze([draft])[0]
+    metrics = analyze([draft], keyphrases=False)[0]
     if keyphrase:
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
     # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
@@ -83,7 +83,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         links = [f for f in findings if f.get("rule") in analysis.rule_ids("link-suggestion")]
         findings = [f for f in findings if f not in links]
     return PrepublishReport(
-        post=draft, keyphrase=keyphrase, config=cfg, metrics=metrics, blog_average=_average(analyze(others)),
+        post=draft, keyphrase=keyphrase, config=cfg, metrics=metrics, blog_average=_average(analyze(others, keyphrases=False)),
         blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=topics,
         jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), check_result=check_result,
         gap_report=gap_report,

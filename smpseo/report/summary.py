@@ -59,6 +59,14 @@ def finding_key(finding: dict) -> str:
     return f"{finding.get('rule', '')}|{finding.get('slug', '')}|{about}"
 
 
+def gap_order(topic: dict) -> tuple:
+    """FAQ topics in priority order: the gap analysis's own rank when it gives one, else gaps first by demand."""
+    priority = topic.get("priority")
+    if isinstance(priority, int) and priority > 0:
+        return (0, priority, 0, 0.0)
+    return (1, 0, STATUS_ORDER.get(topic.get("status"), 3), -(topic.get("impressions") or 0))
+
+
 def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict] | None = None,
                   coverage: list[dict] | None = None, gaps: list[dict] | None = None,
                   posts_root: str | Path | None = None, site: str = "") -> dict:
@@ -70,6 +78,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
     for f in findings or []:
         row = {
             "rule": str(f.get("rule", "")),
+            "name": str(f.get("name", "") or ""),
             "severity": str(f.get("severity", "")),
             "category": str(f.get("category", "") or ""),
             "slug": slug_of.get(f.get("path"), ""),
@@ -77,6 +86,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
             "line": f.get("line") or 0,
             "message": str(f.get("message", "")),
             "match": str(f.get("match", "") or ""),
+            "hint": str(f.get("hint", "") or ""),
         }
         row["key"] = finding_key(row)
         finding_rows.append(row)
@@ -127,8 +137,9 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
         ],
         "gaps": [
             {"id": str(g.get("id", "")), "question": str(g.get("question", "")), "status": str(g.get("status", "")),
-             "score": _round(g.get("score"), 3), "impressions": g.get("impressions")}
-            for g in gaps or []
+             "priority": g.get("priority"), "score": _round(g.get("score"), 2), "impressions": g.get("impressions"),
+             "clicks": g.get("clicks")}
+            for g in sorted(gaps or [], key=gap_order)
         ],
         "gap_counts": dict(Counter(str(g.get("status", "")) for g in gaps or [])),
         "read_errors": [{"path": relative_path(e.path, posts_root), "line": e.line, "severity": e.severity,
@@ -210,7 +221,8 @@ def compare(previous: dict | None, current: dict) -> dict:
 
 
 def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[dict]:
-    """A short ordered to-do list: what blocks readers first, then what brings new readers, then polish."""
+    """A short ordered to-do list: what blocks readers first, then the questions most searched for, then the
+    problems found most often, then hard-to-read posts. Findings are grouped by rule, so one fix named once."""
     items: list[dict] = []
 
     def add(action: str, why: str, path: str = "") -> None:
@@ -221,31 +233,45 @@ def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[di
             add(f"Fix the file {err['path']} so it can be read", err["message"], err["path"])
     titles = {p["slug"]: p["title"] or p["slug"] for p in summary.get("posts", [])}
     new_keys = {f["key"] for f in (changes or {}).get("new_findings", [])}
-    by_post: dict[tuple[str, str], list[dict]] = {}
+    by_rule: dict[tuple[str, str], list[dict]] = {}
     for f in summary.get("findings", []):
-        by_post.setdefault((f["severity"], f["slug"]), []).append(f)
-    for severity in ("error", "warning"):
-        groups = sorted(((slug, fs) for (sev, slug), fs in by_post.items() if sev == severity),
-                        key=lambda kv: (-sum(f["key"] in new_keys for f in kv[1]), -len(kv[1]), kv[0]))
-        for slug, fs in groups:
-            rules = ", ".join(sorted({f["rule"] for f in fs}))
+        by_rule.setdefault((f["severity"], f["rule"]), []).append(f)
+
+    def add_rule_groups(severity: str, most: int) -> None:
+        groups = sorted(((rule, fs) for (sev, rule), fs in by_rule.items() if sev == severity),
+                        key=lambda kv: (-len({f["slug"] for f in kv[1]}), -len(kv[1]), kv[0]))
+        for rule, fs in groups[:most]:
+            slugs = list(dict.fromkeys(f["slug"] for f in fs))
+            first = fs[0]
+            label = (first.get("name") or rule).replace("-", " ").capitalize()
+            action = f"{label}: {first['hint']}" if first.get("hint") else first["message"]
+            if len(slugs) == 1:
+                where = f"\u201c{titles.get(slugs[0], slugs[0])}\u201d"
+            else:
+                where = f"{len(slugs)} posts"
+            if len(fs) > 1:
+                why = f"{len(fs)} {severity}s ({rule}) in {where}, e.g. {first['message']}"
+            else:
+                why = f"{first['message']} ({rule}, {severity}) in {where}"
             fresh = sum(f["key"] in new_keys for f in fs)
-            why = f"{len(fs)} {severity}{'s' if len(fs) != 1 else ''} ({rules})"
             if fresh:
-                why += f", {fresh} new since last month"
-            add(f"Fix \u201c{titles.get(slug, slug)}\u201d", why, fs[0]["path"])
-        if severity == "error":
-            missing = sorted((g for g in summary.get("gaps", []) if g["status"] == "missing"),
-                             key=lambda g: -(g.get("score") or 0))
-            for g in missing[:3]:
-                demand = f", {g['impressions']} search impressions" if g.get("impressions") else ""
-                add(f"Write a post answering \u201c{g['question']}\u201d",
-                    f"no post answers this question yet (FAQ topic {g['id']}{demand})")
+                why += f"; {fresh} new since last month"
+            add(action, why, first["path"] if len(slugs) == 1 else "")
+
+    add_rule_groups("error", 5)
+    open_topics = sorted((g for g in summary.get("gaps", []) if g["status"] in ("missing", "partial")),
+                         key=gap_order)
+    for g in open_topics[:3]:
+        demand = f"; {g['impressions']:,} search impressions" if g.get("impressions") else ""
+        state = "no post answers it yet" if g["status"] == "missing" else "posts answer it only in part"
+        verb = "Write a post answering" if g["status"] == "missing" else "Answer fully"
+        add(f"{verb} \u201c{g['question']}\u201d", f"{state} (FAQ topic {g['id']}{demand})")
+    add_rule_groups("warning", 3)
     average = summary.get("totals", {}).get("flesch_reading_ease")
     hard = sorted((p for p in summary.get("posts", [])
                    if isinstance(p.get("flesch_reading_ease"), (int, float))
-                   and p["flesch_reading_ease"] < READING_EASE_OK), key=lambda p: p["flesch_reading_ease"])
-    for p in hard:
+                   and p["flesch_reading_ease"] < READING_EASE_POOR), key=lambda p: p["flesch_reading_ease"])
+    for p in hard[:2]:
         add(f"Simplify \u201c{p['title'] or p['slug']}\u201d: shorter sentences, plainer words",
             f"reading ease {p['flesch_reading_ease']:g} (aim for {READING_EASE_OK:g}+; blog average {average:g})",
             p["path"])

@@ -59,16 +59,19 @@ class HTML:
 
 
 class Chart:
-    """A matplotlib figure shown as an embedded PNG (with its title as the image's alt text)."""
+    """A matplotlib figure shown as an embedded PNG (with its title as the image's alt text), rendered once."""
 
     def __init__(self, figure, alt: str):
         self.figure = figure
         self.alt = alt
+        self._png: bytes | None = None
 
     def png(self) -> bytes:
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", facecolor="white")
-        return buffer.getvalue()
+        if self._png is None:
+            buffer = io.BytesIO()
+            self.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", facecolor="white")
+            self._png = buffer.getvalue()
+        return self._png
 
     def _repr_png_(self) -> bytes:
         return self.png()
@@ -76,6 +79,10 @@ class Chart:
     def _repr_html_(self) -> str:
         data = base64.b64encode(self.png()).decode("ascii")
         return f'<img src="data:image/png;base64,{data}" alt="{escape(self.alt)}" style="max-width:100%">'
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        # one rendering, stored once: the HTML <img> carries the PNG and its alt text
+        return {"text/html": self._repr_html_(), "text/plain": f"<chart: {self.alt}>"}
 
 
 def e(value: Any) -> str:
@@ -169,6 +176,7 @@ def overview(report) -> HTML:
         items.append(("findings", t["findings"]))
     if s["available"]["gaps"]:
         items.append(("FAQ topics not answered", s["gap_counts"].get("missing", 0)))
+        items.append(("FAQ topics answered in part", s["gap_counts"].get("partial", 0)))
     items.append(("files that could not be read", t["read_errors"]))
     parts = [str(cards(items))]
     problems = [err for err in s["read_errors"]]
@@ -193,12 +201,11 @@ def readability_chart(report) -> Chart | HTML:
         ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=8.5)
     average = report.summary["totals"]["flesch_reading_ease"]
     if average is not None:
-        ax.axvline(average, color="#57606a", linestyle="--", linewidth=1)
-        ax.text(average, len(rows) - 0.35, f" blog average {average:g}", fontsize=8.5, color="#57606a",
-                va="bottom")
-    ax.axvline(EASE_GOOD, color=GREEN, linestyle=":", linewidth=1)
+        ax.axvline(average, color="#57606a", linestyle="--", linewidth=1, label=f"blog average ({average:g})")
+    ax.axvline(EASE_GOOD, color=GREEN, linestyle=":", linewidth=1.2, label=f"aim: {EASE_GOOD:g} or more")
     ax.set_xlim(0, max(100, max(values) + 8))
-    ax.set_ylim(-0.6, len(rows) + 0.2)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
     ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
     ax.set_title(f"Reading ease per post, {report.summary['month']}", fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
@@ -245,23 +252,40 @@ def coverage_heatmap(report) -> Chart | HTML:
     return Chart(fig, "Target keyword coverage per post")
 
 
-def gap_table(topics: list[dict] | None, limit: int | None = None) -> HTML:
-    """FAQ topics by priority: missing first, then partial, each by demand score."""
+def _suggestion_text(suggestion: Any) -> str:
+    if isinstance(suggestion, dict):
+        return str(suggestion.get("text") or suggestion.get("title") or "")
+    return str(suggestion or "")
+
+
+def gap_table(topics: list[dict] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
+    """FAQ topics by priority (the gap analysis's rank: demand, then how open the question is)."""
+    from ..report.summary import gap_order
+
     if topics is None:
         return unavailable("FAQ gap analysis")
-    order = {"missing": 0, "partial": 1, "answered": 2}
-    rows = sorted(topics, key=lambda t: (order.get(t.get("status"), 3), -(t.get("score") or 0)))
+    rows = sorted(topics, key=gap_order)
+    if not include_answered:
+        rows = [t for t in rows if t.get("status") != "answered"]
     out = []
-    for rank, t in enumerate(rows[:limit] if limit else rows, start=1):
-        posts = t.get("posts") or []
-        where = "; ".join(str(p.get("title") or p.get("path") or "") if isinstance(p, dict) else str(p)
-                          for p in posts[:2])
-        out.append({"#": rank, "status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
+    for t in rows[:limit] if limit else rows:
+        best = next(iter(t.get("posts") or []), None)
+        where = ""
+        if isinstance(best, dict) and t.get("status") != "missing":
+            where = str(best.get("title") or best.get("path") or "")
+            if best.get("section") and best.get("section") != best.get("title"):
+                where += f" \u203a {best['section']}"
+        out.append({"#": t.get("priority") or len(out) + 1,
+                    "status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
                     "question": t.get("question", ""), "demand": t.get("impressions"),
-                    "score": t.get("score"), "answered_in": where, "suggestion": t.get("suggestion", "")})
-    return table(out, {"#": "#", "status": "status", "question": "question", "demand": "impressions",
-                       "score": "priority score", "answered_in": "answered in", "suggestion": "suggestion"},
-                 html_columns=("status",), empty="No FAQ topics configured.")
+                    "answered_in": where, "suggestion": _suggestion_text(t.get("suggestion"))})
+    shown = table(out, {"#": "#", "status": "status", "question": "question", "demand": "impressions",
+                        "answered_in": "best answer so far", "suggestion": "what to write"},
+                  html_columns=("status",), empty="Every FAQ topic is answered.")
+    answered = sum(1 for t in topics if t.get("status") == "answered")
+    note = (f'<p class="muted">{answered} more topic{"s are" if answered != 1 else " is"} answered well.</p>'
+            if answered and not include_answered else "")
+    return HTML(str(shown) + note)
 
 
 def _findings_rows(findings: list[dict]) -> list[dict]:
@@ -450,9 +474,14 @@ def readability_vs_blog(draft) -> HTML:
 def topics_answered(draft) -> HTML:
     if draft.topics is None:
         return unavailable("FAQ topics")
-    rows = [{"status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
-             "question": t.get("question", ""), "evidence": t.get("evidence", "")} for t in draft.topics]
-    return table(rows, html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
+    rows = []
+    for t in draft.topics:
+        evidence = next(iter(t.get("evidence") or []), None)
+        quote = evidence.get("text", "") if isinstance(evidence, dict) else str(evidence or "")
+        rows.append({"status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
+                     "question": t.get("question", ""), "evidence": _short(quote, 140)})
+    return table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it"},
+                 html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
 
 
 def links_to_add(draft) -> HTML:
@@ -467,15 +496,11 @@ def links_to_add(draft) -> HTML:
 
 def jsonld(blocks: list[dict] | None) -> HTML:
     """The structured data to paste into the page's <head>, shown as text (escaped, never executed here)."""
+    from ..jsonld import script_tag
+
     if not blocks:
         return unavailable("JSON-LD")
-    parts = []
-    for block in blocks:
-        # "</" is escaped inside the JSON so that text from a post can never close the script element early
-        code = json.dumps(block, indent=2, ensure_ascii=False).replace("</", "<\\/")
-        opening, closing = e('<script type="application/ld+json">'), e("</script>")
-        parts.append(f"<pre>{opening}\n{e(code)}\n{closing}</pre>")
-    return HTML("".join(parts))
+    return HTML("".join(f"<pre>{e(script_tag(block))}</pre>" for block in blocks))
 
 
 # ---- headings ---------------------------------------------------------------------------------------------------
