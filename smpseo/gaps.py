@@ -119,7 +119,7 @@ def _synonym_data() -> tuple[dict[str, list[str]], list[str], list[str]]:
     import yaml
 
     text = resources.files("smpseo").joinpath("data", "domain_synonyms.yml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return ({str(k): [str(f) for f in v] for k, v in data["groups"].items()}, [str(w) for w in data["generic"]],
             [str(w) for w in data.get("domain", [])])
 

@@ -50,12 +50,18 @@ class Topic:
         return (self.question, *self.phrasings)
 
 
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
+
+
 def _entry_lines(text: str) -> list[int]:
     """The 1-based line of each topic entry (for error messages); best effort, [] when the shape is unexpected."""
     import yaml
 
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return []
     if isinstance(node, yaml.MappingNode):
@@ -80,7 +86,7 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}", line=mark.line + 1 if mark else 0) \
