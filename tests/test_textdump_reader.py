@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from smpseo.model import HEADING, PARAGRAPH, QUOTE
+from smpseo.model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
 from smpseo.readers import load_posts, read_file
 from smpseo.readers.decode import SourceError
 from smpseo.readers.textdump import read_textdump
@@ -175,11 +175,19 @@ def test_separator_lines_split_posts_and_datelines_give_dates():
 
         The shade is matched to the hair that is left. A lighter shade looks more natural on fair skin.
 
-        * * *
+        ----
 
         Aftercare
 
         Keep the scalp dry for four days. Avoid the gym for a week.
+
+        * * *
+
+        What to avoid
+
+        - The gym and the sauna
+        • Swimming pools
+        2. Direct sun on the scalp
         """
     )
     posts = read_textdump(dump, "dump.txt")
@@ -189,4 +197,26 @@ def test_separator_lines_split_posts_and_datelines_give_dates():
         ("Aftercare", 17, None)]
     assert [b.text.split(".")[0] for p in posts for b in p.blocks] == [
         "Skin needs about ten days to settle between sessions", "The shade is matched to the hair that is left",
-        "Keep the scalp dry for four days"]
+        "Keep the scalp dry for four days", "What to avoid", "The gym and the sauna", "Swimming pools",
+        "Direct sun on the scalp"]
+    assert [b.kind for b in posts[2].blocks[-4:]] == [HEADING, LIST_ITEM, LIST_ITEM, LIST_ITEM]
+
+
+def test_a_dump_of_real_posts_separated_by_rules():
+    """100 of 18F's posts written out as a plain-text dump, one '----' between posts: every title comes back."""
+    from .conftest import shared
+
+    folder = shared("corpora", "18f-blog-posts")
+    originals = load_posts(sorted(folder.glob("*.md"))[:100])
+    lines: list[str] = []
+    for post in originals:
+        lines += [post.title, ""]
+        for block in post.blocks:
+            if block.kind in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM):
+                bullet = "- " if block.kind == LIST_ITEM else ""
+                lines += [bullet + " ".join(block.text.split()), ""]
+        lines += ["----", ""]
+    posts = read_textdump("\n".join(lines), "18f.txt")
+    assert [p.title for p in posts] == [p.title for p in originals]
+    kept = sum(len(p.blocks) for p in posts)
+    assert kept >= 0.9 * sum(len(p.prose) + len(p.headings) for p in originals)

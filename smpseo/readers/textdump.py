@@ -17,6 +17,7 @@ What a dump holds and how it is read:
   repetition - the same or nearly the same line in three or more posts, or the same paragraph in two - and
   dropped.
 * A dateline under the title ("Posted on March 3, 2021 by Sam") gives the post's date.
+* A line starting with a bullet ("- ", "* ", "• ", "1. ") is a list item.
 * A sentence broken over two lines (the second starting in lowercase) is joined.
 
 Every block keeps the line it stands on in the dump.
@@ -27,11 +28,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import PurePath
 
-from ..model import HEADING, PARAGRAPH, QUOTE, Block, Post
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Post
 from ..text import slugify, split_sentences, words
 from .decode import SourceError
 
@@ -49,12 +51,14 @@ _CLOSE_QUOTES = "\"”’'»"
 _TERMINAL = ".!?…"
 _PRONOUNS = frozenset("i you he she we they it".split())
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://")
+_HAS_DIGITS = re.compile(r"\d{3}")
 _GLUED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}")
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9]")
 
 
 SEPARATOR = "separator"
+_BULLET = re.compile(r"^(?:[-*+•·▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
 _SEPARATOR = re.compile(r"^(?:([-=_*#~])(?:\s*\1){2,}|\f)$")
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATELINE = re.compile(
@@ -77,7 +81,7 @@ class _Unit:
 
     @property
     def words(self) -> list[str]:
-        return words(self.text)
+        return _words(self.text)
 
 
 def _cue_list(name: str) -> frozenset[str]:
@@ -98,6 +102,7 @@ def _core(text: str) -> str:
     return text.rstrip(_CLOSE_QUOTES + ") ")
 
 
+@functools.lru_cache(maxsize=65536)
 def _ends_terminal(text: str) -> bool:
     core = _core(text)
     return bool(core) and core[-1] in _TERMINAL
@@ -107,10 +112,12 @@ def _is_question(text: str) -> bool:
     return text.rstrip().endswith("?") or _core(text).endswith("?")
 
 
+@functools.lru_cache(maxsize=65536)
 def _sentence_count(text: str) -> int:
     return 1 + len(_INNER_SENTENCE_END.findall(text.strip()))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_quote(text: str) -> bool:
     t = text.strip()
     if len(t) < 3 or t[0] not in _OPEN_QUOTES:
@@ -119,11 +126,12 @@ def _is_quote(text: str) -> bool:
     return t[-1] in _CLOSE_QUOTES and not re.search(r"[\"“”]", t[1:-1])
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_heading_shaped(text: str) -> bool:
     """Short, standing alone, not a sentence: a heading (or the alt text and captions that look like one)."""
     t = text.strip()
-    w = words(t)
-    if not w or _is_quote(t) or ";" in t or _has_contact(t):
+    w = _words(t)
+    if not w or len(w) > QUESTION_MAX_WORDS or _is_quote(t) or ";" in t or _has_contact(t):
         return False
     if not (t[0].isupper() or t[0].isdigit()):
         return False
@@ -138,43 +146,54 @@ def _is_heading_shaped(text: str) -> bool:
     return w[-1].lower() not in _cue_list("textdump_dangling")  # "One of the questions I receive is" runs on
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_lowercase_alt(text: str) -> bool:
     t = text.strip()
-    return bool(t) and t[0].islower() and len(words(t)) <= 6 and not _ends_terminal(t) and not t.endswith(":")
+    return bool(t) and t[0].islower() and len(_words(t)) <= 6 and not _ends_terminal(t) and not t.endswith(":")
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_keyword_line(text: str) -> bool:
     """A bare noun phrase of a few words ("Scalp clinic"): how an image's alt text reads."""
     t = text.strip()
-    w = words(t)
+    w = _words(t)
     if not w or len(w) > ALT_MAX_WORDS or _is_question(t) or _ends_terminal(t) or t.endswith(":"):
         return False
     fw = _function_words()
     return not any(x.lower() in fw for x in w)
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_caption(text: str) -> bool:
     t = text.strip()
-    n = len(words(t))
+    n = len(_words(t))
     return 0 < n <= CAPTION_MAX_WORDS and (_sentence_count(t) == 1 or n <= 12) and not t.endswith(":")
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_runaway_caption(text: str) -> bool:
     """A long line without closing punctuation that is not a sentence someone left unfinished: a caption."""
     t = text.strip()
-    w = words(t)
+    w = _words(t)
     if len(w) <= HEADING_MAX_WORDS or _ends_terminal(t) or t.endswith(":") or _is_quote(t) or _has_contact(t):
         return False
     return w[0].lower() not in _PRONOUNS and _sentence_count(t) == 1
 
 
+@functools.lru_cache(maxsize=65536)
 def _has_contact(text: str) -> bool:
-    return bool(_PHONE.search(text) or _EMAIL.search(text))
+    """A phone number, an e-mail address or a web address."""
+    if ("@" in text or "www." in text or "://" in text) and _EMAIL.search(text):
+        return True
+    return _HAS_DIGITS.search(text) is not None and _PHONE.search(text) is not None
 
 
 def _same(a: str, b: str) -> bool:
     """The same line, or nearly (a typo apart): compared word by word."""
-    na, nb = _norm(a), _norm(b)
+    return _same_words(_norm(a), _norm(b))
+
+
+def _same_words(na: tuple[str, ...], nb: tuple[str, ...]) -> bool:
     if not na or not nb:
         return False
     if na == nb:
@@ -186,9 +205,14 @@ def _same(a: str, b: str) -> bool:
         and sm.ratio() >= NEAR_DUPLICATE
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words(text))
+    return tuple(w.lower() for w in _words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> list[str]:
+    return words(text)
 
 
 def _has_cue(text: str, cues: frozenset[str]) -> bool:
@@ -216,9 +240,14 @@ def _units(text: str) -> list[_Unit]:
             continue
         if not line:
             continue
-        if units and units[-1].kind != SEPARATOR:
+        bullet = _BULLET.match(line)
+        if bullet and len(units) and units[-1].kind != SEPARATOR and line[bullet.end():].strip():
+            units.append(_Unit(line[bullet.end():].strip(), number, number, kind=LIST_ITEM))
+            continue
+        # A title (the dump's first line, or the first after a separator) is never continued.
+        if len(units) > 1 and units[-1].kind not in (SEPARATOR, LIST_ITEM) and units[-2].kind != SEPARATOR:
             prev = units[-1]
-            continues = line[0].islower() and (_ends_terminal(line) or len(words(line)) > 6)
+            continues = line[0].islower() and (_ends_terminal(line) or len(_words(line)) > 6)
             if (continues and len(prev.words) >= 3 and not _ends_terminal(prev.text)
                     and prev.text[-1] not in ":;," + _CLOSE_QUOTES):
                 prev.text = f"{prev.text} {line}"
@@ -231,10 +260,15 @@ def _units(text: str) -> list[_Unit]:
 def _split_at_separators(units: list[_Unit]) -> list[list[_Unit]]:
     """Posts between separator lines ("----", "====", "* * *", a form feed). A line of "=" or "-" right under a
     heading-like line underlines that title rather than separating."""
+    # The dump's own separator is its most frequent kind; a different one inside a post is a section break.
+    styles = Counter(u.text[:1] for u in units if u.kind == SEPARATOR)
+    style = max(styles, key=lambda k: (styles[k], k == ""))
     posts: list[list[_Unit]] = [[]]
     for unit in units:
         if unit.kind != SEPARATOR:
             posts[-1].append(unit)
+            continue
+        if unit.text[:1] != style:
             continue
         current = posts[-1]
         if current and current[-1].line == unit.line - 1 and len(current[-1].words) <= QUESTION_MAX_WORDS \
@@ -254,7 +288,7 @@ def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
     starts = [0]
     for i in range(1, len(units) - 1):
         text = units[i].text
-        if not _is_heading_shaped(text):
+        if units[i].kind == LIST_ITEM or not _is_heading_shaped(text):
             continue
         nxt = units[i + 1]
         if not (_is_prose_paragraph(nxt.text) or len(nxt.words) >= HEADING_MAX_WORDS) or not _is_prose(nxt):
@@ -270,21 +304,42 @@ def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
 
 
 def _drop_repeated(posts: list[list[_Unit]]) -> None:
-    """Boilerplate: a line in REPEATED_LINE_POSTS posts, or a paragraph in REPEATED_BLOCK_POSTS posts."""
+    """Boilerplate: a line in REPEATED_LINE_POSTS posts, or a paragraph in REPEATED_BLOCK_POSTS posts.
+
+    Boilerplate is a small part of a post: where most of a post would go, the post itself is repeated (the same
+    post twice in the dump) and is kept whole.
+    """
     if len(posts) < 2:
         return
-    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:]]  # never the title
-    # Which posts hold each entry (or a near copy of it): one comparison per pair.
+    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind != SEPARATOR]  # not titles
+    # Candidates for "the same line": exact copies share a key; near copies share one of their rarer words and
+    # have similar lengths. This keeps the comparison close to linear on long dumps.
+    norms = [_norm(u.text) for _, u in entries]
+    frequency: dict[str, int] = {}
+    for norm in norms:
+        for w in set(norm):
+            frequency[w] = frequency.get(w, 0) + 1
+    index: dict[str, list[int]] = {}
+    rare = [sorted(set(norm), key=lambda x: (frequency[x], x))[:3] or [""] for norm in norms]
+    for i, words_ in enumerate(rare):
+        for w in words_:
+            index.setdefault(w, []).append(i)
     holders = [{p} for p, _ in entries]
-    for i, (p, unit) in enumerate(entries):
-        for j in range(i + 1, len(entries)):
-            q, other = entries[j]
-            if q != p and _same(unit.text, other.text):
+    for i, (p, _unit) in enumerate(entries):
+        for j in {j for w in rare[i] for j in index.get(w, ()) if j > i}:
+            q = entries[j][0]
+            if q != p and q not in holders[i] and _same_words(norms[i], norms[j]):
                 holders[i].add(q)
                 holders[j].add(p)
-    for (_, unit), found in zip(entries, holders, strict=True):
+    dropped: dict[int, list[_Unit]] = {}
+    for (p, unit), found in zip(entries, holders, strict=True):
         needed = REPEATED_BLOCK_POSTS if len(unit.words) >= LONG_BLOCK_WORDS else REPEATED_LINE_POSTS
         if len(found) >= needed:
+            dropped.setdefault(p, []).append(unit)
+    for p, units in dropped.items():
+        if len(units) * 2 > len(posts[p]) - 1:
+            continue  # the post is a copy of another, not boilerplate
+        for unit in units:
             unit.kind = "drop"
             unit.repeated = True
 
@@ -293,7 +348,7 @@ def _classify(units: list[_Unit]) -> None:
     """Decide each line of one post (the title excluded): heading, paragraph, quote, or dropped."""
     n = len(units)
     for i, unit in enumerate(units):
-        if unit.kind == "drop":
+        if unit.kind in ("drop", LIST_ITEM):
             continue
         t = unit.text
         # Captions repeated at once, or nearly so ("The hair follicle is deed/deep in the dermis").
@@ -320,7 +375,7 @@ def _classify(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.kind == "drop":
             continue
-        if unit.kind != QUOTE and _is_caption(unit.text):
+        if unit.kind not in (QUOTE, LIST_ITEM) and _is_caption(unit.text):
             if i and alts[i - 1] and i + 1 < n:
                 unit.kind = "drop"
             elif i + 1 < n and alts[i + 1] and unit.kind == PARAGRAPH and len(unit.words) <= 10:
@@ -331,7 +386,7 @@ def _classify(units: list[_Unit]) -> None:
         if unit.kind != "drop":
             last_live = unit
     # A heading with no prose of substance after it (a closing "Always available ...") is a paragraph.
-    live = [u for u in units if u.kind in (HEADING, PARAGRAPH, QUOTE)]
+    live = [u for u in units if u.kind in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM)]
     for i, unit in enumerate(live):
         if unit.kind != HEADING:
             continue
@@ -340,7 +395,8 @@ def _classify(units: list[_Unit]) -> None:
             if other.kind == HEADING:
                 break
             following.append(other)
-        if not any(_is_prose_paragraph(u.text) or len(u.words) >= HEADING_MAX_WORDS for u in following):
+        if not any(_is_prose_paragraph(u.text) or len(u.words) >= HEADING_MAX_WORDS or u.kind == LIST_ITEM
+                   for u in following):
             unit.kind = PARAGRAPH
 
 
@@ -356,8 +412,9 @@ def _stands_by_caption(units: list[_Unit], i: int) -> bool:
             and len(before.words) <= 10 and not _is_question(before.text))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_prose_paragraph(text: str) -> bool:
-    return _ends_terminal(text) and not _is_quote(text) and len(words(text)) > 3
+    return _ends_terminal(text) and not _is_quote(text) and len(_words(text)) > 3
 
 
 def _date_line(text: str) -> dt.date | None:
@@ -381,9 +438,10 @@ def _post(units: list[_Unit], path: str) -> Post:
         body[0].kind = "drop"
     blocks: list[Block] = []
     for unit in body:
-        if unit.kind not in (HEADING, PARAGRAPH, QUOTE):
+        if unit.kind not in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM):
             continue
-        block = Block(unit.kind, unit.text, unit.line, unit.end_line, level=2 if unit.kind == HEADING else 0)
+        level = 2 if unit.kind == HEADING else 1 if unit.kind == LIST_ITEM else 0
+        block = Block(unit.kind, unit.text, unit.line, unit.end_line, level=level)
         if block.is_prose:
             block.sentences = split_sentences(unit.text, unit.line, 1)
         blocks.append(block)
