@@ -165,3 +165,31 @@ def test_any_text_reads_back_as_written(title, lines, kind):
     back = parse_markdown(to_markdown(post), "x.md")
     assert back.title == title
     assert [(b.kind, b.text) for b in back.blocks] == [(HEADING, title), (kind, text)]
+
+
+_PIECES = st.sampled_from(
+    list("ab AB.?!:;\"“”'-*=#•1\n\n\n\f<>/&[]") + [
+        "<p>", "</p>", "<h2>", "<article>", '<script type="application/ld+json">', "</script>", "<title>",
+        "<meta name=description content=", "[caption]", "[/caption]", "<img src=x>", "<!-- wp:x -->", "<item>",
+        "</item>", "<wp:post_type>post</wp:post_type>",
+        '<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+        "</rss>", "<content:encoded>", "</content:encoded>", "<![CDATA[", "]]>", "Posted on March 3, 2021",
+        "call 604-555-0100", "Hi I am"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=80).map("".join))
+def test_readers_fail_only_with_a_source_error(text):
+    """Whatever the input, a reader returns posts or raises SourceError: never another exception."""
+    from smpseo.readers.decode import SourceError
+    from smpseo.readers.html import read_html
+    from smpseo.readers.textdump import read_textdump
+    from smpseo.readers.wxr import read_wxr
+
+    for reader in (read_textdump, read_html, read_wxr):
+        try:
+            posts = reader(text, "fuzz")
+        except SourceError as exc:
+            assert exc.path == "fuzz" and exc.message
+            continue
+        assert all(isinstance(p, Post) for p in posts)
