@@ -33,13 +33,13 @@ if [[ -n "${SMPSEO_QUERIES:-}" ]]; then
     args+=(--queries "$SMPSEO_QUERIES")
 fi
 
-{
+(
     echo "$(date -u +%FT%TZ) start: $SMPSEO ${args[*]} $*"
     "$SMPSEO" "${args[@]}" "$@"
     status=$?
     echo "$(date -u +%FT%TZ) end: exit status $status"
     exit "$status"
-} >>"$LOG" 2>&1
+) >>"$LOG" 2>&1
 status=$?
 
 # Keep the newest logs only.

@@ -86,3 +86,20 @@ def test_readability_chart_is_an_embedded_png():
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
     html = chart._repr_html_()
     assert html.startswith('<img src="data:image/png;base64,') and 'alt="Reading ease per post"' in html
+
+
+def test_code_spans_escape_inside_and_out():
+    assert show.code_spans("Add `<b>` to <i>") == "Add <code>&lt;b&gt;</code> to &lt;i&gt;"
+    assert show.code_spans("one ` only <x>") == "one ` only &lt;x&gt;"
+
+
+def test_gap_table_orders_by_priority_and_drops_demand_without_queries():
+    topics = [{"id": "b", "question": "B?", "status": "missing", "priority": 2, "impressions": 0},
+              {"id": "a", "question": "A?", "status": "partial", "priority": 1, "impressions": 0,
+               "posts": [{"title": "Post <1>", "section": "Part"}], "suggestion": {"text": "extend <it>"}},
+              {"id": "c", "question": "C?", "status": "answered", "priority": 3, "impressions": 0}]
+    html = show.gap_table(topics, include_answered=False)._repr_html_()
+    assert html.index("A?") < html.index("B?") and "C?" not in html
+    assert "1 more topic is answered well" in html
+    assert "impressions" not in html
+    assert "Post &lt;1&gt; \u203a Part" in html and "extend &lt;it&gt;" in html

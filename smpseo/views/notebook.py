@@ -104,6 +104,14 @@ def fmt(value: Any) -> str:
     return e(value)
 
 
+def code_spans(text: Any) -> str:
+    """Escape `text`, showing `backticked` parts (as rule hints write settings) as code."""
+    parts = e(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: leave the text as it is
+        return e(text)
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+
+
 def dot(colour: str, label: str = "") -> str:
     return f'<span class="dot" style="background:{colour}" title="{e(label)}"></span>'
 
@@ -198,7 +206,8 @@ def readability_chart(report) -> Chart | HTML:
     ax.barh(range(len(rows)), values, color=[ease_colour(v) for v in values], height=0.62)
     ax.set_yticks(range(len(rows)), labels, fontsize=9)
     for i, v in enumerate(values):
-        ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=8.5)
+        ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=8.5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     average = report.summary["totals"]["flesch_reading_ease"]
     if average is not None:
         ax.axvline(average, color="#57606a", linestyle="--", linewidth=1, label=f"blog average ({average:g})")
@@ -279,8 +288,11 @@ def gap_table(topics: list[dict] | None, limit: int | None = None, include_answe
                     "status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
                     "question": t.get("question", ""), "demand": t.get("impressions"),
                     "answered_in": where, "suggestion": _suggestion_text(t.get("suggestion"))})
-    shown = table(out, {"#": "#", "status": "status", "question": "question", "demand": "impressions",
-                        "answered_in": "best answer so far", "suggestion": "what to write"},
+    columns = {"#": "#", "status": "status", "question": "question", "demand": "impressions",
+               "answered_in": "best answer so far", "suggestion": "what to write"}
+    if not any(t.get("impressions") for t in topics):  # no Search Console data: no demand column of zeros
+        del columns["demand"]
+    shown = table(out, columns,
                   html_columns=("status",), empty="Every FAQ topic is answered.")
     answered = sum(1 for t in topics if t.get("status") == "answered")
     note = (f'<p class="muted">{answered} more topic{"s are" if answered != 1 else " is"} answered well.</p>'
@@ -288,25 +300,26 @@ def gap_table(topics: list[dict] | None, limit: int | None = None, include_answe
     return HTML(str(shown) + note)
 
 
-def _findings_rows(findings: list[dict]) -> list[dict]:
+def _findings_rows(findings: list[dict], titles: dict[str, str] | None = None) -> list[dict]:
+    titles = titles or {}
     return [{"severity": dot(SEVERITY_COLOUR.get(f.get("severity"), GREY), f.get("severity", "")),
-             "post": f.get("path", ""), "line": f.get("line"), "rule": f.get("rule", ""),
-             "message": f.get("message", ""), "hint": f.get("hint", "")} for f in findings]
+             "post": e(titles.get(f.get("path"), f.get("path", ""))), "line": f.get("line"),
+             "rule": e(f.get("rule", "")), "message": code_spans(f.get("message", "")),
+             "hint": code_spans(f.get("hint", ""))} for f in findings]
 
 
 def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = (), empty: str = "No findings.",
-                   limit: int = 60) -> HTML:
-    """Findings (optionally only some categories), errors first."""
+                   limit: int = 60, titles: dict[str, str] | None = None) -> HTML:
+    """Findings (optionally only some categories), errors first. `titles` maps a post's path to its title."""
     if findings is None:
         return unavailable("Checks")
-    chosen = [f for f in findings if not categories or any(c in str(f.get("category", "")).lower() or
-                                                            c in str(f.get("rule", "")).lower()
-                                                            for c in categories)]
+    chosen = [f for f in findings if not categories or str(f.get("category", "")) in categories]
     chosen.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f.get("severity"), 2), str(f.get("path")),
                                f.get("line") or 0))
-    shown = table(_findings_rows(chosen[:limit]), {"severity": "", "post": "post", "line": "line", "rule": "rule",
-                                                   "message": "what", "hint": "how to fix"},
-                  html_columns=("severity",), empty=empty)
+    shown = table(_findings_rows(chosen[:limit], titles),
+                  {"severity": "", "post": "post", "line": "line", "rule": "rule", "message": "what",
+                   "hint": "how to fix"},
+                  html_columns=("severity", "post", "rule", "message", "hint"), empty=empty)
     more = f'<p class="muted">and {len(chosen) - limit} more</p>' if len(chosen) > limit else ""
     return HTML(str(shown) + more)
 
@@ -319,7 +332,8 @@ def cannibalisation_and_local(report) -> HTML:
         return unavailable("Checks")
     competing = rule_ids("same-keyphrase", "same-strongest-target")
     chosen = [f for f in report.findings if f.get("rule") in competing or f.get("category") == "local"]
-    return findings_table(chosen, empty="No cannibalisation or local SEO problems.")
+    titles = {p.path: p.title or p.slug for p in report.posts}
+    return findings_table(chosen, empty="No cannibalisation or local SEO problems.", titles=titles)
 
 
 def changes(report) -> HTML:
@@ -366,8 +380,8 @@ def changes(report) -> HTML:
 def todo_list(items: list[dict]) -> HTML:
     if not items:
         return message("Nothing urgent: every post reads easily and no problems were found.")
-    lis = "".join(f"<li><b>{e(i['action'])}</b> <span class=\"note\">&mdash; {e(i['why'])}</span></li>"
-                  for i in items)
+    lis = "".join(f"<li><b>{code_spans(i['action'])}</b> <span class=\"note\">&mdash; {code_spans(i['why'])}"
+                  "</span></li>" for i in items)
     return HTML(f"<ol>{lis}</ol>")
 
 
@@ -390,7 +404,7 @@ def checklist(draft) -> HTML:
         for f in sorted(draft.findings, key=lambda f: (f.get("line") or 0)):
             sev = f.get("severity")
             where = f' <span class="muted">line {e(f.get("line"))}</span>' if f.get("line") else ""
-            hint = f' <span class="note">&mdash; {e(f.get("hint"))}</span>' if f.get("hint") else ""
+            hint = f' <span class="note">&mdash; {code_spans(f.get("hint"))}</span>' if f.get("hint") else ""
             item = f"{dot(SEVERITY_COLOUR.get(sev, GREY), sev or '')}{e(f.get('message', ''))}{where}{hint}"
             groups["Problems" if sev == "error" else "Improvements"].append(item)
         seen = {str(f.get("category") or "") for f in draft.findings}
