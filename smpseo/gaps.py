@@ -249,6 +249,7 @@ class Facet:
     factor: float
     total: float
     generic: bool = False  # only generic words ("What is SMP?"): compared with headings and titles only
+    text: str = ""
 
 
 @dataclass
@@ -304,7 +305,7 @@ def compile_topic(topic: Topic, index: Index) -> TopicQuery:
             idf[k] = index.weight(k)
             if not generic:
                 weights[k] = max(weights.get(k, 0.0), idf[k] * SOURCE_WEIGHT[source])
-        facets.append(Facet(keys, full, SOURCE_WEIGHT[source], sum(idf[k] for k in keys), generic))
+        facets.append(Facet(keys, full, SOURCE_WEIGHT[source], sum(idf[k] for k in keys), generic, text))
 
     add(topic.question, "question")
     for phrasing in topic.phrasings:

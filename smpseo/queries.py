@@ -152,8 +152,9 @@ def map_queries(rows, compiled, index) -> tuple[dict[str, list[Query]], list[Que
         best_id, best = None, 0.0
         for topic in compiled if total else ():
             facets = [f for f in topic.facets if f.factor >= 0.8]
-            if generic:
-                facets = [f for f in facets if f.generic or f.full <= keys]
+            if generic:  # "what is smp hair": a way of asking with the same words and the same question word
+                opener = q.query.split()[0].lower()
+                facets = [f for f in facets if (f.generic or f.full <= keys) and f.text.lower().startswith(opener)]
                 topic_keys = set().union(*(f.full for f in facets))
             else:
                 topic_keys = topic.weights.keys()

@@ -7,10 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smpseo
 from smpseo.cli import main
 from smpseo.gaps import gaps
+from smpseo.model import Block, Post
+from smpseo.text import split_sentences
 from smpseo.topics import Topic
 
 POSTS = Path(__file__).parent / "fixtures" / "gaps" / "posts"
@@ -52,6 +56,8 @@ def test_queries_map_to_topics_and_questions_become_candidates(report):
     assert "does smp hurt" in report["pain"].queries
     assert "smp near me" in report["local_provider"].queries
     assert "how much does scalp micropigmentation cost" in report["cost"].queries
+    assert "what is smp hair" in report["what_is"].queries  # generic words only: matched on how it asks
+    assert "can you get smp with long hair" in report["shave_required"].queries
     candidates = [c.query for c in report.candidates]
     assert "can you dye your hair after smp" in candidates
     assert "scalp micropigmentation" not in candidates  # not a question
@@ -108,6 +114,21 @@ def test_posts_about_something_else_answer_nothing(tmp_path):
                                   encoding="utf-8")
     report = gaps(str(tmp_path))
     assert report.summary()["answered"] == 0 and report.summary()["partial"] == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200),
+                min_size=1, max_size=4))
+def test_any_posts_give_a_valid_report(texts):
+    posts = [Post(path=f"p{i}.md", slug=f"p{i}", title=t[:40],
+                  blocks=[Block("heading", t[:30] + "?", 1, level=2),
+                          Block("paragraph", t, 2, sentences=split_sentences(t, 2))])
+             for i, t in enumerate(texts)]
+    report = gaps(posts)
+    assert len(report.topics) == 33
+    for t in report.topics:
+        assert t.status in ("answered", "partial", "missing") and 0.0 <= t.score <= 1.0
+    json.dumps(report.to_dict())
 
 
 def test_analysis_is_fast():
