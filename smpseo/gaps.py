@@ -31,12 +31,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .language import is_function_word, stem
+from .language import function_words, is_function_word, stem
 from .model import Post
 from .text import WORD_RE
 from .topics import Topic, load_topics
 
 ANSWERED, PARTIAL, MISSING = "answered", "partial", "missing"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2}
 
 # Calibrated thresholds (see the module docstring and tests/test_gaps_calibration.py).
@@ -65,25 +66,29 @@ class Lexicon:
     generic: frozenset[str]
     longest: int
     domain: frozenset[str] = frozenset()  # keys of which a post must use one to answer anything ("@smp")
+    starts: dict[str, int] = field(default_factory=dict)  # first stem of a form -> longest form starting with it
 
     def keys(self, text: str, keep_generic: bool = False) -> list[str]:
         """The content keys of a text, in order: synonym groups folded, function (and generic) words dropped."""
         generic = frozenset() if keep_generic else self.generic
         raw = WORD_RE.findall(text)
         stems = [stem(w) for w in raw]
+        phrases, starts, function = self.phrases, self.starts, function_words()
         out: list[str] = []
         i, n = 0, len(stems)
         while i < n:
-            for size in range(min(self.longest, n - i), 0, -1):
-                group = self.phrases.get(tuple(stems[i:i + size]))
+            s = stems[i]
+            longest = starts.get(s, 0)
+            for size in range(min(longest, n - i), 0, -1):
+                group = phrases.get(tuple(stems[i:i + size]))
                 if group is not None:
                     if group not in generic:
                         out.append(group)
                     i += size
                     break
             else:
-                if not is_function_word(raw[i]) and stems[i] not in generic and not stems[i].isdigit():
-                    out.append(stems[i])
+                if s not in generic and not s.isdigit() and raw[i].translate(_APOSTROPHES).lower() not in function:
+                    out.append(s)
                 i += 1
         return out
 
@@ -110,8 +115,11 @@ def build_lexicon(groups: dict[str, list[str]], generic: list[str] | None = None
         else:
             generic_keys.update(_phrase_stems(word))
     domain_keys = {"@" + w if w in all_groups else stem(w) for w in domain or []}
+    starts: dict[str, int] = {}
+    for form in phrases:
+        starts[form[0]] = max(starts.get(form[0], 0), len(form))
     return Lexicon(phrases, frozenset(generic_keys), max((len(p) for p in phrases), default=1),
-                   frozenset(domain_keys))
+                   frozenset(domain_keys), starts)
 
 
 @functools.cache
@@ -520,6 +528,8 @@ class _Matrix:
 def _score_passage(tid: str, pi: int, m: _Matrix) -> _Scored:
     index = m.index
     passage = index.passages[pi]
+    if not index.on_topic[passage.post]:
+        return _Scored(0.0, passage, [], pi)
     rel = m.rel[tid]
     heading = m.heading[tid][pi]
     if not passage.heading:  # the introduction is about what the title asks
@@ -646,8 +656,11 @@ def _keywords(q: TopicQuery, index: Index, config=None, limit: int = 5) -> list[
 def _nearest(q: TopicQuery, index: Index) -> tuple[Post | None, str]:
     """The post (and section) closest to the topic by the weight of shared keys, or None if nothing is close."""
     best, best_score = None, 0.0
+    norm = q.facets[0].total if q.facets and q.facets[0].total else 1.0
     for passage in index.passages:
-        score = sum(q.weights.get(k, 0.0) for k in passage.keys) / (q.facets[0].total if q.facets else 1.0)
+        if not index.on_topic[passage.post]:
+            continue
+        score = sum(w for k, w in q.weights.items() if k in passage.keys) / norm
         if score > best_score:
             best, best_score = passage, score
     if best is None or best_score < NEAREST:
