@@ -25,7 +25,7 @@ from .text import slugify
 # Front matter fields, in the order they are written.
 FIELDS = ("title", "slug", "description", "keyphrase", "date", "status", "tags", "categories", "canonical", "source")
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
 _ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # What would start a block construct at the beginning of a line.
