@@ -8,10 +8,12 @@ STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answere
 
 
 def _where(topic) -> str:
+    """The best post (file name without its folder and suffix) and section: "how-long-does-smp-last > Avoid sun"."""
     if not topic.posts:
         return ""
     best = topic.posts[0]
-    name = best.path.rsplit("/", 1)[-1]
+    name = best.path.replace("\\", "/").rsplit("/", 1)[-1]
+    name = name.rsplit(".", 1)[0] if "." in name else name
     return f"{name} > {best.section}" if best.section else name
 
 
@@ -35,13 +37,16 @@ def rows(report) -> list[dict]:
             for t in report.topics]
 
 
-def text(report, width: int = 48) -> str:
+WIDTHS = {"question": 64, "where": 44, "suggestion": 44}
+
+
+def text(report, width: int = 44) -> str:
     """A plain table, gaps first by demand, then a summary line and the candidate topics."""
     table = rows(report)
     columns = ["#", "status", "question", "where", "demand", "suggestion"]
     if not report.has_queries:
         columns.remove("demand")
-    cells = [[_clip(str(r[c]), width) for c in columns] for r in table]
+    cells = [[_clip(str(r[c]), WIDTHS.get(c, width)) for c in columns] for r in table]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     right = {"#", "demand"}
 
@@ -49,7 +54,9 @@ def text(report, width: int = 48) -> str:
         return "  ".join(v.rjust(w) if c in right else v.ljust(w)
                          for v, w, c in zip(values, widths, columns, strict=True)).rstrip()
 
-    lines = [fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
+    order = "gaps first, most searched first" if report.has_queries else "gaps first"
+    lines = [f"FAQ topics by priority ({order}). MISSING: not answered; partial: mentioned in passing.", "",
+             fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
     s = report.summary()
     lines.append("")
     lines.append(f"{len(report.topics)} topics over {report.posts} posts: {s['answered']} answered, "
