@@ -88,3 +88,19 @@ def test_faq_gaps_notebook_runs_with_parameters(tmp_path):
     assert html.count("data:image/png;base64,") == 1  # the status chart
     assert "Does SMP hurt?" in html  # the topic table
     assert "impressions" in html and "not available" not in html
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["monthly_report", "prepublish_check", "faq_gaps"])
+def test_notebooks_run_as_committed_from_jupyterlab(name, tmp_path):
+    """Opened in JupyterLab (working folder notebooks/) and run with the values in the parameters cell."""
+    if not (ROOT / "posts").is_dir():
+        pytest.skip("the bundled posts/ folder is not there")
+    out = tmp_path / f"{name}.ipynb"
+    execute(notebooks_dir() / f"{name}.ipynb", out, {}, cwd=notebooks_dir(), timeout=300)
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+    assert sum(1 for o in outputs if "text/html" in o.get("data", {})) >= 4
+    assert not list(notebooks_dir().glob("*.json")), "a notebook wrote into notebooks/"

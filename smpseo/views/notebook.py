@@ -38,7 +38,7 @@ CSS = """<style>
 .smpseo mark.hit { background: #ffd24d; }
 .smpseo blockquote { margin: 4px 0 12px; padding: 6px 12px; border-left: 3px solid #d0d7de; background: #f6f8fa; }
 .smpseo pre { background: #f6f8fa; padding: 10px 12px; border: 1px solid #e3e6ea; border-radius: 6px;
-  white-space: pre-wrap; font-size: 12px; }
+  white-space: pre-wrap; word-break: normal; overflow-wrap: break-word; font-size: 12px; }
 .smpseo ol li, .smpseo ul li { margin-bottom: 4px; }
 .smpseo .badge { display: inline-block; padding: 1px 7px; border-radius: 10px; color: #fff; font-size: 12px; }
 .smpseo h4 { margin: 14px 0 4px; font-size: 14px; }
