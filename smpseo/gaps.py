@@ -54,7 +54,6 @@ MIN_PASSAGE = 4  # sentences a paragraph needs to count as an answer on its own
 SHORT_SECTION = 3  # sentences: a section this short answers with one sentence that holds the whole question
 FOCUS_SCALE = 1.6  # share of a section's sentences on the topic x this = its focus (capped at 1)
 RELATED_TITLE = 0.3  # a title this close to a question makes its post the one to extend
-NEAREST = 0.6  # a missing topic extends the nearest post when it shares this much of the question's weight
 GENERIC_WEIGHT = 0.2  # the weight of a generic word ("SMP") where one counts: in headings and titles
 SOURCE_WEIGHT = {"question": 1.0, "phrasing": 0.85, "term": 0.75}
 
@@ -653,37 +652,30 @@ def _keywords(q: TopicQuery, index: Index, config=None, limit: int = 5) -> list[
     return words
 
 
-def _nearest(q: TopicQuery, index: Index) -> tuple[Post | None, str]:
-    """The post (and section) closest to the topic by the weight of shared keys, or None if nothing is close."""
-    best, best_score = None, 0.0
-    norm = q.facets[0].total if q.facets and q.facets[0].total else 1.0
-    for passage in index.passages:
-        if not index.on_topic[passage.post]:
-            continue
-        score = sum(w for k, w in q.weights.items() if k in passage.keys) / norm
-        if score > best_score:
-            best, best_score = passage, score
-    if best is None or best_score < NEAREST:
-        return None, ""
-    return index.posts[best.post], best.heading
+def _nearest(q: TopicQuery, m: _Matrix) -> Post | None:
+    """The post whose title is closest to the question, if one is close enough (RELATED_TITLE)."""
+    row = m.title[q.topic.id]
+    best = max(range(len(row)), key=lambda i: row[i], default=None)
+    if best is None or row[best] < RELATED_TITLE:
+        return None
+    return m.index.posts[best]
 
 
-def suggest(result: TopicResult, q: TopicQuery, index: Index, config=None) -> Suggestion | None:
+def suggest(result: TopicResult, q: TopicQuery, m: _Matrix, config=None) -> Suggestion | None:
+    """Extend a post that already discusses the topic (two sentences or more in a section of its own, or a title
+    close to the question); a topic only mentioned in passing, or not at all, calls for a post of its own."""
     if result.status == ANSWERED:
         return None
+    index = m.index
     keywords = _keywords(q, index, config)
     subheadings = list(q.topic.phrasings)
-    # Extend a post that already discusses the topic (two sentences or more in one section, or a title close to
-    # the question); a mention in passing in a post about something else calls for a post of its own.
     near = [p for p in result.posts if (p.hits >= 2 and not p.elsewhere) or p.about]
+    post, after = None, ""
     if near:
-        path = near[0].path
-        post = next(p for p in index.posts if (p.path or p.slug) == path)
+        post = next(p for p in index.posts if (p.path or p.slug) == near[0].path)
         after = near[0].section
-    elif result.posts:
-        post, after = None, ""
     else:
-        post, after = _nearest(q, index)
+        post = _nearest(q, m)
     if post is not None:
         return Suggestion("extend", q.topic.question, subheadings, keywords, post.path or post.slug, post.title,
                           after)
@@ -730,7 +722,7 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     results = []
     for q in compiled:
         result = match_topic(q, matrix)
-        result.suggestion = suggest(result, q, index, config)
+        result.suggestion = suggest(result, q, matrix, config)
         results.append(result)
     candidates: list[Candidate] = []
     has_queries = queries is not None
