@@ -169,3 +169,23 @@ def test_cli_unreadable_source_still_reports(tmp_path, capsys):
     assert main(["gaps", str(POSTS), str(tmp_path / "nope.md")]) == 1
     captured = capsys.readouterr()
     assert "nope.md" in captured.err and "status" in captured.out
+
+
+def test_unrelated_blog_answers_nothing_and_scales():
+    from tests.conftest import shared
+
+    corpus = smpseo.load_posts(str(shared("corpora", "18f-blog-posts")))
+    start = time.perf_counter()
+    report = gaps(corpus)
+    elapsed = time.perf_counter() - start
+    assert len(corpus) > 500
+    assert report.summary()["answered"] == 0  # a government tech blog answers no SMP question
+    assert elapsed < 15
+
+
+def test_wordpress_export_posts(tmp_path):
+    from tests.conftest import shared
+
+    corpus = smpseo.load_posts(str(shared("corpora", "wordpress-theme-test-data", "themeunittestdata.wordpress.xml")))
+    report = gaps(corpus)
+    assert report.posts == len(corpus) and report.summary()["missing"] == 33
