@@ -53,3 +53,15 @@ def test_errors_name_file_and_line(text, fragment):
 def test_bom_and_question_style():
     rows = parse_queries("\ufeff" + HEADER + '"Why does SMP fade","0","12","0%","40.5"\n"smp cost","1","2","50%","3"\n')
     assert [r.is_question for r in rows] == [True, False]
+
+
+def test_gaps_accepts_queries_already_read():
+    from smpseo.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    report = smpseo.gaps(str(posts), queries=[Query("does smp hurt", 5, 900, 0.005, 7.0),
+                                               {"query": "can smp be removed", "impressions": 300, "clicks": 1},
+                                               Query("can i tattoo my eyebrows", 0, 40, 0.0, 30.0)])
+    assert report["pain"].impressions == 900
+    assert report["removal_regret"].impressions == 300 and report.topics[0].id == "removal_regret"
+    assert [c.query for c in report.candidates] == ["can i tattoo my eyebrows"]
