@@ -136,7 +136,7 @@ def test_analysis_is_fast():
     gaps(corpus)  # start-up: word lists, stemmer
     start = time.perf_counter()
     gaps(corpus, queries=str(QUERIES))
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 0.8  # measured ~0.1 s; headroom for a busy machine
 
 
 def test_cli_text_json_markdown(capsys):
