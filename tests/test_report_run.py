@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from smpseo.report.run import ReportFailed, notebook_path, run_monthly
+from smpseo.report.summary import compare, load_summary
 
 pytestmark = pytest.mark.slow
 
@@ -134,6 +135,21 @@ def test_second_month_shows_what_changed(two_months):
     changes_html = Page(html)
     assert "Does SMP hurt?" in "".join(changes_html.text)
     assert "No report for the previous month" in (two_months["out"] / "2026-09" / "monthly_report.html").read_text()
+
+
+def test_second_month_counts_findings_fixed_by_the_rewrite(two_months):
+    sept = load_summary(two_months["out"] / "2026-09" / "summary.json")
+    octo = load_summary(two_months["out"] / "2026-10" / "summary.json")
+    if not octo["available"]["findings"]:
+        pytest.skip("checks not available")
+    changes = compare(sept, octo)
+    fixed = {(f["slug"], f["rule"]) for f in changes["fixed_findings"]}
+    assert ("does-smp-hurt", "RD101") in fixed  # the 60-word sentence was split
+    assert {f["slug"] for f in changes["new_findings"]} <= {"smp-for-women", "does-smp-hurt",
+                                                             "how-long-does-smp-last"}
+    html = (two_months["out"] / "2026-10" / "monthly_report.html").read_text()
+    assert f"Findings fixed ({len(changes['fixed_findings'])})" in html
+    assert "New findings in earlier posts (" in html
 
 
 def test_failed_run_keeps_the_good_report_and_the_failed_notebook(two_months, tmp_path):

@@ -360,12 +360,20 @@ def changes(report) -> HTML:
         parts.append(f"<h4>Posts no longer there ({len(c['removed_posts'])})</h4>")
         parts.append(str(table([{"title": p["title"], "path": p["path"]} for p in c["removed_posts"]])))
     if report.summary["available"]["findings"] and (report.previous or {}).get("available", {}).get("findings"):
+        titles = {p["slug"]: p["title"] or p["slug"] for p in (report.previous or {}).get("posts", [])}
+        titles.update({p["slug"]: p["title"] or p["slug"] for p in report.summary["posts"]})
+        fresh = {p["slug"] for p in c["new_posts"]}
         parts.append(f"<h4>Findings fixed ({len(c['fixed_findings'])})</h4>")
-        parts.append(str(table([{"post": f["path"], "rule": f["rule"], "message": f["message"]}
-                                for f in c["fixed_findings"]], empty="None fixed.")))
-        parts.append(f"<h4>New findings ({len(c['new_findings'])})</h4>")
-        parts.append(str(table([{"post": f["path"], "line": f["line"], "rule": f["rule"], "message": f["message"]}
-                                for f in c["new_findings"]], empty="No new findings.")))
+        parts.append(str(table([{"post": titles.get(f["slug"], f["path"]), "rule": f["rule"],
+                                 "message": f["message"]} for f in c["fixed_findings"]], empty="None fixed.")))
+        in_old = [f for f in c["new_findings"] if f.get("slug") not in fresh]
+        in_new = len(c["new_findings"]) - len(in_old)
+        parts.append(f"<h4>New findings in earlier posts ({len(in_old)})</h4>")
+        parts.append(str(table([{"post": titles.get(f["slug"], f["path"]), "line": f["line"], "rule": f["rule"],
+                                 "message": f["message"]} for f in in_old], empty="No new findings.")))
+        if in_new:
+            parts.append(f'<p class="muted">The new posts have {in_new} finding{"s" if in_new != 1 else ""} '
+                         "of their own (see the tables above).</p>")
     parts.append("<h4>Score changes</h4>")
     rows = [{"trend": dot(GREY if d["improved"] is None else GREEN if d["improved"] else RED),
              "post": d["title"], "metric": d["metric"].replace("_", " "), "before": d["before"],
