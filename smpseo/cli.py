@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"smpseo {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name, module in COMMANDS.items():
+    for module in COMMANDS.values():
         try:
             mod = importlib.import_module(f"smpseo.commands.{module}")
         except ModuleNotFoundError as exc:

@@ -5,9 +5,10 @@ This module is plain data. Readers build `Post`s; analysis reads them; nothing h
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 # Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
 HEADING = "heading"

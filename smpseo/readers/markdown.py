@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, TABLE, Block, Image, Link, Post
-from ..text import MASK, mask_templates, unmask, slugify, split_sentences, strip_markup_noise
+from ..text import MASK, mask_templates, slugify, split_sentences, strip_markup_noise, unmask
 from .decode import SourceError
 from .frontmatter import as_date, as_list, as_text, split_front_matter
 from .htmlblocks import html_to_blocks

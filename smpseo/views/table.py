@@ -26,7 +26,7 @@ def text_table(rows: list[dict], columns: list[str] | None = None, max_width: in
     numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in rows) for c in columns]
 
     def fmt(values):
-        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
 
     lines = [fmt(columns), fmt(["-" * w for w in widths])]
     lines += [fmt(row) for row in cells]
