@@ -118,3 +118,16 @@ def test_load_summary_rejects_other_json(tmp_path):
 def test_missing_posts_folder_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="posts folder not found"):
         monthly_report("2026-10", posts=tmp_path / "nope")
+
+
+def test_report_modules_import_light():
+    """`smpseo --help` stays fast: the report code loads papermill, nbconvert, matplotlib... only when it runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys, smpseo.cli, smpseo.report, smpseo.commands.report, smpseo.views.notebook; "
+            "smpseo.cli.build_parser(); "
+            "print(sorted(m for m in ('papermill', 'nbconvert', 'nbformat', 'jupyter_client', 'matplotlib', "
+            "'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
