@@ -103,3 +103,17 @@ def test_gap_table_orders_by_priority_and_drops_demand_without_queries():
     assert "1 more topic is answered well" in html
     assert "impressions" not in html
     assert "Post &lt;1&gt; \u203a Part" in html and "extend &lt;it&gt;" in html
+
+
+def test_topic_detail_is_readable_and_escaped():
+    topics = [{"id": "cost", "question": "Cost <b>?</b>", "status": "partial", "impressions": 3940, "clicks": 42,
+               "queries": ["smp <price>"], "posts": [{"title": "T <1>", "section": "S", "line": 7, "score": 0.5}],
+               "evidence": [{"text": "cheaper <img src=x onerror=alert(1)>", "path": "a.md", "line": 3}],
+               "suggestion": {"text": "write <it>", "subheadings": ["H <2>"], "keywords": ["k"]}}]
+    html = show.topic_detail(topics, "cost")._repr_html_()
+    assert "3,940 search impressions, 42 clicks" in html
+    for text in ("Cost &lt;b&gt;?&lt;/b&gt;", "smp &lt;price&gt;", "T &lt;1&gt;", "write &lt;it&gt;", "H &lt;2&gt;",
+                 "cheaper &lt;img src=x onerror=alert(1)&gt;"):
+        assert text in html
+    assert_inert(html)
+    assert "Known ids: cost" in show.topic_detail(topics, "nope")._repr_html_()

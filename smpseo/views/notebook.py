@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -575,14 +574,38 @@ def candidates_table(candidates: list[dict] | None, limit: int = 30) -> HTML:
 
 
 def topic_detail(topics: list[dict] | None, topic_id: str) -> HTML:
-    """One FAQ topic: its status, the posts that answer it, the evidence found and the suggestion."""
+    """One FAQ topic: its status and demand, the searches behind it, the posts and passages that answer it, and
+    what to write."""
     if topics is None:
         return unavailable("FAQ gap analysis")
     if not topic_id:
         return message("Set `topic` in the parameters cell to a topic id (e.g. pain) to see its details.")
-    topic = next((t for t in topics if t.get("id") == topic_id), None)
-    if topic is None:
-        return message(f"No FAQ topic with id {topic_id!r}. Known ids: {', '.join(t.get('id', '') for t in topics)}")
-    rows = [{"key": k, "value": v if not isinstance(v, (list, dict)) else json.dumps(v, ensure_ascii=False)}
-            for k, v in topic.items()]
-    return table(rows, {"key": "", "value": ""})
+    t = next((t for t in topics if t.get("id") == topic_id), None)
+    if t is None:
+        return message(f"No FAQ topic with id {topic_id!r}. Known ids: {', '.join(x.get('id', '') for x in topics)}")
+    parts = [f"<h4>{badge(t.get('status', ''), STATUS_COLOUR.get(t.get('status'), GREY))} {e(t.get('question'))}"
+             f' <span class="muted">{e(t.get("id"))}</span></h4>']
+    if t.get("impressions") or t.get("clicks"):
+        parts.append(f"<p>{fmt(t.get('impressions'))} search impressions, {fmt(t.get('clicks'))} clicks"
+                     + (f" (priority {fmt(t.get('priority'))})" if t.get("priority") else "") + "</p>")
+    if t.get("queries"):
+        parts.append("<p>Searches: " + ", ".join(f"<i>{e(q)}</i>" for q in t["queries"][:10]) + "</p>")
+    suggestion = t.get("suggestion")
+    if isinstance(suggestion, dict) and suggestion.get("text"):
+        parts.append(f"<p><b>What to write:</b> {e(suggestion['text'])}</p>")
+        if suggestion.get("subheadings"):
+            parts.append("<ul>" + "".join(f"<li>{e(h)}</li>" for h in suggestion["subheadings"]) + "</ul>")
+        if suggestion.get("keywords"):
+            parts.append(f'<p class="muted">Words to use: {e(", ".join(suggestion["keywords"]))}</p>')
+    posts = [p for p in t.get("posts") or [] if isinstance(p, dict)]
+    parts.append("<h4>Posts that answer it</h4>")
+    parts.append(str(table([{"post": p.get("title") or p.get("path"), "section": p.get("section"),
+                             "line": p.get("line"), "status": p.get("status"), "match": p.get("score")}
+                            for p in posts], empty="No post answers it yet.")))
+    evidence = [x for x in t.get("evidence") or [] if isinstance(x, dict)]
+    if evidence:
+        parts.append("<h4>Where the posts answer it</h4>")
+        for x in evidence[:5]:
+            parts.append(f'<blockquote>{e(x.get("text"))}<br><span class="muted">{e(x.get("path"))}, line '
+                         f'{e(x.get("line"))}</span></blockquote>')
+    return HTML("".join(parts))
