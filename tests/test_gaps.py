@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -131,14 +130,6 @@ def test_any_posts_give_a_valid_report(texts):
     json.dumps(report.to_dict())
 
 
-def test_analysis_is_fast():
-    corpus = smpseo.load_posts(str(POSTS))
-    gaps(corpus)  # start-up: word lists, stemmer
-    start = time.perf_counter()
-    gaps(corpus, queries=str(QUERIES))
-    assert time.perf_counter() - start < 0.8  # measured ~0.1 s; headroom for a busy machine
-
-
 def test_cli_text_json_markdown(capsys):
     assert main(["gaps", str(POSTS), "--queries", str(QUERIES)]) == 0
     out = capsys.readouterr().out
@@ -171,16 +162,13 @@ def test_cli_unreadable_source_still_reports(tmp_path, capsys):
     assert "nope.md" in captured.err and "status" in captured.out
 
 
-def test_unrelated_blog_answers_nothing_and_scales():
+def test_unrelated_blog_answers_nothing():
     from tests.conftest import shared
 
     corpus = smpseo.load_posts(str(shared("corpora", "18f-blog-posts")))
-    start = time.perf_counter()
     report = gaps(corpus)
-    elapsed = time.perf_counter() - start
     assert len(corpus) > 500
     assert report.summary()["answered"] == 0  # a government tech blog answers no SMP question
-    assert elapsed < 15
 
 
 def test_wordpress_export_posts(tmp_path):
