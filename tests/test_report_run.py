@@ -220,3 +220,17 @@ def test_hostile_post_comes_out_inert(tmp_path):
         assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Hostile title" in (
         out / "2026-10" / "monthly_report.html").read_text()
+
+
+def test_a_cell_over_its_time_limit_fails_the_run(two_months, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(two_months["out"], out)
+    good_html = (out / "2026-10" / "monthly_report.html").read_bytes()
+    slow = nbformat.read(notebook_path("monthly_report"), as_version=4)
+    slow.cells.insert(3, nbformat.v4.new_code_cell("import time\ntime.sleep(30)"))
+    source = tmp_path / "slow.ipynb"
+    nbformat.write(slow, source)
+    with pytest.raises(ReportFailed, match="CellTimeoutError"):
+        run_monthly("2026-10", posts=two_months["posts"], out=out, notebook=source, timeout=2)
+    assert (out / "2026-10" / "monthly_report.html").read_bytes() == good_html
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.is_dir()]

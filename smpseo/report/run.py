@@ -102,6 +102,9 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
         code = _first_line(exc.source)
         why = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
         raise ReportFailed(f"{notebook.name}: {where} `{code}` failed: {why}", output, exc.exec_count) from None
+    except Exception as exc:  # a cell over its time limit, a kernel that died or never started
+        what = _first_line(exc) or "no details"
+        raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
 
 
 def export_html(notebook: Path, output: Path, title: str) -> Path:
@@ -188,7 +191,8 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
         executed = staging / "monthly_report.ipynb"
         parameters = {
             "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
-            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "", "summary_path": str(staging / SUMMARY_NAME),
+            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "",
+            "summary_path": str(staging / SUMMARY_NAME),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
@@ -204,7 +208,13 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
             kept = _keep_failed(executed, final, "monthly_report")
             write_index(out)
             raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
-        export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
+        try:
+            export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
+        except Exception as exc:
+            kept = _keep_failed(executed, final, "monthly_report")
+            write_index(out)
+            raise ReportFailed(f"exporting the report to HTML failed: {type(exc).__name__}: "
+                               f"{_first_line(exc)} (executed notebook kept as {kept})", kept) from exc
         _swap_in(staging, final)
     finally:
         if staging.exists():
