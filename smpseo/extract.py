@@ -15,7 +15,7 @@ from .language import is_function_word, stem
 from .model import Post
 from .text import WORD_RE
 
-CANDIDATES = 40  # YAKE terms asked for before deduplication
+CANDIDATES = 20  # YAKE terms asked for before deduplication (its levs dedup costs grow with this number)
 TOP = 10
 
 

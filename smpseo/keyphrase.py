@@ -81,7 +81,9 @@ class Matcher:
         self._vocab: set[str] = set()
         self._phrases: dict[str, Phrase] = {}
         self._units: dict[str, list[Unit]] = {}
-        self._tokens: dict[str, list[tuple[str, int, int, bool]]] = {}
+        self._words: dict[str, tuple[bool, str]] = {}
+        self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._synonym_starts: dict[str, list] = {}
         # synonym keys (in order) -> (canonical keys, synonym text, canonical text)
         self._synonyms: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
         for canonical, alternatives in (synonyms or {}).items():
@@ -109,8 +111,10 @@ class Matcher:
         found = self._phrases.get(text)
         if found is not None:
             return found
+        size = len(self._vocab)
         self._plain_keys(text)
-        self._units.clear()
+        if len(self._vocab) != size:
+            self._units.clear()  # a new word may join a space or hyphen variant: read texts again
         keys: list[str] = []
         words: list[str] = []
         for unit in self.units(text):
@@ -125,12 +129,27 @@ class Matcher:
         """(word, start, end, sentence break before it)."""
         out = []
         prev_end = 0
+        search = _BREAK_RE.search
         for m in WORD_RE.finditer(text):
-            gap = text[prev_end:m.start()]
-            out.append((m.group(0), m.start(), m.end(), bool(out) and bool(_BREAK_RE.search(gap))))
+            start = m.start()
+            gap = start - prev_end
+            if not out or gap == 0 or (gap == 1 and text[prev_end] == " "):
+                brk = False
+            else:
+                brk = bool(search(text, prev_end, start))
+            out.append((m.group(0), start, m.end(), brk))
             prev_end = m.end()
         # A word ending in "." swallowed by WORD_RE ("e.g") is rare; trailing sentence dots are never inside a word.
         return out
+
+    def _info(self, word: str) -> tuple[bool, str]:
+        """(is a function word, key) of a raw word, cached per matcher."""
+        info = self._words.get(word)
+        if info is None:
+            info = self._words[word] = (is_function_word(word), key(word))
+            if len(self._words) > 100000:
+                self._words.clear()
+        return info
 
     def units(self, text: str) -> list[Unit]:
         """The content units of a text: words (stemmed), hyphen/space variants merged, synonyms folded."""
@@ -139,6 +158,9 @@ class Matcher:
             return cached
         raw = self._raw_tokens(text)
         vocab = self._vocab
+        if self._heads[0] != len(vocab):  # first letters of known words: only those can start a space variant
+            self._heads = (len(vocab), frozenset(k[:4] for k in vocab))
+        heads = self._heads[1]
         units: list[Unit] = []
         i = 0
         n = len(raw)
@@ -148,17 +170,18 @@ class Matcher:
             brk = brk or pending
             pending = False
             # space variant: "micro pigmentation" read as one word when the joined form is a known term
-            if i + 1 < n and not raw[i + 1][3] and text[end:raw[i + 1][1]].isspace():
+            if i + 1 < n and not raw[i + 1][3] and word[:4].lower() in heads \
+                    and text[end:raw[i + 1][1]].isspace():
                 joined = key(word + raw[i + 1][0])
                 if joined in vocab:
                     units.append(Unit((joined,), start, raw[i + 1][2], text[start:raw[i + 1][2]], "space", 2, i, brk))
                     i += 2
                     continue
-            if is_function_word(word):
+            function, k = self._info(word)
+            if function:
                 pending = brk
                 i += 1
                 continue
-            k = key(word)
             if "-" in word and k not in vocab:
                 offset = start
                 first = True
@@ -179,10 +202,19 @@ class Matcher:
     def _fold_synonyms(self, units: list[Unit]) -> list[Unit]:
         if not self._synonyms or not units:
             return units
+        starts = self._synonym_starts
+        if not starts:
+            for syn in self._synonyms:
+                starts.setdefault(syn[0][0], []).append(syn)
         out: list[Unit] = []
         i = 0
         while i < len(units):
-            for skeys, ckeys, _alt, _canonical in self._synonyms:
+            candidates = starts.get(units[i].keys[0]) if len(units[i].keys) == 1 else None
+            if not candidates:
+                out.append(units[i])
+                i += 1
+                continue
+            for skeys, ckeys, _alt, _canonical in candidates:
                 size = len(skeys)
                 window = units[i:i + size]
                 if len(window) == size and all(u.keys == (k,) for u, k in zip(window, skeys, strict=False)) \
@@ -341,9 +373,11 @@ class SpellingGuard:
 
     def suggestion(self, word: str) -> str | None:
         """The term `word` is probably a misspelling of, or None."""
+        if word in self._verdicts:
+            return self._verdicts[word]
+        if len(word) < self.MIN_LENGTH - 1:
+            return None
         norm = normalize_word(word)
-        if norm in self._verdicts:
-            return self._verdicts[norm]
         verdict = None
         if len(norm) >= self.MIN_LENGTH - 1 and norm.isalpha() and norm not in self.words \
                 and norm not in known_words():
@@ -355,7 +389,7 @@ class SpellingGuard:
                         and edit_distance(norm, term_word, limit) <= limit:
                     verdict = term_word
                     break
-        self._verdicts[norm] = verdict
+        self._verdicts[word] = verdict
         return verdict
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:

@@ -79,23 +79,35 @@ def transition_words() -> frozenset[str]:
 
 
 @functools.cache
-def _phrase_regex(name: str) -> re.Pattern[str]:
-    """One compiled regex matching any entry of a word list as whole words, longest first."""
-    entries = sorted(word_list(name), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in entries)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+def _phrase_table(name: str) -> tuple[dict[int, frozenset[tuple[str, ...]]], int]:
+    """A word list's entries as word tuples, grouped by length."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for entry in word_list(name):
+        words = tuple(entry.split())
+        by_length.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in by_length.items()}, max(by_length, default=0)
 
 
-def find_phrase(name: str, text: str) -> re.Match[str] | None:
-    """The first entry of word list `name` found in `text` (whole words, any case), or None."""
-    return _phrase_regex(name).search(text.translate(_APOSTROPHES))
+@functools.lru_cache(maxsize=8192)
+def find_phrase(name: str, text: str) -> str | None:
+    """The first entry of word list `name` in `text` (whole words, any case, longest first), or None."""
+    table, longest = _phrase_table(name)
+    words = [w.lower() for w in WORD_RE.findall(text.translate(_APOSTROPHES))]
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            entries = table.get(n)
+            if entries and tuple(words[i:i + n]) in entries:
+                return " ".join(words[i:i + n])
+    return None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_be_form(word: str) -> bool:
     w = word.translate(_APOSTROPHES).lower()
     return w in word_list("be_forms") or w.endswith(("'re", "'m"))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_participle(word: str) -> bool:
     """A past participle: a regular "-ed" word (not in the exceptions) or an irregular one ("written")."""
     w = word.translate(_APOSTROPHES).lower()

@@ -82,14 +82,6 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     guard = SpellingGuard(guard_terms)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
 
-    active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
-    hits: list[tuple[PostContext, Rule, Hit]] = []
-    for ctx in contexts:
-        disabled = disabled_in_post(ctx.post.meta)
-        for r in active:
-            if r.scope == POST and not is_disabled(r, disabled):
-                hits.extend((ctx, r, h) for h in r.func(ctx, settings[r.id].thresholds))
-
     keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
     if keyphrases:
         for ctx in contexts:
@@ -100,7 +92,24 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
                 terms = []
             keyphrase_terms[_path(ctx.post)] = terms
 
+    # Compile every phrase before matching any text: a new word can change how texts are read (a space variant),
+    # and the matcher then reads them again.
+    for text in (keyphrase, config.site.city, *(p.keyphrase for p in post_list)):
+        if text:
+            matcher.phrase(text)
     site = SiteContext(contexts, config, matcher, keyphrase_terms)
+    active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
+    if any(r.id == "SITE406" for r in active):
+        for ctx in contexts:
+            site.topic(ctx)
+
+    hits: list[tuple[PostContext, Rule, Hit]] = []
+    for ctx in contexts:
+        disabled = disabled_in_post(ctx.post.meta)
+        for r in active:
+            if r.scope == POST and not is_disabled(r, disabled):
+                hits.extend((ctx, r, h) for h in r.func(ctx, settings[r.id].thresholds))
+
     for r in active:
         if r.scope == SITE:
             for ctx, h in r.func(site, settings[r.id].thresholds):
@@ -164,6 +173,8 @@ def _refine_column(post: Post, line: int, column: int, match: str, cache) -> int
     if not first:
         return column
     probe = first.group(1)
+    if src.startswith(probe, column - 1):
+        return column
     spots = [m.start() + 1 for m in re.finditer(re.escape(probe), src)]
     if not spots:
         return column

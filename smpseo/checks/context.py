@@ -92,11 +92,19 @@ class PostContext:
 
         return scores(self.post)
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Every word key in the body prose: a phrase whose keys are not all here cannot match."""
+        return frozenset(k for b in self.prose for u in self.matcher.units(b.text) for k in u.keys)
+
     def find(self, phrase: Phrase) -> list[tuple[Block, Match]]:
         """Every match of a phrase in the body prose, with its block."""
         found = self._found.get(phrase.text)
         if found is None:
-            found = [(b, m) for b in self.prose for m in self.matcher.find(phrase, b.text)]
+            if not phrase or not set(phrase.keys) <= self.keys:
+                found = []
+            else:
+                found = [(b, m) for b in self.prose for m in self.matcher.find(phrase, b.text)]
             self._found[phrase.text] = found
         return found
 

@@ -164,8 +164,12 @@ def city_form(ctx, t):
     for c in [city] if city and " " not in city else []:  # one-word city names
         low = c.lower()
         for text, block, line in _texts(ctx):
+            if low[0] not in text.lower():
+                continue
             for m in WORD_RE.finditer(text):
                 word = m.group(0)
+                if word[0].lower() != low[0]:
+                    continue
                 base = normalize_word(word)
                 if base == low:
                     if not word.startswith(c):

@@ -211,9 +211,21 @@ def keyphrase_distribution(ctx, t):
     sentences = ctx.sentences
     if len(sentences) < t["min_sentences"]:
         return
-    hits = [ctx.matcher.contains(ctx.focus, s.text) for s in sentences]
-    if not any(hits):
+    found = ctx.find(ctx.focus)
+    if not found:
         return  # SEO212 reports a keyphrase that never appears
+    # which sentences hold a match: from the matches' offsets in their blocks
+    matched: set[tuple[int, int]] = set()
+    by_block: dict[int, list[int]] = {}
+    for block, m in found:
+        by_block.setdefault(id(block), []).append(m.start)
+    for block in ctx.prose:
+        starts = by_block.get(id(block))
+        if starts:
+            for sentence, a, b in ctx.sentence_offsets(block):
+                if any(a <= x < b for x in starts):
+                    matched.add((sentence.line, sentence.column))
+    hits = [(s.line, s.column) in matched for s in sentences]
     best_len, best_start, run, start = 0, 0, 0, 0
     for i, hit in enumerate(hits):
         if hit:

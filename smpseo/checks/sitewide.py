@@ -17,6 +17,13 @@ class SiteContext:
     config: object
     matcher: object
     keyphrases: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    about: dict[int, object] = field(default_factory=dict)  # id(PostContext) -> Phrase | None
+
+    def topic(self, ctx: PostContext):
+        """What a post is about (see `_about`), worked out once."""
+        if id(ctx) not in self.about:
+            self.about[id(ctx)] = _about(self, ctx)
+        return self.about[id(ctx)]
 
 
 def _name(ctx: PostContext) -> str:
@@ -145,12 +152,13 @@ def link_suggestion(site: SiteContext, t):
         return
     incoming = incoming_links(posts, site.config.site.url)
     for j, target in enumerate(site.posts):
-        about = _about(site, target)
+        about = site.topic(target)
         if about is None:
             continue
         linked_from = {id(p) for p, _ in incoming.get(j, [])}
+        needed = set(about.keys)
         for source in site.posts:
-            if source is target or id(source.post) in linked_from:
+            if source is target or id(source.post) in linked_from or not needed <= source.keys:
                 continue
             found = source.find(about)
             if found:
