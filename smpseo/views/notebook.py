@@ -215,7 +215,9 @@ def readability_chart(report) -> Chart | HTML:
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
     ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
-    ax.set_title(f"Reading ease per post, {report.summary['month']}", fontsize=11, loc="left")
+    from ..report.months import month_title
+
+    ax.set_title(f"Reading ease per post, {month_title(report.summary['month'])}", fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
     return Chart(fig, "Reading ease per post")
 
