@@ -85,7 +85,7 @@ def coverage_matrix(contexts, targets: list[Phrase]) -> list[dict]:
     for t in targets:
         for ctx in contexts:
             count = ctx.target_counts.get(t.text, 0)
-            rows.append({"target": t.text, "path": ctx.post.path or ctx.post.slug, "title": ctx.post.title,
+            rows.append({"target": t.text, "path": ctx.name, "title": ctx.post.title,
                          "count": count, "placements": placements(ctx.post, t, ctx.matcher, count)})
     return rows
 

@@ -140,3 +140,21 @@ def test_analyze_returns_a_frame(tmp_path):
     assert frame.shape[0] == 1
     assert {"words", "flesch_reading_ease", "passive_pct", "kw: scalp micropigmentation", "top_terms"} <= set(frame)
     assert frame.loc[0, "kw: scalp micropigmentation"] == 1
+
+
+def test_posts_sharing_a_file_are_named_file_and_slug():
+    a = post(f"---\ntitle: A\nslug: first\n---\n\n{LONG}\n", "export.xml")
+    b = post(f"---\ntitle: B\nslug: second\n---\n\n{LONG}\n", "export.xml")
+    result = smpseo.check([a, b], EXAMPLE_CONFIG)
+    assert [p["path"] for p in result.posts] == ["export.xml#first", "export.xml#second"]
+    assert {f.path for f in rd101(result)} == {"export.xml#first", "export.xml#second"}
+    assert set(result.keyphrases) == {"export.xml#first", "export.xml#second"}
+
+
+def test_wordpress_export_is_checked():
+    from .conftest import shared
+
+    path = shared("corpora", "wordpress-theme-test-data", "theme-preview.xml")
+    result = smpseo.check(str(path), EXAMPLE_CONFIG)
+    assert len(result.posts) > 1 and not result.summary()["errors"]
+    assert len({p["path"] for p in result.posts}) == len(result.posts)

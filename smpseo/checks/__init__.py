@@ -11,6 +11,7 @@ Rules live in `readability.py` (RD1xx), `seo.py` (SEO2xx), `local.py` (LOC3xx) a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -81,16 +82,20 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms]
     guard = SpellingGuard(guard_terms)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
+    counts = Counter(c.name for c in contexts)
+    for ctx in contexts:  # an export or a dump holds several posts: name each "file#slug"
+        if counts[ctx.name] > 1:
+            ctx.name = f"{ctx.name}#{ctx.post.slug}"
 
     keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
     if keyphrases:
         for ctx in contexts:
             terms = extract(ctx.post)
             if terms is None:
-                errors.append(ReadError(_path(ctx.post), "keyword extraction (YAKE) failed on this text; "
+                errors.append(ReadError(ctx.name, "keyword extraction (YAKE) failed on this text; "
                                                          "no keyphrases for it", severity="warning"))
                 terms = []
-            keyphrase_terms[_path(ctx.post)] = terms
+            keyphrase_terms[ctx.name] = terms
 
     # Compile every phrase before matching any text: a new word can change how texts are read (a space variant),
     # and the matcher then reads them again.
@@ -120,20 +125,16 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
     for ctx in contexts:
         metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
-                               terms=keyphrase_terms.get(_path(ctx.post)))
+                               terms=keyphrase_terms.get(ctx.name))
         metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
         metrics["keyphrase_source"] = ctx.focus_source
         metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
-        result.posts.append({"path": _path(ctx.post), "title": ctx.post.title, "metrics": metrics})
+        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": metrics})
     result.coverage = coverage_matrix(contexts, targets)
     if keyphrases:
         known = " ".join([config.site.name, config.site.city, config.site.region])
         result.opportunities = opportunities(keyphrase_terms, targets, matcher, known=known)
     return result
-
-
-def _path(post: Post) -> str:
-    return post.path or post.slug
 
 
 def _findings(hits, settings) -> list[Finding]:
@@ -143,7 +144,7 @@ def _findings(hits, settings) -> list[Finding]:
         severity = settings[r.id].severity
         if r.uses_keyphrase and ctx.inferred and SEVERITIES.index(severity) < SEVERITIES.index("info"):
             severity = "info"  # a keyphrase we guessed: say it, but do not fail the post on it
-        path = _path(ctx.post)
+        path = ctx.name
         line, column = h.line, h.column
         if h.match and line > 0:
             column = _refine_column(ctx.post, line, column, h.match, lines_cache)

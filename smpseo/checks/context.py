@@ -18,6 +18,7 @@ class PostContext:
     def __init__(self, post: Post, config: Config, matcher: Matcher, targets: list[Phrase],
                  guard: SpellingGuard, keyphrase: str | None = None):
         self.post = post
+        self.name = post.path or post.slug  # what findings name the post by ("file#slug" inside an export)
         self.config = config
         self.site = config.site
         self.matcher = matcher

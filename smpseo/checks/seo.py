@@ -90,11 +90,12 @@ def keyphrase_in_introduction(ctx, t):
 
 @rule("SEO206", "meta-description-missing", "seo", "error",
       "The post has no meta description (front matter `description`).",
-      hint="Add `description:` (120-157 characters) that answers the question and holds the keyphrase.",
+      hint="Add a description (front matter `description:`, 120-157 characters) that answers the question and "
+           "holds the keyphrase.",
       examples=[flag(post(KP, INTRO)), passes(post(KP + f"\ndescription: {DESC_OK}", INTRO))])
 def meta_description_missing(ctx, t):
     if not ctx.post.description:
-        yield Hit(1, 1, "No meta description (front matter 'description')", "")
+        yield Hit(1, 1, "No meta description", "")
 
 
 @rule("SEO207", "meta-description-length", "seo", "warning",

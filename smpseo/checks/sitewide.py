@@ -27,7 +27,7 @@ class SiteContext:
 
 
 def _name(ctx: PostContext) -> str:
-    return ctx.post.path or ctx.post.slug
+    return ctx.name
 
 
 def _others(ctx: PostContext, group: list[PostContext], limit: int = 3) -> str:
