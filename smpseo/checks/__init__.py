@@ -37,6 +37,23 @@ def rules() -> list[Rule]:
     return [RULES[k] for k in sorted(RULES)]
 
 
+def rules_markdown() -> str:
+    """The rule tables of docs/checks.md, generated from the registry (a test keeps the page in step)."""
+    titles = {"readability": "Readability (RD1xx)", "seo": "Keyphrase and SEO (SEO2xx)", "local": "Local SEO (LOC3xx)",
+              "site": "Site level (SITE4xx)"}
+    out: list[str] = []
+    for category, title in titles.items():
+        out += [f"### {title}", "", "| id | name | default | thresholds | what it flags |", "| --- | --- | --- | --- | --- |"]
+        for r in rules():
+            if r.category != category:
+                continue
+            th = ", ".join(f"`{k} = {v}`" for k, v in r.thresholds.items()) or "—"
+            kp = " Uses the focus keyphrase." if r.uses_keyphrase else ""
+            out.append(f"| {r.id} | `{r.name}` | {r.severity} | {th} | {r.doc}{kp} Fix: {r.hint} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
 def _as_posts(posts) -> tuple[list[Post], list[ReadError], str | None]:
     from ..readers import load_posts
 
@@ -192,4 +209,4 @@ def check_examples(r: Rule, example: Example) -> list[Finding]:
     return [f for f in result.findings if f.rule == r.id]
 
 
-__all__ = ["RULES", "EXAMPLE_CONFIG", "Rule", "check", "check_examples", "rules"]
+__all__ = ["RULES", "EXAMPLE_CONFIG", "Rule", "check", "check_examples", "rules", "rules_markdown"]

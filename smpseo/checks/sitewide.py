@@ -137,8 +137,8 @@ def _about(site: SiteContext, ctx: PostContext):
 
 @rule("SITE406", "link-suggestion", "site", "info",
       "A post mentions what another post is about (its keyphrase, or a top YAKE term its title names) but does "
-      "not link to it.",
-      scope=SITE,
+      "not link to it; the `max_per_post` posts it mentions most, per post.",
+      scope=SITE, thresholds={"max_per_post": 3},
       hint="Link the mention to that post.",
       examples=[flag(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                      _page("B", "b", body="Good SMP aftercare keeps the dots crisp.")),
@@ -151,19 +151,23 @@ def link_suggestion(site: SiteContext, t):
     if len(posts) < 2:
         return
     incoming = incoming_links(posts, site.config.site.url)
+    candidates: dict[int, list[tuple[int, int, PostContext, object, object]]] = {}
     for j, target in enumerate(site.posts):
         about = site.topic(target)
         if about is None:
             continue
         linked_from = {id(p) for p, _ in incoming.get(j, [])}
         needed = set(about.keys)
-        for source in site.posts:
+        for i, source in enumerate(site.posts):
             if source is target or id(source.post) in linked_from or not needed <= source.keys:
                 continue
             found = source.find(about)
             if found:
-                block, match = found[0]
-                line, col = source.position(block, match.start)
-                yield source, Hit(line, col, f"Mentions '{match.text}', the topic of {_name(target)}, "
-                                             f"but does not link to it", match.text,
-                                  f"Link this mention to {target.post.slug}.")
+                candidates.setdefault(i, []).append((-len(found), j, target, found[0][0], found[0][1]))
+    for i, options in candidates.items():
+        source = site.posts[i]
+        for _, _, target, block, match in sorted(options, key=lambda o: (o[0], o[1]))[:t["max_per_post"]]:
+            line, col = source.position(block, match.start)
+            yield source, Hit(line, col, f"Mentions '{match.text}', the topic of {_name(target)}, "
+                                         f"but does not link to it", match.text,
+                              f"Link this mention to {target.post.slug}.")
