@@ -158,3 +158,15 @@ def test_wordpress_export_is_checked():
     result = smpseo.check(str(path), EXAMPLE_CONFIG)
     assert len(result.posts) > 1 and not result.summary()["errors"]
     assert len({p["path"] for p in result.posts}) == len(result.posts)
+
+
+def test_inline_suppression_of_one_line(tmp_path):
+    text = (f"---\ntitle: A post\n---\n\n<!-- smpseo-disable-next-line RD101 -->\n{LONG}\n\n{LONG} "
+            f"<!-- smpseo-disable-line passive-voice -->\n\n{LONG}\n")
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    result = smpseo.check(str(path), EXAMPLE_CONFIG, rules=["RD101", "RD104"])
+    lines = text.split("\n")
+    long_at = [i + 1 for i, line in enumerate(lines) if line.startswith(LONG)]
+    assert [f.line for f in result.findings if f.rule == "RD101"] == long_at[1:]
+    assert [f.line for f in result.findings if f.rule == "RD104"] == [long_at[0], long_at[2]]

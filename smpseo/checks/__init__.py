@@ -11,6 +11,7 @@ Rules live in `readability.py` (RD1xx), `seo.py` (SEO2xx), `local.py` (LOC3xx) a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -154,6 +155,9 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     return result
 
 
+_INLINE_RE = re.compile(r"<!--\s*smpseo-disable-(next-)?line\b(.*?)-->")
+
+
 def _findings(hits, settings) -> list[Finding]:
     lines_cache: dict[str, list[str] | None] = {}
     out = []
@@ -161,22 +165,23 @@ def _findings(hits, settings) -> list[Finding]:
         severity = settings[r.id].severity
         if r.uses_keyphrase and ctx.inferred and SEVERITIES.index(severity) < SEVERITIES.index("info"):
             severity = "info"  # a keyphrase we guessed: say it, but do not fail the post on it
-        path = ctx.name
         line, column = h.line, h.column
-        if h.match and line > 0:
-            column = _refine_column(ctx.post, line, column, h.match, lines_cache)
-        out.append(Finding(path=path, line=line, column=column, rule=r.id, category=r.category, severity=severity,
-                           message=h.message, match=h.match, hint=h.hint or r.hint))
+        lines = _source_lines(ctx.post, lines_cache)
+        if lines and line > 0:
+            if _inline_disabled(lines, line, r):
+                continue
+            if h.match:
+                column = _refine_column(lines, line, column, h.match)
+        out.append(Finding(path=ctx.name, line=line, column=column, rule=r.id, category=r.category,
+                           severity=severity, message=h.message, match=h.match, hint=h.hint or r.hint))
     out.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return out
 
 
-def _refine_column(post: Post, line: int, column: int, match: str, cache) -> int:
-    """The column of `match`'s first word on the source line, nearest the estimate (markup shifts estimates)."""
-    import re
-
+def _source_lines(post: Post, cache) -> list[str] | None:
+    """The lines of a post's own file (Markdown or HTML: one post per file, lines as the findings count them)."""
     if not post.path or post.format not in ("markdown", "html"):
-        return column
+        return None
     lines = cache.get(post.path, False)
     if lines is False:
         try:
@@ -184,7 +189,26 @@ def _refine_column(post: Post, line: int, column: int, match: str, cache) -> int
         except OSError:
             lines = None
         cache[post.path] = lines
-    if not lines or line > len(lines):
+    return lines
+
+
+def _inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
+    """`<!-- smpseo-disable-line RD104 -->` on the finding's line, or `<!-- smpseo-disable-next-line ... -->` on
+    the line before it (no ids: every rule)."""
+    for index, wants_next in ((line - 1, False), (line - 2, True)):
+        if 0 <= index < len(lines) and "smpseo-disable" in lines[index]:
+            for m in _INLINE_RE.finditer(lines[index]):
+                if bool(m.group(1)) != wants_next:
+                    continue
+                names = {x for x in re.split(r"[\s,]+", m.group(2).strip()) if x}
+                if not names or names & {r.id, r.name, r.category}:
+                    return True
+    return False
+
+
+def _refine_column(lines: list[str], line: int, column: int, match: str) -> int:
+    """The column of `match`'s first word on the source line, nearest the estimate (markup shifts estimates)."""
+    if line > len(lines):
         return column
     src = lines[line - 1]
     first = re.match(r"\s*(\S{1,40})", match)
