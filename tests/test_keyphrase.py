@@ -4,6 +4,8 @@ word boundaries, and the explanation each match gives. Misspellings of target te
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smpseo.keyphrase import Matcher, SpellingGuard, edit_distance
 
@@ -124,3 +126,29 @@ def test_edit_distance():
     assert edit_distance("kitten", "sitting") == 3
     assert edit_distance("abc", "abc") == 0
     assert edit_distance("abc", "abcdefgh", limit=2) == 3  # stops early past the limit
+
+
+# ---- properties ----------------------------------------------------------------------------------------------------
+FILLERS = ["in", "the", "of", "for", "and", "a", "our"]
+OTHER = ["hair", "clinic", "needle", "session", "pigment", "skin", "artist", "dots", "shave", "fade"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(order=st.permutations(["Vancouver", "scalp", "micropigmentation"]),
+       gaps=st.lists(st.lists(st.sampled_from(FILLERS), max_size=2), min_size=2, max_size=2),
+       plural=st.booleans(), prefix=st.lists(st.sampled_from(OTHER), max_size=4))
+def test_any_order_with_function_words_matches(order, gaps, plural, prefix):
+    m = Matcher(SYNONYMS)
+    words = list(order)
+    if plural:
+        words[words.index("micropigmentation")] = "micropigmentations"
+    parts = [words[0], *gaps[0], words[1], *gaps[1], words[2]]
+    text = " ".join([*prefix, *parts]) + "."
+    (match,) = m.find(KP, text)
+    assert match.text == " ".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(OTHER + FILLERS + ["scalpel", "Vancouverite", "pigmentation"]), max_size=30))
+def test_text_without_the_words_never_matches(words):
+    assert Matcher(SYNONYMS).find(KP, " ".join(words)) == []
