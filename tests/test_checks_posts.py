@@ -169,3 +169,20 @@ def test_every_post_has_metrics_and_keyphrases(clinic):
         assert m["words"] > 100 and m["flesch_reading_ease"] is not None
         assert clinic.keyphrases[p["path"]], p["path"]
     assert "untargeted" in clinic.opportunities and "uncovered" in clinic.opportunities
+
+
+def test_the_seed_dump_itself_at_its_lines_and_columns():
+    """The scrape the posts came from: findings name the line and column in the dump file."""
+    dump = FIXTURES / "textdump" / "advanced-scalp-blog.txt"
+    if not dump.is_file():
+        pytest.skip("text dump fixture not available")
+    config = smpseo.load_config(ROOT / "smpseo.toml")
+    result = smpseo.check(str(dump), config, rules=["SEO215", "LOC301"], keyphrases=False)
+    lines = dump.read_text(encoding="utf-8").split("\n")
+    wanted = {("SEO215", "Micropigmention"), ("LOC301", "778 917 7772")}
+    seen = set()
+    for f in result.findings:
+        assert f.path.startswith(str(dump) + "#")
+        assert lines[f.line - 1][f.column - 1:].startswith(f.match), f
+        seen.add((f.rule, f.match))
+    assert wanted <= seen

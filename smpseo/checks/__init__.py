@@ -168,7 +168,7 @@ def _findings(hits, settings) -> list[Finding]:
         line, column = h.line, h.column
         lines = _source_lines(ctx.post, lines_cache)
         if lines and line > 0:
-            if _inline_disabled(lines, line, r):
+            if ctx.post.format in ("markdown", "html") and _inline_disabled(lines, line, r):
                 continue
             if h.match:
                 column = _refine_column(lines, line, column, h.match)
@@ -179,8 +179,8 @@ def _findings(hits, settings) -> list[Finding]:
 
 
 def _source_lines(post: Post, cache) -> list[str] | None:
-    """The lines of a post's own file (Markdown or HTML: one post per file, lines as the findings count them)."""
-    if not post.path or post.format not in ("markdown", "html"):
+    """The lines of the file a post was read from (findings count lines in it), read once per file."""
+    if not post.path:
         return None
     lines = cache.get(post.path, False)
     if lines is False:
