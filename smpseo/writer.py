@@ -159,11 +159,22 @@ def safe_slug(slug: str) -> str:
     return slugify(slug.replace("/", "-").replace("\\", "-"))
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps, or those a new file gets under the process's umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write a file so that readers see the old content or the new, never half of it."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes the file private; a post is as readable as its folder
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)
