@@ -112,10 +112,12 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, accept
                 raise FetchError(url, f"not {wanted} (the server says {content_type})")
             chunks: list[bytes] = []
             size = 0
+            # read1: whatever one receive brings, so a server trickling bytes cannot hold us past the deadline
+            read = getattr(resp, "read1", resp.read)
             while True:
                 if time.monotonic() > deadline:
                     raise FetchError(url, f"timed out after {timeout:g} s")
-                chunk = resp.read(_CHUNK)
+                chunk = read(_CHUNK)
                 if not chunk:
                     break
                 size += len(chunk)
