@@ -6,7 +6,6 @@ be read is reported (exit status 1) and the others are still written.
 
 from __future__ import annotations
 
-import re
 import sys
 
 
@@ -30,7 +29,7 @@ def register(sub) -> None:
 def read_source(source: str, timeout: float = 10.0):
     """(posts, errors) for one source: a file, or an http(s) page or sitemap."""
     from ..model import ReadError
-    from ..readers import read_file
+    from ..readers import post_warnings, read_file
     from ..readers.decode import SourceError
 
     if source.lower().startswith(("http://", "https://")):
@@ -39,17 +38,11 @@ def read_source(source: str, timeout: float = 10.0):
         return fetch_posts(source, timeout=timeout)
     try:
         posts = read_file(source)
-    except SourceError as exc:
-        return [], [ReadError(exc.path, exc.message, exc.line)]
+    except SourceError as exc:  # a cut-off export still gives the posts complete before the cut
+        return exc.posts, [ReadError(exc.path, exc.message, exc.line), *post_warnings(source, exc.posts)]
     except RecursionError:
         return [], [ReadError(source, "structure nested too deeply to read")]
-    warnings = []
-    for post in posts:
-        for w in post.warnings:
-            m = re.match(r"line (\d+): (.*)", w)
-            line, message = (int(m.group(1)), m.group(2)) if m else (0, w)
-            warnings.append(ReadError(source, message, line, severity="warning"))
-    return posts, warnings
+    return posts, post_warnings(source, posts)
 
 
 def run(args) -> int:

@@ -64,12 +64,49 @@ def read_text(path: str | Path) -> tuple[str, list[str]]:
 
 def read_file(path: str | Path) -> list[Post]:
     """Read one file into its posts (a dump or an export holds several). Raises SourceError."""
+    if not Path(path).exists():
+        raise SourceError(str(path), "no such file or folder")
     reader = reader_for(path)
     text, warnings = read_text(path)
-    posts = reader(text, str(path))
+    try:
+        posts = reader(text, str(path))
+    except SourceError as exc:
+        for post in exc.posts:
+            post.warnings[:0] = warnings
+        raise
     for post in posts:
         post.warnings[:0] = warnings
     return posts
+
+
+def post_warnings(path: str | Path, posts: list[Post]) -> list[ReadError]:
+    """The readers' warnings ("line N: message") as ReadErrors of severity warning."""
+    found = []
+    for post in posts:
+        for warning in post.warnings:
+            m = re.match(r"line (\d+): (.*)", warning, re.S)
+            line, message = (int(m.group(1)), m.group(2)) if m else (0, warning)
+            found.append(ReadError(str(path), message, line, severity="warning"))
+    return found
+
+
+def duplicate_slugs(posts: list[Post]) -> list[ReadError]:
+    """A warning for every post whose slug (its address on the site) an earlier post already has."""
+    first: dict[str, Post] = {}
+    found = []
+    for post in posts:
+        if not post.slug:
+            continue
+        earlier = first.setdefault(post.slug, post)
+        if earlier is post:
+            continue
+        line = post.meta_lines.get("slug") or post.title_line or 0
+        where = earlier.path
+        if earlier.path == post.path:
+            where = f"the post at line {earlier.meta_lines.get('slug') or earlier.title_line}"
+        found.append(ReadError(str(post.path), f"slug '{post.slug}' is also the slug of {where}; both would have "
+                               "the same address", line, severity="warning"))
+    return found
 
 
 def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
@@ -83,7 +120,7 @@ def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
             found = read_file(path)
         except SourceError as exc:
             errors.append(ReadError(exc.path, exc.message, exc.line))
-            continue
+            found = exc.posts  # a cut-off export: the posts before the cut are kept
         except RecursionError:
             errors.append(ReadError(str(path), "structure nested too deeply to read"))
             continue
@@ -92,13 +129,10 @@ def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
                 raise
             errors.append(ReadError(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
             continue
-        for post in found:
-            for warning in post.warnings:
-                m = re.match(r"line (\d+): (.*)", warning)
-                line, message = (int(m.group(1)), m.group(2)) if m else (0, warning)
-                errors.append(ReadError(str(path), message, line, severity="warning"))
+        errors.extend(post_warnings(path, found))
         posts.extend(found)
+    errors.extend(duplicate_slugs(posts))
     return Corpus(posts, errors)
 
 
-__all__ = ["load_posts", "read_file", "reader_for", "READERS", "SourceError"]
+__all__ = ["load_posts", "read_file", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]

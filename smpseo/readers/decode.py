@@ -6,13 +6,17 @@ import codecs
 
 
 class SourceError(Exception):
-    """A source that cannot be read. Carries the path and, where it applies, the 1-based line."""
+    """A source that cannot be read. Carries the path and, where it applies, the 1-based line.
 
-    def __init__(self, path: str, message: str, line: int = 0):
+    `posts` holds what was read before the error (the complete posts of a cut-off export), so they are not lost.
+    """
+
+    def __init__(self, path: str, message: str, line: int = 0, posts: list | None = None):
         super().__init__(message)
         self.path = path
         self.message = message
         self.line = line
+        self.posts = list(posts or [])
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

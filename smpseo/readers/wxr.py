@@ -82,6 +82,7 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._meta: dict | None = None
         self._category: dict | None = None
         self._in_comment = 0
+        self.error: tuple[str, int] | None = None  # (message, line) where the XML stopped being well-formed
 
     def setDocumentLocator(self, locator):  # noqa: N802 (SAX API)
         self._locator = locator
@@ -184,7 +185,8 @@ def _parse(text: str, path: str) -> _Handler:
     try:
         parser.parse(source)
     except xml.sax.SAXParseException as exc:
-        raise SourceError(path, f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0) from None
+        # A cut-off or damaged export: the items completed before the error are still good.
+        handler.error = (f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0)
     except DefusedXmlException as exc:
         raise SourceError(path, f"refused: the file declares XML entities or a DTD ({type(exc).__name__})") from None
     return handler
@@ -249,8 +251,11 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
 
 
 def read_wxr(text: str, path: str) -> list[Post]:
-    """The posts (items of type `post`) of a WordPress export, in file order. Raises SourceError."""
+    """The posts (items of type `post`) of a WordPress export, in file order. Raises SourceError; for an export
+    that stops being well-formed part-way (a half-saved file) the error carries the posts completed before it."""
     handler = _parse(text, path)
+    if handler.error and not handler.items:
+        raise SourceError(path, handler.error[0], handler.error[1])
     if not handler.wp_namespace:
         raise SourceError(path, "not a WordPress export (no wordpress.org/export namespace)")
     posts = []
@@ -258,6 +263,10 @@ def read_wxr(text: str, path: str) -> list[Post]:
         if (item.get("wp:post_type") or "").strip() != "post":
             continue
         posts.append(_post(item, path, []))
+    if handler.error:
+        message, line = handler.error
+        raise SourceError(path, f"{message} (cut off?); the {len(posts)} posts complete before it were read",
+                          line, posts=posts)
     return posts
 
 
