@@ -25,7 +25,7 @@ _BREAK_RE = re.compile(r"[.!?;:|]|\n\s*\n")
 MAX_EXTRA_WORDS = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A content word of a text (or a synonym standing for several), with its character offsets."""
 
@@ -55,7 +55,7 @@ class Phrase:
         return len(self.keys)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """Where a phrase matched in a text, and why it counts."""
 
