@@ -63,11 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         from .config import ConfigError
+        from .model import one_line
 
         if isinstance(exc, ConfigError):
-            print(f"smpseo: error: {exc}", file=sys.stderr)
+            print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
             return EXIT_USAGE
-        print(f"smpseo: error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        print(one_line(f"smpseo: error: {type(exc).__name__}: {exc} (run with --debug for details)"), file=sys.stderr)
         return EXIT_FINDINGS
 
 
