@@ -62,22 +62,39 @@ def run(args) -> int:
     from ..config import load_config
     from ..report.run import ReportFailed, run_monthly, run_prepublish
 
-    if args.config:
-        load_config(args.config)  # a bad settings file is a usage error (exit 2), found before a kernel starts
+    # Bad settings, a bad queries file or an unreadable draft are found here, before a kernel starts: one line
+    # naming the file, and nothing is written.
+    load_config(args.config, search_from=args.posts if args.kind == "monthly" else args.post)
     try:
         if args.kind == "monthly":
             if not Path(args.posts).exists():
                 print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
                 return 2
-            if args.queries and not Path(args.queries).is_file():
-                print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
-                return 2
+            if args.queries:
+                from ..queries import QueryFileError, read_queries
+
+                if not Path(args.queries).is_file():
+                    print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
+                    return 2
+                try:
+                    read_queries(args.queries)
+                except QueryFileError as exc:
+                    print(f"smpseo: error: {exc}", file=sys.stderr)
+                    return 2
             result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
                                  out=args.out, previous=args.previous, timeout=args.timeout)
         else:
             if not Path(args.post).is_file():
                 print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)
                 return 2
+            from ..readers import read_file
+            from ..readers.decode import SourceError
+
+            try:
+                read_file(args.post)
+            except SourceError as exc:
+                print(f"{exc.path}{f':{exc.line}' if exc.line else ''}: error: {exc.message}", file=sys.stderr)
+                return 1
             result = run_prepublish(args.post, keyphrase=args.keyphrase, config=args.config, out=args.out,
                                     posts=args.posts, timeout=args.timeout)
     except ReportFailed as exc:
@@ -86,4 +103,26 @@ def run(args) -> int:
         print(f"smpseo: error: report failed: {exc}", file=sys.stderr)
         return 1
     print(result.html)
-    return 0
+    return 1 if args.kind == "monthly" and _unreadable(result.summary, args.posts) else 0
+
+
+def _unreadable(summary, posts: str) -> int:
+    """Print the posts the report could not read (they are listed in the report too); return how many."""
+    import json
+    from pathlib import Path
+
+    from ..model import ReadError
+
+    try:
+        errors = json.loads(Path(summary).read_text(encoding="utf-8")).get("read_errors", [])
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+    root = Path(posts) if Path(posts).is_dir() else Path(posts).parent
+    failed = 0
+    for e in errors:
+        path = e.get("path", "")
+        where = path if Path(path).is_absolute() or not path else (root / path).as_posix()
+        err = ReadError(where, str(e.get("message", "")), int(e.get("line") or 0), str(e.get("severity", "error")))
+        print(str(err), file=sys.stderr)
+        failed += err.severity == "error"
+    return failed
