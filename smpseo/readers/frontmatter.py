@@ -40,12 +40,35 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
         data = {}
     if not isinstance(data, dict):
         raise SourceError(path, "front matter is not a mapping of fields", line=2)
+    if expanded_size(data) > MAX_EXPANDED:
+        raise SourceError(path, f"front matter refused: its aliases expand to more than {MAX_EXPANDED:,} values",
+                          line=2)
     field_lines = {}
     for i in range(1, end):
         m = _KEY.match(lines[i])
         if m and m.group(1) not in field_lines:
             field_lines[m.group(1)] = i + 1
     return {str(k): v for k, v in data.items()}, field_lines, end + 1
+
+
+MAX_EXPANDED = 10_000  # values in the front matter once aliases are expanded (a real post has a few dozen)
+
+
+def expanded_size(data: Any) -> int:
+    """How many values `data` holds with every alias expanded, counted without expanding (shared parts once)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        known = sizes.get(id(node))
+        if known is None:
+            sizes[id(node)] = 1  # a recursive structure (`&a [*a]`) counts its loop once
+            items = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
+            known = sizes[id(node)] = 1 + sum(size(v) for v in items)
+        return known
+
+    return size(data)
 
 
 class _SafeLoader(yaml.SafeLoader):
