@@ -8,7 +8,8 @@ the synonym SMP = scalp micropigmentation) all match "Vancouver scalp micropigme
 - hyphen and space variants are one word ("micro-pigmentation", "micro pigmentation", "micropigmentation");
 - configured synonyms and abbreviations stand for their term (`[keywords.synonyms]` in smpseo.toml);
 - apostrophes ("Vancouver's") and word boundaries are respected: "scalpel" never counts as "scalp";
-- a match never crosses a sentence end, and allows at most one unrelated content word inside it.
+- a match never crosses a sentence end, and allows at most one unrelated content word inside it;
+- a keyphrase in double quotes ("\"SMP Vancouver\"") matches only those words in that order (any case).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Phrase:
     text: str
     keys: tuple[str, ...]
     words: tuple[str, ...]  # the surface content word behind each key
+    exact: re.Pattern[str] | None = None  # a "double-quoted" keyphrase: these words, in this order, only
 
     def __bool__(self) -> bool:
         return bool(self.keys)
@@ -120,7 +122,14 @@ class Matcher:
         for unit in self.units(text):
             keys.extend(unit.keys)
             words.extend([unit.surface] * len(unit.keys))
-        compiled = Phrase(text=text, keys=tuple(keys), words=tuple(words))
+        exact = None
+        quoted = text.strip()
+        if len(quoted) > 2 and quoted[0] in "\"“" and quoted[-1] in "\"”":
+            parts = [re.escape(w).replace("'", "['’]") for w in WORD_RE.findall(quoted)]
+            if parts:
+                exact = re.compile(r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?:['’]s)?(?![\w'’-])",
+                                   re.IGNORECASE)
+        compiled = Phrase(text=text, keys=tuple(keys), words=tuple(words), exact=exact)
         self._phrases[text] = compiled
         return compiled
 
@@ -237,6 +246,9 @@ class Matcher:
             phrase = self.phrase(phrase)
         if not phrase or not text:
             return []
+        if phrase.exact is not None:
+            return [Match(phrase=phrase.text, text=" ".join(m.group(0).split()), start=m.start(), end=m.end(),
+                          reasons=("exact phrase",)) for m in phrase.exact.finditer(text)]
         need_all = Counter(phrase.keys)
         units = self.units(text)
         wanted = set(need_all)

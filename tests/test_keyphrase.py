@@ -152,3 +152,12 @@ def test_any_order_with_function_words_matches(order, gaps, plural, prefix):
 @given(st.lists(st.sampled_from(OTHER + FILLERS + ["scalpel", "Vancouverite", "pigmentation"]), max_size=30))
 def test_text_without_the_words_never_matches(words):
     assert Matcher(SYNONYMS).find(KP, " ".join(words)) == []
+
+
+def test_double_quotes_ask_for_the_exact_phrase(m):
+    exact = '"scalp micropigmentation in Vancouver"'
+    assert m.count(exact, "Scalp Micropigmentation in  Vancouver, and scalp micropigmentation in Vancouver's west.") == 2
+    assert m.find(exact, "Vancouver scalp micropigmentation") == []
+    assert m.find(exact, "SMP in Vancouver") == []
+    (match,) = m.find(exact, "Book scalp micropigmentation in Vancouver.")
+    assert match.reasons == ("exact phrase",) and match.text == "scalp micropigmentation in Vancouver"
