@@ -25,6 +25,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..config import ConfigError
     from ..gaps import gaps
+    from ..model import one_line
     from ..queries import QueryFileError, read_queries
     from ..readers import load_posts
     from ..topics import TopicError, load_topics
@@ -37,7 +38,7 @@ def run(args) -> int:
     except (TopicError, QueryFileError, ConfigError) as exc:
         if args.debug:
             raise
-        print(f"smpseo: error: {exc}", file=sys.stderr)
+        print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
         return 2
     corpus = load_posts(*args.paths, debug=args.debug)
     failed = report_read_errors(corpus.errors)

@@ -71,6 +71,7 @@ def run(args) -> int:
                 print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
                 return 2
             if args.queries:
+                from ..model import one_line
                 from ..queries import QueryFileError, read_queries
 
                 if not Path(args.queries).is_file():
@@ -79,7 +80,7 @@ def run(args) -> int:
                 try:
                     read_queries(args.queries)
                 except QueryFileError as exc:
-                    print(f"smpseo: error: {exc}", file=sys.stderr)
+                    print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
                     return 2
             result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
                                  out=args.out, previous=args.previous, timeout=args.timeout)
@@ -93,7 +94,9 @@ def run(args) -> int:
             try:
                 read_file(args.post)
             except SourceError as exc:
-                print(f"{exc.path}{f':{exc.line}' if exc.line else ''}: error: {exc.message}", file=sys.stderr)
+                from ..model import ReadError
+
+                print(str(ReadError(exc.path, exc.message, exc.line)), file=sys.stderr)
                 return 1
             result = run_prepublish(args.post, keyphrase=args.keyphrase, config=args.config, out=args.out,
                                     posts=args.posts, timeout=args.timeout)
