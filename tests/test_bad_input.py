@@ -1,0 +1,447 @@
+"""Broken and hostile input through every command: one clear line per bad file, the right exit status, the other
+posts still processed, and never a traceback (unless `--debug`).
+
+Each case is a file dropped next to a good post. The commands run in-process through `smpseo.cli.main`, the way
+the `smpseo` command runs them; the report, which starts a kernel, runs as a subprocess.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from smpseo.cli import main
+
+from .conftest import FIXTURES
+
+BAD = FIXTURES / "bad"
+GOOD_SLUG = "how-long-does-smp-last"
+GOOD_TITLE = "How long does scalp micropigmentation last in Vancouver?"
+
+
+def _nested_html(depth: int = 50_000) -> bytes:
+    return (b"<html><head><title>Deep page</title></head><body>" + b"<div>" * depth
+            + b"<p>Scalp micropigmentation text at the bottom of a very deep page.</p>" + b"</div>" * depth
+            + b"</body></html>")
+
+
+@dataclass
+class Case:
+    name: str  # the file's name in the posts folder
+    content: bytes  # what the file holds
+    severity: str | None  # "error": the file is not read; "warning": read with a caveat; None: read cleanly
+    line: int = 0  # the line the (first) message names; 0: the whole file
+    message: str = ""  # a regular expression the (first) message matches
+    title: str | None = None  # for files that are read: a title the output shows
+
+    @property
+    def read(self) -> bool:
+        return self.severity != "error"
+
+
+def _fixture(name: str) -> bytes:
+    return (BAD / name).read_bytes()
+
+
+CASES = [
+    Case("empty.md", b"", "error", 0, r"file is empty"),
+    Case("blank.md", b"  \n\n\t\n", "error", 0, r"file is empty"),
+    Case("binary.md", bytes(range(256)) * 16, "error", 0, r"binary file, not text"),
+    Case("image.md", b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200), "error", 0, r"binary file"),
+    Case("windows-1252.md", _fixture("windows-1252.md"), "warning", 2, r"not UTF-8; read as Windows-1252",
+         "Café talk"),
+    Case("utf-16-bom.md", _fixture("utf-16-bom.md"), None, title="Sixteen bits"),
+    Case("utf-8-bom.md", _fixture("utf-8-bom.md"), None, title="Marked"),
+    Case("invalid-yaml.md", _fixture("invalid-yaml.md"), "error", 4, r"invalid YAML front matter"),
+    Case("unclosed-front-matter.md", b"---\ntitle: Never closed\n\nBody text.\n", "error", 1, r"never closed"),
+    Case("wrong-types.md", _fixture("wrong-types.md"), "warning", 2, r"'title' should be text, not list"),
+    Case("alias-bomb.md", _fixture("alias-bomb.md"), "error", 2, r"aliases expand to more than 10,000 values"),
+    Case("python-tag.md", _fixture("python-tag.md"), "error", 2,
+         r"could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    Case("unclosed.html", _fixture("unclosed.html"), None, title="Unclosed tags"),
+    Case("nested.html", _nested_html(), None, title="Deep page"),
+    Case("only-headings.md", _fixture("only-headings.md"), None, title="Only headings"),
+    Case("traversal.md", _fixture("traversal.md"), None, title="Hidden path"),
+    Case("same-slug.md", GOOD_SLUG.join([b"---\ntitle: Another post\nslug: ".decode(), "\n---\n\nSame slug.\n"]).encode(),
+         "warning", 3, rf"slug '{GOOD_SLUG}' is also the slug of .*good\.md", "Another post"),
+]
+CASE_IDS = [c.name for c in CASES]
+
+# command -> extra arguments; `check` runs one warning-level rule so its exit status is about reading alone.
+COMMANDS = {
+    "analyze": ["--format", "csv"],
+    "check": ["--rule", "RD101", "--format", "json"],
+    "gaps": [],
+}
+
+
+def _folder(tmp_path: Path, case: Case) -> Path:
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    (posts / case.name).write_bytes(case.content)
+    return posts
+
+
+def _lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.strip()]
+
+
+def _expect_lines(err: str, case: Case, path: Path) -> None:
+    """stderr holds only lines about this case's file, the first one as expected."""
+    assert "Traceback" not in err
+    lines = _lines(err)
+    if case.severity is None:
+        assert lines == [], err
+        return
+    assert lines, f"nothing said about {case.name}"
+    for line in lines:
+        assert line.startswith(f"{path}:") or line.startswith(f"{path} "), line  # every line names the file
+    where = f"{path}:{case.line}" if case.line else str(path)
+    first = lines[0]
+    assert first.startswith(f"{where}: {case.severity}: "), first
+    assert re.search(case.message, first), first
+    if case.severity == "error":
+        assert len(lines) == 1, err  # one line for a file that cannot be read
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    """Run where no smpseo.toml is found and where a YAML payload would leave its file."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_each_command_reads_past_a_bad_file(tmp_path, capsys, case, command):
+    posts = _folder(tmp_path, case)
+    code = main([command, "posts", *COMMANDS[command]])
+    out, err = capsys.readouterr()
+    _expect_lines(err, case, Path("posts") / case.name)
+    assert code == (1 if case.severity == "error" else 0), err
+    if command == "gaps":
+        assert f"topics over {2 if case.read else 1} posts" in out
+    else:
+        assert GOOD_SLUG in out  # the good post is still processed
+        if case.title:
+            assert case.title in out
+        if not case.read and command == "analyze":
+            assert case.name not in out
+    assert not (tmp_path / "yaml-executed.txt").exists()
+    assert sorted(p.name for p in posts.iterdir()) == sorted(["good.md", case.name])
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_import_reads_past_a_bad_file(tmp_path, capsys, case):
+    posts = _folder(tmp_path, case)
+    if case.name == "same-slug.md":  # import gives the second post a name of its own (…-2.md) and says so on stdout
+        case = dataclasses.replace(case, severity=None)
+    out_dir = tmp_path / "imported"
+    code = main(["import", str(posts / "good.md"), str(posts / case.name), "--to", str(out_dir)])
+    out, err = capsys.readouterr()
+    _expect_lines(err, case, posts / case.name)
+    assert code == (1 if case.severity == "error" else 0), err
+    written = sorted(p.name for p in out_dir.iterdir())
+    assert f"{GOOD_SLUG}.md" in written or f"{GOOD_SLUG}-2.md" in written
+    assert len(written) == (2 if case.read else 1), written
+    assert all(p.resolve().parent == out_dir.resolve() for p in out_dir.iterdir())
+    assert not (tmp_path / "yaml-executed.txt").exists()
+
+
+def test_debug_shows_the_traceback_and_nothing_else_does(tmp_path, capsys, monkeypatch):
+    """A bug inside a command is one line without --debug and a traceback with it."""
+    (tmp_path / "posts").mkdir()
+    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+    import smpseo.metrics
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug\nspread over lines")
+
+    monkeypatch.setattr(smpseo.metrics, "analyze", broken)
+    assert main(["analyze", "posts"]) == 1
+    err = capsys.readouterr().err
+    assert _lines(err) == ["smpseo: error: ZeroDivisionError: a bug\\x0aspread over lines (run with --debug for "
+                           "details)"]
+    with pytest.raises(ZeroDivisionError):
+        main(["--debug", "analyze", "posts"])
+
+
+def test_a_reader_bug_is_one_line_and_the_other_posts_are_read(tmp_path, capsys, monkeypatch):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    (posts / "page.html").write_text("<html><body><p>Text</p></body></html>")
+    import smpseo.readers.html
+
+    def broken(text, path):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(smpseo.readers.html, "read_html", broken)
+    assert main(["analyze", "posts"]) == 1
+    out, err = capsys.readouterr()
+    assert _lines(err) == ["posts/page.html: error: could not be read: KeyError: 'boom'"]
+    assert GOOD_SLUG in out
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path, capsys):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    (posts / "evil\x1b[2Jname\n.md").write_bytes(b"")
+    assert main(["analyze", "posts"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and _lines(err) == ["posts/evil\\x1b[2Jname\\x0a.md: error: file is empty"]
+
+
+# -- files around the posts: settings, topics, queries, folders ----------------------------------------------------
+
+@pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
+def test_unknown_config_key(tmp_path, capsys, command):
+    (tmp_path / "posts").mkdir()
+    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+    shutil.copy(BAD / "unknown-key.toml", tmp_path / "smpseo.toml")
+    assert main([command, "posts"]) == 2
+    out, err = capsys.readouterr()
+    assert _lines(err) == [f"smpseo: error: {tmp_path / 'smpseo.toml'}: unknown key 'colour' in [site] (known: "
+                           "address, city, name, phone, region, url)"]
+    assert out == ""
+    assert main([command, "posts", "--config", str(BAD / "unknown-key.toml")]) == 2
+    assert "unknown key 'colour'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("topics, message", [
+    ("bad-topics.yml", r"bad-topics\.yml:4: invalid YAML"),
+    ("wrong-topics.yml", r"wrong-topics\.yml: unknown top-level key 'questions'"),
+    ("no-such-topics.yml", r"no-such-topics\.yml: topic file not found"),
+])
+def test_malformed_topics_file(tmp_path, capsys, topics, message):
+    (tmp_path / "posts").mkdir()
+    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+    path = BAD / topics
+    assert main(["gaps", "posts", "--topics", str(path)]) == 2
+    out, err = capsys.readouterr()
+    lines = _lines(err)
+    assert len(lines) == 1 and lines[0].startswith("smpseo: error: ") and re.search(message, lines[0]), err
+    assert out == ""
+
+
+@pytest.mark.parametrize("content", [
+    b"Query,Hits\nsmp cost,10\n",
+    b"",
+    bytes(range(256)),
+    b'"Top queries","Clicks","Impressions","CTR","Position"\nsmp cost,ten,100,1%,3\n',
+])
+def test_search_console_csv_with_the_wrong_columns(tmp_path, capsys, content):
+    (tmp_path / "posts").mkdir()
+    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+    (tmp_path / "Queries.csv").write_bytes(content)
+    code = main(["gaps", "posts", "--queries", "Queries.csv"])
+    out, err = capsys.readouterr()
+    lines = _lines(err)
+    assert "Traceback" not in err and len(lines) == 1, err
+    assert code == 2 and lines[0].startswith("smpseo: error: Queries.csv"), err
+    assert "\x00" not in err
+
+
+@pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
+def test_missing_posts_folder(tmp_path, capsys, command):
+    assert main([command, "posts"]) == 1
+    out, err = capsys.readouterr()
+    assert _lines(err) == ["posts: error: no such file or folder"]
+
+
+def test_missing_and_empty_sources_for_import(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["import", "no-such-dump.txt", "no-such-thing", "--to", "out"]) == 1
+    err = capsys.readouterr().err
+    assert _lines(err) == ["no-such-dump.txt: error: no such file or folder",
+                           "no-such-thing: error: no such file or folder"]
+    assert main(["analyze", "empty"]) == 1
+    assert _lines(capsys.readouterr().err) == ["empty: error: folder holds no posts (.md, .markdown, .html)"]
+
+
+# -- exports ---------------------------------------------------------------------------------------------------------
+
+def test_wxr_entity_bomb_is_refused(tmp_path, capsys):
+    started = time.monotonic()
+    assert main(["import", str(BAD / "entity-bomb.xml"), str(BAD / "good.md"), "--to", "out"]) == 1
+    err = capsys.readouterr().err
+    assert _lines(err) == [f"{BAD / 'entity-bomb.xml'}: error: refused: the file declares XML entities or a DTD "
+                           "(EntitiesForbidden)"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{GOOD_SLUG}.md"]
+    assert time.monotonic() - started < 10
+
+
+def test_truncated_wxr_keeps_the_posts_before_the_cut(tmp_path, capsys):
+    from smpseo.readers import read_file
+
+    whole = FIXTURES / "wxr" / "themeunittestdata.wordpress.xml"
+    text = whole.read_text(encoding="utf-8")
+    cut = tmp_path / "half-saved.xml"
+    cut.write_text(text[: len(text) // 2], encoding="utf-8")
+    complete = [p.slug for p in read_file(whole)]
+    code = main(["import", str(cut), "--to", "out"])
+    out, err = capsys.readouterr()
+    lines = _lines(err)
+    assert code == 1 and len(lines) == 1, err
+    m = re.match(rf"{re.escape(str(cut))}:(\d+): error: not well-formed XML: .* \(cut off\?\); the (\d+) posts "
+                 r"complete before it were read$", lines[0])
+    assert m, lines[0]
+    kept = int(m.group(2))
+    assert 0 < kept < len(complete)
+    written = sorted(p.stem for p in (tmp_path / "out").iterdir())
+    assert written == sorted(complete[:kept])
+    # The same through load_posts: the posts before the cut are analysed, and the cut is an error.
+    assert main(["analyze", str(cut), "--format", "csv"]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.strip().splitlines()) == kept + 1 and "cut off?" in err
+
+
+def test_wxr_cut_before_any_post_is_one_error(tmp_path, capsys):
+    cut = tmp_path / "stub.xml"
+    cut.write_text('<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>')
+    assert main(["import", str(cut), "--to", "out"]) == 1
+    assert re.fullmatch(rf"{re.escape(str(cut))}:\d+: error: not well-formed XML: [^\n]*\n",
+                        capsys.readouterr().err)
+
+
+def test_paths_from_titles_and_slugs_stay_inside_the_folder(tmp_path, capsys):
+    dump = tmp_path / "dump.txt"
+    dump.write_text("../../etc/passwd\n\nA post whose title looks like a path, long enough to be one post.\n")
+    out_dir = tmp_path / "deep" / "out"
+    code = main(["import", str(BAD / "traversal.xml"), str(BAD / "traversal.md"), str(dump), "--to", str(out_dir)])
+    assert code == 0, capsys.readouterr().err
+    written = sorted(out_dir.iterdir())
+    assert len(written) == 5
+    for path in written:
+        assert path.resolve().parent == out_dir.resolve() and path.suffix == ".md"
+        assert not path.name.startswith(".") and "/" not in path.stem and ".." not in path.stem
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "dump.txt"]
+    assert [p.name for p in (tmp_path / "deep").iterdir()] == ["out"]
+
+
+def test_duplicate_slugs_are_named_once_each_and_import_keeps_both(tmp_path, capsys):
+    posts = tmp_path / "posts"
+    (posts / "2025").mkdir(parents=True)
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    shutil.copy(BAD / "good.md", posts / "2025" / "copy.md")
+    shutil.copy(BAD / "good.md", posts / "2025" / "again.md")
+    assert main(["analyze", "posts", "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert _lines(err) == [
+        f"posts/2025/copy.md:3: warning: slug '{GOOD_SLUG}' is also the slug of posts/2025/again.md; both would "
+        "have the same address",
+        f"posts/good.md:3: warning: slug '{GOOD_SLUG}' is also the slug of posts/2025/again.md; both would have "
+        "the same address",
+    ]
+    assert len(out.strip().splitlines()) == 4  # all three are analysed
+    assert main(["import", *(str(p) for p in sorted(posts.rglob("*.md"))), "--to", "out"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"{GOOD_SLUG}-2.md", f"{GOOD_SLUG}-3.md", f"{GOOD_SLUG}.md"]
+
+
+# -- size ------------------------------------------------------------------------------------------------------------
+
+def _huge_post(path: Path, megabytes: float = 5) -> None:
+    words = ("scalp micropigmentation clinic vancouver hair loss pigment session dots density natural look "
+             "thinning crown hairline").split()
+    paragraphs, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        sentence = " ".join(words[(i + k * 7) % len(words)] for k in range(18)).capitalize() + "."
+        paragraph = " ".join([sentence] * 4)
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+        i += 1
+    path.write_text("---\ntitle: A very long post\n---\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_multi_megabyte_post_completes(tmp_path, capsys, command):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    _huge_post(posts / "huge.md")
+    assert (posts / "huge.md").stat().st_size > 5_000_000
+    started = time.monotonic()
+    code = main([command, "posts", *COMMANDS[command]])
+    elapsed = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert code == 0 and _lines(err) == [], err
+    assert "A very long post" in out or "topics over 2 posts" in out
+    print(f"{command} on a 5 MB post: {elapsed:.1f} s")
+
+
+# -- the report ------------------------------------------------------------------------------------------------------
+
+def _smpseo(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "smpseo", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=600)
+
+
+@pytest.mark.slow
+def test_monthly_report_over_every_bad_file(tmp_path):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    for case in CASES:
+        (posts / case.name).write_bytes(case.content)
+    run = _smpseo("report", "monthly", "--month", "2026-10", "--posts", "posts", "--out", "reports", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    html = tmp_path / "reports" / "2026-10" / "monthly_report.html"
+    assert run.stdout.strip() == str(Path("reports") / "2026-10" / "monthly_report.html") and html.is_file()
+    lines = _lines(run.stderr)
+    for case in CASES:
+        mine = [line for line in lines if line.startswith(f"posts/{case.name}:") or line.startswith(
+            f"posts/{case.name} ")]
+        if case.severity is None:
+            assert mine == [], mine
+            continue
+        where = f"posts/{case.name}:{case.line}" if case.line else f"posts/{case.name}"
+        assert mine and mine[0].startswith(f"{where}: {case.severity}: ") and re.search(case.message, mine[0]), mine
+    assert all(line.startswith("posts/") for line in lines), lines
+    from bs4 import BeautifulSoup
+
+    text = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    assert GOOD_TITLE in text or "How long does scalp micropigmentation last" in text
+    for case in CASES:
+        if case.severity == "error":
+            assert case.name in text  # listed among the files that could not be read
+    assert "Traceback" not in text
+    assert not (tmp_path / "yaml-executed.txt").exists()
+
+
+@pytest.mark.slow
+def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    shutil.copy(BAD / "good.md", posts / "good.md")
+    (posts / "binary.md").write_bytes(bytes(range(256)) * 4)
+    shutil.copy(BAD / "wrong-columns.csv", tmp_path / "Queries.csv")
+    started = time.monotonic()
+    queries = _smpseo("report", "monthly", "--posts", "posts", "--queries", "Queries.csv", cwd=tmp_path)
+    config = _smpseo("report", "monthly", "--posts", "posts", "--config", BAD / "unknown-key.toml", cwd=tmp_path)
+    missing = _smpseo("report", "monthly", "--posts", "nowhere", cwd=tmp_path)
+    draft = _smpseo("report", "prepublish", "posts/binary.md", cwd=tmp_path)
+    bad_yaml = _smpseo("report", "prepublish", BAD / "invalid-yaml.md", cwd=tmp_path)
+    assert (queries.returncode, config.returncode, missing.returncode, draft.returncode, bad_yaml.returncode) == (
+        2, 2, 2, 1, 1)
+    assert _lines(queries.stderr) == ['smpseo: error: Queries.csv:1: not a Search Console Queries.csv: header is '
+                                      '"Query","Hits", expected "Top queries","Clicks","Impressions","CTR","Position"']
+    assert _lines(config.stderr)[0].endswith("unknown-key.toml: unknown key 'colour' in [site] (known: address, "
+                                             "city, name, phone, region, url)") and len(_lines(config.stderr)) == 1
+    assert _lines(missing.stderr) == ["smpseo: error: nowhere: posts folder not found"]
+    assert _lines(draft.stderr) == ["posts/binary.md: error: binary file, not text"]
+    assert _lines(bad_yaml.stderr) == [f"{BAD / 'invalid-yaml.md'}:4: error: invalid YAML front matter: expected "
+                                       "',' or ']', but found '<block mapping start>'"]
+    assert not (tmp_path / "reports").exists()  # nothing written, no kernel started
+    assert time.monotonic() - started < 60
