@@ -18,6 +18,8 @@ from .frontmatter import as_date, as_list, as_text, split_front_matter
 from .htmlblocks import html_to_blocks
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
+                           r"header|footer|pre|figure|figcaption)\b", re.I)
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
 
 
@@ -59,7 +61,7 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
             images.append(Image(src=unmask(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
                                 title=str(child.attrs.get("title") or ""), line=current))
         elif t == "html_inline":
-            if re.match(r"<br\s*/?>", child.content, re.I):
+            if _BREAKING_TAG.match(child.content):  # a browser breaks the line there: the words either side stay two
                 parts.append(" ")
         else:
             parts.append(child.content if t not in ("strong_open", "strong_close", "em_open", "em_close",
