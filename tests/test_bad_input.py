@@ -441,7 +441,7 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
                                              "city, name, phone, region, url)") and len(_lines(config.stderr)) == 1
     assert _lines(missing.stderr) == ["smpseo: error: nowhere: posts folder not found"]
     assert _lines(draft.stderr) == ["posts/binary.md: error: binary file, not text"]
-    assert _lines(bad_yaml.stderr) == [f"{BAD / 'invalid-yaml.md'}:4: error: invalid YAML front matter: expected "
-                                       "',' or ']', but found '<block mapping start>'"]
+    assert len(_lines(bad_yaml.stderr)) == 1
+    assert _lines(bad_yaml.stderr)[0].startswith(f"{BAD / 'invalid-yaml.md'}:4: error: invalid YAML front matter: ")
     assert not (tmp_path / "reports").exists()  # nothing written, no kernel started
     assert time.monotonic() - started < 60

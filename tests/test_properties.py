@@ -1,0 +1,189 @@
+"""Properties that hold for any input: readers never fail with anything but a SourceError, every sentence maps back
+to the line it came from, words are counted once, and the FAQ matcher is not thrown by unrelated text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from smpseo.model import Post
+from smpseo.readers.decode import SourceError, decode
+from smpseo.readers.html import read_html
+from smpseo.readers.markdown import read_markdown
+from smpseo.readers.textdump import read_textdump
+from smpseo.readers.wxr import read_wxr
+from smpseo.text import split_sentences, words
+
+from .conftest import FIXTURES
+
+READERS = {"markdown": read_markdown, "html": read_html, "text": read_textdump, "wxr": read_wxr}
+
+# Text a post might hold, hostile bits included: markup of every format the readers know, entities, control
+# characters, odd whitespace and line endings, non-Latin scripts, emoji.
+_PIECES = st.sampled_from([
+    "Scalp", "micropigmentation", "lasts", "years", "SMP", "Vancouver", "dots", "Dr.", "e.g.", "$2.50", "it's",
+    "café", "naïve", "日本語", "пигмент", "عربى", "🙂", "\u200b", "\u00a0", "\t", "\x00", "\x0b", "\x1b[2J", "\u2028",
+    " ", " ", " ", ".", "?", "!", "...", ",", ";", ":", "\"", "“", "”", "'", "(", ")", "-", "—", "*", "_", "`",
+    "#", "##", "> ", "- ", "1. ", "\n", "\n", "\n\n", "\r\n", "\r", "---", "---\n", "title: x\n", "[", "]",
+    "](/a)", "![i](x.png)", "<", ">", "&", "&amp;", "&#0;", "&nbsp;", "<p>", "</p>", "<h2>", "</h2>", "<li>",
+    "<div>", "</div>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!--", "-->", "<br>",
+    "<title>", "</title>", "<article>", "<pre>", "<table><tr><td>", "[caption]", "[/caption]", "<![CDATA[", "]]>",
+    "<item>", "</item>", "<content:encoded>", "</content:encoded>", "<wp:post_type>post</wp:post_type>",
+    '<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+    "</rss>", "Posted on March 3, 2021", "==========", "{{ x }}", "{% y %}",
+])
+ANY_TEXT = st.one_of(st.lists(_PIECES, max_size=120).map("".join), st.text(max_size=400))
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _read(reader: str, text: str) -> list[Post]:
+    try:
+        return READERS[reader](text, f"fuzz.{reader}")
+    except SourceError as exc:
+        assert exc.message and exc.path == f"fuzz.{reader}" and exc.line >= 0
+        return exc.posts
+
+
+def _file_lines(reader: str, text: str) -> list[str]:
+    if reader == "wxr":  # the XML parser counts lines of the text as given; CDATA keeps them
+        return text.split("\n")
+    return text.split("\n")
+
+
+def _first_word(sentence_text: str) -> str | None:
+    found = words(sentence_text)
+    return found[0] if found else None
+
+
+@SETTINGS
+@given(reader=st.sampled_from(list(READERS)), text=ANY_TEXT)
+def test_readers_fail_only_with_a_source_error_and_sentences_map_back(reader, text):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # what decode() hands the readers
+    posts = _read(reader, text)
+    lines = _file_lines(reader, text)
+    for post in posts:
+        assert isinstance(post, Post)
+        for block in post.prose:
+            # words are counted once: the sentences hold exactly the block's words, in order
+            assert [w for s in block.sentences for w in words(s.text)] == words(block.text)
+            for sentence in block.sentences:
+                assert 1 <= sentence.line <= len(lines), (sentence, len(lines))
+                first = _first_word(sentence.text)
+                if first is not None and reader in ("markdown", "text"):
+                    # every sentence maps back to a line that holds its first word
+                    assert first in lines[sentence.line - 1], (first, sentence, lines[sentence.line - 1])
+        assert post.word_count == sum(len(words(s.text)) for s in post.sentences)
+
+
+@SETTINGS
+@given(st.binary(max_size=600))
+def test_any_bytes_decode_or_are_refused(data):
+    try:
+        text, warnings = decode(data, "any.md")
+    except SourceError as exc:
+        assert exc.message in ("file is empty", "binary file, not text") or "byte order mark" in exc.message
+        return
+    assert "\r" not in text and text.strip()
+    assert all(re.match(r"line \d+: ", w) for w in warnings)
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéü0123456789'’-", min_size=1,
+                max_size=12)
+_SEP = st.sampled_from([" ", " ", " ", ". ", "? ", "! ", ", ", ".\n", "\n", " (", ") ", ": ", "... ", "” "])
+_PROSE = st.lists(st.tuples(_WORD, _SEP), min_size=1, max_size=40).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_PROSE, line=st.integers(1, 500), column=st.integers(1, 80))
+def test_sentences_keep_every_word_once_and_their_lines(text, line, column):
+    sentences = split_sentences(text, line, column)
+    assert [w for s in sentences for w in words(s.text)] == words(text)
+    lines = text.split("\n")
+    for s in sentences:
+        assert line <= s.line < line + len(lines)
+        first = _first_word(s.text)
+        if first is not None:
+            assert first in lines[s.line - line], (s, lines)
+
+
+# -- the FAQ matcher ---------------------------------------------------------------------------------------------------
+
+GAPS_POSTS = FIXTURES / "gaps" / "posts"
+# Words from nowhere near scalp micropigmentation: software, gardening, weather, trains.
+_UNRELATED = ("software procurement agency contract developers deployed the new service while gardeners planted "
+              "tomatoes beside the railway station and the weather turned cold so the committee postponed its "
+              "quarterly budget review until spring when the trains run on time again").split()
+_UNRELATED_SENTENCE = st.lists(st.sampled_from(_UNRELATED), min_size=4, max_size=25).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+_UNRELATED_PARAGRAPH = st.lists(_UNRELATED_SENTENCE, min_size=1, max_size=6).map(" ".join)
+
+
+@functools.lru_cache(maxsize=1)
+def _baseline():
+    from smpseo import load_posts
+    from smpseo.gaps import gaps
+
+    files = sorted(GAPS_POSTS.glob("*.md"))
+    texts = {f.name: f.read_text(encoding="utf-8") for f in files}
+    report = gaps(load_posts(*files))
+    return texts, {t.id: t.status for t in report.topics}
+
+
+def _insert_paragraph(text: str, paragraph: str, where: int) -> str:
+    """`paragraph` as a paragraph of its own at one of the body's blank-line boundaries (or at its end)."""
+    fence = text.index("\n---\n", 4) + 5
+    head, body = text[:fence], text[fence:]
+    boundaries = [m.end() for m in re.finditer(r"\n\n(?=\S)", body)] + [len(body)]
+    at = boundaries[where % len(boundaries)]
+    before = body[:at].rstrip("\n")
+    return head + before + "\n\n" + paragraph + "\n\n" + body[at:].lstrip("\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(post=st.integers(0, 7), where=st.integers(0, 200), paragraph=_UNRELATED_PARAGRAPH)
+def test_an_unrelated_paragraph_never_unanswers_a_topic(tmp_path_factory, post, where, paragraph):
+    from smpseo.gaps import gaps
+    from smpseo.readers.markdown import parse_markdown
+
+    texts, before = _baseline()
+    assume(any(status == "answered" for status in before.values()))
+    names = sorted(texts)
+    posts = []
+    for i, name in enumerate(names):
+        text = _insert_paragraph(texts[name], paragraph, where) if i == post else texts[name]
+        posts.append(parse_markdown(text, str(GAPS_POSTS / name)))
+    after = {t.id: t.status for t in gaps(posts).topics}
+    turned = {tid: after[tid] for tid, status in before.items() if status == "answered" and after[tid] == "missing"}
+    assert not turned, f"adding to {names[post]} turned answered topics missing: {turned}"
+
+
+def test_the_insertion_helper_adds_one_paragraph():
+    from smpseo.readers.markdown import parse_markdown
+
+    texts, _ = _baseline()
+    name = sorted(texts)[0]
+    plain = parse_markdown(texts[name], name)
+    extra = parse_markdown(_insert_paragraph(texts[name], "Gardeners planted tomatoes.", 3), name)
+    assert len(extra.paragraphs) == len(plain.paragraphs) + 1
+    assert "Gardeners planted tomatoes." in [b.text for b in extra.paragraphs]
+
+
+@pytest.mark.parametrize("reader", list(READERS))
+def test_deep_nesting_is_an_error_or_a_read_never_a_crash(reader):
+    from smpseo.readers import load_posts  # noqa: F401  (the same path as every command)
+
+    deep = "<div>" * 50_000 + "<p>Text at the bottom.</p>" + "</div>" * 50_000
+    text = {"markdown": deep, "html": f"<html><body>{deep}</body></html>", "text": deep,
+            "wxr": '<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/'
+                   'content/"><channel><item><wp:post_type>post</wp:post_type><title>Deep</title><content:encoded>'
+                   f"<![CDATA[{deep}]]></content:encoded></item></channel></rss>"}[reader]
+    try:
+        posts = READERS[reader](text, f"deep.{reader}")
+    except (SourceError, RecursionError):  # load_posts turns RecursionError into "nested too deeply" (tested there)
+        return
+    assert all(isinstance(p, Post) for p in posts)
