@@ -162,8 +162,10 @@ def for_post(post: Post, config=None) -> list[dict[str, Any]]:
 
 
 def script_tag(data: dict[str, Any]) -> str:
-    """The `<script type="application/ld+json">` element for a block ("</" escaped so text cannot end it early)."""
+    """The `<script type="application/ld+json">` element for a block. Every "<" in the data is written as the JSON
+    escape \\u003c, so no text can end the element early: neither "</script>" nor "<!--<script>", which makes an
+    HTML parser skip the real end tag."""
     import json
 
-    code = json.dumps(data, indent=2, ensure_ascii=False).replace("</", "<\\/")
+    code = json.dumps(data, indent=2, ensure_ascii=False).replace("<", "\\u003c")
     return f'<script type="application/ld+json">\n{code}\n</script>'
