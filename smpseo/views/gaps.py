@@ -70,7 +70,9 @@ def text(report, width: int = 44) -> str:
 
 
 def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown cell: HTML in it shows as text (a renderer that passes HTML through runs nothing)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def markdown(report) -> str:
