@@ -17,11 +17,24 @@ def _cell(value) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: text that would start a formula (=, +, -, @) gets a leading '."""
+    cell = _cell(value)
+    if isinstance(value, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def text_table(rows: list[dict], columns: list[str] | None = None, max_width: int = 40) -> str:
     if not rows:
         return "(no posts)"
     columns = columns or list(rows[0])
-    cells = [[_cell(r.get(c))[:max_width] for c in columns] for r in rows]
+    from ..model import one_line
+
+    cells = [[one_line(_cell(r.get(c)))[:max_width] for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     numeric = [all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in rows) for c in columns]
 
@@ -43,7 +56,7 @@ def write_rows(rows: list[dict], fmt: str, stream=None, columns: list[str] | Non
         writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
+            writer.writerow({c: csv_cell(row.get(c)) for c in columns})
     else:
         text_cols = columns or [c for c in (rows[0] if rows else {}) if c not in ("path",)]
         stream.write(text_table(rows, text_cols) + "\n")
