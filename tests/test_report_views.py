@@ -117,3 +117,18 @@ def test_topic_detail_is_readable_and_escaped():
         assert text in html
     assert_inert(html)
     assert "Known ids: cost" in show.topic_detail(topics, "nope")._repr_html_()
+
+
+def test_competing_posts_are_one_row_per_group():
+    from types import SimpleNamespace
+
+    posts = [SimpleNamespace(path=f"posts/{n}.md", title=f"Post {n}", slug=n) for n in "abc"]
+    finding = {"rule": "SITE402", "category": "site", "severity": "info", "line": 1, "match": "scalp micropigmentation",
+               "message": "...", "hint": "Set a distinct keyphrase."}
+    findings = [{**finding, "path": p.path} for p in posts]
+    findings.append({"rule": "LOC301", "category": "local", "severity": "warning", "line": 4, "path": "posts/a.md",
+                     "match": "778 917 7772", "message": "Phone written '778 917 7772'", "hint": "Write it one way."})
+    html = show.cannibalisation_and_local(SimpleNamespace(findings=findings, posts=posts))._repr_html_()
+    rows = [t for t, _ in tags(html) if t == "tr"]
+    assert len(rows) == 1 + 1 + 1 + 1  # one header and one row per table
+    assert "Post a; Post b; Post c" in html and "Phone written" in html

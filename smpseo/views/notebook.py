@@ -332,9 +332,23 @@ def cannibalisation_and_local(report) -> HTML:
     if report.findings is None:
         return unavailable("Checks")
     competing = rule_ids("same-keyphrase", "same-strongest-target")
-    chosen = [f for f in report.findings if f.get("rule") in competing or f.get("category") == "local"]
     titles = {p.path: p.title or p.slug for p in report.posts}
-    return findings_table(chosen, empty="No cannibalisation or local SEO problems.", titles=titles)
+    # The checks flag each post of a competing group at its own line; a reader wants one row per group.
+    groups: dict[tuple[str, str], dict] = {}
+    for f in report.findings:
+        if f.get("rule") in competing:
+            group = groups.setdefault((str(f["rule"]), str(f.get("match", ""))),
+                                      {"keyword": f.get("match", ""), "posts": [], "hint": f.get("hint", "")})
+            group["posts"].append(titles.get(f.get("path"), f.get("path")))
+    rows = [{**g, "count": len(g["posts"]), "posts": "; ".join(map(str, g["posts"]))} for g in groups.values()]
+    local = [f for f in report.findings if f.get("category") == "local"]
+    return HTML(
+        "<h4>Posts competing for one keyword</h4>"
+        + str(table(rows, {"keyword": "keyword", "count": "posts", "posts": "competing posts", "hint": "how to fix"},
+                    empty="No two posts compete for the same keyword."))
+        + "<h4>Local SEO</h4>"
+        + str(findings_table(local, empty="No local SEO problems.", titles=titles))
+    )
 
 
 def changes(report) -> HTML:
