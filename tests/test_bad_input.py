@@ -445,3 +445,17 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
     assert _lines(bad_yaml.stderr)[0].startswith(f"{BAD / 'invalid-yaml.md'}:4: error: invalid YAML front matter: ")
     assert not (tmp_path / "reports").exists()  # nothing written, no kernel started
     assert time.monotonic() - started < 60
+
+
+def test_csv_cells_never_start_a_formula(tmp_path, capsys):
+    """A title such as =HYPERLINK(...) is text in a spreadsheet, not a formula."""
+    import csv
+    import io
+
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "formula.md").write_text('---\ntitle: \'=HYPERLINK("http://example.com","x")\'\n---\n\n'
+                                      "Some text in the body.\n", encoding="utf-8")
+    assert main(["analyze", "posts", "--format", "csv"]) == 0
+    row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert row["title"] == "'=HYPERLINK(\"http://example.com\",\"x\")" and row["words"] == "5"
