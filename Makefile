@@ -27,7 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check smpseo tests notebooks
+	$(BIN)/ruff check smpseo tests notebooks scripts benchmarks
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
