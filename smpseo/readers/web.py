@@ -74,6 +74,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     def http_error_302(self, req, fp, code, msg, headers):
+        target = headers.get("location") or headers.get("uri") or ""
+        if target and urlsplit(urljoin(req.full_url, target)).scheme.lower() not in ("http", "https"):
+            raise FetchError(req.full_url, f"redirected to a non-web address: {target}")
         visited = getattr(req, "redirect_dict", {})
         if sum(visited.values()) >= self.max_redirections:
             raise FetchError(req.full_url, f"too many redirects (more than {self.max_redirections})")
