@@ -6,6 +6,7 @@ be read is reported (exit status 1) and the others are still written.
 
 from __future__ import annotations
 
+import re
 import sys
 
 
@@ -32,7 +33,7 @@ def read_source(source: str, timeout: float = 10.0):
     from ..readers import post_warnings, read_file
     from ..readers.decode import SourceError
 
-    if source.lower().startswith(("http://", "https://")):
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", source):  # an address: http(s) only, never file:// or ftp://
         from ..readers.web import fetch_posts
 
         return fetch_posts(source, timeout=timeout)
@@ -57,7 +58,7 @@ def run(args) -> int:
     status = 0
     used: set[str] = set()
     for source in args.sources:
-        is_url = source.lower().startswith(("http://", "https://"))
+        is_url = bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", source))
         if not is_url and Path(source).is_dir():
             print(f"{source}: error: a folder; name the files to import", file=sys.stderr)
             status = 1
