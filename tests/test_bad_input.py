@@ -459,3 +459,134 @@ def test_csv_cells_never_start_a_formula(tmp_path, capsys):
     assert main(["analyze", "posts", "--format", "csv"]) == 0
     row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert row["title"] == "'=HYPERLINK(\"http://example.com\",\"x\")" and row["words"] == "5"
+
+
+# -- fetching by URL ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_server():
+    """A local server that misbehaves: trickles, floods, loops, lies about types, serves bombs."""
+    import threading
+    from http.server import BaseHTTPRequestHandler
+
+    from .test_web import Server
+
+    page = b"<html><head><title>Aftercare</title></head><body><article><p>" + b"Keep the scalp dry. " * 10 + \
+        b"</p></article></body></html>"
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _head(self, status=200, content_type="text/html", length=None, **headers):
+            self.send_response(status)
+            if content_type:
+                self.send_header("Content-Type", content_type)
+            if length is not None:
+                self.send_header("Content-Length", str(length))
+            for key, value in headers.items():
+                self.send_header(key.replace("_", "-"), value)
+            self.end_headers()
+
+        def do_GET(self):  # noqa: N802 (http.server API)
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/page":
+                self._head(length=len(page))
+                self.wfile.write(page)
+            elif self.path == "/trickle":  # a byte at a time: each read is quick, the whole is not
+                self._head(length=10_000)
+                try:
+                    for _ in range(100):
+                        self.wfile.write(b"<p>x</p>")
+                        self.wfile.flush()
+                        time.sleep(0.1)
+                except OSError:
+                    pass
+            elif self.path == "/flood":  # no length, never ends
+                self._head()
+                try:
+                    while True:
+                        self.wfile.write(b"<p>" + b"y" * 65536 + b"</p>")
+                except OSError:
+                    pass
+            elif self.path == "/loop":
+                self._head(302, location="/loop")
+            elif self.path == "/to-file":
+                self._head(302, location="file:///etc/passwd")
+            elif self.path == "/photo.jpg":
+                self._head(length=4, content_type="image/jpeg")
+                self.wfile.write(b"\xff\xd8\xff\xe0")
+            elif self.path == "/untyped":
+                body = b"\x00\x01binary\x02" * 10
+                self._head(content_type=None, length=len(body))
+                self.wfile.write(body)
+            elif self.path == "/bomb-sitemap.xml":
+                body = (b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&b;</loc></url>'
+                        b"</urlset>")
+                self._head(content_type="application/xml", length=len(body))
+                self.wfile.write(body)
+            elif self.path.startswith("/index-"):  # /index-<n>.xml lists /index-<n+1>.xml: nested without end
+                n = int(self.path[len("/index-"):].split(".")[0])
+                body = (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                        f"<sitemap><loc>{base}/index-{n + 1}.xml</loc></sitemap></sitemapindex>").encode()
+                self._head(content_type="application/xml", length=len(body))
+                self.wfile.write(body)
+            elif self.path == "/huge-sitemap.xml":
+                urls = "".join(f"<url><loc>{base}/p{i}</loc></url>" for i in range(50_000))
+                body = (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}'
+                        f"</urlset>").encode()
+                self._head(content_type="application/xml", length=len(body))
+                self.wfile.write(body)
+            else:
+                self._head(404, length=0)
+
+    httpd = Server(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/trickle", r"timed out after 1 s"),
+    ("/flood", r"response too large \(more than 5,242,880 bytes\)"),
+    ("/loop", r"too many redirects"),
+    ("/to-file", r"redirected to a non-web address: file:///etc/passwd"),
+    ("/photo.jpg", r"not an HTML page \(the server says image/jpeg\)"),
+    ("/untyped", r"not an HTML page \(looks like application/octet-stream\)"),
+    ("/missing", r"HTTP 404"),
+    ("/bomb-sitemap.xml", r"refused: the sitemap declares XML entities"),
+])
+def test_import_of_a_misbehaving_address(hostile_server, tmp_path, capsys, path, message):
+    started = time.monotonic()
+    code = main(["import", f"{hostile_server}{path}", f"{hostile_server}/page", str(BAD / "good.md"), "--to", "out",
+                 "--timeout", "1"])
+    elapsed = time.monotonic() - started
+    out, err = capsys.readouterr()
+    lines = _lines(err)
+    assert code == 1 and len(lines) == 1, err
+    assert lines[0].startswith(f"{hostile_server}{path}: error: ") and re.search(message, lines[0]), lines[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{GOOD_SLUG}.md", "page.md"]
+    assert elapsed < 8, f"{path} held the import for {elapsed:.1f} s"
+
+
+def test_sitemaps_nested_without_end_or_too_long_are_capped(hostile_server, tmp_path):
+    from smpseo.readers.web import sitemap_pages
+
+    errors = []
+    assert sitemap_pages(f"{hostile_server}/index-0.xml", errors=errors, timeout=2) == []
+    assert [e.severity for e in errors] == ["warning"] and "nested deeper than 2 levels" in errors[0].message
+    errors = []
+    pages = sitemap_pages(f"{hostile_server}/huge-sitemap.xml", errors=errors, timeout=5)
+    assert len(pages) == 500 and "only the first 500 pages" in errors[0].message
+
+
+def test_only_web_addresses_are_fetched(tmp_path, capsys):
+    code = main(["import", "file:///etc/passwd", "ftp://example.com/post.html", "--to", "out"])
+    assert code == 1
+    assert _lines(capsys.readouterr().err) == [
+        "file:///etc/passwd: error: only http:// and https:// addresses can be fetched",
+        "ftp://example.com/post.html: error: only http:// and https:// addresses can be fetched"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
