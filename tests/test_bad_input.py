@@ -60,6 +60,7 @@ CASES = [
          "Café talk"),
     Case("utf-16-bom.md", _fixture("utf-16-bom.md"), None, title="Sixteen bits"),
     Case("utf-8-bom.md", _fixture("utf-8-bom.md"), None, title="Marked"),
+    Case("utf-16-no-bom.md", _fixture("utf-16-bom.md")[2:], "error", 0, r"binary file, not text"),
     Case("invalid-yaml.md", _fixture("invalid-yaml.md"), "error", 4, r"invalid YAML front matter"),
     Case("unclosed-front-matter.md", b"---\ntitle: Never closed\n\nBody text.\n", "error", 1, r"never closed"),
     Case("wrong-types.md", _fixture("wrong-types.md"), "warning", 2, r"'title' should be text, not list"),
