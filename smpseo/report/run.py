@@ -126,9 +126,36 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
     return output
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _remove_stale(parent: Path, name: str) -> None:
+    """Tidy what runs killed outright (kill -9, a power cut) left: a dead run's staging folder goes; an earlier
+    report it had moved aside to swap in the new one comes back if the new one never arrived."""
+    final = parent / name
+    for marker in (".running-", ".old-"):
+        for path in parent.glob(f".{name}{marker}*"):
+            pid = path.name.rsplit(marker, 1)[-1].split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
+            if marker == ".old-" and not final.exists():
+                os.replace(path, final)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def _staging(parent: Path, name: str) -> Path:
-    """A fresh folder next to the destination (same filesystem, so the final move is a rename)."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-", dir=parent)).resolve()
+    """A fresh folder next to the destination (same filesystem, so the final move is a rename), named with this
+    process's id so that a later run can tell a dead run's leftovers from a live run's folder."""
+    _remove_stale(parent, name)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-{os.getpid()}-", dir=parent)).resolve()
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a report folder is as readable as any other
