@@ -215,6 +215,35 @@ def test_report_killed_halfway_leaves_the_earlier_report(tmp_path):
     _, stderr = third.communicate(timeout=600)
     assert third.returncode == 0, stderr
     assert snapshot(reports)["2026-10/monthly_report.html"] != before["2026-10/monthly_report.html"]
+    assert not [p for p in reports.iterdir() if p.name.startswith(".2026-10.")]  # the dead run's folder is gone
+
+
+def test_leftovers_of_a_dead_run_are_tidied_and_a_report_it_moved_aside_comes_back(tmp_path):
+    from smpseo.report.run import _remove_stale
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        reports = tmp_path / "reports"
+        moved = reports / f".2026-10.old-{dead.pid}"
+        moved.mkdir(parents=True)
+        (moved / "monthly_report.html").write_text("<html>the earlier report</html>")
+        (reports / f".2026-10.running-{dead.pid}-abc").mkdir()
+        (reports / f".2026-10.running-{dead.pid}-abc" / "monthly_report.ipynb").write_text("{")
+        (reports / f".2026-10.running-{alive.pid}-def").mkdir()  # a run still going: left alone
+        (reports / f".2026-09.running-{dead.pid}-ghi").mkdir()  # another month: not this run's business
+        _remove_stale(reports, "2026-10")
+        assert sorted(p.name for p in reports.iterdir()) == [
+            f".2026-09.running-{dead.pid}-ghi", f".2026-10.running-{alive.pid}-def", "2026-10"]
+        assert (reports / "2026-10" / "monthly_report.html").read_text() == "<html>the earlier report</html>"
+        # With the new report in place, a moved-aside old one is simply removed.
+        (reports / f".2026-10.old-{dead.pid}").mkdir()
+        _remove_stale(reports, "2026-10")
+        assert not (reports / f".2026-10.old-{dead.pid}").exists() and (reports / "2026-10").is_dir()
+    finally:
+        alive.kill()
+        alive.wait()
 
 
 @pytest.mark.slow
