@@ -21,7 +21,7 @@ from ..model import HEADING, Post
 from ..text import slugify
 from .decode import SourceError
 from .frontmatter import as_date
-from .htmlblocks import html_to_blocks
+from .htmlblocks import html_to_blocks, parse_html
 
 CONTENT_SELECTORS = (
     "article", "main", "[role=main]", ".entry-content", ".post-content", ".article-content", ".post-body",
@@ -145,7 +145,7 @@ def read_html(text: str, path: str) -> list[Post]:
     """One post from an HTML page. Raises SourceError when the page has no readable content."""
     if not re.search(r"<[A-Za-z!]", text):
         raise SourceError(path, "not an HTML page (no tags)")
-    soup = BeautifulSoup(text, "html.parser")
+    soup = parse_html(text)
     warnings: list[str] = []
     jsonld = _jsonld(soup, warnings)
 

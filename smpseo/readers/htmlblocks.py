@@ -26,7 +26,20 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
 def parse_html(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
+    """Parse HTML as a browser would read it, whatever it holds.
+
+    Python's parser gives up on a marked section it does not know (`<![if gte mso 9]>` pasted from Word); a
+    browser reads one as a comment up to the next `>`, so it is read again with those dropped (lines unchanged).
+    """
+    from bs4.exceptions import ParserRejectedMarkup
+
+    try:
+        return BeautifulSoup(html, "html.parser")
+    except ParserRejectedMarkup:
+        return BeautifulSoup(_MARKED_SECTION.sub(lambda m: "\n" * m.group(0).count("\n"), html), "html.parser")
+
+
+_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
 
 
 def _line(tag: Tag, offset: int) -> int:
@@ -150,7 +163,7 @@ class _Builder:
                 if name == "img":
                     pending_images.append(self.image(child))
                 elif name == "br":
-                    pending.append("\n")
+                    pending.append(" ")  # a visual break; the source's own newlines come with the text
                 else:
                     pending.append(self.inline_tag(child, pending_links, pending_images))
                 continue

@@ -205,9 +205,9 @@ def _date(value: str) -> dt.date | None:
 def _plain(html: str) -> str:
     if "<" not in html and "&" not in html:
         return " ".join(html.split())
-    from bs4 import BeautifulSoup
+    from .htmlblocks import parse_html
 
-    text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    text = " ".join(parse_html(html).get_text(" ").split())
     return re.sub(r" ([.,;:!?)])", r"\1", text)
 
 
