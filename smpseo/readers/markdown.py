@@ -147,6 +147,11 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
             kind = QUOTE if kind_stack else (LIST_ITEM if list_depth else PARAGRAPH)
             lead = len(raw) - len(raw.lstrip())
             start += raw.count("\n", 0, lead)
+            # markdown-it drops leading lines of Unicode blanks (no-break spaces) from the content but not from the
+            # block's map: the text starts at the first line with something on it.
+            last = min((tok.map[1] if tok.map else 0) + offset, len(lines))
+            while start < last and not lines[start - 1].strip():
+                start += 1
             text = re.sub(r"[ \t]+", " ", raw.strip())
             text = re.sub(r" ?\n ?", "\n", text)
             if not text:
