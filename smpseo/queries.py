@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,6 +95,9 @@ def parse_queries(text: str, path: str = "<queries>") -> list[Query]:
     return rows
 
 
+MAX_CSV_BYTES = 50 * 1024 * 1024  # a Search Console export holds at most 1,000 rows: a few hundred kilobytes
+
+
 def read_queries(path: str | Path) -> list[Query]:
     """The queries of a Search Console `Queries.csv`, or of the export ZIP that holds one."""
     path = Path(path)
@@ -111,10 +115,16 @@ def read_queries(path: str | Path) -> list[Query]:
                 if member is None:
                     raise QueryFileError(name, "the ZIP holds no Queries.csv (is it a Search Console performance "
                                                "export?)")
+                size = archive.getinfo(member).file_size
+                if size > MAX_CSV_BYTES:  # the reader stops at this size, so a lying header cannot get past it
+                    raise QueryFileError(f"{path}!{member}", f"{size:,} bytes unpacked; a Search Console export "
+                                                             f"is far smaller (limit {MAX_CSV_BYTES:,})")
                 data = archive.read(member)
                 name = f"{path}!{member}"
         except zipfile.BadZipFile:
             raise QueryFileError(name, "not a valid ZIP file") from None
+        except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
+            raise QueryFileError(name, f"cannot unpack: {exc}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
