@@ -591,3 +591,37 @@ def test_only_web_addresses_are_fetched(tmp_path, capsys):
         "file:///etc/passwd: error: only http:// and https:// addresses can be fetched",
         "ftp://example.com/post.html: error: only http:// and https:// addresses can be fetched"]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def _zip(path: Path, members: dict[str, bytes], **kwargs) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, **kwargs) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("bomb", r"Queries\.csv: 104,857,600 bytes unpacked; a Search Console export is far smaller"),
+    ("no-csv", r"the ZIP holds no Queries\.csv"),
+    ("damaged", r"not a valid ZIP file|cannot unpack"),
+])
+def test_search_console_zip_bombs_and_damage(tmp_path, capsys, kind, message):
+    (tmp_path / "posts").mkdir()
+    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+    archive = tmp_path / "export.zip"
+    if kind == "bomb":  # 100 MB of one byte, compressed to about 100 kB
+        _zip(archive, {"Queries.csv": b'"Top queries","Clicks","Impressions","CTR","Position"\n' + b"a" * (
+            100 * 1024 * 1024 - 54)})
+        assert archive.stat().st_size < 200_000
+    elif kind == "no-csv":
+        _zip(archive, {"Pages.csv": b'"Top pages","Clicks"\n'})
+    else:
+        _zip(archive, {"Queries.csv": b'"Top queries","Clicks","Impressions","CTR","Position"\n' * 2000})
+        data = bytearray(archive.read_bytes())
+        data[60:400] = bytes(340)
+        archive.write_bytes(bytes(data))
+    code = main(["gaps", "posts", "--queries", str(archive)])
+    lines = _lines(capsys.readouterr().err)
+    assert code == 2 and len(lines) == 1 and re.search(message, lines[0]), lines
