@@ -52,7 +52,11 @@ def post_text(post: Post) -> str:
 
 def extract(post: Post, top: int = TOP) -> list[tuple[str, float]] | None:
     """The post's top YAKE terms, best (lowest score) first, deduplicated. None when YAKE failed on the text."""
-    text = post_text(post)
+    return extract_text(post_text(post), top)
+
+
+def extract_text(text: str, top: int = TOP) -> list[tuple[str, float]] | None:
+    """`extract()` of `post_text()`'s output (one sentence per line)."""
     if not text.strip():
         return []
     raw = _extractor(CANDIDATES).extract_keywords(text)

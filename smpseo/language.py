@@ -121,6 +121,6 @@ def is_participle(word: str) -> bool:
 @functools.cache
 def known_words() -> frozenset[str]:
     """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
-    from .syllables import cmu_pronunciations
+    from .syllables import syllable_counts
 
-    return frozenset(cmu_pronunciations())
+    return frozenset(syllable_counts())

@@ -14,23 +14,28 @@ LONG_SENTENCE_WORDS = 20
 
 def sentence_shares(post: Post) -> dict[str, float]:
     """Percent of sentences that are long (> 20 words), passive, or hold a transition word."""
+    return shares_of([(s.text, b.kind != QUOTE) for b in post.prose for s in b.sentences])
+
+
+def shares_of(sentences) -> dict[str, float]:
+    """`sentence_shares()` from (sentence text, written by the author rather than quoted) pairs."""
     from .checks.readability import passive_phrase
     from .language import find_phrase
+    from .text import words
 
-    sentences = post.sentences
-    own = [s for b in post.prose if b.kind != QUOTE for s in b.sentences]
     if not sentences:
         return {"long_sentences_pct": 0.0, "passive_pct": 0.0, "transition_pct": 0.0}
-    long_ = sum(1 for s in own if len(s.words) > LONG_SENTENCE_WORDS)
-    passive = sum(1 for s in own if passive_phrase(s.text))
-    transition = sum(1 for s in sentences if find_phrase("transition_words", s.text))
+    own = [text for text, authored in sentences if authored]
+    long_ = sum(1 for text in own if len(words(text)) > LONG_SENTENCE_WORDS)
+    passive = sum(1 for text in own if passive_phrase(text))
+    transition = sum(1 for text, _ in sentences if find_phrase("transition_words", text))
     n_own = len(own) or 1
     return {"long_sentences_pct": round(100 * long_ / n_own, 1), "passive_pct": round(100 * passive / n_own, 1),
             "transition_pct": round(100 * transition / len(sentences), 1)}
 
 
 def post_metrics(post: Post, *, scores: dict | None = None, target_counts: dict[str, int] | None = None,
-                 terms: list[tuple[str, float]] | None = None) -> dict:
+                 terms: list[tuple[str, float]] | None = None, shares: dict[str, float] | None = None) -> dict:
     sentences = post.sentences
     words = post.word_count
     row = {
@@ -46,7 +51,7 @@ def post_metrics(post: Post, *, scores: dict | None = None, target_counts: dict[
         "avg_sentence_words": round(words / len(sentences), 1) if sentences else 0.0,
     }
     row.update(scores if scores is not None else readability_scores(post))
-    row.update(sentence_shares(post))
+    row.update(shares if shares is not None else sentence_shares(post))
     for target, count in (target_counts or {}).items():
         row[f"kw: {target}"] = count
     if terms is not None:
@@ -56,26 +61,26 @@ def post_metrics(post: Post, *, scores: dict | None = None, target_counts: dict[
 
 def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True) -> list[dict]:
     """One dict of metrics per post. With a config (a Config or a path), counts per site target are added;
-    with `keyphrases`, the top YAKE terms."""
+    with `keyphrases`, the top YAKE terms. The expensive part (scores, YAKE) is cached and, for many posts, worked
+    out in parallel (`smpseo.parallel`)."""
     from .checks.context import PostContext
     from .config import Config, load_config
     from .keyphrase import Matcher, SpellingGuard
+    from .parallel import post_analysis
 
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
+    posts = list(posts)
     rows = []
     matcher = Matcher(config.synonyms) if config else None
     targets = [matcher.phrase(t) for t in config.targets] if config else []
-    for post in posts:
+    for post, done in zip(posts, post_analysis(posts, keyphrases), strict=True):
         counts = None
         if config is not None:
             counts = PostContext(post, config, matcher, targets, SpellingGuard([])).target_counts
-        terms = None
-        if keyphrases:
-            from .extract import extract
-
-            terms = extract(post) or []
-        rows.append(post_metrics(post, target_counts=counts, terms=terms))
+        terms = (done["terms"] or []) if keyphrases else None
+        rows.append(post_metrics(post, scores=done["scores"], target_counts=counts, terms=terms,
+                                 shares=done["shares"]))
     return rows
 
 

@@ -13,7 +13,11 @@ def post_text(post: Post) -> str:
 
 def scores(post: Post) -> dict[str, float | None]:
     """Flesch reading ease and grade levels for a post's prose (None when it has no prose)."""
-    text = post_text(post)
+    return text_scores(post_text(post))
+
+
+def text_scores(text: str) -> dict[str, float | None]:
+    """The scores of `post_text()`'s output (one sentence per line)."""
     if not text.strip():
         return {"flesch_reading_ease": None, "flesch_kincaid_grade": None, "grade": None}
     ts = textstat()

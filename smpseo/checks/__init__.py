@@ -80,9 +80,10 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
     Raises ConfigError for bad `[rules]` settings.
     """
-    from ..extract import extract, opportunities
+    from ..extract import opportunities
     from ..keyphrase import Matcher, SpellingGuard
     from ..metrics import post_metrics
+    from ..parallel import post_analysis
     from ..site import coverage_matrix
 
     post_list, errors, first_path = _as_posts(posts)
@@ -105,10 +106,14 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
         if counts[ctx.name] > 1:
             ctx.name = f"{ctx.name}#{ctx.post.slug}"
 
+    # The expensive part of each post (textstat, YAKE, sentence shares): cached, and in parallel for many posts.
+    analysed = post_analysis(post_list, keyphrases)
+    for ctx, done in zip(contexts, analysed, strict=True):
+        ctx.__dict__["scores"] = done["scores"]  # the cached_property, worked out already
     keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
     if keyphrases:
-        for ctx in contexts:
-            terms = extract(ctx.post)
+        for ctx, done in zip(contexts, analysed, strict=True):
+            terms = done["terms"]
             if terms is None:
                 errors.append(ReadError(ctx.name, "keyword extraction (YAKE) failed on this text; "
                                                          "no keyphrases for it", severity="warning"))
@@ -141,9 +146,9 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
 
     findings = _findings(hits, settings)
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
-    for ctx in contexts:
+    for ctx, done in zip(contexts, analysed, strict=True):
         metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
-                               terms=keyphrase_terms.get(ctx.name))
+                               terms=keyphrase_terms.get(ctx.name), shares=done["shares"])
         metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
         metrics["keyphrase_source"] = ctx.focus_source
         metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0

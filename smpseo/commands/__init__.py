@@ -19,6 +19,18 @@ def add_config_argument(parser) -> None:
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the nearest smpseo.toml)")
 
 
+def add_cache_argument(parser) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help="work everything out afresh: neither read nor write the analysis cache")
+
+
+def apply_cache_argument(args) -> None:
+    if getattr(args, "no_cache", False):
+        from ..cache import disable
+
+        disable()
+
+
 def load_config_for(args, paths=()):
     from ..config import load_config
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import add_config_argument, report_read_errors
+from . import add_cache_argument, add_config_argument, apply_cache_argument, report_read_errors
 
 
 def register(sub) -> None:
@@ -11,6 +11,7 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     add_config_argument(p)
+    add_cache_argument(p)
     p.set_defaults(run=run)
 
 
@@ -19,6 +20,7 @@ TEXT_COLUMNS = ["slug", "words", "sentences", "flesch_reading_ease", "grade", "l
 
 
 def run(args) -> int:
+    apply_cache_argument(args)
     from ..metrics import analyze
     from ..readers import load_posts
     from ..views.table import write_rows

@@ -5,7 +5,7 @@ Exit status: 0 no finding of error severity; 1 some (or a file could not be read
 
 from __future__ import annotations
 
-from . import add_config_argument, report_read_errors
+from . import add_cache_argument, add_config_argument, apply_cache_argument, report_read_errors
 
 
 def register(sub) -> None:
@@ -19,10 +19,12 @@ def register(sub) -> None:
     p.add_argument("--rule", action="append", metavar="ID",
                    help="run only this rule (repeatable), e.g. --rule RD101 --rule LOC301")
     add_config_argument(p)
+    add_cache_argument(p)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    apply_cache_argument(args)
     from ..checks import RULES, check
     from ..views.findings import write
 

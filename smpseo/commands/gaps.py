@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from . import add_config_argument, load_config_for, report_read_errors
+from . import (
+    add_cache_argument,
+    add_config_argument,
+    apply_cache_argument,
+    load_config_for,
+    report_read_errors,
+)
 
 
 def register(sub) -> None:
@@ -19,10 +25,12 @@ def register(sub) -> None:
                    help="Search Console Queries.csv, or the performance export ZIP, to rank gaps by demand")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     add_config_argument(p)
+    add_cache_argument(p)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    apply_cache_argument(args)
     from ..config import ConfigError
     from ..gaps import gaps
     from ..model import one_line

