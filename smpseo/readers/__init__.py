@@ -54,8 +54,15 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
     return files
 
 
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this big is a mistake, not a blog
+
+
 def read_text(path: str | Path) -> tuple[str, list[str]]:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is "
+                                         f"{MAX_SOURCE_BYTES:,})")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
