@@ -625,3 +625,18 @@ def test_search_console_zip_bombs_and_damage(tmp_path, capsys, kind, message):
     code = main(["gaps", "posts", "--queries", str(archive)])
     lines = _lines(capsys.readouterr().err)
     assert code == 2 and len(lines) == 1 and re.search(message, lines[0]), lines
+
+
+def test_a_file_too_big_to_be_posts_is_refused_without_reading_it(tmp_path, capsys, monkeypatch):
+    import smpseo.readers
+
+    monkeypatch.setattr(smpseo.readers, "MAX_SOURCE_BYTES", 1_000_000)
+    (tmp_path / "posts").mkdir()
+    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+    with open(tmp_path / "posts" / "video.md", "wb") as fh:  # sparse: big on paper, nothing to read
+        fh.truncate(2_000_000)
+    assert main(["analyze", "posts"]) == 1
+    out, err = capsys.readouterr()
+    assert _lines(err) == ["posts/video.md: error: file too large to be posts (2,000,000 bytes; the limit is "
+                           "1,000,000)"]
+    assert GOOD_SLUG in out
