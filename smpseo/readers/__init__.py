@@ -123,23 +123,28 @@ def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
     errors: list[ReadError] = []
     posts: list[Post] = []
     for path in iter_sources(paths, errors):
-        try:
-            found = read_file(path)
-        except SourceError as exc:
-            errors.append(ReadError(exc.path, exc.message, exc.line))
-            found = exc.posts  # a cut-off export: the posts before the cut are kept
-        except RecursionError:
-            errors.append(ReadError(str(path), "structure nested too deeply to read"))
-            continue
-        except Exception as exc:  # a reader bug must not stop the other files
-            if debug:
-                raise
-            errors.append(ReadError(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
-            continue
-        errors.extend(post_warnings(path, found))
-        posts.extend(found)
+        posts.extend(read_source(path, errors, debug))
     errors.extend(duplicate_slugs(posts))
     return Corpus(posts, errors)
 
 
-__all__ = ["load_posts", "read_file", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]
+def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) -> list[Post]:
+    """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`."""
+    try:
+        found = read_file(path)
+    except SourceError as exc:
+        errors.append(ReadError(exc.path, exc.message, exc.line))
+        found = exc.posts  # a cut-off export: the posts before the cut are kept
+    except RecursionError:
+        errors.append(ReadError(str(path), "structure nested too deeply to read"))
+        return []
+    except Exception as exc:  # a reader bug must not stop the other files
+        if debug:
+            raise
+        errors.append(ReadError(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
+        return []
+    errors.extend(post_warnings(path, found))
+    return found
+
+
+__all__ = ["load_posts", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]
