@@ -84,6 +84,80 @@ def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True)
     return rows
 
 
+FILE_KIND = "analyze-file"
+
+
+def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = False):
+    """`analyze(load_posts(*paths), config)` and the read errors, without reading files that have not changed.
+
+    Each file's rows, read errors and slugs are cached under the file's bytes, its path, the settings `analyze`
+    uses (targets, synonyms) and the versions (`smpseo.cache`); only changed files are read and analysed. Returns
+    (rows, errors) in the order `load_posts` gives them."""
+    import hashlib
+    from types import SimpleNamespace
+
+    from . import cache
+    from .config import Config, load_config
+    from .model import ReadError
+    from .readers import duplicate_slugs, iter_sources, read_source
+
+    if config is not None and not isinstance(config, Config):
+        config = load_config(config)
+    settings = [config.targets, config.synonyms] if config is not None else None
+    use_cache = cache.enabled()
+    errors: list[ReadError] = []
+    files = iter_sources(paths, errors)
+    entries: list[dict | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    for i, path in enumerate(files):
+        if not use_cache:
+            break
+        try:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # read_source says why
+        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases)
+        entry = cache.get(FILE_KIND, digest)
+        if _whole_entry(entry):
+            entries[i] = entry
+    fresh: dict[int, tuple[list, list[ReadError]]] = {}
+    for i, path in enumerate(files):
+        if entries[i] is None:
+            own: list[ReadError] = []
+            fresh[i] = (read_source(path, own, debug), own)
+    fresh_rows = iter(analyze([p for posts, _ in fresh.values() for p in posts], config, keyphrases=keyphrases))
+    rows: list[dict] = []
+    stand_ins: list = []
+    for i in range(len(files)):
+        if i in fresh:
+            posts, own = fresh[i]
+            file_rows = [next(fresh_rows) for _ in posts]
+            entry = {"rows": file_rows,
+                     "errors": [[e.path, e.message, e.line, e.severity] for e in own],
+                     "posts": [[p.slug, p.path, p.meta_lines.get("slug"), p.title_line] for p in posts]}
+            if keys[i] is not None and not any(e.severity == "error" for e in own):
+                cache.put(FILE_KIND, keys[i], entry)
+            entries[i] = entry
+        entry = entries[i]
+        rows.extend(entry["rows"])
+        errors.extend(ReadError(path, message, line, severity) for path, message, line, severity in entry["errors"])
+        stand_ins.extend(SimpleNamespace(slug=slug, path=path, meta_lines={"slug": slug_line} if slug_line else {},
+                                         title_line=title_line)
+                         for slug, path, slug_line, title_line in entry["posts"])
+    errors.extend(duplicate_slugs(stand_ins))
+    return rows, errors
+
+
+def _whole_entry(entry) -> bool:
+    """A cached file entry of the right shape (anything else is rebuilt)."""
+    try:
+        return (isinstance(entry, dict) and all(isinstance(r, dict) for r in entry["rows"])
+                and all(len(e) == 4 for e in entry["errors"]) and all(len(p) == 4 for p in entry["posts"])
+                and len(entry["rows"]) == len(entry["posts"]))
+    except (KeyError, TypeError):
+        return False
+
+
 def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     """Per-post metrics as a pandas DataFrame, one row per post (`smpseo.analyze`).
 

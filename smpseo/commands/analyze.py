@@ -21,15 +21,13 @@ TEXT_COLUMNS = ["slug", "words", "sentences", "flesch_reading_ease", "grade", "l
 
 def run(args) -> int:
     apply_cache_argument(args)
-    from ..metrics import analyze
-    from ..readers import load_posts
+    from ..metrics import analyze_sources
     from ..views.table import write_rows
     from . import load_config_for
 
     config = load_config_for(args, args.paths)
-    corpus = load_posts(*args.paths, debug=args.debug)
-    failed = report_read_errors(corpus.errors)
-    rows = analyze(corpus, config)
+    rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug)
+    failed = report_read_errors(errors)
     columns = None
     if args.format == "text" and rows:
         columns = [c for c in TEXT_COLUMNS if c in rows[0]] + [c for c in rows[0] if c.startswith("kw: ")]
