@@ -85,6 +85,7 @@ def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True)
 
 
 FILE_KIND = "analyze-file"
+SOURCE_BATCH = 500  # files read and analysed together by analyze_sources
 
 
 def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = False):
@@ -120,24 +121,24 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
         entry = cache.get(FILE_KIND, digest)
         if _whole_entry(entry):
             entries[i] = entry
-    fresh: dict[int, tuple[list, list[ReadError]]] = {}
-    for i, path in enumerate(files):
-        if entries[i] is None:
+    missing = [i for i in range(len(files)) if entries[i] is None]
+    for start in range(0, len(missing), SOURCE_BATCH):  # in batches: memory stays flat on large blogs
+        batch = missing[start:start + SOURCE_BATCH]
+        read: list[tuple[list, list[ReadError]]] = []
+        for i in batch:
             own: list[ReadError] = []
-            fresh[i] = (read_source(path, own, debug), own)
-    fresh_rows = iter(analyze([p for posts, _ in fresh.values() for p in posts], config, keyphrases=keyphrases))
-    rows: list[dict] = []
-    stand_ins: list = []
-    for i in range(len(files)):
-        if i in fresh:
-            posts, own = fresh[i]
-            file_rows = [next(fresh_rows) for _ in posts]
-            entry = {"rows": file_rows,
+            read.append((read_source(files[i], own, debug), own))
+        fresh_rows = iter(analyze([p for posts, _ in read for p in posts], config, keyphrases=keyphrases))
+        for i, (posts, own) in zip(batch, read, strict=True):
+            entry = {"rows": [next(fresh_rows) for _ in posts],
                      "errors": [[e.path, e.message, e.line, e.severity] for e in own],
                      "posts": [[p.slug, p.path, p.meta_lines.get("slug"), p.title_line] for p in posts]}
             if keys[i] is not None and not any(e.severity == "error" for e in own):
                 cache.put(FILE_KIND, keys[i], entry)
             entries[i] = entry
+    rows: list[dict] = []
+    stand_ins: list = []
+    for i in range(len(files)):
         entry = entries[i]
         rows.extend(entry["rows"])
         errors.extend(ReadError(path, message, line, severity) for path, message, line, severity in entry["errors"])
