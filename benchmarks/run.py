@@ -3,14 +3,18 @@
 Times, in one run on one machine, each as a separate process (interpreter start-up included, as a user pays it):
   (a) baseline: the loop a user would write by hand in a notebook: textstat's Flesch and grade plus one YAKE
       extraction per post;
-  (b) `smpseo analyze` on the same posts;
-  (d) `smpseo check` and `smpseo gaps` on the same posts;
+  (b) `smpseo analyze` on the same posts, cold: an empty analysis cache (large corpora run in parallel);
+  (c) `smpseo analyze` warm: again, nothing changed;
+  (d) `smpseo check` (cold cache, then warm) and `smpseo gaps` on the same posts;
   (e) the monthly report end to end (clinic posts only);
-and prints wall time, peak memory and the ratio (b)/(a). Corpora: the clinic's posts, the 509 posts of
-../shared/corpora/18f-blog-posts (when present) and a synthetic corpus of 5,000 posts generated deterministically
-from them. Results go to benchmarks/results/<timestamp>.json.
+and prints the median wall time, peak memory (the largest resident set of the process and its workers) and the
+ratios (b)/(a) and (c)/(b). Corpora: the clinic's posts, the 509 posts of ../shared/corpora/18f-blog-posts (when
+present) and a synthetic corpus of 5,000 posts generated deterministically from them. Each corpus gets its own
+cache folder (SMPSEO_CACHE_DIR) in a temporary folder. Results go to benchmarks/results/<timestamp>.json.
 
-    python benchmarks/run.py [--corpus clinic|18f|synthetic ...] [--repeat N]
+    python benchmarks/run.py [--corpus clinic|18f|synthetic ...] [--repeat N] [--quick] [--synthetic-posts N]
+
+--quick: one run per measurement and a synthetic corpus of 1,000 posts (a smoke run, not figures to quote).
 """
 
 from __future__ import annotations
@@ -53,10 +57,13 @@ def smpseo_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "smpseo", *args]
 
 
-def measure(cmd: list[str], repeat: int, env: dict | None = None) -> dict:
-    """Wall time (median of `repeat` runs) and peak resident memory of a command run as a child process."""
+def measure(cmd: list[str], repeat: int, env: dict | None = None, before=None) -> dict:
+    """Wall time (median of `repeat` runs) and peak resident memory of a command run as a child process.
+    `before()` runs before each run, untimed (e.g. to empty the cache)."""
     times, peaks, status = [], [], 0
     for _ in range(repeat):
+        if before is not None:
+            before()
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, env=env, cwd=ROOT
@@ -67,8 +74,14 @@ def measure(cmd: list[str], repeat: int, env: dict | None = None) -> dict:
             peaks.append(int(proc.stderr.strip().splitlines()[-1]))
         except (ValueError, IndexError):
             peaks.append(0)
-    return {"seconds": round(statistics.median(times), 3), "runs": repeat, "peak_mib": round(max(peaks) / 1024, 1),
-            "exit_status": status}
+    return {"seconds": round(statistics.median(times), 3), "runs": repeat, "all_seconds": [round(t, 3) for t in times],
+            "peak_mib": round(max(peaks) / 1024, 1), "exit_status": status}
+
+
+def empty_analysis_cache(folder: Path) -> None:
+    """Remove the analysis entries, keep the syllable table (built once per machine, not per analysis)."""
+    for kind in ("post-analysis", "analyze-file"):
+        shutil.rmtree(folder / kind, ignore_errors=True)
 
 
 # Runs a command and prints the child's peak RSS (KiB) on stderr's last line.
@@ -78,6 +91,27 @@ proc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
 sys.exit(proc.returncode)
 """
+
+
+def machine() -> dict:
+    """What the figures came from: CPU model, cores usable, memory, Python, load when the run started."""
+    info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "processor": platform.processor() or platform.machine()}
+    try:
+        info["cores_usable"] = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        pass
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["processor"] = line.split(":", 1)[1].strip()
+                break
+        mem = Path("/proc/meminfo").read_text().split("\n", 1)[0].split()
+        info["memory_gib"] = round(int(mem[1]) / 1024 / 1024, 1)
+        info["load_average"] = [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except (OSError, ValueError, IndexError):
+        pass
+    return info
 
 
 def synthetic_corpus(source: Path, target: Path, count: int = 5000, seed: int = 20261124) -> Path:
@@ -102,14 +136,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", action="append", choices=("clinic", "18f", "synthetic"))
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement on small corpora (median)")
+    parser.add_argument("--quick", action="store_true", help="one run each, 1,000 synthetic posts, no report")
+    parser.add_argument("--synthetic-posts", type=int, default=5000, metavar="N")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.repeat, args.synthetic_posts = 1, min(args.synthetic_posts, 1000)
     corpora = args.corpus or ["clinic", "18f", "synthetic"]
     work = Path(tempfile.mkdtemp(prefix="smpseo-bench-"))
-    env = {**os.environ, "SMPSEO_CACHE_DIR": str(work / "cache")}
     results: dict = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                    "processor": platform.processor() or platform.machine()},
+        "machine": machine(),
+        "quick": args.quick,
         "corpora": {},
     }
     try:
@@ -125,29 +162,49 @@ def main(argv: list[str] | None = None) -> int:
                 if not SHARED_18F.is_dir():
                     print(f"skip {name}: needs the 18F corpus")
                     continue
-                folder = synthetic_corpus(SHARED_18F, work / "synthetic")
+                folder = synthetic_corpus(SHARED_18F, work / "synthetic", count=args.synthetic_posts)
             n = len(list(folder.glob("*.md")))
             repeat = args.repeat if n < 100 else 1
             row: dict = {"posts": n}
+            cache_dir = work / f"cache-{name}"
+            env = {**os.environ, "SMPSEO_CACHE_DIR": str(cache_dir)}
+            env.pop("SMPSEO_NO_CACHE", None)
             print(f"\n{name} ({n} posts)", flush=True)
 
-            def timed(key: str, cmd: list[str], times: int = repeat, row: dict = row) -> None:
-                row[key] = value = measure(cmd, times, env)
+            def timed(key: str, cmd: list[str], times: int = repeat, row: dict = row, env: dict = env,
+                      before=None) -> None:
+                row[key] = value = measure(cmd, times, env, before)
                 print(f"  {key:18s} {value['seconds']:8.2f} s  peak {value['peak_mib']:7.1f} MiB"
                       f"  exit {value['exit_status']}", flush=True)
 
+            def cold(folder: Path = cache_dir) -> None:
+                empty_analysis_cache(folder)
+
+            analyze = smpseo_cmd("analyze", str(folder), "--format", "json")
             timed("a_baseline", [sys.executable, "-c", BASELINE, str(folder)])
-            timed("b_analyze_cold", smpseo_cmd("analyze", str(folder), "--format", "json"))
+            timed("b_analyze_cold", analyze, before=cold)
+            timed("c_analyze_warm", analyze, max(repeat, 3))
             if name != "synthetic":
-                timed("d_check", smpseo_cmd("check", str(folder), "--format", "json"))
+                check = smpseo_cmd("check", str(folder), "--format", "json")
+                timed("d_check_cold", check, before=cold)
+                timed("d_check_warm", check)
                 timed("d_gaps", smpseo_cmd("gaps", str(folder), "--format", "json"))
-            if name == "clinic":
+            if name == "clinic" and not args.quick:
                 timed("e_monthly_report",
                       smpseo_cmd("report", "monthly", "--posts", str(folder), "--out", str(work / "reports")), 1)
-            a, b = row["a_baseline"]["seconds"], row["b_analyze_cold"]["seconds"]
-            row["ratio_b_over_a"] = round(b / a, 2) if a else None
+            if name == "clinic":
+                one = sorted(folder.glob("*.md"))[0]
+                timed("check_one_post_cold", smpseo_cmd("check", str(one)), max(repeat, 5), before=cold)
+                timed("check_one_post_warm", smpseo_cmd("check", str(one)), max(repeat, 5))
+                timed("help", smpseo_cmd("--help"), max(repeat, 5))
+            a, b, c = (row[k]["seconds"] for k in ("a_baseline", "b_analyze_cold", "c_analyze_warm"))
+            row["ratio_b_over_a"] = round(b / a, 3) if a else None
+            row["ratio_c_over_b"] = round(c / b, 3) if b else None
+            row["peak_mib"] = max(v["peak_mib"] for v in row.values() if isinstance(v, dict))
             results["corpora"][name] = row
             print(f"  (b)/(a)            {row['ratio_b_over_a']}")
+            print(f"  (c)/(b)            {row['ratio_c_over_b']}")
+            print(f"  peak memory        {row['peak_mib']} MiB", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
