@@ -30,6 +30,14 @@ def _no_network():
     socket.socket.connect = real_connect
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """The analysis cache of a test run lives in a temporary folder, never in the user's cache."""
+    if not os.environ.get("SMPSEO_CACHE_DIR"):
+        os.environ["SMPSEO_CACHE_DIR"] = str(tmp_path_factory.mktemp("smpseo-cache"))
+    yield
+
+
 def shared(*parts: str) -> Path:
     """A path under ../shared; the test is skipped where that folder is absent."""
     path = SHARED.joinpath(*parts)
