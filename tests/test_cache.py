@@ -1,0 +1,213 @@
+"""The analysis cache: same results cold, warm and bypassed; a damaged entry is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from smpseo import cache
+from smpseo.parallel import KIND, post_analysis, post_work
+
+from .conftest import ROOT
+
+POSTS = ROOT / "posts"
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SMPSEO_NO_CACHE", raising=False)
+    monkeypatch.setenv("SMPSEO_WORKERS", "1")
+    return folder
+
+
+def entries(folder, kind=KIND):
+    return sorted((folder / kind).rglob("*.json")) if (folder / kind).is_dir() else []
+
+
+def test_where_the_cache_lives(monkeypatch, tmp_path):
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "moved"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.directory() == tmp_path / "moved"
+    monkeypatch.delenv("SMPSEO_CACHE_DIR")
+    assert cache.directory() == tmp_path / "xdg" / "smpseo"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if sys.platform.startswith("linux"):
+        assert cache.directory() == tmp_path / "home" / ".cache" / "smpseo"
+
+
+def test_key_changes_with_input_settings_and_versions(monkeypatch):
+    base = cache.key("k", "text", {"targets": ["smp"]})
+    assert base == cache.key("k", "text", {"targets": ["smp"]})
+    assert base != cache.key("k", "text.", {"targets": ["smp"]})
+    assert base != cache.key("k", "text", {"targets": ["smp", "vancouver smp"]})
+    assert base != cache.key("other", "text", {"targets": ["smp"]})
+    monkeypatch.setattr(cache, "versions", lambda: {"smpseo": "9.9", "textstat": "0.7.13", "yake": "0.7.3"})
+    assert base != cache.key("k", "text", {"targets": ["smp"]})
+
+
+def test_round_trip_and_bypass(cache_dir, monkeypatch):
+    digest = cache.key("k", "x")
+    assert cache.get("k", digest) is None
+    assert cache.put("k", digest, {"a": [1, 2.5, None, "é"]})
+    assert cache.get("k", digest) == {"a": [1, 2.5, None, "é"]}
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
+    assert cache.get("k", digest) is None
+    assert not cache.put("k", cache.key("k", "y"), 1)
+    assert len(list(cache_dir.rglob("*.json"))) == 1
+    monkeypatch.delenv("SMPSEO_NO_CACHE")
+    assert cache.clear() == 1
+    assert cache.get("k", digest) is None and not cache_dir.exists()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "other-key", "other-format", "not-a-dict",
+                                    "wrong-shape", "directory"])
+def test_a_damaged_entry_is_rebuilt_not_trusted(cache_dir, damage):
+    from smpseo.readers import load_posts
+
+    posts = list(load_posts(POSTS / "what-is-smp.md"))
+    fresh = post_analysis(posts)
+    [path] = entries(cache_dir)
+    good = path.read_bytes()
+    entry = json.loads(good)
+    if damage == "truncate":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "garbage":
+        path.write_bytes(os.urandom(200))
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "other-key":
+        path.write_text(json.dumps({**entry, "key": "0" * 64}))
+    elif damage == "other-format":
+        path.write_text(json.dumps({**entry, "format": "smpseo-cache/0"}))
+    elif damage == "not-a-dict":
+        path.write_text(json.dumps([entry]))
+    elif damage == "wrong-shape":
+        path.write_text(json.dumps({**entry, "value": {"scores": {}, "shares": {}, "terms": "import os"}}))
+    else:
+        path.unlink()
+        path.mkdir()
+    assert post_analysis(posts) == fresh
+    if damage != "directory":
+        assert json.loads(path.read_bytes()) == entry  # rebuilt in place
+
+
+def test_an_entry_from_another_post_is_not_used(cache_dir):
+    from smpseo.readers import load_posts
+
+    a, b = list(load_posts(POSTS / "what-is-smp.md", POSTS / "how-long-does-smp-last.md"))
+    post_analysis([a])
+    [path] = entries(cache_dir)
+    digest_b = cache.key(KIND, True, post_work(b))
+    target = path.parent.parent / digest_b[:2] / f"{digest_b}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, target)  # a's entry under b's name: its header names a's key
+    assert post_analysis([b]) == post_analysis([b]) != post_analysis([a])
+    assert json.loads(target.read_text())["key"] == digest_b
+
+
+def test_check_is_the_same_cold_warm_and_without_cache(cache_dir, monkeypatch):
+    from smpseo import check
+
+    cold = check(POSTS).to_dict()
+    assert entries(cache_dir)
+    warm = check(POSTS).to_dict()
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
+    bypassed = check(POSTS).to_dict()
+    assert cold == warm == bypassed
+    assert json.dumps(cold) == json.dumps(warm)  # same types too (tuples, floats)
+
+
+def test_analyze_reads_only_changed_files(cache_dir, tmp_path, monkeypatch):
+    from smpseo.config import load_config
+    from smpseo.metrics import analyze, analyze_sources
+    from smpseo.readers import load_posts
+
+    folder = tmp_path / "posts"
+    shutil.copytree(POSTS, folder)
+    config = load_config(ROOT / "smpseo.toml")
+    corpus = load_posts(folder)
+    expected = analyze(corpus, config)
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
+    assert analyze_sources(folder, config=config) == (expected, list(corpus.errors))
+    monkeypatch.delenv("SMPSEO_NO_CACHE")
+    assert analyze_sources(folder, config=config)[0] == expected  # cold: fills the cache
+    files = entries(cache_dir, "analyze-file")
+    assert len(files) == len(list(folder.glob("*.md")))
+
+    import smpseo.readers as readers
+
+    read = []
+    real = readers.read_source
+    monkeypatch.setattr(readers, "read_source", lambda path, *a, **k: read.append(path) or real(path, *a, **k))
+    assert analyze_sources(folder, config=config)[0] == expected  # warm: no file parsed
+    assert read == []
+
+    post = folder / "what-is-smp.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more plain sentence for the test.\n", encoding="utf-8")
+    rows, _ = analyze_sources(folder, config=config)
+    assert read == [post]
+    assert rows == analyze(load_posts(folder), config)
+    assert rows != expected
+
+    other = load_config(ROOT / "smpseo.toml")
+    other.targets.append("hairline tattoo")
+    read.clear()
+    rows, _ = analyze_sources(folder, config=other)
+    assert len(read) == len(files)  # other settings: every file again
+    assert all("kw: hairline tattoo" in r for r in rows)
+
+
+def test_analyze_keeps_read_warnings_and_duplicate_slugs_when_warm(cache_dir, tmp_path):
+    from smpseo.metrics import analyze_sources
+    from smpseo.readers import load_posts
+
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: A\nslug: same\n---\n\nSMP lasts years.\n", encoding="utf-8")
+    (folder / "b.md").write_text("---\ntitle: B\nslug: same\n---\n\nSMP is quick.\n", encoding="utf-8")
+    (folder / "c.md").write_bytes("---\ntitle: C\n---\n\nCaf\xe9 talk about SMP.\n".encode("latin-1"))
+    expected = [str(e) for e in load_posts(folder).errors]
+    assert expected
+    for _ in range(2):  # cold, then warm
+        rows, errors = analyze_sources(folder)
+        assert [str(e) for e in errors] == expected
+        assert len(rows) == 3
+
+
+def test_no_cache_option_writes_nothing(tmp_path):
+    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "c")}
+    env.pop("SMPSEO_NO_CACHE", None)
+    for command in ("analyze", "check", "gaps"):
+        out = subprocess.run([sys.executable, "-m", "smpseo", command, "--no-cache", str(POSTS / "what-is-smp.md")],
+                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert out.returncode in (0, 1), out.stderr
+        assert not entries(tmp_path / "c") and not entries(tmp_path / "c", "analyze-file")
+
+
+def test_syllable_table_is_the_dictionary(cache_dir):
+    from smpseo.syllables import _dictionary_text, _parse_counts, cmu_pronunciations
+
+    table = cmu_pronunciations()
+    counts = _parse_counts(_dictionary_text())
+    assert counts.keys() == table.keys()
+    assert all(counts[w] == sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in table.items())
+
+
+def test_a_damaged_syllable_table_is_rebuilt(tmp_path):
+    script = ("from smpseo.syllables import textstat; "
+              "print(textstat().syllable_count('Scalp micropigmentation lasts for years, barely a needle.'))")
+    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "c")}
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    [table] = list((tmp_path / "c" / "syllables").rglob("*.json"))
+    table.write_text(table.read_text()[:1000])
+    second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert first.stdout == second.stdout == "14\n", (first.stderr, second.stderr)
+    assert json.loads(table.read_text())["format"] == cache.FORMAT
