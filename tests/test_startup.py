@@ -1,0 +1,54 @@
+"""Start-up stays light: `smpseo --help` and `smpseo check` on one post load no notebook or plotting machinery."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+HEAVY = ("pandas", "matplotlib", "nbconvert", "papermill", "nbformat", "nbclient", "jupyter_client", "ipykernel")
+
+# Runs the command as `smpseo` does and prints, on its last stdout line, the heavy modules it loaded.
+WRAPPER = """
+import json, sys
+from smpseo.cli import main
+try:
+    status = main(sys.argv[1:])
+except SystemExit as exc:
+    status = exc.code
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+print("\\n" + json.dumps({"status": status, "heavy": heavy}))
+"""
+
+
+def run(*args: str, cache: str) -> dict:
+    env = {**os.environ, "SMPSEO_CACHE_DIR": cache}
+    out = subprocess.run([sys.executable, "-c", WRAPPER.replace("HEAVY", repr(HEAVY)), *args],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "posts/what-is-smp.md"),
+                                  ("check", "posts/what-is-smp.md", "--format", "json"),
+                                  ("analyze", "posts/what-is-smp.md"), ("gaps", "posts/what-is-smp.md")])
+def test_no_heavy_imports(args, tmp_path):
+    for _ in range(2):  # cold cache, then warm
+        found = run(*args, cache=str(tmp_path))
+        assert found["heavy"] == [], f"smpseo {' '.join(args)} imported {found['heavy']}"
+        assert found["status"] in (0, 1)
+
+
+def test_syllable_table_loads_from_the_cache(tmp_path):
+    script = ("import time; from smpseo.syllables import syllable_counts; t = time.perf_counter(); "
+              "n = len(syllable_counts()); print(n, time.perf_counter() - t)")
+    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+            for _ in range(2)]
+    counts = [int(r.stdout.split()[0]) for r in runs]
+    assert counts[0] == counts[1] > 120_000
+    assert list((tmp_path / "syllables").rglob("*.json"))  # the second run read it (speed: see the benchmark)
