@@ -172,13 +172,13 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     from .config import load_config
 
     first = None
+    paths = None
     if isinstance(posts, (str, Path)) or (isinstance(posts, (list, tuple)) and posts
                                           and all(isinstance(p, (str, Path)) for p in posts)):
-        from .readers import load_posts
-
         paths = [posts] if isinstance(posts, (str, Path)) else list(posts)
         first = str(paths[0])
-        posts = load_posts(*paths)
     if config is None:
         config = load_config(search_from=first if first and Path(first).exists() else None)
+    if paths is not None:  # unchanged files come straight from the cache
+        return pd.DataFrame(analyze_sources(*paths, config=config, keyphrases=keyphrases)[0])
     return pd.DataFrame(analyze(posts, config, keyphrases=keyphrases))
