@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
 from ..model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, TABLE, Block, Image, Link
 from ..text import split_sentences, strip_markup_noise
@@ -34,9 +34,22 @@ def parse_html(html: str) -> BeautifulSoup:
     from bs4.exceptions import ParserRejectedMarkup
 
     try:
-        return BeautifulSoup(html, "html.parser")
+        return _Soup(html, "html.parser")
     except ParserRejectedMarkup:
-        return BeautifulSoup(_MARKED_SECTION.sub(lambda m: "\n" * m.group(0).count("\n"), html), "html.parser")
+        return _Soup(_MARKED_SECTION.sub(lambda m: "\n" * m.group(0).count("\n"), html), "html.parser")
+
+
+class _Soup(BeautifulSoup):
+    """BeautifulSoup keeping whitespace between tags as written. By default a run of blank lines between two tags
+    shrinks to one newline, so text after it was placed lines too early, and a blank line in a classic WordPress
+    post (a paragraph break) could vanish."""
+
+    def endData(self, containerClass=None):  # noqa: N802, N803 (bs4 API)
+        self.preserve_whitespace_tag_stack.append(None)
+        try:
+            super().endData(containerClass)
+        finally:
+            self.preserve_whitespace_tag_stack.pop()
 
 
 _MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
@@ -61,7 +74,8 @@ class _Builder:
         """Text of `node`'s inline content, keeping source newlines; collects links and images on the way."""
         parts: list[str] = []
         for child in node.children:
-            if isinstance(child, Comment):
+            if _hidden(child):  # not shown, but its line breaks still count
+                parts.append("\n" * _breaks(child))
                 continue
             if isinstance(child, NavigableString):
                 parts.append(str(child))
@@ -69,8 +83,6 @@ class _Builder:
             if not isinstance(child, Tag):
                 continue
             name = child.name
-            if name in SKIP_TAGS:
-                continue
             if name == "br":
                 parts.append(" ")
             elif name == "img":
@@ -85,8 +97,10 @@ class _Builder:
             elif name == "code":
                 parts.append(" " * 0)  # inline code is not prose
             elif name in BLOCK_TAGS:
-                # A block inside an inline context (e.g. a list inside <li>) is emitted on its own.
+                # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
+                # breaks stay in this text so that what follows it keeps its line.
                 self.walk(child)
+                parts.append("\n" * child.get_text().count("\n"))
             else:
                 parts.append(self.inline(child, links, images, line))
         return "".join(parts)
@@ -147,19 +161,21 @@ class _Builder:
             pending, pending_links, pending_images = [], [], []
 
         for child in list(node.children):
-            if isinstance(child, Comment):
+            if _hidden(child):
+                if pending:  # inside loose text its line breaks count; before it, the next text's own line does
+                    pending.append("\n" * _breaks(child))
                 continue
             if isinstance(child, NavigableString):
                 if not pending:
                     pending_line = self._string_line(child)
                 pending.append(str(child))
                 continue
-            if not isinstance(child, Tag) or child.name in SKIP_TAGS:
+            if not isinstance(child, Tag):
                 continue
             name = child.name
             if name not in BLOCK_TAGS:
-                if not pending:
-                    pending_line = _line(child, self.offset)
+                if not "".join(pending).strip():  # only blanks so far: the text starts here, at the tag's own line
+                    pending, pending_line = [], _line(child, self.offset)
                 if name == "img":
                     pending_images.append(self.image(child))
                 elif name == "br":
@@ -218,11 +234,23 @@ class _Builder:
             self.blocks.append(Block(kind=IMAGE, text=caption or image.alt, line=image.line, images=[image]))
 
     def _string_line(self, s: NavigableString) -> int:
+        """A text node's first line: the last tag opened before it, plus the line breaks of the text in between."""
+        newlines = 0
         prev = s.previous_element
         while prev is not None and not isinstance(prev, Tag):
+            newlines += str(prev).count("\n")
             prev = prev.previous_element
         base = _line(prev, self.offset) if isinstance(prev, Tag) else 1 + self.offset
-        return base
+        return base + newlines
+
+
+def _hidden(node) -> bool:
+    """Comments, CDATA and elements that never hold prose (scripts, styles, forms ...): a browser shows none."""
+    return isinstance(node, (Comment, CData)) or (isinstance(node, Tag) and node.name in SKIP_TAGS)
+
+
+def _breaks(node) -> int:
+    return (node.get_text() if isinstance(node, Tag) else str(node)).count("\n")
 
 
 _CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
