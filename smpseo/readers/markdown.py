@@ -18,6 +18,7 @@ from .frontmatter import as_date, as_list, as_text, split_front_matter
 from .htmlblocks import html_to_blocks
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_HIDDEN_OPEN = re.compile(r"<(script|style|template|noscript|textarea|svg)\b", re.I)
 _BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
                            r"header|footer|pre|figure|figcaption)\b", re.I)
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
@@ -41,15 +42,37 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
     images: list[Image] = []
     current = line
     link_stack: list[tuple[str, int, int]] = []
+    hidden = ""  # inside an inline <script>, <style> ...: its content is code, not prose
+    code_at = 0  # where the next code span is looked for in the source
     for child in token.children or []:
         t = child.type
+        if hidden:
+            if t == "html_inline" and re.match(rf"</{hidden}\s*>", child.content, re.I):
+                hidden = ""
+            elif t in ("softbreak", "hardbreak"):  # lines still count
+                parts.append("\n")
+                current += 1
+            continue
+        if t == "html_inline":
+            m = _HIDDEN_OPEN.match(child.content)
+            if m and not child.content.rstrip().endswith("/>"):
+                hidden = m.group(1).lower()
+                continue
         if t == "text":
             parts.append(child.content)
         elif t in ("softbreak", "hardbreak"):
             parts.append("\n")
             current += 1
-        elif t == "code_inline":
-            continue  # code is not prose
+        elif t == "code_inline":  # code is not prose, but the line breaks inside it still count
+            words_ = child.content.split()
+            pattern = (re.escape(child.markup) + r"\s*" + r"\s+".join(map(re.escape, words_))
+                       + (r"\s*" if words_ else "") + re.escape(child.markup))
+            m = re.compile(pattern).search(token.content, code_at)
+            if m:
+                code_at = m.end()
+                breaks = m.group(0).count("\n")
+                parts.append("\n" * breaks)
+                current += breaks
         elif t == "link_open":
             link_stack.append((unmask(str(child.attrs.get("href", ""))), len("".join(parts)), current))
         elif t == "link_close" and link_stack:
@@ -63,6 +86,9 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
         elif t == "html_inline":
             if _BREAKING_TAG.match(child.content):  # a browser breaks the line there: the words either side stay two
                 parts.append(" ")
+            breaks = child.content.count("\n")  # a tag or comment over several lines: they still count
+            parts.append("\n" * breaks)
+            current += breaks
         else:
             parts.append(child.content if t not in ("strong_open", "strong_close", "em_open", "em_close",
                                                     "s_open", "s_close") else "")
@@ -145,13 +171,13 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
                     blocks.append(Block(IMAGE, img.alt, img.line, img.line, images=[img], links=links))
                 continue
             kind = QUOTE if kind_stack else (LIST_ITEM if list_depth else PARAGRAPH)
-            lead = len(raw) - len(raw.lstrip())
-            start += raw.count("\n", 0, lead)
             # markdown-it drops leading lines of Unicode blanks (no-break spaces) from the content but not from the
-            # block's map: the text starts at the first line with something on it.
+            # block's map: the content starts at the first line with something on it.
             last = min((tok.map[1] if tok.map else 0) + offset, len(lines))
             while start < last and not lines[start - 1].strip():
                 start += 1
+            lead = len(raw) - len(raw.lstrip())
+            start += raw.count("\n", 0, lead)
             text = re.sub(r"[ \t]+", " ", raw.strip())
             text = re.sub(r" ?\n ?", "\n", text)
             if not text:
