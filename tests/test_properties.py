@@ -57,10 +57,16 @@ def _shown(line: str) -> list[str]:
     autolink between words glues them, in a browser too), entities decoded."""
     import html
 
-    hidden = re.sub(r"(?is)<(script|style|template)\b[^>]*>.*?</\1\s*>", "", line)  # never shown
-    bare = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\[/?[A-Za-z][^\[\]]*\]|<[^<>]*>", "", hidden)  # templates, shortcodes
-    autolinks = re.sub(r"[<>]", "", re.sub(r"<[^<>:]*>", "", hidden))  # tags gone, <scheme:...> kept as text
-    forms = [line, re.sub(r"<[^<>]*>", "", line), bare, autolinks, re.sub(r"[<>*_`\\\[\]]", "", line)]
+    hidden = re.sub(r"(?is)<(script|style|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", "", line)  # never shown
+    hidden = re.sub(r"(`+)[^`]*\1", "", hidden)  # code is not prose
+    hidden = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", hidden)  # Markdown images: no text of their own
+    hidden = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", hidden)  # Markdown links: their text
+    no_codes = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\[/?[A-Za-z][^\[\]]*\]", "", hidden)  # templates, shortcodes
+    bare = re.sub(r"<[^<>]*>", "", no_codes)
+    autolinks = re.sub(r"<[^<>]*>", "", re.sub(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>", r"\1", no_codes))
+    autolinks = re.sub(r"[*_`\\]", "", autolinks)  # tags gone, <scheme:...> autolinks kept as their text
+    forms = [line, re.sub(r"<[^<>]*>", "", line), bare, autolinks, re.sub(r"[<>*_`\\\[\]]", "", line),
+             re.sub(r"[*_`\\]", "", bare), re.sub(r"<[^>]*>", "", no_codes)]  # a tag runs to the next ">"
     return forms + [html.unescape(f) for f in forms]
 
 
@@ -85,10 +91,12 @@ def test_readers_fail_only_with_a_source_error_and_sentences_map_back(reader, te
             for sentence in block.sentences:
                 assert 1 <= sentence.line <= len(lines), (sentence, len(lines))
                 first = _first_word(sentence.text)
-                if first is not None and reader in ("markdown", "text", "html", "wxr"):
-                    # every sentence maps back to a line that holds its first word
-                    assert any(first in form for form in _shown(lines[sentence.line - 1])), (
-                        first, sentence, lines[sentence.line - 1])
+                if first is not None:
+                    # every sentence maps back to a line that holds its first word. HTML parsers give a tag's
+                    # first line only, so text after a start tag written over several lines may be a line late.
+                    near = 1 if reader in ("markdown", "text") else 3
+                    assert any(first in form for line in lines[sentence.line - 1: sentence.line - 1 + near]
+                               for form in _shown(line)), (first, sentence, lines[sentence.line - 1])
         assert post.word_count == sum(len(words(s.text)) for s in post.sentences)
 
 
