@@ -13,6 +13,7 @@ present) and a synthetic corpus of 5,000 posts generated deterministically from 
 cache folder (SMPSEO_CACHE_DIR) in a temporary folder. Results go to benchmarks/results/<timestamp>.json.
 
     python benchmarks/run.py [--corpus clinic|18f|synthetic ...] [--repeat N] [--quick] [--synthetic-posts N]
+    python benchmarks/run.py --table benchmarks/results/<file>.json     # a results file as a Markdown table
 
 --quick: one run per measurement and a synthetic corpus of 1,000 posts (a smoke run, not figures to quote).
 """
@@ -132,13 +133,45 @@ def synthetic_corpus(source: Path, target: Path, count: int = 5000, seed: int = 
     return target
 
 
+LABELS = [("a_baseline", "(a) textstat + YAKE loop"), ("b_analyze_cold", "(b) analyze, cold"),
+          ("c_analyze_warm", "(c) analyze, warm"), ("d_check_cold", "(d) check, cold"),
+          ("d_check_warm", "(d) check, warm"), ("d_gaps", "(d) gaps"), ("e_monthly_report", "(e) monthly report"),
+          ("check_one_post_cold", "check one post, cold"), ("check_one_post_warm", "check one post, warm"),
+          ("help", "smpseo --help")]
+
+
+def table(results: dict) -> str:
+    """The results as a Markdown table: one row per measurement, one column per corpus (seconds, peak MiB)."""
+    names = list(results["corpora"])
+    head = ["| measurement | " + " | ".join(f"{n} ({results['corpora'][n]['posts']} posts)" for n in names) + " |",
+            "| --- |" + " --- |" * len(names)]
+    rows = []
+    for key, label in LABELS:
+        cells = []
+        for n in names:
+            v = results["corpora"][n].get(key)
+            cells.append(f"{v['seconds']:.2f} s, {v['peak_mib']:.0f} MiB" if v else "—")
+        if any(c != "—" for c in cells):
+            rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    for key, label in (("ratio_b_over_a", "(b)/(a)"), ("ratio_c_over_b", "(c)/(b)")):
+        rows.append(f"| {label} | " + " | ".join(str(results["corpora"][n].get(key, "—")) for n in names) + " |")
+    m = results["machine"]
+    note = (f"\n{results['when']}: {m.get('processor')}, {m.get('cores_usable', m.get('cpus'))} cores, "
+            f"{m.get('memory_gib', '?')} GiB, Python {m.get('python')}, load average {m.get('load_average', '?')}.")
+    return "\n".join(head + rows) + "\n" + note + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", action="append", choices=("clinic", "18f", "synthetic"))
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement on small corpora (median)")
     parser.add_argument("--quick", action="store_true", help="one run each, 1,000 synthetic posts, no report")
     parser.add_argument("--synthetic-posts", type=int, default=5000, metavar="N")
+    parser.add_argument("--table", metavar="RESULTS", help="print a results file as a Markdown table and stop")
     args = parser.parse_args(argv)
+    if args.table:
+        print(table(json.loads(Path(args.table).read_text(encoding="utf-8"))), end="")
+        return 0
     if args.quick:
         args.repeat, args.synthetic_posts = 1, min(args.synthetic_posts, 1000)
     corpora = args.corpus or ["clinic", "18f", "synthetic"]
@@ -210,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     out_file = RESULTS / f"{results['when'][:19].replace(':', '')}.json"
     out_file.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten {out_file.relative_to(ROOT)}")
+    print(f"\nwritten {out_file.relative_to(ROOT)}\n")
+    print(table(results), end="")
     return 0
 
 
