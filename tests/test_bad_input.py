@@ -159,6 +159,7 @@ def test_import_reads_past_a_bad_file(tmp_path, capsys, case):
 
 def test_debug_shows_the_traceback_and_nothing_else_does(tmp_path, capsys, monkeypatch):
     """A bug inside a command is one line without --debug and a traceback with it."""
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")  # the code under test must run, not a cached result
     (tmp_path / "posts").mkdir()
     shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
     import smpseo.metrics
@@ -176,6 +177,7 @@ def test_debug_shows_the_traceback_and_nothing_else_does(tmp_path, capsys, monke
 
 
 def test_a_reader_bug_is_one_line_and_the_other_posts_are_read(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
     posts = tmp_path / "posts"
     posts.mkdir()
     shutil.copy(BAD / "good.md", posts / "good.md")
