@@ -78,17 +78,19 @@ def opportunities_lines(result: CheckResult, limit: int = 8) -> list[str]:
 
 
 def write_text(result: CheckResult, stream=None, extras: bool = True) -> None:
+    from ..model import one_line  # text quoted from posts never drives the terminal (escape sequences)
+
     stream = stream or sys.stdout
     current = None
     for f in result.findings:
         if current is not None and f.path != current:
             stream.write("\n")
         current = f.path
-        stream.write(finding_line(f) + "\n")
+        stream.write(one_line(finding_line(f)) + "\n")
     if extras:
         for block in (coverage_table(result), opportunities_lines(result)):
             if block:
-                stream.write("\n" + "\n".join(block) + "\n")
+                stream.write("\n" + "\n".join(map(one_line, block)) + "\n")
     stream.write(("\n" if result.findings or extras else "") + summary_line(result) + "\n")
 
 
@@ -102,8 +104,10 @@ def write_csv(result: CheckResult, stream=None) -> None:
     stream = stream or sys.stdout
     writer = csv.DictWriter(stream, fieldnames=FINDING_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    from .table import csv_cell  # a quoted title such as =HYPERLINK(...) stays text in a spreadsheet
+
     for f in result.findings:
-        writer.writerow(f.to_dict())
+        writer.writerow({k: csv_cell(v) for k, v in f.to_dict().items() if k in FINDING_COLUMNS})
 
 
 def write(result: CheckResult, fmt: str = "text", stream=None) -> None:
