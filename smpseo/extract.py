@@ -55,10 +55,27 @@ def extract(post: Post, top: int = TOP) -> list[tuple[str, float]] | None:
     return extract_text(post_text(post), top)
 
 
+MAX_WORDS = 20_000  # YAKE reads this much of a post at most: 4-10 times a long post, and YAKE's time grows with it
+
+
+def _opening(text: str, limit: int = MAX_WORDS) -> str:
+    """The first sentences (lines) of `text` up to `limit` words: a 5 MB dump saved as one post takes YAKE seconds,
+    not minutes, and no real post is cut."""
+    if len(text) < limit * 4:  # too short to hold that many words
+        return text
+    total = 0
+    for at, line in enumerate(text.split("\n")):
+        total += len(WORD_RE.findall(line))
+        if total >= limit:
+            return "\n".join(text.split("\n")[: at + 1])
+    return text
+
+
 def extract_text(text: str, top: int = TOP) -> list[tuple[str, float]] | None:
     """`extract()` of `post_text()`'s output (one sentence per line)."""
     if not text.strip():
         return []
+    text = _opening(text)
     raw = _extractor(CANDIDATES).extract_keywords(text)
     if not raw and len(WORD_RE.findall(text)) >= 20:
         return None
