@@ -642,3 +642,14 @@ def test_a_file_too_big_to_be_posts_is_refused_without_reading_it(tmp_path, caps
     assert _lines(err) == ["posts/video.md: error: file too large to be posts (2,000,000 bytes; the limit is "
                            "1,000,000)"]
     assert GOOD_SLUG in out
+
+
+def test_keyword_extraction_reads_the_opening_of_a_huge_text():
+    from smpseo.extract import MAX_WORDS, _opening
+
+    line = "Scalp micropigmentation lasts for years in Vancouver."
+    text = "\n".join([line] * 10_000)  # 70,000 words
+    opening = _opening(text)
+    assert opening.count("\n") + 1 == -(-MAX_WORDS // 7) and text.startswith(opening)
+    short = "\n".join([line] * 100)
+    assert _opening(short) is short
