@@ -653,3 +653,15 @@ def test_keyword_extraction_reads_the_opening_of_a_huge_text():
     assert opening.count("\n") + 1 == -(-MAX_WORDS // 7) and text.startswith(opening)
     short = "\n".join([line] * 100)
     assert _opening(short) is short
+
+
+@pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
+def test_escape_sequences_in_a_post_never_reach_the_terminal(tmp_path, capsys, command):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "red.md").write_text('---\ntitle: "Red \\e[31mscalp micropigmentation\\e[0m title \\e]0;owned\\a"\n---\n\n'
+                                  "Scalp micropigmentation in Vancouver lasts years. Does SMP hurt? It does not.\n",
+                                  encoding="utf-8")
+    main([command, "posts"])
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out and "\x07" not in out and "\x1b" not in err
