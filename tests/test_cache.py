@@ -53,6 +53,12 @@ def test_key_changes_with_input_settings_and_versions(monkeypatch):
     assert base != cache.key("k", "text", {"targets": ["smp"]})
 
 
+def test_key_holds_the_code_digest():
+    found = cache.versions()
+    assert len(found["code"]) == 64 and found["code"] == cache.code_digest()
+    assert {"smpseo", "textstat", "yake"} <= found.keys()
+
+
 def test_round_trip_and_bypass(cache_dir, monkeypatch):
     digest = cache.key("k", "x")
     assert cache.get("k", digest) is None
