@@ -166,6 +166,7 @@ def synthetic_corpus(source: Path, target: Path, count: int = 5000, seed: int = 
 
 
 LABELS = [("a_baseline", "(a) textstat + YAKE loop"), ("b_analyze_cold", "(b) analyze, cold"),
+          ("b_analyze_cold_serial", "(b) analyze, cold, one process"),
           ("c_analyze_warm", "(c) analyze, warm"), ("d_check_cold", "(d) check, cold"),
           ("d_check_warm", "(d) check, warm"), ("d_gaps", "(d) gaps"), ("e_monthly_report", "(e) monthly report"),
           ("check_one_post_cold", "check one post, cold"), ("check_one_post_warm", "check one post, warm"),
@@ -186,7 +187,8 @@ def table(results: dict) -> str:
             cells.append(f"{v['seconds']:.2f} s, {v.get('all_processes_peak_mib', v['peak_mib']):.0f} MiB" if v else "—")
         if any(c != "—" for c in cells):
             rows.append(f"| {label} | " + " | ".join(cells) + " |")
-    for key, label in (("ratio_b_over_a", "(b)/(a)"), ("ratio_c_over_b", "(c)/(b)")):
+    for key, label in (("ratio_b_over_a", "(b)/(a)"), ("ratio_b_serial_over_a", "(b, one process)/(a)"),
+                       ("ratio_c_over_b", "(c)/(b)")):
         rows.append(f"| {label} | " + " | ".join(str(results["corpora"][n].get(key, "—")) for n in names) + " |")
     m = results["machine"]
     note = (f"\n{results['when']}: {m.get('processor')}, {m.get('cores_usable', m.get('cpus'))} cores, "
@@ -251,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
             timed("a_baseline", [sys.executable, "-c", BASELINE, str(folder)])
             timed("b_analyze_cold", analyze, before=cold)
             timed("c_analyze_warm", analyze, max(repeat, 3))
+            if name == "18f":  # the same without worker processes: what the checks cost next to (a), core for core
+                timed("b_analyze_cold_serial", analyze, before=cold, env={**env, "SMPSEO_WORKERS": "1"})
             if name != "synthetic":
                 check = smpseo_cmd("check", str(folder), "--format", "json")
                 timed("d_check_cold", check, before=cold)
@@ -267,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             a, b, c = (row[k]["seconds"] for k in ("a_baseline", "b_analyze_cold", "c_analyze_warm"))
             row["ratio_b_over_a"] = round(b / a, 3) if a else None
             row["ratio_c_over_b"] = round(c / b, 3) if b else None
+            if "b_analyze_cold_serial" in row and a:
+                row["ratio_b_serial_over_a"] = round(row["b_analyze_cold_serial"]["seconds"] / a, 3)
             row["peak_mib"] = max(v["peak_mib"] for v in row.values() if isinstance(v, dict))
             row["all_processes_peak_mib"] = max(v["all_processes_peak_mib"] for v in row.values()
                                                 if isinstance(v, dict))
