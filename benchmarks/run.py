@@ -189,7 +189,8 @@ def table(results: dict) -> str:
             rows.append(f"| {label} | " + " | ".join(cells) + " |")
     for key, label in (("ratio_b_over_a", "(b)/(a)"), ("ratio_b_serial_over_a", "(b, one process)/(a)"),
                        ("ratio_c_over_b", "(c)/(b)")):
-        rows.append(f"| {label} | " + " | ".join(str(results["corpora"][n].get(key, "—")) for n in names) + " |")
+        if any(key in results["corpora"][n] for n in names):
+            rows.append(f"| {label} | " + " | ".join(str(results["corpora"][n].get(key, "—")) for n in names) + " |")
     m = results["machine"]
     note = (f"\n{results['when']}: {m.get('processor')}, {m.get('cores_usable', m.get('cpus'))} cores, "
             f"{m.get('memory_gib', '?')} GiB, Python {m.get('python')}, load average {m.get('load_average', '?')}.")
