@@ -83,8 +83,9 @@ def test_html_reports_hold_the_payloads_only_as_text(hostile, page):
     if "prepublish" not in page:
         assert "<script>alert('site')</script> Advanced Scalp Clinic" in text
     if "prepublish" in page:
-        for label in ("heading", "body", "description"):
-            assert f"alert('{label}')" in text, label
+        assert "<b onmouseover=alert('keyphrase')>scalp micropigmentation</b>" in text
+        assert "<img src=x onerror=alert('body')>" in text
+        assert "What does SMP cost?" in text  # the heading, without the script a browser would not show
 
 
 @pytest.mark.slow
