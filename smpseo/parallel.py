@@ -99,7 +99,7 @@ def progress(total: int, desc: str):
     """A tqdm bar for `total` posts that shows after two seconds, on a terminal or in a notebook; else None."""
     if os.environ.get("CI") or os.environ.get("SMPSEO_PROGRESS", "").strip() in ("0", "false", "no"):
         return None
-    in_notebook = "ipykernel" in sys.modules and not sys.stderr.isatty()
+    in_notebook = _in_notebook()
     if not (in_notebook or sys.stderr.isatty()):
         return None
     try:
@@ -110,6 +110,17 @@ def progress(total: int, desc: str):
         return tqdm(total=total, desc=desc, unit="post", delay=2, leave=False)
     except Exception:  # no widgets in this notebook: go without a bar
         return None
+
+
+def _in_notebook() -> bool:
+    """Running in a Jupyter kernel (JupyterLab, or papermill: `smpseo report` turns progress off for its runs)."""
+    if "IPython" not in sys.modules:
+        return False
+    try:
+        shell = sys.modules["IPython"].get_ipython()
+    except Exception:
+        return False
+    return type(shell).__name__ == "ZMQInteractiveShell"
 
 
 def _pool_context():

@@ -60,6 +60,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     apply_cache_argument(args)  # the notebooks' kernels inherit it
+    import os
+
+    os.environ["SMPSEO_PROGRESS"] = "0"  # no progress bar inside a report
     from pathlib import Path
 
     from ..config import load_config
