@@ -9,8 +9,8 @@ from those alone, by `post_analysis()`:
 - the others are analysed here, or, when there are more than `PARALLEL_MIN` of them and more than one core, in a
   pool of worker processes (`SMPSEO_WORKERS` sets how many; 1 turns the pool off). Only the sentence texts travel
   to the workers, only plain numbers and terms come back;
-- a progress bar (tqdm) shows on a terminal or in a notebook when a run takes more than two seconds; it stays
-  silent when stderr is not a terminal, or in CI (`CI` set).
+- a progress bar (tqdm) shows on a terminal or in a notebook when 20 or more posts take more than two seconds;
+  it stays silent when stderr is not a terminal, in CI (`CI` set), with `SMPSEO_PROGRESS=0`, and in reports.
 
 Results are the same whichever way they were worked out: cached, in a worker or here.
 """
@@ -25,6 +25,7 @@ from . import cache
 
 PARALLEL_MIN = 50  # posts to analyse before a pool of processes pays for itself
 CHUNK = 4  # posts sent to a worker at a time
+PROGRESS_MIN = 20  # posts to analyse before a progress bar may show (after two seconds)
 KIND = "post-analysis"
 
 # One post's input: its prose sentences as (text, written by the author rather than quoted).
@@ -103,9 +104,11 @@ def progress(total: int, desc: str):
     if not (in_notebook or sys.stderr.isatty()):
         return None
     try:
-        if in_notebook:
-            from tqdm.auto import tqdm
-        else:
+        import importlib.util
+
+        if in_notebook and importlib.util.find_spec("ipywidgets") is not None:
+            from tqdm.notebook import tqdm
+        else:  # a terminal, or a notebook without widgets: a text bar
             from tqdm import tqdm
         return tqdm(total=total, desc=desc, unit="post", delay=2, leave=False)
     except Exception:  # no widgets in this notebook: go without a bar
@@ -135,7 +138,7 @@ def run(works: Sequence[Work], keyphrases: bool = True, desc: str = "analysing")
     """`analyse()` for every work item, in order: in worker processes when there are many, else here."""
     func = _analyse_keyphrases if keyphrases else _analyse_plain
     n = workers(len(works))
-    bar = progress(len(works), desc) if works else None
+    bar = progress(len(works), desc) if len(works) >= PROGRESS_MIN else None
     out: list[dict] = []
     try:
         if n > 1:
