@@ -18,7 +18,7 @@ from .frontmatter import as_date, as_list, as_text, split_front_matter
 from .htmlblocks import html_to_blocks
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-_HIDDEN_OPEN = re.compile(r"<(script|style|template|noscript|textarea|svg)\b", re.I)
+_HIDDEN_OPEN = re.compile(r"<(script|style|template|noscript)\b", re.I)
 _BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
                            r"header|footer|pre|figure|figcaption)\b", re.I)
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
@@ -44,7 +44,8 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
     link_stack: list[tuple[str, int, int]] = []
     hidden = ""  # inside an inline <script>, <style> ...: its content is code, not prose
     code_at = 0  # where the next code span is looked for in the source
-    for child in token.children or []:
+    children = token.children or []
+    for i, child in enumerate(children):
         t = child.type
         if hidden:
             if t == "html_inline" and re.match(rf"</{hidden}\s*>", child.content, re.I):
@@ -55,7 +56,9 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
             continue
         if t == "html_inline":
             m = _HIDDEN_OPEN.match(child.content)
-            if m and not child.content.rstrip().endswith("/>"):
+            # hidden up to its end tag; one never closed hides nothing (the words after it stay prose)
+            if m and any(c.type == "html_inline" and re.match(rf"</{m.group(1)}\s*>", c.content, re.I)
+                         for c in children[i + 1:]):
                 hidden = m.group(1).lower()
                 continue
         if t == "text":
