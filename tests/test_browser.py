@@ -1,7 +1,5 @@
 """The HTML reports in a real headless browser (Chromium from the OS packages): no console errors, no dialogs."""
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,30 +9,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed (CI must run the browser test: apt-get install chromium)")
-    pytest.skip("Chromium is not installed (apt-get install chromium)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def open_page(browser, html: Path, screenshot: Path) -> dict:
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     seen = {"errors": [], "dialogs": [], "requests": []}

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import FIXTURES
+from .test_browser import open_page
 
 HOSTILE = FIXTURES / "bad" / "hostile"
 # Payload labels: each payload calls alert('<label>'); where one shows, it must show as text.
@@ -164,7 +165,6 @@ def test_command_line_outputs_keep_payloads_as_data(capsys):
 @pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES)
 def test_no_script_runs_in_the_browser(browser, hostile, page, tmp_path):
-    from .test_browser import open_page
 
     seen = open_page(browser, hostile / page, tmp_path / "page.png")
     assert seen["dialogs"] == [], f"a script from the data ran: {seen['dialogs']}"
@@ -178,7 +178,6 @@ def test_notebook_views_run_no_script_in_the_browser(browser, tmp_path):
     page = tmp_path / "views.html"
     page.write_text("<!doctype html><html><head><meta charset=utf-8><title>views</title></head><body>"
                     + "".join(v._repr_html_() for v in views.values()) + "</body></html>", encoding="utf-8")
-    from .test_browser import open_page
 
     seen = open_page(browser, page, tmp_path / "views.png")
     assert seen["dialogs"] == [] and seen["errors"] == []
@@ -192,7 +191,6 @@ def test_json_ld_snippets_end_where_they_should(browser, tmp_path, text):
     """The JSON-LD a report tells the clinic to paste: a browser reads it back as the same data, and the page goes on."""
     from smpseo.jsonld import script_tag
 
-    from .test_browser import open_page
 
     data = {"@type": "BlogPosting", "headline": text, "description": f"{text} after"}
     page = tmp_path / "ld.html"
@@ -207,15 +205,3 @@ def test_json_ld_snippets_end_where_they_should(browser, tmp_path, text):
         "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
     page_back.close()
     assert parsed == data
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from .test_browser import CHROMIUM_ARGS, chromium
-
-    executable = chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
