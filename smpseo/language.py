@@ -7,7 +7,6 @@ files under `smpseo/data/en/`; this module only loads them (once) and applies th
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 
 from .text import WORD_RE
@@ -54,22 +53,9 @@ def is_function_word(word: str) -> bool:
     return word.translate(_APOSTROPHES).lower() in function_words()
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) for every word of a text, offsets into `text`."""
-    return [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-
-
 def content_stems(text: str) -> list[str]:
     """The stems of a text's content words, in order (function words dropped)."""
     return [stem(w) for w in WORD_RE.findall(text) if not is_function_word(w)]
-
-
-_SPACE_RE = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    """Lowercase text with hyphens and runs of whitespace as single spaces: for display-insensitive comparison."""
-    return _SPACE_RE.sub(" ", text.translate(_APOSTROPHES).lower().replace("-", " ")).strip()
 
 
 # ---- word lists for the readability and local checks ------------------------------------------------------------

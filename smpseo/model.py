@@ -24,14 +24,6 @@ PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})
 
 
 @dataclass(frozen=True)
-class Span:
-    """Where something stands in the source file: 1-based line and column."""
-
-    line: int
-    column: int = 1
-
-
-@dataclass(frozen=True)
 class Sentence:
     """One sentence of prose. `line`/`column` point at its first character in the source file."""
 
@@ -44,10 +36,6 @@ class Sentence:
         from .text import words
 
         return words(self.text)
-
-    @property
-    def span(self) -> Span:
-        return Span(self.line, self.column)
 
 
 @dataclass(frozen=True)
