@@ -72,38 +72,37 @@ class _Builder:
     # -- inline content ---------------------------------------------------------------------------
     def inline(self, node: Tag, links: list[Link], images: list[Image], line: int) -> str:
         """Text of `node`'s inline content, keeping source newlines; collects links and images on the way."""
-        parts: list[str] = []
-        for child in node.children:
-            if _hidden(child):  # not shown, but its line breaks still count
-                parts.append("\n" * _breaks(child))
-                continue
-            if isinstance(child, NavigableString):
-                parts.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "br":
-                parts.append(" ")
-            elif name == "img":
-                images.append(self.image(child))
-            elif name == "a":
-                text = self.inline(child, links, images, line)
-                href = child.get("href")
-                if href:
-                    links.append(Link(href=str(href), text=" ".join(text.split()), line=_line(child, self.offset),
-                                      column=_column(child)))
-                parts.append(text)
-            elif name == "code":
-                parts.append(" " * 0)  # inline code is not prose
-            elif name in BLOCK_TAGS:
-                # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
-                # breaks stay in this text so that what follows it keeps its line.
-                self.walk(child)
-                parts.append("\n" * child.get_text().count("\n"))
-            else:
-                parts.append(self.inline(child, links, images, line))
-        return "".join(parts)
+        return "".join(self.inline_child(child, links, images, line) for child in node.children)
+
+    def inline_child(self, child, links: list[Link], images: list[Image], line: int) -> str:
+        """The text one node of inline content contributes; its links and images are collected on the way."""
+        if _hidden(child):  # not shown, but its line breaks still count
+            return "\n" * _breaks(child)
+        if isinstance(child, NavigableString):
+            return str(child)
+        if not isinstance(child, Tag):
+            return ""
+        name = child.name
+        if name == "br":
+            return " "
+        if name == "img":
+            images.append(self.image(child))
+            return ""
+        if name == "a":
+            text = self.inline(child, links, images, line)
+            href = child.get("href")
+            if href:
+                links.append(Link(href=str(href), text=" ".join(text.split()), line=_line(child, self.offset),
+                                  column=_column(child)))
+            return text
+        if name == "code":
+            return ""  # inline code is not prose
+        if name in BLOCK_TAGS:
+            # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
+            # breaks stay in this text so that what follows it keeps its line.
+            self.walk(child)
+            return "\n" * child.get_text().count("\n")
+        return self.inline(child, links, images, line)
 
     def image(self, tag: Tag, caption: str = "") -> Image:
         return Image(src=str(tag.get("src") or ""), alt=str(tag.get("alt") or "").strip(),
@@ -181,7 +180,7 @@ class _Builder:
                 elif name == "br":
                     pending.append(" ")  # a visual break; the source's own newlines come with the text
                 else:
-                    pending.append(self.inline_tag(child, pending_links, pending_images))
+                    pending.append(self.inline_child(child, pending_links, pending_images, pending_line))
                 continue
             flush()
             if name in HEADING_TAGS:
@@ -207,20 +206,6 @@ class _Builder:
             else:
                 self.walk(child)
         flush()
-
-    def inline_tag(self, tag: Tag, links: list[Link], images: list[Image]) -> str:
-        wrapper_links: list[Link] = []
-        text = self.inline(tag, wrapper_links, images, _line(tag, self.offset)) if tag.name != "a" else None
-        if tag.name == "a":
-            inner = self.inline(tag, links, images, _line(tag, self.offset))
-            if tag.get("href"):
-                links.append(Link(href=str(tag["href"]), text=" ".join(inner.split()), line=_line(tag, self.offset),
-                                  column=_column(tag)))
-            return inner
-        if tag.name == "code":
-            return ""
-        links.extend(wrapper_links)
-        return text or ""
 
     def figure(self, tag: Tag) -> None:
         cap = tag.find("figcaption") or tag.find(class_=_CAPTION_TEXT)
