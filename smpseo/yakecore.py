@@ -1,0 +1,236 @@
+"""YAKE keyword scores, computed over flat tables: the same terms, scores and order as `yake.KeywordExtractor` 0.7.3.
+
+yake builds an object per word and per candidate and a networkx graph of co-occurrences, then deduplicates with a
+pure-Python Levenshtein: on a 700-word post that is 50 ms, most of a cold analysis. This module runs the same
+algorithm (Campos et al., 2020, as yake 0.7.3 implements it) with dicts and lists, and reuses yake's own pieces
+where they are cheap: its stop-word list, and segtok, the tokenizer yake calls. `keywords()` equals
+`yake.KeywordExtractor(lan="en", n=3, dedup_lim=0.9, dedup_func="levs", window_size=1, top=top)
+.extract_keywords(text)`; tests/test_yakecore.py holds it to that, term for term and score for score, on every post
+of the real corpora. Other settings of yake are not offered.
+
+Expressions keep yake's order of operations and its numpy mean and standard deviation so that scores agree to the
+last bit, and ties keep yake's order (first seen first).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+import re
+import string
+from pathlib import Path
+
+N = 3  # longest candidate, in words
+WINDOW = 1  # co-occurrence window, in words
+DEDUP_LIMIT = 0.9  # a candidate this similar (normalised Levenshtein) to a kept one is dropped
+EXCLUDE = frozenset(string.punctuation)
+_DISCARD = ("u", "d")  # tags of words that make no co-occurrence: unusual (mixed letters and digits) and numbers
+_CAPITAL = re.compile(r"^(\s*([A-Z]))")
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """yake's English stop-word list, read from the installed yake package without importing it (and networkx)."""
+    spec = importlib.util.find_spec("yake")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("yake is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "core" / "StopwordsList" / "stopwords_en.txt"
+    return frozenset(path.read_text(encoding="utf-8").lower().split("\n"))
+
+
+def _pre_filter(text: str) -> str:
+    buffer = ""
+    for part in text.split("\n"):
+        buffer += ("\n\n" if _CAPITAL.match(part) else " ") + part.replace("\t", " ")
+    return buffer
+
+
+def _sentences(text: str) -> list[list[str]]:
+    from segtok.segmenter import split_multi
+    from segtok.tokenizer import split_contractions, web_tokenizer
+
+    return [
+        [w for w in split_contractions(web_tokenizer(s)) if not (w.startswith("'") and len(w) > 1) and len(w) > 0]
+        for s in split_multi(text)
+        if len(s.strip()) > 0
+    ]
+
+
+@functools.lru_cache(maxsize=20000)
+def _tag(word: str, first: bool) -> str:
+    """yake's word tag: d number, u unusual, a acronym, n proper noun (capitalised, not first in its sentence), p plain."""
+    bare = word.replace(",", "")
+    if bare.isdigit() or bare.replace(".", "", 1).isdigit():
+        return "d"
+    digits = alpha = punct = 0
+    for c in word:
+        if c.isdigit():
+            digits += 1
+        if c.isalpha():
+            alpha += 1
+        if c in EXCLUDE:
+            punct += 1
+    if digits > 0 and alpha > 0 or (digits == 0 and alpha == 0) or punct > 1:
+        return "u"
+    if word.isupper():
+        return "a"
+    if len(word) > 1 and word[0].isupper() and not first and sum(c.isupper() for c in word) == 1:
+        return "n"
+    return "p"
+
+
+def _similar(a: str, b: str) -> bool:
+    """yake's `levs` test: 1 - Levenshtein(a, b) / max(len) > DEDUP_LIMIT, with the length bound checked first."""
+    longest = max(len(a), len(b))
+    if longest <= 10 or 1 - abs(len(a) - len(b)) / longest <= DEDUP_LIMIT:
+        return False  # distinct terms are at least one edit apart, and at least their difference in length
+    if len(a) > len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return 1 - previous[-1] / longest > DEDUP_LIMIT
+
+
+def keywords(text: str, top: int = 20) -> list[tuple[str, float]]:
+    """The text's `top` YAKE keywords, best (lowest score) first, as yake 0.7.3 ranks them; [] where yake fails."""
+    if not text:
+        return []
+    try:
+        return _keywords(text, top)
+    except (ZeroDivisionError, ValueError, OverflowError):  # yake swallows these and returns []
+        return []
+
+
+def _keywords(text: str, top: int) -> list[tuple[str, float]]:
+    import numpy as np
+
+    stop = stopwords()
+    sentences = _sentences(_pre_filter(text.replace("\n", " ")))
+
+    ids: dict[str, int] = {}  # unique term -> id
+    stopword: list[bool] = []
+    tf: list[float] = []
+    tf_a: list[float] = []
+    tf_n: list[float] = []
+    seen_in: list[list[int]] = []  # the sentences a term occurs in, in order, each once
+    out: list[dict[int, float]] = []  # co-occurrence edges term -> following term, with counts
+    into: list[dict[int, float]] = []
+    # candidates: unique_kw -> [surface form, term ids, tf, has a clean tag]
+    candidates: dict[str, list] = {}
+
+    for sentence_id, sentence in enumerate(sentences):
+        block: list[tuple[str, str, int]] = []  # (tag, word, term) since the last punctuation token
+        for pos, word in enumerate(sentence):
+            if all(c in EXCLUDE for c in word):
+                block = []
+                continue
+            tag = _tag(word, pos == 0)
+            lower = word.lower()
+            unique = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+            term = ids.get(unique)
+            if term is None:
+                term = ids[unique] = len(stopword)
+                simple = unique
+                for p in EXCLUDE:
+                    simple = simple.replace(p, "")
+                stopword.append(lower in stop or unique in stop or len(simple) < 3)
+                tf.append(0.0)
+                tf_a.append(0.0)
+                tf_n.append(0.0)
+                seen_in.append([])
+                out.append({})
+                into.append({})
+            occurs = seen_in[term]
+            if not occurs or occurs[-1] != sentence_id:
+                occurs.append(sentence_id)
+            tf[term] += 1.0
+            if tag == "a":
+                tf_a[term] += 1.0
+            elif tag == "n":
+                tf_n[term] += 1.0
+            if tag not in _DISCARD:
+                for prev_tag, _, prev in block[-WINDOW:]:
+                    if prev_tag not in _DISCARD:
+                        out[prev][term] = out[prev].get(term, 0.0) + 1.0
+                        into[term][prev] = into[term].get(prev, 0.0) + 1.0
+            # the candidates ending at this word, in yake's order: the word alone, then 2 and 3 words
+            words, terms, tags = [word], [term], tag
+            _add(candidates, words, terms, tags)
+            for at in range(len(block) - 1, max(0, len(block) - (N - 1)) - 1, -1):
+                prev_tag, prev_word, prev_term = block[at]
+                words.insert(0, prev_word)
+                terms.insert(0, prev_term)
+                tags = prev_tag + tags
+                _add(candidates, words, terms, tags)
+            block.append((tag, word, term))
+    return _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, len(sentences), top, np)
+
+
+def _add(candidates: dict[str, list], words: list[str], terms: list[int], tags: str) -> None:
+    kw = " ".join(words)
+    unique = kw.lower()
+    entry = candidates.get(unique)
+    clean = "u" not in tags and "d" not in tags
+    if entry is None:
+        candidates[unique] = [kw, tuple(terms), 1.0, clean]
+    else:
+        entry[2] += 1.0
+        entry[3] = entry[3] or clean
+
+
+def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences, top, np) -> list[tuple[str, float]]:
+    valid_tfs = np.array([f for f, stop in zip(tf, stopword) if not stop])
+    if not valid_tfs.size:
+        return []  # only stop words: yake scores nothing
+    avg_tf, std_tf = valid_tfs.mean(), valid_tfs.std()
+    max_tf = max(tf)
+    h = [0.0] * len(tf)
+    for t, f in enumerate(tf):
+        if stopword[t]:
+            continue  # a stop word's own score is never used
+        wil = sum(into[t].values())
+        pwl = 0 if wil == 0 else len(into[t]) / wil
+        wir = sum(out[t].values())
+        pwr = 0 if wir == 0 else len(out[t]) / wir
+        wrel = 0.5 + pwl * (f / max_tf) + (0.5 + pwr * (f / max_tf))
+        wfreq = f / (avg_tf + std_tf)
+        occurs = seen_in[t]
+        wspread = len(occurs) / n_sentences
+        wcase = max(tf_a[t], tf_n[t]) / (1.0 + math.log(f))
+        middle = len(occurs) // 2
+        median = occurs[middle] if len(occurs) % 2 else (occurs[middle - 1] + occurs[middle]) / 2
+        wpos = math.log(math.log(3.0 + median))
+        h[t] = wpos * wrel / (wcase + wfreq / wrel + wspread / wrel)
+
+    scored: list[tuple[float, str, str]] = []
+    for unique, (kw, terms, cand_tf, clean) in candidates.items():
+        if not clean or stopword[terms[0]] or stopword[terms[-1]]:
+            continue
+        sum_h, prod_h = 0.0, 1.0
+        last = len(terms) - 1
+        for t, term in enumerate(terms):
+            if not stopword[term]:
+                sum_h += h[term]
+                prod_h *= h[term]
+                continue
+            # a stop word inside a phrase: how often it follows the word before and precedes the word after
+            prob_t1 = out[terms[t - 1]][term] / tf[terms[t - 1]] if t > 0 and term in out[terms[t - 1]] else 0.0
+            prob_t2 = out[term][terms[t + 1]] / tf[terms[t + 1]] if t < last and terms[t + 1] in out[term] else 0.0
+            prob = prob_t1 * prob_t2
+            prod_h *= 1 + (1 - prob)
+            sum_h -= 1 - prob
+        scored.append((prod_h / ((sum_h + 1) * cand_tf), unique, kw))
+    scored.sort(key=lambda c: c[0])  # stable: ties stay in the order they were first seen
+
+    kept: list[tuple[float, str, str]] = []
+    for cand in scored:
+        if not any(_similar(cand[1], other[1]) for other in kept):
+            kept.append(cand)
+            if len(kept) == top:
+                break
+    return [(kw, float(score)) for score, _, kw in kept]

@@ -1,0 +1,90 @@
+"""smpseo.yakecore gives yake 0.7.3's keywords, term for term and score for score, on real posts and on odd text."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import smpseo
+from smpseo import yakecore
+from smpseo.extract import post_text
+
+from .conftest import ROOT, shared
+
+
+@functools.cache
+def reference():
+    import yake
+
+    return yake.KeywordExtractor(lan="en", n=3, dedup_lim=0.9, dedup_func="levs", window_size=1, top=20)
+
+
+def same(text: str) -> None:
+    expected = [(kw, float(score)) for kw, score in reference().extract_keywords(text)]
+    assert [(kw, float(score)) for kw, score in yakecore.keywords(text, 20)] == expected
+
+
+def texts(source) -> list[str]:
+    return [post_text(p) for p in smpseo.load_posts(source) if p.sentences]
+
+
+def test_clinic_posts():
+    found = texts(ROOT / "posts")
+    assert len(found) == 8
+    for text in found:
+        same(text)
+
+
+def test_wordpress_exports():
+    found = texts(shared("corpora", "wordpress-theme-test-data", "themeunittestdata.wordpress.xml"))
+    assert len(found) > 30
+    for text in found:
+        same(text)
+
+
+def test_every_third_18f_post():
+    found = texts(shared("corpora", "18f-blog-posts"))[::3]
+    assert len(found) > 150
+    for text in found:
+        same(text)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    " ",
+    "the and of to a in",  # stop words only
+    "2019 2020 1,000 3.5 42",  # numbers only
+    "NASA and the FBI met. NASA said yes. The FBI said no.",  # acronyms
+    "iPhone 12 and web3 tools",  # mixed letters and digits
+    "Scalp micropigmentation\tin Vancouver.\nScalp micropigmentation hides scars.\nit lasts years",
+    "SMP SMP SMP SMP",  # one word repeated: a self-loop in the co-occurrence graph
+    "Does SMP hurt? It does not hurt much. Hurt is rare; pain is brief, and numbing helps!",
+    "e-mail, e.g. U.S.A. (co-op) -- 'quoted' words don't break it",
+    "a " * 30 + "clinic",
+])
+def test_odd_text(text):
+    same(text)
+
+
+WORDS = st.sampled_from(
+    ["scalp", "Scalp", "SMP", "micropigmentation", "Vancouver", "clinic", "the", "of", "and", "is", "hair",
+     "loss", "scars", "pain", "2024", "3.5", "e-mail", "it's", "U.S.", "density", "density", "ink", "a"])
+SEPARATORS = st.sampled_from([" ", " ", " ", ", ", ". ", "? ", "; ", "\n", " - ", " (", ") "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(WORDS, SEPARATORS), min_size=1, max_size=120))
+def test_random_text(pairs):
+    same("".join(w + s for w, s in pairs))
+
+
+def test_long_candidates_are_deduplicated_like_yake():
+    # near-duplicate phrases (one edit apart, longer than 10 characters) are what the levs dedup drops
+    text = ("Scalp micropigmentation clinics help. Scalp micropigmentation clinic helps. " * 3
+            + "Vancouver scalp clinic. Vancouver scalps clinic.")
+    same(text)
+    terms = [kw.lower() for kw, _ in yakecore.keywords(text, 20)]
+    assert not ({"scalp micropigmentation clinics", "scalp micropigmentation clinic"} <= set(terms))
