@@ -107,8 +107,6 @@ def keywords(text: str, top: int = 20) -> list[tuple[str, float]]:
 
 
 def _keywords(text: str, top: int) -> list[tuple[str, float]]:
-    import numpy as np
-
     stop = stopwords()
     sentences = _sentences(_pre_filter(text.replace("\n", " ")))
 
@@ -168,7 +166,7 @@ def _keywords(text: str, top: int) -> list[tuple[str, float]]:
                 tags = prev_tag + tags
                 _add(candidates, words, terms, tags)
             block.append((tag, word, term))
-    return _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, len(sentences), top, np)
+    return _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, len(sentences), top)
 
 
 def _add(candidates: dict[str, list], words: list[str], terms: list[int], tags: str) -> None:
@@ -183,8 +181,10 @@ def _add(candidates: dict[str, list], words: list[str], terms: list[int], tags: 
         entry[3] = entry[3] or clean
 
 
-def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences, top, np) -> list[tuple[str, float]]:
-    valid_tfs = np.array([f for f, stop in zip(tf, stopword) if not stop])
+def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences, top) -> list[tuple[str, float]]:
+    import numpy as np  # yake's mean and standard deviation, to the last bit
+
+    valid_tfs = np.array([f for f, stop in zip(tf, stopword, strict=True) if not stop])
     if not valid_tfs.size:
         return []  # only stop words: yake scores nothing
     avg_tf, std_tf = valid_tfs.mean(), valid_tfs.std()
