@@ -12,6 +12,7 @@ from __future__ import annotations
 from . import yakecore
 from .language import is_function_word, stem
 from .model import Post
+from .readability import post_text
 from .text import WORD_RE
 
 CANDIDATES = 20  # YAKE terms asked for before our deduplication
@@ -35,11 +36,6 @@ def dedupe(terms: list[tuple[str, float]], top: int = TOP) -> list[tuple[str, fl
         if len(kept) >= top:
             break
     return [(term, score) for term, score, _ in kept]
-
-
-def post_text(post: Post) -> str:
-    """Body prose, one sentence per line, each ending with punctuation."""
-    return "\n".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in post.sentences)
 
 
 def extract(post: Post, top: int = TOP) -> list[tuple[str, float]] | None:

@@ -44,8 +44,9 @@ def analyse(work: Work, keyphrases: bool = True) -> dict:
     from .extract import extract_text
     from .metrics import shares_of
     from .readability import text_scores
+    from .text import sentence_lines
 
-    text = "\n".join(t if t[-1:] in ".!?" else t + "." for t, _ in work)
+    text = sentence_lines(t for t, _ in work)
     out = {"scores": text_scores(text), "shares": shares_of(work)}
     if keyphrases:
         terms = extract_text(text)

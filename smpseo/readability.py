@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .model import Post
 from .syllables import textstat
+from .text import sentence_lines
 
 
 def post_text(post: Post) -> str:
-    """The body prose, one sentence per line: textstat's sentence counter then sees exactly our sentences."""
-    return "\n".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in post.sentences)
+    """The body prose, one sentence per line (`smpseo.text.sentence_lines`)."""
+    return sentence_lines(s.text for s in post.sentences)
 
 
 def scores(post: Post) -> dict[str, float | None]:

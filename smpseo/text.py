@@ -132,3 +132,9 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug or "post"
+
+
+def sentence_lines(sentences) -> str:
+    """Sentences one per line, each ending with `.`, `!` or `?`: the text textstat and YAKE are given, so textstat's
+    sentence counter sees exactly our sentences and YAKE never glues a heading to a sentence."""
+    return "\n".join(t if t[-1:] in ".!?" else t + "." for t in sentences)
