@@ -25,6 +25,7 @@ N = 3  # longest candidate, in words
 WINDOW = 1  # co-occurrence window, in words
 DEDUP_LIMIT = 0.9  # a candidate this similar (normalised Levenshtein) to a kept one is dropped
 EXCLUDE = frozenset(string.punctuation)
+_PUNCTUATION = string.punctuation
 _DISCARD = ("u", "d")  # tags of words that make no co-occurrence: unusual (mixed letters and digits) and numbers
 _CAPITAL = re.compile(r"^(\s*([A-Z]))")
 
@@ -124,7 +125,7 @@ def _keywords(text: str, top: int) -> list[tuple[str, float]]:
     for sentence_id, sentence in enumerate(sentences):
         block: list[tuple[str, str, int]] = []  # (tag, word, term) since the last punctuation token
         for pos, word in enumerate(sentence):
-            if all(c in EXCLUDE for c in word):
+            if not word.strip(_PUNCTUATION):  # a token of punctuation only ends the block
                 block = []
                 continue
             tag = _tag(word, pos == 0)
