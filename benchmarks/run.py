@@ -8,7 +8,7 @@ Times, in one run on one machine, each as a separate process (interpreter start-
   (d) `smpseo check` (cold cache, then warm) and `smpseo gaps` on the same posts;
   (e) the monthly report end to end (clinic posts only);
 and prints the median wall time, peak memory (the largest resident set of one process, and the largest sum over the
-command and its worker processes, sampled every 0.25 s) and the
+command and its worker processes, sampled every 0.1 s) and the
 ratios (b)/(a) and (c)/(b). Corpora: the clinic's posts, the 509 posts of ../shared/corpora/18f-blog-posts (when
 present) and a synthetic corpus of 5,000 posts generated deterministically from them. Each corpus gets its own
 cache folder (SMPSEO_CACHE_DIR) in a temporary folder. Results go to benchmarks/results/<timestamp>.json.
@@ -70,29 +70,38 @@ def measure(cmd: list[str], repeat: int, env: dict | None = None, before=None) -
         proc = subprocess.run(
             [sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, env=env, cwd=ROOT
         )
-        times.append(time.perf_counter() - start)
         status = proc.returncode
-        try:
-            largest, tree = proc.stderr.strip().splitlines()[-1].split()
+        try:  # the wrapper times the command alone, from its start to its exit (not its own start-up)
+            largest, tree, seconds = proc.stderr.strip().splitlines()[-1].split()
             peaks.append(int(largest))
             trees.append(int(tree))
+            times.append(float(seconds))
         except (ValueError, IndexError):
             peaks.append(0)
             trees.append(0)
+            times.append(time.perf_counter() - start)
     return {"seconds": round(statistics.median(times), 3), "runs": repeat, "all_seconds": [round(t, 3) for t in times],
             "peak_mib": round(max(peaks) / 1024, 1), "all_processes_peak_mib": round(max(trees) / 1024, 1),
             "exit_status": status}
 
 
 def empty_analysis_cache(folder: Path) -> None:
-    """Remove the analysis entries, keep the syllable table (built once per machine, not per analysis)."""
-    for kind in ("post-analysis", "analyze-file"):
-        shutil.rmtree(folder / kind, ignore_errors=True)
+    """Remove every entry but the syllable table (built once per machine, not per analysis): "cold" means nothing
+    of any earlier run is reused."""
+    if folder.is_dir():
+        for kind in folder.iterdir():
+            if kind.name == "syllables":
+                continue
+            if kind.is_dir():
+                shutil.rmtree(kind, ignore_errors=True)
+            else:
+                kind.unlink(missing_ok=True)
 
 
-# Runs a command and prints the child's peak RSS (KiB) on stderr's last line.
+# Runs a command and prints on stderr's last line its peak RSS (KiB), the peak of it and its workers together
+# (KiB, sampled every 0.1 s) and its wall time (s), measured from start to exit without the wrapper's start-up.
 _WRAPPER = r"""
-import os, resource, subprocess, sys, time
+import os, resource, subprocess, sys, threading, time
 page = os.sysconf("SC_PAGE_SIZE") // 1024
 
 def tree_kib(root):  # resident memory of a process and all its descendants (Linux /proc), KiB
@@ -115,13 +124,23 @@ def tree_kib(root):  # resident memory of a process and all its descendants (Lin
             pass
     return total
 
-proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 tree = 0
-while proc.poll() is None:
-    if os.path.isdir("/proc"):
-        tree = max(tree, tree_kib(proc.pid))
-    time.sleep(0.25)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, tree, file=sys.stderr)
+
+def sample(proc):  # the largest resident set of the command and its workers, every 0.1 s while it runs
+    global tree
+    while proc.poll() is None:
+        if os.path.isdir("/proc"):
+            tree = max(tree, tree_kib(proc.pid))
+        time.sleep(0.1)
+
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+sampler = threading.Thread(target=sample, args=(proc,), daemon=True)
+sampler.start()
+proc.wait()
+seconds = time.perf_counter() - start
+sampler.join()
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, tree, seconds, file=sys.stderr)
 sys.exit(proc.returncode)
 """
 
