@@ -448,6 +448,23 @@ class GapReport:
     def to_dict(self) -> dict:
         return {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates]}
 
+    def to_record(self) -> dict:
+        """Everything in the report as plain data (JSON-ready; `to_dict()` is the shorter public form), for
+        `from_record`: what a remembered run stores (`smpseo.memo`)."""
+        from dataclasses import asdict
+
+        return {"topics": [asdict(t) for t in self.topics], "candidates": [asdict(c) for c in self.candidates],
+                "posts": self.posts, "errors": [asdict(e) for e in self.errors], "has_queries": self.has_queries}
+
+    @classmethod
+    def from_record(cls, data: dict) -> GapReport:
+        """The report `to_record()` was made from, equal to it field for field. Data of another shape raises
+        KeyError, TypeError or ValueError."""
+        from .model import ReadError
+
+        return cls([_topic_from_record(t) for t in data["topics"]], [Candidate(**c) for c in data["candidates"]],
+                   int(data["posts"]), [ReadError(**e) for e in data["errors"]], bool(data["has_queries"]))
+
     def summary(self) -> dict[str, int]:
         counts = {ANSWERED: 0, PARTIAL: 0, MISSING: 0}
         for t in self.topics:
@@ -476,6 +493,15 @@ class GapReport:
         s = self.summary()
         return f"GapReport({len(self.topics)} topics: {s[ANSWERED]} answered, {s[PARTIAL]} partial, " \
                f"{s[MISSING]} missing; {len(self.candidates)} candidate topics)"
+
+
+def _topic_from_record(data: dict) -> TopicResult:
+    """A TopicResult from `asdict()` of one: its matches, evidence and suggestion made objects again."""
+    suggestion = data["suggestion"]
+    return TopicResult(**{**data, "posts": [PostMatch(**p) for p in data["posts"]],
+                          "evidence": [Evidence(**e) for e in data["evidence"]],
+                          "suggestion": Suggestion(**suggestion) if suggestion is not None else None})
+
 
 # ---- matching ------------------------------------------------------------------------------------------------
 @dataclass
@@ -709,17 +735,41 @@ def _as_topics(topics) -> list[Topic]:
     return load_topics(*topics)
 
 
+RUN_KIND = "gaps-run"  # a whole run over paths, remembered by smpseo.memo
+
+
 def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     """Which FAQ topics the posts answer, answer in part, or leave open; gaps first, by search demand.
 
     `posts`: a Corpus or list of Posts, or a path / list of paths. `topics`: None (the shipped taxonomy) or topic
     files / Topic objects to add (a file's topic replaces a shipped one with the same id). `queries`: None, a
     Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`.
+
+    Given paths, a run over files, topics, queries and settings that have not changed since the last such run
+    returns that run's report from the cache without reading the posts (`smpseo.memo`).
     """
+    from . import memo
+
+    topic_list = _as_topics(topics)
+    if queries is not None and not isinstance(queries, (str, Path)):
+        queries = list(queries)
+    paths = memo.source_paths(posts)
+    if paths is None:
+        return _gaps(posts, topic_list, queries, config)
+
+    def inputs() -> list:
+        searches = memo.file_state(queries) if isinstance(queries, (str, Path)) else memo.plain(queries)
+        return [memo.sources_state(paths), memo.plain(topic_list), searches, memo.plain(config)]
+
+    return memo.remembered(RUN_KIND, memo.run_slot(paths), inputs, lambda: _gaps(paths, topic_list, queries, config),
+                           GapReport.to_record, GapReport.from_record)
+
+
+def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:
+    """`gaps()` worked out: read the posts (when given paths), match every topic, rank by demand."""
     from .queries import map_queries, read_queries
 
     post_list, errors = _as_posts(posts)
-    topic_list = _as_topics(topics)
     index = build_index(post_list, lexicon_for(config))
     compiled = [compile_topic(t, index) for t in topic_list]
     matrix = _Matrix(compiled, index)

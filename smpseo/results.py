@@ -85,6 +85,27 @@ class CheckResult:
             "summary": self.summary(),
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """Everything in the result as plain data (JSON-ready), for `from_record`: what a remembered run stores
+        (`smpseo.memo`). The summary is left out: it is counted from the findings."""
+        record = self.to_dict()
+        del record["summary"]
+        return record
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> CheckResult:
+        """The result `to_record()` was made from, equal to it field for field. Data of another shape raises
+        KeyError, TypeError or ValueError."""
+        return cls(
+            findings=[Finding(**f) for f in data["findings"]],
+            posts=[dict(p) for p in data["posts"]],
+            coverage=[dict(c) for c in data["coverage"]],
+            keyphrases={str(path): [(term, score) for term, score in terms]
+                        for path, terms in data["keyphrases"].items()},
+            opportunities={str(k): list(v) for k, v in data["opportunities"].items()},
+            errors=[ReadError(**e) for e in data["errors"]],
+        )
+
     def findings_frame(self):
         """The findings as a pandas DataFrame, one row per finding."""
         import pandas as pd

@@ -71,6 +71,16 @@ def _as_posts(posts) -> tuple[list[Post], list[ReadError], str | None]:
     return posts, errors, None
 
 
+def _settings_for(config: Config | str | Path | None, first_path: str | None) -> Config:
+    """The Config to check with: the one given, the file named, or the nearest smpseo.toml above the first post."""
+    if config is None or isinstance(config, (str, Path)):
+        return load_config(config, search_from=first_path if first_path and Path(first_path).exists() else None)
+    return config
+
+
+RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.memo
+
+
 def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
           keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True) -> CheckResult:
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
@@ -79,7 +89,25 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml). `keyphrase`: a focus keyphrase
     for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
     Raises ConfigError for bad `[rules]` settings.
+
+    Given paths, a run over files, settings and options that have not changed since the last such run returns that
+    run's result from the cache without reading the posts (`smpseo.memo`).
     """
+    from .. import memo
+
+    rules = list(rules) if rules is not None else None
+    paths = memo.source_paths(posts)
+    if paths is None:
+        return _check(posts, config, keyphrase, rules, keyphrases)
+    config = _settings_for(config, str(paths[0]))
+    slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases)
+    return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(paths), memo.plain(config)],
+                           lambda: _check(paths, config, keyphrase, rules, keyphrases),
+                           CheckResult.to_record, CheckResult.from_record)
+
+
+def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool) -> CheckResult:
+    """`check()` worked out: read the posts (when given paths), run the rules, gather the result."""
     from ..extract import opportunities
     from ..keyphrase import Matcher, SpellingGuard
     from ..metrics import post_metrics
@@ -87,8 +115,7 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     from ..site import coverage_matrix
 
     post_list, errors, first_path = _as_posts(posts)
-    if config is None or isinstance(config, (str, Path)):
-        config = load_config(config, search_from=first_path if first_path and Path(first_path).exists() else None)
+    config = _settings_for(config, first_path)
     settings = resolve_settings(config.rules, config.path or "smpseo.toml")
     selected = set(rules) if rules is not None else None
     if selected is not None:

@@ -48,8 +48,9 @@ def run(args) -> int:
             raise
         print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
         return 2
-    corpus = load_posts(*args.paths, debug=args.debug)
-    failed = report_read_errors(corpus.errors)
-    report = gaps(corpus, topics=topics, queries=queries, config=config)
+    # Given the paths, an unchanged run comes from the cache; --debug reads afresh so a reader's bug shows in full.
+    posts = load_posts(*args.paths, debug=True) if args.debug else list(args.paths)
+    report = gaps(posts, topics=topics, queries=queries, config=config)
+    failed = report_read_errors(report.errors)
     sys.stdout.write(render(report, args.format))
     return 1 if failed else 0
