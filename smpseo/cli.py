@@ -19,6 +19,7 @@ COMMANDS = {
     "check": "check",
     "gaps": "gaps",
     "report": "report",
+    "cache": "cache",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -1,4 +1,5 @@
-"""Start-up stays light: `smpseo --help` and `smpseo check` on one post load no notebook or plotting machinery."""
+"""Start-up stays light: `smpseo --help`, `smpseo check` on one post and `smpseo cache info` load no notebook or
+plotting machinery."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def run(*args: str, cache: str) -> dict:
 
 @pytest.mark.parametrize("args", [("--help",), ("check", "posts/what-is-smp.md"),
                                   ("check", "posts/what-is-smp.md", "--format", "json"),
-                                  ("analyze", "posts/what-is-smp.md"), ("gaps", "posts/what-is-smp.md")])
+                                  ("analyze", "posts/what-is-smp.md"), ("gaps", "posts/what-is-smp.md"),
+                                  ("cache", "info")])
 def test_no_heavy_imports(args, tmp_path):
     for _ in range(2):  # cold cache, then warm
         found = run(*args, cache=str(tmp_path))

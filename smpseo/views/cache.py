@@ -1,0 +1,44 @@
+"""What `smpseo cache info` and `smpseo cache clear` print, from the counts `smpseo.cache` gives. Views only format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import one_line
+
+
+def size_text(size: int) -> str:
+    """Bytes for a person: "0 B", "812 B", "4.3 KB", "2.5 MB" (powers of 1,000, as disk tools show them)."""
+    if size < 1000:
+        return f"{size} B"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1000
+        if size < 1000 or unit == "GB":
+            return f"{size:.1f} {unit}"
+    return f"{size} B"  # not reached
+
+
+def _total(counts: dict[str, dict[str, int]]) -> tuple[int, int]:
+    return sum(c["entries"] for c in counts.values()), sum(c["bytes"] for c in counts.values())
+
+
+def _entries_text(entries: int, size: int) -> str:
+    return f"{entries:,} entr{'y' if entries == 1 else 'ies'} ({size_text(size)})"
+
+
+def info_lines(folder: Path, exists: bool, enabled: bool, counts: dict[str, dict[str, int]]) -> list[str]:
+    """The folder, whether caching is on, the total, then one line per kind of entry."""
+    entries, size = _total(counts)
+    lines = [one_line(f"cache folder: {folder}{'' if exists else ' (not created yet)'}"),
+             "caching: " + ("on" if enabled else "off (SMPSEO_NO_CACHE is set)"),
+             f"entries: {entries:,} ({size_text(size)})"]
+    width = max((len(kind) for kind in counts), default=0)
+    for kind in sorted(counts):
+        c = counts[kind]
+        lines.append(f"  {kind.ljust(width)}  {c['entries']:>7,}  {size_text(c['bytes']):>9}")
+    return lines
+
+
+def cleared_line(folder: Path, freed: dict[str, dict[str, int]]) -> str:
+    """How many entries and bytes were deleted, and from where."""
+    return one_line(f"removed {_entries_text(*_total(freed))} from {folder}")
