@@ -96,8 +96,8 @@ def write_text(result: CheckResult, stream=None, extras: bool = True) -> None:
 
 def write_json(result: CheckResult, stream=None) -> None:
     stream = stream or sys.stdout
-    json.dump(result.to_dict(), stream, indent=2, ensure_ascii=False, default=str)
-    stream.write("\n")
+    # one write, not one per token: the same text, a fraction of the time for a large blog
+    stream.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def write_csv(result: CheckResult, stream=None) -> None:
