@@ -5,7 +5,8 @@ Times, in one run on one machine, each as a separate process (interpreter start-
       extraction per post;
   (b) `smpseo analyze` on the same posts, cold: an empty analysis cache (large corpora run in parallel);
   (c) `smpseo analyze` warm: again, nothing changed;
-  (d) `smpseo check` (cold cache, then warm) and `smpseo gaps` on the same posts;
+  (d) `smpseo check` cold, warm with nothing changed, and warm after one post was edited; `smpseo gaps` cold and
+      warm (on copies of the posts: the originals are never edited);
   (e) the monthly report end to end (clinic posts only);
 and prints the median wall time, peak memory (the largest resident set of one process, and the largest sum over the
 command and its worker processes, sampled every 0.1 s) and the
@@ -22,6 +23,7 @@ cache folder (SMPSEO_CACHE_DIR) in a temporary folder. Results go to benchmarks/
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -96,6 +98,24 @@ def empty_analysis_cache(folder: Path) -> None:
                 shutil.rmtree(kind, ignore_errors=True)
             else:
                 kind.unlink(missing_ok=True)
+
+
+def copy_corpus(source: Path, target: Path) -> Path:
+    """A copy of a corpus's posts to measure on (one of them is edited between runs; the originals never are)."""
+    target.mkdir(parents=True)
+    for path in source.glob("*.md"):
+        shutil.copy2(path, target / path.name)
+    return target
+
+
+_edits = itertools.count(1)
+
+
+def edit_one_post(folder: Path) -> None:
+    """Add a sentence to one post: the next run is the re-run after an edit (the other posts unchanged)."""
+    post = sorted(folder.glob("*.md"))[0]
+    with post.open("a", encoding="utf-8") as f:
+        f.write(f"\n\nThis sentence was added by edit number {next(_edits)}.\n")
 
 
 # Runs a command and prints on stderr's last line its peak RSS (KiB), the peak of it and its workers together
@@ -187,7 +207,10 @@ def synthetic_corpus(source: Path, target: Path, count: int = 5000, seed: int = 
 LABELS = [("a_baseline", "(a) textstat + YAKE loop"), ("b_analyze_cold", "(b) analyze, cold"),
           ("b_analyze_cold_serial", "(b) analyze, cold, one process"),
           ("c_analyze_warm", "(c) analyze, warm"), ("d_check_cold", "(d) check, cold"),
-          ("d_check_warm", "(d) check, warm"), ("d_gaps", "(d) gaps"), ("e_monthly_report", "(e) monthly report"),
+          ("d_check_warm", "(d) check, warm (nothing changed)"),
+          ("d_check_one_edited", "(d) check, warm, one post edited"), ("d_gaps", "(d) gaps"),
+          ("d_gaps_cold", "(d) gaps, cold"), ("d_gaps_warm", "(d) gaps, warm (nothing changed)"),
+          ("e_monthly_report", "(e) monthly report"),
           ("check_one_post_cold", "check one post, cold"), ("check_one_post_warm", "check one post, warm"),
           ("help", "smpseo --help")]
 
@@ -240,12 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in corpora:
             if name == "clinic":
-                folder = ROOT / "posts"
+                folder = copy_corpus(ROOT / "posts", work / name)
             elif name == "18f":
                 if not SHARED_18F.is_dir():
                     print(f"skip {name}: {SHARED_18F} not found")
                     continue
-                folder = SHARED_18F
+                folder = copy_corpus(SHARED_18F, work / name)
             else:
                 if not SHARED_18F.is_dir():
                     print(f"skip {name}: needs the 18F corpus")
@@ -277,9 +300,12 @@ def main(argv: list[str] | None = None) -> int:
                 timed("b_analyze_cold_serial", analyze, before=cold, env={**env, "SMPSEO_WORKERS": "1"})
             if name != "synthetic":
                 check = smpseo_cmd("check", str(folder), "--format", "json")
+                gaps = smpseo_cmd("gaps", str(folder), "--format", "json")
                 timed("d_check_cold", check, before=cold)
-                timed("d_check_warm", check)
-                timed("d_gaps", smpseo_cmd("gaps", str(folder), "--format", "json"))
+                timed("d_check_warm", check, max(repeat, 3))
+                timed("d_check_one_edited", check, max(repeat, 3), before=lambda f=folder: edit_one_post(f))
+                timed("d_gaps_cold", gaps, before=cold)
+                timed("d_gaps_warm", gaps, max(repeat, 3))
             if name == "clinic" and not args.quick:
                 timed("e_monthly_report",
                       smpseo_cmd("report", "monthly", "--posts", str(folder), "--out", str(work / "reports")), 1)
