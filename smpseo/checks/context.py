@@ -94,18 +94,26 @@ class PostContext:
         return scores(self.post)
 
     @cached_property
+    def block_keys(self) -> list[frozenset[str]]:
+        """The word keys of each block of the body prose: a phrase whose keys are not all in a block cannot match
+        there."""
+        return [frozenset(k for u in self.matcher.units(b.text) for k in u.keys) for b in self.prose]
+
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Every word key in the body prose: a phrase whose keys are not all here cannot match."""
-        return frozenset(k for b in self.prose for u in self.matcher.units(b.text) for k in u.keys)
+        return frozenset().union(*self.block_keys)
 
     def find(self, phrase: Phrase) -> list[tuple[Block, Match]]:
         """Every match of a phrase in the body prose, with its block."""
         found = self._found.get(phrase.text)
         if found is None:
-            if not phrase or not set(phrase.keys) <= self.keys:
+            needed = set(phrase.keys)
+            if not phrase or not needed <= self.keys:
                 found = []
             else:
-                found = [(b, m) for b in self.prose for m in self.matcher.find(phrase, b.text)]
+                found = [(b, m) for b, keys in zip(self.prose, self.block_keys, strict=True) if needed <= keys
+                         for m in self.matcher.find(phrase, b.text)]
             self._found[phrase.text] = found
         return found
 

@@ -152,8 +152,11 @@ def link_suggestion(site: SiteContext, t):
         return
     incoming = incoming_links(posts, site.config.site.url)
     candidates: dict[int, list[tuple[int, int, PostContext, object, object]]] = {}
+    # every post's topic first: a phrase with a word new to the matcher empties its cache of tokenised texts, so
+    # compiling topics between searches would tokenise every post again for each new word
+    topics = [site.topic(target) for target in site.posts]
     for j, target in enumerate(site.posts):
-        about = site.topic(target)
+        about = topics[j]
         if about is None:
             continue
         linked_from = {id(p) for p, _ in incoming.get(j, [])}
