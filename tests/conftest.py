@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -70,3 +71,29 @@ def browser():
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# The ways a cache entry file can be damaged that every kind of entry must survive (rebuilt, never trusted).
+DAMAGES = ["truncate", "garbage", "empty", "other-key", "other-format"]
+
+
+def damage_entry(path: Path, damage: str, wrong_value=None) -> bool:
+    """Damage the cache entry at `path` as `damage` says: one of DAMAGES, or "wrong-shape" (its value replaced by
+    `wrong_value`). False for any other name, which the test handles itself."""
+    good = path.read_bytes()
+    entry = json.loads(good)
+    if damage == "truncate":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "garbage":
+        path.write_bytes(os.urandom(300))
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "other-key":
+        path.write_text(json.dumps({**entry, "key": "0" * 64}))
+    elif damage == "other-format":
+        path.write_text(json.dumps({**entry, "format": "smpseo-cache/0"}))
+    elif damage == "wrong-shape":
+        path.write_text(json.dumps({**entry, "value": wrong_value}))
+    else:
+        return False
+    return True

@@ -13,7 +13,7 @@ import pytest
 from smpseo import cache
 from smpseo.parallel import KIND, post_analysis, post_work
 
-from .conftest import ROOT
+from .conftest import DAMAGES, ROOT, damage_entry
 
 POSTS = ROOT / "posts"
 
@@ -74,31 +74,17 @@ def test_round_trip_and_bypass(cache_dir, monkeypatch):
     assert cache.get("k", digest) is None and not cache_dir.exists()
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "other-key", "other-format", "not-a-dict",
-                                    "wrong-shape", "directory"])
+@pytest.mark.parametrize("damage", [*DAMAGES, "not-a-dict", "wrong-shape", "directory"])
 def test_a_damaged_entry_is_rebuilt_not_trusted(cache_dir, damage):
     from smpseo.readers import load_posts
 
     posts = list(load_posts(POSTS / "what-is-smp.md"))
     fresh = post_analysis(posts)
     [path] = entries(cache_dir)
-    good = path.read_bytes()
-    entry = json.loads(good)
-    if damage == "truncate":
-        path.write_bytes(good[: len(good) // 2])
-    elif damage == "garbage":
-        path.write_bytes(os.urandom(200))
-    elif damage == "empty":
-        path.write_bytes(b"")
-    elif damage == "other-key":
-        path.write_text(json.dumps({**entry, "key": "0" * 64}))
-    elif damage == "other-format":
-        path.write_text(json.dumps({**entry, "format": "smpseo-cache/0"}))
-    elif damage == "not-a-dict":
+    entry = json.loads(path.read_bytes())
+    if damage == "not-a-dict":
         path.write_text(json.dumps([entry]))
-    elif damage == "wrong-shape":
-        path.write_text(json.dumps({**entry, "value": {"scores": {}, "shares": {}, "terms": "import os"}}))
-    else:
+    elif not damage_entry(path, damage, {"scores": {}, "shares": {}, "terms": "import os"}):  # directory
         path.unlink()
         path.mkdir()
     assert post_analysis(posts) == fresh

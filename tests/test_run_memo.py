@@ -17,7 +17,7 @@ import smpseo.checks
 from smpseo import cache
 from smpseo.cli import main
 
-from .conftest import FIXTURES, ROOT
+from .conftest import DAMAGES, FIXTURES, ROOT, damage_entry
 
 gaps_module = importlib.import_module("smpseo.gaps")  # `smpseo.gaps` is the function
 
@@ -231,28 +231,14 @@ def test_a_run_whose_files_change_meanwhile_is_not_stored(site, cache_dir, capsy
 
 
 # ---- a damaged entry is rebuilt ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "other-key", "other-format", "wrong-shape",
-                                    "missing-field"])
+@pytest.mark.parametrize("damage", [*DAMAGES, "wrong-shape", "missing-field"])
 @pytest.mark.parametrize("command", ["check", "gaps"])
 def test_a_damaged_memo_entry_is_rebuilt(site, cache_dir, capsys, command, damage):
     cold = run(capsys, command, "posts", "--format", "json")
     kind = {"check": smpseo.checks.RUN_KIND, "gaps": gaps_module.RUN_KIND}[command]
     [path] = memo_entries(cache_dir, kind)
-    good = path.read_bytes()
-    entry = json.loads(good)
-    if damage == "truncate":
-        path.write_bytes(good[: len(good) // 2])
-    elif damage == "garbage":
-        path.write_bytes(os.urandom(300))
-    elif damage == "empty":
-        path.write_bytes(b"")
-    elif damage == "other-key":
-        path.write_text(json.dumps({**entry, "key": "0" * 64}))
-    elif damage == "other-format":
-        path.write_text(json.dumps({**entry, "format": "smpseo-cache/0"}))
-    elif damage == "wrong-shape":
-        path.write_text(json.dumps({**entry, "value": {"findings": "posts/x.md", "topics": "x"}}))
-    else:
+    entry = json.loads(path.read_bytes())
+    if not damage_entry(path, damage, {"findings": "posts/x.md", "topics": "x"}):  # missing-field
         value = dict(entry["value"])
         del value["errors"]
         path.write_text(json.dumps({**entry, "value": value}))
