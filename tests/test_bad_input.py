@@ -469,10 +469,9 @@ def test_csv_cells_never_start_a_formula(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def hostile_server():
     """A local server that misbehaves: trickles, floods, loops, lies about types, serves bombs."""
-    import threading
     from http.server import BaseHTTPRequestHandler
 
-    from .test_web import Server
+    from .test_web import serving
 
     page = b"<html><head><title>Aftercare</title></head><body><article><p>" + b"Keep the scalp dry. " * 10 + \
         b"</p></article></body></html>"
@@ -544,12 +543,8 @@ def hostile_server():
             else:
                 self._head(404, length=0)
 
-    httpd = Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path, message", [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -97,14 +98,23 @@ class Server(ThreadingHTTPServer):
         pass
 
 
-@pytest.fixture(scope="module")
-def server():
-    httpd = Server(("127.0.0.1", 0), Handler)
+@contextlib.contextmanager
+def serving(handler):
+    """A loopback server answering with `handler` in a thread; yields its base URL and stops it afterwards."""
+    httpd = Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serving(Handler) as url:
+        yield url
 
 
 def test_a_page_is_fetched_and_read(server):
