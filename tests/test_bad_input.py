@@ -120,6 +120,13 @@ def _in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
+@pytest.fixture
+def good_post(tmp_path) -> Path:
+    """posts/good.md in the test's folder: a post that reads cleanly, beside whatever bad input the test adds."""
+    (tmp_path / "posts").mkdir()
+    return Path(shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md"))
+
+
 @pytest.mark.parametrize("command", list(COMMANDS))
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_each_command_reads_past_a_bad_file(tmp_path, capsys, case, command):
@@ -157,11 +164,9 @@ def test_import_reads_past_a_bad_file(tmp_path, capsys, case):
     assert not (tmp_path / "yaml-executed.txt").exists()
 
 
-def test_debug_shows_the_traceback_and_nothing_else_does(tmp_path, capsys, monkeypatch):
+def test_debug_shows_the_traceback_and_nothing_else_does(tmp_path, capsys, monkeypatch, good_post):
     """A bug inside a command is one line without --debug and a traceback with it."""
     monkeypatch.setenv("SMPSEO_NO_CACHE", "1")  # the code under test must run, not a cached result
-    (tmp_path / "posts").mkdir()
-    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
     import smpseo.metrics
 
     def broken(*args, **kwargs):
@@ -207,9 +212,7 @@ def test_control_characters_never_reach_the_terminal(tmp_path, capsys):
 # -- files around the posts: settings, topics, queries, folders ----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
-def test_unknown_config_key(tmp_path, capsys, command):
-    (tmp_path / "posts").mkdir()
-    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+def test_unknown_config_key(tmp_path, capsys, command, good_post):
     shutil.copy(BAD / "unknown-key.toml", tmp_path / "smpseo.toml")
     assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
@@ -225,9 +228,7 @@ def test_unknown_config_key(tmp_path, capsys, command):
     ("wrong-topics.yml", r"wrong-topics\.yml: unknown top-level key 'questions'"),
     ("no-such-topics.yml", r"no-such-topics\.yml: topic file not found"),
 ])
-def test_malformed_topics_file(tmp_path, capsys, topics, message):
-    (tmp_path / "posts").mkdir()
-    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+def test_malformed_topics_file(tmp_path, capsys, topics, message, good_post):
     path = BAD / topics
     assert main(["gaps", "posts", "--topics", str(path)]) == 2
     out, err = capsys.readouterr()
@@ -242,9 +243,7 @@ def test_malformed_topics_file(tmp_path, capsys, topics, message):
     bytes(range(256)),
     b'"Top queries","Clicks","Impressions","CTR","Position"\nsmp cost,ten,100,1%,3\n',
 ])
-def test_search_console_csv_with_the_wrong_columns(tmp_path, capsys, content):
-    (tmp_path / "posts").mkdir()
-    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+def test_search_console_csv_with_the_wrong_columns(tmp_path, capsys, content, good_post):
     (tmp_path / "Queries.csv").write_bytes(content)
     code = main(["gaps", "posts", "--queries", "Queries.csv"])
     out, err = capsys.readouterr()
@@ -604,9 +603,7 @@ def _zip(path: Path, members: dict[str, bytes], **kwargs) -> Path:
     ("no-csv", r"the ZIP holds no Queries\.csv"),
     ("damaged", r"not a valid ZIP file|cannot unpack"),
 ])
-def test_search_console_zip_bombs_and_damage(tmp_path, capsys, kind, message):
-    (tmp_path / "posts").mkdir()
-    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
+def test_search_console_zip_bombs_and_damage(tmp_path, capsys, kind, message, good_post):
     archive = tmp_path / "export.zip"
     if kind == "bomb":  # 100 MB of one byte, compressed to about 100 kB
         _zip(archive, {"Queries.csv": b'"Top queries","Clicks","Impressions","CTR","Position"\n' + b"a" * (
@@ -624,12 +621,10 @@ def test_search_console_zip_bombs_and_damage(tmp_path, capsys, kind, message):
     assert code == 2 and len(lines) == 1 and re.search(message, lines[0]), lines
 
 
-def test_a_file_too_big_to_be_posts_is_refused_without_reading_it(tmp_path, capsys, monkeypatch):
+def test_a_file_too_big_to_be_posts_is_refused_without_reading_it(tmp_path, capsys, monkeypatch, good_post):
     import smpseo.readers
 
     monkeypatch.setattr(smpseo.readers, "MAX_SOURCE_BYTES", 1_000_000)
-    (tmp_path / "posts").mkdir()
-    shutil.copy(BAD / "good.md", tmp_path / "posts" / "good.md")
     with open(tmp_path / "posts" / "video.md", "wb") as fh:  # sparse: big on paper, nothing to read
         fh.truncate(2_000_000)
     assert main(["analyze", "posts"]) == 1
