@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -85,6 +86,23 @@ class Handler(BaseHTTPRequestHandler):
                        content_type="text/xml")
         elif path == "/post-sitemap.xml":
             self._send(200, _urlset(f"{base}/blog/aftercare/"), content_type="application/xml")
+        elif path == "/post-sitemap.xml.gz":  # as many servers send a .gz file: a generic binary type
+            self._send(200, gzip.compress(_urlset(f"{base}/blog/does-smp-hurt/", f"{base}/blog/aftercare/")),
+                       content_type="application/octet-stream")
+        elif path == "/gz_index.xml":
+            self._send(200, (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                             f"<sitemap><loc>{base}/post-sitemap.xml.gz</loc></sitemap>"
+                             f"<sitemap><loc>{base}/bomb-sitemap.xml.gz</loc></sitemap>"
+                             f"<sitemap><loc>{base}/cut-sitemap.xml.gz</loc></sitemap>"
+                             f"<sitemap><loc>{base}/fake-sitemap.xml.gz</loc></sitemap></sitemapindex>").encode(),
+                       content_type="application/xml")
+        elif path == "/bomb-sitemap.xml.gz":  # 60 kB that would unpack to 60 MB
+            self._send(200, gzip.compress(b" " * 60_000_000), content_type="application/gzip")
+        elif path == "/cut-sitemap.xml.gz":
+            whole = gzip.compress(_urlset(*[f"{base}/cut{i}" for i in range(200)]))
+            self._send(200, whole[: len(whole) // 2], content_type="application/x-gzip")
+        elif path == "/fake-sitemap.xml.gz":  # says gzip, is not
+            self._send(200, b"\x1f\x8b" + b"not gzip at all", content_type="application/gzip")
         elif path == "/many-sitemap.xml":
             self._send(200, _urlset(*[f"{base}/p{i}" for i in range(700)]), content_type="application/xml")
         else:
@@ -164,6 +182,20 @@ def test_sitemaps_expand_into_pages(server):
     assert [p.title for p in posts] == ["Does SMP hurt?", "Aftercare basics"]
     failed = sorted((e.path.rsplit("/", 2)[-2:], e.message) for e in errors if e.severity == "error")
     assert len(failed) == 2 and any("HTTP 404" in m for _, m in failed) and any("application/pdf" in m for _, m in failed)
+
+
+def test_gzipped_sitemaps_are_unpacked_within_the_size_limit(server):
+    errors = []
+    pages = sitemap_pages(f"{server}/gz_index.xml", errors=errors)
+    assert pages == [f"{server}/blog/does-smp-hurt/", f"{server}/blog/aftercare/"]
+    messages = {e.path.rsplit("/", 1)[-1]: e.message for e in errors}
+    assert set(messages) == {"bomb-sitemap.xml.gz", "cut-sitemap.xml.gz", "fake-sitemap.xml.gz"}
+    assert "unpacks to more than 5,242,880 bytes" in messages["bomb-sitemap.xml.gz"]
+    assert "cut short" in messages["cut-sitemap.xml.gz"]
+    assert "not a readable gzipped sitemap" in messages["fake-sitemap.xml.gz"]
+    posts, errors = fetch_posts(f"{server}/post-sitemap.xml.gz")
+    assert [p.title for p in posts] == ["Does SMP hurt?", "Aftercare basics"]
+    assert not [e for e in errors if e.severity == "error"]
 
 
 def test_import_command_with_urls(server, tmp_path, capsys):

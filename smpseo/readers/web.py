@@ -26,6 +26,10 @@ MAX_SITEMAP_DEPTH = 2  # a sitemap index, and the sitemaps it lists
 USER_AGENT = "smpseo-import/0.1 (+https://pypi.org/project/smpseo/)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
+# what a server may call a gzipped sitemap (sitemap.xml.gz); its bytes decide (`_unpack_sitemap`)
+GZIP_TYPES = ("application/gzip", "application/x-gzip", "application/octet-stream")
+SITEMAP_TYPES = XML_TYPES + ("text/plain",) + GZIP_TYPES
+_GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
 
 
@@ -149,6 +153,8 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, accept
 
 
 def _sniff(body: bytes) -> str:
+    if body[:2] == _GZIP_MAGIC:
+        return "application/gzip"
     head = body[:512].lstrip().lower()
     if head.startswith(b"%pdf"):
         return "application/pdf"
@@ -189,6 +195,25 @@ def parse_sitemap(data: bytes, url: str) -> tuple[str, list[str]]:
     return kind, locs
 
 
+def _unpack_sitemap(body: bytes, url: str, max_bytes: int) -> bytes:
+    """A sitemap's XML: gzipped bytes unpacked, to at most `max_bytes` (a small file that would unpack to
+    gigabytes is refused after `max_bytes`, not unpacked whole); other bytes as they are."""
+    import zlib
+
+    if body[:2] != _GZIP_MAGIC:
+        return body
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip framing
+    try:
+        data = unpacker.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(url, f"not a readable gzipped sitemap ({exc})") from None
+    if len(data) > max_bytes:
+        raise FetchError(url, f"the gzipped sitemap unpacks to more than {max_bytes:,} bytes")
+    if not unpacker.eof:
+        raise FetchError(url, "not a readable gzipped sitemap (the file is cut short)")
+    return data
+
+
 def is_sitemap_url(url: str) -> bool:
     path = urlsplit(url).path.lower()
     return path.endswith(".xml") or path.endswith(".xml.gz") or "sitemap" in path.rsplit("/", 1)[-1]
@@ -207,8 +232,8 @@ def sitemap_pages(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
         if sitemap_url in visited:
             return
         visited.add(sitemap_url)
-        response = fetch(sitemap_url, timeout, max_bytes, accept=XML_TYPES + ("text/plain",), opener=opener)
-        kind, locs = parse_sitemap(response.body, response.url)
+        response = fetch(sitemap_url, timeout, max_bytes, accept=SITEMAP_TYPES, opener=opener)
+        kind, locs = parse_sitemap(_unpack_sitemap(response.body, response.url, max_bytes), response.url)
         if kind == "urlset":
             for loc in locs:
                 if len(pages) >= max_urls:
