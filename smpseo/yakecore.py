@@ -26,6 +26,7 @@ WINDOW = 1  # co-occurrence window, in words
 DEDUP_LIMIT = 0.9  # a candidate this similar (normalised Levenshtein) to a kept one is dropped
 EXCLUDE = frozenset(string.punctuation)
 _PUNCTUATION = string.punctuation
+_NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
 _DISCARD = ("u", "d")  # tags of words that make no co-occurrence: unusual (mixed letters and digits) and numbers
 _CAPITAL = re.compile(r"^(\s*([A-Z]))")
 
@@ -134,10 +135,8 @@ def _keywords(text: str, top: int) -> list[tuple[str, float]]:
             term = ids.get(unique)
             if term is None:
                 term = ids[unique] = len(stopword)
-                simple = unique
-                for p in EXCLUDE:
-                    simple = simple.replace(p, "")
-                stopword.append(lower in stop or unique in stop or len(simple) < 3)
+                # a stop word, or shorter than 3 characters once punctuation is taken out
+                stopword.append(lower in stop or unique in stop or len(unique.translate(_NO_PUNCTUATION)) < 3)
                 tf.append(0.0)
                 tf_a.append(0.0)
                 tf_n.append(0.0)
