@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from smpseo.analysis.readability import EASE_GOOD
 from smpseo.views.html import (
-    EASE_GOOD,
     GREEN,
     GREY,
     HTML,
@@ -68,7 +68,7 @@ def readability_chart(report) -> Chart | HTML:
     ax.set_xlim(0, max(100, max(values) + 8))
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
-    ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
+    ax.set_xlabel(f"Flesch reading ease (higher is easier; aim for {EASE_GOOD:g} or more)")
     from smpseo.app.report.months import month_title
 
     ax.set_title(f"Reading ease per post, {month_title(report.summary['month'])}", fontsize=11, loc="left")
