@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.analysis.readability import EASE_GOOD, EASE_POOR
-from smpseo.app.report.months import month_bounds
+from smpseo.core.months import month_bounds
 
 SCHEMA = 1
 SUMMARY_NAME = "summary.json"
