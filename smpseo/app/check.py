@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smpseo.app import memo
+from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import load_config
 from smpseo.checks.run import run_rules
@@ -40,7 +41,8 @@ RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
 
 
 def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
-          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True) -> CheckResult:
+          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True,
+          session: Session | None = None) -> CheckResult:
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
 
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
@@ -49,21 +51,30 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     Raises ConfigError for bad `[rules]` settings.
 
     Given paths, a run over files, settings and options that have not changed since the last such run returns that
-    run's result from the cache without reading the posts (`smpseo.app.memo`).
+    run's result from the cache without reading the posts (`smpseo.app.memo`); otherwise only the files that changed
+    are read and checked again (`smpseo.app.incremental`). `session`: per-file results kept in memory between
+    calls (the watch mode and notebooks hold one); with a session, whole runs are not remembered on disk.
     """
     rules = list(rules) if rules is not None else None
     paths = memo.source_paths(posts)
     if paths is None:
         return _check(posts, config, keyphrase, rules, keyphrases)
     config = _settings_for(config, str(paths[0]))
+    if session is not None:
+        return _check(paths, config, keyphrase, rules, keyphrases, session)
     slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases)
     return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(paths), memo.plain(config)],
                            lambda: _check(paths, config, keyphrase, rules, keyphrases),
                            CheckResult.to_record, CheckResult.from_record)
 
 
-def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool) -> CheckResult:
-    """`check()` worked out: read the posts (when given paths), analyse them (cached, in parallel), run the rules."""
+def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool,
+           session: Session | None = None) -> CheckResult:
+    """`check()` worked out: over paths, only what changed is read and checked (`smpseo.app.incremental`); posts
+    already read are analysed (cached, in parallel) and checked."""
+    paths = memo.source_paths(posts)
+    if paths is not None:
+        return check_paths(paths, _settings_for(config, str(paths[0])), keyphrase, rules, keyphrases, session)
     post_list, errors, first_path = _as_posts(posts)
     config = _settings_for(config, first_path)
     files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once

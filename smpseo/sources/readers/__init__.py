@@ -57,24 +57,29 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
 MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this big is a mistake, not a blog
 
 
-def read_text(path: str | Path) -> tuple[str, list[str]]:
+def read_bytes(path: str | Path) -> bytes:
+    """A source file's bytes. Raises SourceError when it cannot be read or is too large to be posts."""
     try:
         size = Path(path).stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is "
                                          f"{MAX_SOURCE_BYTES:,})")
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
-    return decode(data, str(path))
 
 
-def read_file(path: str | Path) -> list[Post]:
-    """Read one file into its posts (a dump or an export holds several). Raises SourceError."""
-    if not Path(path).exists():
+def read_text(path: str | Path) -> tuple[str, list[str]]:
+    return decode(read_bytes(path), str(path))
+
+
+def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
+    """Read one file into its posts (a dump or an export holds several). Raises SourceError. `data`: the file's
+    bytes, when the caller has read them already."""
+    if data is None and not Path(path).exists():
         raise SourceError(str(path), "no such file or folder")
     reader = reader_for(path)
-    text, warnings = read_text(path)
+    text, warnings = read_text(path) if data is None else decode(data, str(path))
     try:
         posts = reader(text, str(path))
     except SourceError as exc:
@@ -128,10 +133,12 @@ def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
     return Corpus(posts, errors)
 
 
-def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) -> list[Post]:
-    """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`."""
+def read_source(path: str | Path, errors: list[ReadError], debug: bool = False, data: bytes | None = None) \
+        -> list[Post]:
+    """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`. `data`: the file's
+    bytes, when the caller has read them already."""
     try:
-        found = read_file(path)
+        found = read_file(path, data)
     except SourceError as exc:
         errors.append(ReadError(exc.path, exc.message, exc.line))
         found = exc.posts  # a cut-off export: the posts before the cut are kept
@@ -147,4 +154,4 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) 
     return found
 
 
-__all__ = ["load_posts", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]
+__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]
