@@ -98,6 +98,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
         -> CheckResult:
     """`check()` over files and folders, reading and checking only what is not kept (see the module's doc)."""
     session = session or Session()
+    session.last_parsed = session.last_checked = 0
     errors: list[ReadError] = []
     sources = [_read(path, session) for path in iter_sources(list(paths), errors)]
     posts: list[Post] = []
