@@ -23,6 +23,10 @@ def register(sub) -> None:
                    help="text (default), JSON (findings, posts, coverage ...) or CSV (one row per finding)")
     p.add_argument("--rule", action="append", metavar="ID",
                    help="run only this rule (repeatable), e.g. --rule RD101 --rule LOC301")
+    p.add_argument("--watch", action="store_true",
+                   help="stay running and check again on every save, printing new and fixed findings (Ctrl-C stops)")
+    p.add_argument("--poll", action="store_true",
+                   help="with --watch: look for changes by polling the files instead of filesystem events")
     add_config_argument(p)
     add_cache_argument(p)
     p.set_defaults(run=run)
@@ -42,6 +46,10 @@ def run(args) -> int:
             Parser(prog="smpseo check").error(f"unknown rule id(s): {', '.join(unknown)}")
     from smpseo.cli.common import load_config_for
 
+    if args.watch:
+        from smpseo.cli.watch import watch
+
+        return watch(args)
     config = load_config_for(args, args.paths)
     result = check(list(args.paths), config, args.keyphrase, rules=args.rule)
     failed = report_read_errors(result.errors)
