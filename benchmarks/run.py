@@ -293,8 +293,8 @@ def table(results: dict) -> str:
         for n in names:
             v = results["corpora"][n].get(key)
             memory = v.get("all_processes_peak_mib", v.get("peak_mib")) if v else None
-            cells.append(("—" if not v else f"{v['seconds']:.2f} s, {memory:.0f} MiB" if memory is not None
-                          else f"{v['seconds']:.2f} s"))
+            cells.append("—" if not v else f"{v['seconds']:.2f} s, {memory:.0f} MiB" if memory is not None
+                         else f"{v['seconds']:.2f} s")
         if any(c != "—" for c in cells):
             rows.append(f"| {label} | " + " | ".join(cells) + " |")
     for key, label in RATIOS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -24,7 +24,7 @@ from .conftest import CLINIC_CONFIG, CLINIC_POSTS, FIXTURES, damage_entry, share
 # ---- Post.to_record / from_record ------------------------------------------------------------------------------
 text = st.text(max_size=30)
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), text,
-                    st.dates(), st.datetimes(timezones=st.sampled_from([None, timezone.utc,
+                    st.dates(), st.datetimes(timezones=st.sampled_from([None, UTC,
                                                                         timezone(timedelta(hours=-8))])),
                     st.binary(max_size=8))
 keys = st.one_of(text, st.integers(), st.booleans(), st.dates(), st.just("$date"), st.just("$map"))

@@ -208,8 +208,8 @@ def _whole(stored, posts: int, targets: int) -> bool:
         return isinstance(stored, list) and len(stored) == posts and all(
             isinstance(s, dict) and isinstance(s["metrics"], dict) and isinstance(s["target_counts"], dict)
             and all(len(f) == 8 for f in s["findings"]) and len(s["coverage"]) == targets
-            and isinstance(s["words"], list) and isinstance(s["joins"], list)
-            and isinstance(s["hyphens"], list) and isinstance(s["analysed"]["scores"], dict)
+            and isinstance(s["words"], str) and isinstance(s["joins"], str)
+            and isinstance(s["hyphens"], str) and len(s["joins"].split()) % 2 == 0 and isinstance(s["analysed"]["scores"], dict)
             and (s["analysed"].get("terms") is None or isinstance(s["analysed"]["terms"], list))
             for s in stored)
     except SHAPE_ERRORS:

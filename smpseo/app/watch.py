@@ -9,6 +9,7 @@ modification time (`Polling`); both can be told to look now (`check_now()`), whi
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
 from collections import Counter
@@ -101,19 +102,39 @@ class Polling:
 
 
 class Events:
-    """Notices changes from the operating system's filesystem events (`watchfiles`)."""
+    """Notices changes from the operating system's filesystem events (`watchfiles`), watched on a thread started
+    here, before the first check: a file saved while that check runs is not missed."""
 
     def __init__(self, paths: Iterable[str | Path], extra: Iterable[str | Path] = ()):
         import watchfiles  # noqa: F401 (fails here, not later, when it is missing)
 
         self.paths = [str(p) for p in [*paths, *extra]]
+        self._batches: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        threading.Thread(target=self._watch, daemon=True, name="smpseo-watch").start()
 
-    def changes(self, stop: threading.Event) -> Iterator[list[str]]:
+    def _watch(self) -> None:
         import watchfiles
 
-        for batch in watchfiles.watch(*self.paths, stop_event=stop, debounce=400, step=30, rust_timeout=500,
-                                      raise_interrupt=True):
-            yield sorted({path for _, path in batch})
+        try:
+            for batch in watchfiles.watch(*self.paths, stop_event=self._stop, debounce=400, step=30,
+                                          rust_timeout=500, raise_interrupt=False):
+                self._batches.put(sorted({path for _, path in batch}))
+        except Exception as exc:  # handed to the main thread, which reports it
+            self._batches.put(exc)
+
+    def changes(self, stop: threading.Event) -> Iterator[list[str]]:
+        try:
+            while not stop.is_set():
+                try:
+                    batch = self._batches.get(timeout=0.5)
+                except queue.Empty:
+                    continue
+                if isinstance(batch, Exception):
+                    raise batch
+                yield batch
+        finally:
+            self._stop.set()
 
 
 def backend(paths: list[str | Path], poll: bool = False, extra: Iterable[str | Path] = ()):
@@ -194,12 +215,14 @@ class Follower:
         self.stop_event.set()
 
 
-def follow(path: str | Path, render: Callable[[], object], interval: float = 0.5) -> Follower:
-    """In a notebook: show `render()` now and again each time `path` is saved, until `.stop()`.
+def follow(path: str | Path, render: Callable[[], object], interval: float = 0.5, *,
+           enabled: bool = True) -> Follower | None:
+    """In a notebook: show `render()` now and again each time `path` is saved, until `.stop()`. With
+    `enabled=False` (a report run), nothing is shown or started.
 
         >>> follow(post, lambda: show.checklist(prepublish_report(post)))
     """
-    return Follower(path, render, interval).start()
+    return Follower(path, render, interval).start() if enabled else None
 
 
 __all__ = ["Changes", "Events", "Follower", "Polling", "Watcher", "backend", "compare", "finding_key", "follow"]

@@ -118,22 +118,23 @@ def _reading(matcher: Matcher, ctx: PostContext) -> dict:
     post's topic is). `words` and the joined keys of `joins` are every word key it could yield whatever words the
     matcher knows (its keys now, each word's key, each hyphenated word whole and in parts, each pair of neighbouring
     words joined as a space variant, and the terms of the synonyms these spell): a phrase whose keys are not all
-    among them cannot match in the post. `joins` (with the first word's first letters) and `hyphens` are what
-    `signature` reads."""
+    among them cannot match in the post. `joins` (each joined key followed by the first word's first letters) and
+    `hyphens` are what `signature` reads. Each is one string of space-separated keys (keys hold no spaces): a
+    blog's worth of them stays small in memory and quick to read."""
     found, joins, hyphens = set(ctx.keys), set(), set()
     for block in ctx.prose:
         words = WORD_RE.findall(block.text)
         found.update(map(stem, words))
-        joins.update((_joined_stem(a + b), a[:4].lower()) for a, b in zip(words, words[1:]))
+        joins.update(f"{_joined_stem(a + b)} {a[:4].lower()}" for a, b in zip(words, words[1:], strict=False))
         for w in words:
             if "-" in w:
                 hyphens.add(stem(w))
                 found.update(part for part in map(stem, w.split("-")) if part)
-    every = found | {j for j, _ in joins}
+    every = found | {j.split(" ", 1)[0] for j in joins}
     for skeys, ckeys, _, _ in matcher._synonyms:  # noqa: SLF001 (the configured synonyms, as compiled)
         if every.issuperset(skeys):
             found.update(ckeys)
-    return {"words": sorted(found), "joins": sorted(joins), "hyphens": sorted(hyphens)}
+    return {"words": " ".join(sorted(found)), "joins": " ".join(sorted(joins)), "hyphens": " ".join(sorted(hyphens))}
 
 
 def signature(matcher: Matcher, summary: dict) -> list:
@@ -142,8 +143,9 @@ def signature(matcher: Matcher, summary: dict) -> list:
     matches in it."""
     vocab = matcher._vocab  # noqa: SLF001
     heads = {k[:4] for k in vocab}
-    return [sorted({j for j, head in summary["joins"] if j in vocab and head in heads}),
-            [h for h in summary["hyphens"] if h in vocab]]
+    parts = summary["joins"].split()
+    return [sorted({j for j, head in zip(parts[::2], parts[1::2], strict=True) if j in vocab and head in heads}),
+            [h for h in summary["hyphens"].split() if h in vocab]]
 
 
 def _joined_stem(word: str) -> str:
@@ -169,7 +171,7 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
         ctx.name = old.name
         ctx.__dict__["scores"] = summary["analysed"]["scores"]
         ctx.__dict__["target_counts"] = summary["target_counts"]
-        ctx.__dict__["keys"] = frozenset(summary["words"]).union([j for j, _ in summary["joins"]])
+        ctx.__dict__["keys"] = frozenset(summary["words"].split()).union(summary["joins"].split()[::2])
         contexts.append(ctx)
     keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
     if run.keyphrases:

@@ -208,9 +208,10 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
             start = (tok.map[0] if tok.map else 0) + offset + 1
             blocks.append(Block(CODE, tok.content.replace(MASK, ""), start, (tok.map[1] if tok.map else 0) + offset))
         elif t == "html_block":
-            start = (tok.map[0] if tok.map else 0) + offset + 1
-            from smpseo.sources.readers.htmlblocks import html_to_blocks  # bs4: loaded only for posts with HTML
+            # bs4 is loaded only for posts with HTML in them
+            from smpseo.sources.readers.htmlblocks import html_to_blocks
 
+            start = (tok.map[0] if tok.map else 0) + offset + 1
             blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
         elif t == "table_open":
             start = (tok.map[0] if tok.map else 0) + offset + 1
