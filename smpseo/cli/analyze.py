@@ -15,6 +15,7 @@ def register(sub) -> None:
                        description="Per-post metrics, one row per post, for spreadsheets and notebooks.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--drafts", action="store_true", help="include drafts (left out by default)")
     add_config_argument(p)
     add_cache_argument(p)
     p.set_defaults(run=run)
@@ -31,7 +32,7 @@ def run(args) -> int:
     from smpseo.views.table import write_rows
 
     config = load_config_for(args, args.paths)
-    rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug)
+    rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug, drafts=args.drafts)
     failed = report_read_errors(errors)
     columns = None
     if args.format == "text" and rows:

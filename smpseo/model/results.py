@@ -110,6 +110,22 @@ class CheckResult:
             errors=[ReadError(**e) for e in data["errors"]],
         )
 
+    def only(self, paths: set[str]) -> CheckResult:
+        """This result for the posts read from `paths` alone (findings, posts, coverage, keyphrases, read errors):
+        what a run over a whole blog reports about some of its files. Site-level opportunities are kept."""
+
+        def own(name: str) -> bool:
+            return name in paths or name.split("#", 1)[0] in paths
+
+        return CheckResult(
+            findings=[f for f in self.findings if own(f.path)],
+            posts=[p for p in self.posts if own(p["path"])],
+            coverage=[c for c in self.coverage if own(c["path"])],
+            keyphrases={k: v for k, v in self.keyphrases.items() if own(k)},
+            opportunities=self.opportunities,
+            errors=[e for e in self.errors if own(e.path) or e.severity == "info"],
+        )
+
     def findings_frame(self):
         """The findings as a pandas DataFrame, one row per finding."""
         import pandas as pd
