@@ -174,7 +174,7 @@ def test_task_scheduler_xml_and_powershell_wrapper():
 
     ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
     task = ET.parse(ROOT / "scheduling" / "smpseo-monthly-report.xml").getroot()
-    assert task.tag == "{%s}Task" % ns["t"]
+    assert task.tag == f"{{{ns['t']}}}Task"
     trigger = task.find("t:Triggers/t:CalendarTrigger", ns)
     assert trigger.find("t:StartBoundary", ns).text.endswith("T06:17:00")
     by_month = trigger.find("t:ScheduleByMonth", ns)

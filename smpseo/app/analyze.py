@@ -15,7 +15,14 @@ from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
-from smpseo.sources.readers import duplicate_slugs, iter_sources, leave_out, left_out_note, read_source, where_of
+from smpseo.sources.readers import (
+    duplicate_slugs,
+    iter_sources,
+    leave_out,
+    left_out_note,
+    read_source,
+    where_of,
+)
 
 
 def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True) -> list[dict]:
