@@ -103,6 +103,26 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
     return rows, errors + left_out_note(out, where_of(paths))
 
 
+TRAFFIC_COLUMNS = ("clicks", "impressions", "ctr", "position", "clicks_change", "impressions_change", "ctr_change",
+                   "position_change")
+
+
+def with_traffic(rows: list[dict], pages) -> list[dict]:
+    """The rows with Search Console's figures for each post (`smpseo.analysis.traffic`): `pages` is a Pages.csv or
+    the export ZIP, or pages already read. The `*_change` columns come from a comparison export's earlier range.
+    Raises QueryFileError for a file that is not a pages export."""
+    from smpseo.analysis.traffic import post_traffic, with_changes
+    from smpseo.sources.pages import read_pages
+
+    if isinstance(pages, (str, Path)):
+        pages = read_pages(pages)
+    stand_ins = [SimpleNamespace(slug=r.get("slug", ""), title=r.get("title", ""), path=r.get("path"),
+                                 canonical=r.get("canonical", "")) for r in rows]
+    found, _ = post_traffic(stand_ins, pages)
+    by_slug = {t["slug"]: t for t in with_changes(found)}
+    return [{**r, **{k: by_slug.get(r.get("slug"), {}).get(k) for k in TRAFFIC_COLUMNS}} for r in rows]
+
+
 def _whole_entry(entry) -> bool:
     """A cached file entry of the right shape (anything else is rebuilt)."""
     try:
