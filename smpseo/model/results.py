@@ -143,6 +143,19 @@ class CheckResult:
             return frame.pivot_table(index="target", columns="path", values="count", aggfunc="sum", fill_value=0)
         return frame
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the summary, then the findings (the first rows; `findings_frame()` has all)."""
+        from smpseo.model.richtext import result_html
+
+        s = self.summary()
+        sev = ", ".join(f"{n} {k}" for k, n in s["by_severity"].items())
+        heading = f"{s['findings']} findings ({sev}) in {s['posts']} posts"
+        if s["errors"]:
+            heading += f"; {s['errors']} files could not be read"
+        columns = {"path": "file", "line": "line", "column": "col", "rule": "rule", "severity": "severity",
+                   "message": "message"}
+        return result_html(heading, [f.to_dict() for f in self.findings], columns, ": see findings_frame()")
+
     def __repr__(self) -> str:
         s = self.summary()
         sev = ", ".join(f"{n} {k}" for k, n in s["by_severity"].items())
