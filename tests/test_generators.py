@@ -102,3 +102,10 @@ def test_check_on_a_hugo_site_reports_posts_only(hugo, capsys):
     assert paths == {"content/posts/first.md", "content/posts/lasting/index.md"}
     assert not any(f["rule"] == "SEO206" for f in data["findings"])  # the TOML description was read
     assert "left out" in err and code in (0, 1)
+
+
+def test_the_prepublish_report_checks_a_draft(hugo):
+    from smpseo.app.report.prepublish import prepublish_report
+
+    report = prepublish_report(hugo / "content/posts/draft.md")
+    assert report.post.title == "A draft" and report.blog_posts == 2  # the other posts, not the section page
