@@ -217,7 +217,8 @@ def test_unknown_config_key(tmp_path, capsys, command, good_post):
     assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
     assert _lines(err) == [f"smpseo: error: {tmp_path / 'smpseo.toml'}: unknown key 'colour' in [site] (known: "
-                           "address, city, name, phone, region, url)"]
+                           "address, business_type, city, country, latitude, longitude, name, opening_hours, phone, "
+                           "postal_code, price_range, region, url)"]
     assert out == ""
     assert main([command, "posts", "--config", str(BAD / "unknown-key.toml")]) == 2
     assert "unknown key 'colour'" in capsys.readouterr().err
