@@ -116,3 +116,19 @@ def test_analyze_with_pages(tmp_path, capsys, monkeypatch):
     bad.write_text('"Top pages","Clicks"\n', encoding="utf-8")
     assert main(["analyze", "content", "--pages", str(bad)]) == 2
     assert capsys.readouterr().err.strip().startswith(f"smpseo: error: {bad}:1: not a Search Console Pages.csv")
+
+
+def test_report_refuses_a_bad_pages_file_before_starting(tmp_path, capsys, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    monkeypatch.chdir(site)
+    bad = site / "Pages.csv"
+    bad.write_text('"Top queries","Clicks","Impressions","CTR","Position"\n', encoding="utf-8")
+    assert main(["report", "monthly", "--posts", "content", "--pages", "Pages.csv", "--out", "out"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "smpseo: error: Pages.csv:1: not a Search Console Pages.csv: header is " \
+                          '"Top queries","Clicks","Impressions","CTR","Position", expected ' \
+                          '"Top pages","Clicks","Impressions","CTR","Position"'
+    assert not (site / "out").exists()
+    assert main(["report", "monthly", "--posts", "content", "--pages", "nowhere.csv"]) == 2
+    assert "nowhere.csv: pages file not found" in capsys.readouterr().err
