@@ -12,7 +12,9 @@
 # 127 when no smpseo command is found.
 #
 # Needs bash and the basic commands of any Unix (date, mkdir, rm, ls, tail); not flock, which macOS lacks: the lock
-# is a folder (mkdir is atomic) holding the PID of the run that made it, and a lock whose run is gone is taken over.
+# is a folder (mkdir is atomic) holding the PID of the run that made it and when it started. A lock whose process is
+# gone, or older than SMPSEO_LOCK_HOURS (12: far longer than a run; after a restart its PID may be another
+# process's), is taken over.
 set -uo pipefail
 
 ROOT="${SMPSEO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
@@ -21,6 +23,7 @@ POSTS="${SMPSEO_POSTS:-posts}"
 OUT="${SMPSEO_OUT:-reports}"
 LOG_DIR="${SMPSEO_LOG_DIR:-$OUT/logs}"
 KEEP_LOGS="${SMPSEO_KEEP_LOGS:-24}"
+LOCK_HOURS="${SMPSEO_LOCK_HOURS:-12}"
 LOCK="$OUT/.monthly-report.lock"
 
 mkdir -p "$OUT" "$LOG_DIR" || exit 2
@@ -42,16 +45,24 @@ if [[ -z "$SMPSEO" ]]; then
     exit 127
 fi
 
-# One run at a time. A run that holds the lock is alive if its PID answers `kill -0` (or exists as another user's).
+# One run at a time. The lock's file "pid" holds "PID START" (seconds since 1970). Its run is still going if the
+# lock is younger than LOCK_HOURS and the PID answers `kill -0` (or exists as another user's process).
 alive() {
-    local pid="$1" why
+    local pid="${1%% *}" started="" why
+    [[ "$1" == *" "* ]] && started="${1#* }"
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    if [[ "$started" =~ ^[0-9]+$ ]] && (( $(date +%s) - started > LOCK_HOURS * 3600 )); then
+        return 1
+    fi
     why=$(kill -0 "$pid" 2>&1) && return 0
     [[ "$why" == *"ermitted"* ]]
 }
+claim() {
+    echo "$$ $(date +%s)" >"$LOCK/pid"
+}
 take_lock() {
     if mkdir "$LOCK" 2>/dev/null; then
-        echo "$$" >"$LOCK/pid"
+        claim
         return 0
     fi
     local holder=""
@@ -61,14 +72,15 @@ take_lock() {
         [[ -f "$LOCK/pid" ]] && holder=$(<"$LOCK/pid")
     fi
     if alive "$holder"; then
+        holder="${holder%% *}"
         say "another monthly report (PID $holder) is still running; not starting"
         return 75
     fi
     # Stale: the run that made it is gone (killed, machine restarted). Move it aside (atomic) and try once more.
-    say "taking over a stale lock left by PID ${holder:-unknown}"
+    say "taking over a stale lock left by PID ${holder%% *}"
     mv "$LOCK" "$LOCK.stale.$$" 2>/dev/null && rm -rf "$LOCK.stale.$$"
     if mkdir "$LOCK" 2>/dev/null; then
-        echo "$$" >"$LOCK/pid"
+        claim
         return 0
     fi
     say "another monthly report started meanwhile; not starting"
@@ -76,6 +88,8 @@ take_lock() {
 }
 take_lock || exit $?
 trap 'rm -rf "$LOCK"' EXIT
+trap 'exit 143' TERM  # stopped (a timeout, a shutdown): the EXIT trap still lets go of the lock
+trap 'exit 130' INT
 
 args=(report monthly --posts "$POSTS" --out "$OUT")
 if [[ -n "${SMPSEO_QUERIES:-}" ]]; then

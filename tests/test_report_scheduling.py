@@ -119,6 +119,22 @@ def test_wrapper_takes_over_a_stale_lock(tmp_path):
 
 
 @needs_bash
+def test_wrapper_takes_over_a_lock_older_than_any_run_even_if_its_pid_is_taken(tmp_path):
+    env = cron_env(tmp_path, fake_smpseo(tmp_path), SMPSEO_LOCK_HOURS="1")
+    lock = tmp_path / "site" / "reports" / ".monthly-report.lock"
+    lock.mkdir(parents=True)
+    holder = subprocess.Popen(["sleep", "30"])  # a live process with the lock's PID, as after a restart
+    try:
+        (lock / "pid").write_text(f"{holder.pid} 1000000000\n")  # started in 2001
+        run = wrapper(env)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run.returncode == 0, run.stderr
+    assert f"stale lock left by PID {holder.pid}" in run.stderr
+
+
+@needs_bash
 def test_wrapper_fails_with_smpseo_status_on_bad_settings(tmp_path):
     run = wrapper(cron_env(tmp_path, fake_smpseo(tmp_path)), "--month", "2026-13")
     assert run.returncode == 2
