@@ -4,6 +4,7 @@ hook file, and some files of a blog checked against the whole blog."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -69,8 +70,9 @@ def test_sarif_is_2_1_0_with_rules_and_physical_locations(hugo, capsys):
 def test_github_annotations_one_per_finding_with_file_line_col(hugo, capsys):
     _, out, _ = run(capsys, "check", "content", "--format", "github")
     lines = out.splitlines()
-    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
-    assert any(line.startswith("::warning file=content/posts/first.md,line=") and ",col=" in line for line in lines)
+    assert lines and all(re.match(r"::(error|warning|notice) file=[^,]+,line=\d+,col=\d+::[A-Z]+\d+ \S", line)
+                         for line in lines)
+    assert any(line.startswith("::warning file=content/posts/first.md,line=") for line in lines)
 
 
 def test_annotations_escape_what_would_end_or_start_a_command():
@@ -79,9 +81,9 @@ def test_annotations_escape_what_would_end_or_start_a_command():
     assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"
     result = CheckResult(findings=[Finding("posts/a,b:c.md", 3, 4, "RD101", "readability", "warning", nasty)])
     [line] = annotation_lines(result)
-    assert line.startswith("::warning file=posts/a%2Cb%3Ac.md,line=3,col=4,title=RD101 readability::")
+    assert line.startswith("::warning file=posts/a%2Cb%3Ac.md,line=3,col=4::RD101 ")
     assert "\n" not in line and "\r" not in line  # one line: the injected command never starts a line
-    assert line.split("::", 2)[2] == escape_data(nasty)
+    assert line.split("::", 2)[2] == "RD101 " + escape_data(nasty)
 
 
 def test_select_ignore_and_unknown_codes(hugo, capsys):

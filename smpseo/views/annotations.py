@@ -1,4 +1,4 @@
-"""A CheckResult as GitHub Actions workflow commands: one `::warning file=...,line=...,col=...::message` line per
+"""A CheckResult as GitHub Actions workflow commands: one `::warning file=...,line=...,col=...::RULE message` line per
 finding, which GitHub shows as an annotation on the line of the pull request's diff.
 
 Escaping follows GitHub's rules for workflow commands: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in
@@ -35,11 +35,11 @@ def annotation_lines(result: CheckResult) -> list[str]:
     lines = []
     for e in result.errors:
         if e.severity in ("error", "warning"):
-            lines.append(command(e.severity, e.message, file=_file(e.path), line=e.line, title="smpseo: unreadable"
-                                 if e.severity == "error" else "smpseo"))
+            lines.append(command(e.severity, f"smpseo: {e.message}", file=_file(e.path), line=e.line))
     for f in result.findings:
-        lines.append(command(COMMANDS.get(f.severity, "warning"), f.message + (f" ({f.hint})" if f.hint else ""),
-                             file=_file(f.path), line=f.line, col=f.column, title=f"{f.rule} {f.category}"))
+        lines.append(command(COMMANDS.get(f.severity, "warning"),
+                             f"{f.rule} {f.message}" + (f" ({f.hint})" if f.hint else ""),
+                             file=_file(f.path), line=f.line, col=f.column))
     return lines
 
 
