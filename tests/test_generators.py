@@ -109,3 +109,14 @@ def test_the_prepublish_report_checks_a_draft(hugo):
 
     report = prepublish_report(hugo / "content/posts/draft.md")
     assert report.post.title == "A draft" and report.blog_posts == 2  # the other posts, not the section page
+
+
+def test_pyproject_that_only_names_smpseo_is_not_a_settings_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = ["smpseo"]\n', encoding="utf-8")
+    found = find_config(tmp_path)
+    assert found is None or found.parent != tmp_path
+    (tmp_path / "pyproject.toml").write_text('[tool]\nsmpseo = { site = { city = "Lyon" } }\n', encoding="utf-8")
+    assert load_config(search_from=tmp_path).site.city == "Lyon"
+    (tmp_path / "pyproject.toml").write_text('[tool.smpseo.site\ncity = "Lyon"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(search_from=tmp_path)

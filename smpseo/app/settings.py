@@ -27,11 +27,21 @@ def find_config(start: str | Path | None = None) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
-    """True for a pyproject.toml that mentions `[tool.smpseo]` (a broken one is then read, and its error shown)."""
+    """True for a pyproject.toml with a `[tool.smpseo]` table, or one that mentions smpseo and is not valid TOML
+    (it is then read, and its error shown)."""
     try:
-        return path.is_file() and "tool.smpseo" in path.read_text(encoding="utf-8", errors="replace")
+        if not path.is_file():
+            return False
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    if "smpseo" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return True
+    return isinstance(tool, dict) and "smpseo" in tool
 
 
 def load_config(path: str | Path | None = None, *, search_from: str | Path | None = None) -> Config:
