@@ -1,6 +1,6 @@
 """`smpseo report monthly|prepublish`: run a report notebook with papermill and export it to HTML.
 
-    smpseo report monthly [--month YYYY-MM] [--posts DIR] [--config FILE] [--queries FILE] [--out DIR]
+    smpseo report monthly [--month YYYY-MM] [--posts DIR] [--config FILE] [--queries FILE] [--pages FILE] [--out DIR]
     smpseo report prepublish POST [--keyphrase TEXT] [--config FILE] [--posts DIR] [--out DIR]
 
 Prints the path of the HTML report. A failed run exits 1, names the failing cell and keeps the executed notebook as
@@ -36,7 +36,12 @@ def register(sub) -> None:
                                      "reports/index.html. Compares with the previous month's summary.json.")
     m.add_argument("--month", type=_month, help="YYYY-MM (default: the month that just ended)")
     m.add_argument("--posts", default="posts", metavar="DIR", help="the posts folder (default: posts)")
-    m.add_argument("--queries", metavar="FILE", help="a Search Console Queries.csv export")
+    m.add_argument("--queries", metavar="FILE", help="a Search Console Queries.csv, or the performance export ZIP "
+                                                     "(its Pages.csv is read too)")
+    m.add_argument("--pages", metavar="FILE",
+                   help="a Search Console Pages.csv (or the export ZIP): clicks, impressions, CTR and position per "
+                        "post, with the change since the earlier range or last month's report")
+    m.add_argument("--drafts", action="store_true", help="include draft posts (left out by default)")
     m.add_argument("--previous", metavar="FILE",
                    help="last month's summary.json (default: OUT/<previous month>/summary.json)")
     m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
@@ -76,20 +81,24 @@ def run(args) -> int:
             if not Path(args.posts).exists():
                 print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
                 return 2
-            if args.queries:
-                from smpseo.model.post import one_line
-                from smpseo.sources.queries import QueryFileError, read_queries
+            from smpseo.model.post import one_line
+            from smpseo.sources.pages import read_pages
+            from smpseo.sources.queries import QueryFileError, read_queries
 
-                if not Path(args.queries).is_file():
-                    print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
+            for given, what, read in ((args.queries, "queries", read_queries), (args.pages, "pages", read_pages)):
+                if not given:
+                    continue
+                if not Path(given).is_file():
+                    print(f"smpseo: error: {given}: {what} file not found", file=sys.stderr)
                     return 2
                 try:
-                    read_queries(args.queries)
+                    read(given)
                 except QueryFileError as exc:
                     print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
                     return 2
             result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
-                                 out=args.out, previous=args.previous, timeout=args.timeout)
+                                 out=args.out, previous=args.previous, timeout=args.timeout, pages=args.pages,
+                                 drafts=args.drafts)
         else:
             if not Path(args.post).is_file():
                 print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)

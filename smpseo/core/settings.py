@@ -6,6 +6,7 @@ application's work (`smpseo.app.settings`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,24 @@ class Site:
     city: str = ""
     phone: str = ""
     url: str = ""
-    address: str = ""
+    address: str = ""  # the street address
     region: str = ""
+    # For the clinic's LocalBusiness markup (all optional): its schema.org type, postcode, country, map position,
+    # opening hours ("Mo-Fr 09:00-17:00"), price range ("$$").
+    business_type: str = ""
+    postal_code: str = ""
+    country: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    opening_hours: list[str] = field(default_factory=list)
+    price_range: str = ""
+
+
+# schema.org types a clinic's markup may take: LocalBusiness and the subtypes that fit an SMP clinic.
+BUSINESS_TYPES = ("LocalBusiness", "MedicalBusiness", "MedicalClinic", "HealthAndBeautyBusiness", "BeautySalon",
+                  "HairSalon", "DaySpa", "TattooParlor")
+_DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+OPENING_HOURS_RE = re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)* (?:[01]\d|2[0-4]):[0-5]\d-(?:[01]\d|2[0-4]):[0-5]\d$")
 
 
 @dataclass
@@ -47,7 +64,8 @@ class Config:
 
 # section -> allowed keys (None: any keys; their owner validates them)
 _SCHEMA: dict[str, set[str] | None] = {
-    "site": {"name", "city", "phone", "url", "address", "region"},
+    "site": {"name", "city", "phone", "url", "address", "region", "business_type", "postal_code", "country",
+             "latitude", "longitude", "opening_hours", "price_range"},
     "keywords": {"targets", "synonyms"},
     "rules": None,
     "topics": None,
@@ -64,6 +82,30 @@ def parse_config(text: str, path: str = "<config>") -> Config:
     return config_from_dict(data, path)
 
 
+def _check_site(site: dict[str, Any], path: str) -> None:
+    """`[site]`: text keys are strings; latitude and longitude numbers in range, both or neither; opening hours a
+    list like ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"]; the business type a schema.org type in BUSINESS_TYPES."""
+    for key, value in site.items():
+        if key in ("latitude", "longitude"):
+            limit = 90 if key == "latitude" else 180
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+                raise ConfigError(path, f"[site] {key} must be a number from -{limit} to {limit}, not {value!r}")
+        elif key == "opening_hours":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(path, '[site] opening_hours must be a list of strings like "Mo-Fr 09:00-17:00"')
+            for v in value:
+                if not OPENING_HOURS_RE.match(v.strip()):
+                    raise ConfigError(path, f"[site] opening_hours: {v!r} is not like \"Mo-Fr 09:00-17:00\" (days "
+                                            "Mo Tu We Th Fr Sa Su, 24-hour times)")
+        elif not isinstance(value, str):
+            raise ConfigError(path, f"[site] {key} must be a string")
+    if ("latitude" in site) != ("longitude" in site):
+        raise ConfigError(path, "[site] latitude and longitude go together: give both or neither")
+    kind = site.get("business_type")
+    if kind and kind not in BUSINESS_TYPES:
+        raise ConfigError(path, f"[site] business_type {kind!r} is not one of {', '.join(BUSINESS_TYPES)}")
+
+
 def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
     for section, value in data.items():
         if section not in _SCHEMA:
@@ -76,9 +118,7 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
                 if key not in allowed:
                     raise ConfigError(path, f"unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})")
     site_raw = data.get("site", {})
-    for key, value in site_raw.items():
-        if not isinstance(value, str):
-            raise ConfigError(path, f"[site] {key} must be a string")
+    _check_site(site_raw, path)
     keywords = data.get("keywords", {})
     targets = keywords.get("targets", [])
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):

@@ -202,8 +202,10 @@ def _config_for(config: str | Path | None, near: str | Path) -> str:
 
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
-                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None) -> RunResult:
-    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed."""
+                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
+                drafts: bool = False) -> RunResult:
+    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed.
+    `pages`: Search Console's Pages.csv or export ZIP; `drafts`: include draft posts."""
     from smpseo.app.report.index import write_index
     from smpseo.app.report.monthly import find_previous
 
@@ -219,7 +221,7 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
         parameters = {
             "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
             "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "",
-            "summary_path": str(staging / SUMMARY_NAME),
+            "summary_path": str(staging / SUMMARY_NAME), "pages": _as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
