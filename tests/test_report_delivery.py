@@ -54,6 +54,7 @@ def test_pdf_and_email_then_nothing_twice(tmp_path, smtp_server):
     html, pdf = folder / "monthly_report.html", folder / "monthly_report.pdf"
     assert run.stdout.splitlines()[:2] == [str(html), str(pdf)]
     assert "emailed the October 2026 report to owner@clinic.example, artist@clinic.example" in run.stdout
+    assert '2026-10/monthly_report.pdf">PDF</a>' in (tmp_path / "reports" / "index.html").read_text()
 
     # the PDF: a real one, from the same page, with the title and every item of the to-do list
     assert pdf.read_bytes().startswith(b"%PDF-")

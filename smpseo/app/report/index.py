@@ -79,6 +79,7 @@ def month_rows(reports_dir: Path) -> list[dict]:
         except (OSError, ValueError):
             pass
         rows.append({"month": folder.name, "html": html_file if html_file.is_file() else None,
+                     "pdf": (folder / "monthly_report.pdf").is_file(),
                      "totals": summary.get("totals", {}) if isinstance(summary, dict) else {},
                      "failed": (folder / "monthly_report.FAILED.ipynb").is_file(),
                      "site": summary.get("site", "") if isinstance(summary, dict) else ""})
@@ -95,6 +96,8 @@ def write_index(reports_dir: str | Path) -> Path:
         t = r["totals"]
         link = (f'<a href="{escape(r["month"])}/monthly_report.html">{escape(month_title(r["month"]))}</a>'
                 if r["html"] else escape(month_title(r["month"])))
+        if r["html"] and r["pdf"]:
+            link += f' &middot; <a href="{escape(r["month"])}/monthly_report.pdf">PDF</a>'
         if r["failed"] and r["html"]:
             status = '<span class="failed">last re-run failed; this is the earlier report</span>'
         elif r["failed"]:
