@@ -40,7 +40,10 @@ def digest_text(d: dict) -> str:
     lines = [subject(d), "", f"The month at a glance, changes {_since(d)}:"]
     lines += [f"  {label}: {_number(value)}{_change(delta)}" for label, value, delta in d["headline"]]
     lines += ["", "Fix first:"]
-    lines += [f"  {i['rank']}. {_one_line(i['action'])} ({_one_line(i['why'])})" for i in d["fixes"]] or ["  Nothing urgent."]
+    for i in d["fixes"]:
+        lines += [f"  {i['rank']}. {_one_line(i['action'])}", f"     {_one_line(i['why'])}"]
+    if not d["fixes"]:
+        lines.append("  Nothing urgent.")
     if d["fixes_total"] > len(d["fixes"]):
         lines.append(f"  ... {d['fixes_total'] - len(d['fixes'])} more in the report")
     lines += ["", "New FAQ gaps (questions prospects ask that no post answers fully):"]
