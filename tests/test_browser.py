@@ -120,3 +120,17 @@ def test_tables_reflow_on_a_phone_and_scroll_in_a_frame_on_a_tablet(browser, bun
         getComputedStyle(f).borderTopStyle, f.scrollWidth > f.clientWidth])""")
     page.close()
     assert frames and all(overflow == "auto" and border == "solid" for overflow, border, _ in frames)
+
+
+def test_print_layout_breaks_between_sections_and_prints_links(browser, bundled_reports):
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(bundled_reports["monthly"].resolve().as_uri(), wait_until="load")
+    breaks = page.evaluate("""Array.from(document.querySelectorAll('.jp-MarkdownCell')).filter(c => c.querySelector('h2'))
+        .map(c => [c.querySelector('h2').textContent.trim(), getComputedStyle(c).breakBefore])""")
+    assert breaks[0][0].startswith("At a glance") and breaks[0][1] == "auto" and len(breaks) >= 6
+    assert all(where == "page" for _, where in breaks[1:]), breaks
+    page.goto(bundled_reports["index"].resolve().as_uri(), wait_until="load")
+    link = page.evaluate("getComputedStyle(document.querySelector('a[href]'), '::after').content")
+    page.close()
+    assert link == '" (2026-10/monthly_report.html)"'  # the address is printed after the link
