@@ -19,7 +19,7 @@ from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cac
 def _month(text: str) -> str:
     import argparse
 
-    from smpseo.app.report.months import parse_month
+    from smpseo.core.months import parse_month
 
     try:
         parse_month(text)

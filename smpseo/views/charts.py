@@ -7,8 +7,9 @@ posts are rows.
 
 from __future__ import annotations
 
+from smpseo.analysis.readability import EASE_GOOD
+from smpseo.core.months import month_title
 from smpseo.views.html import (
-    EASE_GOOD,
     GREEN,
     HTML,
     RED,
@@ -27,8 +28,6 @@ NARROW_TEXT = 10  # points
 
 def readability_chart(report) -> Chart | HTML:
     """Flesch reading ease per post as horizontal bars coloured by band, with the blog's average."""
-    from smpseo.app.report.months import month_title
-
     rows = [p for p in report.summary["posts"] if isinstance(p.get("flesch_reading_ease"), (int, float))]
     if not rows:
         return message("No post has prose to score yet.")
@@ -52,14 +51,14 @@ def _ease_bars(rows: list[dict], average: float | None, title: str, narrow: bool
         ax.set_yticks([])
         ax.set_ylim(-0.45, n - 0.05)
         ax.spines[["left"]].set_visible(False)
-        ax.set_xlabel("Flesch reading ease (aim: 60+)", fontsize=size)
+        ax.set_xlabel(f"Flesch reading ease (aim: {EASE_GOOD:g}+)", fontsize=size)
         ax.tick_params(axis="x", labelsize=size)
     else:
         fig, ax = _figure(8.5, 0.42 * n + 1.4)
         ax.barh(range(n), values, color=[ease_colour(v) for v in values], height=0.62)
         ax.set_yticks(range(n), [_short(p["title"] or p["slug"]) for p in rows], fontsize=size)
         ax.set_ylim(-0.6, n - 0.4)
-        ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
+        ax.set_xlabel(f"Flesch reading ease (higher is easier; aim for {EASE_GOOD:g} or more)")
     for i, v in enumerate(values):
         ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=size - 0.5,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})

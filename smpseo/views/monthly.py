@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from smpseo.checks import RULES
 from smpseo.views.html import (
     GREEN,
     GREY,
@@ -62,11 +63,9 @@ def _suggestion_text(suggestion: Any) -> str:
 
 def gap_table(topics: list[dict] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
     """FAQ topics by priority (the gap analysis's rank: demand, then how open the question is)."""
-    from smpseo.app.report.summary import gap_order
-
     if topics is None:
         return unavailable("FAQ gap analysis")
-    rows = sorted(topics, key=gap_order)
+    rows = list(topics)  # in priority order already
     if not include_answered:
         rows = [t for t in rows if t.get("status") != "answered"]
     out = []
@@ -119,11 +118,9 @@ def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = ()
 
 def cannibalisation_and_local(report) -> HTML:
     """Posts competing for one keyphrase, and local SEO findings (name, address, phone, city, call to action)."""
-    from smpseo.app.report.analysis import rule_ids
-
     if report.findings is None:
         return unavailable("Checks")
-    competing = rule_ids("same-keyphrase", "same-strongest-target")
+    competing = {r.id for r in RULES.values() if r.name in ("same-keyphrase", "same-strongest-target")}
     titles = {p.path: p.title or p.slug for p in report.posts}
     # The checks flag each post of a competing group at its own line; a reader wants one row per group.
     groups: dict[tuple[str, str], dict] = {}
@@ -203,7 +200,7 @@ def todo_list(items: list[dict]) -> HTML:
 
 def heading(report) -> HTML:
     """The report's title line: month, site, when it was made."""
-    from smpseo.app.report.months import month_title
+    from smpseo.core.months import month_title
 
     s = report.summary
     site = f" &middot; {e(s['site'])}" if s.get("site") else ""

@@ -3,8 +3,8 @@ last month), the first fixes of the to-do list and the FAQ questions newly left 
 
 from __future__ import annotations
 
-from smpseo.app.report.months import month_title
 from smpseo.app.report.summary import compare, gap_order, todo
+from smpseo.core.months import month_title
 
 HEADLINE = (("posts", "posts"), ("words", "words"), ("flesch_reading_ease", "average reading ease"),
             ("findings", "findings"))
