@@ -208,3 +208,20 @@ def test_a_refused_recipient_is_reported_and_the_others_get_it(smtp_server, mont
     smtp_server.mailbox.refuse.add("owner@clinic.example")
     with pytest.raises(SendFailed, match="refused every recipient"):
         mail(month, summary, settings(smtp_server.port), resend=True)
+
+
+def test_a_send_under_way_elsewhere_is_not_repeated_and_a_dead_ones_mark_is_taken_over(smtp_server, month, summary):
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        (month / ".email_sending").write_text(str(running.pid))
+        with pytest.raises(SendFailed, match=f"another run \\(process {running.pid}\\) is sending"):
+            mail(month, summary, settings(smtp_server.port))
+        assert smtp_server.mailbox.messages == [] and (month / ".email_sending").read_text() == str(running.pid)
+        (month / ".email_sending").write_text(str(dead.pid))
+        mail(month, summary, settings(smtp_server.port))
+        assert len(smtp_server.mailbox.messages) == 1 and not (month / ".email_sending").exists()
+    finally:
+        running.kill()
+        running.wait()

@@ -31,10 +31,7 @@ def mail_report(result, settings: Email, resend: bool = False) -> int:
     try:
         sent = deliver(folder, d["month"], settings, subject(d), digest_text(d), digest_html(d), attachments,
                        resend=resend)
-    except SendFailed as exc:
-        print(one_line(f"smpseo: error: email not sent: {exc}; the report is kept in {folder}"), file=sys.stderr)
-        return 1
-    except OSError as exc:
+    except (SendFailed, OSError) as exc:  # OSError: the month's folder could not be written (the record, the mark)
         print(one_line(f"smpseo: error: email not sent: {exc}; the report is kept in {folder}"), file=sys.stderr)
         return 1
     if sent.skipped is not None:

@@ -19,6 +19,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
+from smpseo.app.report.pids import alive
 from smpseo.core.settings import Email
 
 SENT_NAME = "email_sent.json"
@@ -129,15 +130,6 @@ def _reply(answer) -> str:
     return f"{code} {text}" if code else text
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
 
 @contextmanager
 def _sending(folder: Path):
@@ -152,7 +144,7 @@ def _sending(folder: Path):
                 pid = int(mark.read_text().strip() or 0)
             except (OSError, ValueError):
                 pid = 0
-            if pid and _alive(pid):
+            if pid and alive(pid):
                 raise SendFailed(f"another run (process {pid}) is sending this month's report now") from None
             mark.unlink(missing_ok=True)
             continue

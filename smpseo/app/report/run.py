@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smpseo.app.report.pids import alive
 from smpseo.app.report.summary import SUMMARY_NAME
 from smpseo.core.months import last_complete_month, month_title, parse_month, previous_month
 
@@ -128,15 +129,6 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
     return output
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
 
 def _remove_stale(parent: Path, name: str) -> None:
     """Tidy what runs killed outright (kill -9, a power cut) left: a dead run's staging folder goes; an earlier
@@ -145,7 +137,7 @@ def _remove_stale(parent: Path, name: str) -> None:
     for marker in (".running-", ".old-"):
         for path in parent.glob(f".{name}{marker}*"):
             pid = path.name.rsplit(marker, 1)[-1].split("-", 1)[0]
-            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
                 continue
             if marker == ".old-" and not final.exists():
                 os.replace(path, final)
