@@ -47,7 +47,7 @@ def _ease_bars(rows: list[dict], average: float | None, title: str, narrow: bool
         ax.barh(range(n), values, color=[ease_colour(v) for v in values], height=0.42)
         for i, p in enumerate(rows):
             ax.text(0, i + 0.27, _short(p["title"] or p["slug"], 40), fontsize=size, va="bottom", ha="left",
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5}, zorder=4)
         ax.set_yticks([])
         ax.set_ylim(-0.45, n - 0.05)
         ax.spines[["left"]].set_visible(False)
