@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,35 @@ OPENING_HOURS_RE = re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)* (?:
 
 
 @dataclass
+class Email:
+    """`[report.email]`: where the monthly report is mailed, and through which SMTP server. The password is never
+    in the file: `password_env` names the environment variable that holds it."""
+
+    to: list[str]
+    sender: str  # `from` in the file
+    smtp_host: str
+    smtp_port: int = 587
+    starttls: bool = True  # on port 465 the connection is TLS from the start instead
+    username: str = ""
+    password_env: str = ""
+
+
+@dataclass
+class Report:
+    """`[report]`: a PDF beside each monthly report's HTML page, and the email that carries it."""
+
+    pdf: bool = False
+    email: Email | None = None
+
+
+@dataclass
 class Config:
     site: Site = field(default_factory=Site)
     targets: list[str] = field(default_factory=list)
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)
     topics: dict[str, Any] = field(default_factory=dict)
-    report: dict[str, Any] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
     path: str | None = None
 
     @property
@@ -69,8 +92,11 @@ _SCHEMA: dict[str, set[str] | None] = {
     "keywords": {"targets", "synonyms"},
     "rules": None,
     "topics": None,
-    "report": None,
+    "report": {"pdf", "email"},
 }
+_EMAIL_KEYS = {"to", "from", "smtp_host", "smtp_port", "starttls", "username", "password_env"}
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|::1)$")
 
 
 def parse_config(text: str, path: str = "<config>") -> Config:
@@ -134,6 +160,61 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         synonyms={k: list(v) for k, v in synonyms.items()},
         rules=dict(data.get("rules", {})),
         topics=dict(data.get("topics", {})),
-        report=dict(data.get("report", {})),
+        report=report_settings(data.get("report", {}), path),
         path=path,
     )
+
+
+def _address(value: Any, where: str, path: str) -> str:
+    if not isinstance(value, str) or "@" not in parseaddr(value)[1] or any(c in value for c in "\r\n"):
+        raise ConfigError(path, f"{where} must be an email address such as \"owner@example.com\", not {value!r}")
+    return value.strip()
+
+
+def report_settings(raw: dict[str, Any], path: str = "<config>") -> Report:
+    """`[report]` and `[report.email]`, checked: unknown keys, wrong types and a password in the file are errors."""
+    pdf = raw.get("pdf", False)
+    if not isinstance(pdf, bool):
+        raise ConfigError(path, "[report] pdf must be true or false")
+    if "email" not in raw:
+        return Report(pdf=pdf)
+    mail = raw["email"]
+    if not isinstance(mail, dict):
+        raise ConfigError(path, "[report.email] must be a table")
+    if "password" in mail:
+        raise ConfigError(path, "[report.email] password: the password is never written in the file; set "
+                                "password_env to the name of an environment variable that holds it")
+    for key in mail:
+        if key not in _EMAIL_KEYS:
+            raise ConfigError(path, f"unknown key '{key}' in [report.email] (known: {', '.join(sorted(_EMAIL_KEYS))})")
+    for key in ("to", "from", "smtp_host"):
+        if key not in mail:
+            raise ConfigError(path, f"[report.email] needs {key}")
+    to = mail["to"]
+    if not isinstance(to, list) or not to:
+        raise ConfigError(path, "[report.email] to must be a list of addresses, e.g. to = [\"owner@example.com\"]")
+    host = mail["smtp_host"]
+    if not isinstance(host, str) or not host.strip() or any(c.isspace() for c in host.strip()):
+        raise ConfigError(path, "[report.email] smtp_host must be a host name, e.g. \"smtp.example.com\"")
+    port = mail.get("smtp_port", 587)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError(path, "[report.email] smtp_port must be a port number (587, 465 or 25)")
+    starttls = mail.get("starttls", True)
+    if not isinstance(starttls, bool):
+        raise ConfigError(path, "[report.email] starttls must be true or false")
+    username, password_env = mail.get("username", ""), mail.get("password_env", "")
+    if not isinstance(username, str):
+        raise ConfigError(path, "[report.email] username must be a string")
+    if not isinstance(password_env, str) or password_env and not _ENV_NAME.match(password_env):
+        raise ConfigError(path, "[report.email] password_env must be the name of an environment variable, "
+                                "e.g. \"SMPSEO_SMTP_PASSWORD\"")
+    if bool(username) != bool(password_env):
+        raise ConfigError(path, "[report.email] username and password_env go together (the login and the "
+                                "environment variable holding its password)")
+    if username and not starttls and port != 465 and not _LOOPBACK.match(host.strip()):
+        raise ConfigError(path, f"[report.email] starttls = false would send the password to {host} unencrypted; "
+                                "set starttls = true (or smtp_port = 465)")
+    email = Email(to=[_address(a, "[report.email] to", path) for a in to],
+                  sender=_address(mail["from"], "[report.email] from", path), smtp_host=host.strip(),
+                  smtp_port=port, starttls=starttls, username=username, password_env=password_env)
+    return Report(pdf=pdf, email=email)

@@ -1,15 +1,13 @@
 """What the report notebooks display, as one namespace: `from smpseo.views import notebook as show`.
 
-The sections live in `monthly.py`, `prepublish.py` and `faq.py`, built from the blocks of `html.py`.
+The sections live in `monthly.py`, `prepublish.py` and `faq.py`, the charts in `charts.py`, all built from the
+blocks of `html.py`.
 """
 
 from __future__ import annotations
 
-from smpseo.views.faq import (
-    candidates_table,
-    gap_chart,
-    topic_detail,
-)
+from smpseo.views.charts import coverage_heatmap, gap_chart, readability_chart
+from smpseo.views.faq import candidates_table, topic_detail
 from smpseo.views.html import (
     HTML,
     Chart,
@@ -27,12 +25,10 @@ from smpseo.views.html import (
 from smpseo.views.monthly import (
     cannibalisation_and_local,
     changes,
-    coverage_heatmap,
     findings_table,
     gap_table,
     heading,
     overview,
-    readability_chart,
     readability_table,
     todo_list,
 )
