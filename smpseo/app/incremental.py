@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,16 @@ from smpseo.checks.run import assemble, post_summary, prepare, reading_state
 from smpseo.core.settings import Config
 from smpseo.model.post import Post, ReadError
 from smpseo.model.results import CheckResult
-from smpseo.sources.readers import SourceError, duplicate_slugs, iter_sources, read_bytes, read_source
+from smpseo.sources.readers import (
+    SourceError,
+    duplicate_slugs,
+    iter_sources,
+    leave_out,
+    left_out_note,
+    read_bytes,
+    read_source,
+    where_of,
+)
 
 PARSED, CHECKED, MATCHES = "parsed-file", "checked-file", "topic-matches"
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
@@ -49,6 +59,7 @@ class Source:
     digest: str = ""
     posts: list[Post] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    kept: list[Post] = field(default_factory=list)  # the posts checked: drafts and section pages left out
 
     def lines(self) -> list[str] | None:
         """The file's lines as `Path.read_text` gives them (universal newlines, undecodable bytes replaced)."""
@@ -94,48 +105,62 @@ class Session:
 
 
 def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | None = None,
-                rules: list[str] | None = None, keyphrases: bool = True, session: Session | None = None) \
-        -> CheckResult:
-    """`check()` over files and folders, reading and checking only what is not kept (see the module's doc)."""
+                rules: list[str] | None = None, keyphrases: bool = True, session: Session | None = None, *,
+                drafts: bool = False, blog: str | Path | None = None) -> CheckResult:
+    """`check()` over files and folders, reading and checking only what is not kept (see the module's doc).
+    `drafts` and `blog` as for `smpseo.app.check.check`: drafts left out unless asked for; the rest of the blog read
+    for the site-wide rules, the result reporting on the files given."""
     session = session or Session()
     session.last_parsed = session.last_checked = 0
+    paths = list(paths)
     errors: list[ReadError] = []
-    sources = [_read(path, session) for path in iter_sources(list(paths), errors)]
-    posts: list[Post] = []
-    for source in sources:
-        posts.extend(source.posts)
-        errors.extend(source.errors)
+    sources = [_read(path, session) for path in iter_sources(paths, errors)]
+    out = _leave_out(sources, drafts)
+    posts = [p for s in sources for p in s.kept]
+    errors.extend(e for s in sources for e in s.errors)
     errors.extend(duplicate_slugs(posts))
+    errors.extend(left_out_note(out, where_of(paths)))
+    given: set[str] | None = None
+    if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
+        given = {str(p.path) for p in posts}
+        seen = {Path(p.path).resolve() for p in posts if p.path}
+        rest = [_read(path, session) for path in iter_sources([blog], []) if path.resolve() not in seen]
+        _leave_out(rest, drafts)
+        for source in rest:
+            source.kept = [p for p in source.kept if p.path and Path(p.path).resolve() not in seen]
+        rest = [s for s in rest if s.kept]
+        sources += rest
+        posts += [p for s in rest for p in s.kept]
 
     run = prepare(posts, config, keyphrase, rules, keyphrases)
-    state = hashlib.sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases],
+    state = hashlib.sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
                                       ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
     summaries: list[dict | None] = []
     todo: list[tuple[int, Source, str]] = []  # (index of its first post, file, key)
     for source in sources:
         digest = cache.key(CHECKED, str(source.path), source.digest, state) if source.data is not None else ""
         stored = session.get(CHECKED, digest) if digest else None
-        if _whole(stored, len(source.posts), len(run.targets)):
+        if _whole(stored, len(source.kept), len(run.targets)):
             summaries.extend(stored)
         else:
             todo.append((len(summaries), source, digest))
-            summaries.extend([None] * len(source.posts))
+            summaries.extend([None] * len(source.kept))
 
-    lines = {id(p): s for s in sources for p in s.posts}
+    lines = {id(p): s for s in sources for p in s.kept}
 
     def source_lines(post: Post) -> list[str] | None:
         return lines[id(post)].lines() if id(post) in lines else None
 
-    fresh = [p for _, s, _ in todo for p in s.posts]
+    fresh = [p for _, s, _ in todo for p in s.kept]
     session.last_checked = len(fresh)
     analysed = iter(post_analysis(fresh, keyphrases)) if fresh else iter(())
     for start, source, digest in todo:
         made = [post_summary(run, run.contexts[start + i], next(analysed), source_lines)
-                for i in range(len(source.posts))]
+                for i in range(len(source.kept))]
         summaries[start:start + len(made)] = made
         if digest and not any(e.severity == "error" for e in source.errors):
             session.put(CHECKED, digest, made)
-    post_keys = [(str(s.path), s.digest, i) for s in sources for i in range(len(s.posts))]
+    post_keys = [(str(s.path), s.digest, i) for s in sources for i in range(len(s.kept))]
     recalled: list[tuple[str, dict, dict]] = []
 
     def kept(i: int, signature: list) -> dict:
@@ -152,7 +177,16 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
         if {k: id(v) for k, v in matches.items()} != before:
             session.put(MATCHES, digest, matches)
     session.end_run()
-    return result
+    return result if given is None else result.only(given)
+
+
+def _leave_out(sources: list[Source], drafts: bool) -> Counter:
+    """Each file's posts without drafts (unless `drafts`) and section pages, as `load_posts` leaves them out."""
+    out: Counter = Counter()
+    for source in sources:
+        source.kept, left = leave_out(source.posts, drafts)
+        out.update(left)
+    return out
 
 
 def _read(path: Path, session: Session) -> Source:

@@ -153,8 +153,10 @@ class Watcher:
     `settings()` gives the Config for each run (so an edited smpseo.toml is read again)."""
 
     def __init__(self, paths: list[str | Path], settings: Callable[[], object], keyphrase: str | None = None,
-                 rules: list[str] | None = None):
+                 rules: list[str] | None = None, *, drafts: bool = False, blog: str | Path | None = None):
         self.paths = list(paths)
+        self.drafts = drafts
+        self.blog = blog
         self.settings = settings
         self.keyphrase = keyphrase
         self.rules = rules
@@ -163,7 +165,8 @@ class Watcher:
 
     def recheck(self, changed: list[str] | None = None) -> Changes:
         started = time.perf_counter()
-        result = check(self.paths, self.settings(), self.keyphrase, rules=self.rules, session=self.session)
+        result = check(self.paths, self.settings(), self.keyphrase, rules=self.rules, drafts=self.drafts,
+                       blog=self.blog, session=self.session)
         new, fixed = compare(self.last, result)
         first = self.last is None
         self.last = result

@@ -7,13 +7,14 @@ import sys
 from smpseo.cli.common import load_config_for, report_read_errors
 
 
-def watch(args) -> int:
+def watch(args, rules: list[str] | None, blog) -> int:
+    """`rules`: the rules `--select`/`--ignore` leave; `blog`: the blog's folder when the paths are some of its files."""
     from smpseo.app.watch import Watcher, backend
     from smpseo.core.settings import ConfigError
     from smpseo.views.watch import changes_text
 
-    if args.format != "text":
-        print("smpseo check: --watch prints text; leave out --format", file=sys.stderr)
+    if args.format != "text" or args.quiet:
+        print("smpseo check: --watch prints text; leave out --format and --quiet", file=sys.stderr)
         return 2
     working = [load_config_for(args, args.paths)]  # the latest settings that could be read
     shown: set[str] = set()  # lines about unreadable files printed already
@@ -35,9 +36,10 @@ def watch(args) -> int:
         sys.stdout.flush()
 
     extra = [working[0].path] if working[0].path else []
-    watcher = Watcher(list(args.paths), settings, args.keyphrase, args.rule)
+    watcher = Watcher(list(args.paths), settings, args.keyphrase, rules, drafts=args.drafts, blog=blog)
+    watched = [*args.paths, *([blog] if blog is not None else [])]
     try:
-        watcher.run(backend(list(args.paths), poll=args.poll, extra=extra), report)
+        watcher.run(backend(watched, poll=args.poll, extra=extra), report)
     except KeyboardInterrupt:
         print("smpseo: stopped watching", file=sys.stderr)
     return 0
