@@ -16,8 +16,9 @@ _ABBREVIATIONS = frozenset(
     p.s jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s""".split()
 )
 
-# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace.
-_END_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
+# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace. Possessive, and starting
+# only where a run of punctuation starts: a run of 100,000 "!" with no space after is tried once, not per character.
+_END_RE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
 # What may open the next sentence.
 _OPENER_RE = re.compile(r"[\"'“‘«(\[]*[^\W_a-z]|[\"'“‘«(\[]*[¿¡]", re.UNICODE)
 
@@ -49,6 +50,21 @@ QUESTION_RE = re.compile(r"\?[\s\"'”’»)\]]*$")
 
 # A North American phone number, in any of the ways people write one: 778-917-7772, (778) 917 7772, +1.778.917.7772.
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+
+
+# What never belongs in text read from a file, a page or front matter: lone surrogates (half an escaped emoji: no
+# UTF-8 write can hold one), control characters other than tab and newline (escape sequences, NUL) and the
+# bidirectional overrides and isolates that make text display in another order than it is stored.
+_UNSAFE_RE = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str) -> str:
+    """Text as smpseo keeps it: a lone surrogate becomes U+FFFD, a form feed or vertical tab a newline, the other
+    unsafe characters (see `_UNSAFE_RE`) are dropped. Applied once, where text enters (decoding, front matter)."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    return _UNSAFE_RE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+                          else "\n" if m.group() in "\f\v" else "", text)
 
 
 def is_question(text: str) -> bool:

@@ -66,8 +66,17 @@ class Chart:
 
     def png(self) -> bytes:
         if self._png is None:
-            buffer = io.BytesIO()
-            self.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", facecolor="white")
+            import matplotlib
+            from matplotlib.text import Text
+
+            # Labels are post titles and keywords: "Save $200 ... $1,000" is text, never mathtext or TeX. Texts
+            # made so far are switched off here, tick labels made while drawing by the settings around it.
+            with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+                for text in self.figure.findobj(Text):
+                    text.set_parse_math(False)
+                    text.set_usetex(False)
+                buffer = io.BytesIO()
+                self.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight", facecolor="white")
             self._png = buffer.getvalue()
         return self._png
 

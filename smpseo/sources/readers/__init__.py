@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
 
@@ -54,6 +55,7 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
     return files
 
 
+READ_SECONDS = 20.0  # one file's reading budget: a 5 MB post reads in 1 s; a file that takes 20 is pathological
 MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this big is a mistake, not a blog
 
 
@@ -131,7 +133,11 @@ def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
 def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) -> list[Post]:
     """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`."""
     try:
-        found = read_file(path)
+        with time_budget(READ_SECONDS):
+            found = read_file(path)
+    except BudgetExceeded as exc:
+        errors.append(ReadError(str(path), f"not read: reading it {exc} (the limit for one file)"))
+        return []
     except SourceError as exc:
         errors.append(ReadError(exc.path, exc.message, exc.line))
         found = exc.posts  # a cut-off export: the posts before the cut are kept
