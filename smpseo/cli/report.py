@@ -17,13 +17,12 @@ from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cac
 def _month(text: str) -> str:
     import argparse
 
-    from smpseo.app.report.months import parse_month
+    from smpseo.app.report.months import format_month, parse_month
 
     try:
-        parse_month(text)
+        return format_month(*parse_month(text))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-    return text
 
 
 def register(sub) -> None:
@@ -71,17 +70,22 @@ def run(args) -> int:
     # Bad settings, a bad queries file or an unreadable draft are found here, before a kernel starts: one line
     # naming the file, and nothing is written.
     load_config(args.config, search_from=args.posts if args.kind == "monthly" else args.post)
+    from smpseo.model.post import one_line
+
+    out = _out_folder(args)
+    if out is None:
+        return 2
+    args.out = out
     try:
         if args.kind == "monthly":
             if not Path(args.posts).exists():
-                print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
+                print(one_line(f"smpseo: error: {args.posts}: posts folder not found"), file=sys.stderr)
                 return 2
             if args.queries:
-                from smpseo.model.post import one_line
                 from smpseo.sources.queries import QueryFileError, read_queries
 
                 if not Path(args.queries).is_file():
-                    print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
+                    print(one_line(f"smpseo: error: {args.queries}: queries file not found"), file=sys.stderr)
                     return 2
                 try:
                     read_queries(args.queries)
@@ -92,7 +96,7 @@ def run(args) -> int:
                                  out=args.out, previous=args.previous, timeout=args.timeout)
         else:
             if not Path(args.post).is_file():
-                print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)
+                print(one_line(f"smpseo: error: {args.post}: no such file"), file=sys.stderr)
                 return 2
             from smpseo.sources.readers import read_file
             from smpseo.sources.readers.decode import SourceError
@@ -109,10 +113,30 @@ def run(args) -> int:
     except ReportFailed as exc:
         if args.debug:
             raise
-        print(f"smpseo: error: report failed: {exc}", file=sys.stderr)
+        print(one_line(f"smpseo: error: report failed: {exc}"), file=sys.stderr)
         return 1
-    print(result.html)
+    print(one_line(result.html))
     return 1 if args.kind == "monthly" and _unreadable(result.summary, args.posts) else 0
+
+
+def _out_folder(args) -> str | None:
+    """The reports folder, never inside the posts folder (the next run would read a report there as a post).
+
+    Run from inside the posts folder, the default `reports` becomes the `reports` folder beside it; an `--out`
+    given inside the posts folder is refused (None, after one line)."""
+    from pathlib import Path
+
+    from smpseo.model.post import one_line
+
+    posts = args.posts if args.kind == "monthly" or args.posts else str(Path(args.post).parent)
+    posts_dir, out = Path(posts).resolve(), Path(args.out).resolve()
+    if out != posts_dir and posts_dir not in out.parents:
+        return args.out
+    if args.out == "reports":  # the default
+        return str(posts_dir.parent / "reports")
+    print(one_line(f"smpseo: error: --out {args.out} is inside the posts folder {posts}; reports there would be "
+                   "read as posts"), file=sys.stderr)
+    return None
 
 
 def _unreadable(summary, posts: str) -> int:

@@ -50,9 +50,11 @@ _SCHEMA: dict[str, set[str] | None] = {
     "site": {"name", "city", "phone", "url", "address", "region"},
     "keywords": {"targets", "synonyms"},
     "rules": None,
-    "topics": None,
-    "report": None,
+    # Sections kept for settings to come: nothing reads a key there yet, so any key is a mistake to point out.
+    "topics": set(),
+    "report": set(),
 }
+MAX_TEXT = 1_000  # characters in one setting: a site name, a phrase, an address (a real one is under 100)
 
 
 def parse_config(text: str, path: str = "<config>") -> Config:
@@ -61,6 +63,8 @@ def parse_config(text: str, path: str = "<config>") -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, "invalid TOML: nested too deeply") from None
     return config_from_dict(data, path)
 
 
@@ -74,11 +78,14 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         if allowed is not None:
             for key in value:
                 if key not in allowed:
-                    raise ConfigError(path, f"unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})")
+                    known = f"known: {', '.join(sorted(allowed))}" if allowed else "it takes no keys yet"
+                    raise ConfigError(path, f"unknown key '{key}' in [{section}] ({known})")
     site_raw = data.get("site", {})
     for key, value in site_raw.items():
         if not isinstance(value, str):
             raise ConfigError(path, f"[site] {key} must be a string")
+        if len(value) > MAX_TEXT:
+            raise ConfigError(path, f"[site] {key} is {len(value):,} characters long (at most {MAX_TEXT:,})")
     keywords = data.get("keywords", {})
     targets = keywords.get("targets", [])
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
@@ -88,6 +95,9 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in synonyms.values()
     ):
         raise ConfigError(path, "[keywords] synonyms must map a term to a list of strings")
+    for phrase in [*targets, *synonyms, *(x for v in synonyms.values() for x in v)]:
+        if len(phrase) > MAX_TEXT:
+            raise ConfigError(path, f"[keywords] a phrase is {len(phrase):,} characters long (at most {MAX_TEXT:,})")
     return Config(
         site=Site(**site_raw),
         targets=[t.strip() for t in targets if t.strip()],

@@ -55,7 +55,10 @@ PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3
 # What never belongs in text read from a file, a page or front matter: lone surrogates (half an escaped emoji: no
 # UTF-8 write can hold one), control characters other than tab and newline (escape sequences, NUL) and the
 # bidirectional overrides and isolates that make text display in another order than it is stored.
-_UNSAFE_RE = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
+# For one line of a terminal, tab and newline are unsafe too.
+TERMINAL_UNSAFE_RE = re.compile(f"[{_UNSAFE}\t\n]")
 
 
 def clean_text(text: str) -> str:

@@ -93,7 +93,12 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     if not previous:
         previous = find_previous(reports_dir, month)
     if previous and not isinstance(previous, dict):
-        previous = load_summary(previous)
+        try:
+            previous = load_summary(previous)
+        except ValueError as exc:  # a damaged earlier summary costs the comparison, never the report
+            summary["read_errors"].append({"path": str(previous), "line": 0, "severity": "warning",
+                                           "message": f"earlier summary not compared: {exc}"})
+            previous = None
     changes = compare(previous, summary)
     if summary_path:
         write_summary(summary, summary_path)
