@@ -62,8 +62,9 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
             text = data.decode("cp1252", errors="replace")
             warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise SourceError(path, "file is empty")
     if sum(1 for ch in text[:8192] if ch < " " and ch not in "\n\t\f") > 8:
         raise SourceError(path, "binary file, not text")
-    return clean_text(text), warnings
+    text = clean_text(text)
+    if not text.strip():
+        raise SourceError(path, "file is empty")
+    return text, warnings
