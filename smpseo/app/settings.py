@@ -36,4 +36,10 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
         raise ConfigError(str(path), "config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
-    return parse_config(text, str(path))
+    config = parse_config(text, str(path))
+    if config.rules:  # [rules] is checked whatever the command, so a bad threshold is never passed over
+        import smpseo.checks  # noqa: F401  (registers the rules)
+        from smpseo.checks.engine import resolve_settings
+
+        resolve_settings(config.rules, str(path))
+    return config

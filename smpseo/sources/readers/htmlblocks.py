@@ -10,7 +10,7 @@ import re
 
 from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 
-from smpseo.core.text import strip_markup_noise
+from smpseo.core.text import clean_text, strip_markup_noise
 from smpseo.model.post import (
     CODE,
     HEADING,
@@ -67,6 +67,14 @@ class _Soup(BeautifulSoup):
     """BeautifulSoup keeping whitespace between tags as written. By default a run of blank lines between two tags
     shrinks to one newline, so text after it was placed lines too early, and a blank line in a classic WordPress
     post (a paragraph break) could vanish."""
+
+    # Character references are text entering here: `&#27;` or `&#x202e;` is cleaned as decoded bytes are.
+    def handle_data(self, data):
+        super().handle_data(clean_text(data))
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, *args, **kwargs):
+        attrs = {k: clean_text(v) if isinstance(v, str) else v for k, v in (attrs or {}).items()}
+        return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
 
     def endData(self, containerClass=None):  # noqa: N802, N803 (bs4 API)
         self.preserve_whitespace_tag_stack.append(None)
