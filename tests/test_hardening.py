@@ -72,6 +72,16 @@ def test_character_references_in_html_are_cleaned_too():
     assert "\ufffd" in " ".join(texts)
 
 
+def test_character_references_in_markdown_are_cleaned_too():
+    from smpseo.sources.readers.markdown import read_markdown
+
+    post = read_markdown("# Title &#x202e; here\n\nText &#27;[31m here &#x2066;. [link &#x202e;](a.md \"t&#x202e;\")"
+                         "\n\n![alt &#x202e;](a.png)\n", "a.md")[0]
+    texts = [post.title, *(b.text for b in post.blocks), *(link.text for b in post.blocks for link in b.links),
+             *(i.alt for b in post.blocks for i in b.images)]
+    assert texts and all("\x1b" not in t and "\u202e" not in t and "\u2066" not in t for t in texts)
+
+
 def test_terminal_lines_escape_bidi_overrides_and_undecodable_file_names():
     from smpseo.model.post import one_line
 

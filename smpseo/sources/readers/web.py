@@ -84,6 +84,10 @@ def _private(host: str) -> bool:
     import socket
 
     try:
+        return not ipaddress.ip_address(host.strip("[]")).is_global  # an address written out
+    except ValueError:
+        pass
+    try:
         addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
     except (OSError, UnicodeError):
         return False  # not resolvable: the request itself fails with a clear line
