@@ -10,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
+# The clinic's eight posts and settings as imported from the seed, frozen: tests never read the live posts/ and
+# smpseo.toml, which the clinic edits (following smpseo's own advice must not break the suite).
+CLINIC_POSTS = FIXTURES / "gaps" / "posts"
+CLINIC_CONFIG = FIXTURES / "clinic.toml"
 
 
 @pytest.fixture(autouse=True, scope="session")

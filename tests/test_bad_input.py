@@ -27,7 +27,7 @@ GOOD_SLUG = "how-long-does-smp-last"
 GOOD_TITLE = "How long does scalp micropigmentation last in Vancouver?"
 
 
-def _nested_html(depth: int = 50_000) -> bytes:
+def _nested_html(depth: int = 5_000) -> bytes:
     return (b"<html><head><title>Deep page</title></head><body>" + b"<div>" * depth
             + b"<p>Scalp micropigmentation text at the bottom of a very deep page.</p>" + b"</div>" * depth
             + b"</body></html>")

@@ -93,10 +93,11 @@ def test_code_spans_escape_inside_and_out():
     assert show.code_spans("one ` only <x>") == "one ` only &lt;x&gt;"
 
 
-def test_gap_table_orders_by_priority_and_drops_demand_without_queries():
-    topics = [{"id": "b", "question": "B?", "status": "missing", "priority": 2, "impressions": 0},
-              {"id": "a", "question": "A?", "status": "partial", "priority": 1, "impressions": 0,
+def test_gap_table_keeps_the_priority_order_and_drops_demand_without_queries():
+    """Topics arrive in the gap analysis's priority order (the view does not re-rank them)."""
+    topics = [{"id": "a", "question": "A?", "status": "partial", "priority": 1, "impressions": 0,
                "posts": [{"title": "Post <1>", "section": "Part"}], "suggestion": {"text": "extend <it>"}},
+              {"id": "b", "question": "B?", "status": "missing", "priority": 2, "impressions": 0},
               {"id": "c", "question": "C?", "status": "answered", "priority": 3, "impressions": 0}]
     html = show.gap_table(topics, include_answered=False)._repr_html_()
     assert html.index("A?") < html.index("B?") and "C?" not in html

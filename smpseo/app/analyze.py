@@ -7,9 +7,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from smpseo.analysis.metrics import metric_rows
+from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import load_config
+from smpseo.checks.engine import resolve_settings
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers import duplicate_slugs, iter_sources, read_source
@@ -22,7 +24,15 @@ def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True)
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
     posts = list(posts)
-    return metric_rows(posts, post_analysis(posts, keyphrases), config, keyphrases=keyphrases)
+    return metric_rows(posts, post_analysis(posts, keyphrases), config, keyphrases=keyphrases,
+                       long_words=_long_words(config))
+
+
+def _long_words(config: Config | None) -> int:
+    """The long-sentence limit in force: RD101's `max_words` from `[rules]`, else the default."""
+    if config is None:
+        return LONG_SENTENCE_WORDS
+    return resolve_settings(config.rules, config.path or "smpseo.toml")["RD101"].thresholds["max_words"]
 
 
 FILE_KIND = "analyze-file"
@@ -37,7 +47,7 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
     (rows, errors) in the order `load_posts` gives them."""
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
-    settings = [config.targets, config.synonyms] if config is not None else None
+    settings = [config.targets, config.synonyms, _long_words(config)] if config is not None else None
     use_cache = cache.enabled()
     errors: list[ReadError] = []
     files = iter_sources(paths, errors)

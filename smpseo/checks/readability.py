@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from smpseo.analysis.passive import passive_phrase
+from smpseo.analysis.readability import EASE_POOR, LONG_SENTENCE_WORDS
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.core.language import find_phrase
 from smpseo.model.post import PARAGRAPH
@@ -32,7 +33,7 @@ def _filler(words: int) -> str:
 
 @rule("RD101", "long-sentence", "readability", "warning",
       "A sentence longer than `max_words` words (quotations excluded).",
-      thresholds={"max_words": 20},
+      thresholds={"max_words": LONG_SENTENCE_WORDS},
       hint="Split it in two, or cut words that add nothing.",
       examples=[flag(_LONG), passes("SMP adds tiny dots of pigment to the scalp. It looks like shaved hair.")])
 def long_sentence(ctx, t):
@@ -151,7 +152,7 @@ def short_text(ctx, t):
 
 @rule("RD108", "reading-ease", "readability", "info",
       "Flesch reading ease below `min_score` (hard to read); the grade level is in the message.",
-      thresholds={"min_score": 50.0},
+      thresholds={"min_score": EASE_POOR},
       hint="Shorter sentences and shorter words raise the score.",
       examples=[flag("Comprehensive micropigmentation necessitates individualised consultation regarding "
                      "pigmentation characteristics, dermatological considerations, and aesthetic expectations."),

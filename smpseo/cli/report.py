@@ -17,7 +17,7 @@ from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cac
 def _month(text: str) -> str:
     import argparse
 
-    from smpseo.app.report.months import format_month, parse_month
+    from smpseo.core.months import format_month, parse_month
 
     try:
         return format_month(*parse_month(text))

@@ -12,8 +12,9 @@ import io
 from html import escape
 from typing import Any
 
+from smpseo.analysis.readability import ease_band
+
 # Old Yoast bands for Flesch reading ease.
-EASE_GOOD, EASE_POOR = 60.0, 50.0
 GREEN, ORANGE, RED, GREY = "#1a7f37", "#d4760a", "#cf222e", "#8c959f"
 SEVERITY_COLOUR = {"error": RED, "warning": ORANGE, "info": GREY}
 STATUS_COLOUR = {"answered": GREEN, "partial": ORANGE, "missing": RED}
@@ -130,7 +131,7 @@ def badge(text: str, colour: str) -> str:
 def ease_colour(value: float | None) -> str:
     if not isinstance(value, (int, float)):
         return GREY
-    return GREEN if value >= EASE_GOOD else ORANGE if value >= EASE_POOR else RED
+    return {"good": GREEN, "ok": ORANGE, "poor": RED}[ease_band(value)]
 
 
 def unavailable(what: str) -> HTML:

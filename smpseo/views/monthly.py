@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from smpseo.analysis.readability import EASE_GOOD
+from smpseo.checks import RULES
 from smpseo.views.html import (
-    EASE_GOOD,
     GREEN,
     GREY,
     HTML,
@@ -68,8 +69,8 @@ def readability_chart(report) -> Chart | HTML:
     ax.set_xlim(0, max(100, max(values) + 8))
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
-    ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
-    from smpseo.app.report.months import month_title
+    ax.set_xlabel(f"Flesch reading ease (higher is easier; aim for {EASE_GOOD:g} or more)")
+    from smpseo.core.months import month_title
 
     ax.set_title(f"Reading ease per post, {month_title(report.summary['month'])}", fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
@@ -124,11 +125,9 @@ def _suggestion_text(suggestion: Any) -> str:
 
 def gap_table(topics: list[dict] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
     """FAQ topics by priority (the gap analysis's rank: demand, then how open the question is)."""
-    from smpseo.app.report.summary import gap_order
-
     if topics is None:
         return unavailable("FAQ gap analysis")
-    rows = sorted(topics, key=gap_order)
+    rows = list(topics)  # in priority order already
     if not include_answered:
         rows = [t for t in rows if t.get("status") != "answered"]
     out = []
@@ -181,11 +180,9 @@ def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = ()
 
 def cannibalisation_and_local(report) -> HTML:
     """Posts competing for one keyphrase, and local SEO findings (name, address, phone, city, call to action)."""
-    from smpseo.app.report.analysis import rule_ids
-
     if report.findings is None:
         return unavailable("Checks")
-    competing = rule_ids("same-keyphrase", "same-strongest-target")
+    competing = {r.id for r in RULES.values() if r.name in ("same-keyphrase", "same-strongest-target")}
     titles = {p.path: p.title or p.slug for p in report.posts}
     # The checks flag each post of a competing group at its own line; a reader wants one row per group.
     groups: dict[tuple[str, str], dict] = {}
@@ -265,7 +262,7 @@ def todo_list(items: list[dict]) -> HTML:
 
 def heading(report) -> HTML:
     """The report's title line: month, site, when it was made."""
-    from smpseo.app.report.months import month_title
+    from smpseo.core.months import month_title
 
     s = report.summary
     site = f" &middot; {e(s['site'])}" if s.get("site") else ""

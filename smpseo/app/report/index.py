@@ -7,7 +7,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from smpseo.app.report.months import month_title
+from smpseo.core.months import month_title
 from smpseo.sources.writer import write_atomic
 
 _MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
-from smpseo.app.report.months import last_complete_month, parse_month, previous_month
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
+from smpseo.core.months import last_complete_month, parse_month, previous_month
 from smpseo.core.settings import Config
 
 

@@ -15,8 +15,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smpseo.app.report.months import last_complete_month, month_title, parse_month, previous_month
 from smpseo.app.report.summary import SUMMARY_NAME
+from smpseo.core.months import last_complete_month, month_title, parse_month, previous_month
 
 KERNEL_NAME = "python3"  # jupyter_client runs this kernel in the running interpreter (sys.executable)
 DEFAULT_TIMEOUT = 300  # seconds a single cell may take
