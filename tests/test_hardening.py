@@ -278,6 +278,7 @@ def test_reports_are_never_written_into_the_posts_folder(posts, capsys, monkeypa
     assert Path(_out_folder(default)) == posts.parent.resolve() / "reports"
     monthly = SimpleNamespace(kind="monthly", posts=".", out="reports")
     assert Path(_out_folder(monthly)) == posts.parent.resolve() / "reports"
+    monkeypatch.setenv("SMPSEO_PROGRESS", "0")  # what `report` sets for its kernels: restored after the test
     assert main(["report", "prepublish", "good.md", "--out", "drafts-checked"]) == 2
     assert "inside the posts folder" in capsys.readouterr().err
     assert sorted(p.name for p in posts.iterdir()) == ["good.md"]
