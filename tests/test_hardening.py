@@ -312,3 +312,18 @@ def test_wrong_typed_cache_values_are_worked_out_again(posts, capsys, wrong):
         entry.write_text(json.dumps({**data, "value": wrong}))
     assert main(["analyze", "posts", "--format", "json"]) == 0
     assert capsys.readouterr().out == first
+
+
+@pytest.mark.parametrize("argv", [["analyze", "posts", "--format", "csv"], ["analyze", "posts", "--format", "json"],
+                                  ["check", "posts", "--format", "csv"], ["check", "posts", "--format", "json"],
+                                  ["analyze", "posts"], ["check", "posts"]])
+def test_a_file_name_with_escapes_is_shown_escaped_in_every_format(posts, capsys, argv):
+    name = "evil\x1b[2J\u202ename.md"
+    shutil.copy(BAD / "good.md", posts / name)
+    main(argv)
+    out, err = capsys.readouterr()
+    assert "\x1b" not in out + err and "\u202e" not in out + err
+    if argv[-1] == "json":
+        data = json.loads(out)
+        paths = [r["path"] for r in data] if isinstance(data, list) else [f["path"] for f in data["findings"]]
+        assert f"posts/{name}" in paths  # the same file name once parsed

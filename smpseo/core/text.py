@@ -70,6 +70,17 @@ def clean_text(text: str) -> str:
                           else "\n" if m.group() in "\f\v" else "", text)
 
 
+def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
+    """Text safe to show: every unsafe character written as an escape, `\\xNN` or `\\uNNNN` (in JSON text always
+    `\\uNNNN`, which parses back to the same character). For one terminal line newlines and tabs are escaped too;
+    with `keep_lines` (a CSV cell, Markdown) they stay. Applied to what is printed: file names are not cleaned text."""
+    pattern = _UNSAFE_RE if keep_lines or json else TERMINAL_UNSAFE_RE
+    if json:
+        return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
+
+
 def is_question(text: str) -> bool:
     """Whether a sentence, heading or line asks a question (ends in "?")."""
     return QUESTION_RE.search(text.rstrip()) is not None

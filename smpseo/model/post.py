@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from smpseo.core.text import TERMINAL_UNSAFE_RE, normalize_space, sentence_spans, words
+from smpseo.core.text import escaped, normalize_space, sentence_spans, words
 
 # Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
 HEADING = "heading"
@@ -219,8 +219,7 @@ def one_line(text: str) -> str:
     """Text for one line of a terminal: control characters (newlines, escape sequences) shown as \\xNN, bidirectional
     overrides and lone surrogates (a file name that is not UTF-8) as \\uNNNN. Every line smpseo prints goes
     through here."""
-    return TERMINAL_UNSAFE_RE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                                  else f"\\u{ord(m.group()):04x}", str(text))
+    return escaped(str(text))
 
 
 class Corpus(list):
