@@ -93,19 +93,22 @@ def test_a_full_disk_during_a_monthly_report_names_the_cause_and_leaves_nothing_
     with pytest.raises(run.ReportFailed) as exc:
         run.run_monthly("2026-10", posts=str(tmp_path), out=out)
     assert "No space left on device" in str(exc.value)
-    assert sorted(p.name for p in out.iterdir()) == [".2026-10.lock", "2026-10"]
+    assert sorted(p.name for p in out.iterdir()) == ["2026-10"]
     assert sorted(p.name for p in earlier.iterdir()) == ["monthly_report.html"]  # no empty FAILED notebook
     assert (earlier / "monthly_report.html").read_text() == "the earlier report"
 
 
-def test_one_month_runs_one_at_a_time(tmp_path):
+def test_one_run_at_a_time_writes_into_a_reports_folder(tmp_path):
     from smpseo.app.report.run import _locked
 
-    with _locked(tmp_path, "2026-10"):
-        with open(tmp_path / ".2026-10.lock") as other, pytest.raises(BlockingIOError):
+    other = os.open(tmp_path, os.O_RDONLY)
+    try:
+        with _locked(tmp_path), pytest.raises(BlockingIOError):
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    with open(tmp_path / ".2026-10.lock") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
+    finally:
+        os.close(other)
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- a damaged earlier summary.json ----------------------------------------------------------------------------

@@ -213,17 +213,18 @@ def _os_cause(exc: BaseException) -> str:
 
 
 @contextlib.contextmanager
-def _locked(folder: Path, name: str):
-    """One run at a time for `folder/name` (a month, a draft): a second run waits for the first, then runs, so
-    concurrent runs never race on the staging folder, the swap or the index."""
+def _locked(folder: Path):
+    """One run at a time writing into `folder` (the reports folder, or its prepublish folder): a second run waits for
+    the first, then runs, so concurrent runs never race on a staging folder, the swap or the index. The lock is
+    taken on the folder itself, so it leaves no file behind and a killed run's lock goes with its process."""
     import fcntl
 
-    with open(folder / f".{name}.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _abs(path: str | Path | None) -> str:
@@ -253,7 +254,7 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
     parse_month(month)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    with _locked(out, month):
+    with _locked(out):
         return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook)
 
 
@@ -318,7 +319,7 @@ def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str |
     slug = slugify(post.stem) or "draft"
     folder = Path(out) / "prepublish"
     folder.mkdir(parents=True, exist_ok=True)
-    with _locked(folder, slug):
+    with _locked(folder):
         return _run_prepublish(post, slug, folder, keyphrase, config, posts, timeout)
 
 
