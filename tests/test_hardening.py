@@ -327,3 +327,13 @@ def test_a_file_name_with_escapes_is_shown_escaped_in_every_format(posts, capsys
         data = json.loads(out)
         paths = [r["path"] for r in data] if isinstance(data, list) else [f["path"] for f in data["findings"]]
         assert f"posts/{name}" in paths  # the same file name once parsed
+
+
+@pytest.mark.parametrize("argv", [["import", "a.xml", "--to", "p", "--timeout", value] for value in
+                                  ("nan", "inf", "-5", "0", "1e400", "ten")]
+                         + [["report", "monthly", "--timeout", "-1"], ["report", "monthly", "--timeout", "nan"]])
+def test_time_limits_that_cannot_be_meant_are_usage_errors(tmp_path, capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert list(tmp_path.iterdir()) == []

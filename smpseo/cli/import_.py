@@ -22,7 +22,9 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, metavar="DIR", dest="to", help="folder to write the posts to (created "
                    "if missing)")
     p.add_argument("--force", action="store_true", help="overwrite posts that already exist")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+    from smpseo.cli.common import seconds
+
+    p.add_argument("--timeout", type=seconds, default=10.0, metavar="SECONDS",
                    help="per-request timeout for http(s) sources (default: 10)")
     p.set_defaults(run=run)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument
+from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument, seconds
 
 
 def _month(text: str) -> str:
@@ -39,7 +39,7 @@ def register(sub) -> None:
     m.add_argument("--previous", metavar="FILE",
                    help="last month's summary.json (default: OUT/<previous month>/summary.json)")
     m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
-    m.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    m.add_argument("--timeout", type=seconds, default=300, metavar="SECONDS", help="time limit per notebook cell")
     add_config_argument(m)
     add_cache_argument(m)
     m.set_defaults(run=run)
@@ -51,7 +51,7 @@ def register(sub) -> None:
     d.add_argument("--keyphrase", metavar="TEXT", help="focus keyphrase (default: the draft's keyphrase field)")
     d.add_argument("--posts", metavar="DIR", help="the blog's posts to compare with (default: the draft's folder)")
     d.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
-    d.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    d.add_argument("--timeout", type=seconds, default=300, metavar="SECONDS", help="time limit per notebook cell")
     add_config_argument(d)
     add_cache_argument(d)
     d.set_defaults(run=run)
