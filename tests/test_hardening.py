@@ -337,3 +337,28 @@ def test_time_limits_that_cannot_be_meant_are_usage_errors(tmp_path, capsys, arg
         main(argv)
     assert exc.value.code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_post_over_its_checking_budget_is_one_error_line_and_the_others_are_checked(posts, capsys, monkeypatch):
+    import dataclasses
+
+    import smpseo.checks.run as run
+    from smpseo.checks.engine import RULES
+
+    real = RULES["RD101"]
+
+    def slow(ctx, t):
+        if ctx.post.title == "Slow":
+            while True:
+                pass
+        yield from real.func(ctx, t)
+
+    monkeypatch.setattr(run, "RULE_SECONDS", 0.05)
+    monkeypatch.setitem(RULES, "RD101", dataclasses.replace(real, func=slow))
+    (posts / "slow.md").write_text("---\ntitle: Slow\n---\n\nA post that no rule can finish checking.\n")
+    code = main(["check", "posts", "--no-cache", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    data = json.loads(out)
+    assert {p["path"] for p in data["posts"]} >= {"posts/good.md"}
+    assert "posts/slow.md: error: not checked: its checks took more than 0.05 s (the limit for one post)" in err
