@@ -90,12 +90,16 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     summary = build_summary(month, corpus, metrics, findings=findings, coverage=coverage, gaps=topics,
                             posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
                             site=cfg.site.name)
-    if not previous:
+    found = not previous
+    if found:
         previous = find_previous(reports_dir, month)
     if previous and not isinstance(previous, dict):
         try:
             previous = load_summary(previous)
-        except ValueError as exc:  # a damaged earlier summary costs the comparison, never the report
+        except ValueError as exc:
+            if not found:  # the summary asked for by name must be one
+                raise
+            # the one found beside this month's: a damaged earlier summary costs the comparison, never the report
             summary["read_errors"].append({"path": str(previous), "line": 0, "severity": "warning",
                                            "message": f"earlier summary not compared: {exc}"})
             previous = None

@@ -263,13 +263,15 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
     from smpseo.app.report.monthly import find_previous
 
     final = out / month
-    previous = previous or find_previous(out, month)
+    given, previous = previous, previous or find_previous(out, month)
     staging = _staging(out, month)
     try:
         executed = staging / "monthly_report.ipynb"
         parameters = {
             "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
-            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "",
+            # a summary named is used as given; else the notebook looks for last month's (and a damaged one
+            # there costs only the comparison)
+            "queries": _as_given(queries), "previous": _abs(given), "reports_dir": _abs(out),
             "summary_path": str(staging / SUMMARY_NAME),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
