@@ -27,8 +27,9 @@ test-fast: $(STAMP)
 fuzz: $(STAMP)
 	SMPSEO_FUZZ=long $(BIN)/python -m pytest -q tests/test_fuzz.py
 
+# Jupyter refuses to start as root (containers, CI boxes) unless told it may.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

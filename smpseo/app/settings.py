@@ -1,12 +1,16 @@
-"""Finding and reading `smpseo.toml`: the file named, else the nearest one in the folder given or its parents."""
+"""Finding and reading the settings: the file named, else the nearest `smpseo.toml` or `pyproject.toml` with a
+`[tool.smpseo]` table in the folder given or its parents. In one folder, `smpseo.toml` wins over `pyproject.toml`.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
-from smpseo.core.settings import Config, ConfigError, parse_config
+from smpseo.core.settings import Config, ConfigError, config_from_dict, parse_config
 
 CONFIG_NAME = "smpseo.toml"
+PYPROJECT_NAME = "pyproject.toml"
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
@@ -17,13 +21,34 @@ def find_config(start: str | Path | None = None) -> Path | None:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
+        if _has_tool_table(folder / PYPROJECT_NAME):
+            return folder / PYPROJECT_NAME
     return None
 
 
-def load_config(path: str | Path | None = None, *, search_from: str | Path | None = None) -> Config:
-    """Load a config file. Without a path, the nearest `smpseo.toml` above `search_from` (default: cwd).
+def _has_tool_table(path: Path) -> bool:
+    """True for a pyproject.toml with a `[tool.smpseo]` table, or one that mentions smpseo and is not valid TOML
+    (it is then read, and its error shown)."""
+    try:
+        if not path.is_file():
+            return False
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if "smpseo" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return True
+    return isinstance(tool, dict) and "smpseo" in tool
 
-    No file found: the defaults (no site facts, no targets). Raises ConfigError for a bad file.
+
+def load_config(path: str | Path | None = None, *, search_from: str | Path | None = None) -> Config:
+    """Load a config file. Without a path, the nearest settings file above `search_from` (default: cwd).
+
+    A `pyproject.toml` gives its `[tool.smpseo]` table. No file found: the defaults (no site facts, no targets).
+    Raises ConfigError for a bad file.
     """
     if path is None:
         path = find_config(search_from)
@@ -36,7 +61,21 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
         raise ConfigError(str(path), "config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
-    config = parse_config(text, str(path))
+    if path.name != PYPROJECT_NAME:
+        config = parse_config(text, str(path))
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(path), f"invalid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
+        table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
+        if table is None:
+            raise ConfigError(str(path), "no [tool.smpseo] table")
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), "[tool.smpseo] must be a table")
+        config = config_from_dict(table, str(path))
     if config.rules:  # [rules] is checked whatever the command, so a bad threshold is never passed over
         import smpseo.checks  # noqa: F401  (registers the rules)
         from smpseo.checks.engine import resolve_settings

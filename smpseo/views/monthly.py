@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from smpseo.analysis.readability import EASE_GOOD
 from smpseo.checks import RULES
 from smpseo.views.html import (
     GREEN,
@@ -13,9 +12,6 @@ from smpseo.views.html import (
     RED,
     SEVERITY_COLOUR,
     STATUS_COLOUR,
-    Chart,
-    _figure,
-    _short,
     badge,
     cards,
     code_spans,
@@ -48,35 +44,6 @@ def overview(report) -> HTML:
     return HTML("".join(parts))
 
 
-def readability_chart(report) -> Chart | HTML:
-    """Flesch reading ease per post as horizontal bars coloured by band, with the blog's average."""
-    rows = [p for p in report.summary["posts"] if isinstance(p.get("flesch_reading_ease"), (int, float))]
-    if not rows:
-        return message("No post has prose to score yet.")
-    rows.sort(key=lambda p: p["flesch_reading_ease"])
-    fig, ax = _figure(8.5, 0.42 * len(rows) + 1.4)
-    values = [p["flesch_reading_ease"] for p in rows]
-    labels = [_short(p["title"] or p["slug"]) for p in rows]
-    ax.barh(range(len(rows)), values, color=[ease_colour(v) for v in values], height=0.62)
-    ax.set_yticks(range(len(rows)), labels, fontsize=9)
-    for i, v in enumerate(values):
-        ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=8.5,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    average = report.summary["totals"]["flesch_reading_ease"]
-    if average is not None:
-        ax.axvline(average, color="#57606a", linestyle="--", linewidth=1, label=f"blog average ({average:g})")
-    ax.axvline(EASE_GOOD, color=GREEN, linestyle=":", linewidth=1.2, label=f"aim: {EASE_GOOD:g} or more")
-    ax.set_xlim(0, max(100, max(values) + 8))
-    ax.set_ylim(-0.6, len(rows) - 0.4)
-    ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
-    ax.set_xlabel(f"Flesch reading ease (higher is easier; aim for {EASE_GOOD:g} or more)")
-    from smpseo.core.months import month_title
-
-    ax.set_title(f"Reading ease per post, {month_title(report.summary['month'])}", fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    return Chart(fig, "Reading ease per post")
-
-
 def readability_table(report) -> HTML:
     rows = []
     for p in sorted(report.summary["posts"], key=lambda p: (p["flesch_reading_ease"] is None,
@@ -86,35 +53,6 @@ def readability_table(report) -> HTML:
                      "reading_ease": p["flesch_reading_ease"], "grade": p["grade"],
                      **({"findings": p["findings"]} if report.summary["available"]["findings"] else {})})
     return table(rows, html_columns=("band",), empty="No posts.")
-
-
-def coverage_heatmap(report) -> Chart | HTML:
-    """How often each target keyword appears in each post (rows: targets, columns: posts)."""
-    if report.coverage is None:
-        return unavailable("Keyword coverage")
-    cov = report.summary["coverage"]
-    targets = list(dict.fromkeys(c["target"] for c in cov)) or list(report.config.targets)
-    posts = report.summary["posts"]
-    if not targets or not posts:
-        return message("No target keywords in the settings (smpseo.toml [keywords] targets).")
-    col = {p["slug"]: i for i, p in enumerate(posts)}
-    grid = [[0] * len(posts) for _ in targets]
-    row_of = {t: i for i, t in enumerate(targets)}
-    for c in cov:
-        if c["target"] in row_of and c["slug"] in col:
-            grid[row_of[c["target"]]][col[c["slug"]]] = c["count"]
-    fig, ax = _figure(max(6.0, 0.55 * len(posts) + 3.2), 0.5 * len(targets) + 2.6)
-    top = max(max(r) for r in grid) or 1
-    ax.imshow(grid, cmap="Greens", vmin=0, vmax=top, aspect="auto")
-    for i, r in enumerate(grid):
-        for j, v in enumerate(r):
-            ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
-                    color="white" if v > top * 0.6 else (RED if v == 0 else "#1f2328"))
-    ax.set_xticks(range(len(posts)), [_short(p["title"] or p["slug"], 28) for p in posts], rotation=35,
-                  ha="right", fontsize=8.5)
-    ax.set_yticks(range(len(targets)), [_short(t, 36) for t in targets], fontsize=9)
-    ax.set_title("Target keywords per post (times used; 0 in red)", fontsize=11, loc="left")
-    return Chart(fig, "Target keyword coverage per post")
 
 
 def _suggestion_text(suggestion: Any) -> str:

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smpseo.app.report.pids import alive
 from smpseo.app.report.summary import SUMMARY_NAME
 from smpseo.core.months import last_complete_month, month_title, parse_month, previous_month
 
@@ -41,6 +42,8 @@ class RunResult:
     summary: Path | None = None
     index: Path | None = None
     extra: dict = field(default_factory=dict)
+    pdf: Path | None = None  # the PDF, when one was asked for and made
+    pdf_error: str | None = None  # why the PDF asked for was not made (the HTML report is written all the same)
 
 
 def notebooks_dir() -> Path:
@@ -127,15 +130,6 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
     return output
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
 
 def _remove_stale(parent: Path, name: str) -> None:
     """Tidy what runs killed outright (kill -9, a power cut) left: a dead run's staging folder goes; an earlier
@@ -144,7 +138,7 @@ def _remove_stale(parent: Path, name: str) -> None:
     for marker in (".running-", ".old-"):
         for path in parent.glob(f".{name}{marker}*"):
             pid = path.name.rsplit(marker, 1)[-1].split("-", 1)[0]
-            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
                 continue
             if marker == ".old-" and not final.exists():
                 os.replace(path, final)
@@ -247,20 +241,28 @@ def _config_for(config: str | Path | None, near: str | Path) -> str:
 
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
-                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None) -> RunResult:
-    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed."""
+                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
+                drafts: bool = False, pdf: bool = False) -> RunResult:
+    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed.
+    `pages`: Search Console's Pages.csv or export ZIP; `drafts`: include draft posts.
 
+    With `pdf`, the page is also printed to `monthly_report.pdf`; a PDF that cannot be made leaves the reason in
+    `RunResult.pdf_error` and the rest of the report as it is. A re-run keeps the month's record of the email
+    already sent (`email_sent.json`), so that the month is not mailed twice. One run at a time writes into `out`."""
     month = month or last_complete_month()
     parse_month(month)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
-        return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook)
+        return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf)
 
 
-def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, notebook) -> RunResult:
+def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, notebook, pages, drafts,
+                 pdf) -> RunResult:
     from smpseo.app.report.index import write_index
+    from smpseo.app.report.mail import SENT_NAME
     from smpseo.app.report.monthly import find_previous
+    from smpseo.app.report.pdf import PdfFailed, print_pdf
 
     final = out / month
     given, previous = previous, previous or find_previous(out, month)
@@ -272,7 +274,7 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
             # a summary named is used as given; else the notebook looks for last month's (and a damaged one
             # there costs only the comparison)
             "queries": _as_given(queries), "previous": _abs(given), "reports_dir": _abs(out),
-            "summary_path": str(staging / SUMMARY_NAME),
+            "summary_path": str(staging / SUMMARY_NAME), "pages": _as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
@@ -299,14 +301,24 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
             why = _os_cause(exc) or f"{type(exc).__name__}: {_first_line(exc)}"
             kept_note = f" (executed notebook kept as {kept})" if kept else ""
             raise ReportFailed(f"exporting the report to HTML failed: {why}{kept_note}", kept) from exc
+        pdf_error = None
+        if pdf:
+            try:
+                print_pdf(staging / "monthly_report.html", staging / "monthly_report.pdf")
+            except PdfFailed as exc:
+                pdf_error = str(exc)
+        if (final / SENT_NAME).is_file():
+            shutil.copy2(final / SENT_NAME, staging / SENT_NAME)
         _swap_in(staging, final)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     index = write_index(out)
     extra = {"previous": str(previous) if previous else None, "previous_month": previous_month(month)}
+    made = final / "monthly_report.pdf"
     return RunResult(html=final / "monthly_report.html", notebook=final / "monthly_report.ipynb",
-                     summary=final / SUMMARY_NAME, index=index, extra=extra)
+                     summary=final / SUMMARY_NAME, index=index, extra=extra,
+                     pdf=made if pdf and made.is_file() else None, pdf_error=pdf_error)
 
 
 def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,
