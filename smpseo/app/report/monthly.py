@@ -94,9 +94,11 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     summary = build_summary(month, corpus, metrics, findings=findings, coverage=coverage, gaps=topics,
                             posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
                             site=cfg.site.name)
-    found = not previous
-    if found:
-        previous = find_previous(reports_dir, month)
+    beside = find_previous(reports_dir, month)  # last month's summary in the reports folder, if there is one
+    found = not previous or (beside is not None and not isinstance(previous, dict)
+                             and Path(previous).resolve() == beside.resolve())
+    if not previous:
+        previous = beside
     if previous and not isinstance(previous, dict):
         try:
             previous = load_summary(previous)

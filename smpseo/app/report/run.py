@@ -265,15 +265,15 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
     from smpseo.app.report.pdf import PdfFailed, print_pdf
 
     final = out / month
-    given, previous = previous, previous or find_previous(out, month)
+    previous = previous or find_previous(out, month)
     staging = _staging(out, month)
     try:
         executed = staging / "monthly_report.ipynb"
         parameters = {
             "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
-            # a summary named is used as given; else the notebook looks for last month's (and a damaged one
-            # there costs only the comparison)
-            "queries": _as_given(queries), "previous": _abs(given), "reports_dir": _abs(out),
+            # the summary compared with; the reports folder tells the notebook whether it is last month's own,
+            # found beside this one (a damaged one there costs only the comparison) or one named (used as given)
+            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": _abs(out),
             "summary_path": str(staging / SUMMARY_NAME), "pages": _as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
