@@ -31,8 +31,10 @@ LONG = os.environ.get("SMPSEO_FUZZ", "").strip().lower() == "long"
 SEEDS = [int(os.environ["SMPSEO_FUZZ_SEED"])] if os.environ.get("SMPSEO_FUZZ_SEED") else (
     list(range(1, 21)) if LONG else [16])
 PER_SEED = 16 if LONG else 6
-COMMANDS = [["analyze", "--format", "json"], ["check", "--format", "json"], ["gaps", "--format", "json"]] if LONG \
-    else [["analyze", "--format", "json"]]
+# --drafts: a mutant that says `draft: true` or `published: false` is then read like any post (without it, drafts
+# are left out on purpose, counted in one "left out" line)
+COMMANDS = [["analyze", "--drafts", "--format", "json"], ["check", "--format", "json"], ["gaps", "--format", "json"]] \
+    if LONG else [["analyze", "--drafts", "--format", "json"]]
 SECONDS_PER_FILE = 30
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
