@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-fast fuzz lab bench lint clean
+.PHONY: setup report test test-fast fuzz lab bench lint clean eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The FAQ-gap matcher against the labelled blogs, leave one clinic out (reads ../shared/corpora/faq-dev).
+eval: $(STAMP)
+	$(BIN)/python benchmarks/gaps_eval.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check smpseo tests notebooks scripts benchmarks
