@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-fast lab bench lint clean eval
+.PHONY: setup report test test-fast fuzz lab bench lint clean eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow" -q
+
+# The long fuzz profile: hundreds of mutated posts through every command (tests/test_fuzz.py).
+fuzz: $(STAMP)
+	SMPSEO_FUZZ=long $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # Jupyter refuses to start as root (containers, CI boxes) unless told it may.
 lab: $(STAMP)

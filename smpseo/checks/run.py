@@ -14,12 +14,16 @@ from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
 from smpseo.checks.sitewide import SiteContext
+from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.settings import Config
 from smpseo.model.post import Post, ReadError
 from smpseo.model.results import SEVERITIES, CheckResult, Finding
 
 # The lines of the file a post was read from (findings count lines in it), or None when they cannot be had.
 SourceLines = Callable[[Post], "list[str] | None"]
+
+
+RULE_SECONDS = 20.0  # the post rules' budget for one post: a 5 MB post is checked in a few seconds
 
 
 def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, keyphrase: str | None = None,
@@ -75,9 +79,14 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
     hits: list[tuple[PostContext, Rule, Hit]] = []
     for ctx in contexts:
         disabled = disabled_in_post(ctx.post.meta)
-        for r in active:
-            if r.scope == POST and not is_disabled(r, disabled):
-                hits.extend((ctx, r, h) for h in r.func(ctx, settings[r.id].thresholds))
+        try:
+            with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
+                mine = [(ctx, r, h) for r in active if r.scope == POST and not is_disabled(r, disabled)
+                        for h in r.func(ctx, settings[r.id].thresholds)]
+        except BudgetExceeded as exc:
+            errors.append(ReadError(ctx.name, f"not checked: its checks {exc} (the limit for one post)"))
+            continue
+        hits.extend(mine)
 
     for r in active:
         if r.scope == SITE:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from smpseo.core.text import escaped
+
 STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered", "not_relevant": "not relevant"}
 
 
@@ -126,12 +128,12 @@ def markdown(report) -> str:
 
 
 def to_json(report) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+    return escaped(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), json=True)
 
 
 def render(report, fmt: str = "text") -> str:
     if fmt == "json":
         return to_json(report) + "\n"
     if fmt == "markdown":
-        return markdown(report)
+        return escaped(markdown(report), keep_lines=True)
     return text(report) + "\n"
