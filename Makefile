@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-fast lab bench lint clean
+.PHONY: setup report test test-fast fuzz lab bench lint clean eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,12 +23,20 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow" -q
 
+# The long fuzz profile: hundreds of mutated posts through every command (tests/test_fuzz.py).
+fuzz: $(STAMP)
+	SMPSEO_FUZZ=long $(BIN)/python -m pytest -q tests/test_fuzz.py
+
 # Jupyter refuses to start as root (containers, CI boxes) unless told it may.
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The FAQ-gap matcher against the labelled blogs, leave one clinic out (reads ../shared/corpora/faq-dev).
+eval: $(STAMP)
+	$(BIN)/python benchmarks/gaps_eval.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check smpseo tests notebooks scripts benchmarks

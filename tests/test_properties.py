@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from smpseo.core.text import words
+from smpseo.core.text import clean_text, words
 from smpseo.model.post import Post, split_sentences
 from smpseo.sources.readers.decode import SourceError, decode
 from smpseo.sources.readers.html import read_html
@@ -80,7 +80,7 @@ def _first_word(sentence_text: str) -> str | None:
 @SETTINGS
 @given(reader=st.sampled_from(list(READERS)), text=ANY_TEXT)
 def test_readers_fail_only_with_a_source_error_and_sentences_map_back(reader, text):
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # what decode() hands the readers
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))  # what decode() hands the readers
     posts = _read(reader, text)
     lines = text.split("\n")
     for post in posts:

@@ -27,6 +27,7 @@ class PostContext:
         self.guard = guard
         self._option = (keyphrase or "").strip()
         self._found: dict[str, list[tuple[Block, Match]]] = {}
+        self._offsets: dict[int, tuple[Block, list]] = {}
 
     # ---- the focus keyphrase -------------------------------------------------------------------------------------
     @cached_property
@@ -120,11 +121,18 @@ class PostContext:
 
     # ---- positions -----------------------------------------------------------------------------------------------
     def sentence_offsets(self, block: Block) -> list[tuple[Sentence, int, int]]:
-        """Each sentence of a block with its (start, end) offsets in `block.text`."""
+        """Each sentence of a block with its (start, end) offsets in `block.text`, worked out once per block (every
+        finding in a block asks for them)."""
+        known = self._offsets.get(id(block))
+        if known is not None and known[0] is block:
+            return known[1]
         spans = sentence_spans(block.text)
         if len(spans) != len(block.sentences):
-            return [(s, 0, len(block.text)) for s in block.sentences]
-        return [(s, a, b) for s, (a, b) in zip(block.sentences, spans, strict=False)]
+            offsets = [(s, 0, len(block.text)) for s in block.sentences]
+        else:
+            offsets = [(s, a, b) for s, (a, b) in zip(block.sentences, spans, strict=False)]
+        self._offsets[id(block)] = (block, offsets)
+        return offsets
 
     def position(self, block: Block, offset: int) -> tuple[int, int]:
         """Source (line, column) of a character offset into `block.text` (the column is refined later from the

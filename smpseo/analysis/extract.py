@@ -9,6 +9,8 @@ returns `[]` when it fails on a text: `extract()` returns None in that case so c
 
 from __future__ import annotations
 
+import re
+
 from smpseo.analysis import yakecore
 from smpseo.analysis.readability import post_text
 from smpseo.core.language import is_function_word, stem
@@ -46,6 +48,11 @@ def extract(post: Post, top: int = TOP) -> list[tuple[str, float]] | None:
 MAX_WORDS = 20_000  # YAKE reads this much of a post at most: 4-10 times a long post, and YAKE's time grows with it
 
 
+# No word is 40 characters long ("pneumonoultramicroscopicsilicovolcanoconiosis" is 45): longer runs are pasted
+# code, base64 or keyboard mash, and segtok, YAKE's tokenizer, takes minutes on a 30,000-character one.
+_LONG_WORD_RE = re.compile(r"\S{46,}")
+
+
 def _opening(text: str, limit: int = MAX_WORDS) -> str:
     """The first sentences (lines) of `text` up to `limit` words: a 5 MB dump saved as one post takes YAKE seconds,
     not minutes, and no real post is cut."""
@@ -63,7 +70,7 @@ def extract_text(text: str, top: int = TOP) -> list[tuple[str, float]] | None:
     """`extract()` of `post_text()`'s output (one sentence per line)."""
     if not text.strip():
         return []
-    text = _opening(text)
+    text = _LONG_WORD_RE.sub(" ", _opening(text))
     raw = yakecore.keywords(text, CANDIDATES)
     if not raw and len(WORD_RE.findall(text)) >= 20:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from smpseo.analysis.passive import passive_phrase
 from smpseo.analysis.readability import LONG_SENTENCE_WORDS, text_scores
 from smpseo.analysis.readability import scores as readability_scores
+from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import find_phrase
 from smpseo.core.text import sentence_lines, words
 from smpseo.model.post import QUOTE, Post
@@ -70,6 +71,9 @@ def post_work(post: Post) -> Work:
     return tuple((s.text, b.kind != QUOTE) for b in post.prose for s in b.sentences)
 
 
+KEYWORD_SECONDS = 10.0  # YAKE's budget for one post: 20,000 words (all it reads) take half a second
+
+
 def analyse(work: Work, keyphrases: bool = True) -> dict:
     """Readability scores, sentence shares and (with `keyphrases`) YAKE terms, from a post's sentences.
     `terms` is None when YAKE failed on the text (see `smpseo.analysis.extract`)."""
@@ -78,7 +82,11 @@ def analyse(work: Work, keyphrases: bool = True) -> dict:
     text = sentence_lines(t for t, _ in work)
     out = {"scores": text_scores(text), "shares": shares_of(work)}
     if keyphrases:
-        terms = extract_text(text)
+        try:
+            with time_budget(KEYWORD_SECONDS):
+                terms = extract_text(text)
+        except BudgetExceeded:  # shown as keyword extraction that failed on this post; the rest is analysed
+            terms = None
         out["terms"] = None if terms is None else [[term, score] for term, score in terms]
     return out
 

@@ -126,11 +126,26 @@ def with_traffic(rows: list[dict], pages) -> list[dict]:
 def _whole_entry(entry) -> bool:
     """A cached file entry of the right shape (anything else is rebuilt)."""
     try:
-        return (isinstance(entry, dict) and isinstance(entry.get("left_out"), dict) and all(isinstance(r, dict) for r in entry["rows"])
-                and all(len(e) == 4 for e in entry["errors"]) and all(len(p) == 4 for p in entry["posts"])
+        return (isinstance(entry, dict) and isinstance(entry.get("left_out"), dict)
+                and all(_whole_row(r) for r in entry["rows"])
+                and all(isinstance(e, list) and len(e) == 4 and isinstance(e[0], str) and isinstance(e[1], str)
+                        and type(e[2]) is int and isinstance(e[3], str) for e in entry["errors"])
+                and all(isinstance(p, list) and len(p) == 4 and all(v is None or isinstance(v, (str, int))
+                                                                    for v in p) for p in entry["posts"])
                 and len(entry["rows"]) == len(entry["posts"]))
     except (KeyError, TypeError):
         return False
+
+
+_COUNTS = ("words", "sentences", "paragraphs", "headings", "links", "images")
+
+
+def _whole_row(row) -> bool:
+    """A row as `post_metrics` makes it: counts are whole numbers, the rest numbers, text or lists of text."""
+    if not isinstance(row, dict) or not all(type(row.get(k, 0)) is int for k in _COUNTS):
+        return False
+    return all(v is None or isinstance(v, (int, float, str)) or (isinstance(v, list) and all(
+        isinstance(x, (str, int, float)) for x in v)) for v in row.values())
 
 
 def analyze_frame(posts, config=None, *, keyphrases: bool = True):

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,28 @@ def _path(kind: str, digest: str, root: Path | None = None) -> Path:
     return (root or directory()) / kind / digest[:2] / f"{digest}.json"
 
 
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far past any entry smpseo writes
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when it is missing, unreadable, too big or not a regular file: a FIFO
+    put where an entry belongs is never opened for a blocking read (that would hang every run)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def get(kind: str, digest: str, root: Path | None = None, *, always: bool = False, holds: str | None = None) \
         -> Any | None:
     """The value stored under `digest`, or None when there is none, the cache is off, or the entry is not whole.
@@ -104,9 +127,8 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     `holds`: the key the entry must hold, when it is filed in a slot rather than under its own key."""
     if not (always or enabled()):
         return None
-    try:
-        raw = _path(kind, digest, root).read_bytes()
-    except OSError:
+    raw = _read_regular(_path(kind, digest, root))
+    if raw is None:
         return None
     try:
         entry = json.loads(raw)

@@ -120,7 +120,10 @@ def _source_lines(post: Post) -> list[str] | None:
     """The lines of the file a post was read from (findings count lines in it), read once per file."""
     if not post.path:
         return None
-    try:
-        return Path(post.path).read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
+    from smpseo.sources.readers import read_text
+    from smpseo.sources.readers.decode import SourceError
+
+    try:  # decoded and cleaned as the reader saw it, so lines, columns and quoted text agree with the post
+        return read_text(post.path)[0].split("\n")
+    except (OSError, SourceError):
         return None

@@ -45,6 +45,7 @@ from smpseo.sources.readers import (
     read_source,
     where_of,
 )
+from smpseo.sources.readers.decode import decode
 
 PARSED, CHECKED, MATCHES = "parsed-file", "checked-file", "topic-matches"
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
@@ -62,11 +63,14 @@ class Source:
     kept: list[Post] = field(default_factory=list)  # the posts checked: drafts and section pages left out
 
     def lines(self) -> list[str] | None:
-        """The file's lines as `Path.read_text` gives them (universal newlines, undecodable bytes replaced)."""
+        """The file's lines decoded and cleaned as the reader saw them (`read_text`), so lines, columns and quoted
+        text agree with the post."""
         if self.data is None:
             return None
-        text = self.data.decode("utf-8", errors="replace")
-        return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        try:
+            return decode(self.data, str(self.path))[0].split("\n")
+        except SourceError:
+            return None
 
 
 class Session:
@@ -158,7 +162,8 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
         made = [post_summary(run, run.contexts[start + i], next(analysed), source_lines)
                 for i in range(len(source.kept))]
         summaries[start:start + len(made)] = made
-        if digest and not any(e.severity == "error" for e in source.errors):
+        if digest and not any(e.severity == "error" for e in source.errors) \
+                and not any(m["not_checked"] for m in made):  # a post past its time budget: try again next time
             session.put(CHECKED, digest, made)
     post_keys = [(str(s.path), s.digest, i) for s in sources for i in range(len(s.kept))]
     recalled: list[tuple[str, dict, dict]] = []

@@ -62,14 +62,23 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
     if path.name != PYPROJECT_NAME:
-        return parse_config(text, str(path))
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), f"invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
-    if table is None:
-        raise ConfigError(str(path), "no [tool.smpseo] table")
-    if not isinstance(table, dict):
-        raise ConfigError(str(path), "[tool.smpseo] must be a table")
-    return config_from_dict(table, str(path))
+        config = parse_config(text, str(path))
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(path), f"invalid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
+        table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
+        if table is None:
+            raise ConfigError(str(path), "no [tool.smpseo] table")
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), "[tool.smpseo] must be a table")
+        config = config_from_dict(table, str(path))
+    if config.rules:  # [rules] is checked whatever the command, so a bad threshold is never passed over
+        import smpseo.checks  # noqa: F401  (registers the rules)
+        from smpseo.checks.engine import resolve_settings
+
+        resolve_settings(config.rules, str(path))
+    return config

@@ -155,6 +155,9 @@ def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -
                         if isinstance(tval, bool) != isinstance(default, bool) or not ok:
                             raise ConfigError(path, f"[rules] {name}.{tkey} must be {type(default).__name__}, "
                                                     f"not {tval!r}")
+                        problem = _out_of_range(tkey, tval)
+                        if problem:
+                            raise ConfigError(path, f"[rules] {name}.{tkey} = {tval!r}: {problem}")
                         thresholds[tkey] = tval
                     else:
                         known = ", ".join(["severity", "enabled", *thresholds]) or "severity, enabled"
@@ -163,6 +166,22 @@ def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -
                 raise ConfigError(path, f"[rules] {name} must be \"on\", \"off\", a severity or a table")
         settings[rid] = RuleSettings(enabled, severity, thresholds)
     return settings
+
+
+def _out_of_range(name: str, value: Any) -> str:
+    """Why a threshold's value cannot be meant ("" when it can): every threshold is a count, a length, a share or a
+    percentage, so it is a finite number, not below 0; a share is at most 1, a percentage at most 100."""
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    if not math.isfinite(value) or value < 0:
+        return "must be a finite number, 0 or more"
+    if (name.endswith("_share") or name.endswith("_ratio")) and value > 1:
+        return "a share is between 0 and 1"
+    if name.endswith("_percent") and value > 100:
+        return "a percentage is between 0 and 100"
+    return ""
 
 
 def disabled_in_post(meta: Mapping[str, Any]) -> frozenset[str]:

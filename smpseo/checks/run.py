@@ -15,6 +15,7 @@ from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
 from smpseo.checks.sitewide import SiteContext
+from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import stem
 from smpseo.core.settings import Config
 from smpseo.core.text import WORD_RE
@@ -23,6 +24,9 @@ from smpseo.model.results import SEVERITIES, CheckResult, Finding
 
 # The lines of the file a post was read from (findings count lines in it), or None when they cannot be had.
 SourceLines = Callable[[Post], "list[str] | None"]
+
+
+RULE_SECONDS = 20.0  # the post rules' budget for one post: a 5 MB post is checked in a few seconds
 
 
 def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, keyphrase: str | None = None,
@@ -97,8 +101,13 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     `analyse()` result. `assemble` makes the run's result from these."""
     ctx.__dict__["scores"] = done["scores"]  # the cached_property, worked out already
     disabled = disabled_in_post(ctx.post.meta)
-    hits = [(ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
-            for h in r.func(ctx, run.settings[r.id].thresholds)]
+    not_checked = ""
+    try:
+        with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
+            hits = [(ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
+                    for h in r.func(ctx, run.settings[r.id].thresholds)]
+    except BudgetExceeded as exc:
+        hits, not_checked = [], f"not checked: its checks {exc} (the limit for one post)"
     findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
                 for f in _findings(hits, run.settings, source_lines)]
     terms = done.get("terms") or [] if run.keyphrases else None
@@ -110,7 +119,7 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
     return {"findings": findings, "metrics": metrics, "target_counts": ctx.target_counts,
             "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
-            **_reading(run.matcher, ctx), "analysed": done}
+            **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked}
 
 
 def _reading(matcher: Matcher, ctx: PostContext) -> dict:
@@ -182,6 +191,8 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
                                                   "no keyphrases for it", severity="warning"))
                 terms = []
             keyphrase_terms[ctx.name] = [(str(t), float(s)) for t, s in terms]
+    errors += [ReadError(ctx.name, summary["not_checked"]) for ctx, summary in zip(contexts, summaries, strict=True)
+               if summary.get("not_checked")]
 
     site = SiteContext(contexts, run.config, run.matcher, keyphrase_terms)
     kept_matches = None

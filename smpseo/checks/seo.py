@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from smpseo.analysis.site import is_internal
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.model.post import HEADING, IMAGE
@@ -221,10 +223,11 @@ def keyphrase_distribution(ctx, t):
     for block, m in found:
         by_block.setdefault(id(block), []).append(m.start)
     for block in ctx.prose:
-        starts = by_block.get(id(block))
+        starts = sorted(by_block.get(id(block), ()))
         if starts:
             for sentence, a, b in ctx.sentence_offsets(block):
-                if any(a <= x < b for x in starts):
+                first = bisect_left(starts, a)  # linear in sentences + matches, not their product
+                if first < len(starts) and starts[first] < b:
                     matched.add((sentence.line, sentence.column))
     hits = [(s.line, s.column) in matched for s in sentences]
     best_len, best_start, run, start = 0, 0, 0, 0

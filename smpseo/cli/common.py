@@ -15,6 +15,21 @@ def report_read_errors(errors: list[ReadError], stream=None) -> int:
     return sum(1 for e in errors if e.severity == "error")
 
 
+def seconds(text: str) -> float:
+    """An argparse type for a time limit: a finite number of seconds over 0, at most a day (`nan`, `inf`, `-5`, `0`
+    and `1e400` are usage errors, status 2)."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"seconds must be over 0 and at most 86,400, not {text!r}")
+    return value
+
+
 def add_config_argument(parser) -> None:
     parser.add_argument("--config", metavar="FILE", help="settings file (default: the nearest smpseo.toml)")
 

@@ -22,7 +22,9 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, metavar="DIR", dest="to", help="folder to write the posts to (created "
                    "if missing)")
     p.add_argument("--force", action="store_true", help="overwrite posts that already exist")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+    from smpseo.cli.common import seconds
+
+    p.add_argument("--timeout", type=seconds, default=10.0, metavar="SECONDS",
                    help="per-request timeout for http(s) sources (default: 10)")
     p.set_defaults(run=run)
 
@@ -49,18 +51,19 @@ def read_source(source: str, timeout: float = 10.0):
 def run(args) -> int:
     from pathlib import Path
 
+    from smpseo.model.post import one_line
     from smpseo.sources.writer import safe_slug, write_post
 
     folder = Path(args.to)
     if folder.exists() and not folder.is_dir():
-        print(f"smpseo import: error: {folder}: not a folder", file=sys.stderr)
+        print(one_line(f"smpseo import: error: {folder}: not a folder"), file=sys.stderr)
         return 2
     status = 0
     used: set[str] = set()
     for source in args.sources:
         is_url = bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", source))
         if not is_url and Path(source).is_dir():
-            print(f"{source}: error: a folder; name the files to import", file=sys.stderr)
+            print(one_line(f"{source}: error: a folder; name the files to import"), file=sys.stderr)
             status = 1
             continue
         try:
@@ -69,7 +72,7 @@ def run(args) -> int:
             if args.debug:
                 raise
             posts, errors = [], []
-            print(f"{source}: error: could not be read: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(one_line(f"{source}: error: could not be read: {type(exc).__name__}: {exc}"), file=sys.stderr)
             status = 1
         for err in errors:
             print(str(err), file=sys.stderr)
@@ -86,11 +89,11 @@ def run(args) -> int:
             try:
                 written = write_post(post, folder, force=args.force, slug=slug)
             except FileExistsError:
-                print(f"skipped, exists: {target}")
+                print(one_line(f"skipped, exists: {target}"))
                 continue
             except OSError as exc:
-                print(f"{target}: error: {exc.strerror or exc}", file=sys.stderr)
+                print(one_line(f"{target}: error: {exc.strerror or exc}"), file=sys.stderr)
                 status = 1
                 continue
-            print(f"wrote {written}  ({post.title})")
+            print(one_line(f"wrote {written}  ({post.title})"))
     return status

@@ -13,19 +13,18 @@ from __future__ import annotations
 
 import sys
 
-from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument
+from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument, seconds
 
 
 def _month(text: str) -> str:
     import argparse
 
-    from smpseo.core.months import parse_month
+    from smpseo.core.months import format_month, parse_month
 
     try:
-        parse_month(text)
+        return format_month(*parse_month(text))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-    return text
 
 
 def register(sub) -> None:
@@ -47,7 +46,7 @@ def register(sub) -> None:
     m.add_argument("--previous", metavar="FILE",
                    help="last month's summary.json (default: OUT/<previous month>/summary.json)")
     m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
-    m.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    m.add_argument("--timeout", type=seconds, default=300, metavar="SECONDS", help="time limit per notebook cell")
     m.add_argument("--pdf", action="store_true",
                    help="also write monthly_report.pdf (needs Chromium or Chrome; or [report] pdf = true)")
     m.add_argument("--email", action="store_true",
@@ -65,7 +64,7 @@ def register(sub) -> None:
     d.add_argument("--keyphrase", metavar="TEXT", help="focus keyphrase (default: the draft's keyphrase field)")
     d.add_argument("--posts", metavar="DIR", help="the blog's posts to compare with (default: the draft's folder)")
     d.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
-    d.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    d.add_argument("--timeout", type=seconds, default=300, metavar="SECONDS", help="time limit per notebook cell")
     add_config_argument(d)
     add_cache_argument(d)
     d.set_defaults(run=run)
@@ -83,19 +82,24 @@ def run(args) -> int:
 
     # Bad settings, a bad queries file or an unreadable draft are found here, before a kernel starts: one line
     # naming the file, and nothing is written.
+    from smpseo.model.post import one_line
+
     config = load_config(args.config, search_from=args.posts if args.kind == "monthly" else args.post)
     email = args.kind == "monthly" and (args.email or args.resend)
     if email and config.report.email is None:
         where = config.path or "smpseo.toml"
-        print(f"smpseo: error: {where}: --email needs a [report.email] table (to, from, smtp_host; see "
-              "docs/reports.md)", file=sys.stderr)
+        print(one_line(f"smpseo: error: {where}: --email needs a [report.email] table (to, from, smtp_host; see "
+              "docs/reports.md)"), file=sys.stderr)
         return 2
+    out = _out_folder(args)
+    if out is None:
+        return 2
+    args.out = out
     try:
         if args.kind == "monthly":
             if not Path(args.posts).exists():
-                print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
+                print(one_line(f"smpseo: error: {args.posts}: posts folder not found"), file=sys.stderr)
                 return 2
-            from smpseo.model.post import one_line
             from smpseo.sources.pages import read_pages
             from smpseo.sources.queries import QueryFileError, read_queries
 
@@ -103,7 +107,7 @@ def run(args) -> int:
                 if not given:
                     continue
                 if not Path(given).is_file():
-                    print(f"smpseo: error: {given}: {what} file not found", file=sys.stderr)
+                    print(one_line(f"smpseo: error: {given}: {what} file not found"), file=sys.stderr)
                     return 2
                 try:
                     read(given)
@@ -115,7 +119,7 @@ def run(args) -> int:
                                  drafts=args.drafts, pdf=args.pdf or config.report.pdf)
         else:
             if not Path(args.post).is_file():
-                print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)
+                print(one_line(f"smpseo: error: {args.post}: no such file"), file=sys.stderr)
                 return 2
             from smpseo.sources.readers import read_file
             from smpseo.sources.readers.decode import SourceError
@@ -132,22 +136,43 @@ def run(args) -> int:
     except ReportFailed as exc:
         if args.debug:
             raise
-        print(f"smpseo: error: report failed: {exc}", file=sys.stderr)
+        print(one_line(f"smpseo: error: report failed: {exc}"), file=sys.stderr)
         return 1
-    print(result.html)
+    print(one_line(result.html))
     if args.kind != "monthly":
         return 0
     status = 1 if _unreadable(result.summary, args.posts) else 0
     if result.pdf:
-        print(result.pdf)
+        print(one_line(result.pdf))
     elif result.pdf_error:
-        print(f"smpseo: error: no PDF written: {result.pdf_error}; the HTML report is written", file=sys.stderr)
+        print(one_line(f"smpseo: error: no PDF written: {result.pdf_error}; the HTML report is written"),
+              file=sys.stderr)
         status = 1
     if email:
         from smpseo.cli.report_mail import mail_report
 
         status = max(status, mail_report(result, config.report.email, resend=args.resend))
     return status
+
+
+def _out_folder(args) -> str | None:
+    """The reports folder, never inside the posts folder (the next run would read a report there as a post).
+
+    Run from inside the posts folder, the default `reports` becomes the `reports` folder beside it; an `--out`
+    given inside the posts folder is refused (None, after one line)."""
+    from pathlib import Path
+
+    from smpseo.model.post import one_line
+
+    posts = args.posts if args.kind == "monthly" or args.posts else str(Path(args.post).parent)
+    posts_dir, out = Path(posts).resolve(), Path(args.out).resolve()
+    if out != posts_dir and posts_dir not in out.parents:
+        return args.out
+    if args.out == "reports":  # the default
+        return str(posts_dir.parent / "reports")
+    print(one_line(f"smpseo: error: --out {args.out} is inside the posts folder {posts}; reports there would be "
+                   "read as posts"), file=sys.stderr)
+    return None
 
 
 def _unreadable(summary, posts: str) -> int:

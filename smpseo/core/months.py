@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
 
 def parse_month(text: str) -> tuple[int, int]:
-    """`"2026-10"` -> `(2026, 10)`. Raises ValueError for anything else."""
-    match = _MONTH.match(str(text).strip())
+    """`"2026-10"` -> `(2026, 10)`. Raises ValueError for anything else, a trailing newline or space included: the
+    month names a folder, exactly as given."""
+    match = _MONTH.fullmatch(str(text))
     if not match:
         raise ValueError(f"month must look like YYYY-MM (e.g. 2026-10), not {text!r}")
     return int(match.group(1)), int(match.group(2))

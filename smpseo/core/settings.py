@@ -91,9 +91,11 @@ _SCHEMA: dict[str, set[str] | None] = {
              "latitude", "longitude", "opening_hours", "price_range"},
     "keywords": {"targets", "synonyms"},
     "rules": None,
-    "topics": None,
+    # kept for settings to come: nothing reads a key there yet, so any key is a mistake to point out
+    "topics": set(),
     "report": {"pdf", "email"},
 }
+MAX_TEXT = 1_000  # characters in one setting: a site name, a phrase, an address (a real one is under 100)
 _EMAIL_KEYS = {"to", "from", "smtp_host", "smtp_port", "starttls", "username", "password_env"}
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|::1)$")
@@ -105,6 +107,8 @@ def parse_config(text: str, path: str = "<config>") -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, "invalid TOML: nested too deeply") from None
     return config_from_dict(data, path)
 
 
@@ -125,6 +129,8 @@ def _check_site(site: dict[str, Any], path: str) -> None:
                                             "Mo Tu We Th Fr Sa Su, 24-hour times)")
         elif not isinstance(value, str):
             raise ConfigError(path, f"[site] {key} must be a string")
+        elif len(value) > MAX_TEXT:
+            raise ConfigError(path, f"[site] {key} is {len(value):,} characters long (at most {MAX_TEXT:,})")
     if ("latitude" in site) != ("longitude" in site):
         raise ConfigError(path, "[site] latitude and longitude go together: give both or neither")
     kind = site.get("business_type")
@@ -142,7 +148,8 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         if allowed is not None:
             for key in value:
                 if key not in allowed:
-                    raise ConfigError(path, f"unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})")
+                    known = f"known: {', '.join(sorted(allowed))}" if allowed else "it takes no keys yet"
+                    raise ConfigError(path, f"unknown key '{key}' in [{section}] ({known})")
     site_raw = data.get("site", {})
     _check_site(site_raw, path)
     keywords = data.get("keywords", {})
@@ -154,6 +161,9 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in synonyms.values()
     ):
         raise ConfigError(path, "[keywords] synonyms must map a term to a list of strings")
+    for phrase in [*targets, *synonyms, *(x for v in synonyms.values() for x in v)]:
+        if len(phrase) > MAX_TEXT:
+            raise ConfigError(path, f"[keywords] a phrase is {len(phrase):,} characters long (at most {MAX_TEXT:,})")
     return Config(
         site=Site(**site_raw),
         targets=[t.strip() for t in targets if t.strip()],

@@ -16,8 +16,9 @@ _ABBREVIATIONS = frozenset(
     p.s jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s""".split()
 )
 
-# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace.
-_END_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
+# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace. Possessive, and starting
+# only where a run of punctuation starts: a run of 100,000 "!" with no space after is tried once, not per character.
+_END_RE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
 # What may open the next sentence.
 _OPENER_RE = re.compile(r"[\"'“‘«(\[]*[^\W_a-z]|[\"'“‘«(\[]*[¿¡]", re.UNICODE)
 
@@ -49,6 +50,35 @@ QUESTION_RE = re.compile(r"\?[\s\"'”’»)\]]*$")
 
 # A North American phone number, in any of the ways people write one: 778-917-7772, (778) 917 7772, +1.778.917.7772.
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+
+
+# What never belongs in text read from a file, a page or front matter: lone surrogates (half an escaped emoji: no
+# UTF-8 write can hold one), control characters other than tab and newline (escape sequences, NUL) and the
+# bidirectional overrides and isolates that make text display in another order than it is stored.
+_UNSAFE = "\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
+# For one line of a terminal, tab and newline are unsafe too.
+TERMINAL_UNSAFE_RE = re.compile(f"[{_UNSAFE}\t\n]")
+
+
+def clean_text(text: str) -> str:
+    """Text as smpseo keeps it: a lone surrogate becomes U+FFFD, a form feed or vertical tab a newline, the other
+    unsafe characters (see `_UNSAFE_RE`) are dropped. Applied once, where text enters (decoding, front matter)."""
+    if not _UNSAFE_RE.search(text):
+        return text
+    return _UNSAFE_RE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+                          else "\n" if m.group() in "\f\v" else "", text)
+
+
+def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
+    """Text safe to show: every unsafe character written as an escape, `\\xNN` or `\\uNNNN` (in JSON text always
+    `\\uNNNN`, which parses back to the same character). For one terminal line newlines and tabs are escaped too;
+    with `keep_lines` (a CSV cell, Markdown) they stay. Applied to what is printed: file names are not cleaned text."""
+    pattern = _UNSAFE_RE if keep_lines or json else TERMINAL_UNSAFE_RE
+    if json:
+        return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
 
 
 def is_question(text: str) -> bool:

@@ -5,14 +5,13 @@ This module is plain data. Readers build `Post`s; analysis reads them; nothing h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from smpseo.core.text import normalize_space, sentence_spans, words
+from smpseo.core.text import escaped, normalize_space, sentence_spans, words
 from smpseo.model.records import from_plain, to_plain
 
 # Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
@@ -263,12 +262,11 @@ class ReadError:
         return one_line(f"{where}: {self.severity}: {self.message}")
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def one_line(text: str) -> str:
-    """Text for one line of a terminal: control characters (newlines, escape sequences) shown as \\xNN."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """Text for one line of a terminal: control characters (newlines, escape sequences) shown as \\xNN, bidirectional
+    overrides and lone surrogates (a file name that is not UTF-8) as \\uNNNN. Every line smpseo prints goes
+    through here."""
+    return escaped(str(text))
 
 
 class Corpus(list):

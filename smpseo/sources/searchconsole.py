@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -53,9 +54,12 @@ def _number(text: str, path: str, line: int, column: str, kind=int):
     if value in ("", "-"):
         return None if kind is float else 0
     try:
-        return kind(float(value)) if kind is int else float(value)
+        number = float(value)
     except ValueError:
         raise QueryFileError(path, f"{column} is not a number: {text!r}", line) from None
+    if not math.isfinite(number) or number < 0:  # "inf", "nan", "1e400", "-5": no count or rate is that
+        raise QueryFileError(path, f"{column} is not a count or a rate: {text!r}", line)
+    return int(number) if kind is int else number
 
 
 def _percent(text: str, path: str, line: int) -> float | None:

@@ -169,21 +169,40 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write a file so that readers see the old content or the new, never half of it."""
+def write_atomic(path: str | Path, text: str, replace: bool = True) -> None:
+    """Write a file so that readers see the old content or the new, never half of it. With `replace` false, a file
+    that is there already (written by another run meanwhile) is kept: FileExistsError, checked and written in one
+    step (a hard link), so two runs into one folder never overwrite each other."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))  # mkstemp makes the file private; a post is as readable as its folder
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give the finished temporary file its name only if no file has it; the temporary name is then removed."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: the next best, a check just before the rename
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
 
 
 def write_post(post: Post, folder: str | Path, force: bool = False, slug: str | None = None) -> Path:
@@ -198,7 +217,7 @@ def write_post(post: Post, folder: str | Path, force: bool = False, slug: str | 
         raise ValueError(f"{target}: outside {folder}")
     if target.exists() and not force:
         raise FileExistsError(str(target))
-    write_atomic(target, to_markdown(post))
+    write_atomic(target, to_markdown(post), replace=force)
     return target
 
 

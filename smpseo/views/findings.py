@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import PurePath
 
+from smpseo.core.text import escaped
 from smpseo.model.results import CheckResult, Finding
 
 FINDING_COLUMNS = ["path", "line", "column", "rule", "category", "severity", "message", "match", "hint"]
@@ -98,7 +99,7 @@ def write_text(result: CheckResult, stream=None, extras: bool = True, summary: b
 def write_json(result: CheckResult, stream=None) -> None:
     stream = stream or sys.stdout
     # one write, not one per token: the same text, a fraction of the time for a large blog
-    stream.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n")
+    stream.write(escaped(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str), json=True) + "\n")
 
 
 def write_csv(result: CheckResult, stream=None) -> None:

@@ -104,9 +104,18 @@ class Chart:
     def png(self, narrow: bool = False) -> bytes:
         narrow = narrow and self.narrow is not None
         if narrow not in self._png:
-            buffer = io.BytesIO()
+            import matplotlib
+            from matplotlib.text import Text
+
             figure, dpi = (self.narrow, self.NARROW_DPI) if narrow else (self.figure, self.DPI)
-            figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+            # Labels are post titles and keywords: "Save $200 ... $1,000" is text, never mathtext or TeX. Texts
+            # made so far are switched off here, tick labels made while drawing by the settings around it.
+            with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+                for text in figure.findobj(Text):
+                    text.set_parse_math(False)
+                    text.set_usetex(False)
+                buffer = io.BytesIO()
+                figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
             self._png[narrow] = buffer.getvalue()
         return self._png[narrow]
 

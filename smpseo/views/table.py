@@ -6,6 +6,8 @@ import csv
 import json
 import sys
 
+from smpseo.core.text import escaped
+
 
 def _cell(value) -> str:
     if value is None:
@@ -22,7 +24,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value) -> str:
     """A CSV cell a spreadsheet shows as text: text that would start a formula (=, +, -, @) gets a leading '."""
-    cell = _cell(value)
+    cell = escaped(_cell(value), keep_lines=True)  # a file name is not cleaned text: its escapes are shown
     if isinstance(value, str) and cell.startswith(_FORMULA_START):
         return "'" + cell
     return cell
@@ -49,8 +51,7 @@ def text_table(rows: list[dict], columns: list[str] | None = None, max_width: in
 def write_rows(rows: list[dict], fmt: str, stream=None, columns: list[str] | None = None) -> None:
     stream = stream or sys.stdout
     if fmt == "json":
-        json.dump(rows, stream, indent=2, ensure_ascii=False, default=str)
-        stream.write("\n")
+        stream.write(escaped(json.dumps(rows, indent=2, ensure_ascii=False, default=str), json=True) + "\n")
     elif fmt == "csv":
         columns = columns or (list(rows[0]) if rows else [])
         writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")

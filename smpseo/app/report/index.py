@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from smpseo.core.months import month_title
+from smpseo.sources.writer import write_atomic
 
 _MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -63,8 +64,8 @@ td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 
 
 def _num(value) -> str:
-    if value is None:
-        return "&ndash;"
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        return "&ndash;"  # missing, or whatever a damaged summary.json holds
     return escape(f"{value:,}" if isinstance(value, int) else f"{value:g}")
 
 
@@ -76,13 +77,16 @@ def month_rows(reports_dir: Path) -> list[dict]:
         summary = {}
         try:
             summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             pass
+        if not isinstance(summary, dict):
+            summary = {}
+        totals, site = summary.get("totals"), summary.get("site")
         rows.append({"month": folder.name, "html": html_file if html_file.is_file() else None,
                      "pdf": (folder / "monthly_report.pdf").is_file(),
-                     "totals": summary.get("totals", {}) if isinstance(summary, dict) else {},
+                     "totals": totals if isinstance(totals, dict) else {},
                      "failed": (folder / "monthly_report.FAILED.ipynb").is_file(),
-                     "site": summary.get("site", "") if isinstance(summary, dict) else ""})
+                     "site": site if isinstance(site, str) else ""})
     return rows
 
 
@@ -114,7 +118,6 @@ def write_index(reports_dir: str | Path) -> Path:
     lead = f"{len(rows)} monthly report{'s' if len(rows) != 1 else ''}, newest first." if rows else \
         "No monthly reports yet: run <code>smpseo report monthly</code>."
     path = reports_dir / "index.html"
-    tmp = path.with_name(".index.html.tmp")
-    tmp.write_text(PAGE.format(title=escape(title), lead=lead, rows="\n".join(lines)), encoding="utf-8")
-    tmp.replace(path)
+    # a temporary file of its own (two runs at once never share one), removed if the disk is full
+    write_atomic(path, PAGE.format(title=escape(title), lead=lead, rows="\n".join(lines)))
     return path

@@ -94,10 +94,21 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     summary = build_summary(month, corpus, metrics, findings=findings, coverage=coverage, gaps=topics,
                             posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
                             site=cfg.site.name)
+    beside = find_previous(reports_dir, month)  # last month's summary in the reports folder, if there is one
+    found = not previous or (beside is not None and not isinstance(previous, dict)
+                             and Path(previous).resolve() == beside.resolve())
     if not previous:
-        previous = find_previous(reports_dir, month)
+        previous = beside
     if previous and not isinstance(previous, dict):
-        previous = load_summary(previous)
+        try:
+            previous = load_summary(previous)
+        except ValueError as exc:
+            if not found:  # the summary asked for by name must be one
+                raise
+            # the one found beside this month's: a damaged earlier summary costs the comparison, never the report
+            summary["read_errors"].append({"path": str(previous), "line": 0, "severity": "warning",
+                                           "message": f"earlier summary not compared: {exc}"})
+            previous = None
     changes = compare(previous, summary)
     traffic_from = pages_file(pages, queries)
     if traffic_from:

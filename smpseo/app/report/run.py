@@ -7,6 +7,7 @@ run keeps its executed notebook (with papermill's error cell) as `<name>.FAILED.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -105,8 +106,8 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
         code = _first_line(exc.source)
         why = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
         raise ReportFailed(f"{notebook.name}: {where} `{code}` failed: {why}", output, exc.exec_count) from None
-    except Exception as exc:  # a cell over its time limit, a kernel that died or never started
-        what = _first_line(exc) or "no details"
+    except Exception as exc:  # a cell over its time limit, a kernel that died or never started, a full disk
+        what = _os_cause(exc) or _first_line(exc) or "no details"
         raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
 
 
@@ -168,12 +169,56 @@ def _swap_in(staging: Path, final: Path) -> None:
 
 
 def _keep_failed(executed: Path, folder: Path, name: str) -> Path | None:
-    if not executed.is_file():
+    """Keep a failed run's executed notebook as `name.FAILED.ipynb`, whole or not at all: on a full disk there is
+    no empty or half-copied notebook and no temporary file left (None)."""
+    from smpseo.sources.writer import write_atomic
+
+    try:
+        if not executed.is_file() or executed.stat().st_size == 0:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = folder / f"{name}.FAILED.ipynb"
+        write_atomic(kept, executed.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    kept = folder / f"{name}.FAILED.ipynb"
-    shutil.copyfile(executed, kept)
     return kept
+
+
+def _refresh_index(out: Path) -> None:
+    """The index after a failed run: best effort, so that its failure never hides the run's own cause."""
+    from smpseo.app.report.index import write_index
+
+    try:
+        write_index(out)
+    except OSError:
+        pass
+
+
+def _os_cause(exc: BaseException) -> str:
+    """The operating system's reason behind a failure (a full disk, a folder not writable), or ""."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno:
+            where = f" writing {exc.filename}" if exc.filename else ""
+            return f"{exc.strerror or os.strerror(exc.errno)}{where}"
+        exc = exc.__cause__ or exc.__context__
+    return ""
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """One run at a time writing into `folder` (the reports folder, or its prepublish folder): a second run waits for
+    the first, then runs, so concurrent runs never race on a staging folder, the swap or the index. The lock is
+    taken on the folder itself, so it leaves no file behind and a killed run's lock goes with its process."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _abs(path: str | Path | None) -> str:
@@ -203,16 +248,22 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
 
     With `pdf`, the page is also printed to `monthly_report.pdf`; a PDF that cannot be made leaves the reason in
     `RunResult.pdf_error` and the rest of the report as it is. A re-run keeps the month's record of the email
-    already sent (`email_sent.json`), so that the month is not mailed twice."""
+    already sent (`email_sent.json`), so that the month is not mailed twice. One run at a time writes into `out`."""
+    month = month or last_complete_month()
+    parse_month(month)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with _locked(out):
+        return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf)
+
+
+def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, notebook, pages, drafts,
+                 pdf) -> RunResult:
     from smpseo.app.report.index import write_index
     from smpseo.app.report.mail import SENT_NAME
     from smpseo.app.report.monthly import find_previous
     from smpseo.app.report.pdf import PdfFailed, print_pdf
 
-    month = month or last_complete_month()
-    parse_month(month)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     final = out / month
     previous = previous or find_previous(out, month)
     staging = _staging(out, month)
@@ -220,30 +271,36 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
         executed = staging / "monthly_report.ipynb"
         parameters = {
             "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
-            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "",
+            # the summary compared with; the reports folder tells the notebook whether it is last month's own,
+            # found beside this one (a damaged one there costs only the comparison) or one named (used as given)
+            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": _abs(out),
             "summary_path": str(staging / SUMMARY_NAME), "pages": _as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
             execute(source, executed, parameters, cwd=Path.cwd(), timeout=timeout)
         except ReportFailed as exc:
+            cause = _os_cause(exc)
             exc.notebook = _keep_failed(executed, final, "monthly_report")
+            if cause and cause not in exc.args[0]:
+                exc.args = (f"{exc.args[0]} ({cause})",)
             if exc.notebook:
                 exc.args = (f"{exc.args[0]} (executed notebook kept as {exc.notebook})",)
-            write_index(out)
+            _refresh_index(out)
             raise
         summary = staging / SUMMARY_NAME
         if not summary.is_file():
             kept = _keep_failed(executed, final, "monthly_report")
-            write_index(out)
+            _refresh_index(out)
             raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
         try:
             export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
         except Exception as exc:
             kept = _keep_failed(executed, final, "monthly_report")
-            write_index(out)
-            raise ReportFailed(f"exporting the report to HTML failed: {type(exc).__name__}: "
-                               f"{_first_line(exc)} (executed notebook kept as {kept})", kept) from exc
+            _refresh_index(out)
+            why = _os_cause(exc) or f"{type(exc).__name__}: {_first_line(exc)}"
+            kept_note = f" (executed notebook kept as {kept})" if kept else ""
+            raise ReportFailed(f"exporting the report to HTML failed: {why}{kept_note}", kept) from exc
         pdf_error = None
         if pdf:
             try:
@@ -276,6 +333,11 @@ def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str |
     slug = slugify(post.stem) or "draft"
     folder = Path(out) / "prepublish"
     folder.mkdir(parents=True, exist_ok=True)
+    with _locked(folder):
+        return _run_prepublish(post, slug, folder, keyphrase, config, posts, timeout)
+
+
+def _run_prepublish(post: Path, slug: str, folder: Path, keyphrase, config, posts, timeout) -> RunResult:
     staging = _staging(folder, slug)
     try:
         executed = staging / f"{slug}.ipynb"

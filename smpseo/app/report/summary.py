@@ -149,7 +149,9 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
 
 def write_summary(summary: dict, path: str | Path) -> Path:
     path = Path(path)
-    path.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    from smpseo.sources.writer import write_atomic
+
+    write_atomic(path, json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n")
     return path
 
 
@@ -160,9 +162,30 @@ def load_summary(path: str | Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    except RecursionError:
+        raise ValueError(f"{path}: not valid JSON: nested too deeply") from None
     if not isinstance(data, dict) or "month" not in data or "posts" not in data:
         raise ValueError(f"{path}: not an smpseo summary.json (no month/posts)")
+    problem = _damage(data)
+    if problem:
+        raise ValueError(f"{path}: damaged summary.json: {problem}")
     return data
+
+
+def _damage(data: dict) -> str:
+    """What in a summary.json `compare()` could not use ("" when nothing): each list holds records with their key."""
+    for name, key in (("posts", "slug"), ("findings", "key"), ("gaps", "id")):
+        items = data.get(name, [])
+        if not isinstance(items, list):
+            return f"'{name}' is not a list"
+        if not all(isinstance(item, dict) and isinstance(item.get(key), str) for item in items):
+            return f"an entry of '{name}' has no '{key}'"
+    for name in ("totals", "available"):
+        if not isinstance(data.get(name, {}), dict):
+            return f"'{name}' is not a mapping"
+    return ""
 
 
 def compare(previous: dict | None, current: dict) -> dict:

@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
 
@@ -38,30 +40,74 @@ def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
 
 
 def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[Path]:
-    """Expand folders into the post files they hold (sorted); missing paths become errors."""
+    """Expand folders into the post files they hold (sorted); missing paths become errors. What a folder holds that
+    cannot be a post (a FIFO, a socket, a broken link, an unreadable subfolder, a path past the system's limit) is
+    one error line each and is skipped: it never blocks or stops the run."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not found:
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # a path longer than the system allows, a loop of links
+            errors.append(ReadError(str(path), exc.strerror or str(exc)))
+            continue
+        if is_dir:
+            found = sorted(_walk(path, errors))
+            if not found and not any(e.path.startswith(str(path)) for e in errors):
                 errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .html)"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            errors.append(ReadError(str(path), "broken symbolic link (its target is missing)"))
+        elif path.exists():
+            errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
         else:
             errors.append(ReadError(str(path), "no such file or folder"))
     return files
 
 
+def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
+    """The post files under `folder`, hidden files and folders left out; the problems met on the way to `errors`."""
+    import os
+
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
+
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            path = Path(top) / name
+            if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except FileNotFoundError:
+                errors.append(ReadError(str(path), "broken symbolic link (its target is missing); skipped"))
+                continue
+            except OSError as exc:
+                errors.append(ReadError(str(path), f"{exc.strerror or exc}; skipped"))
+                continue
+            if stat.S_ISREG(mode):
+                found.append(path)
+            elif not stat.S_ISDIR(mode):
+                errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
+    return found
+
+
+READ_SECONDS = 20.0  # one file's reading budget: a 5 MB post reads in 1 s; a file that takes 20 is pathological
 MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this big is a mistake, not a blog
 
 
 def read_bytes(path: str | Path) -> bytes:
     """A source file's bytes. Raises SourceError when it cannot be read or is too large to be posts."""
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever
+            raise SourceError(str(path), "not a regular file (a FIFO, socket or device)")
+        size = info.st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is "
                                          f"{MAX_SOURCE_BYTES:,})")
@@ -170,12 +216,19 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False, 
     """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`. `data`: the file's
     bytes, when the caller has read them already."""
     try:
-        found = read_file(path, data)
+        with time_budget(READ_SECONDS):
+            found = read_file(path) if data is None else read_file(path, data)
+    except BudgetExceeded as exc:
+        errors.append(ReadError(str(path), f"not read: reading it {exc} (the limit for one file)"))
+        return []
     except SourceError as exc:
         errors.append(ReadError(exc.path, exc.message, exc.line))
         found = exc.posts  # a cut-off export: the posts before the cut are kept
     except RecursionError:
         errors.append(ReadError(str(path), "structure nested too deeply to read"))
+        return []
+    except OSError as exc:  # a path past the system's limit, a file gone since the folder was listed
+        errors.append(ReadError(str(path), exc.strerror or str(exc)))
         return []
     except Exception as exc:  # a reader bug must not stop the other files
         if debug:

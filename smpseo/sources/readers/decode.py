@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from smpseo.core.text import clean_text
+
 
 class SourceError(Exception):
     """A source that cannot be read. Carries the path and, where it applies, the 1-based line.
@@ -36,7 +38,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     """Decode a text file. Returns (text, warnings). Raises SourceError for empty or binary files.
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; other bytes that are not valid UTF-8
-    are read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n".
+    are read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n";
+    control characters and lone surrogates are taken out (`clean_text`), so no write or terminal ever meets them.
     """
     warnings: list[str] = []
     if not data.strip():
@@ -59,8 +62,9 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
             text = data.decode("cp1252", errors="replace")
             warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise SourceError(path, "file is empty")
     if sum(1 for ch in text[:8192] if ch < " " and ch not in "\n\t\f") > 8:
         raise SourceError(path, "binary file, not text")
+    text = clean_text(text)
+    if not text.strip():
+        raise SourceError(path, "file is empty")
     return text, warnings

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from smpseo.core.text import clean_text
 from smpseo.sources.readers.decode import SourceError
 
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -43,6 +44,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
         raise SourceError(path, f"invalid YAML front matter: {problem}", line=line) from None
     except yaml.YAMLError as exc:
         raise SourceError(path, f"invalid YAML front matter: {exc}", line=1) from None
+    except RecursionError:
+        raise SourceError(path, "front matter nested too deeply to read", line=2) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -100,7 +103,9 @@ def expanded_size(data: Any) -> int:
 
 
 class _SafeLoader(yaml.SafeLoader):
-    """Safe loading with a bound on alias expansion (a 'billion laughs' document is refused)."""
+    """Safe loading with a bound on alias expansion (a 'billion laughs' document is refused). Every string is
+    cleaned as decoded text is (a `"\\ud800"` escape becomes U+FFFD), and a date that cannot be
+    (`2024-02-30`) stays text, so the post is kept and `as_date` names the field's line."""
 
     max_aliases = 100
 
@@ -115,6 +120,19 @@ class _SafeLoader(yaml.SafeLoader):
                 event = self.peek_event()
                 raise yaml.constructor.ConstructorError(None, None, "too many aliases", event.start_mark)
         return super().compose_node(parent, index)
+
+    def construct_yaml_str(self, node):
+        return clean_text(super().construct_yaml_str(node))
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return clean_text(self.construct_scalar(node))
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:str", _SafeLoader.construct_yaml_str)
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
 
 
 def as_text(value: Any, field: str, path: str, line: int, warnings: list[str]) -> str:

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from smpseo.core.text import MASK, mask_templates, slugify, strip_markup_noise, unmask
+from smpseo.core.text import MASK, clean_text, mask_templates, slugify, strip_markup_noise, unmask
 from smpseo.model.post import (
     CODE,
     HEADING,
@@ -40,11 +40,35 @@ def _column_in(source_line: str, text: str) -> int:
     """1-based column of `text`'s first word in a source line (skipping markup), or of the line's content."""
     first = re.match(r"\S+", text)
     if first:
-        for probe in (first.group(0), re.sub(r"^\W+|\W+$", "", first.group(0))):
+        for probe in (first.group(0), _word_core(first.group(0))):
             idx = source_line.find(probe) if probe else -1
             if idx >= 0:
                 return idx + 1
     return _LIST_MARKER.match(source_line).end() + 1
+
+
+def _clean_tokens(tokens: list[Token]) -> list[Token]:
+    """Character references are text entering here: `&#x202e;` decoded by the Markdown parser is cleaned as decoded
+    bytes are (`clean_text`), in every token's content and attributes."""
+    todo = list(tokens)
+    while todo:  # an image's alt text is in its children: every level, without recursion
+        t = todo.pop()
+        if t.content:
+            t.content = clean_text(t.content)
+        for key, value in list(t.attrs.items()):
+            if isinstance(value, str):
+                t.attrs[key] = clean_text(value)
+        todo.extend(t.children or [])
+    return tokens
+
+
+def _word_core(token: str) -> str:
+    """`token` without the punctuation around it, in linear time (`\\W+$` is tried from every position of a run of
+    "!!!...")."""
+    start = re.search(r"\w", token)
+    if not start:
+        return ""
+    return token[start.start(): len(token) - re.search(r"\w", token[::-1]).start()]
 
 
 def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
@@ -167,7 +191,7 @@ def _status(meta: dict, path: str, meta_lines: dict[str, int], warnings: list[st
 
 def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
     """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`."""
-    tokens = _md.parse(mask_templates(body))
+    tokens = _clean_tokens(_md.parse(mask_templates(body)))
     blocks: list[Block] = []
     kind_stack: list[str] = []
     list_depth = 0

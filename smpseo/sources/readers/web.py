@@ -8,6 +8,7 @@ page is fetched and read with the HTML reader. The standard library's urllib doe
 
 from __future__ import annotations
 
+import http.client
 import re
 import time
 import urllib.error
@@ -23,6 +24,8 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 MAX_SITEMAP_URLS = 500
 MAX_SITEMAP_DEPTH = 2  # a sitemap index, and the sitemaps it lists
+MAX_SITEMAPS = 50  # sitemap files read for one import (an index of 3,000 children is not 3,001 requests)
+IMPORT_SECONDS = 600.0  # one address's whole import: sitemaps and pages
 USER_AGENT = "smpseo-import/0.1 (+https://pypi.org/project/smpseo/)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
@@ -68,6 +71,49 @@ def check_url(url: str) -> str:
     return url
 
 
+def _port(parts) -> int:
+    try:
+        return parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return -1
+
+
+def _private(host: str) -> bool:
+    """Whether `host` is, or resolves to, a loopback, private, link-local or otherwise non-public address."""
+    import ipaddress
+    import socket
+
+    try:
+        return not ipaddress.ip_address(host.strip("[]")).is_global  # an address written out
+    except ValueError:
+        pass
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # not resolvable: the request itself fails with a clear line
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if not ip.is_global:
+            return True
+    return False
+
+
+def _redirect_problem(source: str, target: str) -> str:
+    """Why a redirect from `source` to `target` is not followed ("" when it is): another port of the same host
+    (other than http to https), or a private address when the import did not start at one (a public page must not
+    steer the import to the machine's own services or the local network)."""
+    a, b = urlsplit(source), urlsplit(target)
+    same_host = (a.hostname or "").lower() == (b.hostname or "").lower()
+    if same_host:
+        upgrade = a.scheme.lower() == "http" and b.scheme.lower() == "https" and _port(b) == 443
+        if _port(a) != _port(b) and not upgrade:
+            return "redirected to another port"
+        return ""
+    if b.hostname and _private(b.hostname) and not (a.hostname and _private(a.hostname)):
+        return "redirected to a private address"
+    return ""
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repetitions = 2
@@ -75,6 +121,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
             raise FetchError(req.full_url, f"redirected to a non-web address: {newurl}")
+        problem = _redirect_problem(req.full_url, newurl)
+        if problem:
+            raise FetchError(req.full_url, f"{problem}: {newurl}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     def http_error_302(self, req, fp, code, msg, headers):
@@ -131,8 +180,12 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, accept
                 if size > max_bytes:
                     raise FetchError(url, f"response too large (more than {max_bytes:,} bytes)")
                 chunks.append(chunk)
+            if length and length.isdigit() and size < int(length):
+                raise FetchError(url, f"response cut short ({size:,} of the {int(length):,} bytes announced)")
     except FetchError:
         raise
+    except http.client.HTTPException as exc:  # a malformed status line or headers, a body cut short
+        raise FetchError(url, f"malformed response: {type(exc).__name__}") from None
     except urllib.error.HTTPError as exc:
         raise FetchError(url, f"HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
@@ -221,12 +274,14 @@ def is_sitemap_url(url: str) -> bool:
 
 def sitemap_pages(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
                   max_urls: int = MAX_SITEMAP_URLS, errors: list[ReadError] | None = None,
-                  opener: urllib.request.OpenerDirector | None = None) -> list[str]:
-    """The page URLs a sitemap (or a sitemap index) lists, in order, without repeats, at most `max_urls`."""
+                  opener: urllib.request.OpenerDirector | None = None, deadline: float | None = None) -> list[str]:
+    """The page URLs a sitemap (or a sitemap index) lists, in order, without repeats, at most `max_urls`, from at
+    most MAX_SITEMAPS sitemap files, until `deadline` (a `time.monotonic()` value)."""
     errors = [] if errors is None else errors
     pages: list[str] = []
     seen: set[str] = set()
     visited: set[str] = set()
+    stop = [False]  # a cap or the deadline was met: no more sitemaps, at any depth
 
     def visit(sitemap_url: str, depth: int) -> None:
         if sitemap_url in visited:
@@ -246,8 +301,17 @@ def sitemap_pages(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES
             errors.append(ReadError(sitemap_url, f"sitemap index nested deeper than {MAX_SITEMAP_DEPTH} levels; "
                                     "its sitemaps are not read", severity="warning"))
             return
-        for loc in locs:
+        for at, loc in enumerate(locs):
             if len(pages) >= max_urls:
+                return
+            if len(visited) >= MAX_SITEMAPS:
+                errors.append(ReadError(sitemap_url, f"only the first {MAX_SITEMAPS} sitemaps are read; "
+                                        f"{len(locs) - at} more are listed", severity="warning"))
+                stop[0] = True
+            elif deadline is not None and time.monotonic() > deadline:
+                errors.append(ReadError(sitemap_url, f"out of time: {len(locs) - at} of its sitemaps not read"))
+                stop[0] = True
+            if stop[0]:
                 return
             try:
                 visit(loc, depth + 1)
@@ -272,14 +336,17 @@ def fetch_post(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
 
 
 def fetch_posts(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-                max_urls: int = MAX_SITEMAP_URLS) -> tuple[list[Post], list[ReadError]]:
-    """(posts, errors) for a page URL or a sitemap URL. A page that fails is an error; the others are read."""
+                max_urls: int = MAX_SITEMAP_URLS, seconds: float | None = None) -> tuple[list[Post], list[ReadError]]:
+    """(posts, errors) for a page URL or a sitemap URL. A page that fails is an error; the others are read, and
+    what was fetched is kept whatever a later response does. The whole import stops after `seconds` (default
+    IMPORT_SECONDS) with one line saying how many pages were left."""
     errors: list[ReadError] = []
     opener = _opener()
+    deadline = time.monotonic() + (IMPORT_SECONDS if seconds is None else seconds)
     try:
         check_url(url)
         if is_sitemap_url(url):
-            urls = sitemap_pages(url, timeout, max_bytes, max_urls, errors, opener=opener)
+            urls = sitemap_pages(url, timeout, max_bytes, max_urls, errors, opener=opener, deadline=deadline)
             if not urls and not errors:
                 errors.append(ReadError(url, "the sitemap lists no pages"))
         else:
@@ -287,7 +354,11 @@ def fetch_posts(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
     except SourceError as exc:
         return [], [ReadError(exc.path, exc.message, exc.line)]
     posts: list[Post] = []
-    for page in urls:
+    for done, page in enumerate(urls):
+        if time.monotonic() > deadline:
+            errors.append(ReadError(url, f"import stopped: out of time after {done} of {len(urls)} pages; the "
+                                         f"other {len(urls) - done} were not fetched"))
+            break
         try:
             found = fetch_post(page, timeout, max_bytes, opener=opener)
         except SourceError as exc:
@@ -295,6 +366,9 @@ def fetch_posts(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
             continue
         except RecursionError:
             errors.append(ReadError(page, "structure nested too deeply to read"))
+            continue
+        except Exception as exc:  # one page, whatever it did, never costs the pages already fetched
+            errors.append(ReadError(page, f"could not be read: {type(exc).__name__}: {exc}"))
             continue
         for post in found:
             for warning in post.warnings:

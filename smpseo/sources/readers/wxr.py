@@ -149,7 +149,8 @@ class _Handler(xml.sax.handler.ContentHandler):
             self._field = None
             return
         if tag == "item":
-            self.items.append(self._item)
+            if (self._item.get("wp:post_type") or "").strip() == "post":  # pages, attachments, menus: not kept
+                self.items.append(self._item)
             self._item = None
         elif tag == "category" and self._category is not None:
             self._item["categories"].append((self._category["domain"], text.strip(), self._category["nicename"]))
@@ -168,6 +169,9 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._text = []
 
 
+_FEED = 1024 * 1024  # characters handed to the XML parser at a time
+
+
 def _parse(text: str, path: str) -> _Handler:
     from defusedxml import DefusedXmlException
     from defusedxml.sax import make_parser
@@ -176,14 +180,17 @@ def _parse(text: str, path: str) -> _Handler:
     parser = make_parser()
     parser.setFeature(xml.sax.handler.feature_namespaces, True)
     parser.setContentHandler(handler)
-    # The text is already decoded: tell the parser it is UTF-8 whatever the declaration said.
-    data = _XML_DECL_ENCODING.sub(r'\1encoding="UTF-8"', text, count=1).encode("utf-8")
-    from io import BytesIO
+    # The text is already decoded: tell the parser it is UTF-8 whatever the declaration said. It is fed a
+    # megabyte at a time, so no second copy of a large export is ever made.
+    head = _XML_DECL_ENCODING.sub(r'\1encoding="UTF-8"', text[:4096], count=1)
+    from xml.sax.expatreader import ExpatLocator
 
-    source = xml.sax.xmlreader.InputSource(path)
-    source.setByteStream(BytesIO(data))
+    handler.setDocumentLocator(ExpatLocator(parser))  # as parse() would: the handler gets line numbers
     try:
-        parser.parse(source)
+        parser.feed(head.encode("utf-8"))
+        for start in range(4096, len(text), _FEED):
+            parser.feed(text[start:start + _FEED].encode("utf-8"))
+        parser.close()
     except xml.sax.SAXParseException as exc:
         # A cut-off or damaged export: the items completed before the error are still good.
         handler.error = (f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0)
@@ -226,7 +233,7 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
     if status and status not in STATUSES:
         warnings.append(f"line {lines.get('wp:status', item['line'])}: unknown status {status!r}")
     link = (item.get("link") or "").strip()
-    fields = {k: v for k, v in item.items() if isinstance(v, str)}
+    fields = {k: v for k, v in item.items() if isinstance(v, str) and k != "content:encoded"}  # read into blocks
     fields["postmeta"] = dict(meta)
     return Post(
         path=path,
@@ -259,10 +266,17 @@ def read_wxr(text: str, path: str) -> list[Post]:
     if not handler.wp_namespace:
         raise SourceError(path, "not a WordPress export (no wordpress.org/export namespace)")
     posts = []
+    lost: list[int] = []
     for item in handler.items:
-        if (item.get("wp:post_type") or "").strip() != "post":
-            continue
-        posts.append(_post(item, path, []))
+        try:
+            posts.append(_post(item, path, []))
+        except RecursionError:  # one post nested too deeply for the HTML parser: only that post is lost
+            lost.append(item["line"])
+    handler.items.clear()
+    if lost and not handler.error:
+        where = ", ".join(str(line) for line in lost)
+        raise SourceError(path, f"the post{'s' if len(lost) > 1 else ''} at line {where} nested too deeply to "
+                                f"read; the other {len(posts)} posts were read", lost[0], posts=posts)
     if handler.error:
         message, line = handler.error
         raise SourceError(path, f"{message} (cut off?); the {len(posts)} posts complete before it were read",
