@@ -1,0 +1,101 @@
+// Which smpseo rules answer each Yoast assessment, and who is right where the two disagree.
+//
+// A verdict is "flags" or "passes". Yoast flags when an assessment scores below 8 (orange or red), smpseo when
+// any of the mapped rules has a finding on the post. Where they differ, the first rule below that applies decides;
+// README.md lists the same rules with their reasons.
+"use strict";
+
+const MAPPING = {
+  keyphraseInSEOTitle: ["SEO203"],
+  introductionKeyword: ["SEO205"],
+  slugKeyword: ["SEO204"],
+  metaDescriptionKeyword: ["SEO208", "SEO206"],
+  metaDescriptionLength: ["SEO207", "SEO206"],
+  subheadingsKeyword: ["SEO209"],
+  imageKeyphrase: ["SEO210", "SEO219"],
+  keyphraseDensity: ["SEO212"],
+  keyphraseDistribution: ["SEO213"],
+  keyphraseLength: ["SEO202"],
+  functionWordsInKeyphrase: ["SEO202"],
+  images: ["SEO219"],
+  externalLinks: ["SEO220"],
+  internalLinks: ["SEO218"],
+  textCompetingLinks: ["SEO214"],
+  singleH1: ["SEO217"],
+  titleWidth: ["SEO216"],
+  textLength: ["RD107"],
+  subheadingsTooLong: ["RD103"],
+  textParagraphTooLong: ["RD102"],
+  textSentenceLength: ["RD101"],
+  passiveVoice: ["RD104"],
+  textTransitionWords: ["RD105"],
+  sentenceBeginnings: ["RD106"],
+  previouslyUsedKeywords: ["SITE401", "SITE402"],
+};
+
+// Assessments that read the focus keyphrase (rule R1 applies to these only).
+const USES_KEYPHRASE = new Set(["keyphraseInSEOTitle", "introductionKeyword", "slugKeyword", "metaDescriptionKeyword",
+  "subheadingsKeyword", "imageKeyphrase", "keyphraseDensity", "keyphraseDistribution", "keyphraseLength",
+  "functionWordsInKeyphrase", "textCompetingLinks", "previouslyUsedKeywords"]);
+
+// Differences docs/checks.md names as deliberate, each with the condition it covers. A difference counts as
+// deliberate only while docs/checks.md holds `doc` (in its section on Yoast), so the page and the table agree.
+const DELIBERATE = [
+  {
+    assessment: "previouslyUsedKeywords",
+    doc: "`previouslyUsedKeywords`",
+    when: (c) => c.mode === "published" && !c.smpseoFlags,
+    why: "an inferred keyphrase that every post shares is the blog's main target, not cannibalisation",
+  },
+  {
+    assessment: "subheadingsKeyword",
+    doc: "`subheadingsKeyword`",
+    when: (c) => !c.smpseoFlags && /too much|over-optimi/i.test(c.yoast.text) && c.subheadings < 3,
+    why: "two subheadings out of two that name the topic are not over-optimised",
+  },
+];
+
+const RULES = [
+  {
+    id: "R1",
+    name: "Yoast judged another keyphrase",
+    test: (c) => USES_KEYPHRASE.has(c.assessment) && c.withOurWords !== undefined && c.withOurWords === c.smpseoFlags,
+    right: "smpseo",
+    why: (c) => `Yoast's function-word list keeps only '${c.yoastWords.join(" ")}' of '${c.keyphrase}'; ` +
+      "with the whole keyphrase its verdict is smpseo's",
+  },
+  {
+    id: "R2",
+    name: "curly apostrophe",
+    test: (c) => c.straightened !== undefined && c.straightened === c.smpseoFlags,
+    right: "smpseo",
+    why: () => "Yoast's verdict turns when curly apostrophes are made straight (it misses \u2019s)",
+  },
+  {
+    id: "R3",
+    name: "named in docs/checks.md",
+    test: (c) => c.deliberate !== undefined,
+    right: "deliberate",
+    why: (c) => c.deliberate.why,
+  },
+  {
+    id: "R4",
+    name: "Yoast's documented criterion",
+    test: () => true,
+    right: "yoast",
+    why: () => "smpseo misses Yoast's documented criterion (SCORING SEO.md / SCORING READABILITY.md)",
+  },
+];
+
+function deliberate(c, docs) {
+  return DELIBERATE.find((d) => d.assessment === c.assessment && docs.includes(d.doc) && d.when(c));
+}
+
+// {rule, right, why} for a disagreement.
+function judge(c, docs) {
+  c.deliberate = deliberate(c, docs);
+  const rule = RULES.find((r) => r.test(c));
+  return { rule: rule.id, right: rule.right, why: rule.why(c) };
+}
+
+module.exports = { MAPPING, RULES, USES_KEYPHRASE, judge };
