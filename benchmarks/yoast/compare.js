@@ -80,6 +80,7 @@ function runMode(mode, posts, dir, opts, env) {
     if (k) (usedBy[k] = usedBy[k] || []).push(post.file);
   }
   const verdicts = [];
+  const ratings = [];
   for (const post of posts) {
     const focus = focusOf(post);
     const used = Object.fromEntries(Object.entries(usedBy).map(([k, files]) => [k, files.filter((f) => f !== post.file)]));
@@ -89,6 +90,8 @@ function runMode(mode, posts, dir, opts, env) {
     let straightened = null;
     let ourWords = null;
     const findings = (checked[post.file] || { findings: [] }).findings;
+    const ours = checked[post.file] && checked[post.file].post.rating;
+    ratings.push({ mode, post: post.file, yoast: results.rating, smpseo: ours || null });
     for (const [assessment, rules] of Object.entries(MAPPING)) {
       const result = results[assessment];
       const known = rules.filter((r) => env.settings.rules.includes(r));
@@ -113,7 +116,7 @@ function runMode(mode, posts, dir, opts, env) {
       verdicts.push(c);
     }
   }
-  return verdicts;
+  return { verdicts, ratings };
 }
 
 function pad(s, n) {
@@ -121,7 +124,22 @@ function pad(s, n) {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-function report(verdicts, skipped, all) {
+function ratingLines(ratings) {
+  if (!ratings.some((r) => r.smpseo)) return ["", "Ratings: smpseo gives none yet."];
+  const lines = ["", "Ratings per post (Yoast's traffic lights / smpseo's rating):"];
+  const same = { seo: 0, readability: 0 };
+  for (const r of ratings) {
+    const ours = r.smpseo || {};
+    for (const k of Object.keys(same)) same[k] += r.yoast[k] === ours[k] ? 1 : 0;
+    lines.push(`- ${pad(r.mode, 9)} ${pad(r.post, 60)} seo ${pad(`${r.yoast.seo} / ${ours.seo}`, 12)} ` +
+      `readability ${r.yoast.readability} / ${ours.readability}`);
+  }
+  lines.push(`Same SEO rating: ${same.seo} of ${ratings.length}; same readability rating: ${same.readability} of ` +
+    `${ratings.length}.`);
+  return lines;
+}
+
+function report(verdicts, skipped, all, ratings) {
   const rows = {};
   for (const v of verdicts) {
     const r = (rows[v.assessment] = rows[v.assessment] || { rules: v.rules, n: 0, agree: 0, yoast: 0, smpseo: 0, deliberate: 0 });
@@ -156,6 +174,7 @@ function report(verdicts, skipped, all) {
     if (!v.judged) continue;
     lines.push(`    -> ${v.judged.right === "deliberate" ? "deliberate" : `${v.judged.right} right`} (${v.judged.rule}: ${v.judged.why})`);
   }
+  lines.push(...ratingLines(ratings));
   lines.push("", "Referee rules, in order: " + RULES.map((r) => `${r.id} ${r.name}`).join("; ") + ".");
   return lines.join("\n");
 }
@@ -178,11 +197,13 @@ function main() {
     fs.mkdirSync(focusedDir);
     for (const p of posts) fs.writeFileSync(path.join(focusedDir, p.file), withFocus(p, focus[p.file]));
     const focusedPosts = readPosts(focusedDir);
-    const verdicts = [...runMode("published", posts, opts.posts, opts, env),
-      ...runMode("focused", focusedPosts, focusedDir, opts, env)];
+    const runs = [runMode("published", posts, opts.posts, opts, env),
+      runMode("focused", focusedPosts, focusedDir, opts, env)];
+    const verdicts = runs.flatMap((r) => r.verdicts);
+    const ratings = runs.flatMap((r) => r.ratings);
     const skipped = Object.entries(MAPPING).filter(([, rules]) => !rules.some((r) => settings.rules.includes(r)))
       .map(([name]) => name);
-    console.log(report(verdicts, skipped, opts.all));
+    console.log(report(verdicts, skipped, opts.all, ratings));
     if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(verdicts, null, 1));
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -51,19 +51,30 @@ function assess(post, focus, usedKeywords, siteUrl, keep = []) {
   const out = {};
   const seo = new SeoAssessor(researcher);
   seo.addAssessment("keyphraseDistribution", new KeyphraseDistribution());
-  for (const assessor of [seo, new ContentAssessor(researcher)]) {
+  const content = new ContentAssessor(researcher);
+  for (const assessor of [seo, content]) {
     assessor.assess(paper);
     for (const result of assessor.getValidResults()) {
       out[result.getIdentifier()] = { score: result.getScore(), text: plain(result.getText()) };
     }
   }
+  const seoScores = seo.getValidResults().map((r) => r.getScore());
   if (focus.keyphrase) {
     const app = { registerAssessment() {} };
     const used = new PreviouslyUsedKeywords(app, { usedKeywords, usedKeywordsPostTypes: {}, searchUrl: "", postUrl: "" });
     const result = used.assess(paper);
     out.previouslyUsedKeywords = { score: result.getScore(), text: plain(result.getText()) };
+    seoScores.push(result.getScore());
   }
+  // The traffic lights of the post as a whole: the SEO score (0-100) and the readability score (30, 60 or 90),
+  // read as Yoast reads them (a score above 70 is good, above 40 ok).
+  const seoTotal = Math.round((100 * seoScores.reduce((a, b) => a + b, 0)) / (9 * seoScores.length)) || 0;
+  out.rating = { seo: band(seoTotal), readability: band(content.calculateOverallScore()) };
   return out;
+}
+
+function band(score) {
+  return score > 70 ? "good" : score > 40 ? "ok" : "poor";
 }
 
 function plain(html) {
