@@ -44,7 +44,7 @@ SHARED_18F = ROOT.parent / "shared" / "corpora" / "18f-blog-posts"
 
 BASELINE = r"""
 import sys, pathlib, re
-from smpseo.syllables import textstat
+from smpseo.core.syllables import textstat
 import yake
 ts = textstat()
 extractor = yake.KeywordExtractor(lan="en", n=3, top=20)

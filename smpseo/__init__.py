@@ -2,55 +2,78 @@
 
     >>> import smpseo
     >>> posts = smpseo.load_posts("posts/")
+    >>> smpseo.check(posts)                      # findings, ratings, metrics, coverage
+    >>> smpseo.gaps(posts)                       # the FAQ topics the posts leave open
+
+The names below load on first use, so `import smpseo` (and the `smpseo` command) starts fast.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING
 
-from .checks import check, rules
-from .config import Config, ConfigError, load_config
-from .gaps import GapReport, TopicResult, gaps
-from .metrics import analyze_frame as analyze
-from .model import Block, Corpus, Image, Link, Post, ReadError, Section, Sentence
-from .queries import read_queries
-from .readers import load_posts
-from .results import CheckResult, Finding
-from .topics import Topic, TopicError, load_topics
+from smpseo.core.version import __version__
 
-__all__ = [
-    "__version__",
-    "Block",
-    "CheckResult",
-    "Finding",
-    "analyze",
-    "check",
-    "rules",
-    "Config",
-    "ConfigError",
-    "Corpus",
-    "Image",
-    "Link",
-    "Post",
-    "ReadError",
-    "Section",
-    "Sentence",
-    "load_config",
-    "load_posts",
-    "GapReport",
-    "Topic",
-    "TopicError",
-    "TopicResult",
-    "gaps",
-    "jsonld",
-    "load_topics",
-    "read_queries",
-]
+# public name -> (module, attribute); attribute None: the module itself
+_API = {
+    "check": ("smpseo.app.check", "check"),
+    "analyze": ("smpseo.app.analyze", "analyze_frame"),
+    "gaps": ("smpseo.app.gaps", "gaps"),
+    "rules": ("smpseo.checks", "rules"),
+    "load_config": ("smpseo.app.settings", "load_config"),
+    "load_posts": ("smpseo.sources.readers", "load_posts"),
+    "load_topics": ("smpseo.sources.topics", "load_topics"),
+    "read_queries": ("smpseo.sources.queries", "read_queries"),
+    "Config": ("smpseo.core.settings", "Config"),
+    "ConfigError": ("smpseo.core.settings", "ConfigError"),
+    "Block": ("smpseo.model.post", "Block"),
+    "Corpus": ("smpseo.model.post", "Corpus"),
+    "Image": ("smpseo.model.post", "Image"),
+    "Link": ("smpseo.model.post", "Link"),
+    "Post": ("smpseo.model.post", "Post"),
+    "ReadError": ("smpseo.model.post", "ReadError"),
+    "Section": ("smpseo.model.post", "Section"),
+    "Sentence": ("smpseo.model.post", "Sentence"),
+    "CheckResult": ("smpseo.model.results", "CheckResult"),
+    "Finding": ("smpseo.model.results", "Finding"),
+    "GapReport": ("smpseo.model.gaps", "GapReport"),
+    "TopicResult": ("smpseo.model.gaps", "TopicResult"),
+    "Topic": ("smpseo.sources.topics", "Topic"),
+    "TopicError": ("smpseo.sources.topics", "TopicError"),
+    "jsonld": ("smpseo.analysis.jsonld", None),
+}
+
+__all__ = ["__version__", *_API]
 
 
 def __getattr__(name: str):
-    if name == "jsonld":  # imported on first use
-        import importlib
+    try:
+        module, attribute = _API[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = importlib.import_module(module)
+    if attribute is not None:
+        value = getattr(value, attribute)
+    globals()[name] = value
+    return value
 
-        return importlib.import_module(".jsonld", __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))
+
+
+if TYPE_CHECKING:  # for editors and type checkers: the same names, imported eagerly
+    from smpseo.analysis import jsonld
+    from smpseo.app.analyze import analyze_frame as analyze
+    from smpseo.app.check import check
+    from smpseo.app.gaps import gaps
+    from smpseo.app.settings import load_config
+    from smpseo.checks import rules
+    from smpseo.core.settings import Config, ConfigError
+    from smpseo.model.gaps import GapReport, TopicResult
+    from smpseo.model.post import Block, Corpus, Image, Link, Post, ReadError, Section, Sentence
+    from smpseo.model.results import CheckResult, Finding
+    from smpseo.sources.queries import read_queries
+    from smpseo.sources.readers import load_posts
+    from smpseo.sources.topics import Topic, TopicError, load_topics

@@ -167,12 +167,12 @@ def test_import_reads_past_a_bad_file(tmp_path, capsys, case):
 def test_debug_shows_the_traceback_and_nothing_else_does(tmp_path, capsys, monkeypatch, good_post):
     """A bug inside a command is one line without --debug and a traceback with it."""
     monkeypatch.setenv("SMPSEO_NO_CACHE", "1")  # the code under test must run, not a cached result
-    import smpseo.metrics
+    import smpseo.app.analyze
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug\nspread over lines")
 
-    monkeypatch.setattr(smpseo.metrics, "analyze", broken)
+    monkeypatch.setattr(smpseo.app.analyze, "analyze", broken)
     assert main(["analyze", "posts"]) == 1
     err = capsys.readouterr().err
     assert _lines(err) == ["smpseo: error: ZeroDivisionError: a bug\\x0aspread over lines (run with --debug for "
@@ -187,12 +187,12 @@ def test_a_reader_bug_is_one_line_and_the_other_posts_are_read(tmp_path, capsys,
     posts.mkdir()
     shutil.copy(BAD / "good.md", posts / "good.md")
     (posts / "page.html").write_text("<html><body><p>Text</p></body></html>")
-    import smpseo.readers.html
+    import smpseo.sources.readers.html
 
     def broken(text, path):
         raise KeyError("boom")
 
-    monkeypatch.setattr(smpseo.readers.html, "read_html", broken)
+    monkeypatch.setattr(smpseo.sources.readers.html, "read_html", broken)
     assert main(["analyze", "posts"]) == 1
     out, err = capsys.readouterr()
     assert _lines(err) == ["posts/page.html: error: could not be read: KeyError: 'boom'"]
@@ -283,7 +283,7 @@ def test_wxr_entity_bomb_is_refused(tmp_path, capsys):
 
 
 def test_truncated_wxr_keeps_the_posts_before_the_cut(tmp_path, capsys):
-    from smpseo.readers import read_file
+    from smpseo.sources.readers import read_file
 
     whole = FIXTURES / "wxr" / "themeunittestdata.wordpress.xml"
     text = whole.read_text(encoding="utf-8")
@@ -570,7 +570,7 @@ def test_import_of_a_misbehaving_address(hostile_server, tmp_path, capsys, path,
 
 
 def test_sitemaps_nested_without_end_or_too_long_are_capped(hostile_server, tmp_path):
-    from smpseo.readers.web import sitemap_pages
+    from smpseo.sources.readers.web import sitemap_pages
 
     errors = []
     assert sitemap_pages(f"{hostile_server}/index-0.xml", errors=errors, timeout=2) == []
@@ -622,9 +622,9 @@ def test_search_console_zip_bombs_and_damage(tmp_path, capsys, kind, message, go
 
 
 def test_a_file_too_big_to_be_posts_is_refused_without_reading_it(tmp_path, capsys, monkeypatch, good_post):
-    import smpseo.readers
+    import smpseo.sources.readers
 
-    monkeypatch.setattr(smpseo.readers, "MAX_SOURCE_BYTES", 1_000_000)
+    monkeypatch.setattr(smpseo.sources.readers, "MAX_SOURCE_BYTES", 1_000_000)
     with open(tmp_path / "posts" / "video.md", "wb") as fh:  # sparse: big on paper, nothing to read
         fh.truncate(2_000_000)
     assert main(["analyze", "posts"]) == 1
@@ -635,7 +635,7 @@ def test_a_file_too_big_to_be_posts_is_refused_without_reading_it(tmp_path, caps
 
 
 def test_keyword_extraction_reads_the_opening_of_a_huge_text():
-    from smpseo.extract import MAX_WORDS, _opening
+    from smpseo.analysis.extract import MAX_WORDS, _opening
 
     line = "Scalp micropigmentation lasts for years in Vancouver."
     text = "\n".join([line] * 10_000)  # 70,000 words

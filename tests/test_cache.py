@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from smpseo import cache
-from smpseo.parallel import KIND, post_analysis, post_work
+from smpseo.app import cache
+from smpseo.app.parallel import KIND, post_analysis, post_work
 
 from .conftest import DAMAGES, ROOT, damage_entry
 
@@ -76,7 +76,7 @@ def test_round_trip_and_bypass(cache_dir, monkeypatch):
 
 @pytest.mark.parametrize("damage", [*DAMAGES, "not-a-dict", "wrong-shape", "directory"])
 def test_a_damaged_entry_is_rebuilt_not_trusted(cache_dir, damage):
-    from smpseo.readers import load_posts
+    from smpseo.sources.readers import load_posts
 
     posts = list(load_posts(POSTS / "what-is-smp.md"))
     fresh = post_analysis(posts)
@@ -93,7 +93,7 @@ def test_a_damaged_entry_is_rebuilt_not_trusted(cache_dir, damage):
 
 
 def test_an_entry_from_another_post_is_not_used(cache_dir):
-    from smpseo.readers import load_posts
+    from smpseo.sources.readers import load_posts
 
     a, b = list(load_posts(POSTS / "what-is-smp.md", POSTS / "how-long-does-smp-last.md"))
     post_analysis([a])
@@ -119,9 +119,9 @@ def test_check_is_the_same_cold_warm_and_without_cache(cache_dir, monkeypatch):
 
 
 def test_analyze_reads_only_changed_files(cache_dir, tmp_path, monkeypatch):
-    from smpseo.config import load_config
-    from smpseo.metrics import analyze, analyze_sources
-    from smpseo.readers import load_posts
+    from smpseo.app.analyze import analyze, analyze_sources
+    from smpseo.app.settings import load_config
+    from smpseo.sources.readers import load_posts
 
     folder = tmp_path / "posts"
     shutil.copytree(POSTS, folder)
@@ -135,11 +135,11 @@ def test_analyze_reads_only_changed_files(cache_dir, tmp_path, monkeypatch):
     files = entries(cache_dir, "analyze-file")
     assert len(files) == len(list(folder.glob("*.md")))
 
-    import smpseo.readers as readers
+    import smpseo.app.analyze as app_analyze
 
     read = []
-    real = readers.read_source
-    monkeypatch.setattr(readers, "read_source", lambda path, *a, **k: read.append(path) or real(path, *a, **k))
+    real = app_analyze.read_source
+    monkeypatch.setattr(app_analyze, "read_source", lambda path, *a, **k: read.append(path) or real(path, *a, **k))
     assert analyze_sources(folder, config=config)[0] == expected  # warm: no file parsed
     assert read == []
 
@@ -159,8 +159,8 @@ def test_analyze_reads_only_changed_files(cache_dir, tmp_path, monkeypatch):
 
 
 def test_analyze_keeps_read_warnings_and_duplicate_slugs_when_warm(cache_dir, tmp_path):
-    from smpseo.metrics import analyze_sources
-    from smpseo.readers import load_posts
+    from smpseo.app.analyze import analyze_sources
+    from smpseo.sources.readers import load_posts
 
     folder = tmp_path / "posts"
     folder.mkdir()
@@ -186,7 +186,7 @@ def test_no_cache_option_writes_nothing(tmp_path):
 
 
 def test_syllable_table_is_the_dictionary(cache_dir):
-    from smpseo.syllables import _dictionary_text, _parse_counts, cmu_pronunciations
+    from smpseo.core.syllables import _dictionary_text, _parse_counts, cmu_pronunciations
 
     table = cmu_pronunciations()
     counts = _parse_counts(_dictionary_text())
@@ -195,7 +195,7 @@ def test_syllable_table_is_the_dictionary(cache_dir):
 
 
 def test_a_damaged_syllable_table_is_rebuilt(tmp_path):
-    script = ("from smpseo.syllables import textstat; "
+    script = ("import smpseo.app.cache; from smpseo.core.syllables import textstat; "
               "print(textstat().syllable_count('Scalp micropigmentation lasts for years, barely a needle.'))")
     env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "c")}
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)

@@ -10,8 +10,8 @@ import pytest
 import smpseo
 from smpseo.checks import EXAMPLE_CONFIG, RULES
 from smpseo.checks.engine import resolve_settings
-from smpseo.config import ConfigError, config_from_dict
-from smpseo.readers.markdown import parse_markdown
+from smpseo.core.settings import ConfigError, config_from_dict
+from smpseo.sources.readers.markdown import parse_markdown
 
 LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of pigment are placed in the scalp to "
         "look like the shadow of shaved hair on a head that has none.")

@@ -42,7 +42,7 @@ def test_well_written_post_counts_word_order_and_form_variants(well_written):
 
 
 def test_well_written_post_matches_explain_themselves():
-    from smpseo.keyphrase import Matcher
+    from smpseo.analysis.keyphrase import Matcher
 
     post = smpseo.load_posts(WELL_WRITTEN)[0]
     matcher = Matcher(EXAMPLE_CONFIG.synonyms)

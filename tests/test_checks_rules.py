@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from smpseo.checks import RULES, check_examples
-from smpseo.results import CATEGORIES, SEVERITIES
+from smpseo.model.results import CATEGORIES, SEVERITIES
 
 CASES = [(r.id, i, e) for r in RULES.values() for i, e in enumerate(r.examples)]
 

@@ -10,11 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smpseo
+from smpseo.app.gaps import gaps
 from smpseo.cli import main
-from smpseo.gaps import gaps
-from smpseo.model import Block, Post
-from smpseo.text import split_sentences
-from smpseo.topics import Topic
+from smpseo.model.post import Block, Post, split_sentences
+from smpseo.sources.topics import Topic
 
 POSTS = Path(__file__).parent / "fixtures" / "gaps" / "posts"
 QUERIES = Path(smpseo.__file__).parent / "data" / "examples" / "Queries.csv"

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from smpseo.gaps import build_index, default_lexicon, gaps
-from smpseo.language import content_stems
-from smpseo.readers import load_posts
-from smpseo.topics import shipped_topics
+from smpseo.analysis.gaps import build_index, default_lexicon
+from smpseo.app.gaps import gaps
+from smpseo.core.language import content_stems
+from smpseo.sources.readers import load_posts
+from smpseo.sources.topics import shipped_topics
 
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = {k: v["status"] for k, v in yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8")).items()}

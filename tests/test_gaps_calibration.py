@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from smpseo.gaps import gaps
+from smpseo.app.gaps import gaps
 
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from smpseo.model import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE
-from smpseo.readers import load_posts, read_file
-from smpseo.readers.decode import SourceError
-from smpseo.readers.html import read_html
+from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.html import read_html
 
 from .conftest import FIXTURES
 

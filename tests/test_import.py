@@ -1,4 +1,4 @@
-"""Writing posts as Markdown (`smpseo.writer`) and the `smpseo import` command."""
+"""Writing posts as Markdown (`smpseo.sources.writer`) and the `smpseo import` command."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smpseo.cli import main
-from smpseo.model import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Image, Link, Post
-from smpseo.readers import read_file
-from smpseo.readers.markdown import parse_markdown
-from smpseo.writer import front_matter, to_markdown, write_post
+from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Image, Link, Post
+from smpseo.sources.readers import read_file
+from smpseo.sources.readers.markdown import parse_markdown
+from smpseo.sources.writer import front_matter, to_markdown, write_post
 
 from .conftest import FIXTURES, ROOT
 
@@ -138,7 +138,7 @@ def test_committed_posts_read_back_like_the_seed():
     posts_dir = ROOT / "posts"
     if not posts_dir.is_dir():
         pytest.skip("no posts/ folder")
-    from smpseo.readers import load_posts
+    from smpseo.sources.readers import load_posts
 
     corpus = load_posts(posts_dir)
     assert not corpus.failed
@@ -181,10 +181,10 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=80).map("".join))
 def test_readers_fail_only_with_a_source_error(text):
     """Whatever the input, a reader returns posts or raises SourceError: never another exception."""
-    from smpseo.readers.decode import SourceError
-    from smpseo.readers.html import read_html
-    from smpseo.readers.textdump import read_textdump
-    from smpseo.readers.wxr import read_wxr
+    from smpseo.sources.readers.decode import SourceError
+    from smpseo.sources.readers.html import read_html
+    from smpseo.sources.readers.textdump import read_textdump
+    from smpseo.sources.readers.wxr import read_wxr
 
     for reader in (read_textdump, read_html, read_wxr):
         try:

@@ -109,9 +109,9 @@ def test_notebook_outputs_hold_the_payloads_only_as_text(hostile, notebook):
 def _views_with_hostile_topics_and_queries():
     """Every notebook view of the FAQ gaps, fed the hostile topic file and the hostile queries."""
     from smpseo import load_posts
-    from smpseo.config import load_config
-    from smpseo.gaps import gaps
-    from smpseo.report import analysis
+    from smpseo.app.gaps import gaps
+    from smpseo.app.report import analysis
+    from smpseo.app.settings import load_config
     from smpseo.views import notebook as show
 
     config = load_config(HOSTILE / "smpseo.toml")
@@ -189,7 +189,7 @@ def test_notebook_views_run_no_script_in_the_browser(browser, tmp_path):
                                   "]]></script><img src=x onerror=alert('b')>"])
 def test_json_ld_snippets_end_where_they_should(browser, tmp_path, text):
     """The JSON-LD a report tells the clinic to paste: a browser reads it back as the same data, and the page goes on."""
-    from smpseo.jsonld import script_tag
+    from smpseo.analysis.jsonld import script_tag
 
 
     data = {"@type": "BlogPosting", "headline": text, "description": f"{text} after"}

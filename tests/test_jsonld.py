@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from smpseo import jsonld
-from smpseo.config import Config, Site
-from smpseo.readers import load_posts
+from smpseo.analysis import jsonld
+from smpseo.core.settings import Config, Site
+from smpseo.sources.readers import load_posts
 
 POSTS = Path(__file__).parent / "fixtures" / "gaps" / "posts"
 

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smpseo.keyphrase import Matcher, SpellingGuard, edit_distance
+from smpseo.analysis.keyphrase import Matcher
+from smpseo.analysis.spelling import SpellingGuard, edit_distance
 
 SYNONYMS = {"scalp micropigmentation": ["SMP", "scalp micro-pigmentation", "hair tattoo"]}
 KP = "Vancouver scalp micropigmentation"

@@ -3,8 +3,8 @@ from __future__ import annotations
 import textwrap
 
 import smpseo
-from smpseo.model import HEADING, IMAGE, LIST_ITEM, PARAGRAPH
-from smpseo.readers.markdown import parse_markdown
+from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH
+from smpseo.sources.readers.markdown import parse_markdown
 
 from .conftest import shared
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smpseo.report.run import execute, notebooks_dir
+from smpseo.app.report.run import execute, notebooks_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

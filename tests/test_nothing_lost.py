@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from smpseo.cli import main
-from smpseo.readers import load_posts
-from smpseo.writer import write_atomic
+from smpseo.sources.readers import load_posts
+from smpseo.sources.writer import write_atomic
 
 from .conftest import FIXTURES, ROOT
 
@@ -71,7 +71,7 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path, monkeypat
     target = tmp_path / "post.md"
     target.write_text("the earlier post\n", encoding="utf-8")
     target.chmod(0o640)
-    import smpseo.writer as writer
+    import smpseo.sources.writer as writer
 
     real_fdopen = os.fdopen
 
@@ -149,7 +149,8 @@ def test_import_killed_halfway_leaves_whole_files_only(tmp_path):
     proc = _smpseo("import", dump, "--to", out, cwd=tmp_path)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if sum(1 for _ in os.scandir(out)) >= 300:
+        # final names only: a hidden temporary file being written is not yet a post (and files are only added)
+        if sum(1 for e in os.scandir(out) if not e.name.startswith(".")) >= 302:
             break
         time.sleep(0.001)
     _kill(proc)
@@ -219,7 +220,7 @@ def test_report_killed_halfway_leaves_the_earlier_report(tmp_path):
 
 
 def test_leftovers_of_a_dead_run_are_tidied_and_a_report_it_moved_aside_comes_back(tmp_path):
-    from smpseo.report.run import _remove_stale
+    from smpseo.app.report.run import _remove_stale
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()

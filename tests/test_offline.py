@@ -20,7 +20,7 @@ def test_textstat_scores_without_network_or_nltk_data(tmp_path):
         socket.create_connection = refuse
         nltk.download = lambda *a, **k: (_ for _ in ()).throw(SystemExit("nltk.download called"))
         import smpseo
-        from smpseo.syllables import textstat
+        from smpseo.core.syllables import textstat
         ts = textstat()
         text = "Scalp micropigmentation lasts for years. Most clients barely feel the needle."
         print(ts.syllable_count(text), round(ts.flesch_reading_ease(text), 2))
@@ -37,7 +37,7 @@ def test_textstat_scores_without_network_or_nltk_data(tmp_path):
 
 
 def test_syllables_come_from_the_cmu_dictionary():
-    from smpseo.syllables import cmu_pronunciations, textstat
+    from smpseo.core.syllables import cmu_pronunciations, textstat
 
     table = cmu_pronunciations()
     assert len(table) > 120_000

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from smpseo import parallel
+from smpseo.app import parallel
 
 from .conftest import ROOT, shared
 
@@ -30,7 +30,7 @@ def test_workers_only_for_many_posts(monkeypatch):
 
 
 def test_parallel_equals_serial(no_cache, monkeypatch):
-    from smpseo.readers import load_posts
+    from smpseo.sources.readers import load_posts
 
     posts = list(load_posts(POSTS)) * 3  # repeated posts are analysed once
     monkeypatch.setenv("SMPSEO_WORKERS", "1")
@@ -59,10 +59,10 @@ def test_check_in_parallel_equals_serial(no_cache, monkeypatch):
 
 
 def test_same_as_the_direct_calls(no_cache):
-    from smpseo.extract import extract
-    from smpseo.metrics import sentence_shares
-    from smpseo.readability import scores
-    from smpseo.readers import load_posts
+    from smpseo.analysis.extract import extract
+    from smpseo.analysis.metrics import sentence_shares
+    from smpseo.analysis.readability import scores
+    from smpseo.sources.readers import load_posts
 
     for post in load_posts(POSTS):
         [done] = parallel.post_analysis([post])
@@ -72,7 +72,7 @@ def test_same_as_the_direct_calls(no_cache):
 
 
 def test_parallel_on_the_18f_blog(no_cache, monkeypatch):
-    from smpseo.readers import load_posts
+    from smpseo.sources.readers import load_posts
 
     posts = list(load_posts(shared("corpora", "18f-blog-posts")))[:60]
     monkeypatch.setenv("SMPSEO_WORKERS", "1")

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from smpseo.model import Post
-from smpseo.readers.decode import SourceError, decode
-from smpseo.readers.html import read_html
-from smpseo.readers.markdown import read_markdown
-from smpseo.readers.textdump import read_textdump
-from smpseo.readers.wxr import read_wxr
-from smpseo.text import split_sentences, words
+from smpseo.core.text import words
+from smpseo.model.post import Post, split_sentences
+from smpseo.sources.readers.decode import SourceError, decode
+from smpseo.sources.readers.html import read_html
+from smpseo.sources.readers.markdown import read_markdown
+from smpseo.sources.readers.textdump import read_textdump
+from smpseo.sources.readers.wxr import read_wxr
 
 from .conftest import FIXTURES
 
@@ -146,7 +146,7 @@ _UNRELATED_PARAGRAPH = st.lists(_UNRELATED_SENTENCE, min_size=1, max_size=6).map
 @functools.lru_cache(maxsize=1)
 def _baseline():
     from smpseo import load_posts
-    from smpseo.gaps import gaps
+    from smpseo.app.gaps import gaps
 
     files = sorted(GAPS_POSTS.glob("*.md"))
     texts = {f.name: f.read_text(encoding="utf-8") for f in files}
@@ -167,8 +167,8 @@ def _insert_paragraph(text: str, paragraph: str, where: int) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(post=st.integers(0, 7), where=st.integers(0, 200), paragraph=_UNRELATED_PARAGRAPH)
 def test_an_unrelated_paragraph_never_unanswers_a_topic(tmp_path_factory, post, where, paragraph):
-    from smpseo.gaps import gaps
-    from smpseo.readers.markdown import parse_markdown
+    from smpseo.app.gaps import gaps
+    from smpseo.sources.readers.markdown import parse_markdown
 
     texts, before = _baseline()
     assume(any(status == "answered" for status in before.values()))
@@ -183,7 +183,7 @@ def test_an_unrelated_paragraph_never_unanswers_a_topic(tmp_path_factory, post, 
 
 
 def test_the_insertion_helper_adds_one_paragraph():
-    from smpseo.readers.markdown import parse_markdown
+    from smpseo.sources.readers.markdown import parse_markdown
 
     texts, _ = _baseline()
     name = sorted(texts)[0]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import smpseo
-from smpseo.queries import QueryFileError, parse_queries, read_queries
+from smpseo.sources.queries import QueryFileError, parse_queries, read_queries
 
 EXAMPLE = Path(smpseo.__file__).parent / "data" / "examples" / "Queries.csv"
 HEADER = '"Top queries","Clicks","Impressions","CTR","Position"\n'
@@ -56,7 +56,7 @@ def test_bom_and_question_style():
 
 
 def test_gaps_accepts_queries_already_read():
-    from smpseo.queries import Query
+    from smpseo.sources.queries import Query
 
     posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
     report = smpseo.gaps(str(posts), queries=[Query("does smp hurt", 5, 900, 0.005, 7.0),

@@ -10,8 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smpseo.report.run import ReportFailed, notebook_path, run_monthly
-from smpseo.report.summary import compare, load_summary
+from smpseo.app.report.run import ReportFailed, notebook_path, run_monthly
+from smpseo.app.report.summary import compare, load_summary
 
 pytestmark = pytest.mark.slow
 

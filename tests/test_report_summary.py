@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from smpseo.report.monthly import monthly_report
-from smpseo.report.summary import compare, finding_key, load_summary, todo
+from smpseo.app.report.monthly import monthly_report
+from smpseo.app.report.summary import compare, finding_key, load_summary, todo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTS = FIXTURES / "report_posts"
@@ -125,7 +125,7 @@ def test_report_modules_import_light():
     import subprocess
     import sys
 
-    code = ("import sys, smpseo.cli, smpseo.report, smpseo.commands.report, smpseo.views.notebook; "
+    code = ("import sys, smpseo.cli, smpseo.app.report, smpseo.cli.report, smpseo.views.notebook; "
             "smpseo.cli.build_parser(); "
             "print(sorted(m for m in ('papermill', 'nbconvert', 'nbformat', 'jupyter_client', 'matplotlib', "
             "'pandas') if m in sys.modules))")

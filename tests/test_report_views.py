@@ -3,8 +3,8 @@
 from html.parser import HTMLParser
 from pathlib import Path
 
-from smpseo.report.monthly import monthly_report
-from smpseo.report.prepublish import prepublish_report
+from smpseo.app.report.monthly import monthly_report
+from smpseo.app.report.prepublish import prepublish_report
 from smpseo.views import notebook as show
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,4 +1,4 @@
-"""Whole runs remembered (`smpseo.memo`): a warm `check` or `gaps` prints exactly what a cold one prints, and any
+"""Whole runs remembered (`smpseo.app.memo`): a warm `check` or `gaps` prints exactly what a cold one prints, and any
 change to the posts, the settings, the options or the other inputs gives a fresh result. Plus `smpseo cache`."""
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import sys
 
 import pytest
 
-import smpseo.checks
-from smpseo import cache
+import smpseo.app.check
+from smpseo.app import cache
 from smpseo.cli import main
 
 from .conftest import DAMAGES, FIXTURES, ROOT, damage_entry
 
-gaps_module = importlib.import_module("smpseo.gaps")  # `smpseo.gaps` is the function
+gaps_module = importlib.import_module("smpseo.app.gaps")
 
 QUERIES = ROOT / "smpseo" / "data" / "examples" / "Queries.csv"
 LONG_SENTENCE = ("Clients who book a consultation with our Vancouver clinic often ask how many sessions they need "
@@ -80,7 +80,7 @@ def not_worked_out(monkeypatch):
         raise AssertionError("the run was worked out again")
 
     with monkeypatch.context() as patch:
-        patch.setattr(smpseo.checks, "_check", fail)
+        patch.setattr(smpseo.app.check, "_check", fail)
         patch.setattr(gaps_module, "_gaps", fail)
         yield
 
@@ -101,7 +101,7 @@ def findings_of(out: str, path: str, rule: str) -> list[str]:
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
 def test_warm_check_prints_what_cold_check_printed(site, cache_dir, capsys, monkeypatch, fmt):
     cold = run(capsys, "check", "posts", "--format", fmt)
-    assert len(memo_entries(cache_dir, smpseo.checks.RUN_KIND)) == 1
+    assert len(memo_entries(cache_dir, smpseo.app.check.RUN_KIND)) == 1
     with not_worked_out(monkeypatch):
         warm = run(capsys, "check", "posts", "--format", fmt)
     assert warm == cold
@@ -148,7 +148,7 @@ def test_the_real_command_prints_the_same_bytes(site, cache_dir):
     env = {**os.environ, "SMPSEO_CACHE_DIR": str(cache_dir), "SMPSEO_NO_CACHE": "0"}
     runs = [subprocess.run([sys.executable, "-m", "smpseo", "check", "posts", "--format", "json"], cwd=site,
                            capture_output=True, env=env, timeout=300) for _ in range(2)]
-    assert memo_entries(cache_dir, smpseo.checks.RUN_KIND)
+    assert memo_entries(cache_dir, smpseo.app.check.RUN_KIND)
     cold, warm = ((r.returncode, r.stdout, r.stderr) for r in runs)
     assert warm == cold
     assert cold[0] == 1 and cold[2] == b"posts/empty.md: error: file is empty\n"
@@ -217,7 +217,7 @@ def test_a_file_that_becomes_unreadable_is_reported(site, capsys, monkeypatch):
 
 
 def test_a_run_whose_files_change_meanwhile_is_not_stored(site, cache_dir, capsys, monkeypatch):
-    real = smpseo.checks._check
+    real = smpseo.app.check._check
     post = site / "posts" / "what-is-smp.md"
 
     def edited_meanwhile(*args, **kwargs):
@@ -225,9 +225,9 @@ def test_a_run_whose_files_change_meanwhile_is_not_stored(site, cache_dir, capsy
         post.write_text(post.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
         return result
 
-    monkeypatch.setattr(smpseo.checks, "_check", edited_meanwhile)
+    monkeypatch.setattr(smpseo.app.check, "_check", edited_meanwhile)
     run(capsys, "check", "posts")
-    assert memo_entries(cache_dir, smpseo.checks.RUN_KIND) == []
+    assert memo_entries(cache_dir, smpseo.app.check.RUN_KIND) == []
 
 
 # ---- a damaged entry is rebuilt ---------------------------------------------------------------------------------
@@ -235,7 +235,7 @@ def test_a_run_whose_files_change_meanwhile_is_not_stored(site, cache_dir, capsy
 @pytest.mark.parametrize("command", ["check", "gaps"])
 def test_a_damaged_memo_entry_is_rebuilt(site, cache_dir, capsys, command, damage):
     cold = run(capsys, command, "posts", "--format", "json")
-    kind = {"check": smpseo.checks.RUN_KIND, "gaps": gaps_module.RUN_KIND}[command]
+    kind = {"check": smpseo.app.check.RUN_KIND, "gaps": gaps_module.RUN_KIND}[command]
     [path] = memo_entries(cache_dir, kind)
     entry = json.loads(path.read_bytes())
     if not damage_entry(path, damage, {"findings": "posts/x.md", "topics": "x"}):  # missing-field
@@ -295,8 +295,8 @@ def test_gaps_inputs_changing_give_fresh_results(site, capsys, monkeypatch):
 # ---- the library ------------------------------------------------------------------------------------------------
 def test_library_calls_on_paths_are_remembered(site, monkeypatch):
     from smpseo import check, gaps
-    from smpseo.gaps import GapReport
-    from smpseo.results import CheckResult
+    from smpseo.model.gaps import GapReport
+    from smpseo.model.results import CheckResult
 
     result, report = check("posts"), gaps("posts", queries=QUERIES)
     assert CheckResult.from_record(json.loads(json.dumps(result.to_record()))) == result  # field for field
@@ -312,7 +312,7 @@ def test_posts_already_read_are_not_remembered(site, cache_dir):
     corpus = load_posts("posts")
     check(corpus)
     gaps(corpus)
-    assert not memo_entries(cache_dir, smpseo.checks.RUN_KIND) and not memo_entries(cache_dir, gaps_module.RUN_KIND)
+    assert not memo_entries(cache_dir, smpseo.app.check.RUN_KIND) and not memo_entries(cache_dir, gaps_module.RUN_KIND)
 
 
 # ---- smpseo cache info | clear ----------------------------------------------------------------------------------

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smpseo.readers.markdown import parse_markdown
-from smpseo.text import slugify, split_sentences, strip_markup_noise, words
+from smpseo.core.text import slugify, strip_markup_noise, words
+from smpseo.model.post import split_sentences
+from smpseo.sources.readers.markdown import parse_markdown
 
 
 @pytest.mark.parametrize(

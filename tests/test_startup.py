@@ -46,7 +46,8 @@ def test_no_heavy_imports(args, tmp_path):
 
 
 def test_syllable_table_loads_from_the_cache(tmp_path):
-    script = ("import time; from smpseo.syllables import syllable_counts; t = time.perf_counter(); "
+    script = ("import time, smpseo.app.cache; from smpseo.core.syllables import syllable_counts; "
+              "t = time.perf_counter(); "
               "n = len(syllable_counts()); print(n, time.perf_counter() - t)")
     env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path)}
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)

@@ -7,10 +7,10 @@ import textwrap
 
 import pytest
 
-from smpseo.model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
-from smpseo.readers import load_posts, read_file
-from smpseo.readers.decode import SourceError
-from smpseo.readers.textdump import read_textdump
+from smpseo.model.post import HEADING, LIST_ITEM, PARAGRAPH, QUOTE
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.textdump import read_textdump
 
 from .conftest import FIXTURES
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from smpseo.topics import Topic, TopicError, load_topics, parse_topics, shipped_topics
+from smpseo.sources.topics import Topic, TopicError, load_topics, parse_topics, shipped_topics
 
 
 def test_shipped_taxonomy():

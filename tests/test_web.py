@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from smpseo.cli import main
-from smpseo.readers.web import FetchError, fetch, fetch_posts, sitemap_pages
+from smpseo.sources.readers.web import FetchError, fetch, fetch_posts, sitemap_pages
 
 from .conftest import FIXTURES
 

@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
-from smpseo.model import HEADING, IMAGE, PARAGRAPH
-from smpseo.readers import load_posts, read_file
-from smpseo.readers.decode import SourceError
-from smpseo.readers.wxr import read_wxr
+from smpseo.model.post import HEADING, IMAGE, PARAGRAPH
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.wxr import read_wxr
 
 from .conftest import FIXTURES
 

@@ -1,4 +1,4 @@
-"""smpseo.yakecore gives yake 0.7.3's keywords, term for term and score for score, on real posts and on odd text."""
+"""smpseo.analysis.yakecore gives yake 0.7.3's keywords, term for term and score for score, on real posts and on odd text."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smpseo
-from smpseo import yakecore
-from smpseo.extract import post_text
+from smpseo.analysis import yakecore
+from smpseo.analysis.extract import post_text
 
 from .conftest import ROOT, shared
 

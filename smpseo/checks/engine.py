@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..config import ConfigError
-from ..results import CATEGORIES, SEVERITIES
+from smpseo.core.settings import ConfigError
+from smpseo.model.results import CATEGORIES, SEVERITIES
 
 POST, SITE = "post", "site"
 OFF = "off"

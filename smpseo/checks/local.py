@@ -8,14 +8,13 @@ from __future__ import annotations
 import functools
 import re
 
-from ..keyphrase import edit_distance
-from ..language import find_phrase, normalize_word
-from ..model import HEADING, IMAGE
-from ..text import WORD_RE
-from .engine import Hit, flag, passes, rule
+from smpseo.analysis.spelling import edit_distance
+from smpseo.checks.engine import Hit, flag, passes, rule
+from smpseo.core.language import find_phrase, normalize_word
+from smpseo.core.text import PHONE_RE, WORD_RE
+from smpseo.model.post import HEADING, IMAGE
 
 # North American numbers: "778-917-7772", "(778) 917-7772", "778 917 7772", "778.917.7772", "+1 778 917 7772".
-PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 
 
 def digits(text: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import find_phrase, is_be_form, is_participle
-from ..model import PARAGRAPH
-from ..text import WORD_RE
-from .engine import Hit, flag, passes, rule
+from smpseo.analysis.passive import passive_phrase
+from smpseo.checks.engine import Hit, flag, passes, rule
+from smpseo.core.language import find_phrase
+from smpseo.model.post import PARAGRAPH
 
 _LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of pigment are placed in the scalp "
          "to look like the shadow of shaved hair on a head that has none.")
@@ -74,24 +74,6 @@ def subheading_distribution(ctx, t):
             line = first.line if first else section.line
             yield Hit(line, 1, f"{n} words {where} without a subheading (max {limit})",
                       section.title or (first.text[:60] if first else ""))
-
-
-_ADVERB_RE = re.compile(r"^(?:not|never|also|often|always|usually|then|still|just|already|\w+ly)$", re.I)
-
-
-def passive_phrase(text: str) -> tuple[int, str] | None:
-    """(offset, "was placed") of the first passive construction in a sentence, or None."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-    for i, (word, start, _) in enumerate(tokens):
-        if not is_be_form(word):
-            continue
-        for j in range(i + 1, min(i + 4, len(tokens))):
-            nxt = tokens[j][0]
-            if is_participle(nxt):
-                return start, text[start:tokens[j][2]]
-            if not _ADVERB_RE.match(nxt) and nxt.lower() != "being":
-                break
-    return None
 
 
 @rule("RD104", "passive-voice", "readability", "info",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import HEADING, IMAGE
-from ..site import is_internal
-from .engine import Hit, flag, passes, rule
+from smpseo.analysis.site import is_internal
+from smpseo.checks.engine import Hit, flag, passes, rule
+from smpseo.model.post import HEADING, IMAGE
 
 KP = "keyphrase: Vancouver scalp micropigmentation"
 DESC_OK = ("Thinking about scalp micropigmentation in Vancouver? What a session feels like, how long it lasts and "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..site import groups, incoming_links, normalized
-from .context import FRONT_MATTER, PostContext
-from .engine import SITE, Hit, flag, passes, rule
+from smpseo.analysis.context import FRONT_MATTER, PostContext
+from smpseo.analysis.site import groups, incoming_links, normalized
+from smpseo.checks.engine import SITE, Hit, flag, passes, rule
 
 SEP = "\n=====\n"
 

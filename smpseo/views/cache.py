@@ -1,10 +1,10 @@
-"""What `smpseo cache info` and `smpseo cache clear` print, from the counts `smpseo.cache` gives. Views only format."""
+"""What `smpseo cache info` and `smpseo cache clear` print, from the counts `smpseo.app.cache` gives. Views only format."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import one_line
+from smpseo.model.post import one_line
 
 
 def size_text(size: int) -> str:

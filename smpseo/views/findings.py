@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import PurePath
 
-from ..results import CheckResult, Finding
+from smpseo.model.results import CheckResult, Finding
 
 FINDING_COLUMNS = ["path", "line", "column", "rule", "category", "severity", "message", "match", "hint"]
 PLACEMENT_LETTERS = {"title": "t", "slug": "s", "intro": "i", "description": "d", "subheading": "h", "alt": "a",
@@ -78,7 +78,7 @@ def opportunities_lines(result: CheckResult, limit: int = 8) -> list[str]:
 
 
 def write_text(result: CheckResult, stream=None, extras: bool = True) -> None:
-    from ..model import one_line  # text quoted from posts never drives the terminal (escape sequences)
+    from smpseo.model.post import one_line
 
     stream = stream or sys.stdout
     current = None
@@ -104,7 +104,7 @@ def write_csv(result: CheckResult, stream=None) -> None:
     stream = stream or sys.stdout
     writer = csv.DictWriter(stream, fieldnames=FINDING_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    from .table import csv_cell  # a quoted title such as =HYPERLINK(...) stays text in a spreadsheet
+    from smpseo.views.table import csv_cell
 
     for f in result.findings:
         writer.writerow({k: csv_cell(v) for k, v in f.to_dict().items() if k in FINDING_COLUMNS})

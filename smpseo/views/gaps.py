@@ -66,7 +66,7 @@ def text(report, width: int = 44) -> str:
         lines.append("Questions searchers ask that no topic covers (candidate topics):")
         for c in report.candidates:
             lines.append(f"  {c.impressions:>7,}  {c.query}")
-    from ..model import one_line
+    from smpseo.model.post import one_line
 
     return "\n".join(one_line(line) for line in lines)  # text from posts and queries never drives the terminal
 

@@ -32,7 +32,7 @@ def text_table(rows: list[dict], columns: list[str] | None = None, max_width: in
     if not rows:
         return "(no posts)"
     columns = columns or list(rows[0])
-    from ..model import one_line
+    from smpseo.model.post import one_line
 
     cells = [[one_line(_cell(r.get(c)))[:max_width] for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]

@@ -1,0 +1,153 @@
+"""What the rules read: one post with everything worked out once (its focus keyphrase, target counts, positions)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from smpseo.analysis.keyphrase import Match, Matcher, Phrase
+from smpseo.analysis.spelling import SpellingGuard
+from smpseo.core.settings import Config
+from smpseo.core.text import sentence_spans
+from smpseo.model.post import HEADING, QUOTE, Block, Post, Sentence
+
+FRONT_MATTER, OPTION, INFERRED = "front matter", "--keyphrase", "inferred"
+
+
+class PostContext:
+    """A post plus the analysis several rules share, computed at most once."""
+
+    def __init__(self, post: Post, config: Config, matcher: Matcher, targets: list[Phrase],
+                 guard: SpellingGuard, keyphrase: str | None = None):
+        self.post = post
+        self.name = post.path or post.slug  # what findings name the post by ("file#slug" inside an export)
+        self.config = config
+        self.site = config.site
+        self.matcher = matcher
+        self.targets = targets
+        self.guard = guard
+        self._option = (keyphrase or "").strip()
+        self._found: dict[str, list[tuple[Block, Match]]] = {}
+
+    # ---- the focus keyphrase -------------------------------------------------------------------------------------
+    @cached_property
+    def focus_source(self) -> str:
+        if self._option:
+            return OPTION
+        if self.post.keyphrase:
+            return FRONT_MATTER
+        return INFERRED if self.strongest_target else ""
+
+    @cached_property
+    def focus(self) -> Phrase | None:
+        """The focus keyphrase: `--keyphrase`, else front matter `keyphrase`, else the strongest target (inferred)."""
+        if self._option:
+            return self.matcher.phrase(self._option)
+        if self.post.keyphrase:
+            return self.matcher.phrase(self.post.keyphrase)
+        return self.strongest_target
+
+    @property
+    def inferred(self) -> bool:
+        return self.focus_source == INFERRED
+
+    @cached_property
+    def target_counts(self) -> dict[str, int]:
+        """How often each site target appears in the body prose."""
+        return {t.text: len(self.find(t)) for t in self.targets}
+
+    @cached_property
+    def strongest_target(self) -> Phrase | None:
+        """The site target this post mentions most (ties: the more specific one, then the config's order)."""
+        best = None
+        best_rank = (0, 0)
+        for t in self.targets:
+            rank = (self.target_counts[t.text], len(t.keys))
+            if rank[0] > 0 and rank > best_rank:
+                best, best_rank = t, rank
+        return best
+
+    # ---- text ----------------------------------------------------------------------------------------------------
+    @cached_property
+    def prose(self) -> list[Block]:
+        return self.post.prose
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.prose for s in b.sentences]
+
+    @cached_property
+    def own_sentences(self) -> list[Sentence]:
+        """Sentences the author wrote: quotations left out (readers quote questions and other people)."""
+        return [s for b in self.prose if b.kind != QUOTE for s in b.sentences]
+
+    @cached_property
+    def word_count(self) -> int:
+        return self.post.word_count
+
+    @cached_property
+    def subheadings(self) -> list[Block]:
+        return [b for b in self.post.blocks if b.kind == HEADING and b.level in (2, 3)]
+
+    @cached_property
+    def scores(self) -> dict:
+        from smpseo.analysis.readability import scores
+
+        return scores(self.post)
+
+    @cached_property
+    def block_keys(self) -> list[frozenset[str]]:
+        """The word keys of each block of the body prose: a phrase whose keys are not all in a block cannot match
+        there."""
+        return [frozenset(k for u in self.matcher.units(b.text) for k in u.keys) for b in self.prose]
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Every word key in the body prose: a phrase whose keys are not all here cannot match."""
+        return frozenset().union(*self.block_keys)
+
+    def find(self, phrase: Phrase) -> list[tuple[Block, Match]]:
+        """Every match of a phrase in the body prose, with its block."""
+        found = self._found.get(phrase.text)
+        if found is None:
+            needed = set(phrase.keys)
+            if not phrase or not needed <= self.keys:
+                found = []
+            else:
+                found = [(b, m) for b, keys in zip(self.prose, self.block_keys, strict=True) if needed <= keys
+                         for m in self.matcher.find(phrase, b.text)]
+            self._found[phrase.text] = found
+        return found
+
+    # ---- positions -----------------------------------------------------------------------------------------------
+    def sentence_offsets(self, block: Block) -> list[tuple[Sentence, int, int]]:
+        """Each sentence of a block with its (start, end) offsets in `block.text`."""
+        spans = sentence_spans(block.text)
+        if len(spans) != len(block.sentences):
+            return [(s, 0, len(block.text)) for s in block.sentences]
+        return [(s, a, b) for s, (a, b) in zip(block.sentences, spans, strict=False)]
+
+    def position(self, block: Block, offset: int) -> tuple[int, int]:
+        """Source (line, column) of a character offset into `block.text` (the column is refined later from the
+        source line when the file can be read)."""
+        text = block.text
+        line = block.line + text.count("\n", 0, offset)
+        line_start = text.rfind("\n", 0, offset) + 1
+        for sentence, start, _ in reversed(self.sentence_offsets(block)):
+            if start <= offset and sentence.line == line and start >= line_start:
+                return line, sentence.column + (offset - start)
+        if block.kind == HEADING:
+            return line, block.level + 2 + offset
+        if line_start == 0 and block.sentences:
+            return line, block.sentences[0].column + offset
+        return line, 1 + offset - line_start
+
+    def first_line(self) -> int:
+        """Where post-wide findings point: the title, or the first block."""
+        if self.post.title_line:
+            return self.post.title_line
+        return self.post.blocks[0].line if self.post.blocks else 1
+
+    def focus_label(self) -> str:
+        if self.focus is None:
+            return ""
+        return f"'{self.focus.text}'" + (" (inferred: the target this post mentions most)" if self.inferred else "")

@@ -1,0 +1,108 @@
+"""The lexicon: text -> keys (content-word stems, with the domain synonyms folded into one key per group)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+from smpseo.core.language import function_words, stem
+from smpseo.core.text import WORD_RE
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: dict[tuple[str, ...], str]  # stems of a form -> group key ("@smp")
+    generic: frozenset[str]
+    longest: int
+    domain: frozenset[str] = frozenset()  # keys of which a post must use one to answer anything ("@smp")
+    starts: dict[str, int] = field(default_factory=dict)  # first stem of a form -> longest form starting with it
+
+    def keys(self, text: str, keep_generic: bool = False) -> list[str]:
+        """The content keys of a text, in order: synonym groups folded, function (and generic) words dropped."""
+        generic = frozenset() if keep_generic else self.generic
+        raw = WORD_RE.findall(text)
+        stems = [stem(w) for w in raw]
+        phrases, starts, function = self.phrases, self.starts, function_words()
+        out: list[str] = []
+        i, n = 0, len(stems)
+        while i < n:
+            s = stems[i]
+            longest = starts.get(s, 0)
+            for size in range(min(longest, n - i), 0, -1):
+                group = phrases.get(tuple(stems[i:i + size]))
+                if group is not None:
+                    if group not in generic:
+                        out.append(group)
+                    i += size
+                    break
+            else:
+                if s not in generic and not s.isdigit() and raw[i].translate(_APOSTROPHES).lower() not in function:
+                    out.append(s)
+                i += 1
+        return out
+
+
+def _phrase_stems(form: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in WORD_RE.findall(form))
+
+
+def build_lexicon(groups: dict[str, list[str]], generic: list[str] | None = None,
+                  extra: dict[str, list[str]] | None = None, domain: list[str] | None = None) -> Lexicon:
+    """A lexicon from synonym groups (name -> forms), generic words, and extra groups (e.g. config synonyms)."""
+    phrases: dict[tuple[str, ...], str] = {}
+    all_groups = {**groups, **(extra or {})}
+    for name, forms in all_groups.items():
+        key = "@" + name.lower().replace(" ", "_")
+        for form in forms:
+            stems = _phrase_stems(str(form))
+            if stems:
+                phrases.setdefault(stems, key)
+    generic_keys = set()
+    for word in generic or []:
+        if word in all_groups:
+            generic_keys.add("@" + word)
+        else:
+            generic_keys.update(_phrase_stems(word))
+    domain_keys = {"@" + w if w in all_groups else stem(w) for w in domain or []}
+    starts: dict[str, int] = {}
+    for form in phrases:
+        starts[form[0]] = max(starts.get(form[0], 0), len(form))
+    return Lexicon(phrases, frozenset(generic_keys), max((len(p) for p in phrases), default=1),
+                   frozenset(domain_keys), starts)
+
+
+@functools.cache
+def _synonym_data() -> tuple[dict[str, list[str]], list[str], list[str]]:
+    import yaml
+
+    text = resources.files("smpseo").joinpath("data", "domain_synonyms.yml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return ({str(k): [str(f) for f in v] for k, v in data["groups"].items()}, [str(w) for w in data["generic"]],
+            [str(w) for w in data.get("domain", [])])
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    groups, generic, domain = _synonym_data()
+    return build_lexicon(groups, generic, domain=domain)
+
+
+def lexicon_for(config=None) -> Lexicon:
+    """The shipped lexicon, plus the config's `[keywords.synonyms]` as groups of their own."""
+    synonyms = getattr(config, "synonyms", None) or {}
+    if not synonyms:
+        return default_lexicon()
+    groups, generic, domain = _synonym_data()
+    # A configured term whose forms already belong to a shipped group joins that group.
+    extra: dict[str, list[str]] = {}
+    base = build_lexicon(groups, generic)
+    for term, forms in synonyms.items():
+        existing = base.phrases.get(_phrase_stems(term))
+        if existing:
+            groups = {**groups, existing[1:]: [*groups.get(existing[1:], []), *forms]}
+        else:
+            extra[term] = [term, *forms]
+    return build_lexicon(groups, generic, extra, domain)

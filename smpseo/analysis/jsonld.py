@@ -1,0 +1,167 @@
+"""schema.org structured data (JSON-LD) for a post: `BlogPosting` for every post, `FAQPage` where it asks and answers.
+
+Google stopped showing FAQ rich results on 2026-05-07, so `FAQPage` markup earns no snippet in Google Search and
+nothing here promises one. It is still valid schema.org and still useful: other search engines and answer engines
+(including AI assistants that cite pages) read it, and it states plainly which questions a page answers. Mark up
+only questions and answers that are visible on the page.
+
+    >>> from smpseo import jsonld
+    >>> jsonld.blog_posting(post, config)      # a dict: json.dumps it into <script type="application/ld+json">
+    >>> jsonld.faq_page(post)                  # a dict, or None when the post has no question headings
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from smpseo.core.text import is_question
+from smpseo.model.post import HEADING, Post
+
+CONTEXT = "https://schema.org"
+MAX_HEADLINE = 110  # schema.org/Google guidance: longer headlines may be cut
+
+
+def questions(post: Post) -> list[tuple[str, str, int]]:
+    """(question, answer text, line) for each question heading with prose under it, in order."""
+    out = []
+    blocks = post.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != HEADING or not is_question(block.text):
+            continue
+        answer = []
+        for nxt in blocks[i + 1:]:
+            if nxt.kind == HEADING and (nxt.level <= block.level or not block.level):
+                break
+            if nxt.kind == HEADING:
+                break  # a sub-question is its own entry
+            if nxt.is_prose:
+                answer.append(nxt.text.strip())
+        text = "\n\n".join(a for a in answer if a)
+        if text:
+            out.append((block.text.strip(), text, block.line))
+    return out
+
+
+def faq_page(post: Post) -> dict[str, Any] | None:
+    """`FAQPage` markup from the post's question headings and the paragraphs under them; None if it has none."""
+    items = questions(post)
+    if not items:
+        return None
+    return {
+        "@context": CONTEXT,
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a, _ in items
+        ],
+    }
+
+
+def _first(meta: dict, *keys: str) -> Any:
+    for key in keys:
+        value = meta.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def post_url(post: Post, config=None) -> str | None:
+    """The post's address: its canonical URL, else the site URL + slug (None when neither is known)."""
+    if post.canonical:
+        return post.canonical
+    site_url = getattr(getattr(config, "site", None), "url", "") or ""
+    if site_url and post.slug:
+        return f"{site_url.rstrip('/')}/{post.slug}/"
+    return None
+
+
+def _absolute(src: str, config=None) -> str | None:
+    if re.match(r"^https?://", src):
+        return src
+    site_url = getattr(getattr(config, "site", None), "url", "") or ""
+    if site_url and src:
+        return f"{site_url.rstrip('/')}/{src.lstrip('/')}"
+    return None
+
+
+def blog_posting(post: Post, config=None) -> dict[str, Any]:
+    """`BlogPosting` markup: headline, description, dates, author and publisher from `[site]`, url, image."""
+    site = getattr(config, "site", None)
+    meta = post.meta or {}
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": "BlogPosting"}
+    headline = post.title.strip()
+    if len(headline) > MAX_HEADLINE:
+        headline = headline[:MAX_HEADLINE - 1].rsplit(" ", 1)[0] + "…"
+    if headline:
+        data["headline"] = headline
+    description = post.description or ""
+    if not description and post.first_paragraph is not None:
+        description = post.first_paragraph.text.strip()
+        if len(description) > 300:
+            description = description[:299].rsplit(" ", 1)[0] + "…"
+    if description:
+        data["description"] = description
+    published = _iso(post.date) or _iso(_first(meta, "date", "published", "datePublished"))
+    modified = _iso(_first(meta, "updated", "modified", "lastmod", "last_modified", "dateModified")) or published
+    if published:
+        data["datePublished"] = published
+    if modified:
+        data["dateModified"] = modified
+    url = post_url(post, config)
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
+    images = [_absolute(img.src, config) for img in post.images]
+    images = [i for i in images if i]
+    if images:
+        data["image"] = images[:3]
+    publisher = None
+    if site is not None and site.name:
+        publisher = {"@type": "Organization", "name": site.name}
+        if site.url:
+            publisher["url"] = site.url
+        data["publisher"] = publisher
+    author = _first(meta, "author", "authors")
+    if isinstance(author, list):
+        author = author[0] if author else None
+    if isinstance(author, dict):
+        author = author.get("name")
+    if author:
+        data["author"] = {"@type": "Person", "name": str(author)}
+    elif publisher:
+        data["author"] = dict(publisher)
+    keywords = [*post.tags, *([post.keyphrase] if post.keyphrase else [])]
+    if keywords:
+        data["keywords"] = ", ".join(dict.fromkeys(keywords))
+    if post.categories:
+        data["articleSection"] = post.categories[0]
+    data["wordCount"] = post.word_count
+    return data
+
+
+def for_post(post: Post, config=None) -> list[dict[str, Any]]:
+    """All the markup for one post: its BlogPosting, and its FAQPage when it has question headings."""
+    blocks = [blog_posting(post, config)]
+    faq = faq_page(post)
+    if faq:
+        blocks.append(faq)
+    return blocks
+
+
+def script_tag(data: dict[str, Any]) -> str:
+    """The `<script type="application/ld+json">` element for a block. Every "<" in the data is written as the JSON
+    escape \\u003c, so no text can end the element early: neither "</script>" nor "<!--<script>", which makes an
+    HTML parser skip the real end tag."""
+    import json
+
+    code = json.dumps(data, indent=2, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">\n{code}\n</script>'

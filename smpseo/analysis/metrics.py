@@ -1,0 +1,101 @@
+"""Per-post metrics: the numbers `smpseo analyze` reports, one row per post. Plain data.
+
+Besides counts and readability scores: the shares of long, passive and transition sentences (the percentages
+behind the RD1xx findings), how often each site target appears (`kw: <target>` columns), and the top YAKE terms.
+"""
+
+from __future__ import annotations
+
+from smpseo.analysis.passive import passive_phrase
+from smpseo.analysis.readability import scores as readability_scores
+from smpseo.analysis.readability import text_scores
+from smpseo.core.language import find_phrase
+from smpseo.core.text import sentence_lines, words
+from smpseo.model.post import QUOTE, Post
+
+LONG_SENTENCE_WORDS = 20
+
+
+def sentence_shares(post: Post) -> dict[str, float]:
+    """Percent of sentences that are long (> 20 words), passive, or hold a transition word."""
+    return shares_of([(s.text, b.kind != QUOTE) for b in post.prose for s in b.sentences])
+
+
+def shares_of(sentences) -> dict[str, float]:
+    """`sentence_shares()` from (sentence text, written by the author rather than quoted) pairs."""
+    if not sentences:
+        return {"long_sentences_pct": 0.0, "passive_pct": 0.0, "transition_pct": 0.0}
+    own = [text for text, authored in sentences if authored]
+    long_ = sum(1 for text in own if len(words(text)) > LONG_SENTENCE_WORDS)
+    passive = sum(1 for text in own if passive_phrase(text))
+    transition = sum(1 for text, _ in sentences if find_phrase("transition_words", text))
+    n_own = len(own) or 1
+    return {"long_sentences_pct": round(100 * long_ / n_own, 1), "passive_pct": round(100 * passive / n_own, 1),
+            "transition_pct": round(100 * transition / len(sentences), 1)}
+
+
+def post_metrics(post: Post, *, scores: dict | None = None, target_counts: dict[str, int] | None = None,
+                 terms: list[tuple[str, float]] | None = None, shares: dict[str, float] | None = None) -> dict:
+    sentences = post.sentences
+    words = post.word_count
+    row = {
+        "path": post.path,
+        "slug": post.slug,
+        "title": post.title,
+        "words": words,
+        "sentences": len(sentences),
+        "paragraphs": len(post.paragraphs),
+        "headings": len(post.headings),
+        "links": len(post.links),
+        "images": len(post.images),
+        "avg_sentence_words": round(words / len(sentences), 1) if sentences else 0.0,
+    }
+    row.update(scores if scores is not None else readability_scores(post))
+    row.update(shares if shares is not None else sentence_shares(post))
+    for target, count in (target_counts or {}).items():
+        row[f"kw: {target}"] = count
+    if terms is not None:
+        row["top_terms"] = [term for term, _ in terms[:5]]
+    return row
+
+
+# One post's input to the expensive part of its analysis: its prose sentences as (text, written by the author
+# rather than quoted). Plain data, so it can be hashed for the cache and sent to worker processes.
+Work = tuple[tuple[str, bool], ...]
+
+
+def post_work(post: Post) -> Work:
+    return tuple((s.text, b.kind != QUOTE) for b in post.prose for s in b.sentences)
+
+
+def analyse(work: Work, keyphrases: bool = True) -> dict:
+    """Readability scores, sentence shares and (with `keyphrases`) YAKE terms, from a post's sentences.
+    `terms` is None when YAKE failed on the text (see `smpseo.analysis.extract`)."""
+    from smpseo.analysis.extract import extract_text
+
+    text = sentence_lines(t for t, _ in work)
+    out = {"scores": text_scores(text), "shares": shares_of(work)}
+    if keyphrases:
+        terms = extract_text(text)
+        out["terms"] = None if terms is None else [[term, score] for term, score in terms]
+    return out
+
+
+def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphrases: bool = True) -> list[dict]:
+    """One dict of metrics per post, from each post's `analyse()` result. With a Config, counts per site target
+    are added; with `keyphrases`, the top YAKE terms."""
+    from smpseo.analysis.context import PostContext
+    from smpseo.analysis.keyphrase import Matcher
+    from smpseo.analysis.spelling import SpellingGuard
+
+    rows = []
+    matcher = Matcher(config.synonyms) if config else None
+    targets = [matcher.phrase(t) for t in config.targets] if config else []
+    for post, done in zip(posts, analysed, strict=True):
+        counts = None
+        if config is not None:
+            counts = PostContext(post, config, matcher, targets, SpellingGuard([])).target_counts
+        terms = (done["terms"] or []) if keyphrases else None
+        rows.append(post_metrics(post, scores=done["scores"], target_counts=counts, terms=terms,
+                                 shares=done["shares"]))
+    return rows

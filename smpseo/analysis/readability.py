@@ -1,0 +1,29 @@
+"""Readability formulas from textstat, fed clean sentence text (headings and captions are not sentences)."""
+
+from __future__ import annotations
+
+from smpseo.core.syllables import textstat
+from smpseo.core.text import sentence_lines
+from smpseo.model.post import Post
+
+
+def post_text(post: Post) -> str:
+    """The body prose, one sentence per line (`smpseo.core.text.sentence_lines`)."""
+    return sentence_lines(s.text for s in post.sentences)
+
+
+def scores(post: Post) -> dict[str, float | None]:
+    """Flesch reading ease and grade levels for a post's prose (None when it has no prose)."""
+    return text_scores(post_text(post))
+
+
+def text_scores(text: str) -> dict[str, float | None]:
+    """The scores of `post_text()`'s output (one sentence per line)."""
+    if not text.strip():
+        return {"flesch_reading_ease": None, "flesch_kincaid_grade": None, "grade": None}
+    ts = textstat()
+    return {
+        "flesch_reading_ease": round(ts.flesch_reading_ease(text), 1),
+        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(text), 1),
+        "grade": round(ts.text_standard(text, float_output=True), 1),
+    }

@@ -1,0 +1,103 @@
+"""Site-level analysis across all posts: internal links, orphans, duplicates, cannibalisation, link suggestions and
+the keyword coverage matrix (targets x posts). Plain data in, plain data out; the SITE4xx rules report from it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from smpseo.analysis.keyphrase import Matcher, Phrase
+from smpseo.core.text import slugify
+from smpseo.model.post import Post
+
+PLACEMENTS = ("title", "slug", "intro", "description", "subheading", "alt", "body")
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def is_internal(href: str, site_url: str = "") -> bool:
+    """A link to this site: relative ("/aftercare/", "../x.md") or absolute on `site_url`'s host."""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    if href.startswith("//") or _SCHEME_RE.match(href):
+        if not site_url:
+            return False
+        host = urlsplit(href if not href.startswith("//") else "https:" + href).netloc.lower()
+        return bool(host) and host.removeprefix("www.") == urlsplit(site_url).netloc.lower().removeprefix("www.")
+    return True
+
+
+def link_slug(href: str) -> str:
+    """The slug a link points at: the last path segment without extension ("/blog/how-long/" -> "how-long")."""
+    path = urlsplit(href.strip()).path.rstrip("/")
+    name = PurePosixPath(path).name
+    if name in ("index.html", "index.md", "index.htm"):
+        name = PurePosixPath(path).parent.name
+    return slugify(re.sub(r"\.(md|markdown|html?)$", "", name, flags=re.I)) if name else ""
+
+
+def incoming_links(posts: list[Post], site_url: str = "") -> dict[int, list[tuple[Post, int]]]:
+    """For each post (by index), the (linking post, line) of every internal link pointing at it."""
+    by_slug: dict[str, int] = {}
+    for i, p in enumerate(posts):
+        by_slug.setdefault(p.slug, i)
+        if p.path:
+            by_slug.setdefault(slugify(PurePosixPath(p.path.replace("\\", "/")).stem), i)
+    incoming: dict[int, list[tuple[Post, int]]] = defaultdict(list)
+    for p in posts:
+        for link in p.links:
+            if not is_internal(link.href, site_url):
+                continue
+            target = by_slug.get(link_slug(link.href))
+            if target is not None and posts[target] is not p:
+                incoming[target].append((p, link.line))
+    return incoming
+
+
+def placements(post: Post, phrase: Phrase, matcher: Matcher, body_count: int | None = None) -> list[str]:
+    """Where a phrase appears in a post, in PLACEMENTS order."""
+    found = []
+    if post.title and matcher.contains(phrase, post.title):
+        found.append("title")
+    if matcher.share(phrase, post.slug.replace("-", " ")) == 1.0:
+        found.append("slug")
+    first = post.first_paragraph
+    if first is not None and matcher.contains(phrase, first.text):
+        found.append("intro")
+    if post.description and matcher.contains(phrase, post.description):
+        found.append("description")
+    if any(b.level in (2, 3) and matcher.contains(phrase, b.text) for b in post.headings):
+        found.append("subheading")
+    if any(img.alt and matcher.contains(phrase, img.alt) for img in post.images):
+        found.append("alt")
+    if body_count is None:
+        body_count = sum(matcher.count(phrase, b.text) for b in post.prose)
+    if body_count:
+        found.append("body")
+    return found
+
+
+def coverage_matrix(contexts, targets: list[Phrase]) -> list[dict]:
+    """One row per target x post: target, path, title, count (matches in the body), placements."""
+    rows = []
+    for t in targets:
+        for ctx in contexts:
+            count = ctx.target_counts.get(t.text, 0)
+            rows.append({"target": t.text, "path": ctx.name, "title": ctx.post.title,
+                         "count": count, "placements": placements(ctx.post, t, ctx.matcher, count)})
+    return rows
+
+
+def groups(items: list[tuple[str, object]]) -> list[list[object]]:
+    """Objects sharing a key, in groups of two or more (keys compared as given)."""
+    by_key: dict[str, list[object]] = defaultdict(list)
+    for k, obj in items:
+        if k:
+            by_key[k].append(obj)
+    return [g for g in by_key.values() if len(g) > 1]
+
+
+def normalized(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -1,0 +1,113 @@
+"""`smpseo.analyze()`: per-post metrics for posts or paths, with unchanged files read from the cache."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from types import SimpleNamespace
+
+from smpseo.analysis.metrics import metric_rows
+from smpseo.app import cache
+from smpseo.app.parallel import post_analysis
+from smpseo.app.settings import load_config
+from smpseo.core.settings import Config
+from smpseo.model.post import Corpus, Post, ReadError
+from smpseo.sources.readers import duplicate_slugs, iter_sources, read_source
+
+
+def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True) -> list[dict]:
+    """One dict of metrics per post. With a config (a Config or a path), counts per site target are added;
+    with `keyphrases`, the top YAKE terms. The expensive part (scores, YAKE) is cached and, for many posts, worked
+    out in parallel (`smpseo.app.parallel`)."""
+    if config is not None and not isinstance(config, Config):
+        config = load_config(config)
+    posts = list(posts)
+    return metric_rows(posts, post_analysis(posts, keyphrases), config, keyphrases=keyphrases)
+
+
+FILE_KIND = "analyze-file"
+SOURCE_BATCH = 500  # files read and analysed together by analyze_sources
+
+
+def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = False):
+    """`analyze(load_posts(*paths), config)` and the read errors, without reading files that have not changed.
+
+    Each file's rows, read errors and slugs are cached under the file's bytes, its path, the settings `analyze`
+    uses (targets, synonyms) and the versions (`smpseo.app.cache`); only changed files are read and analysed. Returns
+    (rows, errors) in the order `load_posts` gives them."""
+    if config is not None and not isinstance(config, Config):
+        config = load_config(config)
+    settings = [config.targets, config.synonyms] if config is not None else None
+    use_cache = cache.enabled()
+    errors: list[ReadError] = []
+    files = iter_sources(paths, errors)
+    entries: list[dict | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    for i, path in enumerate(files):
+        if not use_cache:
+            break
+        try:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # read_source says why
+        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases)
+        entry = cache.get(FILE_KIND, digest)
+        if _whole_entry(entry):
+            entries[i] = entry
+    missing = [i for i in range(len(files)) if entries[i] is None]
+    for start in range(0, len(missing), SOURCE_BATCH):  # in batches: memory stays flat on large blogs
+        batch = missing[start:start + SOURCE_BATCH]
+        read: list[tuple[list, list[ReadError]]] = []
+        for i in batch:
+            own: list[ReadError] = []
+            read.append((read_source(files[i], own, debug), own))
+        fresh_rows = iter(analyze([p for posts, _ in read for p in posts], config, keyphrases=keyphrases))
+        for i, (posts, own) in zip(batch, read, strict=True):
+            entry = {"rows": [next(fresh_rows) for _ in posts],
+                     "errors": [[e.path, e.message, e.line, e.severity] for e in own],
+                     "posts": [[p.slug, p.path, p.meta_lines.get("slug"), p.title_line] for p in posts]}
+            if keys[i] is not None and not any(e.severity == "error" for e in own):
+                cache.put(FILE_KIND, keys[i], entry)
+            entries[i] = entry
+    rows: list[dict] = []
+    stand_ins: list = []
+    for i in range(len(files)):
+        entry = entries[i]
+        rows.extend(entry["rows"])
+        errors.extend(ReadError(path, message, line, severity) for path, message, line, severity in entry["errors"])
+        stand_ins.extend(SimpleNamespace(slug=slug, path=path, meta_lines={"slug": slug_line} if slug_line else {},
+                                         title_line=title_line)
+                         for slug, path, slug_line, title_line in entry["posts"])
+    errors.extend(duplicate_slugs(stand_ins))
+    return rows, errors
+
+
+def _whole_entry(entry) -> bool:
+    """A cached file entry of the right shape (anything else is rebuilt)."""
+    try:
+        return (isinstance(entry, dict) and all(isinstance(r, dict) for r in entry["rows"])
+                and all(len(e) == 4 for e in entry["errors"]) and all(len(p) == 4 for p in entry["posts"])
+                and len(entry["rows"]) == len(entry["posts"]))
+    except (KeyError, TypeError):
+        return False
+
+
+def analyze_frame(posts, config=None, *, keyphrases: bool = True):
+    """Per-post metrics as a pandas DataFrame, one row per post (`smpseo.analyze`).
+
+    `posts`: a Corpus, a list of Posts, or paths to read. `config`: a Config or a path to smpseo.toml (default:
+    the nearest smpseo.toml) for the per-target keyword counts.
+    """
+    import pandas as pd
+
+    first = None
+    paths = None
+    if isinstance(posts, (str, Path)) or (isinstance(posts, (list, tuple)) and posts
+                                          and all(isinstance(p, (str, Path)) for p in posts)):
+        paths = [posts] if isinstance(posts, (str, Path)) else list(posts)
+        first = str(paths[0])
+    if config is None:
+        config = load_config(search_from=first if first and Path(first).exists() else None)
+    if paths is not None:  # unchanged files come straight from the cache
+        return pd.DataFrame(analyze_sources(*paths, config=config, keyphrases=keyphrases)[0])
+    return pd.DataFrame(analyze(posts, config, keyphrases=keyphrases))

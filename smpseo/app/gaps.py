@@ -1,0 +1,68 @@
+"""`smpseo.gaps()`: which FAQ topics the posts answer, for posts or paths, with whole runs remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smpseo.analysis.gaps import find_gaps
+from smpseo.app import memo
+from smpseo.model.gaps import GapReport
+from smpseo.model.post import Corpus, Post
+from smpseo.sources.queries import read_queries
+from smpseo.sources.readers import load_posts
+from smpseo.sources.topics import Topic, load_topics
+
+
+def _as_posts(posts) -> tuple[list[Post], list]:
+    if isinstance(posts, (str, Path)):
+        posts = [posts]
+    posts = list(posts) if not isinstance(posts, Corpus) else posts
+    if posts and all(isinstance(p, (str, Path)) for p in posts):
+        corpus = load_posts(*posts)
+        return list(corpus), list(corpus.errors)
+    return list(posts), list(getattr(posts, "errors", []))
+
+
+def _as_topics(topics) -> list[Topic]:
+    if topics is None:
+        return load_topics()
+    if isinstance(topics, (str, Path, Topic)):
+        topics = [topics]
+    return load_topics(*topics)
+
+
+RUN_KIND = "gaps-run"  # a whole run over paths, remembered by smpseo.app.memo
+
+
+def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
+    """Which FAQ topics the posts answer, answer in part, or leave open; gaps first, by search demand.
+
+    `posts`: a Corpus or list of Posts, or a path / list of paths. `topics`: None (the shipped taxonomy) or topic
+    files / Topic objects to add (a file's topic replaces a shipped one with the same id). `queries`: None, a
+    Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`.
+
+    Given paths, a run over files, topics, queries and settings that have not changed since the last such run
+    returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
+    """
+    topic_list = _as_topics(topics)
+    if queries is not None and not isinstance(queries, (str, Path)):
+        queries = list(queries)
+    paths = memo.source_paths(posts)
+    if paths is None:
+        return _gaps(posts, topic_list, queries, config)
+
+    def inputs() -> list:
+        searches = memo.file_state(queries) if isinstance(queries, (str, Path)) else memo.plain(queries)
+        return [memo.sources_state(paths), memo.plain(topic_list), searches, memo.plain(config)]
+
+    return memo.remembered(RUN_KIND, memo.run_slot(paths), inputs, lambda: _gaps(paths, topic_list, queries, config),
+                           GapReport.to_record, GapReport.from_record)
+
+
+def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:
+    """`gaps()` worked out: read the posts (when given paths) and the queries (when given a file), then match."""
+    post_list, errors = _as_posts(posts)
+    rows = None
+    if queries is not None:
+        rows = read_queries(queries) if isinstance(queries, (str, Path)) else list(queries)
+    return find_gaps(post_list, topic_list, rows, config, errors)

@@ -1,0 +1,164 @@
+"""The expensive part of analysing a post, cached and spread across cores.
+
+Two library calls cost almost all of a post's analysis: textstat's readability scores and YAKE's keyphrases. Both
+(and the sentence shares of `smpseo analyze`) depend on nothing but the post's sentences, so they are worked out
+from those alone, by `post_analysis()`:
+
+- each post's sentences (text, and whether the author wrote it or quotes it) are hashed with the versions of smpseo,
+  textstat and yake into a cache key (`smpseo.app.cache`); a post whose key is cached costs a file read;
+- the others are analysed here, or, when there are more than `PARALLEL_MIN` of them and more than one core, in a
+  pool of worker processes (`SMPSEO_WORKERS` sets how many; 1 turns the pool off). Only the sentence texts travel
+  to the workers, only plain numbers and terms come back;
+- a progress bar (tqdm) shows on a terminal or in a notebook when 20 or more posts take more than two seconds;
+  it stays silent when stderr is not a terminal, in CI (`CI` set), with `SMPSEO_PROGRESS=0`, and in reports.
+
+Results are the same whichever way they were worked out: cached, in a worker or here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+
+from smpseo.analysis.metrics import Work, analyse, post_work
+from smpseo.app import cache
+
+PARALLEL_MIN = 50  # posts to analyse before a pool of processes pays for itself
+CHUNK = 4  # posts sent to a worker at a time
+PROGRESS_MIN = 20  # posts to analyse before a progress bar may show (after two seconds)
+KIND = "post-analysis"
+
+def _analyse_keyphrases(work: Work) -> dict:
+    return analyse(work, True)
+
+
+def _analyse_plain(work: Work) -> dict:
+    return analyse(work, False)
+
+
+def _thaw(value: dict) -> dict:
+    """Terms back as (term, score) tuples, as `extract()` returns them."""
+    if value.get("terms") is not None:
+        value["terms"] = [(str(t), float(s)) for t, s in value["terms"]]
+    return value
+
+
+def _valid(value, keyphrases: bool) -> bool:
+    if not isinstance(value, dict) or not isinstance(value.get("scores"), dict) \
+            or not isinstance(value.get("shares"), dict):
+        return False
+    if keyphrases:
+        terms = value.get("terms", False)
+        if terms is not None and not (isinstance(terms, list) and all(
+                isinstance(t, list) and len(t) == 2 and isinstance(t[0], str)
+                and isinstance(t[1], (int, float)) for t in terms)):
+            return False
+    return True
+
+
+def workers(count: int) -> int:
+    """How many processes to use for `count` posts: 1 below PARALLEL_MIN, else the cores this process may use."""
+    wanted = os.environ.get("SMPSEO_WORKERS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        cores = int(wanted)
+    else:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            cores = os.cpu_count() or 1
+    if count <= PARALLEL_MIN:
+        return 1
+    return max(1, min(cores, count // CHUNK))
+
+
+def progress(total: int, desc: str):
+    """A tqdm bar for `total` posts that shows after two seconds, on a terminal or in a notebook; else None."""
+    if os.environ.get("CI") or os.environ.get("SMPSEO_PROGRESS", "").strip() in ("0", "false", "no"):
+        return None
+    in_notebook = _in_notebook()
+    if not (in_notebook or sys.stderr.isatty()):
+        return None
+    try:
+        import importlib.util
+
+        if in_notebook and importlib.util.find_spec("ipywidgets") is not None:
+            from tqdm.notebook import tqdm
+        else:  # a terminal, or a notebook without widgets: a text bar
+            from tqdm import tqdm
+        return tqdm(total=total, desc=desc, unit="post", delay=2, leave=False)
+    except Exception:  # no widgets in this notebook: go without a bar
+        return None
+
+
+def _in_notebook() -> bool:
+    """Running in a Jupyter kernel (JupyterLab, or papermill: `smpseo report` turns progress off for its runs)."""
+    if "IPython" not in sys.modules:
+        return False
+    try:
+        shell = sys.modules["IPython"].get_ipython()
+    except Exception:
+        return False
+    return type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _pool_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork starts workers with the modules already imported; spawn (macOS, Windows) imports them again
+    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else "spawn")
+
+
+def run(works: Sequence[Work], keyphrases: bool = True, desc: str = "analysing") -> list[dict]:
+    """`analyse()` for every work item, in order: in worker processes when there are many, else here."""
+    func = _analyse_keyphrases if keyphrases else _analyse_plain
+    n = workers(len(works))
+    bar = progress(len(works), desc) if len(works) >= PROGRESS_MIN else None
+    out: list[dict] = []
+    try:
+        if n > 1:
+            with _pool_context().Pool(n) as pool:
+                for value in pool.imap(func, works, chunksize=CHUNK):
+                    out.append(value)
+                    if bar is not None:
+                        bar.update()
+        else:
+            for work in works:
+                out.append(func(work))
+                if bar is not None:
+                    bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def post_analysis(posts: Iterable, keyphrases: bool = True) -> list[dict]:
+    """For each post, in order: {"scores": readability scores, "shares": long/passive/transition percentages,
+    "terms": YAKE terms (with `keyphrases`; None when YAKE failed)}, from the cache where it can be."""
+    posts = list(posts)
+    works = [post_work(p) for p in posts]
+    results: list[dict | None] = [None] * len(posts)
+    keys: list[str | None] = [None] * len(posts)
+    use_cache = cache.enabled()
+    todo: dict[Work, list[int]] = {}  # identical posts are analysed once
+    for i, work in enumerate(works):
+        if use_cache:
+            keys[i] = digest = cache.key(KIND, keyphrases, work)
+            value = cache.get(KIND, digest)
+            if _valid(value, keyphrases):
+                results[i] = _thaw(value)
+                continue
+        todo.setdefault(work, []).append(i)
+    if todo:
+        fresh = run(list(todo), keyphrases)
+        for indexes, value in zip(todo.values(), fresh, strict=True):
+            if use_cache:
+                cache.put(KIND, keys[indexes[0]], value)
+            for i in indexes:
+                results[i] = _thaw(dict(value))
+    return results  # type: ignore[return-value]
+
+
+__all__ = ["PARALLEL_MIN", "analyse", "post_analysis", "post_work", "progress", "run", "workers"]

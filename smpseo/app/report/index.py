@@ -1,0 +1,100 @@
+"""`reports/index.html`: every monthly report in a reports folder, newest first, with its headline figures."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+
+from smpseo.app.report.months import month_title
+
+_MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #f6f7f9;
+       margin: 0; }}
+main {{ max-width: 880px; margin: 0 auto; padding: 24px 32px 48px; background: #fff; min-height: 100vh; }}
+h1 {{ font-size: 1.7em; margin: 0 0 0.2em; }}
+p.lead {{ color: #57606a; margin-top: 0; }}
+table {{ border-collapse: collapse; width: 100%; margin-top: 1em; }}
+th, td {{ text-align: left; padding: 8px 10px; border-bottom: 1px solid #e3e6ea; }}
+th {{ font-size: 13px; color: #57606a; font-weight: 600; }}
+td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.failed {{ color: #b42318; font-weight: 600; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{title}</h1>
+<p class="lead">{lead}</p>
+<table>
+<thead><tr><th>Month</th><th>Report</th><th class="num">Posts</th><th class="num">Words</th>
+<th class="num">Reading ease</th><th class="num">Findings</th><th>Status</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+"""
+
+
+def _num(value) -> str:
+    if value is None:
+        return "&ndash;"
+    return escape(f"{value:,}" if isinstance(value, int) else f"{value:g}")
+
+
+def month_rows(reports_dir: Path) -> list[dict]:
+    rows = []
+    for folder in sorted((p for p in reports_dir.iterdir() if p.is_dir() and _MONTH_DIR.match(p.name)),
+                         key=lambda p: p.name, reverse=True):
+        html_file = folder / "monthly_report.html"
+        summary = {}
+        try:
+            summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        rows.append({"month": folder.name, "html": html_file if html_file.is_file() else None,
+                     "totals": summary.get("totals", {}) if isinstance(summary, dict) else {},
+                     "failed": (folder / "monthly_report.FAILED.ipynb").is_file(),
+                     "site": summary.get("site", "") if isinstance(summary, dict) else ""})
+    return rows
+
+
+def write_index(reports_dir: str | Path) -> Path:
+    """Write `index.html` listing every month folder (newest first); returns its path."""
+    reports_dir = Path(reports_dir)
+    rows = month_rows(reports_dir)
+    site = next((r["site"] for r in rows if r["site"]), "")
+    lines = []
+    for r in rows:
+        t = r["totals"]
+        link = (f'<a href="{escape(r["month"])}/monthly_report.html">{escape(month_title(r["month"]))}</a>'
+                if r["html"] else escape(month_title(r["month"])))
+        if r["failed"] and r["html"]:
+            status = '<span class="failed">last re-run failed; this is the earlier report</span>'
+        elif r["failed"]:
+            status = '<span class="failed">failed</span>'
+        else:
+            status = "ok"
+        lines.append(f'<tr><td>{escape(r["month"])}</td><td>{link}</td><td class="num">{_num(t.get("posts"))}</td>'
+                     f'<td class="num">{_num(t.get("words"))}</td>'
+                     f'<td class="num">{_num(t.get("flesch_reading_ease"))}</td>'
+                     f'<td class="num">{_num(t.get("findings"))}</td><td>{status}</td></tr>')
+    title = f"SEO reports: {site}" if site else "SEO reports"
+    lead = f"{len(rows)} monthly report{'s' if len(rows) != 1 else ''}, newest first." if rows else \
+        "No monthly reports yet: run <code>smpseo report monthly</code>."
+    path = reports_dir / "index.html"
+    tmp = path.with_name(".index.html.tmp")
+    tmp.write_text(PAGE.format(title=escape(title), lead=lead, rows="\n".join(lines)), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,103 @@
+"""The monthly SEO report's content: everything the monthly notebook shows, computed by one call.
+
+    >>> report = monthly_report("2026-10", posts="posts/")
+    >>> report.summary["totals"], report.changes["new_posts"], report.todo
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import smpseo.app.report.analysis as analysis
+from smpseo.app.report.months import last_complete_month, parse_month, previous_month
+from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
+from smpseo.core.settings import Config
+
+
+@dataclass
+class MonthlyReport:
+    month: str
+    posts: Any  # Corpus
+    config: Config
+    metrics: list[dict]
+    findings: list[dict] | None  # None: checks not available
+    coverage: list[dict] | None
+    topics: list[dict] | None  # FAQ topics with status; None: gap analysis not available
+    summary: dict
+    previous: dict | None
+    changes: dict
+    todo: list[dict]
+    check_result: Any = None
+    gap_report: Any = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def write_summary(self, path: str | Path) -> Path:
+        return write_summary(self.summary, path)
+
+
+def find_previous(reports_dir: str | Path | None, month: str) -> Path | None:
+    """The previous month's summary.json in the same reports folder, if there is one."""
+    if not reports_dir:
+        return None
+    candidate = Path(reports_dir) / previous_month(month) / SUMMARY_NAME
+    return candidate if candidate.is_file() else None
+
+
+def monthly_report(month: str | None = None, posts: str | Path = "posts", config: Config | str | Path | None = None,
+                   queries: str | Path | None = None, previous: str | Path | dict | None = None,
+                   reports_dir: str | Path | None = None, summary_path: str | Path | None = None) -> MonthlyReport:
+    """Read the posts and run every analysis the monthly report shows.
+
+    `previous` is last month's summary (a dict or a summary.json path); without it, `reports_dir/<previous
+    month>/summary.json` is used when it exists. With `summary_path`, the month's figures are also written there
+    as summary.json (what next month's report compares against). Raises FileNotFoundError for a missing posts folder or queries file.
+    """
+    from smpseo.app.analyze import analyze
+    from smpseo.sources.readers import load_posts
+
+    month = month or last_complete_month()
+    parse_month(month)
+    posts_path = Path(posts)
+    if not posts_path.exists():
+        raise FileNotFoundError(f"{posts_path}: posts folder not found")
+    if queries and not Path(queries).is_file():
+        raise FileNotFoundError(f"{queries}: Search Console queries file not found")
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    cfg = analysis.resolve_config(config, search_from=posts_path)
+    corpus = load_posts(posts_path)
+    timings["read"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    check_result = analysis.run_check(corpus, cfg)
+    timings["check"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    metrics = analysis.metrics_of(check_result, corpus) or analyze(corpus, keyphrases=False)
+    for row, post in zip(metrics, corpus, strict=True):
+        row["date"] = post.date
+    timings["metrics"] = time.perf_counter() - start
+    start = time.perf_counter()
+    gap_report = analysis.run_gaps(corpus, cfg, queries)
+    timings["gaps"] = time.perf_counter() - start
+
+    findings = analysis.findings_of(check_result)
+    coverage = analysis.coverage_of(check_result)
+    topics = analysis.topics_of(gap_report)
+    summary = build_summary(month, corpus, metrics, findings=findings, coverage=coverage, gaps=topics,
+                            posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
+                            site=cfg.site.name)
+    if not previous:
+        previous = find_previous(reports_dir, month)
+    if previous and not isinstance(previous, dict):
+        previous = load_summary(previous)
+    changes = compare(previous, summary)
+    if summary_path:
+        write_summary(summary, summary_path)
+    return MonthlyReport(month=month, posts=corpus, config=cfg, metrics=metrics, findings=findings,
+                         coverage=coverage, topics=topics, summary=summary, previous=previous, changes=changes,
+                         todo=todo(summary, changes), check_result=check_result, gap_report=gap_report,
+                         timings=timings)

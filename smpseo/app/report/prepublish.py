@@ -1,0 +1,90 @@
+"""The pre-publish check of one draft: everything the pre-publish notebook shows, computed by one call.
+
+    >>> draft = prepublish_report("posts/does-smp-hurt.md", keyphrase="does SMP hurt")
+    >>> draft.findings, draft.metrics, draft.blog_average
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import smpseo.app.report.analysis as analysis
+from smpseo.core.settings import Config
+
+READABILITY_FIELDS = ("words", "sentences", "avg_sentence_words", "flesch_reading_ease", "flesch_kincaid_grade",
+                      "grade")
+
+
+@dataclass
+class PrepublishReport:
+    post: Any  # Post
+    keyphrase: str
+    config: Config
+    metrics: dict
+    blog_average: dict  # the same figures averaged over the blog's other posts
+    blog_posts: int
+    findings: list[dict] | None  # None: checks not available
+    keyphrases: list[dict] | None  # where each target keyword appears in the draft (target, count, placements)
+    opportunities: list[dict] | None  # internal links to add (link-suggestion findings)
+    topics: list[dict] | None  # FAQ topics this draft answers (answered or partial)
+    jsonld: list[dict] | None
+    areas: tuple[str, ...] = ()  # the check categories, for "no problems" lines in the checklist
+    check_result: Any = None
+    gap_report: Any = None
+
+
+def _average(rows: list[dict]) -> dict:
+    out = {}
+    for name in READABILITY_FIELDS:
+        values = [r[name] for r in rows if isinstance(r.get(name), (int, float))]
+        out[name] = round(sum(values) / len(values), 1) if values else None
+    return out
+
+
+def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Config | str | Path | None = None,
+                      posts: str | Path | None = None) -> PrepublishReport:
+    """Check one draft against the rules and against the blog's other posts (default: the draft's folder).
+
+    Raises FileNotFoundError when the draft is missing, ValueError when it cannot be read.
+    """
+    from smpseo.app.analyze import analyze
+    from smpseo.sources.readers import load_posts
+
+    path = Path(post)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: draft not found")
+    cfg = analysis.resolve_config(config, search_from=path)
+    corpus = load_posts(path)
+    if not len(corpus):
+        raise ValueError("; ".join(str(e) for e in corpus.errors) or f"{path}: no post found")
+    draft = corpus[0]
+    keyphrase = (keyphrase or draft.keyphrase or "").strip()
+    blog_dir = Path(posts) if posts else path.parent
+    blog = load_posts(blog_dir) if blog_dir.is_dir() else []
+    others = [p for p in blog if not (p.path and Path(p.path).resolve() == path.resolve())]
+    metrics = analyze([draft], keyphrases=False)[0]
+    if keyphrase:
+        draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
+    # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
+    check_result = analysis.run_check([draft, *others], cfg)
+    gap_report = analysis.run_gaps(corpus, cfg)
+    topics = analysis.topics_of(gap_report)
+    if topics is not None:
+        topics = [t for t in topics if t.get("status") in ("answered", "partial")]
+    findings = coverage = links = None
+    if check_result is not None:
+        mine = str(Path(draft.path).resolve()) if draft.path else None
+        findings = [f for f in analysis.findings_of(check_result)
+                    if f.get("path") and str(Path(f["path"]).resolve()) == mine]
+        coverage = [c for c in analysis.coverage_of(check_result) or []
+                    if c.get("path") and str(Path(c["path"]).resolve()) == mine]
+        links = [f for f in findings if f.get("rule") in analysis.rule_ids("link-suggestion")]
+        findings = [f for f in findings if f not in links]
+    return PrepublishReport(
+        post=draft, keyphrase=keyphrase, config=cfg, metrics=metrics, blog_average=_average(analyze(others, keyphrases=False)),
+        blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=topics,
+        jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), check_result=check_result,
+        gap_report=gap_report,
+    )

@@ -1,0 +1,288 @@
+"""Running report notebooks: papermill executes, nbconvert exports offline HTML, finished reports are swapped in.
+
+A run writes into a fresh staging folder next to its destination and is moved into place only when the notebook
+ran without error and the HTML was written, so an earlier good report is never overwritten by a failed run. A failed
+run keeps its executed notebook (with papermill's error cell) as `<name>.FAILED.ipynb`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smpseo.app.report.months import last_complete_month, month_title, parse_month, previous_month
+from smpseo.app.report.summary import SUMMARY_NAME
+
+KERNEL_NAME = "python3"  # jupyter_client runs this kernel in the running interpreter (sys.executable)
+DEFAULT_TIMEOUT = 300  # seconds a single cell may take
+TEMPLATES = Path(__file__).resolve().parents[2] / "views" / "templates"
+TEMPLATE_NAME = "smpseo_report"
+NOTEBOOK_ONLY_TAG = "notebook-only"  # cells for the person running the notebook, left out of the HTML report
+
+
+class ReportFailed(Exception):
+    """A report notebook failed. `notebook` is the kept executed notebook, `cell` the failing cell's number."""
+
+    def __init__(self, message: str, notebook: Path | None = None, cell: int | None = None):
+        super().__init__(message)
+        self.notebook = notebook
+        self.cell = cell
+
+
+@dataclass
+class RunResult:
+    html: Path
+    notebook: Path
+    summary: Path | None = None
+    index: Path | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def notebooks_dir() -> Path:
+    """Where the bundled notebooks are: inside the installed package, or `notebooks/` of a source checkout."""
+    packaged = Path(__file__).resolve().parents[2] / "notebooks"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "notebooks"
+
+
+def notebook_path(name: str) -> Path:
+    path = notebooks_dir() / f"{name}.ipynb"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: notebook not found")
+    return path
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+def _kernel_manager_class(socket_dir: str):
+    """A kernel manager talking to the kernel over Unix sockets in `socket_dir`: no TCP port is opened, and the
+    kernel does not warn about unencrypted TCP on every run. Elsewhere (Windows) jupyter_client's default."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    if os.name != "posix":
+        return AsyncKernelManager
+
+    class SocketKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("ip", os.path.join(socket_dir, "kernel"))
+            super().__init__(**kwargs)
+
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client interrupts before every shutdown request, and an idle kernel then logs
+            # "KeyboardInterrupt caught in kernel" to our stderr; the shutdown request (then SIGTERM) suffices.
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return SocketKernelManager
+
+
+def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: int = DEFAULT_TIMEOUT) -> None:
+    """Execute `notebook` into `output` with papermill. Raises ReportFailed naming the failing cell."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="smpseo-kernel-") as sockets:
+            papermill.execute_notebook(
+                str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(cwd),
+                execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
+                request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class(sockets),
+            )
+    except PapermillExecutionError as exc:
+        where = f"cell [{exc.exec_count}]" if exc.exec_count else f"cell {exc.cell_index}"
+        code = _first_line(exc.source)
+        why = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
+        raise ReportFailed(f"{notebook.name}: {where} `{code}` failed: {why}", output, exc.exec_count) from None
+    except Exception as exc:  # a cell over its time limit, a kernel that died or never started
+        what = _first_line(exc) or "no details"
+        raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
+
+
+def export_html(notebook: Path, output: Path, title: str) -> Path:
+    """The executed notebook as a self-contained HTML page: no code, no prompts, no scripts from a CDN."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    nb.metadata["title"] = title
+    nb.cells = [c for c in nb.cells if NOTEBOOK_ONLY_TAG not in c.get("metadata", {}).get("tags", [])]
+    for cell in nb.cells:  # warnings printed by libraries are for the notebook's author, not the report's reader
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    output.write_text(body, encoding="utf-8")
+    return output
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _remove_stale(parent: Path, name: str) -> None:
+    """Tidy what runs killed outright (kill -9, a power cut) left: a dead run's staging folder goes; an earlier
+    report it had moved aside to swap in the new one comes back if the new one never arrived."""
+    final = parent / name
+    for marker in (".running-", ".old-"):
+        for path in parent.glob(f".{name}{marker}*"):
+            pid = path.name.rsplit(marker, 1)[-1].split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+                continue
+            if marker == ".old-" and not final.exists():
+                os.replace(path, final)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _staging(parent: Path, name: str) -> Path:
+    """A fresh folder next to the destination (same filesystem, so the final move is a rename), named with this
+    process's id so that a later run can tell a dead run's leftovers from a live run's folder."""
+    _remove_stale(parent, name)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-{os.getpid()}-", dir=parent)).resolve()
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a report folder is as readable as any other
+    return staging
+
+
+def _swap_in(staging: Path, final: Path) -> None:
+    """Replace `final` (a folder) by `staging` with renames on one filesystem; the old one goes only afterwards."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        os.replace(final, old)
+    os.replace(staging, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _keep_failed(executed: Path, folder: Path, name: str) -> Path | None:
+    if not executed.is_file():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / f"{name}.FAILED.ipynb"
+    shutil.copyfile(executed, kept)
+    return kept
+
+
+def _abs(path: str | Path | None) -> str:
+    return str(Path(path).resolve()) if path else ""
+
+
+def _as_given(path: str | Path | None) -> str:
+    """A path for the notebook, which runs in the current folder: as the user wrote it, so messages read
+    `posts/a.md` rather than a long absolute path."""
+    return str(path) if path else ""
+
+
+def _config_for(config: str | Path | None, near: str | Path) -> str:
+    """The settings file a run uses: the one named, else the nearest smpseo.toml above the posts, else above the
+    current folder (the notebook runs elsewhere, so the file is found here and passed on)."""
+    from smpseo.app.settings import find_config
+
+    return _abs(config or find_config(near) or find_config(Path.cwd()))
+
+
+def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
+                queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
+                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None) -> RunResult:
+    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed."""
+    from smpseo.app.report.index import write_index
+    from smpseo.app.report.monthly import find_previous
+
+    month = month or last_complete_month()
+    parse_month(month)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / month
+    previous = previous or find_previous(out, month)
+    staging = _staging(out, month)
+    try:
+        executed = staging / "monthly_report.ipynb"
+        parameters = {
+            "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
+            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "",
+            "summary_path": str(staging / SUMMARY_NAME),
+        }
+        source = Path(notebook) if notebook else notebook_path("monthly_report")
+        try:
+            execute(source, executed, parameters, cwd=Path.cwd(), timeout=timeout)
+        except ReportFailed as exc:
+            exc.notebook = _keep_failed(executed, final, "monthly_report")
+            if exc.notebook:
+                exc.args = (f"{exc.args[0]} (executed notebook kept as {exc.notebook})",)
+            write_index(out)
+            raise
+        summary = staging / SUMMARY_NAME
+        if not summary.is_file():
+            kept = _keep_failed(executed, final, "monthly_report")
+            write_index(out)
+            raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
+        try:
+            export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
+        except Exception as exc:
+            kept = _keep_failed(executed, final, "monthly_report")
+            write_index(out)
+            raise ReportFailed(f"exporting the report to HTML failed: {type(exc).__name__}: "
+                               f"{_first_line(exc)} (executed notebook kept as {kept})", kept) from exc
+        _swap_in(staging, final)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    index = write_index(out)
+    extra = {"previous": str(previous) if previous else None, "previous_month": previous_month(month)}
+    return RunResult(html=final / "monthly_report.html", notebook=final / "monthly_report.ipynb",
+                     summary=final / SUMMARY_NAME, index=index, extra=extra)
+
+
+def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,
+                   out: str | Path = "reports", posts: str | Path | None = None,
+                   timeout: int = DEFAULT_TIMEOUT) -> RunResult:
+    """Run the pre-publish notebook for one draft into `out/prepublish/<slug>.html` (and `.ipynb`)."""
+    from smpseo.core.text import slugify
+
+    post = Path(post)
+    if not post.is_file():
+        raise FileNotFoundError(f"{post}: draft not found")
+    slug = slugify(post.stem) or "draft"
+    folder = Path(out) / "prepublish"
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = _staging(folder, slug)
+    try:
+        executed = staging / f"{slug}.ipynb"
+        parameters = {"post": _as_given(post), "keyphrase": keyphrase or "", "config": _config_for(config, post),
+                      "posts": _as_given(posts)}
+        try:
+            execute(notebook_path("prepublish_check"), executed, parameters, cwd=Path.cwd(), timeout=timeout)
+        except ReportFailed as exc:
+            exc.notebook = _keep_failed(executed, folder, slug)
+            if exc.notebook:
+                exc.args = (f"{exc.args[0]} (executed notebook kept as {exc.notebook})",)
+            raise
+        export_html(executed, staging / f"{slug}.html", f"Pre-publish check: {post.name}")
+        for name in (f"{slug}.ipynb", f"{slug}.html"):
+            os.replace(staging / name, folder / name)
+        stale = folder / f"{slug}.FAILED.ipynb"
+        if stale.exists():
+            stale.unlink()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return RunResult(html=folder / f"{slug}.html", notebook=folder / f"{slug}.ipynb")
+

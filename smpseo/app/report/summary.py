@@ -1,0 +1,278 @@
+"""`summary.json`: the machine-readable figures of one monthly report, and the month-to-month comparison.
+
+A summary is plain JSON data. Posts are identified by slug and findings by (rule, post, matched text), never by
+line number, so an edit that moves a paragraph does not count as "one finding fixed, one new".
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from smpseo.app.report.months import month_bounds
+
+SCHEMA = 1
+SUMMARY_NAME = "summary.json"
+# Post figures compared month to month, with the direction that counts as better.
+SCORE_FIELDS = {"words": None, "flesch_reading_ease": "up", "grade": "down", "findings": "down"}
+# Old Yoast bands for Flesch reading ease: >= 60 easy enough, 50-60 fairly difficult, < 50 difficult.
+READING_EASE_OK, READING_EASE_POOR = 60.0, 50.0
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+STATUS_ORDER = {"missing": 0, "partial": 1, "answered": 2}
+
+
+def field(obj: Any, name: str, default: Any = None) -> Any:
+    """Read `name` from a dict or an object alike (results arrive as dataclasses or dicts)."""
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _round(value: Any, ndigits: int = 1) -> Any:
+    return round(value, ndigits) if isinstance(value, float) else value
+
+
+def _mean(values: list[float]) -> float | None:
+    values = [v for v in values if isinstance(v, (int, float))]
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def relative_path(path: str | None, root: str | Path | None) -> str:
+    """A post's path relative to the posts folder (POSIX), so summaries compare across machines."""
+    if not path:
+        return ""
+    p = Path(path)
+    if root is not None:
+        try:
+            return p.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+def finding_key(finding: dict) -> str:
+    """What identifies a finding across months: its rule, its post and what it is about (not its line)."""
+    about = finding.get("match") or finding.get("message") or ""
+    return f"{finding.get('rule', '')}|{finding.get('slug', '')}|{about}"
+
+
+def gap_order(topic: dict) -> tuple:
+    """FAQ topics in priority order: the gap analysis's own rank when it gives one, else gaps first by demand."""
+    priority = topic.get("priority")
+    if isinstance(priority, int) and priority > 0:
+        return (0, priority, 0, 0.0)
+    return (1, 0, STATUS_ORDER.get(topic.get("status"), 3), -(topic.get("impressions") or 0))
+
+
+def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict] | None = None,
+                  coverage: list[dict] | None = None, gaps: list[dict] | None = None,
+                  posts_root: str | Path | None = None, site: str = "") -> dict:
+    """The figures of one month. `findings`/`coverage`/`gaps` are None when that analysis is not available."""
+    from smpseo.core.version import __version__
+
+    slug_of = {p.path: p.slug for p in posts}
+    finding_rows = []
+    for f in findings or []:
+        row = {
+            "rule": str(f.get("rule", "")),
+            "name": str(f.get("name", "") or ""),
+            "severity": str(f.get("severity", "")),
+            "category": str(f.get("category", "") or ""),
+            "slug": slug_of.get(f.get("path"), ""),
+            "path": relative_path(f.get("path"), posts_root),
+            "line": f.get("line") or 0,
+            "message": str(f.get("message", "")),
+            "match": str(f.get("match", "") or ""),
+            "hint": str(f.get("hint", "") or ""),
+        }
+        row["key"] = finding_key(row)
+        finding_rows.append(row)
+    per_post = Counter(r["slug"] for r in finding_rows)
+    post_rows = []
+    for m in metrics:
+        slug = m.get("slug", "")
+        post_rows.append({
+            "slug": slug,
+            "path": relative_path(m.get("path"), posts_root),
+            "title": m.get("title", ""),
+            "date": str(m["date"]) if m.get("date") else None,
+            "words": m.get("words", 0),
+            "sentences": m.get("sentences", 0),
+            "flesch_reading_ease": _round(m.get("flesch_reading_ease")),
+            "flesch_kincaid_grade": _round(m.get("flesch_kincaid_grade")),
+            "grade": _round(m.get("grade")),
+            "findings": per_post.get(slug, 0) if findings is not None else None,
+        })
+    errors = getattr(posts, "errors", [])
+    first, after = month_bounds(month)
+    published = sum(1 for p in posts if p.date and first <= p.date < after)
+    summary = {
+        "schema": SCHEMA,
+        "month": month,
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "smpseo_version": __version__,
+        "site": site,
+        "available": {"findings": findings is not None, "coverage": coverage is not None, "gaps": gaps is not None},
+        "totals": {
+            "posts": len(post_rows),
+            "published": published,
+            "words": sum(r["words"] or 0 for r in post_rows),
+            "flesch_reading_ease": _mean([r["flesch_reading_ease"] for r in post_rows]),
+            "grade": _mean([r["grade"] for r in post_rows]),
+            "findings": len(finding_rows) if findings is not None else None,
+            "read_errors": sum(1 for e in errors if e.severity == "error"),
+        },
+        "posts": post_rows,
+        "findings": finding_rows,
+        "findings_by_severity": dict(sorted(Counter(r["severity"] for r in finding_rows).items(),
+                                            key=lambda kv: SEVERITY_ORDER.get(kv[0], 9))),
+        "findings_by_rule": dict(Counter(r["rule"] for r in finding_rows).most_common()),
+        "coverage": [
+            {"target": str(c.get("target", "")), "slug": slug_of.get(c.get("path"), ""),
+             "path": relative_path(c.get("path"), posts_root), "count": int(c.get("count") or 0)}
+            for c in coverage or []
+        ],
+        "gaps": [
+            {"id": str(g.get("id", "")), "question": str(g.get("question", "")), "status": str(g.get("status", "")),
+             "priority": g.get("priority"), "score": _round(g.get("score"), 2), "impressions": g.get("impressions"),
+             "clicks": g.get("clicks")}
+            for g in sorted(gaps or [], key=gap_order)
+        ],
+        "gap_counts": dict(Counter(str(g.get("status", "")) for g in gaps or [])),
+        "read_errors": [{"path": relative_path(e.path, posts_root), "line": e.line, "severity": e.severity,
+                         "message": e.message} for e in errors],
+    }
+    return summary
+
+
+def write_summary(summary: dict, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    return path
+
+
+def load_summary(path: str | Path) -> dict:
+    """Read a summary.json. Raises ValueError naming the file when it is not one."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or "month" not in data or "posts" not in data:
+        raise ValueError(f"{path}: not an smpseo summary.json (no month/posts)")
+    return data
+
+
+def compare(previous: dict | None, current: dict) -> dict:
+    """What changed since the previous summary: new/removed posts, findings fixed and new, score deltas."""
+    if not previous:
+        return {"previous_month": None, "new_posts": [], "removed_posts": [], "fixed_findings": [],
+                "new_findings": [], "score_deltas": [], "totals": {}, "gap_changes": []}
+    before_posts = {p["slug"]: p for p in previous.get("posts", [])}
+    after_posts = {p["slug"]: p for p in current.get("posts", [])}
+    new_posts = [after_posts[s] for s in after_posts if s not in before_posts]
+    removed_posts = [before_posts[s] for s in before_posts if s not in after_posts]
+
+    both_checked = previous.get("available", {}).get("findings") and current.get("available", {}).get("findings")
+    fixed, new = [], []
+    if both_checked:
+        before = Counter(f["key"] for f in previous.get("findings", []))
+        after = Counter(f["key"] for f in current.get("findings", []))
+        gone_slugs = {p["slug"] for p in removed_posts}
+        seen: Counter = Counter()
+        for f in previous.get("findings", []):
+            seen[f["key"]] += 1
+            if seen[f["key"]] > after.get(f["key"], 0) and f.get("slug") not in gone_slugs:
+                fixed.append(f)
+        seen = Counter()
+        for f in current.get("findings", []):
+            seen[f["key"]] += 1
+            if seen[f["key"]] > before.get(f["key"], 0):
+                new.append(f)
+
+    deltas = []
+    for slug, after_row in after_posts.items():
+        before_row = before_posts.get(slug)
+        if not before_row:
+            continue
+        for name, better in SCORE_FIELDS.items():
+            a, b = after_row.get(name), before_row.get(name)
+            if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a != b:
+                delta = _round(a - b)
+                improved = None if better is None else (delta > 0) == (better == "up")
+                deltas.append({"slug": slug, "title": after_row.get("title", ""), "metric": name,
+                               "before": b, "after": a, "delta": delta, "improved": improved})
+    totals = {}
+    for name, value in current.get("totals", {}).items():
+        old = previous.get("totals", {}).get(name)
+        if isinstance(value, (int, float)) and isinstance(old, (int, float)):
+            totals[name] = {"before": old, "after": value, "delta": _round(value - old)}
+    before_gaps = {g["id"]: g.get("status") for g in previous.get("gaps", [])}
+    gap_changes = [
+        {"id": g["id"], "question": g.get("question", ""), "before": before_gaps[g["id"]], "after": g.get("status")}
+        for g in current.get("gaps", []) if g["id"] in before_gaps and before_gaps[g["id"]] != g.get("status")
+    ]
+    return {"previous_month": previous.get("month"), "new_posts": new_posts, "removed_posts": removed_posts,
+            "fixed_findings": fixed, "new_findings": new, "score_deltas": deltas, "totals": totals,
+            "gap_changes": gap_changes}
+
+
+def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[dict]:
+    """A short ordered to-do list: what blocks readers first, then the questions most searched for, then the
+    problems found most often, then hard-to-read posts. Findings are grouped by rule, so one fix named once."""
+    items: list[dict] = []
+
+    def add(action: str, why: str, path: str = "") -> None:
+        items.append({"action": action, "why": why, "path": path})
+
+    for err in summary.get("read_errors", []):
+        if err["severity"] == "error":
+            add(f"Fix the file {err['path']} so it can be read", err["message"], err["path"])
+    titles = {p["slug"]: p["title"] or p["slug"] for p in summary.get("posts", [])}
+    new_keys = {f["key"] for f in (changes or {}).get("new_findings", [])}
+    by_rule: dict[tuple[str, str], list[dict]] = {}
+    for f in summary.get("findings", []):
+        by_rule.setdefault((f["severity"], f["rule"]), []).append(f)
+
+    def add_rule_groups(severity: str, most: int) -> None:
+        groups = sorted(((rule, fs) for (sev, rule), fs in by_rule.items() if sev == severity),
+                        key=lambda kv: (-len({f["slug"] for f in kv[1]}), -len(kv[1]), kv[0]))
+        for rule, fs in groups[:most]:
+            slugs = list(dict.fromkeys(f["slug"] for f in fs))
+            first = fs[0]
+            label = (first.get("name") or rule).replace("-", " ").capitalize()
+            action = f"{label}: {first['hint']}" if first.get("hint") else first["message"]
+            if len(slugs) == 1:
+                where = f"\u201c{titles.get(slugs[0], slugs[0])}\u201d"
+            else:
+                where = f"{len(slugs)} posts"
+            if len(fs) > 1:
+                why = f"{len(fs)} {severity}s ({rule}) in {where}, e.g. {first['message']}"
+            else:
+                why = f"{first['message']} ({rule}, {severity}) in {where}"
+            fresh = sum(f["key"] in new_keys for f in fs)
+            if fresh:
+                why += f"; {fresh} new since last month"
+            add(action, why, first["path"] if len(slugs) == 1 else "")
+
+    add_rule_groups("error", 5)
+    open_topics = sorted((g for g in summary.get("gaps", []) if g["status"] in ("missing", "partial")),
+                         key=gap_order)
+    for g in open_topics[:3]:
+        demand = f"; {g['impressions']:,} search impressions" if g.get("impressions") else ""
+        state = "no post answers it yet" if g["status"] == "missing" else "posts answer it only in part"
+        verb = "Write a post answering" if g["status"] == "missing" else "Answer fully"
+        add(f"{verb} \u201c{g['question']}\u201d", f"{state} (FAQ topic {g['id']}{demand})")
+    add_rule_groups("warning", 3)
+    average = summary.get("totals", {}).get("flesch_reading_ease")
+    hard = sorted((p for p in summary.get("posts", [])
+                   if isinstance(p.get("flesch_reading_ease"), (int, float))
+                   and p["flesch_reading_ease"] < READING_EASE_POOR), key=lambda p: p["flesch_reading_ease"])
+    for p in hard[:2]:
+        add(f"Simplify \u201c{p['title'] or p['slug']}\u201d: shorter sentences, plainer words",
+            f"reading ease {p['flesch_reading_ease']:g} (aim for {READING_EASE_OK:g}+; blog average {average:g})",
+            p["path"])
+    return [dict(item, rank=i) for i, item in enumerate(items[:limit], start=1)]

@@ -1,0 +1,77 @@
+"""The `smpseo` command. Each subcommand lives in `smpseo/cli/<name>.py` with `register()` and `run()`.
+
+Exit status: 0 all good; 1 findings of error severity, or a source that could not be read; 2 usage or config error.
+Errors are one line each on stderr, naming the file (and line); `--debug` shows a traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from smpseo.core.version import __version__
+
+# command name -> module under smpseo.cli (kept light: heavy imports happen inside run()).
+COMMANDS = {
+    "import": "import_",
+    "analyze": "analyze",
+    "check": "check",
+    "gaps": "gaps",
+    "report": "report",
+    "cache": "cache",
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, status 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="smpseo", description="Content and SEO checks for a blog's posts.")
+    parser.add_argument("--version", action="version", version=f"smpseo {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in COMMANDS.values():
+        try:
+            mod = importlib.import_module(f"smpseo.cli.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"smpseo.cli.{module}":
+                raise
+            continue
+        mod.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("smpseo: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if args.debug:
+            raise
+        from smpseo.core.settings import ConfigError
+        from smpseo.model.post import one_line
+
+        if isinstance(exc, ConfigError):
+            print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+            return EXIT_USAGE
+        print(one_line(f"smpseo: error: {type(exc).__name__}: {exc} (run with --debug for details)"), file=sys.stderr)
+        return EXIT_FINDINGS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

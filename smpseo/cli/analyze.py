@@ -1,0 +1,41 @@
+"""`smpseo analyze PATH... [--format text|json|csv]`: per-post metrics, one row per post."""
+
+from __future__ import annotations
+
+from smpseo.cli.common import (
+    add_cache_argument,
+    add_config_argument,
+    apply_cache_argument,
+    report_read_errors,
+)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("analyze", help="per-post metrics (words, sentences, readability ...)",
+                       description="Per-post metrics, one row per post, for spreadsheets and notebooks.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    add_config_argument(p)
+    add_cache_argument(p)
+    p.set_defaults(run=run)
+
+
+TEXT_COLUMNS = ["slug", "words", "sentences", "flesch_reading_ease", "grade", "long_sentences_pct", "passive_pct",
+                "transition_pct"]
+
+
+def run(args) -> int:
+    apply_cache_argument(args)
+    from smpseo.app.analyze import analyze_sources
+    from smpseo.cli.common import load_config_for
+    from smpseo.views.table import write_rows
+
+    config = load_config_for(args, args.paths)
+    rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug)
+    failed = report_read_errors(errors)
+    columns = None
+    if args.format == "text" and rows:
+        columns = [c for c in TEXT_COLUMNS if c in rows[0]] + [c for c in rows[0] if c.startswith("kw: ")]
+        columns.append("top_terms")
+    write_rows(rows, args.format, columns=columns)
+    return 1 if failed else 0

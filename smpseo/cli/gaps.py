@@ -1,0 +1,56 @@
+"""`smpseo gaps PATH... [--topics FILE]... [--queries FILE] [--format text|json|markdown]`: FAQ topic gaps."""
+
+from __future__ import annotations
+
+import sys
+
+from smpseo.cli.common import (
+    add_cache_argument,
+    add_config_argument,
+    apply_cache_argument,
+    load_config_for,
+    report_read_errors,
+)
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "gaps", help="which questions prospects ask the posts do not answer, by search demand",
+        description="For every FAQ topic: answered, partly answered or missing in the posts, where, and what to "
+                    "write next. Gaps are not errors: the exit status is 0 unless a source could not be read.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
+    p.add_argument("--topics", action="append", default=[], metavar="FILE",
+                   help="extra topics (YAML, same schema as the shipped ones); repeatable; same id replaces")
+    p.add_argument("--queries", metavar="FILE",
+                   help="Search Console Queries.csv, or the performance export ZIP, to rank gaps by demand")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    add_config_argument(p)
+    add_cache_argument(p)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    apply_cache_argument(args)
+    from smpseo.app.gaps import gaps
+    from smpseo.core.settings import ConfigError
+    from smpseo.model.post import one_line
+    from smpseo.sources.queries import QueryFileError, read_queries
+    from smpseo.sources.readers import load_posts
+    from smpseo.sources.topics import TopicError, load_topics
+    from smpseo.views.gaps import render
+
+    try:
+        config = load_config_for(args, args.paths)
+        topics = load_topics(*args.topics)
+        queries = read_queries(args.queries) if args.queries else None
+    except (TopicError, QueryFileError, ConfigError) as exc:
+        if args.debug:
+            raise
+        print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+        return 2
+    # Given the paths, an unchanged run comes from the cache; --debug reads afresh so a reader's bug shows in full.
+    posts = load_posts(*args.paths, debug=True) if args.debug else list(args.paths)
+    report = gaps(posts, topics=topics, queries=queries, config=config)
+    failed = report_read_errors(report.errors)
+    sys.stdout.write(render(report, args.format))
+    return 1 if failed else 0

@@ -1,0 +1,96 @@
+"""`smpseo import SOURCE... --to DIR [--force]`: bring posts in from a dump, HTML pages, a WordPress export or a site.
+
+One `DIR/<slug>.md` per post, written atomically. An existing file is kept unless `--force`. A source that cannot
+be read is reported (exit status 1) and the others are still written.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "import",
+        help="turn a text dump, HTML pages, a WordPress export or a site's pages into Markdown posts",
+        description="Write one Markdown file (with front matter) per post found in the sources. A SOURCE is a "
+        ".txt dump, an .html/.htm page, a WordPress export (.xml), or an http(s):// address of a page or a "
+        "sitemap.xml.",
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="file, or http(s):// page or sitemap address")
+    p.add_argument("--to", required=True, metavar="DIR", dest="to", help="folder to write the posts to (created "
+                   "if missing)")
+    p.add_argument("--force", action="store_true", help="overwrite posts that already exist")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="per-request timeout for http(s) sources (default: 10)")
+    p.set_defaults(run=run)
+
+
+def read_source(source: str, timeout: float = 10.0):
+    """(posts, errors) for one source: a file, or an http(s) page or sitemap."""
+    from smpseo.model.post import ReadError
+    from smpseo.sources.readers import post_warnings, read_file
+    from smpseo.sources.readers.decode import SourceError
+
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", source):  # an address: http(s) only, never file:// or ftp://
+        from smpseo.sources.readers.web import fetch_posts
+
+        return fetch_posts(source, timeout=timeout)
+    try:
+        posts = read_file(source)
+    except SourceError as exc:  # a cut-off export still gives the posts complete before the cut
+        return exc.posts, [ReadError(exc.path, exc.message, exc.line), *post_warnings(source, exc.posts)]
+    except RecursionError:
+        return [], [ReadError(source, "structure nested too deeply to read")]
+    return posts, post_warnings(source, posts)
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from smpseo.sources.writer import safe_slug, write_post
+
+    folder = Path(args.to)
+    if folder.exists() and not folder.is_dir():
+        print(f"smpseo import: error: {folder}: not a folder", file=sys.stderr)
+        return 2
+    status = 0
+    used: set[str] = set()
+    for source in args.sources:
+        is_url = bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", source))
+        if not is_url and Path(source).is_dir():
+            print(f"{source}: error: a folder; name the files to import", file=sys.stderr)
+            status = 1
+            continue
+        try:
+            posts, errors = read_source(source, timeout=args.timeout)
+        except Exception as exc:
+            if args.debug:
+                raise
+            posts, errors = [], []
+            print(f"{source}: error: could not be read: {type(exc).__name__}: {exc}", file=sys.stderr)
+            status = 1
+        for err in errors:
+            print(str(err), file=sys.stderr)
+            if err.severity == "error":
+                status = 1
+        for post in posts:
+            base = safe_slug(post.slug or post.title)
+            slug, n = base, 1
+            while slug in used:
+                n += 1
+                slug = f"{base}-{n}"
+            used.add(slug)
+            target = folder / f"{slug}.md"
+            try:
+                written = write_post(post, folder, force=args.force, slug=slug)
+            except FileExistsError:
+                print(f"skipped, exists: {target}")
+                continue
+            except OSError as exc:
+                print(f"{target}: error: {exc.strerror or exc}", file=sys.stderr)
+                status = 1
+                continue
+            print(f"wrote {written}  ({post.title})")
+    return status

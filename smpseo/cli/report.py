@@ -1,0 +1,137 @@
+"""`smpseo report monthly|prepublish`: run a report notebook with papermill and export it to HTML.
+
+    smpseo report monthly [--month YYYY-MM] [--posts DIR] [--config FILE] [--queries FILE] [--out DIR]
+    smpseo report prepublish POST [--keyphrase TEXT] [--config FILE] [--posts DIR] [--out DIR]
+
+Prints the path of the HTML report. A failed run exits 1, names the failing cell and keeps the executed notebook as
+`*.FAILED.ipynb`; an earlier good report is left as it was.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument
+
+
+def _month(text: str) -> str:
+    import argparse
+
+    from smpseo.app.report.months import parse_month
+
+    try:
+        parse_month(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="monthly SEO report or pre-publish check, as HTML (runs a notebook)",
+                       description="Run a report notebook with papermill and export it to HTML without code.")
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=type(p))
+
+    m = kinds.add_parser("monthly", help="the monthly SEO report: reports/YYYY-MM/monthly_report.html",
+                         description="Write reports/YYYY-MM/ (monthly_report.html, .ipynb, summary.json) and "
+                                     "reports/index.html. Compares with the previous month's summary.json.")
+    m.add_argument("--month", type=_month, help="YYYY-MM (default: the month that just ended)")
+    m.add_argument("--posts", default="posts", metavar="DIR", help="the posts folder (default: posts)")
+    m.add_argument("--queries", metavar="FILE", help="a Search Console Queries.csv export")
+    m.add_argument("--previous", metavar="FILE",
+                   help="last month's summary.json (default: OUT/<previous month>/summary.json)")
+    m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
+    m.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    add_config_argument(m)
+    add_cache_argument(m)
+    m.set_defaults(run=run)
+
+    d = kinds.add_parser("prepublish", help="check one draft: reports/prepublish/<slug>.html",
+                         description="Run the pre-publish notebook on one draft and write "
+                                     "reports/prepublish/<slug>.html.")
+    d.add_argument("post", metavar="POST", help="the draft (a Markdown or HTML file)")
+    d.add_argument("--keyphrase", metavar="TEXT", help="focus keyphrase (default: the draft's keyphrase field)")
+    d.add_argument("--posts", metavar="DIR", help="the blog's posts to compare with (default: the draft's folder)")
+    d.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
+    d.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    add_config_argument(d)
+    add_cache_argument(d)
+    d.set_defaults(run=run)
+
+
+def run(args) -> int:
+    apply_cache_argument(args)  # the notebooks' kernels inherit it
+    import os
+
+    os.environ["SMPSEO_PROGRESS"] = "0"  # no progress bar inside a report
+    from pathlib import Path
+
+    from smpseo.app.report.run import ReportFailed, run_monthly, run_prepublish
+    from smpseo.app.settings import load_config
+
+    # Bad settings, a bad queries file or an unreadable draft are found here, before a kernel starts: one line
+    # naming the file, and nothing is written.
+    load_config(args.config, search_from=args.posts if args.kind == "monthly" else args.post)
+    try:
+        if args.kind == "monthly":
+            if not Path(args.posts).exists():
+                print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
+                return 2
+            if args.queries:
+                from smpseo.model.post import one_line
+                from smpseo.sources.queries import QueryFileError, read_queries
+
+                if not Path(args.queries).is_file():
+                    print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
+                    return 2
+                try:
+                    read_queries(args.queries)
+                except QueryFileError as exc:
+                    print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+                    return 2
+            result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
+                                 out=args.out, previous=args.previous, timeout=args.timeout)
+        else:
+            if not Path(args.post).is_file():
+                print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)
+                return 2
+            from smpseo.sources.readers import read_file
+            from smpseo.sources.readers.decode import SourceError
+
+            try:
+                read_file(args.post)
+            except SourceError as exc:
+                from smpseo.model.post import ReadError
+
+                print(str(ReadError(exc.path, exc.message, exc.line)), file=sys.stderr)
+                return 1
+            result = run_prepublish(args.post, keyphrase=args.keyphrase, config=args.config, out=args.out,
+                                    posts=args.posts, timeout=args.timeout)
+    except ReportFailed as exc:
+        if args.debug:
+            raise
+        print(f"smpseo: error: report failed: {exc}", file=sys.stderr)
+        return 1
+    print(result.html)
+    return 1 if args.kind == "monthly" and _unreadable(result.summary, args.posts) else 0
+
+
+def _unreadable(summary, posts: str) -> int:
+    """Print the posts the report could not read (they are listed in the report too); return how many."""
+    import json
+    from pathlib import Path
+
+    from smpseo.model.post import ReadError
+
+    try:
+        errors = json.loads(Path(summary).read_text(encoding="utf-8")).get("read_errors", [])
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+    root = Path(posts) if Path(posts).is_dir() else Path(posts).parent
+    failed = 0
+    for e in errors:
+        path = e.get("path", "")
+        where = path if Path(path).is_absolute() or not path else (root / path).as_posix()
+        err = ReadError(where, str(e.get("message", "")), int(e.get("line") or 0), str(e.get("severity", "error")))
+        print(str(err), file=sys.stderr)
+        failed += err.severity == "error"
+    return failed

@@ -1,0 +1,121 @@
+"""Language knowledge (English): function words, word forms, and how text becomes comparable terms.
+
+The document model says what the text is; this module says what its words mean for matching. Word lists are data
+files under `smpseo/data/en/`; this module only loads them (once) and applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from smpseo.core.text import WORD_RE
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-word-or-phrase-per-line list from `smpseo/data/en/<name>.txt`, lowercased, comments dropped."""
+    text = resources.files("smpseo").joinpath("data", "en", f"{name}.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def function_words() -> frozenset[str]:
+    return word_list("function_words")
+
+
+@functools.cache
+def _stemmer():
+    # The Snowball project's own English stemmer (algorithm revision 3.0): it keeps apart words older revisions
+    # merged ("organization"/"organ", "paste"/"past"). snowballstemmer runs PyStemmer's compiled copy of it when
+    # installed (a dependency): the same stems, twenty times faster than its pure-Python one.
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """The word form shared by "fade", "fades", "faded", "fading" (Snowball English), lowercased."""
+    return _stem(normalize_word(word))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _stem(word: str) -> str:
+    # cached by the normalised word too: "The", "the" and "the's" are stemmed once (a blog of 500 posts has some
+    # 20,000 distinct words and four times as many spellings of them)
+    return _stemmer().stemWord(word) if word.isalpha() else word
+
+
+def normalize_word(word: str) -> str:
+    """Lowercase, straight apostrophes, possessive "'s" dropped, hyphens removed ("micro-pigmentation")."""
+    word = word.translate(_APOSTROPHES).lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.replace("-", "").strip("'")
+
+
+def is_function_word(word: str) -> bool:
+    return word.translate(_APOSTROPHES).lower() in function_words()
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of a text's content words, in order (function words dropped)."""
+    return [stem(w) for w in WORD_RE.findall(text) if not is_function_word(w)]
+
+
+# ---- word lists for the readability and local checks ------------------------------------------------------------
+def transition_words() -> frozenset[str]:
+    """Transition words and phrases ("however", "for example"), lowercased."""
+    return word_list("transition_words")
+
+
+@functools.cache
+def _phrase_table(name: str) -> tuple[dict[int, frozenset[tuple[str, ...]]], int]:
+    """A word list's entries as word tuples, grouped by length."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for entry in word_list(name):
+        words = tuple(entry.split())
+        by_length.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in by_length.items()}, max(by_length, default=0)
+
+
+@functools.lru_cache(maxsize=8192)
+def find_phrase(name: str, text: str) -> str | None:
+    """The first entry of word list `name` in `text` (whole words, any case, longest first), or None."""
+    table, longest = _phrase_table(name)
+    words = [w.lower() for w in WORD_RE.findall(text.translate(_APOSTROPHES))]
+    for i in range(len(words)):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            entries = table.get(n)
+            if entries and tuple(words[i:i + n]) in entries:
+                return " ".join(words[i:i + n])
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def is_be_form(word: str) -> bool:
+    w = word.translate(_APOSTROPHES).lower()
+    return w in word_list("be_forms") or w.endswith(("'re", "'m"))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_participle(word: str) -> bool:
+    """A past participle: a regular "-ed" word (not in the exceptions) or an irregular one ("written")."""
+    w = word.translate(_APOSTROPHES).lower()
+    if w in word_list("passive_exceptions"):
+        return False
+    if w in word_list("irregular_participles"):
+        return True
+    return len(w) > 4 and w.endswith("ed")
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
+    from smpseo.core.syllables import syllable_counts
+
+    return frozenset(syllable_counts())

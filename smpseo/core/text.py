@@ -1,0 +1,130 @@
+"""Text segmentation: words, sentences (with their source lines), slugs, and markup noise removal.
+
+Language-neutral mechanics only; what is English (function words, transition words) lives in data files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A word: letters or digits, joined by an apostrophe, hyphen or a decimal point ("don't", "micro-pigmentation", "2.5").
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr vs etc e.g i.e approx apt dept est inc ltd co no fig mt ave blvd
+    p.s jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s""".split()
+)
+
+# Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace.
+_END_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
+# What may open the next sentence.
+_OPENER_RE = re.compile(r"[\"'“‘«(\[]*[^\W_a-z]|[\"'“‘«(\[]*[¿¡]", re.UNICODE)
+
+# Markup that is not prose: template tags and WordPress shortcodes.
+_TEMPLATE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_SHORTCODE_RE = re.compile(
+    r"\[/?(?:caption|gallery|embed|video|audio|playlist|wp_[a-z_]+|contact-form[a-z0-9_-]*)\b[^\]]*\]"
+    r"|\[[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?\]",
+    re.IGNORECASE,
+)
+
+
+# Template tags become runs of this character (same length, same lines) so Markdown around them parses as written.
+MASK = "\ue000"  # a private-use character: not whitespace or punctuation, so link destinations stay valid
+MASK_URL = "%EE%80%80"  # MASK as Markdown percent-encodes it inside a link destination
+
+
+def unmask(text: str) -> str:
+    return text.replace(MASK_URL, "").replace(MASK, "")
+
+
+def mask_templates(text: str) -> str:
+    """Replace `{{ }}`, `{% %}` and `{# #}` tags by MASK characters, keeping newlines and every other offset."""
+    return _TEMPLATE_RE.sub(lambda m: re.sub(r"[^\n]", MASK, m.group(0)), text)
+
+
+# A question: a sentence or heading ending in "?", closing quotes and brackets allowed after it.
+QUESTION_RE = re.compile(r"\?[\s\"'”’»)\]]*$")
+
+# A North American phone number, in any of the ways people write one: 778-917-7772, (778) 917 7772, +1.778.917.7772.
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+
+
+def is_question(text: str) -> bool:
+    """Whether a sentence, heading or line asks a question (ends in "?")."""
+    return QUESTION_RE.search(text.rstrip()) is not None
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, in order."""
+    return WORD_RE.findall(text)
+
+
+def strip_markup_noise(text: str) -> str:
+    """Remove template tags (`{{ }}`, `{% %}`) and WordPress shortcodes (`[caption ...]`), keeping line breaks."""
+
+    def keep_newlines(m: re.Match[str]) -> str:
+        return "\n" * m.group(0).count("\n")
+
+    text = _TEMPLATE_RE.sub(keep_newlines, text).replace(MASK, "")
+    return _SHORTCODE_RE.sub(keep_newlines, text)
+
+
+def normalize_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_abbreviation(before: str) -> bool:
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    token = token.lstrip("\"'“‘(").lower().rstrip(".")
+    if not token:
+        return False
+    if token in _ABBREVIATIONS:
+        return True
+    # Initials ("J. Smith") and single letters.
+    return len(token) == 1 and token.isalpha()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split prose into sentences; return (start, end) character offsets into `text`, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _END_RE.finditer(text):
+        end = m.end(2)
+        nxt = m.end(3)
+        if nxt >= n:
+            break
+        if m.group(1) == "." and _is_abbreviation(text[start : m.start(1)]):
+            continue
+        if not _OPENER_RE.match(text, nxt):
+            continue
+        spans.append((start, end))
+        start = nxt
+    spans.append((start, n))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and words(text[s:e]):
+            out.append((s, e))
+    return out
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A URL- and file-safe slug: lowercase ASCII letters, digits and single hyphens; never empty."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    text = text.replace("'", "").replace("’", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug or "post"
+
+
+def sentence_lines(sentences) -> str:
+    """Sentences one per line, each ending with `.`, `!` or `?`: the text textstat and YAKE are given, so textstat's
+    sentence counter sees exactly our sentences and YAKE never glues a heading to a sentence."""
+    return "\n".join(t if t[-1:] in ".!?" else t + "." for t in sentences)

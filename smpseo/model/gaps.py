@@ -1,0 +1,185 @@
+"""The results of `smpseo.gaps()`: per topic, its status, the posts and sentences that answer it, a suggestion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ANSWERED, PARTIAL, MISSING = "answered", "partial", "missing"
+STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2}
+
+
+@dataclass
+class Evidence:
+    """A sentence (or heading) that matched a topic, with where it stands."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    section: str
+    score: float
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "section": self.section,
+                "text": self.text, "score": round(self.score, 2)}
+
+
+@dataclass
+class PostMatch:
+    path: str
+    title: str
+    score: float
+    section: str  # the heading of the best section ("" for the introduction)
+    line: int
+    status: str = MISSING
+    hits: int = 0  # sentences of that section on the topic
+    about: bool = False  # the post's title asks the topic's question, or something close to it
+    elsewhere: bool = False  # that section's heading (or the title, for an introduction) asks another question
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "title": self.title, "score": round(self.score, 2), "section": self.section,
+                "line": self.line, "status": self.status}
+
+
+@dataclass
+class Suggestion:
+    """What to write next for a topic: extend an existing post with a section, or write a new post."""
+
+    action: str  # "extend" | "write"
+    title: str  # the section heading to add (extend) or the new post's title (write)
+    subheadings: list[str]
+    keywords: list[str]
+    post: str = ""  # the post to extend
+    post_title: str = ""
+    after: str = ""  # the section of that post the new one belongs next to
+
+    @property
+    def short(self) -> str:
+        """A few words for a table: "extend <post>" or "new post"."""
+        if self.action == "extend":
+            name = self.post.replace("\\", "/").rsplit("/", 1)[-1]
+            return f"extend {name.rsplit('.', 1)[0]}"
+        return "new post"
+
+    @property
+    def text(self) -> str:
+        if self.action == "extend":
+            where = f" after \"{self.after}\"" if self.after else ""
+            return f"extend \"{self.post_title or self.post}\": add a section \"{self.title}\"{where}"
+        return f"write a new post \"{self.title}\""
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict:
+        return {"action": self.action, "text": self.text, "post": self.post, "post_title": self.post_title,
+                "after": self.after, "title": self.title, "subheadings": list(self.subheadings),
+                "keywords": list(self.keywords)}
+
+
+@dataclass
+class TopicResult:
+    id: str
+    question: str
+    status: str
+    score: float
+    posts: list[PostMatch] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    suggestion: Suggestion | None = None
+    impressions: int = 0
+    clicks: int = 0
+    queries: list[str] = field(default_factory=list)  # the Search Console queries that map to it, by impressions
+    priority: int = 0
+
+    @property
+    def is_gap(self) -> bool:
+        return self.status != ANSWERED
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "question": self.question, "status": self.status, "score": round(self.score, 2),
+            "priority": self.priority, "impressions": self.impressions, "clicks": self.clicks,
+            "posts": [p.to_dict() for p in self.posts], "evidence": [e.to_dict() for e in self.evidence],
+            "suggestion": self.suggestion.to_dict() if self.suggestion else None, "queries": list(self.queries),
+        }
+
+
+@dataclass
+class Candidate:
+    """A question-style search query that no topic covers: a candidate new topic."""
+
+    query: str
+    impressions: int
+    clicks: int
+    position: float | None = None
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "impressions": self.impressions, "clicks": self.clicks,
+                "position": self.position}
+
+
+@dataclass
+class GapReport:
+    topics: list[TopicResult]
+    candidates: list[Candidate] = field(default_factory=list)
+    posts: int = 0
+    errors: list[Any] = field(default_factory=list)  # ReadErrors of sources that could not be read
+    has_queries: bool = False
+
+    def to_dict(self) -> dict:
+        return {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates]}
+
+    def to_record(self) -> dict:
+        """Everything in the report as plain data (JSON-ready; `to_dict()` is the shorter public form), for
+        `from_record`: what a remembered run stores (`smpseo.app.memo`)."""
+        from dataclasses import asdict
+
+        return {"topics": [asdict(t) for t in self.topics], "candidates": [asdict(c) for c in self.candidates],
+                "posts": self.posts, "errors": [asdict(e) for e in self.errors], "has_queries": self.has_queries}
+
+    @classmethod
+    def from_record(cls, data: dict) -> GapReport:
+        """The report `to_record()` was made from, equal to it field for field. Data of another shape raises
+        KeyError, TypeError or ValueError."""
+        from smpseo.model.post import ReadError
+
+        return cls([_topic_from_record(t) for t in data["topics"]], [Candidate(**c) for c in data["candidates"]],
+                   int(data["posts"]), [ReadError(**e) for e in data["errors"]], bool(data["has_queries"]))
+
+    def summary(self) -> dict[str, int]:
+        counts = {ANSWERED: 0, PARTIAL: 0, MISSING: 0}
+        for t in self.topics:
+            counts[t.status] += 1
+        return counts
+
+    def frame(self):
+        """One row per topic, in priority order (pandas DataFrame)."""
+        import pandas as pd
+
+        rows = [{
+            "priority": t.priority, "id": t.id, "question": t.question, "status": t.status,
+            "score": round(t.score, 2), "impressions": t.impressions, "clicks": t.clicks,
+            "post": t.posts[0].path if t.posts else "", "section": t.posts[0].section if t.posts else "",
+            "suggestion": t.suggestion.text if t.suggestion else "",
+        } for t in self.topics]
+        return pd.DataFrame(rows).set_index("priority") if rows else pd.DataFrame(rows)
+
+    def __getitem__(self, topic_id: str) -> TopicResult:
+        for t in self.topics:
+            if t.id == topic_id:
+                return t
+        raise KeyError(topic_id)
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return f"GapReport({len(self.topics)} topics: {s[ANSWERED]} answered, {s[PARTIAL]} partial, " \
+               f"{s[MISSING]} missing; {len(self.candidates)} candidate topics)"
+
+
+def _topic_from_record(data: dict) -> TopicResult:
+    """A TopicResult from `asdict()` of one: its matches, evidence and suggestion made objects again."""
+    suggestion = data["suggestion"]
+    return TopicResult(**{**data, "posts": [PostMatch(**p) for p in data["posts"]],
+                          "evidence": [Evidence(**e) for e in data["evidence"]],
+                          "suggestion": Suggestion(**suggestion) if suggestion is not None else None})

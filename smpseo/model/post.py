@@ -1,0 +1,268 @@
+"""The document model: a `Post` made of blocks, each block of sentences, every one with its source line.
+
+This module is plain data. Readers build `Post`s; analysis reads them; nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from smpseo.core.text import normalize_space, sentence_spans, words
+
+# Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+QUOTE = "quote"
+IMAGE = "image"
+CODE = "code"
+TABLE = "table"
+
+PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of prose. `line`/`column` point at its first character in the source file."""
+
+    text: str
+    line: int
+    column: int = 1
+
+    @property
+    def words(self) -> list[str]:
+        return words(self.text)
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    line: int
+    title: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Block:
+    """A heading, paragraph, list item, quote, image, code or table, with the lines it spans."""
+
+    kind: str
+    text: str
+    line: int
+    end_line: int | None = None
+    level: int = 0  # heading level 1-6; list nesting depth for list items
+    sentences: list[Sentence] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+    @property
+    def words(self) -> list[str]:
+        return words(self.text)
+
+
+@dataclass
+class Section:
+    """A heading and the blocks under it, up to the next heading of the same or a higher level.
+
+    The section before the first heading has `heading=None` (the introduction).
+    """
+
+    heading: Block | None
+    blocks: list[Block]
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    @property
+    def line(self) -> int:
+        if self.heading:
+            return self.heading.line
+        return self.blocks[0].line if self.blocks else 1
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks if b.is_prose for s in b.sentences]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.is_prose)
+
+
+@dataclass
+class Post:
+    """One blog post, whatever file it came from.
+
+    `meta` keeps every front matter field as read; the named fields are the ones the toolkit understands.
+    `title_line` is the line of the title in the source (front matter `title:` or the H1); 0 when unknown.
+    """
+
+    path: str | None
+    slug: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    description: str = ""
+    keyphrase: str = ""
+    date: date | None = None
+    status: str = ""
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    canonical: str = ""
+    source: str = ""
+    jsonld: list[Any] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    title_line: int = 0
+    format: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    # ---- views over the blocks -------------------------------------------------------------------
+    def iter_blocks(self, *kinds: str) -> Iterator[Block]:
+        return (b for b in self.blocks if not kinds or b.kind in kinds)
+
+    @property
+    def headings(self) -> list[Block]:
+        return list(self.iter_blocks(HEADING))
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return list(self.iter_blocks(PARAGRAPH))
+
+    @property
+    def prose(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_prose]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.prose for s in b.sentences]
+
+    @property
+    def links(self) -> list[Link]:
+        return [link for b in self.blocks for link in b.links]
+
+    @property
+    def images(self) -> list[Image]:
+        return [img for b in self.blocks for img in b.images]
+
+    @property
+    def text(self) -> str:
+        """The prose of the body, one block per paragraph: what readability and keyword extraction read."""
+        return "\n\n".join(b.text for b in self.prose)
+
+    @property
+    def words(self) -> list[str]:
+        return [w for b in self.prose for w in b.words]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @property
+    def first_paragraph(self) -> Block | None:
+        return next(iter(self.paragraphs), None)
+
+    @property
+    def sections(self) -> list[Section]:
+        """Sections split at every heading (of any level). The introduction comes first if present."""
+        sections: list[Section] = []
+        current = Section(heading=None, blocks=[])
+        for block in self.blocks:
+            if block.kind == HEADING:
+                if current.heading is not None or current.blocks:
+                    sections.append(current)
+                current = Section(heading=block, blocks=[])
+            else:
+                current.blocks.append(block)
+        if current.heading is not None or current.blocks:
+            sections.append(current)
+        return sections
+
+    def meta_line(self, key: str) -> int:
+        """The source line of a front matter field, or the first line of the file when unknown."""
+        return self.meta_lines.get(key, 1)
+
+    def __repr__(self) -> str:  # short, for notebooks
+        return f"Post({self.path or self.slug!r}, title={self.title!r}, blocks={len(self.blocks)})"
+
+
+@dataclass
+class ReadError:
+    """A source that could not be read (or read only in part). `line` is 0 when the whole file is at fault."""
+
+    path: str
+    message: str
+    line: int = 0
+    severity: str = "error"  # "error": the post is missing; "warning": read, with a caveat
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return one_line(f"{where}: {self.severity}: {self.message}")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Text for one line of a terminal: control characters (newlines, escape sequences) shown as \\xNN."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+class Corpus(list):
+    """The posts read from some paths, plus what could not be read. A list of `Post`s with `.errors`."""
+
+    def __init__(self, posts: list[Post] | None = None, errors: list[ReadError] | None = None):
+        super().__init__(posts or [])
+        self.errors: list[ReadError] = list(errors or [])
+
+    @property
+    def failed(self) -> list[ReadError]:
+        """Sources that yielded no post."""
+        return [e for e in self.errors if e.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ReadError]:
+        """Sources read with a caveat (an encoding guessed, a field of the wrong type ignored)."""
+        return [e for e in self.errors if e.severity == "warning"]
+
+    def by_slug(self, slug: str) -> Post | None:
+        return next((p for p in self if p.slug == slug), None)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} posts, {len(self.failed)} errors, {len(self.warnings)} warnings)"
+
+
+def split_sentences(text: str, line: int = 1, column: int = 1, line_columns: list[int] | None = None) -> list[Sentence]:
+    """Sentences of one block of prose whose first character stands at `line`, `column` of the source.
+
+    A newline in `text` is a line break in the source, so each sentence gets the line it starts on.
+    `line_columns`, when given, is the source column of the first character of each text line.
+    """
+    result = []
+    for s, e in sentence_spans(text):
+        newlines = text.count("\n", 0, s)
+        line_start = text.rfind("\n", 0, s) + 1
+        if newlines == 0:
+            col = column + s
+        elif line_columns and newlines < len(line_columns):
+            col = line_columns[newlines] + (s - line_start)
+        else:
+            col = 1 + (s - line_start)
+        result.append(Sentence(text=normalize_space(text[s:e]), line=line + newlines, column=col))
+    return result

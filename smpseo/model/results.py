@@ -1,0 +1,133 @@
+"""What the checks produce: findings and a check result. Plain data, JSON-ready; views decide how to show it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from smpseo.model.post import ReadError
+
+CATEGORIES = ("readability", "seo", "local", "site")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Finding:
+    """One thing to fix, at one place: `path:line:column`, the rule that found it, and how to fix it.
+
+    `line` is 1-based (0 when the finding is about the whole file); `match` is the offending text.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str = ""
+    hint: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        # every field is a str or an int: no deep copy needed (asdict's was most of a warm JSON run's time)
+        return {name: getattr(self, name) for name in _FINDING_FIELDS}
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.rule} {self.severity} {self.message}"
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+
+
+@dataclass
+class CheckResult:
+    """Everything `smpseo.check()` found, for one set of posts.
+
+    `posts`: one dict per post (path, title, metrics). `coverage`: one dict per target x post (target, path, title,
+    count, placements). `keyphrases`: YAKE terms per post path, best first. `opportunities`: `untargeted` (terms the
+    blog ranks high for that are not targets) and `uncovered` (targets no post's top terms contain).
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    coverage: list[dict[str, Any]] = field(default_factory=list)
+    keyphrases: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    opportunities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    errors: list[ReadError] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when some finding has error severity (the command then exits with status 1)."""
+        return any(f.severity == "error" for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of findings by severity and by category, and how many posts and unreadable files."""
+        by_severity = Counter(f.severity for f in self.findings)
+        by_category = Counter(f.category for f in self.findings)
+        return {
+            "posts": len(self.posts),
+            "findings": len(self.findings),
+            "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+            "by_category": {c: by_category.get(c, 0) for c in CATEGORIES},
+            "errors": sum(1 for e in self.errors if e.severity == "error"),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "posts": self.posts,
+            "errors": [{"path": e.path, "message": e.message, "line": e.line, "severity": e.severity}
+                       for e in self.errors],
+            "coverage": self.coverage,
+            "keyphrases": {path: [[term, score] for term, score in terms] for path, terms in self.keyphrases.items()},
+            "opportunities": self.opportunities,
+            "summary": self.summary(),
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """Everything in the result as plain data (JSON-ready), for `from_record`: what a remembered run stores
+        (`smpseo.app.memo`). The summary is left out: it is counted from the findings."""
+        record = self.to_dict()
+        del record["summary"]
+        return record
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> CheckResult:
+        """The result `to_record()` was made from, equal to it field for field. Data of another shape raises
+        KeyError, TypeError or ValueError."""
+        return cls(
+            findings=[Finding(**f) for f in data["findings"]],
+            posts=[dict(p) for p in data["posts"]],
+            coverage=[dict(c) for c in data["coverage"]],
+            keyphrases={str(path): [(term, score) for term, score in terms]
+                        for path, terms in data["keyphrases"].items()},
+            opportunities={str(k): list(v) for k, v in data["opportunities"].items()},
+            errors=[ReadError(**e) for e in data["errors"]],
+        )
+
+    def findings_frame(self):
+        """The findings as a pandas DataFrame, one row per finding."""
+        import pandas as pd
+
+        columns = ["path", "line", "column", "rule", "category", "severity", "message", "match", "hint"]
+        return pd.DataFrame([f.to_dict() for f in self.findings], columns=columns)
+
+    def coverage_frame(self, wide: bool = False):
+        """The coverage matrix as a DataFrame: one row per target x post, or (`wide=True`) targets x posts counts."""
+        import pandas as pd
+
+        rows = [{**row, "placements": ", ".join(row["placements"])} for row in self.coverage]
+        frame = pd.DataFrame(rows, columns=["target", "path", "title", "count", "placements"])
+        if wide:
+            return frame.pivot_table(index="target", columns="path", values="count", aggfunc="sum", fill_value=0)
+        return frame
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        sev = ", ".join(f"{n} {k}" for k, n in s["by_severity"].items())
+        return f"CheckResult({s['posts']} posts, {s['findings']} findings: {sev}; {s['errors']} unreadable)"

@@ -1,0 +1,150 @@
+"""Readers: files and pages in, `Post`s out. The reader is chosen by the file's type.
+
+    >>> corpus = load_posts("posts/")          # a Corpus: a list of Posts with .errors
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from smpseo.model.post import Corpus, Post, ReadError
+from smpseo.sources.readers.decode import SourceError, decode
+
+# suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
+READERS: dict[str, tuple[str, str, str]] = {
+    ".md": ("markdown", "markdown", "read_markdown"),
+    ".markdown": ("markdown", "markdown", "read_markdown"),
+    ".html": ("html", "html", "read_html"),
+    ".htm": ("html", "html", "read_html"),
+    ".xml": ("wxr", "wxr", "read_wxr"),
+    ".txt": ("text", "textdump", "read_textdump"),
+}
+# What a folder is searched for: posts, not the exports and dumps they were imported from.
+FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
+    suffix = Path(path).suffix.lower()
+    if suffix not in READERS:
+        known = ", ".join(sorted(READERS))
+        raise SourceError(str(path), f"unknown file type '{suffix or '(none)'}' (known: {known})")
+    _, module, func = READERS[suffix]
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+
+
+def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[Path]:
+    """Expand folders into the post files they hold (sorted); missing paths become errors."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .html)"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(ReadError(str(path), "no such file or folder"))
+    return files
+
+
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this big is a mistake, not a blog
+
+
+def read_text(path: str | Path) -> tuple[str, list[str]]:
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is "
+                                         f"{MAX_SOURCE_BYTES:,})")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise SourceError(str(path), exc.strerror or str(exc)) from None
+    return decode(data, str(path))
+
+
+def read_file(path: str | Path) -> list[Post]:
+    """Read one file into its posts (a dump or an export holds several). Raises SourceError."""
+    if not Path(path).exists():
+        raise SourceError(str(path), "no such file or folder")
+    reader = reader_for(path)
+    text, warnings = read_text(path)
+    try:
+        posts = reader(text, str(path))
+    except SourceError as exc:
+        for post in exc.posts:
+            post.warnings[:0] = warnings
+        raise
+    for post in posts:
+        post.warnings[:0] = warnings
+    return posts
+
+
+def post_warnings(path: str | Path, posts: list[Post]) -> list[ReadError]:
+    """The readers' warnings ("line N: message") as ReadErrors of severity warning."""
+    found = []
+    for post in posts:
+        for warning in post.warnings:
+            m = re.match(r"line (\d+): (.*)", warning, re.S)
+            line, message = (int(m.group(1)), m.group(2)) if m else (0, warning)
+            found.append(ReadError(str(path), message, line, severity="warning"))
+    return found
+
+
+def duplicate_slugs(posts: list[Post]) -> list[ReadError]:
+    """A warning for every post whose slug (its address on the site) an earlier post already has."""
+    first: dict[str, Post] = {}
+    found = []
+    for post in posts:
+        if not post.slug:
+            continue
+        earlier = first.setdefault(post.slug, post)
+        if earlier is post:
+            continue
+        line = post.meta_lines.get("slug") or post.title_line or 0
+        where = earlier.path
+        if earlier.path == post.path:
+            where = f"the post at line {earlier.meta_lines.get('slug') or earlier.title_line}"
+        found.append(ReadError(str(post.path), f"slug '{post.slug}' is also the slug of {where}; both would have "
+                               "the same address", line, severity="warning"))
+    return found
+
+
+def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
+    """Read posts from files and folders. What cannot be read goes to `.errors`; the rest is still read."""
+    if len(paths) == 1 and not isinstance(paths[0], (str, Path)):
+        paths = tuple(paths[0])  # load_posts(["a.md", "b.md"])
+    errors: list[ReadError] = []
+    posts: list[Post] = []
+    for path in iter_sources(paths, errors):
+        posts.extend(read_source(path, errors, debug))
+    errors.extend(duplicate_slugs(posts))
+    return Corpus(posts, errors)
+
+
+def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) -> list[Post]:
+    """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`."""
+    try:
+        found = read_file(path)
+    except SourceError as exc:
+        errors.append(ReadError(exc.path, exc.message, exc.line))
+        found = exc.posts  # a cut-off export: the posts before the cut are kept
+    except RecursionError:
+        errors.append(ReadError(str(path), "structure nested too deeply to read"))
+        return []
+    except Exception as exc:  # a reader bug must not stop the other files
+        if debug:
+            raise
+        errors.append(ReadError(str(path), f"could not be read: {type(exc).__name__}: {exc}"))
+        return []
+    errors.extend(post_warnings(path, found))
+    return found
+
+
+__all__ = ["load_posts", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]

@@ -1,0 +1,129 @@
+"""YAML front matter: safe loading, line numbers for every field, and the fields the toolkit understands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from smpseo.sources.readers.decode import SourceError
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:
+    """Return (fields, field lines, index of the first body line) for text that may open with `---` front matter.
+
+    Raises SourceError with the line of a YAML error, or when the fence is never closed.
+    """
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return {}, {}, 0
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
+    if end is None:
+        raise SourceError(path, "front matter opened with '---' is never closed", line=1)
+    # Trailing tabs are invisible and meaningless, but PyYAML refuses them.
+    source = "\n".join(line.rstrip(" \t") for line in lines[1:end])
+    try:
+        data = yaml.load(source, Loader=_SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise SourceError(path, f"invalid YAML front matter: {problem}", line=line) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(path, f"invalid YAML front matter: {exc}", line=1) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SourceError(path, "front matter is not a mapping of fields", line=2)
+    if expanded_size(data) > MAX_EXPANDED:
+        raise SourceError(path, f"front matter refused: its aliases expand to more than {MAX_EXPANDED:,} values",
+                          line=2)
+    field_lines = {}
+    for i in range(1, end):
+        m = _KEY.match(lines[i])
+        if m and m.group(1) not in field_lines:
+            field_lines[m.group(1)] = i + 1
+    return {str(k): v for k, v in data.items()}, field_lines, end + 1
+
+
+MAX_EXPANDED = 10_000  # values in the front matter once aliases are expanded (a real post has a few dozen)
+
+
+def expanded_size(data: Any) -> int:
+    """How many values `data` holds with every alias expanded, counted without expanding (shared parts once)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        known = sizes.get(id(node))
+        if known is None:
+            sizes[id(node)] = 1  # a recursive structure (`&a [*a]`) counts its loop once
+            items = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
+            known = sizes[id(node)] = 1 + sum(size(v) for v in items)
+        return known
+
+    return size(data)
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """Safe loading with a bound on alias expansion (a 'billion laughs' document is refused)."""
+
+    max_aliases = 100
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > self.max_aliases:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(None, None, "too many aliases", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def as_text(value: Any, field: str, path: str, line: int, warnings: list[str]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    warnings.append(f"line {line}: '{field}' should be text, not {type(value).__name__}; ignored")
+    return ""
+
+
+def as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if v is not None and not isinstance(v, (dict, list)) and str(v).strip()]
+    return [str(value)]
+
+
+def as_date(value: Any, line: int, warnings: list[str]) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    warnings.append(f"line {line}: 'date' is not a date: {text!r}; ignored")
+    return None

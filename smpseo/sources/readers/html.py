@@ -1,0 +1,215 @@
+"""HTML pages (saved from a browser or fetched from the site): the post's main content and its metadata.
+
+Main content: the page's `<article>`, `<main>`, `[role=main]` or a WordPress content container
+(`.entry-content`, `.post-content`, ...), else the element holding the most paragraph text. Navigation, headers,
+footers, sidebars, comments, forms and scripts are never content. Metadata: `<title>` (else `og:title`, else the
+H1), `<meta name=description>` (else `og:description`), `<link rel=canonical>` (else `og:url`), the date from
+`article:published_time` or JSON-LD `datePublished`, tags from `article:tag`, JSON-LD blocks into `post.jsonld`.
+Lines are the file's own (the parser's `sourceline`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from smpseo.core.text import slugify
+from smpseo.model.post import HEADING, Post
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.frontmatter import as_date
+from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
+
+CONTENT_SELECTORS = (
+    "article", "main", "[role=main]", ".entry-content", ".post-content", ".article-content", ".post-body",
+    ".blog-post", ".single-post", ".hentry", "#content", ".content",
+)
+# Never content, wherever they stand.
+NOISE_SELECTORS = (
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+    "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[role=search]",
+    "#comments", ".comments", "#respond", ".comment-respond", ".sidebar", "#sidebar", ".widget-area", ".widget",
+    ".screen-reader-text", ".skip-link", ".post-navigation", ".navigation", ".sharedaddy", ".share-buttons",
+    ".breadcrumbs", ".breadcrumb", "[hidden]",
+)
+_COMMENT_CLASS = re.compile(r"^comment(?:s|-|$)")
+MIN_CONTENT_CHARS = 80  # a container with less text than this is not the post
+_DATE_PROPS = ("article:published_time", "og:published_time", "datePublished")
+
+
+def _meta(soup: BeautifulSoup, *keys: str) -> tuple[str, int]:
+    """The first non-empty `<meta name|property=key content=...>` among keys, with its line."""
+    for key in keys:
+        for tag in soup.find_all("meta"):
+            if (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip().lower() == key.lower():
+                value = " ".join(str(tag.get("content") or "").split())
+                if value:
+                    return value, tag.sourceline or 0
+    return "", 0
+
+
+def _meta_all(soup: BeautifulSoup, key: str) -> list[str]:
+    return [" ".join(str(t.get("content")).split()) for t in soup.find_all("meta")
+            if (t.get("property") or t.get("name") or "").lower() == key and t.get("content")]
+
+
+def _is_noise(tag: Tag) -> bool:
+    classes = tag.get("class") or []
+    ident = str(tag.get("id") or "")
+    return any(_COMMENT_CLASS.match(c) for c in classes) or bool(_COMMENT_CLASS.match(ident))
+
+
+def _remove_noise(root: Tag) -> None:
+    for selector in NOISE_SELECTORS:
+        for tag in root.select(selector):
+            if tag is not root:
+                tag.decompose()
+    for tag in root.find_all(_is_noise):
+        tag.decompose()
+
+
+def _text_len(tag: Tag) -> int:
+    return len(" ".join(tag.get_text(" ").split()))
+
+
+def _densest(body: Tag) -> Tag:
+    """The element whose own paragraphs (and headings, list items) hold the most text."""
+    best, best_score = body, 0
+    for tag in body.find_all(["div", "section", "td", "article", "main", "body"]):
+        score = sum(_text_len(child) for child in tag.find_all(["p", "h2", "h3", "li", "blockquote", "pre"],
+                                                                  recursive=False))
+        if score > best_score:
+            best, best_score = tag, score
+    return best
+
+
+def main_content(soup: BeautifulSoup) -> Tag:
+    """The element holding the post itself (noise already removed from the document)."""
+    for selector in CONTENT_SELECTORS:
+        found = [t for t in soup.select(selector) if _text_len(t) >= MIN_CONTENT_CHARS]
+        if found:
+            # On a page listing several, the post is the one with most text.
+            return max(found, key=_text_len)
+    body = soup.body or soup
+    return _densest(body)
+
+
+def _jsonld(soup: BeautifulSoup, warnings: list[str]) -> list:
+    items = []
+    for tag in soup.find_all("script", attrs={"type": re.compile(r"^\s*application/ld\+json\s*$", re.I)}):
+        raw = tag.string or tag.get_text()
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            line = (tag.sourceline or 1) + raw.count("\n", 0, exc.pos)
+            warnings.append(f"line {line}: invalid JSON-LD ignored: {exc.msg}")
+            continue
+        items.append(data)
+    return items
+
+
+def _walk_jsonld(data):
+    """Every object in JSON-LD data, `@graph` and nested values included."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _slug_from(canonical: str, path: str, title: str) -> str:
+    if canonical:
+        segment = [s for s in urlsplit(canonical).path.split("/") if s]
+        if segment:
+            return slugify(PurePath(segment[-1]).stem if segment[-1].endswith((".html", ".htm")) else segment[-1])
+    if path and not re.match(r"https?://", path, re.I):
+        stem = PurePath(path).stem
+        if stem.lower() not in ("index", "page", "post"):
+            return slugify(stem)
+    elif path:
+        segment = [s for s in urlsplit(path).path.split("/") if s]
+        if segment:
+            return slugify(segment[-1].rsplit(".", 1)[0])
+    return slugify(title)
+
+
+def read_html(text: str, path: str) -> list[Post]:
+    """One post from an HTML page. Raises SourceError when the page has no readable content."""
+    if not re.search(r"<[A-Za-z!]", text):
+        raise SourceError(path, "not an HTML page (no tags)")
+    soup = parse_html(text)
+    warnings: list[str] = []
+    jsonld = _jsonld(soup, warnings)
+
+    title_tag = soup.find("title")
+    title = " ".join(title_tag.get_text().split()) if title_tag else ""
+    title_line = (title_tag.sourceline or 0) if title else 0
+    og_title, og_line = _meta(soup, "og:title", "twitter:title")
+    h1 = soup.find("h1")
+    h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
+    # "Post title | Site name": the post's own title is the part the page's other signals agree on.
+    for shorter in (og_title, h1_text):
+        if title and shorter and shorter != title and title.startswith(shorter) \
+                and re.match(r"\s*[|\-–—:·•»]", title[len(shorter):]):
+            title = shorter
+            break
+    if not title:
+        title, title_line = (og_title, og_line) if og_title else (h1_text, (h1.sourceline or 0) if h1 else 0)
+
+    description, description_line = _meta(soup, "description", "og:description", "twitter:description")
+    canonical_tag = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    canonical = str(canonical_tag.get("href") or "").strip() if canonical_tag else ""
+    if not canonical:
+        canonical, _ = _meta(soup, "og:url")
+    date_text, date_line = _meta(soup, *_DATE_PROPS)
+    if not date_text:
+        for obj in _walk_jsonld(jsonld):
+            if isinstance(obj.get("datePublished"), str):
+                date_text = obj["datePublished"]
+                break
+    date = as_date(date_text, date_line, warnings) if date_text else None
+    tags = _meta_all(soup, "article:tag")
+    section, _ = _meta(soup, "article:section")
+
+    _remove_noise(soup)
+    root = main_content(soup)
+    blocks = html_to_blocks(root)
+    # The title repeated as the content's first heading is the page title, not a section.
+    if blocks and blocks[0].kind == HEADING and blocks[0].level == 1 and blocks[0].text == title:
+        title_line = title_line or blocks[0].line
+        blocks = blocks[1:]
+    if not blocks and not title:
+        raise SourceError(path, "no readable content (no title, no text)")
+    meta = {k: v for k, v in (("title", title), ("description", description), ("canonical", canonical),
+                              ("date", date_text)) if v}
+    is_url = bool(re.match(r"https?://", path or "", re.I))
+    return [Post(
+        path=path,
+        slug=_slug_from(canonical, path, title),
+        title=title,
+        blocks=blocks,
+        description=description,
+        date=date,
+        tags=tags,
+        categories=[section] if section else [],
+        canonical=canonical,
+        source=canonical or (path if is_url else PurePath(path).name if path else ""),
+        jsonld=jsonld,
+        meta=meta,
+        meta_lines={k: v for k, v in (("title", title_line), ("description", description_line),
+                                      ("date", date_line)) if v},
+        title_line=title_line,
+        format="html",
+        warnings=warnings,
+    )]
+
+
+__all__ = ["read_html", "main_content"]

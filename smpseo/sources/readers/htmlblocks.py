@@ -1,0 +1,266 @@
+"""HTML fragments to blocks: shared by the HTML, WordPress and Markdown readers (raw HTML inside Markdown).
+
+Line numbers: `line_offset` is added to the 1-based lines that the parser reports, so a fragment found at line
+40 of a file is parsed with `line_offset=39`. Inside a block, newlines in the text are source line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
+
+from smpseo.core.text import strip_markup_noise
+from smpseo.model.post import (
+    CODE,
+    HEADING,
+    IMAGE,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE,
+    Block,
+    Image,
+    Link,
+    split_sentences,
+)
+
+HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
+# Elements that never hold prose.
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "form", "button",
+             "input", "select", "textarea", "canvas", "head", "title", "meta", "link"}
+BLOCK_TAGS = HEADING_TAGS | {
+    "p", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "div",
+    "section", "article", "main", "aside", "header", "footer", "nav", "hr", "details", "summary", "address",
+    "center", "body", "html",
+}
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def parse_html(html: str) -> BeautifulSoup:
+    """Parse HTML as a browser would read it, whatever it holds.
+
+    Python's parser gives up on a marked section it does not know (`<![if gte mso 9]>` pasted from Word); a
+    browser reads one as a comment up to the next `>`, so it is read again with those dropped (lines unchanged).
+    """
+    from bs4.exceptions import ParserRejectedMarkup
+
+    try:
+        return _Soup(html, "html.parser")
+    except ParserRejectedMarkup:
+        return _Soup(_MARKED_SECTION.sub(lambda m: "\n" * m.group(0).count("\n"), html), "html.parser")
+
+
+class _Soup(BeautifulSoup):
+    """BeautifulSoup keeping whitespace between tags as written. By default a run of blank lines between two tags
+    shrinks to one newline, so text after it was placed lines too early, and a blank line in a classic WordPress
+    post (a paragraph break) could vanish."""
+
+    def endData(self, containerClass=None):  # noqa: N802, N803 (bs4 API)
+        self.preserve_whitespace_tag_stack.append(None)
+        try:
+            super().endData(containerClass)
+        finally:
+            self.preserve_whitespace_tag_stack.pop()
+
+
+_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)[^>]*>?")
+
+
+def _line(tag: Tag, offset: int) -> int:
+    return (getattr(tag, "sourceline", None) or 1) + offset
+
+
+def _column(tag: Tag) -> int:
+    pos = getattr(tag, "sourcepos", None)
+    return (pos or 0) + 1
+
+
+class _Builder:
+    def __init__(self, line_offset: int):
+        self.offset = line_offset
+        self.blocks: list[Block] = []
+
+    # -- inline content ---------------------------------------------------------------------------
+    def inline(self, node: Tag, links: list[Link], images: list[Image], line: int) -> str:
+        """Text of `node`'s inline content, keeping source newlines; collects links and images on the way."""
+        return "".join(self.inline_child(child, links, images, line) for child in node.children)
+
+    def inline_child(self, child, links: list[Link], images: list[Image], line: int) -> str:
+        """The text one node of inline content contributes; its links and images are collected on the way."""
+        if _hidden(child):  # not shown, but its line breaks still count
+            return "\n" * _breaks(child)
+        if isinstance(child, NavigableString):
+            return str(child)
+        if not isinstance(child, Tag):
+            return ""
+        name = child.name
+        if name == "br":
+            return " "
+        if name == "img":
+            images.append(self.image(child))
+            return ""
+        if name == "a":
+            text = self.inline(child, links, images, line)
+            href = child.get("href")
+            if href:
+                links.append(Link(href=str(href), text=" ".join(text.split()), line=_line(child, self.offset),
+                                  column=_column(child)))
+            return text
+        if name == "code":
+            return ""  # inline code is not prose
+        if name in BLOCK_TAGS:
+            # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
+            # breaks stay in this text so that what follows it keeps its line.
+            self.walk(child)
+            return "\n" * child.get_text().count("\n")
+        return self.inline(child, links, images, line)
+
+    def image(self, tag: Tag, caption: str = "") -> Image:
+        return Image(src=str(tag.get("src") or ""), alt=str(tag.get("alt") or "").strip(),
+                     title=str(tag.get("title") or "").strip(), line=_line(tag, self.offset), caption=caption)
+
+    # -- blocks -----------------------------------------------------------------------------------
+    def add(self, kind: str, raw: str, line: int, links=(), images=(), level: int = 0, column: int = 1) -> None:
+        raw = strip_markup_noise(raw)
+        lead = len(raw) - len(raw.lstrip())
+        line += raw.count("\n", 0, lead)
+        text = raw.strip()
+        if not text and not images:
+            return
+        text_one = " ".join(text.split()) if kind in (HEADING, IMAGE, CODE, TABLE) else re.sub(r"[ \t]+", " ", text)
+        text_one = re.sub(r" ?\n ?", "\n", text_one)
+        block = Block(kind=kind, text=text_one, line=line, end_line=line + text_one.count("\n"), level=level,
+                      links=list(links), images=list(images))
+        if block.is_prose:
+            block.sentences = split_sentences(text_one, line=line, column=column)
+        self.blocks.append(block)
+
+    def prose(self, kind: str, tag: Tag, level: int = 0) -> None:
+        links: list[Link] = []
+        images: list[Image] = []
+        line = _line(tag, self.offset)
+        raw = self.inline(tag, links, images, line)
+        if not raw.strip() and images:
+            for img in images:
+                self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img], links=links))
+            return
+        self.add(kind, raw, line, links, images, level=level)
+
+    def loose_text(self, raw: str, line: int, links: list[Link], images: list[Image]) -> None:
+        """Text directly inside a container (WordPress classic content): paragraphs split at blank lines."""
+        pos = 0
+        for chunk in _BLANK_LINES.split(raw):
+            here = line + raw.count("\n", 0, raw.find(chunk, pos)) if chunk else line
+            pos = raw.find(chunk, pos) + len(chunk)
+            if chunk.strip():
+                self.add(PARAGRAPH, chunk, here, links, images if chunk is not None else ())
+                links, images = [], []
+        for img in images:
+            self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img]))
+
+    def walk(self, node: Tag) -> None:
+        pending: list[str] = []
+        pending_line = _line(node, self.offset)
+        pending_links: list[Link] = []
+        pending_images: list[Image] = []
+
+        def flush() -> None:
+            nonlocal pending, pending_links, pending_images
+            if "".join(pending).strip() or pending_images:
+                self.loose_text("".join(pending), pending_line, pending_links, pending_images)
+            pending, pending_links, pending_images = [], [], []
+
+        for child in list(node.children):
+            if _hidden(child):
+                if pending:  # inside loose text its line breaks count; before it, the next text's own line does
+                    pending.append("\n" * _breaks(child))
+                continue
+            if isinstance(child, NavigableString):
+                if not pending:
+                    pending_line = self._string_line(child)
+                pending.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name not in BLOCK_TAGS:
+                if not "".join(pending).strip():  # only blanks so far: the text starts here, at the tag's own line
+                    pending, pending_line = [], _line(child, self.offset)
+                if name == "img":
+                    pending_images.append(self.image(child))
+                elif name == "br":
+                    pending.append(" ")  # a visual break; the source's own newlines come with the text
+                else:
+                    pending.append(self.inline_child(child, pending_links, pending_images, pending_line))
+                continue
+            flush()
+            if name in HEADING_TAGS:
+                self.prose(HEADING, child, level=int(name[1]))
+            elif name == "p":
+                self.prose(PARAGRAPH, child)
+            elif name in ("li", "dt", "dd"):
+                self.prose(LIST_ITEM, child)
+            elif name == "blockquote":
+                before = len(self.blocks)
+                self.walk(child)
+                for b in self.blocks[before:]:
+                    if b.kind == PARAGRAPH:
+                        b.kind = QUOTE
+            elif name == "pre":
+                self.add(CODE, child.get_text(), _line(child, self.offset))
+            elif name == "table":
+                self.add(TABLE, child.get_text(" "), _line(child, self.offset))
+            elif name == "figure" or _is_caption_box(child):
+                self.figure(child)
+            elif name == "hr":
+                continue
+            else:
+                self.walk(child)
+        flush()
+
+    def figure(self, tag: Tag) -> None:
+        cap = tag.find("figcaption") or tag.find(class_=_CAPTION_TEXT)
+        caption = " ".join(cap.get_text(" ").split()) if cap else ""
+        imgs = tag.find_all("img")
+        if not imgs:
+            self.walk(tag)
+            return
+        for img in imgs:
+            image = self.image(img, caption=caption)
+            self.blocks.append(Block(kind=IMAGE, text=caption or image.alt, line=image.line, images=[image]))
+
+    def _string_line(self, s: NavigableString) -> int:
+        """A text node's first line: the last tag opened before it, plus the line breaks of the text in between."""
+        newlines = 0
+        prev = s.previous_element
+        while prev is not None and not isinstance(prev, Tag):
+            newlines += str(prev).count("\n")
+            prev = prev.previous_element
+        base = _line(prev, self.offset) if isinstance(prev, Tag) else 1 + self.offset
+        return base + newlines
+
+
+def _hidden(node) -> bool:
+    """Comments, CDATA and elements that never hold prose (scripts, styles, forms ...): a browser shows none."""
+    return isinstance(node, (Comment, CData)) or (isinstance(node, Tag) and node.name in SKIP_TAGS)
+
+
+def _breaks(node) -> int:
+    return (node.get_text() if isinstance(node, Tag) else str(node)).count("\n")
+
+
+_CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
+
+
+def _is_caption_box(tag: Tag) -> bool:
+    """A WordPress classic caption (`<div class="wp-caption">`): an image and its caption, like `<figure>`."""
+    return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find("img") is not None
+
+
+def html_to_blocks(fragment: str | Tag, line_offset: int = 0) -> list[Block]:
+    """Blocks of an HTML fragment or element. Scripts, styles, forms and comments are not prose."""
+    node = parse_html(fragment) if isinstance(fragment, str) else fragment
+    builder = _Builder(line_offset)
+    builder.walk(node)
+    return builder.blocks

@@ -1,0 +1,229 @@
+"""Markdown with YAML front matter (the format of `posts/`), parsed with markdown-it-py.
+
+Every block keeps its source line (front matter included in the count), and every sentence its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from smpseo.core.text import MASK, mask_templates, slugify, strip_markup_noise, unmask
+from smpseo.model.post import (
+    CODE,
+    HEADING,
+    IMAGE,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE,
+    Block,
+    Image,
+    Link,
+    Post,
+    split_sentences,
+)
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.frontmatter import as_date, as_list, as_text, split_front_matter
+from smpseo.sources.readers.htmlblocks import html_to_blocks
+
+_md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_HIDDEN_OPEN = re.compile(r"<(script|style|template|noscript)\b", re.I)
+_BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
+                           r"header|footer|pre|figure|figcaption)\b", re.I)
+_LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
+
+
+def _column_in(source_line: str, text: str) -> int:
+    """1-based column of `text`'s first word in a source line (skipping markup), or of the line's content."""
+    first = re.match(r"\S+", text)
+    if first:
+        for probe in (first.group(0), re.sub(r"^\W+|\W+$", "", first.group(0))):
+            idx = source_line.find(probe) if probe else -1
+            if idx >= 0:
+                return idx + 1
+    return _LIST_MARKER.match(source_line).end() + 1
+
+
+def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
+    """Plain text of an inline token (newline per source line break), with the links and images in it."""
+    parts: list[str] = []
+    links: list[Link] = []
+    images: list[Image] = []
+    current = line
+    link_stack: list[tuple[str, int, int]] = []
+    hidden = ""  # inside an inline <script>, <style> ...: its content is code, not prose
+    code_at = 0  # where the next code span is looked for in the source
+    children = token.children or []
+    for i, child in enumerate(children):
+        t = child.type
+        if hidden:
+            if t == "html_inline" and re.match(rf"</{hidden}\s*>", child.content, re.I):
+                hidden = ""
+            elif t in ("softbreak", "hardbreak"):  # lines still count
+                parts.append("\n")
+                current += 1
+            continue
+        if t == "html_inline":
+            m = _HIDDEN_OPEN.match(child.content)
+            # hidden up to its end tag; one never closed hides nothing (the words after it stay prose)
+            if m and any(c.type == "html_inline" and re.match(rf"</{m.group(1)}\s*>", c.content, re.I)
+                         for c in children[i + 1:]):
+                hidden = m.group(1).lower()
+                continue
+        if t == "text":
+            parts.append(child.content)
+        elif t in ("softbreak", "hardbreak"):
+            parts.append("\n")
+            current += 1
+        elif t == "code_inline":  # code is not prose, but the line breaks inside it still count
+            words_ = child.content.split()
+            pattern = (re.escape(child.markup) + r"\s*" + r"\s+".join(map(re.escape, words_))
+                       + (r"\s*" if words_ else "") + re.escape(child.markup))
+            m = re.compile(pattern).search(token.content, code_at)
+            if m:
+                code_at = m.end()
+                breaks = m.group(0).count("\n")
+                parts.append("\n" * breaks)
+                current += breaks
+        elif t == "link_open":
+            link_stack.append((unmask(str(child.attrs.get("href", ""))), len("".join(parts)), current))
+        elif t == "link_close" and link_stack:
+            href, start, at = link_stack.pop()
+            text = " ".join("".join(parts)[start:].split())
+            links.append(Link(href=href, text=text, line=at))
+        elif t == "image":
+            alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "code_inline"))
+            images.append(Image(src=unmask(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
+                                title=str(child.attrs.get("title") or ""), line=current))
+        elif t == "html_inline":
+            if _BREAKING_TAG.match(child.content):  # a browser breaks the line there: the words either side stay two
+                parts.append(" ")
+            breaks = child.content.count("\n")  # a tag or comment over several lines: they still count
+            parts.append("\n" * breaks)
+            current += breaks
+        else:
+            parts.append(child.content if t not in ("strong_open", "strong_close", "em_open", "em_close",
+                                                    "s_open", "s_close") else "")
+    return "".join(parts), links, images
+
+
+def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> Post:
+    """Parse Markdown text (with optional front matter) into a Post. Raises SourceError on bad front matter."""
+    warnings = [] if warnings is None else warnings
+    meta, meta_lines, body_start = split_front_matter(text, path)
+    lines = text.split("\n")
+    body = "\n".join(lines[body_start:])
+    blocks = markdown_blocks(body, lines, body_start)
+
+    stem = PurePath(path).stem if path else ""
+    title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings)
+    title_line = meta_lines.get("title", 0)
+    h1 = next((b for b in blocks if b.kind == HEADING and b.level == 1), None)
+    if not title and h1 is not None:
+        title, title_line = h1.text, h1.line
+    raw_slug = as_text(meta.get("slug") or meta.get("permalink"), "slug", path, meta_lines.get("slug", 1), warnings)
+    # Jekyll-style names ("2016-05-19-some-title.md") carry the date, not the slug.
+    stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+    slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
+    return Post(
+        path=path,
+        slug=slug,
+        title=title,
+        blocks=blocks,
+        description=as_text(meta.get("description") or meta.get("excerpt"), "description", path,
+                            meta_lines.get("description", 1), warnings),
+        keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
+        date=as_date(meta.get("date"), meta_lines.get("date", 1), warnings),
+        status=as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings),
+        tags=as_list(meta.get("tags")),
+        categories=as_list(meta.get("categories")),
+        canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
+        source=as_text(meta.get("source"), "source", path, meta_lines.get("source", 1), warnings),
+        meta=meta,
+        meta_lines=meta_lines,
+        title_line=title_line,
+        format="markdown",
+        warnings=warnings,
+    )
+
+
+def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
+    """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`."""
+    tokens = _md.parse(mask_templates(body))
+    blocks: list[Block] = []
+    kind_stack: list[str] = []
+    list_depth = 0
+    pending_heading: tuple[int, int] | None = None
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif t == "blockquote_open":
+            kind_stack.append(QUOTE)
+        elif t == "blockquote_close":
+            kind_stack.pop()
+        elif t == "heading_open":
+            pending_heading = (int(tok.tag[1]), tok.map[0] if tok.map else 0)
+        elif t == "inline":
+            start = (tok.map[0] if tok.map else 0) + offset + 1
+            raw, links, images = _inline(tok, start)
+            raw = strip_markup_noise(raw)
+            prev = tokens[i - 1].type if i else ""
+            if pending_heading is not None:
+                level, _ = pending_heading
+                pending_heading = None
+                text = " ".join(raw.split())
+                if text:
+                    blocks.append(Block(HEADING, text, start, start, level=level, links=links, images=images))
+                continue
+            if prev == "paragraph_open" and not raw.strip() and images:
+                for img in images:
+                    blocks.append(Block(IMAGE, img.alt, img.line, img.line, images=[img], links=links))
+                continue
+            kind = QUOTE if kind_stack else (LIST_ITEM if list_depth else PARAGRAPH)
+            # markdown-it drops leading lines of Unicode blanks (no-break spaces) from the content but not from the
+            # block's map: the content starts at the first line with something on it.
+            last = min((tok.map[1] if tok.map else 0) + offset, len(lines))
+            while start < last and not lines[start - 1].strip():
+                start += 1
+            lead = len(raw) - len(raw.lstrip())
+            start += raw.count("\n", 0, lead)
+            text = re.sub(r"[ \t]+", " ", raw.strip())
+            text = re.sub(r" ?\n ?", "\n", text)
+            if not text:
+                continue
+            src_line = lines[start - 1] if 0 < start <= len(lines) else ""
+            block = Block(kind, text, start, start + text.count("\n"), level=list_depth if kind == LIST_ITEM else 0,
+                          links=links, images=images)
+            line_columns = [_column_in(lines[start - 1 + k], part) if start - 1 + k < len(lines) else 1
+                            for k, part in enumerate(text.split("\n"))]
+            block.sentences = split_sentences(text, start, _column_in(src_line, text), line_columns)
+            blocks.append(block)
+        elif t in ("fence", "code_block"):
+            start = (tok.map[0] if tok.map else 0) + offset + 1
+            blocks.append(Block(CODE, tok.content.replace(MASK, ""), start, (tok.map[1] if tok.map else 0) + offset))
+        elif t == "html_block":
+            start = (tok.map[0] if tok.map else 0) + offset + 1
+            blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
+        elif t == "table_open":
+            start = (tok.map[0] if tok.map else 0) + offset + 1
+            end = (tok.map[1] if tok.map else 0) + offset
+            blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end))
+    # Table cells are inline tokens too: drop paragraphs that fall inside a table's lines.
+    tables = [(b.line, b.end_line or b.line) for b in blocks if b.kind == TABLE]
+    if tables:
+        blocks = [b for b in blocks if b.kind == TABLE or not any(s <= b.line <= e for s, e in tables)]
+    return blocks
+
+
+def read_markdown(text: str, path: str) -> list[Post]:
+    return [parse_markdown(text, path)]
+
+
+__all__ = ["parse_markdown", "markdown_blocks", "SourceError"]

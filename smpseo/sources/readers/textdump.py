@@ -1,0 +1,306 @@
+"""Plain-text blog dumps: the text of several posts copied from a site, one paragraph a line, no markup.
+
+What a dump holds and how it is read:
+
+* Posts are split at separator lines ("----", "====", "* * *", a form feed) where the dump has them. Otherwise
+  posts follow each other with no separator, and a post starts at its title: a heading-shaped line that follows a
+  sign-off (contact details, a call to action) or is followed by an opening ("Hi, I'm ...", "As one of ..."),
+  and that is followed by prose. The cue words are data (`smpseo/data/en/textdump_*.txt`).
+* A heading is a short line without closing punctuation, or a question standing alone; a line wholly in
+  quotation marks is a quote. An unfinished sentence (ending on "is", "the", ...) or a line opening with a
+  personal pronoun is prose.
+* Images leave their alt text and caption behind as lines of their own: a line repeated at once (or nearly so),
+  a short lowercase line, a bare keyword line followed by a short caption, a line glued from two
+  ("procedureBadly done ..."), a long line with no closing punctuation, a heading-shaped line right under a
+  heading. These are dropped: they are neither headings nor prose.
+* Boilerplate (an author bio, a call to action, an image alt) that recurs in several posts is found by
+  repetition - the same or nearly the same line in three or more posts, or the same paragraph in two - and
+  dropped.
+* A dateline under the title ("Posted on March 3, 2021 by Sam") gives the post's date.
+* A line starting with a bullet ("- ", "* ", "• ", "1. ") is a list item.
+* A sentence broken over two lines (the second starting in lowercase) is joined.
+
+Every block keeps the line it stands on in the dump.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from pathlib import PurePath
+
+from smpseo.core.text import is_question, slugify
+from smpseo.model.post import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Post, split_sentences
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.textdump_lines import (
+    _BULLET,
+    _CLOSE_QUOTES,
+    _DATELINE,
+    _GLUED,
+    _SEPARATOR,
+    CAPTION_MAX_WORDS,
+    HEADING_MAX_WORDS,
+    LONG_BLOCK_WORDS,
+    QUESTION_MAX_WORDS,
+    REPEATED_BLOCK_POSTS,
+    REPEATED_LINE_POSTS,
+    SEPARATOR,
+    _cue_list,
+    _ends_terminal,
+    _has_contact,
+    _has_cue,
+    _is_caption,
+    _is_heading_shaped,
+    _is_keyword_line,
+    _is_lowercase_alt,
+    _is_prose,
+    _is_quote,
+    _is_runaway_caption,
+    _norm,
+    _opens_post,
+    _same,
+    _same_words,
+    _Unit,
+    _words,
+)
+
+
+# ---- reading ----------------------------------------------------------------------------------------------------
+def _units(text: str) -> list[_Unit]:
+    """Non-blank lines; a line that breaks off mid-sentence is joined to the lowercase line that continues it."""
+    units: list[_Unit] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if "\f" in raw or _SEPARATOR.match(line):
+            units.append(_Unit(line, number, number, kind=SEPARATOR))
+            continue
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and len(units) and units[-1].kind != SEPARATOR and line[bullet.end():].strip():
+            units.append(_Unit(line[bullet.end():].strip(), number, number, kind=LIST_ITEM))
+            continue
+        # A title (the dump's first line, or the first after a separator) is never continued.
+        if len(units) > 1 and units[-1].kind not in (SEPARATOR, LIST_ITEM) and units[-2].kind != SEPARATOR:
+            prev = units[-1]
+            continues = line[0].islower() and (_ends_terminal(line) or len(_words(line)) > 6)
+            if (continues and len(prev.words) >= 3 and not _ends_terminal(prev.text)
+                    and prev.text[-1] not in ":;," + _CLOSE_QUOTES):
+                prev.text = f"{prev.text} {line}"
+                prev.end_line = number
+                continue
+        units.append(_Unit(line, number, number))
+    return units
+
+
+def _split_at_separators(units: list[_Unit]) -> list[list[_Unit]]:
+    """Posts between separator lines ("----", "====", "* * *", a form feed). A line of "=" or "-" right under a
+    heading-like line underlines that title rather than separating."""
+    # The dump's own separator is its most frequent kind; a different one inside a post is a section break.
+    styles = Counter(u.text[:1] for u in units if u.kind == SEPARATOR)
+    style = max(styles, key=lambda k: (styles[k], k == ""))
+    posts: list[list[_Unit]] = [[]]
+    for unit in units:
+        if unit.kind != SEPARATOR:
+            posts[-1].append(unit)
+            continue
+        if unit.text[:1] != style:
+            continue
+        current = posts[-1]
+        if current and current[-1].line == unit.line - 1 and len(current[-1].words) <= QUESTION_MAX_WORDS \
+                and unit.text[:1] in "=-":
+            posts.append([current.pop()])
+        else:
+            posts.append([])
+    return [p for p in posts if p]
+
+
+def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
+    """Split at separator lines where the dump has them; else at titles: the first line, and every heading
+    between a sign-off and the prose of a new post."""
+    if any(u.kind == SEPARATOR for u in units):
+        return _split_at_separators(units)
+    signoff = _cue_list("textdump_signoff")
+    starts = [0]
+    for i in range(1, len(units) - 1):
+        text = units[i].text
+        if units[i].kind == LIST_ITEM or not _is_heading_shaped(text):
+            continue
+        nxt = units[i + 1]
+        if not (_is_prose_paragraph(nxt.text) or len(nxt.words) >= HEADING_MAX_WORDS) or not _is_prose(nxt):
+            continue
+        current_title = units[starts[-1]].text
+        if _same(text, current_title):
+            continue  # the title repeated as the post's first heading
+        before = units[max(starts[-1] + 1, i - 2) : i]
+        signed_off = any(_has_contact(u.text) or _has_cue(u.text, signoff) for u in before)
+        if signed_off or _opens_post(nxt.text):
+            starts.append(i)
+    return [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)], strict=True)]
+
+
+def _drop_repeated(posts: list[list[_Unit]]) -> None:
+    """Boilerplate: a line in REPEATED_LINE_POSTS posts, or a paragraph in REPEATED_BLOCK_POSTS posts.
+
+    Boilerplate is a small part of a post: where most of a post would go, the post itself is repeated (the same
+    post twice in the dump) and is kept whole.
+    """
+    if len(posts) < 2:
+        return
+    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind != SEPARATOR]  # not titles
+    # Candidates for "the same line": exact copies share a key; near copies share one of their rarer words and
+    # have similar lengths. This keeps the comparison close to linear on long dumps.
+    norms = [_norm(u.text) for _, u in entries]
+    frequency: dict[str, int] = {}
+    for norm in norms:
+        for w in set(norm):
+            frequency[w] = frequency.get(w, 0) + 1
+    index: dict[str, list[int]] = {}
+    rare = [sorted(set(norm), key=lambda x: (frequency[x], x))[:3] or [""] for norm in norms]
+    for i, words_ in enumerate(rare):
+        for w in words_:
+            index.setdefault(w, []).append(i)
+    holders = [{p} for p, _ in entries]
+    for i, (p, _unit) in enumerate(entries):
+        for j in {j for w in rare[i] for j in index.get(w, ()) if j > i}:
+            q = entries[j][0]
+            if q != p and q not in holders[i] and _same_words(norms[i], norms[j]):
+                holders[i].add(q)
+                holders[j].add(p)
+    dropped: dict[int, list[_Unit]] = {}
+    for (p, unit), found in zip(entries, holders, strict=True):
+        needed = REPEATED_BLOCK_POSTS if len(unit.words) >= LONG_BLOCK_WORDS else REPEATED_LINE_POSTS
+        if len(found) >= needed:
+            dropped.setdefault(p, []).append(unit)
+    for p, units in dropped.items():
+        if len(units) * 2 > len(posts[p]) - 1:
+            continue  # the post is a copy of another, not boilerplate
+        for unit in units:
+            unit.kind = "drop"
+            unit.repeated = True
+
+
+def _classify(units: list[_Unit]) -> None:
+    """Decide each line of one post (the title excluded): heading, paragraph, quote, or dropped."""
+    n = len(units)
+    for i, unit in enumerate(units):
+        if unit.kind in ("drop", LIST_ITEM):
+            continue
+        t = unit.text
+        # Captions repeated at once, or nearly so ("The hair follicle is deed/deep in the dermis").
+        for j in (i + 1, i + 2):
+            if j < n and units[j].kind != "drop" and len(unit.words) <= CAPTION_MAX_WORDS and _same(t, units[j].text):
+                unit.kind = units[j].kind = "drop"
+                for k in range(i + 1, j):  # a line between two copies is part of the same image
+                    if _is_caption(units[k].text) and not _is_prose_paragraph(units[k].text):
+                        units[k].kind = "drop"
+        if unit.kind == "drop":
+            continue
+        if _is_lowercase_alt(t) or _GLUED.search(t) or _is_keyword_line(t) and _stands_by_caption(units, i):
+            unit.kind = "drop"
+            continue
+        if _is_runaway_caption(t):
+            unit.kind = "drop"
+            continue
+        unit.kind = QUOTE if _is_quote(t) else HEADING if _is_heading_shaped(t) else PARAGRAPH
+    # Alt lines take their caption with them (the caption stands right after the alt line, or a short one right
+    # before it); a heading-shaped line right under a heading is a caption.
+    alts = [u.kind == "drop" and (_is_lowercase_alt(u.text) or _is_keyword_line(u.text) or u.repeated)
+            for u in units]
+    last_live: _Unit | None = None
+    for i, unit in enumerate(units):
+        if unit.kind == "drop":
+            continue
+        if unit.kind not in (QUOTE, LIST_ITEM) and _is_caption(unit.text):
+            if i and alts[i - 1] and i + 1 < n:
+                unit.kind = "drop"
+            elif i + 1 < n and alts[i + 1] and unit.kind == PARAGRAPH and len(unit.words) <= 10:
+                unit.kind = "drop"
+        if unit.kind == HEADING and last_live is not None and last_live.kind == HEADING \
+                and not is_question(unit.text):
+            unit.kind = "drop"
+        if unit.kind != "drop":
+            last_live = unit
+    # A heading with no prose of substance after it (a closing "Always available ...") is a paragraph.
+    live = [u for u in units if u.kind in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM)]
+    for i, unit in enumerate(live):
+        if unit.kind != HEADING:
+            continue
+        following = []
+        for other in live[i + 1 :]:
+            if other.kind == HEADING:
+                break
+            following.append(other)
+        if not any(_is_prose_paragraph(u.text) or len(u.words) >= HEADING_MAX_WORDS or u.kind == LIST_ITEM
+                   for u in following):
+            unit.kind = PARAGRAPH
+
+
+def _stands_by_caption(units: list[_Unit], i: int) -> bool:
+    """Whether a keyword line is an image's alt text: a caption right after it (and more text after that), a
+    short caption right before it, or nothing after it at all. Otherwise it is a heading ("Healthy lifestyle")."""
+    if i + 1 >= len(units):
+        return True
+    after, before = units[i + 1], units[i - 1] if i else None
+    if _is_caption(after.text) and not _is_quote(after.text) and i + 2 < len(units):
+        return True
+    return (before is not None and before.kind != "drop" and _is_caption(before.text) and _ends_terminal(before.text)
+            and len(before.words) <= 10 and not is_question(before.text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_prose_paragraph(text: str) -> bool:
+    return _ends_terminal(text) and not _is_quote(text) and len(_words(text)) > 3
+
+
+def _date_line(text: str) -> dt.date | None:
+    """The date of a dateline under a title ("Posted on March 3, 2021 by Sam"), or None."""
+    m = _DATELINE.match(text.strip())
+    if not m:
+        return None
+    value = " ".join(m.group("date").replace(",", ", ").split()).replace(" ,", ",")
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"):
+        try:
+            return dt.datetime.strptime(re.sub(r"(?i)\bsept\b", "Sep", value.replace(".", "")), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _post(units: list[_Unit], path: str) -> Post:
+    title_unit, body = units[0], units[1:]
+    date = None
+    if body and body[0].kind != "drop" and (date := _date_line(body[0].text)) is not None:
+        body[0].kind = "drop"
+    blocks: list[Block] = []
+    for unit in body:
+        if unit.kind not in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM):
+            continue
+        level = 2 if unit.kind == HEADING else 1 if unit.kind == LIST_ITEM else 0
+        block = Block(unit.kind, unit.text, unit.line, unit.end_line, level=level)
+        if block.is_prose:
+            block.sentences = split_sentences(unit.text, unit.line, 1)
+        blocks.append(block)
+    title = title_unit.text
+    return Post(path=path, slug=slugify(title), title=title, blocks=blocks, date=date, source=PurePath(path).name,
+                title_line=title_unit.line, format="text")
+
+
+def read_textdump(text: str, path: str) -> list[Post]:
+    """The posts of a plain-text dump, in order. Raises SourceError when it holds no post."""
+    units = _units(text)
+    if not units:
+        raise SourceError(path, "no text to read")
+    posts = _split_posts(units)
+    _drop_repeated(posts)
+    for units_of_post in posts:
+        _classify(units_of_post[1:])
+    result = [_post(p, path) for p in posts]
+    if not any(p.blocks for p in result):
+        raise SourceError(path, "no post found: a dump holds a title line followed by paragraphs", line=1)
+    return result
+
+
+__all__ = ["read_textdump"]

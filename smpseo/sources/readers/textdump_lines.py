@@ -1,0 +1,199 @@
+"""The shape of one line of a plain-text dump: heading, question, quote, caption, alt text, contact line, dateline.
+
+The thresholds and cue lists `smpseo.sources.readers.textdump` decides with; each predicate looks at one line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from smpseo.core.text import PHONE_RE, is_question, words
+
+HEADING_MAX_WORDS = 12  # a statement heading; longer lines without closing punctuation are captions
+QUESTION_MAX_WORDS = 14  # a question standing alone up to this length is a heading
+CAPTION_MAX_WORDS = 25  # the caption under an image's alt line
+ALT_MAX_WORDS = 3  # a bare keyword line (image alt text)
+NEAR_DUPLICATE = 0.85  # SequenceMatcher ratio above which two lines are "the same" caption or boilerplate
+REPEATED_LINE_POSTS = 3  # a short line in this many posts is boilerplate
+REPEATED_BLOCK_POSTS = 2  # a paragraph (>= LONG_BLOCK_WORDS) in this many posts is boilerplate
+LONG_BLOCK_WORDS = 8
+
+_OPEN_QUOTES = "\"“‘'«"
+_CLOSE_QUOTES = "\"”’'»"
+_TERMINAL = ".!?…"
+_PRONOUNS = frozenset("i you he she we they it".split())
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://")
+_HAS_DIGITS = re.compile(r"\d{3}")
+_GLUED = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}")
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9]")
+
+
+SEPARATOR = "separator"
+_BULLET = re.compile(r"^(?:[-*+•·▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
+_SEPARATOR = re.compile(r"^(?:([-=_*#~])(?:\s*\1){2,}|\f)$")
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATELINE = re.compile(
+    rf"^(?:(?:posted|published|updated|written)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>\d{{4}}[-/]\d{{2}}[-/]\d{{2}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    rf"(?:\s+(?:by|-|–|—|\|)\s+.{{1,60}})?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Unit:
+    """One line of the dump (or two, where a sentence was broken): the unit every decision is made on."""
+
+    text: str
+    line: int
+    end_line: int
+    kind: str = ""  # HEADING, PARAGRAPH, QUOTE, or "drop"
+    repeated: bool = False  # dropped as boilerplate found in several posts
+
+    @property
+    def words(self) -> list[str]:
+        return _words(self.text)
+
+
+def _cue_list(name: str) -> frozenset[str]:
+    from smpseo.core.language import word_list
+
+    return word_list(name)
+
+
+def _function_words() -> frozenset[str]:
+    from smpseo.core.language import function_words
+
+    return function_words()
+
+
+# ---- the shape of one line --------------------------------------------------------------------------------------
+def _core(text: str) -> str:
+    """The line without closing quotes and brackets (for looking at its last punctuation)."""
+    return text.rstrip(_CLOSE_QUOTES + ") ")
+
+
+@functools.lru_cache(maxsize=65536)
+def _ends_terminal(text: str) -> bool:
+    core = _core(text)
+    return bool(core) and core[-1] in _TERMINAL
+
+
+@functools.lru_cache(maxsize=65536)
+def _sentence_count(text: str) -> int:
+    return 1 + len(_INNER_SENTENCE_END.findall(text.strip()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_quote(text: str) -> bool:
+    t = text.strip()
+    if len(t) < 3 or t[0] not in _OPEN_QUOTES:
+        return False
+    t = t.rstrip(_TERMINAL + " ")
+    return t[-1] in _CLOSE_QUOTES and not re.search(r"[\"“”]", t[1:-1])
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_heading_shaped(text: str) -> bool:
+    """Short, standing alone, not a sentence: a heading (or the alt text and captions that look like one)."""
+    t = text.strip()
+    w = _words(t)
+    if not w or len(w) > QUESTION_MAX_WORDS or _is_quote(t) or ";" in t or _has_contact(t):
+        return False
+    if not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if is_question(t):
+        return len(w) <= QUESTION_MAX_WORDS and _sentence_count(t) == 1
+    if len(w) > HEADING_MAX_WORDS or _ends_terminal(t):
+        return False
+    if w[0].lower() in _PRONOUNS:
+        return False  # "He is available for ..." is a sentence that lost its full stop
+    if t.endswith(":"):
+        return True
+    return w[-1].lower() not in _cue_list("textdump_dangling")  # "One of the questions I receive is" runs on
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_lowercase_alt(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and t[0].islower() and len(_words(t)) <= 6 and not _ends_terminal(t) and not t.endswith(":")
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_keyword_line(text: str) -> bool:
+    """A bare noun phrase of a few words ("Scalp clinic"): how an image's alt text reads."""
+    t = text.strip()
+    w = _words(t)
+    if not w or len(w) > ALT_MAX_WORDS or is_question(t) or _ends_terminal(t) or t.endswith(":"):
+        return False
+    fw = _function_words()
+    return not any(x.lower() in fw for x in w)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_caption(text: str) -> bool:
+    t = text.strip()
+    n = len(_words(t))
+    return 0 < n <= CAPTION_MAX_WORDS and (_sentence_count(t) == 1 or n <= 12) and not t.endswith(":")
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_runaway_caption(text: str) -> bool:
+    """A long line without closing punctuation that is not a sentence someone left unfinished: a caption."""
+    t = text.strip()
+    w = _words(t)
+    if len(w) <= HEADING_MAX_WORDS or _ends_terminal(t) or t.endswith(":") or _is_quote(t) or _has_contact(t):
+        return False
+    return w[0].lower() not in _PRONOUNS and _sentence_count(t) == 1
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_contact(text: str) -> bool:
+    """A phone number, an e-mail address or a web address."""
+    if ("@" in text or "www." in text or "://" in text) and _EMAIL.search(text):
+        return True
+    return _HAS_DIGITS.search(text) is not None and PHONE_RE.search(text) is not None
+
+
+def _same(a: str, b: str) -> bool:
+    """The same line, or nearly (a typo apart): compared word by word."""
+    return _same_words(_norm(a), _norm(b))
+
+
+def _same_words(na: tuple[str, ...], nb: tuple[str, ...]) -> bool:
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    if min(len(na), len(nb)) / max(len(na), len(nb)) < NEAR_DUPLICATE:
+        return False
+    sm = SequenceMatcher(None, na, nb, autojunk=False)
+    return sm.real_quick_ratio() >= NEAR_DUPLICATE and sm.quick_ratio() >= NEAR_DUPLICATE \
+        and sm.ratio() >= NEAR_DUPLICATE
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> list[str]:
+    return words(text)
+
+
+def _has_cue(text: str, cues: frozenset[str]) -> bool:
+    low = " ".join(text.lower().replace("’", "'").split())
+    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", low) for cue in cues)
+
+
+def _opens_post(text: str) -> bool:
+    low = text.lower().replace("’", "'").lstrip(_OPEN_QUOTES)
+    return any(re.match(rf"{re.escape(cue)}\b", low) for cue in _cue_list("textdump_openers"))
+
+
+def _is_prose(unit: _Unit) -> bool:
+    return not _is_heading_shaped(unit.text) and not _is_quote(unit.text)

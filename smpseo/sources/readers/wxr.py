@@ -1,0 +1,273 @@
+"""WordPress exports (WXR 1.0-1.2, Tools > Export): every item of type `post`, with its metadata and content.
+
+Parsed as a stream with defusedxml's SAX parser (entity declarations are refused), which also gives each
+`content:encoded` its line in the file, so blocks keep their lines. Both the `http://` and the `https://`
+`wordpress.org/export/1.x/` namespaces are read, whichever the file declares.
+
+Content is the post's HTML as stored: classic posts (paragraphs separated by blank lines, as `wpautop` renders
+them, `[caption]` shortcodes) and block-editor posts (`<!-- wp:... -->` comments are markup, never prose).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.sax
+import xml.sax.handler
+from pathlib import PurePath
+
+from smpseo.core.text import slugify
+from smpseo.model.post import Post
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.htmlblocks import html_to_blocks
+
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+_WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/?$")
+_EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$")
+STATUSES = ("publish", "draft", "future", "pending", "private")
+
+_CAPTION = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.DOTALL | re.IGNORECASE)
+_CAPTION_ATTR = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_IMAGE_PART = re.compile(r"^\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE | re.DOTALL)
+# Shortcodes whose content is a URL or media, never prose.
+_MEDIA_SHORTCODE = re.compile(r"\[(embed|video|audio|playlist|gallery)\b[^\]]*\].*?\[/\1\]", re.DOTALL | re.IGNORECASE)
+_BARE_URL_LINE = re.compile(r"(?m)^[ \t]*https?://\S+[ \t]*$")  # a URL alone on a line is an oEmbed
+_XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\bencoding=["'][^"']*["']""")
+
+
+def _keep_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+def _caption_to_figure(match: re.Match[str]) -> str:
+    attrs, inner = match.group(1), match.group(2)
+    image = _IMAGE_PART.match(inner)
+    attr = _CAPTION_ATTR.search(attrs)
+    if image:
+        caption = inner[image.end():].strip()
+        img = image.group(0)
+    else:
+        caption, img = "", inner
+    if attr:
+        caption = attr.group(1) if attr.group(1) is not None else attr.group(2)
+    caption = caption.replace("\n", " ")
+    return f"<figure>{img.replace(chr(10), ' ')}<figcaption>{caption}</figcaption></figure>" + _keep_lines(match)
+
+
+def prepare_content(html: str) -> str:
+    """Stored post content to HTML the block builder reads: captions become figures, media shortcodes go.
+
+    Line breaks are kept, so lines stay those of the export.
+    """
+    html = _CAPTION.sub(_caption_to_figure, html)
+    html = _MEDIA_SHORTCODE.sub(_keep_lines, html)
+    return _BARE_URL_LINE.sub("", html)
+
+
+class _Handler(xml.sax.handler.ContentHandler):
+    """Collects each `<item>`'s fields (comments skipped), with the lines of its title and content."""
+
+    def __init__(self):
+        super().__init__()
+        self.items: list[dict] = []
+        self.wp_namespace = ""
+        self.wxr_version = ""
+        self._locator = None
+        self._stack: list[str] = []
+        self._item: dict | None = None
+        self._field: str | None = None
+        self._text: list[str] = []
+        self._text_line = 0
+        self._meta: dict | None = None
+        self._category: dict | None = None
+        self._in_comment = 0
+        self.error: tuple[str, int] | None = None  # (message, line) where the XML stopped being well-formed
+
+    def setDocumentLocator(self, locator):  # noqa: N802 (SAX API)
+        self._locator = locator
+
+    def _line(self) -> int:
+        return self._locator.getLineNumber() if self._locator else 0
+
+    def _name(self, name: tuple[str | None, str]) -> str:
+        uri, local = name
+        uri = uri or ""
+        if _WP_NS.match(uri):
+            if not self.wp_namespace:
+                self.wp_namespace = uri
+            return f"wp:{local}"
+        if _EXCERPT_NS.match(uri):
+            return f"excerpt:{local}"
+        if uri == CONTENT_NS:
+            return f"content:{local}"
+        if uri == DC_NS:
+            return f"dc:{local}"
+        return local if not uri else f"{{{uri}}}{local}"
+
+    def startElementNS(self, name, qname, attrs):  # noqa: N802 (SAX API)
+        tag = self._name(name)
+        self._stack.append(tag)
+        if self._in_comment or tag == "wp:comment":
+            self._in_comment += 1
+            return
+        if tag == "item" and self._item is None:
+            self._item = {"categories": [], "postmeta": {}, "lines": {}, "line": self._line()}
+            return
+        if self._item is None:
+            if tag == "wp:wxr_version":
+                self._start_field(tag)
+            return
+        if tag == "wp:postmeta":
+            self._meta = {}
+        elif tag == "category":
+            self._category = {"domain": attrs.get((None, "domain"), ""), "nicename": attrs.get((None, "nicename"), "")}
+            self._start_field(tag)
+        else:
+            self._start_field(tag)
+
+    def _start_field(self, tag: str) -> None:
+        self._field = tag
+        self._text = []
+        self._text_line = self._line()
+
+    def characters(self, content):
+        if self._field is not None and not self._in_comment:
+            if not self._text:
+                self._text_line = self._line()
+            self._text.append(content)
+
+    def endElementNS(self, name, qname):  # noqa: N802 (SAX API)
+        tag = self._stack.pop() if self._stack else ""
+        if self._in_comment:
+            self._in_comment -= 1
+            return
+        text = "".join(self._text)
+        if self._item is None:
+            if tag == "wp:wxr_version":
+                self.wxr_version = text.strip()
+            self._field = None
+            return
+        if tag == "item":
+            self.items.append(self._item)
+            self._item = None
+        elif tag == "category" and self._category is not None:
+            self._item["categories"].append((self._category["domain"], text.strip(), self._category["nicename"]))
+            self._category = None
+        elif tag in ("wp:meta_key", "wp:meta_value") and self._meta is not None:
+            self._meta[tag] = text
+        elif tag == "wp:postmeta" and self._meta is not None:
+            key = self._meta.get("wp:meta_key", "").strip()
+            if key:
+                self._item["postmeta"][key] = self._meta.get("wp:meta_value", "")
+            self._meta = None
+        elif tag == self._field and len(self._stack) >= 1 and self._stack[-1] == "item":
+            self._item[tag] = text
+            self._item["lines"][tag] = self._text_line
+        self._field = None
+        self._text = []
+
+
+def _parse(text: str, path: str) -> _Handler:
+    from defusedxml import DefusedXmlException
+    from defusedxml.sax import make_parser
+
+    handler = _Handler()
+    parser = make_parser()
+    parser.setFeature(xml.sax.handler.feature_namespaces, True)
+    parser.setContentHandler(handler)
+    # The text is already decoded: tell the parser it is UTF-8 whatever the declaration said.
+    data = _XML_DECL_ENCODING.sub(r'\1encoding="UTF-8"', text, count=1).encode("utf-8")
+    from io import BytesIO
+
+    source = xml.sax.xmlreader.InputSource(path)
+    source.setByteStream(BytesIO(data))
+    try:
+        parser.parse(source)
+    except xml.sax.SAXParseException as exc:
+        # A cut-off or damaged export: the items completed before the error are still good.
+        handler.error = (f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0)
+    except DefusedXmlException as exc:
+        raise SourceError(path, f"refused: the file declares XML entities or a DTD ({type(exc).__name__})") from None
+    return handler
+
+
+def _date(value: str) -> dt.date | None:
+    value = (value or "").strip()
+    if not value or value.startswith("0000-00-00"):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace(" ", "T")).date()
+    except ValueError:
+        return None
+
+
+def _plain(html: str) -> str:
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split())
+    from smpseo.sources.readers.htmlblocks import parse_html
+
+    text = " ".join(parse_html(html).get_text(" ").split())
+    return re.sub(r" ([.,;:!?)])", r"\1", text)
+
+
+def _post(item: dict, path: str, warnings: list[str]) -> Post:
+    lines = item["lines"]
+    title = " ".join(_plain(item.get("title", "")).split())
+    post_id = (item.get("wp:post_id") or "").strip()
+    name = (item.get("wp:post_name") or "").strip()
+    slug = slugify(name) if name else (slugify(title) if title else f"post-{post_id or item['line']}")
+    content = item.get("content:encoded", "")
+    offset = lines.get("content:encoded", item["line"]) - 1
+    blocks = html_to_blocks(prepare_content(content), line_offset=offset) if content.strip() else []
+    meta = item["postmeta"]
+    description = _plain(meta.get("_yoast_wpseo_metadesc", "")) or _plain(item.get("excerpt:encoded", ""))
+    status = (item.get("wp:status") or "").strip()
+    if status and status not in STATUSES:
+        warnings.append(f"line {lines.get('wp:status', item['line'])}: unknown status {status!r}")
+    link = (item.get("link") or "").strip()
+    fields = {k: v for k, v in item.items() if isinstance(v, str)}
+    fields["postmeta"] = dict(meta)
+    return Post(
+        path=path,
+        slug=slug,
+        title=title,
+        blocks=blocks,
+        description=description,
+        keyphrase=" ".join(meta.get("_yoast_wpseo_focuskw", "").split()),
+        date=_date(item.get("wp:post_date", "")) or _date(item.get("wp:post_date_gmt", "")),
+        status=status,
+        tags=[name for domain, name, _ in item["categories"] if domain == "post_tag" and name],
+        categories=[name for domain, name, _ in item["categories"] if domain == "category" and name],
+        canonical=(meta.get("_yoast_wpseo_canonical") or "").strip(),
+        source=link or f"{PurePath(path).name}#post-{post_id}",
+        meta=fields,
+        meta_lines={"title": lines.get("title", item["line"]), "date": lines.get("wp:post_date", item["line"]),
+                    "description": lines.get("excerpt:encoded", item["line"])},
+        title_line=lines.get("title", item["line"]),
+        format="wxr",
+        warnings=warnings,
+    )
+
+
+def read_wxr(text: str, path: str) -> list[Post]:
+    """The posts (items of type `post`) of a WordPress export, in file order. Raises SourceError; for an export
+    that stops being well-formed part-way (a half-saved file) the error carries the posts completed before it."""
+    handler = _parse(text, path)
+    if handler.error and not handler.items:
+        raise SourceError(path, handler.error[0], handler.error[1])
+    if not handler.wp_namespace:
+        raise SourceError(path, "not a WordPress export (no wordpress.org/export namespace)")
+    posts = []
+    for item in handler.items:
+        if (item.get("wp:post_type") or "").strip() != "post":
+            continue
+        posts.append(_post(item, path, []))
+    if handler.error:
+        message, line = handler.error
+        raise SourceError(path, f"{message} (cut off?); the {len(posts)} posts complete before it were read",
+                          line, posts=posts)
+    return posts
+
+
+__all__ = ["read_wxr", "prepare_content"]

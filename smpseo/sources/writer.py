@@ -1,0 +1,205 @@
+"""A `Post` as a Markdown file with YAML front matter: the format of `posts/`.
+
+    >>> text = to_markdown(post)           # front matter + body
+    >>> write_post(post, "posts/")          # posts/<slug>.md, written atomically; FileExistsError if present
+
+Front matter holds what the source knew (title, slug, description, keyphrase, date, status, tags, categories,
+canonical, source) and nothing it did not: an empty field is left out, never invented. The body keeps headings,
+paragraphs, list items, quotes, images (`![alt](src "caption")`) and links inline where the reader found them.
+Text is escaped so that reading the file back gives the same headings and paragraphs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from smpseo.core.text import slugify
+from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, TABLE, Block, Image, Link, Post
+
+# Front matter fields, in the order they are written.
+FIELDS = ("title", "slug", "description", "keyphrase", "date", "status", "tags", "categories", "canonical", "source")
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What would start a block construct at the beginning of a line.
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|-+\s*$)")
+
+
+def front_matter(post: Post) -> dict:
+    """The fields worth writing, in FIELDS order; empty ones left out."""
+    values = {
+        "title": post.title,
+        "slug": post.slug,
+        "description": post.description,
+        "keyphrase": post.keyphrase,
+        "date": post.date,
+        "status": post.status,
+        "tags": list(post.tags),
+        "categories": list(post.categories),
+        "canonical": post.canonical,
+        "source": post.source,
+    }
+    return {k: values[k] for k in FIELDS if values[k] not in (None, "", [])}
+
+
+def escape(text: str) -> str:
+    """Markdown-escape plain text so that it reads back as the same text (line by line)."""
+    return _fix_line_starts(escape_inline(text))
+
+
+def _destination(url: str) -> str:
+    if not url or re.search(r"[\s()<>]", url):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
+    return url
+
+
+def _title_attr(title: str) -> str:
+    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
+
+
+def _image(img: Image) -> str:
+    alt = " ".join(img.alt.split())
+    return f"![{escape(alt)}]({_destination(img.src)}{_title_attr(img.caption or img.title)})"
+
+
+def _inline(block: Block) -> str:
+    """The block's text, escaped, with its links written inline where their text is found (in order)."""
+    text = block.text
+    pieces: list[str] = []
+    pos = 0
+    for link in block.links:
+        if not link.text or not link.href:
+            continue
+        at = text.find(link.text, pos)
+        if at < 0:
+            continue
+        pieces.append(escape_inline(text[pos:at]))
+        pieces.append(_link(link))
+        pos = at + len(link.text)
+    pieces.append(escape_inline(text[pos:]))
+    return _fix_line_starts("".join(pieces))
+
+
+def escape_inline(text: str) -> str:
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _ANGLE.sub(r"\\<", text)
+    return _ENTITY.sub(r"\\&", text)
+
+
+def _fix_line_starts(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        line = line.strip()
+        m = _LINE_START.match(line)
+        if m:
+            at = m.end(2) if m.group(2)[0].isdigit() else m.start(2)
+            line = line[:at] + "\\" + line[at:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _link(link: Link) -> str:
+    return f"[{escape_inline(' '.join(link.text.split()))}]({_destination(link.href)})"
+
+
+def body(post: Post) -> str:
+    """The Markdown body: blocks separated by blank lines, consecutive list items kept together."""
+    parts: list[str] = []
+    prev_kind = ""
+    for block in post.blocks:
+        kind = block.kind
+        if kind == HEADING:
+            level = min(max(block.level or 2, 1), 6)
+            text = _inline(block).replace("\n", " ")
+            if text.endswith("#"):
+                text = text[:-1] + "\\#"
+            chunk = "#" * level + " " + text
+        elif kind == LIST_ITEM:
+            indent = "  " * max((block.level or 1) - 1, 0)
+            lines = _inline(block).split("\n")
+            chunk = indent + "- " + ("\n" + indent + "  ").join(lines)
+        elif kind == QUOTE:
+            chunk = "\n".join("> " + line for line in _inline(block).split("\n"))
+        elif kind == IMAGE:
+            imgs = block.images or [Image(src="", alt=block.text, line=block.line)]
+            chunk = "\n".join(_image(img) for img in imgs)
+        elif kind in (CODE, TABLE):
+            content = block.text.rstrip("\n")
+            fence = "~~~" if "```" in content else "```"
+            chunk = f"{fence}{'text' if kind == TABLE else ''}\n{content}\n{fence}"
+        else:
+            chunk = _inline(block)
+            for img in block.images:
+                if img.src and img.src not in chunk:
+                    chunk += "\n" + _image(img)
+        if not chunk.strip():
+            continue
+        sep = "\n" if kind == LIST_ITEM and prev_kind == LIST_ITEM else "\n\n"
+        parts.append((sep if parts else "") + chunk)
+        prev_kind = kind
+    return "".join(parts) + "\n"
+
+
+def to_markdown(post: Post) -> str:
+    """The whole file: `---` front matter `---`, a blank line, then the body."""
+    meta = yaml.safe_dump(front_matter(post), allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=10_000)
+    return f"---\n{meta}---\n\n{body(post)}"
+
+
+def safe_slug(slug: str) -> str:
+    """A slug fit for a file name: no path separators, no '..', never empty."""
+    return slugify(slug.replace("/", "-").replace("\\", "-"))
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps, or those a new file gets under the process's umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write a file so that readers see the old content or the new, never half of it."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes the file private; a post is as readable as its folder
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_post(post: Post, folder: str | Path, force: bool = False, slug: str | None = None) -> Path:
+    """Write `folder/<slug>.md`. Raises FileExistsError when it exists and `force` is false."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = safe_slug(slug or post.slug or post.title)
+    if name != post.slug:
+        post = dataclasses.replace(post, slug=name)
+    target = folder / f"{name}.md"
+    if target.resolve().parent != folder.resolve():
+        raise ValueError(f"{target}: outside {folder}")
+    if target.exists() and not force:
+        raise FileExistsError(str(target))
+    write_atomic(target, to_markdown(post))
+    return target
+
+
+__all__ = ["to_markdown", "front_matter", "write_post", "write_atomic", "safe_slug", "escape"]

@@ -1,0 +1,274 @@
+"""The monthly report's sections: overview, readability, coverage, gaps, changes, the to-do list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smpseo.views.html import (
+    EASE_GOOD,
+    GREEN,
+    GREY,
+    HTML,
+    RED,
+    SEVERITY_COLOUR,
+    STATUS_COLOUR,
+    Chart,
+    _figure,
+    _short,
+    badge,
+    cards,
+    code_spans,
+    dot,
+    e,
+    ease_colour,
+    message,
+    table,
+    unavailable,
+)
+
+
+def overview(report) -> HTML:
+    """Headline figures of the month: posts, words, average reading ease, findings, unreadable files."""
+    s = report.summary
+    t = s["totals"]
+    items = [("posts", t["posts"]), ("published this month", t.get("published")), ("words", t["words"]),
+             ("average reading ease", t["flesch_reading_ease"]), ("average grade", t["grade"])]
+    if s["available"]["findings"]:
+        items.append(("findings", t["findings"]))
+    if s["available"]["gaps"]:
+        items.append(("FAQ topics not answered", s["gap_counts"].get("missing", 0)))
+        items.append(("FAQ topics answered in part", s["gap_counts"].get("partial", 0)))
+    items.append(("files that could not be read", t["read_errors"]))
+    parts = [str(cards(items))]
+    problems = [err for err in s["read_errors"]]
+    if problems:
+        parts.append(str(table(problems, {"path": "file", "line": "line", "severity": "severity",
+                                          "message": "problem"})))
+    return HTML("".join(parts))
+
+
+def readability_chart(report) -> Chart | HTML:
+    """Flesch reading ease per post as horizontal bars coloured by band, with the blog's average."""
+    rows = [p for p in report.summary["posts"] if isinstance(p.get("flesch_reading_ease"), (int, float))]
+    if not rows:
+        return message("No post has prose to score yet.")
+    rows.sort(key=lambda p: p["flesch_reading_ease"])
+    fig, ax = _figure(8.5, 0.42 * len(rows) + 1.4)
+    values = [p["flesch_reading_ease"] for p in rows]
+    labels = [_short(p["title"] or p["slug"]) for p in rows]
+    ax.barh(range(len(rows)), values, color=[ease_colour(v) for v in values], height=0.62)
+    ax.set_yticks(range(len(rows)), labels, fontsize=9)
+    for i, v in enumerate(values):
+        ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=8.5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+    average = report.summary["totals"]["flesch_reading_ease"]
+    if average is not None:
+        ax.axvline(average, color="#57606a", linestyle="--", linewidth=1, label=f"blog average ({average:g})")
+    ax.axvline(EASE_GOOD, color=GREEN, linestyle=":", linewidth=1.2, label=f"aim: {EASE_GOOD:g} or more")
+    ax.set_xlim(0, max(100, max(values) + 8))
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
+    ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
+    from smpseo.app.report.months import month_title
+
+    ax.set_title(f"Reading ease per post, {month_title(report.summary['month'])}", fontsize=11, loc="left")
+    ax.spines[["top", "right"]].set_visible(False)
+    return Chart(fig, "Reading ease per post")
+
+
+def readability_table(report) -> HTML:
+    rows = []
+    for p in sorted(report.summary["posts"], key=lambda p: (p["flesch_reading_ease"] is None,
+                                                            p["flesch_reading_ease"] or 0)):
+        rows.append({"band": dot(ease_colour(p["flesch_reading_ease"])), "title": p["title"] or p["slug"],
+                     "words": p["words"], "sentences": p["sentences"],
+                     "reading_ease": p["flesch_reading_ease"], "grade": p["grade"],
+                     **({"findings": p["findings"]} if report.summary["available"]["findings"] else {})})
+    return table(rows, html_columns=("band",), empty="No posts.")
+
+
+def coverage_heatmap(report) -> Chart | HTML:
+    """How often each target keyword appears in each post (rows: targets, columns: posts)."""
+    if report.coverage is None:
+        return unavailable("Keyword coverage")
+    cov = report.summary["coverage"]
+    targets = list(dict.fromkeys(c["target"] for c in cov)) or list(report.config.targets)
+    posts = report.summary["posts"]
+    if not targets or not posts:
+        return message("No target keywords in the settings (smpseo.toml [keywords] targets).")
+    col = {p["slug"]: i for i, p in enumerate(posts)}
+    grid = [[0] * len(posts) for _ in targets]
+    row_of = {t: i for i, t in enumerate(targets)}
+    for c in cov:
+        if c["target"] in row_of and c["slug"] in col:
+            grid[row_of[c["target"]]][col[c["slug"]]] = c["count"]
+    fig, ax = _figure(max(6.0, 0.55 * len(posts) + 3.2), 0.5 * len(targets) + 2.6)
+    top = max(max(r) for r in grid) or 1
+    ax.imshow(grid, cmap="Greens", vmin=0, vmax=top, aspect="auto")
+    for i, r in enumerate(grid):
+        for j, v in enumerate(r):
+            ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
+                    color="white" if v > top * 0.6 else (RED if v == 0 else "#1f2328"))
+    ax.set_xticks(range(len(posts)), [_short(p["title"] or p["slug"], 28) for p in posts], rotation=35,
+                  ha="right", fontsize=8.5)
+    ax.set_yticks(range(len(targets)), [_short(t, 36) for t in targets], fontsize=9)
+    ax.set_title("Target keywords per post (times used; 0 in red)", fontsize=11, loc="left")
+    return Chart(fig, "Target keyword coverage per post")
+
+
+def _suggestion_text(suggestion: Any) -> str:
+    if isinstance(suggestion, dict):
+        return str(suggestion.get("text") or suggestion.get("title") or "")
+    return str(suggestion or "")
+
+
+def gap_table(topics: list[dict] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
+    """FAQ topics by priority (the gap analysis's rank: demand, then how open the question is)."""
+    from smpseo.app.report.summary import gap_order
+
+    if topics is None:
+        return unavailable("FAQ gap analysis")
+    rows = sorted(topics, key=gap_order)
+    if not include_answered:
+        rows = [t for t in rows if t.get("status") != "answered"]
+    out = []
+    for t in rows[:limit] if limit else rows:
+        best = next(iter(t.get("posts") or []), None)
+        where = ""
+        if isinstance(best, dict) and t.get("status") != "missing":
+            where = str(best.get("title") or best.get("path") or "")
+            if best.get("section") and best.get("section") != best.get("title"):
+                where += f" \u203a {best['section']}"
+        out.append({"#": t.get("priority") or len(out) + 1,
+                    "status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
+                    "question": t.get("question", ""), "demand": t.get("impressions"),
+                    "answered_in": where, "suggestion": _suggestion_text(t.get("suggestion"))})
+    columns = {"#": "#", "status": "status", "question": "question", "demand": "impressions",
+               "answered_in": "best answer so far", "suggestion": "what to write"}
+    if not any(t.get("impressions") for t in topics):  # no Search Console data: no demand column of zeros
+        del columns["demand"]
+    shown = table(out, columns,
+                  html_columns=("status",), empty="Every FAQ topic is answered.")
+    answered = sum(1 for t in topics if t.get("status") == "answered")
+    note = (f'<p class="muted">{answered} more topic{"s are" if answered != 1 else " is"} answered well.</p>'
+            if answered and not include_answered else "")
+    return HTML(str(shown) + note)
+
+
+def _findings_rows(findings: list[dict], titles: dict[str, str] | None = None) -> list[dict]:
+    titles = titles or {}
+    return [{"severity": dot(SEVERITY_COLOUR.get(f.get("severity"), GREY), f.get("severity", "")),
+             "post": e(titles.get(f.get("path"), f.get("path", ""))), "line": f.get("line"),
+             "rule": e(f.get("rule", "")), "message": code_spans(f.get("message", "")),
+             "hint": code_spans(f.get("hint", ""))} for f in findings]
+
+
+def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = (), empty: str = "No findings.",
+                   limit: int = 60, titles: dict[str, str] | None = None) -> HTML:
+    """Findings (optionally only some categories), errors first. `titles` maps a post's path to its title."""
+    if findings is None:
+        return unavailable("Checks")
+    chosen = [f for f in findings if not categories or str(f.get("category", "")) in categories]
+    chosen.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f.get("severity"), 2), str(f.get("path")),
+                               f.get("line") or 0))
+    shown = table(_findings_rows(chosen[:limit], titles),
+                  {"severity": "", "post": "post", "line": "line", "rule": "rule", "message": "what",
+                   "hint": "how to fix"},
+                  html_columns=("severity", "post", "rule", "message", "hint"), empty=empty)
+    more = f'<p class="muted">and {len(chosen) - limit} more</p>' if len(chosen) > limit else ""
+    return HTML(str(shown) + more)
+
+
+def cannibalisation_and_local(report) -> HTML:
+    """Posts competing for one keyphrase, and local SEO findings (name, address, phone, city, call to action)."""
+    from smpseo.app.report.analysis import rule_ids
+
+    if report.findings is None:
+        return unavailable("Checks")
+    competing = rule_ids("same-keyphrase", "same-strongest-target")
+    titles = {p.path: p.title or p.slug for p in report.posts}
+    # The checks flag each post of a competing group at its own line; a reader wants one row per group.
+    groups: dict[tuple[str, str], dict] = {}
+    for f in report.findings:
+        if f.get("rule") in competing:
+            group = groups.setdefault((str(f["rule"]), str(f.get("match", ""))),
+                                      {"keyword": f.get("match", ""), "posts": [], "hint": f.get("hint", "")})
+            group["posts"].append(titles.get(f.get("path"), f.get("path")))
+    rows = [{**g, "count": len(g["posts"]), "posts": "; ".join(map(str, g["posts"]))} for g in groups.values()]
+    local = [f for f in report.findings if f.get("category") == "local"]
+    return HTML(
+        "<h4>Posts competing for one keyword</h4>"
+        + str(table(rows, {"keyword": "keyword", "count": "posts", "posts": "competing posts", "hint": "how to fix"},
+                    empty="No two posts compete for the same keyword."))
+        + "<h4>Local SEO</h4>"
+        + str(findings_table(local, empty="No local SEO problems.", titles=titles))
+    )
+
+
+def changes(report) -> HTML:
+    """What changed since last month's report."""
+    c = report.changes
+    if not c.get("previous_month"):
+        return message("No report for the previous month was found, so there is nothing to compare yet. "
+                       "Next month's report will show what changed.")
+    parts = [f'<p>Compared with the report for <b>{e(c["previous_month"])}</b>.</p>']
+    totals = c.get("totals", {})
+    items = []
+    for key, label in (("posts", "posts"), ("words", "words"), ("flesch_reading_ease", "average reading ease"),
+                       ("findings", "findings")):
+        if key in totals:
+            d = totals[key]["delta"]
+            items.append((f"{label} ({'+' if d > 0 else ''}{d:g})", totals[key]["after"]))
+    if items:
+        parts.append(str(cards(items)))
+    parts.append(f"<h4>New posts ({len(c['new_posts'])})</h4>")
+    parts.append(str(table([{"title": p["title"], "date": p.get("date"), "words": p["words"],
+                             "reading_ease": p["flesch_reading_ease"]} for p in c["new_posts"]],
+                           empty="No new posts.")))
+    if c.get("removed_posts"):
+        parts.append(f"<h4>Posts no longer there ({len(c['removed_posts'])})</h4>")
+        parts.append(str(table([{"title": p["title"], "path": p["path"]} for p in c["removed_posts"]])))
+    if report.summary["available"]["findings"] and (report.previous or {}).get("available", {}).get("findings"):
+        titles = {p["slug"]: p["title"] or p["slug"] for p in (report.previous or {}).get("posts", [])}
+        titles.update({p["slug"]: p["title"] or p["slug"] for p in report.summary["posts"]})
+        fresh = {p["slug"] for p in c["new_posts"]}
+        parts.append(f"<h4>Findings fixed ({len(c['fixed_findings'])})</h4>")
+        parts.append(str(table([{"post": titles.get(f["slug"], f["path"]), "rule": f["rule"],
+                                 "message": f["message"]} for f in c["fixed_findings"]], empty="None fixed.")))
+        in_old = [f for f in c["new_findings"] if f.get("slug") not in fresh]
+        in_new = len(c["new_findings"]) - len(in_old)
+        parts.append(f"<h4>New findings in earlier posts ({len(in_old)})</h4>")
+        parts.append(str(table([{"post": titles.get(f["slug"], f["path"]), "line": f["line"], "rule": f["rule"],
+                                 "message": f["message"]} for f in in_old], empty="No new findings.")))
+        if in_new:
+            parts.append(f'<p class="muted">The new posts have {in_new} finding{"s" if in_new != 1 else ""} '
+                         "of their own (see the tables above).</p>")
+    parts.append("<h4>Score changes</h4>")
+    rows = [{"trend": dot(GREY if d["improved"] is None else GREEN if d["improved"] else RED),
+             "post": d["title"], "metric": d["metric"].replace("_", " "), "before": d["before"],
+             "after": d["after"], "change": d["delta"]} for d in c["score_deltas"]]
+    parts.append(str(table(rows, html_columns=("trend",), empty="No scores changed.")))
+    if c.get("gap_changes"):
+        parts.append("<h4>FAQ topics that changed</h4>")
+        parts.append(str(table(c["gap_changes"], {"question": "question", "before": "before", "after": "now"})))
+    return HTML("".join(parts))
+
+
+def todo_list(items: list[dict]) -> HTML:
+    if not items:
+        return message("Nothing urgent: every post reads easily and no problems were found.")
+    lis = "".join(f"<li><b>{code_spans(i['action'])}</b> <span class=\"note\">&mdash; {code_spans(i['why'])}"
+                  "</span></li>" for i in items)
+    return HTML(f"<ol>{lis}</ol>")
+
+
+
+def heading(report) -> HTML:
+    """The report's title line: month, site, when it was made."""
+    from smpseo.app.report.months import month_title
+
+    s = report.summary
+    site = f" &middot; {e(s['site'])}" if s.get("site") else ""
+    return HTML(f'<p style="font-size:18px;margin:0"><b>{e(month_title(s["month"]))}</b>{site}</p>'
+                f'<p class="muted">Made {e(s["generated_at"].replace("T", " ").rstrip("Z"))} UTC '
+                f"with smpseo {e(s['smpseo_version'])} from {e(s['totals']['posts'])} posts.</p>")

@@ -1,0 +1,163 @@
+"""The pre-publish check's sections: the checklist, flagged sentences in context, placement, links, JSON-LD."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smpseo.views.html import (
+    GREEN,
+    GREY,
+    HTML,
+    ORANGE,
+    SEVERITY_COLOUR,
+    STATUS_COLOUR,
+    _short,
+    badge,
+    code_spans,
+    dot,
+    e,
+    ease_colour,
+    message,
+    table,
+    unavailable,
+)
+
+
+def checklist(draft) -> HTML:
+    """A traffic-light checklist: problems (red), improvements (orange), good results (green)."""
+    m = draft.metrics
+    groups: dict[str, list[str]] = {"Problems": [], "Improvements": [], "Good results": []}
+    ease = m.get("flesch_reading_ease")
+    avg = draft.blog_average.get("flesch_reading_ease")
+    ease_text = f"Reading ease {ease:g}" if isinstance(ease, (int, float)) else "No prose to score yet"
+    if isinstance(avg, (int, float)):
+        ease_text += f" (blog average {avg:g})"
+    band = ease_colour(ease)
+    groups["Good results" if band == GREEN else "Improvements" if band == ORANGE else "Problems"].append(
+        f"{dot(band)}{e(ease_text)}")
+    if draft.findings is None:
+        groups["Improvements"].append(f"{dot(GREY)}{e('Rule checks: not available in this version of smpseo.')}")
+    else:
+        for f in sorted(draft.findings, key=lambda f: (f.get("line") or 0)):
+            sev = f.get("severity")
+            where = f' <span class="muted">line {e(f.get("line"))}</span>' if f.get("line") else ""
+            hint = f' <span class="note">&mdash; {code_spans(f.get("hint"))}</span>' if f.get("hint") else ""
+            item = f"{dot(SEVERITY_COLOUR.get(sev, GREY), sev or '')}{e(f.get('message', ''))}{where}{hint}"
+            groups["Problems" if sev == "error" else "Improvements"].append(item)
+        seen = {str(f.get("category") or "") for f in draft.findings}
+        for area in getattr(draft, "areas", None) or []:
+            if area not in seen:
+                groups["Good results"].append(f"{dot(GREEN)}{e(area.replace('_', ' ').capitalize())}: no problems")
+    parts = []
+    for name, entries in groups.items():
+        if entries:
+            parts.append(f"<h4>{e(name)} ({len(entries)})</h4><ul style=\"list-style:none;padding-left:4px\">"
+                         + "".join(f"<li>{x}</li>" for x in entries) + "</ul>")
+    return HTML("".join(parts))
+
+
+def _mark(text: str, match: str) -> str:
+    """Escape `text`, marking the first occurrence of `match` (case-insensitive)."""
+    if match:
+        at = text.lower().find(match.lower())
+        if at >= 0:
+            return (e(text[:at]) + f'<mark class="hit">{e(text[at:at + len(match)])}</mark>'
+                    + e(text[at + len(match):]))
+    return e(text)
+
+
+def highlighted_sentences(draft, limit: int = 40) -> HTML:
+    """Each finding's sentence, marked inside its paragraph, with the rule's message above it."""
+    if draft.findings is None:
+        return unavailable("Rule checks")
+    post = draft.post
+    located = [f for f in draft.findings if f.get("line")]
+    if not located:
+        return message("No sentence needs attention.")
+    parts = []
+    for f in sorted(located, key=lambda f: (f["line"], f.get("column") or 0))[:limit]:
+        line = f["line"]
+        block = next((b for b in post.blocks if b.line <= line <= (b.end_line or b.line)), None)
+        head = (f"<h4>{dot(SEVERITY_COLOUR.get(f.get('severity'), GREY))}{e(f.get('message', ''))} "
+                f'<span class="muted">line {e(line)} &middot; {e(f.get("rule", ""))}</span></h4>')
+        if block is None:
+            parts.append(head)
+            continue
+        sentence = next((s for s in block.sentences if s.line == line and (not f.get("column") or
+                                                                            s.column <= f["column"])), None)
+        pieces = []
+        for s in block.sentences or []:
+            if s is sentence:
+                pieces.append(f"<mark>{_mark(s.text, f.get('match') or '')}</mark>")
+            else:
+                pieces.append(e(s.text))
+        body = " ".join(pieces) if block.sentences else _mark(block.text, f.get("match") or "")
+        parts.append(f"{head}<blockquote>{body}</blockquote>")
+    return HTML("".join(parts))
+
+
+def placement_table(draft) -> HTML:
+    """Where each target keyword appears in the draft: how often, and in which places (title, introduction...)."""
+    if draft.keyphrases is None:
+        return unavailable("Keyword placement")
+    rows = [{"target": c.get("target", ""), "times": c.get("count", 0),
+             "where": ", ".join(c.get("placements") or []) or "nowhere"} for c in draft.keyphrases]
+    focus = (f'<p>Focus keyphrase: <b>{e(draft.keyphrase)}</b> (its placement problems are in the checklist).</p>'
+             if draft.keyphrase else "<p>No focus keyphrase set: add <code>keyphrase:</code> to the front matter."
+             "</p>")
+    return HTML(focus + str(table(rows, {"target": "target keyword", "times": "times used", "where": "where"},
+                                  empty="No target keywords in the settings.")))
+
+
+def readability_vs_blog(draft) -> HTML:
+    labels = {"words": "words", "sentences": "sentences", "avg_sentence_words": "words per sentence",
+              "flesch_reading_ease": "Flesch reading ease (higher is easier)",
+              "flesch_kincaid_grade": "Flesch-Kincaid grade", "grade": "grade (consensus)"}
+    rows = []
+    for key, label in labels.items():
+        mine, avg = draft.metrics.get(key), draft.blog_average.get(key)
+        diff = round(mine - avg, 1) if isinstance(mine, (int, float)) and isinstance(avg, (int, float)) else None
+        rows.append({"measure": label, "this draft": mine, "blog average": avg, "difference": diff})
+    note = f'<p class="muted">Blog average over {draft.blog_posts} other post{"s" if draft.blog_posts != 1 else ""}.</p>'
+    return HTML(str(table(rows)) + note)
+
+
+def topics_answered(draft) -> HTML:
+    if draft.topics is None:
+        return unavailable("FAQ topics")
+    rows = []
+    for t in draft.topics:
+        evidence = next(iter(t.get("evidence") or []), None)
+        quote = evidence.get("text", "") if isinstance(evidence, dict) else str(evidence or "")
+        rows.append({"status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
+                     "question": t.get("question", ""), "evidence": _short(quote, 140)})
+    return table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it"},
+                 html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
+
+
+def links_to_add(draft) -> HTML:
+    """Mentions in the draft of what another post answers: link them."""
+    if draft.opportunities is None:
+        return unavailable("Internal link suggestions")
+    rows = [{"line": f.get("line"), "suggestion": f.get("message", ""), "text": f.get("match", "")}
+            for f in draft.opportunities]
+    return table(rows, {"line": "line", "suggestion": "link", "text": "the words to link"},
+                 empty="No internal links to suggest.")
+
+
+def jsonld(blocks: list[dict] | None) -> HTML:
+    """The structured data to paste into the page's <head>, shown as text (escaped, never executed here)."""
+    from smpseo.analysis.jsonld import script_tag
+
+    if not blocks:
+        return unavailable("JSON-LD")
+    return HTML("".join(f"<pre>{e(script_tag(block))}</pre>" for block in blocks))
+
+
+
+def draft_heading(draft) -> HTML:
+    post = draft.post
+    key = f" &middot; focus keyphrase <b>{e(draft.keyphrase)}</b>" if draft.keyphrase else \
+        " &middot; no focus keyphrase set"
+    return HTML(f"<h2 style=\"margin-top:0\">{e(post.title or post.slug)}</h2>"
+                f'<p class="muted">{e(Path(post.path).name if post.path else "")}{key}</p>')
