@@ -32,7 +32,7 @@ def rd101(result):
 def test_defaults():
     (f,) = rd101(smpseo.check([post(LONG)], EXAMPLE_CONFIG))
     assert f.severity == "warning" and f.category == "readability"
-    assert f.message == "Sentence has 31 words (max 20)"
+    assert f.message == "Sentence has 31 words (max 20); 1 of 1 sentences are this long (100%, max 25%)"
     assert (f.line, f.column) == (1, 1)
     assert f.hint
 

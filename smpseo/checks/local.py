@@ -42,7 +42,10 @@ def _locate(ctx, block, line, offset):
       "The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
       "\"778-917-7772\").",
       hint="Write the number one way everywhere, as in [site] phone.",
-      examples=[flag("Call 778 917 7772 today."), flag("Call (778) 917-7772 today."),
+      examples=[flag("Call 778 917 7772 today.",
+                     "1:6 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
+                flag("Call (778) 917-7772 today.",
+                     "1:6 LOC301 Phone written '(778) 917-7772', not '778-917-7772'"),
                 passes("Call 778-917-7772 today. Our fax is 604 555 0100.")])
 def phone_format(ctx, t):
     canonical = ctx.site.phone
@@ -72,7 +75,12 @@ def _name_regex(name: str) -> re.Pattern[str] | None:
       "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\") or "
       "shortened (\"Advanced Scalp\").",
       hint="Write the name exactly as in [site] name, everywhere.",
-      examples=[flag("Visit Advanced scalp clinic today."), flag("Visit Advanced Scalp in Vancouver."),
+      examples=[flag("Visit Advanced scalp clinic today.",
+                     "1:7 LOC302 Business name written 'Advanced scalp clinic' (other capitals), not "
+                     "'Advanced Scalp Clinic'"),
+                flag("Visit Advanced Scalp in Vancouver.",
+                     "1:7 LOC302 Business name written 'Advanced Scalp' (shortened), not 'Advanced Scalp "
+                     "Clinic'"),
                 passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle.")])
 def business_name_form(ctx, t):
     name = " ".join(ctx.site.name.split())
@@ -95,7 +103,8 @@ def business_name_form(ctx, t):
 @rule("LOC303", "no-call-to-action", "local", "warning",
       "The post never asks the reader to act: no call/book/contact/consultation phrase, phone number or contact link.",
       hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
-      examples=[flag("SMP looks like shaved hair. It lasts for years."),
+      examples=[flag("SMP looks like shaved hair. It lasts for years.",
+                     "1:1 LOC303 No call to action (call, book, consultation, contact)"),
                 passes("SMP looks like shaved hair. Book a free consultation today.")])
 def no_call_to_action(ctx, t):
     want = digits(ctx.site.phone)
@@ -128,7 +137,10 @@ def _targets_city(ctx) -> bool:
       uses_keyphrase=True,
       hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
       examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
-                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry."),
+                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry.",
+                     "2:8 LOC304 Title does not name the city 'Vancouver'",
+                     "6:1 LOC304 First paragraph does not name the city 'Vancouver'",
+                     "8:4 LOC304 No subheading names the city 'Vancouver'"),
                 passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
                        "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")])
 def city_placement(ctx, t):
@@ -156,7 +168,10 @@ def city_placement(ctx, t):
       "The city written another way than `[site] city`: lower case (\"vancouver\") or misspelt (\"Vancover\"); "
       "one-word city names.",
       hint="Write the city's name as in [site] city.",
-      examples=[flag("We work in vancouver."), flag("We work in Vancover."),
+      examples=[flag("We work in vancouver.",
+                     "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
+                flag("We work in Vancover.",
+                     "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
                 passes("We work in Vancouver, at Vancouver's best clinic.")])
 def city_form(ctx, t):
     city = ctx.site.city.strip()
