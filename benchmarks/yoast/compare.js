@@ -16,6 +16,7 @@ const { readPosts, withFocus } = require("./lib/posts");
 const yoast = require("./lib/yoast");
 const smpseo = require("./lib/smpseo");
 const { MAPPING, RULES, judge } = require("./lib/referee");
+const { Variants } = require("./lib/variants");
 
 const HERE = __dirname;
 const REPO = path.resolve(HERE, "..", "..");
@@ -62,10 +63,6 @@ function contentWords(keyphrase, functionWords) {
     .filter((w) => w && !functionWords.has(w));
 }
 
-function straight(text) {
-  return text.replace(/[\u2018\u2019]/g, "'");
-}
-
 // One mode: smpseo on `dir`, Yoast on the same posts, one verdict pair per mapped assessment and post.
 function runMode(mode, posts, dir, opts, env) {
   const checked = smpseo.check(opts.python, dir, opts.config, REPO);
@@ -85,10 +82,9 @@ function runMode(mode, posts, dir, opts, env) {
     const focus = focusOf(post);
     const used = Object.fromEntries(Object.entries(usedBy).map(([k, files]) => [k, files.filter((f) => f !== post.file)]));
     const results = yoast.assess(post, focus, used, env.siteUrl);
-    const straightPost = { ...post, title: straight(post.title), body: straight(post.body) };
-    const straightFocus = { ...focus, description: straight(focus.description), keyphrase: straight(focus.keyphrase) };
-    let straightened = null;
-    let ourWords = null;
+    const words = { yoastWords: yoast.yoastContentWords(focus.keyphrase),
+      smpseoWords: contentWords(focus.keyphrase, env.functionWords), python: opts.python };
+    const variants = new Variants(post, focus, used, env.siteUrl, words);
     const findings = (checked[post.file] || { findings: [] }).findings;
     const ours = checked[post.file] && checked[post.file].post.rating;
     ratings.push({ mode, post: post.file, yoast: results.rating, smpseo: ours || null });
@@ -99,20 +95,11 @@ function runMode(mode, posts, dir, opts, env) {
       const hits = findings.filter((f) => known.includes(f.rule));
       const c = {
         mode, post: post.file, assessment, keyphrase: focus.keyphrase, yoast: result, rules: known,
-        yoastFlags: result.score < 8, smpseoFlags: hits.length > 0, hits,
-        yoastWords: yoast.yoastContentWords(focus.keyphrase), smpseoWords: contentWords(focus.keyphrase, env.functionWords),
+        yoastFlags: result.score < 8, smpseoFlags: hits.length > 0, hits, ...words,
         subheadings: (post.body.match(/^#{2,3}\s/gm) || []).length,
+        variant: (name) => variants.flags(name, assessment),
       };
-      if (c.yoastFlags !== c.smpseoFlags) {
-        straightened = straightened || yoast.assessApart(straightPost, straightFocus, used, env.siteUrl);
-        if (straightened[assessment]) c.straightened = straightened[assessment].score < 8;
-        const dropped = c.smpseoWords.filter((w) => !c.yoastWords.includes(w));
-        if (dropped.length) {
-          ourWords = ourWords || yoast.assessApart(post, focus, used, env.siteUrl, dropped);
-          if (ourWords[assessment]) c.withOurWords = ourWords[assessment].score < 8;
-        }
-        c.judged = judge(c, env.docs);
-      }
+      if (c.yoastFlags !== c.smpseoFlags) c.judged = judge(c, env.docs);
       verdicts.push(c);
     }
   }

@@ -92,6 +92,13 @@ class PostContext:
         return self.post.word_count
 
     @cached_property
+    def own_text(self) -> list[Block]:
+        """What the author wrote: the body prose without quotations, and the subheadings (what keyphrase density
+        counts in, as Yoast does)."""
+        return [b for b in self.post.blocks
+                if (b.is_prose and b.kind != QUOTE) or (b.kind == HEADING and (b.level or 1) >= 2)]
+
+    @cached_property
     def subheadings(self) -> list[Block]:
         return [b for b in self.post.blocks if b.kind == HEADING and b.level in (2, 3)]
 

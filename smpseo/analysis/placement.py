@@ -74,6 +74,30 @@ def occurrences(matcher: Matcher, phrase: Phrase | str, text: str, synonyms: boo
     return out
 
 
+def topic_share(matcher: Matcher, phrase: Phrase, text: str, synonyms: bool = True) -> float:
+    """The share (0..1) of the keyphrase's content words in `text`, any word form. With `synonyms`, each synonym is
+    a phrase of its own, as Yoast reads them: with "SMP" for "scalp micropigmentation", "SMP" alone is all of the
+    keyphrase "scalp micropigmentation" and one of the three words of "SMP side effects" (not two of four).
+    The best of the keyphrase as written, as expanded, and each synonym's phrase."""
+    literal = phrase.literal
+    if not literal:
+        return 0.0
+    present = {k for u in matcher.units(text, synonyms=False) for k in u.keys}
+    best = sum(1 for k in literal if k in present) / len(literal)
+    if not synonyms or best == 1.0:
+        return best
+    units = matcher.units(text)
+    plain = {k for u in units if u.kind != "synonym" for k in u.keys}
+    keys = phrase.keys
+    best = max(best, sum(1 for k in keys if k in plain) / len(keys))
+    for u in units:
+        group = set(u.keys)
+        if u.kind == "synonym" and group <= set(keys):
+            rest = [k for k in keys if k not in group]
+            best = max(best, (1 + sum(1 for k in rest if k in plain)) / (len(rest) + 1))
+    return best
+
+
 def contains(matcher: Matcher, phrase: Phrase | str, text: str, synonyms: bool = True) -> bool:
     return bool(occurrences(matcher, phrase, text, synonyms))
 

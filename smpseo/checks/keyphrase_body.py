@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import math
 
-from smpseo.analysis.placement import ALT, DISTRIBUTION, LINK, SUBHEADING, contains, synonyms_count, uses
+from smpseo.analysis.placement import ALT, DISTRIBUTION, LINK, SUBHEADING, contains, synonyms_count, topic_share, uses
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.checks.keyphrase import FILLER, INTRO_TEXT, KP, post
 
 
-def _reflects(ctx, text: str, place: str) -> bool:
-    """Half or more of the keyphrase's content words are in `text` (synonyms counting where they count)."""
-    return bool(text) and ctx.matcher.share(ctx.focus, text, synonyms_count(place)) >= 0.5
+def _reflects(ctx, text: str, place: str, more_than_half: bool = False) -> bool:
+    """Half or more of the keyphrase's content words are in `text` (more than half for a subheading, as Yoast
+    asks), synonyms counting where they count."""
+    share = topic_share(ctx.matcher, ctx.focus, text, synonyms_count(place)) if text else 0.0
+    return share > 0.5 if more_than_half else share >= 0.5
 
 
 @rule("SEO209", "keyphrase-in-subheadings", "seo", "info",
-      "Fewer than `min_percent` % of the H2/H3 subheadings reflect the focus keyphrase (half its content words or "
-      "more, synonyms too), more than `max_percent` % do (3+ subheadings), or a text of `min_words`+ words has "
+      "Fewer than `min_percent` % of the H2/H3 subheadings reflect the focus keyphrase (more than half its content "
+      "words, or of a synonym's), more than `max_percent` % do (3+ subheadings), or a text of `min_words`+ words has "
       "none.",
       thresholds={"min_percent": 30, "max_percent": 75, "min_words": 300}, uses_keyphrase=True,
       hint="Use the keyphrase, or its main words, in one or two subheadings.",
@@ -36,7 +38,7 @@ def keyphrase_in_subheadings(ctx, t):
             yield Hit(ctx.prose[0].line, 1, f"No subheadings in {ctx.word_count} words: add one or two that reflect "
                                             f"the keyphrase {ctx.focus_label()}", "")
         return
-    reflecting = [h for h in heads if _reflects(ctx, h.text, SUBHEADING)]
+    reflecting = [h for h in heads if _reflects(ctx, h.text, SUBHEADING, more_than_half=True)]
     share = 100 * len(reflecting) / len(heads)
     if not reflecting:
         yield Hit(heads[0].line, 1, f"No subheading reflects the keyphrase {ctx.focus_label()}", heads[0].text)
@@ -49,8 +51,8 @@ def keyphrase_in_subheadings(ctx, t):
 
 
 @rule("SEO210", "keyphrase-in-image-alt", "seo", "info",
-      "The post has images but no alt text holds half or more of the focus keyphrase's content words (synonyms "
-      "too); with 5+ images, fewer than 30 % or more than 75 % of them do.",
+      "The post has images but no alt text holds half or more of the focus keyphrase's content words (or of a "
+      "synonym's); with 5+ images, fewer than 30 % or more than 75 % of them do.",
       uses_keyphrase=True,
       hint="Describe one image with the keyphrase's words, if it truly shows that.",
       examples=[flag(post(KP, INTRO_TEXT + "\n\n![A smiling client](client.jpg)"),
@@ -78,9 +80,9 @@ def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
 
 
 @rule("SEO212", "keyphrase-density", "seo", "warning",
-      "The focus keyphrase, as written (any word form; synonyms do not count), is used too rarely or too often: "
-      "its density, weighted by the keyphrase's length as Yoast weighs it, outside `min_percent`-`max_percent` % "
-      "(texts of `min_words`+ words).",
+      "The focus keyphrase, as written (any word form; synonyms do not count), is used too rarely or too often in "
+      "the author's text (paragraphs, lists and subheadings; quotations left out): its density, weighted by the "
+      "keyphrase's length as Yoast weighs it, outside `min_percent`-`max_percent` % (texts of `min_words`+ words).",
       thresholds={"min_percent": 0.5, "max_percent": 3.5, "min_words": 100}, uses_keyphrase=True,
       hint="Use the keyphrase itself where it fits naturally; synonyms are welcome but do not count here; do not "
            "stuff it.",
@@ -95,10 +97,10 @@ def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
                 passes(post(KP, INTRO_TEXT + " " + " ".join([FILLER] * 9) + " Vancouver scalp micropigmentation "
                             "is our only work."))])
 def keyphrase_density(ctx, t):
-    words = ctx.word_count
+    words = sum(len(b.words) for b in ctx.own_text)
     if not ctx.focus or words < t["min_words"]:
         return
-    used = uses(ctx.matcher, ctx.focus, [b.text for b in ctx.prose])
+    used = uses(ctx.matcher, ctx.focus, [b.text for b in ctx.own_text])
     n = used.written
     least, most = keyphrase_range(words, len(ctx.focus.literal), t)
     what = f"Keyphrase {ctx.focus_label()} used {used.describe()} in {words} words"
@@ -112,7 +114,7 @@ def keyphrase_density(ctx, t):
 
 @rule("SEO213", "keyphrase-distribution", "seo", "info",
       "The keyphrase never appears, or the longest run of sentences without it (a sentence counts when it holds "
-      "half the keyphrase's content words or more, synonyms too) is more than `max_gap_share` of the text (texts "
+      "half the keyphrase's content words or more, or of a synonym's) is more than `max_gap_share` of the text (texts "
       "of `min_sentences`+ sentences).",
       thresholds={"max_gap_share": 0.3, "min_sentences": 15}, uses_keyphrase=True,
       hint="Mention the topic again in the parts of the post that leave it out.",

@@ -6,7 +6,7 @@
 "use strict";
 
 const MAPPING = {
-  keyphraseInSEOTitle: ["SEO203"],
+  keyphraseInSEOTitle: ["SEO203", "SEO221"],
   introductionKeyword: ["SEO205"],
   slugKeyword: ["SEO204"],
   metaDescriptionKeyword: ["SEO208", "SEO206"],
@@ -33,25 +33,37 @@ const MAPPING = {
   previouslyUsedKeywords: ["SITE401", "SITE402"],
 };
 
-// Assessments that read the focus keyphrase (rule R1 applies to these only).
+// Assessments that read the focus keyphrase.
 const USES_KEYPHRASE = new Set(["keyphraseInSEOTitle", "introductionKeyword", "slugKeyword", "metaDescriptionKeyword",
   "subheadingsKeyword", "imageKeyphrase", "keyphraseDensity", "keyphraseDistribution", "keyphraseLength",
   "functionWordsInKeyphrase", "textCompetingLinks", "previouslyUsedKeywords"]);
 
+// Assessments that Yoast Premium matches word forms in (all its keyphrase assessments but the keyphrase length
+// and the previously used keyphrase).
+const WORD_FORMS = new Set([...USES_KEYPHRASE].filter((a) => !["keyphraseLength", "functionWordsInKeyphrase",
+  "previouslyUsedKeywords"].includes(a)));
+// Assessments that count sentences (Yoast counts subheadings as sentences, smpseo does not).
+const SENTENCES = new Set(["textSentenceLength", "passiveVoice", "textTransitionWords", "sentenceBeginnings",
+  "keyphraseDistribution"]);
+
 // Differences docs/checks.md names as deliberate, each with the condition it covers. A difference counts as
-// deliberate only while docs/checks.md holds `doc` (in its section on Yoast), so the page and the table agree.
+// deliberate only while docs/checks.md's section on Yoast holds `doc`, so the page and the table agree.
 const DELIBERATE = [
   {
-    assessment: "previouslyUsedKeywords",
     doc: "`previouslyUsedKeywords`",
-    when: (c) => c.mode === "published" && !c.smpseoFlags,
-    why: "an inferred keyphrase that every post shares is the blog's main target, not cannibalisation",
+    when: (c) => c.assessment === "previouslyUsedKeywords" && c.mode === "published" && !c.smpseoFlags,
+    why: "an inferred keyphrase every post shares is the blog's main target, not cannibalisation",
   },
   {
-    assessment: "subheadingsKeyword",
     doc: "`subheadingsKeyword`",
-    when: (c) => !c.smpseoFlags && /too much|over-optimi/i.test(c.yoast.text) && c.subheadings < 3,
+    when: (c) => c.assessment === "subheadingsKeyword" && !c.smpseoFlags && /too much|over-optimi/i.test(c.yoast.text)
+      && c.subheadings < 3,
     why: "two subheadings out of two that name the topic are not over-optimised",
+  },
+  {
+    doc: "headings are not sentences",
+    when: (c) => SENTENCES.has(c.assessment) && c.variant("noHeadings") === c.smpseoFlags,
+    why: "Yoast counts subheadings as sentences; without them its verdict is smpseo's",
   },
 ];
 
@@ -59,27 +71,36 @@ const RULES = [
   {
     id: "R1",
     name: "Yoast judged another keyphrase",
-    test: (c) => USES_KEYPHRASE.has(c.assessment) && c.withOurWords !== undefined && c.withOurWords === c.smpseoFlags,
+    test: (c) => USES_KEYPHRASE.has(c.assessment) && c.yoastWords.length < c.smpseoWords.length
+      && c.variant("wholeKeyphrase") === c.smpseoFlags,
     right: "smpseo",
     why: (c) => `Yoast's function-word list keeps only '${c.yoastWords.join(" ")}' of '${c.keyphrase}'; ` +
       "with the whole keyphrase its verdict is smpseo's",
   },
   {
     id: "R2",
-    name: "curly apostrophe",
-    test: (c) => c.straightened !== undefined && c.straightened === c.smpseoFlags,
+    name: "typographic quotes",
+    test: (c) => c.variant("straight") === c.smpseoFlags,
     right: "smpseo",
-    why: () => "Yoast's verdict turns when curly apostrophes are made straight (it misses \u2019s)",
+    why: () => "Yoast's verdict turns when curly apostrophes and quotes are made straight (it misses \u2019s)",
   },
   {
     id: "R3",
+    name: "word forms",
+    test: (c) => WORD_FORMS.has(c.assessment) && c.variant("wordForms") === c.smpseoFlags,
+    right: "smpseo",
+    why: () => "Yoast's free engine matches exact forms only; with the keyphrase's word forms spelt as in the " +
+      "keyphrase (what Yoast Premium matches) its verdict is smpseo's",
+  },
+  {
+    id: "R4",
     name: "named in docs/checks.md",
     test: (c) => c.deliberate !== undefined,
     right: "deliberate",
     why: (c) => c.deliberate.why,
   },
   {
-    id: "R4",
+    id: "R5",
     name: "Yoast's documented criterion",
     test: () => true,
     right: "yoast",
@@ -88,7 +109,7 @@ const RULES = [
 ];
 
 function deliberate(c, docs) {
-  return DELIBERATE.find((d) => d.assessment === c.assessment && docs.includes(d.doc) && d.when(c));
+  return DELIBERATE.find((d) => docs.includes(d.doc) && d.when(c));
 }
 
 // {rule, right, why} for a disagreement.

@@ -59,3 +59,22 @@ function functionWords(repo) {
 }
 
 module.exports = { check, settings, functionWords };
+
+const FORMS_SCRIPT = `
+import json, re, sys
+from smpseo.core.language import is_function_word, stem
+keyphrase, texts = json.loads(sys.stdin.read())
+words = {stem(w): w for w in re.findall(r"[^\\W_][\\w'\\u2019-]*", keyphrase) if not is_function_word(w)}
+def swap(m):
+    w = m.group(0)
+    return words.get(stem(w), w) if not is_function_word(w) else w
+print(json.dumps([re.sub(r"[^\\W_][\\w'\\u2019]*", swap, t) for t in texts]))
+`;
+
+// `texts` with every word form of the keyphrase's content words written the way the keyphrase writes them.
+function alignForms(python, keyphrase, texts) {
+  const out = execFileSync(python, ["-c", FORMS_SCRIPT], { input: JSON.stringify([keyphrase, texts]), encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+module.exports.alignForms = alignForms;
