@@ -255,14 +255,15 @@ def test_search_console_csv_with_the_wrong_columns(tmp_path, capsys, content, go
 
 @pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
 def test_missing_posts_folder(tmp_path, capsys, command):
-    assert main([command, "posts"]) == 1
+    """A path that names nothing (a typo) is a usage error: status 2, and no report on nothing."""
+    assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
     assert _lines(err) == ["posts: error: no such file or folder"]
 
 
 def test_missing_and_empty_sources_for_import(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
-    assert main(["import", "no-such-dump.txt", "no-such-thing", "--to", "out"]) == 1
+    assert main(["import", "no-such-dump.txt", "no-such-thing", "--to", "out"]) == 2
     err = capsys.readouterr().err
     assert _lines(err) == ["no-such-dump.txt: error: no such file or folder",
                            "no-such-thing: error: no such file or folder"]

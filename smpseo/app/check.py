@@ -44,7 +44,8 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
 
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
-    `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml). `keyphrase`: a focus keyphrase
+    `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml in the posts' folder or its
+    parents, else in the current folder or its parents; `result.settings` names it). `keyphrase`: a focus keyphrase
     for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
     Raises ConfigError for bad `[rules]` settings.
 
@@ -73,8 +74,10 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
             files[post.path] = _source_lines(post)
         return files[post.path]
 
-    return run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
-                     analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
+    result = run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
+                       analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
+    result.settings = str(config.path) if config.path else None
+    return result
 
 
 def _source_lines(post: Post) -> list[str] | None:

@@ -1,4 +1,5 @@
-"""Finding and reading `smpseo.toml`: the file named, else the nearest one in the folder given or its parents."""
+"""Finding and reading `smpseo.toml`: the file named, else the nearest one in the posts' folder or its parents,
+else the nearest one in the current folder or its parents. Every command and report finds it the same way."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from smpseo.core.settings import Config, ConfigError, parse_config
 CONFIG_NAME = "smpseo.toml"
 
 
-def find_config(start: str | Path | None = None) -> Path | None:
-    here = Path(start or Path.cwd()).resolve()
-    if here.is_file():
+def _nearest(start: str | Path) -> Path | None:
+    here = Path(start).resolve()
+    if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_NAME
@@ -20,8 +21,15 @@ def find_config(start: str | Path | None = None) -> Path | None:
     return None
 
 
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The settings file every command uses: the nearest `smpseo.toml` in the folder of `start` (a post, a folder
+    of posts) or its parents; else the nearest one in the current folder or its parents; else None."""
+    found = _nearest(start) if start else None
+    return found or _nearest(Path.cwd())
+
+
 def load_config(path: str | Path | None = None, *, search_from: str | Path | None = None) -> Config:
-    """Load a config file. Without a path, the nearest `smpseo.toml` above `search_from` (default: cwd).
+    """Load a config file. Without a path, the one `find_config(search_from)` finds.
 
     No file found: the defaults (no site facts, no targets). Raises ConfigError for a bad file.
     """
@@ -37,3 +45,11 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
     return parse_config(text, str(path))
+
+
+def describe(config: Config) -> str:
+    """Which settings a run uses, in one line for the user."""
+    if config.path:
+        return f"settings: {config.path}"
+    return ("settings: none (no smpseo.toml in the posts' folder, the current folder or their parents): no site "
+            "name, city, phone or target keywords to check against")

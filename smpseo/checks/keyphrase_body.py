@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import math
 
-from smpseo.analysis.placement import ALT, DISTRIBUTION, LINK, SUBHEADING, contains, synonyms_count, topic_share, uses
+from smpseo.analysis.placement import (
+    ALT,
+    DISTRIBUTION,
+    LINK,
+    SUBHEADING,
+    contains,
+    synonyms_count,
+    topic_share,
+    uses,
+)
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.checks.keyphrase import FILLER, INTRO_TEXT, KP, post
 

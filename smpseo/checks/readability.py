@@ -14,6 +14,11 @@ _LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of 
 _EASY = "SMP is quick. It looks real. You can book a chat today. Most people heal in a few days. "
 
 
+def percent(share: float, limit: float) -> str:
+    """A share as "52%", or "25.5%" where rounding would make it look like the limit it is over."""
+    return f"{share:.1f}%" if round(share) == limit else f"{share:.0f}%"
+
+
 def _filler(words: int) -> str:
     """Plain prose of about `words` words, in short sentences with transitions and varied openings."""
     sentences = ["First, we talk about the look you want.", "Then we plan the hairline with you.",
@@ -47,7 +52,8 @@ def long_sentence(ctx, t):
     share = 100 * len(long_) / len(sentences) if sentences else 0.0
     if share <= t["max_percent"]:
         return
-    overall = f"{len(long_)} of {len(sentences)} sentences are this long ({share:.0f}%, max {t['max_percent']}%)"
+    overall = f"{len(long_)} of {len(sentences)} sentences are this long ({percent(share, t['max_percent'])}, max " \
+              f"{t['max_percent']}%)"
     for s in long_:
         yield Hit(s.line, s.column, f"Sentence has {len(s.words)} words (max {limit}); {overall}", s.text)
 
@@ -110,7 +116,8 @@ def passive_voice(ctx, t):
     share = 100 * len(found) / total if total else 0.0
     if share <= t["max_percent"]:
         return
-    overall = f"{len(found)} of {total} sentences are passive ({share:.0f}%, max {t['max_percent']}%)"
+    overall = f"{len(found)} of {total} sentences are passive ({percent(share, t['max_percent'])}, max " \
+              f"{t['max_percent']}%)"
     for b, start, (offset, phrase) in found:
         line, col = ctx.position(b, start + offset)
         words = " ".join(phrase.split())

@@ -13,6 +13,7 @@ from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
+from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.sitewide import SiteContext
 from smpseo.core.settings import Config
 from smpseo.model.post import Post, ReadError
@@ -87,13 +88,20 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
 
     findings = _findings(hits, settings, source_lines)
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
+    by_post: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_post.setdefault(f.path, []).append(f)
     for ctx, done in zip(contexts, analysed, strict=True):
         metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
                                terms=keyphrase_terms.get(ctx.name), shares=done["shares"])
         metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
         metrics["keyphrase_source"] = ctx.focus_source
         metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
-        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": metrics})
+        disabled = disabled_in_post(ctx.post.meta)
+        ran = [r.id for r in active if not is_disabled(r, disabled)]
+        mine = by_post.get(ctx.name, [])
+        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": metrics,
+                             "rating": rating(mine, ran), "fixes": top_fixes(mine, ran)})
     result.coverage = coverage_matrix(contexts, targets)
     if keyphrases:
         known = " ".join([config.site.name, config.site.city, config.site.region])

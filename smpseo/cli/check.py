@@ -40,8 +40,10 @@ def run(args) -> int:
             from smpseo.cli import Parser
 
             Parser(prog="smpseo check").error(f"unknown rule id(s): {', '.join(unknown)}")
-    from smpseo.cli.common import load_config_for
+    from smpseo.cli.common import load_config_for, missing_paths
 
+    if missing_paths(args.paths):
+        return 2
     config = load_config_for(args, args.paths)
     result = check(list(args.paths), config, args.keyphrase, rules=args.rule)
     failed = report_read_errors(result.errors)

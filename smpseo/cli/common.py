@@ -32,6 +32,19 @@ def apply_cache_argument(args) -> None:
 
 
 def load_config_for(args, paths=()):
+    """The settings for a command on `paths`: `--config`, else the nearest smpseo.toml in the posts' folder or its
+    parents, else in the current folder or its parents (`smpseo.app.settings.find_config`)."""
     from smpseo.app.settings import load_config
 
     return load_config(args.config, search_from=paths[0] if paths else None)
+
+
+def missing_paths(paths, stream=None) -> bool:
+    """Name each path that is neither a file nor a folder (one line each on stderr); True when there is one: the
+    command then stops with status 2 rather than report on nothing."""
+    from pathlib import Path
+
+    missing = [p for p in paths if not Path(p).exists()]
+    for p in missing:
+        print(f"{p}: error: no such file or folder", file=stream or sys.stderr)
+    return bool(missing)

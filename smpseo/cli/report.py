@@ -66,11 +66,15 @@ def run(args) -> int:
     from pathlib import Path
 
     from smpseo.app.report.run import ReportFailed, run_monthly, run_prepublish
-    from smpseo.app.settings import load_config
+    from smpseo.cli.common import load_config_for, missing_paths
 
-    # Bad settings, a bad queries file or an unreadable draft are found here, before a kernel starts: one line
-    # naming the file, and nothing is written.
-    load_config(args.config, search_from=args.posts if args.kind == "monthly" else args.post)
+    # A missing folder or draft, bad settings, a bad queries file or an unreadable draft are found here, before a
+    # kernel starts: one line naming the file, and nothing is written. The notebook gets the settings file found
+    # here, so the report and `smpseo check` use the same one.
+    if missing_paths([args.posts] if args.kind == "monthly" else [args.post]):
+        return 2
+    settings = load_config_for(args, [args.posts] if args.kind == "monthly" else [args.post])
+    args.config = settings.path or args.config
     try:
         if args.kind == "monthly":
             if not Path(args.posts).exists():

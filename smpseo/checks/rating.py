@@ -1,0 +1,117 @@
+"""A rating per post, worked out from its findings the way Yoast works out its traffic lights, and the fixes that
+raise it most.
+
+Each rule answers one assessment (several rules can answer one: the keyphrase in the title and its position). An
+assessment without a finding scores 9 (green); with one, the score Yoast's scoring documentation gives that
+failure (`SEO_SCORES`, `READABILITY_PENALTIES`).
+
+- SEO: the scores of the assessments that apply, added up, as a share of 9 each (0-100); above 70 is `good`,
+  above 40 `ok`, else `poor` (Yoast's SEO score and its bands).
+- Readability: penalty points for each assessment that fails (3 for a red one, 2 for an orange one); more than 6
+  is `poor`, more than 4 `ok`, else `good` (Yoast's readability score).
+
+Rules with no counterpart in Yoast (local SEO, misspellings, the site rules) count as SEO assessments of their own,
+with the score of an orange light. Reading ease (RD108) and link suggestions (SITE406) are advice, not scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+GOOD, OK, POOR = "good", "ok", "poor"
+PASS_SCORE = 9
+OWN_RULE_SCORE = 6  # a rule Yoast does not have: an orange light
+
+# rule -> ((assessment, score when the rule has a finding), ...)
+SEO_SCORES: dict[str, tuple[tuple[str, int], ...]] = {
+    "SEO201": (("focusKeyphrase", 3),),
+    "SEO202": (("keyphraseLength", 6),),
+    "SEO203": (("keyphraseInSEOTitle", 2),),
+    "SEO221": (("keyphraseInSEOTitle", 6),),
+    "SEO204": (("slugKeyword", 6),),
+    "SEO205": (("introductionKeyword", 3),),
+    "SEO206": (("metaDescriptionLength", 1), ("metaDescriptionKeyword", 3)),
+    "SEO207": (("metaDescriptionLength", 6),),
+    "SEO208": (("metaDescriptionKeyword", 3),),
+    "SEO209": (("subheadingsKeyword", 3),),
+    "SEO210": (("imageKeyphrase", 6),),
+    "SEO219": (("images", 3), ("imageKeyphrase", 3)),
+    "SEO212": (("keyphraseDensity", 4),),
+    "SEO213": (("keyphraseDistribution", 6),),
+    "SEO214": (("textCompetingLinks", 2),),
+    "SEO216": (("titleWidth", 3),),
+    "SEO217": (("singleH1", 1),),
+    "SEO218": (("internalLinks", 3),),
+    "SEO220": (("externalLinks", 3),),
+    "RD107": (("textLength", 6),),
+    "SITE401": (("previouslyUsedKeywords", 6),),
+}
+READABILITY_PENALTIES: dict[str, tuple[str, int]] = {
+    "RD101": ("textSentenceLength", 3),
+    "RD102": ("textParagraphTooLong", 2),
+    "RD103": ("subheadingsTooLong", 3),
+    "RD104": ("passiveVoice", 3),
+    "RD105": ("textTransitionWords", 3),
+    "RD106": ("sentenceBeginnings", 3),
+}
+NOT_SCORED = frozenset({"RD108", "SITE406"})
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _seo_assessments(rule_id: str) -> tuple[tuple[str, int], ...]:
+    return SEO_SCORES.get(rule_id, ((rule_id, OWN_RULE_SCORE),))
+
+
+def rating(findings: Iterable[Any], active: Iterable[str]) -> dict[str, str]:
+    """{"seo": good|ok|poor, "readability": good|ok|poor} for one post's findings, given the rules that ran."""
+    seo, penalties = _scores(findings, active)
+    total = round(100 * sum(seo.values()) / (PASS_SCORE * len(seo))) if seo else 0
+    points = sum(penalties.values())
+    return {"seo": GOOD if total > 70 else OK if total > 40 else POOR,
+            "readability": POOR if points > 6 else OK if points > 4 else GOOD}
+
+
+def _scores(findings: Iterable[Any], active: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """(SEO assessment -> score, readability assessment -> penalty points)."""
+    seo: dict[str, int] = {}
+    readability: dict[str, int] = {}
+    for rule_id in active:
+        if rule_id in READABILITY_PENALTIES:
+            readability.setdefault(READABILITY_PENALTIES[rule_id][0], 0)
+        elif rule_id not in NOT_SCORED:
+            for name, _ in _seo_assessments(rule_id):
+                seo.setdefault(name, PASS_SCORE)
+    for f in findings:
+        if f.rule in READABILITY_PENALTIES:
+            name, points = READABILITY_PENALTIES[f.rule]
+            readability[name] = max(readability.get(name, 0), points)
+        elif f.rule not in NOT_SCORED:
+            for name, score in _seo_assessments(f.rule):
+                seo[name] = min(seo.get(name, PASS_SCORE), score)
+    return seo, readability
+
+
+def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3) -> list[dict[str, Any]]:
+    """The `limit` fixes that raise the post's rating most, best first: one per rule (its first finding, saying how
+    many more there are), errors before warnings, then by the points the fix is worth, then by where it is. Each:
+    rule, line, column, message, hint."""
+    findings = list(findings)
+    seo, _ = _scores(findings, active)
+    seo_weight = 100 / (PASS_SCORE * len(seo)) if seo else 0.0
+
+    def worth(rule_id: str) -> float:
+        if rule_id in READABILITY_PENALTIES:
+            return READABILITY_PENALTIES[rule_id][1] * 10.0  # a penalty point moves readability ten points
+        return sum((PASS_SCORE - score) * seo_weight for _, score in _seo_assessments(rule_id))
+
+    first: dict[str, Any] = {}
+    many: dict[str, int] = {}
+    for f in sorted(findings, key=lambda f: (f.line, f.column)):
+        if f.rule not in NOT_SCORED:
+            first.setdefault(f.rule, f)
+            many[f.rule] = many.get(f.rule, 0) + 1
+    ranked = sorted(first.values(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), -worth(f.rule), f.line))
+    return [{"rule": f.rule, "line": f.line, "column": f.column, "hint": f.hint,
+             "message": f.message + (f" (and {many[f.rule] - 1} more like it)" if many[f.rule] > 1 else "")}
+            for f in ranked[:limit]]
