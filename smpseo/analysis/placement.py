@@ -74,28 +74,40 @@ def occurrences(matcher: Matcher, phrase: Phrase | str, text: str, synonyms: boo
     return out
 
 
-def topic_share(matcher: Matcher, phrase: Phrase, text: str, synonyms: bool = True) -> float:
-    """The share (0..1) of the keyphrase's content words in `text`, any word form. With `synonyms`, each synonym is
-    a phrase of its own, as Yoast reads them: with "SMP" for "scalp micropigmentation", "SMP" alone is all of the
+def topic_shares(matcher: Matcher, phrase: Phrase, text: str, synonyms: bool = True) -> list[tuple[float, int]]:
+    """(share of its content words in `text`, how many it has) for the keyphrase and, with `synonyms`, for each
+    synonym's phrase, as Yoast reads them: with "SMP" for "scalp micropigmentation", "SMP" alone is all of the
     keyphrase "scalp micropigmentation" and one of the three words of "SMP side effects" (not two of four).
-    The best of the keyphrase as written, as expanded, and each synonym's phrase."""
+    Any word form counts."""
     literal = phrase.literal
     if not literal:
-        return 0.0
+        return []
     present = {k for u in matcher.units(text, synonyms=False) for k in u.keys}
-    best = sum(1 for k in literal if k in present) / len(literal)
-    if not synonyms or best == 1.0:
-        return best
+    out = [(sum(1 for k in literal if k in present) / len(literal), len(literal))]
+    if not synonyms:
+        return out
     units = matcher.units(text)
     plain = {k for u in units if u.kind != "synonym" for k in u.keys}
     keys = phrase.keys
-    best = max(best, sum(1 for k in keys if k in plain) / len(keys))
+    out.append((sum(1 for k in keys if k in plain) / len(keys), len(keys)))
     for u in units:
         group = set(u.keys)
         if u.kind == "synonym" and group <= set(keys):
             rest = [k for k in keys if k not in group]
-            best = max(best, (1 + sum(1 for k in rest if k in plain)) / (len(rest) + 1))
-    return best
+            out.append(((1 + sum(1 for k in rest if k in plain)) / (len(rest) + 1), len(rest) + 1))
+    return out
+
+
+def topic_share(matcher: Matcher, phrase: Phrase, text: str, synonyms: bool = True) -> float:
+    """The best share (0..1) of the keyphrase's content words, or of a synonym phrase's, in `text`."""
+    return max((share for share, _ in topic_shares(matcher, phrase, text, synonyms)), default=0.0)
+
+
+def holds_topic(matcher: Matcher, phrase: Phrase, sentence: str, synonyms: bool = True) -> bool:
+    """A sentence that keeps the topic going, as Yoast's keyphrase distribution reads it: it holds all the words
+    of the keyphrase or of a synonym's phrase, or half of them for a phrase of four or more content words."""
+    return any(share == 1.0 or (n >= 4 and share >= 0.5)
+               for share, n in topic_shares(matcher, phrase, sentence, synonyms))
 
 
 def contains(matcher: Matcher, phrase: Phrase | str, text: str, synonyms: bool = True) -> bool:

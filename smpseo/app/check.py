@@ -7,7 +7,7 @@ from pathlib import Path
 
 from smpseo.app import memo
 from smpseo.app.parallel import post_analysis
-from smpseo.app.settings import load_config
+from smpseo.app.settings import load_config, shown_path
 from smpseo.checks.run import run_rules
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
@@ -76,7 +76,7 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
 
     result = run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
                        analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
-    result.settings = str(config.path) if config.path else None
+    result.settings = shown_path(config.path) if config.path else None
     return result
 
 

@@ -47,9 +47,9 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
     return parse_config(text, str(path))
 
 
-def describe(config: Config) -> str:
-    """Which settings a run uses, in one line for the user."""
-    if config.path:
-        return f"settings: {config.path}"
-    return ("settings: none (no smpseo.toml in the posts' folder, the current folder or their parents): no site "
-            "name, city, phone or target keywords to check against")
+def shown_path(path: str | Path) -> str:
+    """A settings file as the user knows it: relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

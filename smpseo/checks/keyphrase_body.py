@@ -11,6 +11,7 @@ from smpseo.analysis.placement import (
     LINK,
     SUBHEADING,
     contains,
+    holds_topic,
     synonyms_count,
     topic_share,
     uses,
@@ -123,7 +124,8 @@ def keyphrase_density(ctx, t):
 
 @rule("SEO213", "keyphrase-distribution", "seo", "info",
       "The keyphrase never appears, or the longest run of sentences without it (a sentence counts when it holds "
-      "half the keyphrase's content words or more, or of a synonym's) is more than `max_gap_share` of the text (texts "
+      "all the words of the keyphrase or of a synonym's phrase, half of them for a phrase of four or more) is more "
+      "than `max_gap_share` of the text (texts "
       "of `min_sentences`+ sentences).",
       thresholds={"max_gap_share": 0.3, "min_sentences": 15}, uses_keyphrase=True,
       hint="Mention the topic again in the parts of the post that leave it out.",
@@ -132,14 +134,14 @@ def keyphrase_density(ctx, t):
                      "scalp micropigmentation'"),
                 passes(post(KP, INTRO_TEXT + " " + " ".join(["We plan each visit with care."] * 5) +
                             " SMP in Vancouver is our work. " + " ".join(["We plan each visit with care."] * 5) +
-                            " Scalp micropigmentation lasts. " + " ".join(["We plan each visit with care."] * 4)))])
+                            " Vancouver scalp micropigmentation lasts. " + " ".join(["We plan each visit with care."] * 4)))])
 def keyphrase_distribution(ctx, t):
     if not ctx.focus:
         return
     sentences = ctx.sentences
     if not sentences:
         return
-    hits = [_reflects(ctx, s.text, DISTRIBUTION) for s in sentences]
+    hits = [holds_topic(ctx.matcher, ctx.focus, s.text, synonyms_count(DISTRIBUTION)) for s in sentences]
     if not any(hits):
         yield Hit(ctx.first_line(), 1, f"The keyphrase {ctx.focus_label()} never appears in the text", "")
         return

@@ -10,8 +10,10 @@ failure (`SEO_SCORES`, `READABILITY_PENALTIES`).
 - Readability: penalty points for each assessment that fails (3 for a red one, 2 for an orange one); more than 6
   is `poor`, more than 4 `ok`, else `good` (Yoast's readability score).
 
-Rules with no counterpart in Yoast (local SEO, misspellings, the site rules) count as SEO assessments of their own,
-with the score of an orange light. Reading ease (RD108) and link suggestions (SITE406) are advice, not scored.
+Only the rules that answer one of Yoast's assessments are scored, so the rating means what Yoast's does; the others
+(local SEO, misspellings, missing alt text, reading ease, the site rules but the shared keyphrase) are advice that
+the list of fixes still brings up. A post without a focus keyphrase scores as Yoast's keyphrase length does then
+(red); its placement checks use the keyphrase inferred for it.
 """
 
 from __future__ import annotations
@@ -21,11 +23,10 @@ from typing import Any
 
 GOOD, OK, POOR = "good", "ok", "poor"
 PASS_SCORE = 9
-OWN_RULE_SCORE = 6  # a rule Yoast does not have: an orange light
 
 # rule -> ((assessment, score when the rule has a finding), ...)
 SEO_SCORES: dict[str, tuple[tuple[str, int], ...]] = {
-    "SEO201": (("focusKeyphrase", 3),),
+    "SEO201": (("keyphraseLength", 3),),
     "SEO202": (("keyphraseLength", 6),),
     "SEO203": (("keyphraseInSEOTitle", 2),),
     "SEO221": (("keyphraseInSEOTitle", 6),),
@@ -46,6 +47,7 @@ SEO_SCORES: dict[str, tuple[tuple[str, int], ...]] = {
     "SEO220": (("externalLinks", 3),),
     "RD107": (("textLength", 6),),
     "SITE401": (("previouslyUsedKeywords", 6),),
+    "SITE402": (("previouslyUsedKeywords", 6),),
 }
 READABILITY_PENALTIES: dict[str, tuple[str, int]] = {
     "RD101": ("textSentenceLength", 3),
@@ -55,12 +57,7 @@ READABILITY_PENALTIES: dict[str, tuple[str, int]] = {
     "RD105": ("textTransitionWords", 3),
     "RD106": ("sentenceBeginnings", 3),
 }
-NOT_SCORED = frozenset({"RD108", "SITE406"})
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def _seo_assessments(rule_id: str) -> tuple[tuple[str, int], ...]:
-    return SEO_SCORES.get(rule_id, ((rule_id, OWN_RULE_SCORE),))
 
 
 def rating(findings: Iterable[Any], active: Iterable[str]) -> dict[str, str]:
@@ -79,16 +76,14 @@ def _scores(findings: Iterable[Any], active: Iterable[str]) -> tuple[dict[str, i
     for rule_id in active:
         if rule_id in READABILITY_PENALTIES:
             readability.setdefault(READABILITY_PENALTIES[rule_id][0], 0)
-        elif rule_id not in NOT_SCORED:
-            for name, _ in _seo_assessments(rule_id):
-                seo.setdefault(name, PASS_SCORE)
+        for name, _ in SEO_SCORES.get(rule_id, ()):
+            seo.setdefault(name, PASS_SCORE)
     for f in findings:
         if f.rule in READABILITY_PENALTIES:
             name, points = READABILITY_PENALTIES[f.rule]
             readability[name] = max(readability.get(name, 0), points)
-        elif f.rule not in NOT_SCORED:
-            for name, score in _seo_assessments(f.rule):
-                seo[name] = min(seo.get(name, PASS_SCORE), score)
+        for name, score in SEO_SCORES.get(f.rule, ()):
+            seo[name] = min(seo.get(name, PASS_SCORE), score)
     return seo, readability
 
 
@@ -103,12 +98,12 @@ def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3) ->
     def worth(rule_id: str) -> float:
         if rule_id in READABILITY_PENALTIES:
             return READABILITY_PENALTIES[rule_id][1] * 10.0  # a penalty point moves readability ten points
-        return sum((PASS_SCORE - score) * seo_weight for _, score in _seo_assessments(rule_id))
+        return sum((PASS_SCORE - score) * seo_weight for _, score in SEO_SCORES.get(rule_id, ()))
 
     first: dict[str, Any] = {}
     many: dict[str, int] = {}
     for f in sorted(findings, key=lambda f: (f.line, f.column)):
-        if f.rule not in NOT_SCORED:
+        if f.rule != "SITE406":  # link suggestions are offers, listed on their own
             first.setdefault(f.rule, f)
             many[f.rule] = many.get(f.rule, 0) + 1
     ranked = sorted(first.values(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), -worth(f.rule), f.line))

@@ -62,7 +62,8 @@ const DELIBERATE = [
   },
   {
     doc: "headings are not sentences",
-    when: (c) => SENTENCES.has(c.assessment) && c.variant("noHeadings") === c.smpseoFlags,
+    when: (c) => SENTENCES.has(c.assessment) && (c.variant("noHeadings") === c.smpseoFlags
+      || c.variant("noHeadingsOneWordOnce") === c.smpseoFlags),
     why: "Yoast counts subheadings as sentences; without them its verdict is smpseo's",
   },
 ];
@@ -94,13 +95,21 @@ const RULES = [
   },
   {
     id: "R4",
+    name: "a word counted twice",
+    test: (c) => USES_KEYPHRASE.has(c.assessment) && c.variant("oneWordOnce") === c.smpseoFlags,
+    right: "smpseo",
+    why: () => "a synonym's phrase repeats a word (\"hair tattoo hair follicles\") and Yoast counts one word in the " +
+      "text for both; with the word written once its verdict is smpseo's",
+  },
+  {
+    id: "R5",
     name: "named in docs/checks.md",
     test: (c) => c.deliberate !== undefined,
     right: "deliberate",
     why: (c) => c.deliberate.why,
   },
   {
-    id: "R5",
+    id: "R6",
     name: "Yoast's documented criterion",
     test: () => true,
     right: "yoast",

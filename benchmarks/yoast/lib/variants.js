@@ -27,9 +27,25 @@ const MAKERS = {
       [post.title, post.body, focus.description, post.slug.replace(/-/g, " ")]);
     return [{ ...post, title, body, slug: slug.replace(/ /g, "-") }, { ...focus, description }, []];
   },
+  // each synonym's phrase with a repeated word written once ("hair tattoo hair follicles" -> "hair tattoo
+  // follicles"): Yoast counts a repeated word once for each time the phrase has it
+  oneWordOnce: (post, focus) => {
+    const once = focus.synonyms.map((s) => [...new Set(s.split(/\s+/))].join(" "));
+    return once.join() === focus.synonyms.join() ? null : [post, { ...focus, synonyms: once }, []];
+  },
   // subheadings taken out: Yoast counts them as sentences, smpseo does not
-  noHeadings: (post, focus) => [{ ...post, body: post.body.replace(/^#{1,6} .*$/gm, "") }, focus, []],
+  noHeadings: (post, focus) => [withoutHeadings(post), focus, []],
+  // both: subheadings taken out, and a repeated word of a synonym's phrase written once (the latter a Yoast error,
+  // corrected so that the subheadings are tested alone)
+  noHeadingsOneWordOnce: (post, focus, ctx) => {
+    const once = MAKERS.oneWordOnce(post, focus, ctx);
+    return once ? [withoutHeadings(post), once[1], []] : null;
+  },
 };
+
+function withoutHeadings(post) {
+  return { ...post, body: post.body.replace(/^#{1,6} .*$/gm, "") };
+}
 
 class Variants {
   constructor(post, focus, used, siteUrl, ctx) {

@@ -1,5 +1,6 @@
 // Yoast's analysis engine (the yoastseo package) on one post: the free plugin's SEO and readability assessors,
-// plus the keyphrase distribution (a Premium assessment, registered by hand) and the previously used keyphrase.
+// plus the keyphrase distribution (a Premium assessment, registered by hand with its research) and the previously
+// used keyphrase.
 "use strict";
 
 const { execFileSync } = require("child_process");
@@ -7,6 +8,9 @@ const { Paper, SeoAssessor, ContentAssessor } = require("yoastseo");
 const Researcher = require("yoastseo/build/languageProcessing/languages/en/Researcher").default;
 const KeyphraseDistribution =
   require("yoastseo/build/scoring/assessments/seo/KeyphraseDistributionAssessment").default;
+// The Premium assessment needs its research, which the free English researcher does not register: without it the
+// assessment says "Good job!" for any text.
+const keyphraseDistributionResearch = require("yoastseo/build/languageProcessing/researches/keyphraseDistribution").default;
 const PreviouslyUsedKeywords = require("yoastseo/build/bundledPlugins/previouslyUsedKeywords").default;
 const functionWords = require("yoastseo/build/languageProcessing/languages/en/config/functionWords").default;
 const { marked } = require("marked");
@@ -45,6 +49,7 @@ function paperFor(post, focus, siteUrl) {
 function assess(post, focus, usedKeywords, siteUrl, keep = []) {
   const paper = paperFor(post, focus, siteUrl);
   const researcher = new Researcher(paper);
+  researcher.addResearch("keyphraseDistribution", keyphraseDistributionResearch);
   if (keep.length) {
     researcher.config.functionWords = researcher.config.functionWords.filter((w) => !keep.includes(w.toLowerCase()));
   }
