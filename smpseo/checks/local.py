@@ -71,9 +71,20 @@ def _name_regex(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){head}{tail}(?![\w-])", re.I)
 
 
+@functools.lru_cache(maxsize=16)
+def _first_word_regex(name: str) -> re.Pattern[str] | None:
+    """The name's first word alone, capitalised inside a sentence ("book at Advanced today"): the name cut short.
+    A capital after a sentence end, or the name's second word after it, is not that."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    return re.compile(rf"(?<=[a-z,]\s)({re.escape(words[0])})(?![\w-])(?!\s+(?i:{re.escape(words[1])})\b)")
+
+
 @rule("LOC302", "business-name-form", "local", "warning",
-      "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\") or "
-      "shortened (\"Advanced Scalp\").",
+      "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
+      "\"advanced scalp clinic\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence "
+      "(\"book at Advanced\").",
       hint="Write the name exactly as in [site] name, everywhere.",
       examples=[flag("Visit Advanced scalp clinic today.",
                      "1:7 LOC302 Business name written 'Advanced scalp clinic' (other capitals), not "
@@ -81,7 +92,11 @@ def _name_regex(name: str) -> re.Pattern[str] | None:
                 flag("Visit Advanced Scalp in Vancouver.",
                      "1:7 LOC302 Business name written 'Advanced Scalp' (shortened), not 'Advanced Scalp "
                      "Clinic'"),
-                passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle.")])
+                flag("Book a visit at Advanced today. Ask advanced scalp clinic staff.",
+                     "1:17 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'",
+                     "1:37 LOC302 Business name written 'advanced scalp clinic' (other capitals), not 'Advanced "
+                     "Scalp Clinic'"),
+                passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal.")])
 def business_name_form(ctx, t):
     name = " ".join(ctx.site.name.split())
     regex = _name_regex(name)
@@ -98,6 +113,11 @@ def business_name_form(ctx, t):
             why = "other capitals" if full else "shortened"
             ln, col = _locate(ctx, block, line, m.start())
             yield Hit(ln, col, f"Business name written '{written}' ({why}), not '{name}'", written, f"Write '{name}'.")
+        first = _first_word_regex(name)
+        for m in first.finditer(text) if first else ():
+            ln, col = _locate(ctx, block, line, m.start(1))
+            yield Hit(ln, col, f"Business name cut to its first word '{m.group(1)}', not '{name}'", m.group(1),
+                      f"Write '{name}'.")
 
 
 @rule("LOC303", "no-call-to-action", "local", "warning",
@@ -105,7 +125,9 @@ def business_name_form(ctx, t):
       hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
       examples=[flag("SMP looks like shaved hair. It lasts for years.",
                      "1:1 LOC303 No call to action (call, book, consultation, contact)"),
-                passes("SMP looks like shaved hair. Book a free consultation today.")])
+                passes("SMP looks like shaved hair. Book a free consultation today."),
+                passes("SMP looks like shaved hair. Our consultations are free."),
+                passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online.")])
 def no_call_to_action(ctx, t):
     want = digits(ctx.site.phone)
     for text, block, _ in _texts(ctx):
@@ -172,6 +194,8 @@ def city_placement(ctx, t):
                      "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
                 flag("We work in Vancover.",
                      "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
+                flag("We work in Vancuover.",
+                     "1:12 LOC305 City written 'Vancuover' (misspelt), not 'Vancouver'"),
                 passes("We work in Vancouver, at Vancouver's best clinic.")])
 def city_form(ctx, t):
     city = ctx.site.city.strip()

@@ -102,7 +102,10 @@ def subheading_distribution(ctx, t):
       hint="Say who does it: \"we place the pigment\".",
       examples=[flag("The pigment is placed just under the skin. " + _EASY,
                      "1:13 RD104 Passive voice: \"is placed\"; 1 of 5 sentences are passive (20%, max 10%)"),
-                passes("The pigment is placed just under the skin. " + _EASY * 2 + "I am excited about it.")])
+                flag("Your hairline is being redrawn. " + _EASY,
+                     "1:15 RD104 Passive voice: \"is being redrawn\"; 1 of 5 sentences are passive (20%, max 10%)"),
+                passes("The pigment is placed just under the skin. " + _EASY * 2 + "I am excited about it."),
+                passes("Let's get started. " + _EASY)])
 def passive_voice(ctx, t):
     found = []
     for b in ctx.prose:

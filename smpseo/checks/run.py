@@ -39,7 +39,13 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
 
     matcher = Matcher(config.synonyms)
     targets = [p for p in (matcher.phrase(t) for t in config.targets) if p]
-    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms]
+    # the terms a typo is looked for in: targets, synonyms and the business name (a one-word city's typos are
+    # LOC305's, so the city is left out: one typo, one finding)
+    city = config.site.city.strip().lower()
+    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms,
+                   config.site.name]
+    if city and " " not in city:
+        guard_terms = [" ".join(w for w in t.split() if w.lower() != city) for t in guard_terms]
     guard = SpellingGuard(guard_terms)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
     counts = Counter(c.name for c in contexts)

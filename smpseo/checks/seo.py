@@ -56,6 +56,8 @@ def image_alt_missing(ctx, t):
       hint="Correct the spelling: search engines and readers see the typo.",
       examples=[flag(post(body="Rob is a scalp Micropigmention artist."),
                      "6:16 SEO215 'Micropigmention' looks like a misspelling of 'Micropigmentation'"),
+                flag(post(body="Rob works at Advnaced Scalp Clinic in Vancover."),
+                     "6:14 SEO215 'Advnaced' looks like a misspelling of 'Advanced'"),
                 passes(post(body="Rob is a scalp micropigmentation artist; micro-pigmentation too."))])
 def misspelled_term(ctx, t):
     guard = ctx.guard
