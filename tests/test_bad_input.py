@@ -442,7 +442,7 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
                                       '"Query","Hits", expected "Top queries","Clicks","Impressions","CTR","Position"']
     assert _lines(config.stderr)[0].endswith("unknown-key.toml: unknown key 'colour' in [site] (known: address, "
                                              "city, name, phone, region, url)") and len(_lines(config.stderr)) == 1
-    assert _lines(missing.stderr) == ["smpseo: error: nowhere: posts folder not found"]
+    assert _lines(missing.stderr) == ["nowhere: error: no such file or folder"]  # as every command says it
     assert _lines(draft.stderr) == ["posts/binary.md: error: binary file, not text"]
     assert len(_lines(bad_yaml.stderr)) == 1
     assert _lines(bad_yaml.stderr)[0].startswith(f"{BAD / 'invalid-yaml.md'}:4: error: invalid YAML front matter: ")

@@ -28,6 +28,7 @@ def search_preview(preview: dict | None) -> HTML:
     if not preview:
         return HTML('<p class="note">No search-result preview: the draft has no title.</p>')
     head = (f'<p>Title width: <b>{e(preview["title_px"])} px</b> of 600 px; description: '
-            f'<b>{e(preview["description_chars"])}</b> characters (120-156 show whole).</p>')
+            f'<b>{e(preview["description_chars"])}</b> characters (about 156 show on a desktop, 120 on a '
+            'phone).</p>')
     return HTML(head + _result(preview["desktop"], preview["url"], "desktop")
                 + _result(preview["mobile"], preview["url"], "mobile"))
