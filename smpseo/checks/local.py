@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from smpseo.analysis.placement import introduction
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.core.language import find_phrase, normalize_word
@@ -177,7 +178,7 @@ def city_placement(ctx, t):
 
     if not has(post.title):
         yield Hit(post.title_line or 1, 1, f"Title does not name the city '{city}'", post.title)
-    first = post.first_paragraph
+    first = introduction(post)
     if first is not None and not has(first.text):
         col = first.sentences[0].column if first.sentences else 1
         yield Hit(first.line, col, f"First paragraph does not name the city '{city}'", first.text[:60])
