@@ -10,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
+# The clinic's eight posts and settings as imported from the seed, frozen: tests never read the live posts/ and
+# smpseo.toml, which the clinic edits (following smpseo's own advice must not break the suite).
+CLINIC_POSTS = FIXTURES / "gaps" / "posts"
+CLINIC_CONFIG = FIXTURES / "clinic.toml"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -97,3 +101,77 @@ def damage_entry(path: Path, damage: str, wrong_value=None) -> bool:
     else:
         return False
     return True
+
+
+class _Mailbox:
+    """What a test SMTP server received: one entry per message, with its envelope and parsed content."""
+
+    def __init__(self):
+        self.messages: list[dict] = []
+        self.logins: list[tuple[str, str]] = []
+        self.refuse: set[str] = set()  # recipients answered with 550
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 no such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+
+        self.messages.append({"from": envelope.mail_from, "to": list(envelope.rcpt_tos),
+                              "message": email.message_from_bytes(envelope.original_content, policy=policy.default)})
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 at a port the system picks, in a thread of its own. Yields an
+    object with `port`, `mailbox` (messages, logins, refuse) and `password` (what the login must give)."""
+    import asyncio
+    import threading
+    from types import SimpleNamespace
+
+    smtp = pytest.importorskip("aiosmtpd.smtp")
+    mailbox = _Mailbox()
+    password = "correct horse battery staple"
+
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, smtp.LoginPassword) and auth_data.password.decode() == password
+        if ok:
+            mailbox.logins.append((auth_data.login.decode(), auth_data.password.decode()))
+        return smtp.AuthResult(success=ok, handled=False)  # a failure answered with 535 by the server
+
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+    state = {}
+
+    def serve():
+        asyncio.set_event_loop(loop)
+
+        async def start():
+            state["server"] = await loop.create_server(
+                lambda: smtp.SMTP(mailbox, authenticator=authenticate, auth_require_tls=False, hostname="test",
+                                  auth_exclude_mechanism=["LOGIN"]),
+                host="127.0.0.1", port=0)
+
+        loop.run_until_complete(start())
+        started.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert started.wait(10), "the test SMTP server did not start"
+    port = state["server"].sockets[0].getsockname()[1]
+    yield SimpleNamespace(port=port, mailbox=mailbox, password=password)
+
+    async def stop():
+        state["server"].close()
+        await state["server"].wait_closed()
+
+    asyncio.run_coroutine_threadsafe(stop(), loop).result(10)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+    loop.close()

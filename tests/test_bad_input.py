@@ -27,7 +27,7 @@ GOOD_SLUG = "how-long-does-smp-last"
 GOOD_TITLE = "How long does scalp micropigmentation last in Vancouver?"
 
 
-def _nested_html(depth: int = 50_000) -> bytes:
+def _nested_html(depth: int = 5_000) -> bytes:
     return (b"<html><head><title>Deep page</title></head><body>" + b"<div>" * depth
             + b"<p>Scalp micropigmentation text at the bottom of a very deep page.</p>" + b"</div>" * depth
             + b"</body></html>")
@@ -217,7 +217,8 @@ def test_unknown_config_key(tmp_path, capsys, command, good_post):
     assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
     assert _lines(err) == [f"smpseo: error: {tmp_path / 'smpseo.toml'}: unknown key 'colour' in [site] (known: "
-                           "address, city, name, phone, region, url)"]
+                           "address, business_type, city, country, latitude, longitude, name, opening_hours, phone, "
+                           "postal_code, price_range, region, url)"]
     assert out == ""
     assert main([command, "posts", "--config", str(BAD / "unknown-key.toml")]) == 2
     assert "unknown key 'colour'" in capsys.readouterr().err
@@ -441,7 +442,8 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
     assert _lines(queries.stderr) == ['smpseo: error: Queries.csv:1: not a Search Console Queries.csv: header is '
                                       '"Query","Hits", expected "Top queries","Clicks","Impressions","CTR","Position"']
     assert _lines(config.stderr)[0].endswith("unknown-key.toml: unknown key 'colour' in [site] (known: address, "
-                                             "city, name, phone, region, url)") and len(_lines(config.stderr)) == 1
+                                             "business_type, city, country, latitude, longitude, name, "
+                                             "opening_hours, phone, postal_code, price_range, region, url)") and len(_lines(config.stderr)) == 1
     assert _lines(missing.stderr) == ["nowhere: error: no such file or folder"]  # as every command says it
     assert _lines(draft.stderr) == ["posts/binary.md: error: binary file, not text"]
     assert len(_lines(bad_yaml.stderr)) == 1

@@ -13,9 +13,9 @@ import pytest
 from smpseo.app import cache
 from smpseo.app.parallel import KIND, post_analysis, post_work
 
-from .conftest import DAMAGES, ROOT, damage_entry
+from .conftest import CLINIC_CONFIG, CLINIC_POSTS, DAMAGES, ROOT, damage_entry
 
-POSTS = ROOT / "posts"
+POSTS = CLINIC_POSTS
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_analyze_reads_only_changed_files(cache_dir, tmp_path, monkeypatch):
 
     folder = tmp_path / "posts"
     shutil.copytree(POSTS, folder)
-    config = load_config(ROOT / "smpseo.toml")
+    config = load_config(CLINIC_CONFIG)
     corpus = load_posts(folder)
     expected = analyze(corpus, config)
     monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
@@ -150,7 +150,7 @@ def test_analyze_reads_only_changed_files(cache_dir, tmp_path, monkeypatch):
     assert rows == analyze(load_posts(folder), config)
     assert rows != expected
 
-    other = load_config(ROOT / "smpseo.toml")
+    other = load_config(CLINIC_CONFIG)
     other.targets.append("hairline tattoo")
     read.clear()
     rows, _ = analyze_sources(folder, config=other)

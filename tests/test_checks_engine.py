@@ -37,6 +37,18 @@ def test_defaults():
     assert f.hint
 
 
+@pytest.mark.parametrize("limit", [20, 25, 40])
+def test_the_long_sentence_share_and_the_rule_use_one_limit(limit):
+    """The metrics' share of long sentences counts exactly the sentences RD101 flags, whatever `[rules]` sets."""
+    text = LONG + " Short one here. " + " ".join(["Word"] * 22) + "."
+    result = smpseo.check([post(text)], config({"RD101": {"max_words": limit}}))
+    flagged = len(rd101(result))
+    share = result.posts[0]["metrics"]["long_sentences_pct"]
+    assert share == round(100 * flagged / 3, 1)
+    rows = smpseo.analyze([post(text)], config({"RD101": {"max_words": limit}}))
+    assert rows["long_sentences_pct"].tolist() == [share]
+
+
 def test_threshold_and_severity_from_config():
     (f,) = rd101(smpseo.check([post(LONG)], config({"RD101": {"max_words": 25, "severity": "info"}})))
     assert f.severity == "info" and "(max 25)" in f.message

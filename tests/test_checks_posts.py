@@ -11,7 +11,7 @@ import pytest
 import smpseo
 from smpseo.checks import EXAMPLE_CONFIG
 
-from .conftest import FIXTURES, ROOT
+from .conftest import CLINIC_CONFIG, CLINIC_POSTS, FIXTURES, ROOT
 
 WELL_WRITTEN = FIXTURES / "checks" / "well-written.md"
 PLACEMENT_RULES = {"SEO203", "SEO204", "SEO205", "SEO207", "SEO208", "SEO209", "SEO210", "SEO212", "SEO213",
@@ -60,14 +60,14 @@ def test_placement_checks_flag_the_same_post_with_another_keyphrase():
 
 
 # ---- the clinic's posts --------------------------------------------------------------------------------------------
-POSTS = ROOT / "posts"
+POSTS = CLINIC_POSTS
 
 
 @pytest.fixture(scope="module")
 def clinic():
     if not POSTS.is_dir() or not list(POSTS.glob("*.md")):
         pytest.skip("posts/ not available")
-    config = smpseo.load_config(ROOT / "smpseo.toml")
+    config = smpseo.load_config(CLINIC_CONFIG)
     return smpseo.check(sorted(str(p.relative_to(ROOT)) if p.is_relative_to(Path.cwd()) else str(p)
                                for p in POSTS.glob("*.md")), config)
 
@@ -151,7 +151,7 @@ def test_business_name_variants(clinic):
 
 
 def test_coverage_matrix(clinic):
-    targets = smpseo.load_config(ROOT / "smpseo.toml").targets
+    targets = smpseo.load_config(CLINIC_CONFIG).targets
     assert len(clinic.coverage) == len(targets) * len(clinic.posts)
     by_target = {}
     for row in clinic.coverage:
@@ -176,7 +176,7 @@ def test_the_seed_dump_itself_at_its_lines_and_columns():
     dump = FIXTURES / "textdump" / "advanced-scalp-blog.txt"
     if not dump.is_file():
         pytest.skip("text dump fixture not available")
-    config = smpseo.load_config(ROOT / "smpseo.toml")
+    config = smpseo.load_config(CLINIC_CONFIG)
     result = smpseo.check(str(dump), config, rules=["SEO215", "LOC301"], keyphrases=False)
     lines = dump.read_text(encoding="utf-8").split("\n")
     wanted = {("SEO215", "Micropigmention"), ("LOC301", "778 917 7772")}

@@ -14,6 +14,7 @@ CONDA_TO_PYPI = {"matplotlib-base": "matplotlib", "pyyaml": "pyyaml"}
 
 
 def _split(req: str) -> tuple[str, str]:
+    req = req.split(";", 1)[0]  # an environment marker says where pip installs it; conda-forge builds it everywhere
     m = re.match(r"\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*(?:#.*)?$", req)
     name = re.sub(r"[-_.]+", "-", m.group(1)).lower()
     return CONDA_TO_PYPI.get(name, name), m.group(2).replace(" ", "")
@@ -53,3 +54,4 @@ def test_split_normalises_names():
     assert _split("PyYAML>=6.0") == ("pyyaml", ">=6.0")
     assert _split("matplotlib-base>=3.8") == ("matplotlib", ">=3.8")
     assert _split('nltk>=3.8  # comment') == ("nltk", ">=3.8")
+    assert _split("PyStemmer>=3.0.0,<3.1; python_version < '3.14'") == ("pystemmer", ">=3.0.0,<3.1")

@@ -162,6 +162,7 @@ def test_cli_unreadable_source_still_reports(tmp_path, capsys):
     assert "nope.md" in captured.err and "status" in captured.out
 
 
+@pytest.mark.slow
 def test_unrelated_blog_answers_nothing():
     from tests.conftest import shared
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from smpseo.analysis import jsonld
 from smpseo.core.settings import Config, Site
 from smpseo.sources.readers import load_posts
@@ -55,3 +57,89 @@ def test_blog_posting_dates_and_author_from_front_matter(tmp_path):
 def test_script_tag_cannot_be_closed_by_text():
     tag = jsonld.script_tag({"text": "</script><b>"})
     assert tag.count("</script>") == 1
+
+
+# schema.org's vocabulary for the types smpseo writes: each type's properties (its own and those it inherits from
+# Thing, CreativeWork, Organization, Place), and the subtypes of LocalBusiness it may be.
+THING = {"@context", "@type", "@id", "name", "url", "description", "image"}
+VOCABULARY = {
+    "LocalBusiness": THING | {"telephone", "address", "geo", "openingHoursSpecification", "openingHours",
+                              "priceRange", "email", "sameAs"},
+    "PostalAddress": {"@type", "streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"},
+    "GeoCoordinates": {"@type", "latitude", "longitude"},
+    "OpeningHoursSpecification": {"@type", "dayOfWeek", "opens", "closes", "validFrom", "validThrough"},
+    "BlogPosting": THING | {"headline", "datePublished", "dateModified", "mainEntityOfPage", "publisher", "author",
+                            "keywords", "articleSection", "wordCount"},
+    "FAQPage": THING | {"mainEntity"},
+}
+LOCAL_BUSINESS_TYPES = {"LocalBusiness", "MedicalBusiness", "MedicalClinic", "HealthAndBeautyBusiness", "BeautySalon",
+                        "HairSalon", "DaySpa", "TattooParlor"}
+DAYS_OF_WEEK = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def assert_schema_org(node: dict) -> None:
+    kind = "LocalBusiness" if node["@type"] in LOCAL_BUSINESS_TYPES else node["@type"]
+    unknown = set(node) - VOCABULARY[kind]
+    assert not unknown, f"{node['@type']} has no properties {unknown}"
+    for value in node.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and item.get("@type") in VOCABULARY:
+                assert_schema_org(item)
+
+
+CLINIC_SITE = """
+[site]
+name = "Advanced Scalp Clinic"
+url = "https://www.advancedscalp.example"
+phone = "778-917-7772"
+address = "1200 Burrard St"
+city = "Vancouver"
+region = "BC"
+postal_code = "V6Z 2C7"
+country = "CA"
+latitude = 49.2781
+longitude = -123.1307
+opening_hours = ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"]
+business_type = "MedicalBusiness"
+price_range = "$$$"
+"""
+
+
+def test_local_business_from_site_settings():
+    from smpseo.core.settings import parse_config
+
+    data = jsonld.local_business(parse_config(CLINIC_SITE, "smpseo.toml"))
+    assert data["@type"] == "MedicalBusiness" and data["name"] == "Advanced Scalp Clinic"
+    assert data["telephone"] == "778-917-7772" and data["@id"] == "https://www.advancedscalp.example/#business"
+    assert data["address"] == {"@type": "PostalAddress", "streetAddress": "1200 Burrard St",
+                               "addressLocality": "Vancouver", "addressRegion": "BC", "postalCode": "V6Z 2C7",
+                               "addressCountry": "CA"}
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 49.2781, "longitude": -123.1307}
+    weekdays, saturday = data["openingHoursSpecification"]
+    assert weekdays["dayOfWeek"] == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    assert (saturday["dayOfWeek"], saturday["opens"], saturday["closes"]) == (["Saturday"], "10:00", "14:00")
+    assert_schema_org(data)
+    assert all(set(s["dayOfWeek"]) <= DAYS_OF_WEEK for s in data["openingHoursSpecification"])
+
+
+def test_every_block_for_a_post_uses_schema_org_properties():
+    from smpseo.core.settings import parse_config
+
+    config = parse_config(CLINIC_SITE, "smpseo.toml")
+    blocks = jsonld.for_post(_post("does-scalp-micropigmentation-hurt"), config)
+    assert [b["@type"] for b in blocks] == ["BlogPosting", "FAQPage", "MedicalBusiness"]
+    for block in blocks:
+        assert_schema_org(block)
+
+
+def test_no_local_business_without_where_and_bad_site_keys_refused():
+    from smpseo.core.settings import ConfigError, parse_config
+
+    assert jsonld.local_business(Config(site=Site(name="Clinic"))) is None
+    assert jsonld.local_business(Config(site=Site(name="Clinic", city="Vancouver")))["@type"] == "LocalBusiness"
+    for bad, fragment in (('latitude = 91.0\nlongitude = 0.0', "latitude must be a number from -90 to 90"),
+                          ('latitude = 49.0', "give both or neither"),
+                          ('opening_hours = ["9 to 5"]', "'9 to 5' is not like"),
+                          ('business_type = "Restaurant"', "business_type 'Restaurant' is not one of")):
+        with pytest.raises(ConfigError, match=fragment):
+            parse_config(f"[site]\n{bad}\n", "smpseo.toml")

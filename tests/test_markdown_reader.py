@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 import smpseo
 from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH
 from smpseo.sources.readers.markdown import parse_markdown
@@ -98,6 +100,7 @@ def test_empty_binary_and_cp1252_files(tmp_path):
     assert corpus[0].sentences[0].text == "It’s fine."
 
 
+@pytest.mark.slow
 def test_all_18f_posts_parse():
     folder = shared("corpora", "18f-blog-posts")
     corpus = smpseo.load_posts(folder)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smpseo.app.report.months import (
+from smpseo.core.months import (
     last_complete_month,
     month_bounds,
     month_title,

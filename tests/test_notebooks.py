@@ -85,7 +85,8 @@ def test_faq_gaps_notebook_runs_with_parameters(tmp_path):
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    assert html.count("data:image/png;base64,") == 1  # the status chart
+    assert html.count('<img class="chart"') == 1  # the status chart (drawn twice: wide, and for a phone)
+    assert html.count("data:image/png;base64,") == 2
     assert "Does SMP hurt?" in html  # the topic table
     assert "impressions" in html and "not available" not in html
 

@@ -19,7 +19,7 @@ from smpseo.cli import main
 from smpseo.sources.readers import load_posts
 from smpseo.sources.writer import write_atomic
 
-from .conftest import FIXTURES, ROOT
+from .conftest import CLINIC_POSTS, FIXTURES
 
 GOOD = FIXTURES / "bad" / "good.md"
 REPORT_POSTS = FIXTURES / "report_posts"
@@ -274,7 +274,7 @@ def test_a_report_killed_at_any_moment_leaves_no_partial_file(tmp_path):
 
 @pytest.mark.slow
 def test_only_import_writes_into_the_posts_folder(tmp_path):
-    source = ROOT / "posts" if any((ROOT / "posts").glob("*.md")) else REPORT_POSTS
+    source = CLINIC_POSTS
     posts = tmp_path / "posts"
     shutil.copytree(source, posts)
     draft = sorted(posts.glob("*.md"))[0]

@@ -9,9 +9,9 @@ import pytest
 
 from smpseo.app import parallel
 
-from .conftest import ROOT, shared
+from .conftest import CLINIC_POSTS, shared
 
-POSTS = ROOT / "posts"
+POSTS = CLINIC_POSTS
 
 
 @pytest.fixture
@@ -71,6 +71,7 @@ def test_same_as_the_direct_calls(no_cache):
         assert done["shares"] == sentence_shares(post)
 
 
+@pytest.mark.slow
 def test_parallel_on_the_18f_blog(no_cache, monkeypatch):
     from smpseo.sources.readers import load_posts
 

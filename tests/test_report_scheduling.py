@@ -1,6 +1,5 @@
-"""The shipped schedules: the cron wrapper runs one report at a time and logs it; systemd and Actions files agree."""
+"""The shipped schedules: the cron wrapper runs one report at a time and logs it, in a cron-like environment without\nflock or a .venv; the systemd, launchd, Task Scheduler and Actions files agree."""
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,53 +12,131 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scheduling" / "monthly-report.sh"
 FIXTURES = Path(__file__).parent / "fixtures"
 
-needs_flock = pytest.mark.skipif(not shutil.which("flock") or not shutil.which("bash"), reason="needs bash, flock")
+# What a cron job has: an empty environment but HOME, LOGNAME and a short PATH. The PATH here holds only the basic
+# commands the script may use (no flock: macOS has none), in a folder of its own.
+BASICS = ("bash", "env", "date", "mkdir", "rm", "ls", "tail", "tee", "dirname", "mv", "sleep", "cat")
 
 
-def env(tmp_path, **extra):
-    smpseo = Path(sys.executable).with_name("smpseo")
-    return {**os.environ, "SMPSEO": str(smpseo), "SMPSEO_POSTS": str(FIXTURES / "report_posts"),
-            "SMPSEO_OUT": str(tmp_path / "reports"), **extra}
+def cron_path(tmp_path, smpseo: Path | None = None) -> str:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for name in BASICS:
+        found = shutil.which(name)
+        if found and not (bin_dir / name).exists():
+            (bin_dir / name).symlink_to(found)
+    if smpseo is not None:
+        (bin_dir / "smpseo").symlink_to(smpseo)
+    assert shutil.which("flock", path=str(bin_dir)) is None
+    return str(bin_dir)
 
 
-@needs_flock
+def cron_env(tmp_path, smpseo: Path | None = None, **extra) -> dict:
+    """A cron-like environment for a site in tmp_path/site with no .venv: smpseo only on the PATH, if at all."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    return {"HOME": str(home), "LOGNAME": "cron", "SHELL": "/bin/sh", "PATH": cron_path(tmp_path, smpseo),
+            "SMPSEO_ROOT": str(site), "SMPSEO_POSTS": str(FIXTURES / "report_posts"),
+            "SMPSEO_OUT": str(site / "reports"), "SMPSEO_CACHE_DIR": str(tmp_path / "cache"), **extra}
+
+
+def fake_smpseo(tmp_path) -> Path:
+    """A stand-in smpseo that notes its arguments, for the tests of the wrapper itself."""
+    fake = tmp_path / "fake" / "smpseo"
+    fake.parent.mkdir()
+    fake.write_text('#!/usr/bin/env bash\necho "ran: $*"\n[[ "$*" == *2026-13* ]] && exit 2\nexit 0\n')
+    fake.chmod(0o755)
+    return fake
+
+
+def wrapper(env: dict, *args: str, timeout: int = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(["/usr/bin/env", "-i", *(f"{k}={v}" for k, v in env.items()), str(SCRIPT), *args],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+needs_bash = pytest.mark.skipif(not shutil.which("bash") or not Path("/usr/bin/env").exists(), reason="needs bash")
+
+
+@needs_bash
 @pytest.mark.slow
-def test_wrapper_runs_the_report_and_logs_it(tmp_path):
-    run = subprocess.run([str(SCRIPT), "--month", "2026-10"], env=env(tmp_path), capture_output=True, text=True,
-                         timeout=300)
+def test_wrapper_makes_the_report_under_cron_without_flock_or_venv(tmp_path):
+    smpseo = Path(sys.executable).with_name("smpseo")
+    run = wrapper(cron_env(tmp_path, smpseo), "--month", "2026-10", timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert (tmp_path / "reports" / "2026-10" / "monthly_report.html").is_file()
-    (log,) = (tmp_path / "reports" / "logs").glob("monthly-report-*.log")
+    site = tmp_path / "site"
+    assert (site / "reports" / "2026-10" / "monthly_report.html").is_file()
+    (log,) = (site / "reports" / "logs").glob("monthly-report-*.log")
     text = log.read_text()
     assert "start:" in text and "--month 2026-10" in text and "end: exit status 0" in text
-    assert "monthly_report.html" in text
+    assert "monthly_report.html" in text and str(tmp_path / "bin" / "smpseo") in text  # found on the PATH
+    assert not (site / "reports" / ".monthly-report.lock").exists()  # the lock is let go
 
 
-@needs_flock
+@needs_bash
+def test_wrapper_finds_smpseo_on_the_path_and_logs_the_run(tmp_path):
+    run = wrapper(cron_env(tmp_path, fake_smpseo(tmp_path)), "--month", "2026-10")
+    assert run.returncode == 0, run.stderr
+    (log,) = (tmp_path / "site" / "reports" / "logs").glob("monthly-report-*.log")
+    assert "ran: report monthly --posts" in log.read_text() and "--month 2026-10" in log.read_text()
+
+
+@needs_bash
+def test_wrapper_says_when_smpseo_is_nowhere(tmp_path):
+    run = wrapper(cron_env(tmp_path))
+    assert run.returncode == 127 and "smpseo not found" in run.stderr and "set SMPSEO" in run.stderr
+
+
+@needs_bash
 def test_wrapper_does_not_overlap_a_running_report(tmp_path):
-    out = tmp_path / "reports"
-    out.mkdir()
-    holder = subprocess.Popen(["flock", str(out / ".monthly-report.lock"), "sleep", "30"])
+    env = cron_env(tmp_path, fake_smpseo(tmp_path))
+    lock = tmp_path / "site" / "reports" / ".monthly-report.lock"
+    lock.mkdir(parents=True)
+    holder = subprocess.Popen(["sleep", "30"])
     try:
-        for _ in range(50):  # wait until the holder has the lock
-            probe = subprocess.run(["flock", "-n", str(out / ".monthly-report.lock"), "true"])
-            if probe.returncode != 0:
-                break
-            subprocess.run(["sleep", "0.1"])
-        run = subprocess.run([str(SCRIPT)], env=env(tmp_path), capture_output=True, text=True, timeout=60)
+        (lock / "pid").write_text(f"{holder.pid}\n")
+        run = wrapper(env)
     finally:
         holder.kill()
         holder.wait()
     assert run.returncode == 75
-    assert "still running" in run.stderr
-    assert not (out / "2026-10").exists()
+    assert f"(PID {holder.pid}) is still running" in run.stderr
+    assert "ran:" not in "".join(p.read_text() for p in (lock.parent / "logs").glob("*.log"))
+    assert lock.is_dir()  # the other run's lock is left alone
 
 
+@needs_bash
+def test_wrapper_takes_over_a_stale_lock(tmp_path):
+    env = cron_env(tmp_path, fake_smpseo(tmp_path))
+    lock = tmp_path / "site" / "reports" / ".monthly-report.lock"
+    lock.mkdir(parents=True)
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # a PID whose process has ended
+    (lock / "pid").write_text(f"{gone.pid}\n")
+    run = wrapper(env)
+    assert run.returncode == 0, run.stderr
+    assert "stale lock" in run.stderr and not lock.exists()
+
+
+@needs_bash
+def test_wrapper_takes_over_a_lock_older_than_any_run_even_if_its_pid_is_taken(tmp_path):
+    env = cron_env(tmp_path, fake_smpseo(tmp_path), SMPSEO_LOCK_HOURS="1")
+    lock = tmp_path / "site" / "reports" / ".monthly-report.lock"
+    lock.mkdir(parents=True)
+    holder = subprocess.Popen(["sleep", "30"])  # a live process with the lock's PID, as after a restart
+    try:
+        (lock / "pid").write_text(f"{holder.pid} 1000000000\n")  # started in 2001
+        run = wrapper(env)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run.returncode == 0, run.stderr
+    assert f"stale lock left by PID {holder.pid}" in run.stderr
+
+
+@needs_bash
 def test_wrapper_fails_with_smpseo_status_on_bad_settings(tmp_path):
-    if not shutil.which("flock"):
-        pytest.skip("needs flock")
-    run = subprocess.run([str(SCRIPT), "--month", "2026-13"], env=env(tmp_path), capture_output=True, text=True,
-                         timeout=120)
+    run = wrapper(cron_env(tmp_path, fake_smpseo(tmp_path)), "--month", "2026-13")
     assert run.returncode == 2
     assert "monthly report failed (exit status 2)" in run.stderr
 
@@ -93,3 +170,38 @@ def test_actions_workflow():
     assert upload["if"] == "always()" and upload["with"]["name"] == "seo-reports"
     run_step = next(s for s in steps if "report monthly" in s.get("run", ""))
     assert "${{" not in run_step["run"], "inputs reach the shell through env, not by interpolation"
+
+
+def test_launchd_plist():
+    import plistlib
+
+    with (ROOT / "scheduling" / "com.smpseo.monthly-report.plist").open("rb") as f:
+        plist = plistlib.load(f)
+    assert plist["Label"] == "com.smpseo.monthly-report"
+    assert plist["ProgramArguments"][0] == "/bin/bash"
+    assert plist["ProgramArguments"][1].endswith("scheduling/monthly-report.sh")
+    assert plist["StartCalendarInterval"] == {"Day": 1, "Hour": 6, "Minute": 17}
+    assert "/usr/bin" in plist["EnvironmentVariables"]["PATH"]
+    assert plist["StandardErrorPath"].endswith("reports/logs/launchd.log")
+
+
+def test_task_scheduler_xml_and_powershell_wrapper():
+    import xml.etree.ElementTree as ET
+
+    ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
+    task = ET.parse(ROOT / "scheduling" / "smpseo-monthly-report.xml").getroot()
+    assert task.tag == f"{{{ns['t']}}}Task"
+    trigger = task.find("t:Triggers/t:CalendarTrigger", ns)
+    assert trigger.find("t:StartBoundary", ns).text.endswith("T06:17:00")
+    by_month = trigger.find("t:ScheduleByMonth", ns)
+    assert [d.text for d in by_month.findall("t:DaysOfMonth/t:Day", ns)] == ["1"]
+    assert len(list(by_month.find("t:Months", ns))) == 12
+    settings = task.find("t:Settings", ns)
+    assert settings.find("t:StartWhenAvailable", ns).text == "true"
+    assert settings.find("t:MultipleInstancesPolicy", ns).text == "IgnoreNew"
+    action = task.find("t:Actions/t:Exec", ns)
+    assert action.find("t:Command", ns).text == "powershell.exe"
+    assert "scheduling\\monthly-report.ps1" in action.find("t:Arguments", ns).text
+    script = (ROOT / "scheduling" / "monthly-report.ps1").read_text(encoding="utf-8")
+    for piece in ("exit 75", "exit 127", ".venv\\Scripts\\smpseo.exe", "Get-Process -Id", "report\", \"monthly\""):
+        assert piece in script

@@ -86,7 +86,23 @@ def test_readability_chart_is_an_embedded_png():
     png = chart._repr_png_()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
     html = chart._repr_html_()
-    assert html.startswith('<img src="data:image/png;base64,') and 'alt="Reading ease per post"' in html
+    images = [attrs for tag, attrs in tags(html) if tag == "img"]
+    assert len(images) == 1 and images[0]["src"].startswith("data:image/png;base64,")
+    assert images[0]["alt"] == "Reading ease per post"
+    # a second picture, drawn for a phone's width, shown on narrow screens only
+    narrow = [attrs for tag, attrs in tags(html) if tag == "source"]
+    assert len(narrow) == 1 and narrow[0]["media"] == "(max-width: 640px)"
+    assert narrow[0]["srcset"].startswith("data:image/png;base64,") and narrow[0]["srcset"] != images[0]["src"]
+    assert chart.png(narrow=True).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_tables_label_every_cell_for_phones_and_sit_in_a_frame():
+    html = show.table([{"title": "A <b>", "n": 3, "": "x"}], {"title": "title", "n": "count", "": ""})._repr_html_()
+    found = tags(html)
+    assert [t for t in found if t[0] == "div"][:2] == [("div", {"class": "smpseo"}), ("div", {"class": "frame"})]
+    cells = [attrs for tag, attrs in found if tag == "td"]
+    assert [c.get("data-label") for c in cells] == ["title", "count", None]
+    assert "@media (max-width: 640px)" in html and "@media print" in html
 
 
 def test_code_spans_escape_inside_and_out():
@@ -94,10 +110,11 @@ def test_code_spans_escape_inside_and_out():
     assert show.code_spans("one ` only <x>") == "one ` only &lt;x&gt;"
 
 
-def test_gap_table_orders_by_priority_and_drops_demand_without_queries():
-    topics = [{"id": "b", "question": "B?", "status": "missing", "priority": 2, "impressions": 0},
-              {"id": "a", "question": "A?", "status": "partial", "priority": 1, "impressions": 0,
+def test_gap_table_keeps_the_priority_order_and_drops_demand_without_queries():
+    """Topics arrive in the gap analysis's priority order (the view does not re-rank them)."""
+    topics = [{"id": "a", "question": "A?", "status": "partial", "priority": 1, "impressions": 0,
                "posts": [{"title": "Post <1>", "section": "Part"}], "suggestion": {"text": "extend <it>"}},
+              {"id": "b", "question": "B?", "status": "missing", "priority": 2, "impressions": 0},
               {"id": "c", "question": "C?", "status": "answered", "priority": 3, "impressions": 0}]
     html = show.gap_table(topics, include_answered=False)._repr_html_()
     assert html.index("A?") < html.index("B?") and "C?" not in html

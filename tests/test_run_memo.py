@@ -17,7 +17,7 @@ import smpseo.app.check
 from smpseo.app import cache
 from smpseo.cli import main
 
-from .conftest import DAMAGES, FIXTURES, ROOT, damage_entry
+from .conftest import CLINIC_CONFIG, CLINIC_POSTS, DAMAGES, FIXTURES, ROOT, damage_entry
 
 gaps_module = importlib.import_module("smpseo.app.gaps")
 
@@ -52,8 +52,8 @@ def cache_dir(tmp_path, monkeypatch):
 def site(tmp_path, cache_dir, monkeypatch):
     """A copy of the clinic's posts and settings, as the working folder: outputs name `posts/...`."""
     root = tmp_path / "site"
-    shutil.copytree(ROOT / "posts", root / "posts")
-    shutil.copy(ROOT / "smpseo.toml", root / "smpseo.toml")
+    shutil.copytree(CLINIC_POSTS, root / "posts")
+    shutil.copy(CLINIC_CONFIG, root / "smpseo.toml")
     monkeypatch.chdir(root)
     return root
 
@@ -190,7 +190,7 @@ def test_changing_the_settings_gives_a_fresh_result(site, capsys, monkeypatch):
     assert " RD101 " not in fresh[1]
 
     other = site / "other.toml"  # --config: another file, other targets
-    other.write_text((ROOT / "smpseo.toml").read_text(encoding="utf-8").replace('"SMP Vancouver",',
+    other.write_text((CLINIC_CONFIG).read_text(encoding="utf-8").replace('"SMP Vancouver",',
                                                                                  '"SMP Vancouver", "hair tattoo",'),
                      encoding="utf-8")
     named = run(capsys, "check", "posts", "--config", "other.toml")

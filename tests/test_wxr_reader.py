@@ -148,6 +148,6 @@ def test_bad_exports_are_one_clear_error(tmp_path):
     bad.write_text(bomb)
     good = tmp_path / "good.xml"
     good.write_text(_export(ITEM))
-    corpus = load_posts(bad, good)
+    corpus = load_posts(bad, good, drafts=True)  # ITEM is a draft: asked for, it is read
     assert [p.title for p in corpus] == ["Does SMP hurt?"]
     assert [(e.path, bool(re.search("refused", e.message))) for e in corpus.failed] == [(str(bad), True)]

@@ -12,7 +12,7 @@ import smpseo
 from smpseo.analysis import yakecore
 from smpseo.analysis.extract import post_text
 
-from .conftest import ROOT, shared
+from .conftest import CLINIC_POSTS, shared
 
 
 @functools.cache
@@ -32,7 +32,7 @@ def texts(source) -> list[str]:
 
 
 def test_clinic_posts():
-    found = texts(ROOT / "posts")
+    found = texts(CLINIC_POSTS)
     assert len(found) == 8
     for text in found:
         same(text)
@@ -45,6 +45,7 @@ def test_wordpress_exports():
         same(text)
 
 
+@pytest.mark.slow
 def test_every_third_18f_post():
     found = texts(shared("corpora", "18f-blog-posts"))[::3]
     assert len(found) > 150

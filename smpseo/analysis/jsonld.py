@@ -1,4 +1,5 @@
-"""schema.org structured data (JSON-LD) for a post: `BlogPosting` for every post, `FAQPage` where it asks and answers.
+"""schema.org structured data (JSON-LD) for a post: `BlogPosting` for every post, `FAQPage` where it asks and answers,
+and the clinic itself as a `LocalBusiness` (or the subtype `[site] business_type` names) from `[site]`.
 
 Google stopped showing FAQ rich results on 2026-05-07, so `FAQPage` markup earns no snippet in Google Search and
 nothing here promises one. It is still valid schema.org and still useful: other search engines and answer engines
@@ -8,6 +9,7 @@ only questions and answers that are visible on the page.
     >>> from smpseo import jsonld
     >>> jsonld.blog_posting(post, config)      # a dict: json.dumps it into <script type="application/ld+json">
     >>> jsonld.faq_page(post)                  # a dict, or None when the post has no question headings
+    >>> jsonld.local_business(config)          # a dict, or None without a business name and an address or city
 """
 
 from __future__ import annotations
@@ -148,12 +150,72 @@ def blog_posting(post: Post, config=None) -> dict[str, Any]:
     return data
 
 
+DAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday", "Fr": "Friday", "Sa": "Saturday",
+        "Su": "Sunday"}
+
+
+def _days(spec: str) -> list[str]:
+    """"Mo-Fr" -> Monday ... Friday; "Mo,We" -> Monday, Wednesday (a range may wrap: "Sa-Mo")."""
+    order = list(DAYS)
+    out: list[str] = []
+    for part in spec.split(","):
+        first, _, last = part.partition("-")
+        i, j = order.index(first), order.index(last or first)
+        span = order[i:j + 1] if i <= j else order[i:] + order[:j + 1]
+        out.extend(DAYS[d] for d in span if DAYS[d] not in out)
+    return out
+
+
+def opening_hours(lines: list[str]) -> list[dict[str, Any]]:
+    """`OpeningHoursSpecification`s from lines like "Mo-Fr 09:00-17:00" (as `[site] opening_hours` validates)."""
+    specs = []
+    for line in lines:
+        days, _, times = line.strip().partition(" ")
+        opens, _, closes = times.partition("-")
+        specs.append({"@type": "OpeningHoursSpecification", "dayOfWeek": _days(days), "opens": opens,
+                      "closes": closes})
+    return specs
+
+
+def local_business(config) -> dict[str, Any] | None:
+    """The clinic as a `LocalBusiness` (or `[site] business_type`, e.g. `MedicalBusiness`): name, url, phone,
+    `PostalAddress`, `GeoCoordinates`, opening hours and price range, from `[site]`. None without a name and an
+    address or a city: local search needs to know where the business is."""
+    site = getattr(config, "site", None)
+    if site is None or not site.name or not (site.address or site.city):
+        return None
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": site.business_type or "LocalBusiness", "name": site.name}
+    if site.url:
+        data["url"] = site.url
+        data["@id"] = f"{site.url.rstrip('/')}/#business"
+    if site.phone:
+        data["telephone"] = site.phone
+    address = {"@type": "PostalAddress"}
+    for key, value in (("streetAddress", site.address), ("addressLocality", site.city),
+                       ("addressRegion", site.region), ("postalCode", site.postal_code),
+                       ("addressCountry", site.country)):
+        if value:
+            address[key] = value
+    data["address"] = address
+    if site.latitude is not None and site.longitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": site.latitude, "longitude": site.longitude}
+    if site.opening_hours:
+        data["openingHoursSpecification"] = opening_hours(site.opening_hours)
+    if site.price_range:
+        data["priceRange"] = site.price_range
+    return data
+
+
 def for_post(post: Post, config=None) -> list[dict[str, Any]]:
-    """All the markup for one post: its BlogPosting, and its FAQPage when it has question headings."""
+    """All the markup for one post: its BlogPosting, its FAQPage when it has question headings, and the clinic's
+    LocalBusiness when `[site]` says where it is."""
     blocks = [blog_posting(post, config)]
     faq = faq_page(post)
     if faq:
         blocks.append(faq)
+    business = local_business(config)
+    if business:
+        blocks.append(business)
     return blocks
 
 

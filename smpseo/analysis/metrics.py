@@ -7,13 +7,11 @@ behind the RD1xx findings), how often each site target appears (`kw: <target>` c
 from __future__ import annotations
 
 from smpseo.analysis.passive import passive_phrase
+from smpseo.analysis.readability import LONG_SENTENCE_WORDS, text_scores
 from smpseo.analysis.readability import scores as readability_scores
-from smpseo.analysis.readability import text_scores
 from smpseo.core.language import find_phrase
 from smpseo.core.text import sentence_lines, words
 from smpseo.model.post import QUOTE, Post
-
-LONG_SENTENCE_WORDS = 20
 
 
 def sentence_shares(post: Post) -> dict[str, float]:
@@ -21,12 +19,12 @@ def sentence_shares(post: Post) -> dict[str, float]:
     return shares_of([(s.text, b.kind != QUOTE) for b in post.prose for s in b.sentences])
 
 
-def shares_of(sentences) -> dict[str, float]:
+def shares_of(sentences, long_words: int = LONG_SENTENCE_WORDS) -> dict[str, float]:
     """`sentence_shares()` from (sentence text, written by the author rather than quoted) pairs."""
     if not sentences:
         return {"long_sentences_pct": 0.0, "passive_pct": 0.0, "transition_pct": 0.0}
     own = [text for text, authored in sentences if authored]
-    long_ = sum(1 for text in own if len(words(text)) > LONG_SENTENCE_WORDS)
+    long_ = sum(1 for text in own if len(words(text)) > long_words)
     passive = sum(1 for text in own if passive_phrase(text))
     transition = sum(1 for text, _ in sentences if find_phrase("transition_words", text))
     n_own = len(own) or 1
@@ -35,7 +33,9 @@ def shares_of(sentences) -> dict[str, float]:
 
 
 def post_metrics(post: Post, *, scores: dict | None = None, target_counts: dict[str, int] | None = None,
-                 terms: list[tuple[str, float]] | None = None, shares: dict[str, float] | None = None) -> dict:
+                 terms: list[tuple[str, float]] | None = None, shares: dict[str, float] | None = None,
+                 long_words: int = LONG_SENTENCE_WORDS) -> dict:
+    """One post's metrics. `long_words`: the long-sentence limit in force (RD101's `max_words`)."""
     sentences = post.sentences
     words = post.word_count
     row = {
@@ -52,6 +52,8 @@ def post_metrics(post: Post, *, scores: dict | None = None, target_counts: dict[
     }
     row.update(scores if scores is not None else readability_scores(post))
     row.update(shares if shares is not None else sentence_shares(post))
+    if long_words != LONG_SENTENCE_WORDS:  # the cached shares use the default limit; this one is cheap to redo
+        row["long_sentences_pct"] = shares_of(post_work(post), long_words)["long_sentences_pct"]
     for target, count in (target_counts or {}).items():
         row[f"kw: {target}"] = count
     if terms is not None:
@@ -81,7 +83,8 @@ def analyse(work: Work, keyphrases: bool = True) -> dict:
     return out
 
 
-def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphrases: bool = True) -> list[dict]:
+def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphrases: bool = True,
+                long_words: int = LONG_SENTENCE_WORDS) -> list[dict]:
     """One dict of metrics per post, from each post's `analyse()` result. With a Config, counts per site target
     are added; with `keyphrases`, the top YAKE terms."""
     from smpseo.analysis.context import PostContext
@@ -97,5 +100,5 @@ def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphra
             counts = PostContext(post, config, matcher, targets, SpellingGuard([])).target_counts
         terms = (done["terms"] or []) if keyphrases else None
         rows.append(post_metrics(post, scores=done["scores"], target_counts=counts, terms=terms,
-                                 shares=done["shares"]))
+                                 shares=done["shares"], long_words=long_words))
     return rows

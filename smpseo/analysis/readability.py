@@ -6,6 +6,20 @@ from smpseo.core.syllables import textstat
 from smpseo.core.text import sentence_lines
 from smpseo.model.post import Post
 
+# A sentence is long over this many words (Yoast's limit): RD101's default, and the share in the metrics.
+LONG_SENTENCE_WORDS = 20
+
+# Flesch reading ease bands (Yoast's): from EASE_GOOD easy enough, from EASE_POOR fairly difficult, below it
+# difficult. The one definition: RD108's default, the report's colours and its to-do list all use these.
+EASE_GOOD, EASE_POOR = 60.0, 50.0
+
+
+def ease_band(value: float | None) -> str | None:
+    """"good", "ok" or "poor" for a Flesch reading ease; None when there is no score."""
+    if value is None:
+        return None
+    return "good" if value >= EASE_GOOD else "ok" if value >= EASE_POOR else "poor"
+
 
 def post_text(post: Post) -> str:
     """The body prose, one sentence per line (`smpseo.core.text.sentence_lines`)."""

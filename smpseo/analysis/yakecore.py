@@ -1,3 +1,8 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# This file reproduces the keyword scoring of yake 0.7.3 (YAKE!, Copyright (C) 2018, INESC TEC: R. Campos,
+# V. Mangaravite, A. Pasquali, A. Jorge, C. Nunes, A. Jatowt), which is licensed under the GNU Affero General
+# Public License, version 3 or later. This file is under the same licence; see LICENSE. (The rest of smpseo is
+# also available under the MIT License: LICENSES/MIT.txt.)
 """YAKE keyword scores, computed over flat tables: the same terms, scores and order as `yake.KeywordExtractor` 0.7.3.
 
 yake builds an object per word and per candidate and a networkx graph of co-occurrences, then deduplicates with a

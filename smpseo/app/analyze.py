@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
 from smpseo.analysis.metrics import metric_rows
+from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import load_config
+from smpseo.checks.engine import resolve_settings
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
-from smpseo.sources.readers import duplicate_slugs, iter_sources, read_source
+from smpseo.sources.readers import (
+    duplicate_slugs,
+    iter_sources,
+    leave_out,
+    left_out_note,
+    read_source,
+    where_of,
+)
 
 
 def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True) -> list[dict]:
@@ -22,22 +32,30 @@ def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True)
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
     posts = list(posts)
-    return metric_rows(posts, post_analysis(posts, keyphrases), config, keyphrases=keyphrases)
+    return metric_rows(posts, post_analysis(posts, keyphrases), config, keyphrases=keyphrases,
+                       long_words=_long_words(config))
+
+
+def _long_words(config: Config | None) -> int:
+    """The long-sentence limit in force: RD101's `max_words` from `[rules]`, else the default."""
+    if config is None:
+        return LONG_SENTENCE_WORDS
+    return resolve_settings(config.rules, config.path or "smpseo.toml")["RD101"].thresholds["max_words"]
 
 
 FILE_KIND = "analyze-file"
 SOURCE_BATCH = 500  # files read and analysed together by analyze_sources
 
 
-def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = False):
+def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = False, drafts: bool = False):
     """`analyze(load_posts(*paths), config)` and the read errors, without reading files that have not changed.
 
     Each file's rows, read errors and slugs are cached under the file's bytes, its path, the settings `analyze`
     uses (targets, synonyms) and the versions (`smpseo.app.cache`); only changed files are read and analysed. Returns
-    (rows, errors) in the order `load_posts` gives them."""
+    (rows, errors) in the order `load_posts` gives them; drafts and section pages are left out as there (`drafts`)."""
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
-    settings = [config.targets, config.synonyms] if config is not None else None
+    settings = [config.targets, config.synonyms, _long_words(config)] if config is not None else None
     use_cache = cache.enabled()
     errors: list[ReadError] = []
     files = iter_sources(paths, errors)
@@ -50,7 +68,7 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
             content = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             continue  # read_source says why
-        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases)
+        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases, drafts)
         entry = cache.get(FILE_KIND, digest)
         if _whole_entry(entry):
             entries[i] = entry
@@ -60,10 +78,11 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
         read: list[tuple[list, list[ReadError]]] = []
         for i in batch:
             own: list[ReadError] = []
-            read.append((read_source(files[i], own, debug), own))
-        fresh_rows = iter(analyze([p for posts, _ in read for p in posts], config, keyphrases=keyphrases))
-        for i, (posts, own) in zip(batch, read, strict=True):
-            entry = {"rows": [next(fresh_rows) for _ in posts],
+            kept, out = leave_out(read_source(files[i], own, debug), drafts)
+            read.append((kept, own, out))
+        fresh_rows = iter(analyze([p for posts, _, _ in read for p in posts], config, keyphrases=keyphrases))
+        for i, (posts, own, out) in zip(batch, read, strict=True):
+            entry = {"rows": [next(fresh_rows) for _ in posts], "left_out": dict(out),
                      "errors": [[e.path, e.message, e.line, e.severity] for e in own],
                      "posts": [[p.slug, p.path, p.meta_lines.get("slug"), p.title_line] for p in posts]}
             if keys[i] is not None and not any(e.severity == "error" for e in own):
@@ -71,21 +90,43 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
             entries[i] = entry
     rows: list[dict] = []
     stand_ins: list = []
+    out = Counter()
     for i in range(len(files)):
         entry = entries[i]
         rows.extend(entry["rows"])
+        out.update(entry["left_out"])
         errors.extend(ReadError(path, message, line, severity) for path, message, line, severity in entry["errors"])
         stand_ins.extend(SimpleNamespace(slug=slug, path=path, meta_lines={"slug": slug_line} if slug_line else {},
                                          title_line=title_line)
                          for slug, path, slug_line, title_line in entry["posts"])
     errors.extend(duplicate_slugs(stand_ins))
-    return rows, errors
+    return rows, errors + left_out_note(out, where_of(paths))
+
+
+TRAFFIC_COLUMNS = ("clicks", "impressions", "ctr", "position", "clicks_change", "impressions_change", "ctr_change",
+                   "position_change")
+
+
+def with_traffic(rows: list[dict], pages) -> list[dict]:
+    """The rows with Search Console's figures for each post (`smpseo.analysis.traffic`): `pages` is a Pages.csv or
+    the export ZIP, or pages already read. The `*_change` columns come from a comparison export's earlier range.
+    Raises QueryFileError for a file that is not a pages export."""
+    from smpseo.analysis.traffic import post_traffic, with_changes
+    from smpseo.sources.pages import read_pages
+
+    if isinstance(pages, (str, Path)):
+        pages = read_pages(pages)
+    stand_ins = [SimpleNamespace(slug=r.get("slug", ""), title=r.get("title", ""), path=r.get("path"),
+                                 canonical=r.get("canonical", "")) for r in rows]
+    found, _ = post_traffic(stand_ins, pages)
+    by_slug = {t["slug"]: t for t in with_changes(found)}
+    return [{**r, **{k: by_slug.get(r.get("slug"), {}).get(k) for k in TRAFFIC_COLUMNS}} for r in rows]
 
 
 def _whole_entry(entry) -> bool:
     """A cached file entry of the right shape (anything else is rebuilt)."""
     try:
-        return (isinstance(entry, dict) and all(isinstance(r, dict) for r in entry["rows"])
+        return (isinstance(entry, dict) and isinstance(entry.get("left_out"), dict) and all(isinstance(r, dict) for r in entry["rows"])
                 and all(len(e) == 4 for e in entry["errors"]) and all(len(p) == 4 for p in entry["posts"])
                 and len(entry["rows"]) == len(entry["posts"]))
     except (KeyError, TypeError):

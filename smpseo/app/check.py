@@ -15,15 +15,15 @@ from smpseo.model.results import CheckResult
 from smpseo.sources.readers import load_posts
 
 
-def _as_posts(posts) -> tuple[list[Post], list[ReadError], str | None]:
+def _as_posts(posts, drafts: bool = False) -> tuple[list[Post], list[ReadError], str | None]:
     if isinstance(posts, Post):
         return [posts], [], posts.path
     if isinstance(posts, (str, Path)):
-        corpus = load_posts(posts)
+        corpus = load_posts(posts, drafts=drafts)
         return list(corpus), list(corpus.errors), str(posts)
     posts = list(posts)
     if posts and all(isinstance(p, (str, Path)) for p in posts):
-        corpus = load_posts(*posts)
+        corpus = load_posts(*posts, drafts=drafts)
         return list(corpus), list(corpus.errors), str(posts[0])
     errors = list(getattr(posts, "errors", []))
     return posts, errors, None
@@ -36,11 +36,25 @@ def _settings_for(config: Config | str | Path | None, first_path: str | None) ->
     return config
 
 
+def blog_folder(paths: Iterable[str | Path]) -> Path | None:
+    """The blog some files belong to, when every path names a file: the folder all of them are in (for one file,
+    its own folder; a Hugo page bundle's `index.md` is in the folder above its own). None when a folder is among the
+    paths (the blog is given whole)."""
+    paths = [Path(p) for p in paths]
+    if not paths or not all(p.is_file() for p in paths):
+        return None
+    import os
+
+    folders = [p.resolve().parent.parent if p.stem == "index" else p.resolve().parent for p in paths]
+    return Path(os.path.commonpath([str(f) for f in folders]))
+
+
 RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
 
 
 def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
-          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True) -> CheckResult:
+          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True,
+          drafts: bool = False, blog: str | Path | None = None) -> CheckResult:
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
 
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
@@ -49,24 +63,38 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
     Raises ConfigError for bad `[rules]` settings.
 
+    `drafts=True` checks drafts too (they are left out otherwise, and said so in `result.errors`; a section page
+    such as Hugo's `_index.md` is never a post). `blog`: the folder of the whole blog when `posts` names some of
+    its files: every post in it is read for the site-wide rules (orphans, cannibalisation, links), and the result
+    reports on the files given.
+
     Given paths, a run over files, settings and options that have not changed since the last such run returns that
     run's result from the cache without reading the posts (`smpseo.app.memo`).
     """
     rules = list(rules) if rules is not None else None
     paths = memo.source_paths(posts)
     if paths is None:
-        return _check(posts, config, keyphrase, rules, keyphrases)
+        return _check(posts, config, keyphrase, rules, keyphrases, drafts)
     config = _settings_for(config, str(paths[0]))
-    slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases)
-    return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(paths), memo.plain(config)],
-                           lambda: _check(paths, config, keyphrase, rules, keyphrases),
+    read = [*paths, *([blog] if blog is not None else [])]
+    slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases, drafts,
+                         str(Path(blog).resolve()) if blog is not None else None)
+    return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config)],
+                           lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog),
                            CheckResult.to_record, CheckResult.from_record)
 
 
-def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool) -> CheckResult:
+def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool, drafts: bool = False,
+           blog: str | Path | None = None) -> CheckResult:
     """`check()` worked out: read the posts (when given paths), analyse them (cached, in parallel), run the rules."""
-    post_list, errors, first_path = _as_posts(posts)
+    post_list, errors, first_path = _as_posts(posts, drafts)
     config = _settings_for(config, first_path)
+    given: set[str] | None = None
+    if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
+        given = {str(p.path) for p in post_list}
+        seen = {Path(p.path).resolve() for p in post_list if p.path}
+        post_list = post_list + [p for p in load_posts(blog, drafts=drafts)
+                                 if p.path and Path(p.path).resolve() not in seen]
     files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once
 
     def source_lines(post: Post) -> list[str] | None:
@@ -77,7 +105,7 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     result = run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
                        analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
     result.settings = shown_path(config.path) if config.path else None
-    return result
+    return result if given is None else result.only(given)
 
 
 def _source_lines(post: Post) -> list[str] | None:

@@ -1,13 +1,23 @@
-"""Finding and reading `smpseo.toml`: the file named, else the nearest one in the posts' folder or its parents,
-else the nearest one in the current folder or its parents. Every command and report finds it the same way."""
+"""Finding and reading the settings: the file named, else the nearest `smpseo.toml` or `pyproject.toml` with a
+`[tool.smpseo]` table in the posts' folder or its parents, else in the current folder or its parents. In one
+folder, `smpseo.toml` wins over `pyproject.toml`. Every command and report finds it the same way."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
-from smpseo.core.settings import Config, ConfigError, parse_config
+from smpseo.core.settings import Config, ConfigError, config_from_dict, parse_config
 
 CONFIG_NAME = "smpseo.toml"
+PYPROJECT_NAME = "pyproject.toml"
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The settings file every command uses: the nearest one in the folder of `start` (a post, a folder of posts)
+    or its parents; else the nearest one in the current folder or its parents; else None."""
+    found = _nearest(start) if start else None
+    return found or _nearest(Path.cwd())
 
 
 def _nearest(start: str | Path) -> Path | None:
@@ -18,20 +28,34 @@ def _nearest(start: str | Path) -> Path | None:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
+        if _has_tool_table(folder / PYPROJECT_NAME):
+            return folder / PYPROJECT_NAME
     return None
 
 
-def find_config(start: str | Path | None = None) -> Path | None:
-    """The settings file every command uses: the nearest `smpseo.toml` in the folder of `start` (a post, a folder
-    of posts) or its parents; else the nearest one in the current folder or its parents; else None."""
-    found = _nearest(start) if start else None
-    return found or _nearest(Path.cwd())
+def _has_tool_table(path: Path) -> bool:
+    """True for a pyproject.toml with a `[tool.smpseo]` table, or one that mentions smpseo and is not valid TOML
+    (it is then read, and its error shown)."""
+    try:
+        if not path.is_file():
+            return False
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if "smpseo" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return True
+    return isinstance(tool, dict) and "smpseo" in tool
 
 
 def load_config(path: str | Path | None = None, *, search_from: str | Path | None = None) -> Config:
     """Load a config file. Without a path, the one `find_config(search_from)` finds.
 
-    No file found: the defaults (no site facts, no targets). Raises ConfigError for a bad file.
+    A `pyproject.toml` gives its `[tool.smpseo]` table. No file found: the defaults (no site facts, no targets).
+    Raises ConfigError for a bad file.
     """
     if path is None:
         path = find_config(search_from)
@@ -44,7 +68,18 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
         raise ConfigError(str(path), "config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
-    return parse_config(text, str(path))
+    if path.name != PYPROJECT_NAME:
+        return parse_config(text, str(path))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
+    if table is None:
+        raise ConfigError(str(path), "no [tool.smpseo] table")
+    if not isinstance(table, dict):
+        raise ConfigError(str(path), "[tool.smpseo] must be a table")
+    return config_from_dict(table, str(path))
 
 
 def shown_path(path: str | Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from smpseo.analysis.passive import passive_phrase
+from smpseo.analysis.readability import EASE_POOR, LONG_SENTENCE_WORDS
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.core.language import find_phrase
 from smpseo.model.post import PARAGRAPH
@@ -38,7 +39,7 @@ def _filler(words: int) -> str:
 @rule("RD101", "long-sentence", "readability", "warning",
       "More than `max_percent` % of the sentences are longer than `max_words` words (quotations excluded): then "
       "each long sentence is listed at its line.",
-      thresholds={"max_words": 20, "max_percent": 25},
+      thresholds={"max_words": LONG_SENTENCE_WORDS, "max_percent": 25},
       hint="Split it in two, or cut words that add nothing.",
       examples=[flag(_LONG + " It looks real. " + _LONG,
                      "1:1 RD101 Sentence has 31 words (max 20); 2 of 3 sentences are this long (67%, max 25%)",
@@ -191,7 +192,7 @@ def short_text(ctx, t):
 
 @rule("RD108", "reading-ease", "readability", "info",
       "Flesch reading ease below `min_score` (hard to read); the grade level is in the message.",
-      thresholds={"min_score": 50.0},
+      thresholds={"min_score": EASE_POOR},
       hint="Shorter sentences and shorter words raise the score.",
       examples=[flag("Comprehensive micropigmentation necessitates individualised consultation regarding "
                      "pigmentation characteristics, dermatological considerations, and aesthetic expectations.",

@@ -99,7 +99,8 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
         by_post.setdefault(f.path, []).append(f)
     for ctx, done in zip(contexts, analysed, strict=True):
         metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
-                               terms=keyphrase_terms.get(ctx.name), shares=done["shares"])
+                               terms=keyphrase_terms.get(ctx.name), shares=done["shares"],
+                               long_words=settings["RD101"].thresholds["max_words"])
         metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
         metrics["keyphrase_source"] = ctx.focus_source
         metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0

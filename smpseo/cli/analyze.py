@@ -17,6 +17,10 @@ def register(sub) -> None:
                        description="Per-post metrics, one row per post, for spreadsheets and notebooks.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--drafts", action="store_true", help="include drafts (left out by default)")
+    p.add_argument("--pages", metavar="FILE",
+                   help="Search Console Pages.csv (or the export ZIP): clicks, impressions, CTR and position per "
+                        "post, with the change when it is the comparison export")
     add_config_argument(p)
     add_cache_argument(p)
     p.set_defaults(run=run)
@@ -34,11 +38,29 @@ def run(args) -> int:
     if missing_paths(args.paths):
         return 2
     config = load_config_for(args, args.paths)
-    rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug)
+    pages = None
+    if args.pages:
+        import sys
+
+        from smpseo.model.post import one_line
+        from smpseo.sources.pages import read_pages
+        from smpseo.sources.queries import QueryFileError
+
+        try:
+            pages = read_pages(args.pages)
+        except QueryFileError as exc:
+            print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+            return 2
+    rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug, drafts=args.drafts)
+    if pages is not None:
+        from smpseo.app.analyze import with_traffic
+
+        rows = with_traffic(rows, pages)
     failed = report_read_errors(errors)
     columns = None
     if args.format == "text" and rows:
         columns = [c for c in TEXT_COLUMNS if c in rows[0]] + [c for c in rows[0] if c.startswith("kw: ")]
+        columns += [c for c in ("clicks", "impressions", "ctr", "position", "clicks_change") if c in rows[0]]
         columns.append("top_terms")
     write_rows(rows, args.format, columns=columns)
     return 1 if failed else 0

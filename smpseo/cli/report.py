@@ -1,10 +1,12 @@
 """`smpseo report monthly|prepublish`: run a report notebook with papermill and export it to HTML.
 
-    smpseo report monthly [--month YYYY-MM] [--posts DIR] [--config FILE] [--queries FILE] [--out DIR]
+    smpseo report monthly [--month YYYY-MM] [--posts DIR] [--config FILE] [--queries FILE] [--pages FILE] [--out DIR]
+                          [--pdf] [--email [--resend]]
     smpseo report prepublish POST [--keyphrase TEXT] [--config FILE] [--posts DIR] [--out DIR]
 
-Prints the path of the HTML report. A failed run exits 1, names the failing cell and keeps the executed notebook as
-`*.FAILED.ipynb`; an earlier good report is left as it was.
+Prints the path of the HTML report (and of the PDF). A failed run exits 1, names the failing cell and keeps the
+executed notebook as `*.FAILED.ipynb`; an earlier good report is left as it was. A PDF that cannot be made or an
+email that cannot be sent is one line on stderr and exit status 1, with the report written all the same.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cac
 def _month(text: str) -> str:
     import argparse
 
-    from smpseo.app.report.months import parse_month
+    from smpseo.core.months import parse_month
 
     try:
         parse_month(text)
@@ -36,11 +38,22 @@ def register(sub) -> None:
                                      "reports/index.html. Compares with the previous month's summary.json.")
     m.add_argument("--month", type=_month, help="YYYY-MM (default: the month that just ended)")
     m.add_argument("--posts", default="posts", metavar="DIR", help="the posts folder (default: posts)")
-    m.add_argument("--queries", metavar="FILE", help="a Search Console Queries.csv export")
+    m.add_argument("--queries", metavar="FILE", help="a Search Console Queries.csv, or the performance export ZIP "
+                                                     "(its Pages.csv is read too)")
+    m.add_argument("--pages", metavar="FILE",
+                   help="a Search Console Pages.csv (or the export ZIP): clicks, impressions, CTR and position per "
+                        "post, with the change since the earlier range or last month's report")
+    m.add_argument("--drafts", action="store_true", help="include draft posts (left out by default)")
     m.add_argument("--previous", metavar="FILE",
                    help="last month's summary.json (default: OUT/<previous month>/summary.json)")
     m.add_argument("--out", default="reports", metavar="DIR", help="the reports folder (default: reports)")
     m.add_argument("--timeout", type=int, default=300, metavar="SECONDS", help="time limit per notebook cell")
+    m.add_argument("--pdf", action="store_true",
+                   help="also write monthly_report.pdf (needs Chromium or Chrome; or [report] pdf = true)")
+    m.add_argument("--email", action="store_true",
+                   help="mail the report as [report.email] in smpseo.toml says; once per month")
+    m.add_argument("--resend", action="store_true",
+                   help="mail it even if this month's report was already sent (implies --email)")
     add_config_argument(m)
     add_cache_argument(m)
     m.set_defaults(run=run)
@@ -73,27 +86,37 @@ def run(args) -> int:
     # here, so the report and `smpseo check` use the same one.
     if missing_paths([args.posts] if args.kind == "monthly" else [args.post]):
         return 2
-    settings = load_config_for(args, [args.posts] if args.kind == "monthly" else [args.post])
-    args.config = settings.path or args.config
+    config = load_config_for(args, [args.posts] if args.kind == "monthly" else [args.post])
+    args.config = config.path or args.config
+    email = args.kind == "monthly" and (args.email or args.resend)
+    if email and config.report.email is None:
+        where = config.path or "smpseo.toml"
+        print(f"smpseo: error: {where}: --email needs a [report.email] table (to, from, smtp_host; see "
+              "docs/reports.md)", file=sys.stderr)
+        return 2
     try:
         if args.kind == "monthly":
             if not Path(args.posts).exists():
                 print(f"smpseo: error: {args.posts}: posts folder not found", file=sys.stderr)
                 return 2
-            if args.queries:
-                from smpseo.model.post import one_line
-                from smpseo.sources.queries import QueryFileError, read_queries
+            from smpseo.model.post import one_line
+            from smpseo.sources.pages import read_pages
+            from smpseo.sources.queries import QueryFileError, read_queries
 
-                if not Path(args.queries).is_file():
-                    print(f"smpseo: error: {args.queries}: queries file not found", file=sys.stderr)
+            for given, what, read in ((args.queries, "queries", read_queries), (args.pages, "pages", read_pages)):
+                if not given:
+                    continue
+                if not Path(given).is_file():
+                    print(f"smpseo: error: {given}: {what} file not found", file=sys.stderr)
                     return 2
                 try:
-                    read_queries(args.queries)
+                    read(given)
                 except QueryFileError as exc:
                     print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
                     return 2
             result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
-                                 out=args.out, previous=args.previous, timeout=args.timeout)
+                                 out=args.out, previous=args.previous, timeout=args.timeout, pages=args.pages,
+                                 drafts=args.drafts, pdf=args.pdf or config.report.pdf)
         else:
             if not Path(args.post).is_file():
                 print(f"smpseo: error: {args.post}: no such file", file=sys.stderr)
@@ -116,7 +139,19 @@ def run(args) -> int:
         print(f"smpseo: error: report failed: {exc}", file=sys.stderr)
         return 1
     print(result.html)
-    return 1 if args.kind == "monthly" and _unreadable(result.summary, args.posts) else 0
+    if args.kind != "monthly":
+        return 0
+    status = 1 if _unreadable(result.summary, args.posts) else 0
+    if result.pdf:
+        print(result.pdf)
+    elif result.pdf_error:
+        print(f"smpseo: error: no PDF written: {result.pdf_error}; the HTML report is written", file=sys.stderr)
+        status = 1
+    if email:
+        from smpseo.cli.report_mail import mail_report
+
+        status = max(status, mail_report(result, config.report.email, resend=args.resend))
+    return status
 
 
 def _unreadable(summary, posts: str) -> int:

@@ -6,8 +6,10 @@ application's work (`smpseo.app.settings`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +27,46 @@ class Site:
     city: str = ""
     phone: str = ""
     url: str = ""
-    address: str = ""
+    address: str = ""  # the street address
     region: str = ""
+    # For the clinic's LocalBusiness markup (all optional): its schema.org type, postcode, country, map position,
+    # opening hours ("Mo-Fr 09:00-17:00"), price range ("$$").
+    business_type: str = ""
+    postal_code: str = ""
+    country: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    opening_hours: list[str] = field(default_factory=list)
+    price_range: str = ""
+
+
+# schema.org types a clinic's markup may take: LocalBusiness and the subtypes that fit an SMP clinic.
+BUSINESS_TYPES = ("LocalBusiness", "MedicalBusiness", "MedicalClinic", "HealthAndBeautyBusiness", "BeautySalon",
+                  "HairSalon", "DaySpa", "TattooParlor")
+_DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+OPENING_HOURS_RE = re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)* (?:[01]\d|2[0-4]):[0-5]\d-(?:[01]\d|2[0-4]):[0-5]\d$")
+
+
+@dataclass
+class Email:
+    """`[report.email]`: where the monthly report is mailed, and through which SMTP server. The password is never
+    in the file: `password_env` names the environment variable that holds it."""
+
+    to: list[str]
+    sender: str  # `from` in the file
+    smtp_host: str
+    smtp_port: int = 587
+    starttls: bool = True  # on port 465 the connection is TLS from the start instead
+    username: str = ""
+    password_env: str = ""
+
+
+@dataclass
+class Report:
+    """`[report]`: a PDF beside each monthly report's HTML page, and the email that carries it."""
+
+    pdf: bool = False
+    email: Email | None = None
 
 
 @dataclass
@@ -36,7 +76,7 @@ class Config:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)
     topics: dict[str, Any] = field(default_factory=dict)
-    report: dict[str, Any] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
     path: str | None = None
 
     @property
@@ -47,12 +87,16 @@ class Config:
 
 # section -> allowed keys (None: any keys; their owner validates them)
 _SCHEMA: dict[str, set[str] | None] = {
-    "site": {"name", "city", "phone", "url", "address", "region"},
+    "site": {"name", "city", "phone", "url", "address", "region", "business_type", "postal_code", "country",
+             "latitude", "longitude", "opening_hours", "price_range"},
     "keywords": {"targets", "synonyms"},
     "rules": None,
     "topics": None,
-    "report": None,
+    "report": {"pdf", "email"},
 }
+_EMAIL_KEYS = {"to", "from", "smtp_host", "smtp_port", "starttls", "username", "password_env"}
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|::1)$")
 
 
 def parse_config(text: str, path: str = "<config>") -> Config:
@@ -62,6 +106,30 @@ def parse_config(text: str, path: str = "<config>") -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     return config_from_dict(data, path)
+
+
+def _check_site(site: dict[str, Any], path: str) -> None:
+    """`[site]`: text keys are strings; latitude and longitude numbers in range, both or neither; opening hours a
+    list like ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"]; the business type a schema.org type in BUSINESS_TYPES."""
+    for key, value in site.items():
+        if key in ("latitude", "longitude"):
+            limit = 90 if key == "latitude" else 180
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+                raise ConfigError(path, f"[site] {key} must be a number from -{limit} to {limit}, not {value!r}")
+        elif key == "opening_hours":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(path, '[site] opening_hours must be a list of strings like "Mo-Fr 09:00-17:00"')
+            for v in value:
+                if not OPENING_HOURS_RE.match(v.strip()):
+                    raise ConfigError(path, f"[site] opening_hours: {v!r} is not like \"Mo-Fr 09:00-17:00\" (days "
+                                            "Mo Tu We Th Fr Sa Su, 24-hour times)")
+        elif not isinstance(value, str):
+            raise ConfigError(path, f"[site] {key} must be a string")
+    if ("latitude" in site) != ("longitude" in site):
+        raise ConfigError(path, "[site] latitude and longitude go together: give both or neither")
+    kind = site.get("business_type")
+    if kind and kind not in BUSINESS_TYPES:
+        raise ConfigError(path, f"[site] business_type {kind!r} is not one of {', '.join(BUSINESS_TYPES)}")
 
 
 def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
@@ -76,9 +144,7 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
                 if key not in allowed:
                     raise ConfigError(path, f"unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})")
     site_raw = data.get("site", {})
-    for key, value in site_raw.items():
-        if not isinstance(value, str):
-            raise ConfigError(path, f"[site] {key} must be a string")
+    _check_site(site_raw, path)
     keywords = data.get("keywords", {})
     targets = keywords.get("targets", [])
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
@@ -94,6 +160,61 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         synonyms={k: list(v) for k, v in synonyms.items()},
         rules=dict(data.get("rules", {})),
         topics=dict(data.get("topics", {})),
-        report=dict(data.get("report", {})),
+        report=report_settings(data.get("report", {}), path),
         path=path,
     )
+
+
+def _address(value: Any, where: str, path: str) -> str:
+    if not isinstance(value, str) or "@" not in parseaddr(value)[1] or any(c in value for c in "\r\n"):
+        raise ConfigError(path, f"{where} must be an email address such as \"owner@example.com\", not {value!r}")
+    return value.strip()
+
+
+def report_settings(raw: dict[str, Any], path: str = "<config>") -> Report:
+    """`[report]` and `[report.email]`, checked: unknown keys, wrong types and a password in the file are errors."""
+    pdf = raw.get("pdf", False)
+    if not isinstance(pdf, bool):
+        raise ConfigError(path, "[report] pdf must be true or false")
+    if "email" not in raw:
+        return Report(pdf=pdf)
+    mail = raw["email"]
+    if not isinstance(mail, dict):
+        raise ConfigError(path, "[report.email] must be a table")
+    if "password" in mail:
+        raise ConfigError(path, "[report.email] password: the password is never written in the file; set "
+                                "password_env to the name of an environment variable that holds it")
+    for key in mail:
+        if key not in _EMAIL_KEYS:
+            raise ConfigError(path, f"unknown key '{key}' in [report.email] (known: {', '.join(sorted(_EMAIL_KEYS))})")
+    for key in ("to", "from", "smtp_host"):
+        if key not in mail:
+            raise ConfigError(path, f"[report.email] needs {key}")
+    to = mail["to"]
+    if not isinstance(to, list) or not to:
+        raise ConfigError(path, "[report.email] to must be a list of addresses, e.g. to = [\"owner@example.com\"]")
+    host = mail["smtp_host"]
+    if not isinstance(host, str) or not host.strip() or any(c.isspace() for c in host.strip()):
+        raise ConfigError(path, "[report.email] smtp_host must be a host name, e.g. \"smtp.example.com\"")
+    port = mail.get("smtp_port", 587)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError(path, "[report.email] smtp_port must be a port number (587, 465 or 25)")
+    starttls = mail.get("starttls", True)
+    if not isinstance(starttls, bool):
+        raise ConfigError(path, "[report.email] starttls must be true or false")
+    username, password_env = mail.get("username", ""), mail.get("password_env", "")
+    if not isinstance(username, str):
+        raise ConfigError(path, "[report.email] username must be a string")
+    if not isinstance(password_env, str) or password_env and not _ENV_NAME.match(password_env):
+        raise ConfigError(path, "[report.email] password_env must be the name of an environment variable, "
+                                "e.g. \"SMPSEO_SMTP_PASSWORD\"")
+    if bool(username) != bool(password_env):
+        raise ConfigError(path, "[report.email] username and password_env go together (the login and the "
+                                "environment variable holding its password)")
+    if username and not starttls and port != 465 and not _LOOPBACK.match(host.strip()):
+        raise ConfigError(path, f"[report.email] starttls = false would send the password to {host} unencrypted; "
+                                "set starttls = true (or smtp_port = 465)")
+    email = Email(to=[_address(a, "[report.email] to", path) for a in to],
+                  sender=_address(mail["from"], "[report.email] from", path), smtp_host=host.strip(),
+                  smtp_port=port, starttls=starttls, username=username, password_env=password_env)
+    return Report(pdf=pdf, email=email)

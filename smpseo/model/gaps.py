@@ -171,6 +171,20 @@ class GapReport:
                 return t
         raise KeyError(topic_id)
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the counts, then the topics in priority order (the first rows; `frame()` has all)."""
+        from smpseo.model.richtext import result_html
+
+        s = self.summary()
+        heading = (f"{len(self.topics)} FAQ topics over {self.posts} posts: {s[MISSING]} missing, {s[PARTIAL]} "
+                   f"answered in part, {s[ANSWERED]} answered")
+        rows = [{"priority": t.priority, "status": t.status, "question": t.question,
+                 "post": t.posts[0].path if t.posts else "", "impressions": t.impressions if self.has_queries else None,
+                 "suggestion": t.suggestion.text if t.suggestion else ""} for t in self.topics]
+        columns = {"priority": "#", "status": "status", "question": "question", "post": "best post",
+                   "impressions": "impressions", "suggestion": "suggestion"}
+        return result_html(heading, rows, columns, ": see frame()")
+
     def __repr__(self) -> str:
         s = self.summary()
         return f"GapReport({len(self.topics)} topics: {s[ANSWERED]} answered, {s[PARTIAL]} partial, " \

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from smpseo.core.text import normalize_space, sentence_spans, words
@@ -106,6 +107,9 @@ class Section:
         return "\n\n".join(b.text for b in self.blocks if b.is_prose)
 
 
+UNPUBLISHED = ("draft", "pending", "auto-draft")  # statuses of a post not (yet) on the site
+
+
 @dataclass
 class Post:
     """One blog post, whatever file it came from.
@@ -194,6 +198,17 @@ class Post:
             sections.append(current)
         return sections
 
+    @property
+    def not_a_post(self) -> str:
+        """Why this page is left out of the blog's posts unless drafts are asked for: "draft" (a draft, a WordPress
+        post pending review, Hugo's `draft = true`, Jekyll's `published: false`), "section page" (Hugo's
+        `_index.md`, a list page), or "" for a post."""
+        if self.path and PurePath(self.path).stem == "_index":
+            return "section page"
+        if self.status.lower() in UNPUBLISHED:
+            return "draft"
+        return ""
+
     def meta_line(self, key: str) -> int:
         """The source line of a front matter field, or the first line of the file when unknown."""
         return self.meta_lines.get(key, 1)
@@ -209,7 +224,7 @@ class ReadError:
     path: str
     message: str
     line: int = 0
-    severity: str = "error"  # "error": the post is missing; "warning": read, with a caveat
+    severity: str = "error"  # "error": the post is missing; "warning": read, with a caveat; "info": a note
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -114,6 +114,23 @@ class CheckResult:
             settings=data.get("settings"),
         )
 
+    def only(self, paths: set[str]) -> CheckResult:
+        """This result for the posts read from `paths` alone (findings, posts, coverage, keyphrases, read errors):
+        what a run over a whole blog reports about some of its files. Site-level opportunities are kept."""
+
+        def own(name: str) -> bool:
+            return name in paths or name.split("#", 1)[0] in paths
+
+        return CheckResult(
+            findings=[f for f in self.findings if own(f.path)],
+            posts=[p for p in self.posts if own(p["path"])],
+            coverage=[c for c in self.coverage if own(c["path"])],
+            keyphrases={k: v for k, v in self.keyphrases.items() if own(k)},
+            opportunities=self.opportunities,
+            errors=[e for e in self.errors if own(e.path) or e.severity == "info"],
+            settings=self.settings,
+        )
+
     def findings_frame(self):
         """The findings as a pandas DataFrame, one row per finding."""
         import pandas as pd
@@ -130,6 +147,19 @@ class CheckResult:
         if wide:
             return frame.pivot_table(index="target", columns="path", values="count", aggfunc="sum", fill_value=0)
         return frame
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the summary, then the findings (the first rows; `findings_frame()` has all)."""
+        from smpseo.model.richtext import result_html
+
+        s = self.summary()
+        sev = ", ".join(f"{n} {k}" for k, n in s["by_severity"].items())
+        heading = f"{s['findings']} findings ({sev}) in {s['posts']} posts"
+        if s["errors"]:
+            heading += f"; {s['errors']} files could not be read"
+        columns = {"path": "file", "line": "line", "column": "col", "rule": "rule", "severity": "severity",
+                   "message": "message"}
+        return result_html(heading, [f.to_dict() for f in self.findings], columns, ": see findings_frame()")
 
     def __repr__(self) -> str:
         s = self.summary()

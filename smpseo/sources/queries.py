@@ -1,30 +1,23 @@
 """Search demand from Google Search Console: the `Queries.csv` of a performance export, and what it maps to.
 
-Search Console > Performance > Export > CSV downloads a ZIP holding `Queries.csv`, `Pages.csv`, ... `Queries.csv`
-starts with the header `"Top queries","Clicks","Impressions","CTR","Position"`; CTR is a percentage ("5.2%"),
-Position a decimal, and large numbers may carry thousands separators ("1,234"). Either the CSV or the ZIP is read.
+`Queries.csv` starts with the header `"Top queries","Clicks","Impressions","CTR","Position"` (the comparison export:
+each metric for two date ranges); either the CSV or the export ZIP is read (`smpseo.sources.searchconsole`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, parse_table, read_export
+
+__all__ = ["HEADER", "MAX_CSV_BYTES", "Query", "QueryFileError", "map_queries", "parse_queries", "read_queries"]
 
 HEADER = ("Top queries", "Clicks", "Impressions", "CTR", "Position")
 QUESTION_RE = re.compile(r"^(how|what|why|when|can|does|do|is|are|will|should)\b", re.IGNORECASE)
 # A query maps to the topic whose keys cover at least this share of the query's own keys.
 MAP_THRESHOLD = 0.5
-
-
-class QueryFileError(Exception):
-    def __init__(self, path: str, message: str, line: int = 0):
-        self.path, self.message, self.line = str(path), message, line
-        super().__init__(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
 
 
 @dataclass(frozen=True)
@@ -45,90 +38,16 @@ class Query:
                 "position": self.position}
 
 
-def _number(text: str, path: str, line: int, column: str, kind=int):
-    value = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
-    if value in ("", "-"):
-        return None if kind is float else 0
-    try:
-        return kind(float(value)) if kind is int else float(value)
-    except ValueError:
-        raise QueryFileError(path, f"{column} is not a number: {text!r}", line) from None
-
-
-def _percent(text: str, path: str, line: int) -> float | None:
-    value = text.strip().rstrip("%").strip()
-    if not value or value == "-":
-        return None
-    number = _number(value, path, line, "CTR", float)
-    return None if number is None else round(number / 100.0, 6)
-
-
 def parse_queries(text: str, path: str = "<queries>") -> list[Query]:
-    """Queries from the text of a `Queries.csv`. Raises QueryFileError naming the file (and line)."""
-    text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise QueryFileError(path, "empty file (expected a Search Console Queries.csv)") from None
-    except csv.Error as exc:
-        raise QueryFileError(path, f"not a CSV file: {exc}", 1) from None
-    if tuple(h.strip() for h in header) != HEADER:
-        got = ",".join(f'"{h}"' for h in header)[:120]
-        expected = ",".join(f'"{h}"' for h in HEADER)
-        raise QueryFileError(path, f"not a Search Console Queries.csv: header is {got}, expected {expected}", 1)
-    rows: list[Query] = []
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not row or not any(c.strip() for c in row):
-                continue
-            if len(row) != len(HEADER):
-                raise QueryFileError(path, f"expected {len(HEADER)} columns, found {len(row)}", line)
-            query = " ".join(row[0].split())
-            if not query:
-                continue
-            rows.append(Query(query, _number(row[1], path, line, "Clicks"), _number(row[2], path, line, "Impressions"),
-                              _percent(row[3], path, line), _number(row[4], path, line, "Position", float), line))
-    except csv.Error as exc:
-        raise QueryFileError(path, f"malformed CSV: {exc}", reader.line_num) from None
-    return rows
-
-
-MAX_CSV_BYTES = 50 * 1024 * 1024  # a Search Console export holds at most 1,000 rows: a few hundred kilobytes
+    """Queries from the text of a `Queries.csv` (the current range of a comparison export). Raises QueryFileError
+    naming the file (and line)."""
+    return [Query(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.line)
+            for r in parse_table(text, path, HEADER[0], "Queries.csv")]
 
 
 def read_queries(path: str | Path) -> list[Query]:
     """The queries of a Search Console `Queries.csv`, or of the export ZIP that holds one."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise QueryFileError(str(path), "file not found") from None
-    except OSError as exc:
-        raise QueryFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    name = str(path)
-    if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".zip":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                member = next((m for m in archive.namelist() if Path(m).name.lower() == "queries.csv"), None)
-                if member is None:
-                    raise QueryFileError(name, "the ZIP holds no Queries.csv (is it a Search Console performance "
-                                               "export?)")
-                size = archive.getinfo(member).file_size
-                if size > MAX_CSV_BYTES:  # the reader stops at this size, so a lying header cannot get past it
-                    raise QueryFileError(f"{path}!{member}", f"{size:,} bytes unpacked; a Search Console export "
-                                                             f"is far smaller (limit {MAX_CSV_BYTES:,})")
-                data = archive.read(member)
-                name = f"{path}!{member}"
-        except zipfile.BadZipFile:
-            raise QueryFileError(name, "not a valid ZIP file") from None
-        except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
-            raise QueryFileError(name, f"cannot unpack: {exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    text, name = read_export(path, "Queries.csv")
     return parse_queries(text, name)
 
 

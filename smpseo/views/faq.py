@@ -6,8 +6,6 @@ from smpseo.views.html import (
     GREY,
     HTML,
     STATUS_COLOUR,
-    Chart,
-    _figure,
     badge,
     e,
     fmt,
@@ -15,27 +13,6 @@ from smpseo.views.html import (
     table,
     unavailable,
 )
-
-
-def gap_chart(topics: list[dict] | None) -> Chart | HTML:
-    """How many FAQ topics the blog answers, answers in part, or leaves open."""
-    if topics is None:
-        return unavailable("FAQ gap analysis")
-    if not topics:
-        return message("No FAQ topics configured.")
-    order = ("answered", "partial", "missing")
-    counts = [sum(1 for t in topics if t.get("status") == s) for s in order]
-    fig, ax = _figure(7.5, 2.2)
-    ax.barh(range(3), counts, color=[STATUS_COLOUR[s] for s in order], height=0.6)
-    ax.set_yticks(range(3), ["answered", "answered in part", "not answered"], fontsize=9.5)
-    for i, v in enumerate(counts):
-        ax.text(v + 0.2, i, str(v), va="center", fontsize=9)
-    ax.invert_yaxis()
-    ax.set_xlim(0, max(counts) + 3)
-    ax.set_xlabel(f"FAQ topics (of {len(topics)})")
-    ax.set_title("Which questions prospects ask does the blog answer?", fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    return Chart(fig, "FAQ topics by status")
 
 
 def candidates_table(candidates: list[dict] | None, limit: int = 30) -> HTML:

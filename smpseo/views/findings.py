@@ -99,7 +99,7 @@ def ratings_lines(result: CheckResult) -> list[str]:
     return lines
 
 
-def write_text(result: CheckResult, stream=None, extras: bool = True) -> None:
+def write_text(result: CheckResult, stream=None, extras: bool = True, summary: bool = True) -> None:
     from smpseo.model.post import one_line
 
     stream = stream or sys.stdout
@@ -113,7 +113,9 @@ def write_text(result: CheckResult, stream=None, extras: bool = True) -> None:
         for block in (ratings_lines(result), coverage_table(result), opportunities_lines(result)):
             if block:
                 stream.write("\n" + "\n".join(map(one_line, block)) + "\n")
-    stream.write(("\n" if result.findings or extras else "") + settings_line(result) + "\n" + summary_line(result) + "\n")
+    if summary:
+        stream.write(("\n" if result.findings or extras else "") + settings_line(result) + "\n" + summary_line(result)
+                     + "\n")
 
 
 def write_json(result: CheckResult, stream=None) -> None:
@@ -132,5 +134,17 @@ def write_csv(result: CheckResult, stream=None) -> None:
         writer.writerow({k: csv_cell(v) for k, v in f.to_dict().items() if k in FINDING_COLUMNS})
 
 
-def write(result: CheckResult, fmt: str = "text", stream=None) -> None:
-    {"text": write_text, "json": write_json, "csv": write_csv}[fmt](result, stream)
+def write(result: CheckResult, fmt: str = "text", stream=None, quiet: bool = False) -> None:
+    """Write the result in a format: text (with `quiet`, the findings alone), json, csv, sarif or github."""
+    if fmt == "text":
+        write_text(result, stream, extras=not quiet, summary=not quiet)
+    elif fmt == "sarif":
+        from smpseo.views.sarif import write_sarif
+
+        write_sarif(result, stream)
+    elif fmt == "github":
+        from smpseo.views.annotations import write_annotations
+
+        write_annotations(result, stream)
+    else:
+        {"json": write_json, "csv": write_csv}[fmt](result, stream)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from smpseo.checks import RULES
 from smpseo.views.html import (
-    EASE_GOOD,
     GREEN,
     GREY,
     HTML,
     RED,
     SEVERITY_COLOUR,
     STATUS_COLOUR,
-    Chart,
-    _figure,
-    _short,
     badge,
     cards,
     code_spans,
@@ -47,35 +44,6 @@ def overview(report) -> HTML:
     return HTML("".join(parts))
 
 
-def readability_chart(report) -> Chart | HTML:
-    """Flesch reading ease per post as horizontal bars coloured by band, with the blog's average."""
-    rows = [p for p in report.summary["posts"] if isinstance(p.get("flesch_reading_ease"), (int, float))]
-    if not rows:
-        return message("No post has prose to score yet.")
-    rows.sort(key=lambda p: p["flesch_reading_ease"])
-    fig, ax = _figure(8.5, 0.42 * len(rows) + 1.4)
-    values = [p["flesch_reading_ease"] for p in rows]
-    labels = [_short(p["title"] or p["slug"]) for p in rows]
-    ax.barh(range(len(rows)), values, color=[ease_colour(v) for v in values], height=0.62)
-    ax.set_yticks(range(len(rows)), labels, fontsize=9)
-    for i, v in enumerate(values):
-        ax.text(v + 0.8, i, f"{v:g}", va="center", fontsize=8.5,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    average = report.summary["totals"]["flesch_reading_ease"]
-    if average is not None:
-        ax.axvline(average, color="#57606a", linestyle="--", linewidth=1, label=f"blog average ({average:g})")
-    ax.axvline(EASE_GOOD, color=GREEN, linestyle=":", linewidth=1.2, label=f"aim: {EASE_GOOD:g} or more")
-    ax.set_xlim(0, max(100, max(values) + 8))
-    ax.set_ylim(-0.6, len(rows) - 0.4)
-    ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
-    ax.set_xlabel("Flesch reading ease (higher is easier; aim for 60 or more)")
-    from smpseo.app.report.months import month_title
-
-    ax.set_title(f"Reading ease per post, {month_title(report.summary['month'])}", fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    return Chart(fig, "Reading ease per post")
-
-
 def readability_table(report) -> HTML:
     rows = []
     for p in sorted(report.summary["posts"], key=lambda p: (p["flesch_reading_ease"] is None,
@@ -87,35 +55,6 @@ def readability_table(report) -> HTML:
     return table(rows, html_columns=("band",), empty="No posts.")
 
 
-def coverage_heatmap(report) -> Chart | HTML:
-    """How often each target keyword appears in each post (rows: targets, columns: posts)."""
-    if report.coverage is None:
-        return unavailable("Keyword coverage")
-    cov = report.summary["coverage"]
-    targets = list(dict.fromkeys(c["target"] for c in cov)) or list(report.config.targets)
-    posts = report.summary["posts"]
-    if not targets or not posts:
-        return message("No target keywords in the settings (smpseo.toml [keywords] targets).")
-    col = {p["slug"]: i for i, p in enumerate(posts)}
-    grid = [[0] * len(posts) for _ in targets]
-    row_of = {t: i for i, t in enumerate(targets)}
-    for c in cov:
-        if c["target"] in row_of and c["slug"] in col:
-            grid[row_of[c["target"]]][col[c["slug"]]] = c["count"]
-    fig, ax = _figure(max(6.0, 0.55 * len(posts) + 3.2), 0.5 * len(targets) + 2.6)
-    top = max(max(r) for r in grid) or 1
-    ax.imshow(grid, cmap="Greens", vmin=0, vmax=top, aspect="auto")
-    for i, r in enumerate(grid):
-        for j, v in enumerate(r):
-            ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
-                    color="white" if v > top * 0.6 else (RED if v == 0 else "#1f2328"))
-    ax.set_xticks(range(len(posts)), [_short(p["title"] or p["slug"], 28) for p in posts], rotation=35,
-                  ha="right", fontsize=8.5)
-    ax.set_yticks(range(len(targets)), [_short(t, 36) for t in targets], fontsize=9)
-    ax.set_title("Target keywords per post (times used; 0 in red)", fontsize=11, loc="left")
-    return Chart(fig, "Target keyword coverage per post")
-
-
 def _suggestion_text(suggestion: Any) -> str:
     if isinstance(suggestion, dict):
         return str(suggestion.get("text") or suggestion.get("title") or "")
@@ -124,11 +63,9 @@ def _suggestion_text(suggestion: Any) -> str:
 
 def gap_table(topics: list[dict] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
     """FAQ topics by priority (the gap analysis's rank: demand, then how open the question is)."""
-    from smpseo.app.report.summary import gap_order
-
     if topics is None:
         return unavailable("FAQ gap analysis")
-    rows = sorted(topics, key=gap_order)
+    rows = list(topics)  # in priority order already
     if not include_answered:
         rows = [t for t in rows if t.get("status") != "answered"]
     out = []
@@ -181,11 +118,9 @@ def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = ()
 
 def cannibalisation_and_local(report) -> HTML:
     """Posts competing for one keyphrase, and local SEO findings (name, address, phone, city, call to action)."""
-    from smpseo.app.report.analysis import rule_ids
-
     if report.findings is None:
         return unavailable("Checks")
-    competing = rule_ids("same-keyphrase", "same-strongest-target")
+    competing = {r.id for r in RULES.values() if r.name in ("same-keyphrase", "same-strongest-target")}
     titles = {p.path: p.title or p.slug for p in report.posts}
     # The checks flag each post of a competing group at its own line; a reader wants one row per group.
     groups: dict[tuple[str, str], dict] = {}
@@ -265,7 +200,7 @@ def todo_list(items: list[dict]) -> HTML:
 
 def heading(report) -> HTML:
     """The report's title line: month, site, when it was made."""
-    from smpseo.app.report.months import month_title
+    from smpseo.core.months import month_title
 
     s = report.summary
     site = f" &middot; {e(s['site'])}" if s.get("site") else ""

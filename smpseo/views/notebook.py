@@ -1,15 +1,13 @@
 """What the report notebooks display, as one namespace: `from smpseo.views import notebook as show`.
 
-The sections live in `monthly.py`, `prepublish.py` and `faq.py`, built from the blocks of `html.py`.
+The sections live in `monthly.py`, `prepublish.py` and `faq.py`, the charts in `charts.py`, all built from the
+blocks of `html.py`.
 """
 
 from __future__ import annotations
 
-from smpseo.views.faq import (
-    candidates_table,
-    gap_chart,
-    topic_detail,
-)
+from smpseo.views.charts import coverage_heatmap, gap_chart, readability_chart
+from smpseo.views.faq import candidates_table, topic_detail
 from smpseo.views.html import (
     HTML,
     Chart,
@@ -27,12 +25,10 @@ from smpseo.views.html import (
 from smpseo.views.monthly import (
     cannibalisation_and_local,
     changes,
-    coverage_heatmap,
     findings_table,
     gap_table,
     heading,
     overview,
-    readability_chart,
     readability_table,
     todo_list,
 )
@@ -48,5 +44,6 @@ from smpseo.views.prepublish import (
 )
 from smpseo.views.rating import draft_rating, post_ratings
 from smpseo.views.snippet import search_preview
+from smpseo.views.traffic import traffic
 
-__all__ = ["Chart", "HTML", "badge", "candidates_table", "cannibalisation_and_local", "cards", "changes", "checklist", "code_spans", "coverage_heatmap", "dot", "draft_heading", "draft_rating", "e", "ease_colour", "findings_table", "fmt", "gap_chart", "gap_table", "heading", "highlighted_sentences", "jsonld", "links_to_add", "message", "overview", "placement_table", "post_ratings", "readability_chart", "readability_table", "readability_vs_blog", "search_preview", "table", "todo_list", "topic_detail", "topics_answered", "unavailable"]
+__all__ = ["Chart", "HTML", "badge", "candidates_table", "cannibalisation_and_local", "cards", "changes", "checklist", "code_spans", "coverage_heatmap", "dot", "draft_heading", "draft_rating", "e", "ease_colour", "findings_table", "fmt", "gap_chart", "gap_table", "heading", "highlighted_sentences", "jsonld", "links_to_add", "message", "overview", "placement_table", "post_ratings", "readability_chart", "readability_table", "readability_vs_blog", "search_preview", "table", "todo_list", "topic_detail", "topics_answered", "traffic", "unavailable"]

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from smpseo.app.report.faq import FaqReport, faq_report
 from smpseo.app.report.monthly import MonthlyReport, monthly_report
-from smpseo.app.report.months import (
+from smpseo.app.report.prepublish import PrepublishReport, prepublish_report
+from smpseo.app.report.run import ReportFailed, RunResult, notebook_path, run_monthly, run_prepublish
+from smpseo.app.report.summary import compare, load_summary, todo
+from smpseo.core.months import (
     last_complete_month,
     month_title,
     parse_month,
     previous_month,
     shift_month,
 )
-from smpseo.app.report.prepublish import PrepublishReport, prepublish_report
-from smpseo.app.report.run import ReportFailed, RunResult, notebook_path, run_monthly, run_prepublish
-from smpseo.app.report.summary import compare, load_summary, todo
 
 __all__ = [
     "FaqReport",

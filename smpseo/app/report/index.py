@@ -7,7 +7,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from smpseo.app.report.months import month_title
+from smpseo.core.months import month_title
 
 _MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -28,6 +28,21 @@ th, td {{ text-align: left; padding: 8px 10px; border-bottom: 1px solid #e3e6ea;
 th {{ font-size: 13px; color: #57606a; font-weight: 600; }}
 td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .failed {{ color: #b42318; font-weight: 600; }}
+/* A phone: one block per month, each figure labelled. */
+@media (max-width: 640px) {{
+  main {{ padding: 14px 14px 40px; }}
+  table, tbody, tr, td {{ display: block; }}
+  thead {{ display: none; }}
+  tr {{ border: 1px solid #e3e6ea; border-radius: 6px; padding: 6px 10px; margin-bottom: 8px; }}
+  td, td.num {{ border: none; padding: 2px 0; text-align: left; }}
+  td[data-label]::before {{ content: attr(data-label) ": "; color: #57606a; font-size: 13px; font-weight: 600; }}
+}}
+@media print {{
+  body, main {{ background: #fff; }}
+  main {{ max-width: none; padding: 0; min-height: 0; }}
+  tr {{ break-inside: avoid; }}
+  a[href]::after {{ content: " (" attr(href) ")"; font-size: 0.85em; color: #57606a; }}
+}}
 </style>
 </head>
 <body>
@@ -64,6 +79,7 @@ def month_rows(reports_dir: Path) -> list[dict]:
         except (OSError, ValueError):
             pass
         rows.append({"month": folder.name, "html": html_file if html_file.is_file() else None,
+                     "pdf": (folder / "monthly_report.pdf").is_file(),
                      "totals": summary.get("totals", {}) if isinstance(summary, dict) else {},
                      "failed": (folder / "monthly_report.FAILED.ipynb").is_file(),
                      "site": summary.get("site", "") if isinstance(summary, dict) else ""})
@@ -80,16 +96,20 @@ def write_index(reports_dir: str | Path) -> Path:
         t = r["totals"]
         link = (f'<a href="{escape(r["month"])}/monthly_report.html">{escape(month_title(r["month"]))}</a>'
                 if r["html"] else escape(month_title(r["month"])))
+        if r["html"] and r["pdf"]:
+            link += f' &middot; <a href="{escape(r["month"])}/monthly_report.pdf">PDF</a>'
         if r["failed"] and r["html"]:
             status = '<span class="failed">last re-run failed; this is the earlier report</span>'
         elif r["failed"]:
             status = '<span class="failed">failed</span>'
         else:
             status = "ok"
-        lines.append(f'<tr><td>{escape(r["month"])}</td><td>{link}</td><td class="num">{_num(t.get("posts"))}</td>'
-                     f'<td class="num">{_num(t.get("words"))}</td>'
-                     f'<td class="num">{_num(t.get("flesch_reading_ease"))}</td>'
-                     f'<td class="num">{_num(t.get("findings"))}</td><td>{status}</td></tr>')
+        lines.append(f'<tr><td data-label="Month">{escape(r["month"])}</td><td data-label="Report">{link}</td>'
+                     f'<td class="num" data-label="Posts">{_num(t.get("posts"))}</td>'
+                     f'<td class="num" data-label="Words">{_num(t.get("words"))}</td>'
+                     f'<td class="num" data-label="Reading ease">{_num(t.get("flesch_reading_ease"))}</td>'
+                     f'<td class="num" data-label="Findings">{_num(t.get("findings"))}</td>'
+                     f'<td data-label="Status">{status}</td></tr>')
     title = f"SEO reports: {site}" if site else "SEO reports"
     lead = f"{len(rows)} monthly report{'s' if len(rows) != 1 else ''}, newest first." if rows else \
         "No monthly reports yet: run <code>smpseo report monthly</code>."

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
-from smpseo.app.report.months import last_complete_month, parse_month, previous_month
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
+from smpseo.app.report.traffic import pages_file, traffic_summary
+from smpseo.core.months import last_complete_month, parse_month, previous_month
 from smpseo.core.settings import Config
 
 
@@ -48,12 +49,15 @@ def find_previous(reports_dir: str | Path | None, month: str) -> Path | None:
 
 def monthly_report(month: str | None = None, posts: str | Path = "posts", config: Config | str | Path | None = None,
                    queries: str | Path | None = None, previous: str | Path | dict | None = None,
-                   reports_dir: str | Path | None = None, summary_path: str | Path | None = None) -> MonthlyReport:
+                   reports_dir: str | Path | None = None, summary_path: str | Path | None = None,
+                   pages: str | Path | None = None, drafts: bool = False) -> MonthlyReport:
     """Read the posts and run every analysis the monthly report shows.
 
     `previous` is last month's summary (a dict or a summary.json path); without it, `reports_dir/<previous
     month>/summary.json` is used when it exists. With `summary_path`, the month's figures are also written there
     as summary.json (what next month's report compares against). Raises FileNotFoundError for a missing posts folder or queries file.
+    `pages`: Search Console's Pages.csv (or the export ZIP; default: the queries export when it holds one) for
+    clicks, impressions, CTR and position per post. Drafts are left out unless `drafts`.
     """
     from smpseo.app.analyze import analyze
     from smpseo.sources.readers import load_posts
@@ -68,7 +72,7 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings: dict[str, float] = {}
     start = time.perf_counter()
     cfg = analysis.resolve_config(config, search_from=posts_path)
-    corpus = load_posts(posts_path)
+    corpus = load_posts(posts_path, drafts=drafts)
     timings["read"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -95,6 +99,9 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     if previous and not isinstance(previous, dict):
         previous = load_summary(previous)
     changes = compare(previous, summary)
+    traffic_from = pages_file(pages, queries)
+    if traffic_from:
+        summary["traffic"] = traffic_summary(corpus, traffic_from, previous)
     if summary_path:
         write_summary(summary, summary_path)
     return MonthlyReport(month=month, posts=corpus, config=cfg, metrics=metrics, findings=findings,

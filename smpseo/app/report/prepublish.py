@@ -60,7 +60,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     if not path.is_file():
         raise FileNotFoundError(f"{path}: draft not found")
     cfg = analysis.resolve_config(config, search_from=path)
-    corpus = load_posts(path)
+    corpus = load_posts(path, drafts=True)  # a draft is what this report is for
     if not len(corpus):
         raise ValueError("; ".join(str(e) for e in corpus.errors) or f"{path}: no post found")
     draft = corpus[0]

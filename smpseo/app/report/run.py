@@ -14,8 +14,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smpseo.app.report.months import last_complete_month, month_title, parse_month, previous_month
+from smpseo.app.report.pids import alive
 from smpseo.app.report.summary import SUMMARY_NAME
+from smpseo.core.months import last_complete_month, month_title, parse_month, previous_month
 
 KERNEL_NAME = "python3"  # jupyter_client runs this kernel in the running interpreter (sys.executable)
 DEFAULT_TIMEOUT = 300  # seconds a single cell may take
@@ -40,6 +41,8 @@ class RunResult:
     summary: Path | None = None
     index: Path | None = None
     extra: dict = field(default_factory=dict)
+    pdf: Path | None = None  # the PDF, when one was asked for and made
+    pdf_error: str | None = None  # why the PDF asked for was not made (the HTML report is written all the same)
 
 
 def notebooks_dir() -> Path:
@@ -126,15 +129,6 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
     return output
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
 
 def _remove_stale(parent: Path, name: str) -> None:
     """Tidy what runs killed outright (kill -9, a power cut) left: a dead run's staging folder goes; an earlier
@@ -143,7 +137,7 @@ def _remove_stale(parent: Path, name: str) -> None:
     for marker in (".running-", ".old-"):
         for path in parent.glob(f".{name}{marker}*"):
             pid = path.name.rsplit(marker, 1)[-1].split("-", 1)[0]
-            if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
                 continue
             if marker == ".old-" and not final.exists():
                 os.replace(path, final)
@@ -202,10 +196,18 @@ def _config_for(config: str | Path | None, near: str | Path) -> str:
 
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
-                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None) -> RunResult:
-    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed."""
+                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
+                drafts: bool = False, pdf: bool = False) -> RunResult:
+    """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed.
+    `pages`: Search Console's Pages.csv or export ZIP; `drafts`: include draft posts.
+
+    With `pdf`, the page is also printed to `monthly_report.pdf`; a PDF that cannot be made leaves the reason in
+    `RunResult.pdf_error` and the rest of the report as it is. A re-run keeps the month's record of the email
+    already sent (`email_sent.json`), so that the month is not mailed twice."""
     from smpseo.app.report.index import write_index
+    from smpseo.app.report.mail import SENT_NAME
     from smpseo.app.report.monthly import find_previous
+    from smpseo.app.report.pdf import PdfFailed, print_pdf
 
     month = month or last_complete_month()
     parse_month(month)
@@ -219,7 +221,7 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
         parameters = {
             "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
             "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": "",
-            "summary_path": str(staging / SUMMARY_NAME),
+            "summary_path": str(staging / SUMMARY_NAME), "pages": _as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
@@ -242,14 +244,24 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
             write_index(out)
             raise ReportFailed(f"exporting the report to HTML failed: {type(exc).__name__}: "
                                f"{_first_line(exc)} (executed notebook kept as {kept})", kept) from exc
+        pdf_error = None
+        if pdf:
+            try:
+                print_pdf(staging / "monthly_report.html", staging / "monthly_report.pdf")
+            except PdfFailed as exc:
+                pdf_error = str(exc)
+        if (final / SENT_NAME).is_file():
+            shutil.copy2(final / SENT_NAME, staging / SENT_NAME)
         _swap_in(staging, final)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     index = write_index(out)
     extra = {"previous": str(previous) if previous else None, "previous_month": previous_month(month)}
+    made = final / "monthly_report.pdf"
     return RunResult(html=final / "monthly_report.html", notebook=final / "monthly_report.ipynb",
-                     summary=final / SUMMARY_NAME, index=index, extra=extra)
+                     summary=final / SUMMARY_NAME, index=index, extra=extra,
+                     pdf=made if pdf and made.is_file() else None, pdf_error=pdf_error)
 
 
 def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,

@@ -12,14 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from smpseo.app.report.months import month_bounds
+from smpseo.analysis.readability import EASE_GOOD, EASE_POOR
+from smpseo.core.months import month_bounds
 
 SCHEMA = 1
 SUMMARY_NAME = "summary.json"
 # Post figures compared month to month, with the direction that counts as better.
 SCORE_FIELDS = {"words": None, "flesch_reading_ease": "up", "grade": "down", "findings": "down"}
-# Old Yoast bands for Flesch reading ease: >= 60 easy enough, 50-60 fairly difficult, < 50 difficult.
-READING_EASE_OK, READING_EASE_POOR = 60.0, 50.0
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STATUS_ORDER = {"missing": 0, "partial": 1, "answered": 2}
 
@@ -270,9 +269,9 @@ def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[di
     average = summary.get("totals", {}).get("flesch_reading_ease")
     hard = sorted((p for p in summary.get("posts", [])
                    if isinstance(p.get("flesch_reading_ease"), (int, float))
-                   and p["flesch_reading_ease"] < READING_EASE_POOR), key=lambda p: p["flesch_reading_ease"])
+                   and p["flesch_reading_ease"] < EASE_POOR), key=lambda p: p["flesch_reading_ease"])
     for p in hard[:2]:
         add(f"Simplify \u201c{p['title'] or p['slug']}\u201d: shorter sentences, plainer words",
-            f"reading ease {p['flesch_reading_ease']:g} (aim for {READING_EASE_OK:g}+; blog average {average:g})",
+            f"reading ease {p['flesch_reading_ease']:g} (aim for {EASE_GOOD:g}+; blog average {average:g})",
             p["path"])
     return [dict(item, rank=i) for i, item in enumerate(items[:limit], start=1)]

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -116,16 +117,47 @@ def duplicate_slugs(posts: list[Post]) -> list[ReadError]:
     return found
 
 
-def load_posts(*paths: str | Path, debug: bool = False) -> Corpus:
-    """Read posts from files and folders. What cannot be read goes to `.errors`; the rest is still read."""
+def load_posts(*paths: str | Path, debug: bool = False, drafts: bool = False) -> Corpus:
+    """Read posts from files and folders. What cannot be read goes to `.errors`; the rest is still read.
+
+    Drafts and section pages (`Post.not_a_post`) are left out, with one line of severity "info" in `.errors`
+    saying how many; `drafts=True` keeps the drafts (a section page is never a post).
+    """
     if len(paths) == 1 and not isinstance(paths[0], (str, Path)):
         paths = tuple(paths[0])  # load_posts(["a.md", "b.md"])
     errors: list[ReadError] = []
     posts: list[Post] = []
     for path in iter_sources(paths, errors):
         posts.extend(read_source(path, errors, debug))
+    posts, out = leave_out(posts, drafts)
     errors.extend(duplicate_slugs(posts))
-    return Corpus(posts, errors)
+    return Corpus(posts, errors + left_out_note(out, where_of(paths)))
+
+
+def where_of(paths) -> str:
+    """What a note about `paths` names: the one path given, else "posts"."""
+    return str(paths[0]) if len(paths) == 1 else "posts"
+
+
+def leave_out(posts: list[Post], drafts: bool = False) -> tuple[list[Post], Counter]:
+    """The posts without drafts (unless `drafts`) and section pages, and how many of each were left out."""
+    kept, out = [], Counter()
+    for post in posts:
+        reason = post.not_a_post
+        if reason == "section page" or (reason == "draft" and not drafts):
+            out[reason] += 1
+        else:
+            kept.append(post)
+    return kept, out
+
+
+def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
+    """One line of severity "info" saying what `leave_out` left out (nothing when nothing was)."""
+    if not sum(out.values()):
+        return []
+    parts = [f"{n} {reason}{'s' if n != 1 else ''}" for reason, n in sorted(out.items()) if n]
+    text = " and ".join(parts) + " left out" + ("; --drafts includes drafts" if out["draft"] else "")
+    return [ReadError(where, text, severity="info")]
 
 
 def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) -> list[Post]:
@@ -147,4 +179,4 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) 
     return found
 
 
-__all__ = ["load_posts", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "READERS", "SourceError"]
+__all__ = ["load_posts", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "READERS", "SourceError"]

@@ -1,9 +1,11 @@
-"""YAML front matter: safe loading, line numbers for every field, and the fields the toolkit understands."""
+"""Front matter: YAML between `---` lines (Jekyll, Hugo, most generators) or TOML between `+++` lines (Hugo), read
+safely, with line numbers for every field, and the fields the toolkit understands."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from typing import Any
 
 import yaml
@@ -11,7 +13,10 @@ import yaml
 from smpseo.sources.readers.decode import SourceError
 
 _FENCE = re.compile(r"^---[ \t]*$")
+_TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
+_TOML_KEY = re.compile(r"^[ \t]*[\"']?([A-Za-z_][\w-]*)[\"']?[ \t]*=")
+_TOML_LINE = re.compile(r"\(at line (\d+)")
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:
@@ -20,6 +25,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
     Raises SourceError with the line of a YAML error, or when the fence is never closed.
     """
     lines = text.split("\n")
+    if lines and _TOML_FENCE.match(lines[0]):
+        return _toml_front_matter(lines, path)
     if not lines or not _FENCE.match(lines[0]):
         return {}, {}, 0
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
@@ -49,6 +56,27 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
         if m and m.group(1) not in field_lines:
             field_lines[m.group(1)] = i + 1
     return {str(k): v for k, v in data.items()}, field_lines, end + 1
+
+
+def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int]:
+    """Hugo's TOML front matter between `+++` lines. Raises SourceError with the line of a TOML error."""
+    end = next((i for i in range(1, len(lines)) if _TOML_FENCE.match(lines[i])), None)
+    if end is None:
+        raise SourceError(path, "front matter opened with '+++' is never closed", line=1)
+    try:
+        data = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_LINE.search(str(exc))
+        problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise SourceError(path, f"invalid TOML front matter: {problem}", line=int(m.group(1)) + 1 if m else end) from None
+    field_lines: dict[str, int] = {}
+    for i in range(1, end):
+        if lines[i].lstrip().startswith("["):  # a table: its keys are not the post's fields
+            break
+        m = _TOML_KEY.match(lines[i])
+        if m and m.group(1) not in field_lines:
+            field_lines[m.group(1)] = i + 1
+    return data, field_lines, end + 1
 
 
 MAX_EXPANDED = 10_000  # values in the front matter once aliases are expanded (a real post has a few dozen)

@@ -127,18 +127,25 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
         title, title_line = h1.text, h1.line
     raw_slug = as_text(meta.get("slug") or meta.get("permalink"), "slug", path, meta_lines.get("slug", 1), warnings)
     # Jekyll-style names ("2016-05-19-some-title.md") carry the date, not the slug.
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+    named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
+    stem = stem[named_date.end():] if named_date else stem
+    if stem == "index" and path:  # a Hugo page bundle (`my-post/index.md`): the folder is the post's name
+        stem = PurePath(path).parent.name or stem
     slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
+    # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
+    described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")
+    date = as_date(meta.get("date"), meta_lines.get("date", 1), warnings)
+    if date is None and named_date and "date" not in meta:
+        date = as_date(named_date.group(1), 0, [])
     return Post(
         path=path,
         slug=slug,
         title=title,
         blocks=blocks,
-        description=as_text(meta.get("description") or meta.get("excerpt"), "description", path,
-                            meta_lines.get("description", 1), warnings),
+        description=as_text(meta.get(described), described, path, meta_lines.get(described, 1), warnings),
         keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
-        date=as_date(meta.get("date"), meta_lines.get("date", 1), warnings),
-        status=as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings),
+        date=date,
+        status=_status(meta, path, meta_lines, warnings),
         tags=as_list(meta.get("tags")),
         categories=as_list(meta.get("categories")),
         canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
@@ -149,6 +156,14 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
         format="markdown",
         warnings=warnings,
     )
+
+
+def _status(meta: dict, path: str, meta_lines: dict[str, int], warnings: list[str]) -> str:
+    """The `status` field, else "draft" for Hugo's `draft: true` or Jekyll's `published: false`."""
+    status = as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings)
+    if not status and (meta.get("draft") is True or meta.get("published") is False):
+        return "draft"
+    return status
 
 
 def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:

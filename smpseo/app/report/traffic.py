@@ -1,0 +1,41 @@
+"""The monthly report's search traffic: Search Console's `Pages.csv` per post, and the change since last month
+(from the comparison export's earlier range, else from last month's summary.json)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from smpseo.analysis.traffic import movers, post_traffic, with_changes
+from smpseo.sources.pages import FILE_NAME, read_pages
+from smpseo.sources.searchconsole import holds
+
+EARLIER_RANGE, LAST_REPORT = "the earlier date range of the export", "last month's report"
+
+
+def pages_file(pages: str | Path | None, queries: str | Path | None) -> str | None:
+    """The pages export to read: the one named, else the queries export when it is a ZIP that holds Pages.csv."""
+    if pages:
+        return str(pages)
+    if queries and holds(queries, FILE_NAME):
+        return str(queries)
+    return None
+
+
+def traffic_summary(posts, pages: str | Path, previous: dict | None = None) -> dict[str, Any]:
+    """The `traffic` part of summary.json: per post (slug, title, the figures and their changes), the posts
+    that gained and lost the most clicks, what the changes compare with, and how many pages matched no post.
+    Raises QueryFileError for a file that is not a Search Console pages export."""
+    rows, unmatched = post_traffic(list(posts), read_pages(pages))
+    before = None
+    compared = EARLIER_RANGE if any(r["previous"] for r in rows) else None
+    if compared is None and previous and previous.get("traffic"):
+        before = {r["slug"]: r for r in previous["traffic"].get("posts", [])}
+        compared = LAST_REPORT
+    rows = with_changes(rows, before)
+    gained, lost = movers(rows)
+    keep = ("slug", "title", "clicks", "impressions", "ctr", "position", "clicks_change", "impressions_change",
+            "ctr_change", "position_change")
+    return {"source": Path(pages).name, "compared_with": compared, "unmatched_pages": len(unmatched),
+            "posts": [{k: r[k] for k in keep} for r in rows],
+            "gained": [r["slug"] for r in gained], "lost": [r["slug"] for r in lost]}

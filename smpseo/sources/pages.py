@@ -1,0 +1,37 @@
+"""Traffic per page from Search Console: the `Pages.csv` of a performance export (or the ZIP holding it), for one
+date range or, in the comparison export, two. See `smpseo.sources.searchconsole` for the format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from smpseo.sources.searchconsole import Metrics, parse_table, read_export
+
+KEY, FILE_NAME = "Top pages", "Pages.csv"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's clicks, impressions, CTR (a fraction) and average position; `previous`: the earlier date range's
+    figures in a comparison export, else None."""
+
+    url: str
+    clicks: int
+    impressions: int
+    ctr: float | None
+    position: float | None
+    previous: Metrics | None = None
+    line: int = 0
+
+
+def parse_pages(text: str, path: str = "<pages>") -> list[Page]:
+    """Pages from the text of a `Pages.csv`. Raises QueryFileError naming the file (and line)."""
+    return [Page(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.previous,
+                 r.line) for r in parse_table(text, path, KEY, FILE_NAME)]
+
+
+def read_pages(path: str | Path) -> list[Page]:
+    """The pages of a Search Console `Pages.csv`, or of the export ZIP that holds one. Raises QueryFileError."""
+    text, name = read_export(path, FILE_NAME)
+    return parse_pages(text, name)

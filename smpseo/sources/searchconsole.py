@@ -1,0 +1,174 @@
+"""Google Search Console performance exports: one table per tab (`Queries.csv`, `Pages.csv`), as a CSV file or
+inside the export's ZIP, for one date range or two (the comparison export).
+
+Search Console > Performance > Export > CSV downloads a ZIP with one CSV per tab. A table's header is its key column
+(`"Top queries"`, `"Top pages"`) then `"Clicks","Impressions","CTR","Position"`; CTR is a percentage ("5.2%"),
+Position a decimal, and large numbers may carry thousands separators ("1,234"). With two date ranges compared, each
+metric has a column per range, named by the range: `"Last 28 days Clicks","Previous 28 days Clicks", ...`; the
+first range is the current one. Queries and pages are not linked in these files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+METRICS = ("Clicks", "Impressions", "CTR", "Position")
+MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
+
+
+class QueryFileError(Exception):
+    """A Search Console file that cannot be used, naming the file (and line)."""
+
+    def __init__(self, path: str, message: str, line: int = 0):
+        self.path, self.message, self.line = str(path), message, line
+        super().__init__(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
+
+
+@dataclass(frozen=True)
+class Metrics:
+    clicks: int
+    impressions: int
+    ctr: float | None  # a fraction: "5.2%" -> 0.052
+    position: float | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: its key (a query or a page address), the current range's figures, the previous
+    range's in a comparison export (else None), and its line in the file."""
+
+    key: str
+    current: Metrics
+    previous: Metrics | None
+    line: int
+
+
+def _number(text: str, path: str, line: int, column: str, kind=int):
+    value = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    if value in ("", "-"):
+        return None if kind is float else 0
+    try:
+        return kind(float(value)) if kind is int else float(value)
+    except ValueError:
+        raise QueryFileError(path, f"{column} is not a number: {text!r}", line) from None
+
+
+def _percent(text: str, path: str, line: int) -> float | None:
+    value = text.strip().rstrip("%").strip()
+    if not value or value == "-":
+        return None
+    number = _number(value, path, line, "CTR", float)
+    return None if number is None else round(number / 100.0, 6)
+
+
+def _columns(header: list[str], key: str, path: str, file_name: str) -> list[dict[str, int]]:
+    """Per date range (current first), the index of each metric's column. Raises QueryFileError for another
+    header."""
+    names = [h.strip() for h in header]
+    expected = ",".join(f'"{h}"' for h in (key, *METRICS))
+    if names and names[0] == key and names[1:] == list(METRICS):
+        return [{m: i + 1 for i, m in enumerate(METRICS)}]
+    ranges: dict[str, dict[str, int]] = {}
+    if names and names[0] == key:
+        for i, name in enumerate(names[1:], start=1):
+            metric = next((m for m in METRICS if name.endswith(" " + m)), None)
+            if metric is None:
+                break
+            ranges.setdefault(name[: -len(metric)].strip(), {})[metric] = i
+        else:
+            if len(ranges) == 2 and all(set(r) == set(METRICS) for r in ranges.values()):
+                return list(ranges.values())
+    got = ",".join(f'"{h}"' for h in header)[:160]
+    raise QueryFileError(path, f"not a Search Console {file_name}: header is {got}, expected {expected}", 1)
+
+
+def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
+    """The rows of one exported table whose key column is `key` ("Top queries", "Top pages"). Raises
+    QueryFileError naming the file (and line)."""
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise QueryFileError(path, f"empty file (expected a Search Console {file_name})") from None
+    except csv.Error as exc:
+        raise QueryFileError(path, f"not a CSV file: {exc}", 1) from None
+    ranges = _columns(header, key, path, file_name)
+    width = len(header)
+    rows: list[Row] = []
+
+    def metrics(row: list[str], cols: dict[str, int], line: int) -> Metrics:
+        return Metrics(_number(row[cols["Clicks"]], path, line, "Clicks"),
+                       _number(row[cols["Impressions"]], path, line, "Impressions"),
+                       _percent(row[cols["CTR"]], path, line),
+                       _number(row[cols["Position"]], path, line, "Position", float))
+
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not row or not any(c.strip() for c in row):
+                continue
+            if len(row) != width:
+                raise QueryFileError(path, f"expected {width} columns, found {len(row)}", line)
+            name = " ".join(row[0].split())
+            if not name:
+                continue
+            rows.append(Row(name, metrics(row, ranges[0], line),
+                            metrics(row, ranges[1], line) if len(ranges) > 1 else None, line))
+    except csv.Error as exc:
+        raise QueryFileError(path, f"malformed CSV: {exc}", reader.line_num) from None
+    return rows
+
+
+def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
+    """(text, name) of the CSV `file_name` ("Queries.csv"), given as itself or as the export ZIP holding it. The
+    name is `export.zip!Queries.csv` for a member. A member is unpacked to MAX_CSV_BYTES at most, whatever its
+    header claims. Raises QueryFileError."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise QueryFileError(str(path), "file not found") from None
+    except OSError as exc:
+        raise QueryFileError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    name = str(path)
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".zip":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                member = next((m for m in archive.namelist() if Path(m).name.lower() == file_name.lower()), None)
+                if member is None:
+                    raise QueryFileError(name, f"the ZIP holds no {file_name} (is it a Search Console performance "
+                                               "export?)")
+                size = archive.getinfo(member).file_size
+                if size > MAX_CSV_BYTES:
+                    raise QueryFileError(f"{path}!{member}", f"{size:,} bytes unpacked; a Search Console export "
+                                                             f"is far smaller (limit {MAX_CSV_BYTES:,})")
+                with archive.open(member) as stream:  # stops at the limit, so a lying header cannot get past it
+                    data = stream.read(MAX_CSV_BYTES + 1)
+                if len(data) > MAX_CSV_BYTES:
+                    raise QueryFileError(f"{path}!{member}", f"more than {MAX_CSV_BYTES:,} bytes unpacked; a Search "
+                                                             "Console export is far smaller")
+                name = f"{path}!{member}"
+        except zipfile.BadZipFile:
+            raise QueryFileError(name, "not a valid ZIP file") from None
+        except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
+            raise QueryFileError(name, f"cannot unpack: {exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text, name
+
+
+def holds(path: str | Path, file_name: str) -> bool:
+    """True when `path` is an export ZIP holding `file_name` (nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(Path(m).name.lower() == file_name.lower() for m in archive.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False

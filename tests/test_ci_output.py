@@ -1,0 +1,141 @@
+"""smpseo in CI and pre-commit: SARIF 2.1.0, GitHub annotations, --select/--ignore, --exit-zero, --quiet, the
+hook file, and some files of a blog checked against the whole blog."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+import yaml
+
+from smpseo.cli import main
+from smpseo.model.results import CheckResult, Finding
+from smpseo.views.annotations import annotation_lines, escape_data, escape_property
+
+from .conftest import FIXTURES, ROOT
+
+HUGO = FIXTURES / "hugo"
+
+
+@pytest.fixture
+def hugo(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    monkeypatch.chdir(site)
+    return site
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_sarif_2_1_0(log: dict) -> None:
+    """The parts of the SARIF 2.1.0 schema a consumer relies on, checked key by key and type by type."""
+    assert log["version"] == "2.1.0" and "sarif-2.1.0" in log["$schema"]
+    assert isinstance(log["runs"], list) and len(log["runs"]) == 1
+    run_ = log["runs"][0]
+    driver = run_["tool"]["driver"]
+    assert driver["name"] == "smpseo" and isinstance(driver["version"], str)
+    ids = [r["id"] for r in driver["rules"]]
+    assert len(ids) == len(set(ids)) and all(isinstance(i, str) and i for i in ids)
+    for r in driver["rules"]:
+        assert r["shortDescription"]["text"] and r["defaultConfiguration"]["level"] in ("none", "note", "warning",
+                                                                                           "error")
+    assert run_["results"], "a post with findings gives results"
+    for res in run_["results"]:
+        assert res["ruleId"] in ids and ids[res["ruleIndex"]] == res["ruleId"]
+        assert res["level"] in ("none", "note", "warning", "error") and res["message"]["text"]
+        phys = res["locations"][0]["physicalLocation"]
+        uri = phys["artifactLocation"]["uri"]
+        assert uri and "\\" not in uri and not uri.startswith("/")
+        region = phys.get("region", {})
+        assert region.get("startLine", 1) >= 1 and region.get("startColumn", 1) >= 1
+    for inv in run_["invocations"]:
+        assert isinstance(inv["executionSuccessful"], bool)
+
+
+def test_sarif_is_2_1_0_with_rules_and_physical_locations(hugo, capsys):
+    code, out, _ = run(capsys, "check", "content", "--format", "sarif")
+    log = json.loads(out)
+    assert_sarif_2_1_0(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"content/posts/first.md", "content/posts/lasting/index.md"}
+    assert code in (0, 1)
+
+
+def test_github_annotations_one_per_finding_with_file_line_col(hugo, capsys):
+    _, out, _ = run(capsys, "check", "content", "--format", "github")
+    lines = out.splitlines()
+    assert lines and all(re.match(r"::(error|warning|notice) file=[^,]+,line=\d+,col=\d+::[A-Z]+\d+ \S", line)
+                         for line in lines)
+    assert any(line.startswith("::warning file=content/posts/first.md,line=") for line in lines)
+
+
+def test_annotations_escape_what_would_end_or_start_a_command():
+    nasty = "50% off\n::error::injected, right: now\r"
+    assert escape_data(nasty) == "50%25 off%0A::error::injected, right: now%0D"
+    assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"
+    result = CheckResult(findings=[Finding("posts/a,b:c.md", 3, 4, "RD101", "readability", "warning", nasty)])
+    [line] = annotation_lines(result)
+    assert line.startswith("::warning file=posts/a%2Cb%3Ac.md,line=3,col=4::RD101 ")
+    assert "\n" not in line and "\r" not in line  # one line: the injected command never starts a line
+    assert line.split("::", 2)[2] == "RD101 " + escape_data(nasty)
+
+
+def test_select_ignore_and_unknown_codes(hugo, capsys):
+    _, out, _ = run(capsys, "check", "content", "--format", "json", "--select", "SEO,SITE", "--ignore", "SEO201")
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert rules and all(r.startswith(("SEO", "SITE")) for r in rules) and "SEO201" not in rules
+    _, out, _ = run(capsys, "check", "content", "--format", "json", "--select", "readability")
+    assert {f["rule"][:2] for f in json.loads(out)["findings"]} == {"RD"}
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "content", "--select", "NOPE"])
+    assert exc.value.code == 2
+
+
+def test_exit_zero_and_quiet(hugo, capsys):
+    post = hugo / "content/posts/first.md"
+    post.write_text(post.read_text(encoding="utf-8").replace('description = "What SMP feels like, session by '
+                                                             'session, and how our Denver clinic keeps it '
+                                                             'comfortable for you."\n', ""), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "content", "--select", "SEO206")
+    assert code == 1 and "SEO206 error" in out
+    code, out, err = run(capsys, "check", "content", "--select", "SEO206", "--exit-zero", "--quiet")
+    assert code == 0 and out.strip().splitlines() == [line for line in out.strip().splitlines()
+                                                       if ": SEO206 error " in line] and out.strip()
+    assert err == ""  # no note about drafts, no summary
+
+
+def test_some_files_are_checked_against_the_whole_blog(hugo, capsys):
+    # first.md links to lasting/: checked with the blog, lasting/ is no orphan (SITE405); checked alone, it is
+    from smpseo.app.check import check
+
+    bundle, other = "content/posts/lasting/index.md", "content/posts/other.md"
+    (hugo / other).write_text("---\ntitle: Another post\n---\n\nNo links here.\n", encoding="utf-8")
+    alone = check([bundle, other], rules=["SITE405"])  # without the blog: first.md's link is not seen
+    assert bundle in {f.path for f in alone.findings}
+    _, inside, _ = run(capsys, "check", bundle, other, "--select", "SITE405", "-q")  # the blog: content/posts
+    assert f"{other}:" in inside and f"{bundle}:" not in inside
+    _, one, _ = run(capsys, "check", "content/posts/first.md", "--format", "json")
+    data = json.loads(one)
+    assert [p["path"] for p in data["posts"]] == ["content/posts/first.md"]  # reported on: the file given only
+    assert data["findings"] and all(f["path"] == "content/posts/first.md" for f in data["findings"])
+
+
+def test_pre_commit_hook_file():
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "smpseo" and hook["entry"] == "smpseo check" and hook["language"] == "python"
+    assert set(hook["types_or"]) == {"markdown", "html"}
+
+
+def test_example_workflow_annotates_pull_requests():
+    flow = yaml.safe_load((ROOT / ".github/workflows/check-posts.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in flow[True]  # YAML 1.1 reads the key `on` as True
+    steps = flow["jobs"]["check"]["steps"]
+    commands = " ".join(s.get("run", "") for s in steps)
+    assert "smpseo check" in commands and "--format github" in commands and "--format sarif" in commands
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)

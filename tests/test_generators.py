@@ -1,0 +1,122 @@
+"""Hugo and Jekyll blogs: TOML and YAML front matter, drafts and section pages left out, dates from Jekyll's file
+names, Hugo's `summary`, page bundles, and settings from `pyproject.toml [tool.smpseo]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from smpseo.app.settings import find_config, load_config
+from smpseo.cli import main
+from smpseo.core.settings import ConfigError
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+
+from .conftest import FIXTURES
+
+HUGO = FIXTURES / "hugo"
+JEKYLL = FIXTURES / "jekyll"
+
+
+@pytest.fixture
+def hugo(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    monkeypatch.chdir(site)
+    return site
+
+
+def test_toml_front_matter_gives_title_description_date_and_field_lines():
+    post = read_file(HUGO / "content/posts/first.md")[0]
+    assert post.title == "Does scalp micropigmentation hurt?"
+    assert post.description.startswith("What SMP feels like")
+    assert post.date == dt.date(2026, 9, 3)
+    assert post.tags == ["pain"]
+    assert post.meta_lines["description"] == 3 and post.title_line == 2
+    assert post.keyphrase == ""  # a key inside a [params] table is not the post's field
+    assert not any("+++" in s.text or "title =" in s.text for s in post.sentences)
+    assert post.sentences[0].line == 11
+
+
+def test_a_bad_toml_block_is_one_error_naming_its_line(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text('+++\ntitle = "ok"\ndate = \n+++\nText.\n', encoding="utf-8")
+    with pytest.raises(SourceError) as exc:
+        read_file(bad)
+    assert exc.value.line == 3 and "TOML" in exc.value.message
+    open_fence = tmp_path / "open.md"
+    open_fence.write_text('+++\ntitle = "ok"\n', encoding="utf-8")
+    with pytest.raises(SourceError, match="never closed"):
+        read_file(open_fence)
+
+
+def test_drafts_and_section_pages_are_not_posts_and_the_note_says_so():
+    corpus = load_posts(HUGO / "content")
+    assert sorted(p.slug for p in corpus) == ["first", "lasting"]
+    notes = [e for e in corpus.errors if e.severity == "info"]
+    assert len(notes) == 1 and "1 draft and 1 section page left out" in notes[0].message
+    with_drafts = load_posts(HUGO / "content", drafts=True)
+    assert sorted(p.title for p in with_drafts)[0] == "A draft"
+    assert not any(p.path.endswith("_index.md") for p in with_drafts)  # a section page is never a post
+
+
+def test_page_bundle_takes_its_folder_name_and_hugo_summary_is_the_description():
+    post = read_file(HUGO / "content/posts/lasting/index.md")[0]
+    assert post.slug == "lasting"
+    assert post.description.startswith("How long scalp micropigmentation lasts")
+
+
+def test_jekyll_file_name_gives_the_date_and_published_false_is_a_draft():
+    corpus = load_posts(JEKYLL)
+    assert [(p.slug, p.date) for p in corpus] == [("smp-aftercare", dt.date(2025, 4, 12))]
+    assert corpus[0].description.startswith("What to do and avoid")
+    assert "1 draft left out" in corpus.errors[0].message
+
+
+def test_settings_from_pyproject_tool_table_and_smpseo_toml_wins(hugo):
+    assert find_config(hugo / "content/posts") == hugo / "pyproject.toml"
+    config = load_config(search_from=hugo / "content/posts")
+    assert config.site.city == "Denver" and config.targets == ["scalp micropigmentation Denver"]
+    (hugo / "smpseo.toml").write_text('[site]\ncity = "Boulder"\n', encoding="utf-8")
+    assert load_config(search_from=hugo / "content").site.city == "Boulder"
+
+
+def test_pyproject_without_the_table_is_passed_over_and_a_bad_table_named(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert find_config(tmp_path) is None or find_config(tmp_path).parent != tmp_path
+    (tmp_path / "pyproject.toml").write_text('[tool.smpseo.site]\ncolour = "red"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(search_from=tmp_path)
+    assert "pyproject.toml" in str(exc.value) and "colour" in str(exc.value)
+
+
+def test_check_on_a_hugo_site_reports_posts_only(hugo, capsys):
+    code = main(["check", "content", "--format", "json"])
+    out, err = capsys.readouterr()
+    import json
+
+    data = json.loads(out)
+    paths = {p["path"] for p in data["posts"]}
+    assert paths == {"content/posts/first.md", "content/posts/lasting/index.md"}
+    assert not any(f["rule"] == "SEO206" for f in data["findings"])  # the TOML description was read
+    assert "left out" in err and code in (0, 1)
+
+
+def test_the_prepublish_report_checks_a_draft(hugo):
+    from smpseo.app.report.prepublish import prepublish_report
+
+    report = prepublish_report(hugo / "content/posts/draft.md")
+    assert report.post.title == "A draft" and report.blog_posts == 2  # the other posts, not the section page
+
+
+def test_pyproject_that_only_names_smpseo_is_not_a_settings_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = ["smpseo"]\n', encoding="utf-8")
+    found = find_config(tmp_path)
+    assert found is None or found.parent != tmp_path
+    (tmp_path / "pyproject.toml").write_text('[tool]\nsmpseo = { site = { city = "Lyon" } }\n', encoding="utf-8")
+    assert load_config(search_from=tmp_path).site.city == "Lyon"
+    (tmp_path / "pyproject.toml").write_text('[tool.smpseo.site\ncity = "Lyon"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(search_from=tmp_path)

@@ -1,0 +1,34 @@
+"""Results shown as the last line of a notebook cell: rich, escaped HTML for check and gaps; analyze's DataFrame."""
+
+from __future__ import annotations
+
+import smpseo
+from smpseo.model.gaps import GapReport, TopicResult
+from smpseo.model.results import CheckResult, Finding
+
+from .conftest import CLINIC_CONFIG, CLINIC_POSTS
+
+
+def test_check_result_renders_summary_and_escaped_findings():
+    nasty = Finding("posts/a.md", 3, 4, "RD101", "readability", "warning", "<script>alert(1)</script> & co")
+    html = CheckResult(findings=[nasty], posts=[{"path": "posts/a.md"}])._repr_html_()
+    assert "1 findings (0 error, 1 warning, 0 info) in 1 posts" in html
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+    assert "<td style=\"text-align:left\">RD101</td>" in html
+
+
+def test_long_results_say_how_many_rows_are_not_shown():
+    findings = [Finding("p.md", i, 1, "RD101", "readability", "info", "m") for i in range(1, 61)]
+    assert "10 more rows: see findings_frame()." in CheckResult(findings=findings)._repr_html_()
+
+
+def test_gap_report_renders_topics():
+    report = GapReport([TopicResult("pain", "Does SMP <hurt>?", "missing", 0.1, priority=1)], posts=8)
+    html = report._repr_html_()
+    assert "1 FAQ topics over 8 posts: 1 missing" in html and "Does SMP &lt;hurt&gt;?" in html
+
+
+def test_real_results_render():
+    result = smpseo.check(str(CLINIC_POSTS), config=str(CLINIC_CONFIG))
+    assert result._repr_html_().count("<tr>") == min(len(result.findings), 50) + 1
+    assert hasattr(smpseo.analyze(str(CLINIC_POSTS)), "_repr_html_")  # a DataFrame

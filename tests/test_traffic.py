@@ -1,0 +1,134 @@
+"""Search Console pages: Pages.csv and the comparison export read, pages matched to posts, the change since the
+period before, and the posts that gain and lose traffic named in the monthly report and in `analyze`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import pytest
+
+from smpseo.analysis.traffic import movers, page_slug, post_traffic, with_changes
+from smpseo.cli import main
+from smpseo.sources.pages import parse_pages, read_pages
+from smpseo.sources.queries import QueryFileError, parse_queries
+from smpseo.sources.readers import load_posts
+
+from .conftest import FIXTURES
+
+GSC = FIXTURES / "searchconsole"
+HUGO = FIXTURES / "hugo"
+
+
+def test_pages_csv_and_the_comparison_export():
+    pages = read_pages(GSC / "Pages.csv")
+    assert [(p.clicks, p.impressions, p.ctr, p.position) for p in pages][0] == (40, 1200, 0.0333, 8.1)
+    assert all(p.previous is None for p in pages)
+    compared = read_pages(GSC / "Pages-compare.csv")
+    assert compared[0].clicks == 40 and compared[0].previous.clicks == 25 and compared[0].previous.position == 9.4
+
+
+def test_queries_comparison_export_is_accepted_too():
+    text = ('"Top queries","Last 3 months Clicks","Previous 3 months Clicks","Last 3 months Impressions",'
+            '"Previous 3 months Impressions","Last 3 months CTR","Previous 3 months CTR","Last 3 months Position",'
+            '"Previous 3 months Position"\n"does smp hurt","3","1","90","40","3.3%","2.5%","7.2","9"\n')
+    [q] = parse_queries(text, "Queries.csv")
+    assert (q.query, q.clicks, q.impressions, q.position) == ("does smp hurt", 3, 90, 7.2)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ('"Top queries","Clicks","Impressions","CTR","Position"\n', "p.csv:1: not a Search Console Pages.csv"),
+    ('"Top pages","Clicks","Impressions","CTR","Position"\n"/a","x","1","1%","2"\n', "p.csv:2: Clicks is not a"),
+    ('"Top pages","A Clicks","B Clicks","A Impressions","B Impressions"\n', "p.csv:1: not a Search Console"),
+])
+def test_bad_pages_files_name_file_and_line(text, fragment):
+    with pytest.raises(QueryFileError) as exc:
+        parse_pages(text, "p.csv")
+    assert fragment in str(exc.value)
+
+
+def test_pages_from_the_export_zip_and_its_limits(tmp_path, monkeypatch):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.write(GSC / "Pages.csv", "Pages.csv")
+    assert len(read_pages(archive)) == 4
+    import smpseo.sources.searchconsole as sc
+
+    monkeypatch.setattr(sc, "MAX_CSV_BYTES", 100)
+    with pytest.raises(QueryFileError, match="bytes unpacked"):
+        read_pages(archive)
+
+
+def test_pages_match_posts_by_address_or_slug_and_add_up():
+    assert page_slug("https://x.example/blog/does-smp-hurt/?utm=1") == "does-smp-hurt"
+    assert page_slug("/posts/lasting/index.html") == "lasting" and page_slug("https://x.example/") == ""
+    posts = load_posts(HUGO / "content")
+    rows, unmatched = post_traffic(posts, read_pages(GSC / "Pages.csv"))
+    first = next(r for r in rows if r["slug"] == "first")
+    assert (first["clicks"], first["impressions"], first["ctr"]) == (42, 1300, round(42 / 1300, 4))
+    assert first["position"] == round((8.1 * 1200 + 12 * 100) / 1300, 1)
+    assert unmatched == ["https://www.hugoclinic.example/contact/"]
+
+
+def test_changes_and_movers_from_last_month_or_the_earlier_range():
+    posts = load_posts(HUGO / "content")
+    rows, _ = post_traffic(posts, read_pages(GSC / "Pages-compare.csv"))
+    changed = with_changes(rows)
+    gained, lost = movers(changed)
+    assert [r["slug"] for r in gained] == ["first"] and [r["slug"] for r in lost] == ["lasting"]
+    assert next(r for r in changed if r["slug"] == "lasting")["position_change"] == pytest.approx(3.2)
+    plain, _ = post_traffic(posts, read_pages(GSC / "Pages.csv"))
+    last_month = {"first": {"clicks": 50, "impressions": 1000, "ctr": 0.05, "position": 7.0}}
+    changed = with_changes(plain, last_month)
+    assert next(r for r in changed if r["slug"] == "first")["clicks_change"] == -8
+    assert next(r for r in changed if r["slug"] == "lasting")["clicks_change"] is None
+
+
+def test_monthly_report_names_who_gains_and_loses(tmp_path):
+    from smpseo.app.report.monthly import monthly_report
+    from smpseo.views.traffic import traffic
+
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as z:  # the ZIP given as queries: its Pages.csv is read too
+        z.write(GSC / "Pages-compare.csv", "Pages.csv")
+        z.writestr("Queries.csv", '"Top queries","Clicks","Impressions","CTR","Position"\n"smp","1","10","10%","4"\n')
+    report = monthly_report("2026-10", posts=site / "content", queries=archive)
+    data = report.summary["traffic"]
+    assert data["gained"] == ["first"] and data["lost"] == ["lasting"] and data["unmatched_pages"] == 1
+    html = traffic(report)._repr_html_()
+    assert "Gaining traffic: Does scalp micropigmentation hurt? (+15 clicks)" in html
+    assert "Losing traffic: How long does SMP last (-7 clicks)" in html
+    assert {p["slug"] for p in report.summary["posts"]} == {"first", "lasting"}  # no draft, no _index.md
+
+
+def test_analyze_with_pages(tmp_path, capsys, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    monkeypatch.chdir(site)
+    assert main(["analyze", "content", "--format", "json", "--pages", str(GSC / "Pages-compare.csv")]) == 0
+    rows = {r["slug"]: r for r in json.loads(capsys.readouterr().out)}
+    assert (rows["first"]["clicks"], rows["first"]["clicks_change"]) == (40, 15)
+    assert rows["lasting"]["impressions_change"] == -110
+    bad = tmp_path / "bad.csv"
+    bad.write_text('"Top pages","Clicks"\n', encoding="utf-8")
+    assert main(["analyze", "content", "--pages", str(bad)]) == 2
+    assert capsys.readouterr().err.strip().startswith(f"smpseo: error: {bad}:1: not a Search Console Pages.csv")
+
+
+def test_report_refuses_a_bad_pages_file_before_starting(tmp_path, capsys, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    monkeypatch.chdir(site)
+    bad = site / "Pages.csv"
+    bad.write_text('"Top queries","Clicks","Impressions","CTR","Position"\n', encoding="utf-8")
+    assert main(["report", "monthly", "--posts", "content", "--pages", "Pages.csv", "--out", "out"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "smpseo: error: Pages.csv:1: not a Search Console Pages.csv: header is " \
+                          '"Top queries","Clicks","Impressions","CTR","Position", expected ' \
+                          '"Top pages","Clicks","Impressions","CTR","Position"'
+    assert not (site / "out").exists()
+    assert main(["report", "monthly", "--posts", "content", "--pages", "nowhere.csv"]) == 2
+    assert "nowhere.csv: pages file not found" in capsys.readouterr().err
