@@ -62,7 +62,10 @@ module.exports = { check, settings, functionWords };
 
 const FORMS_SCRIPT = `
 import json, re, sys
-from smpseo.core.language import is_function_word, stem
+try:
+    from smpseo.core.language import is_function_word, stem
+except ImportError:  # smpseo before its layered layout
+    from smpseo.language import is_function_word, stem
 keyphrase, texts = json.loads(sys.stdin.read())
 words = {stem(w): w for w in re.findall(r"[^\\W_][\\w'\\u2019-]*", keyphrase) if not is_function_word(w)}
 def swap(m):
