@@ -6,7 +6,8 @@ from __future__ import annotations
 from smpseo.views.html import HTML, e
 
 _STYLE = ("font-family: arial, sans-serif; border: 1px solid #e3e6ea; border-radius: 8px; padding: 10px 14px; "
-          "margin: 6px 12px 12px 0; display: inline-block; vertical-align: top; background: #fff;")
+          "margin: 6px 12px 12px 0; display: inline-block; vertical-align: top; background: #fff; width: 100%; "
+          "box-sizing: border-box; overflow-wrap: anywhere;")
 _WIDTH = {"desktop": 600, "mobile": 300}
 
 
@@ -17,7 +18,8 @@ def _result(shown: dict, url: str, screen: str) -> str:
     notes = [what for what, cut in (("title cut", shown["title_cut"]), ("description cut", shown["description_cut"]))
              if cut]
     note = f' <span class="muted">({", ".join(notes)})</span>' if notes else ""
-    return (f'<div style="{_STYLE} width:{_WIDTH[screen]}px"><div class="muted">{e(screen)}{note}</div>'
+    # as wide as the screen shows it (600 px, 300 px), narrower where the page is: a phone reading the report
+    return (f'<div style="{_STYLE} max-width:{_WIDTH[screen] + 30}px"><div class="muted">{e(screen)}{note}</div>'
             f'<div style="font-size:14px;color:#202124">{e(url)}</div>'
             f'<div style="font-size:20px;line-height:1.3;color:#1a0dab">{title}</div>'
             f'<div style="font-size:14px;line-height:1.58;color:#4d5156">{description}</div></div>')
