@@ -174,6 +174,10 @@ def _about(site: SiteContext, ctx: PostContext):
                      "7:12 SITE406 Mentions 'SMP aftercare tips', the topic of example-0.md, but does not "
                      "link to it"),
                 passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
+                       _page("B", "b", "keyphrase: SMP aftercare", "Good SMP aftercare keeps the dots crisp.")),
+                passes(_page("A", "a", "keyphrase: scalp micropigmentation", "Scalp micropigmentation lasts.") + SEP +
+                       _page("B", "b", body="Scalp micropigmentation is quick.")),
+                passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                        _page("B", "b", body="Good [SMP aftercare](/a/) keeps the dots crisp."))])
 def link_suggestion(site: SiteContext, t):
     posts = [c.post for c in site.posts]
