@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-fast lab bench yoast lint clean
+.PHONY: setup report test test-fast lab bench yoast lint clean eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ $(YOAST)/node_modules/.installed: $(YOAST)/package-lock.json
 
 yoast: $(STAMP) $(YOAST)/node_modules/.installed
 	node $(YOAST)/compare.js --python $(BIN)/python
+
+# The FAQ-gap matcher against the labelled blogs, leave one clinic out (reads ../shared/corpora/faq-dev).
+eval: $(STAMP)
+	$(BIN)/python benchmarks/gaps_eval.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check smpseo tests notebooks scripts benchmarks

@@ -123,6 +123,7 @@ def _views_with_hostile_topics_and_queries():
         "gap_table": show.gap_table(topics),
         "topic_detail cost": show.topic_detail(topics, "cost"),
         "topic_detail hostile_new": show.topic_detail(topics, "hostile_new"),
+        "topic_detail local_provider": show.topic_detail(topics, "local_provider"),  # names the configured city
         "candidates_table": show.candidates_table(candidates),
         "gap_chart": show.gap_chart(topics),
     }

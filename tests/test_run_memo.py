@@ -279,13 +279,16 @@ def test_gaps_inputs_changing_give_fresh_results(site, capsys, monkeypatch):
     _, own_topic, _ = run(capsys, *argv, "--topics", "beard.yml")
     assert "Can SMP fill in a patchy beard?" in own_topic and "patchy beard" not in more_demand
 
-    mri = "MISSING   Is SMP a problem for MRI scans or donating blood?"  # a post answers a missing question
-    assert mri in more_demand
+    mri = "Is SMP a problem for MRI scans or donating blood?"  # a post answers a question left open
+
+    def row(out: str) -> str:
+        return next(line for line in out.splitlines() if mri in line)
+
     post = site / "posts" / "what-is-smp.md"
     post.write_text(post.read_text(encoding="utf-8") + MRI_SECTION, encoding="utf-8")
     _, answered, _ = run(capsys, *argv)
     assert (0, answered, "") == afresh(capsys, monkeypatch, *argv)
-    assert mri not in answered
+    assert row(answered).split()[1:3] == ["answered", mri.split()[0]] and row(answered) != row(more_demand)
 
     (site / "posts" / "how-long-does-smp-last.md").unlink()  # one post fewer
     _, fewer, _ = run(capsys, *argv)

@@ -30,15 +30,17 @@ def test_make_lab_allows_root_only_as_root(tmp_path):
 
 def test_licence_is_stated_alike_in_metadata_licence_file_readme_and_yakecore():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["license"] == "AGPL-3.0-or-later AND MIT"
+    assert project["license"] == "AGPL-3.0-or-later AND MIT AND Apache-2.0"
     assert set(project["license-files"]) == {"LICENSE", "LICENSES/*"}
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "GNU AFFERO GENERAL PUBLIC LICENSE" in licence and "AGPL-3.0-or-later" in licence
     assert (ROOT / "LICENSES" / "MIT.txt").read_text(encoding="utf-8").startswith("MIT License")
+    assert "Apache License" in (ROOT / "LICENSES" / "Apache-2.0.txt").read_text(encoding="utf-8")
+    assert "word_vectors.npz" in licence  # derived from all-MiniLM-L6-v2: Apache-2.0
     yakecore = (ROOT / "smpseo" / "analysis" / "yakecore.py").read_text(encoding="utf-8")
     assert yakecore.startswith("# SPDX-License-Identifier: AGPL-3.0-or-later")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "AGPL-3.0-or-later AND MIT" in readme and "GPL-3.0-or-later" in readme
+    assert "AGPL-3.0-or-later AND MIT AND Apache-2.0" in readme and "GPL-3.0-or-later" in readme
 
 
 def test_readme_says_how_to_run_the_cli_after_make_report():

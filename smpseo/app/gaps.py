@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from smpseo.analysis.gaps import find_gaps
 from smpseo.app import memo
 from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
 from smpseo.sources.queries import read_queries
 from smpseo.sources.readers import load_posts
-from smpseo.sources.topics import Topic, load_topics
+from smpseo.sources.topics import Topic, load_topics, localize
+
+if TYPE_CHECKING:  # the matcher (numpy) loads only when a run is worked out, not for a remembered one
+    from smpseo.analysis.gaps import Scorer, WordVectors
 
 
 def _as_posts(posts) -> tuple[list[Post], list]:
@@ -23,12 +28,13 @@ def _as_posts(posts) -> tuple[list[Post], list]:
     return list(posts), list(getattr(posts, "errors", []))
 
 
-def _as_topics(topics) -> list[Topic]:
+def _as_topics(topics, config=None) -> list[Topic]:
+    """The shipped topics plus the given ones, with `{city}`, `{region}` and `{country}` filled from `[site]`."""
     if topics is None:
-        return load_topics()
-    if isinstance(topics, (str, Path, Topic)):
-        topics = [topics]
-    return load_topics(*topics)
+        found = load_topics()
+    else:
+        found = load_topics(*([topics] if isinstance(topics, (str, Path, Topic)) else topics))
+    return localize(found, getattr(config, "site", None))
 
 
 RUN_KIND = "gaps-run"  # a whole run over paths, remembered by smpseo.app.memo
@@ -39,12 +45,13 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
 
     `posts`: a Corpus or list of Posts, or a path / list of paths. `topics`: None (the shipped taxonomy) or topic
     files / Topic objects to add (a file's topic replaces a shipped one with the same id). `queries`: None, a
-    Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`.
+    Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`. Places in the
+    questions (`{city}`, `{region}`, `{country}`) are filled from `config.site`.
 
     Given paths, a run over files, topics, queries and settings that have not changed since the last such run
     returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
     """
-    topic_list = _as_topics(topics)
+    topic_list = _as_topics(topics, config)
     if queries is not None and not isinstance(queries, (str, Path)):
         queries = list(queries)
     paths = memo.source_paths(posts)
@@ -59,10 +66,31 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
                            GapReport.to_record, GapReport.from_record)
 
 
+DATA = ("data", "gaps")  # in the smpseo package
+
+
+@functools.cache
+def word_vectors() -> WordVectors:
+    """The word vectors shipped in smpseo/data/gaps, read once per process."""
+    from smpseo.analysis.gaps import vectors_from_npz
+
+    return vectors_from_npz(resources.files("smpseo").joinpath(*DATA, "word_vectors.npz").read_bytes())
+
+
+@functools.cache
+def fitted_scorer() -> Scorer:
+    """The scorer fitted on the labelled blogs (scripts/fit_gaps_scorer.py), read once per process."""
+    from smpseo.analysis.gaps import scorer_from_json
+
+    return scorer_from_json(resources.files("smpseo").joinpath(*DATA, "scorer.json").read_text(encoding="utf-8"))
+
+
 def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:
     """`gaps()` worked out: read the posts (when given paths) and the queries (when given a file), then match."""
     post_list, errors = _as_posts(posts)
     rows = None
     if queries is not None:
         rows = read_queries(queries) if isinstance(queries, (str, Path)) else list(queries)
-    return find_gaps(post_list, topic_list, rows, config, errors)
+    from smpseo.analysis.gaps import find_gaps
+
+    return find_gaps(post_list, topic_list, rows, config, errors, word_vectors(), fitted_scorer())

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ANSWERED, PARTIAL, MISSING = "answered", "partial", "missing"
-STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2}
+ANSWERED, PARTIAL, MISSING, NOT_RELEVANT = "answered", "partial", "missing", "not_relevant"
+STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2, NOT_RELEVANT: 3}
+SURE, CHECK = "sure", "check"  # confidence: the evidence is clear, or a reader should check the status
+ANSWERS, MENTIONS, ASKS = "answers", "mentions", "asks"  # what a passage does with a question
 
 
 @dataclass
@@ -19,10 +21,12 @@ class Evidence:
     text: str
     section: str
     score: float
+    role: str = ANSWERS  # what the sentence's passage does with the question: answers, mentions or asks it
+    why: str = ""  # why it counts, in a few words
 
     def to_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "column": self.column, "section": self.section,
-                "text": self.text, "score": round(self.score, 2)}
+                "text": self.text, "score": round(self.score, 2), "role": self.role, "why": self.why}
 
 
 @dataclass
@@ -36,10 +40,11 @@ class PostMatch:
     hits: int = 0  # sentences of that section on the topic
     about: bool = False  # the post's title asks the topic's question, or something close to it
     elsewhere: bool = False  # that section's heading (or the title, for an introduction) asks another question
+    slug: str = ""  # the post's slug: which post, also where one file holds many (a WordPress export)
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "title": self.title, "score": round(self.score, 2), "section": self.section,
-                "line": self.line, "status": self.status}
+        return {"path": self.path, "slug": self.slug, "title": self.title, "score": round(self.score, 2),
+                "section": self.section, "line": self.line, "status": self.status}
 
 
 @dataclass
@@ -91,10 +96,13 @@ class TopicResult:
     clicks: int = 0
     queries: list[str] = field(default_factory=list)  # the Search Console queries that map to it, by impressions
     priority: int = 0
+    confidence: str = SURE  # CHECK: the evidence sits near the line between two statuses
+    set_by_hand: bool = False  # the status comes from a mark in a topics file, not from the matcher
+    note: str = ""  # one line on why the status is what it is
 
     @property
     def is_gap(self) -> bool:
-        return self.status != ANSWERED
+        return self.status in (MISSING, PARTIAL)
 
     def to_dict(self) -> dict:
         return {
@@ -102,6 +110,7 @@ class TopicResult:
             "priority": self.priority, "impressions": self.impressions, "clicks": self.clicks,
             "posts": [p.to_dict() for p in self.posts], "evidence": [e.to_dict() for e in self.evidence],
             "suggestion": self.suggestion.to_dict() if self.suggestion else None, "queries": list(self.queries),
+            "confidence": self.confidence, "set_by_hand": self.set_by_hand, "note": self.note,
         }
 
 
@@ -150,7 +159,7 @@ class GapReport:
     def summary(self) -> dict[str, int]:
         counts = {ANSWERED: 0, PARTIAL: 0, MISSING: 0}
         for t in self.topics:
-            counts[t.status] += 1
+            counts[t.status] = counts.get(t.status, 0) + 1  # NOT_RELEVANT only when a topic is marked so
         return counts
 
     def frame(self):
@@ -161,7 +170,8 @@ class GapReport:
             "priority": t.priority, "id": t.id, "question": t.question, "status": t.status,
             "score": round(t.score, 2), "impressions": t.impressions, "clicks": t.clicks,
             "post": t.posts[0].path if t.posts else "", "section": t.posts[0].section if t.posts else "",
-            "suggestion": t.suggestion.text if t.suggestion else "",
+            "suggestion": t.suggestion.text if t.suggestion else "", "confidence": t.confidence,
+            "set_by_hand": t.set_by_hand,
         } for t in self.topics]
         return pd.DataFrame(rows).set_index("priority") if rows else pd.DataFrame(rows)
 

@@ -11,17 +11,34 @@ The shipped taxonomy is `smpseo/data/faq_topics.yml`. A user's topic file has th
 (a bare list of topics, without the `topics:` key, is accepted too). Unknown keys, a missing `id` or `question` and
 duplicate ids within one file are `TopicError`s naming the file, the entry and its line. A topic whose id is already
 known (shipped, or from an earlier file) replaces it in place: that is how a clinic rewords a shipped question.
+
+A topic can be decided by hand, and the decision stays with the file across runs:
+
+      - id: cost
+        mark: answered                 # the matcher's status is replaced by this one
+        post: lets-talk-money          # slug or file name of the post that answers it (required for answered)
+        section: The short version     # optional: its section's heading ("" for the introduction)
+      - id: tricopigmentation
+        mark: not relevant             # this clinic does not offer it: neither a gap nor an answer
+
+An entry with `mark` and no `question` marks a topic already known without rewording it.
+
+Questions may name the clinic's place: `{city}`, `{region}` and `{country}` are filled from `[site]` in smpseo.toml
+(`localize`); a phrasing or term whose place is not set is left out, and a question's "in {city}" becomes "near me" and
+"in {region}" "where I live".
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-KEYS = ("id", "question", "phrasings", "terms")
+KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
+MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
+PLACES = ("city", "region", "country")
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 SHIPPED = "faq_topics.yml"
 
@@ -41,6 +58,9 @@ class Topic:
     question: str
     phrasings: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    mark: str = ""  # set by hand: "answered" or "not_relevant"
+    post: str = ""  # with mark "answered": the post that answers it (slug or file name)
+    section: str | None = None  # ... and its section's heading, when given
     source: str = field(default="", compare=False)  # the file it came from ("" for topics made in code)
     line: int = field(default=0, compare=False)
 
@@ -115,10 +135,12 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         unknown = [str(k) for k in raw if k not in KEYS]
         if unknown:
             raise TopicError(path, f"unknown key '{unknown[0]}' (known: {', '.join(KEYS)})", entry, line)
-        for key in ("id", "question"):
+        mark_only = raw.get("mark") is not None and raw.get("question") is None
+        for key in ("id",) if mark_only else ("id", "question"):
             value = raw.get(key)
             if not isinstance(value, str) or not value.strip():
                 raise TopicError(path, f"missing '{key}'" if value is None else f"'{key}' must be text", entry, line)
+        mark, post, section = _mark(raw, path, entry, line)
         topic_id = raw["id"].strip()
         if not _ID_RE.match(topic_id):
             raise TopicError(path, f"id '{topic_id}' must be letters, digits and _ (starting with a letter)",
@@ -128,13 +150,32 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         seen[topic_id] = i
         topics.append(Topic(
             id=topic_id,
-            question=" ".join(raw["question"].split()),
+            question="" if mark_only else " ".join(raw["question"].split()),
             phrasings=_strings(raw.get("phrasings"), path, entry, "phrasings", line),
             terms=_strings(raw.get("terms"), path, entry, "terms", line),
+            mark=mark, post=post, section=section,
             source=path,
             line=line,
         ))
     return topics
+
+
+def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | None]:
+    """The hand-set status of an entry: (mark, post, section), all empty when it has none."""
+    mark = raw.get("mark")
+    post, section = raw.get("post"), raw.get("section")
+    if mark is None:
+        if post is not None or section is not None:
+            raise TopicError(path, "'post' and 'section' go with 'mark: answered'", entry, line)
+        return "", "", None
+    key = " ".join(str(mark).replace("_", " ").split()).lower()
+    if key not in MARKS:
+        raise TopicError(path, f"mark '{mark}' must be 'answered' or 'not relevant'", entry, line)
+    if MARKS[key] == "answered" and (not isinstance(post, str) or not post.strip()):
+        raise TopicError(path, "'mark: answered' needs the 'post' that answers it", entry, line)
+    if section is not None and not isinstance(section, str):
+        raise TopicError(path, "'section' must be text (a heading, or \"\" for the introduction)", entry, line)
+    return MARKS[key], (post or "").strip(), section.strip() if isinstance(section, str) else None
 
 
 def read_topics(path: str | Path) -> list[Topic]:
@@ -161,11 +202,51 @@ def shipped_topics() -> list[Topic]:
 
 
 def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
-    """`base` with `extra` added; a topic of `extra` whose id is in `base` replaces it where it stands."""
+    """`base` with `extra` added; a topic of `extra` whose id is in `base` replaces it where it stands, and one
+    without a question only sets the mark of the known topic."""
     merged = {t.id: t for t in base}
     for topic in extra:
-        merged[topic.id] = topic
+        if topic.question:
+            merged[topic.id] = topic
+        elif topic.id in merged:
+            merged[topic.id] = replace(merged[topic.id], mark=topic.mark, post=topic.post, section=topic.section)
+        else:
+            raise TopicError(topic.source or "<topics>", f"a mark for '{topic.id}', which is no known topic "
+                             "(add a 'question' to make it one)", f"topic ({topic.id})", topic.line)
     return list(merged.values())
+
+
+def localize(topics: list[Topic], site) -> list[Topic]:
+    """Topics with `{city}`, `{region}` and `{country}` filled from the site's settings (`[site]`).
+
+    A phrasing or term naming a place that is not set is dropped; in a question, "in {city}" becomes "near me" and
+    "in {region}" (or "{country}") "where I live"."""
+    places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES}
+
+    def fill(text: str) -> str | None:
+        for key, value in places.items():
+            if "{" + key + "}" in text:
+                if not value:
+                    return None
+                text = text.replace("{" + key + "}", value)
+        return text
+
+    out = []
+    for t in topics:
+        if "{" not in "".join((t.question, *t.phrasings, *t.terms)):
+            out.append(t)
+            continue
+        question = fill(t.question)
+        if question is None:
+            question = _PLACE_RE.sub(lambda m: " near me" if "{city}" in m.group() else " where I live", t.question)
+            question = " ".join(_BRACES_RE.sub("", question).split()).replace(" ?", "?")
+        out.append(replace(t, question=question, phrasings=tuple(x for x in map(fill, t.phrasings) if x),
+                           terms=tuple(x for x in map(fill, t.terms) if x)))
+    return out
+
+
+_PLACE_RE = re.compile(r",?\s+(?:in|near|around)\s+\{(?:city|region|country)\}(?:,?\s*\{(?:region|country)\})?")
+_BRACES_RE = re.compile(r"\{(?:city|region|country)\}")
 
 
 def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]:

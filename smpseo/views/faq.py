@@ -34,6 +34,10 @@ def topic_detail(topics: list[dict] | None, topic_id: str) -> HTML:
         return message(f"No FAQ topic with id {topic_id!r}. Known ids: {', '.join(x.get('id', '') for x in topics)}")
     parts = [f"<h4>{badge(t.get('status', ''), STATUS_COLOUR.get(t.get('status'), GREY))} {e(t.get('question'))}"
              f' <span class="muted">{e(t.get("id"))}</span></h4>']
+    flags = ["set by hand in a topics file"] if t.get("set_by_hand") else []
+    flags += ["check this: the evidence is borderline"] if t.get("confidence") == "check" else []
+    if t.get("note") or flags:
+        parts.append(f'<p class="muted">{e("; ".join([*flags, t.get("note") or ""]).strip("; "))}</p>')
     if t.get("impressions") or t.get("clicks"):
         parts.append(f"<p>{fmt(t.get('impressions'))} search impressions, {fmt(t.get('clicks'))} clicks"
                      + (f" (priority {fmt(t.get('priority'))})" if t.get("priority") else "") + "</p>")
@@ -55,6 +59,7 @@ def topic_detail(topics: list[dict] | None, topic_id: str) -> HTML:
     if evidence:
         parts.append("<h4>Where the posts answer it</h4>")
         for x in evidence[:5]:
+            why = f" ({e(x.get('why'))})" if x.get("why") else ""
             parts.append(f'<blockquote>{e(x.get("text"))}<br><span class="muted">{e(x.get("path"))}, line '
-                         f'{e(x.get("line"))}</span></blockquote>')
+                         f'{e(x.get("line"))}{why}</span></blockquote>')
     return HTML("".join(parts))

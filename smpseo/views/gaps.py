@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import json
 
-STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered"}
+STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered", "not_relevant": "not relevant"}
+
+
+def _status(topic) -> str:
+    """The status as shown: "(by hand)" when a topics file set it, "check?" when the evidence is borderline."""
+    label = STATUS_LABEL.get(topic.status, topic.status)
+    if topic.set_by_hand:
+        return f"{label} (by hand)"
+    return f"{label} check?" if topic.confidence == "check" else label
 
 
 def _where(topic) -> str:
@@ -13,6 +21,8 @@ def _where(topic) -> str:
         return ""
     best = topic.posts[0]
     name = best.path.replace("\\", "/").rsplit("/", 1)[-1]
+    if "#" in name:  # one file holding many posts (a WordPress export): "export.xml#slug" names the post
+        name = name.rsplit("#", 1)[1]
     name = name.rsplit(".", 1)[0] if "." in name else name
     return f"{name} > {best.section}" if best.section else name
 
@@ -32,7 +42,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def rows(report) -> list[dict]:
-    return [{"#": t.priority, "status": STATUS_LABEL.get(t.status, t.status), "question": t.question,
+    return [{"#": t.priority, "status": _status(t), "question": t.question,
              "where": _where(t), "demand": _demand(t, report.has_queries), "suggestion": _suggestion(t)}
             for t in report.topics]
 
@@ -55,7 +65,8 @@ def text(report, width: int = 44) -> str:
                          for v, w, c in zip(values, widths, columns, strict=True)).rstrip()
 
     order = "gaps first, most searched first" if report.has_queries else "gaps first"
-    lines = [f"FAQ topics by priority ({order}). MISSING: not answered; partial: mentioned in passing.", "",
+    lines = [f"FAQ topics by priority ({order}). MISSING: not answered; partial: mentioned in passing; "
+             "check?: borderline, read the evidence; (by hand): set in a topics file.", "",
              fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
     s = report.summary()
     lines.append("")
@@ -104,7 +115,8 @@ def markdown(report) -> str:
             if sug.keywords:
                 out.append(f"- keywords: {', '.join(_md(k) for k in sug.keywords)}")
             for e in t.evidence[:2]:
-                out.append(f"- found: {_md(e.path)}:{e.line}: \"{_md(e.text)}\"")
+                why = f" ({_md(e.why)})" if e.why else ""
+                out.append(f"- found: {_md(e.path)}:{e.line}: \"{_md(e.text)}\"{why}")
             out.append("")
     if report.candidates:
         out += ["## Candidate topics (question-style searches no topic covers)", "", "| Query | Impressions |",

@@ -14,6 +14,7 @@ from smpseo.sources.topics import Topic
 SOURCE_WEIGHT = {"question": 1.0, "phrasing": 0.85, "term": 0.75}
 COVERAGE_EXPONENT = 1.5  # covering half of a way of asking is worth 0.35 of it, not 0.5
 HEADING_BETA = 1.5  # ... which weighs covering the question above adding other words
+DOMAIN_SHARE = 0.2  # the share of a blog's posts that must use domain words for any of them to answer topics
 GENERIC_WEIGHT = 0.2  # the weight of a generic word ("SMP") where one counts: in headings and titles
 
 
@@ -91,12 +92,14 @@ def build_index(posts: list[Post], lexicon: Lexicon) -> Index:
     idf = {k: math.log(1 + (n - c + 0.5) / (c + 0.5)) for k, c in df.items()}
     on_topic = [True] * len(posts)
     if lexicon.domain:
-        on_topic = [False] * len(posts)
+        on_topic = [not lexicon.domain.isdisjoint(title) for title in titles]
         for p in passages:
             on_topic[p.post] = on_topic[p.post] or not lexicon.domain.isdisjoint(p.heading_keys) or any(
                 not lexicon.domain.isdisjoint(s.full) for s in sentences[p.first:p.end])
-        for i, title in enumerate(titles):
-            on_topic[i] = on_topic[i] or not lexicon.domain.isdisjoint(title)
+        # A blog where few posts use the domain's words is about something else: there "SMP" may stand for a
+        # "Skills Market Platform", and the one post saying it answers nothing about scalp micropigmentation.
+        if sum(on_topic) < DOMAIN_SHARE * len(posts):
+            on_topic = [False] * len(posts)
     unseen = math.log(1 + (n - 0.5) / 1.5) if n else 1.0
     return Index(posts, passages, sentences, titles, idf, lexicon, unseen, on_topic)
 

@@ -1,0 +1,159 @@
+"""`make eval`: the FAQ-gap matcher against human labels, each clinic scored by a scorer fitted without it.
+
+Labelled blogs: the clinic's own posts with tests/fixtures/gaps/labels.yml (the shipped topics) and, when
+../shared/corpora/faq-dev is beside the checkout, its custom questions for the same posts plus two more clinics
+(toronto, manchester) with their posts, settings, questions and labels. For every clinic the scorer's weights and
+thresholds are fitted on the other clinics only (leave one clinic out), then the clinic is scored as faq-dev's
+score.py scores a run: status agreement (answered 1, partial 0.5, missing 0; 1 - |label - tool| per topic), exact
+statuses, and best post among topics labelled answered (the tool's first post is the labelled one).
+
+    python benchmarks/gaps_eval.py [--faq-dev DIR] [--list]     # --list: every disagreement too
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics  # noqa: E402
+from smpseo.analysis.gaps.features import embed_texts, topic_features  # noqa: E402
+from smpseo.analysis.gaps.scorer import VALUE, Example, fit  # noqa: E402
+from smpseo.app.gaps import word_vectors  # noqa: E402
+from smpseo.app.settings import load_config  # noqa: E402
+from smpseo.sources.readers import load_posts  # noqa: E402
+from smpseo.sources.topics import load_topics, localize  # noqa: E402
+
+KINDS = ("direct", "paraphrase", "local", "passing", "trap", "none", "fixture")
+
+
+@dataclass
+class Clinic:
+    name: str
+    posts: list
+    topics: list
+    labels: dict
+    config: object
+    blog: Blog
+    examples: list  # scorer.Example per labelled topic
+
+
+def _clinic(name: str, posts_dir: Path, config_path: Path, topic_files: list[Path], label_files: list[Path]):
+    config = load_config(config_path)
+    posts = list(load_posts(str(posts_dir)))
+    topics = localize(load_topics(*map(str, topic_files)), config.site)
+    labels: dict = {}
+    for f in label_files:
+        for tid, lab in yaml.safe_load(f.read_text(encoding="utf-8")).items():
+            labels[tid] = {"kind": "fixture", **lab}
+    index = build_index(posts, lexicon_for(config))
+    blog = Blog(posts, index.on_topic, word_vectors(), index.lexicon)
+    evidence = topic_features(blog.embedded, [embed_texts(list(t.texts), blog.embedded, blog.vectors)
+                                              for t in topics])
+    stems = [Path(p.path or p.slug).stem for p in posts]
+    examples = []
+    for t, ev in zip(topics, evidence, strict=True):
+        lab = labels.get(t.id)
+        if lab is None:
+            continue
+        best = frozenset(k for k, p in enumerate(blog.passages) if "section" in lab and lab.get("post")
+                         and stems[p.post] == lab["post"] and p.heading.strip() == str(lab["section"]).strip())
+        examples.append(Example(ev.features, ev.closeness, lab["status"], best))
+    return Clinic(name, posts, topics, labels, config, blog, examples)
+
+
+def clinics(faq_dev: Path | None) -> list[Clinic]:
+    fixture = ROOT / "tests" / "fixtures" / "gaps"
+    own_topics = [faq_dev / "vancouver" / "questions.yml"] if faq_dev else []
+    own_labels = [fixture / "labels.yml", *([faq_dev / "vancouver" / "labels.yml"] if faq_dev else [])]
+    out = [_clinic("vancouver", fixture / "posts", ROOT / "smpseo.toml", own_topics, own_labels)]
+    for name in ("toronto", "manchester") if faq_dev else ():
+        d = faq_dev / name
+        out.append(_clinic(name, d, d / "smpseo.toml", [d / "questions.yml"], [d / "labels.yml"]))
+    return out
+
+
+def rows_for(clinic: Clinic, scorer) -> list[dict]:
+    results = match_topics(clinic.topics, clinic.blog, scorer, clinic.config.targets)
+    rows = []
+    for r in results:
+        lab = clinic.labels.get(r.id)
+        if lab is None:
+            continue
+        post = Path(r.posts[0].path).stem if r.posts else None
+        rows.append({"clinic": clinic.name, "id": r.id, "kind": lab.get("kind", "fixture"), "label": lab["status"],
+                     "tool": r.status, "agreement": 1 - abs(VALUE[lab["status"]] - VALUE[r.status]),
+                     "answered": lab["status"] == "answered", "post_hit": post == lab.get("post"),
+                     "label_post": lab.get("post"), "tool_post": post,
+                     "tool_section": r.posts[0].section if r.posts else None, "check": r.confidence == "check"})
+    return rows
+
+
+def held_out(all_clinics: list[Clinic]) -> list[dict]:
+    rows = []
+    for held in all_clinics:
+        others = [c for c in all_clinics if c is not held]
+        scorer = fit([ex for c in others for ex in c.examples], [c.name for c in others])
+        rows += rows_for(held, scorer)
+    return rows
+
+
+def line(name: str, rows: list[dict]) -> str:
+    n = len(rows)
+    answered = [r for r in rows if r["answered"]]
+    agree = sum(r["agreement"] for r in rows) / n if n else 0.0
+    exact = sum(r["label"] == r["tool"] for r in rows)
+    hits = sum(r["post_hit"] for r in answered)
+    best = f"{hits}/{len(answered)} {100 * hits / len(answered):5.1f}%" if answered else "-"
+    return f"  {name:12s} {n:6d}  {100 * agree:8.1f}%  {exact:5d}/{n:<4d}  {best:>15s}"
+
+
+def report(rows: list[dict], listing: bool = False) -> str:
+    out = ["FAQ gaps, held out (leave one clinic out): each clinic scored by a scorer fitted on the others", "",
+           f"  {'part':12s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
+    out.append(line("all", rows))
+    for clinic in dict.fromkeys(r["clinic"] for r in rows):
+        out.append(line(clinic, [r for r in rows if r["clinic"] == clinic]))
+    out += ["", "  by kind (faq-dev labels; 'fixture' = tests/fixtures/gaps/labels.yml, which has no kinds)"]
+    for kind in KINDS:
+        sub = [r for r in rows if r["kind"] == kind]
+        if sub:
+            out.append(line(kind, sub))
+    checked = [r for r in rows if r["check"]]
+    if checked:
+        sure = [r for r in rows if not r["check"]]
+        flagged = sum(r["agreement"] for r in checked) / len(checked)
+        rest = sum(r["agreement"] for r in sure) / len(sure) if sure else 0.0
+        out += ["", f"  flagged 'check?': {len(checked)} topics, agreement {100 * flagged:.1f}%; "
+                    f"the other {len(sure)}: {100 * rest:.1f}%"]
+    if listing:
+        out += ["", "  disagreements:"]
+        for r in rows:
+            if r["label"] != r["tool"] or (r["answered"] and not r["post_hit"]):
+                out.append(f"  - {r['clinic']}/{r['id']} [{r['kind']}] label {r['label']} {r['label_post'] or ''}; "
+                           f"tool {r['tool']} {r['tool_post'] or ''} > {r['tool_section'] or ''}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--faq-dev", type=Path, default=ROOT.parent / "shared" / "corpora" / "faq-dev")
+    ap.add_argument("--list", action="store_true", help="list every disagreement")
+    args = ap.parse_args(argv)
+    faq_dev = args.faq_dev if args.faq_dev.is_dir() else None
+    if faq_dev is None:
+        print(f"note: {args.faq_dev} not found: only the clinic's own labels (nothing to hold out against)",
+              file=sys.stderr)
+        return 1
+    print(report(held_out(clinics(faq_dev)), args.list))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The blog cut into passages, and for every (topic, section) the evidence the scorer weighs.
+
+Every feature compares meaning (cosine of static word vectors, `smpseo.gaps.vectors`) and is made comparable across
+topics and blogs: a question asked in many ways, or a blog that talks about nothing but SMP, raises every
+similarity, so most features are z-scores against the same topic's similarity to all the blog's sections or
+sentences. Structure counts too: whether the heading asks a question, how much of a section is questions (a list of
+questions to ask an artist asks, it does not answer), and whether the heading is closer to another topic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
+from smpseo.core.text import is_question
+from smpseo.model.post import Post
+
+FEATURES = ("sec_z", "s1_z", "head_z", "par_z", "title_z", "sent_z", "n_hi", "frac_hi", "qfrac", "hmargin",
+            "headq", "intro", "nsent", "sec", "s1", "head")
+QUIET = 0.1  # the weight left to a word the domain uses everywhere ("SMP", "scalp", "hair") or a function word
+HIGH_Z = 2.0  # a sentence this many deviations above the topic's mean similarity stands out
+FAIR_Z = 1.5
+
+
+@dataclass
+class SentenceSpan:
+    text: str
+    line: int
+    column: int
+    question: bool
+
+
+@dataclass
+class Part:
+    """A section of a post as the matcher reads it: its heading (the title stands in for the introduction's) and
+    its sentences, each marked when it asks a question."""
+
+    post: int  # index into the analysed posts
+    heading: str  # "" for the introduction
+    line: int
+    title: str
+    sentences: list[SentenceSpan] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # sentence ranges, within this passage
+
+    @property
+    def asks(self) -> bool:
+        """Mostly questions: a list of questions to ask, or a prospect's questions quoted."""
+        return bool(self.sentences) and sum(s.question for s in self.sentences) / len(self.sentences) >= 0.5
+
+
+def parts(posts: list[Post], live: list[bool]) -> list[Part]:
+    """The sections of the posts that can answer anything (`live`), with a heading or some prose."""
+    out: list[Part] = []
+    for p_index, post in enumerate(posts):
+        if not live[p_index]:
+            continue
+        for section in post.sections:
+            heading = section.heading.text if section.heading else ""
+            part = Part(p_index, heading, section.line, post.title)
+            for block in section.blocks:
+                if not block.is_prose or not block.sentences:
+                    continue
+                start = len(part.sentences)
+                part.sentences += [SentenceSpan(s.text, s.line, s.column, is_question(s.text))
+                                   for s in block.sentences]
+                part.paragraphs.append((start, len(part.sentences)))
+            if part.sentences or heading:
+                out.append(part)
+    return out
+
+
+@dataclass
+class Embedded:
+    """Unit vectors of every passage, heading, title, sentence and paragraph, in passage order."""
+
+    parts: list[Part]
+    section: np.ndarray
+    heading: np.ndarray  # the title for an introduction
+    title: np.ndarray
+    sentence: np.ndarray
+    sentence_start: list[int]  # index of each passage's first sentence in `sentence`
+    paragraph: np.ndarray
+    paragraph_of: list[list[int]]  # each passage's paragraph rows
+    weights: dict[str, float]
+    idf_unseen: float
+    quiet: Callable[[str], bool]
+
+    def weight(self, word: str, vectors: WordVectors) -> float:
+        w = self.weights.get(word)
+        if w is None:  # a word no passage uses (in a question): as rare as can be
+            w = vectors.sif(word) * self.idf_unseen * (QUIET if self.quiet(word) else 1.0)
+        return w
+
+
+def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], bool]) -> Embedded:
+    """Weighted word vectors for the whole blog at once: IDF over the passages, SIF from general use, and little
+    weight to the `quiet` words (those every post of the domain uses, whether this blog does or not)."""
+    n = len(items)
+    texts = [[words_of(s.text) for s in p.sentences] for p in items]
+    heads = [words_of(p.heading or p.title) for p in items]
+    titles = [words_of(p.title) for p in items]
+    df = Counter(w for words, p in zip(texts, items, strict=True)
+                 for w in set(words_of(p.heading)).union(*map(set, words)))
+    unseen = math.log(1 + (n + 0.5) / 0.5)
+    weights = {w: vectors.sif(w) * math.log(1 + (n - c + 0.5) / (c + 0.5)) * (QUIET if quiet(w) else 1.0)
+               for w, c in df.items()}
+
+    def raw(words: list[str]) -> np.ndarray:
+        if not words:
+            return np.zeros(vectors.dims, np.float32)
+        w = np.array([weights.get(x) or vectors.sif(x) * unseen * (QUIET if quiet(x) else 1.0) for x in words],
+                     np.float32)
+        return w @ vectors.matrix(words)
+
+    sent_rows, starts, para_rows, para_of, sections, head_rows, title_rows = [], [], [], [], [], [], []
+    for p, words, head, title in zip(items, texts, heads, titles, strict=True):
+        starts.append(len(sent_rows))
+        mine = [raw(w) for w in words]
+        sent_rows += mine
+        head_vec = raw(head)
+        head_rows.append(head_vec)
+        title_rows.append(raw(title))
+        body = np.sum(mine, axis=0) if mine else np.zeros(vectors.dims, np.float32)
+        sections.append((raw(words_of(p.heading)) if p.heading else 0) + body)
+        para_of.append(list(range(len(para_rows), len(para_rows) + len(p.paragraphs))))
+        para_rows += [np.sum(mine[a:b], axis=0) for a, b in p.paragraphs]
+    def stack(rows: list[np.ndarray]) -> np.ndarray:
+        return normalise(np.vstack(rows)) if rows else np.zeros((0, vectors.dims), np.float32)
+
+    return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
+                    stack(para_rows), para_of, weights, unseen, quiet)
+
+
+def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.ndarray:
+    """Unit vectors of other texts (the ways of asking a topic), weighted like the blog's."""
+    rows = []
+    for text in texts:
+        words = words_of(text)
+        w = np.array([blog.weight(x, vectors) for x in words], np.float32)
+        rows.append(w @ vectors.matrix(words) if words else np.zeros(vectors.dims, np.float32))
+    return normalise(np.vstack(rows)) if rows else np.zeros((0, vectors.dims), np.float32)
+
+
+def _z(col: np.ndarray) -> np.ndarray:
+    return (col - col.mean()) / (col.std() + 1e-6)
+
+
+@dataclass
+class TopicEvidence:
+    """One topic against the blog: the features of every passage and the similarity of every sentence."""
+
+    features: np.ndarray  # passages x FEATURES
+    sentence_sim: np.ndarray  # similarity of every sentence to the closest way of asking
+    heading_sim: np.ndarray  # per passage
+    closeness: np.ndarray  # per passage, before z-scores: the best of its own, its heading's and a sentence's
+
+
+def topic_features(blog: Embedded, asked: list[np.ndarray]) -> list[TopicEvidence]:
+    """Features for every topic (each given as the unit vectors of its ways of asking) and passage."""
+    items = blog.parts
+    n = len(items)
+    heads = np.stack([(blog.heading @ q.T).max(axis=1) if n else np.zeros(0) for q in asked]) if asked \
+        else np.zeros((0, n))
+    out = []
+    for ti, q in enumerate(asked):
+        head = heads[ti]
+        title = (blog.title @ q.T).max(axis=1) if n else np.zeros(0)
+        sec = (blog.section @ q.T).max(axis=1) if n else np.zeros(0)
+        sims = (blog.sentence @ q.T).max(axis=1) if len(blog.sentence) else np.zeros(0)
+        paras = (blog.paragraph @ q.T).max(axis=1) if len(blog.paragraph) else np.zeros(0)
+        mu, sd = (sims.mean(), sims.std() + 1e-6) if len(sims) else (0.0, 1.0)
+        others = np.delete(heads, ti, axis=0).max(axis=0) if len(heads) > 1 else np.zeros(n)
+        f = np.zeros((n, 16))
+        for k, p in enumerate(items):
+            start = blog.sentence_start[k]
+            mine = sims[start:start + len(p.sentences)]
+            asks = np.array([s.question for s in p.sentences], bool)
+            told = mine[~asks]
+            para_told = [paras[r] for r, (a, b) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
+                         if not asks[a:b].all()]
+            z = (told - mu) / sd if len(told) else np.array([-3.0])
+            f[k] = [sec[k], told.max() if len(told) else 0.0, head[k], max(para_told, default=0.0), title[k],
+                    z.max(), math.log1p(int((z > HIGH_Z).sum())), float((z > FAIR_Z).mean()) if len(told) else 0.0,
+                    float(asks.mean()) if len(asks) else 0.0, head[k] - others[k] if p.heading else 0.0,
+                    1.0 if p.heading and is_question(p.heading) else 0.0, 0.0 if p.heading else 1.0,
+                    math.log1p(len(p.sentences)), sec[k], told.max() if len(told) else 0.0, head[k]]
+        closeness = f[:, [0, 1, 2]].max(axis=1) if n else np.zeros(0)
+        for col in (0, 1, 2, 3, 4):  # similarities become z-scores across the blog's passages
+            f[:, col] = _z(f[:, col]) if n else f[:, col]
+        out.append(TopicEvidence(f, sims, head, closeness))
+    return out

@@ -1,0 +1,121 @@
+"""The scorer: a logistic regression over a passage's features, and the thresholds that make a status.
+
+`answers(x)` is the probability that a passage is the place to send a reader with the question. A topic is answered
+when its best passage's `answers` reaches `answered_at`; otherwise partial when some passage comes as close in
+meaning to a way of asking it as `partial_at` (cosine; a passage that is a z-score winner on a blog about other
+things is still far), else missing. A passage below `floor` says nothing about the topic.
+Weights and thresholds are data (`smpseo/data/gaps/scorer.json`, read by the app layer), fitted by `fit()` on
+labelled blogs (`scripts/fit_gaps_scorer.py`); `benchmarks/gaps_eval.py` refits them without the blog it scores.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from smpseo.analysis.gaps.features import FEATURES
+
+L2 = 1.0  # ridge penalty of both regressions (on the weights, not the intercept)
+UNSURE = 0.5  # |logit(p) - logit(answered_at)| below this: the status deserves a reader's check
+CLOSE_MARGIN = 0.02  # ... and so does a closeness this near partial_at
+
+
+@dataclass
+class Scorer:
+    features: list[str]
+    answers: list[float]  # weights, intercept last
+    answered_at: float
+    partial_at: float
+    floor: float = 0.0  # a passage less similar than this to every way of asking says nothing about the topic
+    trained_on: list[str] = field(default_factory=list)
+
+    def predict(self, x: np.ndarray, closeness: np.ndarray) -> np.ndarray:
+        """The `answers` probability of each row of features; 0 for a passage below the floor."""
+        if not len(x):
+            return np.zeros(0)
+        w = np.asarray(self.answers)
+        return (1.0 / (1.0 + np.exp(-(x @ w[:-1] + w[-1])))) * (closeness >= self.floor)
+
+    def status(self, best_answers: float, closest: float) -> str:
+        if best_answers >= self.answered_at:
+            return "answered"
+        return "partial" if closest >= self.partial_at else "missing"
+
+    def unsure(self, best_answers: float, closest: float) -> bool:
+        """Near a threshold: within UNSURE in log-odds of `answered_at`, or within CLOSE_MARGIN of `partial_at`."""
+        p, t = (min(max(v, 1e-6), 1 - 1e-6) for v in (best_answers, self.answered_at))
+        return abs(np.log(p / (1 - p)) - np.log(t / (1 - t))) < UNSURE or abs(closest - self.partial_at) < CLOSE_MARGIN
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1)
+
+
+def scorer_from_json(text: str) -> Scorer:
+    """A scorer from `Scorer.to_json()`; ValueError when it was fitted on other features than these."""
+    data = json.loads(text)
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError("the scorer was fitted on other features; refit it with scripts/fit_gaps_scorer.py")
+    return Scorer(**data)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 50) -> list[float]:
+    """Ridge logistic regression by Newton's method; weights with the intercept last."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    penalty = np.diag(np.r_[np.full(xb.shape[1] - 1, l2), 0.0])
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) + penalty @ w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + penalty + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w.tolist()
+
+
+@dataclass
+class Example:
+    """One labelled topic on one blog: its passages' features and what a reader decided."""
+
+    features: np.ndarray  # passages x FEATURES
+    closeness: np.ndarray  # per passage (TopicEvidence.closeness)
+    status: str
+    best: frozenset[int]  # passages labelled as the best place (empty when the label names no section)
+
+
+VALUE = {"answered": 1.0, "partial": 0.5, "missing": 0.0}
+FLOOR_QUANTILE = 0.02  # the floor leaves out this share of the passages labelled as answering or mentioning
+GRID = 60  # candidate thresholds: quantiles of the training topics' best values
+
+
+def fit(examples: list[Example], trained_on: list[str] | None = None) -> Scorer:
+    """Fit the regression on the passages of examples that name their best section, the floor below nearly every
+    passage a reader cited, then the two thresholds that agree best with every example's status."""
+    rows, answers = [], []
+    for ex in examples:
+        if not ex.best:
+            continue
+        for k, x in enumerate(ex.features):
+            rows.append(x)
+            answers.append(1.0 if k in ex.best and ex.status == "answered" else 0.0)
+    cited = [ex.closeness[k] for ex in examples if ex.status != "missing" for k in ex.best]
+    floor = float(np.quantile(cited, FLOOR_QUANTILE)) if cited else 0.0
+    scorer = Scorer(list(FEATURES), fit_logistic(np.array(rows), np.array(answers)), 0.5, 0.5, floor,
+                    list(trained_on or []))
+    points = []
+    for ex in examples:
+        a = scorer.predict(ex.features, ex.closeness)
+        points.append((a.max() if len(a) else 0.0, ex.closeness.max() if len(a) else 0.0, VALUE[ex.status]))
+    grid_a = np.unique(np.quantile([p[0] for p in points], np.linspace(0, 1, GRID)))
+    grid_c = np.unique(np.quantile([p[1] for p in points], np.linspace(0, 1, GRID)))
+    best = (-1.0, 0.5, 0.5)
+    for ta in grid_a:
+        for tc in grid_c:
+            agree = sum(1 - abs(v - (1.0 if a >= ta else 0.5 if c >= tc else 0.0)) for a, c, v in points)
+            if agree > best[0]:
+                best = (agree, float(ta), float(tc))
+    scorer.answered_at, scorer.partial_at = best[1], best[2]
+    return scorer

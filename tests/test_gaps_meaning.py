@@ -1,0 +1,200 @@
+"""FAQ gaps on any clinic's blog: answers in other words, asking is not answering, the clinic's own place, marks set
+by hand, the same best post whatever the format, and no slower start for commands that do not match topics."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+from smpseo.app.gaps import gaps
+from smpseo.cli import main
+from smpseo.core.settings import Config, Site
+from smpseo.sources.topics import Topic, TopicError, load_topics
+
+from .conftest import ROOT
+
+HERE = Path(__file__).parent / "fixtures" / "gaps"
+OTHER_WORDS = HERE / "other-words"  # four short posts that answer in other words than the questions
+ASKED = [Topic("back_to_work", "When can I go back to work?"), Topic("does_it_hurt", "Does it hurt?"),
+         Topic("holiday", "Can I fly or swim on holiday after SMP?"),
+         Topic("removal_later", "Can SMP be removed one day?")]
+
+
+@pytest.fixture(scope="module")
+def other_words():
+    return gaps(str(OTHER_WORDS), topics=ASKED)
+
+
+def _best(result) -> tuple[str, str]:
+    return (Path(result.posts[0].path).stem, result.posts[0].section) if result.posts else ("", "")
+
+
+# ---- answers in other words -------------------------------------------------------------------------------------
+def test_a_scratch_two_out_of_ten_answers_does_it_hurt(other_words):
+    for tid in ("does_it_hurt", "pain"):
+        assert other_words[tid].status == "answered", tid
+        assert _best(other_words[tid]) == ("feeling", "The sensation")
+
+
+def test_booking_around_a_trip_answers_flying_and_swimming(other_words):
+    assert other_words["holiday"].status == "answered"
+    assert _best(other_words["holiday"]) == ("aftercare", "Booking around a trip")
+
+
+def test_at_their_desk_the_next_morning_is_where_to_read_about_work(other_words):
+    result = other_words["back_to_work"]
+    assert result.status != "missing"
+    assert _best(result) == ("aftercare", "Back to normal life")
+    assert any("desk the next morning" in e.text for e in result.evidence)
+
+
+def test_a_section_giving_the_price_is_the_place_for_cost(other_words):
+    assert _best(other_words["cost"]) == ("money", "What a full scalp costs")
+
+
+def test_a_list_of_questions_to_ask_asks_and_does_not_answer(other_words):
+    result = other_words["removal_later"]
+    assert result.status != "answered"
+    asked = [e for e in result.evidence if e.section == "Questions to ask any artist"]
+    assert asked and all(e.role == "asks" and e.why.startswith("asks") for e in asked)
+    assert _best(result)[1] != "Questions to ask any artist"
+
+
+def test_every_status_comes_with_a_note_and_evidence_that_says_why(other_words):
+    for t in other_words.topics:
+        assert t.note and t.confidence in ("sure", "check")
+        if t.status != "missing":
+            assert t.evidence and all(e.why for e in t.evidence)
+
+
+# ---- the clinic's own place -----------------------------------------------------------------------------------
+ELSEWHERE = ("Vancouver", "Burnaby", "Surrey", " BC")
+
+
+def test_shipped_questions_name_the_configured_city():
+    config = Config(site=Site(city="Leeds", region="West Yorkshire", country="UK"))
+    data = gaps(str(OTHER_WORDS), config=config).to_dict()
+    questions = {t["id"]: t["question"] for t in data["topics"]}
+    assert questions["cost"] == "How much does SMP cost in Leeds?"
+    assert questions["local_provider"] == "Where can I get SMP in Leeds?"
+    assert questions["choose_artist"].endswith("regulated in West Yorkshire?")
+    text = json.dumps(data)
+    assert not any(place in text for place in ELSEWHERE)
+
+
+def test_without_a_city_the_questions_ask_near_me():
+    topics = {t["id"]: t for t in gaps(str(OTHER_WORDS)).to_dict()["topics"]}
+    assert topics["local_provider"]["question"] == "Where can I get SMP near me?"
+    assert not any("{" + place + "}" in json.dumps(topics) for place in ("city", "region", "country"))
+    shipped = (ROOT / "smpseo" / "data" / "faq_topics.yml").read_text(encoding="utf-8")
+    assert not any(place in shipped for place in ELSEWHERE)
+
+
+def test_a_clinic_adds_a_local_question(tmp_path):
+    f = tmp_path / "local.yml"
+    f.write_text("topics:\n  - id: parking\n    question: Is there parking near your {city} studio?\n",
+                 encoding="utf-8")
+    report = gaps(str(OTHER_WORDS), topics=[str(f)], config=Config(site=Site(city="Leeds")))
+    assert report["parking"].question == "Is there parking near your Leeds studio?"
+    assert report["parking"].status != "missing"
+    assert _best(report["parking"]) == ("about", "Our studio")
+
+
+# ---- marks set by hand ---------------------------------------------------------------------------------------------
+MARKS = """topics:
+  - id: back_to_work
+    question: When can I go back to work?
+    mark: answered
+    post: aftercare
+    section: Back to normal life
+  - id: tricopigmentation
+    mark: not relevant
+"""
+
+
+def test_marks_set_by_hand_are_kept_and_shown(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    marks = tmp_path / "marks.yml"
+    marks.write_text(MARKS, encoding="utf-8")
+    for _ in range(2):  # the second run comes from the remembered run: the marks hold
+        assert main(["gaps", str(OTHER_WORDS), "--topics", str(marks), "--format", "json"]) == 0
+        data = {t["id"]: t for t in json.loads(capsys.readouterr().out)["topics"]}
+        work, trico = data["back_to_work"], data["tricopigmentation"]
+        assert (work["status"], work["set_by_hand"]) == ("answered", True)
+        assert Path(work["posts"][0]["path"]).stem == "aftercare" and work["posts"][0]["section"] == "Back to normal life"
+        assert (trico["status"], trico["set_by_hand"], trico["suggestion"]) == ("not_relevant", True, None)
+        assert not data["pain"]["set_by_hand"]
+    assert main(["gaps", str(OTHER_WORDS), "--topics", str(marks)]) == 0
+    out = capsys.readouterr().out
+    assert "answered (by hand)" in out and "not relevant (by hand)" in out
+
+
+def test_a_mark_needs_a_known_topic_and_a_post(tmp_path):
+    f = tmp_path / "bad.yml"
+    f.write_text("topics:\n  - id: nope\n    mark: not relevant\n", encoding="utf-8")
+    with pytest.raises(TopicError, match="nope"):
+        load_topics(str(f))
+    f.write_text("topics:\n  - id: cost\n    mark: answered\n", encoding="utf-8")
+    with pytest.raises(TopicError, match="post"):
+        load_topics(str(f))
+    f.write_text("topics:\n  - id: cost\n    mark: maybe\n", encoding="utf-8")
+    with pytest.raises(TopicError, match="maybe"):
+        load_topics(str(f))
+
+
+# ---- the same best post whatever the format ----------------------------------------------------------------------
+def test_best_post_is_the_same_from_markdown_and_html(tmp_path):
+    md = MarkdownIt()
+    for post in (HERE / "posts").glob("*.md"):
+        _, front, body = post.read_text(encoding="utf-8").split("---", 2)
+        title = yaml.safe_load(front)["title"]
+        (tmp_path / f"{post.stem}.html").write_text(
+            f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"{md.render(body)}</article></body></html>", encoding="utf-8")
+    markdown, html = gaps(str(HERE / "posts")), gaps(str(tmp_path))
+    for t in markdown.topics:
+        assert (t.status, _best(t)) == (html[t.id].status, _best(html[t.id])), t.id
+
+
+WXR_ITEM = """<item><title>{title}</title><wp:post_name>{slug}</wp:post_name><wp:post_type>post</wp:post_type>
+<wp:status>publish</wp:status><content:encoded><![CDATA[{html}]]></content:encoded></item>"""
+
+
+def test_best_post_is_the_same_from_a_wordpress_export(tmp_path, capsys):
+    md = MarkdownIt()
+    items = []
+    for post in sorted((HERE / "posts").glob("*.md")):
+        _, front, body = post.read_text(encoding="utf-8").split("---", 2)
+        items.append(WXR_ITEM.format(title=yaml.safe_load(front)["title"], slug=post.stem, html=md.render(body)))
+    export = tmp_path / "export.xml"
+    export.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+                      'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                      'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Clinic</title>'
+                      + "".join(items) + "</channel></rss>", encoding="utf-8")
+    markdown, wordpress = gaps(str(HERE / "posts")), gaps(str(export))
+    assert wordpress.posts == 8
+    for t in markdown.topics:
+        w = wordpress[t.id]
+        assert (t.status, t.posts[0].slug if t.posts else "", _best(t)[1]) == \
+            (w.status, w.posts[0].slug if w.posts else "", _best(w)[1]), t.id
+        if w.posts:
+            assert w.posts[0].path == f"{export}#{w.posts[0].slug}"  # which post of the export
+    assert main(["gaps", str(export), "--no-cache"]) == 0
+    assert "does-scalp-micropigmentation-hurt" in capsys.readouterr().out
+
+
+# ---- start-up ---------------------------------------------------------------------------------------------------------
+def test_commands_that_match_no_topics_do_not_load_the_matcher(tmp_path):
+    script = ("import sys; from smpseo.cli import main; main(sys.argv[1:]); "
+              "print(sorted(m for m in sys.modules if m.startswith('smpseo.analysis.gaps')))")
+    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script, "check", "posts/what-is-smp.md"], capture_output=True,
+                         text=True, cwd=ROOT, env=env, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
