@@ -74,17 +74,19 @@ def test_a_saved_edit_is_reported_as_new_and_fixed_findings(site):
     post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
     changed = source.check_now()
     changes = watcher.recheck(changed)
-    assert [f.rule for f in changes.new if f.rule == "RD101"] == ["RD101"]
+    added = [f for f in changes.new if f.rule == "RD101" and f.match.startswith("This sentence was added")]
+    assert len(added) == 1 and not [f for f in changes.fixed if f.match == added[0].match]
     assert all(f.path == "posts/what-is-smp.md" for f in changes.new + changes.fixed)
     assert watcher.session.last_checked == 1 and watcher.session.last_parsed == 1
     text = changes_text(changes)
     assert text[0].endswith(f"{len(changes.new)} new, {len(changes.fixed)} fixed")
-    assert any(line.startswith("+ posts/what-is-smp.md:") and " RD101 " in line for line in text)
+    assert any(line.startswith(f"+ posts/what-is-smp.md:{added[0].line}:") and " RD101 " in line for line in text)
     assert text[-1].startswith(f"{len(changes.result.findings)} findings")
 
     post.write_text(post.read_text(encoding="utf-8").replace(LONG, ""), encoding="utf-8")
     undone = watcher.recheck(source.check_now())
-    assert [f.rule for f in undone.fixed if f.rule == "RD101"] == ["RD101"]
+    assert [f.line for f in undone.fixed if f.match == added[0].match] == [added[0].line]
+    assert not [f for f in undone.new if f.match == added[0].match]
     assert sorted(map(str, undone.result.findings)) == sorted(map(str, first.result.findings))
 
 

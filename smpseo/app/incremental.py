@@ -235,7 +235,7 @@ def _from_plain(kept) -> tuple[list[Post], list[ReadError]]:
 def _whole_matches(value) -> bool:
     try:
         return isinstance(value, dict) and all(
-            isinstance(keys, list) and all(len(m) == 5 and isinstance(m[4], list) for m in found)
+            isinstance(keys, list) and len(keys) == 2 and all(len(m) == 5 and isinstance(m[4], list) for m in found)
             for keys, found in value.values())
     except SHAPE_ERRORS:
         return False

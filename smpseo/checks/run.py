@@ -14,6 +14,7 @@ from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
+from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.sitewide import SiteContext
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import stem
@@ -71,7 +72,13 @@ def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None,
             raise ValueError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
     matcher = Matcher(config.synonyms)
     targets = [p for p in (matcher.phrase(t) for t in config.targets) if p]
-    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms]
+    # the terms a typo is looked for in: targets, synonyms and the business name (a one-word city's typos are
+    # LOC305's, so the city is left out: one typo, one finding)
+    city = config.site.city.strip().lower()
+    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms,
+                   config.site.name]
+    if city and " " not in city:
+        guard_terms = [" ".join(w for w in t.split() if w.lower() != city) for t in guard_terms]
     guard = SpellingGuard(guard_terms)
     # Compile every phrase before matching any text: a new word can change how texts are read (a space variant),
     # so each post is read with the same words known however many of the posts are checked afresh.
@@ -91,7 +98,8 @@ def reading_state(run: Run) -> list:
     """What reading a post's text depends on besides the post and the settings: the words the matcher knows and
     the keys each compiled phrase got. A post's summary is valid for another run with the same state."""
     matcher = run.matcher
-    return [sorted(matcher._vocab), [[p.text, list(p.keys)] for p in matcher._phrases.values()]]  # noqa: SLF001
+    return [sorted(matcher._vocab), [[p.text, list(p.keys), list(p.keys_for(False))]  # noqa: SLF001
+                                     for p in matcher._phrases.values()]]  # noqa: SLF001
 
 
 def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLines | None = None) -> dict:
@@ -130,7 +138,7 @@ def _reading(matcher: Matcher, ctx: PostContext) -> dict:
     among them cannot match in the post. `joins` (each joined key followed by the first word's first letters) and
     `hyphens` are what `signature` reads. Each is one string of space-separated keys (keys hold no spaces): a
     blog's worth of them stays small in memory and quick to read."""
-    found, joins, hyphens = set(ctx.keys), set(), set()
+    found, joins, hyphens = set(ctx.words_keys).union(*ctx.block_keys(True)), set(), set()
     for block in ctx.prose:
         words = WORD_RE.findall(block.text)
         found.update(map(stem, words))
@@ -180,7 +188,7 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
         ctx.name = old.name
         ctx.__dict__["scores"] = summary["analysed"]["scores"]
         ctx.__dict__["target_counts"] = summary["target_counts"]
-        ctx.__dict__["keys"] = frozenset(summary["words"].split()).union(summary["joins"].split()[::2])
+        ctx.__dict__["words_keys"] = frozenset(summary["words"].split()).union(summary["joins"].split()[::2])
         contexts.append(ctx)
     keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
     if run.keyphrases:
@@ -218,8 +226,15 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
     findings += _findings(hits, run.settings, source_lines)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
+    by_post: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_post.setdefault(f.path, []).append(f)
     for ctx, summary in zip(contexts, summaries, strict=True):
-        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": summary["metrics"]})
+        disabled = disabled_in_post(ctx.post.meta)
+        ran = [r.id for r in run.active if not is_disabled(r, disabled)]
+        mine = by_post.get(ctx.name, [])
+        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": summary["metrics"],
+                             "rating": rating(mine, ran), "fixes": top_fixes(mine, ran)})
     for i, t in enumerate(run.targets):
         for ctx, summary in zip(contexts, summaries, strict=True):
             count, placed = summary["coverage"][i]
@@ -236,21 +251,27 @@ def _recall(ctx: PostContext, matches: dict, topics: dict) -> dict:
     """Put the kept matches of this run's topics into the context, as if searched already."""
     for text, (keys, found) in matches.items():
         phrase = topics.get(text)
-        if phrase is not None and list(phrase.keys) == keys:
-            ctx._found[text] = [(ctx.prose[b], Match(text, m, start, end, tuple(reasons)))  # noqa: SLF001
-                                for b, start, end, m, reasons in found]
+        if phrase is not None and _phrase_keys(phrase) == keys:
+            ctx._found[(text, False)] = [(ctx.prose[b], Match(text, m, start, end, tuple(reasons)))  # noqa: SLF001
+                                         for b, start, end, m, reasons in found]
     return matches
 
 
 def _remember(ctx: PostContext, matches: dict, topics: dict) -> None:
     """Add to `matches` every topic this run searched the post for (where its words are all within reach)."""
     index = {id(b): i for i, b in enumerate(ctx.prose)}
-    for text, found in ctx._found.items():  # noqa: SLF001
+    for (text, synonyms), found in ctx._found.items():  # noqa: SLF001
         phrase = topics.get(text)
-        if phrase is None or not set(phrase.keys) <= ctx.keys or matches.get(text, [None])[0] == list(phrase.keys):
+        if synonyms or phrase is None or not set(phrase.keys_for(False)) <= ctx.words_keys \
+                or matches.get(text, [None])[0] == _phrase_keys(phrase):
             continue
-        matches[text] = [list(phrase.keys), [[index[id(b)], m.start, m.end, m.text, list(m.reasons)]
-                                             for b, m in found]]
+        matches[text] = [_phrase_keys(phrase), [[index[id(b)], m.start, m.end, m.text, list(m.reasons)]
+                                                for b, m in found]]
+
+
+def _phrase_keys(phrase) -> list:
+    """A compiled phrase's keys, folded and as written: the same text compiled alike."""
+    return [list(phrase.keys), list(phrase.keys_for(False))]
 
 
 _INLINE_RE = re.compile(r"<!--\s*smpseo-disable-(next-)?line\b(.*?)-->")
