@@ -8,9 +8,11 @@ Times, in one run on one machine, each as a separate process (interpreter start-
   (d) `smpseo check` cold, warm with nothing changed, and warm after one post was edited; `smpseo gaps` cold and
       warm (on copies of the posts: the originals are never edited);
   (e) the monthly report end to end (clinic posts only);
+  (f) `smpseo check` of one new draft in a fresh process against `smpseo --version` (the interpreter's floor), and
+      `smpseo check --watch`: seconds from saving an edit to the line reporting it (events, then polling);
 and prints the median wall time, peak memory (the largest resident set of one process, and the largest sum over the
-command and its worker processes, sampled every 0.1 s) and the
-ratios (b)/(a) and (c)/(b). Corpora: the clinic's posts, the 509 posts of ../shared/corpora/18f-blog-posts (when
+command and its worker processes, sampled every 0.1 s) and the ratios measured in the same run: (b)/(a), (c)/(b),
+check after an edit / check cold, check warm / check cold, one new post / --version. Corpora: the clinic's posts, the 509 posts of ../shared/corpora/18f-blog-posts (when
 present) and a synthetic corpus of 5,000 posts generated deterministically from them. Each corpus gets its own
 cache folder (SMPSEO_CACHE_DIR) in a temporary folder. Results go to benchmarks/results/<timestamp>.json.
 
@@ -27,13 +29,16 @@ import itertools
 import json
 import os
 import platform
+import queue
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,6 +121,60 @@ def edit_one_post(folder: Path) -> None:
     post = sorted(folder.glob("*.md"))[0]
     with post.open("a", encoding="utf-8") as f:
         f.write(f"\n\nThis sentence was added by edit number {next(_edits)}.\n")
+
+
+def new_post(folder: Path) -> Path:
+    """A post never checked before (a copy of the first one with a sentence of its own): `check` of one new draft."""
+    source = sorted(folder.glob("*.md"))[0]
+    draft = folder.parent / f"{folder.name}-drafts" / "draft.md"
+    draft.parent.mkdir(exist_ok=True)
+    draft.write_text(source.read_text(encoding="utf-8") + f"\n\nA new draft, number {next(_edits)}.\n",
+                     encoding="utf-8")
+    return draft
+
+
+def watch_latency(folder: Path, env: dict, edits: int = 5, poll: bool = False) -> dict:
+    """`smpseo check --watch` on a folder: seconds from saving an edit to the line reporting it (median of `edits`
+    saves, each after the previous one was reported), and the first run's time."""
+    cmd = smpseo_cmd("check", "--watch", str(folder), *(["--poll"] if poll else []))
+    lines: queue.Queue = queue.Queue()
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
+
+    def pump() -> None:
+        for line in iter(proc.stdout.readline, ""):
+            lines.put((time.perf_counter(), line))
+        lines.put((time.perf_counter(), None))
+
+    def until(test) -> float:
+        while True:
+            at, line = lines.get(timeout=600)
+            if line is None:
+                raise RuntimeError("the watch ended early")
+            if test(line):
+                return at
+
+    threading.Thread(target=pump, daemon=True).start()
+    latencies = []
+    try:
+        first = until(lambda line: line.startswith("smpseo: watching")) - started
+        post = sorted(folder.glob("*.md"))[len(list(folder.glob("*.md"))) // 2]
+        for _ in range(edits):
+            time.sleep(0.5)  # the editor's next save, not a burst
+            saved = time.perf_counter()
+            with post.open("a", encoding="utf-8") as f:
+                f.write(f"\n\nThis sentence was added by edit number {next(_edits)}.\n")
+            latencies.append(until(lambda line: line.startswith("[") and " new, " in line) - saved)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            status = proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            status = proc.wait()
+    return {"seconds": round(statistics.median(latencies), 3), "runs": edits,
+            "all_seconds": [round(t, 3) for t in latencies], "first_run_seconds": round(first, 3),
+            "backend": "polling" if poll else "events", "exit_status": status}
 
 
 # Runs a command and prints on stderr's last line its peak RSS (KiB), the peak of it and its workers together
@@ -212,7 +271,14 @@ LABELS = [("a_baseline", "(a) textstat + YAKE loop"), ("b_analyze_cold", "(b) an
           ("d_gaps_cold", "(d) gaps, cold"), ("d_gaps_warm", "(d) gaps, warm (nothing changed)"),
           ("e_monthly_report", "(e) monthly report"),
           ("check_one_post_cold", "check one post, cold"), ("check_one_post_warm", "check one post, warm"),
-          ("help", "smpseo --help")]
+          ("check_new_post", "check one new post (a cold process)"), ("version", "smpseo --version"),
+          ("help", "smpseo --help"), ("watch_latency", "check --watch: save to report (events)"),
+          ("watch_latency_polling", "check --watch: save to report (polling)")]
+RATIOS = [("ratio_b_over_a", "(b)/(a): smpseo vs the bare textstat + YAKE loop"),
+          ("ratio_b_serial_over_a", "(b, one process)/(a)"), ("ratio_c_over_b", "(c)/(b): analyze warm vs cold"),
+          ("ratio_edit_over_cold", "check after editing one post / check cold"),
+          ("ratio_warm_over_cold", "check warm / check cold"),
+          ("ratio_new_post_over_version", "check one new post / --version")]
 
 
 def table(results: dict) -> str:
@@ -226,11 +292,12 @@ def table(results: dict) -> str:
         cells = []
         for n in names:
             v = results["corpora"][n].get(key)
-            cells.append(f"{v['seconds']:.2f} s, {v.get('all_processes_peak_mib', v['peak_mib']):.0f} MiB" if v else "—")
+            memory = v.get("all_processes_peak_mib", v.get("peak_mib")) if v else None
+            cells.append("—" if not v else f"{v['seconds']:.2f} s, {memory:.0f} MiB" if memory is not None
+                         else f"{v['seconds']:.2f} s")
         if any(c != "—" for c in cells):
             rows.append(f"| {label} | " + " | ".join(cells) + " |")
-    for key, label in (("ratio_b_over_a", "(b)/(a)"), ("ratio_b_serial_over_a", "(b, one process)/(a)"),
-                       ("ratio_c_over_b", "(c)/(b)")):
+    for key, label in RATIOS:
         if any(key in results["corpora"][n] for n in names):
             rows.append(f"| {label} | " + " | ".join(str(results["corpora"][n].get(key, "—")) for n in names) + " |")
     m = results["machine"]
@@ -314,14 +381,30 @@ def main(argv: list[str] | None = None) -> int:
                 timed("check_one_post_cold", smpseo_cmd("check", str(one)), max(repeat, 5), before=cold)
                 timed("check_one_post_warm", smpseo_cmd("check", str(one)), max(repeat, 5))
                 timed("help", smpseo_cmd("--help"), max(repeat, 5))
+            if name != "synthetic":  # a new draft checked in a fresh process, against the interpreter's floor
+                drafts = work / f"{name}-drafts" / "draft.md"
+                timed("check_new_post", smpseo_cmd("check", str(drafts)), max(repeat, 5),
+                      before=lambda f=folder: new_post(f))
+                timed("version", smpseo_cmd("--version"), max(repeat, 5))
+                for key, poll in (("watch_latency", False), ("watch_latency_polling", True)):
+                    row[key] = value = watch_latency(folder, env, poll=poll)
+                    print(f"  {key:18s} {value['seconds']:8.2f} s  (each save: {value['all_seconds']}; first run "
+                          f"{value['first_run_seconds']} s)", flush=True)
             a, b, c = (row[k]["seconds"] for k in ("a_baseline", "b_analyze_cold", "c_analyze_warm"))
             row["ratio_b_over_a"] = round(b / a, 3) if a else None
             row["ratio_c_over_b"] = round(c / b, 3) if b else None
+            ratio = {"ratio_edit_over_cold": ("d_check_one_edited", "d_check_cold"),
+                     "ratio_warm_over_cold": ("d_check_warm", "d_check_cold"),
+                     "ratio_new_post_over_version": ("check_new_post", "version")}
+            for key, (top, bottom) in ratio.items():
+                if top in row and bottom in row and row[bottom]["seconds"]:
+                    row[key] = round(row[top]["seconds"] / row[bottom]["seconds"], 3)
+                    print(f"  {key:30s} {row[key]}")
             if "b_analyze_cold_serial" in row and a:
                 row["ratio_b_serial_over_a"] = round(row["b_analyze_cold_serial"]["seconds"] / a, 3)
-            row["peak_mib"] = max(v["peak_mib"] for v in row.values() if isinstance(v, dict))
+            row["peak_mib"] = max(v["peak_mib"] for v in row.values() if isinstance(v, dict) and "peak_mib" in v)
             row["all_processes_peak_mib"] = max(v["all_processes_peak_mib"] for v in row.values()
-                                                if isinstance(v, dict))
+                                                if isinstance(v, dict) and "all_processes_peak_mib" in v)
             results["corpora"][name] = row
             print(f"  (b)/(a)            {row['ratio_b_over_a']}")
             print(f"  (c)/(b)            {row['ratio_c_over_b']}")

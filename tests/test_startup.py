@@ -12,7 +12,8 @@ import pytest
 
 from .conftest import ROOT
 
-HEAVY = ("pandas", "matplotlib", "nbconvert", "papermill", "nbformat", "nbclient", "jupyter_client", "ipykernel")
+HEAVY = ("pandas", "matplotlib", "nbconvert", "papermill", "nbformat", "nbclient", "jupyter_client", "ipykernel",
+         "nltk", "networkx", "watchfiles")
 
 # Runs the command as `smpseo` does and prints, on its last stdout line, the heavy modules it loaded.
 WRAPPER = """

@@ -89,3 +89,29 @@ def test_long_candidates_are_deduplicated_like_yake():
     same(text)
     terms = [kw.lower() for kw, _ in yakecore.keywords(text, 20)]
     assert not ({"scalp micropigmentation clinics", "scalp micropigmentation clinic"} <= set(terms))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.integers(1, 60).map(float), st.floats(0, 1e6, allow_nan=False)), min_size=1,
+                max_size=400))
+def test_mean_std_is_numpys_to_the_last_bit(values):
+    import numpy as np
+
+    from smpseo.analysis.yakecore import mean_std
+
+    array = np.array(values)
+    assert mean_std(values) == (float(array.mean()), float(array.std()))
+
+
+def test_mean_std_on_long_lists_is_numpys_to_the_last_bit():
+    import random
+
+    import numpy as np
+
+    from smpseo.analysis.yakecore import mean_std
+
+    rng = random.Random(7)
+    for n in (127, 128, 129, 1000, 8191, 8192, 8193, 20000):
+        values = [rng.random() * 10 ** rng.randint(-3, 4) for _ in range(n)]
+        array = np.array(values)
+        assert mean_std(values) == (float(array.mean()), float(array.std())), n

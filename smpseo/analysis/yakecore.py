@@ -13,8 +13,8 @@ where they are cheap: its stop-word list, and segtok, the tokenizer yake calls. 
 .extract_keywords(text)`; tests/test_yakecore.py holds it to that, term for term and score for score, on every post
 of the real corpora. Other settings of yake are not offered.
 
-Expressions keep yake's order of operations and its numpy mean and standard deviation so that scores agree to the
-last bit, and ties keep yake's order (first seen first).
+Expressions keep yake's order of operations and its numpy mean and standard deviation (`mean_std`, numpy's summation
+in plain Python) so that scores agree to the last bit, and ties keep yake's order (first seen first).
 """
 
 from __future__ import annotations
@@ -186,13 +186,52 @@ def _add(candidates: dict[str, list], words: list[str], terms: list[int], tags: 
         entry[3] = entry[3] or clean
 
 
-def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences, top) -> list[tuple[str, float]]:
-    import numpy as np  # yake's mean and standard deviation, to the last bit
+def mean_std(values: list[float]) -> tuple[float, float]:
+    """numpy's `mean()` and `std()` of a list of floats, to the last bit, without loading numpy (a tenth of a second
+    of every process that extracts keyphrases): the same pairwise summation, divisions and square root."""
+    n = len(values)
+    mean = _pairwise_sum(values, 0, n) / n
+    squares = [(v - mean) * (v - mean) for v in values]
+    return mean, math.sqrt(_pairwise_sum(squares, 0, n) / n)
 
-    valid_tfs = np.array([f for f, stop in zip(tf, stopword, strict=True) if not stop])
-    if not valid_tfs.size:
+
+def _pairwise_sum(a: list[float], start: int, n: int) -> float:
+    """numpy's float64 `add.reduce` (`pairwise_sum` in numpy/_core/src/umath/loops_utils.h.src): in order below
+    8 values, 8 running sums up to 128, else the two halves (split at a multiple of 8) summed apart."""
+    if n < 8:
+        res = 0.0
+        for i in range(start, start + n):
+            res += a[i]
+        return res
+    if n <= 128:
+        r = a[start:start + 8]
+        end = start + n - n % 8
+        for i in range(start + 8, end, 8):
+            for j in range(8):
+                r[j] += a[i + j]
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for i in range(end, start + n):
+            res += a[i]
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise_sum(a, start, half) + _pairwise_sum(a, start + half, n - half)
+
+
+def _divide(a: float, b: float) -> float:
+    """a / b as numpy divides float64s: infinity or nan for a zero divisor, never an exception."""
+    if b:
+        return a / b
+    if a == 0 or a != a:
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences, top) -> list[tuple[str, float]]:
+    valid_tfs = [f for f, stop in zip(tf, stopword, strict=True) if not stop]
+    if not valid_tfs:
         return []  # only stop words: yake scores nothing
-    avg_tf, std_tf = valid_tfs.mean(), valid_tfs.std()
+    avg_tf, std_tf = mean_std(valid_tfs)
     max_tf = max(tf)
     h = [0.0] * len(tf)
     for t, f in enumerate(tf):
@@ -229,7 +268,7 @@ def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences,
             prob = prob_t1 * prob_t2
             prod_h *= 1 + (1 - prob)
             sum_h -= 1 - prob
-        scored.append((prod_h / ((sum_h + 1) * cand_tf), unique, kw))
+        scored.append((_divide(prod_h, (sum_h + 1) * cand_tf), unique, kw))
     scored.sort(key=lambda c: c[0])  # stable: ties stay in the order they were first seen
 
     kept: list[tuple[float, str, str]] = []

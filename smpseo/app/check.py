@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smpseo.app import memo
+from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import load_config, shown_path
 from smpseo.checks.run import run_rules
@@ -54,7 +55,7 @@ RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
 
 def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
           keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True,
-          drafts: bool = False, blog: str | Path | None = None) -> CheckResult:
+          drafts: bool = False, blog: str | Path | None = None, session: Session | None = None) -> CheckResult:
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
 
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
@@ -69,13 +70,17 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     reports on the files given.
 
     Given paths, a run over files, settings and options that have not changed since the last such run returns that
-    run's result from the cache without reading the posts (`smpseo.app.memo`).
+    run's result from the cache without reading the posts (`smpseo.app.memo`); otherwise only the files that changed
+    are read and checked again (`smpseo.app.incremental`). `session`: per-file results kept in memory between
+    calls (the watch mode and notebooks hold one); with a session, whole runs are not remembered on disk.
     """
     rules = list(rules) if rules is not None else None
     paths = memo.source_paths(posts)
     if paths is None:
         return _check(posts, config, keyphrase, rules, keyphrases, drafts)
     config = _settings_for(config, str(paths[0]))
+    if session is not None:
+        return _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, session)
     read = [*paths, *([blog] if blog is not None else [])]
     slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases, drafts,
                          str(Path(blog).resolve()) if blog is not None else None)
@@ -85,8 +90,15 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
 
 
 def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool, drafts: bool = False,
-           blog: str | Path | None = None) -> CheckResult:
-    """`check()` worked out: read the posts (when given paths), analyse them (cached, in parallel), run the rules."""
+           blog: str | Path | None = None, session: Session | None = None) -> CheckResult:
+    """`check()` worked out: over paths, only what changed is read and checked (`smpseo.app.incremental`); posts
+    already read are analysed (cached, in parallel) and checked."""
+    paths = memo.source_paths(posts)
+    if paths is not None:
+        config = _settings_for(config, str(paths[0]))
+        result = check_paths(paths, config, keyphrase, rules, keyphrases, session, drafts=drafts, blog=blog)
+        result.settings = shown_path(config.path) if config.path else None
+        return result
     post_list, errors, first_path = _as_posts(posts, drafts)
     config = _settings_for(config, first_path)
     given: set[str] | None = None

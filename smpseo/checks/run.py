@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from smpseo.analysis.context import PostContext
 from smpseo.analysis.extract import opportunities
-from smpseo.analysis.keyphrase import Matcher
+from smpseo.analysis.keyphrase import Match, Matcher
 from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
@@ -16,7 +17,9 @@ from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post,
 from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.sitewide import SiteContext
 from smpseo.core.budget import BudgetExceeded, time_budget
+from smpseo.core.language import stem
 from smpseo.core.settings import Config
+from smpseo.core.text import WORD_RE
 from smpseo.model.post import Post, ReadError
 from smpseo.model.results import SEVERITIES, CheckResult, Finding
 
@@ -32,15 +35,41 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
               source_lines: SourceLines | None = None) -> CheckResult:
     """Run the rules (all, or the ids in `rules`) over posts. `analysed`: each post's `analyse()` result when the
     caller has it already (cached, or from worker processes); `source_lines`: how to get a post's source lines,
-    for inline suppressions and exact columns."""
-    errors = list(errors)
+    for inline suppressions and exact columns.
+
+    The same three steps as an incremental run (`smpseo.app.check`), with nothing taken from a cache: `prepare`
+    the run, one `post_summary` per post, then `assemble` the site-level results from the summaries."""
+    run = prepare(post_list, config, keyphrase, rules, keyphrases)
+    if analysed is None:
+        analysed = [analyse(post_work(p), keyphrases) for p in post_list]
+    summaries = [post_summary(run, ctx, done, source_lines) for ctx, done in zip(run.contexts, analysed, strict=True)]
+    return assemble(run, summaries, errors, source_lines)
+
+
+@dataclass
+class Run:
+    """What every post of a run is checked against: the settings, the rules to run, the matcher with every phrase
+    of the run compiled (targets, the city, `--keyphrase`, each post's keyphrase), and a context per post."""
+
+    config: Config
+    settings: dict
+    active: list[Rule]
+    matcher: Matcher
+    targets: list
+    keyphrase: str | None
+    keyphrases: bool
+    contexts: list[PostContext]
+
+
+def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None, rules: list[str] | None = None,
+            keyphrases: bool = True) -> Run:
+    """Settings, matcher and contexts for a run over these posts. Raises ValueError for unknown rule ids."""
     settings = resolve_settings(config.rules, config.path or "smpseo.toml")
     selected = set(rules) if rules is not None else None
     if selected is not None:
         unknown = selected - set(RULES)
         if unknown:
             raise ValueError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
-
     matcher = Matcher(config.synonyms)
     targets = [p for p in (matcher.phrase(t) for t in config.targets) if p]
     # the terms a typo is looked for in: targets, synonyms and the business name (a one-word city's typos are
@@ -51,86 +80,205 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
     if city and " " not in city:
         guard_terms = [" ".join(w for w in t.split() if w.lower() != city) for t in guard_terms]
     guard = SpellingGuard(guard_terms)
+    # Compile every phrase before matching any text: a new word can change how texts are read (a space variant),
+    # so each post is read with the same words known however many of the posts are checked afresh.
+    for text in (keyphrase, config.site.city, *(p.keyphrase for p in post_list)):
+        if text:
+            matcher.phrase(text)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
     counts = Counter(c.name for c in contexts)
     for ctx in contexts:  # an export or a dump holds several posts: name each "file#slug"
         if counts[ctx.name] > 1:
             ctx.name = f"{ctx.name}#{ctx.post.slug}"
+    active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
+    return Run(config, settings, active, matcher, targets, keyphrase, keyphrases, contexts)
 
-    # The expensive part of each post (textstat, YAKE, sentence shares): cached, and in parallel for many posts.
-    if analysed is None:
-        analysed = [analyse(post_work(p), keyphrases) for p in post_list]
-    for ctx, done in zip(contexts, analysed, strict=True):
-        ctx.__dict__["scores"] = done["scores"]  # the cached_property, worked out already
+
+def reading_state(run: Run) -> list:
+    """What reading a post's text depends on besides the post and the settings: the words the matcher knows and
+    the keys each compiled phrase got. A post's summary is valid for another run with the same state."""
+    matcher = run.matcher
+    return [sorted(matcher._vocab), [[p.text, list(p.keys), list(p.keys_for(False))]  # noqa: SLF001
+                                     for p in matcher._phrases.values()]]  # noqa: SLF001
+
+
+def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLines | None = None) -> dict:
+    """Everything about one post that depends on that post alone (and the run's settings and phrases), as plain
+    data: its findings from post-scoped rules (without the post's name, which depends on the other posts), its
+    metrics, its cells of the coverage matrix, the counts and word keys the site-level rules read, and its
+    `analyse()` result. `assemble` makes the run's result from these."""
+    ctx.__dict__["scores"] = done["scores"]  # the cached_property, worked out already
+    disabled = disabled_in_post(ctx.post.meta)
+    not_checked = ""
+    try:
+        with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
+            hits = [(ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
+                    for h in r.func(ctx, run.settings[r.id].thresholds)]
+    except BudgetExceeded as exc:
+        hits, not_checked = [], f"not checked: its checks {exc} (the limit for one post)"
+    findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
+                for f in _findings(hits, run.settings, source_lines)]
+    terms = done.get("terms") or [] if run.keyphrases else None
+    metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
+                           terms=[tuple(t) for t in terms] if terms is not None else None, shares=done["shares"],
+                           long_words=run.settings["RD101"].thresholds["max_words"])
+    metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
+    metrics["keyphrase_source"] = ctx.focus_source
+    metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
+    return {"findings": findings, "metrics": metrics, "target_counts": ctx.target_counts,
+            "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
+            **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked}
+
+
+def _reading(matcher: Matcher, ctx: PostContext) -> dict:
+    """How a post's prose can be read once more phrases are compiled (the site-level rules search it after each
+    post's topic is). `words` and the joined keys of `joins` are every word key it could yield whatever words the
+    matcher knows (its keys now, each word's key, each hyphenated word whole and in parts, each pair of neighbouring
+    words joined as a space variant, and the terms of the synonyms these spell): a phrase whose keys are not all
+    among them cannot match in the post. `joins` (each joined key followed by the first word's first letters) and
+    `hyphens` are what `signature` reads. Each is one string of space-separated keys (keys hold no spaces): a
+    blog's worth of them stays small in memory and quick to read."""
+    found, joins, hyphens = set(ctx.words_keys).union(*ctx.block_keys(True)), set(), set()
+    for block in ctx.prose:
+        words = WORD_RE.findall(block.text)
+        found.update(map(stem, words))
+        joins.update(f"{_joined_stem(a + b)} {a[:4].lower()}" for a, b in zip(words, words[1:], strict=False))
+        for w in words:
+            if "-" in w:
+                hyphens.add(stem(w))
+                found.update(part for part in map(stem, w.split("-")) if part)
+    every = found | {j.split(" ", 1)[0] for j in joins}
+    for skeys, ckeys, _, _ in matcher._synonyms:  # noqa: SLF001 (the configured synonyms, as compiled)
+        if every.issuperset(skeys):
+            found.update(ckeys)
+    return {"words": " ".join(sorted(found)), "joins": " ".join(sorted(joins)), "hyphens": " ".join(sorted(hyphens))}
+
+
+def signature(matcher: Matcher, summary: dict) -> list:
+    """What reading a post's prose depends on among the words the matcher knows now: the space variants that would
+    be joined and the hyphenated words read whole. Two matchers with the same signature for a post find the same
+    matches in it."""
+    vocab = matcher._vocab  # noqa: SLF001
+    heads = {k[:4] for k in vocab}
+    parts = summary["joins"].split()
+    return [sorted({j for j, head in zip(parts[::2], parts[1::2], strict=True) if j in vocab and head in heads}),
+            [h for h in summary["hyphens"].split() if h in vocab]]
+
+
+def _joined_stem(word: str) -> str:
+    return stem.__wrapped__(word)  # not cached: word pairs are many and seen once; the cache keeps single words
+
+
+# The matches of topics found in a post in an earlier run, kept by the caller under the post and its `signature`:
+# phrase text -> [its keys, [[prose block index, start, end, matched text, reasons], ...]]. Filled in by `assemble`.
+KeptMatches = Callable[[int, list], dict]
+
+
+def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_lines: SourceLines | None = None,
+             kept: KeptMatches | None = None) -> CheckResult:
+    """The run's result from every post's summary: the site-level rules, the findings in order, the metrics, the
+    coverage matrix, the keyphrases and the opportunities. `kept(i, signature)`: the topic matches kept for post `i`
+    (a dict, updated here with the ones this run searched for)."""
+    errors = list(errors)
+    # Fresh contexts, holding only what the summaries say: the site-level rules then see the same posts whether
+    # their summaries were worked out in this run or kept from an earlier one.
+    contexts = []
+    for old, summary in zip(run.contexts, summaries, strict=True):
+        ctx = PostContext(old.post, old.config, old.matcher, old.targets, old.guard, run.keyphrase)
+        ctx.name = old.name
+        ctx.__dict__["scores"] = summary["analysed"]["scores"]
+        ctx.__dict__["target_counts"] = summary["target_counts"]
+        ctx.__dict__["words_keys"] = frozenset(summary["words"].split()).union(summary["joins"].split()[::2])
+        contexts.append(ctx)
     keyphrase_terms: dict[str, list[tuple[str, float]]] = {}
-    if keyphrases:
-        for ctx, done in zip(contexts, analysed, strict=True):
-            terms = done["terms"]
+    if run.keyphrases:
+        for ctx, summary in zip(contexts, summaries, strict=True):
+            terms = summary["analysed"]["terms"]
             if terms is None:
                 errors.append(ReadError(ctx.name, "keyword extraction (YAKE) failed on this text; "
-                                                         "no keyphrases for it", severity="warning"))
+                                                  "no keyphrases for it", severity="warning"))
                 terms = []
-            keyphrase_terms[ctx.name] = terms
+            keyphrase_terms[ctx.name] = [(str(t), float(s)) for t, s in terms]
+    errors += [ReadError(ctx.name, summary["not_checked"]) for ctx, summary in zip(contexts, summaries, strict=True)
+               if summary.get("not_checked")]
 
-    # Compile every phrase before matching any text: a new word can change how texts are read (a space variant),
-    # and the matcher then reads them again.
-    for text in (keyphrase, config.site.city, *(p.keyphrase for p in post_list)):
-        if text:
-            matcher.phrase(text)
-    site = SiteContext(contexts, config, matcher, keyphrase_terms)
-    active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
-    if any(r.id == "SITE406" for r in active):
+    site = SiteContext(contexts, run.config, run.matcher, keyphrase_terms)
+    kept_matches = None
+    if any(r.id == "SITE406" for r in run.active):
         for ctx in contexts:
             site.topic(ctx)
-
+        if kept is not None:
+            topics = {p.text: p for p in site.about.values() if p}
+            kept_matches = [_recall(ctx, kept(i, signature(run.matcher, summary)), topics)
+                            for i, (ctx, summary) in enumerate(zip(contexts, summaries, strict=True))]
     hits: list[tuple[PostContext, Rule, Hit]] = []
-    for ctx in contexts:
-        disabled = disabled_in_post(ctx.post.meta)
-        try:
-            with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
-                mine = [(ctx, r, h) for r in active if r.scope == POST and not is_disabled(r, disabled)
-                        for h in r.func(ctx, settings[r.id].thresholds)]
-        except BudgetExceeded as exc:
-            errors.append(ReadError(ctx.name, f"not checked: its checks {exc} (the limit for one post)"))
-            continue
-        hits.extend(mine)
-
-    for r in active:
+    for r in run.active:
         if r.scope == SITE:
-            for ctx, h in r.func(site, settings[r.id].thresholds):
+            for ctx, h in r.func(site, run.settings[r.id].thresholds):
                 if not is_disabled(r, disabled_in_post(ctx.post.meta)):
                     hits.append((ctx, r, h))
 
-    findings = _findings(hits, settings, source_lines)
+    if kept_matches is not None:
+        for ctx, matches in zip(contexts, kept_matches, strict=True):
+            _remember(ctx, matches, topics)
+    findings = [Finding(ctx.name, *f) for ctx, summary in zip(contexts, summaries, strict=True)
+                for f in summary["findings"]]
+    findings += _findings(hits, run.settings, source_lines)
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
     by_post: dict[str, list[Finding]] = {}
     for f in findings:
         by_post.setdefault(f.path, []).append(f)
-    for ctx, done in zip(contexts, analysed, strict=True):
-        metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
-                               terms=keyphrase_terms.get(ctx.name), shares=done["shares"],
-                               long_words=settings["RD101"].thresholds["max_words"])
-        metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
-        metrics["keyphrase_source"] = ctx.focus_source
-        metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
+    for ctx, summary in zip(contexts, summaries, strict=True):
         disabled = disabled_in_post(ctx.post.meta)
-        ran = [r.id for r in active if not is_disabled(r, disabled)]
+        ran = [r.id for r in run.active if not is_disabled(r, disabled)]
         mine = by_post.get(ctx.name, [])
-        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": metrics,
+        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": summary["metrics"],
                              "rating": rating(mine, ran), "fixes": top_fixes(mine, ran)})
-    result.coverage = coverage_matrix(contexts, targets)
-    if keyphrases:
+    for i, t in enumerate(run.targets):
+        for ctx, summary in zip(contexts, summaries, strict=True):
+            count, placed = summary["coverage"][i]
+            result.coverage.append({"target": t.text, "path": ctx.name, "title": ctx.post.title, "count": count,
+                                    "placements": placed})
+    if run.keyphrases:
+        config = run.config
         known = " ".join([config.site.name, config.site.city, config.site.region])
-        result.opportunities = opportunities(keyphrase_terms, targets, matcher, known=known)
+        result.opportunities = opportunities(keyphrase_terms, run.targets, run.matcher, known=known)
     return result
 
 
+def _recall(ctx: PostContext, matches: dict, topics: dict) -> dict:
+    """Put the kept matches of this run's topics into the context, as if searched already."""
+    for text, (keys, found) in matches.items():
+        phrase = topics.get(text)
+        if phrase is not None and _phrase_keys(phrase) == keys:
+            ctx._found[(text, False)] = [(ctx.prose[b], Match(text, m, start, end, tuple(reasons)))  # noqa: SLF001
+                                         for b, start, end, m, reasons in found]
+    return matches
+
+
+def _remember(ctx: PostContext, matches: dict, topics: dict) -> None:
+    """Add to `matches` every topic this run searched the post for (where its words are all within reach)."""
+    index = {id(b): i for i, b in enumerate(ctx.prose)}
+    for (text, synonyms), found in ctx._found.items():  # noqa: SLF001
+        phrase = topics.get(text)
+        if synonyms or phrase is None or not set(phrase.keys_for(False)) <= ctx.words_keys \
+                or matches.get(text, [None])[0] == _phrase_keys(phrase):
+            continue
+        matches[text] = [_phrase_keys(phrase), [[index[id(b)], m.start, m.end, m.text, list(m.reasons)]
+                                                for b, m in found]]
+
+
+def _phrase_keys(phrase) -> list:
+    """A compiled phrase's keys, folded and as written: the same text compiled alike."""
+    return [list(phrase.keys), list(phrase.keys_for(False))]
 
 
 _INLINE_RE = re.compile(r"<!--\s*smpseo-disable-(next-)?line\b(.*?)-->")
 
 
 def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
+    """Findings from hits, in the hits' order (`assemble` sorts them all)."""
     lines_cache: dict[int, list[str] | None] = {}
     out = []
     for ctx, r, h in hits:
@@ -151,7 +299,6 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
                 column = _refine_column(lines, line, column, h.match)
         out.append(Finding(path=ctx.name, line=line, column=column, rule=r.id, category=r.category,
                            severity=severity, message=h.message, match=h.match, hint=h.hint or r.hint))
-    out.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     return out
 
 

@@ -42,6 +42,10 @@ def register(sub) -> None:
     p.add_argument("--blog", metavar="DIR",
                    help="the blog's posts folder, read for the site-wide rules when PATHs are some of its files "
                         "(default: the folder the files share)")
+    p.add_argument("--watch", action="store_true",
+                   help="stay running and check again on every save, printing new and fixed findings (Ctrl-C stops)")
+    p.add_argument("--poll", action="store_true",
+                   help="with --watch: look for changes by polling the files instead of filesystem events")
     add_config_argument(p)
     add_cache_argument(p)
     p.set_defaults(run=run)
@@ -70,6 +74,10 @@ def run(args) -> int:
 
         if not Path(args.blog).is_dir():
             Parser(prog="smpseo check").error(f"--blog {args.blog}: not a folder")
+    if args.watch:
+        from smpseo.cli.watch import watch
+
+        return watch(args, rules, blog)
     result = check(list(args.paths), config, args.keyphrase, rules=rules, drafts=args.drafts, blog=blog)
     shown = [e for e in result.errors if not args.quiet or e.severity == "error"]
     failed = report_read_errors(shown)

@@ -108,19 +108,39 @@ def _syllables() -> _Syllables:
     return _Syllables(syllable_counts())
 
 
+CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"  # textstat's only module that imports NLTK
+
+
+def _get_cmudict(lang: str):
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    return _syllables() if get_lang_root(lang) == "en" else None
+
+
 @functools.cache
 def install() -> None:
-    """Make textstat use the shipped dictionary instead of downloading NLTK's. Idempotent."""
+    """Make textstat use the shipped dictionary instead of downloading NLTK's, without importing NLTK. Idempotent.
+
+    textstat imports NLTK (a quarter of a second) in one module only, `backend/utils/_get_cmudict.py`, whose one
+    function hands out the CMU dictionary. Before textstat is imported, a module of that name holding our
+    `get_cmudict` is put in `sys.modules`, so textstat's `from ._get_cmudict import get_cmudict` takes ours and
+    NLTK is never loaded. Should a textstat release move the function, nothing breaks: the stand-in is then not
+    used, textstat imports NLTK as before, and the counters that call it are pointed at ours by name, as they
+    always were (`tests/test_startup.py` says which happened)."""
+    import sys
+    import types
+
+    if "textstat" not in sys.modules and CMUDICT_MODULE not in sys.modules:
+        stand_in = types.ModuleType(CMUDICT_MODULE, "textstat's CMU dictionary, from smpseo's syllable table")
+        stand_in.get_cmudict = _get_cmudict
+        sys.modules[CMUDICT_MODULE] = stand_in
     from textstat.backend.counts import _count_syllables
-    from textstat.backend.utils import _get_cmudict
 
-    def get_cmudict(lang: str):
-        from textstat.backend.utils._get_lang_root import get_lang_root
+    if getattr(_count_syllables, "get_cmudict", None) is not _get_cmudict:  # another layout: patch by name
+        from textstat.backend.utils import _get_cmudict as module
 
-        return _syllables() if get_lang_root(lang) == "en" else None
-
-    _count_syllables.get_cmudict = get_cmudict
-    _get_cmudict.get_cmudict = get_cmudict
+        _count_syllables.get_cmudict = _get_cmudict
+        module.get_cmudict = _get_cmudict
 
 
 def textstat():

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from smpseo.core.text import escaped, normalize_space, sentence_spans, words
+from smpseo.model.records import from_plain, to_plain
 
 # Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
 HEADING = "heading"
@@ -214,6 +215,37 @@ class Post:
 
     def __repr__(self) -> str:  # short, for notebooks
         return f"Post({self.path or self.slug!r}, title={self.title!r}, blocks={len(self.blocks)})"
+
+    # ---- as plain data ---------------------------------------------------------------------------------------
+    def to_record(self) -> dict[str, Any]:
+        """The post as JSON-ready data (blocks as compact lists, front matter values tagged by
+        `smpseo.model.records`), for `from_record`: what the cache stores of a post that was read."""
+        return {
+            "path": self.path, "slug": self.slug, "title": self.title,
+            "blocks": [[b.kind, b.text, b.line, b.end_line, b.level,
+                        [[s.text, s.line, s.column] for s in b.sentences],
+                        [[k.href, k.text, k.line, k.column] for k in b.links],
+                        [[i.src, i.alt, i.line, i.title, i.caption] for i in b.images]] for b in self.blocks],
+            "description": self.description, "keyphrase": self.keyphrase,
+            "date": to_plain(self.date), "status": self.status, "tags": to_plain(self.tags),
+            "categories": to_plain(self.categories), "canonical": self.canonical, "source": self.source,
+            "jsonld": to_plain(self.jsonld), "meta": to_plain(self.meta), "meta_lines": to_plain(self.meta_lines),
+            "title_line": self.title_line, "format": self.format, "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Post:
+        """The post `to_record()` was made from, equal to it field for field. Data of another shape raises
+        KeyError, TypeError or ValueError."""
+        blocks = [Block(kind, text, line, end_line, level,
+                        [Sentence(*s) for s in sentences], [Link(*k) for k in links], [Image(*i) for i in images])
+                  for kind, text, line, end_line, level, sentences, links, images in data["blocks"]]
+        return cls(path=data["path"], slug=data["slug"], title=data["title"], blocks=blocks,
+                   description=data["description"], keyphrase=data["keyphrase"], date=from_plain(data["date"]),
+                   status=data["status"], tags=from_plain(data["tags"]), categories=from_plain(data["categories"]),
+                   canonical=data["canonical"], source=data["source"], jsonld=from_plain(data["jsonld"]),
+                   meta=from_plain(data["meta"]), meta_lines=from_plain(data["meta_lines"]),
+                   title_line=data["title_line"], format=data["format"], warnings=list(data["warnings"]))
 
 
 @dataclass

@@ -101,7 +101,8 @@ READ_SECONDS = 20.0  # one file's reading budget: a 5 MB post reads in 1 s; a fi
 MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this big is a mistake, not a blog
 
 
-def read_text(path: str | Path) -> tuple[str, list[str]]:
+def read_bytes(path: str | Path) -> bytes:
+    """A source file's bytes. Raises SourceError when it cannot be read or is too large to be posts."""
     try:
         info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever
@@ -110,18 +111,22 @@ def read_text(path: str | Path) -> tuple[str, list[str]]:
         if size > MAX_SOURCE_BYTES:
             raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is "
                                          f"{MAX_SOURCE_BYTES:,})")
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
-    return decode(data, str(path))
 
 
-def read_file(path: str | Path) -> list[Post]:
-    """Read one file into its posts (a dump or an export holds several). Raises SourceError."""
-    if not Path(path).exists():
+def read_text(path: str | Path) -> tuple[str, list[str]]:
+    return decode(read_bytes(path), str(path))
+
+
+def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
+    """Read one file into its posts (a dump or an export holds several). Raises SourceError. `data`: the file's
+    bytes, when the caller has read them already."""
+    if data is None and not Path(path).exists():
         raise SourceError(str(path), "no such file or folder")
     reader = reader_for(path)
-    text, warnings = read_text(path)
+    text, warnings = read_text(path) if data is None else decode(data, str(path))
     try:
         posts = reader(text, str(path))
     except SourceError as exc:
@@ -206,11 +211,13 @@ def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
     return [ReadError(where, text, severity="info")]
 
 
-def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) -> list[Post]:
-    """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`."""
+def read_source(path: str | Path, errors: list[ReadError], debug: bool = False, data: bytes | None = None) \
+        -> list[Post]:
+    """The posts of one file, as `load_posts` reads them: what goes wrong is added to `errors`. `data`: the file's
+    bytes, when the caller has read them already."""
     try:
         with time_budget(READ_SECONDS):
-            found = read_file(path)
+            found = read_file(path) if data is None else read_file(path, data)
     except BudgetExceeded as exc:
         errors.append(ReadError(str(path), f"not read: reading it {exc} (the limit for one file)"))
         return []
@@ -232,4 +239,4 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False) 
     return found
 
 
-__all__ = ["load_posts", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "READERS", "SourceError"]
+__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "READERS", "SourceError"]

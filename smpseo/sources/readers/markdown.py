@@ -28,7 +28,6 @@ from smpseo.model.post import (
 )
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text, split_front_matter
-from smpseo.sources.readers.htmlblocks import html_to_blocks
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 _HIDDEN_OPEN = re.compile(r"<(script|style|template|noscript)\b", re.I)
@@ -248,6 +247,9 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
             start = (tok.map[0] if tok.map else 0) + offset + 1
             blocks.append(Block(CODE, tok.content.replace(MASK, ""), start, (tok.map[1] if tok.map else 0) + offset))
         elif t == "html_block":
+            # bs4 is loaded only for posts with HTML in them
+            from smpseo.sources.readers.htmlblocks import html_to_blocks
+
             start = (tok.map[0] if tok.map else 0) + offset + 1
             blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
         elif t == "table_open":

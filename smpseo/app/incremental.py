@@ -1,0 +1,258 @@
+"""Incremental checks: each file's posts and per-post results kept by content, so a run after an edit reads and
+checks only the files that changed.
+
+A `check` over paths is made of three steps (`smpseo.checks.run`): `prepare` (settings, the matcher with every
+phrase of the run compiled), one `post_summary` per post (its post-scoped findings, metrics, coverage cells and what
+the site-level rules read of it), and `assemble` (the site-level rules, recomputed from the summaries every run). A
+cold run and a run after an edit take exactly these steps; only where the first two come from differs:
+
+- `parsed-file`: a file's posts (`Post.to_record()`) and its read errors, under the file's path and the sha256 of
+  its bytes. An unchanged file is not parsed again.
+- `topic-matches`: where each post mentions the other posts' topics (for link suggestions), under the post and its
+  reading signature (which of the words the run's matcher knows change how its prose is read).
+- `checked-file`: the summaries of a file's posts, under the file's path and bytes, the settings, the options and
+  the reading state (the words the matcher knows and each phrase's keys: a new keyphrase in one post makes every
+  post's entry anew, as it can change how any text is read).
+
+Both are JSON entries of `smpseo.app.cache` (never pickle), and both are kept in memory too by a `Session`, which
+the watch mode and the notebooks hold across runs so that a re-check costs one file's work, not a thousand file
+reads. With the cache off, nothing is read from or written to disk; a session still remembers within itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smpseo.app import cache
+from smpseo.app.memo import plain
+from smpseo.app.parallel import post_analysis
+from smpseo.checks.run import assemble, post_summary, prepare, reading_state
+from smpseo.core.settings import Config
+from smpseo.model.post import Post, ReadError
+from smpseo.model.results import CheckResult
+from smpseo.sources.readers import (
+    SourceError,
+    duplicate_slugs,
+    iter_sources,
+    leave_out,
+    left_out_note,
+    read_bytes,
+    read_source,
+    where_of,
+)
+from smpseo.sources.readers.decode import decode
+
+PARSED, CHECKED, MATCHES = "parsed-file", "checked-file", "topic-matches"
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+@dataclass
+class Source:
+    """One file of a run: its path as found, its bytes (None when unreadable), what was read from it."""
+
+    path: Path
+    data: bytes | None
+    digest: str = ""
+    posts: list[Post] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    kept: list[Post] = field(default_factory=list)  # the posts checked: drafts and section pages left out
+
+    def lines(self) -> list[str] | None:
+        """The file's lines decoded and cleaned as the reader saw them (`read_text`), so lines, columns and quoted
+        text agree with the post."""
+        if self.data is None:
+            return None
+        try:
+            return decode(self.data, str(self.path))[0].split("\n")
+        except SourceError:
+            return None
+
+
+class Session:
+    """Parsed files and post summaries kept in memory between runs (over the disk cache). Only what the latest
+    run used is kept, so memory follows the blog, not the number of edits."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], object] = {}
+        self._used: dict[tuple[str, str], object] = {}
+        self.last_parsed = 0  # files parsed by the latest run (the rest came from memory or the cache)
+        self.last_checked = 0  # posts whose summary the latest run worked out
+
+    def get(self, kind: str, digest: str):
+        value = self._kept.get((kind, digest))
+        if value is None:
+            value = cache.get(kind, digest)
+        if value is not None:
+            self._used[(kind, digest)] = value
+        return value
+
+    def put(self, kind: str, digest: str, value, stored=None) -> None:
+        """Keep `value` in memory and write `stored` (its plain-data form; `value` itself by default) to disk."""
+        cache.put(kind, digest, value if stored is None else stored)
+        self.keep(kind, digest, value)
+
+    def keep(self, kind: str, digest: str, value) -> None:
+        """Keep `value` in memory only (it is on disk already)."""
+        self._used[(kind, digest)] = value
+
+    def forget(self, kind: str, digest: str) -> None:
+        self._kept.pop((kind, digest), None)
+        self._used.pop((kind, digest), None)
+
+    def end_run(self) -> None:
+        self._kept, self._used = self._used, {}
+
+
+def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | None = None,
+                rules: list[str] | None = None, keyphrases: bool = True, session: Session | None = None, *,
+                drafts: bool = False, blog: str | Path | None = None) -> CheckResult:
+    """`check()` over files and folders, reading and checking only what is not kept (see the module's doc).
+    `drafts` and `blog` as for `smpseo.app.check.check`: drafts left out unless asked for; the rest of the blog read
+    for the site-wide rules, the result reporting on the files given."""
+    session = session or Session()
+    session.last_parsed = session.last_checked = 0
+    paths = list(paths)
+    errors: list[ReadError] = []
+    sources = [_read(path, session) for path in iter_sources(paths, errors)]
+    out = _leave_out(sources, drafts)
+    posts = [p for s in sources for p in s.kept]
+    errors.extend(e for s in sources for e in s.errors)
+    errors.extend(duplicate_slugs(posts))
+    errors.extend(left_out_note(out, where_of(paths)))
+    given: set[str] | None = None
+    if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
+        given = {str(p.path) for p in posts}
+        seen = {Path(p.path).resolve() for p in posts if p.path}
+        rest = [_read(path, session) for path in iter_sources([blog], []) if path.resolve() not in seen]
+        _leave_out(rest, drafts)
+        for source in rest:
+            source.kept = [p for p in source.kept if p.path and Path(p.path).resolve() not in seen]
+        rest = [s for s in rest if s.kept]
+        sources += rest
+        posts += [p for s in rest for p in s.kept]
+
+    run = prepare(posts, config, keyphrase, rules, keyphrases)
+    state = hashlib.sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
+                                      ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    summaries: list[dict | None] = []
+    todo: list[tuple[int, Source, str]] = []  # (index of its first post, file, key)
+    for source in sources:
+        digest = cache.key(CHECKED, str(source.path), source.digest, state) if source.data is not None else ""
+        stored = session.get(CHECKED, digest) if digest else None
+        if _whole(stored, len(source.kept), len(run.targets)):
+            summaries.extend(stored)
+        else:
+            todo.append((len(summaries), source, digest))
+            summaries.extend([None] * len(source.kept))
+
+    lines = {id(p): s for s in sources for p in s.kept}
+
+    def source_lines(post: Post) -> list[str] | None:
+        return lines[id(post)].lines() if id(post) in lines else None
+
+    fresh = [p for _, s, _ in todo for p in s.kept]
+    session.last_checked = len(fresh)
+    analysed = iter(post_analysis(fresh, keyphrases)) if fresh else iter(())
+    for start, source, digest in todo:
+        made = [post_summary(run, run.contexts[start + i], next(analysed), source_lines)
+                for i in range(len(source.kept))]
+        summaries[start:start + len(made)] = made
+        if digest and not any(e.severity == "error" for e in source.errors) \
+                and not any(m["not_checked"] for m in made):  # a post past its time budget: try again next time
+            session.put(CHECKED, digest, made)
+    post_keys = [(str(s.path), s.digest, i) for s in sources for i in range(len(s.kept))]
+    recalled: list[tuple[str, dict, dict]] = []
+
+    def kept(i: int, signature: list) -> dict:
+        """The topic matches kept for post `i` read with this signature (see `smpseo.checks.run.assemble`)."""
+        digest = cache.key(MATCHES, post_keys[i], state, signature)
+        matches = session.get(MATCHES, digest)
+        if not _whole_matches(matches):
+            matches = {}
+        recalled.append((digest, matches, {k: id(v) for k, v in matches.items()}))
+        return matches
+
+    result = assemble(run, summaries, errors, source_lines, kept)
+    for digest, matches, before in recalled:
+        if {k: id(v) for k, v in matches.items()} != before:
+            session.put(MATCHES, digest, matches)
+    session.end_run()
+    return result if given is None else result.only(given)
+
+
+def _leave_out(sources: list[Source], drafts: bool) -> Counter:
+    """Each file's posts without drafts (unless `drafts`) and section pages, as `load_posts` leaves them out."""
+    out: Counter = Counter()
+    for source in sources:
+        source.kept, left = leave_out(source.posts, drafts)
+        out.update(left)
+    return out
+
+
+def _read(path: Path, session: Session) -> Source:
+    """A file's posts and read errors: kept ones when its bytes are unchanged, else read (and kept)."""
+    try:
+        data = read_bytes(path)
+    except SourceError:
+        source = Source(path, None)
+        source.posts = read_source(path, source.errors)  # says why, as load_posts does
+        return source
+    source = Source(path, data, hashlib.sha256(data).hexdigest())
+    digest = cache.key(PARSED, str(path), source.digest)
+    kept = session.get(PARSED, digest)
+    if kept is not None:
+        try:
+            source.posts, source.errors = _from_plain(kept)
+            if isinstance(kept, dict):  # read from disk: keep the objects, not the records
+                session.keep(PARSED, digest, (source.posts, source.errors))
+            return source
+        except SHAPE_ERRORS:
+            session.forget(PARSED, digest)
+    session.last_parsed += 1
+    source.posts = read_source(path, source.errors, data=data)
+    if not any(e.severity == "error" for e in source.errors):
+        record = {"posts": [p.to_record() for p in source.posts],
+                  "errors": [[e.path, e.message, e.line, e.severity] for e in source.errors]}
+        session.put(PARSED, digest, (source.posts, source.errors), stored=record)
+    return source
+
+
+def _from_plain(kept) -> tuple[list[Post], list[ReadError]]:
+    if isinstance(kept, tuple):  # kept in memory by this session
+        posts, errors = kept
+        return list(posts), list(errors)
+    posts = [Post.from_record(p) for p in kept["posts"]]
+    errors = [ReadError(str(path), str(message), int(line), str(severity))
+              for path, message, line, severity in kept["errors"]]
+    return posts, errors
+
+
+def _whole_matches(value) -> bool:
+    try:
+        return isinstance(value, dict) and all(
+            isinstance(keys, list) and len(keys) == 2 and all(len(m) == 5 and isinstance(m[4], list) for m in found)
+            for keys, found in value.values())
+    except SHAPE_ERRORS:
+        return False
+
+
+def _whole(stored, posts: int, targets: int) -> bool:
+    """Summaries of the right shape for a file of `posts` posts (anything else is worked out again)."""
+    try:
+        return isinstance(stored, list) and len(stored) == posts and all(
+            isinstance(s, dict) and isinstance(s["metrics"], dict) and isinstance(s["target_counts"], dict)
+            and all(len(f) == 8 for f in s["findings"]) and len(s["coverage"]) == targets
+            and isinstance(s["words"], str) and isinstance(s["joins"], str)
+            and isinstance(s["hyphens"], str) and len(s["joins"].split()) % 2 == 0 and isinstance(s["analysed"]["scores"], dict)
+            and (s["analysed"].get("terms") is None or isinstance(s["analysed"]["terms"], list))
+            for s in stored)
+    except SHAPE_ERRORS:
+        return False
+
+
+__all__ = ["CHECKED", "PARSED", "Session", "check_paths"]

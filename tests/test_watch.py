@@ -1,0 +1,156 @@
+"""`smpseo check --watch` and `follow()`: a save is checked again and what changed is reported; Ctrl-C stops."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from smpseo.app.settings import load_config
+from smpseo.app.watch import Follower, Polling, Watcher, compare
+from smpseo.model.results import CheckResult, Finding
+from smpseo.views.watch import changes_text
+
+from .conftest import CLINIC_CONFIG, CLINIC_POSTS
+
+LONG = ("\nThis sentence was added to see whether the watch mode notices it, and it goes on for far too many words "
+        "for a reader to take in at once.\n")
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    shutil.copytree(CLINIC_POSTS, root / "posts")
+    shutil.copy(CLINIC_CONFIG, root / "smpseo.toml")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
+    monkeypatch.setenv("SMPSEO_WORKERS", "1")
+    return root
+
+
+def finding(rule: str, line: int, message: str = "m") -> Finding:
+    return Finding("a.md", line, 1, rule, "readability", "warning", message)
+
+
+def test_compare_counts_each_kind_of_finding_and_ignores_moves():
+    before = CheckResult(findings=[finding("RD101", 3), finding("RD101", 9), finding("SEO201", 1)])
+    after = CheckResult(findings=[finding("RD101", 5), finding("RD101", 11), finding("RD101", 20),
+                                  finding("RD102", 2)])
+    new, fixed = compare(before, after)
+    assert [(f.rule, f.line) for f in new] == [("RD101", 20), ("RD102", 2)]
+    assert [(f.rule, f.line) for f in fixed] == [("SEO201", 1)]
+    assert compare(None, after) == (after.findings, [])
+
+
+def test_polling_sees_changed_added_and_removed_files(site):
+    posts = site / "posts"
+    source = Polling([posts], sleep=lambda seconds: None)
+    assert source.check_now() == []
+    post = posts / "what-is-smp.md"
+    post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+    (posts / "new.md").write_text("---\ntitle: New\n---\n\nText.\n", encoding="utf-8")
+    (posts / "how-long-does-smp-last.md").unlink()
+    assert [os.path.basename(p) for p in source.check_now()] == [
+        "how-long-does-smp-last.md", "new.md", "what-is-smp.md"]
+    assert source.check_now() == []
+
+
+def test_a_saved_edit_is_reported_as_new_and_fixed_findings(site):
+    post = site / "posts" / "what-is-smp.md"
+    watcher = Watcher(["posts"], lambda: load_config("smpseo.toml"))
+    source = Polling(["posts"], sleep=lambda seconds: None)
+    first = watcher.recheck()
+    assert first.first and first.new == first.result.findings and first.fixed == []
+    assert watcher.recheck().new == [] and source.check_now() == []
+
+    post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+    changed = source.check_now()
+    changes = watcher.recheck(changed)
+    added = [f for f in changes.new if f.rule == "RD101" and f.match.startswith("This sentence was added")]
+    assert len(added) == 1 and not [f for f in changes.fixed if f.match == added[0].match]
+    assert all(f.path == "posts/what-is-smp.md" for f in changes.new + changes.fixed)
+    assert watcher.session.last_checked == 1 and watcher.session.last_parsed == 1
+    text = changes_text(changes)
+    assert text[0].endswith(f"{len(changes.new)} new, {len(changes.fixed)} fixed")
+    assert any(line.startswith(f"+ posts/what-is-smp.md:{added[0].line}:") and " RD101 " in line for line in text)
+    assert text[-1].startswith(f"{len(changes.result.findings)} findings")
+
+    post.write_text(post.read_text(encoding="utf-8").replace(LONG, ""), encoding="utf-8")
+    undone = watcher.recheck(source.check_now())
+    assert [f.line for f in undone.fixed if f.match == added[0].match] == [added[0].line]
+    assert not [f for f in undone.new if f.match == added[0].match]
+    assert sorted(map(str, undone.result.findings)) == sorted(map(str, first.result.findings))
+
+
+def test_follow_shows_the_draft_again_when_it_is_saved(site):
+    post = site / "posts" / "what-is-smp.md"
+    shown = []
+
+    class Handle:
+        def update(self, value):
+            shown.append(value)
+
+    renders = iter(range(100))
+    follower = Follower(post, lambda: next(renders))
+    follower.handle = Handle()
+    assert follower.source.check_now() == []
+    post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+    assert follower.source.check_now() == [str(post)]
+    follower.show()
+    assert shown == [0]
+
+
+def lines_of(stream) -> queue.Queue:
+    """The lines a process writes, as they come, read on a thread (so a test can wait for one with a timeout)."""
+    found: queue.Queue = queue.Queue()
+
+    def pump():
+        for line in iter(stream.readline, ""):
+            found.put(line)
+        found.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return found
+
+
+def wait_for(found: queue.Queue, test, timeout: float = 120) -> list[str]:
+    seen = []
+    deadline = time.monotonic() + timeout
+    while True:
+        line = found.get(timeout=max(0.1, deadline - time.monotonic()))
+        if line is None:
+            raise AssertionError("the process ended first: " + "".join(seen[-20:]))
+        seen.append(line)
+        if test(line):
+            return seen
+
+
+@pytest.mark.parametrize("poll", [True, False], ids=["polling", "events"])
+def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
+    argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", *(["--poll"] if poll else [])]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=site)
+    try:
+        out = lines_of(proc.stdout)
+        wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
+        post = site / "posts" / "what-is-smp.md"
+        post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+        report = wait_for(out, lambda line: line.startswith("[") and " new, " in line)
+        report += wait_for(out, lambda line: " findings " in line)
+        assert "posts/what-is-smp.md" in next(line for line in report if line.startswith("["))
+        assert any(line.startswith("+ posts/what-is-smp.md:") and " RD101 " in line for line in report)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+        err = proc.stderr.read()
+        assert "Traceback" not in err and "stopped watching" in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
