@@ -175,3 +175,17 @@ def smtp_server():
     loop.call_soon_threadsafe(loop.stop)
     thread.join(10)
     loop.close()
+
+
+@pytest.fixture
+def clinic_site(tmp_path, monkeypatch):
+    """A copy of the clinic's posts and settings as the working folder (outputs name `posts/...`), with a cache
+    of its own that is on, and no worker processes."""
+    root = tmp_path / "site"
+    shutil.copytree(CLINIC_POSTS, root / "posts")
+    shutil.copy(CLINIC_CONFIG, root / "smpseo.toml")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
+    monkeypatch.setenv("SMPSEO_WORKERS", "1")
+    return root

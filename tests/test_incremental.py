@@ -74,15 +74,8 @@ def test_values_of_other_types_are_refused_and_tags_are_not_trusted():
 
 # ---- an edit: one file read, one post checked, the same output as cold -----------------------------------------
 @pytest.fixture
-def site(tmp_path, monkeypatch):
-    root = tmp_path / "site"
-    shutil.copytree(CLINIC_POSTS, root / "posts")
-    shutil.copy(CLINIC_CONFIG, root / "smpseo.toml")
-    monkeypatch.chdir(root)
-    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
-    monkeypatch.setenv("SMPSEO_WORKERS", "1")
-    return root
+def site(clinic_site):
+    return clinic_site
 
 
 def outputs(capsys, monkeypatch, cold: bool, formats=("text", "json", "csv")) -> dict[str, tuple[int, str, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import queue
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,22 +17,13 @@ from smpseo.app.watch import Follower, Polling, Watcher, compare
 from smpseo.model.results import CheckResult, Finding
 from smpseo.views.watch import changes_text
 
-from .conftest import CLINIC_CONFIG, CLINIC_POSTS
-
 LONG = ("\nThis sentence was added to see whether the watch mode notices it, and it goes on for far too many words "
         "for a reader to take in at once.\n")
 
 
 @pytest.fixture
-def site(tmp_path, monkeypatch):
-    root = tmp_path / "site"
-    shutil.copytree(CLINIC_POSTS, root / "posts")
-    shutil.copy(CLINIC_CONFIG, root / "smpseo.toml")
-    monkeypatch.chdir(root)
-    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
-    monkeypatch.setenv("SMPSEO_WORKERS", "1")
-    return root
+def site(clinic_site):
+    return clinic_site
 
 
 def finding(rule: str, line: int, message: str = "m") -> Finding:
