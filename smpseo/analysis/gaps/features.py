@@ -245,7 +245,7 @@ class TopicEvidence:
     features: np.ndarray  # passages x FEATURES
     sentence_sim: np.ndarray  # similarity of every sentence to the closest way of asking
     heading_sim: np.ndarray  # per passage
-    closeness: np.ndarray  # per passage, before z-scores: the best of its own, its heading's and a sentence's
+    closeness: np.ndarray  # per passage: its soft coverage of the closest way of asking (the `soft` feature)
 
 
 def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
@@ -297,7 +297,7 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
             told = [start + i for i, sp in enumerate(p.sentences) if not sp.question]
             f[k, -2] = s_cover[told].max() if told else 0.0
             f[k, -1] = s_worst[told].max() if told else 0.0
-        closeness = f[:, [0, 1, 2]].max(axis=1) if n else np.zeros(0)
+        closeness = cover.copy()  # how well the passage's words cover the question's, word by word
         for col in (0, 1, 2, 3, 4):  # similarities become z-scores across the blog's passages
             f[:, col] = _z(f[:, col]) if n else f[:, col]
         out.append(TopicEvidence(f, sims, head, closeness))
