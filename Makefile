@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-fast fuzz lab bench lint clean eval
+.PHONY: setup report test test-fast fuzz lab bench yoast lint clean eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Yoast's analysis engine beside smpseo on the clinic's posts (needs Node and npm; nothing else does).
+YOAST := benchmarks/yoast
+$(YOAST)/node_modules/.installed: $(YOAST)/package-lock.json
+	cd $(YOAST) && npm ci --no-audit --no-fund
+	@touch $@
+
+yoast: $(STAMP) $(YOAST)/node_modules/.installed
+	node $(YOAST)/compare.js --python $(BIN)/python
 
 # The FAQ-gap matcher against the labelled blogs, leave one clinic out (reads ../shared/corpora/faq-dev).
 eval: $(STAMP)

@@ -256,14 +256,15 @@ def test_search_console_csv_with_the_wrong_columns(tmp_path, capsys, content, go
 
 @pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
 def test_missing_posts_folder(tmp_path, capsys, command):
-    assert main([command, "posts"]) == 1
+    """A path that names nothing (a typo) is a usage error: status 2, and no report on nothing."""
+    assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
     assert _lines(err) == ["posts: error: no such file or folder"]
 
 
 def test_missing_and_empty_sources_for_import(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
-    assert main(["import", "no-such-dump.txt", "no-such-thing", "--to", "out"]) == 1
+    assert main(["import", "no-such-dump.txt", "no-such-thing", "--to", "out"]) == 2
     err = capsys.readouterr().err
     assert _lines(err) == ["no-such-dump.txt: error: no such file or folder",
                            "no-such-thing: error: no such file or folder"]
@@ -443,7 +444,7 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
     assert _lines(config.stderr)[0].endswith("unknown-key.toml: unknown key 'colour' in [site] (known: address, "
                                              "business_type, city, country, latitude, longitude, name, "
                                              "opening_hours, phone, postal_code, price_range, region, url)") and len(_lines(config.stderr)) == 1
-    assert _lines(missing.stderr) == ["smpseo: error: nowhere: posts folder not found"]
+    assert _lines(missing.stderr) == ["nowhere: error: no such file or folder"]  # as every command says it
     assert _lines(draft.stderr) == ["posts/binary.md: error: binary file, not text"]
     assert len(_lines(bad_yaml.stderr)) == 1
     assert _lines(bad_yaml.stderr)[0].startswith(f"{BAD / 'invalid-yaml.md'}:4: error: invalid YAML front matter: ")

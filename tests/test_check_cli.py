@@ -57,13 +57,13 @@ def test_text_output_is_linter_style_grouped_with_summary(site, capsys, monkeypa
     code, out, err = run(capsys, "check", "posts/")
     assert code == 1  # the missing description is an error
     lines = out.splitlines()
-    assert "posts/draft.md:5:1: RD101 warning Sentence has 35 words (max 20): \"Scalp micropigmentation usually" \
-        in "\n".join(lines)
+    assert ("posts/draft.md:5:1: RD101 warning Sentence has 35 words (max 20); 1 of 3 sentences are this long "
+            "(33%, max 25%): \"Scalp micropigmentation usually") in "\n".join(lines)
     assert "posts/draft.md:7:6: LOC301 warning Phone written '(778) 917-7772', not '778-917-7772'" in out
     assert "posts/draft.md:7:40: SEO215 warning 'Micropigmention' looks like a misspelling of 'Micropigmentation'" \
         in out
     assert "Keyword coverage" in out
-    assert lines[-1] == "8 findings (1 error, 4 warning, 3 info) in 1 post"
+    assert lines[-1] == "10 findings (1 error, 5 warning, 4 info) in 1 post"
     assert err == ""
 
 

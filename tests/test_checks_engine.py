@@ -32,7 +32,7 @@ def rd101(result):
 def test_defaults():
     (f,) = rd101(smpseo.check([post(LONG)], EXAMPLE_CONFIG))
     assert f.severity == "warning" and f.category == "readability"
-    assert f.message == "Sentence has 31 words (max 20)"
+    assert f.message == "Sentence has 31 words (max 20); 1 of 1 sentences are this long (100%, max 25%)"
     assert (f.line, f.column) == (1, 1)
     assert f.hint
 
@@ -182,3 +182,11 @@ def test_inline_suppression_of_one_line(tmp_path):
     long_at = [i + 1 for i, line in enumerate(lines) if line.startswith(LONG)]
     assert [f.line for f in result.findings if f.rule == "RD101"] == long_at[1:]
     assert [f.line for f in result.findings if f.rule == "RD104"] == [long_at[0], long_at[2]]
+
+
+def test_one_typo_gives_one_finding():
+    """A misspelt city is LOC305's; the misspelt-term rule leaves it alone, and still finds the brand's typo."""
+    text = "Rob works at Advnaced Scalp Clinic in Vancover. Book a consultation."
+    found = [(f.rule, f.match) for f in smpseo.check([post(text)], EXAMPLE_CONFIG).findings
+             if f.match in ("Vancover", "Advnaced")]
+    assert found == [("SEO215", "Advnaced"), ("LOC305", "Vancover")]

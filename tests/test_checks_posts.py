@@ -32,9 +32,9 @@ def test_well_written_post_counts_word_order_and_form_variants(well_written):
     metrics = well_written.posts[0]["metrics"]
     assert metrics["keyphrase"] == "Vancouver scalp micropigmentation"
     assert metrics["keyphrase_source"] == "front matter"
-    # the variants the text uses: "scalp micropigmentation in Vancouver", "clients in Vancouver also use scalp
-    # micropigmentation", "your Vancouver scalp micropigmentation", "scalp micropigmentation at our Vancouver
-    # studio", "SMP in Vancouver"
+    # the variants the text uses: "scalp micropigmentation in Vancouver" (twice), "clients in Vancouver also use
+    # scalp micropigmentation", "your Vancouver scalp micropigmentation", "scalp micropigmentation at our Vancouver
+    # studio"; "SMP in Vancouver" holds it through a synonym, which the count (like the density) leaves out
     assert metrics["keyphrase_count"] == 5
     (row,) = [r for r in well_written.coverage if r["target"] == "Vancouver scalp micropigmentation"]
     # subheadings reflect the keyphrase (SEO209 passes) but none holds all of it, so the matrix does not list them

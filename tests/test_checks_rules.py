@@ -37,14 +37,16 @@ def test_every_rule_is_declared_fully(rule_id):
 
 @pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
 def test_rule_examples(case):
+    """A should-flag example gives exactly the findings it lists (line:column, rule, message); a should-pass
+    example gives none."""
     rid, _, example = case
     findings = check_examples(RULES[rid], example)
+    got = [f"{f.line}:{f.column} {f.rule} {f.message}" for f in findings]
     if example.flags:
-        assert findings, f"{rid} should flag:\n{example.text}"
-        for f in findings:
-            assert f.line >= 1 and f.column >= 1 and f.message
+        assert example.expect, f"{rid}: a should-flag example must list the findings it gives: {got}"
+        assert got == list(example.expect), f"{rid} on:\n{example.text}"
     else:
-        assert not findings, f"{rid} should pass, but found: {[str(f) for f in findings]}"
+        assert got == [], f"{rid} should pass"
 
 
 def test_rule_names_are_unique():

@@ -164,6 +164,7 @@ def test_cli_bad_queries_file_is_a_usage_error(tmp_path, capsys):
 
 
 def test_cli_unreadable_source_still_reports(tmp_path, capsys):
+    (tmp_path / "nope.md").write_bytes(b"")
     assert main(["gaps", str(POSTS), str(tmp_path / "nope.md")]) == 1
     captured = capsys.readouterr()
     assert "nope.md" in captured.err and "status" in captured.out

@@ -124,11 +124,14 @@ def test_bad_source_reported_good_ones_written(tmp_path, capsys):
     unknown = tmp_path / "notes.docx"
     unknown.write_text("x")
     out = tmp_path / "out"
-    code = main(["import", str(bad), str(unknown), str(tmp_path / "missing.txt"), str(SEED), "--to", str(out)])
+    assert main(["import", str(bad), str(tmp_path / "missing.txt"), "--to", str(out)]) == 2  # a typo: nothing done
+    assert capsys.readouterr().err == f"{tmp_path / 'missing.txt'}: error: no such file or folder\n"
+    assert not out.exists()
+    code = main(["import", str(bad), str(unknown), str(SEED), "--to", str(out)])
     captured = capsys.readouterr()
     assert code == 1
     errors = captured.err.splitlines()
-    assert len(errors) == 3 and all("error" in e for e in errors)
+    assert len(errors) == 2 and all("error" in e for e in errors)
     assert errors[0].startswith(str(bad)) and "Traceback" not in captured.err
     assert len(list(out.iterdir())) == 8
 

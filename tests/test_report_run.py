@@ -195,7 +195,7 @@ def test_cli_failure_exits_1_naming_the_cell(two_months, tmp_path):
 
 def test_cli_usage_errors(tmp_path):
     run = smpseo("report", "monthly", "--posts", tmp_path / "missing", "--out", tmp_path / "r")
-    assert run.returncode == 2 and "posts folder not found" in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 2 and "missing: error: no such file or folder" in run.stderr and "Traceback" not in run.stderr
     run = smpseo("report", "monthly", "--month", "2026-13")
     assert run.returncode == 2 and "YYYY-MM" in run.stderr
 

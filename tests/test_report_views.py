@@ -1,5 +1,6 @@
 """The notebook display helpers: everything from posts is escaped, charts are embedded PNGs."""
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -149,3 +150,37 @@ def test_competing_posts_are_one_row_per_group():
     rows = [t for t, _ in tags(html) if t == "tr"]
     assert len(rows) == 1 + 1 + 1 + 1  # one header and one row per table
     assert "Post a; Post b; Post c" in html and "Phone written" in html
+
+
+def test_highlight_is_the_flagged_sentence_not_the_first_on_its_line(tmp_path):
+    """Three sentences on one line; a long-sentence finding on the third and a passive one inside the second: each
+    highlight marks its own sentence."""
+    long_ = ("Scalp micropigmentation is a treatment in which tiny dots of pigment go into the scalp to look like the "
+             "shadow of shaved hair.")
+    text = f"---\ntitle: Draft\n---\n\nSMP is quick. The pigment is placed by hand. {long_}\n"
+    (tmp_path / "draft.md").write_text(text, encoding="utf-8")
+    draft = prepublish_report(tmp_path / "draft.md")
+    rd101 = [f for f in draft.findings if f["rule"] == "RD101"]
+    rd104 = [f for f in draft.findings if f["rule"] == "RD104"]
+    assert [(f["line"], f["column"]) for f in rd101] == [(5, 46)]
+    assert [(f["line"], f["column"]) for f in rd104] == [(5, 27)]
+    for finding, sentence in ((rd101[0], long_), (rd104[0], "The pigment is placed by hand.")):
+        draft.findings = [finding]
+        html = show.highlighted_sentences(draft)._repr_html_()
+        plain = re.sub(r'<mark class="hit">(.*?)</mark>', r"\1", html)
+        assert plain.split("<mark>", 1)[1].split("</mark>", 1)[0] == sentence
+        assert html.count("<mark>") == 1
+
+
+def test_prepublish_shows_the_rating_fixes_and_search_preview(tmp_path):
+    text = ("---\ntitle: Why do I need multiple scalp micropigmentation sessions in Vancouver this year\n"
+            "slug: multiple-sessions\ndescription: Short.\n---\n\nScalp micropigmentation takes three visits.\n")
+    (tmp_path / "draft.md").write_text(text, encoding="utf-8")
+    draft = prepublish_report(tmp_path / "draft.md")
+    assert set(draft.rating) == {"seo", "readability"}
+    assert draft.rating["seo"] in ("good", "ok", "poor") and len(draft.fixes) == 3
+    assert draft.preview["desktop"]["title"].endswith(" ...") and draft.preview["desktop"]["title_cut"]
+    html = show.search_preview(draft.preview)._repr_html_() + show.draft_rating(draft)._repr_html_()
+    assert "Why do I need multiple scalp micropigmentation sessions in" in html
+    assert "Fix first" in html and draft.fixes[0]["message"].split(":")[0] in html
+    assert_inert(html)

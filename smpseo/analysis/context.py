@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
+from smpseo.analysis.placement import occurrences
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.core.settings import Config
 from smpseo.core.text import sentence_spans
@@ -26,7 +27,8 @@ class PostContext:
         self.targets = targets
         self.guard = guard
         self._option = (keyphrase or "").strip()
-        self._found: dict[str, list[tuple[Block, Match]]] = {}
+        self._found: dict[tuple[str, bool], list[tuple[Block, Match]]] = {}
+        self._block_keys: dict[bool, list[frozenset[str]]] = {}
         self._offsets: dict[int, tuple[Block, list]] = {}
 
     # ---- the focus keyphrase -------------------------------------------------------------------------------------
@@ -48,12 +50,17 @@ class PostContext:
         return self.strongest_target
 
     @property
+    def keyphrase_text(self) -> str:
+        """The keyphrase as set (`--keyphrase` or front matter), even one that matches nothing; "" when inferred."""
+        return self._option or (self.post.keyphrase or "").strip()
+
+    @property
     def inferred(self) -> bool:
         return self.focus_source == INFERRED
 
     @cached_property
     def target_counts(self) -> dict[str, int]:
-        """How often each site target appears in the body prose."""
+        """How often each site target appears in the body prose, as written (word forms included)."""
         return {t.text: len(self.find(t)) for t in self.targets}
 
     @cached_property
@@ -86,6 +93,13 @@ class PostContext:
         return self.post.word_count
 
     @cached_property
+    def own_text(self) -> list[Block]:
+        """What the author wrote: the body prose without quotations, and the subheadings (what keyphrase density
+        counts in, as Yoast does)."""
+        return [b for b in self.post.blocks
+                if (b.is_prose and b.kind != QUOTE) or (b.kind == HEADING and (b.level or 1) >= 2)]
+
+    @cached_property
     def subheadings(self) -> list[Block]:
         return [b for b in self.post.blocks if b.kind == HEADING and b.level in (2, 3)]
 
@@ -95,28 +109,33 @@ class PostContext:
 
         return scores(self.post)
 
-    @cached_property
-    def block_keys(self) -> list[frozenset[str]]:
-        """The word keys of each block of the body prose: a phrase whose keys are not all in a block cannot match
-        there."""
-        return [frozenset(k for u in self.matcher.units(b.text) for k in u.keys) for b in self.prose]
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        """Every word key in the body prose: a phrase whose keys are not all here cannot match."""
-        return frozenset().union(*self.block_keys)
-
-    def find(self, phrase: Phrase) -> list[tuple[Block, Match]]:
-        """Every match of a phrase in the body prose, with its block."""
-        found = self._found.get(phrase.text)
+    def block_keys(self, synonyms: bool) -> list[frozenset[str]]:
+        """The word keys of each block of the body prose (synonyms folded or not): a phrase whose keys are not all
+        in a block cannot match there."""
+        found = self._block_keys.get(synonyms)
         if found is None:
-            needed = set(phrase.keys)
-            if not phrase or not needed <= self.keys:
+            found = self._block_keys[synonyms] = [frozenset(k for u in self.matcher.units(b.text, synonyms)
+                                                            for k in u.keys) for b in self.prose]
+        return found
+
+    @cached_property
+    def words_keys(self) -> frozenset[str]:
+        """Every word key of the body prose, as written (synonyms not folded)."""
+        return frozenset().union(*self.block_keys(False))
+
+    def find(self, phrase: Phrase, synonyms: bool = False) -> list[tuple[Block, Match]]:
+        """Each time a sentence of the body prose holds the phrase (`smpseo.analysis.placement`), with its block:
+        the phrase as written (word forms included), or with its synonyms standing for it too."""
+        found = self._found.get((phrase.text, synonyms))
+        if found is None:
+            needed = set(phrase.keys_for(synonyms))
+            blocks = self.block_keys(synonyms)
+            if not needed or not needed <= frozenset().union(*blocks):
                 found = []
             else:
-                found = [(b, m) for b, keys in zip(self.prose, self.block_keys, strict=True) if needed <= keys
-                         for m in self.matcher.find(phrase, b.text)]
-            self._found[phrase.text] = found
+                found = [(b, m) for b, keys in zip(self.prose, blocks, strict=True) if needed <= keys
+                         for m in occurrences(self.matcher, phrase, b.text, synonyms)]
+            self._found[(phrase.text, synonyms)] = found
         return found
 
     # ---- positions -----------------------------------------------------------------------------------------------
@@ -148,6 +167,15 @@ class PostContext:
         if line_start == 0 and block.sentences:
             return line, block.sentences[0].column + offset
         return line, 1 + offset - line_start
+
+    def locate(self, line: int, text: str) -> tuple[int, int]:
+        """Source (line, column) of `text` in the block that covers `line` (a link's anchor text, say)."""
+        for block in self.post.blocks:
+            if block.line <= line <= (block.end_line or block.line):
+                at = block.text.find(text)
+                if at >= 0:
+                    return self.position(block, at)
+        return line, 1
 
     def first_line(self) -> int:
         """Where post-wide findings point: the title, or the first block."""

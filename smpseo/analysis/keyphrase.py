@@ -48,6 +48,15 @@ class Phrase:
     keys: tuple[str, ...]
     words: tuple[str, ...]  # the surface content word behind each key
     exact: re.Pattern[str] | None = None  # a "double-quoted" keyphrase: these words, in this order, only
+    literal: tuple[str, ...] = ()  # the keys as written, synonyms not expanded ("SMP" stays "smp")
+    literal_words: tuple[str, ...] = ()
+
+    def keys_for(self, synonyms: bool) -> tuple[str, ...]:
+        """The keys to match: synonyms expanded, or the words as written."""
+        return self.keys if synonyms else self.literal
+
+    def words_for(self, synonyms: bool) -> tuple[str, ...]:
+        return self.words if synonyms else self.literal_words
 
     def __bool__(self) -> bool:
         return bool(self.keys)
@@ -83,6 +92,7 @@ class Matcher:
         self._vocab: set[str] = set()
         self._phrases: dict[str, Phrase] = {}
         self._units: dict[str, list[Unit]] = {}
+        self._plain_units: dict[str, list[Unit]] = {}
         self._words: dict[str, tuple[bool, str]] = {}
         self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
         self._synonym_starts: dict[str, list] = {}
@@ -117,11 +127,13 @@ class Matcher:
         self._plain_keys(text)
         if len(self._vocab) != size:
             self._units.clear()  # a new word may join a space or hyphen variant: read texts again
+            self._plain_units.clear()
         keys: list[str] = []
         words: list[str] = []
         for unit in self.units(text):
             keys.extend(unit.keys)
             words.extend([unit.surface] * len(unit.keys))
+        literal = [(k, u.surface) for u in self.units(text, synonyms=False) for k in u.keys]
         exact = None
         quoted = text.strip()
         if len(quoted) > 2 and quoted[0] in "\"“" and quoted[-1] in "\"”":
@@ -129,7 +141,8 @@ class Matcher:
             if parts:
                 exact = re.compile(r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?:['’]s)?(?![\w'’-])",
                                    re.IGNORECASE)
-        compiled = Phrase(text=text, keys=tuple(keys), words=tuple(words), exact=exact)
+        compiled = Phrase(text=text, keys=tuple(keys), words=tuple(words), exact=exact,
+                          literal=tuple(k for k, _ in literal), literal_words=tuple(w for _, w in literal))
         self._phrases[text] = compiled
         return compiled
 
@@ -160,11 +173,19 @@ class Matcher:
                 self._words.clear()
         return info
 
-    def units(self, text: str) -> list[Unit]:
-        """The content units of a text: words (stemmed), hyphen/space variants merged, synonyms folded."""
-        cached = self._units.get(text)
+    def units(self, text: str, synonyms: bool = True) -> list[Unit]:
+        """The content units of a text: words (stemmed), hyphen/space variants merged, and (`synonyms`) synonyms
+        folded into the term they stand for."""
+        cache = self._units if synonyms else self._plain_units
+        cached = cache.get(text)
         if cached is not None:
             return cached
+        if synonyms:
+            units = self._fold_synonyms(self.units(text, synonyms=False))
+            if len(cache) > 20000:
+                cache.clear()
+            cache[text] = units
+            return units
         raw = self._raw_tokens(text)
         vocab = self._vocab
         if self._heads[0] != len(vocab):  # first letters of known words: only those can start a space variant
@@ -202,10 +223,9 @@ class Matcher:
             else:
                 units.append(Unit((k,), start, end, word, "hyphen" if "-" in word else "word", 1, i, brk))
             i += 1
-        units = self._fold_synonyms(units)
-        if len(self._units) > 20000:
-            self._units.clear()
-        self._units[text] = units
+        if len(cache) > 20000:
+            cache.clear()
+        cache[text] = units
         return units
 
     def _fold_synonyms(self, units: list[Unit]) -> list[Unit]:
@@ -240,8 +260,10 @@ class Matcher:
         return out
 
     # ---- matching -----------------------------------------------------------------------------------------------
-    def find(self, phrase: Phrase | str, text: str) -> list[Match]:
-        """Every non-overlapping match of `phrase` in `text`, left to right."""
+    def find(self, phrase: Phrase | str, text: str, synonyms: bool = True) -> list[Match]:
+        """Every non-overlapping match of `phrase` in `text`, left to right: its words close together (at most one
+        unrelated content word among them, within a clause). `synonyms=False`: the keyphrase as written (word
+        forms and variants still count)."""
         if isinstance(phrase, str):
             phrase = self.phrase(phrase)
         if not phrase or not text:
@@ -249,13 +271,14 @@ class Matcher:
         if phrase.exact is not None:
             return [Match(phrase=phrase.text, text=" ".join(m.group(0).split()), start=m.start(), end=m.end(),
                           reasons=("exact phrase",)) for m in phrase.exact.finditer(text)]
-        need_all = Counter(phrase.keys)
-        units = self.units(text)
+        keys = phrase.keys_for(synonyms)
+        need_all = Counter(keys)
+        units = self.units(text, synonyms)
         wanted = set(need_all)
         matches: list[Match] = []
         i = 0
         n = len(units)
-        raw_limit = 2 * len(phrase.keys) + 2
+        raw_limit = 2 * len(keys) + 2
         while i < n:
             if not wanted.intersection(units[i].keys):
                 i += 1
@@ -290,18 +313,20 @@ class Matcher:
                 continue
             first, last = units[i], units[end_at]
             extras = [u for u in extras if u.end <= last.end]
-            matches.append(self._explain(phrase, text, first.start, last.end, used, extras))
+            matches.append(self.explain(phrase, text, first.start, last.end, used, extras, synonyms))
             i = end_at + 1
         return matches
 
-    def _explain(self, phrase: Phrase, text: str, start: int, end: int, used: list[Unit],
-                 extras: list[Unit]) -> Match:
+    def explain(self, phrase: Phrase, text: str, start: int, end: int, used: list[Unit],
+                extras: list[Unit], synonyms: bool = True) -> Match:
+        """The match of `phrase` over text[start:end], made of the units `used`, with the reasons it counts."""
         reasons: list[str] = []
+        keys = phrase.keys_for(synonyms)
         order = [k for u in used for k in u.keys]
-        expected = [k for k in phrase.keys if k in order]
-        if [k for k in order if k in phrase.keys] != expected and len(set(order)) > 1:
+        expected = [k for k in keys if k in order]
+        if [k for k in order if k in keys] != expected and len(set(order)) > 1:
             reasons.append("word order")
-        surface_for = dict(zip(phrase.keys, phrase.words, strict=False))
+        surface_for = dict(zip(keys, phrase.words_for(synonyms), strict=False))
         for u in used:
             if u.kind == "synonym":
                 reasons.append(f"synonym {u.surface!r}")
@@ -323,20 +348,15 @@ class Matcher:
             reasons.append(f"extra word {u.surface!r}")
         return Match(phrase=phrase.text, text=" ".join(span.split()), start=start, end=end, reasons=tuple(reasons))
 
-    def count(self, phrase: Phrase | str, text: str) -> int:
-        return len(self.find(phrase, text))
-
-    def contains(self, phrase: Phrase | str, text: str) -> bool:
-        return bool(self.find(phrase, text))
-
-    def share(self, phrase: Phrase | str, text: str) -> float:
+    def share(self, phrase: Phrase | str, text: str, synonyms: bool = True) -> float:
         """The fraction of the phrase's content words found anywhere in `text` (0..1), word forms included."""
         if isinstance(phrase, str):
             phrase = self.phrase(phrase)
-        if not phrase:
+        keys = phrase.keys_for(synonyms)
+        if not keys:
             return 0.0
-        present = {k for u in self.units(text) for k in u.keys}
-        return sum(1 for k in phrase.keys if k in present) / len(phrase.keys)
+        present = {k for u in self.units(text, synonyms) for k in u.keys}
+        return sum(1 for k in keys if k in present) / len(keys)
 
     def same(self, a: Phrase | str, b: Phrase | str) -> bool:
         """Two phrases with the same content words (any order, form, synonym): "SMP Vancouver" = "Vancouver SMP"."""

@@ -9,10 +9,22 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from smpseo.analysis.keyphrase import Matcher, Phrase
+from smpseo.analysis.placement import (
+    ALT,
+    BODY,
+    DESCRIPTION,
+    INTRO,
+    SLUG,
+    SUBHEADING,
+    TITLE,
+    contains,
+    count,
+    introduction,
+    synonyms_count,
+)
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
 
-PLACEMENTS = ("title", "slug", "intro", "description", "subheading", "alt", "body")
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -57,25 +69,29 @@ def incoming_links(posts: list[Post], site_url: str = "") -> dict[int, list[tupl
 
 
 def placements(post: Post, phrase: Phrase, matcher: Matcher, body_count: int | None = None) -> list[str]:
-    """Where a phrase appears in a post, in PLACEMENTS order."""
+    """Where a phrase appears in a post, in PLACEMENTS order: a place holds it by `smpseo.analysis.placement`'s
+    definition, synonyms counting where they count there."""
+    def holds(place: str, text: str) -> bool:
+        return bool(text) and contains(matcher, phrase, text, synonyms_count(place))
+
     found = []
-    if post.title and matcher.contains(phrase, post.title):
-        found.append("title")
-    if matcher.share(phrase, post.slug.replace("-", " ")) == 1.0:
-        found.append("slug")
-    first = post.first_paragraph
-    if first is not None and matcher.contains(phrase, first.text):
-        found.append("intro")
-    if post.description and matcher.contains(phrase, post.description):
-        found.append("description")
-    if any(b.level in (2, 3) and matcher.contains(phrase, b.text) for b in post.headings):
-        found.append("subheading")
-    if any(img.alt and matcher.contains(phrase, img.alt) for img in post.images):
-        found.append("alt")
+    if holds(TITLE, post.title):
+        found.append(TITLE)
+    if matcher.share(phrase, post.slug.replace("-", " "), synonyms=False) == 1.0:
+        found.append(SLUG)
+    first = introduction(post)
+    if first is not None and holds(INTRO, first.text):
+        found.append(INTRO)
+    if holds(DESCRIPTION, post.description):
+        found.append(DESCRIPTION)
+    if any(b.level in (2, 3) and holds(SUBHEADING, b.text) for b in post.headings):
+        found.append(SUBHEADING)
+    if any(holds(ALT, img.alt) for img in post.images):
+        found.append(ALT)
     if body_count is None:
-        body_count = sum(matcher.count(phrase, b.text) for b in post.prose)
+        body_count = sum(count(matcher, phrase, b.text, synonyms=False) for b in post.prose)
     if body_count:
-        found.append("body")
+        found.append(BODY)
     return found
 
 

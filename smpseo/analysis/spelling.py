@@ -7,20 +7,24 @@ from smpseo.core.text import WORD_RE
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then)."""
+    """Edits from `a` to `b` (a letter added, dropped or changed, or two neighbours swapped: "Vancuover" is one
+    edit from "Vancouver"), stopping early once it exceeds `limit` (returns limit + 1 then)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         best = i
         for j, cb in enumerate(b, 1):
             value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, before[j - 2] + 1)
             current.append(value)
             best = min(best, value)
         if best > limit:
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]
 
 

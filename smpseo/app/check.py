@@ -7,7 +7,7 @@ from pathlib import Path
 
 from smpseo.app import memo
 from smpseo.app.parallel import post_analysis
-from smpseo.app.settings import load_config
+from smpseo.app.settings import load_config, shown_path
 from smpseo.checks.run import run_rules
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
@@ -58,7 +58,8 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
 
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
-    `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml). `keyphrase`: a focus keyphrase
+    `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml in the posts' folder or its
+    parents, else in the current folder or its parents; `result.settings` names it). `keyphrase`: a focus keyphrase
     for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
     Raises ConfigError for bad `[rules]` settings.
 
@@ -103,6 +104,7 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
 
     result = run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
                        analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
+    result.settings = shown_path(config.path) if config.path else None
     return result if given is None else result.only(given)
 
 

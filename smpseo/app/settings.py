@@ -1,6 +1,6 @@
 """Finding and reading the settings: the file named, else the nearest `smpseo.toml` or `pyproject.toml` with a
-`[tool.smpseo]` table in the folder given or its parents. In one folder, `smpseo.toml` wins over `pyproject.toml`.
-"""
+`[tool.smpseo]` table in the posts' folder or its parents, else in the current folder or its parents. In one
+folder, `smpseo.toml` wins over `pyproject.toml`. Every command and report finds it the same way."""
 
 from __future__ import annotations
 
@@ -14,8 +14,15 @@ PYPROJECT_NAME = "pyproject.toml"
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
-    here = Path(start or Path.cwd()).resolve()
-    if here.is_file():
+    """The settings file every command uses: the nearest one in the folder of `start` (a post, a folder of posts)
+    or its parents; else the nearest one in the current folder or its parents; else None."""
+    found = _nearest(start) if start else None
+    return found or _nearest(Path.cwd())
+
+
+def _nearest(start: str | Path) -> Path | None:
+    here = Path(start).resolve()
+    if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_NAME
@@ -45,7 +52,7 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def load_config(path: str | Path | None = None, *, search_from: str | Path | None = None) -> Config:
-    """Load a config file. Without a path, the nearest settings file above `search_from` (default: cwd).
+    """Load a config file. Without a path, the one `find_config(search_from)` finds.
 
     A `pyproject.toml` gives its `[tool.smpseo]` table. No file found: the defaults (no site facts, no targets).
     Raises ConfigError for a bad file.
@@ -82,3 +89,11 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
 
         resolve_settings(config.rules, str(path))
     return config
+
+
+def shown_path(path: str | Path) -> str:
+    """A settings file as the user knows it: relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,12 +1,13 @@
 """The rules: every check smpseo makes, its registry, and its examples.
 
-Rules live in `readability.py` (RD1xx), `seo.py` (SEO2xx), `local.py` (LOC3xx) and `sitewide.py` (SITE4xx);
+Rules live in `readability.py` (RD1xx), `keyphrase.py`, `keyphrase_body.py` and `seo.py` (SEO2xx), `local.py`
+(LOC3xx) and `sitewide.py` (SITE4xx);
 `RULES` is the registry, `run.py` runs them over posts already read. See docs/checks.md.
 """
 
 from __future__ import annotations
 
-from smpseo.checks import local, readability, seo, sitewide  # noqa: F401  (registers the rules)
+from smpseo.checks import keyphrase, keyphrase_body, local, readability, seo, sitewide  # noqa: F401  (registers the rules)
 from smpseo.checks.engine import RULES, SITE, Example, Rule
 from smpseo.checks.run import run_rules
 from smpseo.core.settings import Config, Site
@@ -44,12 +45,15 @@ def rules_markdown() -> str:
 
 
 def check_examples(r: Rule, example: Example) -> list[Finding]:
-    """Run one rule on one of its examples with EXAMPLE_CONFIG; the findings it yields."""
+    """Run one rule on one of its examples with EXAMPLE_CONFIG; the findings it yields, with lines and columns
+    read back from the example's text as from a file."""
     from smpseo.sources.readers.markdown import parse_markdown
 
     texts = example.text.split(sitewide.SEP) if r.scope == SITE else [example.text]
     posts = [parse_markdown(t, f"example-{i}.md") for i, t in enumerate(texts)]
-    result = run_rules(posts, [], EXAMPLE_CONFIG, example.keyphrase, [r.id], keyphrases=r.id == "SITE406")
+    lines = {id(p): t.split("\n") for p, t in zip(posts, texts, strict=True)}
+    result = run_rules(posts, [], EXAMPLE_CONFIG, example.keyphrase, [r.id], keyphrases=r.id == "SITE406",
+                       source_lines=lambda post: lines.get(id(post)))
     return [f for f in result.findings if f.rule == r.id]
 
 

@@ -39,15 +39,18 @@ class Hit:
 @dataclass(frozen=True)
 class Example:
     """A text a rule must flag (`flags=True`) or must pass. `text` is a Markdown post (front matter allowed);
-    site rules take several posts, separated by a line `=====`. `keyphrase` stands for `--keyphrase`."""
+    site rules take several posts, separated by a line `=====`. `keyphrase` stands for `--keyphrase`. `expect`:
+    the findings a flagged text gives, each as "line:column RULE message", in order."""
 
     text: str
     flags: bool
     keyphrase: str | None = None
+    expect: tuple[str, ...] = ()
 
 
-def flag(text: str, keyphrase: str | None = None) -> Example:
-    return Example(text, True, keyphrase)
+def flag(text: str, *expect: str, keyphrase: str | None = None) -> Example:
+    """A text the rule flags, with the findings it must give ("3:1 SEO203 Title does not ...")."""
+    return Example(text, True, keyphrase, expect)
 
 
 def passes(text: str, keyphrase: str | None = None) -> Example:
@@ -72,7 +75,8 @@ class Rule:
         return {"id": self.id, "name": self.name, "category": self.category, "severity": self.severity,
                 "doc": self.doc, "thresholds": dict(self.thresholds), "scope": self.scope,
                 "uses_keyphrase": self.uses_keyphrase,
-                "examples": [{"text": e.text, "flags": e.flags, "keyphrase": e.keyphrase} for e in self.examples]}
+                "examples": [{"text": e.text, "flags": e.flags, "keyphrase": e.keyphrase, "expect": list(e.expect)}
+                             for e in self.examples]}
 
 
 RULES: dict[str, Rule] = {}

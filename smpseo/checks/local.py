@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from smpseo.analysis.placement import introduction
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.core.language import find_phrase, normalize_word
@@ -42,7 +43,10 @@ def _locate(ctx, block, line, offset):
       "The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
       "\"778-917-7772\").",
       hint="Write the number one way everywhere, as in [site] phone.",
-      examples=[flag("Call 778 917 7772 today."), flag("Call (778) 917-7772 today."),
+      examples=[flag("Call 778 917 7772 today.",
+                     "1:6 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
+                flag("Call (778) 917-7772 today.",
+                     "1:6 LOC301 Phone written '(778) 917-7772', not '778-917-7772'"),
                 passes("Call 778-917-7772 today. Our fax is 604 555 0100.")])
 def phone_format(ctx, t):
     canonical = ctx.site.phone
@@ -68,12 +72,32 @@ def _name_regex(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){head}{tail}(?![\w-])", re.I)
 
 
+@functools.lru_cache(maxsize=16)
+def _first_word_regex(name: str) -> re.Pattern[str] | None:
+    """The name's first word alone, capitalised inside a sentence ("book at Advanced today"): the name cut short.
+    A capital after a sentence end, or the name's second word after it, is not that."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    return re.compile(rf"(?<=[a-z,]\s)({re.escape(words[0])})(?![\w-])(?!\s+(?i:{re.escape(words[1])})\b)")
+
+
 @rule("LOC302", "business-name-form", "local", "warning",
-      "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\") or "
-      "shortened (\"Advanced Scalp\").",
+      "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
+      "\"advanced scalp clinic\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence "
+      "(\"book at Advanced\").",
       hint="Write the name exactly as in [site] name, everywhere.",
-      examples=[flag("Visit Advanced scalp clinic today."), flag("Visit Advanced Scalp in Vancouver."),
-                passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle.")])
+      examples=[flag("Visit Advanced scalp clinic today.",
+                     "1:7 LOC302 Business name written 'Advanced scalp clinic' (other capitals), not "
+                     "'Advanced Scalp Clinic'"),
+                flag("Visit Advanced Scalp in Vancouver.",
+                     "1:7 LOC302 Business name written 'Advanced Scalp' (shortened), not 'Advanced Scalp "
+                     "Clinic'"),
+                flag("Book a visit at Advanced today. Ask advanced scalp clinic staff.",
+                     "1:17 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'",
+                     "1:37 LOC302 Business name written 'advanced scalp clinic' (other capitals), not 'Advanced "
+                     "Scalp Clinic'"),
+                passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal.")])
 def business_name_form(ctx, t):
     name = " ".join(ctx.site.name.split())
     regex = _name_regex(name)
@@ -90,13 +114,21 @@ def business_name_form(ctx, t):
             why = "other capitals" if full else "shortened"
             ln, col = _locate(ctx, block, line, m.start())
             yield Hit(ln, col, f"Business name written '{written}' ({why}), not '{name}'", written, f"Write '{name}'.")
+        first = _first_word_regex(name)
+        for m in first.finditer(text) if first else ():
+            ln, col = _locate(ctx, block, line, m.start(1))
+            yield Hit(ln, col, f"Business name cut to its first word '{m.group(1)}', not '{name}'", m.group(1),
+                      f"Write '{name}'.")
 
 
 @rule("LOC303", "no-call-to-action", "local", "warning",
       "The post never asks the reader to act: no call/book/contact/consultation phrase, phone number or contact link.",
       hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
-      examples=[flag("SMP looks like shaved hair. It lasts for years."),
-                passes("SMP looks like shaved hair. Book a free consultation today.")])
+      examples=[flag("SMP looks like shaved hair. It lasts for years.",
+                     "1:1 LOC303 No call to action (call, book, consultation, contact)"),
+                passes("SMP looks like shaved hair. Book a free consultation today."),
+                passes("SMP looks like shaved hair. Our consultations are free."),
+                passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online.")])
 def no_call_to_action(ctx, t):
     want = digits(ctx.site.phone)
     for text, block, _ in _texts(ctx):
@@ -128,7 +160,10 @@ def _targets_city(ctx) -> bool:
       uses_keyphrase=True,
       hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
       examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
-                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry."),
+                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry.",
+                     "2:8 LOC304 Title does not name the city 'Vancouver'",
+                     "6:1 LOC304 First paragraph does not name the city 'Vancouver'",
+                     "8:4 LOC304 No subheading names the city 'Vancouver'"),
                 passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
                        "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")])
 def city_placement(ctx, t):
@@ -143,7 +178,7 @@ def city_placement(ctx, t):
 
     if not has(post.title):
         yield Hit(post.title_line or 1, 1, f"Title does not name the city '{city}'", post.title)
-    first = post.first_paragraph
+    first = introduction(post)
     if first is not None and not has(first.text):
         col = first.sentences[0].column if first.sentences else 1
         yield Hit(first.line, col, f"First paragraph does not name the city '{city}'", first.text[:60])
@@ -156,7 +191,12 @@ def city_placement(ctx, t):
       "The city written another way than `[site] city`: lower case (\"vancouver\") or misspelt (\"Vancover\"); "
       "one-word city names.",
       hint="Write the city's name as in [site] city.",
-      examples=[flag("We work in vancouver."), flag("We work in Vancover."),
+      examples=[flag("We work in vancouver.",
+                     "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
+                flag("We work in Vancover.",
+                     "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
+                flag("We work in Vancuover.",
+                     "1:12 LOC305 City written 'Vancuover' (misspelt), not 'Vancouver'"),
                 passes("We work in Vancouver, at Vancouver's best clinic.")])
 def city_form(ctx, t):
     city = ctx.site.city.strip()

@@ -15,6 +15,11 @@ _LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of 
 _EASY = "SMP is quick. It looks real. You can book a chat today. Most people heal in a few days. "
 
 
+def percent(share: float, limit: float) -> str:
+    """A share as "52%", or "25.5%" where rounding would make it look like the limit it is over."""
+    return f"{share:.1f}%" if round(share) == limit else f"{share:.0f}%"
+
+
 def _filler(words: int) -> str:
     """Plain prose of about `words` words, in short sentences with transitions and varied openings."""
     sentences = ["First, we talk about the look you want.", "Then we plan the hairline with you.",
@@ -32,23 +37,35 @@ def _filler(words: int) -> str:
 
 
 @rule("RD101", "long-sentence", "readability", "warning",
-      "A sentence longer than `max_words` words (quotations excluded).",
-      thresholds={"max_words": LONG_SENTENCE_WORDS},
+      "More than `max_percent` % of the sentences are longer than `max_words` words (quotations excluded): then "
+      "each long sentence is listed at its line.",
+      thresholds={"max_words": LONG_SENTENCE_WORDS, "max_percent": 25},
       hint="Split it in two, or cut words that add nothing.",
-      examples=[flag(_LONG), passes("SMP adds tiny dots of pigment to the scalp. It looks like shaved hair.")])
+      examples=[flag(_LONG + " It looks real. " + _LONG,
+                     "1:1 RD101 Sentence has 31 words (max 20); 2 of 3 sentences are this long (67%, max 25%)",
+                     "1:182 RD101 Sentence has 31 words (max 20); 2 of 3 sentences are this long (67%, max "
+                     "25%)"),
+                passes(_LONG + " " + _EASY)])
 def long_sentence(ctx, t):
     limit = t["max_words"]
-    for s in ctx.own_sentences:
-        n = len(s.words)
-        if n > limit:
-            yield Hit(s.line, s.column, f"Sentence has {n} words (max {limit})", s.text)
+    sentences = ctx.own_sentences
+    long_ = [s for s in sentences if len(s.words) > limit]
+    share = 100 * len(long_) / len(sentences) if sentences else 0.0
+    if share <= t["max_percent"]:
+        return
+    overall = f"{len(long_)} of {len(sentences)} sentences are this long ({percent(share, t['max_percent'])}, max " \
+              f"{t['max_percent']}%)"
+    for s in long_:
+        yield Hit(s.line, s.column, f"Sentence has {len(s.words)} words (max {limit}); {overall}", s.text)
 
 
 @rule("RD102", "long-paragraph", "readability", "warning",
       "A paragraph longer than `max_words` words.",
       thresholds={"max_words": 150},
       hint="Break it where the topic shifts; one idea per paragraph.",
-      examples=[flag(_filler(170)), passes(_filler(100) + "\n\n" + _filler(100))])
+      examples=[flag(_filler(170),
+                     "1:1 RD102 Paragraph has 173 words (max 150)"),
+                passes(_filler(100) + "\n\n" + _filler(100))])
 def long_paragraph(ctx, t):
     limit = t["max_words"]
     for b in ctx.prose:
@@ -64,7 +81,9 @@ def long_paragraph(ctx, t):
       "More than `max_words` words of text without a subheading.",
       thresholds={"max_words": 300},
       hint="Add a subheading (## ...) that says what the next part answers.",
-      examples=[flag(_filler(320)), passes(_filler(200) + "\n\n## How long does it take?\n\n" + _filler(200))])
+      examples=[flag(_filler(320),
+                     "1:1 RD103 322 words before the first subheading without a subheading (max 300)"),
+                passes(_filler(200) + "\n\n## How long does it take?\n\n" + _filler(200))])
 def subheading_distribution(ctx, t):
     limit = t["max_words"]
     for section in ctx.post.sections:
@@ -78,28 +97,45 @@ def subheading_distribution(ctx, t):
 
 
 @rule("RD104", "passive-voice", "readability", "info",
-      "A sentence in the passive voice (\"the pigment is placed\"); flagged so you can choose, not to forbid it.",
+      "More than `max_percent` % of the sentences are in the passive voice (\"the pigment is placed\"; quotations "
+      "excluded): then each passive sentence is listed, so you can choose which to turn round.",
+      thresholds={"max_percent": 10},
       hint="Say who does it: \"we place the pigment\".",
-      examples=[flag("The pigment is placed just under the skin."),
-                passes("We place the pigment just under the skin. I am excited about it.")])
+      examples=[flag("The pigment is placed just under the skin. " + _EASY,
+                     "1:13 RD104 Passive voice: \"is placed\"; 1 of 5 sentences are passive (20%, max 10%)"),
+                flag("Your hairline is being redrawn. " + _EASY,
+                     "1:15 RD104 Passive voice: \"is being redrawn\"; 1 of 5 sentences are passive (20%, max 10%)"),
+                passes("The pigment is placed just under the skin. " + _EASY * 2 + "I am excited about it."),
+                passes("Let's get started. " + _EASY)])
 def passive_voice(ctx, t):
+    found = []
     for b in ctx.prose:
         if b.kind == "quote":
             continue
         for _s, start, end in ctx.sentence_offsets(b):
-            found = passive_phrase(b.text[start:end])
-            if found:
-                offset, phrase = found
-                line, col = ctx.position(b, start + offset)
-                yield Hit(line, col, f"Passive voice: \"{' '.join(phrase.split())}\"", " ".join(phrase.split()))
+            hit = passive_phrase(b.text[start:end])
+            if hit:
+                found.append((b, start, hit))
+    total = len(ctx.own_sentences)
+    share = 100 * len(found) / total if total else 0.0
+    if share <= t["max_percent"]:
+        return
+    overall = f"{len(found)} of {total} sentences are passive ({percent(share, t['max_percent'])}, max " \
+              f"{t['max_percent']}%)"
+    for b, start, (offset, phrase) in found:
+        line, col = ctx.position(b, start + offset)
+        words = " ".join(phrase.split())
+        yield Hit(line, col, f"Passive voice: \"{words}\"; {overall}", words)
 
 
 @rule("RD105", "transition-words", "readability", "info",
       "Fewer than `min_percent` % of sentences use a transition word (\"however\", \"for example\"); "
       "texts of `min_words`+ words only.",
-      thresholds={"min_percent": 20, "min_words": 200},
+      thresholds={"min_percent": 30, "min_words": 200},
       hint="Link your sentences: \"because\", \"for example\", \"however\", \"as a result\".",
-      examples=[flag(" ".join(["The scalp gets tiny dots of pigment today."] * 25)), passes(_filler(220))])
+      examples=[flag(" ".join(["The scalp gets tiny dots of pigment today."] * 25),
+                     "1:1 RD105 Only 0% of sentences use a transition word (min 30%)"),
+                passes(_filler(220))])
 def transition_words(ctx, t):
     if ctx.word_count < t["min_words"] or not ctx.sentences:
         return
@@ -119,7 +155,9 @@ _FIRST_WORD_RE = re.compile(r"[\"'“‘(\[]*([^\W_]+)")
       "`min_run` or more sentences in a row start with the same word.",
       thresholds={"min_run": 3},
       hint="Vary how the sentences open.",
-      examples=[flag("SMP is fast. SMP is safe. SMP is real."), passes("SMP is fast. It is safe. Clients love it.")])
+      examples=[flag("SMP is fast. SMP is safe. SMP is real.",
+                     "1:1 RD106 3 sentences in a row start with 'SMP'"),
+                passes("SMP is fast. It is safe. Clients love it.")])
 def repeated_sentence_start(ctx, t):
     run_min = t["min_run"]
     for section in ctx.post.sections:
@@ -144,7 +182,9 @@ def repeated_sentence_start(ctx, t):
       "The post has fewer than `min_words` words of body text.",
       thresholds={"min_words": 300},
       hint="Answer the question fully: what, how, how long, what it costs, what to do next.",
-      examples=[flag("---\ntitle: Short\n---\n\n" + _EASY), passes(_filler(320))])
+      examples=[flag("---\ntitle: Short\n---\n\n" + _EASY,
+                     "2:8 RD107 Text has 19 words (min 300)"),
+                passes(_filler(320))])
 def short_text(ctx, t):
     if ctx.word_count < t["min_words"]:
         yield Hit(ctx.first_line(), 1, f"Text has {ctx.word_count} words (min {t['min_words']})", ctx.post.title)
@@ -155,7 +195,8 @@ def short_text(ctx, t):
       thresholds={"min_score": EASE_POOR},
       hint="Shorter sentences and shorter words raise the score.",
       examples=[flag("Comprehensive micropigmentation necessitates individualised consultation regarding "
-                     "pigmentation characteristics, dermatological considerations, and aesthetic expectations."),
+                     "pigmentation characteristics, dermatological considerations, and aesthetic expectations.",
+                     "1:1 RD108 Flesch reading ease -151.3 (min 50); grade level 18"),
                 passes(_EASY * 3)])
 def reading_ease(ctx, t):
     ease = ctx.scores.get("flesch_reading_ease")

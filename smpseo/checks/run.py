@@ -13,6 +13,7 @@ from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
+from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.sitewide import SiteContext
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.settings import Config
@@ -42,7 +43,13 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
 
     matcher = Matcher(config.synonyms)
     targets = [p for p in (matcher.phrase(t) for t in config.targets) if p]
-    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms]
+    # the terms a typo is looked for in: targets, synonyms and the business name (a one-word city's typos are
+    # LOC305's, so the city is left out: one typo, one finding)
+    city = config.site.city.strip().lower()
+    guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms,
+                   config.site.name]
+    if city and " " not in city:
+        guard_terms = [" ".join(w for w in t.split() if w.lower() != city) for t in guard_terms]
     guard = SpellingGuard(guard_terms)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
     counts = Counter(c.name for c in contexts)
@@ -96,6 +103,9 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
 
     findings = _findings(hits, settings, source_lines)
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
+    by_post: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_post.setdefault(f.path, []).append(f)
     for ctx, done in zip(contexts, analysed, strict=True):
         metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
                                terms=keyphrase_terms.get(ctx.name), shares=done["shares"],
@@ -103,7 +113,11 @@ def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, ke
         metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
         metrics["keyphrase_source"] = ctx.focus_source
         metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
-        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": metrics})
+        disabled = disabled_in_post(ctx.post.meta)
+        ran = [r.id for r in active if not is_disabled(r, disabled)]
+        mine = by_post.get(ctx.name, [])
+        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": metrics,
+                             "rating": rating(mine, ran), "fixes": top_fixes(mine, ran)})
     result.coverage = coverage_matrix(contexts, targets)
     if keyphrases:
         known = " ".join([config.site.name, config.site.city, config.site.region])

@@ -45,7 +45,10 @@ def _page(title: str, slug: str, extra: str = "", body: str = "Text about the to
       scope=SITE,
       hint="Give each post its own keyphrase, or merge the posts and redirect one to the other.",
       examples=[flag(_page("SMP costs", "a", "keyphrase: SMP Vancouver") + SEP +
-                     _page("SMP prices", "b", "keyphrase: Vancouver scalp micropigmentation")),
+                     _page("SMP prices", "b", "keyphrase: Vancouver scalp micropigmentation"),
+                     "4:12 SITE401 Keyphrase 'SMP Vancouver' is also the focus of example-1.md",
+                     "4:12 SITE401 Keyphrase 'Vancouver scalp micropigmentation' is also the focus of "
+                     "example-0.md"),
                 passes(_page("SMP costs", "a", "keyphrase: SMP cost") + SEP +
                        _page("SMP pain", "b", "keyphrase: SMP pain"))])
 def same_keyphrase(site: SiteContext, t):
@@ -65,16 +68,33 @@ def same_keyphrase(site: SiteContext, t):
                                f"Keyphrase '{ctx.focus.text}' is also the focus of {_others(ctx, g)}", ctx.focus.text)
 
 
+def shared_targets(site: SiteContext) -> list:
+    """The site targets every post mentions: what the whole blog is about, so no two posts compete for them."""
+    if not site.posts:
+        return []
+    return [tg for tg in site.posts[0].targets if all(c.target_counts.get(tg.text) for c in site.posts)]
+
+
 @rule("SITE402", "same-strongest-target", "site", "info",
-      "Posts without a focus keyphrase whose strongest site target is the same one: likely to compete for it.",
+      "Posts without a focus keyphrase whose strongest site target (their inferred keyphrase) is the same one: "
+      "likely to compete for it. A target every post mentions is what the blog is about, not a collision.",
       scope=SITE,
       hint="Set a distinct `keyphrase:` on each post so each answers its own search.",
-      examples=[flag(_page("One", "a", body="Scalp micropigmentation is great.") + SEP +
-                     _page("Two", "b", body="Scalp micropigmentation is quick.")),
+      examples=[flag(_page("One", "a", body="Vancouver scalp micropigmentation is great.") + SEP +
+                     _page("Two", "b", body="Vancouver scalp micropigmentation is quick.") + SEP +
+                     _page("Three", "c", body="Scalp micropigmentation lasts."),
+                     "1:1 SITE402 No focus keyphrase; its strongest target 'Vancouver scalp micropigmentation' "
+                     "is also the strongest of example-1.md",
+                     "1:1 SITE402 No focus keyphrase; its strongest target 'Vancouver scalp micropigmentation' "
+                     "is also the strongest of example-0.md"),
+                passes(_page("One", "a", body="Scalp micropigmentation is great.") + SEP +
+                       _page("Two", "b", body="Scalp micropigmentation is quick.")),
                 passes(_page("One", "a", "keyphrase: SMP pain", "SMP pain is mild.") + SEP +
                        _page("Two", "b", "keyphrase: SMP cost", "SMP cost varies."))])
 def same_strongest_target(site: SiteContext, t):
-    inferred = [(c.strongest_target.text, c) for c in site.posts if c.inferred and c.strongest_target]
+    shared = {tg.text for tg in shared_targets(site)}
+    inferred = [(c.strongest_target.text, c) for c in site.posts
+                if c.inferred and c.strongest_target and c.strongest_target.text not in shared]
     for g in groups(inferred):
         for ctx in g:
             yield ctx, Hit(1, 1, f"No focus keyphrase; its strongest target '{ctx.strongest_target.text}' is also "
@@ -85,7 +105,9 @@ def same_strongest_target(site: SiteContext, t):
 @rule("SITE403", "duplicate-title", "site", "warning",
       "Two or more posts have the same title (ignoring case and punctuation).", scope=SITE,
       hint="Make each title say what that post answers.",
-      examples=[flag(_page("How long does SMP last?", "a") + SEP + _page("How long does SMP last", "b")),
+      examples=[flag(_page("How long does SMP last?", "a") + SEP + _page("How long does SMP last", "b"),
+                     "2:8 SITE403 Same title as example-1.md",
+                     "2:8 SITE403 Same title as example-0.md"),
                 passes(_page("How long does SMP last?", "a") + SEP + _page("Does SMP hurt?", "b"))])
 def duplicate_title(site: SiteContext, t):
     for g in groups([(normalized(c.post.title), c) for c in site.posts]):
@@ -96,7 +118,9 @@ def duplicate_title(site: SiteContext, t):
 @rule("SITE404", "duplicate-description", "site", "warning",
       "Two or more posts have the same meta description.", scope=SITE,
       hint="Write a description for each post; identical ones do not help in search results.",
-      examples=[flag(_page("A", "a", "description: Same words.") + SEP + _page("B", "b", "description: Same words.")),
+      examples=[flag(_page("A", "a", "description: Same words.") + SEP + _page("B", "b", "description: Same words."),
+                     "4:14 SITE404 Same meta description as example-1.md",
+                     "4:14 SITE404 Same meta description as example-0.md"),
                 passes(_page("A", "a", "description: One.") + SEP + _page("B", "b", "description: Two."))])
 def duplicate_description(site: SiteContext, t):
     for g in groups([(normalized(c.post.description), c) for c in site.posts]):
@@ -109,7 +133,9 @@ def duplicate_description(site: SiteContext, t):
       "No other post links to this one (internal links: relative, or to `[site] url`); checked with 2+ posts.",
       scope=SITE,
       hint="Link to it from a related post, with anchor text that says what it answers.",
-      examples=[flag(_page("A", "a") + SEP + _page("B", "b")),
+      examples=[flag(_page("A", "a") + SEP + _page("B", "b"),
+                     "2:8 SITE405 No other post links to this one",
+                     "2:8 SITE405 No other post links to this one"),
                 passes(_page("A", "a", body="See [post b](/b/).") + SEP + _page("B", "b", body="See [a](../a.md)."))])
 def orphan_post(site: SiteContext, t):
     posts = [c.post for c in site.posts]
@@ -141,9 +167,16 @@ def _about(site: SiteContext, ctx: PostContext):
       scope=SITE, thresholds={"max_per_post": 3},
       hint="Link the mention to that post.",
       examples=[flag(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
-                     _page("B", "b", body="Good SMP aftercare keeps the dots crisp.")),
+                     _page("B", "b", body="Good SMP aftercare keeps the dots crisp."),
+                     "7:6 SITE406 Mentions 'SMP aftercare', the topic of example-0.md, but does not link to it"),
                 flag(_page("SMP aftercare tips", "aftercare", body="Good SMP aftercare tips keep the dots crisp. "
-                           "Aftercare tips are simple.") + SEP + _page("B", "b", body="Follow our SMP aftercare tips.")),
+                           "Aftercare tips are simple.") + SEP + _page("B", "b", body="Follow our SMP aftercare tips."),
+                     "7:12 SITE406 Mentions 'SMP aftercare tips', the topic of example-0.md, but does not "
+                     "link to it"),
+                passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
+                       _page("B", "b", "keyphrase: SMP aftercare", "Good SMP aftercare keeps the dots crisp.")),
+                passes(_page("A", "a", "keyphrase: scalp micropigmentation", "Scalp micropigmentation lasts.") + SEP +
+                       _page("B", "b", body="Scalp micropigmentation is quick.")),
                 passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                        _page("B", "b", body="Good [SMP aftercare](/a/) keeps the dots crisp."))])
 def link_suggestion(site: SiteContext, t):
@@ -155,15 +188,18 @@ def link_suggestion(site: SiteContext, t):
     # every post's topic first: a phrase with a word new to the matcher empties its cache of tokenised texts, so
     # compiling topics between searches would tokenise every post again for each new word
     topics = [site.topic(target) for target in site.posts]
+    shared = shared_targets(site)
     for j, target in enumerate(site.posts):
         about = topics[j]
-        if about is None:
-            continue
+        if about is None or any(site.matcher.same(about, tg) for tg in shared):
+            continue  # a target every post is about links nothing in particular
         linked_from = {id(p) for p, _ in incoming.get(j, [])}
-        needed = set(about.keys)
+        needed = set(about.literal)
         for i, source in enumerate(site.posts):
-            if source is target or id(source.post) in linked_from or not needed <= source.keys:
+            if source is target or id(source.post) in linked_from or not needed <= source.words_keys:
                 continue
+            if source.focus and site.matcher.same(about, source.focus):
+                continue  # a post's own focus keyphrase is what it is about, not a link to another post
             found = source.find(about)
             if found:
                 candidates.setdefault(i, []).append((-len(found), j, target, found[0][0], found[0][1]))

@@ -6,6 +6,8 @@ from smpseo.cli.common import (
     add_cache_argument,
     add_config_argument,
     apply_cache_argument,
+    load_config_for,
+    missing_paths,
     report_read_errors,
 )
 
@@ -31,9 +33,10 @@ TEXT_COLUMNS = ["slug", "words", "sentences", "flesch_reading_ease", "grade", "l
 def run(args) -> int:
     apply_cache_argument(args)
     from smpseo.app.analyze import analyze_sources
-    from smpseo.cli.common import load_config_for
     from smpseo.views.table import write_rows
 
+    if missing_paths(args.paths):
+        return 2
     config = load_config_for(args, args.paths)
     pages = None
     if args.pages:

@@ -59,6 +59,10 @@ def run(args) -> int:
         rules = selected_rules([*(args.select or []), *(args.rule or [])], args.ignore)
     except UnknownRule as exc:
         Parser(prog="smpseo check").error(str(exc))
+    from smpseo.cli.common import missing_paths
+
+    if missing_paths(args.paths):
+        return 2
     config = load_config_for(args, args.paths)
     blog = args.blog if args.blog is not None else blog_folder(args.paths)
     if args.blog is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from smpseo.model.post import ReadError
+from smpseo.model.post import ReadError, one_line
 
 
 def report_read_errors(errors: list[ReadError], stream=None) -> int:
@@ -47,6 +47,26 @@ def apply_cache_argument(args) -> None:
 
 
 def load_config_for(args, paths=()):
+    """The settings for a command on `paths`: `--config`, else the nearest smpseo.toml in the posts' folder or its
+    parents, else in the current folder or its parents (`smpseo.app.settings.find_config`)."""
     from smpseo.app.settings import load_config
 
     return load_config(args.config, search_from=paths[0] if paths else None)
+
+
+def missing_paths(paths, stream=None) -> bool:
+    """Name each path that is neither a file nor a folder (one line each on stderr); True when there is one: the
+    command then stops with status 2 rather than report on nothing."""
+    from pathlib import Path
+
+    missing = 0
+    for p in paths:
+        try:
+            if Path(p).exists():
+                continue
+            why = "no such file or folder"
+        except OSError as exc:  # a name longer than the system allows, say
+            why = f"cannot be a file or folder ({exc.strerror or exc})".lower()
+        print(one_line(f"{p}: error: {why}"), file=stream or sys.stderr)
+        missing += 1
+    return bool(missing)

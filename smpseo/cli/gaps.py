@@ -9,6 +9,7 @@ from smpseo.cli.common import (
     add_config_argument,
     apply_cache_argument,
     load_config_for,
+    missing_paths,
     report_read_errors,
 )
 
@@ -39,6 +40,8 @@ def run(args) -> int:
     from smpseo.sources.topics import TopicError, load_topics
     from smpseo.views.gaps import render
 
+    if missing_paths(args.paths):
+        return 2
     try:
         config = load_config_for(args, args.paths)
         topics = load_topics(*args.topics)

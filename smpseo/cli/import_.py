@@ -58,6 +58,10 @@ def run(args) -> int:
     if folder.exists() and not folder.is_dir():
         print(one_line(f"smpseo import: error: {folder}: not a folder"), file=sys.stderr)
         return 2
+    from smpseo.cli.common import missing_paths
+
+    if missing_paths([s for s in args.sources if not re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", s)]):
+        return 2
     status = 0
     used: set[str] = set()
     for source in args.sources:

@@ -78,13 +78,16 @@ def run(args) -> int:
     from pathlib import Path
 
     from smpseo.app.report.run import ReportFailed, run_monthly, run_prepublish
-    from smpseo.app.settings import load_config
-
-    # Bad settings, a bad queries file or an unreadable draft are found here, before a kernel starts: one line
-    # naming the file, and nothing is written.
+    from smpseo.cli.common import load_config_for, missing_paths
     from smpseo.model.post import one_line
 
-    config = load_config(args.config, search_from=args.posts if args.kind == "monthly" else args.post)
+    # A missing folder or draft, bad settings, a bad queries file or an unreadable draft are found here, before a
+    # kernel starts: one line naming the file, and nothing is written. The notebook gets the settings file found
+    # here, so the report and `smpseo check` use the same one.
+    if missing_paths([args.posts] if args.kind == "monthly" else [args.post]):
+        return 2
+    config = load_config_for(args, [args.posts] if args.kind == "monthly" else [args.post])
+    args.config = config.path or args.config
     email = args.kind == "monthly" and (args.email or args.resend)
     if email and config.report.email is None:
         where = config.path or "smpseo.toml"

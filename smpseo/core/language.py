@@ -102,14 +102,18 @@ def is_be_form(word: str) -> bool:
     return w in word_list("be_forms") or w.endswith(("'re", "'m"))
 
 
+_PREFIXES = ("re", "over", "under", "mis", "pre", "out")
+
+
 @functools.lru_cache(maxsize=65536)
 def is_participle(word: str) -> bool:
     """A past participle: a regular "-ed" word (not in the exceptions) or an irregular one ("written")."""
     w = word.translate(_APOSTROPHES).lower()
     if w in word_list("passive_exceptions"):
         return False
-    if w in word_list("irregular_participles"):
-        return True
+    irregular = word_list("irregular_participles")
+    if w in irregular or any(w.startswith(p) and w[len(p):] in irregular for p in _PREFIXES):
+        return True  # "written", and "redrawn", "overdone", "misunderstood"
     return len(w) > 4 and w.endswith("ed")
 
 

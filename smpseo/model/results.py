@@ -48,8 +48,9 @@ _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 class CheckResult:
     """Everything `smpseo.check()` found, for one set of posts.
 
-    `posts`: one dict per post (path, title, metrics). `coverage`: one dict per target x post (target, path, title,
-    count, placements). `keyphrases`: YAKE terms per post path, best first. `opportunities`: `untargeted` (terms the
+    `posts`: one dict per post (path, title, metrics, rating, fixes): `rating` is {"seo": good|ok|poor,
+    "readability": ...}, worked out from the findings as Yoast rates a post; `fixes` the three that raise it most.
+    `coverage`: one dict per target x post (target, path, title, count, placements). `keyphrases`: YAKE terms per post path, best first. `opportunities`: `untargeted` (terms the
     blog ranks high for that are not targets) and `uncovered` (targets no post's top terms contain).
     """
 
@@ -59,6 +60,7 @@ class CheckResult:
     keyphrases: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     opportunities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     errors: list[ReadError] = field(default_factory=list)
+    settings: str | None = None  # the settings file the run used (None: none found, the defaults)
 
     @property
     def has_errors(self) -> bool:
@@ -87,6 +89,7 @@ class CheckResult:
             "keyphrases": {path: [[term, score] for term, score in terms] for path, terms in self.keyphrases.items()},
             "opportunities": self.opportunities,
             "summary": self.summary(),
+            "settings": self.settings,
         }
 
     def to_record(self) -> dict[str, Any]:
@@ -108,6 +111,7 @@ class CheckResult:
                         for path, terms in data["keyphrases"].items()},
             opportunities={str(k): list(v) for k, v in data["opportunities"].items()},
             errors=[ReadError(**e) for e in data["errors"]],
+            settings=data.get("settings"),
         )
 
     def only(self, paths: set[str]) -> CheckResult:
@@ -124,6 +128,7 @@ class CheckResult:
             keyphrases={k: v for k, v in self.keyphrases.items() if own(k)},
             opportunities=self.opportunities,
             errors=[e for e in self.errors if own(e.path) or e.severity == "info"],
+            settings=self.settings,
         )
 
     def findings_frame(self):

@@ -26,6 +26,14 @@ def finding_line(f: Finding, max_match: int = 60) -> str:
     return text
 
 
+def settings_line(result: CheckResult) -> str:
+    """Which settings file the run used."""
+    if result.settings:
+        return f"Settings: {result.settings}"
+    return ("Settings: none found (no smpseo.toml in the posts' folder, the current folder or their parents): no "
+            "site name, city, phone or target keywords to check against")
+
+
 def summary_line(result: CheckResult) -> str:
     s = result.summary()
     sev = s["by_severity"]
@@ -78,6 +86,20 @@ def opportunities_lines(result: CheckResult, limit: int = 8) -> list[str]:
     return lines
 
 
+def ratings_lines(result: CheckResult) -> list[str]:
+    """Each post's rating and the fixes that raise it most, numbered."""
+    rated = [p for p in result.posts if p.get("rating")]
+    if not rated:
+        return []
+    lines = ["Ratings (as Yoast rates: good, ok, poor) and what to fix first"]
+    for p in rated:
+        r = p["rating"]
+        lines.append(f"- {p['path']}: SEO {r['seo']}, readability {r['readability']}")
+        lines += [f"  {i}. line {f['line']}: {f['message']} ({f['rule']})"
+                  for i, f in enumerate(p.get("fixes") or [], 1)]
+    return lines
+
+
 def write_text(result: CheckResult, stream=None, extras: bool = True, summary: bool = True) -> None:
     from smpseo.model.post import one_line
 
@@ -89,11 +111,12 @@ def write_text(result: CheckResult, stream=None, extras: bool = True, summary: b
         current = f.path
         stream.write(one_line(finding_line(f)) + "\n")
     if extras:
-        for block in (coverage_table(result), opportunities_lines(result)):
+        for block in (ratings_lines(result), coverage_table(result), opportunities_lines(result)):
             if block:
                 stream.write("\n" + "\n".join(map(one_line, block)) + "\n")
     if summary:
-        stream.write(("\n" if result.findings or extras else "") + summary_line(result) + "\n")
+        stream.write(("\n" if result.findings or extras else "") + settings_line(result) + "\n" + summary_line(result)
+                     + "\n")
 
 
 def write_json(result: CheckResult, stream=None) -> None:

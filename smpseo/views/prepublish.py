@@ -66,6 +66,15 @@ def _mark(text: str, match: str) -> str:
     return e(text)
 
 
+def flagged_sentence(block, line: int, column: int):
+    """The sentence of `block` a finding at (line, column) is in: the last one starting at or before that place
+    (a finding points at its sentence's start, or at a phrase inside it)."""
+    if not column:
+        return next((s for s in block.sentences if s.line == line), next(iter(block.sentences), None))
+    started = [s for s in block.sentences if (s.line, s.column) <= (line, column)]
+    return started[-1] if started else next(iter(block.sentences), None)
+
+
 def highlighted_sentences(draft, limit: int = 40) -> HTML:
     """Each finding's sentence, marked inside its paragraph, with the rule's message above it."""
     if draft.findings is None:
@@ -83,8 +92,7 @@ def highlighted_sentences(draft, limit: int = 40) -> HTML:
         if block is None:
             parts.append(head)
             continue
-        sentence = next((s for s in block.sentences if s.line == line and (not f.get("column") or
-                                                                            s.column <= f["column"])), None)
+        sentence = flagged_sentence(block, line, f.get("column") or 0)
         pieces = []
         for s in block.sentences or []:
             if s is sentence:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
+from smpseo.analysis.snippet import preview
 from smpseo.core.settings import Config
 
 READABILITY_FIELDS = ("words", "sentences", "avg_sentence_words", "flesch_reading_ease", "flesch_kincaid_grade",
@@ -31,6 +32,9 @@ class PrepublishReport:
     topics: list[dict] | None  # FAQ topics this draft answers (answered or partial)
     jsonld: list[dict] | None
     areas: tuple[str, ...] = ()  # the check categories, for "no problems" lines in the checklist
+    rating: dict | None = None  # {"seo": good|ok|poor, "readability": ...}
+    fixes: list[dict] | None = None  # the three fixes that raise the rating most, best first
+    preview: dict | None = None  # the search result: title, address, description as Google cuts them
     check_result: Any = None
     gap_report: Any = None
 
@@ -73,9 +77,11 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     topics = analysis.topics_of(gap_report)
     if topics is not None:
         topics = [t for t in topics if t.get("status") in ("answered", "partial")]
-    findings = coverage = links = None
+    findings = coverage = links = rating = fixes = None
     if check_result is not None:
         mine = str(Path(draft.path).resolve()) if draft.path else None
+        row = next((p for p in check_result.posts if p.get("path") and str(Path(p["path"]).resolve()) == mine), {})
+        rating, fixes = row.get("rating"), row.get("fixes")
         findings = [f for f in analysis.findings_of(check_result)
                     if f.get("path") and str(Path(f["path"]).resolve()) == mine]
         coverage = [c for c in analysis.coverage_of(check_result) or []
@@ -85,6 +91,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     return PrepublishReport(
         post=draft, keyphrase=keyphrase, config=cfg, metrics=metrics, blog_average=_average(analyze(others, keyphrases=False)),
         blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=topics,
-        jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), check_result=check_result,
+        jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), rating=rating, fixes=fixes,
+        preview=preview(draft.title, draft.slug, draft.description, cfg.site.url) if draft.title else None,
+        check_result=check_result,
         gap_report=gap_report,
     )

@@ -1,0 +1,112 @@
+"""A rating per post, worked out from its findings the way Yoast works out its traffic lights, and the fixes that
+raise it most.
+
+Each rule answers one assessment (several rules can answer one: the keyphrase in the title and its position). An
+assessment without a finding scores 9 (green); with one, the score Yoast's scoring documentation gives that
+failure (`SEO_SCORES`, `READABILITY_PENALTIES`).
+
+- SEO: the scores of the assessments that apply, added up, as a share of 9 each (0-100); above 70 is `good`,
+  above 40 `ok`, else `poor` (Yoast's SEO score and its bands).
+- Readability: penalty points for each assessment that fails (3 for a red one, 2 for an orange one); more than 6
+  is `poor`, more than 4 `ok`, else `good` (Yoast's readability score).
+
+Only the rules that answer one of Yoast's assessments are scored, so the rating means what Yoast's does; the others
+(local SEO, misspellings, missing alt text, reading ease, the site rules but the shared keyphrase) are advice that
+the list of fixes still brings up. A post without a focus keyphrase scores as Yoast's keyphrase length does then
+(red); its placement checks use the keyphrase inferred for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+GOOD, OK, POOR = "good", "ok", "poor"
+PASS_SCORE = 9
+
+# rule -> ((assessment, score when the rule has a finding), ...)
+SEO_SCORES: dict[str, tuple[tuple[str, int], ...]] = {
+    "SEO201": (("keyphraseLength", 3),),
+    "SEO202": (("keyphraseLength", 6),),
+    "SEO203": (("keyphraseInSEOTitle", 2),),
+    "SEO221": (("keyphraseInSEOTitle", 6),),
+    "SEO204": (("slugKeyword", 6),),
+    "SEO205": (("introductionKeyword", 3),),
+    "SEO206": (("metaDescriptionLength", 1), ("metaDescriptionKeyword", 3)),
+    "SEO207": (("metaDescriptionLength", 6),),
+    "SEO208": (("metaDescriptionKeyword", 3),),
+    "SEO209": (("subheadingsKeyword", 3),),
+    "SEO210": (("imageKeyphrase", 6),),
+    "SEO219": (("images", 3), ("imageKeyphrase", 3)),
+    "SEO212": (("keyphraseDensity", 4),),
+    "SEO213": (("keyphraseDistribution", 6),),
+    "SEO214": (("textCompetingLinks", 2),),
+    "SEO216": (("titleWidth", 3),),
+    "SEO217": (("singleH1", 1),),
+    "SEO218": (("internalLinks", 3),),
+    "SEO220": (("externalLinks", 3),),
+    "RD107": (("textLength", 6),),
+    "SITE401": (("previouslyUsedKeywords", 6),),
+    "SITE402": (("previouslyUsedKeywords", 6),),
+}
+READABILITY_PENALTIES: dict[str, tuple[str, int]] = {
+    "RD101": ("textSentenceLength", 3),
+    "RD102": ("textParagraphTooLong", 2),
+    "RD103": ("subheadingsTooLong", 3),
+    "RD104": ("passiveVoice", 3),
+    "RD105": ("textTransitionWords", 3),
+    "RD106": ("sentenceBeginnings", 3),
+}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def rating(findings: Iterable[Any], active: Iterable[str]) -> dict[str, str]:
+    """{"seo": good|ok|poor, "readability": good|ok|poor} for one post's findings, given the rules that ran."""
+    seo, penalties = _scores(findings, active)
+    total = round(100 * sum(seo.values()) / (PASS_SCORE * len(seo))) if seo else 0
+    points = sum(penalties.values())
+    return {"seo": GOOD if total > 70 else OK if total > 40 else POOR,
+            "readability": POOR if points > 6 else OK if points > 4 else GOOD}
+
+
+def _scores(findings: Iterable[Any], active: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """(SEO assessment -> score, readability assessment -> penalty points)."""
+    seo: dict[str, int] = {}
+    readability: dict[str, int] = {}
+    for rule_id in active:
+        if rule_id in READABILITY_PENALTIES:
+            readability.setdefault(READABILITY_PENALTIES[rule_id][0], 0)
+        for name, _ in SEO_SCORES.get(rule_id, ()):
+            seo.setdefault(name, PASS_SCORE)
+    for f in findings:
+        if f.rule in READABILITY_PENALTIES:
+            name, points = READABILITY_PENALTIES[f.rule]
+            readability[name] = max(readability.get(name, 0), points)
+        for name, score in SEO_SCORES.get(f.rule, ()):
+            seo[name] = min(seo.get(name, PASS_SCORE), score)
+    return seo, readability
+
+
+def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3) -> list[dict[str, Any]]:
+    """The `limit` fixes that raise the post's rating most, best first: one per rule (its first finding, saying how
+    many more there are), errors before warnings, then by the points the fix is worth, then by where it is. Each:
+    rule, line, column, message, hint."""
+    findings = list(findings)
+    seo, _ = _scores(findings, active)
+    seo_weight = 100 / (PASS_SCORE * len(seo)) if seo else 0.0
+
+    def worth(rule_id: str) -> float:
+        if rule_id in READABILITY_PENALTIES:
+            return READABILITY_PENALTIES[rule_id][1] * 10.0  # a penalty point moves readability ten points
+        return sum((PASS_SCORE - score) * seo_weight for _, score in SEO_SCORES.get(rule_id, ()))
+
+    first: dict[str, Any] = {}
+    many: dict[str, int] = {}
+    for f in sorted(findings, key=lambda f: (f.line, f.column)):
+        if f.rule != "SITE406":  # link suggestions are offers, listed on their own
+            first.setdefault(f.rule, f)
+            many[f.rule] = many.get(f.rule, 0) + 1
+    ranked = sorted(first.values(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), -worth(f.rule), f.line))
+    return [{"rule": f.rule, "line": f.line, "column": f.column, "hint": f.hint,
+             "message": f.message + (f" (and {many[f.rule] - 1} more like it)" if many[f.rule] > 1 else "")}
+            for f in ranked[:limit]]

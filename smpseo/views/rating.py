@@ -1,0 +1,83 @@
+"""Each post's rating (SEO and readability, good / ok / poor) and its most valuable fixes, as HTML for the
+notebooks and reports."""
+
+from __future__ import annotations
+
+from smpseo.views.html import GREEN, GREY, HTML, ORANGE, RED, code_spans, dot, e, table, unavailable
+
+RATING_COLOUR = {"good": GREEN, "ok": ORANGE, "poor": RED}
+
+
+def lights(rating: dict | None) -> str:
+    """"SEO ● good  Readability ● ok" as markup (no rating: nothing)."""
+    if not rating:
+        return ""
+    return " &nbsp; ".join(f"{e(label)} {dot(RATING_COLOUR.get(rating.get(key), GREY), rating.get(key) or '')}"
+                           f"{e(rating.get(key) or '-')}" for key, label in (("seo", "SEO"),
+                                                                            ("readability", "Readability")))
+
+
+def fixes_list(fixes: list[dict] | None) -> str:
+    """The fixes, best first, as an ordered list with where they are and how to do them."""
+    if not fixes:
+        return '<p class="note">Nothing to fix first.</p>'
+    items = []
+    for f in fixes:
+        where = f' <span class="muted">line {e(f["line"])} &middot; {e(f["rule"])}</span>' if f.get("line") else ""
+        hint = f' <span class="note">&mdash; {code_spans(f["hint"])}</span>' if f.get("hint") else ""
+        items.append(f"<li><b>{e(f['message'])}</b>{where}{hint}</li>")
+    return f"<ol>{''.join(items)}</ol>"
+
+
+def post_rating(rating: dict | None, fixes: list[dict] | None) -> HTML:
+    """One post: its rating and the fixes that raise it most."""
+    return HTML(f"<p>{lights(rating)}</p><h4>Fix first</h4>{fixes_list(fixes)}")
+
+
+def ratings_table(posts: list[dict]) -> HTML:
+    """Every post: title, SEO and readability rating and its first fix; the worst posts first."""
+    order = {"poor": 0, "ok": 1, "good": 2}
+    rows = []
+    for p in sorted(posts, key=lambda p: (order.get((p.get("rating") or {}).get("seo"), 3),
+                                          order.get((p.get("rating") or {}).get("readability"), 3),
+                                          str(p.get("title") or ""))):
+        rating = p.get("rating") or {}
+        fixes = p.get("fixes") or []
+        rows.append({"post": p.get("title") or p.get("path"),
+                     "seo": f'{dot(RATING_COLOUR.get(rating.get("seo"), GREY))}{e(rating.get("seo") or "-")}',
+                     "readability": (f'{dot(RATING_COLOUR.get(rating.get("readability"), GREY))}'
+                                     f'{e(rating.get("readability") or "-")}'),
+                     "fix first": fixes_list(fixes)})
+    return table(rows, ["post", "seo", "readability", "fix first"], empty="No posts.",
+                 html_columns=("seo", "readability", "fix first"))
+
+
+def post_ratings(report) -> HTML:
+    """The monthly report's per-post view: each post's rating and the fixes that matter, worst posts first; every
+    finding, per post, one click away (folded)."""
+    result = getattr(report, "check_result", None)
+    if result is None:
+        return unavailable("Ratings")
+    parts = [str(ratings_table(result.posts))]
+    by_path: dict[str, list] = {}
+    for f in result.findings:
+        by_path.setdefault(f.path, []).append(f)
+    folds = []
+    for p in result.posts:
+        mine = by_path.get(p["path"], [])
+        if not mine:
+            continue
+        rows = "".join(f"<li>line {e(f.line)}: {e(f.message)} <span class=\"muted\">{e(f.rule)} "
+                       f"{e(f.severity)}</span></li>" for f in mine)
+        folds.append(f"<details><summary>{e(p.get('title') or p['path'])}: {len(mine)} finding"
+                     f"{'s' if len(mine) != 1 else ''}</summary><ul>{rows}</ul></details>")
+    if folds:
+        parts.append("<h4>Every finding, per post</h4>" + "".join(folds))
+    return HTML("".join(parts))
+
+
+def draft_rating(draft) -> HTML:
+    """The pre-publish view: the draft's rating and its three most valuable fixes."""
+    if draft.rating is None:
+        return unavailable("Rating")
+    return post_rating(draft.rating, draft.fixes)

@@ -1,0 +1,77 @@
+"""Each post's rating (SEO and readability, as Yoast rates a post from its assessments) and its three most valuable
+fixes: in `smpseo.check()` results, in `check --format json`, and worked out as docs/checks.md says."""
+
+from __future__ import annotations
+
+import json
+
+import smpseo
+from smpseo.checks import EXAMPLE_CONFIG, RULES
+from smpseo.checks.rating import rating, top_fixes
+from smpseo.cli import main
+from smpseo.model.results import Finding
+
+from .conftest import FIXTURES
+
+WELL_WRITTEN = FIXTURES / "checks" / "well-written.md"
+
+
+def finding(rule: str, line: int = 5, severity: str = "warning", message: str = "m") -> Finding:
+    return Finding("p.md", line, 1, rule, RULES[rule].category, severity, message)
+
+
+def test_no_finding_rates_good_both_ways():
+    assert rating([], RULES) == {"seo": "good", "readability": "good"}
+
+
+def test_readability_adds_penalty_points_as_yoast_does():
+    # red assessments weigh 3 points, orange ones 2: more than 4 is ok, more than 6 poor
+    assert rating([finding("RD101")], RULES)["readability"] == "good"  # 3
+    assert rating([finding("RD101"), finding("RD102")], RULES)["readability"] == "ok"  # 5
+    assert rating([finding("RD101"), finding("RD103"), finding("RD104")], RULES)["readability"] == "poor"  # 9
+    # one assessment counts once, however many sentences it lists
+    assert rating([finding("RD101", line) for line in range(1, 30)], RULES)["readability"] == "good"
+
+
+def test_seo_is_the_share_of_nine_points_per_assessment():
+    keyphrase_rules = ["SEO202", "SEO203", "SEO204", "SEO205", "SEO208"]
+    assert rating([finding(r) for r in keyphrase_rules], keyphrase_rules)["seo"] == "ok"  # (6+2+6+3+3) / 45 = 44
+    with_description = [*keyphrase_rules, "SEO206"]  # no description: its length (1) and keyphrase (3) fail
+    assert rating([finding(r) for r in with_description], with_description)["seo"] == "poor"  # 21 / 54 = 39
+    assert rating([finding("SEO204")], keyphrase_rules)["seo"] == "good"  # (6 + 4 * 9) / 45 = 93
+    assert rating([finding("SEO203"), finding("SEO205")], keyphrase_rules)["seo"] == "good"  # (2+3+27) / 45 = 71
+    assert rating([finding(r) for r in ("SEO203", "SEO204", "SEO205")], keyphrase_rules)["seo"] == "ok"  # 29/45
+
+
+def test_top_fixes_errors_first_then_what_is_worth_most_one_per_rule():
+    found = [finding("SEO220", 2, "info", "No link to another site"),
+             finding("RD101", 9, message="Sentence has 31 words"), finding("RD101", 12, message="Sentence has 25"),
+             finding("SEO206", 1, "error", "No meta description"), finding("SEO204", 3, "info", "Slug")]
+    fixes = top_fixes(found, RULES)
+    assert [(f["rule"], f["line"], f["message"]) for f in fixes] == [
+        ("SEO206", 1, "No meta description"),
+        ("RD101", 9, "Sentence has 31 words (and 1 more like it)"),
+        ("SEO220", 2, "No link to another site"),
+    ]
+
+
+def test_check_results_carry_a_rating_and_fixes_per_post():
+    result = smpseo.check(smpseo.load_posts(WELL_WRITTEN), EXAMPLE_CONFIG)
+    (post,) = result.posts
+    assert post["rating"] == {"seo": "good", "readability": "good"}
+    assert post["fixes"] == []
+
+
+def test_check_json_has_the_rating_of_every_post(tmp_path, capsys, monkeypatch):
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("---\ntitle: What is SMP?\n---\n\nSMP is a hair tattoo.\n",
+                                             encoding="utf-8")
+    (tmp_path / "smpseo.toml").write_text('[keywords]\ntargets = ["scalp micropigmentation"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--format", "json", "posts"])
+    data = json.loads(capsys.readouterr().out)
+    (post,) = data["posts"]
+    assert set(post["rating"]) == {"seo", "readability"}
+    assert all(v in ("good", "ok", "poor") for v in post["rating"].values())
+    assert [f["rule"] for f in post["fixes"]][:1] == ["SEO206"]
+    assert data["settings"] == "smpseo.toml" or data["settings"].endswith("smpseo.toml")

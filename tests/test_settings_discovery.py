@@ -1,0 +1,68 @@
+"""Every command finds the same settings: the nearest smpseo.toml in the post's folder or its parents, else in the
+current folder or its parents; and says which file it used. A path that names nothing stops every command (2)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from smpseo.app.settings import find_config
+from smpseo.cli import main
+
+CONFIG = '[site]\nname = "Advanced Scalp Clinic"\ncity = "Vancouver"\nphone = "778-917-7772"\n'
+DRAFT = "---\ntitle: Does SMP hurt?\n---\n\nCall (778) 917-7772 to book a chat about SMP.\n"
+
+
+@pytest.fixture
+def blog(tmp_path):
+    """A blog folder with its settings, and a draft kept elsewhere."""
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "smpseo.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "draft.md").write_text(DRAFT, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_draft_elsewhere_uses_the_settings_of_the_current_folder(blog, capsys, monkeypatch):
+    monkeypatch.chdir(blog / "blog")
+    draft = str(blog / "drafts" / "draft.md")
+    assert find_config(draft) == blog / "blog" / "smpseo.toml"
+    main(["check", draft])
+    out = capsys.readouterr().out
+    assert f"{draft}:5:6: LOC301 warning Phone written '(778) 917-7772', not '778-917-7772'" in out
+    assert "Settings: smpseo.toml" in out  # the current folder's, named as the user knows it
+    main(["check", "--format", "json", draft])
+    assert json.loads(capsys.readouterr().out)["settings"] == "smpseo.toml"
+
+
+def test_the_posts_own_folder_comes_first(blog, capsys, monkeypatch):
+    (blog / "drafts" / "smpseo.toml").write_text('[site]\nphone = "(778) 917-7772"\n', encoding="utf-8")
+    monkeypatch.chdir(blog / "blog")
+    assert find_config(blog / "drafts" / "draft.md") == blog / "drafts" / "smpseo.toml"
+    main(["check", str(blog / "drafts" / "draft.md")])
+    out = capsys.readouterr().out
+    assert "LOC301" not in out and f"Settings: {blog / 'drafts' / 'smpseo.toml'}" in out
+
+
+def test_no_settings_anywhere_is_said(blog, capsys, monkeypatch):
+    monkeypatch.chdir(blog / "drafts")
+    main(["check", "draft.md"])
+    assert "Settings: none found" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["check"], ["analyze"], ["gaps"], ["import", "--to", "out"]])
+def test_a_path_that_names_nothing_is_refused_with_status_2(blog, capsys, monkeypatch, command):
+    monkeypatch.chdir(blog / "blog")
+    assert main([*command, "postz"]) == 2
+    out, err = capsys.readouterr()
+    assert err == "postz: error: no such file or folder\n"
+    assert out == ""
+
+
+@pytest.mark.parametrize("kind", [["monthly", "--posts", "postz"], ["prepublish", "postz/draft.md"]])
+def test_reports_refuse_a_path_that_names_nothing(blog, capsys, monkeypatch, kind):
+    monkeypatch.chdir(blog / "blog")
+    assert main(["report", *kind, "--out", str(blog / "out")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert not (blog / "out").exists()
