@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics  # noqa: E402
-from smpseo.analysis.gaps.features import embed_texts, topic_features  # noqa: E402
+from smpseo.analysis.gaps.features import asked_for, topic_features  # noqa: E402
 from smpseo.analysis.gaps.scorer import VALUE, Example, fit  # noqa: E402
 from smpseo.app.gaps import word_vectors  # noqa: E402
 from smpseo.app.settings import load_config  # noqa: E402
@@ -54,7 +54,7 @@ def _clinic(name: str, posts_dir: Path, config_path: Path, topic_files: list[Pat
             labels[tid] = {"kind": "fixture", **lab}
     index = build_index(posts, lexicon_for(config))
     blog = Blog(posts, index.on_topic, word_vectors(), index.lexicon)
-    evidence = topic_features(blog.embedded, [embed_texts(list(t.texts), blog.embedded, blog.vectors)
+    evidence = topic_features(blog.embedded, [asked_for(list(t.texts), blog.embedded, blog.vectors)
                                               for t in topics])
     stems = [Path(p.path or p.slug).stem for p in posts]
     examples = []

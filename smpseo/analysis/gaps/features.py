@@ -5,11 +5,16 @@ topics and blogs: a question asked in many ways, or a blog that talks about noth
 similarity, so most features are z-scores against the same topic's similarity to all the blog's sections or
 sentences. Structure counts too: whether the heading asks a question, how much of a section is questions (a list of
 questions to ask an artist asks, it does not answer), and whether the heading is closer to another topic.
+Word by word: how well each content word of a way of asking finds a near word in the passage, its heading and its
+best sentence (soft coverage), and how the worst of the question's weightiest words fares; a sense check (the
+passage's similarity to the whole question against its similarity to the question's key word alone); and whether a
+passage states a number when the question asks how long, how much, how many or when.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +26,9 @@ from smpseo.core.text import is_question
 from smpseo.model.post import Post
 
 FEATURES = ("sec_z", "s1_z", "head_z", "par_z", "title_z", "sent_z", "n_hi", "frac_hi", "qfrac", "hmargin",
-            "headq", "intro", "nsent", "sec", "s1", "head")
+            "headq", "intro", "nsent", "sec", "s1", "head", "sense", "s1_sense", "amount", "soft", "soft_head", "soft_min", "soft_z", "soft_s1",
+            "soft_s1_min")
+EXTRA = 9  # the last features, from the words of the question (`Asked`)
 QUIET = 0.1  # the weight left to a word the domain uses everywhere ("SMP", "scalp", "hair") or a function word
 HIGH_Z = 2.0  # a sentence this many deviations above the topic's mean similarity stands out
 FAIR_Z = 1.5
@@ -89,6 +96,15 @@ class Embedded:
     weights: dict[str, float]
     idf_unseen: float
     quiet: Callable[[str], bool]
+    amounts: list[bool] = field(default_factory=list)  # whether a passage states a number
+    vocab: np.ndarray | None = None  # unit vectors of the blog's content words
+    vocab_index: dict[str, int] = field(default_factory=dict)
+    flat: np.ndarray | None = None  # each passage's content words (rows of vocab), passage after passage
+    offsets: np.ndarray | None = None
+    head_flat: np.ndarray | None = None
+    head_offsets: np.ndarray | None = None
+    sent_flat: np.ndarray | None = None
+    sent_offsets: np.ndarray | None = None
 
     def weight(self, word: str, vectors: WordVectors) -> float:
         w = self.weights.get(word)
@@ -132,8 +148,25 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     def stack(rows: list[np.ndarray]) -> np.ndarray:
         return normalise(np.vstack(rows)) if rows else np.zeros((0, vectors.dims), np.float32)
 
+    amounts = [any(w.isdigit() or w in NUMBER_WORDS for ws in words for w in ws) for words in texts]
+    vocab_index: dict[str, int] = {}
+    def rows_of(words: set[str]) -> list[int]:
+        return [vocab_index.setdefault(w, len(vocab_index)) for w in sorted(words) if not quiet(w)]
+
+    sec_rows = [rows_of(set(words_of(p.heading)).union(*map(set, words))) for p, words in zip(items, texts, strict=True)]
+    head_rows_w = [rows_of(set(h)) for h in heads]
+    vocab = normalise(vectors.matrix(list(vocab_index))) if vocab_index else np.zeros((0, vectors.dims), np.float32)
+
+    def flatten(rows: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        return (np.array([r for x in rows for r in x], np.int64),
+                np.cumsum([0] + [len(x) for x in rows[:-1]]).astype(np.int64))
+
+    flat, offsets = flatten(sec_rows)
+    head_flat, head_offsets = flatten(head_rows_w)
+    sent_flat, sent_offsets = flatten([rows_of(set(ws)) for words in texts for ws in words] or [[]])
     return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
-                    stack(para_rows), para_of, weights, unseen, quiet)
+                    stack(para_rows), para_of, weights, unseen, quiet, amounts, vocab, vocab_index,
+                    flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets)
 
 
 def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.ndarray:
@@ -144,6 +177,61 @@ def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.nd
         w = np.array([blog.weight(x, vectors) for x in words], np.float32)
         rows.append(w @ vectors.matrix(words) if words else np.zeros(vectors.dims, np.float32))
     return normalise(np.vstack(rows)) if rows else np.zeros((0, vectors.dims), np.float32)
+
+
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve fifteen twenty thirty hundred thousand "
+                         "dozen half couple few several weeks months years days hours minutes".split())
+AMOUNT = re.compile(r"^\s*(how (long|much|many|often|soon|far)|when)\b", re.I)  # asks for a number or a time
+
+
+@dataclass
+class Asked:
+    """A topic's ways of asking: their unit vectors, the vector of the question's key word alone (its weightiest
+    word on this blog), whether the question asks for an amount or a time, and each way's content words (unit
+    vectors and weights) for the word-by-word match."""
+
+    vectors: np.ndarray
+    key: np.ndarray
+    amount: bool
+    words: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # per way: unit word vectors, weights
+
+
+def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors) -> Asked:
+    first = [x for x in words_of(texts[0]) if not blog.quiet(x)] if texts else []
+    key_word = max(first, key=lambda x: blog.weight(x, vectors)) if first else ""
+    key = embed_texts([key_word], blog, vectors)[0] if key_word else np.zeros(vectors.dims, np.float32)
+    words = []
+    for text in texts:
+        mine = list(dict.fromkeys(x for x in words_of(text) if not blog.quiet(x) and not x.isdigit()))
+        words.append((normalise(vectors.matrix(mine)) if mine else np.zeros((0, vectors.dims), np.float32),
+                      np.array([blog.weight(x, vectors) for x in mine], np.float32)))
+    return Asked(embed_texts(texts, blog, vectors), key, bool(texts) and bool(AMOUNT.search(texts[0])), words)
+
+
+def _soft(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Soft coverage of each way of asking by each passage: every content word of the question matched to its
+    nearest word in the passage (cosine), averaged by weight; and the worst match among the question's weightiest
+    words (a passage that shares the key word but nothing else of the question). The best way counts."""
+    cover, worst = np.zeros(n), np.zeros(n)
+    if not n or not len(flat) or not a.words:
+        return cover, worst
+    q = np.vstack([w for w, _ in a.words])
+    if not len(q):
+        return cover, worst
+    best = np.maximum.reduceat((blog.vocab @ q.T)[flat], offsets, axis=0)
+    ends = np.r_[offsets[1:], len(flat)]
+    best[ends == offsets] = 0.0
+    col = 0
+    for _, wts in a.words:
+        m = len(wts)
+        if not m:
+            continue
+        b = best[:, col:col + m]
+        col += m
+        cover = np.maximum(cover, (b * wts).sum(axis=1) / wts.sum())
+        heavy = wts >= 0.5 * wts.max()
+        worst = np.maximum(worst, b[:, heavy].min(axis=1))
+    return cover, worst
 
 
 def _z(col: np.ndarray) -> np.ndarray:
@@ -157,11 +245,12 @@ class TopicEvidence:
     features: np.ndarray  # passages x FEATURES
     sentence_sim: np.ndarray  # similarity of every sentence to the closest way of asking
     heading_sim: np.ndarray  # per passage
-    closeness: np.ndarray  # per passage, before z-scores: the best of its own, its heading's and a sentence's
+    closeness: np.ndarray  # per passage: its soft coverage of the closest way of asking (the `soft` feature)
 
 
-def topic_features(blog: Embedded, asked: list[np.ndarray]) -> list[TopicEvidence]:
-    """Features for every topic (each given as the unit vectors of its ways of asking) and passage."""
+def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
+    """Features for every topic (each given as its ways of asking, `asked_for`) and passage."""
+    asked = [a.vectors for a in topics]
     items = blog.parts
     n = len(items)
     heads = np.stack([(blog.heading @ q.T).max(axis=1) if n else np.zeros(0) for q in asked]) if asked \
@@ -175,7 +264,10 @@ def topic_features(blog: Embedded, asked: list[np.ndarray]) -> list[TopicEvidenc
         paras = (blog.paragraph @ q.T).max(axis=1) if len(blog.paragraph) else np.zeros(0)
         mu, sd = (sims.mean(), sims.std() + 1e-6) if len(sims) else (0.0, 1.0)
         others = np.delete(heads, ti, axis=0).max(axis=0) if len(heads) > 1 else np.zeros(n)
-        f = np.zeros((n, 16))
+        f = np.zeros((n, len(FEATURES)))
+        a = topics[ti]
+        key_sec = blog.section @ a.key if n else np.zeros(0)
+        key_sent = blog.sentence @ a.key if len(blog.sentence) else np.zeros(0)
         for k, p in enumerate(items):
             start = blog.sentence_start[k]
             mine = sims[start:start + len(p.sentences)]
@@ -184,12 +276,28 @@ def topic_features(blog: Embedded, asked: list[np.ndarray]) -> list[TopicEvidenc
             para_told = [paras[r] for r, (a, b) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
                          if not asks[a:b].all()]
             z = (told - mu) / sd if len(told) else np.array([-3.0])
-            f[k] = [sec[k], told.max() if len(told) else 0.0, head[k], max(para_told, default=0.0), title[k],
+            key_best = key_sent[start:start + len(p.sentences)][~asks].max() if len(told) else 0.0
+            f[k, -EXTRA:-6] = [sec[k] - key_sec[k], (told.max() - key_best) if len(told) else 0.0,
+                             float(a.amount and blog.amounts[k])]
+            f[k, :-EXTRA] = [sec[k], told.max() if len(told) else 0.0, head[k], max(para_told, default=0.0), title[k],
                     z.max(), math.log1p(int((z > HIGH_Z).sum())), float((z > FAIR_Z).mean()) if len(told) else 0.0,
                     float(asks.mean()) if len(asks) else 0.0, head[k] - others[k] if p.heading else 0.0,
                     1.0 if p.heading and is_question(p.heading) else 0.0, 0.0 if p.heading else 1.0,
                     math.log1p(len(p.sentences)), sec[k], told.max() if len(told) else 0.0, head[k]]
-        closeness = f[:, [0, 1, 2]].max(axis=1) if n else np.zeros(0)
+        cover, worst = _soft(blog, a, blog.flat, blog.offsets, n)
+        head_cover, _ = _soft(blog, a, blog.head_flat, blog.head_offsets, n)
+        f[:, -6] = cover
+        f[:, -5] = head_cover
+        f[:, -4] = worst
+        f[:, -3] = _z(cover) if n else cover
+        n_sent = len(blog.sentence)
+        s_cover, s_worst = _soft(blog, a, blog.sent_flat, blog.sent_offsets, n_sent)
+        for k, p in enumerate(items):
+            start = blog.sentence_start[k]
+            told = [start + i for i, sp in enumerate(p.sentences) if not sp.question]
+            f[k, -2] = s_cover[told].max() if told else 0.0
+            f[k, -1] = s_worst[told].max() if told else 0.0
+        closeness = cover.copy()  # how well the passage's words cover the question's, word by word
         for col in (0, 1, 2, 3, 4):  # similarities become z-scores across the blog's passages
             f[:, col] = _z(f[:, col]) if n else f[:, col]
         out.append(TopicEvidence(f, sims, head, closeness))

@@ -18,8 +18,8 @@ from smpseo.analysis.gaps.features import (
     Embedded,
     Part,
     TopicEvidence,
+    asked_for,
     embed_blog,
-    embed_texts,
     parts,
     topic_features,
 )
@@ -167,8 +167,9 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
         -> list[TopicResult]:
     """A result per topic, in the order given (priorities are set by the caller)."""
     targets = list(targets or [])
-    asked = [embed_texts(list(t.texts), blog.embedded, blog.vectors) for t in topics]
-    evidence = topic_features(blog.embedded, asked)
+    topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors) for t in topics]
+    asked = [a.vectors for a in topics_asked]
+    evidence = topic_features(blog.embedded, topics_asked)
     results = []
     for topic, ask, ev in zip(topics, asked, evidence, strict=True):
         if topic.mark:
