@@ -36,6 +36,16 @@ def test_a_draft_elsewhere_uses_the_settings_of_the_current_folder(blog, capsys,
     assert json.loads(capsys.readouterr().out)["settings"] == "smpseo.toml"
 
 
+@pytest.mark.parametrize("command", ["gaps", "analyze"])
+def test_gaps_and_analyze_name_the_settings_they_used(blog, capsys, monkeypatch, command):
+    monkeypatch.chdir(blog / "blog")
+    assert main([command, str(blog / "drafts" / "draft.md")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Settings: smpseo.toml"
+    monkeypatch.chdir(blog / "drafts")
+    assert main([command, "draft.md"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Settings: none found")
+
+
 def test_the_posts_own_folder_comes_first(blog, capsys, monkeypatch):
     (blog / "drafts" / "smpseo.toml").write_text('[site]\nphone = "(778) 917-7772"\n', encoding="utf-8")
     monkeypatch.chdir(blog / "blog")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from smpseo.cli.common import (
     add_cache_argument,
     add_config_argument,
@@ -40,8 +42,6 @@ def run(args) -> int:
     config = load_config_for(args, args.paths)
     pages = None
     if args.pages:
-        import sys
-
         from smpseo.model.post import one_line
         from smpseo.sources.pages import read_pages
         from smpseo.sources.queries import QueryFileError
@@ -63,4 +63,9 @@ def run(args) -> int:
         columns += [c for c in ("clicks", "impressions", "ctr", "position", "clicks_change") if c in rows[0]]
         columns.append("top_terms")
     write_rows(rows, args.format, columns=columns)
+    if args.format == "text":  # which settings file gave the targets counted in the kw: columns
+        from smpseo.app.settings import shown_path
+        from smpseo.views.findings import settings_line
+
+        sys.stdout.write(settings_line(shown_path(config.path) if config.path else None) + "\n")
     return 1 if failed else 0

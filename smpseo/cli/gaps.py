@@ -56,4 +56,9 @@ def run(args) -> int:
     report = gaps(posts, topics=topics, queries=queries, config=config)
     failed = report_read_errors(report.errors)
     sys.stdout.write(render(report, args.format))
+    if args.format == "text":  # which settings file named the city and targets the topics were read with
+        from smpseo.app.settings import shown_path
+        from smpseo.views.findings import settings_line
+
+        sys.stdout.write(settings_line(shown_path(config.path) if config.path else None) + "\n")
     return 1 if failed else 0

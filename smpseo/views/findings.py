@@ -8,6 +8,7 @@ import sys
 from pathlib import PurePath
 
 from smpseo.core.text import escaped
+from smpseo.model.post import one_line
 from smpseo.model.results import CheckResult, Finding
 
 FINDING_COLUMNS = ["path", "line", "column", "rule", "category", "severity", "message", "match", "hint"]
@@ -26,10 +27,10 @@ def finding_line(f: Finding, max_match: int = 60) -> str:
     return text
 
 
-def settings_line(result: CheckResult) -> str:
-    """Which settings file the run used."""
-    if result.settings:
-        return f"Settings: {result.settings}"
+def settings_line(settings: str | None) -> str:
+    """Which settings file a run used (as `shown_path` gives it), for `check`, `gaps` and `analyze` alike."""
+    if settings:
+        return one_line(f"Settings: {settings}")
     return ("Settings: none found (no smpseo.toml in the posts' folder, the current folder or their parents): no "
             "site name, city, phone or target keywords to check against")
 
@@ -115,7 +116,7 @@ def write_text(result: CheckResult, stream=None, extras: bool = True, summary: b
             if block:
                 stream.write("\n" + "\n".join(map(one_line, block)) + "\n")
     if summary:
-        stream.write(("\n" if result.findings or extras else "") + settings_line(result) + "\n" + summary_line(result)
+        stream.write(("\n" if result.findings or extras else "") + settings_line(result.settings) + "\n" + summary_line(result)
                      + "\n")
 
 
