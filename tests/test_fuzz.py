@@ -1,5 +1,5 @@
 """The probe made permanent: real posts (the blog's `posts/` and the test fixtures) mutated by a seeded mutator,
-run through the commands, against the bar of issue 16:
+run through the commands, against the hardening bar:
 
 - no run stopped by one post: exit status 0 or 1, never a traceback;
 - no post lost without a line naming it: every file is in the output or named on stderr;

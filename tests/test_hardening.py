@@ -1,4 +1,4 @@
-"""Issue 16's failures, one regression test each: what a post, a posts folder, a setting, the cache or a full disk
+"""Hardening: one regression test per known failure: what a post, a posts folder, a setting, the cache or a full disk
 can do never stops a run, loses a post without a line naming it, reaches the terminal raw or hangs.
 
 Tests of speed are not timed here: work that used to take minutes runs inside the code's own time budget

@@ -1,4 +1,4 @@
-"""Issue 16, runs and files: concurrent imports and reports, a full disk, a damaged earlier summary.json, WordPress
+"""Hardening, runs and files: concurrent imports and reports, a full disk, a damaged earlier summary.json, WordPress
 exports that are big or hold one post too deep to read, and sitemap imports that meet a misbehaving server.
 
 The full disk is a write that fails with ENOSPC (monkeypatched); the servers are loopback servers in threads.
