@@ -72,7 +72,7 @@ def clinics(faq_dev: Path | None) -> list[Clinic]:
     fixture = ROOT / "tests" / "fixtures" / "gaps"
     own_topics = [faq_dev / "vancouver" / "questions.yml"] if faq_dev else []
     own_labels = [fixture / "labels.yml", *([faq_dev / "vancouver" / "labels.yml"] if faq_dev else [])]
-    out = [_clinic("vancouver", fixture / "posts", ROOT / "smpseo.toml", own_topics, own_labels)]
+    out = [_clinic("vancouver", fixture / "posts", ROOT / "tests" / "fixtures" / "clinic.toml", own_topics, own_labels)]
     for name in ("toronto", "manchester") if faq_dev else ():
         d = faq_dev / name
         out.append(_clinic(name, d, d / "smpseo.toml", [d / "questions.yml"], [d / "labels.yml"]))

@@ -11,7 +11,7 @@ import yaml
 
 from smpseo.app.gaps import gaps
 
-from .conftest import ROOT, shared
+from .conftest import CLINIC_POSTS, ROOT, shared
 
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
@@ -66,7 +66,7 @@ def test_held_out_beats_the_lexical_matcher_on_faq_dev(held_out_rows):
         sys.path.remove(str(base.parent))
     old = []
     for clinic in ("toronto", "manchester", "vancouver"):
-        posts = ROOT / "posts" if clinic == "vancouver" else base.parent / clinic
+        posts = CLINIC_POSTS if clinic == "vancouver" else base.parent / clinic
         old += score.score(base.parent / clinic, base / f"{clinic}.json", posts)["rows"]
     new = [r for r in held_out_rows if r["kind"] != "fixture"]
     assert len(old) == len(new) == 121

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, chromium
+from .conftest import CLINIC_CONFIG, chromium
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,7 @@ POSTS = Path(__file__).parent / "fixtures" / "report_posts"
 
 def config(tmp_path: Path, port: int, extra: str = "") -> Path:
     path = tmp_path / "smpseo.toml"
-    path.write_text((ROOT / "smpseo.toml").read_text() + extra + f"""
+    path.write_text(CLINIC_CONFIG.read_text() + extra + f"""
 [report.email]
 to = ["owner@clinic.example", "artist@clinic.example"]
 from = "SEO reports <reports@clinic.example>"
