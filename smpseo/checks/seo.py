@@ -6,6 +6,7 @@ from __future__ import annotations
 from smpseo.analysis.site import is_internal
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.checks.keyphrase import DESC_OK, KP, post
+from smpseo.checks.kinds import Metric, register
 from smpseo.core.pixels import cut_to_width, text_width
 from smpseo.model.post import HEADING, IMAGE
 
@@ -25,18 +26,19 @@ def meta_description_missing(ctx, t):
         yield Hit(1, 1, "No meta description", "")
 
 
-@rule("SEO207", "meta-description-length", "seo", "warning",
-      "The meta description is shorter than `min_chars` or longer than `max_chars` characters.",
-      thresholds={"min_chars": 121, "max_chars": 156},
-      hint="Search results show about 155 characters: say what the reader gets, in that space.",
-      examples=[flag(post("description: Scalp micropigmentation in Vancouver.", INTRO),
-                     "3:14 SEO207 Meta description has 37 characters (121-156)"),
-                passes(post(f"description: {DESC_OK}", INTRO))])
-def meta_description_length(ctx, t):
-    d = ctx.post.description
-    if d and not t["min_chars"] <= len(d) <= t["max_chars"]:
-        yield Hit(ctx.post.meta_line("description"), 1,
-                  f"Meta description has {len(d)} characters ({t['min_chars']}-{t['max_chars']})", d)
+register(Metric(
+    id="SEO207", name="meta-description-length", category="seo", severity="warning",
+    doc="The meta description is shorter than `min_chars` or longer than `max_chars` characters.",
+    thresholds={"min_chars": 121, "max_chars": 156},
+    hint="Search results show about 155 characters: say what the reader gets, in that space.",
+    value=lambda ctx: len(ctx.post.description) if ctx.post.description else None,
+    below="min_chars", above="max_chars",
+    message="Meta description has {value} characters ({min_chars}-{max_chars})",
+    at=lambda ctx: (ctx.post.meta_line("description"), 1),
+    match=lambda ctx: ctx.post.description,
+    examples=[flag(post("description: Scalp micropigmentation in Vancouver.", INTRO),
+                   "3:14 SEO207 Meta description has 37 characters (121-156)"),
+              passes(post(f"description: {DESC_OK}", INTRO))]))
 
 
 @rule("SEO211", "image-alt-missing", "seo", "warning",

@@ -1,0 +1,83 @@
+"""Rule kinds: a rule declared as a small spec of a typed check instead of a function.
+
+A kind holds everything the `@rule` decorator takes (id, name, category, severity, doc, hint, thresholds,
+examples) and what its check needs; `register(spec)` turns it into a rule function and puts it in the registry.
+Rules that fit no kind stay `@rule` functions (kind "custom").
+
+    register(Metric(id="RD107", ..., thresholds={"min_words": 300}, value=lambda ctx: ctx.word_count,
+                    below="min_words", message="Text has {value} words (min {threshold})"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from smpseo.checks.engine import Example, Hit, rule
+
+
+def _whole_post(ctx) -> tuple[Any, ...]:
+    return (ctx,)
+
+
+def _first_line(ctx) -> tuple[int, int]:
+    return ctx.first_line(), 1
+
+
+def _title(ctx) -> str:
+    return ctx.post.title
+
+
+def _nothing(_item) -> Mapping[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A number compared with a threshold: flagged when `value` is below `thresholds[below]` or above
+    `thresholds[above]` (either or both). `each(ctx)` gives the things measured (the whole post by default, e.g.
+    each paragraph); `value`, `at` (line, column), `match` and `details` take one of them. `value` returning None
+    skips it. `message` is a format string with `{value}`, `{threshold}` (the one crossed), every threshold by
+    name, and what `details` returns."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    doc: str
+    value: Callable[[Any], float | int | None]
+    message: str
+    below: str | None = None
+    above: str | None = None
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    hint: str = ""
+    examples: Iterable[Example] = ()
+    each: Callable[[Any], Iterable[Any]] = _whole_post
+    at: Callable[[Any], tuple[int, int]] = _first_line
+    match: Callable[[Any], str] = _title
+    details: Callable[[Any], Mapping[str, Any]] = _nothing
+    uses_keyphrase: bool = False
+    kind = "metric"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        for item in self.each(ctx):
+            value = self.value(item)
+            if value is None:
+                continue
+            if self.below is not None and value < t[self.below]:
+                crossed = t[self.below]
+            elif self.above is not None and value > t[self.above]:
+                crossed = t[self.above]
+            else:
+                continue
+            line, column = self.at(item)
+            text = self.message.format(value=value, threshold=crossed, **t, **self.details(item))
+            yield Hit(line, column, text, self.match(item))
+
+
+def register(spec):
+    """Put a kind's spec in the registry as a rule; returns the spec."""
+    rule(spec.id, spec.name, spec.category, spec.severity, spec.doc, examples=spec.examples,
+         thresholds=spec.thresholds, uses_keyphrase=spec.uses_keyphrase, hint=spec.hint, kind=spec.kind)(spec.check)
+    return spec
