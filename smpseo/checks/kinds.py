@@ -76,6 +76,69 @@ class Metric:
             yield Hit(line, column, text, self.match(item))
 
 
+def _start(_ctx) -> tuple[int, int]:
+    return 1, 1
+
+
+def _empty(_item) -> str:
+    return ""
+
+
+def last_prose_line(ctx) -> tuple[int, int]:
+    """Where a finding about something the post lacks goes when it has no place of its own: its last prose block."""
+    return (ctx.prose[-1].line if ctx.prose else ctx.first_line()), 1
+
+
+@dataclass(frozen=True)
+class Required:
+    """Something the post must have: one finding, `message` at `at(ctx)`, when `present(ctx)` is false."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    doc: str
+    present: Callable[[Any], bool]
+    message: str
+    at: Callable[[Any], tuple[int, int]] = _start
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    hint: str = ""
+    examples: Iterable[Example] = ()
+    uses_keyphrase: bool = False
+    kind = "required"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        if not self.present(ctx):
+            line, column = self.at(ctx)
+            yield Hit(line, column, self.message, "")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Things that should not be there: one finding for each thing `found(ctx)` gives, at `at(item)`, with
+    `message` formatted with `{item}` (attributes allowed: `'{item.src}'`) and `match(item)` as the text matched."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    doc: str
+    found: Callable[[Any], Iterable[Any]]
+    message: str
+    at: Callable[[Any], tuple[int, int]] = lambda item: (item.line, 1)
+    match: Callable[[Any], str] = _empty
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    hint: str = ""
+    examples: Iterable[Example] = ()
+    uses_keyphrase: bool = False
+    kind = "occurrence"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        for item in self.found(ctx):
+            line, column = self.at(item)
+            yield Hit(line, column, self.message.format(item=item, **t), self.match(item))
+
+
 def register(spec):
     """Put a kind's spec in the registry as a rule; returns the spec."""
     rule(spec.id, spec.name, spec.category, spec.severity, spec.doc, examples=spec.examples,
