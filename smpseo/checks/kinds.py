@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smpseo.checks.engine import Example, Hit, rule
+from smpseo.model.post import HEADING, IMAGE
 
 
 def _whole_post(ctx) -> tuple[Any, ...]:
@@ -137,6 +138,50 @@ class Occurrence:
         for item in self.found(ctx):
             line, column = self.at(item)
             yield Hit(line, column, self.message.format(item=item, **t), self.match(item))
+
+
+def written_places(ctx):
+    """(text, block or None, line) of every place a post writes something: title, description, blocks."""
+    post = ctx.post
+    if post.title:
+        yield post.title, None, post.title_line or 1
+    if post.description:
+        yield post.description, None, post.meta_line("description")
+    for block in post.blocks:
+        if block.is_prose or block.kind in (HEADING, IMAGE):
+            yield block.text, block, block.line
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """One form of a thing wherever the post writes (title, description, prose, headings, alt text): `canonical(ctx)`
+    is that form (the rule stays silent when it is empty); `variants(ctx, canonical, text)` gives
+    (offset, written, why) for each other form in a text. One finding for each, `message` formatted with
+    `{written}`, `{why}` and `{canonical}`; the finding's hint is "Write '<canonical>'."."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    doc: str
+    canonical: Callable[[Any], str]
+    variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
+    message: str
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    hint: str = ""
+    examples: Iterable[Example] = ()
+    uses_keyphrase: bool = False
+    kind = "consistency"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        canonical = self.canonical(ctx)
+        if not canonical:
+            return
+        for text, block, line in written_places(ctx):
+            for offset, written, why in self.variants(ctx, canonical, text):
+                ln, col = ctx.position(block, offset) if block is not None else (line, 1)
+                yield Hit(ln, col, self.message.format(written=written, why=why, canonical=canonical), written,
+                          f"Write '{canonical}'.")
 
 
 def register(spec):
