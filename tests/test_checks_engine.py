@@ -190,3 +190,17 @@ def test_one_typo_gives_one_finding():
     found = [(f.rule, f.match) for f in smpseo.check([post(text)], EXAMPLE_CONFIG).findings
              if f.match in ("Vancover", "Advnaced")]
     assert found == [("SEO215", "Advnaced"), ("LOC305", "Vancover")]
+
+
+def test_rules_declared_as_kinds_say_so():
+    """A rule declared as a kind's spec carries the kind's name, in the registry, in `to_dict()` and in the docs
+    table; every other rule is "custom"."""
+    from smpseo.checks import rules_markdown
+
+    kinds = {rid: r.kind for rid, r in RULES.items() if r.kind != "custom"}
+    assert kinds == {"RD102": "metric", "RD107": "metric", "RD108": "metric", "SEO207": "metric",
+                     "SEO206": "required", "SEO218": "required", "SEO219": "required", "SEO220": "required",
+                     "SEO211": "occurrence", "SEO217": "occurrence", "LOC301": "consistency",
+                     "LOC305": "consistency"}
+    assert RULES["RD107"].to_dict()["kind"] == "metric"
+    assert "| RD107 | `short-text` | metric | warning |" in rules_markdown()

@@ -33,13 +33,14 @@ def rules_markdown() -> str:
               "site": "Site level (SITE4xx)"}
     out: list[str] = []
     for category, title in titles.items():
-        out += [f"### {title}", "", "| id | name | default | thresholds | what it flags |", "| --- | --- | --- | --- | --- |"]
+        out += [f"### {title}", "", "| id | name | kind | default | thresholds | what it flags |",
+                "| --- | --- | --- | --- | --- | --- |"]
         for r in rules():
             if r.category != category:
                 continue
             th = ", ".join(f"`{k} = {v}`" for k, v in r.thresholds.items()) or "—"
             kp = " Uses the focus keyphrase." if r.uses_keyphrase else ""
-            out.append(f"| {r.id} | `{r.name}` | {r.severity} | {th} | {r.doc}{kp} Fix: {r.hint} |")
+            out.append(f"| {r.id} | `{r.name}` | {r.kind} | {r.severity} | {th} | {r.doc}{kp} Fix: {r.hint} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

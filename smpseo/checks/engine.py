@@ -70,11 +70,12 @@ class Rule:
     scope: str = POST
     uses_keyphrase: bool = False
     hint: str = ""
+    kind: str = "custom"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "category": self.category, "severity": self.severity,
                 "doc": self.doc, "thresholds": dict(self.thresholds), "scope": self.scope,
-                "uses_keyphrase": self.uses_keyphrase,
+                "uses_keyphrase": self.uses_keyphrase, "kind": self.kind,
                 "examples": [{"text": e.text, "flags": e.flags, "keyphrase": e.keyphrase, "expect": list(e.expect)}
                              for e in self.examples]}
 
@@ -84,7 +85,7 @@ RULES: dict[str, Rule] = {}
 
 def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples: Iterable[Example] = (),
          thresholds: Mapping[str, Any] | None = None, scope: str = POST, uses_keyphrase: bool = False,
-         hint: str = ""):
+         hint: str = "", kind: str = "custom"):
     """Register a rule function. Post rules are `func(ctx, t) -> Iterable[Hit]` (`ctx` a PostContext, `t` the
     thresholds); site rules are `func(site, t) -> Iterable[(post, Hit)]`."""
     if category not in CATEGORIES:
@@ -97,7 +98,7 @@ def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples
             raise ValueError(f"rule {id} registered twice")
         RULES[id] = Rule(id=id, name=name, category=category, severity=severity, doc=doc, func=func,
                          thresholds=dict(thresholds or {}), examples=tuple(examples), scope=scope,
-                         uses_keyphrase=uses_keyphrase, hint=hint)
+                         uses_keyphrase=uses_keyphrase, hint=hint, kind=kind)
         return func
 
     return register

@@ -11,9 +11,9 @@ import re
 from smpseo.analysis.placement import introduction
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import Hit, flag, passes, rule
+from smpseo.checks.kinds import Consistency, register, written_places
 from smpseo.core.language import find_phrase, normalize_word
 from smpseo.core.text import PHONE_RE, WORD_RE
-from smpseo.model.post import HEADING, IMAGE
 
 # North American numbers: "778-917-7772", "(778) 917-7772", "778 917 7772", "778.917.7772", "+1 778 917 7772".
 
@@ -23,42 +23,24 @@ def digits(text: str) -> str:
     return d[1:] if len(d) == 11 and d.startswith("1") else d
 
 
-def _texts(ctx):
-    """(text, block or None, line) of every place a post writes something: title, description, blocks."""
-    post = ctx.post
-    if post.title:
-        yield post.title, None, post.title_line or 1
-    if post.description:
-        yield post.description, None, post.meta_line("description")
-    for block in post.blocks:
-        if block.is_prose or block.kind in (HEADING, IMAGE):
-            yield block.text, block, block.line
-
-
 def _locate(ctx, block, line, offset):
     return ctx.position(block, offset) if block is not None else (line, 1)
 
 
-@rule("LOC301", "phone-format", "local", "warning",
-      "The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
-      "\"778-917-7772\").",
-      hint="Write the number one way everywhere, as in [site] phone.",
-      examples=[flag("Call 778 917 7772 today.",
-                     "1:6 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
-                flag("Call (778) 917-7772 today.",
-                     "1:6 LOC301 Phone written '(778) 917-7772', not '778-917-7772'"),
-                passes("Call 778-917-7772 today. Our fax is 604 555 0100.")])
-def phone_format(ctx, t):
-    canonical = ctx.site.phone
-    want = digits(canonical)
-    if not want:
-        return
-    for text, block, line in _texts(ctx):
-        for m in PHONE_RE.finditer(text):
-            if digits(m.group(0)) == want and m.group(0) != canonical:
-                ln, col = _locate(ctx, block, line, m.start())
-                yield Hit(ln, col, f"Phone written '{m.group(0)}', not '{canonical}'", m.group(0),
-                          f"Write '{canonical}'.")
+register(Consistency(
+    id="LOC301", name="phone-format", category="local", severity="warning",
+    doc="The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
+        "\"778-917-7772\").",
+    hint="Write the number one way everywhere, as in [site] phone.",
+    canonical=lambda ctx: ctx.site.phone if digits(ctx.site.phone) else "",
+    variants=lambda ctx, phone, text: [(m.start(), m.group(0), "") for m in PHONE_RE.finditer(text)
+                                       if digits(m.group(0)) == digits(phone) and m.group(0) != phone],
+    message="Phone written '{written}', not '{canonical}'",
+    examples=[flag("Call 778 917 7772 today.",
+                   "1:6 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
+              flag("Call (778) 917-7772 today.",
+                   "1:6 LOC301 Phone written '(778) 917-7772', not '778-917-7772'"),
+              passes("Call 778-917-7772 today. Our fax is 604 555 0100.")]))
 
 
 @functools.lru_cache(maxsize=16)
@@ -103,7 +85,7 @@ def business_name_form(ctx, t):
     regex = _name_regex(name)
     if regex is None:
         return
-    for text, block, line in _texts(ctx):
+    for text, block, line in written_places(ctx):
         for m in regex.finditer(text):
             written = " ".join(m.group(0).split())
             if written == name:
@@ -131,7 +113,7 @@ def business_name_form(ctx, t):
                 passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online.")])
 def no_call_to_action(ctx, t):
     want = digits(ctx.site.phone)
-    for text, block, _ in _texts(ctx):
+    for text, block, _ in written_places(ctx):
         if block is None:
             continue
         if find_phrase("cta_phrases", text):
@@ -187,38 +169,41 @@ def city_placement(ctx, t):
         yield Hit(heads[0].line, 1, f"No subheading names the city '{city}'", heads[0].text)
 
 
-@rule("LOC305", "city-form", "local", "warning",
-      "The city written another way than `[site] city`: lower case (\"vancouver\") or misspelt (\"Vancover\"); "
-      "one-word city names.",
-      hint="Write the city's name as in [site] city.",
-      examples=[flag("We work in vancouver.",
-                     "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
-                flag("We work in Vancover.",
-                     "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
-                flag("We work in Vancuover.",
-                     "1:12 LOC305 City written 'Vancuover' (misspelt), not 'Vancouver'"),
-                passes("We work in Vancouver, at Vancouver's best clinic.")])
-def city_form(ctx, t):
+def _one_word_city(ctx) -> str:
     city = ctx.site.city.strip()
-    for c in [city] if city and " " not in city else []:  # one-word city names
-        low = c.lower()
-        for text, block, line in _texts(ctx):
-            if low[0] not in text.lower():
+    return city if city and " " not in city else ""
+
+
+def _city_variants(ctx, c: str, text: str):
+    """(offset, word, why) of each word that is the city in other capitals, or misspelt by one letter."""
+    low = c.lower()
+    if low[0] not in text.lower():
+        return
+    for m in WORD_RE.finditer(text):
+        word = m.group(0)
+        if word[0].lower() != low[0]:
+            continue
+        base = normalize_word(word)
+        if base == low:
+            if word.startswith(c):
                 continue
-            for m in WORD_RE.finditer(text):
-                word = m.group(0)
-                if word[0].lower() != low[0]:
-                    continue
-                base = normalize_word(word)
-                if base == low:
-                    if not word.startswith(c):
-                        why = "other capitals"
-                    else:
-                        continue
-                elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
-                        and edit_distance(base, low, 1) == 1:
-                    why = "misspelt"
-                else:
-                    continue
-                ln, col = _locate(ctx, block, line, m.start())
-                yield Hit(ln, col, f"City written '{word}' ({why}), not '{c}'", word, f"Write '{c}'.")
+            yield m.start(), word, "other capitals"
+        elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
+                and edit_distance(base, low, 1) == 1:
+            yield m.start(), word, "misspelt"
+
+
+register(Consistency(
+    id="LOC305", name="city-form", category="local", severity="warning",
+    doc="The city written another way than `[site] city`: lower case (\"vancouver\") or misspelt (\"Vancover\"); "
+        "one-word city names.",
+    hint="Write the city's name as in [site] city.",
+    canonical=_one_word_city, variants=_city_variants,
+    message="City written '{written}' ({why}), not '{canonical}'",
+    examples=[flag("We work in vancouver.",
+                   "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
+              flag("We work in Vancover.",
+                   "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
+              flag("We work in Vancuover.",
+                   "1:12 LOC305 City written 'Vancuover' (misspelt), not 'Vancouver'"),
+              passes("We work in Vancouver, at Vancouver's best clinic.")]))

@@ -7,6 +7,7 @@ import re
 from smpseo.analysis.passive import passive_phrase
 from smpseo.analysis.readability import EASE_POOR, LONG_SENTENCE_WORDS
 from smpseo.checks.engine import Hit, flag, passes, rule
+from smpseo.checks.kinds import Metric, register
 from smpseo.core.language import find_phrase
 from smpseo.model.post import PARAGRAPH
 
@@ -59,22 +60,19 @@ def long_sentence(ctx, t):
         yield Hit(s.line, s.column, f"Sentence has {len(s.words)} words (max {limit}); {overall}", s.text)
 
 
-@rule("RD102", "long-paragraph", "readability", "warning",
-      "A paragraph longer than `max_words` words.",
-      thresholds={"max_words": 150},
-      hint="Break it where the topic shifts; one idea per paragraph.",
-      examples=[flag(_filler(170),
-                     "1:1 RD102 Paragraph has 173 words (max 150)"),
-                passes(_filler(100) + "\n\n" + _filler(100))])
-def long_paragraph(ctx, t):
-    limit = t["max_words"]
-    for b in ctx.prose:
-        if b.kind != PARAGRAPH:
-            continue
-        n = len(b.words)
-        if n > limit:
-            col = b.sentences[0].column if b.sentences else 1
-            yield Hit(b.line, col, f"Paragraph has {n} words (max {limit})", b.text[:80])
+register(Metric(
+    id="RD102", name="long-paragraph", category="readability", severity="warning",
+    doc="A paragraph longer than `max_words` words.",
+    thresholds={"max_words": 150},
+    hint="Break it where the topic shifts; one idea per paragraph.",
+    each=lambda ctx: [b for b in ctx.prose if b.kind == PARAGRAPH],
+    value=lambda b: len(b.words), above="max_words",
+    message="Paragraph has {value} words (max {threshold})",
+    at=lambda b: (b.line, b.sentences[0].column if b.sentences else 1),
+    match=lambda b: b.text[:80],
+    examples=[flag(_filler(170),
+                   "1:1 RD102 Paragraph has 173 words (max 150)"),
+              passes(_filler(100) + "\n\n" + _filler(100))]))
 
 
 @rule("RD103", "subheading-distribution", "readability", "warning",
@@ -178,29 +176,27 @@ def repeated_sentence_start(ctx, t):
             i = max(j, i + 1)
 
 
-@rule("RD107", "short-text", "readability", "warning",
-      "The post has fewer than `min_words` words of body text.",
-      thresholds={"min_words": 300},
-      hint="Answer the question fully: what, how, how long, what it costs, what to do next.",
-      examples=[flag("---\ntitle: Short\n---\n\n" + _EASY,
-                     "2:8 RD107 Text has 19 words (min 300)"),
-                passes(_filler(320))])
-def short_text(ctx, t):
-    if ctx.word_count < t["min_words"]:
-        yield Hit(ctx.first_line(), 1, f"Text has {ctx.word_count} words (min {t['min_words']})", ctx.post.title)
+register(Metric(
+    id="RD107", name="short-text", category="readability", severity="warning",
+    doc="The post has fewer than `min_words` words of body text.",
+    thresholds={"min_words": 300},
+    hint="Answer the question fully: what, how, how long, what it costs, what to do next.",
+    value=lambda ctx: ctx.word_count, below="min_words",
+    message="Text has {value} words (min {threshold})",
+    examples=[flag("---\ntitle: Short\n---\n\n" + _EASY,
+                   "2:8 RD107 Text has 19 words (min 300)"),
+              passes(_filler(320))]))
 
 
-@rule("RD108", "reading-ease", "readability", "info",
-      "Flesch reading ease below `min_score` (hard to read); the grade level is in the message.",
-      thresholds={"min_score": EASE_POOR},
-      hint="Shorter sentences and shorter words raise the score.",
-      examples=[flag("Comprehensive micropigmentation necessitates individualised consultation regarding "
-                     "pigmentation characteristics, dermatological considerations, and aesthetic expectations.",
-                     "1:1 RD108 Flesch reading ease -151.3 (min 50); grade level 18"),
-                passes(_EASY * 3)])
-def reading_ease(ctx, t):
-    ease = ctx.scores.get("flesch_reading_ease")
-    if ease is not None and ease < t["min_score"]:
-        grade = ctx.scores.get("grade")
-        yield Hit(ctx.first_line(), 1, f"Flesch reading ease {ease:g} (min {t['min_score']:g}); grade level {grade:g}",
-                  ctx.post.title)
+register(Metric(
+    id="RD108", name="reading-ease", category="readability", severity="info",
+    doc="Flesch reading ease below `min_score` (hard to read); the grade level is in the message.",
+    thresholds={"min_score": EASE_POOR},
+    hint="Shorter sentences and shorter words raise the score.",
+    value=lambda ctx: ctx.scores.get("flesch_reading_ease"), below="min_score",
+    message="Flesch reading ease {value:g} (min {threshold:g}); grade level {grade:g}",
+    details=lambda ctx: {"grade": ctx.scores.get("grade")},
+    examples=[flag("Comprehensive micropigmentation necessitates individualised consultation regarding "
+                   "pigmentation characteristics, dermatological considerations, and aesthetic expectations.",
+                   "1:1 RD108 Flesch reading ease -151.3 (min 50); grade level 18"),
+              passes(_EASY * 3)]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from smpseo.analysis.site import is_internal
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.checks.keyphrase import DESC_OK, KP, post
+from smpseo.checks.kinds import Metric, Occurrence, Required, last_prose_line, register
 from smpseo.core.pixels import cut_to_width, text_width
 from smpseo.model.post import HEADING, IMAGE
 
@@ -13,42 +14,43 @@ INTRO = "Scalp micropigmentation in Vancouver gives a shaved look to a bald or t
 LINKED = INTRO + " Read [how long SMP lasts](/how-long-does-smp-last/)."
 
 
-@rule("SEO206", "meta-description-missing", "seo", "error",
-      "The post has no meta description (front matter `description`).",
-      hint="Add a description (front matter `description:`, 121-156 characters) that answers the question and "
-           "holds the keyphrase.",
-      examples=[flag(post(KP, INTRO),
-                     "1:1 SEO206 No meta description"),
-                passes(post(KP + f"\ndescription: {DESC_OK}", INTRO))])
-def meta_description_missing(ctx, t):
-    if not ctx.post.description:
-        yield Hit(1, 1, "No meta description", "")
+register(Required(
+    id="SEO206", name="meta-description-missing", category="seo", severity="error",
+    doc="The post has no meta description (front matter `description`).",
+    hint="Add a description (front matter `description:`, 121-156 characters) that answers the question and "
+         "holds the keyphrase.",
+    present=lambda ctx: bool(ctx.post.description),
+    message="No meta description",
+    examples=[flag(post(KP, INTRO),
+                   "1:1 SEO206 No meta description"),
+              passes(post(KP + f"\ndescription: {DESC_OK}", INTRO))]))
 
 
-@rule("SEO207", "meta-description-length", "seo", "warning",
-      "The meta description is shorter than `min_chars` or longer than `max_chars` characters.",
-      thresholds={"min_chars": 121, "max_chars": 156},
-      hint="Search results show about 155 characters: say what the reader gets, in that space.",
-      examples=[flag(post("description: Scalp micropigmentation in Vancouver.", INTRO),
-                     "3:14 SEO207 Meta description has 37 characters (121-156)"),
-                passes(post(f"description: {DESC_OK}", INTRO))])
-def meta_description_length(ctx, t):
-    d = ctx.post.description
-    if d and not t["min_chars"] <= len(d) <= t["max_chars"]:
-        yield Hit(ctx.post.meta_line("description"), 1,
-                  f"Meta description has {len(d)} characters ({t['min_chars']}-{t['max_chars']})", d)
+register(Metric(
+    id="SEO207", name="meta-description-length", category="seo", severity="warning",
+    doc="The meta description is shorter than `min_chars` or longer than `max_chars` characters.",
+    thresholds={"min_chars": 121, "max_chars": 156},
+    hint="Search results show about 155 characters: say what the reader gets, in that space.",
+    value=lambda ctx: len(ctx.post.description) if ctx.post.description else None,
+    below="min_chars", above="max_chars",
+    message="Meta description has {value} characters ({min_chars}-{max_chars})",
+    at=lambda ctx: (ctx.post.meta_line("description"), 1),
+    match=lambda ctx: ctx.post.description,
+    examples=[flag(post("description: Scalp micropigmentation in Vancouver.", INTRO),
+                   "3:14 SEO207 Meta description has 37 characters (121-156)"),
+              passes(post(f"description: {DESC_OK}", INTRO))]))
 
 
-@rule("SEO211", "image-alt-missing", "seo", "warning",
-      "An image has no alt text (screen readers and search engines read it).",
-      hint="Describe what the image shows in a few words.",
-      examples=[flag(post(body=INTRO + "\n\n![](client.jpg)"),
-                     "8:5 SEO211 Image 'client.jpg' has no alt text"),
-                passes(post(body=INTRO + "\n\n![Hairline after the second session](client.jpg)"))])
-def image_alt_missing(ctx, t):
-    for img in ctx.post.images:
-        if not img.alt.strip():
-            yield Hit(img.line, 1, f"Image '{img.src}' has no alt text", img.src)
+register(Occurrence(
+    id="SEO211", name="image-alt-missing", category="seo", severity="warning",
+    doc="An image has no alt text (screen readers and search engines read it).",
+    hint="Describe what the image shows in a few words.",
+    found=lambda ctx: [img for img in ctx.post.images if not img.alt.strip()],
+    message="Image '{item.src}' has no alt text",
+    match=lambda img: img.src,
+    examples=[flag(post(body=INTRO + "\n\n![](client.jpg)"),
+                   "8:5 SEO211 Image 'client.jpg' has no alt text"),
+              passes(post(body=INTRO + "\n\n![Hairline after the second session](client.jpg)"))]))
 
 
 @rule("SEO215", "misspelled-term", "seo", "warning",
@@ -101,49 +103,47 @@ def title_width(ctx, t):
                                                f"{t['max_pixels']} px): it gets cut after '{shown}'", title)
 
 
-@rule("SEO217", "multiple-h1", "seo", "warning",
-      "The body has more than one H1 heading (the page title is the one H1).",
-      hint="Make the other top-level headings H2 (##).",
-      examples=[flag("# One\n\nText here.\n\n# Two\n\nMore text.",
-                     "5:3 SEO217 Second H1 heading 'Two' (the page should have one)"),
-                passes("# One\n\nText.\n\n## Two\n\nMore.")])
-def multiple_h1(ctx, t):
-    h1 = [b for b in ctx.post.blocks if b.kind == HEADING and b.level == 1]
-    for extra in h1[1:]:
-        yield Hit(extra.line, 1, f"Second H1 heading '{extra.text}' (the page should have one)", extra.text)
+register(Occurrence(
+    id="SEO217", name="multiple-h1", category="seo", severity="warning",
+    doc="The body has more than one H1 heading (the page title is the one H1).",
+    hint="Make the other top-level headings H2 (##).",
+    found=lambda ctx: [b for b in ctx.post.blocks if b.kind == HEADING and b.level == 1][1:],
+    message="Second H1 heading '{item.text}' (the page should have one)",
+    match=lambda heading: heading.text,
+    examples=[flag("# One\n\nText here.\n\n# Two\n\nMore text.",
+                   "5:3 SEO217 Second H1 heading 'Two' (the page should have one)"),
+              passes("# One\n\nText.\n\n## Two\n\nMore.")]))
 
 
-@rule("SEO218", "no-internal-link", "seo", "info",
-      "The post links to no other page of the site.",
-      hint="Link to a related post or your contact/booking page with descriptive anchor text.",
-      examples=[flag(post(body=INTRO + " Read [more](https://elsewhere.example/)."),
-                     "6:1 SEO218 No link to another page of the site"),
-                passes(post(body=INTRO + " Read [how long SMP lasts](/how-long-does-smp-last/)."))])
-def no_internal_link(ctx, t):
-    if not any(is_internal(link.href, ctx.site.url) for link in ctx.post.links):
-        last = ctx.prose[-1] if ctx.prose else None
-        yield Hit(last.line if last else ctx.first_line(), 1, "No link to another page of the site", "")
+register(Required(
+    id="SEO218", name="no-internal-link", category="seo", severity="info",
+    doc="The post links to no other page of the site.",
+    hint="Link to a related post or your contact/booking page with descriptive anchor text.",
+    present=lambda ctx: any(is_internal(link.href, ctx.site.url) for link in ctx.post.links),
+    message="No link to another page of the site", at=last_prose_line,
+    examples=[flag(post(body=INTRO + " Read [more](https://elsewhere.example/)."),
+                   "6:1 SEO218 No link to another page of the site"),
+              passes(post(body=INTRO + " Read [how long SMP lasts](/how-long-does-smp-last/)."))]))
 
 
-@rule("SEO219", "no-image", "seo", "warning",
-      "The post has no image.",
-      hint="Add a photo that shows the result or the work (before/after, the clinic), with alt text.",
-      examples=[flag(post(KP, LINKED),
-                     "6:1 SEO219 The post has no image"),
-                passes(post(KP, INTRO + "\n\n![Hairline after the second session](client.jpg)"))])
-def no_image(ctx, t):
-    if not ctx.post.images and ctx.prose:
-        yield Hit(ctx.prose[0].line, 1, "The post has no image", "")
+register(Required(
+    id="SEO219", name="no-image", category="seo", severity="warning",
+    doc="The post has no image.",
+    hint="Add a photo that shows the result or the work (before/after, the clinic), with alt text.",
+    present=lambda ctx: bool(ctx.post.images) or not ctx.prose,
+    message="The post has no image", at=lambda ctx: (ctx.prose[0].line, 1),
+    examples=[flag(post(KP, LINKED),
+                   "6:1 SEO219 The post has no image"),
+              passes(post(KP, INTRO + "\n\n![Hairline after the second session](client.jpg)"))]))
 
 
-@rule("SEO220", "no-outbound-link", "seo", "info",
-      "The post links to no other site: a source or a reference readers can check.",
-      hint="Link to a source worth reading (a study, a dermatology page) where the post makes a claim.",
-      examples=[flag(post(KP, LINKED),
-                     "6:1 SEO220 No link to another site"),
-                passes(post(KP, INTRO + " See [the study](https://journal.example/smp-study)."))])
-def no_outbound_link(ctx, t):
-    if not any(link.href.startswith(("http://", "https://", "//")) and not is_internal(link.href, ctx.site.url)
-               for link in ctx.post.links):
-        last = ctx.prose[-1] if ctx.prose else None
-        yield Hit(last.line if last else ctx.first_line(), 1, "No link to another site", "")
+register(Required(
+    id="SEO220", name="no-outbound-link", category="seo", severity="info",
+    doc="The post links to no other site: a source or a reference readers can check.",
+    hint="Link to a source worth reading (a study, a dermatology page) where the post makes a claim.",
+    present=lambda ctx: any(link.href.startswith(("http://", "https://", "//"))
+                            and not is_internal(link.href, ctx.site.url) for link in ctx.post.links),
+    message="No link to another site", at=last_prose_line,
+    examples=[flag(post(KP, LINKED),
+                   "6:1 SEO220 No link to another site"),
+              passes(post(KP, INTRO + " See [the study](https://journal.example/smp-study)."))]))
