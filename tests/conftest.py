@@ -189,3 +189,12 @@ def clinic_site(tmp_path, monkeypatch):
     monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
     monkeypatch.setenv("SMPSEO_WORKERS", "1")
     return root
+
+
+@pytest.fixture
+def hugo(tmp_path, monkeypatch):
+    """A copy of the Hugo site fixture (settings only in pyproject.toml) as the working folder."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "hugo", site)
+    monkeypatch.chdir(site)
+    return site

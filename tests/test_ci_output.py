@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 import yaml
@@ -14,17 +13,7 @@ from smpseo.cli import main
 from smpseo.model.results import CheckResult, Finding
 from smpseo.views.annotations import annotation_lines, escape_data, escape_property
 
-from .conftest import FIXTURES, ROOT
-
-HUGO = FIXTURES / "hugo"
-
-
-@pytest.fixture
-def hugo(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    shutil.copytree(HUGO, site)
-    monkeypatch.chdir(site)
-    return site
+from .conftest import ROOT
 
 
 def run(capsys, *args):

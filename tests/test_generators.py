@@ -4,7 +4,6 @@ names, Hugo's `summary`, page bundles, and settings from `pyproject.toml [tool.s
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
@@ -20,12 +19,6 @@ HUGO = FIXTURES / "hugo"
 JEKYLL = FIXTURES / "jekyll"
 
 
-@pytest.fixture
-def hugo(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    shutil.copytree(HUGO, site)
-    monkeypatch.chdir(site)
-    return site
 
 
 def test_toml_front_matter_gives_title_description_date_and_field_lines():
