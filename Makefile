@@ -20,8 +20,9 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The quick tier (no notebook runs, no browser, no whole corpora), spread over the cores.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow" -q
+	$(BIN)/python -m pytest -m "not slow" -q -n auto
 
 # The long fuzz profile: hundreds of mutated posts through every command (tests/test_fuzz.py).
 fuzz: $(STAMP)
