@@ -34,31 +34,38 @@ def _nothing(_item) -> Mapping[str, Any]:
     return {}
 
 
-@dataclass(frozen=True)
-class Metric:
-    """A number compared with a threshold: flagged when `value` is below `thresholds[below]` or above
-    `thresholds[above]` (either or both). `each(ctx)` gives the things measured (the whole post by default, e.g.
-    each paragraph); `value`, `at` (line, column), `match` and `details` take one of them. `value` returning None
-    skips it. `message` is a format string with `{value}`, `{threshold}` (the one crossed), every threshold by
-    name, and what `details` returns."""
+@dataclass(frozen=True, kw_only=True)
+class Spec:
+    """What every kind holds, as the `@rule` decorator takes it; a kind adds what its check needs."""
 
     id: str
     name: str
     category: str
     severity: str
     doc: str
+    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    hint: str = ""
+    examples: Iterable[Example] = ()
+    uses_keyphrase: bool = False
+    kind = "custom"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Metric(Spec):
+    """A number compared with a threshold: flagged when `value` is below `thresholds[below]` or above
+    `thresholds[above]` (either or both). `each(ctx)` gives the things measured (the whole post by default, e.g.
+    each paragraph); `value`, `at` (line, column), `match` and `details` take one of them. `value` returning None
+    skips it. `message` is a format string with `{value}`, `{threshold}` (the one crossed), every threshold by
+    name, and what `details` returns."""
+
     value: Callable[[Any], float | int | None]
     message: str
     below: str | None = None
     above: str | None = None
-    thresholds: Mapping[str, Any] = field(default_factory=dict)
-    hint: str = ""
-    examples: Iterable[Example] = ()
     each: Callable[[Any], Iterable[Any]] = _whole_post
     at: Callable[[Any], tuple[int, int]] = _first_line
     match: Callable[[Any], str] = _title
     details: Callable[[Any], Mapping[str, Any]] = _nothing
-    uses_keyphrase: bool = False
     kind = "metric"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -90,22 +97,13 @@ def last_prose_line(ctx) -> tuple[int, int]:
     return (ctx.prose[-1].line if ctx.prose else ctx.first_line()), 1
 
 
-@dataclass(frozen=True)
-class Required:
+@dataclass(frozen=True, kw_only=True)
+class Required(Spec):
     """Something the post must have: one finding, `message` at `at(ctx)`, when `present(ctx)` is false."""
 
-    id: str
-    name: str
-    category: str
-    severity: str
-    doc: str
     present: Callable[[Any], bool]
     message: str
     at: Callable[[Any], tuple[int, int]] = _start
-    thresholds: Mapping[str, Any] = field(default_factory=dict)
-    hint: str = ""
-    examples: Iterable[Example] = ()
-    uses_keyphrase: bool = False
     kind = "required"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -114,24 +112,15 @@ class Required:
             yield Hit(line, column, self.message, "")
 
 
-@dataclass(frozen=True)
-class Occurrence:
+@dataclass(frozen=True, kw_only=True)
+class Occurrence(Spec):
     """Things that should not be there: one finding for each thing `found(ctx)` gives, at `at(item)`, with
     `message` formatted with `{item}` (attributes allowed: `'{item.src}'`) and `match(item)` as the text matched."""
 
-    id: str
-    name: str
-    category: str
-    severity: str
-    doc: str
     found: Callable[[Any], Iterable[Any]]
     message: str
     at: Callable[[Any], tuple[int, int]] = lambda item: (item.line, 1)
     match: Callable[[Any], str] = _empty
-    thresholds: Mapping[str, Any] = field(default_factory=dict)
-    hint: str = ""
-    examples: Iterable[Example] = ()
-    uses_keyphrase: bool = False
     kind = "occurrence"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -152,25 +141,16 @@ def written_places(ctx):
             yield block.text, block, block.line
 
 
-@dataclass(frozen=True)
-class Consistency:
+@dataclass(frozen=True, kw_only=True)
+class Consistency(Spec):
     """One form of a thing wherever the post writes (title, description, prose, headings, alt text): `canonical(ctx)`
     is that form (the rule stays silent when it is empty); `variants(ctx, canonical, text)` gives
     (offset, written, why) for each other form in a text. One finding for each, `message` formatted with
     `{written}`, `{why}` and `{canonical}`; the finding's hint is "Write '<canonical>'."."""
 
-    id: str
-    name: str
-    category: str
-    severity: str
-    doc: str
     canonical: Callable[[Any], str]
     variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
     message: str
-    thresholds: Mapping[str, Any] = field(default_factory=dict)
-    hint: str = ""
-    examples: Iterable[Example] = ()
-    uses_keyphrase: bool = False
     kind = "consistency"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -184,7 +164,7 @@ class Consistency:
                           f"Write '{canonical}'.")
 
 
-def register(spec):
+def register(spec: Spec) -> Spec:
     """Put a kind's spec in the registry as a rule; returns the spec."""
     rule(spec.id, spec.name, spec.category, spec.severity, spec.doc, examples=spec.examples,
          thresholds=spec.thresholds, uses_keyphrase=spec.uses_keyphrase, hint=spec.hint, kind=spec.kind)(spec.check)
