@@ -138,6 +138,14 @@ class PostContext:
             self._found[(phrase.text, synonyms)] = found
         return found
 
+    def searched(self) -> dict[tuple[str, bool], list[tuple[Block, Match]]]:
+        """What `find` has found so far, by (phrase text, synonyms counted)."""
+        return dict(self._found)
+
+    def recall(self, text: str, found: list[tuple[Block, Match]]) -> None:
+        """Take the matches of the phrase `text` (as written) from an earlier search, as if `find` had made them."""
+        self._found[(text, False)] = found
+
     # ---- positions -----------------------------------------------------------------------------------------------
     def sentence_offsets(self, block: Block) -> list[tuple[Sentence, int, int]]:
         """Each sentence of a block with its (start, end) offsets in `block.text`, worked out once per block (every

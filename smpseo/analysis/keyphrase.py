@@ -109,6 +109,20 @@ class Matcher:
             self._vocab.update(skeys)
             self._vocab.update(ckeys)
 
+    # ---- what it knows (for callers that keep readings between runs) ------------------------------------------
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word key the matcher knows: the words of the phrases compiled so far and of the synonyms."""
+        return frozenset(self._vocab)
+
+    def compiled(self) -> list[Phrase]:
+        """The phrases compiled so far, in the order they were."""
+        return list(self._phrases.values())
+
+    def synonym_keys(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(the synonym's keys, its term's keys) of every configured synonym, longest synonym first."""
+        return [(skeys, ckeys) for skeys, ckeys, _, _ in self._synonyms]
+
     # ---- compiling ----------------------------------------------------------------------------------------------
     def _plain_keys(self, text: str) -> tuple[str, ...]:
         words = [w for w in WORD_RE.findall(text) if not is_function_word(w)] or WORD_RE.findall(text)

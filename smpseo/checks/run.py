@@ -98,8 +98,8 @@ def reading_state(run: Run) -> list:
     """What reading a post's text depends on besides the post and the settings: the words the matcher knows and
     the keys each compiled phrase got. A post's summary is valid for another run with the same state."""
     matcher = run.matcher
-    return [sorted(matcher._vocab), [[p.text, list(p.keys), list(p.keys_for(False))]  # noqa: SLF001
-                                     for p in matcher._phrases.values()]]  # noqa: SLF001
+    return [sorted(matcher.vocabulary), [[p.text, list(p.keys), list(p.keys_for(False))]
+                                         for p in matcher.compiled()]]
 
 
 def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLines | None = None) -> dict:
@@ -148,7 +148,7 @@ def _reading(matcher: Matcher, ctx: PostContext) -> dict:
                 hyphens.add(stem(w))
                 found.update(part for part in map(stem, w.split("-")) if part)
     every = found | {j.split(" ", 1)[0] for j in joins}
-    for skeys, ckeys, _, _ in matcher._synonyms:  # noqa: SLF001 (the configured synonyms, as compiled)
+    for skeys, ckeys in matcher.synonym_keys():
         if every.issuperset(skeys):
             found.update(ckeys)
     return {"words": " ".join(sorted(found)), "joins": " ".join(sorted(joins)), "hyphens": " ".join(sorted(hyphens))}
@@ -158,7 +158,7 @@ def signature(matcher: Matcher, summary: dict) -> list:
     """What reading a post's prose depends on among the words the matcher knows now: the space variants that would
     be joined and the hyphenated words read whole. Two matchers with the same signature for a post find the same
     matches in it."""
-    vocab = matcher._vocab  # noqa: SLF001
+    vocab = matcher.vocabulary
     heads = {k[:4] for k in vocab}
     parts = summary["joins"].split()
     return [sorted({j for j, head in zip(parts[::2], parts[1::2], strict=True) if j in vocab and head in heads}),
@@ -252,15 +252,15 @@ def _recall(ctx: PostContext, matches: dict, topics: dict) -> dict:
     for text, (keys, found) in matches.items():
         phrase = topics.get(text)
         if phrase is not None and _phrase_keys(phrase) == keys:
-            ctx._found[(text, False)] = [(ctx.prose[b], Match(text, m, start, end, tuple(reasons)))  # noqa: SLF001
-                                         for b, start, end, m, reasons in found]
+            ctx.recall(text, [(ctx.prose[b], Match(text, m, start, end, tuple(reasons)))
+                              for b, start, end, m, reasons in found])
     return matches
 
 
 def _remember(ctx: PostContext, matches: dict, topics: dict) -> None:
     """Add to `matches` every topic this run searched the post for (where its words are all within reach)."""
     index = {id(b): i for i, b in enumerate(ctx.prose)}
-    for (text, synonyms), found in ctx._found.items():  # noqa: SLF001
+    for (text, synonyms), found in ctx.searched().items():
         phrase = topics.get(text)
         if synonyms or phrase is None or not set(phrase.keys_for(False)) <= ctx.words_keys \
                 or matches.get(text, [None])[0] == _phrase_keys(phrase):
