@@ -8,10 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
-from smpseo.analysis.placement import introduction
+from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import Hit, flag, passes, rule
-from smpseo.checks.kinds import Consistency, register, written_places
+from smpseo.checks.kinds import Consistency, Placement, register, written_places
 from smpseo.core.language import find_phrase, normalize_word
 from smpseo.core.text import PHONE_RE, WORD_RE
 
@@ -128,45 +128,38 @@ def no_call_to_action(ctx, t):
               "")
 
 
-def _targets_city(ctx) -> bool:
+def _city_targeted(ctx):
+    """The city as a phrase, when the post's focus keyphrase names it (else None: LOC304 is silent)."""
     city = ctx.site.city
     if not city or ctx.focus is None:
-        return False
+        return None
     city_phrase = ctx.matcher.phrase(city)
-    return bool(city_phrase) and all(k in ctx.focus.keys for k in city_phrase.keys)
+    return city_phrase if city_phrase and all(k in ctx.focus.keys for k in city_phrase.keys) else None
 
 
-@rule("LOC304", "city-placement", "local", "warning",
-      "A post whose focus keyphrase names the city does not name it in the title, the introduction, or any "
-      "subheading (one finding for each).",
-      uses_keyphrase=True,
-      hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
-      examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
-                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry.",
-                     "2:8 LOC304 Title does not name the city 'Vancouver'",
-                     "6:1 LOC304 First paragraph does not name the city 'Vancouver'",
-                     "8:4 LOC304 No subheading names the city 'Vancouver'"),
-                passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
-                       "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")])
-def city_placement(ctx, t):
-    if not _targets_city(ctx):
-        return
-    city = ctx.site.city
-    city_phrase = ctx.matcher.phrase(city)
-    post = ctx.post
+def _names_city(ctx, city, part, _t) -> str | None:
+    """The part's place when none of its texts (the title; the introduction; any subheading) names the city."""
+    named = any(text and ctx.matcher.share(city, text) == 1.0 for text in part.texts)
+    return None if named else part.place
 
-    def has(text: str) -> bool:
-        return bool(text) and ctx.matcher.share(city_phrase, text) == 1.0
 
-    if not has(post.title):
-        yield Hit(post.title_line or 1, 1, f"Title does not name the city '{city}'", post.title)
-    first = introduction(post)
-    if first is not None and not has(first.text):
-        col = first.sentences[0].column if first.sentences else 1
-        yield Hit(first.line, col, f"First paragraph does not name the city '{city}'", first.text[:60])
-    heads = ctx.subheadings
-    if heads and not any(has(h.text) for h in heads):
-        yield Hit(heads[0].line, 1, f"No subheading names the city '{city}'", heads[0].text)
+register(Placement(
+    id="LOC304", name="city-placement", category="local", severity="warning",
+    doc="A post whose focus keyphrase names the city does not name it in the title, the introduction, or any "
+        "subheading (one finding for each).",
+    uses_keyphrase=True,
+    hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
+    phrase=_city_targeted, where=(TITLE, INTRO, SUBHEADING), verdict=_names_city,
+    message={TITLE: "Title does not name the city '{phrase}'",
+             INTRO: "First paragraph does not name the city '{phrase}'",
+             SUBHEADING: "No subheading names the city '{phrase}'"},
+    examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
+                   "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry.",
+                   "2:8 LOC304 Title does not name the city 'Vancouver'",
+                   "6:1 LOC304 First paragraph does not name the city 'Vancouver'",
+                   "8:4 LOC304 No subheading names the city 'Vancouver'"),
+              passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
+                     "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")]))
 
 
 def _one_word_city(ctx) -> str:
