@@ -18,6 +18,7 @@ from smpseo.analysis.placement import (
 )
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.checks.keyphrase import FILLER, INTRO_TEXT, KP, post
+from smpseo.checks.kinds import Occurrence, Share, register
 
 
 def _reflects(ctx, text: str, place: str, more_than_half: bool = False) -> bool:
@@ -60,24 +61,21 @@ def keyphrase_in_subheadings(ctx, t):
                                     f"(max {t['max_percent']}%)", heads[0].text)
 
 
-@rule("SEO210", "keyphrase-in-image-alt", "seo", "info",
-      "The post has images but no alt text holds half or more of the focus keyphrase's content words (or of a "
-      "synonym's); with 5+ images, fewer than 30 % or more than 75 % of them do.",
-      uses_keyphrase=True,
-      hint="Describe one image with the keyphrase's words, if it truly shows that.",
-      examples=[flag(post(KP, INTRO_TEXT + "\n\n![A smiling client](client.jpg)"),
-                     "8:21 SEO210 No image alt text reflects the keyphrase 'Vancouver scalp micropigmentation'"),
-                passes(post(KP, INTRO_TEXT + "\n\n![Scalp micropigmentation, two years on](client.jpg)"))])
-def keyphrase_in_image_alt(ctx, t):
-    images = ctx.post.images
-    if not ctx.focus or not images:
-        return
-    reflecting = sum(1 for img in images if _reflects(ctx, img.alt, ALT))
-    if not reflecting:
-        yield Hit(images[0].line, 1, f"No image alt text reflects the keyphrase {ctx.focus_label()}", images[0].src)
-    elif len(images) >= 5 and not 0.3 <= reflecting / len(images) <= 0.75:
-        yield Hit(images[0].line, 1, f"{reflecting} of {len(images)} image alt texts reflect the keyphrase "
-                                     f"{ctx.focus_label()} (aim for 30-75%)", images[0].src)
+register(Share(
+    id="SEO210", name="keyphrase-in-image-alt", category="seo", severity="info",
+    doc="The post has images but no alt text holds half or more of the focus keyphrase's content words (or of a "
+        "synonym's); with 5+ images, fewer than 30 % or more than 75 % of them do.",
+    uses_keyphrase=True,
+    hint="Describe one image with the keyphrase's words, if it truly shows that.",
+    among=lambda ctx: ctx.post.images if ctx.focus else [], has=lambda ctx, image, t: _reflects(ctx, image.alt, ALT),
+    below=30, above=75, fewest=5, each=False,
+    message={"none": "No image alt text reflects the keyphrase {keyphrase}",
+             "below": "{count} of {total} image alt texts reflect the keyphrase {keyphrase} (aim for 30-75%)",
+             "above": "{count} of {total} image alt texts reflect the keyphrase {keyphrase} (aim for 30-75%)"},
+    at=lambda ctx, image, found: (image.line, 1), match=lambda ctx, image, found: image.src,
+    examples=[flag(post(KP, INTRO_TEXT + "\n\n![A smiling client](client.jpg)"),
+                   "8:21 SEO210 No image alt text reflects the keyphrase 'Vancouver scalp micropigmentation'"),
+              passes(post(KP, INTRO_TEXT + "\n\n![Scalp micropigmentation, two years on](client.jpg)"))]))
 
 
 def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
@@ -164,23 +162,25 @@ def keyphrase_distribution(ctx, t):
                                     f"{ctx.focus_label()}", s.text)
 
 
-@rule("SEO214", "competing-link", "seo", "warning",
-      "A link's anchor text is the focus keyphrase (or a synonym) and nothing more: it tells search engines "
-      "another page is about this topic.",
-      uses_keyphrase=True,
-      hint="Reword the link so it describes the page it points to.",
-      examples=[flag(post(KP, INTRO_TEXT + " See [scalp micropigmentation in Vancouver](https://other.example/)."),
-                     "6:88 SEO214 Link text 'scalp micropigmentation in Vancouver' is the keyphrase "
-                     "'Vancouver scalp micropigmentation'"),
-                passes(post(KP, INTRO_TEXT + " See [our Vancouver scalp micropigmentation prices](/prices/)."))])
-def competing_link(ctx, t):
+def competing_links(ctx) -> list:
+    """The links whose anchor text is the focus keyphrase (or a synonym standing for it) and nothing more."""
     if not ctx.focus:
-        return
+        return []
     wanted = set(ctx.focus.keys)
-    for link in ctx.post.links:
-        if not link.text or not contains(ctx.matcher, ctx.focus, link.text, synonyms_count(LINK)):
-            continue
-        if all(set(u.keys) <= wanted for u in ctx.matcher.units(link.text)):
-            line, column = ctx.locate(link.line, link.text)
-            yield Hit(line, column, f"Link text '{link.text}' is the keyphrase {ctx.focus_label()}",
-                      link.text)
+    return [link for link in ctx.post.links
+            if link.text and contains(ctx.matcher, ctx.focus, link.text, synonyms_count(LINK))
+            and all(set(u.keys) <= wanted for u in ctx.matcher.units(link.text))]
+
+
+register(Occurrence(
+    id="SEO214", name="competing-link", category="seo", severity="warning",
+    doc="A link's anchor text is the focus keyphrase (or a synonym) and nothing more: it tells search engines "
+        "another page is about this topic.",
+    uses_keyphrase=True,
+    hint="Reword the link so it describes the page it points to.",
+    found=competing_links, message="Link text '{item.text}' is the keyphrase {keyphrase}",
+    at=lambda ctx, link: ctx.locate(link.line, link.text), match=lambda link: link.text,
+    examples=[flag(post(KP, INTRO_TEXT + " See [scalp micropigmentation in Vancouver](https://other.example/)."),
+                   "6:88 SEO214 Link text 'scalp micropigmentation in Vancouver' is the keyphrase "
+                   "'Vancouver scalp micropigmentation'"),
+              passes(post(KP, INTRO_TEXT + " See [our Vancouver scalp micropigmentation prices](/prices/)."))]))
