@@ -207,6 +207,7 @@ def test_rules_declared_as_kinds_say_so():
                      "SEO211": "occurrence", "SEO214": "occurrence", "SEO215": "occurrence", "SEO217": "occurrence",
                      "LOC301": "consistency", "LOC302": "consistency", "LOC305": "consistency",
                      "LOC304": "placement", "SEO203": "placement", "SEO204": "placement", "SEO205": "placement",
-                     "SEO208": "placement", "SEO221": "placement"}
+                     "SEO208": "placement", "SEO221": "placement",
+                     "SITE401": "duplicate", "SITE402": "duplicate", "SITE403": "duplicate", "SITE404": "duplicate"}
     assert RULES["RD107"].to_dict()["kind"] == "metric"
     assert "| RD107 | `short-text` | metric | warning |" in rules_markdown()

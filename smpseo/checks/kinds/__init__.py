@@ -11,6 +11,7 @@ registry. The kinds, after Vale's check types and Yoast's assessments:
 - `Occurrence` (`presence.py`): each thing that should not be there (an image without alt text, a second H1).
 - `Consistency` (`presence.py`): one form of a thing wherever the post writes (the phone, the business name).
 - `Placement` (`placement.py`): a phrase where it counts (the keyphrase in the title, the city in the intro).
+- `Duplicate` (`site.py`): posts that share what each should have of its own (a keyphrase, a title).
 
 Rules that fit no kind stay `@rule` functions (kind "custom").
 
@@ -23,7 +24,8 @@ from __future__ import annotations
 from smpseo.checks.kinds.measure import Metric, Repetition, Share, percent
 from smpseo.checks.kinds.placement import Placement
 from smpseo.checks.kinds.presence import Consistency, Occurrence, Required
+from smpseo.checks.kinds.site import Duplicate, others
 from smpseo.checks.kinds.spec import Spec, last_prose_line, register, written_places
 
-__all__ = ["Consistency", "Metric", "Occurrence", "Placement", "Repetition", "Required", "Share", "Spec",
-           "last_prose_line", "percent", "register", "written_places"]
+__all__ = ["Consistency", "Duplicate", "Metric", "Occurrence", "Placement", "Repetition", "Required", "Share",
+           "Spec", "last_prose_line", "others", "percent", "register", "written_places"]
