@@ -33,6 +33,8 @@ def _reflects(ctx, text: str, place: str, more_than_half: bool = False) -> bool:
       "words, or of a synonym's), more than `max_percent` % do (3+ subheadings), or a text of `min_words`+ words has "
       "none.",
       thresholds={"min_percent": 30, "max_percent": 75, "min_words": 300}, uses_keyphrase=True,
+      custom="its verdict changes with the number of subheadings (too many only with 3 or more), and a long text "
+             "with none is a case of its own",
       hint="Use the keyphrase, or its main words, in one or two subheadings.",
       examples=[flag(post(KP, INTRO_TEXT + "\n\n## What happens next\n\nText.\n\n## Aftercare\n\nText."),
                      "8:4 SEO209 No subheading reflects the keyphrase 'Vancouver scalp micropigmentation'"),
@@ -92,6 +94,8 @@ def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
       "the author's text (paragraphs, lists and subheadings; quotations left out): its density, weighted by the "
       "keyphrase's length as Yoast weighs it, outside `min_percent`-`max_percent` % (texts of `min_words`+ words).",
       thresholds={"min_percent": 0.5, "max_percent": 3.5, "min_words": 100}, uses_keyphrase=True,
+      custom="the range of uses it asks for grows with the text's length and shrinks with the keyphrase's, as "
+             "Yoast's does: no fixed threshold",
       hint="Use the keyphrase itself where it fits naturally; synonyms are welcome but do not count here; do not "
            "stuff it.",
       examples=[flag(post(KP, " ".join([FILLER] * 12)),
@@ -126,6 +130,7 @@ def keyphrase_density(ctx, t):
       "than `max_gap_share` of the text (texts "
       "of `min_sentences`+ sentences).",
       thresholds={"max_gap_share": 0.3, "min_sentences": 15}, uses_keyphrase=True,
+      custom="it measures the longest run of sentences without the keyphrase, not a share of them",
       hint="Mention the topic again in the parts of the post that leave it out.",
       examples=[flag(post(KP, INTRO_TEXT + " " + " ".join(["We plan each visit with care."] * 20)),
                      "6:83 SEO213 20 sentences in a row (95% of the text) without the keyphrase 'Vancouver "

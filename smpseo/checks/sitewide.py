@@ -110,6 +110,7 @@ register(Duplicate(
 @rule("SITE405", "orphan-post", "site", "warning",
       "No other post links to this one (internal links: relative, or to `[site] url`); checked with 2+ posts.",
       scope=SITE,
+      custom="whether a post is linked to is known only from the links of all the other posts",
       hint="Link to it from a related post, with anchor text that says what it answers.",
       examples=[flag(_page("A", "a") + SEP + _page("B", "b"),
                      "2:8 SITE405 No other post links to this one",
@@ -143,6 +144,7 @@ def _about(site: SiteContext, ctx: PostContext):
       "A post mentions what another post is about (its keyphrase, or a top YAKE term its title names) but does "
       "not link to it; the `max_per_post` posts it mentions most, per post.",
       scope=SITE, thresholds={"max_per_post": 3},
+      custom="it searches every post for every other post's topic, and keeps the few mentioned most",
       hint="Link the mention to that post.",
       examples=[flag(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                      _page("B", "b", body="Good SMP aftercare keeps the dots crisp."),

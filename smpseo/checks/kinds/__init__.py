@@ -13,7 +13,7 @@ registry. The kinds, after Vale's check types and Yoast's assessments:
 - `Placement` (`placement.py`): a phrase where it counts (the keyphrase in the title, the city in the intro).
 - `Duplicate` (`site.py`): posts that share what each should have of its own (a keyphrase, a title).
 
-Rules that fit no kind stay `@rule` functions (kind "custom").
+Rules that fit no kind stay `@rule` functions (kind "custom"), each saying why.
 
     register(Metric(id="RD107", ..., thresholds={"min_words": 300}, value=lambda ctx: ctx.word_count,
                     below="min_words", message="Text has {value} words (min {threshold})"))
