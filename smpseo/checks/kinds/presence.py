@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smpseo.checks.engine import Hit
-from smpseo.checks.kinds.spec import Spec, hit, start, unlocated, written_places
+from smpseo.checks.kinds.spec import Spec, hit, no_match, start, written_places
 
 
 def _no_case(_ctx) -> str:
@@ -51,7 +51,7 @@ class Occurrence(Spec):
     found: Callable[[Any], Iterable[Any]]
     message: str
     at: Callable[[Any, Any], tuple[int, int]] = _own_line
-    match: Callable[[Any], str] = unlocated
+    match: Callable[[Any], str] = no_match
     fix: str = ""
     kind = "occurrence"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smpseo.checks.engine import SITE, Hit
-from smpseo.checks.kinds.spec import Spec, hit, start, unlocated
+from smpseo.checks.kinds.spec import Spec, hit, no_match, start
 
 
 def others(ctx, group: list, limit: int = 3) -> str:
@@ -35,7 +35,7 @@ class Duplicate(Spec):
     among: Callable[[Any], Iterable[Any]] = _every_post
     same: Callable[[Any, Any, Any], bool] | None = None
     at: Callable[[Any], tuple[int, int]] = start
-    match: Callable[[Any], str] = unlocated
+    match: Callable[[Any], str] = no_match
     kind = "duplicate"
     scope = SITE
 

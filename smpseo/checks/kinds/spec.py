@@ -52,7 +52,8 @@ def bound(limit: str | float | int, t: Mapping[str, Any]) -> float | int:
     return t[limit] if isinstance(limit, str) else limit
 
 
-def unlocated(_ctx, _item=None) -> str:
+def no_match(_ctx, _item=None) -> str:
+    """The text a finding points at, for findings that point at none."""
     return ""
 
 
