@@ -37,7 +37,7 @@ def settings(port: int, **changes) -> Email:
 def summary():
     from smpseo.app.report.monthly import monthly_report
 
-    return monthly_report("2026-10", posts=FIXTURES / "report_posts").summary
+    return monthly_report("2026-10", posts=FIXTURES / "report_posts").summary.to_dict()
 
 
 @pytest.fixture
