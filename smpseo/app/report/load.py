@@ -154,6 +154,11 @@ def changes_from_data(data: Mapping[str, Any]) -> Changes:
         gap_changes=tuple(GapChange(**g) for g in data["gap_changes"]))
 
 
+def gaps_from_data(items: list[Mapping[str, Any]]) -> tuple[GapFigures, ...]:
+    """FAQ topics' figures from summary.json's `gaps` records."""
+    return tuple(_record(GapFigures, g, f"gaps[{i}]") for i, g in enumerate(items))
+
+
 def todo_from_data(items: list[Mapping[str, Any]]) -> tuple[TodoItem, ...]:
     """The typed form of `todo()`'s list."""
     return tuple(TodoItem(rank=i["rank"], action=i["action"], why=i["why"], path=i.get("path", "")) for i in items)
