@@ -100,7 +100,7 @@ def _passive(ctx, span, _t):
     if not found:
         return None
     offset, phrase = found
-    return {"words": " ".join(phrase.split()), "at": ctx.position(block, start + offset)}
+    return {"words": " ".join(phrase.split()), "offset": start + offset}
 
 
 register(Share(
@@ -111,7 +111,7 @@ register(Share(
     hint="Say who does it: \"we place the pigment\".",
     among=_own_sentence_spans, has=_passive, above="max_percent",
     message="Passive voice: \"{words}\"; {count} of {total} sentences are passive ({percent}, max {max_percent}%)",
-    at=lambda ctx, span, found: found["at"], match=lambda ctx, span, found: found["words"],
+    at=lambda ctx, span, found: ctx.position(span[0], found["offset"]), match=lambda ctx, span, found: found["words"],
     examples=[flag("The pigment is placed just under the skin. " + _EASY,
                    "1:13 RD104 Passive voice: \"is placed\"; 1 of 5 sentences are passive (20%, max 10%)"),
               flag("Your hairline is being redrawn. " + _EASY,
