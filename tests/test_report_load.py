@@ -22,8 +22,8 @@ def written(tmp_path_factory):
     shutil.copytree(FIXTURES / "hugo", site / "hugo")
     path = site / "2026-10" / "summary.json"
     path.parent.mkdir()
-    monthly_report("2026-10", posts=site / "hugo" / "content", pages=FIXTURES / "searchconsole" / "Pages-compare.csv",
-                   summary_path=path)
+    monthly_report("2026-10", posts=site / "hugo" / "content",
+                   pages=FIXTURES / "searchconsole" / "Pages-compare.csv", summary_path=path)
     return path
 
 

@@ -123,18 +123,20 @@ def test_gap_table_keeps_the_priority_order_and_drops_demand_without_queries():
     assert html.index("A?") < html.index("B?") and "C?" not in html
     assert "1 more topic is answered well" in html
     assert "impressions" not in html
-    assert "Post &lt;1&gt; \u203a Part" in html and "extend &quot;Post &lt;1&gt;&quot;: add a section &quot;&lt;it&gt;&quot;" in html
+    assert "Post &lt;1&gt; \u203a Part" in html
+    assert "extend &quot;Post &lt;1&gt;&quot;: add a section &quot;&lt;it&gt;&quot;" in html
 
 
 def test_topic_detail_is_readable_and_escaped():
-    topics = [TopicResult("cost", "Cost <b>?</b>", "partial", 0.5, impressions=3940, clicks=42, queries=["smp <price>"],
+    topics = [TopicResult("cost", "Cost <b>?</b>", "partial", 0.5, impressions=3940, clicks=42,
+                          queries=["smp <price>"],
                           posts=[PostMatch("a.md", "T <1>", 0.5, "S", 7)],
                           evidence=[Evidence("a.md", 3, 1, "cheaper <img src=x onerror=alert(1)>", "S", 0.5)],
                           suggestion=Suggestion("write", "<it>", ["H <2>"], ["k"]))]
     html = show.topic_detail(topics, "cost")._repr_html_()
     assert "3,940 search impressions, 42 clicks" in html
-    for text in ("Cost &lt;b&gt;?&lt;/b&gt;", "smp &lt;price&gt;", "T &lt;1&gt;", "write a new post &quot;&lt;it&gt;&quot;",
-                 "H &lt;2&gt;",
+    for text in ("Cost &lt;b&gt;?&lt;/b&gt;", "smp &lt;price&gt;", "T &lt;1&gt;",
+                 "write a new post &quot;&lt;it&gt;&quot;", "H &lt;2&gt;",
                  "cheaper &lt;img src=x onerror=alert(1)&gt;"):
         assert text in html
     assert_inert(html)
