@@ -240,12 +240,13 @@ __all__ = ["FORMAT", "clear", "code_digest", "directory", "disable", "enabled", 
            "usage", "versions"]
 
 
-def _load_syllables(dictionary: str):
-    return get("syllables", key("syllables", dictionary), always=True)
+def _load_table(name: str):
+    """A table built from shipped data (syllables, hyphenation patterns): read even with the cache off."""
+    return get("syllables", key("syllables", name), always=True)
 
 
-def _save_syllables(dictionary: str, table: dict) -> None:
-    put("syllables", key("syllables", dictionary), table, always=True)
+def _save_table(name: str, value) -> None:
+    put("syllables", key("syllables", name), value, always=True)
 
 
-syllables.keep_table_in(_load_syllables, _save_syllables)
+syllables.keep_table_in(_load_table, _save_table)

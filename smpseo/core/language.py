@@ -117,9 +117,18 @@ def is_participle(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed")
 
 
-@functools.cache
-def known_words() -> frozenset[str]:
-    """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
-    from smpseo.core.syllables import syllable_counts
+class _Listed:
+    """`word in known_words()`: the word is in the CMU Pronouncing Dictionary (looked up, not loaded whole)."""
 
-    return frozenset(syllable_counts())
+    def __contains__(self, word: object) -> bool:
+        from smpseo.core.syllables import lookup
+
+        return isinstance(word, str) and lookup(word) is not None
+
+
+def known_words() -> _Listed:
+    """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
+    return _KNOWN
+
+
+_KNOWN = _Listed()
