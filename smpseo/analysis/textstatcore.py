@@ -85,8 +85,10 @@ def easy_words() -> frozenset[str]:
         return frozenset(ln.strip() for ln in f)
 
 
-# A lower-case word -> its syllables (`smpseo.core.syllables.count`), worked out once per distinct word in a process.
+# Worked out once per distinct word in a process: a lower-case word -> its syllables (`smpseo.core.syllables.count`),
+# and a word as `list_words` gives it -> (a polysyllable, difficult for Dale-Chall, difficult for Gunning fog).
 _syllables: dict[str, int] = {}
+_words: dict[str, tuple[bool, bool, bool]] = {}
 _MEMO_LIMIT = 500_000
 
 
@@ -127,15 +129,17 @@ def scores(text: str) -> tuple[float, float, float]:
     words = _remove_punctuation(text).split()  # list_words(text)
     n_words = len(words)  # count_words(text)
     n_sentences = _count_sentences(text)
-    # each distinct word once: count_syllables(word) and is_difficult_word at the two thresholds the formulas use
-    seen: dict[str, tuple[int, bool, bool]] = {}
+    # each distinct word once: a polysyllable (count_syllables(word) >= 3), and difficult (is_difficult_word) at
+    # the two thresholds the formulas use
     polysyllables = difficult_dc = difficult_fog = 0
     for word in words:
-        found = seen.get(word)
+        found = _words.get(word)
         if found is None:
-            found = seen[word] = (_count_syllables(word), _is_difficult_word(word, 0),
-                                  _is_difficult_word(word, SYLLABLE_THRESHOLD))
-        polysyllables += found[0] >= 3
+            if len(_words) >= _MEMO_LIMIT:
+                _words.clear()
+            found = _words[word] = (_count_syllables(word) >= 3, _is_difficult_word(word, 0),
+                                    _is_difficult_word(word, SYLLABLE_THRESHOLD))
+        polysyllables += found[0]
         difficult_dc += found[1]
         difficult_fog += found[2]
 
