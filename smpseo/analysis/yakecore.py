@@ -54,8 +54,7 @@ def _pre_filter(text: str) -> str:
 
 
 def _sentences(text: str) -> list[list[str]]:
-    from segtok.segmenter import split_multi
-    from segtok.tokenizer import split_contractions, web_tokenizer
+    from smpseo.analysis.segtokcore import split_contractions, split_multi, web_tokenizer
 
     return [
         [w for w in split_contractions(web_tokenizer(s)) if not (w.startswith("'") and len(w) > 1) and len(w) > 0]
