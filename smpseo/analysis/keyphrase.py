@@ -123,6 +123,12 @@ class Matcher:
         """(the synonym's keys, its term's keys) of every configured synonym, longest synonym first."""
         return [(skeys, ckeys) for skeys, ckeys, _, _ in self._synonyms]
 
+    def forget_texts(self) -> None:
+        """Drop the texts read so far (their units), keeping the phrases and the words looked up: a matcher kept
+        for many posts holds one post's readings at a time."""
+        self._units.clear()
+        self._plain_units.clear()
+
     # ---- compiling ----------------------------------------------------------------------------------------------
     def _plain_keys(self, text: str) -> tuple[str, ...]:
         words = [w for w in WORD_RE.findall(text) if not is_function_word(w)] or WORD_RE.findall(text)
