@@ -218,33 +218,36 @@ def _keywords(text: str, top: int) -> list[tuple[str, float]]:
                 edges = into[term]
                 edges[prev] = edges.get(prev, 0.0) + 1.0
             # the candidates ending at this word, in yake's order: the word alone, then 2 and 3 words (the lower
-            # case of words joined by spaces is the words' lower case joined: a space ends a final sigma's context)
-            clean = not unusual
-            entry = candidates.get(lower)
-            if entry is None:
-                candidates[lower] = [word, (term,), 1.0, clean]
-            else:
-                entry[2] += 1.0
-                entry[3] = entry[3] or clean
-            if last is not None:
-                clean = clean and not last[3]
-                key = last[1] + " " + lower
-                entry = candidates.get(key)
+            # case of words joined by spaces is the words' lower case joined: a space ends a final sigma's context).
+            # A candidate that starts or ends with a stop word is never scored (`_rank`): it is not kept.
+            if not stopword[term]:
+                clean = not unusual
+                entry = candidates.get(lower)
                 if entry is None:
-                    candidates[key] = [last[0] + " " + word, (last[2], term), 1.0, clean]
+                    candidates[lower] = [word, (term,), 1.0, clean]
                 else:
                     entry[2] += 1.0
                     entry[3] = entry[3] or clean
-                if before is not None:
-                    clean = clean and not before[3]
-                    key = before[1] + " " + key
-                    entry = candidates.get(key)
-                    if entry is None:
-                        candidates[key] = [before[0] + " " + last[0] + " " + word, (before[2], last[2], term), 1.0,
-                                           clean]
-                    else:
-                        entry[2] += 1.0
-                        entry[3] = entry[3] or clean
+                if last is not None:
+                    clean = clean and not last[3]
+                    if not stopword[last[2]]:
+                        key = last[1] + " " + lower
+                        entry = candidates.get(key)
+                        if entry is None:
+                            candidates[key] = [last[0] + " " + word, (last[2], term), 1.0, clean]
+                        else:
+                            entry[2] += 1.0
+                            entry[3] = entry[3] or clean
+                    if before is not None and not stopword[before[2]]:
+                        clean = clean and not before[3]
+                        key = before[1] + " " + last[1] + " " + lower
+                        entry = candidates.get(key)
+                        if entry is None:
+                            candidates[key] = [before[0] + " " + last[0] + " " + word, (before[2], last[2], term),
+                                               1.0, clean]
+                        else:
+                            entry[2] += 1.0
+                            entry[3] = entry[3] or clean
             before, last = last, (word, lower, term, unusual)
     return _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, len(sentences), top)
 
@@ -316,7 +319,7 @@ def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences,
 
     scored: list[tuple[float, str, str]] = []
     for unique, (kw, terms, cand_tf, clean) in candidates.items():
-        if not clean or stopword[terms[0]] or stopword[terms[-1]]:
+        if not clean:  # (none starts or ends with a stop word: `_keywords` keeps no such candidate)
             continue
         sum_h, prod_h = 0.0, 1.0
         last = len(terms) - 1
