@@ -175,13 +175,17 @@ class _Patterns:
 
     def __init__(self, lines: SortedLines):
         self.lines = lines
+        self._made: dict[str, tuple[int, tuple[int, ...]]] = {}
 
     def get(self, letters: str):
-        found = self.lines.get(letters)
+        found = self._made.get(letters)
         if found is None:
-            return None
-        offset, values = found.split(",")
-        return int(offset), tuple(int(v) for v in values)
+            entry = self.lines.get(letters)
+            if entry is None:
+                return None
+            offset, values = entry.split(",")
+            found = self._made[letters] = (int(offset), tuple(int(v) for v in values))
+        return found
 
 
 def _pattern_table(hd) -> dict[str, str] | None:
