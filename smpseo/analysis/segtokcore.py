@@ -46,6 +46,8 @@ _contraction: dict[str, bool] = {}  # a token -> `IS_CONTRACTION.match(token) is
 
 def web_tokenizer(sentence: str) -> list[str]:
     """`segtok.tokenizer.web_tokenizer`: URIs and e-mail addresses kept whole, the rest as `word_tokenizer`."""
+    if "://" not in sentence and "@" not in sentence:  # the only ways a URI or an e-mail address can match
+        return word_tokenizer(_tk.unescape(sentence))
     return [token for i, span in enumerate(_tk.web_tokenizer.split(sentence))
             for token in ((span,) if i % 2 else word_tokenizer(_tk.unescape(span)))]
 
