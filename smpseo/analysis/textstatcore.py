@@ -86,25 +86,28 @@ def easy_words() -> frozenset[str]:
 
 
 # Worked out once per distinct word in a process: a lower-case word -> its syllables (`smpseo.core.syllables.count`),
-# and a word as `list_words` gives it -> (a polysyllable, difficult for Dale-Chall, difficult for Gunning fog).
+# and a word as `list_words` gives it -> (syllables in lower case, a polysyllable, difficult for Dale-Chall,
+# difficult for Gunning fog).
 _syllables: dict[str, int] = {}
-_words: dict[str, tuple[bool, bool, bool]] = {}
+_words: dict[str, tuple[int, bool, bool, bool]] = {}
 _MEMO_LIMIT = 500_000
+
+
+def _word_syllables(word: str) -> int:
+    """The syllables textstat counts for one word of a lower-case text with its punctuation taken out."""
+    n = _syllables.get(word)
+    if n is None:
+        if len(_syllables) >= _MEMO_LIMIT:
+            _syllables.clear()
+        n = _syllables[word] = syllables.count(word)
+    return n
 
 
 def _count_syllables(text: str) -> int:
     """`count_syllables(text, "en_US")`: the syllables of each word of the text, punctuation out, lower case."""
     if not text:
         return 0
-    found = 0
-    for word in _remove_punctuation(text).lower().split():
-        n = _syllables.get(word)
-        if n is None:
-            if len(_syllables) >= _MEMO_LIMIT:
-                _syllables.clear()
-            n = _syllables[word] = syllables.count(word)
-        found += n
-    return found
+    return sum(_word_syllables(word) for word in _remove_punctuation(text).lower().split())
 
 
 def _is_difficult_word(word: str, syllable_threshold: int) -> bool:
@@ -129,26 +132,29 @@ def scores(text: str) -> tuple[float, float, float]:
     words = _remove_punctuation(text).split()  # list_words(text)
     n_words = len(words)  # count_words(text)
     n_sentences = _count_sentences(text)
-    # each distinct word once: a polysyllable (count_syllables(word) >= 3), and difficult (is_difficult_word) at
-    # the two thresholds the formulas use
-    polysyllables = difficult_dc = difficult_fog = 0
+    # each distinct word once: its syllables in lower case (count_syllables(text) counts the words of the lower-case
+    # text, which are the words in lower case: lowering makes and joins no whitespace, and whitespace bounds a final
+    # sigma's context), whether it is a polysyllable (count_syllables(word) >= 3), and difficult
+    # (is_difficult_word) at the two thresholds the formulas use
+    syllable_count = polysyllables = difficult_dc = difficult_fog = 0
     for word in words:
         found = _words.get(word)
         if found is None:
             if len(_words) >= _MEMO_LIMIT:
                 _words.clear()
-            found = _words[word] = (_count_syllables(word) >= 3, _is_difficult_word(word, 0),
-                                    _is_difficult_word(word, SYLLABLE_THRESHOLD))
-        polysyllables += found[0]
-        difficult_dc += found[1]
-        difficult_fog += found[2]
+            found = _words[word] = (_word_syllables(word.lower()), _count_syllables(word) >= 3,
+                                    _is_difficult_word(word, 0), _is_difficult_word(word, SYLLABLE_THRESHOLD))
+        syllable_count += found[0]
+        polysyllables += found[1]
+        difficult_dc += found[2]
+        difficult_fog += found[3]
 
     try:  # words_per_sentence
         wps = n_words / n_sentences
     except ZeroDivisionError:
         wps = 0.0
-    try:  # syllables_per_word
-        spw = _count_syllables(text) / n_words
+    try:  # syllables_per_word: count_syllables(text) / count_words(text)
+        spw = syllable_count / n_words
     except ZeroDivisionError:
         spw = 0.0
 
