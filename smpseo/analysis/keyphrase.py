@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from smpseo.core.language import is_function_word, normalize_word, stem
 from smpseo.core.text import WORD_RE
@@ -26,9 +27,9 @@ _BREAK_RE = re.compile(r"[.!?;:|]|\n\s*\n")
 MAX_EXTRA_WORDS = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A content word of a text (or a synonym standing for several), with its character offsets."""
+class Unit(NamedTuple):
+    """A content word of a text (or a synonym standing for several), with its character offsets. (A named tuple:
+    a blog's prose makes a few hundred thousand, three times as fast as a frozen dataclass.)"""
 
     keys: tuple[str, ...]
     start: int
