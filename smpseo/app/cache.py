@@ -176,8 +176,8 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     if not (always or enabled()):
         return None
     raw = _read_regular(_path(kind, digest, root))
-    if raw is None:
-        return None
+    if raw is None or not raw.startswith(_header(holds or digest)):
+        return None  # (a whole run kept in a slot is 8 MB: another run's is not parsed to learn it is not this one)
     try:
         entry = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -186,6 +186,11 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
             or "value" not in entry:
         return None
     return entry["value"]
+
+
+def _header(digest: str) -> bytes:
+    """How every entry `put` writes under this key begins: any other file is not one."""
+    return ('{"format":"' + FORMAT + '","key":"' + digest + '",').encode()
 
 
 def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always: bool = False,
