@@ -95,7 +95,7 @@ class Matcher:
         self._units: dict[str, list[Unit]] = {}
         self._plain_units: dict[str, list[Unit]] = {}
         self._words: dict[str, tuple[bool, str]] = {}
-        self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._heads: set[str] = set()  # the first four letters of every known word (kept with `_vocab`)
         self._synonym_starts: dict[str, list] = {}
         # synonym keys (in order) -> (canonical keys, synonym text, canonical text)
         self._synonyms: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
@@ -107,8 +107,8 @@ class Matcher:
                     self._synonyms.append((skeys, ckeys, alt, canonical))
         self._synonyms.sort(key=lambda s: len(s[0]), reverse=True)
         for skeys, ckeys, _, _ in self._synonyms:
-            self._vocab.update(skeys)
-            self._vocab.update(ckeys)
+            self._know(skeys)
+            self._know(ckeys)
 
     # ---- what it knows (for callers that keep readings between runs) ------------------------------------------
     @property
@@ -131,10 +131,17 @@ class Matcher:
         self._plain_units.clear()
 
     # ---- compiling ----------------------------------------------------------------------------------------------
+    def _know(self, keys) -> None:
+        """Add words to the vocabulary, and their first letters to the heads of space variants."""
+        for k in keys:
+            if k not in self._vocab:
+                self._vocab.add(k)
+                self._heads.add(k[:4])
+
     def _plain_keys(self, text: str) -> tuple[str, ...]:
         words = [w for w in WORD_RE.findall(text) if not is_function_word(w)] or WORD_RE.findall(text)
         for w in words:
-            self._vocab.add(key(w))
+            self._know((key(w),))
         return tuple(key(w) for w in words)
 
     def phrase(self, text: str) -> Phrase:
@@ -209,9 +216,7 @@ class Matcher:
             return units
         raw = self._raw_tokens(text)
         vocab = self._vocab
-        if self._heads[0] != len(vocab):  # first letters of known words: only those can start a space variant
-            self._heads = (len(vocab), frozenset(k[:4] for k in vocab))
-        heads = self._heads[1]
+        heads = self._heads  # first letters of known words: only those can start a space variant
         units: list[Unit] = []
         i = 0
         n = len(raw)
