@@ -60,6 +60,36 @@ def test_key_holds_the_code_digest():
     assert {"smpseo", "textstat", "yake"} <= found.keys()
 
 
+def test_versions_are_remembered_for_an_installation(cache_dir, monkeypatch):
+    monkeypatch.setattr(cache, "_fingerprint", lambda files: ["an installation", len(files)])
+    versions = cache.versions.__wrapped__
+    first = versions()
+    assert first == cache.versions() and len(list((cache_dir / cache.INSTALLED).rglob("*.json"))) == 1
+
+    import importlib.metadata
+
+    def unused(name):
+        raise AssertionError("a remembered installation asks importlib.metadata nothing")
+
+    monkeypatch.setattr(importlib.metadata, "version", unused)
+    assert versions() == first
+
+
+def test_a_changed_code_file_or_folder_is_a_new_installation(tmp_path):
+    code = tmp_path / "code.py"
+    code.write_text("x = 1\n")
+    old = 1_000_000_000_000_000_000  # 2001
+    os.utime(code, ns=(old, old))
+    os.utime(tmp_path, ns=(old, old))
+    before = cache._fingerprint([code])
+    if before is None:  # a folder on sys.path changed in the last two seconds: nothing to compare
+        return
+    os.utime(code, ns=(old + 1, old + 1))
+    assert cache._fingerprint([code]) not in (None, before)
+    code.write_text("x = 2\n")  # changed just now: not remembered, so an edit in the same clock tick is not missed
+    assert cache._fingerprint([code]) is None
+
+
 def test_round_trip_and_bypass(cache_dir, monkeypatch):
     digest = cache.key("k", "x")
     assert cache.get("k", digest) is None

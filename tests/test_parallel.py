@@ -9,7 +9,7 @@ import pytest
 
 from smpseo.app import parallel
 
-from .conftest import CLINIC_POSTS, shared
+from .conftest import CLINIC_CONFIG, CLINIC_POSTS, shared
 
 POSTS = CLINIC_POSTS
 
@@ -56,6 +56,50 @@ def test_check_in_parallel_equals_serial(no_cache, monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
     monkeypatch.setenv("SMPSEO_WORKERS", "2")
     assert check(POSTS).to_dict() == serial
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_analyze_of_many_files_in_parallel_equals_serial(cached, monkeypatch, tmp_path):
+    """Many files: each is read, analysed and stored in a worker; the rows, errors and cache entries are the ones
+    a single process makes."""
+    import shutil
+
+    from smpseo.app import analyze as app_analyze
+    from smpseo.app.settings import load_config
+
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    for i in range(3):  # 24 files, one unreadable, one a draft
+        for post in sorted(POSTS.glob("*.md")):
+            shutil.copy(post, folder / f"{i}-{post.name}")
+    (folder / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    (folder / "draft.md").write_text("---\ntitle: Draft\ndraft: true\n---\nA draft post.\n", encoding="utf-8")
+    config = load_config(CLINIC_CONFIG)
+    if cached:
+        monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "serial"))
+        monkeypatch.delenv("SMPSEO_NO_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
+    monkeypatch.setenv("SMPSEO_WORKERS", "1")
+    serial = app_analyze.analyze_sources(folder, config=config)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setenv("SMPSEO_WORKERS", "2")
+    used = []
+    real = parallel._pool_context
+    monkeypatch.setattr(parallel, "_pool_context", lambda: used.append(1) or real())
+    if cached:
+        monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "parallel"))
+    assert app_analyze.analyze_sources(folder, config=config) == serial
+    assert used
+    assert len(serial[0]) == 24 and any("broken.md" in e.path for e in serial[1])
+    if cached:
+        def entries(root):
+            return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.json")
+                    if p.parts[len(root.parts)] in ("analyze-file", "post-analysis")}
+
+        assert entries(tmp_path / "parallel") == entries(tmp_path / "serial")
+        monkeypatch.setattr(parallel, "_pool_context", lambda: pytest.fail("nothing to analyse"))
+        assert app_analyze.analyze_sources(folder, config=config) == serial  # warm: every file from the cache
 
 
 def test_same_as_the_direct_calls(no_cache):

@@ -205,3 +205,32 @@ def test_deep_nesting_is_an_error_or_a_read_never_a_crash(reader):
     except (SourceError, RecursionError):  # load_posts turns RecursionError into "nested too deeply" (tested there)
         return
     assert all(isinstance(p, Post) for p in posts)
+
+
+def _first_entry(name: str, text: str) -> str | None:
+    """`find_phrase` as it reads: at each word in turn, the longest entry of the list starting there."""
+    from smpseo.core.language import _APOSTROPHES, word_list
+    from smpseo.core.text import WORD_RE
+
+    entries = {tuple(e.split()) for e in word_list(name)}
+    longest = max(len(e) for e in entries)
+    found = [w.lower() for w in WORD_RE.findall(text.translate(_APOSTROPHES))]
+    for i in range(len(found)):
+        for n in range(min(longest, len(found) - i), 0, -1):
+            if tuple(found[i:i + n]) in entries:
+                return " ".join(found[i:i + n])
+    return None
+
+
+_LIST_WORDS = st.sampled_from(["for", "example", "in", "addition", "as", "a", "result", "however", "first", "of",
+                               "all", "call", "book", "now", "your", "free", "consultation", "today", "the",
+                               "clinic", "That", "FOR", "Example,", "it's", "on", "the", "other", "hand", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LIST_WORDS, max_size=30), st.sampled_from(["transition_words", "cta_phrases"]))
+def test_a_word_list_entry_is_found_where_it_first_starts(words_, name):
+    from smpseo.core.language import find_phrase
+
+    text = " ".join(words_)
+    assert find_phrase(name, text) == _first_entry(name, text)

@@ -115,3 +115,33 @@ def test_mean_std_on_long_lists_is_numpys_to_the_last_bit():
         values = [rng.random() * 10 ** rng.randint(-3, 4) for _ in range(n)]
         array = np.array(values)
         assert mean_std(values) == (float(array.mean()), float(array.std())), n
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcde fg", max_size=40), st.lists(st.tuples(st.integers(0, 40), st.sampled_from("abcz ")),
+                                                          max_size=6), st.integers(0, 3))
+def test_similar_is_yakes_levenshtein_test(a, edits, mode):
+    # b: a with a few edits (the cases near the threshold), or a text of its own
+    b = list(a)
+    for at, c in edits:
+        at = min(at, len(b))
+        if mode == 0 and b:
+            b.pop(min(at, len(b) - 1))
+        elif mode == 1:
+            b.insert(at, c)
+        elif b:
+            b[min(at, len(b) - 1)] = c
+    b = "".join(b)
+    if a != b:  # yake compares distinct candidates
+        longest = max(len(a), len(b))
+        assert yakecore._similar(a, b) == (1 - _levenshtein(a, b) / longest > yakecore.DEDUP_LIMIT)

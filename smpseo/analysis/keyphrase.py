@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from smpseo.core.language import is_function_word, normalize_word, stem
 from smpseo.core.text import WORD_RE
@@ -26,9 +27,9 @@ _BREAK_RE = re.compile(r"[.!?;:|]|\n\s*\n")
 MAX_EXTRA_WORDS = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A content word of a text (or a synonym standing for several), with its character offsets."""
+class Unit(NamedTuple):
+    """A content word of a text (or a synonym standing for several), with its character offsets. (A named tuple:
+    a blog's prose makes a few hundred thousand, three times as fast as a frozen dataclass.)"""
 
     keys: tuple[str, ...]
     start: int
@@ -94,7 +95,7 @@ class Matcher:
         self._units: dict[str, list[Unit]] = {}
         self._plain_units: dict[str, list[Unit]] = {}
         self._words: dict[str, tuple[bool, str]] = {}
-        self._heads: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._heads: set[str] = set()  # the first four letters of every known word (kept with `_vocab`)
         self._synonym_starts: dict[str, list] = {}
         # synonym keys (in order) -> (canonical keys, synonym text, canonical text)
         self._synonyms: list[tuple[tuple[str, ...], tuple[str, ...], str, str]] = []
@@ -106,8 +107,8 @@ class Matcher:
                     self._synonyms.append((skeys, ckeys, alt, canonical))
         self._synonyms.sort(key=lambda s: len(s[0]), reverse=True)
         for skeys, ckeys, _, _ in self._synonyms:
-            self._vocab.update(skeys)
-            self._vocab.update(ckeys)
+            self._know(skeys)
+            self._know(ckeys)
 
     # ---- what it knows (for callers that keep readings between runs) ------------------------------------------
     @property
@@ -123,11 +124,24 @@ class Matcher:
         """(the synonym's keys, its term's keys) of every configured synonym, longest synonym first."""
         return [(skeys, ckeys) for skeys, ckeys, _, _ in self._synonyms]
 
+    def forget_texts(self) -> None:
+        """Drop the texts read so far (their units), keeping the phrases and the words looked up: a matcher kept
+        for many posts holds one post's readings at a time."""
+        self._units.clear()
+        self._plain_units.clear()
+
     # ---- compiling ----------------------------------------------------------------------------------------------
+    def _know(self, keys) -> None:
+        """Add words to the vocabulary, and their first letters to the heads of space variants."""
+        for k in keys:
+            if k not in self._vocab:
+                self._vocab.add(k)
+                self._heads.add(k[:4])
+
     def _plain_keys(self, text: str) -> tuple[str, ...]:
         words = [w for w in WORD_RE.findall(text) if not is_function_word(w)] or WORD_RE.findall(text)
         for w in words:
-            self._vocab.add(key(w))
+            self._know((key(w),))
         return tuple(key(w) for w in words)
 
     def phrase(self, text: str) -> Phrase:
@@ -202,9 +216,7 @@ class Matcher:
             return units
         raw = self._raw_tokens(text)
         vocab = self._vocab
-        if self._heads[0] != len(vocab):  # first letters of known words: only those can start a space variant
-            self._heads = (len(vocab), frozenset(k[:4] for k in vocab))
-        heads = self._heads[1]
+        heads = self._heads  # first letters of known words: only those can start a space variant
         units: list[Unit] = []
         i = 0
         n = len(raw)

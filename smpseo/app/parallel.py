@@ -72,8 +72,9 @@ def workers(count: int) -> int:
     return max(1, min(cores, count // CHUNK))
 
 
-def progress(total: int, desc: str):
-    """A tqdm bar for `total` posts that shows after two seconds, on a terminal or in a notebook; else None."""
+def progress(total: int, desc: str, unit: str = "post"):
+    """A tqdm bar for `total` posts (or other units) that shows after two seconds, on a terminal or in a notebook;
+    else None."""
     if os.environ.get("CI") or os.environ.get("SMPSEO_PROGRESS", "").strip() in ("0", "false", "no"):
         return None
     in_notebook = _in_notebook()
@@ -86,7 +87,7 @@ def progress(total: int, desc: str):
             from tqdm.notebook import tqdm
         else:  # a terminal, or a notebook without widgets: a text bar
             from tqdm import tqdm
-        return tqdm(total=total, desc=desc, unit="post", delay=2, leave=False)
+        return tqdm(total=total, desc=desc, unit=unit, delay=2, leave=False)
     except Exception:  # no widgets in this notebook: go without a bar
         return None
 
@@ -134,6 +135,42 @@ def run(works: Sequence[Work], keyphrases: bool = True, desc: str = "analysing")
     return out
 
 
+def _in_worker(setup, args) -> None:
+    """A worker's start: one process per worker is enough (a file holding many posts is analysed here, not in a
+    pool of its own), then the caller's `setup`."""
+    os.environ["SMPSEO_WORKERS"] = "1"
+    if setup is not None:
+        setup(*args)
+
+
+def run_each(func, items: Sequence, setup=None, args: tuple = (), desc: str = "reading",
+             unit: str = "file") -> list:
+    """`func(item)` for every item, in order: in worker processes when there are more than `PARALLEL_MIN` (as
+    `run`), else here. `setup(*args)` runs once in each worker, and here, before the first item: what every item
+    of the run shares (settings) reaches a worker once, not with each item."""
+    n = workers(len(items))
+    bar = progress(len(items), desc, unit) if len(items) >= PROGRESS_MIN else None
+    out: list = []
+    try:
+        if n > 1:
+            with _pool_context().Pool(n, initializer=_in_worker, initargs=(setup, args)) as pool:
+                for value in pool.imap(func, items, chunksize=CHUNK):
+                    out.append(value)
+                    if bar is not None:
+                        bar.update()
+        else:
+            if setup is not None:
+                setup(*args)
+            for item in items:
+                out.append(func(item))
+                if bar is not None:
+                    bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+    return out
+
+
 def post_analysis(posts: Iterable, keyphrases: bool = True) -> list[dict]:
     """For each post, in order: {"scores": readability scores, "shares": long/passive/transition percentages,
     "terms": YAKE terms (with `keyphrases`; None when YAKE failed)}, from the cache where it can be."""
@@ -161,4 +198,4 @@ def post_analysis(posts: Iterable, keyphrases: bool = True) -> list[dict]:
     return results  # type: ignore[return-value]
 
 
-__all__ = ["PARALLEL_MIN", "analyse", "post_analysis", "post_work", "progress", "run", "workers"]
+__all__ = ["PARALLEL_MIN", "analyse", "post_analysis", "post_work", "progress", "run", "run_each", "workers"]

@@ -154,15 +154,22 @@ def _reading(matcher: Matcher, ctx: PostContext) -> dict:
     return {"words": " ".join(sorted(found)), "joins": " ".join(sorted(joins)), "hyphens": " ".join(sorted(hyphens))}
 
 
-def signature(matcher: Matcher, summary: dict) -> list:
+def signature(matcher: Matcher, summary: dict, known: tuple | None = None) -> list:
     """What reading a post's prose depends on among the words the matcher knows now: the space variants that would
     be joined and the hyphenated words read whole. Two matchers with the same signature for a post find the same
-    matches in it."""
-    vocab = matcher.vocabulary
-    heads = {k[:4] for k in vocab}
+    matches in it. `known`: `known_words(matcher)`, when the caller asks for many posts' signatures at once."""
+    vocab, heads = known or known_words(matcher)
     parts = summary["joins"].split()
-    return [sorted({j for j, head in zip(parts[::2], parts[1::2], strict=True) if j in vocab and head in heads}),
-            [h for h in summary["hyphens"].split() if h in vocab]]
+    joined = vocab.intersection(parts[::2])  # most posts join no word pair the matcher knows
+    if joined:
+        joined = {j for j, head in zip(parts[::2], parts[1::2], strict=True) if j in joined and head in heads}
+    return [sorted(joined), [h for h in summary["hyphens"].split() if h in vocab]]
+
+
+def known_words(matcher: Matcher) -> tuple[frozenset[str], set[str]]:
+    """The words the matcher knows now, and their first four letters (what `signature` reads)."""
+    vocab = matcher.vocabulary
+    return vocab, {k[:4] for k in vocab}
 
 
 def _joined_stem(word: str) -> str:
@@ -209,7 +216,8 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
             site.topic(ctx)
         if kept is not None:
             topics = {p.text: p for p in site.about.values() if p}
-            kept_matches = [_recall(ctx, kept(i, signature(run.matcher, summary)), topics)
+            known = known_words(run.matcher)
+            kept_matches = [_recall(ctx, kept(i, signature(run.matcher, summary, known)), topics)
                             for i, (ctx, summary) in enumerate(zip(contexts, summaries, strict=True))]
     hits: list[tuple[PostContext, Rule, Hit]] = []
     for r in run.active:

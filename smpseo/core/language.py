@@ -31,10 +31,16 @@ def function_words() -> frozenset[str]:
 def _stemmer():
     # The Snowball project's own English stemmer (algorithm revision 3.0): it keeps apart words older revisions
     # merged ("organization"/"organ", "paste"/"past"). snowballstemmer runs PyStemmer's compiled copy of it when
-    # installed (a dependency): the same stems, twenty times faster than its pure-Python one.
-    import snowballstemmer
+    # installed (a dependency): the same stems, twenty times faster than its pure-Python one. PyStemmer is asked
+    # for directly, as snowballstemmer does: importing snowballstemmer loads its 32 languages (0.03 s).
+    try:
+        import Stemmer
 
-    return snowballstemmer.stemmer("english")
+        return Stemmer.Stemmer("english")
+    except ImportError:
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -74,24 +80,29 @@ def transition_words() -> frozenset[str]:
 
 
 @functools.cache
-def _phrase_table(name: str) -> tuple[dict[int, frozenset[tuple[str, ...]]], int]:
-    """A word list's entries as word tuples, grouped by length."""
-    by_length: dict[int, set[tuple[str, ...]]] = {}
+def _phrase_table(name: str) -> tuple[dict[str, int], frozenset[tuple[str, ...]]]:
+    """A word list's entries as word tuples, and for each word that starts one, the most words such an entry has."""
+    starts: dict[str, int] = {}
+    entries: set[tuple[str, ...]] = set()
     for entry in word_list(name):
         words = tuple(entry.split())
-        by_length.setdefault(len(words), set()).add(words)
-    return {n: frozenset(v) for n, v in by_length.items()}, max(by_length, default=0)
+        if words:
+            entries.add(words)
+            starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts, frozenset(entries)
 
 
 @functools.lru_cache(maxsize=8192)
 def find_phrase(name: str, text: str) -> str | None:
     """The first entry of word list `name` in `text` (whole words, any case, longest first), or None."""
-    table, longest = _phrase_table(name)
+    starts, entries = _phrase_table(name)
     words = [w.lower() for w in WORD_RE.findall(text.translate(_APOSTROPHES))]
-    for i in range(len(words)):
+    for i, word in enumerate(words):
+        longest = starts.get(word)
+        if longest is None:  # no entry starts with this word
+            continue
         for n in range(min(longest, len(words) - i), 0, -1):
-            entries = table.get(n)
-            if entries and tuple(words[i:i + n]) in entries:
+            if tuple(words[i:i + n]) in entries:
                 return " ".join(words[i:i + n])
     return None
 
@@ -117,9 +128,18 @@ def is_participle(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed")
 
 
-@functools.cache
-def known_words() -> frozenset[str]:
-    """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
-    from smpseo.core.syllables import syllable_counts
+class _Listed:
+    """`word in known_words()`: the word is in the CMU Pronouncing Dictionary (looked up, not loaded whole)."""
 
-    return frozenset(syllable_counts())
+    def __contains__(self, word: object) -> bool:
+        from smpseo.core.syllables import lookup
+
+        return isinstance(word, str) and lookup(word) is not None
+
+
+def known_words() -> _Listed:
+    """English words from the CMU Pronouncing Dictionary: a spelling is not a misspelling if it is listed."""
+    return _KNOWN
+
+
+_KNOWN = _Listed()

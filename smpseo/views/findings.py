@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import PurePath
 
+from smpseo.core import jsontext
 from smpseo.core.text import escaped
 from smpseo.model.post import one_line
 from smpseo.model.results import CheckResult, Finding
@@ -120,7 +120,7 @@ def write_text(result: CheckResult, stream=None, extras: bool = True, summary: b
 def write_json(result: CheckResult, stream=None) -> None:
     stream = stream or sys.stdout
     # one write, not one per token: the same text, a fraction of the time for a large blog
-    stream.write(escaped(json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str), json=True) + "\n")
+    stream.write(escaped(jsontext.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str), json=True) + "\n")
 
 
 def write_csv(result: CheckResult, stream=None) -> None:

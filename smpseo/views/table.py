@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 
+from smpseo.core import jsontext
 from smpseo.core.text import escaped
 
 
@@ -51,7 +51,7 @@ def text_table(rows: list[dict], columns: list[str] | None = None, max_width: in
 def write_rows(rows: list[dict], fmt: str, stream=None, columns: list[str] | None = None) -> None:
     stream = stream or sys.stdout
     if fmt == "json":
-        stream.write(escaped(json.dumps(rows, indent=2, ensure_ascii=False, default=str), json=True) + "\n")
+        stream.write(escaped(jsontext.dumps(rows, indent=2, ensure_ascii=False, default=str), json=True) + "\n")
     elif fmt == "csv":
         columns = columns or (list(rows[0]) if rows else [])
         writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")

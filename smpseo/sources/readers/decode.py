@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from smpseo.core.text import clean_text
 
@@ -34,6 +35,11 @@ _BOMS = (
 )
 
 
+# Control characters but newline, tab and form feed (a carriage return is a newline by then): many of them in a
+# file's first 8 KB mean a binary file.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0d-\x1f]")
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     """Decode a text file. Returns (text, warnings). Raises SourceError for empty or binary files.
 
@@ -62,7 +68,7 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
             text = data.decode("cp1252", errors="replace")
             warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if sum(1 for ch in text[:8192] if ch < " " and ch not in "\n\t\f") > 8:
+    if len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
         raise SourceError(path, "binary file, not text")
     text = clean_text(text)
     if not text.strip():
