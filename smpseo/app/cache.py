@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -115,11 +115,18 @@ def _fingerprint(files: list[Path]) -> list | None:
     return [sys.executable, sys.version, seen]
 
 
+CODE_SUFFIXES = (".py", ".txt", ".yml", ".yaml", ".json", ".toml")
+
+
 def _code_files() -> list[Path]:
-    """smpseo's own code and data files, in a fixed order."""
+    """smpseo's own code and data files, in a fixed order (by their path's parts, as Paths sort)."""
     root = Path(__file__).resolve().parents[1]  # the smpseo package
-    return [path for path in sorted(root.rglob("*"))
-            if path.suffix in (".py", ".txt", ".yml", ".yaml", ".json", ".toml") and "__pycache__" not in path.parts]
+    found = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        parts = Path(folder).relative_to(root).parts
+        found.extend((*parts, name) for name in files if os.path.splitext(name)[1] in CODE_SUFFIXES)
+    return [root.joinpath(*parts) for parts in sorted(found)]
 
 
 def code_digest(files: list[Path] | None = None) -> str:
@@ -188,6 +195,22 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     return entry["value"]
 
 
+_folders_made: set[Path] = set()  # the entry folders this process has made sure of
+_temporaries = itertools.count()
+_OPEN_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _temporary(folder: Path) -> tuple[int, str]:
+    """A new file, only this process's, to write an entry in before it is renamed into place (as tempfile.mkstemp
+    makes one, without importing tempfile and random into every process): (descriptor, path)."""
+    while True:
+        name = os.path.join(folder, f".tmp-{os.getpid()}-{next(_temporaries)}-{os.urandom(4).hex()}")
+        try:
+            return os.open(name, _OPEN_NEW, 0o600), name
+        except FileExistsError:
+            continue
+
+
 def _header(digest: str) -> bytes:
     """How every entry `put` writes under this key begins: any other file is not one."""
     return ('{"format":"' + FORMAT + '","key":"' + digest + '",').encode()
@@ -204,8 +227,14 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
                       separators=(",", ":")).encode("utf-8")
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        if path.parent not in _folders_made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _folders_made.add(path.parent)
+        try:
+            fd, tmp = _temporary(path.parent)
+        except FileNotFoundError:  # the folder was removed meanwhile (`smpseo cache clear`)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = _temporary(path.parent)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
