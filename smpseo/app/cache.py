@@ -142,10 +142,21 @@ def code_digest(files: list[Path] | None = None) -> str:
     return digest.hexdigest()
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+_written: tuple[Any, str] | None = None  # the versions last written as JSON, and that JSON
+
+
 def key(kind: str, *parts: Any) -> str:
-    """The sha256 (hex) of a kind of entry, the versions and `parts` (anything JSON can write)."""
-    data = json.dumps([FORMAT, kind, versions(), parts], ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
+    """The sha256 (hex) of a kind of entry, the versions and `parts` (anything JSON can write): of
+    `_json([FORMAT, kind, versions(), parts])`, with the versions written once per process rather than per key."""
+    global _written
+    found = versions()
+    if _written is None or _written[0] is not found:
+        _written = (found, _json(found))
+    data = "[" + _json(FORMAT) + "," + _json(kind) + "," + _written[1] + "," + _json(parts) + "]"
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
@@ -153,10 +164,17 @@ def _path(kind: str, digest: str, root: Path | None = None) -> Path:
     return (root or directory()) / kind / digest[:2] / f"{digest}.json"
 
 
+def _where(kind: str, digest: str, root: Path | None = None) -> str:
+    """`_path()` as text, made without pathlib (a run over a blog reads a few thousand entries)."""
+    folder = os.path.expanduser(os.environ[ENV_DIR]) if root is None and os.environ.get(ENV_DIR) \
+        else os.fspath(root or directory())
+    return os.path.join(folder, kind, digest[:2], digest + ".json")
+
+
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far past any entry smpseo writes
 
 
-def _read_regular(path: Path) -> bytes | None:
+def _read_regular(path: str | Path) -> bytes | None:
     """The bytes of a cache file, or None when it is missing, unreadable, too big or not a regular file: a FIFO
     put where an entry belongs is never opened for a blocking read (that would hang every run)."""
     try:
@@ -182,7 +200,7 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     `holds`: the key the entry must hold, when it is filed in a slot rather than under its own key."""
     if not (always or enabled()):
         return None
-    raw = _read_regular(_path(kind, digest, root))
+    raw = _read_regular(_where(kind, digest, root))
     if raw is None or not raw.startswith(_header(holds or digest)):
         return None  # (a whole run kept in a slot is 8 MB: another run's is not parsed to learn it is not this one)
     try:
