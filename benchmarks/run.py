@@ -20,11 +20,17 @@ cache folder (SMPSEO_CACHE_DIR) in a temporary folder. Results go to benchmarks/
     python benchmarks/run.py --table benchmarks/results/<file>.json     # a results file as a Markdown table
 
 --quick: one run per measurement and a synthetic corpus of 1,000 posts (a smoke run, not figures to quote).
+
+smpseo's modules are byte-compiled first, as `pip install` leaves them: in an environment with
+PYTHONDONTWRITEBYTECODE set, every command would otherwise compile them from source each time it starts. The run
+ends with one line per target of issue 15 ("edit to feedback in under a second"): the target, what was measured,
+met or not, and the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import itertools
 import json
 import os
@@ -227,7 +233,8 @@ sys.exit(proc.returncode)
 def machine() -> dict:
     """What the figures came from: CPU model, cores usable, memory, Python, load when the run started."""
     info = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-            "processor": platform.processor() or platform.machine()}
+            "processor": platform.processor() or platform.machine(),
+            "dont_write_bytecode_env": bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))}
     try:
         info["cores_usable"] = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -281,6 +288,61 @@ RATIOS = [("ratio_b_over_a", "(b)/(a): smpseo vs the bare textstat + YAKE loop")
           ("ratio_new_post_over_version", "check one new post / --version")]
 
 
+def load_average() -> list[float] | None:
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except (OSError, ValueError):
+        return None
+
+
+def verdicts(results: dict) -> list[dict]:
+    """Issue 15's targets, each with what this run measured and whether it is met (None: not measured)."""
+    corpora = results["corpora"]
+    out = []
+
+    def add(target: str, measured: str | None, met: bool | None) -> None:
+        out.append({"target": target, "measured": measured or "not measured",
+                    "verdict": "not measured" if met is None else "met" if met else "not met"})
+
+    blog = corpora.get("18f", {})
+    ratio = blog.get("ratio_edit_over_cold")
+    add("check after editing one post <= 0.1 of a cold check (509-post blog)",
+        f"{ratio} ({blog['d_check_one_edited']['seconds']} s against {blog['d_check_cold']['seconds']} s)"
+        if ratio is not None else None, None if ratio is None else ratio <= 0.1)
+    news = {n: c for n, c in corpora.items() if "ratio_new_post_over_version" in c}
+    add("check one new post (a cold process) <= 2x smpseo --version",
+        "; ".join(f"{n}: {c['ratio_new_post_over_version']} ({c['check_new_post']['seconds']} s against "
+                  f"{c['version']['seconds']} s)" for n, c in news.items()) or None,
+        None if not news else all(c["ratio_new_post_over_version"] <= 2 for c in news.values()))
+    synthetic = corpora.get("synthetic", {})
+    cold = synthetic.get("b_analyze_cold")
+    full = synthetic.get("posts", 0) >= 5000
+    cores = results["machine"].get("cores_usable", results["machine"].get("cpus"))
+    add(f"{synthetic.get('posts', 5000):,} posts cold (analyze) <= 60 s on {cores} cores",
+        f"{cold['seconds']} s" if cold else None, None if not (cold and full) else cold["seconds"] <= 60)
+    add("... all processes together under 1 GiB",
+        f"{cold['all_processes_peak_mib']} MiB" if cold else None,
+        None if not (cold and full) else cold["all_processes_peak_mib"] < 1024)
+    for name, limit in (("clinic", 0.5), ("18f", 1.5)):
+        watch = corpora.get(name, {})
+        found = {k: watch[k]["seconds"] for k in ("watch_latency", "watch_latency_polling") if k in watch}
+        add(f"check --watch reports a saved edit within {limit} s ({name})",
+            ", ".join(f"{v} s ({'events' if k == 'watch_latency' else 'polling'})" for k, v in found.items())
+            or None, None if not found else found.get("watch_latency", found.get("watch_latency_polling")) <= limit)
+    return out
+
+
+def verdict_lines(results: dict) -> str:
+    m = results["machine"]
+    load = m.get("load_average", "?")
+    lines = ["| target | measured | verdict |", "| --- | --- | --- |"]
+    lines += [f"| {v['target']} | {v['measured']} | {v['verdict']} |" for v in results.get("verdicts", [])]
+    lines.append(f"\nMachine: {m.get('processor')}, {m.get('cores_usable', m.get('cpus'))} cores, "
+                 f"{m.get('memory_gib', '?')} GiB, Python {m.get('python')}; load average {load} at the start, "
+                 f"{m.get('load_average_end', '?')} at the end.")
+    return "\n".join(lines) + "\n"
+
+
 def table(results: dict) -> str:
     """The results as a Markdown table: one row per measurement, one column per corpus (median seconds, peak MiB
     of the command and its workers together)."""
@@ -303,7 +365,8 @@ def table(results: dict) -> str:
     m = results["machine"]
     note = (f"\n{results['when']}: {m.get('processor')}, {m.get('cores_usable', m.get('cpus'))} cores, "
             f"{m.get('memory_gib', '?')} GiB, Python {m.get('python')}, load average {m.get('load_average', '?')}.")
-    return "\n".join(head + rows) + "\n" + note + "\n"
+    return "\n".join(head + rows) + "\n" + note + "\n" + ("\n" + verdict_lines(results) if results.get("verdicts")
+                                                             else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -315,11 +378,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", metavar="RESULTS", help="print a results file as a Markdown table and stop")
     args = parser.parse_args(argv)
     if args.table:
-        print(table(json.loads(Path(args.table).read_text(encoding="utf-8"))), end="")
+        results = json.loads(Path(args.table).read_text(encoding="utf-8"))
+        results.setdefault("verdicts", verdicts(results))  # a run from before the verdicts were written
+        print(table(results), end="")
         return 0
     if args.quick:
         args.repeat, args.synthetic_posts = 1, min(args.synthetic_posts, 1000)
     corpora = args.corpus or ["clinic", "18f", "synthetic"]
+    compileall.compile_dir(ROOT / "smpseo", quiet=1)  # as installed: no command compiles a module from source
     work = Path(tempfile.mkdtemp(prefix="smpseo-bench-"))
     results: dict = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -412,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
                   "(all processes: a command and its workers, shared pages counted in each)", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results["machine"]["load_average_end"] = load_average()
+    results["verdicts"] = verdicts(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out_file = RESULTS / f"{results['when'][:19].replace(':', '')}.json"
     out_file.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -53,6 +53,17 @@ def test_key_changes_with_input_settings_and_versions(monkeypatch):
     assert base != cache.key("k", "text", {"targets": ["smp"]})
 
 
+def test_key_is_the_sha256_of_everything_as_one_json_text():
+    import datetime
+    import hashlib
+
+    for kind, *parts in [("k",), ("post-analysis", True, (("é\u2028", True), ("x", False))),
+                         ("c", {"b": 1, "a": [1, 2.5, None]}, datetime.date(2026, 1, 1))]:
+        text = json.dumps([cache.FORMAT, kind, cache.versions(), tuple(parts)], ensure_ascii=False, sort_keys=True,
+                          separators=(",", ":"), default=str)
+        assert cache.key(kind, *parts) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def test_key_holds_the_code_digest():
     found = cache.versions()  # worked out once per process: the code it runs does not change under it
     assert len(found["code"]) == 64 and int(found["code"], 16) >= 0

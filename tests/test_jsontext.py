@@ -40,7 +40,7 @@ def test_random_data(data):
 
 @pytest.mark.parametrize("data", [
     {}, [], (), "", 0, -0.0, 1e300, float("nan"), float("-inf"), True, None, {"": {}}, [[]], [{}, []],
-    OrderedDict([("b", 1), ("a", 2)]), {1: "int key", 2.5: "float key", True: "bool", None: "none"},
+    OrderedDict([("b", 1), ("a", 2)]), {2: "int key", 2.5: "float key", True: "bool", None: "none"},
     {"nested": [{"a": [1, [2, [3, {"b": None}]]]}]},
 ])
 def test_edges(data):
@@ -64,3 +64,13 @@ def test_a_check_result():
     same(result, default=str)
     rows = smpseo.analyze(smpseo.load_posts(CLINIC_POSTS), CLINIC_CONFIG)
     same(rows, default=str)
+
+
+def test_a_finding_as_a_dict_has_every_field_in_order():
+    from dataclasses import asdict, fields
+
+    from smpseo.model.results import Finding
+
+    finding = Finding("posts/a.md", 3, 7, "RD101", "readability", "warning", "Long sentence", "x y", "Split it.")
+    assert finding.to_dict() == asdict(finding)
+    assert list(finding.to_dict()) == [f.name for f in fields(Finding)]

@@ -56,3 +56,19 @@ def test_syllable_table_loads_from_the_cache(tmp_path):
     counts = [int(r.stdout.split()[0]) for r in runs]
     assert counts[0] == counts[1] > 120_000
     assert list((tmp_path / "syllables").rglob("*.json"))  # the second run read it (speed: see the benchmark)
+
+
+@pytest.mark.parametrize("args", [["check", "--help"], ["report", "monthly", "--help"], ["cache", "info", "--help"],
+                                  ["analyze", "--help"], ["gaps", "--help"], ["import", "--help"],
+                                  ["check"], ["check", "--nope", "x"], ["report"], ["gaps", "--format", "xml", "x"]])
+def test_a_command_is_parsed_as_with_every_command_registered(args, capsys):
+    """`smpseo COMMAND ...` builds the parser with that command alone: the same help, usage and errors."""
+    from smpseo.cli import build_parser
+
+    found = []
+    for parser in (build_parser(), build_parser(args[0])):
+        with pytest.raises(SystemExit) as exit_:
+            parser.parse_args(args)
+        found.append((exit_.value.code, capsys.readouterr()))
+    assert found[0] == found[1]
+    assert build_parser("check")._subparsers._group_actions[0].choices.keys() == {"check"}

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -115,11 +115,18 @@ def _fingerprint(files: list[Path]) -> list | None:
     return [sys.executable, sys.version, seen]
 
 
+CODE_SUFFIXES = (".py", ".txt", ".yml", ".yaml", ".json", ".toml")
+
+
 def _code_files() -> list[Path]:
-    """smpseo's own code and data files, in a fixed order."""
+    """smpseo's own code and data files, in a fixed order (by their path's parts, as Paths sort)."""
     root = Path(__file__).resolve().parents[1]  # the smpseo package
-    return [path for path in sorted(root.rglob("*"))
-            if path.suffix in (".py", ".txt", ".yml", ".yaml", ".json", ".toml") and "__pycache__" not in path.parts]
+    found = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if f != "__pycache__"]
+        parts = Path(folder).relative_to(root).parts
+        found.extend((*parts, name) for name in files if os.path.splitext(name)[1] in CODE_SUFFIXES)
+    return [root.joinpath(*parts) for parts in sorted(found)]
 
 
 def code_digest(files: list[Path] | None = None) -> str:
@@ -135,10 +142,21 @@ def code_digest(files: list[Path] | None = None) -> str:
     return digest.hexdigest()
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+_written: tuple[Any, str] | None = None  # the versions last written as JSON, and that JSON
+
+
 def key(kind: str, *parts: Any) -> str:
-    """The sha256 (hex) of a kind of entry, the versions and `parts` (anything JSON can write)."""
-    data = json.dumps([FORMAT, kind, versions(), parts], ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=str)
+    """The sha256 (hex) of a kind of entry, the versions and `parts` (anything JSON can write): of
+    `_json([FORMAT, kind, versions(), parts])`, with the versions written once per process rather than per key."""
+    global _written
+    found = versions()
+    if _written is None or _written[0] is not found:
+        _written = (found, _json(found))
+    data = "[" + _json(FORMAT) + "," + _json(kind) + "," + _written[1] + "," + _json(parts) + "]"
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
@@ -146,10 +164,17 @@ def _path(kind: str, digest: str, root: Path | None = None) -> Path:
     return (root or directory()) / kind / digest[:2] / f"{digest}.json"
 
 
+def _where(kind: str, digest: str, root: Path | None = None) -> str:
+    """`_path()` as text, made without pathlib (a run over a blog reads a few thousand entries)."""
+    folder = os.path.expanduser(os.environ[ENV_DIR]) if root is None and os.environ.get(ENV_DIR) \
+        else os.fspath(root or directory())
+    return os.path.join(folder, kind, digest[:2], digest + ".json")
+
+
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far past any entry smpseo writes
 
 
-def _read_regular(path: Path) -> bytes | None:
+def _read_regular(path: str | Path) -> bytes | None:
     """The bytes of a cache file, or None when it is missing, unreadable, too big or not a regular file: a FIFO
     put where an entry belongs is never opened for a blocking read (that would hang every run)."""
     try:
@@ -175,7 +200,7 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     `holds`: the key the entry must hold, when it is filed in a slot rather than under its own key."""
     if not (always or enabled()):
         return None
-    raw = _read_regular(_path(kind, digest, root))
+    raw = _read_regular(_where(kind, digest, root))
     if raw is None or not raw.startswith(_header(holds or digest)):
         return None  # (a whole run kept in a slot is 8 MB: another run's is not parsed to learn it is not this one)
     try:
@@ -186,6 +211,22 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
             or "value" not in entry:
         return None
     return entry["value"]
+
+
+_folders_made: set[Path] = set()  # the entry folders this process has made sure of
+_temporaries = itertools.count()
+_OPEN_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _temporary(folder: Path) -> tuple[int, str]:
+    """A new file, only this process's, to write an entry in before it is renamed into place (as tempfile.mkstemp
+    makes one, without importing tempfile and random into every process): (descriptor, path)."""
+    while True:
+        name = os.path.join(folder, f".tmp-{os.getpid()}-{next(_temporaries)}-{os.urandom(4).hex()}")
+        try:
+            return os.open(name, _OPEN_NEW, 0o600), name
+        except FileExistsError:
+            continue
 
 
 def _header(digest: str) -> bytes:
@@ -204,8 +245,14 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
                       separators=(",", ":")).encode("utf-8")
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        if path.parent not in _folders_made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _folders_made.add(path.parent)
+        try:
+            fd, tmp = _temporary(path.parent)
+        except FileNotFoundError:  # the folder was removed meanwhile (`smpseo cache clear`)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = _temporary(path.parent)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)

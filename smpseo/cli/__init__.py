@@ -31,17 +31,23 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `smpseo` parser with every command, or with `command` alone (what parsing that command's arguments
+    needs: the same usage, help and errors, without importing and registering the others)."""
     parser = Parser(prog="smpseo", description="Content and SEO checks for a blog's posts.")
     parser.add_argument("--version", action="version", version=f"smpseo {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback when something fails")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in COMMANDS.values():
+    for name, module in COMMANDS.items():
+        if command is not None and name != command:
+            continue
         try:
             mod = importlib.import_module(f"smpseo.cli.{module}")
         except ModuleNotFoundError as exc:
             if exc.name != f"smpseo.cli.{module}":
                 raise
+            if command is not None:  # not there: the full parser says so, listing the commands that are
+                return build_parser()
             continue
         mod.register(sub)
     return parser
@@ -65,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else argv
+    parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

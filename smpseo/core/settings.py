@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +175,8 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
 
 
 def _address(value: Any, where: str, path: str) -> str:
+    from email.utils import parseaddr  # (email and its imports: only for settings that mail the report)
+
     if not isinstance(value, str) or "@" not in parseaddr(value)[1] or any(c in value for c in "\r\n"):
         raise ConfigError(path, f"{where} must be an email address such as \"owner@example.com\", not {value!r}")
     return value.strip()
