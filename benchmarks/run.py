@@ -75,7 +75,7 @@ def smpseo_cmd(*args: str) -> list[str]:
 def measure(cmd: list[str], repeat: int, env: dict | None = None, before=None) -> dict:
     """Wall time (median of `repeat` runs) and peak resident memory of a command run as a child process.
     `before()` runs before each run, untimed (e.g. to empty the cache)."""
-    times, peaks, trees, status = [], [], [], 0
+    times, peaks, trees, cpus, status = [], [], [], [], 0
     for _ in range(repeat):
         if before is not None:
             before()
@@ -85,15 +85,18 @@ def measure(cmd: list[str], repeat: int, env: dict | None = None, before=None) -
         )
         status = proc.returncode
         try:  # the wrapper times the command alone, from its start to its exit (not its own start-up)
-            largest, tree, seconds = proc.stderr.strip().splitlines()[-1].split()
+            largest, tree, seconds, cpu = proc.stderr.strip().splitlines()[-1].split()
             peaks.append(int(largest))
             trees.append(int(tree))
             times.append(float(seconds))
+            cpus.append(float(cpu))
         except (ValueError, IndexError):
             peaks.append(0)
             trees.append(0)
             times.append(time.perf_counter() - start)
+            cpus.append(0.0)
     return {"seconds": round(statistics.median(times), 3), "runs": repeat, "all_seconds": [round(t, 3) for t in times],
+            "cpu_seconds": round(statistics.median(cpus), 3),
             "peak_mib": round(max(peaks) / 1024, 1), "all_processes_peak_mib": round(max(trees) / 1024, 1),
             "exit_status": status}
 
@@ -184,7 +187,8 @@ def watch_latency(folder: Path, env: dict, edits: int = 5, poll: bool = False) -
 
 
 # Runs a command and prints on stderr's last line its peak RSS (KiB), the peak of it and its workers together
-# (KiB, sampled every 0.1 s) and its wall time (s), measured from start to exit without the wrapper's start-up.
+# (KiB, sampled every 0.1 s), its wall time (s), measured from start to exit without the wrapper's start-up, and
+# the CPU time (s, user and system) of it and its workers: what the load of other work on the machine changes least.
 _WRAPPER = r"""
 import os, resource, subprocess, sys, threading, time
 page = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -225,7 +229,8 @@ sampler.start()
 proc.wait()
 seconds = time.perf_counter() - start
 sampler.join()
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, tree, seconds, file=sys.stderr)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the workers it waited for
+print(used.ru_maxrss, tree, seconds, used.ru_utime + used.ru_stime, file=sys.stderr)
 sys.exit(proc.returncode)
 """
 
@@ -319,7 +324,9 @@ def verdicts(results: dict) -> list[dict]:
     full = synthetic.get("posts", 0) >= 5000
     cores = results["machine"].get("cores_usable", results["machine"].get("cpus"))
     add(f"{synthetic.get('posts', 5000):,} posts cold (analyze) <= 60 s on {cores} cores",
-        f"{cold['seconds']} s" if cold else None, None if not (cold and full) else cold["seconds"] <= 60)
+        (f"{cold['seconds']} s" + (f" ({cold['cpu_seconds']} s of CPU over the command and its workers)"
+                                   if cold.get("cpu_seconds") else "")) if cold else None,
+        None if not (cold and full) else cold["seconds"] <= 60)
     add("... all processes together under 1 GiB",
         f"{cold['all_processes_peak_mib']} MiB" if cold else None,
         None if not (cold and full) else cold["all_processes_peak_mib"] < 1024)
@@ -409,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
                 folder = synthetic_corpus(SHARED_18F, work / "synthetic", count=args.synthetic_posts)
             n = len(list(folder.glob("*.md")))
             repeat = args.repeat if n < 100 else 1
-            row: dict = {"posts": n}
+            row: dict = {"posts": n, "load_average": load_average()}  # other work on the machine, as it starts
             cache_dir = work / f"cache-{name}"
             env = {**os.environ, "SMPSEO_CACHE_DIR": str(cache_dir)}
             env.pop("SMPSEO_NO_CACHE", None)
@@ -418,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             def timed(key: str, cmd: list[str], times: int = repeat, row: dict = row, env: dict = env,
                       before=None) -> None:
                 row[key] = value = measure(cmd, times, env, before)
-                print(f"  {key:18s} {value['seconds']:8.2f} s  peak {value['peak_mib']:7.1f} MiB"
+                print(f"  {key:18s} {value['seconds']:8.2f} s  (CPU {value['cpu_seconds']:7.2f} s)  peak {value['peak_mib']:7.1f} MiB"
                       f" (all processes {value['all_processes_peak_mib']:7.1f} MiB)  exit {value['exit_status']}",
                       flush=True)
 

@@ -12,16 +12,18 @@ _ADVERB_RE = re.compile(r"^(?:not|never|also|often|always|usually|then|still|jus
 
 def passive_phrase(text: str) -> tuple[int, str] | None:
     """(offset, "was placed") of the first passive construction in a sentence, or None."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-    for i, (word, start, _) in enumerate(tokens):
+    words = WORD_RE.findall(text)  # the words alone: their offsets only for a passive found
+    for i, word in enumerate(words):
         if not is_be_form(word):
             continue
-        for j in range(i + 1, min(i + 4, len(tokens))):
-            nxt = tokens[j][0]
+        for j in range(i + 1, min(i + 4, len(words))):
+            nxt = words[j]
             if is_participle(nxt):
                 if word.lower().startswith("g") and nxt.lower() in word_list("get_idioms"):
                     break  # "get started", "got used to": an idiom, not a passive
-                return start, text[start:tokens[j][2]]
+                spans = [m.span() for m in WORD_RE.finditer(text)]
+                start = spans[i][0]
+                return start, text[start:spans[j][1]]
             if not _ADVERB_RE.match(nxt) and nxt.lower() != "being":
                 break
     return None

@@ -65,7 +65,12 @@ def word_tokenizer(sentence: str) -> list[str]:
     """`segtok.tokenizer.word_tokenizer`."""
     pruned = _tk.HYPHENATED_LINEBREAK.sub(r'\1\2', sentence) if any(c in sentence for c in _LINEBREAKS) \
         else sentence
-    tokens = [token for span in _tk.space_tokenizer.split(pruned) if span for token in _split(span)]
+    tokens: list[str] = []
+    known = _span_tokens
+    for span in _tk.space_tokenizer.split(pruned):
+        if span:
+            found = known.get(span)
+            tokens.extend(found if found is not None else _split(span))
 
     # splice the sentence terminal off the last word/token if it has any at its borders
     # only look for the sentence terminal in the last three tokens
@@ -105,6 +110,12 @@ def word_tokenizer(sentence: str) -> list[str]:
                 break  # restart check to avoid index errors
 
     return tokens
+
+
+def may_split(sentence: str) -> bool:
+    """Whether `split_contractions` could change the tokens of a sentence, or a token start with an apostrophe:
+    only with an apostrophe in it, or a character reference (`&#39;`) that the tokenizer unescapes into one."""
+    return "&" in sentence or any(a in sentence for a in _tk.APOSTROPHES)
 
 
 def _is_contraction(token: str) -> bool:

@@ -54,13 +54,18 @@ def _pre_filter(text: str) -> str:
 
 
 def _sentences(text: str) -> list[list[str]]:
-    from smpseo.analysis.segtokcore import split_contractions, split_multi, web_tokenizer
+    from smpseo.analysis.segtokcore import may_split, split_contractions, split_multi, web_tokenizer
 
-    return [
-        [w for w in split_contractions(web_tokenizer(s)) if not (w.startswith("'") and len(w) > 1) and len(w) > 0]
-        for s in split_multi(text)
-        if len(s.strip()) > 0
-    ]
+    out = []
+    for s in split_multi(text):
+        if len(s.strip()) > 0:
+            tokens = web_tokenizer(s)
+            if may_split(s):
+                out.append([w for w in split_contractions(tokens)
+                            if not (w.startswith("'") and len(w) > 1) and len(w) > 0])
+            else:  # no contraction to split and no token that starts with an apostrophe
+                out.append(list(filter(None, tokens)))
+    return out
 
 
 @functools.lru_cache(maxsize=20000)
@@ -320,6 +325,10 @@ def _rank(candidates, stopword, tf, tf_a, tf_n, seen_in, out, into, n_sentences,
     scored: list[tuple[float, str, str]] = []
     for unique, (kw, terms, cand_tf, clean) in candidates.items():
         if not clean:  # (none starts or ends with a stop word: `_keywords` keeps no such candidate)
+            continue
+        if len(terms) == 1:  # 0.0 + h and 1.0 * h are h (a term's h is a positive number)
+            score = h[terms[0]]
+            scored.append((_divide(score, (score + 1) * cand_tf), unique, kw))
             continue
         sum_h, prod_h = 0.0, 1.0
         last = len(terms) - 1

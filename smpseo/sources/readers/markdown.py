@@ -36,14 +36,23 @@ _BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
 
 
+_FIRST_RE = re.compile(r"\S+")
+_WORD_CHAR_RE = re.compile(r"\w")
+_SPACES_RE = re.compile(r"[ \t]+")
+_LINE_EDGES_RE = re.compile(r" ?\n ?")
+
+
 def _column_in(source_line: str, text: str) -> int:
     """1-based column of `text`'s first word in a source line (skipping markup), or of the line's content."""
-    first = re.match(r"\S+", text)
+    first = _FIRST_RE.match(text)
     if first:
-        for probe in (first.group(0), _word_core(first.group(0))):
-            idx = source_line.find(probe) if probe else -1
-            if idx >= 0:
-                return idx + 1
+        idx = source_line.find(first.group(0))
+        if idx >= 0:
+            return idx + 1
+        probe = _word_core(first.group(0))  # the word without the punctuation around it
+        idx = source_line.find(probe) if probe else -1
+        if idx >= 0:
+            return idx + 1
     return _LIST_MARKER.match(source_line).end() + 1
 
 
@@ -65,10 +74,10 @@ def _clean_tokens(tokens: list[Token]) -> list[Token]:
 def _word_core(token: str) -> str:
     """`token` without the punctuation around it, in linear time (`\\W+$` is tried from every position of a run of
     "!!!...")."""
-    start = re.search(r"\w", token)
+    start = _WORD_CHAR_RE.search(token)
     if not start:
         return ""
-    return token[start.start(): len(token) - re.search(r"\w", token[::-1]).start()]
+    return token[start.start(): len(token) - _WORD_CHAR_RE.search(token[::-1]).start()]
 
 
 def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
@@ -232,8 +241,8 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
                 start += 1
             lead = len(raw) - len(raw.lstrip())
             start += raw.count("\n", 0, lead)
-            text = re.sub(r"[ \t]+", " ", raw.strip())
-            text = re.sub(r" ?\n ?", "\n", text)
+            text = _SPACES_RE.sub(" ", raw.strip())
+            text = _LINE_EDGES_RE.sub("\n", text)
             if not text:
                 continue
             src_line = lines[start - 1] if 0 < start <= len(lines) else ""
