@@ -111,28 +111,36 @@ def _pool_context():
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform == "linux" else "spawn")
 
 
-def run(works: Sequence[Work], keyphrases: bool = True, desc: str = "analysing") -> list[dict]:
-    """`analyse()` for every work item, in order: in worker processes when there are many, else here."""
-    func = _analyse_keyphrases if keyphrases else _analyse_plain
-    n = workers(len(works))
-    bar = progress(len(works), desc) if len(works) >= PROGRESS_MIN else None
-    out: list[dict] = []
+def _map(func, items: Sequence, desc: str, unit: str, initializer=None, initargs: tuple = (),
+         here=None) -> list:
+    """`func(item)` for every item, in order, with a progress bar for long runs: in `workers()` processes (each
+    started by `initializer(*initargs)`) when there are enough items, else here, after `here()`."""
+    n = workers(len(items))
+    bar = progress(len(items), desc, unit) if len(items) >= PROGRESS_MIN else None
+    out: list = []
     try:
         if n > 1:
-            with _pool_context().Pool(n) as pool:
-                for value in pool.imap(func, works, chunksize=CHUNK):
+            with _pool_context().Pool(n, initializer=initializer, initargs=initargs) as pool:
+                for value in pool.imap(func, items, chunksize=CHUNK):
                     out.append(value)
                     if bar is not None:
                         bar.update()
         else:
-            for work in works:
-                out.append(func(work))
+            if here is not None:
+                here()
+            for item in items:
+                out.append(func(item))
                 if bar is not None:
                     bar.update()
     finally:
         if bar is not None:
             bar.close()
     return out
+
+
+def run(works: Sequence[Work], keyphrases: bool = True, desc: str = "analysing") -> list[dict]:
+    """`analyse()` for every work item, in order: in worker processes when there are many, else here."""
+    return _map(_analyse_keyphrases if keyphrases else _analyse_plain, works, desc, "post")
 
 
 def _in_worker(setup, args) -> None:
@@ -148,27 +156,8 @@ def run_each(func, items: Sequence, setup=None, args: tuple = (), desc: str = "r
     """`func(item)` for every item, in order: in worker processes when there are more than `PARALLEL_MIN` (as
     `run`), else here. `setup(*args)` runs once in each worker, and here, before the first item: what every item
     of the run shares (settings) reaches a worker once, not with each item."""
-    n = workers(len(items))
-    bar = progress(len(items), desc, unit) if len(items) >= PROGRESS_MIN else None
-    out: list = []
-    try:
-        if n > 1:
-            with _pool_context().Pool(n, initializer=_in_worker, initargs=(setup, args)) as pool:
-                for value in pool.imap(func, items, chunksize=CHUNK):
-                    out.append(value)
-                    if bar is not None:
-                        bar.update()
-        else:
-            if setup is not None:
-                setup(*args)
-            for item in items:
-                out.append(func(item))
-                if bar is not None:
-                    bar.update()
-    finally:
-        if bar is not None:
-            bar.close()
-    return out
+    return _map(func, items, desc, unit, _in_worker, (setup, args),
+                here=(lambda: setup(*args)) if setup is not None else None)
 
 
 def post_analysis(posts: Iterable, keyphrases: bool = True) -> list[dict]:
