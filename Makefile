@@ -45,8 +45,12 @@ yoast: $(STAMP) $(YOAST)/node_modules/.installed
 	node $(YOAST)/compare.js --python $(BIN)/python
 
 # The FAQ-gap matcher against the labelled blogs, leave one clinic out (reads ../shared/corpora/faq-dev).
+# With TORCH_PYTHON=<python of the build environment of scripts/build_word_vectors.py>, also the candidates that
+# run the transformer itself (benchmarks/gaps_candidates.py; minutes, and torch, which smpseo never needs).
+TORCH_PYTHON ?=
 eval: $(STAMP)
 	$(BIN)/python benchmarks/gaps_eval.py
+	@if [ -n "$(TORCH_PYTHON)" ]; then echo; $(BIN)/python benchmarks/gaps_candidates.py --torch-python "$(TORCH_PYTHON)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check smpseo tests notebooks scripts benchmarks

@@ -198,9 +198,17 @@ def test_rules_declared_as_kinds_say_so():
     from smpseo.checks import rules_markdown
 
     kinds = {rid: r.kind for rid, r in RULES.items() if r.kind != "custom"}
-    assert kinds == {"RD102": "metric", "RD107": "metric", "RD108": "metric", "SEO207": "metric",
-                     "SEO206": "required", "SEO218": "required", "SEO219": "required", "SEO220": "required",
-                     "SEO211": "occurrence", "SEO217": "occurrence", "LOC301": "consistency",
-                     "LOC305": "consistency"}
+    assert kinds == {"RD102": "metric", "RD103": "metric", "RD107": "metric", "RD108": "metric", "SEO202": "metric",
+                     "SEO207": "metric", "SEO216": "metric",
+                     "RD101": "share", "RD104": "share", "RD105": "share", "SEO210": "share",
+                     "RD106": "repetition",
+                     "SEO201": "required", "SEO206": "required", "SEO218": "required", "SEO219": "required",
+                     "SEO220": "required", "LOC303": "required",
+                     "SEO211": "occurrence", "SEO214": "occurrence", "SEO215": "occurrence", "SEO217": "occurrence",
+                     "LOC301": "consistency", "LOC302": "consistency", "LOC305": "consistency",
+                     "SEO203": "placement", "SEO204": "placement", "SEO205": "placement", "SEO208": "placement",
+                     "SEO221": "placement", "LOC304": "placement",
+                     "SITE401": "duplicate", "SITE402": "duplicate", "SITE403": "duplicate", "SITE404": "duplicate"}
+    assert len(kinds) >= 32, "most rules are short specs of a kind"
     assert RULES["RD107"].to_dict()["kind"] == "metric"
     assert "| RD107 | `short-text` | metric | warning |" in rules_markdown()

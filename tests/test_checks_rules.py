@@ -61,3 +61,25 @@ def test_every_rule_is_documented():
 
     docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     assert rules_markdown() in docs, "docs/checks.md is out of step: paste smpseo.checks.rules_markdown() into it"
+
+
+def test_every_rule_written_as_a_function_says_why():
+    functions = [r.id for r in RULES.values() if r.kind == "custom" and not r.custom.strip()]
+    assert functions == [], "a rule that is not a spec of a kind says why in `custom=`"
+
+
+def test_the_kinds_table_names_the_rules_of_each_kind():
+    """docs/checks.md's table of kinds lists, for each kind, exactly the rules declared with it."""
+    import re
+
+    from .conftest import ROOT
+
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    table = docs.split("| kind | what it checks |", 1)[1].split("\n\n", 1)[0]
+    listed = {m.group(1).lower(): set(m.group(2).split(", "))
+              for m in re.finditer(r"^\| `(\w+)` \|.*\| ([A-Z0-9, ]+) \|$", table, re.M)}
+    declared: dict[str, set[str]] = {}
+    for r in RULES.values():
+        if r.kind != "custom":
+            declared.setdefault(r.kind, set()).add(r.id)
+    assert listed == declared

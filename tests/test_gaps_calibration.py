@@ -122,3 +122,23 @@ def test_known_disagreements(report):
     assert report["touchups"].status == "partial"
     assert report["removal_regret"].status == "missing"
     assert report["gray_aging"].status == "missing"
+
+
+def test_the_candidates_benchmark_scores_the_shipped_matcher_as_make_eval_does(held_out_rows):
+    """benchmarks/gaps_candidates.py re-scores from the features alone; with no transformer column added, its figures
+    must be make eval's, or its comparisons with the transformer's candidates say nothing."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import gaps_candidates
+        import gaps_eval
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    found = gaps_eval.clinics(ROOT.parent / "shared" / "corpora" / "faq-dev")
+    none = {c.name: {t.id: gaps_candidates.np.zeros((len(c.blog.passages), 10)) for t in c.topics if t.id in c.labels}
+            for c in found}
+    s = gaps_candidates.score(found, none, gaps_candidates.CANDIDATES["shipped"])
+    answered = [r for r in held_out_rows if r["answered"]]
+    assert s["n"] == len(held_out_rows) == 154
+    assert s["agreement"] == pytest.approx(_agreement(held_out_rows))
+    assert s["best"] == pytest.approx(sum(r["post_hit"] for r in answered) / len(answered))
+    assert s["paraphrase"] == pytest.approx(_agreement([r for r in held_out_rows if r["kind"] == "paraphrase"]))

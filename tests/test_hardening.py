@@ -101,13 +101,14 @@ def test_an_impossible_date_keeps_the_post_and_names_its_line(posts, capsys):
 @pytest.mark.parametrize("title", ["Save $200 on SMP & get 50% off $1,000", r"$\frac{a}{b$ and $\undefined$",
                                    "Cost $5 #1 {x} $6", "$$", "a_b^c $x_1$"])
 def test_chart_labels_are_never_read_as_mathtext(title):
+    from smpseo.app.report.load import summary_from_data
     from smpseo.views.charts import coverage_heatmap, readability_chart
 
     posts = [{"slug": "a", "title": title, "flesch_reading_ease": 55.0},
              {"slug": "b", "title": "Plain", "flesch_reading_ease": 70.0}]
-    report = SimpleNamespace(summary={"posts": posts, "totals": {"flesch_reading_ease": 62.5}, "month": "2026-10",
-                                      "coverage": [{"target": title, "slug": "a", "count": 2}]},
-                             coverage=[1], config=SimpleNamespace(targets=[title]))
+    summary = summary_from_data({"posts": posts, "totals": {"flesch_reading_ease": 62.5}, "month": "2026-10",
+                                 "coverage": [{"target": title, "slug": "a", "count": 2}]}, "a summary")
+    report = SimpleNamespace(summary=summary, coverage=[1], config=SimpleNamespace(targets=[title]))
     for chart in (readability_chart(report), coverage_heatmap(report)):
         assert chart.png().startswith(b"\x89PNG") and chart.png(narrow=True).startswith(b"\x89PNG")
 

@@ -131,8 +131,8 @@ def test_a_damaged_earlier_summary_costs_only_the_comparison(tmp_path, damage):
     (tmp_path / "2026-09").mkdir()
     (tmp_path / "2026-09" / "summary.json").write_bytes(damage)
     report = monthly_report("2026-10", posts=posts, reports_dir=tmp_path)
-    assert report.previous is None and report.summary["posts"]
-    assert any("earlier summary not compared" in e["message"] for e in report.summary["read_errors"])
+    assert report.previous is None and report.summary.posts
+    assert any("earlier summary not compared" in e.message for e in report.summary.read_errors)
     index = write_index(tmp_path).read_text()
     assert "2026-09" in index
 

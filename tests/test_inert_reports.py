@@ -118,7 +118,7 @@ def _views_with_hostile_topics_and_queries():
     report = gaps(load_posts(HOSTILE / "posts"), topics=[str(HOSTILE / "topics.yml")],
                   queries=str(HOSTILE / "Queries.csv"), config=config)
     topics = analysis.topics_of(report)
-    candidates = analysis.as_dicts(report.candidates)
+    candidates = list(report.candidates)
     views = {
         "gap_table": show.gap_table(topics),
         "topic_detail cost": show.topic_detail(topics, "cost"),
@@ -132,7 +132,7 @@ def _views_with_hostile_topics_and_queries():
 
 def test_topic_file_and_query_payloads_are_escaped_in_the_notebook_views():
     views, topics, candidates = _views_with_hostile_topics_and_queries()
-    assert any(t["question"].startswith("<script>alert('topic')") for t in topics)
+    assert any(t.question.startswith("<script>alert('topic')") for t in topics)
     texts = []
     for name, view in views.items():
         html = view._repr_html_()
@@ -140,7 +140,7 @@ def test_topic_file_and_query_payloads_are_escaped_in_the_notebook_views():
     text = " ".join(texts)
     assert "<script>alert('topic')</script> How much does SMP cost?" in text
     assert "<a href=javascript:alert('new')>instalments</a>" in text
-    queries = json.dumps(topics) + json.dumps(candidates)
+    queries = json.dumps([t.to_dict() for t in topics]) + json.dumps([c.to_dict() for c in candidates])
     assert "alert('query')" in queries or "alert('q2')" in queries  # the queries reached the views' data
     for payload in ("<script>alert('query')</script> smp cost", "why does my <img src=x onerror=alert('q2')> scalp"):
         if payload in queries:

@@ -164,6 +164,7 @@ def _insert_paragraph(text: str, paragraph: str, where: int) -> str:
     return head + before + "\n\n" + paragraph + "\n\n" + body[at:].lstrip("\n")
 
 
+@pytest.mark.slow  # sixty whole matcher runs over the clinic's posts (about a minute)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(post=st.integers(0, 7), where=st.integers(0, 200), paragraph=_UNRELATED_PARAGRAPH)
 def test_an_unrelated_paragraph_never_unanswers_a_topic(tmp_path_factory, post, where, paragraph):

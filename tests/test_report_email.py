@@ -37,7 +37,7 @@ def settings(port: int, **changes) -> Email:
 def summary():
     from smpseo.app.report.monthly import monthly_report
 
-    return monthly_report("2026-10", posts=FIXTURES / "report_posts").summary
+    return monthly_report("2026-10", posts=FIXTURES / "report_posts").summary.to_dict()
 
 
 @pytest.fixture
@@ -120,8 +120,8 @@ def test_the_digest_has_the_headline_figures_the_first_fixes_and_the_new_gaps(su
     text, html = digest_text(d), digest_html(d)
     assert subject(d) == "SEO report October 2026: Advanced Scalp Clinic"
     assert f"posts: {summary['totals']['posts']}" in text
-    first_fix = d["fixes"][0]["action"]
-    assert first_fix in text and len(d["fixes"]) == min(5, d["fixes_total"])
+    first_fix = d.fixes[0].action
+    assert first_fix in text and len(d.fixes) == min(5, d.fixes_total)
     open_questions = [g["question"] for g in summary["gaps"] if g["status"] in ("missing", "partial")]
     assert open_questions and open_questions[0] in text  # a first report: every open question is new
     assert "first report" in text
@@ -136,7 +136,7 @@ def test_a_gap_open_last_month_is_not_new(summary):
     first_open = next(g for g in summary["gaps"] if g["status"] in ("missing", "partial"))
     previous["gaps"] = [g for g in previous["gaps"] if g["id"] != first_open["id"]]
     d = digest(summary, previous)
-    assert [g["id"] for g in d["gaps"]] == [first_open["id"]] and d["previous_month"] == "2026-09"
+    assert [g.id for g in d.gaps] == [first_open["id"]] and d.previous_month == "2026-09"
     assert "since 2026-09" in digest_text(d)
 
 

@@ -28,7 +28,7 @@ def test_monthly_report_figures_from_real_posts(tmp_path):
     out = tmp_path / "summary.json"
     report = monthly_report("2026-10", posts=POSTS, summary_path=out)
     written = json.loads(out.read_text())
-    assert written == json.loads(json.dumps(report.summary, default=str))
+    assert written == json.loads(json.dumps(report.summary.to_dict(), default=str))
     assert written["month"] == "2026-10"
     assert written["totals"]["posts"] == 3
     assert written["totals"]["published"] == 1  # only smp-for-women is dated October 2026
@@ -38,7 +38,7 @@ def test_monthly_report_figures_from_real_posts(tmp_path):
     assert post["path"] == "how-long-does-smp-last.md"  # relative to the posts folder, portable
     assert post["words"] > 80 and 0 < post["flesch_reading_ease"] < 100
     assert written["totals"]["words"] == sum(p["words"] for p in written["posts"])
-    assert report.changes["previous_month"] is None
+    assert report.changes.previous_month is None
 
 
 def test_previous_summary_found_in_the_reports_folder(tmp_path):
@@ -46,10 +46,10 @@ def test_previous_summary_found_in_the_reports_folder(tmp_path):
     previous = _summary("2026-09", [_post("does-smp-hurt", ease=40.0)])
     (tmp_path / "2026-09" / "summary.json").write_text(json.dumps(previous))
     report = monthly_report("2026-10", posts=POSTS, reports_dir=tmp_path)
-    assert report.changes["previous_month"] == "2026-09"
-    assert {p["slug"] for p in report.changes["new_posts"]} == {"how-long-does-smp-last", "smp-for-women"}
-    delta = next(d for d in report.changes["score_deltas"] if d["metric"] == "flesch_reading_ease")
-    assert delta["before"] == 40.0 and delta["improved"] is True
+    assert report.changes.previous_month == "2026-09"
+    assert {p.slug for p in report.changes.new_posts} == {"how-long-does-smp-last", "smp-for-women"}
+    delta = next(d for d in report.changes.score_deltas if d.metric == "flesch_reading_ease")
+    assert delta.before == 40.0 and delta.improved is True
 
 
 def test_compare_findings_by_rule_post_and_text_not_line():

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from smpseo.app.report.monthly import monthly_report
 from smpseo.app.report.prepublish import prepublish_report
+from smpseo.model.gaps import Evidence, PostMatch, Suggestion, TopicResult
+from smpseo.model.results import Finding
 from smpseo.views import notebook as show
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -60,8 +62,8 @@ def test_highlight_marks_the_sentence_and_match_inside_its_paragraph():
     draft = prepublish_report(HOSTILE / "hostile.md")
     paragraph = draft.post.paragraphs[0]
     second = paragraph.sentences[1]
-    draft.findings = [{"rule": "demo", "severity": "warning", "line": second.line, "column": second.column,
-                       "message": "a <b>message</b>", "match": "tiny dots & it"}]
+    draft.findings = [Finding("hostile.md", second.line, second.column, "demo", "seo", "warning", "a <b>message</b>",
+                              "tiny dots & it")]
     html = show.highlighted_sentences(draft)._repr_html_()
     assert '<mark class="hit">tiny dots &amp; it</mark>' in html
     assert "a &lt;b&gt;message&lt;/b&gt;" in html
@@ -112,25 +114,29 @@ def test_code_spans_escape_inside_and_out():
 
 def test_gap_table_keeps_the_priority_order_and_drops_demand_without_queries():
     """Topics arrive in the gap analysis's priority order (the view does not re-rank them)."""
-    topics = [{"id": "a", "question": "A?", "status": "partial", "priority": 1, "impressions": 0,
-               "posts": [{"title": "Post <1>", "section": "Part"}], "suggestion": {"text": "extend <it>"}},
-              {"id": "b", "question": "B?", "status": "missing", "priority": 2, "impressions": 0},
-              {"id": "c", "question": "C?", "status": "answered", "priority": 3, "impressions": 0}]
+    extend = Suggestion("extend", "<it>", [], [], post="p.md", post_title="Post <1>")
+    topics = [TopicResult("a", "A?", "partial", 0.5, posts=[PostMatch("p.md", "Post <1>", 0.5, "Part", 3)],
+                          suggestion=extend, priority=1),
+              TopicResult("b", "B?", "missing", 0.0, priority=2),
+              TopicResult("c", "C?", "answered", 0.9, priority=3)]
     html = show.gap_table(topics, include_answered=False)._repr_html_()
     assert html.index("A?") < html.index("B?") and "C?" not in html
     assert "1 more topic is answered well" in html
     assert "impressions" not in html
-    assert "Post &lt;1&gt; \u203a Part" in html and "extend &lt;it&gt;" in html
+    assert "Post &lt;1&gt; \u203a Part" in html
+    assert "extend &quot;Post &lt;1&gt;&quot;: add a section &quot;&lt;it&gt;&quot;" in html
 
 
 def test_topic_detail_is_readable_and_escaped():
-    topics = [{"id": "cost", "question": "Cost <b>?</b>", "status": "partial", "impressions": 3940, "clicks": 42,
-               "queries": ["smp <price>"], "posts": [{"title": "T <1>", "section": "S", "line": 7, "score": 0.5}],
-               "evidence": [{"text": "cheaper <img src=x onerror=alert(1)>", "path": "a.md", "line": 3}],
-               "suggestion": {"text": "write <it>", "subheadings": ["H <2>"], "keywords": ["k"]}}]
+    topics = [TopicResult("cost", "Cost <b>?</b>", "partial", 0.5, impressions=3940, clicks=42,
+                          queries=["smp <price>"],
+                          posts=[PostMatch("a.md", "T <1>", 0.5, "S", 7)],
+                          evidence=[Evidence("a.md", 3, 1, "cheaper <img src=x onerror=alert(1)>", "S", 0.5)],
+                          suggestion=Suggestion("write", "<it>", ["H <2>"], ["k"]))]
     html = show.topic_detail(topics, "cost")._repr_html_()
     assert "3,940 search impressions, 42 clicks" in html
-    for text in ("Cost &lt;b&gt;?&lt;/b&gt;", "smp &lt;price&gt;", "T &lt;1&gt;", "write &lt;it&gt;", "H &lt;2&gt;",
+    for text in ("Cost &lt;b&gt;?&lt;/b&gt;", "smp &lt;price&gt;", "T &lt;1&gt;",
+                 "write a new post &quot;&lt;it&gt;&quot;", "H &lt;2&gt;",
                  "cheaper &lt;img src=x onerror=alert(1)&gt;"):
         assert text in html
     assert_inert(html)
@@ -141,12 +147,12 @@ def test_competing_posts_are_one_row_per_group():
     from types import SimpleNamespace
 
     posts = [SimpleNamespace(path=f"posts/{n}.md", title=f"Post {n}", slug=n) for n in "abc"]
-    finding = {"rule": "SITE402", "category": "site", "severity": "info", "line": 1, "match": "scalp micropigmentation",
-               "message": "...", "hint": "Set a distinct keyphrase."}
-    findings = [{**finding, "path": p.path} for p in posts]
-    findings.append({"rule": "LOC301", "category": "local", "severity": "warning", "line": 4, "path": "posts/a.md",
-                     "match": "778 917 7772", "message": "Phone written '778 917 7772'", "hint": "Write it one way."})
-    html = show.cannibalisation_and_local(SimpleNamespace(findings=findings, posts=posts))._repr_html_()
+    competing = [Finding(p.path, 1, 1, "SITE402", "site", "info", "...", "scalp micropigmentation",
+                         "Set a distinct keyphrase.") for p in posts]
+    findings = [*competing, Finding("posts/a.md", 4, 6, "LOC301", "local", "warning", "Phone written '778 917 7772'",
+                                    "778 917 7772", "Write it one way.")]
+    report = SimpleNamespace(findings=findings, competing=competing, posts=posts)
+    html = show.cannibalisation_and_local(report)._repr_html_()
     rows = [t for t, _ in tags(html) if t == "tr"]
     assert len(rows) == 1 + 1 + 1 + 1  # one header and one row per table
     assert "Post a; Post b; Post c" in html and "Phone written" in html
@@ -160,10 +166,10 @@ def test_highlight_is_the_flagged_sentence_not_the_first_on_its_line(tmp_path):
     text = f"---\ntitle: Draft\n---\n\nSMP is quick. The pigment is placed by hand. {long_}\n"
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     draft = prepublish_report(tmp_path / "draft.md")
-    rd101 = [f for f in draft.findings if f["rule"] == "RD101"]
-    rd104 = [f for f in draft.findings if f["rule"] == "RD104"]
-    assert [(f["line"], f["column"]) for f in rd101] == [(5, 46)]
-    assert [(f["line"], f["column"]) for f in rd104] == [(5, 27)]
+    rd101 = [f for f in draft.findings if f.rule == "RD101"]
+    rd104 = [f for f in draft.findings if f.rule == "RD104"]
+    assert [(f.line, f.column) for f in rd101] == [(5, 46)]
+    assert [(f.line, f.column) for f in rd104] == [(5, 27)]
     for finding, sentence in ((rd101[0], long_), (rd104[0], "The pigment is placed by hand.")):
         draft.findings = [finding]
         html = show.highlighted_sentences(draft)._repr_html_()
@@ -177,10 +183,10 @@ def test_prepublish_shows_the_rating_fixes_and_search_preview(tmp_path):
             "slug: multiple-sessions\ndescription: Short.\n---\n\nScalp micropigmentation takes three visits.\n")
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     draft = prepublish_report(tmp_path / "draft.md")
-    assert set(draft.rating) == {"seo", "readability"}
-    assert draft.rating["seo"] in ("good", "ok", "poor") and len(draft.fixes) == 3
+    assert draft.rating.readability in ("good", "ok", "poor")
+    assert draft.rating.seo in ("good", "ok", "poor") and len(draft.fixes) == 3
     assert draft.preview["desktop"]["title"].endswith(" ...") and draft.preview["desktop"]["title_cut"]
     html = show.search_preview(draft.preview)._repr_html_() + show.draft_rating(draft)._repr_html_()
     assert "Why do I need multiple scalp micropigmentation sessions in" in html
-    assert "Fix first" in html and draft.fixes[0]["message"].split(":")[0] in html
+    assert "Fix first" in html and draft.fixes[0].message.split(":")[0] in html
     assert_inert(html)

@@ -96,12 +96,12 @@ def test_monthly_report_names_who_gains_and_loses(tmp_path):
         z.write(GSC / "Pages-compare.csv", "Pages.csv")
         z.writestr("Queries.csv", '"Top queries","Clicks","Impressions","CTR","Position"\n"smp","1","10","10%","4"\n')
     report = monthly_report("2026-10", posts=site / "content", queries=archive)
-    data = report.summary["traffic"]
-    assert data["gained"] == ["first"] and data["lost"] == ["lasting"] and data["unmatched_pages"] == 1
+    data = report.summary.traffic
+    assert data.gained == ("first",) and data.lost == ("lasting",) and data.unmatched_pages == 1
     html = traffic(report)._repr_html_()
     assert "Gaining traffic: Does scalp micropigmentation hurt? (+15 clicks)" in html
     assert "Losing traffic: How long does SMP last (-7 clicks)" in html
-    assert {p["slug"] for p in report.summary["posts"]} == {"first", "lasting"}  # no draft, no _index.md
+    assert {p.slug for p in report.summary.posts} == {"first", "lasting"}  # no draft, no _index.md
 
 
 def test_analyze_with_pages(tmp_path, capsys, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
-from smpseo.analysis.placement import occurrences
+from smpseo.analysis.placement import occurrences, subheadings
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.core.settings import Config
 from smpseo.core.text import sentence_spans
@@ -101,7 +101,7 @@ class PostContext:
 
     @cached_property
     def subheadings(self) -> list[Block]:
-        return [b for b in self.post.blocks if b.kind == HEADING and b.level in (2, 3)]
+        return subheadings(self.post)
 
     @cached_property
     def scores(self) -> dict:

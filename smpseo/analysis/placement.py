@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
 from smpseo.core.language import is_function_word, normalize_word, stem, word_list
 from smpseo.core.text import WORD_RE, sentence_spans
-from smpseo.model.post import Block, Post
+from smpseo.model.post import HEADING, Block, Post
 
 TITLE, SLUG, INTRO, DESCRIPTION, SUBHEADING, ALT, BODY = "title", "slug", "intro", "description", "subheading", \
     "alt", "body"
@@ -37,6 +37,52 @@ def synonyms_count(place: str) -> bool:
 def introduction(post: Post) -> Block | None:
     """The introduction: the post's first paragraph of body text."""
     return post.first_paragraph
+
+
+def subheadings(post: Post) -> list[Block]:
+    """The subheadings: the post's H2 and H3 headings."""
+    return [b for b in post.blocks if b.kind == HEADING and b.level in (2, 3)]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a post where the keyphrase (or the city) counts: its text (the subheadings: each one's), and where
+    a finding about it goes (line, column, and the text it points at)."""
+
+    place: str
+    texts: tuple[str, ...]
+    line: int
+    column: int
+    match: str
+
+    @property
+    def text(self) -> str:
+        return self.texts[0] if self.texts else ""
+
+
+def part(post: Post, place: str) -> Part | None:
+    """The part of `post` that `place` names (TITLE, SLUG, INTRO, DESCRIPTION, SUBHEADING), or None when the post
+    has no introduction or no subheading. The title, slug and description are there even when empty. The slug is
+    read with its hyphens as spaces."""
+    if place == TITLE:
+        return Part(TITLE, (post.title,), post.title_line or 1, 1, post.title)
+    if place == SLUG:
+        line = post.meta_line("slug") if "slug" in post.meta_lines else 1
+        return Part(SLUG, (post.slug.replace("-", " "),), line, 1, post.slug)
+    if place == DESCRIPTION:
+        return Part(DESCRIPTION, (post.description,), post.meta_line("description"), 1, post.description)
+    if place == INTRO:
+        first = introduction(post)
+        if first is None:
+            return None
+        return Part(INTRO, (first.text,), first.line, first.sentences[0].column if first.sentences else 1,
+                    first.text[:60])
+    if place == SUBHEADING:
+        heads = subheadings(post)
+        if not heads:
+            return None
+        return Part(SUBHEADING, tuple(h.text for h in heads), heads[0].line, 1, heads[0].text)
+    raise ValueError(f"no part of a post is called {place!r}")
 
 
 def occurrences(matcher: Matcher, phrase: Phrase | str, text: str, synonyms: bool = True) -> list[Match]:
@@ -151,7 +197,24 @@ def uses(matcher: Matcher, phrase: Phrase, texts: Iterable[str]) -> Uses:
     return Uses(written, extra, tuple(forms))
 
 
-START, LATER, WORDS, MISSING = "start", "later", "words", "missing"
+START, LATER, WORDS, MISSING, HELD = "start", "later", "words", "missing", "held"
+
+
+def text_placement(matcher: Matcher, phrase: Phrase, text: str, place: str) -> str:
+    """Whether a part of a post (the introduction, the description) holds the keyphrase: HELD (a sentence holds
+    it, a synonym standing for it where synonyms count in `place`), WORDS (all its content words, but no sentence
+    holds them all), MISSING."""
+    if contains(matcher, phrase, text, synonyms_count(place)):
+        return HELD
+    return WORDS if matcher.share(phrase, text) == 1.0 else MISSING
+
+
+def slug_placement(matcher: Matcher, phrase: Phrase, words: str) -> str:
+    """Whether a slug's words hold the keyphrase as written (any word form; synonyms do not count): all the
+    content words of a one- or two-word keyphrase, more than half of a longer one's (HELD), or not (MISSING)."""
+    share = matcher.share(phrase, words, synonyms=False)
+    enough = share == 1.0 if len(phrase.literal) <= 2 else share > 0.5
+    return HELD if enough else MISSING
 
 
 def title_placement(matcher: Matcher, phrase: Phrase, title: str) -> str:

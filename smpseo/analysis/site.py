@@ -106,14 +106,5 @@ def coverage_matrix(contexts, targets: list[Phrase]) -> list[dict]:
     return rows
 
 
-def groups(items: list[tuple[str, object]]) -> list[list[object]]:
-    """Objects sharing a key, in groups of two or more (keys compared as given)."""
-    by_key: dict[str, list[object]] = defaultdict(list)
-    for k, obj in items:
-        if k:
-            by_key[k].append(obj)
-    return [g for g in by_key.values() if len(g) > 1]
-
-
 def normalized(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

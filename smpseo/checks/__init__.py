@@ -42,6 +42,10 @@ def rules_markdown() -> str:
             kp = " Uses the focus keyphrase." if r.uses_keyphrase else ""
             out.append(f"| {r.id} | `{r.name}` | {r.kind} | {r.severity} | {th} | {r.doc}{kp} Fix: {r.hint} |")
         out.append("")
+    functions = [r for r in rules() if r.kind == "custom"]
+    if functions:
+        out += ["Rules written as functions (kind `custom`), and why no kind fits them:", ""]
+        out += [f"- {r.id} `{r.name}`: {r.custom}." for r in functions]
     return "\n".join(out).rstrip() + "\n"
 
 

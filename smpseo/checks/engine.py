@@ -71,6 +71,7 @@ class Rule:
     uses_keyphrase: bool = False
     hint: str = ""
     kind: str = "custom"
+    custom: str = ""  # a function's rule: why it is not a spec of a kind
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "category": self.category, "severity": self.severity,
@@ -85,9 +86,11 @@ RULES: dict[str, Rule] = {}
 
 def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples: Iterable[Example] = (),
          thresholds: Mapping[str, Any] | None = None, scope: str = POST, uses_keyphrase: bool = False,
-         hint: str = "", kind: str = "custom"):
+         hint: str = "", kind: str = "custom", custom: str = ""):
     """Register a rule function. Post rules are `func(ctx, t) -> Iterable[Hit]` (`ctx` a PostContext, `t` the
-    thresholds); site rules are `func(site, t) -> Iterable[(post, Hit)]`."""
+    thresholds); site rules are `func(site, t) -> Iterable[(post, Hit)]`. Most rules are specs of a kind
+    (`smpseo.checks.kinds`, which registers them through here); a rule written as a function says in `custom`
+    why no kind fits it (docs/checks.md lists the reasons)."""
     if category not in CATEGORIES:
         raise ValueError(f"{id}: unknown category {category!r}")
     if severity not in SEVERITIES:
@@ -98,7 +101,7 @@ def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples
             raise ValueError(f"rule {id} registered twice")
         RULES[id] = Rule(id=id, name=name, category=category, severity=severity, doc=doc, func=func,
                          thresholds=dict(thresholds or {}), examples=tuple(examples), scope=scope,
-                         uses_keyphrase=uses_keyphrase, hint=hint, kind=kind)
+                         uses_keyphrase=uses_keyphrase, hint=hint, kind=kind, custom=custom)
         return func
 
     return register

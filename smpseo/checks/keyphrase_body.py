@@ -18,6 +18,7 @@ from smpseo.analysis.placement import (
 )
 from smpseo.checks.engine import Hit, flag, passes, rule
 from smpseo.checks.keyphrase import FILLER, INTRO_TEXT, KP, post
+from smpseo.checks.kinds import Occurrence, Share, register
 
 
 def _reflects(ctx, text: str, place: str, more_than_half: bool = False) -> bool:
@@ -32,6 +33,8 @@ def _reflects(ctx, text: str, place: str, more_than_half: bool = False) -> bool:
       "words, or of a synonym's), more than `max_percent` % do (3+ subheadings), or a text of `min_words`+ words has "
       "none.",
       thresholds={"min_percent": 30, "max_percent": 75, "min_words": 300}, uses_keyphrase=True,
+      custom="its verdict changes with the number of subheadings (too many only with 3 or more), and a long text "
+             "with none is a case of its own",
       hint="Use the keyphrase, or its main words, in one or two subheadings.",
       examples=[flag(post(KP, INTRO_TEXT + "\n\n## What happens next\n\nText.\n\n## Aftercare\n\nText."),
                      "8:4 SEO209 No subheading reflects the keyphrase 'Vancouver scalp micropigmentation'"),
@@ -60,24 +63,21 @@ def keyphrase_in_subheadings(ctx, t):
                                     f"(max {t['max_percent']}%)", heads[0].text)
 
 
-@rule("SEO210", "keyphrase-in-image-alt", "seo", "info",
-      "The post has images but no alt text holds half or more of the focus keyphrase's content words (or of a "
-      "synonym's); with 5+ images, fewer than 30 % or more than 75 % of them do.",
-      uses_keyphrase=True,
-      hint="Describe one image with the keyphrase's words, if it truly shows that.",
-      examples=[flag(post(KP, INTRO_TEXT + "\n\n![A smiling client](client.jpg)"),
-                     "8:21 SEO210 No image alt text reflects the keyphrase 'Vancouver scalp micropigmentation'"),
-                passes(post(KP, INTRO_TEXT + "\n\n![Scalp micropigmentation, two years on](client.jpg)"))])
-def keyphrase_in_image_alt(ctx, t):
-    images = ctx.post.images
-    if not ctx.focus or not images:
-        return
-    reflecting = sum(1 for img in images if _reflects(ctx, img.alt, ALT))
-    if not reflecting:
-        yield Hit(images[0].line, 1, f"No image alt text reflects the keyphrase {ctx.focus_label()}", images[0].src)
-    elif len(images) >= 5 and not 0.3 <= reflecting / len(images) <= 0.75:
-        yield Hit(images[0].line, 1, f"{reflecting} of {len(images)} image alt texts reflect the keyphrase "
-                                     f"{ctx.focus_label()} (aim for 30-75%)", images[0].src)
+register(Share(
+    id="SEO210", name="keyphrase-in-image-alt", category="seo", severity="info",
+    doc="The post has images but no alt text holds half or more of the focus keyphrase's content words (or of a "
+        "synonym's); with 5+ images, fewer than 30 % or more than 75 % of them do.",
+    uses_keyphrase=True,
+    hint="Describe one image with the keyphrase's words, if it truly shows that.",
+    among=lambda ctx: ctx.post.images if ctx.focus else [], has=lambda ctx, image, t: _reflects(ctx, image.alt, ALT),
+    below=30, above=75, fewest=5, each=False,
+    message={"none": "No image alt text reflects the keyphrase {keyphrase}",
+             "below": "{count} of {total} image alt texts reflect the keyphrase {keyphrase} (aim for 30-75%)",
+             "above": "{count} of {total} image alt texts reflect the keyphrase {keyphrase} (aim for 30-75%)"},
+    at=lambda ctx, image, found: (image.line, 1), match=lambda ctx, image, found: image.src,
+    examples=[flag(post(KP, INTRO_TEXT + "\n\n![A smiling client](client.jpg)"),
+                   "8:21 SEO210 No image alt text reflects the keyphrase 'Vancouver scalp micropigmentation'"),
+              passes(post(KP, INTRO_TEXT + "\n\n![Scalp micropigmentation, two years on](client.jpg)"))]))
 
 
 def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
@@ -94,6 +94,8 @@ def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
       "the author's text (paragraphs, lists and subheadings; quotations left out): its density, weighted by the "
       "keyphrase's length as Yoast weighs it, outside `min_percent`-`max_percent` % (texts of `min_words`+ words).",
       thresholds={"min_percent": 0.5, "max_percent": 3.5, "min_words": 100}, uses_keyphrase=True,
+      custom="the range of uses it asks for grows with the text's length and shrinks with the keyphrase's, as "
+             "Yoast's does: no fixed threshold",
       hint="Use the keyphrase itself where it fits naturally; synonyms are welcome but do not count here; do not "
            "stuff it.",
       examples=[flag(post(KP, " ".join([FILLER] * 12)),
@@ -128,6 +130,7 @@ def keyphrase_density(ctx, t):
       "than `max_gap_share` of the text (texts "
       "of `min_sentences`+ sentences).",
       thresholds={"max_gap_share": 0.3, "min_sentences": 15}, uses_keyphrase=True,
+      custom="it measures the longest run of sentences without the keyphrase, not a share of them",
       hint="Mention the topic again in the parts of the post that leave it out.",
       examples=[flag(post(KP, INTRO_TEXT + " " + " ".join(["We plan each visit with care."] * 20)),
                      "6:83 SEO213 20 sentences in a row (95% of the text) without the keyphrase 'Vancouver "
@@ -164,23 +167,25 @@ def keyphrase_distribution(ctx, t):
                                     f"{ctx.focus_label()}", s.text)
 
 
-@rule("SEO214", "competing-link", "seo", "warning",
-      "A link's anchor text is the focus keyphrase (or a synonym) and nothing more: it tells search engines "
-      "another page is about this topic.",
-      uses_keyphrase=True,
-      hint="Reword the link so it describes the page it points to.",
-      examples=[flag(post(KP, INTRO_TEXT + " See [scalp micropigmentation in Vancouver](https://other.example/)."),
-                     "6:88 SEO214 Link text 'scalp micropigmentation in Vancouver' is the keyphrase "
-                     "'Vancouver scalp micropigmentation'"),
-                passes(post(KP, INTRO_TEXT + " See [our Vancouver scalp micropigmentation prices](/prices/)."))])
-def competing_link(ctx, t):
+def competing_links(ctx) -> list:
+    """The links whose anchor text is the focus keyphrase (or a synonym standing for it) and nothing more."""
     if not ctx.focus:
-        return
+        return []
     wanted = set(ctx.focus.keys)
-    for link in ctx.post.links:
-        if not link.text or not contains(ctx.matcher, ctx.focus, link.text, synonyms_count(LINK)):
-            continue
-        if all(set(u.keys) <= wanted for u in ctx.matcher.units(link.text)):
-            line, column = ctx.locate(link.line, link.text)
-            yield Hit(line, column, f"Link text '{link.text}' is the keyphrase {ctx.focus_label()}",
-                      link.text)
+    return [link for link in ctx.post.links
+            if link.text and contains(ctx.matcher, ctx.focus, link.text, synonyms_count(LINK))
+            and all(set(u.keys) <= wanted for u in ctx.matcher.units(link.text))]
+
+
+register(Occurrence(
+    id="SEO214", name="competing-link", category="seo", severity="warning",
+    doc="A link's anchor text is the focus keyphrase (or a synonym) and nothing more: it tells search engines "
+        "another page is about this topic.",
+    uses_keyphrase=True,
+    hint="Reword the link so it describes the page it points to.",
+    found=competing_links, message="Link text '{item.text}' is the keyphrase {keyphrase}",
+    at=lambda ctx, link: ctx.locate(link.line, link.text), match=lambda link: link.text,
+    examples=[flag(post(KP, INTRO_TEXT + " See [scalp micropigmentation in Vancouver](https://other.example/)."),
+                   "6:88 SEO214 Link text 'scalp micropigmentation in Vancouver' is the keyphrase "
+                   "'Vancouver scalp micropigmentation'"),
+              passes(post(KP, INTRO_TEXT + " See [our Vancouver scalp micropigmentation prices](/prices/)."))]))

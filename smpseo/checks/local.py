@@ -8,10 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
-from smpseo.analysis.placement import introduction
+from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
-from smpseo.checks.engine import Hit, flag, passes, rule
-from smpseo.checks.kinds import Consistency, register, written_places
+from smpseo.checks.engine import flag, passes
+from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
 from smpseo.core.language import find_phrase, normalize_word
 from smpseo.core.text import PHONE_RE, WORD_RE
 
@@ -21,10 +21,6 @@ from smpseo.core.text import PHONE_RE, WORD_RE
 def digits(text: str) -> str:
     d = re.sub(r"\D", "", text)
     return d[1:] if len(d) == 11 and d.startswith("1") else d
-
-
-def _locate(ctx, block, line, offset):
-    return ctx.position(block, offset) if block is not None else (line, 1)
 
 
 register(Consistency(
@@ -54,6 +50,9 @@ def _name_regex(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){head}{tail}(?![\w-])", re.I)
 
 
+FIRST_WORD = "first word"
+
+
 @functools.lru_cache(maxsize=16)
 def _first_word_regex(name: str) -> re.Pattern[str] | None:
     """The name's first word alone, capitalised inside a sentence ("book at Advanced today"): the name cut short.
@@ -64,109 +63,105 @@ def _first_word_regex(name: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<=[a-z,]\s)({re.escape(words[0])})(?![\w-])(?!\s+(?i:{re.escape(words[1])})\b)")
 
 
-@rule("LOC302", "business-name-form", "local", "warning",
-      "The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
-      "\"advanced scalp clinic\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence "
-      "(\"book at Advanced\").",
-      hint="Write the name exactly as in [site] name, everywhere.",
-      examples=[flag("Visit Advanced scalp clinic today.",
-                     "1:7 LOC302 Business name written 'Advanced scalp clinic' (other capitals), not "
-                     "'Advanced Scalp Clinic'"),
-                flag("Visit Advanced Scalp in Vancouver.",
-                     "1:7 LOC302 Business name written 'Advanced Scalp' (shortened), not 'Advanced Scalp "
-                     "Clinic'"),
-                flag("Book a visit at Advanced today. Ask advanced scalp clinic staff.",
-                     "1:17 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'",
-                     "1:37 LOC302 Business name written 'advanced scalp clinic' (other capitals), not 'Advanced "
-                     "Scalp Clinic'"),
-                passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal.")])
-def business_name_form(ctx, t):
-    name = " ".join(ctx.site.name.split())
+def _name_variants(_ctx, name: str, text: str):
+    """(offset, written, why) of each other way `text` writes the business name: other capitals, shortened to its
+    first words, or cut to its first word inside a sentence."""
     regex = _name_regex(name)
-    if regex is None:
-        return
-    for text, block, line in written_places(ctx):
-        for m in regex.finditer(text):
-            written = " ".join(m.group(0).split())
-            if written == name:
-                continue
-            full = written.lower() == name.lower()
-            if not full and written.lower() == written:
-                continue  # "advanced scalp care": ordinary words, not the name
-            why = "other capitals" if full else "shortened"
-            ln, col = _locate(ctx, block, line, m.start())
-            yield Hit(ln, col, f"Business name written '{written}' ({why}), not '{name}'", written, f"Write '{name}'.")
-        first = _first_word_regex(name)
-        for m in first.finditer(text) if first else ():
-            ln, col = _locate(ctx, block, line, m.start(1))
-            yield Hit(ln, col, f"Business name cut to its first word '{m.group(1)}', not '{name}'", m.group(1),
-                      f"Write '{name}'.")
+    for m in regex.finditer(text) if regex else ():
+        written = " ".join(m.group(0).split())
+        if written == name:
+            continue
+        full = written.lower() == name.lower()
+        if not full and written.lower() == written:
+            continue  # "advanced scalp care": ordinary words, not the name
+        yield m.start(), written, "other capitals" if full else "shortened"
+    first = _first_word_regex(name)
+    for m in first.finditer(text) if first else ():
+        yield m.start(1), m.group(1), FIRST_WORD
 
 
-@rule("LOC303", "no-call-to-action", "local", "warning",
-      "The post never asks the reader to act: no call/book/contact/consultation phrase, phone number or contact link.",
-      hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
-      examples=[flag("SMP looks like shaved hair. It lasts for years.",
-                     "1:1 LOC303 No call to action (call, book, consultation, contact)"),
-                passes("SMP looks like shaved hair. Book a free consultation today."),
-                passes("SMP looks like shaved hair. Our consultations are free."),
-                passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online.")])
-def no_call_to_action(ctx, t):
+register(Consistency(
+    id="LOC302", name="business-name-form", category="local", severity="warning",
+    doc="The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
+        "\"advanced scalp clinic\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence "
+        "(\"book at Advanced\").",
+    hint="Write the name exactly as in [site] name, everywhere.",
+    canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
+    message="Business name written '{written}' ({why}), not '{canonical}'",
+    messages={FIRST_WORD: "Business name cut to its first word '{written}', not '{canonical}'"},
+    examples=[flag("Visit Advanced scalp clinic today.",
+                   "1:7 LOC302 Business name written 'Advanced scalp clinic' (other capitals), not "
+                   "'Advanced Scalp Clinic'"),
+              flag("Visit Advanced Scalp in Vancouver.",
+                   "1:7 LOC302 Business name written 'Advanced Scalp' (shortened), not 'Advanced Scalp "
+                   "Clinic'"),
+              flag("Book a visit at Advanced today. Ask advanced scalp clinic staff.",
+                   "1:17 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'",
+                   "1:37 LOC302 Business name written 'advanced scalp clinic' (other capitals), not 'Advanced "
+                   "Scalp Clinic'"),
+              passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal.")]))
+
+
+def _acts(ctx) -> bool:
+    """The post asks the reader to act somewhere: a call/book/contact phrase, the clinic's phone number, or a
+    phone, mail or contact link."""
     want = digits(ctx.site.phone)
     for text, block, _ in written_places(ctx):
         if block is None:
             continue
         if find_phrase("cta_phrases", text):
-            return
+            return True
         if want and any(digits(m.group(0)) == want for m in PHONE_RE.finditer(text)):
-            return
-    for link in ctx.post.links:
-        if link.href.startswith(("tel:", "mailto:")) or re.search(r"contact|book|consult", link.href, re.I):
-            return
-    last = ctx.prose[-1] if ctx.prose else None
-    yield Hit(last.line if last else ctx.first_line(), 1, "No call to action (call, book, consultation, contact)",
-              "")
+            return True
+    return any(link.href.startswith(("tel:", "mailto:")) or re.search(r"contact|book|consult", link.href, re.I)
+               for link in ctx.post.links)
 
 
-def _targets_city(ctx) -> bool:
+register(Required(
+    id="LOC303", name="no-call-to-action", category="local", severity="warning",
+    doc="The post never asks the reader to act: no call/book/contact/consultation phrase, phone number or contact "
+        "link.",
+    hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
+    present=_acts, message="No call to action (call, book, consultation, contact)", at=last_prose_line,
+    examples=[flag("SMP looks like shaved hair. It lasts for years.",
+                   "1:1 LOC303 No call to action (call, book, consultation, contact)"),
+              passes("SMP looks like shaved hair. Book a free consultation today."),
+              passes("SMP looks like shaved hair. Our consultations are free."),
+              passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online.")]))
+
+
+def _city_targeted(ctx):
+    """The city as a phrase, when the post's focus keyphrase names it (else None: LOC304 is silent)."""
     city = ctx.site.city
     if not city or ctx.focus is None:
-        return False
+        return None
     city_phrase = ctx.matcher.phrase(city)
-    return bool(city_phrase) and all(k in ctx.focus.keys for k in city_phrase.keys)
+    return city_phrase if city_phrase and all(k in ctx.focus.keys for k in city_phrase.keys) else None
 
 
-@rule("LOC304", "city-placement", "local", "warning",
-      "A post whose focus keyphrase names the city does not name it in the title, the introduction, or any "
-      "subheading (one finding for each).",
-      uses_keyphrase=True,
-      hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
-      examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
-                     "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry.",
-                     "2:8 LOC304 Title does not name the city 'Vancouver'",
-                     "6:1 LOC304 First paragraph does not name the city 'Vancouver'",
-                     "8:4 LOC304 No subheading names the city 'Vancouver'"),
-                passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
-                       "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")])
-def city_placement(ctx, t):
-    if not _targets_city(ctx):
-        return
-    city = ctx.site.city
-    city_phrase = ctx.matcher.phrase(city)
-    post = ctx.post
+def _names_city(ctx, city, part, _t) -> str | None:
+    """The part's place when none of its texts (the title; the introduction; any subheading) names the city."""
+    named = any(text and ctx.matcher.share(city, text) == 1.0 for text in part.texts)
+    return None if named else part.place
 
-    def has(text: str) -> bool:
-        return bool(text) and ctx.matcher.share(city_phrase, text) == 1.0
 
-    if not has(post.title):
-        yield Hit(post.title_line or 1, 1, f"Title does not name the city '{city}'", post.title)
-    first = introduction(post)
-    if first is not None and not has(first.text):
-        col = first.sentences[0].column if first.sentences else 1
-        yield Hit(first.line, col, f"First paragraph does not name the city '{city}'", first.text[:60])
-    heads = ctx.subheadings
-    if heads and not any(has(h.text) for h in heads):
-        yield Hit(heads[0].line, 1, f"No subheading names the city '{city}'", heads[0].text)
+register(Placement(
+    id="LOC304", name="city-placement", category="local", severity="warning",
+    doc="A post whose focus keyphrase names the city does not name it in the title, the introduction, or any "
+        "subheading (one finding for each).",
+    uses_keyphrase=True,
+    hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
+    phrase=_city_targeted, where=(TITLE, INTRO, SUBHEADING), verdict=_names_city,
+    message={TITLE: "Title does not name the city '{phrase}'",
+             INTRO: "First paragraph does not name the city '{phrase}'",
+             SUBHEADING: "No subheading names the city '{phrase}'"},
+    examples=[flag("---\ntitle: What to expect from SMP\nkeyphrase: SMP Vancouver\n---\n\n"
+                   "SMP gives a shaved look.\n\n## Aftercare\n\nKeep it dry.",
+                   "2:8 LOC304 Title does not name the city 'Vancouver'",
+                   "6:1 LOC304 First paragraph does not name the city 'Vancouver'",
+                   "8:4 LOC304 No subheading names the city 'Vancouver'"),
+              passes("---\ntitle: What to expect from SMP in Vancouver\nkeyphrase: SMP Vancouver\n---\n\n"
+                     "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")]))
 
 
 def _one_word_city(ctx) -> str:

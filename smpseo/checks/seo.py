@@ -3,12 +3,14 @@ images, headings and links. The keyphrase rules are in `keyphrase.py` and `keyph
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from smpseo.analysis.site import is_internal
-from smpseo.checks.engine import Hit, flag, passes, rule
+from smpseo.checks.engine import flag, passes
 from smpseo.checks.keyphrase import DESC_OK, KP, post
-from smpseo.checks.kinds import Metric, Occurrence, Required, last_prose_line, register
+from smpseo.checks.kinds import Metric, Occurrence, Required, last_prose_line, register, written_places
 from smpseo.core.pixels import cut_to_width, text_width
-from smpseo.model.post import HEADING, IMAGE
+from smpseo.model.post import HEADING
 
 INTRO = "Scalp micropigmentation in Vancouver gives a shaved look to a bald or thinning head."
 LINKED = INTRO + " Read [how long SMP lasts](/how-long-does-smp-last/)."
@@ -53,54 +55,55 @@ register(Occurrence(
               passes(post(body=INTRO + "\n\n![Hairline after the second session](client.jpg)"))]))
 
 
-@rule("SEO215", "misspelled-term", "seo", "warning",
-      "A word that looks like a misspelling of a target term (\"Micropigmention\" for \"micropigmentation\").",
-      hint="Correct the spelling: search engines and readers see the typo.",
-      examples=[flag(post(body="Rob is a scalp Micropigmention artist."),
-                     "6:16 SEO215 'Micropigmention' looks like a misspelling of 'Micropigmentation'"),
-                flag(post(body="Rob works at Advnaced Scalp Clinic in Vancover."),
-                     "6:14 SEO215 'Advnaced' looks like a misspelling of 'Advanced'"),
-                passes(post(body="Rob is a scalp micropigmentation artist; micro-pigmentation too."))])
-def misspelled_term(ctx, t):
-    guard = ctx.guard
+class Misspelling(NamedTuple):
+    line: int
+    column: int
+    word: str
+    good: str  # the target term's word it looks like
+
+
+def misspellings(ctx):
+    """Each word of the post's title, description, prose, headings and alt text that looks like a misspelt target
+    term (`SpellingGuard`)."""
     post_ = ctx.post
-    if post_.title:
-        for _, _, word, good in guard.find(post_.title):
-            yield Hit(post_.title_line or 1, 1, f"'{word}' looks like a misspelling of '{good}'", word,
-                      f"Write '{good}'.")
-    if post_.description:
-        for _, _, word, good in guard.find(post_.description):
-            yield Hit(post_.meta_line("description"), 1, f"'{word}' looks like a misspelling of '{good}'", word,
-                      f"Write '{good}'.")
-    for block in post_.blocks:
-        if not (block.is_prose or block.kind in (HEADING, IMAGE)):
-            continue
-        if block.kind == HEADING and block.level == 1 and block.text == post_.title and not post_.meta_lines:
+    for text, block, line in written_places(ctx):
+        if block is not None and block.kind == HEADING and block.level == 1 and block.text == post_.title \
+                and not post_.meta_lines:
             continue  # the title, already checked
-        for start, _, word, good in guard.find(block.text):
-            line, col = ctx.position(block, start)
-            yield Hit(line, col, f"'{word}' looks like a misspelling of '{good}'", word, f"Write '{good}'.")
+        for start, _, word, good in ctx.guard.find(text):
+            ln, col = ctx.position(block, start) if block is not None else (line, 1)
+            yield Misspelling(ln, col, word, good)
 
 
-@rule("SEO216", "title-width", "seo", "warning",
-      "The title is missing, or wider than `max_pixels` px where Google shows it (Arial 20 px): it gets cut.",
-      thresholds={"max_pixels": 600},
-      hint="Keep the title within one line of a search result: about 600 px, some 55-60 characters.",
-      examples=[flag(post(body=INTRO, title="Scalp micropigmentation in Vancouver: what to expect, what it costs, "
-                     "how long it lasts"),
-                     "2:9 SEO216 Title is 759 px wide where Google shows it (max 600 px): it gets cut after "
-                     "'Scalp micropigmentation in Vancouver: what to expect, what it'"),
-                passes(post(body=INTRO, title="SMP"))])
-def title_width(ctx, t):
-    title = ctx.post.title
-    if not title:
-        yield Hit(1, 1, "Post has no title", "")
-        return
-    width = text_width(title)
-    if width > t["max_pixels"]:
-        shown = cut_to_width(title, t["max_pixels"], ellipsis="")
-        yield Hit(ctx.post.title_line or 1, 1, f"Title is {round(width)} px wide where Google shows it (max "
-                                               f"{t['max_pixels']} px): it gets cut after '{shown}'", title)
+register(Occurrence(
+    id="SEO215", name="misspelled-term", category="seo", severity="warning",
+    doc="A word that looks like a misspelling of a target term (\"Micropigmention\" for \"micropigmentation\").",
+    hint="Correct the spelling: search engines and readers see the typo.",
+    found=misspellings, at=lambda ctx, m: (m.line, m.column), match=lambda m: m.word,
+    message="'{item.word}' looks like a misspelling of '{item.good}'", fix="Write '{item.good}'.",
+    examples=[flag(post(body="Rob is a scalp Micropigmention artist."),
+                   "6:16 SEO215 'Micropigmention' looks like a misspelling of 'Micropigmentation'"),
+              flag(post(body="Rob works at Advnaced Scalp Clinic in Vancover."),
+                   "6:14 SEO215 'Advnaced' looks like a misspelling of 'Advanced'"),
+              passes(post(body="Rob is a scalp micropigmentation artist; micro-pigmentation too."))]))
+
+
+register(Metric(
+    id="SEO216", name="title-width", category="seo", severity="warning",
+    doc="The title is missing, or wider than `max_pixels` px where Google shows it (Arial 20 px): it gets cut.",
+    thresholds={"max_pixels": 600},
+    hint="Keep the title within one line of a search result: about 600 px, some 55-60 characters.",
+    value=lambda ctx: text_width(ctx.post.title) if ctx.post.title else None, above="max_pixels",
+    message={"above": "Title is {value:.0f} px wide where Google shows it (max {threshold} px): it gets cut after "
+                      "'{shown}'",
+             "absent": "Post has no title"},
+    at=lambda ctx: ((ctx.post.title_line or 1) if ctx.post.title else 1, 1),
+    details=lambda ctx, t: {"shown": cut_to_width(ctx.post.title, t["max_pixels"], ellipsis="")},
+    examples=[flag(post(body=INTRO, title="Scalp micropigmentation in Vancouver: what to expect, what it costs, "
+                   "how long it lasts"),
+                   "2:9 SEO216 Title is 759 px wide where Google shows it (max 600 px): it gets cut after "
+                   "'Scalp micropigmentation in Vancouver: what to expect, what it'"),
+              passes(post(body=INTRO, title="SMP"))]))
 
 
 register(Occurrence(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from smpseo.analysis.context import FRONT_MATTER, PostContext
-from smpseo.analysis.site import groups, incoming_links, normalized
+from smpseo.analysis.site import incoming_links, normalized
 from smpseo.checks.engine import SITE, Hit, flag, passes, rule
+from smpseo.checks.kinds import Duplicate, register
 
 SEP = "\n=====\n"
 
@@ -26,46 +27,25 @@ class SiteContext:
         return self.about[id(ctx)]
 
 
-def _name(ctx: PostContext) -> str:
-    return ctx.name
-
-
-def _others(ctx: PostContext, group: list[PostContext], limit: int = 3) -> str:
-    names = [_name(o) for o in group if o is not ctx]
-    more = f" and {len(names) - limit} more" if len(names) > limit else ""
-    return ", ".join(names[:limit]) + more
-
-
 def _page(title: str, slug: str, extra: str = "", body: str = "Text about the topic. Call us to book.") -> str:
     return f"---\ntitle: {title}\nslug: {slug}\n{extra}\n---\n\n{body}\n"
 
 
-@rule("SITE401", "same-keyphrase", "site", "warning",
-      "Two or more posts have the same focus keyphrase (any order, word form or synonym): they compete in search.",
-      scope=SITE,
-      hint="Give each post its own keyphrase, or merge the posts and redirect one to the other.",
-      examples=[flag(_page("SMP costs", "a", "keyphrase: SMP Vancouver") + SEP +
-                     _page("SMP prices", "b", "keyphrase: Vancouver scalp micropigmentation"),
-                     "4:12 SITE401 Keyphrase 'SMP Vancouver' is also the focus of example-1.md",
-                     "4:12 SITE401 Keyphrase 'Vancouver scalp micropigmentation' is also the focus of "
-                     "example-0.md"),
-                passes(_page("SMP costs", "a", "keyphrase: SMP cost") + SEP +
-                       _page("SMP pain", "b", "keyphrase: SMP pain"))])
-def same_keyphrase(site: SiteContext, t):
-    own = [c for c in site.posts if c.focus_source == FRONT_MATTER and c.focus]
-    seen: list[list[PostContext]] = []
-    for ctx in own:
-        for g in seen:
-            if site.matcher.same(g[0].focus, ctx.focus):
-                g.append(ctx)
-                break
-        else:
-            seen.append([ctx])
-    for g in seen:
-        if len(g) > 1:
-            for ctx in g:
-                yield ctx, Hit(ctx.post.meta_line("keyphrase"), 1,
-                               f"Keyphrase '{ctx.focus.text}' is also the focus of {_others(ctx, g)}", ctx.focus.text)
+register(Duplicate(
+    id="SITE401", name="same-keyphrase", category="site", severity="warning",
+    doc="Two or more posts have the same focus keyphrase (any order, word form or synonym): they compete in search.",
+    hint="Give each post its own keyphrase, or merge the posts and redirect one to the other.",
+    among=lambda site: [c for c in site.posts if c.focus_source == FRONT_MATTER and c.focus],
+    key=lambda site, ctx: ctx.focus, same=lambda site, a, b: site.matcher.same(a, b),
+    message="Keyphrase '{ctx.focus.text}' is also the focus of {others}",
+    at=lambda ctx: (ctx.post.meta_line("keyphrase"), 1), match=lambda ctx: ctx.focus.text,
+    examples=[flag(_page("SMP costs", "a", "keyphrase: SMP Vancouver") + SEP +
+                   _page("SMP prices", "b", "keyphrase: Vancouver scalp micropigmentation"),
+                   "4:12 SITE401 Keyphrase 'SMP Vancouver' is also the focus of example-1.md",
+                   "4:12 SITE401 Keyphrase 'Vancouver scalp micropigmentation' is also the focus of "
+                   "example-0.md"),
+              passes(_page("SMP costs", "a", "keyphrase: SMP cost") + SEP +
+                     _page("SMP pain", "b", "keyphrase: SMP pain"))]))
 
 
 def shared_targets(site: SiteContext) -> list:
@@ -75,63 +55,62 @@ def shared_targets(site: SiteContext) -> list:
     return [tg for tg in site.posts[0].targets if all(c.target_counts.get(tg.text) for c in site.posts)]
 
 
-@rule("SITE402", "same-strongest-target", "site", "info",
-      "Posts without a focus keyphrase whose strongest site target (their inferred keyphrase) is the same one: "
-      "likely to compete for it. A target every post mentions is what the blog is about, not a collision.",
-      scope=SITE,
-      hint="Set a distinct `keyphrase:` on each post so each answers its own search.",
-      examples=[flag(_page("One", "a", body="Vancouver scalp micropigmentation is great.") + SEP +
-                     _page("Two", "b", body="Vancouver scalp micropigmentation is quick.") + SEP +
-                     _page("Three", "c", body="Scalp micropigmentation lasts."),
-                     "1:1 SITE402 No focus keyphrase; its strongest target 'Vancouver scalp micropigmentation' "
-                     "is also the strongest of example-1.md",
-                     "1:1 SITE402 No focus keyphrase; its strongest target 'Vancouver scalp micropigmentation' "
-                     "is also the strongest of example-0.md"),
-                passes(_page("One", "a", body="Scalp micropigmentation is great.") + SEP +
-                       _page("Two", "b", body="Scalp micropigmentation is quick.")),
-                passes(_page("One", "a", "keyphrase: SMP pain", "SMP pain is mild.") + SEP +
-                       _page("Two", "b", "keyphrase: SMP cost", "SMP cost varies."))])
-def same_strongest_target(site: SiteContext, t):
+def _inferred_apart(site: SiteContext) -> list[PostContext]:
+    """The posts without a focus keyphrase whose strongest target is not one every post mentions."""
     shared = {tg.text for tg in shared_targets(site)}
-    inferred = [(c.strongest_target.text, c) for c in site.posts
-                if c.inferred and c.strongest_target and c.strongest_target.text not in shared]
-    for g in groups(inferred):
-        for ctx in g:
-            yield ctx, Hit(1, 1, f"No focus keyphrase; its strongest target '{ctx.strongest_target.text}' is also "
-                                 f"the strongest of {_others(ctx, g)}",
-                           ctx.strongest_target.text)
+    return [c for c in site.posts if c.inferred and c.strongest_target and c.strongest_target.text not in shared]
 
 
-@rule("SITE403", "duplicate-title", "site", "warning",
-      "Two or more posts have the same title (ignoring case and punctuation).", scope=SITE,
-      hint="Make each title say what that post answers.",
-      examples=[flag(_page("How long does SMP last?", "a") + SEP + _page("How long does SMP last", "b"),
-                     "2:8 SITE403 Same title as example-1.md",
-                     "2:8 SITE403 Same title as example-0.md"),
-                passes(_page("How long does SMP last?", "a") + SEP + _page("Does SMP hurt?", "b"))])
-def duplicate_title(site: SiteContext, t):
-    for g in groups([(normalized(c.post.title), c) for c in site.posts]):
-        for ctx in g:
-            yield ctx, Hit(ctx.post.title_line or 1, 1, f"Same title as {_others(ctx, g)}", ctx.post.title)
+register(Duplicate(
+    id="SITE402", name="same-strongest-target", category="site", severity="info",
+    doc="Posts without a focus keyphrase whose strongest site target (their inferred keyphrase) is the same one: "
+        "likely to compete for it. A target every post mentions is what the blog is about, not a collision.",
+    hint="Set a distinct `keyphrase:` on each post so each answers its own search.",
+    among=_inferred_apart, key=lambda site, ctx: ctx.strongest_target.text,
+    message="No focus keyphrase; its strongest target '{ctx.strongest_target.text}' is also the strongest of "
+            "{others}",
+    match=lambda ctx: ctx.strongest_target.text,
+    examples=[flag(_page("One", "a", body="Vancouver scalp micropigmentation is great.") + SEP +
+                   _page("Two", "b", body="Vancouver scalp micropigmentation is quick.") + SEP +
+                   _page("Three", "c", body="Scalp micropigmentation lasts."),
+                   "1:1 SITE402 No focus keyphrase; its strongest target 'Vancouver scalp micropigmentation' "
+                   "is also the strongest of example-1.md",
+                   "1:1 SITE402 No focus keyphrase; its strongest target 'Vancouver scalp micropigmentation' "
+                   "is also the strongest of example-0.md"),
+              passes(_page("One", "a", body="Scalp micropigmentation is great.") + SEP +
+                     _page("Two", "b", body="Scalp micropigmentation is quick.")),
+              passes(_page("One", "a", "keyphrase: SMP pain", "SMP pain is mild.") + SEP +
+                     _page("Two", "b", "keyphrase: SMP cost", "SMP cost varies."))]))
 
 
-@rule("SITE404", "duplicate-description", "site", "warning",
-      "Two or more posts have the same meta description.", scope=SITE,
-      hint="Write a description for each post; identical ones do not help in search results.",
-      examples=[flag(_page("A", "a", "description: Same words.") + SEP + _page("B", "b", "description: Same words."),
-                     "4:14 SITE404 Same meta description as example-1.md",
-                     "4:14 SITE404 Same meta description as example-0.md"),
-                passes(_page("A", "a", "description: One.") + SEP + _page("B", "b", "description: Two."))])
-def duplicate_description(site: SiteContext, t):
-    for g in groups([(normalized(c.post.description), c) for c in site.posts]):
-        for ctx in g:
-            yield ctx, Hit(ctx.post.meta_line("description"), 1, f"Same meta description as {_others(ctx, g)}",
-                           ctx.post.description)
+register(Duplicate(
+    id="SITE403", name="duplicate-title", category="site", severity="warning",
+    doc="Two or more posts have the same title (ignoring case and punctuation).",
+    hint="Make each title say what that post answers.",
+    key=lambda site, ctx: normalized(ctx.post.title), message="Same title as {others}",
+    at=lambda ctx: (ctx.post.title_line or 1, 1), match=lambda ctx: ctx.post.title,
+    examples=[flag(_page("How long does SMP last?", "a") + SEP + _page("How long does SMP last", "b"),
+                   "2:8 SITE403 Same title as example-1.md",
+                   "2:8 SITE403 Same title as example-0.md"),
+              passes(_page("How long does SMP last?", "a") + SEP + _page("Does SMP hurt?", "b"))]))
+
+
+register(Duplicate(
+    id="SITE404", name="duplicate-description", category="site", severity="warning",
+    doc="Two or more posts have the same meta description.",
+    hint="Write a description for each post; identical ones do not help in search results.",
+    key=lambda site, ctx: normalized(ctx.post.description), message="Same meta description as {others}",
+    at=lambda ctx: (ctx.post.meta_line("description"), 1), match=lambda ctx: ctx.post.description,
+    examples=[flag(_page("A", "a", "description: Same words.") + SEP + _page("B", "b", "description: Same words."),
+                   "4:14 SITE404 Same meta description as example-1.md",
+                   "4:14 SITE404 Same meta description as example-0.md"),
+              passes(_page("A", "a", "description: One.") + SEP + _page("B", "b", "description: Two."))]))
 
 
 @rule("SITE405", "orphan-post", "site", "warning",
       "No other post links to this one (internal links: relative, or to `[site] url`); checked with 2+ posts.",
       scope=SITE,
+      custom="whether a post is linked to is known only from the links of all the other posts",
       hint="Link to it from a related post, with anchor text that says what it answers.",
       examples=[flag(_page("A", "a") + SEP + _page("B", "b"),
                      "2:8 SITE405 No other post links to this one",
@@ -153,7 +132,7 @@ def _about(site: SiteContext, ctx: PostContext):
     if ctx.focus_source == FRONT_MATTER and ctx.focus:
         return ctx.focus
     heading = f"{ctx.post.title} {ctx.post.slug.replace('-', ' ')}"
-    for term, _ in site.keyphrases.get(_name(ctx), [])[:5]:
+    for term, _ in site.keyphrases.get(ctx.name, [])[:5]:
         phrase = site.matcher.phrase(term)
         if len(set(phrase.keys)) >= 2 and site.matcher.share(phrase, heading) == 1.0 \
                 and not any(site.matcher.same(phrase, tg) for tg in ctx.targets):
@@ -165,6 +144,7 @@ def _about(site: SiteContext, ctx: PostContext):
       "A post mentions what another post is about (its keyphrase, or a top YAKE term its title names) but does "
       "not link to it; the `max_per_post` posts it mentions most, per post.",
       scope=SITE, thresholds={"max_per_post": 3},
+      custom="it searches every post for every other post's topic, and keeps the few mentioned most",
       hint="Link the mention to that post.",
       examples=[flag(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
                      _page("B", "b", body="Good SMP aftercare keeps the dots crisp."),
@@ -207,6 +187,6 @@ def link_suggestion(site: SiteContext, t):
         source = site.posts[i]
         for _, _, target, block, match in sorted(options, key=lambda o: (o[0], o[1]))[:t["max_per_post"]]:
             line, col = source.position(block, match.start)
-            yield source, Hit(line, col, f"Mentions '{match.text}', the topic of {_name(target)}, "
+            yield source, Hit(line, col, f"Mentions '{match.text}', the topic of {target.name}, "
                                          f"but does not link to it", match.text,
                               f"Link this mention to {target.post.slug}.")

@@ -25,20 +25,20 @@ def mail_report(result, settings: Email, resend: bool = False) -> int:
         except (OSError, ValueError):
             previous = None
     d = digest(summary, previous)
-    attachments = [(f"seo-report-{d['month']}.html", result.html)]
+    attachments = [(f"seo-report-{d.month}.html", result.html)]
     if result.pdf:
-        attachments.append((f"seo-report-{d['month']}.pdf", result.pdf))
+        attachments.append((f"seo-report-{d.month}.pdf", result.pdf))
     try:
-        sent = deliver(folder, d["month"], settings, subject(d), digest_text(d), digest_html(d), attachments,
+        sent = deliver(folder, d.month, settings, subject(d), digest_text(d), digest_html(d), attachments,
                        resend=resend)
     except (SendFailed, OSError) as exc:  # OSError: the month's folder could not be written (the record, the mark)
         print(one_line(f"smpseo: error: email not sent: {exc}; the report is kept in {folder}"), file=sys.stderr)
         return 1
     if sent.skipped is not None:
-        print(f"smpseo: the {d['title']} report was already emailed ({sent.skipped.get('sent_at', '?')}, "
+        print(f"smpseo: the {d.title} report was already emailed ({sent.skipped.get('sent_at', '?')}, "
               f"{folder / SENT_NAME}); nothing sent (--resend sends it again)")
         return 0
-    print(f"smpseo: emailed the {d['title']} report to {', '.join(sent.to)}")
+    print(f"smpseo: emailed the {d.title} report to {', '.join(sent.to)}")
     if sent.refused:
         refused = "; ".join(f"{who}: {why}" for who, why in sent.refused.items())
         print(one_line(f"smpseo: error: email not delivered to {refused}"), file=sys.stderr)

@@ -47,6 +47,76 @@ class Finding:
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
+@dataclass(frozen=True)
+class Rating:
+    """A post's rating, as Yoast rates a post: "good", "ok" or "poor" for SEO and for readability."""
+
+    seo: str
+    readability: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One of the findings worth fixing first: where, what and how ("(and 12 more like it)" when the rule lists
+    many places)."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class PostRating:
+    """A post's rating and its fixes, best first."""
+
+    path: str
+    title: str
+    rating: Rating | None
+    fixes: tuple[Fix, ...] = ()
+
+    @classmethod
+    def from_post(cls, post: dict[str, Any]) -> PostRating:
+        """From one of `CheckResult.posts`."""
+        rating = post.get("rating")
+        return cls(path=post["path"], title=post.get("title") or "",
+                   rating=Rating(rating["seo"], rating["readability"]) if rating else None,
+                   fixes=tuple(Fix(f["rule"], f["line"], f["column"], f["message"], f.get("hint") or "")
+                               for f in post.get("fixes") or ()))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How a target keyword is used in one post: how often in the body, and where (title, slug, intro ...)."""
+
+    target: str
+    path: str
+    title: str
+    count: int
+    placements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Untargeted:
+    """A term the blog's posts rank high for that is no target, and how many posts have it among their top terms."""
+
+    term: str
+    posts: int
+
+
+@dataclass(frozen=True)
+class Readability:
+    """A post's readability figures, or their average over posts (None: no prose to score)."""
+
+    words: float | None = None
+    sentences: float | None = None
+    avg_sentence_words: float | None = None
+    flesch_reading_ease: float | None = None
+    flesch_kincaid_grade: float | None = None
+    grade: float | None = None
+
+
 @dataclass
 class CheckResult:
     """Everything `smpseo.check()` found, for one set of posts.
@@ -64,6 +134,23 @@ class CheckResult:
     opportunities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     errors: list[ReadError] = field(default_factory=list)
     settings: str | None = None  # the settings file the run used (None: none found, the defaults)
+
+    def ratings(self) -> list[PostRating]:
+        """Each post's rating and fixes, typed."""
+        return [PostRating.from_post(p) for p in self.posts]
+
+    def untargeted(self) -> list[Untargeted]:
+        """The terms of `opportunities["untargeted"]`, most posts first."""
+        return [Untargeted(o["term"], o["posts"]) for o in (self.opportunities or {}).get("untargeted") or []]
+
+    def uncovered(self) -> list[str]:
+        """The targets of `opportunities["uncovered"]`: no post's top terms contain them."""
+        return [o["target"] for o in (self.opportunities or {}).get("uncovered") or []]
+
+    def coverage_cells(self) -> list[Coverage]:
+        """The coverage matrix, typed: one cell per target x post."""
+        return [Coverage(c["target"], c["path"], c["title"], c["count"], tuple(c["placements"]))
+                for c in self.coverage]
 
     @property
     def has_errors(self) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from smpseo.analysis.readability import EASE_GOOD
 from smpseo.core.months import month_title
+from smpseo.model.gaps import TopicResult
+from smpseo.model.summary import PostFigures
 from smpseo.views.html import (
     GREEN,
     HTML,
@@ -28,25 +30,25 @@ NARROW_TEXT = 10  # points
 
 def readability_chart(report) -> Chart | HTML:
     """Flesch reading ease per post as horizontal bars coloured by band, with the blog's average."""
-    rows = [p for p in report.summary["posts"] if isinstance(p.get("flesch_reading_ease"), (int, float))]
+    rows = [p for p in report.summary.posts if isinstance(p.flesch_reading_ease, (int, float))]
     if not rows:
         return message("No post has prose to score yet.")
-    rows.sort(key=lambda p: p["flesch_reading_ease"])
-    average = report.summary["totals"]["flesch_reading_ease"]
-    title = f"Reading ease per post, {month_title(report.summary['month'])}"
+    rows.sort(key=lambda p: p.flesch_reading_ease)
+    average = report.summary.totals.flesch_reading_ease
+    title = f"Reading ease per post, {month_title(report.summary.month)}"
     return Chart(_ease_bars(rows, average, title, narrow=False), "Reading ease per post",
                  narrow=_ease_bars(rows, average, title, narrow=True))
 
 
-def _ease_bars(rows: list[dict], average: float | None, title: str, narrow: bool):
-    values = [p["flesch_reading_ease"] for p in rows]
+def _ease_bars(rows: list[PostFigures], average: float | None, title: str, narrow: bool):
+    values = [p.flesch_reading_ease for p in rows]
     n = len(rows)
     size = NARROW_TEXT if narrow else 9
     if narrow:  # each post's title above its bar: the whole width is left for the bars
         fig, ax = _figure(NARROW_WIDTH, 0.62 * n + 1.9, fit=True)
         ax.barh(range(n), values, color=[ease_colour(v) for v in values], height=0.42)
         for i, p in enumerate(rows):
-            ax.text(0, i + 0.27, _short(p["title"] or p["slug"], 40), fontsize=size, va="bottom", ha="left",
+            ax.text(0, i + 0.27, _short(p.name, 40), fontsize=size, va="bottom", ha="left",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5}, zorder=4)
         ax.set_yticks([])
         ax.set_ylim(-0.45, n - 0.05)
@@ -56,7 +58,7 @@ def _ease_bars(rows: list[dict], average: float | None, title: str, narrow: bool
     else:
         fig, ax = _figure(8.5, 0.42 * n + 1.4)
         ax.barh(range(n), values, color=[ease_colour(v) for v in values], height=0.62)
-        ax.set_yticks(range(n), [_short(p["title"] or p["slug"]) for p in rows], fontsize=size)
+        ax.set_yticks(range(n), [_short(p.name) for p in rows], fontsize=size)
         ax.set_ylim(-0.6, n - 0.4)
         ax.set_xlabel(f"Flesch reading ease (higher is easier; aim for {EASE_GOOD:g} or more)")
     for i, v in enumerate(values):
@@ -80,18 +82,18 @@ def coverage_heatmap(report) -> Chart | HTML:
     other way round)."""
     if report.coverage is None:
         return unavailable("Keyword coverage")
-    cov = report.summary["coverage"]
-    targets = list(dict.fromkeys(c["target"] for c in cov)) or list(report.config.targets)
-    posts = report.summary["posts"]
+    cov = report.summary.coverage
+    targets = list(dict.fromkeys(c.target for c in cov)) or list(report.config.targets)
+    posts = report.summary.posts
     if not targets or not posts:
         return message("No target keywords in the settings (smpseo.toml [keywords] targets).")
-    col = {p["slug"]: i for i, p in enumerate(posts)}
+    col = {p.slug: i for i, p in enumerate(posts)}
     grid = [[0] * len(posts) for _ in targets]
     row_of = {t: i for i, t in enumerate(targets)}
     for c in cov:
-        if c["target"] in row_of and c["slug"] in col:
-            grid[row_of[c["target"]]][col[c["slug"]]] = c["count"]
-    titles = [p["title"] or p["slug"] for p in posts]
+        if c.target in row_of and c.slug in col:
+            grid[row_of[c.target]][col[c.slug]] = c.count
+    titles = [p.name for p in posts]
     return Chart(_heatmap(grid, targets, titles, narrow=False), "Target keyword coverage per post",
                  narrow=_heatmap([list(r) for r in zip(*grid, strict=True)], targets, titles, narrow=True))
 
@@ -123,14 +125,14 @@ def _heatmap(grid: list[list[int]], targets: list[str], titles: list[str], narro
     return fig
 
 
-def gap_chart(topics: list[dict] | None) -> Chart | HTML:
+def gap_chart(topics: list[TopicResult] | None) -> Chart | HTML:
     """How many FAQ topics the blog answers, answers in part, or leaves open."""
     if topics is None:
         return unavailable("FAQ gap analysis")
     if not topics:
         return message("No FAQ topics configured.")
     order = ("answered", "partial", "missing")
-    counts = [sum(1 for t in topics if t.get("status") == s) for s in order]
+    counts = [sum(1 for t in topics if t.status == s) for s in order]
     return Chart(_status_bars(counts, order, len(topics), narrow=False), "FAQ topics by status",
                  narrow=_status_bars(counts, order, len(topics), narrow=True))
 

@@ -75,29 +75,26 @@ def coverage_table(result: CheckResult) -> list[str]:
 
 
 def opportunities_lines(result: CheckResult, limit: int = 8) -> list[str]:
-    opp = result.opportunities or {}
     lines = []
-    untargeted = opp.get("untargeted") or []
+    untargeted = result.untargeted()
     if untargeted:
-        terms = ", ".join(f"{e['term']} ({e['posts']})" for e in untargeted[:limit])
+        terms = ", ".join(f"{o.term} ({o.posts})" for o in untargeted[:limit])
         lines.append(f"Terms the posts rank high for that are not targets (posts): {terms}")
-    uncovered = opp.get("uncovered") or []
+    uncovered = result.uncovered()
     if uncovered:
-        lines.append("Targets no post's top terms contain: " + ", ".join(e["target"] for e in uncovered))
+        lines.append("Targets no post's top terms contain: " + ", ".join(uncovered))
     return lines
 
 
 def ratings_lines(result: CheckResult) -> list[str]:
     """Each post's rating and the fixes that raise it most, numbered."""
-    rated = [p for p in result.posts if p.get("rating")]
+    rated = [p for p in result.ratings() if p.rating]
     if not rated:
         return []
     lines = ["Ratings (as Yoast rates: good, ok, poor) and what to fix first"]
     for p in rated:
-        r = p["rating"]
-        lines.append(f"- {p['path']}: SEO {r['seo']}, readability {r['readability']}")
-        lines += [f"  {i}. line {f['line']}: {f['message']} ({f['rule']})"
-                  for i, f in enumerate(p.get("fixes") or [], 1)]
+        lines.append(f"- {p.path}: SEO {p.rating.seo}, readability {p.rating.readability}")
+        lines += [f"  {i}. line {f.line}: {f.message} ({f.rule})" for i, f in enumerate(p.fixes, 1)]
     return lines
 
 

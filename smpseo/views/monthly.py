@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
-from smpseo.checks import RULES
+from smpseo.model.changes import TodoItem
+from smpseo.model.gaps import TopicResult
+from smpseo.model.results import Finding
 from smpseo.views.html import (
     GREEN,
     GREY,
@@ -27,17 +29,18 @@ from smpseo.views.html import (
 def overview(report) -> HTML:
     """Headline figures of the month: posts, words, average reading ease, findings, unreadable files."""
     s = report.summary
-    t = s["totals"]
-    items = [("posts", t["posts"]), ("published this month", t.get("published")), ("words", t["words"]),
-             ("average reading ease", t["flesch_reading_ease"]), ("average grade", t["grade"])]
-    if s["available"]["findings"]:
-        items.append(("findings", t["findings"]))
-    if s["available"]["gaps"]:
-        items.append(("FAQ topics not answered", s["gap_counts"].get("missing", 0)))
-        items.append(("FAQ topics answered in part", s["gap_counts"].get("partial", 0)))
-    items.append(("files that could not be read", t["read_errors"]))
+    t = s.totals
+    items = [("posts", t.posts), ("published this month", t.published), ("words", t.words),
+             ("average reading ease", t.flesch_reading_ease), ("average grade", t.grade)]
+    if s.available.findings:
+        items.append(("findings", t.findings))
+    if s.available.gaps:
+        items.append(("FAQ topics not answered", s.gap_count("missing")))
+        items.append(("FAQ topics answered in part", s.gap_count("partial")))
+    items.append(("files that could not be read", t.read_errors))
     parts = [str(cards(items))]
-    problems = [err for err in s["read_errors"]]
+    problems = [{"path": err.path, "line": err.line, "severity": err.severity, "message": err.message}
+                for err in s.read_errors]
     if problems:
         parts.append(str(table(problems, {"path": "file", "line": "line", "severity": "severity",
                                           "message": "problem"})))
@@ -46,68 +49,58 @@ def overview(report) -> HTML:
 
 def readability_table(report) -> HTML:
     rows = []
-    for p in sorted(report.summary["posts"], key=lambda p: (p["flesch_reading_ease"] is None,
-                                                            p["flesch_reading_ease"] or 0)):
-        rows.append({"band": dot(ease_colour(p["flesch_reading_ease"])), "title": p["title"] or p["slug"],
-                     "words": p["words"], "sentences": p["sentences"],
-                     "reading_ease": p["flesch_reading_ease"], "grade": p["grade"],
-                     **({"findings": p["findings"]} if report.summary["available"]["findings"] else {})})
+    checked = report.summary.available.findings
+    for p in sorted(report.summary.posts, key=lambda p: (p.flesch_reading_ease is None, p.flesch_reading_ease or 0)):
+        rows.append({"band": dot(ease_colour(p.flesch_reading_ease)), "title": p.name, "words": p.words,
+                     "sentences": p.sentences, "reading_ease": p.flesch_reading_ease, "grade": p.grade,
+                     **({"findings": p.findings} if checked else {})})
     return table(rows, html_columns=("band",), empty="No posts.")
 
 
-def _suggestion_text(suggestion: Any) -> str:
-    if isinstance(suggestion, dict):
-        return str(suggestion.get("text") or suggestion.get("title") or "")
-    return str(suggestion or "")
-
-
-def gap_table(topics: list[dict] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
+def gap_table(topics: list[TopicResult] | None, limit: int | None = None, include_answered: bool = True) -> HTML:
     """FAQ topics by priority (the gap analysis's rank: demand, then how open the question is)."""
     if topics is None:
         return unavailable("FAQ gap analysis")
     rows = list(topics)  # in priority order already
     if not include_answered:
-        rows = [t for t in rows if t.get("status") != "answered"]
+        rows = [t for t in rows if t.status != "answered"]
     out = []
     for t in rows[:limit] if limit else rows:
-        best = next(iter(t.get("posts") or []), None)
+        best = t.posts[0] if t.posts else None
         where = ""
-        if isinstance(best, dict) and t.get("status") != "missing":
-            where = str(best.get("title") or best.get("path") or "")
-            if best.get("section") and best.get("section") != best.get("title"):
-                where += f" \u203a {best['section']}"
-        out.append({"#": t.get("priority") or len(out) + 1,
-                    "status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
-                    "question": t.get("question", ""), "demand": t.get("impressions"),
-                    "answered_in": where, "suggestion": _suggestion_text(t.get("suggestion"))})
+        if best is not None and t.status != "missing":
+            where = best.title or best.path
+            if best.section and best.section != best.title:
+                where += f" \u203a {best.section}"
+        out.append({"#": t.priority or len(out) + 1, "status": badge(t.status, STATUS_COLOUR.get(t.status, GREY)),
+                    "question": t.question, "demand": t.impressions, "answered_in": where,
+                    "suggestion": t.suggestion.text if t.suggestion else ""})
     columns = {"#": "#", "status": "status", "question": "question", "demand": "impressions",
                "answered_in": "best answer so far", "suggestion": "what to write"}
-    if not any(t.get("impressions") for t in topics):  # no Search Console data: no demand column of zeros
+    if not any(t.impressions for t in topics):  # no Search Console data: no demand column of zeros
         del columns["demand"]
     shown = table(out, columns,
                   html_columns=("status",), empty="Every FAQ topic is answered.")
-    answered = sum(1 for t in topics if t.get("status") == "answered")
+    answered = sum(1 for t in topics if t.status == "answered")
     note = (f'<p class="muted">{answered} more topic{"s are" if answered != 1 else " is"} answered well.</p>'
             if answered and not include_answered else "")
     return HTML(str(shown) + note)
 
 
-def _findings_rows(findings: list[dict], titles: dict[str, str] | None = None) -> list[dict]:
+def _findings_rows(findings: list[Finding], titles: dict[str, str] | None = None) -> list[dict]:
     titles = titles or {}
-    return [{"severity": dot(SEVERITY_COLOUR.get(f.get("severity"), GREY), f.get("severity", "")),
-             "post": e(titles.get(f.get("path"), f.get("path", ""))), "line": f.get("line"),
-             "rule": e(f.get("rule", "")), "message": code_spans(f.get("message", "")),
-             "hint": code_spans(f.get("hint", ""))} for f in findings]
+    return [{"severity": dot(SEVERITY_COLOUR.get(f.severity, GREY), f.severity),
+             "post": e(titles.get(f.path, f.path)), "line": f.line, "rule": e(f.rule),
+             "message": code_spans(f.message), "hint": code_spans(f.hint)} for f in findings]
 
 
-def findings_table(findings: list[dict] | None, categories: tuple[str, ...] = (), empty: str = "No findings.",
+def findings_table(findings: list[Finding] | None, categories: tuple[str, ...] = (), empty: str = "No findings.",
                    limit: int = 60, titles: dict[str, str] | None = None) -> HTML:
     """Findings (optionally only some categories), errors first. `titles` maps a post's path to its title."""
     if findings is None:
         return unavailable("Checks")
-    chosen = [f for f in findings if not categories or str(f.get("category", "")) in categories]
-    chosen.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f.get("severity"), 2), str(f.get("path")),
-                               f.get("line") or 0))
+    chosen = [f for f in findings if not categories or f.category in categories]
+    chosen.sort(key=lambda f: ({"error": 0, "warning": 1}.get(f.severity, 2), f.path, f.line or 0))
     shown = table(_findings_rows(chosen[:limit], titles),
                   {"severity": "", "post": "post", "line": "line", "rule": "rule", "message": "what",
                    "hint": "how to fix"},
@@ -120,17 +113,14 @@ def cannibalisation_and_local(report) -> HTML:
     """Posts competing for one keyphrase, and local SEO findings (name, address, phone, city, call to action)."""
     if report.findings is None:
         return unavailable("Checks")
-    competing = {r.id for r in RULES.values() if r.name in ("same-keyphrase", "same-strongest-target")}
     titles = {p.path: p.title or p.slug for p in report.posts}
     # The checks flag each post of a competing group at its own line; a reader wants one row per group.
     groups: dict[tuple[str, str], dict] = {}
-    for f in report.findings:
-        if f.get("rule") in competing:
-            group = groups.setdefault((str(f["rule"]), str(f.get("match", ""))),
-                                      {"keyword": f.get("match", ""), "posts": [], "hint": f.get("hint", "")})
-            group["posts"].append(titles.get(f.get("path"), f.get("path")))
+    for f in report.competing or []:
+        group = groups.setdefault((f.rule, f.match), {"keyword": f.match, "posts": [], "hint": f.hint})
+        group["posts"].append(titles.get(f.path, f.path))
     rows = [{**g, "count": len(g["posts"]), "posts": "; ".join(map(str, g["posts"]))} for g in groups.values()]
-    local = [f for f in report.findings if f.get("category") == "local"]
+    local = [f for f in report.findings if f.category == "local"]
     return HTML(
         "<h4>Posts competing for one keyword</h4>"
         + str(table(rows, {"keyword": "keyword", "count": "posts", "posts": "competing posts", "hint": "how to fix"},
@@ -143,56 +133,56 @@ def cannibalisation_and_local(report) -> HTML:
 def changes(report) -> HTML:
     """What changed since last month's report."""
     c = report.changes
-    if not c.get("previous_month"):
+    if not c.previous_month:
         return message("No report for the previous month was found, so there is nothing to compare yet. "
                        "Next month's report will show what changed.")
-    parts = [f'<p>Compared with the report for <b>{e(c["previous_month"])}</b>.</p>']
-    totals = c.get("totals", {})
+    parts = [f'<p>Compared with the report for <b>{e(c.previous_month)}</b>.</p>']
     items = []
     for key, label in (("posts", "posts"), ("words", "words"), ("flesch_reading_ease", "average reading ease"),
                        ("findings", "findings")):
-        if key in totals:
-            d = totals[key]["delta"]
-            items.append((f"{label} ({'+' if d > 0 else ''}{d:g})", totals[key]["after"]))
+        if key in c.totals:
+            d = c.totals[key].delta
+            items.append((f"{label} ({'+' if d > 0 else ''}{d:g})", c.totals[key].after))
     if items:
         parts.append(str(cards(items)))
-    parts.append(f"<h4>New posts ({len(c['new_posts'])})</h4>")
-    parts.append(str(table([{"title": p["title"], "date": p.get("date"), "words": p["words"],
-                             "reading_ease": p["flesch_reading_ease"]} for p in c["new_posts"]],
+    parts.append(f"<h4>New posts ({len(c.new_posts)})</h4>")
+    parts.append(str(table([{"title": p.title, "date": p.date, "words": p.words,
+                             "reading_ease": p.flesch_reading_ease} for p in c.new_posts],
                            empty="No new posts.")))
-    if c.get("removed_posts"):
-        parts.append(f"<h4>Posts no longer there ({len(c['removed_posts'])})</h4>")
-        parts.append(str(table([{"title": p["title"], "path": p["path"]} for p in c["removed_posts"]])))
-    if report.summary["available"]["findings"] and (report.previous or {}).get("available", {}).get("findings"):
-        titles = {p["slug"]: p["title"] or p["slug"] for p in (report.previous or {}).get("posts", [])}
-        titles.update({p["slug"]: p["title"] or p["slug"] for p in report.summary["posts"]})
-        fresh = {p["slug"] for p in c["new_posts"]}
-        parts.append(f"<h4>Findings fixed ({len(c['fixed_findings'])})</h4>")
-        parts.append(str(table([{"post": titles.get(f["slug"], f["path"]), "rule": f["rule"],
-                                 "message": f["message"]} for f in c["fixed_findings"]], empty="None fixed.")))
-        in_old = [f for f in c["new_findings"] if f.get("slug") not in fresh]
-        in_new = len(c["new_findings"]) - len(in_old)
+    if c.removed_posts:
+        parts.append(f"<h4>Posts no longer there ({len(c.removed_posts)})</h4>")
+        parts.append(str(table([{"title": p.title, "path": p.path} for p in c.removed_posts])))
+    if report.summary.available.findings and report.previous is not None and report.previous.available.findings:
+        titles = {**report.previous.titles(), **report.summary.titles()}
+        fresh = {p.slug for p in c.new_posts}
+        parts.append(f"<h4>Findings fixed ({len(c.fixed_findings)})</h4>")
+        parts.append(str(table([{"post": titles.get(f.slug, f.path), "rule": f.rule, "message": f.message}
+                                for f in c.fixed_findings], empty="None fixed.")))
+        in_old = [f for f in c.new_findings if f.slug not in fresh]
+        in_new = len(c.new_findings) - len(in_old)
         parts.append(f"<h4>New findings in earlier posts ({len(in_old)})</h4>")
-        parts.append(str(table([{"post": titles.get(f["slug"], f["path"]), "line": f["line"], "rule": f["rule"],
-                                 "message": f["message"]} for f in in_old], empty="No new findings.")))
+        parts.append(str(table([{"post": titles.get(f.slug, f.path), "line": f.line, "rule": f.rule,
+                                 "message": f.message} for f in in_old], empty="No new findings.")))
         if in_new:
             parts.append(f'<p class="muted">The new posts have {in_new} finding{"s" if in_new != 1 else ""} '
                          "of their own (see the tables above).</p>")
     parts.append("<h4>Score changes</h4>")
-    rows = [{"trend": dot(GREY if d["improved"] is None else GREEN if d["improved"] else RED),
-             "post": d["title"], "metric": d["metric"].replace("_", " "), "before": d["before"],
-             "after": d["after"], "change": d["delta"]} for d in c["score_deltas"]]
+    rows = [{"trend": dot(GREY if d.improved is None else GREEN if d.improved else RED),
+             "post": d.title, "metric": d.metric.replace("_", " "), "before": d.before,
+             "after": d.after, "change": d.delta} for d in c.score_deltas]
     parts.append(str(table(rows, html_columns=("trend",), empty="No scores changed.")))
-    if c.get("gap_changes"):
+    if c.gap_changes:
         parts.append("<h4>FAQ topics that changed</h4>")
-        parts.append(str(table(c["gap_changes"], {"question": "question", "before": "before", "after": "now"})))
+        parts.append(str(table([{"question": g.question, "before": g.before, "after": g.after}
+                                for g in c.gap_changes], {"question": "question", "before": "before",
+                                                          "after": "now"})))
     return HTML("".join(parts))
 
 
-def todo_list(items: list[dict]) -> HTML:
+def todo_list(items: Sequence[TodoItem]) -> HTML:
     if not items:
         return message("Nothing urgent: every post reads easily and no problems were found.")
-    lis = "".join(f"<li><b>{code_spans(i['action'])}</b> <span class=\"note\">&mdash; {code_spans(i['why'])}"
+    lis = "".join(f"<li><b>{code_spans(i.action)}</b> <span class=\"note\">&mdash; {code_spans(i.why)}"
                   "</span></li>" for i in items)
     return HTML(f"<ol>{lis}</ol>")
 
@@ -203,7 +193,7 @@ def heading(report) -> HTML:
     from smpseo.core.months import month_title
 
     s = report.summary
-    site = f" &middot; {e(s['site'])}" if s.get("site") else ""
-    return HTML(f'<p style="font-size:18px;margin:0"><b>{e(month_title(s["month"]))}</b>{site}</p>'
-                f'<p class="muted">Made {e(s["generated_at"].replace("T", " ").rstrip("Z"))} UTC '
-                f"with smpseo {e(s['smpseo_version'])} from {e(s['totals']['posts'])} posts.</p>")
+    site = f" &middot; {e(s.site)}" if s.site else ""
+    return HTML(f'<p style="font-size:18px;margin:0"><b>{e(month_title(s.month))}</b>{site}</p>'
+                f'<p class="muted">Made {e(s.generated_at.replace("T", " ").rstrip("Z"))} UTC '
+                f"with smpseo {e(s.smpseo_version)} from {e(s.totals.posts)} posts.</p>")

@@ -25,10 +25,9 @@ from smpseo.views.html import (
 
 def checklist(draft) -> HTML:
     """A traffic-light checklist: problems (red), improvements (orange), good results (green)."""
-    m = draft.metrics
     groups: dict[str, list[str]] = {"Problems": [], "Improvements": [], "Good results": []}
-    ease = m.get("flesch_reading_ease")
-    avg = draft.blog_average.get("flesch_reading_ease")
+    ease = draft.readability.flesch_reading_ease
+    avg = draft.blog_average.flesch_reading_ease
     ease_text = f"Reading ease {ease:g}" if isinstance(ease, (int, float)) else "No prose to score yet"
     if isinstance(avg, (int, float)):
         ease_text += f" (blog average {avg:g})"
@@ -38,14 +37,13 @@ def checklist(draft) -> HTML:
     if draft.findings is None:
         groups["Improvements"].append(f"{dot(GREY)}{e('Rule checks: not available in this version of smpseo.')}")
     else:
-        for f in sorted(draft.findings, key=lambda f: (f.get("line") or 0)):
-            sev = f.get("severity")
-            where = f' <span class="muted">line {e(f.get("line"))}</span>' if f.get("line") else ""
-            hint = f' <span class="note">&mdash; {code_spans(f.get("hint"))}</span>' if f.get("hint") else ""
-            item = f"{dot(SEVERITY_COLOUR.get(sev, GREY), sev or '')}{e(f.get('message', ''))}{where}{hint}"
-            groups["Problems" if sev == "error" else "Improvements"].append(item)
-        seen = {str(f.get("category") or "") for f in draft.findings}
-        for area in getattr(draft, "areas", None) or []:
+        for f in sorted(draft.findings, key=lambda f: f.line or 0):
+            where = f' <span class="muted">line {e(f.line)}</span>' if f.line else ""
+            hint = f' <span class="note">&mdash; {code_spans(f.hint)}</span>' if f.hint else ""
+            item = f"{dot(SEVERITY_COLOUR.get(f.severity, GREY), f.severity)}{e(f.message)}{where}{hint}"
+            groups["Problems" if f.severity == "error" else "Improvements"].append(item)
+        seen = {f.category for f in draft.findings}
+        for area in draft.areas:
             if area not in seen:
                 groups["Good results"].append(f"{dot(GREEN)}{e(area.replace('_', ' ').capitalize())}: no problems")
     parts = []
@@ -80,26 +78,26 @@ def highlighted_sentences(draft, limit: int = 40) -> HTML:
     if draft.findings is None:
         return unavailable("Rule checks")
     post = draft.post
-    located = [f for f in draft.findings if f.get("line")]
+    located = [f for f in draft.findings if f.line]
     if not located:
         return message("No sentence needs attention.")
     parts = []
-    for f in sorted(located, key=lambda f: (f["line"], f.get("column") or 0))[:limit]:
-        line = f["line"]
+    for f in sorted(located, key=lambda f: (f.line, f.column or 0))[:limit]:
+        line = f.line
         block = next((b for b in post.blocks if b.line <= line <= (b.end_line or b.line)), None)
-        head = (f"<h4>{dot(SEVERITY_COLOUR.get(f.get('severity'), GREY))}{e(f.get('message', ''))} "
-                f'<span class="muted">line {e(line)} &middot; {e(f.get("rule", ""))}</span></h4>')
+        head = (f"<h4>{dot(SEVERITY_COLOUR.get(f.severity, GREY))}{e(f.message)} "
+                f'<span class="muted">line {e(line)} &middot; {e(f.rule)}</span></h4>')
         if block is None:
             parts.append(head)
             continue
-        sentence = flagged_sentence(block, line, f.get("column") or 0)
+        sentence = flagged_sentence(block, line, f.column or 0)
         pieces = []
         for s in block.sentences or []:
             if s is sentence:
-                pieces.append(f"<mark>{_mark(s.text, f.get('match') or '')}</mark>")
+                pieces.append(f"<mark>{_mark(s.text, f.match)}</mark>")
             else:
                 pieces.append(e(s.text))
-        body = " ".join(pieces) if block.sentences else _mark(block.text, f.get("match") or "")
+        body = " ".join(pieces) if block.sentences else _mark(block.text, f.match)
         parts.append(f"{head}<blockquote>{body}</blockquote>")
     return HTML("".join(parts))
 
@@ -108,8 +106,8 @@ def placement_table(draft) -> HTML:
     """Where each target keyword appears in the draft: how often, and in which places (title, introduction...)."""
     if draft.keyphrases is None:
         return unavailable("Keyword placement")
-    rows = [{"target": c.get("target", ""), "times": c.get("count", 0),
-             "where": ", ".join(c.get("placements") or []) or "nowhere"} for c in draft.keyphrases]
+    rows = [{"target": c.target, "times": c.count, "where": ", ".join(c.placements) or "nowhere"}
+            for c in draft.keyphrases]
     focus = (f'<p>Focus keyphrase: <b>{e(draft.keyphrase)}</b> (its placement problems are in the checklist).</p>'
              if draft.keyphrase else "<p>No focus keyphrase set: add <code>keyphrase:</code> to the front matter."
              "</p>")
@@ -123,7 +121,7 @@ def readability_vs_blog(draft) -> HTML:
               "flesch_kincaid_grade": "Flesch-Kincaid grade", "grade": "grade (consensus)"}
     rows = []
     for key, label in labels.items():
-        mine, avg = draft.metrics.get(key), draft.blog_average.get(key)
+        mine, avg = getattr(draft.readability, key), getattr(draft.blog_average, key)
         diff = round(mine - avg, 1) if isinstance(mine, (int, float)) and isinstance(avg, (int, float)) else None
         rows.append({"measure": label, "this draft": mine, "blog average": avg, "difference": diff})
     note = f'<p class="muted">Blog average over {draft.blog_posts} other post{"s" if draft.blog_posts != 1 else ""}.</p>'
@@ -135,10 +133,9 @@ def topics_answered(draft) -> HTML:
         return unavailable("FAQ topics")
     rows = []
     for t in draft.topics:
-        evidence = next(iter(t.get("evidence") or []), None)
-        quote = evidence.get("text", "") if isinstance(evidence, dict) else str(evidence or "")
-        rows.append({"status": badge(t.get("status", ""), STATUS_COLOUR.get(t.get("status"), GREY)),
-                     "question": t.get("question", ""), "evidence": _short(quote, 140)})
+        quote = t.evidence[0].text if t.evidence else ""
+        rows.append({"status": badge(t.status, STATUS_COLOUR.get(t.status, GREY)), "question": t.question,
+                     "evidence": _short(quote, 140)})
     return table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it"},
                  html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
 
@@ -147,8 +144,7 @@ def links_to_add(draft) -> HTML:
     """Mentions in the draft of what another post answers: link them."""
     if draft.opportunities is None:
         return unavailable("Internal link suggestions")
-    rows = [{"line": f.get("line"), "suggestion": f.get("message", ""), "text": f.get("match", "")}
-            for f in draft.opportunities]
+    rows = [{"line": f.line, "suggestion": f.message, "text": f.match} for f in draft.opportunities]
     return table(rows, {"line": "line", "suggestion": "link", "text": "the words to link"},
                  empty="No internal links to suggest.")
 

@@ -3,51 +3,57 @@ notebooks and reports."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from smpseo.model.results import Fix, PostRating, Rating
 from smpseo.views.html import GREEN, GREY, HTML, ORANGE, RED, code_spans, dot, e, table, unavailable
 
 RATING_COLOUR = {"good": GREEN, "ok": ORANGE, "poor": RED}
 
 
-def lights(rating: dict | None) -> str:
+def _light(value: str | None) -> str:
+    return f"{dot(RATING_COLOUR.get(value, GREY), value or '')}{e(value or '-')}"
+
+
+def lights(rating: Rating | None) -> str:
     """"SEO ● good  Readability ● ok" as markup (no rating: nothing)."""
     if not rating:
         return ""
-    return " &nbsp; ".join(f"{e(label)} {dot(RATING_COLOUR.get(rating.get(key), GREY), rating.get(key) or '')}"
-                           f"{e(rating.get(key) or '-')}" for key, label in (("seo", "SEO"),
-                                                                            ("readability", "Readability")))
+    return f"{e('SEO')} {_light(rating.seo)} &nbsp; {e('Readability')} {_light(rating.readability)}"
 
 
-def fixes_list(fixes: list[dict] | None) -> str:
+def fixes_list(fixes: Sequence[Fix] | None) -> str:
     """The fixes, best first, as an ordered list with where they are and how to do them."""
     if not fixes:
         return '<p class="note">Nothing to fix first.</p>'
     items = []
     for f in fixes:
-        where = f' <span class="muted">line {e(f["line"])} &middot; {e(f["rule"])}</span>' if f.get("line") else ""
-        hint = f' <span class="note">&mdash; {code_spans(f["hint"])}</span>' if f.get("hint") else ""
-        items.append(f"<li><b>{e(f['message'])}</b>{where}{hint}</li>")
+        where = f' <span class="muted">line {e(f.line)} &middot; {e(f.rule)}</span>' if f.line else ""
+        hint = f' <span class="note">&mdash; {code_spans(f.hint)}</span>' if f.hint else ""
+        items.append(f"<li><b>{e(f.message)}</b>{where}{hint}</li>")
     return f"<ol>{''.join(items)}</ol>"
 
 
-def post_rating(rating: dict | None, fixes: list[dict] | None) -> HTML:
+def post_rating(rating: Rating | None, fixes: Sequence[Fix] | None) -> HTML:
     """One post: its rating and the fixes that raise it most."""
     return HTML(f"<p>{lights(rating)}</p><h4>Fix first</h4>{fixes_list(fixes)}")
 
 
-def ratings_table(posts: list[dict]) -> HTML:
+def ratings_table(posts: list[PostRating]) -> HTML:
     """Every post: title, SEO and readability rating and its first fix; the worst posts first."""
     order = {"poor": 0, "ok": 1, "good": 2}
+
+    def worst_first(p: PostRating):
+        seo, readability = (p.rating.seo, p.rating.readability) if p.rating else (None, None)
+        return order.get(seo, 3), order.get(readability, 3), p.title
+
     rows = []
-    for p in sorted(posts, key=lambda p: (order.get((p.get("rating") or {}).get("seo"), 3),
-                                          order.get((p.get("rating") or {}).get("readability"), 3),
-                                          str(p.get("title") or ""))):
-        rating = p.get("rating") or {}
-        fixes = p.get("fixes") or []
-        rows.append({"post": p.get("title") or p.get("path"),
-                     "seo": f'{dot(RATING_COLOUR.get(rating.get("seo"), GREY))}{e(rating.get("seo") or "-")}',
-                     "readability": (f'{dot(RATING_COLOUR.get(rating.get("readability"), GREY))}'
-                                     f'{e(rating.get("readability") or "-")}'),
-                     "fix first": fixes_list(fixes)})
+    for p in sorted(posts, key=worst_first):
+        seo, readability = (p.rating.seo, p.rating.readability) if p.rating else (None, None)
+        rows.append({"post": p.title or p.path,
+                     "seo": f'{dot(RATING_COLOUR.get(seo, GREY))}{e(seo or "-")}',
+                     "readability": f'{dot(RATING_COLOUR.get(readability, GREY))}{e(readability or "-")}',
+                     "fix first": fixes_list(p.fixes)})
     return table(rows, ["post", "seo", "readability", "fix first"], empty="No posts.",
                  html_columns=("seo", "readability", "fix first"))
 
@@ -55,21 +61,20 @@ def ratings_table(posts: list[dict]) -> HTML:
 def post_ratings(report) -> HTML:
     """The monthly report's per-post view: each post's rating and the fixes that matter, worst posts first; every
     finding, per post, one click away (folded)."""
-    result = getattr(report, "check_result", None)
-    if result is None:
+    if report.ratings is None or report.findings is None:
         return unavailable("Ratings")
-    parts = [str(ratings_table(result.posts))]
+    parts = [str(ratings_table(report.ratings))]
     by_path: dict[str, list] = {}
-    for f in result.findings:
+    for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
     folds = []
-    for p in result.posts:
-        mine = by_path.get(p["path"], [])
+    for p in report.ratings:
+        mine = by_path.get(p.path, [])
         if not mine:
             continue
         rows = "".join(f"<li>line {e(f.line)}: {e(f.message)} <span class=\"muted\">{e(f.rule)} "
                        f"{e(f.severity)}</span></li>" for f in mine)
-        folds.append(f"<details><summary>{e(p.get('title') or p['path'])}: {len(mine)} finding"
+        folds.append(f"<details><summary>{e(p.title or p.path)}: {len(mine)} finding"
                      f"{'s' if len(mine) != 1 else ''}</summary><ul>{rows}</ul></details>")
     if folds:
         parts.append("<h4>Every finding, per post</h4>" + "".join(folds))

@@ -1,4 +1,4 @@
-"""The analyses a report shows, called through the public API and turned into plain dicts.
+"""The analyses a report shows, called through the public API, as the typed results its views read.
 
 `check` and `gaps` are optional here: where a build of smpseo lacks one, the report says "not available" for its
 sections instead of failing.
@@ -8,34 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
 
 from smpseo.app.check import check
 from smpseo.app.gaps import gaps
 from smpseo.app.settings import load_config
 from smpseo.checks import RULES
 from smpseo.core.settings import Config
-from smpseo.model.gaps import GapReport
-from smpseo.model.results import CATEGORIES, CheckResult
-
-
-def as_dict(obj: Any) -> dict:
-    """A result item (dict, dataclass, or object with `to_dict`) as a plain dict."""
-    if isinstance(obj, dict):
-        return dict(obj)
-    if hasattr(obj, "to_dict"):
-        return dict(obj.to_dict())
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
-    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
-
-
-def as_dicts(items: Any) -> list[dict]:
-    if items is None:
-        return []
-    if hasattr(items, "to_dict") and hasattr(items, "columns"):  # a DataFrame
-        return items.to_dict("records")
-    return [as_dict(i) for i in items]
+from smpseo.model.gaps import GapReport, TopicResult
+from smpseo.model.results import CATEGORIES, CheckResult, Coverage, Finding, PostRating, Readability
 
 
 def resolve_config(config: Config | str | Path | None, search_from: str | Path | None = None) -> Config:
@@ -60,32 +40,49 @@ def metrics_of(result, posts) -> list[dict] | None:
     """The per-post metrics a check computed, in the order of `posts`; None when some post has none."""
     if result is None:
         return None
-    by_path = {row.get("path"): row.get("metrics") for row in as_dicts(getattr(result, "posts", None))}
+    by_path = {row.get("path"): row.get("metrics") for row in result.posts}
     rows = [by_path.get(p.path) for p in posts]
     return [dict(r) for r in rows] if all(isinstance(r, dict) for r in rows) else None
 
 
-def findings_of(result) -> list[dict] | None:
-    """The findings as dicts, each with its rule's name ("long-sentence") beside its id."""
-    if result is None:
+def findings_of(result: CheckResult | None) -> list[Finding] | None:
+    """The findings of a check (None: checks not available)."""
+    return None if result is None else list(result.findings)
+
+
+def finding_rows(findings: list[Finding] | None) -> list[dict] | None:
+    """The findings as summary.json records them: each as plain data, with its rule's name ("long-sentence")."""
+    if findings is None:
         return None
-    rows = as_dicts(getattr(result, "findings", None))
-    for row in rows:
-        rule = RULES.get(row.get("rule"))
-        row.setdefault("name", getattr(rule, "name", ""))
-    return rows
+    return [{**f.to_dict(), "name": getattr(RULES.get(f.rule), "name", "")} for f in findings]
 
 
-def coverage_of(result) -> list[dict] | None:
-    if result is None or getattr(result, "coverage", None) is None:
+def coverage_of(result: CheckResult | None) -> list[Coverage] | None:
+    """Where each target keyword is used in each post."""
+    return None if result is None else result.coverage_cells()
+
+
+def ratings_of(result: CheckResult | None) -> list[PostRating] | None:
+    """Each post's rating and its fixes."""
+    return None if result is None else result.ratings()
+
+
+def topics_of(report: GapReport | None) -> list[TopicResult] | None:
+    """The FAQ topics, in priority order (None: gap analysis not available)."""
+    return None if report is None else list(report.topics)
+
+
+def competing(findings: list[Finding] | None) -> list[Finding] | None:
+    """The findings of posts that compete for one keyphrase (set, or inferred)."""
+    if findings is None:
         return None
-    return as_dicts(result.coverage)
+    ids = rule_ids("same-keyphrase", "same-strongest-target")
+    return [f for f in findings if f.rule in ids]
 
 
-def topics_of(report) -> list[dict] | None:
-    if report is None:
-        return None
-    return as_dicts(getattr(report, "topics", None))
+def readability_of(row: dict) -> Readability:
+    """A post's readability figures from its row of `analyze()` (or an average of rows)."""
+    return Readability(**{f.name: row.get(f.name) for f in dataclasses.fields(Readability)})
 
 
 def rule_ids(*names: str) -> set[str]:

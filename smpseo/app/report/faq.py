@@ -8,14 +8,15 @@ from typing import Any
 
 import smpseo.app.report.analysis as analysis
 from smpseo.core.settings import Config
+from smpseo.model.gaps import Candidate, TopicResult
 
 
 @dataclass
 class FaqReport:
     posts: Any  # Corpus
     config: Config
-    topics: list[dict] | None  # None: gap analysis not available
-    candidates: list[dict] | None  # question-style queries no topic covers
+    topics: list[TopicResult] | None  # in priority order; None: gap analysis not available
+    candidates: list[Candidate] | None  # question-style queries no topic covers
     gap_report: Any = None
 
 
@@ -32,8 +33,6 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     cfg = analysis.resolve_config(config, search_from=posts_path)
     corpus = load_posts(posts_path)
     report = analysis.run_gaps(corpus, cfg, queries)
-    candidates = None
-    if report is not None:
-        candidates = analysis.as_dicts(getattr(report, "candidates", None))
+    candidates = list(report.candidates) if report is not None else None
     return FaqReport(posts=corpus, config=cfg, topics=analysis.topics_of(report), candidates=candidates,
                      gap_report=report)

@@ -1,7 +1,8 @@
-"""The monthly SEO report's content: everything the monthly notebook shows, computed by one call.
+"""The monthly SEO report's content: everything the monthly notebook shows, computed by one call, as typed
+records (`smpseo.model.summary`, `smpseo.model.changes`, `smpseo.model.results`) for the views.
 
     >>> report = monthly_report("2026-10", posts="posts/")
-    >>> report.summary["totals"], report.changes["new_posts"], report.todo
+    >>> report.summary.totals, report.changes.new_posts, report.todo
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
+from smpseo.app.report.load import changes_from_data, summary_from_data, todo_from_data
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
 from smpseo.app.report.traffic import pages_file, traffic_summary
 from smpseo.core.months import last_complete_month, parse_month, previous_month
 from smpseo.core.settings import Config
+from smpseo.model.changes import Changes, TodoItem
+from smpseo.model.gaps import TopicResult
+from smpseo.model.results import Coverage, Finding, PostRating
+from smpseo.model.summary import Summary
 
 
 @dataclass
@@ -23,20 +29,22 @@ class MonthlyReport:
     month: str
     posts: Any  # Corpus
     config: Config
-    metrics: list[dict]
-    findings: list[dict] | None  # None: checks not available
-    coverage: list[dict] | None
-    topics: list[dict] | None  # FAQ topics with status; None: gap analysis not available
-    summary: dict
-    previous: dict | None
-    changes: dict
-    todo: list[dict]
+    metrics: list[dict]  # each post's row of `analyze()`
+    findings: list[Finding] | None  # None: checks not available
+    coverage: list[Coverage] | None
+    topics: list[TopicResult] | None  # FAQ topics with status, in priority order; None: gap analysis not available
+    summary: Summary  # the month's figures, as summary.json holds them
+    previous: Summary | None  # last month's, when there is one to compare with
+    changes: Changes
+    todo: tuple[TodoItem, ...]
+    ratings: list[PostRating] | None = None  # each post's rating and fixes
+    competing: list[Finding] | None = None  # the findings of posts that compete for one keyphrase
     check_result: Any = None
     gap_report: Any = None
     timings: dict[str, float] = field(default_factory=dict)
 
     def write_summary(self, path: str | Path) -> Path:
-        return write_summary(self.summary, path)
+        return write_summary(self.summary.to_dict(), path)
 
 
 def find_previous(reports_dir: str | Path | None, month: str) -> Path | None:
@@ -89,9 +97,10 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings["gaps"] = time.perf_counter() - start
 
     findings = analysis.findings_of(check_result)
-    coverage = analysis.coverage_of(check_result)
     topics = analysis.topics_of(gap_report)
-    summary = build_summary(month, corpus, metrics, findings=findings, coverage=coverage, gaps=topics,
+    summary = build_summary(month, corpus, metrics, findings=analysis.finding_rows(findings),
+                            coverage=check_result.coverage if check_result is not None else None,
+                            gaps=[t.to_dict() for t in topics] if topics is not None else None,
                             posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
                             site=cfg.site.name)
     beside = find_previous(reports_dir, month)  # last month's summary in the reports folder, if there is one
@@ -99,14 +108,18 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
                              and Path(previous).resolve() == beside.resolve())
     if not previous:
         previous = beside
-    if previous and not isinstance(previous, dict):
+    earlier = None
+    if previous:
+        source = previous if not isinstance(previous, dict) else "the previous summary"
         try:
-            previous = load_summary(previous)
+            if not isinstance(previous, dict):
+                previous = load_summary(previous)
+            earlier = summary_from_data(previous, source)
         except ValueError as exc:
             if not found:  # the summary asked for by name must be one
                 raise
             # the one found beside this month's: a damaged earlier summary costs the comparison, never the report
-            summary["read_errors"].append({"path": str(previous), "line": 0, "severity": "warning",
+            summary["read_errors"].append({"path": str(source), "line": 0, "severity": "warning",
                                            "message": f"earlier summary not compared: {exc}"})
             previous = None
     changes = compare(previous, summary)
@@ -116,6 +129,8 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     if summary_path:
         write_summary(summary, summary_path)
     return MonthlyReport(month=month, posts=corpus, config=cfg, metrics=metrics, findings=findings,
-                         coverage=coverage, topics=topics, summary=summary, previous=previous, changes=changes,
-                         todo=todo(summary, changes), check_result=check_result, gap_report=gap_report,
-                         timings=timings)
+                         coverage=analysis.coverage_of(check_result), topics=topics,
+                         summary=summary_from_data(summary, summary_path or SUMMARY_NAME), previous=earlier,
+                         changes=changes_from_data(changes), todo=todo_from_data(todo(summary, changes)),
+                         ratings=analysis.ratings_of(check_result), competing=analysis.competing(findings),
+                         check_result=check_result, gap_report=gap_report, timings=timings)

@@ -1,7 +1,7 @@
 """The pre-publish check of one draft: everything the pre-publish notebook shows, computed by one call.
 
     >>> draft = prepublish_report("posts/does-smp-hurt.md", keyphrase="does SMP hurt")
-    >>> draft.findings, draft.metrics, draft.blog_average
+    >>> draft.findings, draft.readability, draft.blog_average
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from typing import Any
 import smpseo.app.report.analysis as analysis
 from smpseo.analysis.snippet import preview
 from smpseo.core.settings import Config
+from smpseo.model.gaps import TopicResult
+from smpseo.model.results import Coverage, Finding, Fix, Rating, Readability
 
 READABILITY_FIELDS = ("words", "sentences", "avg_sentence_words", "flesch_reading_ease", "flesch_kincaid_grade",
                       "grade")
@@ -23,17 +25,17 @@ class PrepublishReport:
     post: Any  # Post
     keyphrase: str
     config: Config
-    metrics: dict
-    blog_average: dict  # the same figures averaged over the blog's other posts
+    readability: Readability
+    blog_average: Readability  # the same figures averaged over the blog's other posts
     blog_posts: int
-    findings: list[dict] | None  # None: checks not available
-    keyphrases: list[dict] | None  # where each target keyword appears in the draft (target, count, placements)
-    opportunities: list[dict] | None  # internal links to add (link-suggestion findings)
-    topics: list[dict] | None  # FAQ topics this draft answers (answered or partial)
+    findings: list[Finding] | None  # None: checks not available
+    keyphrases: list[Coverage] | None  # where each target keyword appears in the draft
+    opportunities: list[Finding] | None  # internal links to add (link-suggestion findings)
+    topics: list[TopicResult] | None  # FAQ topics this draft answers (answered or partial)
     jsonld: list[dict] | None
     areas: tuple[str, ...] = ()  # the check categories, for "no problems" lines in the checklist
-    rating: dict | None = None  # {"seo": good|ok|poor, "readability": ...}
-    fixes: list[dict] | None = None  # the three fixes that raise the rating most, best first
+    rating: Rating | None = None
+    fixes: tuple[Fix, ...] | None = None  # the three fixes that raise the rating most, best first
     preview: dict | None = None  # the search result: title, address, description as Google cuts them
     check_result: Any = None
     gap_report: Any = None
@@ -68,7 +70,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     blog_dir = Path(posts) if posts else path.parent
     blog = load_posts(blog_dir) if blog_dir.is_dir() else []
     others = [p for p in blog if not (p.path and Path(p.path).resolve() == path.resolve())]
-    metrics = analyze([draft], keyphrases=False)[0]
+    readability = analysis.readability_of(analyze([draft], keyphrases=False)[0])
     if keyphrase:
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
     # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
@@ -76,20 +78,24 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     gap_report = analysis.run_gaps(corpus, cfg)
     topics = analysis.topics_of(gap_report)
     if topics is not None:
-        topics = [t for t in topics if t.get("status") in ("answered", "partial")]
+        topics = [t for t in topics if t.status in ("answered", "partial")]
     findings = coverage = links = rating = fixes = None
     if check_result is not None:
         mine = str(Path(draft.path).resolve()) if draft.path else None
-        row = next((p for p in check_result.posts if p.get("path") and str(Path(p["path"]).resolve()) == mine), {})
-        rating, fixes = row.get("rating"), row.get("fixes")
-        findings = [f for f in analysis.findings_of(check_result)
-                    if f.get("path") and str(Path(f["path"]).resolve()) == mine]
-        coverage = [c for c in analysis.coverage_of(check_result) or []
-                    if c.get("path") and str(Path(c["path"]).resolve()) == mine]
-        links = [f for f in findings if f.get("rule") in analysis.rule_ids("link-suggestion")]
-        findings = [f for f in findings if f not in links]
+
+        def ours(path: str) -> bool:
+            return bool(path) and str(Path(path).resolve()) == mine
+
+        own = next((p for p in analysis.ratings_of(check_result) if ours(p.path)), None)
+        rating, fixes = (own.rating, own.fixes) if own else (None, None)
+        findings = [f for f in analysis.findings_of(check_result) if ours(f.path)]
+        coverage = [c for c in analysis.coverage_of(check_result) if ours(c.path)]
+        link_rules = analysis.rule_ids("link-suggestion")
+        links = [f for f in findings if f.rule in link_rules]
+        findings = [f for f in findings if f.rule not in link_rules]
     return PrepublishReport(
-        post=draft, keyphrase=keyphrase, config=cfg, metrics=metrics, blog_average=_average(analyze(others, keyphrases=False)),
+        post=draft, keyphrase=keyphrase, config=cfg, readability=readability,
+        blog_average=analysis.readability_of(_average(analyze(others, keyphrases=False))),
         blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=topics,
         jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), rating=rating, fixes=fixes,
         preview=preview(draft.title, draft.slug, draft.description, cfg.site.url) if draft.title else None,

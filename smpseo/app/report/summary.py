@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.analysis.readability import EASE_GOOD, EASE_POOR
+from smpseo.app.report.load import summary_from_data
 from smpseo.core.months import month_bounds
 
 SCHEMA = 1
@@ -171,6 +172,7 @@ def load_summary(path: str | Path) -> dict:
     problem = _damage(data)
     if problem:
         raise ValueError(f"{path}: damaged summary.json: {problem}")
+    summary_from_data(data, path)  # every record of the kind the report reads, or one error naming the file
     return data
 
 

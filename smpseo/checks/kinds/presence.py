@@ -1,0 +1,87 @@
+"""Kinds about what a post has: something it must have (`Required`), things that must not be there
+(`Occurrence`), and one form of a thing wherever it writes (`Consistency`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from smpseo.checks.engine import Hit
+from smpseo.checks.kinds.spec import Spec, hit, no_match, start, written_places
+
+
+def _no_case(_ctx) -> str:
+    return ""
+
+
+def _no_values(_ctx) -> Mapping[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Required(Spec):
+    """Something the post must have (Vale's `conditional`; Yoast's images, links, meta description): one finding,
+    at `at(ctx)`, when `present(ctx)` is false. `message` is a format string, or one per case: `case(ctx)` says
+    which; `details(ctx)` gives values for it."""
+
+    present: Callable[[Any], bool]
+    message: str | Mapping[str, str]
+    at: Callable[[Any], tuple[int, int]] = start
+    case: Callable[[Any], str] = _no_case
+    details: Callable[[Any], Mapping[str, Any]] = _no_values
+    kind = "required"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        if not self.present(ctx):
+            message = self.message if isinstance(self.message, str) else self.message[self.case(ctx)]
+            yield hit(self.at(ctx), self.say(ctx, message, t, **self.details(ctx)))
+
+
+def _own_line(_ctx, item) -> tuple[int, int]:
+    return item.line, 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Occurrence(Spec):
+    """Things that should not be there (Vale's `existence`): one finding for each thing `found(ctx)` gives, at
+    `at(ctx, item)`, with `message` formatted with `{item}` (attributes allowed: `'{item.src}'`), and
+    `match(item)` as the text matched. `fix`, when given, is the finding's own hint, formatted alike."""
+
+    found: Callable[[Any], Iterable[Any]]
+    message: str
+    at: Callable[[Any, Any], tuple[int, int]] = _own_line
+    match: Callable[[Any], str] = no_match
+    fix: str = ""
+    kind = "occurrence"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        for item in self.found(ctx):
+            yield hit(self.at(ctx, item), self.say(ctx, self.message, t, item=item), self.match(item),
+                      self.fix.format(item=item) if self.fix else "")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consistency(Spec):
+    """One form of a thing wherever the post writes (title, description, prose, headings, alt text; Vale's
+    `consistency`): `canonical(ctx)` is that form (the rule stays silent when it is empty); `variants(ctx,
+    canonical, text)` gives (offset, written, why) for each other form in a text. One finding for each, `message`
+    formatted with `{written}`, `{why}` and `{canonical}` (or the message `messages` gives that `why`); the
+    finding's hint is "Write '<canonical>'."."""
+
+    canonical: Callable[[Any], str]
+    variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
+    message: str
+    messages: Mapping[str, str] = field(default_factory=dict)
+    kind = "consistency"
+
+    def check(self, ctx, t) -> Iterable[Hit]:
+        canonical = self.canonical(ctx)
+        if not canonical:
+            return
+        for text, block, line in written_places(ctx):
+            for offset, written, why in self.variants(ctx, canonical, text):
+                at = ctx.position(block, offset) if block is not None else (line, 1)
+                message = self.messages.get(why, self.message)
+                yield hit(at, message.format(written=written, why=why, canonical=canonical), written,
+                          f"Write '{canonical}'.")
