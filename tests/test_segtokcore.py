@@ -8,11 +8,9 @@ from hypothesis import strategies as st
 from segtok.segmenter import split_multi
 from segtok.tokenizer import split_contractions, web_tokenizer
 
-import smpseo
 from smpseo.analysis import segtokcore, yakecore
-from smpseo.analysis.extract import post_text
 
-from .conftest import CLINIC_POSTS, shared
+from . import corpora
 
 
 def same(text: str) -> None:
@@ -24,31 +22,15 @@ def same(text: str) -> None:
         assert segtokcore.web_tokenizer(joined) == web_tokenizer(joined)
 
 
-def texts(source) -> list[str]:
-    """Each post as YAKE is given it: one sentence per line, lines joined as yake joins them."""
-    return [yakecore._pre_filter(post_text(p).replace("\n", " ")) for p in smpseo.load_posts(source) if p.sentences]
+def as_yake_gets_it(text: str) -> str:
+    """A post's text (one sentence per line) as YAKE is given it: lines joined as yake joins them."""
+    return yakecore._pre_filter(text.replace("\n", " "))
 
 
-def test_clinic_posts():
-    found = texts(CLINIC_POSTS)
-    assert len(found) == 8
-    for text in found:
-        same(text)
-
-
-def test_wordpress_exports():
-    found = texts(shared("corpora", "wordpress-theme-test-data", "themeunittestdata.wordpress.xml"))
-    assert len(found) > 30
-    for text in found:
-        same(text)
-
-
-@pytest.mark.slow
-def test_every_18f_post():
-    found = texts(shared("corpora", "18f-blog-posts"))
-    assert len(found) > 500
-    for text in found:
-        same(text)
+@corpora.each(corpora.CLINIC, corpora.WORDPRESS, corpora.EVERY_18F_POST)
+def test_real_posts(corpus):
+    for text in corpus.texts():
+        same(as_yake_gets_it(text))
 
 
 @pytest.mark.parametrize("text", [

@@ -9,11 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import smpseo
 from smpseo.analysis import textstatcore
-from smpseo.analysis.readability import post_text
 
-from .conftest import CLINIC_POSTS, shared
+from . import corpora
 
 
 @functools.cache
@@ -31,38 +29,9 @@ def same(text: str) -> None:
     assert [type(x) for x in found] == [type(x) for x in expected]  # an int at the grade's bounds, as textstat
 
 
-def texts(source) -> list[str]:
-    return [post_text(p) for p in smpseo.load_posts(source) if p.sentences]
-
-
-def test_clinic_posts():
-    found = texts(CLINIC_POSTS)
-    assert len(found) == 8
-    for text in found:
-        same(text)
-
-
-def test_wordpress_exports():
-    found = texts(shared("corpora", "wordpress-theme-test-data", "themeunittestdata.wordpress.xml"))
-    assert len(found) > 30
-    for text in found:
-        same(text)
-
-
-@pytest.mark.slow
-def test_every_18f_post():
-    found = texts(shared("corpora", "18f-blog-posts"))
-    assert len(found) > 500
-    for text in found:
-        same(text)
-
-
-@pytest.mark.slow
-def test_the_faq_blogs():
-    found = [t for path in sorted(shared("corpora", "faq-dev").iterdir()) if (path / "smpseo.toml").is_file()
-             for t in texts(path)]
-    assert len(found) >= 15
-    for text in found:
+@corpora.each(corpora.CLINIC, corpora.WORDPRESS, corpora.EVERY_18F_POST, corpora.FAQ_BLOGS)
+def test_real_posts(corpus):
+    for text in corpus.texts():
         same(text)
 
 

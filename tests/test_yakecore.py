@@ -8,11 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import smpseo
 from smpseo.analysis import yakecore
-from smpseo.analysis.extract import post_text
 
-from .conftest import CLINIC_POSTS, shared
+from . import corpora
 
 
 @functools.cache
@@ -27,29 +25,9 @@ def same(text: str) -> None:
     assert [(kw, float(score)) for kw, score in yakecore.keywords(text, 20)] == expected
 
 
-def texts(source) -> list[str]:
-    return [post_text(p) for p in smpseo.load_posts(source) if p.sentences]
-
-
-def test_clinic_posts():
-    found = texts(CLINIC_POSTS)
-    assert len(found) == 8
-    for text in found:
-        same(text)
-
-
-def test_wordpress_exports():
-    found = texts(shared("corpora", "wordpress-theme-test-data", "themeunittestdata.wordpress.xml"))
-    assert len(found) > 30
-    for text in found:
-        same(text)
-
-
-@pytest.mark.slow
-def test_every_third_18f_post():
-    found = texts(shared("corpora", "18f-blog-posts"))[::3]
-    assert len(found) > 150
-    for text in found:
+@corpora.each(corpora.CLINIC, corpora.WORDPRESS, corpora.EVERY_THIRD_18F_POST)
+def test_real_posts(corpus):
+    for text in corpus.texts():
         same(text)
 
 
