@@ -41,11 +41,10 @@ from gaps_eval import Clinic, clinics  # noqa: E402
 
 from smpseo.analysis.gaps.features import FEATURES  # noqa: E402
 from smpseo.analysis.gaps.scorer import VALUE, fit  # noqa: E402
+from smpseo.core.language import is_function_word  # noqa: E402
 from smpseo.model.gaps import MISSING  # noqa: E402
 
 STRUCTURE = [FEATURES.index(f) for f in ("qfrac", "headq", "intro", "nsent")]
-STOP = frozenset("a an the of to in on for and or is are was be do does did can could will would should i my me "
-                 "you your it its this that how what when where why which who with at by from as if so not no".split())
 
 
 def section_text(p) -> str:
@@ -109,8 +108,8 @@ def token_cover(model: Model, clinic: Clinic, ways: list[str]) -> np.ndarray:
     owner = np.array([k for k, _ in told])
     for way in ways:
         qi, qv = model.toks(way)
-        keep = np.array([(model.vocab[x].isalpha() and model.vocab[x] not in STOP) or model.vocab[x].startswith("##")
-                         for x in qi], bool)
+        keep = np.array([(model.vocab[x].isalpha() and not is_function_word(model.vocab[x]))
+                         or model.vocab[x].startswith("##") for x in qi], bool)
         if not keep.any() or not len(flat):
             continue
         w = np.array([np.log((len(told) + 1) / (df.get(int(x), 0) + 1)) for x in qi[keep]]) + 0.1
