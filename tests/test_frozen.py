@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from smpseo.core.frozen import Frozen, FrozenInstanceError
+from smpseo.core.frozen import Frozen, FrozenInstanceError, replace
 
 
 def twice(x):
@@ -58,9 +58,24 @@ def test_equality_hash_and_immutability():
 
 
 def test_keywords_only_and_every_field_without_a_default():
-    with pytest.raises(TypeError, match="missing required keyword-only argument: 'count'"):
+    with pytest.raises(TypeError, match="missing required argument: 'count'"):
         Kind(id="a")
     with pytest.raises(TypeError, match="unexpected keyword argument 'other'"):
         Kind(id="a", count=1, other=2)
     with pytest.raises(TypeError):
         Kind("a", 1)  # type: ignore[misc]
+
+
+class Point(Frozen, positional=True):
+    x: int
+    y: int = 0
+
+
+def test_positional_records_and_replace():
+    assert Point(1, 2) == Point(x=1, y=2) == Point(1, y=2) and Point(1).y == 0
+    with pytest.raises(TypeError):
+        Point(1, 2, 3)
+    with pytest.raises(TypeError, match="multiple values"):
+        Point(1, x=2)
+    assert replace(Point(1, 2), y=5) == Point(1, 5)
+    assert replace(Kind(id="a", count=2), count=3) == Kind(id="a", count=3)
