@@ -141,3 +141,10 @@ def test_a_plain_post_is_read_without_importing_yaml(tmp_path):
     out = subprocess.run([sys.executable, "-c", script, str(post)], capture_output=True, text=True, cwd=ROOT,
                          timeout=120)
     assert out.stdout.split() == ["A", "post", "False", "False"], out.stderr
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789_:.-+eExXbBoOabcdefTtZ \tinfINFnaNA", min_size=1, max_size=30))
+def test_the_quick_test_for_numbers_and_times_misses_none(value):
+    if plainyaml._resolves_to_other().match(value):
+        assert plainyaml._may_be_number_or_time(value), value

@@ -51,6 +51,15 @@ def _resolves_to_other() -> re.Pattern:
     return _not_text
 
 
+def _may_be_number_or_time(value: str) -> bool:
+    """False when no resolver of `_resolves_to_other` can match `value` (so "18f" or "5 tips" need no expression):
+    each of PyYAML's floats has a `.`, each int in another base starts with 0, a decimal or sexagesimal int has
+    only digits, `_` and `:` after its sign, and each timestamp has a `-` after its four-digit year."""
+    body = value[1:] if value[0] in "+-" else value
+    return "." in value or body[:1] == "0" or value[4:5] == "-" \
+        or (bool(body) and all(c in "0123456789_:" for c in body))
+
+
 class _Other(Exception):
     """Not of the shape read here: PyYAML reads it."""
 
@@ -72,7 +81,7 @@ def _plain(value: str):
                 return dt.date(int(day[1]), int(day[2]), int(day[3]))
             except ValueError:  # no such day: text, as `frontmatter` keeps it
                 return clean_text(value)
-        if _resolves_to_other().match(value):
+        if _may_be_number_or_time(value) and _resolves_to_other().match(value):
             raise _Other
     return clean_text(value)
 
