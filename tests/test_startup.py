@@ -86,7 +86,7 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print("\\n" + json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in NAMES)))
+print("\\n" + json.dumps([sorted(m for m in sys.modules if m.split(".")[0] in NAMES), "importlib.metadata" in sys.modules]))
 """
 
 
@@ -99,4 +99,7 @@ def test_a_new_post_is_checked_without_what_it_does_not_use(tmp_path):
                         "it in Vancouver. Scalp micropigmentation heals in weeks.\n", encoding="utf-8")
         out = subprocess.run([sys.executable, "-c", script, "check", str(post)], capture_output=True, text=True,
                              cwd=ROOT, env=env, timeout=120)
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == [], out.stderr
+    loaded, versions_worked_out = json.loads(out.stdout.strip().splitlines()[-1])
+    if versions_worked_out:  # the installation looked new (a file changed in the last seconds): importlib.metadata
+        loaded = [m for m in loaded if m != "csv"]  # imports csv (see smpseo.app.cache.versions)
+    assert loaded == [], out.stderr
