@@ -342,10 +342,9 @@ def test_time_limits_that_cannot_be_meant_are_usage_errors(tmp_path, capsys, arg
 
 
 def test_a_post_over_its_checking_budget_is_one_error_line_and_the_others_are_checked(posts, capsys, monkeypatch):
-    import dataclasses
-
     import smpseo.checks.run as run
     from smpseo.checks.engine import RULES
+    from smpseo.core.frozen import replace
 
     real = RULES["RD101"]
 
@@ -356,7 +355,7 @@ def test_a_post_over_its_checking_budget_is_one_error_line_and_the_others_are_ch
         yield from real.func(ctx, t)
 
     monkeypatch.setattr(run, "RULE_SECONDS", 0.05)
-    monkeypatch.setitem(RULES, "RD101", dataclasses.replace(real, func=slow))
+    monkeypatch.setitem(RULES, "RD101", replace(real, func=slow))
     (posts / "slow.md").write_text("---\ntitle: Slow\n---\n\nA post that no rule can finish checking.\n")
     code = main(["check", "posts", "--no-cache", "--format", "json"])
     out, err = capsys.readouterr()

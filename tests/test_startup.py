@@ -72,3 +72,34 @@ def test_a_command_is_parsed_as_with_every_command_registered(args, capsys):
         found.append((exit_.value.code, capsys.readouterr()))
     assert found[0] == found[1]
     assert build_parser("check")._subparsers._group_actions[0].choices.keys() == {"check"}
+
+
+# What `smpseo check` of a new post in English with plain front matter does not need: PyYAML (plain front matter is
+# read without it), the regex module and segtok (YAKE's tokenizing of common text uses `re`), pyphen (hyphenation
+# with the kept patterns) and csv (only for --format csv).
+NOT_FOR_A_NEW_POST = ("yaml", "regex", "segtok", "pyphen", "csv")
+
+LOADED = """
+import json, sys
+from smpseo.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("\\n" + json.dumps([sorted(m for m in sys.modules if m.split(".")[0] in NAMES), "importlib.metadata" in sys.modules]))
+"""
+
+
+def test_a_new_post_is_checked_without_what_it_does_not_use(tmp_path):
+    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "cache")}
+    script = LOADED.replace("NAMES", repr(NOT_FOR_A_NEW_POST))
+    for n in range(2):  # the first run builds the syllable tables (that one imports pyphen); the second is the case
+        post = tmp_path / f"draft-{n}.md"
+        post.write_text(f"---\ntitle: Draft {n}\ntags:\n- care\n---\n\nIt’s a “new” post, number {n}. Dr. Lee wrote "
+                        "it in Vancouver. Scalp micropigmentation heals in weeks.\n", encoding="utf-8")
+        out = subprocess.run([sys.executable, "-c", script, "check", str(post)], capture_output=True, text=True,
+                             cwd=ROOT, env=env, timeout=120)
+    loaded, versions_worked_out = json.loads(out.stdout.strip().splitlines()[-1])
+    if versions_worked_out:  # the installation looked new (a file changed in the last seconds): importlib.metadata
+        loaded = [m for m in loaded if m != "csv"]  # imports csv (see smpseo.app.cache.versions)
+    assert loaded == [], out.stderr

@@ -1,5 +1,5 @@
 """The syllable and hyphenation tables kept in the cache give the counts textstat's own tables give, whether looked up
-by bisection or read whole."""
+in their index or read whole, and the kept patterns hyphenate as pyphen does."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,10 +20,10 @@ from .conftest import ROOT
 
 def test_every_word_of_the_dictionary_is_found_with_its_count():
     counts = syllables._parse_counts(syllables._dictionary_text())
-    kept = SortedLines(syllables._tables().text)  # a fresh memo: every look-up bisects, then the whole dict
+    kept = SortedLines(syllables._tables().text)  # a fresh memo: every look-up searches, then the whole dict
     assert all(kept.get(word) == str(n) for word, n in counts.items())
-    fresh = SortedLines(syllables._tables().text)
-    assert all(fresh._bisect(word) == str(n) for word, n in counts.items())
+    fresh = SortedLines(syllables._tables().text, syllables._tables().offsets)
+    assert all(fresh.find(word) == str(n) for word, n in counts.items())
     assert syllables.syllable_counts() == counts
 
 
@@ -33,8 +34,31 @@ def test_every_word_of_the_dictionary_is_found_with_its_count():
 def test_sorted_lines_find_what_a_dict_finds(table, probes):
     lines = SortedLines.of(table)
     for key in [*table, *probes]:
-        assert lines._bisect(key) == table.get(key)
+        assert lines.find(key) == table.get(key)
     assert lines.whole() == table
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters=" ="), min_size=1, max_size=4), min_size=1, max_size=400,
+                unique=True), st.lists(st.integers(0, 399), max_size=40), st.lists(st.text(max_size=5), max_size=30))
+def test_any_index_of_entry_starts_finds_every_key(keys, marks, probes):
+    """An index need not mark every STRIDEth entry: any marks at entries' starts, in order, from the first, do."""
+    lines = SortedLines.of({k: str(i) for i, k in enumerate(keys)})
+    starts = [i for i, c in enumerate(lines.text[:-1]) if c == " "]
+    offsets = sorted({0, *(starts[m % len(starts)] for m in marks)})
+    assert syllables._index_fits(lines.text, offsets, 0)
+    marked = SortedLines(lines.text, offsets)
+    table = dict(lines.whole())
+    for key in [*keys, *probes]:
+        assert marked.find(key) == table.get(key)
+
+
+def test_an_index_that_does_not_fit_is_refused():
+    lines = SortedLines.of({f"w{i:03d}": "1" for i in range(300)})
+    assert syllables._index_fits(lines.text, lines.offsets, 100)
+    for offsets in ([], [1], [0, 0], [0, 5], [0, len(lines.text) - 1], [0, 3.0], lines.offsets[::-1], "0"):
+        assert not syllables._index_fits(lines.text, offsets, 100), offsets
+    assert not syllables._index_fits(lines.text, lines.offsets, 10_000)  # too few entries
 
 
 def test_words_not_listed():
@@ -49,15 +73,33 @@ def test_kept_hyphenation_patterns_are_pyphens():
     parsed = pyphen.Pyphen(lang="en_US", cache=False)
     kept = syllables.hyphenator.__wrapped__()  # from the kept table (written by an earlier call, if not yet)
     kept = syllables.hyphenator.__wrapped__()
-    assert isinstance(kept.hd.patterns, syllables._Patterns)
-    assert kept.hd.maxlen == parsed.hd.maxlen
-    assert all(kept.hd.patterns.get(k) == v for k, v in parsed.hd.patterns.items())
+    assert isinstance(kept, syllables.Hyphenation) and isinstance(kept.patterns, syllables._Patterns)
+    assert kept.maxlen == parsed.hd.maxlen
+    assert all(kept.patterns.get(k) == v for k, v in parsed.hd.patterns.items())
     for probe in ("", "zzq", ".", "ab", "micro"):
-        assert kept.hd.patterns.get(probe) == parsed.hd.patterns.get(probe)
+        assert kept.patterns.get(probe) == parsed.hd.patterns.get(probe)
     words = ["micropigmentation", "vancouver", "smpseo", "trichologist", "hairline", "éclair", "coöperate",
              "flawless", "ﬁnance", "it's", "don't", "a", "x1y2", "_", "supercalifragilisticexpialidocious"]
     for word in words:
         assert kept.positions(word) == parsed.positions(word), word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30) | st.text(alphabet="abcdefghijklmnopqrstuvwxyz'-.", max_size=30))
+def test_kept_patterns_hyphenate_as_pyphen(word):
+    import pyphen
+
+    assert syllables.hyphenator().positions(word) == pyphen.Pyphen(lang="en_US").positions(word)
+
+
+@pytest.mark.parametrize("every", [pytest.param(1, marks=pytest.mark.slow), 40])
+def test_the_dictionary_s_words_are_hyphenated_as_pyphen_does(every):
+    import pyphen
+
+    parsed, kept = pyphen.Pyphen(lang="en_US"), syllables.hyphenator.__wrapped__()
+    words = list(syllables._parse_counts(syllables._dictionary_text()))[::every]
+    assert all(kept.positions(w) == parsed.positions(w) for w in words)
+    assert all(kept.positions(w.upper()) == parsed.positions(w.upper()) for w in words[::50])
 
 
 def test_counts_are_textstats():

@@ -93,7 +93,7 @@ def versions() -> dict[str, str]:
     return found
 
 
-def _fingerprint(files: list[Path]) -> list | None:
+def _fingerprint(files: list[str | Path]) -> list | None:
     """The installation and smpseo's code files as `stat()` sees them, or None when something changed too recently
     to be told apart from a change still to come."""
     import sys
@@ -101,11 +101,11 @@ def _fingerprint(files: list[Path]) -> list | None:
 
     now = time.time_ns()
     seen = []
-    for place in [*sys.path, *files]:
+    for place, code in [*((p, False) for p in sys.path), *((f, True) for f in files)]:
         try:
             info = os.stat(place or ".")
         except OSError:
-            if isinstance(place, Path):  # a code file gone meanwhile
+            if code:  # a code file gone meanwhile
                 return None
             seen.append([place, None])  # a folder on the path that does not exist (yet)
             continue
@@ -116,24 +116,27 @@ def _fingerprint(files: list[Path]) -> list | None:
 
 
 CODE_SUFFIXES = (".py", ".txt", ".yml", ".yaml", ".json", ".toml")
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the smpseo package
 
 
-def _code_files() -> list[Path]:
-    """smpseo's own code and data files, in a fixed order (by their path's parts, as Paths sort)."""
-    root = Path(__file__).resolve().parents[1]  # the smpseo package
+def _code_files() -> list[str]:
+    """smpseo's own code and data files, in a fixed order (by their path's parts, as Paths sort). Made of strings,
+    not Paths: every process that uses the cache lists them (some 150) to recognise its installation."""
+    root = os.path.realpath(_ROOT)
     found = []
     for folder, folders, files in os.walk(root):
         folders[:] = [f for f in folders if f != "__pycache__"]
-        parts = Path(folder).relative_to(root).parts
+        parts = tuple(os.path.relpath(folder, root).split(os.sep)) if folder != root else ()
         found.extend((*parts, name) for name in files if os.path.splitext(name)[1] in CODE_SUFFIXES)
-    return [root.joinpath(*parts) for parts in sorted(found)]
+    return [os.path.join(root, *parts) for parts in sorted(found)]
 
 
-def code_digest(files: list[Path] | None = None) -> str:
+def code_digest(files: list[str | Path] | None = None) -> str:
     """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(os.path.realpath(_ROOT))
     digest = hashlib.sha256()
     for path in _code_files() if files is None else files:
+        path = Path(path)
         try:
             data = path.read_bytes()
         except OSError:

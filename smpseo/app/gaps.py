@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smpseo.app import memo
+from smpseo.core import shipped
 from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
 from smpseo.sources.queries import read_queries
@@ -66,7 +66,7 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
                            GapReport.to_record, GapReport.from_record)
 
 
-DATA = ("data", "gaps")  # in the smpseo package
+DATA = ("gaps",)  # under smpseo/data
 
 
 @functools.cache
@@ -74,7 +74,7 @@ def word_vectors() -> WordVectors:
     """The word vectors shipped in smpseo/data/gaps, read once per process."""
     from smpseo.analysis.gaps import vectors_from_npz
 
-    return vectors_from_npz(resources.files("smpseo").joinpath(*DATA, "word_vectors.npz").read_bytes())
+    return vectors_from_npz(shipped.read_bytes(*DATA, "word_vectors.npz"))
 
 
 @functools.cache
@@ -82,7 +82,7 @@ def fitted_scorer() -> Scorer:
     """The scorer fitted on the labelled blogs (scripts/fit_gaps_scorer.py), read once per process."""
     from smpseo.analysis.gaps import scorer_from_json
 
-    return scorer_from_json(resources.files("smpseo").joinpath(*DATA, "scorer.json").read_text(encoding="utf-8"))
+    return scorer_from_json(shipped.read_text(*DATA, "scorer.json"))
 
 
 def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:

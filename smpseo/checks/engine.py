@@ -15,9 +15,10 @@ A post turns rules off in its front matter: `smpseo: {disable: [RD101, local]}`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
+from smpseo.core.frozen import Frozen
 from smpseo.core.settings import ConfigError
 from smpseo.model.results import CATEGORIES, SEVERITIES
 
@@ -25,8 +26,7 @@ POST, SITE = "post", "site"
 OFF = "off"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Frozen, positional=True):
     """What a rule function yields: a place and a message. The engine adds the rule's id, category and severity."""
 
     line: int
@@ -36,8 +36,7 @@ class Hit:
     hint: str = ""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(Frozen, positional=True):
     """A text a rule must flag (`flags=True`) or must pass. `text` is a Markdown post (front matter allowed);
     site rules take several posts, separated by a line `=====`. `keyphrase` stands for `--keyphrase`. `expect`:
     the findings a flagged text gives, each as "line:column RULE message", in order."""
@@ -57,15 +56,16 @@ def passes(text: str, keyphrase: str | None = None) -> Example:
     return Example(text, False, keyphrase)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen, positional=True):
+    """A registered rule (`rule()` makes them; `Frozen` records, as the kinds' specs are)."""
+
     id: str
     name: str
     category: str
     severity: str
     doc: str
     func: Callable[..., Iterable[Any]]
-    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    thresholds: Mapping[str, Any] = MappingProxyType({})  # (`rule()` gives each rule its own)
     examples: tuple[Example, ...] = ()
     scope: str = POST
     uses_keyphrase: bool = False
@@ -108,8 +108,7 @@ def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples
 
 
 # ---- settings -----------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RuleSettings:
+class RuleSettings(Frozen, positional=True):
     enabled: bool
     severity: str
     thresholds: Mapping[str, Any]

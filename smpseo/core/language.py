@@ -7,8 +7,8 @@ files under `smpseo/data/en/`; this module only loads them (once) and applies th
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
+from smpseo.core import shipped
 from smpseo.core.text import WORD_RE
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -17,7 +17,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
     """A one-word-or-phrase-per-line list from `smpseo/data/en/<name>.txt`, lowercased, comments dropped."""
-    text = resources.files("smpseo").joinpath("data", "en", f"{name}.txt").read_text(encoding="utf-8")
+    text = shipped.read_text("en", f"{name}.txt")
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
     )

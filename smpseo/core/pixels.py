@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from importlib import resources
+
+from smpseo.core import shipped
 
 TITLE_FONT_PX = 20
 
 
 @functools.cache
 def _widths() -> dict[str, int]:
-    text = resources.files("smpseo").joinpath("data", "arial_widths.tsv").read_text(encoding="utf-8")
+    text = shipped.read_text("arial_widths.tsv")
     widths = {}
     for line in text.split("\n"):
         if not line or line.startswith("# "):

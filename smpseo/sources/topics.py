@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from smpseo.core import shipped
 
 KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -196,7 +197,7 @@ def shipped_topics() -> list[Topic]:
     """The taxonomy shipped with smpseo (33 questions an SMP clinic's prospects ask)."""
     global _shipped_cache
     if _shipped_cache is None:
-        text = resources.files("smpseo").joinpath("data", SHIPPED).read_text(encoding="utf-8")
+        text = shipped.read_text(SHIPPED)
         _shipped_cache = parse_topics(text, f"smpseo/data/{SHIPPED}")
     return list(_shipped_cache)
 

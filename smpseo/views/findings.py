@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import PurePath
 
@@ -124,6 +123,8 @@ def write_json(result: CheckResult, stream=None) -> None:
 
 
 def write_csv(result: CheckResult, stream=None) -> None:
+    import csv  # only for this format
+
     stream = stream or sys.stdout
     writer = csv.DictWriter(stream, fieldnames=FINDING_COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
+from smpseo.core import shipped
 from smpseo.core.language import function_words, stem
 from smpseo.core.text import WORD_RE
 
@@ -78,7 +78,7 @@ def build_lexicon(groups: dict[str, list[str]], generic: list[str] | None = None
 def _synonym_data() -> tuple[dict[str, list[str]], list[str], list[str]]:
     import yaml
 
-    text = resources.files("smpseo").joinpath("data", "domain_synonyms.yml").read_text(encoding="utf-8")
+    text = shipped.read_text("domain_synonyms.yml")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return ({str(k): [str(f) for f in v] for k, v in data["groups"].items()}, [str(w) for w in data["generic"]],
             [str(w) for w in data.get("domain", [])])

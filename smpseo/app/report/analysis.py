@@ -6,7 +6,6 @@ sections instead of failing.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from smpseo.app.check import check
@@ -82,7 +81,7 @@ def competing(findings: list[Finding] | None) -> list[Finding] | None:
 
 def readability_of(row: dict) -> Readability:
     """A post's readability figures from its row of `analyze()` (or an average of rows)."""
-    return Readability(**{f.name: row.get(f.name) for f in dataclasses.fields(Readability)})
+    return Readability(**{name: row.get(name) for name in Readability.__fields__})
 
 
 def rule_ids(*names: str) -> set[str]:

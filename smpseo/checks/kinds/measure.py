@@ -4,7 +4,6 @@ parts in a row that repeat something (`Repetition`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from smpseo.checks.engine import Hit
@@ -31,7 +30,6 @@ def _pick(message: str | Mapping[str, str], outcome: str) -> str | None:
     return message.get(outcome)
 
 
-@dataclass(frozen=True, kw_only=True)
 class Metric(Spec):
     """A number compared with a threshold (Vale's `metric`; Yoast's text length, paragraph length): flagged when
     `value` is below `below` or above `above` (a threshold's name, or a fixed number; either or both). `each(ctx)`
@@ -87,7 +85,6 @@ def _part_text(_ctx, part, _found) -> str:
     return part.text
 
 
-@dataclass(frozen=True, kw_only=True)
 class Share(Spec):
     """The share of a post's parts that have something, in percent, against a threshold (Yoast's sentence length,
     passive voice, transition words, keyphrase in image alt text): `among(ctx)` gives the parts (its sentences,
@@ -143,7 +140,6 @@ class Share(Spec):
             yield hit(self.at(ctx, part, got), self.say(ctx, message, t, **mine), match)
 
 
-@dataclass(frozen=True, kw_only=True)
 class Repetition(Spec):
     """Parts in a row that start alike (Vale's `repetition`; Yoast's consecutive sentences): `within(ctx)` gives
     the sequences to look in (the sentences of each section, say), `key(part)` what a part is known by there (its

@@ -5,7 +5,6 @@ means for a part to hold a phrase, are `smpseo.analysis.placement`'s."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from smpseo.analysis.placement import contains, part
@@ -26,7 +25,6 @@ def synonym_note(ctx, phrase, text: str) -> str:
     return ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Placement(Spec):
     """A phrase where it counts (Yoast's keyphrase in the title, slug, introduction, meta description): `phrase(ctx)`
     (the focus keyphrase by default; the rule is silent without one) in each part of the post `where` names

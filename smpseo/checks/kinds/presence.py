@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from smpseo.checks.engine import Hit
-from smpseo.checks.kinds.spec import Spec, hit, no_match, start, written_places
+from smpseo.checks.kinds.spec import EMPTY, Spec, hit, no_match, start, written_places
 
 
 def _no_case(_ctx) -> str:
@@ -19,7 +18,6 @@ def _no_values(_ctx) -> Mapping[str, Any]:
     return {}
 
 
-@dataclass(frozen=True, kw_only=True)
 class Required(Spec):
     """Something the post must have (Vale's `conditional`; Yoast's images, links, meta description): one finding,
     at `at(ctx)`, when `present(ctx)` is false. `message` is a format string, or one per case: `case(ctx)` says
@@ -42,7 +40,6 @@ def _own_line(_ctx, item) -> tuple[int, int]:
     return item.line, 1
 
 
-@dataclass(frozen=True, kw_only=True)
 class Occurrence(Spec):
     """Things that should not be there (Vale's `existence`): one finding for each thing `found(ctx)` gives, at
     `at(ctx, item)`, with `message` formatted with `{item}` (attributes allowed: `'{item.src}'`), and
@@ -61,7 +58,6 @@ class Occurrence(Spec):
                       self.fix.format(item=item) if self.fix else "")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Consistency(Spec):
     """One form of a thing wherever the post writes (title, description, prose, headings, alt text; Vale's
     `consistency`): `canonical(ctx)` is that form (the rule stays silent when it is empty); `variants(ctx,
@@ -72,7 +68,7 @@ class Consistency(Spec):
     canonical: Callable[[Any], str]
     variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
     message: str
-    messages: Mapping[str, str] = field(default_factory=dict)
+    messages: Mapping[str, str] = EMPTY
     kind = "consistency"
 
     def check(self, ctx, t) -> Iterable[Hit]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from smpseo.checks.engine import SITE, Hit
@@ -21,7 +20,6 @@ def _every_post(site) -> list:
     return site.posts
 
 
-@dataclass(frozen=True, kw_only=True)
 class Duplicate(Spec):
     """Posts that share what each should have of its own (Yoast's previously used keyphrase; a title, a meta
     description): `key(site, ctx)` is what a post has (None or "": nothing to compare), for each post `among(site)`

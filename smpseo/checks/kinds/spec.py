@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from smpseo.checks.engine import POST, Example, Hit, rule
+from smpseo.core.frozen import Frozen
 from smpseo.model.post import HEADING, IMAGE
 
+EMPTY: Mapping[str, Any] = MappingProxyType({})  # the default of a mapping field: shared, so never changed
 
-@dataclass(frozen=True, kw_only=True)
-class Spec:
+
+class Spec(Frozen):
     """What every kind holds, as the `@rule` decorator takes it; a kind adds what its check needs and a `check`.
+    A spec is a `Frozen` record built by keyword, once per rule (fields are annotations, defaults class attributes).
 
     Messages are format strings: every threshold by name, what the kind measured or found, and `{keyphrase}` (the
     focus keyphrase, quoted, with "(inferred ...)" when it was guessed)."""
@@ -22,7 +25,7 @@ class Spec:
     category: str
     severity: str
     doc: str
-    thresholds: Mapping[str, Any] = field(default_factory=dict)
+    thresholds: Mapping[str, Any] = EMPTY
     hint: str = ""
     examples: Iterable[Example] = ()
     uses_keyphrase: bool = False

@@ -1,16 +1,17 @@
 """Front matter: YAML between `---` lines (Jekyll, Hugo, most generators) or TOML between `+++` lines (Hugo), read
-safely, with line numbers for every field, and the fields the toolkit understands."""
+safely, with line numbers for every field, and the fields the toolkit understands.
+
+Plain `key: value` front matter is read by `plainyaml` as PyYAML would read it; PyYAML (and tomllib, for TOML) is
+only imported for front matter of another shape."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from typing import Any
 
-import yaml
-
 from smpseo.core.text import clean_text
+from smpseo.sources.readers import plainyaml
 from smpseo.sources.readers.decode import SourceError
 
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -35,17 +36,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
         raise SourceError(path, "front matter opened with '---' is never closed", line=1)
     # Trailing tabs are invisible and meaningless, but PyYAML refuses them.
     source = "\n".join(line.rstrip(" \t") for line in lines[1:end])
-    try:
-        data = yaml.load(source, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(path, f"invalid YAML front matter: {problem}", line=line) from None
-    except yaml.YAMLError as exc:
-        raise SourceError(path, f"invalid YAML front matter: {exc}", line=1) from None
-    except RecursionError:
-        raise SourceError(path, "front matter nested too deeply to read", line=2) from None
+    data = plainyaml.read(source)
+    if data is None:
+        data = _yaml(source, path)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -61,8 +54,27 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
     return {str(k): v for k, v in data.items()}, field_lines, end + 1
 
 
+def _yaml(source: str, path: str) -> Any:
+    """`source` read with PyYAML's safe loader (see `_SafeLoader`). Raises SourceError with the line of an error."""
+    import yaml
+
+    try:
+        return yaml.load(source, Loader=_safe_loader())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise SourceError(path, f"invalid YAML front matter: {problem}", line=line) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(path, f"invalid YAML front matter: {exc}", line=1) from None
+    except RecursionError:
+        raise SourceError(path, "front matter nested too deeply to read", line=2) from None
+
+
 def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int]:
     """Hugo's TOML front matter between `+++` lines. Raises SourceError with the line of a TOML error."""
+    import tomllib
+
     end = next((i for i in range(1, len(lines)) if _TOML_FENCE.match(lines[i])), None)
     if end is None:
         raise SourceError(path, "front matter opened with '+++' is never closed", line=1)
@@ -102,37 +114,47 @@ def expanded_size(data: Any) -> int:
     return size(data)
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """Safe loading with a bound on alias expansion (a 'billion laughs' document is refused). Every string is
-    cleaned as decoded text is (a `"\\ud800"` escape becomes U+FFFD), and a date that cannot be
-    (`2024-02-30`) stays text, so the post is kept and `as_date` names the field's line."""
-
-    max_aliases = 100
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > self.max_aliases:
-                event = self.peek_event()
-                raise yaml.constructor.ConstructorError(None, None, "too many aliases", event.start_mark)
-        return super().compose_node(parent, index)
-
-    def construct_yaml_str(self, node):
-        return clean_text(super().construct_yaml_str(node))
-
-    def construct_yaml_timestamp(self, node):
-        try:
-            return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
-            return clean_text(self.construct_scalar(node))
+_loader = None
 
 
-_SafeLoader.add_constructor("tag:yaml.org,2002:str", _SafeLoader.construct_yaml_str)
-_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+def _safe_loader():
+    """A safe loader with a bound on alias expansion (a 'billion laughs' document is refused). Every string is
+    cleaned as decoded text is (a `"\\ud800"` escape becomes U+FFFD), and a date that cannot be (`2024-02-30`)
+    stays text, so the post is kept and `as_date` names the field's line. Made when first needed (PyYAML is only
+    imported then)."""
+    global _loader
+    if _loader is not None:
+        return _loader
+    import yaml
+
+    class _SafeLoader(yaml.SafeLoader):
+        max_aliases = 100
+
+        def __init__(self, stream):
+            super().__init__(stream)
+            self._aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > self.max_aliases:
+                    event = self.peek_event()
+                    raise yaml.constructor.ConstructorError(None, None, "too many aliases", event.start_mark)
+            return super().compose_node(parent, index)
+
+        def construct_yaml_str(self, node):
+            return clean_text(super().construct_yaml_str(node))
+
+        def construct_yaml_timestamp(self, node):
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return clean_text(self.construct_scalar(node))
+
+    _SafeLoader.add_constructor("tag:yaml.org,2002:str", _SafeLoader.construct_yaml_str)
+    _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+    _loader = _SafeLoader
+    return _loader
 
 
 def as_text(value: Any, field: str, path: str, line: int, warnings: list[str]) -> str:

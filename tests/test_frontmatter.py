@@ -1,0 +1,150 @@
+"""Plain front matter read without PyYAML (`smpseo.sources.readers.plainyaml`) gives what PyYAML's safe loader gives,
+value for value and type for type; whatever it does not read is left to PyYAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smpseo.sources.readers import frontmatter, plainyaml
+from smpseo.sources.readers.decode import SourceError
+
+from .conftest import ROOT, SHARED
+
+
+def typed(value):
+    """A value with the type of every part spelt out (`1 == True` and `date == date` hide what differs)."""
+    if isinstance(value, dict):
+        return ("dict", [(typed(k), typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [typed(v) for v in value])
+    return (type(value).__name__, repr(value))
+
+
+def by_pyyaml(source: str):
+    """What `split_front_matter` reads with PyYAML, or the error it raises."""
+    try:
+        data = frontmatter._yaml(source, "post.md")
+        return typed({} if data is None else data)  # as `split_front_matter` takes no document
+    except SourceError as exc:
+        return ("error", str(exc))
+
+
+def same_as_pyyaml(source: str) -> bool:
+    """True when `plainyaml` reads `source`, False when it leaves it to PyYAML; either way, nothing it reads
+    differs from what PyYAML reads."""
+    found = plainyaml.read(source)
+    if found is None:
+        return False
+    assert typed(found) == by_pyyaml(source), source
+    return True
+
+
+def front_matters(folder: Path) -> list[str]:
+    """The YAML front matter of every post under `folder`, as `split_front_matter` hands it to a loader."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".md", ".markdown") or not path.is_file():
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        if not re.match(r"^---[ \t]*$", lines[0]):
+            continue
+        end = next((i for i in range(1, len(lines)) if re.match(r"^---[ \t]*$", lines[i])
+                    or lines[i].rstrip() == "..."), None)
+        if end is not None:
+            found.append("\n".join(line.rstrip(" \t") for line in lines[1:end]))
+    return found
+
+
+def test_the_clinic_s_posts_and_the_fixtures():
+    clinic = front_matters(ROOT / "posts")
+    assert clinic and all(same_as_pyyaml(s) for s in clinic)  # every one of the clinic's posts is plain
+    fixtures = front_matters(ROOT / "tests" / "fixtures")
+    read = [same_as_pyyaml(s) for s in fixtures]
+    assert sum(read) > len(read) / 2
+
+
+@pytest.mark.parametrize("corpus, share", [("18f-blog-posts", 0.6), ("faq-dev", 0.9)])
+def test_real_blogs(corpus, share):
+    """Most posts' front matter is plain (the rest of the 18F blog's is long text over several lines)."""
+    folder = SHARED / "corpora" / corpus
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not available")
+    sources = front_matters(folder)
+    read = [same_as_pyyaml(s) for s in sources]
+    assert sum(read) >= share * len(read)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("", {}),
+    ("# only a comment", {}),
+    ("title: Coming soon\ndraft: yes\nweight: 12\ndate: 2024-03-01", {"title": "Coming soon", "draft": True,
+                                                                      "weight": 12, "date": dt.date(2024, 3, 1)}),
+    ("date: 2024-02-30", {"date": "2024-02-30"}),
+    ("tags:\n- 18f\n-\n- 'it''s'\n- \"a: b\"", {"tags": ["18f", None, "it's", "a: b"]}),
+    ("tags:\n  - a\n  - b\nnext:", {"tags": ["a", "b"], "next": None}),
+    ("url: http://example.com/a#b?c=d", {"url": "http://example.com/a#b?c=d"}),
+    ("a: ~\nb: Null\nc: off\nd: +5\ne: y\nf: 1e5\ng: '~'", {"a": None, "b": None, "c": False, "d": 5, "e": "y",
+                                                               "f": "1e5", "g": "~"}),
+])
+def test_plain_shapes(source, expected):
+    assert typed(plainyaml.read(source)) == typed(expected)
+    assert same_as_pyyaml(source)
+
+
+@pytest.mark.parametrize("source", [
+    "tags: [a, b]", "a: &x 1\nb: *x", "a: !!str 1", "a: |\n  text", "a: >\n  text", "a:\n  b: c",
+    "a: some\n  continued", 'a: "x\\ty"', "a: x # comment", "a: 1.5", "a: 0x1F", "a: 012", "a: 1_000", "a: 12:30",
+    "a: 2024-01-01 10:00:00", "a: -1", "a: .inf", "yes: a", "null: a", "a:\tb", "a: b\u00a0c", "a:\n- x\n  - y",
+    "- a\n- b", "a: b: c", "a: b:", "'a': b", "a : b", "a:b", "a: <<", "a: =", "? a\n: b", "a: 'x' y", "a: \"x\" y",
+    "%YAML 1.1\na: b", "a: \ufeffb", "a: `b`", "a: @b", "a: '\ud800'",
+])
+def test_other_shapes_are_left_to_pyyaml(source):
+    assert plainyaml.read(source) is None
+
+
+KEYS = st.sampled_from(["title", "tags", "date", "Draft", "on", "null", "a-b", "_x", "y", "é", "a b", "1a", "TRUE",
+                        "k:", "-k", "#k", "'k'", "k "])
+VALUES = st.sampled_from([
+    "", "plain text", "Coming soon!", "yes", "No", "ON", "~", "null", "NULL", "0", "00", "012", "+12", "-12", "12",
+    "1_2", "0x1f", "0b11", "1.5", ".5", "1e5", "1.", "-.inf", ".NaN", "12:30", "1:2:3", "2024-03-01", "2024-3-1",
+    "2024-02-30", "2024-03-01T10:00:00Z", "2024-03-01 10:00:00 +01:00", "9999-99-99", "http://a.b/c?d=e#f", "a: b",
+    "a:", "a #b", "a#b", "#b", "'quoted'", "'it''s'", "'open", "''", '"double"', '"a\\nb"', '""', '"a"b"', "[a, b]",
+    "{a: b}", "&a x", "*a", "!t x", "|", ">", "%x", "@x", "`x`", "-x", "- x", "?x", ":x", ",x", "<<", "=", "==",
+    "é", "😀 emoji", "a\tb", "a\u00a0b", "a\u200bb", "\ufffe", "x\ud800y", "18f", "5 tips", "3.0 release",
+])
+LINES = st.one_of(
+    st.tuples(KEYS, st.sampled_from([": ", ":", ":  ", " : "]), VALUES).map("".join),
+    st.tuples(st.sampled_from(["- ", "  - ", "-", "    - ", "-  "]), VALUES).map("".join),
+    st.sampled_from(["", "# a comment", "  # indented comment", "  continued", "...", "---"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(LINES, max_size=8))
+def test_whatever_plainyaml_reads_pyyaml_reads_alike(lines):
+    same_as_pyyaml("\n".join(line.rstrip(" \t") for line in lines))
+
+
+def test_a_plain_post_is_read_without_importing_yaml(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: A post\ntags:\n- a\n---\n\nSome text.\n", encoding="utf-8")
+    script = ("import sys; from smpseo.sources.readers import read_file; p = read_file(sys.argv[1]); "
+              "print(p[0].title, 'yaml' in sys.modules, 'tomllib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script, str(post)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)
+    assert out.stdout.split() == ["A", "post", "False", "False"], out.stderr
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789_:.-+eExXbBoOabcdefTtZ \tinfINFnaNA", min_size=1, max_size=30))
+def test_the_quick_test_for_numbers_and_times_misses_none(value):
+    if plainyaml._resolves_to_other().match(value):
+        assert plainyaml._may_be_number_or_time(value), value
