@@ -16,24 +16,8 @@ applied in the same order, with segtok's own compiled expressions. `tests/test_s
 and tokens to segtok's on every post of the real corpora and on random text.
 
 This file is a port of parts of segtok 1.5.11 (segtok/segmenter.py, segtok/tokenizer.py) and is under segtok's
-licence:
-
-    Copyright 2020 Florian Leitner
-
-    Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated
-    documentation files (the "Software"), to deal in the Software without restriction, including without
-    limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the
-    Software, and to permit persons to whom the Software is furnished to do so, subject to the following
-    conditions:
-
-    The above copyright notice and this permission notice shall be included in all copies or substantial portions
-    of the Software.
-
-    THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED
-    TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL
-    THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF
-    CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER
-    DEALINGS IN THE SOFTWARE.
+MIT licence (Copyright 2020 Florian Leitner), whose full text is in LICENSES/segtok-MIT.txt, shipped with
+the package's licence files.
 """
 
 from __future__ import annotations
