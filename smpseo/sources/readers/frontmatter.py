@@ -7,6 +7,7 @@ only imported for front matter of another shape."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -114,17 +115,12 @@ def expanded_size(data: Any) -> int:
     return size(data)
 
 
-_loader = None
-
-
+@functools.cache
 def _safe_loader():
     """A safe loader with a bound on alias expansion (a 'billion laughs' document is refused). Every string is
     cleaned as decoded text is (a `"\\ud800"` escape becomes U+FFFD), and a date that cannot be (`2024-02-30`)
     stays text, so the post is kept and `as_date` names the field's line. Made when first needed (PyYAML is only
     imported then)."""
-    global _loader
-    if _loader is not None:
-        return _loader
     import yaml
 
     class _SafeLoader(yaml.SafeLoader):
@@ -153,8 +149,7 @@ def _safe_loader():
 
     _SafeLoader.add_constructor("tag:yaml.org,2002:str", _SafeLoader.construct_yaml_str)
     _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
-    _loader = _SafeLoader
-    return _loader
+    return _SafeLoader
 
 
 def as_text(value: Any, field: str, path: str, line: int, warnings: list[str]) -> str:

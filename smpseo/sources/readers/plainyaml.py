@@ -14,6 +14,7 @@ same result.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from smpseo.core.text import clean_text
@@ -27,13 +28,12 @@ _DECIMAL = re.compile(r"\+?(?:0|[1-9][0-9]*)")
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # What cannot start a plain scalar here (PyYAML's indicators; `-`, `?` and `:` may start one, but not here).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_not_text: re.Pattern | None = None  # PyYAML's float, int and timestamp resolvers in one, compiled when first needed
 
 
+@functools.cache
 def _resolves_to_other() -> re.Pattern:
-    global _not_text
-    if _not_text is None:
-        _not_text = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+    """PyYAML's float, int and timestamp resolvers in one expression, compiled when first needed."""
+    return re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
             |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
             |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
             |[-+]?\.(?:inf|Inf|INF)
@@ -48,7 +48,6 @@ def _resolves_to_other() -> re.Pattern:
              (?:[Tt]|[ \t]+)[0-9][0-9]?
              :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
              (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X)
-    return _not_text
 
 
 def _may_be_number_or_time(value: str) -> bool:
