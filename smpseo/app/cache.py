@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from smpseo.core import syllables
+from smpseo.core import shipped, syllables
 
 FORMAT = "smpseo-cache/1"
 ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
@@ -116,13 +116,12 @@ def _fingerprint(files: list[str | Path]) -> list | None:
 
 
 CODE_SUFFIXES = (".py", ".txt", ".yml", ".yaml", ".json", ".toml")
-_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the smpseo package
 
 
 def _code_files() -> list[str]:
     """smpseo's own code and data files, in a fixed order (by their path's parts, as Paths sort). Made of strings,
     not Paths: every process that uses the cache lists them (some 150) to recognise its installation."""
-    root = os.path.realpath(_ROOT)
+    root = os.path.realpath(shipped.PACKAGE)
     found = []
     for folder, folders, files in os.walk(root):
         folders[:] = [f for f in folders if f != "__pycache__"]
@@ -133,7 +132,7 @@ def _code_files() -> list[str]:
 
 def code_digest(files: list[str | Path] | None = None) -> str:
     """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
-    root = Path(os.path.realpath(_ROOT))
+    root = Path(os.path.realpath(shipped.PACKAGE))
     digest = hashlib.sha256()
     for path in _code_files() if files is None else files:
         path = Path(path)

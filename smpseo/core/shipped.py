@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the smpseo package
+DATA = os.path.join(PACKAGE, "data")
 
 
 def path(*parts: str) -> str:
