@@ -22,6 +22,7 @@ the package's licence files.
 
 from __future__ import annotations
 
+import functools
 from html import unescape
 from types import SimpleNamespace
 
@@ -41,18 +42,15 @@ _span_tokens: dict[str, list[str]] = {}  # a space-free span -> `word_tokenizer.
 _contraction: dict[str, bool] = {}  # a token -> `IS_CONTRACTION.match(token) is not None`
 
 _COMMON = segtokre.Patterns()
-_segtok: SimpleNamespace | None = None
 
 
+@functools.cache
 def _full() -> SimpleNamespace:
     """segtok's own expressions by their names (the `regex` module's), for text with other characters."""
-    global _segtok
-    if _segtok is None:
-        from segtok import segmenter, tokenizer
+    from segtok import segmenter, tokenizer
 
-        _segtok = SimpleNamespace(**{name: getattr(segmenter, name, None) or getattr(tokenizer, name)
-                                     for name in segtokre.SOURCES})
-    return _segtok
+    return SimpleNamespace(**{name: getattr(segmenter, name, None) or getattr(tokenizer, name)
+                              for name in segtokre.SOURCES})
 
 
 def _patterns(text: str):
