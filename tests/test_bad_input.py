@@ -65,6 +65,8 @@ CASES = [
     Case("unclosed-front-matter.md", b"---\ntitle: Never closed\n\nBody text.\n", "error", 1, r"never closed"),
     Case("wrong-types.md", _fixture("wrong-types.md"), "warning", 2, r"'title' should be text, not list"),
     Case("alias-bomb.md", _fixture("alias-bomb.md"), "error", 2, r"aliases expand to more than 10,000 values"),
+    Case("alias-loop.md", b"---\ntitle: Looped\ntags: &a [one, *a]\n---\n\nA body under a list that holds itself.\n",
+         "error", 3, r"front matter refused: 'tags' contains itself through an alias"),
     Case("python-tag.md", _fixture("python-tag.md"), "error", 2,
          r"could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     Case("unclosed.html", _fixture("unclosed.html"), None, title="Unclosed tags"),
@@ -145,6 +147,21 @@ def test_each_command_reads_past_a_bad_file(tmp_path, capsys, case, command):
             assert case.name not in out
     assert not (tmp_path / "yaml-executed.txt").exists()
     assert sorted(p.name for p in posts.iterdir()) == sorted(["good.md", case.name])
+
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_checking_the_bad_file_alone_names_it(tmp_path, capsys, case):
+    """`smpseo check posts/draft.md` reads the rest of the folder for the site-wide rules but reports on the file
+    given, including why it could not be read."""
+    _folder(tmp_path, case)
+    given = Path("posts") / case.name
+    code = main(["check", str(given), *COMMANDS["check"]])
+    out, err = capsys.readouterr()
+    _expect_lines(err, case, given)
+    assert code == (1 if case.severity == "error" else 0), err
+    assert GOOD_SLUG not in out or case.name == "same-slug.md"  # the rest of the blog is read, not reported on
+    if case.title:
+        assert case.title in out
 
 
 @pytest.mark.parametrize("case", CASES, ids=CASE_IDS)

@@ -122,11 +122,11 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     out = _leave_out(sources, drafts)
     posts = [p for s in sources for p in s.kept]
     errors.extend(e for s in sources for e in s.errors)
-    errors.extend(duplicate_slugs(posts))
     errors.extend(left_out_note(out, where_of(paths)))
     given: set[str] | None = None
+    others: list[Post] = []
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
-        given = {str(p.path) for p in posts}
+        given = {str(s.path) for s in sources} | {str(p.path) for p in posts}  # a file given that could not be read too
         seen = {Path(p.path).resolve() for p in posts if p.path}
         rest = [_read(path, session) for path in iter_sources([blog], []) if path.resolve() not in seen]
         _leave_out(rest, drafts)
@@ -134,7 +134,9 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
             source.kept = [p for p in source.kept if p.path and Path(p.path).resolve() not in seen]
         rest = [s for s in rest if s.kept]
         sources += rest
-        posts += [p for s in rest for p in s.kept]
+        others = [p for s in rest for p in s.kept]
+    errors.extend(duplicate_slugs(others + posts))  # a file given that takes the address of another post is told so
+    posts += others
 
     run = prepare(posts, config, keyphrase, rules, keyphrases)
     state = hashlib.sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],

@@ -44,14 +44,18 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
         data = {}
     if not isinstance(data, dict):
         raise SourceError(path, "front matter is not a mapping of fields", line=2)
-    if expanded_size(data) > MAX_EXPANDED:
-        raise SourceError(path, f"front matter refused: its aliases expand to more than {MAX_EXPANDED:,} values",
-                          line=2)
     field_lines = {}
     for i in range(1, end):
         m = _KEY.match(lines[i])
         if m and m.group(1) not in field_lines:
             field_lines[m.group(1)] = i + 1
+    looped = next((k for k, v in data.items() if _loops(v)), None)
+    if looped is not None:  # `&a [*a]`: no finite value, and nothing that could be stored or shown
+        raise SourceError(path, f"front matter refused: '{looped}' contains itself through an alias",
+                          line=field_lines.get(str(looped), 2))
+    if expanded_size(data) > MAX_EXPANDED:
+        raise SourceError(path, f"front matter refused: its aliases expand to more than {MAX_EXPANDED:,} values",
+                          line=2)
     return {str(k): v for k, v in data.items()}, field_lines, end + 1
 
 
@@ -98,6 +102,26 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
 MAX_EXPANDED = 10_000  # values in the front matter once aliases are expanded (a real post has a few dozen)
 
 
+def _loops(data: Any) -> bool:
+    """Whether a list or mapping in `data` contains itself (a YAML alias to an enclosing node)."""
+    done: set[int] = set()
+    open_: set[int] = set()
+
+    def visit(node: Any) -> bool:
+        if not isinstance(node, (dict, list)) or id(node) in done:
+            return False
+        if id(node) in open_:
+            return True
+        open_.add(id(node))
+        items = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
+        found = any(visit(v) for v in items)
+        open_.discard(id(node))
+        done.add(id(node))
+        return found
+
+    return visit(data)
+
+
 def expanded_size(data: Any) -> int:
     """How many values `data` holds with every alias expanded, counted without expanding (shared parts once)."""
     sizes: dict[int, int] = {}
@@ -107,7 +131,7 @@ def expanded_size(data: Any) -> int:
             return 1
         known = sizes.get(id(node))
         if known is None:
-            sizes[id(node)] = 1  # a recursive structure (`&a [*a]`) counts its loop once
+            sizes[id(node)] = 1  # a recursive structure (refused before, by `_loops`) counts its loop once
             items = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
             known = sizes[id(node)] = 1 + sum(size(v) for v in items)
         return known
