@@ -64,7 +64,7 @@ def _clinic(name: str, posts_dir: Path, config_path: Path, topic_files: list[Pat
             continue
         best = frozenset(k for k, p in enumerate(blog.passages) if "section" in lab and lab.get("post")
                          and stems[p.post] == lab["post"] and p.heading.strip() == str(lab["section"]).strip())
-        examples.append(Example(ev.features, ev.closeness, lab["status"], best))
+        examples.append(Example(ev.features, ev.closeness, lab["status"], best, blog.post_of))
     return Clinic(name, posts, topics, labels, config, blog, examples)
 
 

@@ -9,10 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+from smpseo.analysis.gaps.scorer import best_place, post_answers
 from smpseo.app.gaps import gaps
 from smpseo.cli import main
 from smpseo.core.settings import Config, Site
@@ -34,6 +36,16 @@ def other_words():
 
 def _best(result) -> tuple[str, str]:
     return (Path(result.posts[0].path).stem, result.posts[0].section) if result.posts else ("", "")
+
+
+# ---- the best post -----------------------------------------------------------------------------------------------
+def test_a_post_answers_when_any_of_its_sections_does():
+    answers = np.array([0.30, 0.25, 0.25, 0.10])
+    post_of = np.array([0, 1, 1, 2])
+    assert post_answers(answers, post_of) == pytest.approx([0.30, 0.4375, 0.4375, 0.10])
+    assert best_place(answers, post_of) == (1, pytest.approx(0.4375))  # two sections on it beat one closer section
+    assert best_place(answers, None) == (0, pytest.approx(0.30))  # every passage a post of its own: the best one
+    assert best_place(np.array([0.2, 0.1, 0.2]), np.array([0, 1, 2]))[0] == 0  # the first of tied posts
 
 
 # ---- answers in other words -------------------------------------------------------------------------------------
