@@ -55,6 +55,29 @@ def test_drafts_and_section_pages_are_not_posts_and_the_note_says_so():
     assert not any(p.path.endswith("_index.md") for p in with_drafts)  # a section page is never a post
 
 
+@pytest.mark.parametrize("command", ["check", "analyze", "gaps"])
+def test_a_draft_named_on_its_own_is_read_and_one_found_in_a_folder_is_left_out(hugo, capsys, command):
+    """Checking a draft before publishing it: the file named is what the writer asked for."""
+    draft = "content/posts/draft.md"
+    fmt = [] if command == "gaps" else ["--format", "json"]  # gaps names no post that answers nothing: its count
+
+    def read(*paths: str) -> tuple[str, str]:
+        assert main([command, *paths, *fmt]) in (0, 1)
+        return capsys.readouterr()
+
+    out, err = read(draft)
+    assert "left out" not in err and ("over 1 post:" if command == "gaps" else '"content/posts/draft.md"') in out
+    out, err = read("content")
+    assert "1 draft and 1 section page left out" in err and "draft.md" not in out
+    out, err = read(draft, "content/posts/first.md")  # named along with another file: still asked for
+    assert "left out" not in err and ("over 2 posts:" if command == "gaps" else '"content/posts/draft.md"') in out
+
+
+def test_a_draft_named_on_its_own_is_a_post_to_load_posts():
+    assert [p.title for p in load_posts(HUGO / "content/posts/draft.md")] == ["A draft"]
+    assert "A draft" not in [p.title for p in load_posts(HUGO / "content/posts")]
+
+
 def test_page_bundle_takes_its_folder_name_and_hugo_summary_is_the_description():
     post = read_file(HUGO / "content/posts/lasting/index.md")[0]
     assert post.slug == "lasting"

@@ -25,7 +25,7 @@ def test_long_results_say_how_many_rows_are_not_shown():
 def test_gap_report_renders_topics():
     report = GapReport([TopicResult("pain", "Does SMP <hurt>?", "missing", 0.1, priority=1)], posts=8)
     html = report._repr_html_()
-    assert "1 FAQ topics over 8 posts: 1 missing" in html and "Does SMP &lt;hurt&gt;?" in html
+    assert "1 FAQ topic over 8 posts: 1 missing" in html and "Does SMP &lt;hurt&gt;?" in html
 
 
 def test_real_results_render():

@@ -20,6 +20,7 @@ from smpseo.sources.readers import (
     iter_sources,
     leave_out,
     left_out_note,
+    named_files,
     read_source,
     where_of,
 )
@@ -58,6 +59,7 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
     settings = [config.targets, config.synonyms, _long_words(config)] if config is not None else None
     use_cache = cache.enabled()
     errors: list[ReadError] = []
+    named = named_files(paths)
     files = iter_sources(paths, errors)
     entries: list[dict | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
@@ -68,14 +70,15 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
             content = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             continue  # read_source says why
-        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases, drafts)
+        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases, drafts, path in named)
         entry = cache.get(FILE_KIND, digest)
         if _whole_entry(entry):
             entries[i] = entry
     missing = [i for i in range(len(files)) if entries[i] is None]
     if workers(len(missing)) > 1:  # many files: each read, analysed and stored in a worker process
         job = (config, keyphrases, debug, drafts)
-        made = run_each(_file_entry, [(files[i], keys[i]) for i in missing], _setup, job, desc="analysing")
+        made = run_each(_file_entry, [(files[i], keys[i], files[i] in named) for i in missing], _setup, job,
+                        desc="analysing")
         for i, entry in zip(missing, made, strict=True):
             entries[i] = entry
     else:  # a few files (or one process): read in batches, their posts analysed together (a WordPress export's
@@ -85,7 +88,7 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
             read: list[tuple[list, list[ReadError]]] = []
             for i in batch:
                 own: list[ReadError] = []
-                kept, out = leave_out(read_source(files[i], own, debug), drafts)
+                kept, out = leave_out(read_source(files[i], own, debug), drafts, files[i] in named)
                 read.append((kept, own, out))
             fresh_rows = iter(analyze([p for posts, _, _ in read for p in posts], config, keyphrases=keyphrases))
             for i, (posts, own, out) in zip(batch, read, strict=True):
@@ -113,12 +116,12 @@ def _setup(config, keyphrases: bool, debug: bool, drafts: bool) -> None:
     _job = (config, keyphrases, debug, drafts)
 
 
-def _file_entry(item: tuple[Path, str | None]) -> dict:
+def _file_entry(item: tuple[Path, str | None, bool]) -> dict:
     """One file read, analysed and stored (in a worker): its `analyze-file` entry."""
-    path, key = item
+    path, key, named = item
     config, keyphrases, debug, drafts = _job
     own: list[ReadError] = []
-    posts, out = leave_out(read_source(path, own, debug), drafts)
+    posts, out = leave_out(read_source(path, own, debug), drafts, named)
     return _store(key, analyze(posts, config, keyphrases=keyphrases), own, out, posts)
 
 

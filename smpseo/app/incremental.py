@@ -41,6 +41,7 @@ from smpseo.sources.readers import (
     iter_sources,
     leave_out,
     left_out_note,
+    named_files,
     read_bytes,
     read_source,
     where_of,
@@ -119,7 +120,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     paths = list(paths)
     errors: list[ReadError] = []
     sources = [_read(path, session) for path in iter_sources(paths, errors)]
-    out = _leave_out(sources, drafts)
+    out = _leave_out(sources, drafts, named_files(paths))
     posts = [p for s in sources for p in s.kept]
     errors.extend(e for s in sources for e in s.errors)
     errors.extend(left_out_note(out, where_of(paths)))
@@ -187,11 +188,12 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     return result if given is None else result.only(given)
 
 
-def _leave_out(sources: list[Source], drafts: bool) -> Counter:
-    """Each file's posts without drafts (unless `drafts`) and section pages, as `load_posts` leaves them out."""
+def _leave_out(sources: list[Source], drafts: bool, named: set[Path] | None = None) -> Counter:
+    """Each file's posts without drafts (unless `drafts`, or the file is `named`) and section pages, as
+    `load_posts` leaves them out."""
     out: Counter = Counter()
     for source in sources:
-        source.kept, left = leave_out(source.posts, drafts)
+        source.kept, left = leave_out(source.posts, drafts, source.path in (named or ()))
         out.update(left)
     return out
 

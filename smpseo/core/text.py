@@ -81,6 +81,11 @@ def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
                        else f"\\u{ord(m.group()):04x}", text)
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 post", "2 posts": a count and its noun, plural but for one."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def is_question(text: str) -> bool:
     """Whether a sentence, heading or line asks a question (ends in "?")."""
     return QUESTION_RE.search(text.rstrip()) is not None

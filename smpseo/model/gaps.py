@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from smpseo.core.text import counted
+
 ANSWERED, PARTIAL, MISSING, NOT_RELEVANT = "answered", "partial", "missing", "not_relevant"
 STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2, NOT_RELEVANT: 3}
 SURE, CHECK = "sure", "check"  # confidence: the evidence is clear, or a reader should check the status
@@ -186,7 +188,7 @@ class GapReport:
         from smpseo.model.richtext import result_html
 
         s = self.summary()
-        heading = (f"{len(self.topics)} FAQ topics over {self.posts} posts: {s[MISSING]} missing, {s[PARTIAL]} "
+        heading = (f"{counted(len(self.topics), 'FAQ topic')} over {counted(self.posts, 'post')}: {s[MISSING]} missing, {s[PARTIAL]} "
                    f"answered in part, {s[ANSWERED]} answered")
         rows = [{"priority": t.priority, "status": t.status, "question": t.question,
                  "post": t.posts[0].path if t.posts else "", "impressions": t.impressions if self.has_queries else None,

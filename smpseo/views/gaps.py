@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from smpseo.core.text import escaped
+from smpseo.core.text import counted, escaped
 
 STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered", "not_relevant": "not relevant"}
 
@@ -72,7 +72,7 @@ def text(report, width: int = 44) -> str:
              fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
     s = report.summary()
     lines.append("")
-    lines.append(f"{len(report.topics)} topics over {report.posts} posts: {s['answered']} answered, "
+    lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {s['answered']} answered, "
                  f"{s['partial']} partly answered, {s['missing']} missing")
     if report.candidates:
         lines.append("")
@@ -102,7 +102,7 @@ def markdown(report) -> str:
         out.append("| " + " | ".join(cells) + " |")
     s = report.summary()
     out.append("")
-    out.append(f"{len(report.topics)} topics over {report.posts} posts: **{s['answered']} answered**, "
+    out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: **{s['answered']} answered**, "
                f"{s['partial']} partly answered, {s['missing']} missing.")
     gaps = [t for t in report.topics if t.suggestion]
     if gaps:

@@ -172,15 +172,19 @@ def load_posts(*paths: str | Path, debug: bool = False, drafts: bool = False) ->
     """Read posts from files and folders. What cannot be read goes to `.errors`; the rest is still read.
 
     Drafts and section pages (`Post.not_a_post`) are left out, with one line of severity "info" in `.errors`
-    saying how many; `drafts=True` keeps the drafts (a section page is never a post).
+    saying how many; `drafts=True` keeps the drafts (a section page is never a post), and so does naming the
+    draft's own file (`leave_out`).
     """
     if len(paths) == 1 and not isinstance(paths[0], (str, Path)):
         paths = tuple(paths[0])  # load_posts(["a.md", "b.md"])
     errors: list[ReadError] = []
     posts: list[Post] = []
+    named = named_files(paths)
+    out: Counter = Counter()
     for path in iter_sources(paths, errors):
-        posts.extend(read_source(path, errors, debug))
-    posts, out = leave_out(posts, drafts)
+        kept, left = leave_out(read_source(path, errors, debug), drafts, path in named)
+        posts.extend(kept)
+        out.update(left)
     errors.extend(duplicate_slugs(posts))
     return Corpus(posts, errors + left_out_note(out, where_of(paths)))
 
@@ -190,8 +194,23 @@ def where_of(paths) -> str:
     return str(paths[0]) if len(paths) == 1 else "posts"
 
 
-def leave_out(posts: list[Post], drafts: bool = False) -> tuple[list[Post], Counter]:
-    """The posts without drafts (unless `drafts`) and section pages, and how many of each were left out."""
+def named_files(paths: Iterable[str | Path]) -> set[Path]:
+    """The paths given that name a file (not a folder): a draft in one of them was asked for by name."""
+    found = set()
+    for raw in paths:
+        try:
+            if Path(raw).is_file():
+                found.add(Path(raw))
+        except OSError:  # a path too long, a loop of links: iter_sources says why
+            continue
+    return found
+
+
+def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> tuple[list[Post], Counter]:
+    """The posts without drafts (unless `drafts`) and section pages, and how many of each were left out. `named`:
+    the posts come from a file named on its own (`named_files`); a draft that is the file's one post is kept, as
+    the writer checking a draft before publishing asked for it (an export's drafts are still left out)."""
+    drafts = drafts or (named and len(posts) == 1)
     kept, out = [], Counter()
     for post in posts:
         reason = post.not_a_post
@@ -239,4 +258,4 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False, 
     return found
 
 
-__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "READERS", "SourceError"]
+__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "named_files", "READERS", "SourceError"]
