@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from gaps_eval import Clinic, clinics  # noqa: E402
 
 from smpseo.analysis.gaps.features import FEATURES  # noqa: E402
-from smpseo.analysis.gaps.scorer import VALUE, best_place, fit  # noqa: E402
+from smpseo.analysis.gaps.scorer import VALUE, fit  # noqa: E402
 from smpseo.core.language import is_function_word  # noqa: E402
 from smpseo.model.gaps import MISSING  # noqa: E402
 
@@ -168,8 +168,7 @@ def score(all_clinics: list[Clinic], extras: dict[str, dict], spec) -> dict:
         for t, ex in zip(labelled, examples_with(held, extras[held.name], spec), strict=True):
             lab = held.labels[t.id]
             a = scorer.predict(ex.features, ex.closeness)
-            best, top = best_place(a, ex.posts) if len(a) else (-1, 0.0)
-            status = scorer.status(top, float(ex.closeness.max())) if len(a) else MISSING
+            status, best = scorer.decide(a, ex.closeness, held.blog.post_of) if len(a) else (MISSING, -1)
             post = stems[held.blog.passages[best].post] if status != MISSING else None
             rows.append((lab.get("kind", "fixture"), 1 - abs(VALUE[lab["status"]] - VALUE[status]),
                          lab["status"] == "answered", post == lab.get("post")))

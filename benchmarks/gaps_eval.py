@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics  # noqa: E402
 from smpseo.analysis.gaps.features import asked_for, topic_features  # noqa: E402
-from smpseo.analysis.gaps.scorer import VALUE, Example, best_place, fit  # noqa: E402
+from smpseo.analysis.gaps.scorer import VALUE, Example, fit  # noqa: E402
 from smpseo.app.gaps import word_vectors  # noqa: E402
 from smpseo.app.settings import load_config  # noqa: E402
 from smpseo.sources.readers import load_posts  # noqa: E402
@@ -64,7 +65,7 @@ def _clinic(name: str, posts_dir: Path, config_path: Path, topic_files: list[Pat
             continue
         best = frozenset(k for k, p in enumerate(blog.passages) if "section" in lab and lab.get("post")
                          and stems[p.post] == lab["post"] and p.heading.strip() == str(lab["section"]).strip())
-        examples.append(Example(ev.features, ev.closeness, lab["status"], best, blog.post_of))
+        examples.append(Example(ev.features, ev.closeness, lab["status"], best))
     return Clinic(name, posts, topics, labels, config, blog, examples)
 
 
@@ -105,8 +106,8 @@ def held_out(all_clinics: list[Clinic]) -> list[dict]:
 
 
 def single_section_posts(all_clinics: list[Clinic]) -> tuple[int, int]:
-    """Held out as above, the best post read from the single best section (each section a post of its own to
-    `best_place`) rather than from every section of a post: right / topics labelled answered."""
+    """Held out as above, the best post read from the single best section rather than from every section of a
+    post (`Scorer.decide`): right / topics labelled answered."""
     hits = total = 0
     for held in all_clinics:
         scorer = fit([ex for c in all_clinics if c is not held for ex in c.examples])
@@ -117,9 +118,9 @@ def single_section_posts(all_clinics: list[Clinic]) -> tuple[int, int]:
             if lab["status"] != "answered":
                 continue
             a = scorer.predict(ex.features, ex.closeness)
-            k, top = best_place(a, None)
+            k = int(np.argmax(a))
             total += 1
-            hits += scorer.status(top, float(ex.closeness.max())) != "missing" \
+            hits += scorer.status(float(a[k]), float(ex.closeness.max())) != "missing" \
                 and stems[held.blog.passages[k].post] == lab.get("post")
     return hits, total
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from smpseo.analysis.gaps.scorer import best_place, post_answers
+from smpseo.analysis.gaps.scorer import Scorer, best_place, post_answers
 from smpseo.app.gaps import gaps
 from smpseo.cli import main
 from smpseo.core.settings import Config, Site
@@ -39,13 +39,20 @@ def _best(result) -> tuple[str, str]:
 
 
 # ---- the best post -----------------------------------------------------------------------------------------------
-def test_a_post_answers_when_any_of_its_sections_does():
+def test_the_best_post_counts_every_section_of_it_and_the_status_does_not():
     answers = np.array([0.30, 0.25, 0.25, 0.10])
     post_of = np.array([0, 1, 1, 2])
     assert post_answers(answers, post_of) == pytest.approx([0.30, 0.4375, 0.4375, 0.10])
-    assert best_place(answers, post_of) == (1, pytest.approx(0.4375))  # two sections on it beat one closer section
-    assert best_place(answers, None) == (0, pytest.approx(0.30))  # every passage a post of its own: the best one
-    assert best_place(np.array([0.2, 0.1, 0.2]), np.array([0, 1, 2]))[0] == 0  # the first of tied posts
+    assert best_place(answers, post_of) == 1  # two sections on it beat one closer section
+    assert best_place(answers, post_of, at_least=0.28) == 0  # ... unless only the closer one answers
+    assert best_place(np.array([0.2, 0.1, 0.2]), np.array([0, 1, 2])) == 0  # the first of tied posts
+    scorer = Scorer(["x"], [0.0, 0.0], answered_at=0.28, partial_at=0.5)
+    closeness = np.full(4, 0.6)
+    assert scorer.decide(answers, closeness, post_of) == ("answered", 0)
+    # the status reads passages alone: the same sections in one long post, or each in a post of its own
+    for spread in (np.zeros(4, int), np.arange(4)):
+        assert scorer.decide(answers, closeness, spread)[0] == "answered"
+    assert scorer.decide(answers * 0.8, closeness, post_of) == ("partial", 1)
 
 
 # ---- answers in other words -------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from smpseo.analysis.gaps.features import (
 )
 from smpseo.analysis.gaps.index import build_index, compile_topic
 from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
-from smpseo.analysis.gaps.scorer import Scorer, best_place, post_answers
+from smpseo.analysis.gaps.scorer import Scorer
 from smpseo.analysis.gaps.vectors import WordVectors
 from smpseo.core.language import is_function_word
 from smpseo.model.gaps import (
@@ -191,29 +191,25 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
         result = TopicResult(topic.id, topic.question, MISSING, 0.0, note="no post on the subject was read")
         result.suggestion = _suggest(result, topic, blog, None, targets)
         return result
-    best, top_a = best_place(answers, blog.post_of)
-    closest = float(ev.closeness.max())
-    status = scorer.status(top_a, closest)
+    status, best = scorer.decide(answers, ev.closeness, blog.post_of)
+    top_a, closest = float(answers.max()), float(ev.closeness.max())
     mention_k = int(np.argmax(ev.closeness))
+    roles = {k: _role(p, answers[k], scorer) for k, p in enumerate(blog.passages)}
+    close = {k: bool(ev.features[k, 2] >= 1.5) for k in range(len(blog.passages))}
     by_post: dict[int, int] = {}  # each post's best passage
     for k, p in enumerate(blog.passages):
         if p.post not in by_post or answers[k] > answers[by_post[p.post]]:
             by_post[p.post] = k
-    in_post = post_answers(answers, blog.post_of)
-    # a post's best passage answers when the post does; any other passage on its own rating
-    roles = {k: _role(p, in_post[k] if by_post[p.post] == k else answers[k], scorer)
-             for k, p in enumerate(blog.passages)}
-    close = {k: bool(ev.features[k, 2] >= 1.5) for k in range(len(blog.passages))}
     matches = []
-    for p_index, k in by_post.items():
-        st = scorer.status(float(in_post[k]), float(ev.closeness[k]))
+    # the best post first, then the others by their best passage
+    for p_index, k in sorted(by_post.items(), key=lambda pk: (pk[1] != best, -answers[pk[1]])):
+        st = scorer.status(float(answers[k]), float(ev.closeness[k]))
         if st == MISSING and k != best:
             continue
         p = blog.passages[k]
-        matches.append(PostMatch(blog.where(p), blog.posts[p_index].title, float(in_post[k]), p.heading, p.line,
+        matches.append(PostMatch(blog.where(p), blog.posts[p_index].title, float(answers[k]), p.heading, p.line,
                                  st, len(p.sentences), bool(ev.features[k, 4] >= 1.5), roles[k] == ASKS,
                                  blog.posts[p_index].slug))
-    matches.sort(key=lambda m: -m.score)  # stable: a tie keeps the posts' order, as `best_place` does
     if status == MISSING:
         matches = []
     chosen = [best] if status == ANSWERED else list(dict.fromkeys([mention_k, best]))
@@ -225,10 +221,11 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
             e.role = ASKS if e.role == ASKS else MENTIONS
             e.why = f"the nearest text, too far from the question to count ({e.score:.2f})"
     result.confidence = CHECK if scorer.unsure(top_a, closest) else SURE
-    result.note = _note(status, blog.passages[best], roles[best], top_a, scorer)
+    result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
     # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
     p = blog.passages[best]
-    extendable = status == PARTIAL and roles[best] != ASKS and bool(p.sentences) and top_a >= EXTEND * scorer.answered_at
+    extendable = status == PARTIAL and roles[best] != ASKS and bool(p.sentences) \
+        and answers[best] >= EXTEND * scorer.answered_at
     result.suggestion = _suggest(result, topic, blog, best if extendable else None, targets)
     return result
 

@@ -1,11 +1,11 @@
 """The scorer: a logistic regression over a passage's features, and the thresholds that make a status.
 
-`answers(x)` is the probability that a passage is the place to send a reader with the question. A post answers with
-the probability that at least one of its passages does (`post_answers`); the best post is the one most likely to
-answer, and its best passage the place to send a reader (`best_place`). A topic is answered when its best post's
-probability reaches `answered_at`; otherwise partial when some passage comes as close in meaning to a way of asking
-it as `partial_at` (cosine; a passage that is a z-score winner on a blog about other things is still far), else
-missing. A passage below `floor` says nothing about the topic.
+`answers(x)` is the probability that a passage is the place to send a reader with the question. A topic is answered
+when its best passage's `answers` reaches `answered_at`; otherwise partial when some passage comes as close in
+meaning to a way of asking it as `partial_at` (cosine; a passage that is a z-score winner on a blog about other
+things is still far), else missing. A passage below `floor` says nothing about the topic. The status depends on
+passages alone, so it is the same however the sections are spread over posts; the best post (`Scorer.decide`) is
+the post most likely to answer, counting every section of it, among the posts that reach the status.
 Weights and thresholds are data (`smpseo/data/gaps/scorer.json`, read by the app layer), fitted by `fit()` on
 labelled blogs (`scripts/fit_gaps_scorer.py`); `benchmarks/gaps_eval.py` refits them without the blog it scores.
 """
@@ -40,6 +40,11 @@ class Scorer:
         w = np.asarray(self.answers)
         return (1.0 / (1.0 + np.exp(-(x @ w[:-1] + w[-1])))) * (closeness >= self.floor)
 
+    def decide(self, answers: np.ndarray, closeness: np.ndarray, post_of: np.ndarray) -> tuple[str, int]:
+        """A topic's status and the passage to send a reader to (see the module's doc)."""
+        status = self.status(float(answers.max()), float(closeness.max()))
+        return status, best_place(answers, post_of, self.answered_at if status == "answered" else 0.0)
+
     def status(self, best_answers: float, closest: float) -> str:
         if best_answers >= self.answered_at:
             return "answered"
@@ -54,25 +59,27 @@ class Scorer:
         return json.dumps(asdict(self), indent=1)
 
 
-def post_answers(answers: np.ndarray, post_of: np.ndarray | None) -> np.ndarray:
+def post_answers(answers: np.ndarray, post_of: np.ndarray) -> np.ndarray:
     """For each passage, the probability that its post answers: 1 - prod(1 - p) over the post's passages, each read
     as evidence of its own. A post with two sections on the question outranks one with a single closer passage.
-    `post_of`: the post of each passage (None: every passage is a post of its own)."""
-    if post_of is None or not len(answers):
-        return np.asarray(answers, dtype=float)
+    `post_of`: the post of each passage."""
+    if not len(answers):
+        return np.zeros(0)
     missed = np.ones(int(post_of.max()) + 1)
     np.multiply.at(missed, post_of, 1.0 - answers)
     return 1.0 - missed[post_of]
 
 
-def best_place(answers: np.ndarray, post_of: np.ndarray | None) -> tuple[int, float]:
-    """The place to send a reader, the best passage of the post most likely to answer, and that post's probability."""
-    by_post = post_answers(answers, post_of)
-    top = float(by_post.max())
-    candidates = np.flatnonzero(by_post >= top)  # that post's passages (or the tied posts', first one first)
-    if post_of is not None:
-        candidates = candidates[post_of[candidates] == post_of[candidates[0]]]
-    return int(candidates[np.argmax(answers[candidates])]), top
+def best_place(answers: np.ndarray, post_of: np.ndarray, at_least: float = 0.0) -> int:
+    """The place to send a reader: the best passage of the post most likely to answer (`post_answers`), among the
+    posts whose best passage rates `at_least` (the first of tied posts)."""
+    in_post = post_answers(answers, post_of)
+    post_best = np.zeros(int(post_of.max()) + 1)
+    np.maximum.at(post_best, post_of, answers)
+    eligible = post_best[post_of] >= min(at_least, float(answers.max()))
+    chosen = post_of[np.flatnonzero(eligible & (in_post >= in_post[eligible].max()))[0]]
+    mine = np.flatnonzero(post_of == chosen)
+    return int(mine[np.argmax(answers[mine])])
 
 
 def scorer_from_json(text: str) -> Scorer:
@@ -107,7 +114,6 @@ class Example:
     closeness: np.ndarray  # per passage (TopicEvidence.closeness)
     status: str
     best: frozenset[int]  # passages labelled as the best place (empty when the label names no section)
-    posts: np.ndarray | None = None  # the post of each passage (None: each passage a post of its own)
 
 
 VALUE = {"answered": 1.0, "partial": 0.5, "missing": 0.0}
@@ -117,8 +123,7 @@ GRID = 60  # candidate thresholds: quantiles of the training topics' best values
 
 def fit(examples: list[Example], trained_on: list[str] | None = None) -> Scorer:
     """Fit the regression on the passages of examples that name their best section, the floor below nearly every
-    passage a reader cited, then the two thresholds that agree best with every example's status (read from the best
-    post's probability, as `best_place` gives it, and the closest passage)."""
+    passage a reader cited, then the two thresholds that agree best with every example's status."""
     rows, answers = [], []
     for ex in examples:
         if not ex.best:
@@ -133,15 +138,14 @@ def fit(examples: list[Example], trained_on: list[str] | None = None) -> Scorer:
     points = []
     for ex in examples:
         a = scorer.predict(ex.features, ex.closeness)
-        points.append((best_place(a, ex.posts)[1] if len(a) else 0.0, ex.closeness.max() if len(a) else 0.0,
-                       VALUE[ex.status]))
+        points.append((a.max() if len(a) else 0.0, ex.closeness.max() if len(a) else 0.0, VALUE[ex.status]))
     grid_a = np.unique(np.quantile([p[0] for p in points], np.linspace(0, 1, GRID)))
     grid_c = np.unique(np.quantile([p[1] for p in points], np.linspace(0, 1, GRID)))
-    chosen = (-1.0, 0.5, 0.5)
+    best = (-1.0, 0.5, 0.5)
     for ta in grid_a:
         for tc in grid_c:
             agree = sum(1 - abs(v - (1.0 if a >= ta else 0.5 if c >= tc else 0.0)) for a, c, v in points)
-            if agree > chosen[0]:
-                chosen = (agree, float(ta), float(tc))
-    scorer.answered_at, scorer.partial_at = chosen[1], chosen[2]
+            if agree > best[0]:
+                best = (agree, float(ta), float(tc))
+    scorer.answered_at, scorer.partial_at = best[1], best[2]
     return scorer
