@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from smpseo.core.frozen import Frozen
 from smpseo.core.language import is_function_word, normalize_word, stem
 from smpseo.core.text import WORD_RE
 
@@ -41,8 +41,7 @@ class Unit(NamedTuple):
     break_before: bool = False
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(Frozen, positional=True):
     """A compiled keyphrase: its text and content-word keys (synonyms expanded)."""
 
     text: str
@@ -67,8 +66,7 @@ class Phrase:
         return len(self.keys)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(Frozen, positional=True):
     """Where a phrase matched in a text, and why it counts."""
 
     phrase: str

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
+from smpseo.core.frozen import Frozen
 from smpseo.core.language import is_function_word, normalize_word, stem, word_list
 from smpseo.core.text import WORD_RE, sentence_spans
 from smpseo.model.post import HEADING, Block, Post
@@ -44,8 +44,7 @@ def subheadings(post: Post) -> list[Block]:
     return [b for b in post.blocks if b.kind == HEADING and b.level in (2, 3)]
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Frozen, positional=True):
     """A part of a post where the keyphrase (or the city) counts: its text (the subheadings: each one's), and where
     a finding about it goes (line, column, and the text it points at)."""
 
@@ -164,8 +163,7 @@ def count(matcher: Matcher, phrase: Phrase | str, text: str, synonyms: bool = Tr
     return len(occurrences(matcher, phrase, text, synonyms))
 
 
-@dataclass(frozen=True)
-class Uses:
+class Uses(Frozen, positional=True):
     """How often a keyphrase is in some text: as written (word forms included) and, on top, through a synonym."""
 
     written: int

@@ -268,9 +268,11 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
         return False
 
 
-_KIND_RE = re.compile(r"[a-z][a-z0-9-]*")
-_SHARD_RE = re.compile(r"[0-9a-f]{2}")
-_ENTRY_RE = re.compile(r"[0-9a-f]{64}\.json")
+@functools.cache
+def _names() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The names of smpseo's folders of a kind of entry, of shards and of entries (`_files`), compiled when the cache
+    is listed."""
+    return re.compile(r"[a-z][a-z0-9-]*"), re.compile(r"[0-9a-f]{2}"), re.compile(r"[0-9a-f]{64}\.json")
 
 
 def _files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -279,14 +281,15 @@ def _files(root: Path) -> Iterator[tuple[str, Path]]:
     one the user shares with other things), and symbolic links are never followed."""
     if not root.is_dir():
         return
+    kind_name, shard_name, entry_name = _names()
     for kind_dir in sorted(root.iterdir()):
-        if kind_dir.is_symlink() or not kind_dir.is_dir() or not _KIND_RE.fullmatch(kind_dir.name):
+        if kind_dir.is_symlink() or not kind_dir.is_dir() or not kind_name.fullmatch(kind_dir.name):
             continue
         for shard in sorted(kind_dir.iterdir()):
-            if shard.is_symlink() or not shard.is_dir() or not _SHARD_RE.fullmatch(shard.name):
+            if shard.is_symlink() or not shard.is_dir() or not shard_name.fullmatch(shard.name):
                 continue
             for file in sorted(shard.iterdir()):
-                ours = (_ENTRY_RE.fullmatch(file.name) and file.name.startswith(shard.name)) \
+                ours = (entry_name.fullmatch(file.name) and file.name.startswith(shard.name)) \
                     or file.name.startswith(".tmp-")
                 if ours and not file.is_symlink() and file.is_file():
                     yield kind_dir.name, file

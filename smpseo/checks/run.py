@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -282,7 +283,10 @@ def _phrase_keys(phrase) -> list:
     return [list(phrase.keys), list(phrase.keys_for(False))]
 
 
-_INLINE_RE = re.compile(r"<!--\s*smpseo-disable-(next-)?line\b(.*?)-->")
+@functools.cache
+def _inline_comment() -> re.Pattern:
+    """An inline `<!-- smpseo-disable-... -->` comment, compiled when a post has one."""
+    return re.compile(r"<!--\s*smpseo-disable-(next-)?line\b(.*?)-->")
 
 
 def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
@@ -315,7 +319,7 @@ def _inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
     the line before it (no ids: every rule)."""
     for index, wants_next in ((line - 1, False), (line - 2, True)):
         if 0 <= index < len(lines) and "smpseo-disable" in lines[index]:
-            for m in _INLINE_RE.finditer(lines[index]):
+            for m in _inline_comment().finditer(lines[index]):
                 if bool(m.group(1)) != wants_next:
                     continue
                 names = {x for x in re.split(r"[\s,]+", m.group(2).strip()) if x}

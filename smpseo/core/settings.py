@@ -6,6 +6,7 @@ application's work (`smpseo.app.settings`).
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -43,7 +44,12 @@ class Site:
 BUSINESS_TYPES = ("LocalBusiness", "MedicalBusiness", "MedicalClinic", "HealthAndBeautyBusiness", "BeautySalon",
                   "HairSalon", "DaySpa", "TattooParlor")
 _DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
-OPENING_HOURS_RE = re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)* (?:[01]\d|2[0-4]):[0-5]\d-(?:[01]\d|2[0-4]):[0-5]\d$")
+
+
+@functools.cache
+def _opening_hours() -> re.Pattern:
+    """An `opening_hours` entry ("Mo-Fr 09:00-17:00"), compiled when a file has one."""
+    return re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)* (?:[01]\d|2[0-4]):[0-5]\d-(?:[01]\d|2[0-4]):[0-5]\d$")
 
 
 @dataclass
@@ -96,8 +102,18 @@ _SCHEMA: dict[str, set[str] | None] = {
 }
 MAX_TEXT = 1_000  # characters in one setting: a site name, a phrase, an address (a real one is under 100)
 _EMAIL_KEYS = {"to", "from", "smtp_host", "smtp_port", "starttls", "username", "password_env"}
-_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|::1)$")
+
+
+@functools.cache
+def _env_name() -> re.Pattern:
+    """An environment variable's name (`[report.email]`'s password_env), compiled when a file has one."""
+    return re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@functools.cache
+def _loopback() -> re.Pattern:
+    """A host on this machine (`[report.email]`'s smtp_host), compiled when a file has one."""
+    return re.compile(r"^(localhost|127(\.\d{1,3}){3}|::1)$")
 
 
 def parse_config(text: str, path: str = "<config>") -> Config:
@@ -123,7 +139,7 @@ def _check_site(site: dict[str, Any], path: str) -> None:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(path, '[site] opening_hours must be a list of strings like "Mo-Fr 09:00-17:00"')
             for v in value:
-                if not OPENING_HOURS_RE.match(v.strip()):
+                if not _opening_hours().match(v.strip()):
                     raise ConfigError(path, f"[site] opening_hours: {v!r} is not like \"Mo-Fr 09:00-17:00\" (days "
                                             "Mo Tu We Th Fr Sa Su, 24-hour times)")
         elif not isinstance(value, str):
@@ -216,13 +232,13 @@ def report_settings(raw: dict[str, Any], path: str = "<config>") -> Report:
     username, password_env = mail.get("username", ""), mail.get("password_env", "")
     if not isinstance(username, str):
         raise ConfigError(path, "[report.email] username must be a string")
-    if not isinstance(password_env, str) or password_env and not _ENV_NAME.match(password_env):
+    if not isinstance(password_env, str) or password_env and not _env_name().match(password_env):
         raise ConfigError(path, "[report.email] password_env must be the name of an environment variable, "
                                 "e.g. \"SMPSEO_SMTP_PASSWORD\"")
     if bool(username) != bool(password_env):
         raise ConfigError(path, "[report.email] username and password_env go together (the login and the "
                                 "environment variable holding its password)")
-    if username and not starttls and port != 465 and not _LOOPBACK.match(host.strip()):
+    if username and not starttls and port != 465 and not _loopback().match(host.strip()):
         raise ConfigError(path, f"[report.email] starttls = false would send the password to {host} unencrypted; "
                                 "set starttls = true (or smtp_port = 465)")
     email = Email(to=[_address(a, "[report.email] to", path) for a in to],

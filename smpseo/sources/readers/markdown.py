@@ -5,6 +5,7 @@ Every block keeps its source line (front matter included in the count), and ever
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePath
 
@@ -30,9 +31,21 @@ from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text, split_front_matter
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-_HIDDEN_OPEN = re.compile(r"<(script|style|template|noscript)\b", re.I)
-_BREAKING_TAG = re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
-                           r"header|footer|pre|figure|figcaption)\b", re.I)
+
+
+@functools.cache
+def _hidden_open() -> re.Pattern:
+    """An inline tag whose content is not prose (<script> ...): compiled when a post has inline HTML."""
+    return re.compile(r"<(script|style|template|noscript)\b", re.I)
+
+
+@functools.cache
+def _breaking_tag() -> re.Pattern:
+    """An inline tag a browser breaks the line at: compiled when a post has inline HTML."""
+    return re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
+                      r"header|footer|pre|figure|figcaption)\b", re.I)
+
+
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
 
 
@@ -100,7 +113,7 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
                 current += 1
             continue
         if t == "html_inline":
-            m = _HIDDEN_OPEN.match(child.content)
+            m = _hidden_open().match(child.content)
             # hidden up to its end tag; one never closed hides nothing (the words after it stay prose)
             if m and any(c.type == "html_inline" and re.match(rf"</{m.group(1)}\s*>", c.content, re.I)
                          for c in children[i + 1:]):
@@ -132,7 +145,7 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
             images.append(Image(src=unmask(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
                                 title=str(child.attrs.get("title") or ""), line=current))
         elif t == "html_inline":
-            if _BREAKING_TAG.match(child.content):  # a browser breaks the line there: the words either side stay two
+            if _breaking_tag().match(child.content):  # a browser breaks the line there: the words either side stay two
                 parts.append(" ")
             breaks = child.content.count("\n")  # a tag or comment over several lines: they still count
             parts.append("\n" * breaks)
