@@ -7,7 +7,8 @@ run through the commands, against the hardening bar:
 - no post slower than 30 s: the run happens inside a time budget of 30 s a file, so a slow path fails the test;
 - output is valid UTF-8 and valid JSON.
 
-`make test` runs the small profile (a dozen mutants); `make fuzz` runs the long one (`SMPSEO_FUZZ=long`, several
+`make test` runs the small profile (a dozen mutants, through `analyze` and `check`); `make fuzz` runs the long one
+(`SMPSEO_FUZZ=long`, several
 hundred, every command). `SMPSEO_FUZZ_SEED=N` replays one seed; a failure names the seed and the mutations.
 """
 
@@ -33,7 +34,7 @@ PER_SEED = 16 if LONG else 6
 # --drafts: a mutant that says `draft: true` or `published: false` is then read like any post (without it, drafts
 # are left out on purpose, counted in one "left out" line)
 COMMANDS = [["analyze", "--drafts", "--format", "json"], ["check", "--format", "json"], ["gaps", "--format", "json"]] \
-    if LONG else [["analyze", "--drafts", "--format", "json"]]
+    if LONG else [["analyze", "--drafts", "--format", "json"], ["check", "--format", "json"]]
 SECONDS_PER_FILE = 30
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
