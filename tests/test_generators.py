@@ -78,6 +78,23 @@ def test_a_draft_named_on_its_own_is_a_post_to_load_posts():
     assert "A draft" not in [p.title for p in load_posts(HUGO / "content/posts")]
 
 
+def test_a_site_folder_is_read_without_its_packages_built_site_or_virtual_environment(tmp_path):
+    """A site's root holds more than posts: npm packages (Markdown READMEs), Jekyll's built `_site` (an HTML copy of
+    each post), a Python virtual environment. Reading the root reads the posts only."""
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2025-04-12-smp-aftercare.md").write_text("---\ntitle: Aftercare\n---\n\nKeep it dry.\n")
+    stray = {"node_modules/theme/README.md": "# A theme\n\nInstall it.\n",
+             "_site/2025/04/12/smp-aftercare.html": "<html><head><title>Aftercare</title></head><body>x</body></html>",
+             "venv/lib/python3.11/site-packages/pkg/README.md": "# A package\n\nText.\n",
+             "env/pyvenv.cfg": "home = /usr/bin\n", "env/share/doc/NOTES.md": "# Notes\n\nText.\n"}
+    for name, text in stray.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    corpus = load_posts(tmp_path)
+    assert [p.title for p in corpus] == ["Aftercare"] and not corpus.errors
+    assert [p.title for p in load_posts(tmp_path / "node_modules")] == ["A theme"]  # named, it is read
+
+
 def test_page_bundle_takes_its_folder_name_and_hugo_summary_is_the_description():
     post = read_file(HUGO / "content/posts/lasting/index.md")[0]
     assert post.slug == "lasting"

@@ -67,8 +67,14 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
     return files
 
 
+# Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are
+# Markdown) and Jekyll's built site (an HTML copy of every post).
+NOT_POSTS = frozenset({"node_modules", "__pycache__", "site-packages", "_site"})
+
+
 def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
-    """The post files under `folder`, hidden files and folders left out; the problems met on the way to `errors`."""
+    """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
+    a Python virtual environment); the problems met on the way to `errors`."""
     import os
 
     found: list[Path] = []
@@ -77,7 +83,8 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
 
     for top, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in NOT_POSTS
+                         and not os.path.isfile(os.path.join(top, d, "pyvenv.cfg")))
         for name in names:
             path = Path(top) / name
             if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
