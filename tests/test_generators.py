@@ -95,6 +95,16 @@ def test_a_site_folder_is_read_without_its_packages_built_site_or_virtual_enviro
     assert [p.title for p in load_posts(tmp_path / "node_modules")] == ["A theme"]  # named, it is read
 
 
+def test_a_hugo_site_is_read_without_the_site_hugo_built(hugo):
+    built = hugo / "public" / "posts" / "first" / "index.html"
+    built.parent.mkdir(parents=True)
+    built.write_text("<html><head><title>First, built</title></head><body><p>Built.</p></body></html>")
+    (hugo / "hugo.toml").write_text('title = "Site"\n')
+    assert "First, built" not in [p.title for p in load_posts(hugo)]
+    (hugo / "hugo.toml").unlink()  # without Hugo's settings, `public` is any folder
+    assert "First, built" in [p.title for p in load_posts(hugo)]
+
+
 def test_page_bundle_takes_its_folder_name_and_hugo_summary_is_the_description():
     post = read_file(HUGO / "content/posts/lasting/index.md")[0]
     assert post.slug == "lasting"

@@ -68,13 +68,25 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
 
 
 # Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are
-# Markdown) and Jekyll's built site (an HTML copy of every post).
+# Markdown) and Jekyll's built site (an HTML copy of every post). Hugo builds into `public` (and `resources`) of a
+# folder that has its settings and a `content` folder.
 NOT_POSTS = frozenset({"node_modules", "__pycache__", "site-packages", "_site"})
+HUGO_BUILT = frozenset({"public", "resources"})
+HUGO_SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml")
+
+
+def _not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
+    import os
+
+    out = {d for d in dirs if d.startswith(".") or d in NOT_POSTS or os.path.isfile(os.path.join(top, d, "pyvenv.cfg"))}
+    if "content" in dirs and any(n in names for n in HUGO_SETTINGS):
+        out |= HUGO_BUILT & set(dirs)
+    return out
 
 
 def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
     """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
-    a Python virtual environment); the problems met on the way to `errors`."""
+    a Python virtual environment, Hugo's built site); the problems met on the way to `errors`."""
     import os
 
     found: list[Path] = []
@@ -83,8 +95,8 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
 
     for top, dirs, names in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in NOT_POSTS
-                         and not os.path.isfile(os.path.join(top, d, "pyvenv.cfg")))
+        left = _not_posts(top, names, dirs)
+        dirs[:] = sorted(d for d in dirs if d not in left)
         for name in names:
             path = Path(top) / name
             if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
