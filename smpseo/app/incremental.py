@@ -127,7 +127,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     given: set[str] | None = None
     others: list[Post] = []
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
-        given = {str(s.path) for s in sources} | {str(p.path) for p in posts}  # a file given that could not be read too
+        given = {str(s.path) for s in sources}  # the files given, those that could not be read too
         seen = {Path(p.path).resolve() for p in posts if p.path}
         rest = [_read(path, session) for path in iter_sources([blog], []) if path.resolve() not in seen]
         _leave_out(rest, drafts)

@@ -214,15 +214,9 @@ def where_of(paths) -> str:
 
 
 def named_files(paths: Iterable[str | Path]) -> set[Path]:
-    """The paths given that name a file (not a folder): a draft in one of them was asked for by name."""
-    found = set()
-    for raw in paths:
-        try:
-            if Path(raw).is_file():
-                found.add(Path(raw))
-        except OSError:  # a path too long, a loop of links: iter_sources says why
-            continue
-    return found
+    """The paths as given. A file `iter_sources` lists that is one of them was named on its own (a folder's files
+    never are): a draft in it was asked for by name."""
+    return {Path(p) for p in paths}
 
 
 def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> tuple[list[Post], Counter]:
