@@ -8,7 +8,8 @@ run through the commands, against the hardening bar:
 - output is valid UTF-8 and valid JSON.
 
 `make test` runs the small profile (a dozen mutants, through `analyze` and `check`); `make fuzz` runs the long one
-(`SMPSEO_FUZZ=long`, several hundred, every command). `SMPSEO_FUZZ_SEED=N` replays one seed; a failure names the seed and the mutations.
+(`SMPSEO_FUZZ=long`, several hundred, every command). `SMPSEO_FUZZ_SEED=N` replays one seed; a failure names the
+seed and the mutations.
 """
 
 from __future__ import annotations

@@ -188,8 +188,8 @@ class GapReport:
         from smpseo.model.richtext import result_html
 
         s = self.summary()
-        heading = (f"{counted(len(self.topics), 'FAQ topic')} over {counted(self.posts, 'post')}: {s[MISSING]} missing, {s[PARTIAL]} "
-                   f"answered in part, {s[ANSWERED]} answered")
+        heading = (f"{counted(len(self.topics), 'FAQ topic')} over {counted(self.posts, 'post')}: "
+                   f"{s[MISSING]} missing, {s[PARTIAL]} answered in part, {s[ANSWERED]} answered")
         rows = [{"priority": t.priority, "status": t.status, "question": t.question,
                  "post": t.posts[0].path if t.posts else "", "impressions": t.impressions if self.has_queries else None,
                  "suggestion": t.suggestion.text if t.suggestion else ""} for t in self.topics]

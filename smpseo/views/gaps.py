@@ -72,8 +72,8 @@ def text(report, width: int = 44) -> str:
              fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
     s = report.summary()
     lines.append("")
-    lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {s['answered']} answered, "
-                 f"{s['partial']} partly answered, {s['missing']} missing")
+    lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: "
+                 f"{s['answered']} answered, {s['partial']} partly answered, {s['missing']} missing")
     if report.candidates:
         lines.append("")
         lines.append("Questions searchers ask that no topic covers (candidate topics):")
@@ -102,8 +102,8 @@ def markdown(report) -> str:
         out.append("| " + " | ".join(cells) + " |")
     s = report.summary()
     out.append("")
-    out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: **{s['answered']} answered**, "
-               f"{s['partial']} partly answered, {s['missing']} missing.")
+    out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: "
+               f"**{s['answered']} answered**, {s['partial']} partly answered, {s['missing']} missing.")
     gaps = [t for t in report.topics if t.suggestion]
     if gaps:
         out += ["", "## What to write next", ""]
