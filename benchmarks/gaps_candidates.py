@@ -37,7 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gaps_eval import Clinic, clinics  # noqa: E402
+from gaps_eval import Clinic, clinics, fold  # noqa: E402
 
 from smpseo.analysis.gaps.features import FEATURES  # noqa: E402
 from smpseo.analysis.gaps.scorer import VALUE, fit  # noqa: E402
@@ -146,11 +146,11 @@ CANDIDATES = {
 }
 
 
-def examples_with(clinic: Clinic, extra: dict[str, np.ndarray], spec) -> list:
+def examples_with(clinic: Clinic, examples: list, extra: dict[str, np.ndarray], spec) -> list:
+    """The clinic's examples (as a fold of `make eval` sees them) with the candidate's columns."""
     cols, alone, cover_partial = spec
-    labelled = [t for t in clinic.topics if t.id in clinic.labels]
     out = []
-    for t, ex in zip(labelled, clinic.examples, strict=True):
+    for t, ex in zip(clinic.labelled, examples, strict=True):
         add = extra[t.id][:, cols]
         base = ex.features[:, STRUCTURE] if alone else ex.features
         out.append(replace(ex, features=np.hstack([base, add]),
@@ -162,10 +162,10 @@ def score(all_clinics: list[Clinic], extras: dict[str, dict], spec) -> dict:
     rows = []
     for held in all_clinics:
         others = [c for c in all_clinics if c is not held]
-        scorer = fit([ex for c in others for ex in examples_with(c, extras[c.name], spec)])
+        seen = fold(all_clinics, held)[1]
+        scorer = fit([ex for c in others for ex in examples_with(c, seen[c.name], extras[c.name], spec)])
         stems = [Path(p.path or p.slug).stem for p in held.posts]
-        labelled = [t for t in held.topics if t.id in held.labels]
-        for t, ex in zip(labelled, examples_with(held, extras[held.name], spec), strict=True):
+        for t, ex in zip(held.labelled, examples_with(held, seen[held.name], extras[held.name], spec), strict=True):
             lab = held.labels[t.id]
             a = scorer.predict(ex.features, ex.closeness)
             status, best = scorer.decide(a, ex.closeness, held.blog.post_of) if len(a) else (MISSING, -1)

@@ -2,8 +2,8 @@
 
 Labelled blogs: the clinic's own posts with tests/fixtures/gaps/labels.yml (the shipped topics) and, when
 ../shared/corpora/faq-dev is beside the checkout, its custom questions for the same posts plus two more clinics
-(toronto, manchester) with their posts, settings, questions and labels. For every clinic the scorer's weights and
-thresholds are fitted on the other clinics only (leave one clinic out), then the clinic is scored as faq-dev's
+(toronto, manchester) with their posts, settings, questions and labels. For every clinic the scorer's weights,
+thresholds and exemplars are fitted on the other clinics only (leave one clinic out), then the clinic is scored as faq-dev's
 score.py scores a run: status agreement (answered 1, partial 0.5, missing 0; 1 - |label - tool| per topic), exact
 statuses, and best post among topics labelled answered (the tool's first post is the labelled one).
 
@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics  # noqa: E402
 from smpseo.analysis.gaps.features import asked_for, topic_features  # noqa: E402
-from smpseo.analysis.gaps.scorer import VALUE, Example, fit  # noqa: E402
+from smpseo.analysis.gaps.scorer import VALUE, Example, Scorer, fit, fit_exemplars  # noqa: E402
 from smpseo.app.gaps import word_vectors  # noqa: E402
 from smpseo.app.settings import load_config  # noqa: E402
 from smpseo.sources.readers import load_posts  # noqa: E402
-from smpseo.sources.topics import load_topics, localize  # noqa: E402
+from smpseo.sources.topics import load_topics, localize, shipped_topics  # noqa: E402
 
 KINDS = ("direct", "paraphrase", "local", "passing", "trap", "none", "fixture")
 
@@ -42,7 +42,11 @@ class Clinic:
     labels: dict
     config: object
     blog: Blog
-    examples: list  # scorer.Example per labelled topic
+    best: dict  # topic id -> the passages labelled as its best place (empty when the label names no section)
+
+    @property
+    def labelled(self) -> list:
+        return [t for t in self.topics if t.id in self.labels]
 
 
 def _clinic(name: str, posts_dir: Path, config_path: Path, topic_files: list[Path], label_files: list[Path]):
@@ -55,18 +59,49 @@ def _clinic(name: str, posts_dir: Path, config_path: Path, topic_files: list[Pat
             labels[tid] = {"kind": "fixture", **lab}
     index = build_index(posts, lexicon_for(config))
     blog = Blog(posts, index.on_topic, word_vectors(), index.lexicon)
-    evidence = topic_features(blog.embedded, [asked_for(list(t.texts), blog.embedded, blog.vectors)
-                                              for t in topics])
     stems = [Path(p.path or p.slug).stem for p in posts]
-    examples = []
-    for t, ev in zip(topics, evidence, strict=True):
-        lab = labels.get(t.id)
-        if lab is None:
-            continue
-        best = frozenset(k for k, p in enumerate(blog.passages) if "section" in lab and lab.get("post")
-                         and stems[p.post] == lab["post"] and p.heading.strip() == str(lab["section"]).strip())
-        examples.append(Example(ev.features, ev.closeness, lab["status"], best))
-    return Clinic(name, posts, topics, labels, config, blog, examples)
+    best = {tid: frozenset(k for k, p in enumerate(blog.passages) if "section" in lab and lab.get("post")
+                           and stems[p.post] == lab["post"] and p.heading.strip() == str(lab["section"]).strip())
+            for tid, lab in labels.items()}
+    return Clinic(name, posts, topics, labels, config, blog, best)
+
+
+def examples(clinic: Clinic, exemplars: dict) -> list[Example]:
+    """A scorer.Example per labelled topic, its features computed with these exemplars (among all the clinic's
+    topics, as `match_topics` computes them: a heading closer to another topic counts)."""
+    asked = [asked_for(list(t.texts), clinic.blog.embedded, clinic.blog.vectors, exemplars.get(t.id))
+             for t in clinic.topics]
+    evidence = topic_features(clinic.blog.embedded, asked)
+    return [Example(ev.features, ev.closeness, clinic.labels[t.id]["status"], clinic.best[t.id])
+            for t, ev in zip(clinic.topics, evidence, strict=True) if t.id in clinic.labels]
+
+
+SHIPPED = frozenset(t.id for t in shipped_topics())  # only the shipped topics get exemplars
+
+
+def exemplars_from(found: list[Clinic]) -> dict:
+    """The exemplars of the shipped topics fitted on these clinics: their sections labelled as answering."""
+    return fit_exemplars([(t.id, c.blog.embedded.section[k]) for c in found for t in c.labelled
+                          if t.id in SHIPPED and c.labels[t.id]["status"] == "answered" for k in c.best[t.id]])
+
+
+def fold(all_clinics: list[Clinic], held: Clinic | None = None, exemplars: bool = True) \
+        -> tuple[Scorer, dict[str, list[Example]]]:
+    """The scorer fitted without `held` (weights, thresholds, exemplars; None: on every clinic, the shipped one),
+    and every clinic's examples as this fit sees them. A clinic it learns from is described with exemplars from the
+    other clinics it learns from, never its own answers, as a new blog meets the shipped exemplars.
+    `exemplars=False`: the same without any exemplar (what they add, `make eval` prints)."""
+    learn = [c for c in all_clinics if c is not held]
+
+    def made(found: list[Clinic]) -> dict:
+        return exemplars_from(found) if exemplars else {}
+
+    seen = {c.name: examples(c, made([o for o in learn if o is not c])) for c in learn}
+    scorer = fit([ex for c in learn for ex in seen[c.name]], [c.name for c in learn])
+    scorer.exemplars = made(learn)
+    if held is not None:
+        seen[held.name] = examples(held, scorer.exemplars)
+    return scorer, seen
 
 
 def clinics(faq_dev: Path | None) -> list[Clinic]:
@@ -96,24 +131,20 @@ def rows_for(clinic: Clinic, scorer) -> list[dict]:
     return rows
 
 
-def held_out(all_clinics: list[Clinic]) -> list[dict]:
-    rows = []
-    for held in all_clinics:
-        others = [c for c in all_clinics if c is not held]
-        scorer = fit([ex for c in others for ex in c.examples], [c.name for c in others])
-        rows += rows_for(held, scorer)
-    return rows
+def held_out(all_clinics: list[Clinic], folds: dict | None = None) -> list[dict]:
+    """Every clinic scored by the scorer of its fold (`fold`, made here unless given): fitted without it."""
+    folds = folds or {held.name: fold(all_clinics, held) for held in all_clinics}
+    return [row for held in all_clinics for row in rows_for(held, folds[held.name][0])]
 
 
-def single_section_posts(all_clinics: list[Clinic]) -> tuple[int, int]:
+def single_section_posts(all_clinics: list[Clinic], folds: dict) -> tuple[int, int]:
     """Held out as above, the best post read from the single best section rather than from every section of a
     post (`Scorer.decide`): right / topics labelled answered."""
     hits = total = 0
     for held in all_clinics:
-        scorer = fit([ex for c in all_clinics if c is not held for ex in c.examples])
+        scorer, seen = folds[held.name]
         stems = [Path(p.path or p.slug).stem for p in held.posts]
-        labelled = [t for t in held.topics if t.id in held.labels]
-        for t, ex in zip(labelled, held.examples, strict=True):
+        for t, ex in zip(held.labelled, seen[held.name], strict=True):
             lab = held.labels[t.id]
             if lab["status"] != "answered":
                 continue
@@ -173,10 +204,16 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     found = clinics(faq_dev)
-    print(report(held_out(found), args.list))
-    hits, total = single_section_posts(found)
+    folds = {held.name: fold(found, held) for held in found}
+    print(report(held_out(found, folds), args.list))
+    hits, total = single_section_posts(found, folds)
     print(f"\n  best post read from the single best section instead of the whole post: {hits}/{total} "
           f"{100 * hits / total:.1f}%")
+    bare = held_out(found, {held.name: fold(found, held, exemplars=False) for held in found})
+    print("\n  without exemplars (the same features and fitting, no topic matched against other blogs' answers):")
+    print(line("all", bare))
+    print(line("paraphrase", [r for r in bare if r["kind"] == "paraphrase"]))
+    print(line("trap", [r for r in bare if r["kind"] == "trap"]))
     return 0
 
 

@@ -37,6 +37,7 @@ def test_licence_is_stated_alike_in_metadata_licence_file_readme_and_yakecore():
     assert (ROOT / "LICENSES" / "MIT.txt").read_text(encoding="utf-8").startswith("MIT License")
     assert "Apache License" in (ROOT / "LICENSES" / "Apache-2.0.txt").read_text(encoding="utf-8")
     assert "word_vectors.npz" in licence  # derived from all-MiniLM-L6-v2: Apache-2.0
+    assert "scorer.json" in licence  # its exemplars are means of those vectors
     yakecore = (ROOT / "smpseo" / "analysis" / "yakecore.py").read_text(encoding="utf-8")
     assert yakecore.startswith("# SPDX-License-Identifier: AGPL-3.0-or-later")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

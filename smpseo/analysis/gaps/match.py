@@ -108,6 +108,13 @@ def _why(role: str, question: bool, sim: float, way: str, heading: bool) -> str:
     return f"{verb} it: {where}close in meaning to \"{way}\" ({sim:.2f})"
 
 
+def _reads_like(ev: TopicEvidence, k: int) -> str:
+    """When a passage is closer to the topic's exemplar than to any wording: said, as part of why it counts."""
+    if ev.exemplar is None or ev.worded is None or ev.exemplar[k] <= ev.worded[k]:
+        return ""
+    return f"; the section reads like the labelled blogs' answers to it ({ev.exemplar[k]:.2f})"
+
+
 def _evidence(blog: Blog, ev: TopicEvidence, asked: np.ndarray, ways: tuple[str, ...], chosen: list[int],
               roles: dict[int, str], heading_close: dict[int, bool]) -> list[Evidence]:
     """The sentences of the chosen passages closest to the question, each with why it counts."""
@@ -123,8 +130,9 @@ def _evidence(blog: Blog, ev: TopicEvidence, asked: np.ndarray, ways: tuple[str,
     for neg, row, k, s in ranked[:MAX_EVIDENCE]:
         p = blog.passages[k]
         way = ways[int(np.argmax(asked @ emb.sentence[row]))]
+        why = _why(roles[k], s.question, -neg, way, heading_close[k])
         out.append(Evidence(blog.where(p), s.line, s.column, s.text, p.heading, -neg, roles[k],
-                            _why(roles[k], s.question, -neg, way, heading_close[k])))
+                            why if roles[k] == ASKS or s.question else why + _reads_like(ev, k)))
     return out
 
 
@@ -172,8 +180,9 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
         -> list[TopicResult]:
     """A result per topic, in the order given (priorities are set by the caller)."""
     targets = list(targets or [])
-    topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors) for t in topics]
-    asked = [a.vectors for a in topics_asked]
+    topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors, scorer.exemplars.get(t.id))
+                    for t in topics]
+    asked = [a.asking for a in topics_asked]  # the wordings: what a sentence of evidence is close to
     evidence = topic_features(blog.embedded, topics_asked)
     results = []
     for topic, ask, ev in zip(topics, asked, evidence, strict=True):

@@ -8,6 +8,9 @@ passages alone, so it is the same however the sections are spread over posts; th
 the post most likely to answer, counting every section of it, among the posts that reach the status.
 Weights and thresholds are data (`smpseo/data/gaps/scorer.json`, read by the app layer), fitted by `fit()` on
 labelled blogs (`scripts/fit_gaps_scorer.py`); `benchmarks/gaps_eval.py` refits them without the blog it scores.
+So are the **exemplars**: for a shipped topic, what an answer to it looks like on the labelled blogs (the mean vector
+of the sections labelled as answering it, `fit_exemplars`). A topic with an exemplar is matched against it as against
+one more way of asking, so an answer in other words than the question can still come close to other blogs' answers.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class Scorer:
     partial_at: float
     floor: float = 0.0  # a passage less similar than this to every way of asking says nothing about the topic
     trained_on: list[str] = field(default_factory=list)
+    exemplars: dict[str, np.ndarray] = field(default_factory=dict)  # topic id -> unit vector (`fit_exemplars`)
 
     def predict(self, x: np.ndarray, closeness: np.ndarray) -> np.ndarray:
         """The `answers` probability of each row of features; 0 for a passage below the floor."""
@@ -56,7 +60,13 @@ class Scorer:
         return abs(np.log(p / (1 - p)) - np.log(t / (1 - t))) < UNSURE or abs(closest - self.partial_at) < CLOSE_MARGIN
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), indent=1)
+        """The scorer as data: one line per exemplar, its numbers rounded to what the matcher can tell apart."""
+        data = asdict(self)
+        exemplars = data.pop("exemplars")
+        lines = [f"  {json.dumps(tid)}: {json.dumps([round(float(v), 4) for v in vec])}"
+                 for tid, vec in sorted(exemplars.items())]
+        body = ",\n".join(lines)
+        return json.dumps(data, indent=1)[:-2] + f',\n "exemplars": {{\n{body}\n }}\n}}'
 
 
 def post_answers(answers: np.ndarray, post_of: np.ndarray) -> np.ndarray:
@@ -87,7 +97,23 @@ def scorer_from_json(text: str) -> Scorer:
     data = json.loads(text)
     if list(data["features"]) != list(FEATURES):
         raise ValueError("the scorer was fitted on other features; refit it with scripts/fit_gaps_scorer.py")
+    data["exemplars"] = {tid: np.asarray(vec, np.float32) for tid, vec in data.get("exemplars", {}).items()}
     return Scorer(**data)
+
+
+def fit_exemplars(answers: list[tuple[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """Each topic's exemplar: the normalised mean of the unit vectors of the sections labelled as answering it
+    (`answers`: topic id and section vector, from every labelled blog)."""
+    grouped: dict[str, list[np.ndarray]] = {}
+    for tid, vec in answers:
+        grouped.setdefault(tid, []).append(np.asarray(vec, np.float32))
+    out = {}
+    for tid, vecs in sorted(grouped.items()):
+        mean = np.mean(vecs, axis=0)
+        norm = float(np.linalg.norm(mean))
+        if norm > 0:
+            out[tid] = (mean / norm).astype(np.float32)
+    return out
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 50) -> list[float]:

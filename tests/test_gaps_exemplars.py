@@ -1,0 +1,100 @@
+"""Exemplars: what answers to a shipped topic look like on the labelled blogs, matched as one more way of asking it
+(sections and paragraphs only), said in the evidence, and shipped as the fitting writes them."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics
+from smpseo.analysis.gaps.features import FEATURES, asked_for, topic_features
+from smpseo.analysis.gaps.scorer import fit_exemplars, scorer_from_json
+from smpseo.app.gaps import fitted_scorer, word_vectors
+from smpseo.core.settings import Config
+from smpseo.sources.readers import load_posts
+from smpseo.sources.topics import Topic, shipped_topics
+
+from .conftest import ROOT, shared
+
+OTHER_WORDS = Path(__file__).parent / "fixtures" / "gaps" / "other-words"
+HURT = Topic("does_it_hurt", "Does it hurt?")
+
+
+@pytest.fixture(scope="module")
+def blog():
+    posts = list(load_posts(str(OTHER_WORDS)))
+    index = build_index(posts, lexicon_for(Config()))
+    return Blog(posts, index.on_topic, word_vectors(), index.lexicon)
+
+
+def _section(blog, heading: str) -> int:
+    return next(k for k, p in enumerate(blog.passages) if p.heading == heading)
+
+
+def test_an_exemplar_is_matched_with_sections_and_paragraphs_not_with_sentences_or_headings(blog):
+    k = _section(blog, "The sensation")
+    exemplar = blog.embedded.section[k]
+    plain = asked_for(list(HURT.texts), blog.embedded, blog.vectors)
+    rich = asked_for(list(HURT.texts), blog.embedded, blog.vectors, exemplar)
+    assert len(plain.vectors) == len(rich.asking) == len(HURT.texts) and len(rich.vectors) == len(HURT.texts) + 1
+    assert np.allclose(rich.asking, plain.vectors)
+    before, after = topic_features(blog.embedded, [plain])[0], topic_features(blog.embedded, [rich])[0]
+    sec, s1, head = FEATURES.index("sec"), FEATURES.index("s1"), FEATURES.index("head")
+    assert after.features[k, sec] == pytest.approx(1.0, abs=1e-4)
+    assert before.features[k, sec] < 0.9
+    assert np.allclose(after.sentence_sim, before.sentence_sim)  # a sentence is not a section's mean
+    assert np.allclose(after.features[:, [s1, head]], before.features[:, [s1, head]])
+    assert after.exemplar[k] == pytest.approx(1.0, abs=1e-4) and before.exemplar is None
+    wrong = asked_for(list(HURT.texts), blog.embedded, blog.vectors, exemplar[:10])  # other dimensions: left out
+    assert len(wrong.vectors) == len(HURT.texts)
+
+
+def test_the_evidence_says_when_a_section_reads_like_the_labelled_answers(blog):
+    k = _section(blog, "The sensation")
+    scorer = replace(fitted_scorer(), exemplars={HURT.id: blog.embedded.section[k]})
+    result = match_topics([HURT], blog, scorer)[0]
+    assert result.posts[0].section == "The sensation"
+    assert any("reads like the labelled blogs' answers to it" in e.why for e in result.evidence)
+    alone = match_topics([HURT], blog, replace(scorer, exemplars={}))[0]
+    assert not any("reads like" in e.why for e in alone.evidence)
+
+
+def test_an_exemplar_is_the_mean_of_the_answers_it_was_fitted_on():
+    a, b = np.eye(4, dtype=np.float32)[0], np.eye(4, dtype=np.float32)[1]
+    found = fit_exemplars([("cost", a), ("cost", b), ("pain", a), ("none", np.zeros(4))])
+    assert set(found) == {"cost", "pain"}  # a topic whose answers cancel out has none
+    assert found["cost"] == pytest.approx([0.7071, 0.7071, 0, 0], abs=1e-4)
+    scorer = fitted_scorer()
+    again = scorer_from_json(scorer.to_json())
+    assert set(again.exemplars) == set(scorer.exemplars)
+    assert all(np.allclose(again.exemplars[t], scorer.exemplars[t], atol=1e-4) for t in scorer.exemplars)
+
+
+def test_only_shipped_topics_have_exemplars_and_nearly_all_do():
+    shipped = {t.id for t in shipped_topics()}
+    exemplars = fitted_scorer().exemplars
+    assert set(exemplars) <= shipped and len(exemplars) >= len(shipped) - 3
+    assert all(v.shape == (word_vectors().dims,) and abs(float(np.linalg.norm(v)) - 1) < 1e-3
+               for v in exemplars.values())
+
+
+def test_the_shipped_scorer_is_what_the_fitting_writes():
+    """scripts/fit_gaps_scorer.py on the labelled blogs gives the shipped file: weights, thresholds and exemplars
+    (a change to the features, the topics or the word vectors that is not refitted fails here)."""
+    faq_dev = shared("corpora", "faq-dev")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import gaps_eval
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    fitted, _ = gaps_eval.fold(gaps_eval.clinics(faq_dev))
+    shipped = fitted_scorer()
+    assert fitted.answers == pytest.approx(shipped.answers, abs=1e-6)
+    assert (fitted.answered_at, fitted.partial_at, fitted.floor) == pytest.approx(
+        (shipped.answered_at, shipped.partial_at, shipped.floor), abs=1e-6)
+    assert set(fitted.exemplars) == set(shipped.exemplars)
+    assert all(np.allclose(fitted.exemplars[t], shipped.exemplars[t], atol=1e-4) for t in shipped.exemplars)
