@@ -99,6 +99,9 @@ def fold(all_clinics: list[Clinic], held: Clinic | None = None, exemplars: bool 
     seen = {c.name: examples(c, made([o for o in learn if o is not c])) for c in learn}
     scorer = fit([ex for c in learn for ex in seen[c.name]], [c.name for c in learn])
     scorer.exemplars = made(learn)
+    if len(learn) > 1:  # the same without each clinic in turn: where they disagree, a status deserves a check
+        scorer.variants = [fit([ex for o in learn if o is not c for ex in seen[o.name]],
+                               [o.name for o in learn if o is not c]) for c in learn]
     if held is not None:
         seen[held.name] = examples(held, scorer.exemplars)
     return scorer, seen
@@ -182,8 +185,11 @@ def report(rows: list[dict], listing: bool = False) -> str:
         sure = [r for r in rows if not r["check"]]
         flagged = sum(r["agreement"] for r in checked) / len(checked)
         rest = sum(r["agreement"] for r in sure) / len(sure) if sure else 0.0
+        wrong = [r for r in rows if r["label"] != r["tool"]]
         out += ["", f"  flagged 'check?': {len(checked)} topics, agreement {100 * flagged:.1f}%; "
-                    f"the other {len(sure)}: {100 * rest:.1f}%"]
+                    f"the other {len(sure)}: {100 * rest:.1f}%",
+                f"  of the {len(wrong)} topics whose status differs from the label, {sum(r['check'] for r in wrong)} "
+                f"are flagged"]
     if listing:
         out += ["", "  disagreements:"]
         for r in rows:

@@ -1,5 +1,6 @@
 """Exemplars: what answers to a shipped topic look like on the labelled blogs, matched as one more way of asking it
-(sections and paragraphs only), said in the evidence, and shipped as the fitting writes them."""
+(sections and paragraphs only), said in the evidence, and shipped as the fitting writes them; and the scorer's
+variants, whose disagreement flags a status for a reader's check."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics
 from smpseo.analysis.gaps.features import FEATURES, asked_for, topic_features
-from smpseo.analysis.gaps.scorer import fit_exemplars, scorer_from_json
+from smpseo.analysis.gaps.scorer import Scorer, fit_exemplars, scorer_from_json
 from smpseo.app.gaps import fitted_scorer, word_vectors
 from smpseo.core.settings import Config
 from smpseo.sources.readers import load_posts
@@ -72,6 +73,8 @@ def test_an_exemplar_is_the_mean_of_the_answers_it_was_fitted_on():
     again = scorer_from_json(scorer.to_json())
     assert set(again.exemplars) == set(scorer.exemplars)
     assert all(np.allclose(again.exemplars[t], scorer.exemplars[t], atol=1e-4) for t in scorer.exemplars)
+    assert [v.answers for v in again.variants] == [v.answers for v in scorer.variants]
+    assert all(v.features == scorer.features and not v.exemplars and not v.variants for v in again.variants)
 
 
 def test_only_shipped_topics_have_exemplars_and_nearly_all_do():
@@ -98,3 +101,21 @@ def test_the_shipped_scorer_is_what_the_fitting_writes():
         (shipped.answered_at, shipped.partial_at, shipped.floor), abs=1e-6)
     assert set(fitted.exemplars) == set(shipped.exemplars)
     assert all(np.allclose(fitted.exemplars[t], shipped.exemplars[t], atol=1e-4) for t in shipped.exemplars)
+    assert len(fitted.variants) == len(shipped.variants) == 3  # each without one of the three labelled blogs
+    for mine, theirs in zip(fitted.variants, shipped.variants, strict=True):
+        assert mine.answers == pytest.approx(theirs.answers, abs=1e-6)
+        assert (mine.answered_at, mine.partial_at) == pytest.approx((theirs.answered_at, theirs.partial_at))
+        assert len(mine.trained_on) == 2 and mine.trained_on == theirs.trained_on
+
+
+def test_a_status_a_variant_does_not_give_is_flagged_for_a_check():
+    x = np.array([[1.0], [0.0]])
+    closeness = np.array([0.6, 0.2])
+    lenient = Scorer(["x"], [2.0, 0.0], answered_at=0.8, partial_at=0.5)  # p = 0.88 for the first passage
+    strict = Scorer(["x"], [2.0, 0.0], answered_at=0.95, partial_at=0.5)
+    main = Scorer(["x"], [2.0, 0.0], answered_at=0.8, partial_at=0.5, variants=[lenient, lenient])
+    assert main.status(float(main.predict(x, closeness).max()), 0.6) == "answered"
+    assert not main.unsure(x, closeness, "answered")  # every variant says the same
+    main.variants.append(strict)  # one that calls it partial
+    assert main.unsure(x, closeness, "answered")
+    assert not Scorer(["x"], [2.0, 0.0], 0.8, 0.5).unsure(x, closeness, "answered")  # no variants: nothing to doubt

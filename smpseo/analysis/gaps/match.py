@@ -201,7 +201,7 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
         result.suggestion = _suggest(result, topic, blog, None, targets)
         return result
     status, best = scorer.decide(answers, ev.closeness, blog.post_of)
-    top_a, closest = float(answers.max()), float(ev.closeness.max())
+    top_a = float(answers.max())
     mention_k = int(np.argmax(ev.closeness))
     roles = {k: _role(p, answers[k], scorer) for k, p in enumerate(blog.passages)}
     close = {k: bool(ev.features[k, 2] >= 1.5) for k in range(len(blog.passages))}
@@ -229,7 +229,7 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
         for e in result.evidence:
             e.role = ASKS if e.role == ASKS else MENTIONS
             e.why = f"the nearest text, too far from the question to count ({e.score:.2f})"
-    result.confidence = CHECK if scorer.unsure(top_a, closest) else SURE
+    result.confidence = CHECK if scorer.unsure(ev.features, ev.closeness, status) else SURE
     result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
     # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
     p = blog.passages[best]

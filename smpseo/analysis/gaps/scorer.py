@@ -23,8 +23,6 @@ import numpy as np
 from smpseo.analysis.gaps.features import FEATURES
 
 L2 = 1.0  # ridge penalty of both regressions (on the weights, not the intercept)
-UNSURE = 0.5  # |logit(p) - logit(answered_at)| below this: the status deserves a reader's check
-CLOSE_MARGIN = 0.02  # ... and so does a closeness this near partial_at
 
 
 @dataclass
@@ -36,6 +34,9 @@ class Scorer:
     floor: float = 0.0  # a passage less similar than this to every way of asking says nothing about the topic
     trained_on: list[str] = field(default_factory=list)
     exemplars: dict[str, np.ndarray] = field(default_factory=dict)  # topic id -> unit vector (`fit_exemplars`)
+    # The same fitting without each labelled blog in turn (same features and exemplars): a status one of them does
+    # not give depends on which blogs the scorer learnt from, and deserves a reader's check (`unsure`).
+    variants: list[Scorer] = field(default_factory=list)
 
     def predict(self, x: np.ndarray, closeness: np.ndarray) -> np.ndarray:
         """The `answers` probability of each row of features; 0 for a passage below the floor."""
@@ -54,19 +55,24 @@ class Scorer:
             return "answered"
         return "partial" if closest >= self.partial_at else "missing"
 
-    def unsure(self, best_answers: float, closest: float) -> bool:
-        """Near a threshold: within UNSURE in log-odds of `answered_at`, or within CLOSE_MARGIN of `partial_at`."""
-        p, t = (min(max(v, 1e-6), 1 - 1e-6) for v in (best_answers, self.answered_at))
-        return abs(np.log(p / (1 - p)) - np.log(t / (1 - t))) < UNSURE or abs(closest - self.partial_at) < CLOSE_MARGIN
+    def unsure(self, x: np.ndarray, closeness: np.ndarray, status: str) -> bool:
+        """Whether a variant (fitted without one of the labelled blogs) gives the passages another status."""
+        if not len(x):
+            return False
+        closest = float(closeness.max())
+        return any(v.status(float(v.predict(x, closeness).max()), closest) != status for v in self.variants)
 
     def to_json(self) -> str:
-        """The scorer as data: one line per exemplar, its numbers rounded to what the matcher can tell apart."""
+        """The scorer as data: one line per exemplar and per variant, the exemplars' numbers rounded to what the
+        matcher can tell apart."""
         data = asdict(self)
-        exemplars = data.pop("exemplars")
+        exemplars, variants = data.pop("exemplars"), data.pop("variants")
         lines = [f"  {json.dumps(tid)}: {json.dumps([round(float(v), 4) for v in vec])}"
                  for tid, vec in sorted(exemplars.items())]
-        body = ",\n".join(lines)
-        return json.dumps(data, indent=1)[:-2] + f',\n "exemplars": {{\n{body}\n }}\n}}'
+        shared = ("features", "exemplars", "variants")  # a variant's are the scorer's
+        rows = [f"  {json.dumps({k: v for k, v in variant.items() if k not in shared})}" for variant in variants]
+        return json.dumps(data, indent=1)[:-2] + ',\n "exemplars": {\n' + ",\n".join(lines) + '\n },\n' \
+            + ' "variants": [\n' + ",\n".join(rows) + "\n ]\n}"
 
 
 def post_answers(answers: np.ndarray, post_of: np.ndarray) -> np.ndarray:
@@ -98,6 +104,7 @@ def scorer_from_json(text: str) -> Scorer:
     if list(data["features"]) != list(FEATURES):
         raise ValueError("the scorer was fitted on other features; refit it with scripts/fit_gaps_scorer.py")
     data["exemplars"] = {tid: np.asarray(vec, np.float32) for tid, vec in data.get("exemplars", {}).items()}
+    data["variants"] = [Scorer(data["features"], **variant) for variant in data.get("variants", [])]
     return Scorer(**data)
 
 
