@@ -272,8 +272,8 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
     out = []
     for ti, q in enumerate(asked):
         head = heads[ti]
-        title = (blog.title @ topics[ti].asking.T).max(axis=1) if n and len(topics[ti].asking) else np.zeros(n)
         wordings = topics[ti].asking
+        title = (blog.title @ wordings.T).max(axis=1) if n and len(wordings) else np.zeros(n)
         sec = (blog.section @ q.T).max(axis=1) if n else np.zeros(0)
         sims = (blog.sentence @ wordings.T).max(axis=1) if len(blog.sentence) and len(wordings) \
             else np.zeros(len(blog.sentence))

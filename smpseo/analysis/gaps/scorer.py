@@ -11,6 +11,8 @@ labelled blogs (`scripts/fit_gaps_scorer.py`); `benchmarks/gaps_eval.py` refits 
 So are the **exemplars**: for a shipped topic, what an answer to it looks like on the labelled blogs (the mean vector
 of the sections labelled as answering it, `fit_exemplars`). A topic with an exemplar is matched against it as against
 one more way of asking, so an answer in other words than the question can still come close to other blogs' answers.
+And so are the **variants**, the same fitting without each labelled blog in turn: where one of them gives another
+status, the status is flagged for a reader's check.
 """
 
 from __future__ import annotations
