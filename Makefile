@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-fast fuzz lab bench yoast lint clean eval
+.PHONY: setup compile report test test-fast fuzz lab bench yoast lint clean eval
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-report: $(STAMP)
+# smpseo's own modules compiled ahead: an editable install leaves them to the first import, and where
+# PYTHONDONTWRITEBYTECODE is set, every command would compile them from source again (half a warm check).
+compile: $(STAMP)
+	@$(BIN)/python -m compileall -q smpseo > /dev/null
+
+report: compile
 	@$(BIN)/smpseo report monthly --posts posts --out reports
 
-test: $(STAMP)
+test: compile
 	$(BIN)/python -m pytest
 
 # The quick tier (no notebook runs, no browser, no whole corpora), spread over the cores.
