@@ -218,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     bare = held_out(found, {held.name: fold(found, held, exemplars=False) for held in found})
     print("\n  without exemplars (the same features and fitting, no topic matched against other blogs' answers):")
     print(line("all", bare))
-    print(line("paraphrase", [r for r in bare if r["kind"] == "paraphrase"]))
-    print(line("trap", [r for r in bare if r["kind"] == "trap"]))
+    for kind in KINDS:
+        if any(r["kind"] == kind for r in bare):
+            print(line(kind, [r for r in bare if r["kind"] == kind]))
     return 0
 
 

@@ -36,22 +36,26 @@ def _section(blog, heading: str) -> int:
     return next(k for k, p in enumerate(blog.passages) if p.heading == heading)
 
 
-def test_an_exemplar_is_matched_with_sections_and_paragraphs_not_with_sentences_or_headings(blog):
+def test_an_exemplar_makes_a_section_stand_out_without_changing_what_the_wordings_find(blog):
     k = _section(blog, "The sensation")
     exemplar = blog.embedded.section[k]
     plain = asked_for(list(HURT.texts), blog.embedded, blog.vectors)
     rich = asked_for(list(HURT.texts), blog.embedded, blog.vectors, exemplar)
-    assert len(plain.vectors) == len(rich.asking) == len(HURT.texts) and len(rich.vectors) == len(HURT.texts) + 1
-    assert np.allclose(rich.asking, plain.vectors)
+    assert np.allclose(rich.vectors, plain.vectors) and plain.exemplar is None
+    assert float(np.linalg.norm(rich.exemplar)) == pytest.approx(1.0, abs=1e-5)
     before, after = topic_features(blog.embedded, [plain])[0], topic_features(blog.embedded, [rich])[0]
-    sec, s1, head = FEATURES.index("sec"), FEATURES.index("s1"), FEATURES.index("head")
-    assert after.features[k, sec] == pytest.approx(1.0, abs=1e-4)
-    assert before.features[k, sec] < 0.9
-    assert np.allclose(after.sentence_sim, before.sentence_sim)  # a sentence is not a section's mean
-    assert np.allclose(after.features[:, [s1, head]], before.features[:, [s1, head]])
+    sec_z, par_z = FEATURES.index("sec_z"), FEATURES.index("par_z")
+    # the larger of two z-scores: against the wordings' similarities, and against the exemplar's
+    assert after.features[k, sec_z] >= before.features[k, sec_z]
+    assert np.all(after.features[:, [sec_z, par_z]] >= before.features[:, [sec_z, par_z]] - 1e-9)
+    assert after.features[k, sec_z] == pytest.approx(np.max(after.features[:, sec_z]))  # it stands out the most
+    others = [c for c in range(len(FEATURES)) if c not in (sec_z, par_z)]
+    assert np.allclose(after.features[:, others], before.features[:, others])  # the rest is the wordings'
+    assert np.allclose(after.sentence_sim, before.sentence_sim)
     assert after.exemplar[k] == pytest.approx(1.0, abs=1e-4) and before.exemplar is None
+    assert after.worded[k] == pytest.approx(before.features[k, FEATURES.index("sec")])
     wrong = asked_for(list(HURT.texts), blog.embedded, blog.vectors, exemplar[:10])  # other dimensions: left out
-    assert len(wrong.vectors) == len(HURT.texts)
+    assert wrong.exemplar is None
 
 
 def test_the_evidence_says_when_a_section_reads_like_the_labelled_answers(blog):

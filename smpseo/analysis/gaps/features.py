@@ -188,21 +188,14 @@ AMOUNT = re.compile(r"^\s*(how (long|much|many|often|soon|far)|when)\b", re.I)  
 class Asked:
     """A topic's ways of asking: their unit vectors, the vector of the question's key word alone (its weightiest
     word on this blog), whether the question asks for an amount or a time, and each way's content words (unit
-    vectors and weights) for the word-by-word match. When the topic has an exemplar (what answers to it look like
-    on the labelled blogs, the mean of whole sections), it is the last row of `vectors`: compared with sections and
-    paragraphs as one more way of asking, not with single sentences, headings and titles (which the wordings
-    match)."""
+    vectors and weights) for the word-by-word match; and its exemplar, when it has one: what answers to it look
+    like on the labelled blogs (a unit vector, the mean of whole sections)."""
 
     vectors: np.ndarray
     key: np.ndarray
     amount: bool
     words: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # per way: unit word vectors, weights
-    wordings: int = -1  # how many rows of `vectors` are wordings (the others: the exemplar); -1: all
-
-    @property
-    def asking(self) -> np.ndarray:
-        """The wordings' vectors alone."""
-        return self.vectors if self.wordings < 0 else self.vectors[:self.wordings]
+    exemplar: np.ndarray | None = None
 
 
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:
@@ -214,10 +207,12 @@ def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: 
         mine = list(dict.fromkeys(x for x in words_of(text) if not blog.quiet(x) and not x.isdigit()))
         words.append((normalise(vectors.matrix(mine)) if mine else np.zeros((0, vectors.dims), np.float32),
                       np.array([blog.weight(x, vectors) for x in mine], np.float32)))
-    ways = embed_texts(texts, blog, vectors)
-    if exemplar is not None and len(exemplar) == ways.shape[1]:
-        ways = np.vstack([ways, normalise(np.asarray(exemplar, np.float32)[None, :])])
-    return Asked(ways, key, bool(texts) and bool(AMOUNT.search(texts[0])), words, len(texts))
+    if exemplar is not None and len(exemplar) == vectors.dims:
+        exemplar = normalise(np.asarray(exemplar, np.float32)[None, :])[0]
+    else:
+        exemplar = None
+    return Asked(embed_texts(texts, blog, vectors), key, bool(texts) and bool(AMOUNT.search(texts[0])), words,
+                 exemplar)
 
 
 def _soft(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -259,26 +254,27 @@ class TopicEvidence:
     heading_sim: np.ndarray  # per passage
     closeness: np.ndarray  # per passage: its soft coverage of the closest way of asking (the `soft` feature)
     exemplar: np.ndarray | None = None  # per passage: its similarity to the topic's exemplar, when it has one
-    worded: np.ndarray | None = None  # per passage: its similarity to the closest wording
+    worded: np.ndarray | None = None  # per passage: its similarity to the closest way of asking
 
 
 def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
-    """Features for every topic (each given as its ways of asking, `asked_for`) and passage."""
+    """Features for every topic (each given as its ways of asking, `asked_for`) and passage. A topic's exemplar
+    counts in how much a section and its best paragraph stand out: each is the larger of two z-scores, against the
+    blog's sections' similarity to the closest way of asking and to the exemplar. (Taken into the same similarity,
+    the exemplar, close to every section of a blog about SMP, would lower the z-score of the section that answers in
+    the question's own words.)"""
     asked = [a.vectors for a in topics]
     items = blog.parts
     n = len(items)
-    heads = np.stack([(blog.heading @ a.asking.T).max(axis=1) if n and len(a.asking) else np.zeros(n)
-                      for a in topics]) if asked else np.zeros((0, n))
+    heads = np.stack([(blog.heading @ q.T).max(axis=1) if n else np.zeros(0) for q in asked]) if asked \
+        else np.zeros((0, n))
     out = []
     for ti, q in enumerate(asked):
         head = heads[ti]
-        wordings = topics[ti].asking
-        title = (blog.title @ wordings.T).max(axis=1) if n and len(wordings) else np.zeros(n)
+        title = (blog.title @ q.T).max(axis=1) if n else np.zeros(0)
         sec = (blog.section @ q.T).max(axis=1) if n else np.zeros(0)
-        sims = (blog.sentence @ wordings.T).max(axis=1) if len(blog.sentence) and len(wordings) \
-            else np.zeros(len(blog.sentence))
+        sims = (blog.sentence @ q.T).max(axis=1) if len(blog.sentence) else np.zeros(0)
         paras = (blog.paragraph @ q.T).max(axis=1) if len(blog.paragraph) else np.zeros(0)
-        like = blog.section @ q[-1] if len(q) > len(wordings) and n else None  # the exemplar's similarity
         mu, sd = (sims.mean(), sims.std() + 1e-6) if len(sims) else (0.0, 1.0)
         others = np.delete(heads, ti, axis=0).max(axis=0) if len(heads) > 1 else np.zeros(n)
         f = np.zeros((n, len(FEATURES)))
@@ -317,6 +313,14 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
         closeness = cover.copy()  # how well the passage's words cover the question's, word by word
         for col in (0, 1, 2, 3, 4):  # similarities become z-scores across the blog's passages
             f[:, col] = _z(f[:, col]) if n else f[:, col]
-        out.append(TopicEvidence(f, sims, head, closeness, like,
-                                 (blog.section @ wordings.T).max(axis=1) if like is not None else None))
+        like = None
+        if a.exemplar is not None and n:
+            like = blog.section @ a.exemplar
+            by_para = blog.paragraph @ a.exemplar if len(blog.paragraph) else np.zeros(0)
+            para_like = np.array([max((by_para[r] for r, (i, j) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
+                                       if not all(s.question for s in p.sentences[i:j])), default=0.0)
+                                  for k, p in enumerate(items)])
+            f[:, 0] = np.maximum(f[:, 0], _z(like))
+            f[:, 3] = np.maximum(f[:, 3], _z(para_like))
+        out.append(TopicEvidence(f, sims, head, closeness, like, sec if like is not None else None))
     return out

@@ -182,7 +182,7 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
     targets = list(targets or [])
     topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors, scorer.exemplars.get(t.id))
                     for t in topics]
-    asked = [a.asking for a in topics_asked]  # the wordings: what a sentence of evidence is close to
+    asked = [a.vectors for a in topics_asked]
     evidence = topic_features(blog.embedded, topics_asked)
     results = []
     for topic, ask, ev in zip(topics, asked, evidence, strict=True):
