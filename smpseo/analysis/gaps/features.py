@@ -254,7 +254,7 @@ class TopicEvidence:
     heading_sim: np.ndarray  # per passage
     closeness: np.ndarray  # per passage: its soft coverage of the closest way of asking (the `soft` feature)
     exemplar: np.ndarray | None = None  # per passage: its similarity to the topic's exemplar, when it has one
-    worded: np.ndarray | None = None  # per passage: its similarity to the closest way of asking
+    by_exemplar: np.ndarray | None = None  # per passage: whether it stands out more against the exemplar
 
 
 def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
@@ -313,14 +313,15 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
         closeness = cover.copy()  # how well the passage's words cover the question's, word by word
         for col in (0, 1, 2, 3, 4):  # similarities become z-scores across the blog's passages
             f[:, col] = _z(f[:, col]) if n else f[:, col]
-        like = None
+        like = led = None
         if a.exemplar is not None and n:
             like = blog.section @ a.exemplar
             by_para = blog.paragraph @ a.exemplar if len(blog.paragraph) else np.zeros(0)
             para_like = np.array([max((by_para[r] for r, (i, j) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
                                        if not all(s.question for s in p.sentences[i:j])), default=0.0)
                                   for k, p in enumerate(items)])
+            led = _z(like) > f[:, 0]
             f[:, 0] = np.maximum(f[:, 0], _z(like))
             f[:, 3] = np.maximum(f[:, 3], _z(para_like))
-        out.append(TopicEvidence(f, sims, head, closeness, like, sec if like is not None else None))
+        out.append(TopicEvidence(f, sims, head, closeness, like, led))
     return out

@@ -109,8 +109,9 @@ def _why(role: str, question: bool, sim: float, way: str, heading: bool) -> str:
 
 
 def _reads_like(ev: TopicEvidence, k: int) -> str:
-    """When a passage is closer to the topic's exemplar than to any wording: said, as part of why it counts."""
-    if ev.exemplar is None or ev.worded is None or ev.exemplar[k] <= ev.worded[k]:
+    """When a passage stands out more against the topic's exemplar than against its wordings: said, as part of why
+    it counts, with its similarity to the exemplar."""
+    if ev.exemplar is None or ev.by_exemplar is None or not ev.by_exemplar[k]:
         return ""
     return f"; the section reads like the labelled blogs' answers to it ({ev.exemplar[k]:.2f})"
 
