@@ -142,3 +142,18 @@ def test_the_candidates_benchmark_scores_the_shipped_matcher_as_make_eval_does(h
     assert s["agreement"] == pytest.approx(_agreement(held_out_rows))
     assert s["best"] == pytest.approx(sum(r["post_hit"] for r in answered) / len(answered))
     assert s["paraphrase"] == pytest.approx(_agreement([r for r in held_out_rows if r["kind"] == "paraphrase"]))
+
+
+def test_the_accuracy_docs_gaps_md_states_is_what_make_eval_prints(capsys):
+    """docs/gaps.md's Accuracy block is `make eval`'s output, word for word: no figure there goes stale."""
+    faq_dev = shared("corpora", "faq-dev")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import gaps_eval
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert gaps_eval.main(["--faq-dev", str(faq_dev)]) == 0
+    printed = capsys.readouterr().out.strip()
+    docs = (ROOT / "docs" / "gaps.md").read_text(encoding="utf-8")
+    start = docs.index("```text\nFAQ gaps, held out") + len("```text\n")
+    assert docs[start:docs.index("```", start)].strip() == printed
