@@ -100,15 +100,16 @@ def test_the_shipped_scorer_is_what_the_fitting_writes():
         sys.path.remove(str(ROOT / "benchmarks"))
     fitted, _ = gaps_eval.fold(gaps_eval.clinics(faq_dev))
     shipped = fitted_scorer()
-    assert fitted.answers == pytest.approx(shipped.answers, abs=1e-6)
+    # (tolerances well above a machine's floating-point noise, far below what a change of features moves)
+    assert fitted.answers == pytest.approx(shipped.answers, rel=1e-4, abs=1e-4)
     assert (fitted.answered_at, fitted.partial_at, fitted.floor) == pytest.approx(
-        (shipped.answered_at, shipped.partial_at, shipped.floor), abs=1e-6)
+        (shipped.answered_at, shipped.partial_at, shipped.floor), abs=1e-4)
     assert set(fitted.exemplars) == set(shipped.exemplars)
     assert all(np.allclose(fitted.exemplars[t], shipped.exemplars[t], atol=1e-4) for t in shipped.exemplars)
     assert len(fitted.variants) == len(shipped.variants) == 3  # each without one of the three labelled blogs
     for mine, theirs in zip(fitted.variants, shipped.variants, strict=True):
-        assert mine.answers == pytest.approx(theirs.answers, abs=1e-6)
-        assert (mine.answered_at, mine.partial_at) == pytest.approx((theirs.answered_at, theirs.partial_at))
+        assert mine.answers == pytest.approx(theirs.answers, rel=1e-4, abs=1e-4)
+        assert (mine.answered_at, mine.partial_at) == pytest.approx((theirs.answered_at, theirs.partial_at), abs=1e-4)
         assert len(mine.trained_on) == 2 and mine.trained_on == theirs.trained_on
 
 
