@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
 from smpseo.core.frozen import Frozen
 from smpseo.core.language import is_function_word, normalize_word, stem, word_list
-from smpseo.core.text import WORD_RE, sentence_spans
+from smpseo.core.text import WORD_RE, counted, sentence_spans
 from smpseo.model.post import HEADING, Block, Post
 
 TITLE, SLUG, INTRO, DESCRIPTION, SUBHEADING, ALT, BODY = "title", "slug", "intro", "description", "subheading", \
@@ -172,7 +172,7 @@ class Uses(Frozen, positional=True):
 
     def describe(self) -> str:
         """"4 times as written, 17 more as 'SMP'"."""
-        text = f"{self.written} time{'s' if self.written != 1 else ''} as written"
+        text = f"{counted(self.written, 'time')} as written"
         if self.synonym:
             forms = " or ".join(f"'{f}'" for f in self.synonym_forms) or "a synonym"
             text += f", {self.synonym} more as {forms}"

@@ -6,7 +6,7 @@ import sys
 from pathlib import PurePath
 
 from smpseo.core import jsontext
-from smpseo.core.text import escaped
+from smpseo.core.text import counted, escaped
 from smpseo.model.post import one_line
 from smpseo.model.results import CheckResult, Finding
 
@@ -37,11 +37,10 @@ def settings_line(settings: str | None) -> str:
 def summary_line(result: CheckResult) -> str:
     s = result.summary()
     sev = s["by_severity"]
-    parts = [f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} "
-             f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {s['posts']} "
-             f"post{'s' if s['posts'] != 1 else ''}"]
+    parts = [f"{counted(s['findings'], 'finding')} "
+             f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {counted(s['posts'], 'post')}"]
     if s["errors"]:
-        parts.append(f"{s['errors']} file{'s' if s['errors'] != 1 else ''} could not be read")
+        parts.append(f"{counted(s['errors'], 'file')} could not be read")
     return "; ".join(parts)
 
 

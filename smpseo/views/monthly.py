@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from smpseo.core.text import counted
 from smpseo.model.changes import TodoItem
 from smpseo.model.gaps import TopicResult
 from smpseo.model.results import Finding
@@ -164,7 +165,7 @@ def changes(report) -> HTML:
         parts.append(str(table([{"post": titles.get(f.slug, f.path), "line": f.line, "rule": f.rule,
                                  "message": f.message} for f in in_old], empty="No new findings.")))
         if in_new:
-            parts.append(f'<p class="muted">The new posts have {in_new} finding{"s" if in_new != 1 else ""} '
+            parts.append(f'<p class="muted">The new posts have {counted(in_new, "finding")} '
                          "of their own (see the tables above).</p>")
     parts.append("<h4>Score changes</h4>")
     rows = [{"trend": dot(GREY if d.improved is None else GREEN if d.improved else RED),

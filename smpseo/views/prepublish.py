@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smpseo.core.text import counted
 from smpseo.views.html import (
     GREEN,
     GREY,
@@ -124,7 +125,7 @@ def readability_vs_blog(draft) -> HTML:
         mine, avg = getattr(draft.readability, key), getattr(draft.blog_average, key)
         diff = round(mine - avg, 1) if isinstance(mine, (int, float)) and isinstance(avg, (int, float)) else None
         rows.append({"measure": label, "this draft": mine, "blog average": avg, "difference": diff})
-    note = f'<p class="muted">Blog average over {draft.blog_posts} other post{"s" if draft.blog_posts != 1 else ""}.</p>'
+    note = f'<p class="muted">Blog average over {counted(draft.blog_posts, "other post")}.</p>'
     return HTML(str(table(rows)) + note)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from smpseo.core.text import counted
 from smpseo.model.results import Fix, PostRating, Rating
 from smpseo.views.html import GREEN, GREY, HTML, ORANGE, RED, code_spans, dot, e, table, unavailable
 
@@ -74,8 +75,8 @@ def post_ratings(report) -> HTML:
             continue
         rows = "".join(f"<li>line {e(f.line)}: {e(f.message)} <span class=\"muted\">{e(f.rule)} "
                        f"{e(f.severity)}</span></li>" for f in mine)
-        folds.append(f"<details><summary>{e(p.title or p.path)}: {len(mine)} finding"
-                     f"{'s' if len(mine) != 1 else ''}</summary><ul>{rows}</ul></details>")
+        folds.append(f"<details><summary>{e(p.title or p.path)}: {counted(len(mine), 'finding')}"
+                     f"</summary><ul>{rows}</ul></details>")
     if folds:
         parts.append("<h4>Every finding, per post</h4>" + "".join(folds))
     return HTML("".join(parts))

@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from smpseo.core.months import month_title
+from smpseo.core.text import counted
 from smpseo.sources.writer import write_atomic
 
 _MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -115,7 +116,7 @@ def write_index(reports_dir: str | Path) -> Path:
                      f'<td class="num" data-label="Findings">{_num(t.get("findings"))}</td>'
                      f'<td data-label="Status">{status}</td></tr>')
     title = f"SEO reports: {site}" if site else "SEO reports"
-    lead = f"{len(rows)} monthly report{'s' if len(rows) != 1 else ''}, newest first." if rows else \
+    lead = f"{counted(len(rows), 'monthly report')}, newest first." if rows else \
         "No monthly reports yet: run <code>smpseo report monthly</code>."
     path = reports_dir / "index.html"
     # a temporary file of its own (two runs at once never share one), removed if the disk is full

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from smpseo.core.budget import BudgetExceeded, time_budget
+from smpseo.core.text import counted
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
 
@@ -238,7 +239,7 @@ def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
     """One line of severity "info" saying what `leave_out` left out (nothing when nothing was)."""
     if not sum(out.values()):
         return []
-    parts = [f"{n} {reason}{'s' if n != 1 else ''}" for reason, n in sorted(out.items()) if n]
+    parts = [counted(n, reason) for reason, n in sorted(out.items()) if n]
     text = " and ".join(parts) + " left out" + ("; --drafts includes drafts" if out["draft"] else "")
     return [ReadError(where, text, severity="info")]
 
