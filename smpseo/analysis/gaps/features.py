@@ -268,6 +268,9 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
     n = len(items)
     heads = np.stack([(blog.heading @ q.T).max(axis=1) if n else np.zeros(0) for q in asked]) if asked \
         else np.zeros((0, n))
+    # each passage's paragraphs (rows of `blog.paragraph`) that tell rather than only ask: the same for every topic
+    told_paras = [[r for r, (i, j) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
+                   if not all(s.question for s in p.sentences[i:j])] for k, p in enumerate(items)]
     out = []
     for ti, q in enumerate(asked):
         head = heads[ti]
@@ -286,8 +289,7 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
             mine = sims[start:start + len(p.sentences)]
             asks = np.array([s.question for s in p.sentences], bool)
             told = mine[~asks]
-            para_told = [paras[r] for r, (a, b) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
-                         if not asks[a:b].all()]
+            para_told = [paras[r] for r in told_paras[k]]
             z = (told - mu) / sd if len(told) else np.array([-3.0])
             key_best = key_sent[start:start + len(p.sentences)][~asks].max() if len(told) else 0.0
             f[k, -EXTRA:-6] = [sec[k] - key_sec[k], (told.max() - key_best) if len(told) else 0.0,
@@ -317,11 +319,10 @@ def topic_features(blog: Embedded, topics: list[Asked]) -> list[TopicEvidence]:
         if a.exemplar is not None and n:
             like = blog.section @ a.exemplar
             by_para = blog.paragraph @ a.exemplar if len(blog.paragraph) else np.zeros(0)
-            para_like = np.array([max((by_para[r] for r, (i, j) in zip(blog.paragraph_of[k], p.paragraphs, strict=True)
-                                       if not all(s.question for s in p.sentences[i:j])), default=0.0)
-                                  for k, p in enumerate(items)])
-            led = _z(like) > f[:, 0]
-            f[:, 0] = np.maximum(f[:, 0], _z(like))
+            para_like = np.array([max((by_para[r] for r in rows), default=0.0) for rows in told_paras])
+            like_z = _z(like)
+            led = like_z > f[:, 0]
+            f[:, 0] = np.maximum(f[:, 0], like_z)
             f[:, 3] = np.maximum(f[:, 3], _z(para_like))
         out.append(TopicEvidence(f, sims, head, closeness, like, led))
     return out

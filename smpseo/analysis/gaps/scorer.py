@@ -9,8 +9,9 @@ the post most likely to answer, counting every section of it, among the posts th
 Weights and thresholds are data (`smpseo/data/gaps/scorer.json`, read by the app layer), fitted by `fit()` on
 labelled blogs (`scripts/fit_gaps_scorer.py`); `benchmarks/gaps_eval.py` refits them without the blog it scores.
 So are the **exemplars**: for a shipped topic, what an answer to it looks like on the labelled blogs (the mean vector
-of the sections labelled as answering it, `fit_exemplars`). A topic with an exemplar is matched against it as against
-one more way of asking, so an answer in other words than the question can still come close to other blogs' answers.
+of the sections labelled as answering it, `fit_exemplars`). A section that stands out against a topic's exemplar
+counts as standing out (`features.topic_features`), so an answer in other words than the question can still rate as
+other blogs' answers do.
 And so are the **variants**, the same fitting without each labelled blog in turn: where one of them gives another
 status, the status is flagged for a reader's check.
 """
