@@ -52,6 +52,24 @@ def shared(*parts: str) -> Path:
     return path
 
 
+def benchmark(name: str):
+    """A module of benchmarks/ (`gaps_eval`, `gaps_candidates`), imported without leaving that folder on the path."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="session")
+def faq_clinics():
+    """The labelled blogs of `make eval` (the clinic's posts and ../shared/corpora/faq-dev), read once."""
+    return benchmark("gaps_eval").clinics(shared("corpora", "faq-dev"))
+
+
 # Headless Chromium from the OS packages, shared by the browser tests (never a browser downloaded by a tool).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -11,7 +11,7 @@ import yaml
 
 from smpseo.app.gaps import gaps
 
-from .conftest import CLINIC_POSTS, ROOT, shared
+from .conftest import CLINIC_POSTS, ROOT, benchmark, shared
 
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
@@ -25,14 +25,8 @@ def report():
 
 
 @pytest.fixture(scope="module")
-def held_out_rows():
-    shared("corpora", "faq-dev")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import gaps_eval
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return gaps_eval.held_out(gaps_eval.clinics(ROOT.parent / "shared" / "corpora" / "faq-dev"))
+def held_out_rows(faq_clinics):
+    return benchmark("gaps_eval").held_out(faq_clinics)
 
 
 def _agreement(rows):
@@ -124,16 +118,11 @@ def test_known_disagreements(report):
     assert report["gray_aging"].status == "missing"
 
 
-def test_the_candidates_benchmark_scores_the_shipped_matcher_as_make_eval_does(held_out_rows):
+def test_the_candidates_benchmark_scores_the_shipped_matcher_as_make_eval_does(held_out_rows, faq_clinics):
     """benchmarks/gaps_candidates.py re-scores from the features alone; with no transformer column added, its figures
     must be make eval's, or its comparisons with the transformer's candidates say nothing."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import gaps_candidates
-        import gaps_eval
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    found = gaps_eval.clinics(ROOT.parent / "shared" / "corpora" / "faq-dev")
+    gaps_candidates = benchmark("gaps_candidates")
+    found = faq_clinics
     none = {c.name: {t.id: gaps_candidates.np.zeros((len(c.blog.passages), 10)) for t in c.topics if t.id in c.labels}
             for c in found}
     s = gaps_candidates.score(found, none, gaps_candidates.CANDIDATES["shipped"])
@@ -147,12 +136,7 @@ def test_the_candidates_benchmark_scores_the_shipped_matcher_as_make_eval_does(h
 def test_the_accuracy_docs_gaps_md_states_is_what_make_eval_prints(capsys):
     """docs/gaps.md's Accuracy block is `make eval`'s output, word for word: no figure there goes stale."""
     faq_dev = shared("corpora", "faq-dev")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import gaps_eval
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    assert gaps_eval.main(["--faq-dev", str(faq_dev)]) == 0
+    assert benchmark("gaps_eval").main(["--faq-dev", str(faq_dev)]) == 0
     printed = capsys.readouterr().out.strip()
     docs = (ROOT / "docs" / "gaps.md").read_text(encoding="utf-8")
     start = docs.index("```text\nFAQ gaps, held out") + len("```text\n")

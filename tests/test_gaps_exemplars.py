@@ -4,7 +4,6 @@ variants, whose disagreement flags a status for a reader's check."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from smpseo.core.settings import Config
 from smpseo.sources.readers import load_posts
 from smpseo.sources.topics import Topic, shipped_topics
 
-from .conftest import ROOT, shared
+from .conftest import benchmark
 
 OTHER_WORDS = Path(__file__).parent / "fixtures" / "gaps" / "other-words"
 HURT = Topic("does_it_hurt", "Does it hurt?")
@@ -89,16 +88,10 @@ def test_only_shipped_topics_have_exemplars_and_nearly_all_do():
                for v in exemplars.values())
 
 
-def test_the_shipped_scorer_is_what_the_fitting_writes():
+def test_the_shipped_scorer_is_what_the_fitting_writes(faq_clinics):
     """scripts/fit_gaps_scorer.py on the labelled blogs gives the shipped file: weights, thresholds and exemplars
     (a change to the features, the topics or the word vectors that is not refitted fails here)."""
-    faq_dev = shared("corpora", "faq-dev")
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import gaps_eval
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    fitted, _ = gaps_eval.fold(gaps_eval.clinics(faq_dev))
+    fitted, _ = benchmark("gaps_eval").fold(faq_clinics)
     shipped = fitted_scorer()
     # (tolerances well above a machine's floating-point noise, far below what a change of features moves)
     assert fitted.answers == pytest.approx(shipped.answers, rel=1e-4, abs=1e-4)
