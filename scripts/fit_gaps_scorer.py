@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Fit smpseo/data/gaps/scorer.json on every labelled clinic (the shipped scorer): weights, thresholds and the
-shipped topics' exemplars.
+"""Fit smpseo/data/gaps/scorer.json on every labelled clinic (the shipped scorer): weights, thresholds, the
+shipped topics' exemplars, and the variants fitted without each clinic in turn.
 
     python scripts/fit_gaps_scorer.py [--faq-dev ../shared/corpora/faq-dev]
 

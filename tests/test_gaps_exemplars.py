@@ -1,6 +1,6 @@
-"""Exemplars: what answers to a shipped topic look like on the labelled blogs, matched as one more way of asking it
-(sections and paragraphs only), said in the evidence, and shipped as the fitting writes them; and the scorer's
-variants, whose disagreement flags a status for a reader's check."""
+"""Exemplars: what answers to a shipped topic look like on the labelled blogs, a z-score of their own for sections
+and paragraphs, said in the evidence, and shipped as the fitting writes them; and the scorer's variants, whose
+disagreement flags a status for a reader's check."""
 
 from __future__ import annotations
 
