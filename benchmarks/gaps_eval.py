@@ -4,8 +4,8 @@ Labelled blogs: the clinic's own posts with tests/fixtures/gaps/labels.yml (the 
 ../shared/corpora/faq-dev is beside the checkout, its custom questions for the same posts plus two more clinics
 (toronto, manchester) with their posts, settings, questions and labels. For every clinic the scorer's weights,
 thresholds, exemplars and variants are fitted on the other clinics only (leave one clinic out), then the clinic is
-scored as faq-dev's score.py scores a run: status agreement (answered 1, partial 0.5, missing 0; 1 - |label - tool| per topic), exact
-statuses, and best post among topics labelled answered (the tool's first post is the labelled one).
+scored as faq-dev's score.py scores a run: status agreement (answered 1, partial 0.5, missing 0; 1 - |label - tool|
+per topic), exact statuses, and best post among topics labelled answered (the tool's first post is the labelled one).
 
     python benchmarks/gaps_eval.py [--faq-dev DIR] [--list]     # --list: every disagreement too
 """
