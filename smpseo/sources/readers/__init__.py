@@ -20,13 +20,14 @@ from smpseo.sources.readers.decode import SourceError, decode
 READERS: dict[str, tuple[str, str, str]] = {
     ".md": ("markdown", "markdown", "read_markdown"),
     ".markdown": ("markdown", "markdown", "read_markdown"),
+    ".mdx": ("markdown", "markdown", "read_mdx"),
     ".html": ("html", "html", "read_html"),
     ".htm": ("html", "html", "read_html"),
     ".xml": ("wxr", "wxr", "read_wxr"),
     ".txt": ("text", "textdump", "read_textdump"),
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.
-FOLDER_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+FOLDER_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm")
 
 
 def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
@@ -54,8 +55,8 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             continue
         if is_dir:
             found = sorted(_walk(path, errors))
-            if not found and not any(e.path.startswith(str(path)) for e in errors):
-                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .html)"))
+            if not found and not any(e.path.startswith(str(path)) and e.severity == "error" for e in errors):
+                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .mdx, .html)"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -67,6 +68,12 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             errors.append(ReadError(str(path), "no such file or folder"))
     return files
 
+
+# Posts in formats of other generators that smpseo does not read: a folder's are counted in one warning, not
+# passed over in silence (Hugo also renders AsciiDoc, Org and reStructuredText; Pelican and Nikola reStructuredText;
+# Quarto and R Markdown their own).
+UNREAD_POSTS = {".rst": "reStructuredText", ".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
+                ".textile": "Textile", ".qmd": "Quarto", ".rmd": "R Markdown", ".pdc": "Pandoc"}
 
 # Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are
 # Markdown) and Jekyll's built site (an HTML copy of every post). Hugo builds into `public` (and `resources`) of a
@@ -91,6 +98,7 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
     import os
 
     found: list[Path] = []
+    unread: Counter = Counter()
 
     def unreadable(exc: OSError) -> None:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
@@ -101,6 +109,8 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
         for name in names:
             path = Path(top) / name
             if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
+                if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:
+                    unread[f"{UNREAD_POSTS[path.suffix.lower()]} ({path.suffix.lower()}, "] += 1
                 continue
             try:
                 mode = path.stat().st_mode
@@ -114,6 +124,10 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
                 found.append(path)
             elif not stat.S_ISDIR(mode):
                 errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
+    if unread:
+        kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
+        errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
+                                             f"{kinds}; save as Markdown or HTML to check", severity="warning"))
     return found
 
 

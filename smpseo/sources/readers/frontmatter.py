@@ -1,5 +1,6 @@
-"""Front matter: YAML between `---` lines (Jekyll, Hugo, most generators) or TOML between `+++` lines (Hugo), read
-safely, with line numbers for every field, and the fields the toolkit understands.
+"""Front matter: YAML between `---` lines (Jekyll, Hugo, most generators), TOML between `+++` lines (Hugo), a JSON
+object opening the file (Hugo), or `Key: value` lines up to the first blank line (Pelican, MultiMarkdown and
+Python-Markdown's `meta`), read safely, with line numbers for every field, and the fields the toolkit understands.
 
 Plain `key: value` front matter is read by `plainyaml` as PyYAML would read it; PyYAML (and tomllib, for TOML) is
 only imported for front matter of another shape."""
@@ -20,6 +21,12 @@ _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 _TOML_KEY = re.compile(r"^[ \t]*[\"']?([A-Za-z_][\w-]*)[\"']?[ \t]*=")
 _TOML_LINE = re.compile(r"\(at line (\d+)")
+_JSON_OPEN = re.compile(r"^\{[ \t]*(\"[^\"]*\"[ \t]*:.*)?$")  # `{` alone, or `{"title": ...`
+_JSON_KEY = re.compile(r'^[ \t]*\{?[ \t]*"([A-Za-z_][\w-]*)"[ \t]*:')
+_META_LINE = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+# A `Key: value` block is front matter only when it names one of these: Pelican requires `Title`, and a post that
+# opens with "Note: ..." or "Update: ..." is prose, not fields.
+META_NAMES = frozenset({"title", "date", "slug"})
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:
@@ -30,8 +37,10 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
     lines = text.split("\n")
     if lines and _TOML_FENCE.match(lines[0]):
         return _toml_front_matter(lines, path)
+    if lines and _JSON_OPEN.match(lines[0]):
+        return _json_front_matter(text, lines, path)
     if not lines or not _FENCE.match(lines[0]):
-        return {}, {}, 0
+        return _meta_lines(lines)
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
     if end is None:
         raise SourceError(path, "front matter opened with '---' is never closed", line=1)
@@ -97,6 +106,75 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
         if m and m.group(1) not in field_lines:
             field_lines[m.group(1)] = i + 1
     return data, field_lines, end + 1
+
+
+def _json_front_matter(text: str, lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int]:
+    """Hugo's JSON front matter: an object that opens the file; the body starts on the line after its `}`. Raises
+    SourceError with the line of a JSON error."""
+    import json
+
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+        data = _cleaned(data)
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"invalid JSON front matter: {exc.msg}", line=exc.lineno) from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise SourceError(path, f"invalid JSON front matter: {exc}", line=1) from None
+    except RecursionError:
+        raise SourceError(path, "front matter nested too deeply to read", line=1) from None
+    if not isinstance(data, dict):
+        raise SourceError(path, "front matter is not a mapping of fields", line=1)
+    last = text.count("\n", 0, end)  # the line (0-based) that closes the object
+    if text[end:].split("\n", 1)[0].strip():
+        raise SourceError(path, "text after the JSON front matter's closing '}' on the same line", line=last + 1)
+    field_lines: dict[str, int] = {}
+    depth = 0
+    for i in range(last + 1):  # the top level's keys only: a nested object's keys are not the post's fields
+        m = _JSON_KEY.match(lines[i])
+        if m and depth <= 1 and m.group(1) not in field_lines:
+            field_lines[m.group(1)] = i + 1
+        depth += lines[i].count("{") + lines[i].count("[") - lines[i].count("}") - lines[i].count("]")
+    return {str(k): v for k, v in data.items()}, field_lines, last + 1
+
+
+def _cleaned(value: Any) -> Any:
+    """JSON strings cleaned as decoded text is (a `"\\ud800"` escape becomes U+FFFD)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(k): _cleaned(v) for k, v in value.items()}
+    return value
+
+
+def _meta_lines(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
+    """`Key: value` lines up to the first blank line (Pelican, MultiMarkdown): keys case-insensitive, a line
+    indented by four spaces or a tab continues the value before it. Not front matter (nothing read, the body starts
+    at line 1) unless every line of the block is one of these and a key is one of `META_NAMES`."""
+    fields: dict[str, Any] = {}
+    field_lines: dict[str, int] = {}
+    key = None  # the field a continuation line adds to (None after a key given twice: the first one counts)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            break
+        m = _META_LINE.match(line)
+        if m:
+            key = m.group(1).lower()
+            if key in fields:
+                key = None
+            else:
+                fields[key], field_lines[key] = clean_text((m.group(2) or "").strip()), i + 1
+        elif field_lines and line.startswith(("    ", "\t")):
+            if key is not None:
+                fields[key] = f"{fields[key]} {clean_text(line.strip())}".strip()
+        else:
+            return {}, {}, 0
+    else:
+        i = len(lines)
+    if not META_NAMES & set(fields):
+        return {}, {}, 0
+    return fields, field_lines, i
 
 
 MAX_EXPANDED = 10_000  # values in the front matter once aliases are expanded (a real post has a few dozen)

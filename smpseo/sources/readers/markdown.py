@@ -192,7 +192,7 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
         date=date,
         status=_status(meta, path, meta_lines, warnings),
         tags=as_list(meta.get("tags")),
-        categories=as_list(meta.get("categories")),
+        categories=as_list(meta.get("categories") or meta.get("category")),  # Pelican: one `Category`
         canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
         source=as_text(meta.get("source"), "source", path, meta_lines.get("source", 1), warnings),
         meta=meta,
@@ -289,4 +289,38 @@ def read_markdown(text: str, path: str) -> list[Post]:
     return [parse_markdown(text, path)]
 
 
-__all__ = ["parse_markdown", "markdown_blocks", "SourceError"]
+_ESM = re.compile(r"^(?:import|export)[ \t{*]")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MDX_COMMENT = re.compile(r"^[ \t]*\{/\*.*\*/\}[ \t]*$")
+_JSX_TAG = re.compile(r"^[ \t]*</?[A-Z][\w.]*")  # a component (capitalised): its props are code, its children text
+
+
+def read_mdx(text: str, path: str) -> list[Post]:
+    """MDX (Markdown with JSX: Docusaurus, Gatsby, Astro, Next.js): Markdown whose top-level `import` and `export`
+    statements (each up to the next blank line) and `{/* comments */}` are code, not text. They are blanked, so every
+    other line keeps its number; a JSX tag on lines of its own is read as an HTML block is."""
+    lines = text.split("\n")
+    _, _, start = split_front_matter(text, path)
+    fence = None
+    statement = tag = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if statement or _ESM.match(line) or _MDX_COMMENT.match(line):
+            statement = bool(line.strip()) and not _MDX_COMMENT.match(line)
+            lines[i] = ""
+            continue
+        if tag or _JSX_TAG.match(line):
+            tag = not line.rstrip().endswith(">")
+            lines[i] = ""
+            continue
+        m = _FENCE_OPEN.match(line)
+        if m:
+            fence = m.group(1)[0] * len(m.group(1))
+    return [parse_markdown("\n".join(lines), path)]
+
+
+__all__ = ["parse_markdown", "markdown_blocks", "read_markdown", "read_mdx", "SourceError"]

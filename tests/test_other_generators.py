@@ -1,0 +1,168 @@
+"""Front matter and formats of other static-site generators: Hugo's JSON front matter, Pelican's and
+MultiMarkdown's `Key: value` lines, and MDX (Docusaurus, Gatsby, Astro). Every field keeps its line, every sentence
+its own, and prose that merely looks like a field is left as prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smpseo.cli import main
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+
+JSON_POST = """{
+  "title": "Does SMP hurt?",
+  "date": "2024-05-06",
+  "description": "What a session feels like.",
+  "params": {"title": "not the post's", "keyphrase": "nested"},
+  "tags": ["pain", "sessions"]
+}
+
+Most clients rate it a two out of ten.
+"""
+
+
+def test_json_front_matter_gives_fields_their_lines_and_the_body_its_own(tmp_path):
+    path = tmp_path / "hurt.md"
+    path.write_text(JSON_POST, encoding="utf-8")
+    post = read_file(path)[0]
+    assert (post.title, post.date, post.description) == ("Does SMP hurt?", dt.date(2024, 5, 6),
+                                                         "What a session feels like.")
+    assert post.tags == ["pain", "sessions"] and post.keyphrase == ""  # a nested object's keys are not fields
+    assert post.meta_lines == {"title": 2, "date": 3, "description": 4, "params": 5, "tags": 6}
+    assert [(s.line, s.text) for s in post.sentences] == [(9, "Most clients rate it a two out of ten.")]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('{\n  "title": "x",\n  "date": \n}\nText.\n', 4, "invalid JSON front matter"),
+    ('{\n  "title": "x"\n', 3, "invalid JSON front matter"),
+    ('{\n  "title": "x"\n} and more\nText.\n', 3, "after the JSON front matter"),
+    ('{\n  "a": ' + '[' * 100_000 + '\n', 1, "nested too deeply"),
+    ('{\n  "a": ' + '1' * 5000 + '\n}\n', 1, "invalid JSON front matter"),
+])
+def test_bad_json_front_matter_is_one_error_naming_its_line(tmp_path, text, line, message):
+    path = tmp_path / "bad.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as exc:
+        read_file(path)
+    assert exc.value.line == line and message in exc.value.message
+
+
+def test_a_post_opening_with_a_shortcode_or_braces_in_prose_has_no_front_matter(tmp_path):
+    path = tmp_path / "shortcode.md"
+    path.write_text('{{< figure src="a.jpg" >}}\n\n# Title here\n\nText.\n', encoding="utf-8")
+    post = read_file(path)[0]
+    assert post.title == "Title here" and post.meta == {}
+
+
+PELICAN_POST = """Title: How long does SMP last?
+Date: 2023-02-01 10:20
+Modified: 2023-03-01
+Category: Aftercare
+Tags: longevity, fading
+Slug: smp-longevity
+Summary: Four to six years before a refresh,
+    with care in the sun.
+
+Expect four to six years before a refresh.
+
+Sunscreen keeps it dark.
+"""
+
+
+def test_pelican_metadata_lines_are_front_matter(tmp_path):
+    path = tmp_path / "longevity.md"
+    path.write_text(PELICAN_POST, encoding="utf-8")
+    post = read_file(path)[0]
+    assert (post.title, post.slug, post.date) == ("How long does SMP last?", "smp-longevity", dt.date(2023, 2, 1))
+    assert post.description == "Four to six years before a refresh, with care in the sun."
+    assert post.categories == ["Aftercare"] and post.tags == ["longevity", "fading"]
+    assert post.title_line == 1 and post.meta_lines["summary"] == 7
+    assert [s.line for s in post.sentences] == [10, 12]
+    assert not any("Title:" in s.text for s in post.sentences)
+
+
+@pytest.mark.parametrize("opening", [
+    "Note: this post was updated in May.\n\nText of the post.\n",  # a known-looking line, but no title, date or slug
+    "Title: a line of prose\nthat goes on without a colon.\n\nText.\n",  # not every line of the block is a field
+    "Update: prices changed.\nSummary: see below.\n\nText.\n",
+])
+def test_prose_that_looks_like_a_field_stays_prose(tmp_path, opening):
+    path = tmp_path / "prose.md"
+    path.write_text(opening, encoding="utf-8")
+    post = read_file(path)[0]
+    assert post.meta == {} and post.sentences[0].line == 1
+
+
+MDX_POST = """---
+title: Does SMP hurt?
+---
+import Chart from "../components/Chart"
+import {
+  Note,
+} from "../components"
+export const meta = { author: "Dee" }
+
+{/* a note for editors */}
+
+# Out of ten
+
+<Chart
+  data={[1, 2, 3]}
+/>
+
+<Note type="tip">
+
+Book a consultation to see it.
+
+</Note>
+
+Most clients rate it a two out of ten.
+
+```js
+import x from "y"
+```
+"""
+
+
+def test_mdx_imports_exports_comments_and_component_tags_are_not_text(tmp_path):
+    path = tmp_path / "pain.mdx"
+    path.write_text(MDX_POST, encoding="utf-8")
+    post = read_file(path)[0]
+    assert post.title == "Does SMP hurt?" and post.slug == "pain"
+    assert [(b.line, b.kind, b.text) for b in post.blocks] == [
+        (12, "heading", "Out of ten"),
+        (20, "paragraph", "Book a consultation to see it."),
+        (24, "paragraph", "Most clients rate it a two out of ten."),
+        (26, "code", 'import x from "y"\n'),
+    ]
+
+
+def test_a_folder_of_mdx_and_pelican_posts_is_read_and_checked(tmp_path, capsys):
+    (tmp_path / "pain.mdx").write_text(MDX_POST, encoding="utf-8")
+    (tmp_path / "longevity.md").write_text(PELICAN_POST, encoding="utf-8")
+    (tmp_path / "hurt.md").write_text(JSON_POST, encoding="utf-8")
+    corpus = load_posts(tmp_path)
+    assert sorted(p.slug for p in corpus) == ["hurt", "pain", "smp-longevity"] and not corpus.errors
+    assert main(["check", str(tmp_path)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "pain.mdx:" in out and "Title:" not in out and "import Chart" not in out
+
+
+def test_posts_in_formats_not_read_are_counted_in_one_warning_not_passed_over(tmp_path, capsys):
+    (tmp_path / "a.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.rst").write_text("Other\n=====\n\nText.\n", encoding="utf-8")
+    (tmp_path / "c.adoc").write_text("= Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")  # not a post in any format: no word of it
+    assert main(["check", str(tmp_path)]) == 1  # nothing to check: the folder holds no posts
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [
+        f"{tmp_path}: warning: 3 posts left out: smpseo does not read AsciiDoc (.adoc, 1), reStructuredText "
+        "(.rst, 2); save as Markdown or HTML to check",
+        f"{tmp_path}: error: folder holds no posts (.md, .markdown, .mdx, .html)"]
+    (tmp_path / "d.md").write_text(PELICAN_POST, encoding="utf-8")
+    corpus = load_posts(tmp_path)
+    assert [p.slug for p in corpus] == ["smp-longevity"]
+    assert [(e.severity, e.message.split(":")[0]) for e in corpus.errors] == [("warning", "3 posts left out")]
