@@ -172,10 +172,11 @@ def test_a_post_too_deep_to_read_loses_only_itself(tmp_path, capsys, monkeypatch
 
 
 def test_only_posts_are_kept_while_an_export_is_parsed():
-    from smpseo.sources.readers.wxr import _parse
+    from smpseo.sources.readers.wxr import _Handler
+    from smpseo.sources.readers.xmlstream import parse_xml
 
     items = [_item(f"Page{i}", "<p>x</p>" * 50, kind="attachment") for i in range(200)]
-    handler = _parse(_export(*items, _item("Post", "<p>Kept.</p>")), "export.xml")
+    handler = parse_xml(_export(*items, _item("Post", "<p>Kept.</p>")), "export.xml", _Handler())
     assert [i["title"] for i in handler.items] == ["Post"]
 
 

@@ -23,7 +23,9 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".mdx": ("markdown", "markdown", "read_mdx"),
     ".html": ("html", "html", "read_html"),
     ".htm": ("html", "html", "read_html"),
-    ".xml": ("wxr", "wxr", "read_wxr"),
+    ".xml": ("wxr", "wxr", "read_wxr"),  # a WordPress export, or an RSS or Atom feed (a Blogger export)
+    ".rss": ("feed", "wxr", "read_wxr"),
+    ".atom": ("feed", "wxr", "read_wxr"),
     ".txt": ("text", "textdump", "read_textdump"),
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.

@@ -20,49 +20,12 @@ from smpseo.core.text import slugify
 from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.htmlblocks import html_to_blocks
+from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
 
-CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
-DC_NS = "http://purl.org/dc/elements/1.1/"
 _WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/?$")
 _EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$")
 STATUSES = ("publish", "draft", "future", "pending", "private")
 
-_CAPTION = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.DOTALL | re.IGNORECASE)
-_CAPTION_ATTR = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_IMAGE_PART = re.compile(r"^\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE | re.DOTALL)
-# Shortcodes whose content is a URL or media, never prose.
-_MEDIA_SHORTCODE = re.compile(r"\[(embed|video|audio|playlist|gallery)\b[^\]]*\].*?\[/\1\]", re.DOTALL | re.IGNORECASE)
-_BARE_URL_LINE = re.compile(r"(?m)^[ \t]*https?://\S+[ \t]*$")  # a URL alone on a line is an oEmbed
-_XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\bencoding=["'][^"']*["']""")
-
-
-def _keep_lines(match: re.Match[str]) -> str:
-    return "\n" * match.group(0).count("\n")
-
-
-def _caption_to_figure(match: re.Match[str]) -> str:
-    attrs, inner = match.group(1), match.group(2)
-    image = _IMAGE_PART.match(inner)
-    attr = _CAPTION_ATTR.search(attrs)
-    if image:
-        caption = inner[image.end():].strip()
-        img = image.group(0)
-    else:
-        caption, img = "", inner
-    if attr:
-        caption = attr.group(1) if attr.group(1) is not None else attr.group(2)
-    caption = caption.replace("\n", " ")
-    return f"<figure>{img.replace(chr(10), ' ')}<figcaption>{caption}</figcaption></figure>" + _keep_lines(match)
-
-
-def prepare_content(html: str) -> str:
-    """Stored post content to HTML the block builder reads: captions become figures, media shortcodes go.
-
-    Line breaks are kept, so lines stay those of the export.
-    """
-    html = _CAPTION.sub(_caption_to_figure, html)
-    html = _MEDIA_SHORTCODE.sub(_keep_lines, html)
-    return _BARE_URL_LINE.sub("", html)
 
 
 class _Handler(xml.sax.handler.ContentHandler):
@@ -73,6 +36,7 @@ class _Handler(xml.sax.handler.ContentHandler):
         self.items: list[dict] = []
         self.wp_namespace = ""
         self.wxr_version = ""
+        self.root = ""  # the document's element: `rss` for an export, and for a feed (then no WordPress namespace)
         self._locator = None
         self._stack: list[str] = []
         self._item: dict | None = None
@@ -107,6 +71,8 @@ class _Handler(xml.sax.handler.ContentHandler):
 
     def startElementNS(self, name, qname, attrs):  # noqa: N802 (SAX API)
         tag = self._name(name)
+        if not self._stack and not self.root:
+            self.root = tag
         self._stack.append(tag)
         if self._in_comment or tag == "wp:comment":
             self._in_comment += 1
@@ -169,36 +135,6 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._text = []
 
 
-_FEED = 1024 * 1024  # characters handed to the XML parser at a time
-
-
-def _parse(text: str, path: str) -> _Handler:
-    from defusedxml import DefusedXmlException
-    from defusedxml.sax import make_parser
-
-    handler = _Handler()
-    parser = make_parser()
-    parser.setFeature(xml.sax.handler.feature_namespaces, True)
-    parser.setContentHandler(handler)
-    # The text is already decoded: tell the parser it is UTF-8 whatever the declaration said. It is fed a
-    # megabyte at a time, so no second copy of a large export is ever made.
-    head = _XML_DECL_ENCODING.sub(r'\1encoding="UTF-8"', text[:4096], count=1)
-    from xml.sax.expatreader import ExpatLocator
-
-    handler.setDocumentLocator(ExpatLocator(parser))  # as parse() would: the handler gets line numbers
-    try:
-        parser.feed(head.encode("utf-8"))
-        for start in range(4096, len(text), _FEED):
-            parser.feed(text[start:start + _FEED].encode("utf-8"))
-        parser.close()
-    except xml.sax.SAXParseException as exc:
-        # A cut-off or damaged export: the items completed before the error are still good.
-        handler.error = (f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0)
-    except DefusedXmlException as exc:
-        raise SourceError(path, f"refused: the file declares XML entities or a DTD ({type(exc).__name__})") from None
-    return handler
-
-
 def _date(value: str) -> dt.date | None:
     value = (value or "").strip()
     if not value or value.startswith("0000-00-00"):
@@ -209,18 +145,9 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-def _plain(html: str) -> str:
-    if "<" not in html and "&" not in html:
-        return " ".join(html.split())
-    from smpseo.sources.readers.htmlblocks import parse_html
-
-    text = " ".join(parse_html(html).get_text(" ").split())
-    return re.sub(r" ([.,;:!?)])", r"\1", text)
-
-
 def _post(item: dict, path: str, warnings: list[str]) -> Post:
     lines = item["lines"]
-    title = " ".join(_plain(item.get("title", "")).split())
+    title = " ".join(plain(item.get("title", "")).split())
     post_id = (item.get("wp:post_id") or "").strip()
     name = (item.get("wp:post_name") or "").strip()
     slug = slugify(name) if name else (slugify(title) if title else f"post-{post_id or item['line']}")
@@ -228,7 +155,7 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
     offset = lines.get("content:encoded", item["line"]) - 1
     blocks = html_to_blocks(prepare_content(content), line_offset=offset) if content.strip() else []
     meta = item["postmeta"]
-    description = _plain(meta.get("_yoast_wpseo_metadesc", "")) or _plain(item.get("excerpt:encoded", ""))
+    description = plain(meta.get("_yoast_wpseo_metadesc", "")) or plain(item.get("excerpt:encoded", ""))
     status = (item.get("wp:status") or "").strip()
     if status and status not in STATUSES:
         warnings.append(f"line {lines.get('wp:status', item['line'])}: unknown status {status!r}")
@@ -258,30 +185,24 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
 
 
 def read_wxr(text: str, path: str) -> list[Post]:
-    """The posts (items of type `post`) of a WordPress export, in file order. Raises SourceError; for an export
-    that stops being well-formed part-way (a half-saved file) the error carries the posts completed before it."""
-    handler = _parse(text, path)
+    """The posts (items of type `post`) of a WordPress export, in file order; an RSS or Atom feed (a Blogger export)
+    is read by `smpseo.sources.readers.feed`. Raises SourceError; for an export that stops being well-formed part-way
+    (a half-saved file) the error carries the posts completed before it."""
+    handler = _Handler()
+    parse_xml(text, path, handler)
+    if not handler.wp_namespace:
+        from smpseo.sources.readers.feed import is_feed, read_feed
+
+        if is_feed(handler.root):
+            return read_feed(text, path)
     if handler.error and not handler.items:
         raise SourceError(path, handler.error[0], handler.error[1])
     if not handler.wp_namespace:
-        raise SourceError(path, "not a WordPress export (no wordpress.org/export namespace)")
-    posts = []
-    lost: list[int] = []
-    for item in handler.items:
-        try:
-            posts.append(_post(item, path, []))
-        except RecursionError:  # one post nested too deeply for the HTML parser: only that post is lost
-            lost.append(item["line"])
-    handler.items.clear()
-    if lost and not handler.error:
-        where = ", ".join(str(line) for line in lost)
-        raise SourceError(path, f"the post{'s' if len(lost) > 1 else ''} at line {where} nested too deeply to "
-                                f"read; the other {len(posts)} posts were read", lost[0], posts=posts)
-    if handler.error:
-        message, line = handler.error
-        raise SourceError(path, f"{message} (cut off?); the {len(posts)} posts complete before it were read",
-                          line, posts=posts)
-    return posts
+        raise SourceError(path, f"not a WordPress export, RSS or Atom feed (the document is <{handler.root or '?'}>, "
+                                "without the wordpress.org/export namespace)")
+    return posts_of(handler, path, _post)
+
+
 
 
 __all__ = ["read_wxr", "prepare_content"]

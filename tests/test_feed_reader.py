@@ -1,0 +1,134 @@
+"""RSS and Atom feeds and Blogger's export: posts with their metadata, content read into blocks at the lines of the
+file, comments, settings and pages passed over, drafts left out as other drafts are, and a cut-off feed keeping the
+posts complete before the cut."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smpseo.cli import main
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.wxr import read_wxr
+
+BLOGGER = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'
+      xmlns:thr='http://purl.org/syndication/thread/1.0'>
+<id>tag:blogger.com,1999:blog-1</id>
+<title>Clinic blog</title>
+<entry>
+<id>tag:blogger.com,1999:blog-1.post-2</id>
+<blogger:type>POST</blogger:type>
+<blogger:status>LIVE</blogger:status>
+<blogger:filename>/2024/05/does-smp-hurt.html</blogger:filename>
+<title>Does SMP hurt?</title>
+<content type='html'>&lt;p&gt;Most clients rate it two out of ten.&lt;/p&gt;
+&lt;h2&gt;Numbing&lt;/h2&gt;
+&lt;p&gt;We use a numbing cream.&lt;/p&gt;</content>
+<published>2024-05-06T10:00:00.000Z</published>
+<category scheme='http://www.blogger.com/atom/ns#' term='pain'/>
+<link rel='alternate' type='text/html' href='https://clinic.example/2024/05/does-smp-hurt.html'/>
+</entry>
+<entry>
+<id>tag:blogger.com,1999:blog-1.post-3</id>
+<blogger:type>COMMENT</blogger:type>
+<title>Great post</title>
+<content type='html'>Thanks!</content>
+</entry>
+<entry>
+<blogger:type>POST</blogger:type>
+<blogger:status>DRAFT</blogger:status>
+<title>Coming soon: prices</title>
+<content type='html'>&lt;p&gt;Not yet.&lt;/p&gt;</content>
+</entry>
+<entry>
+<blogger:type>PAGE</blogger:type>
+<title>About us</title>
+<content type='html'>&lt;p&gt;We are a clinic.&lt;/p&gt;</content>
+</entry>
+</feed>
+"""
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Blog</title>
+<item>
+<title>How long does SMP last?</title>
+<link>https://clinic.example/how-long-does-smp-last/</link>
+<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate>
+<category>aftercare</category>
+<description>Four to six years, with care.</description>
+<content:encoded><![CDATA[<p>Expect four to six years before a refresh.</p>
+<p>Sunscreen keeps it dark.</p>]]></content:encoded>
+</item>
+</channel></rss>
+"""
+
+ATOM_XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Site</title>
+  <entry>
+    <title type="html">Scars &amp;amp; SMP</title>
+    <link href="https://clinic.example/posts/scars/"/>
+    <updated>2025-01-02T00:00:00Z</updated>
+    <summary type="text">Can SMP hide scars? Yes, mostly.</summary>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+      <p>Most scars take pigment &lt;well&gt;.</p>
+      <p>A <a href="https://clinic.example/book">consultation</a> tells.</p>
+    </div></content>
+  </entry>
+</feed>
+"""
+
+
+def test_a_blogger_export_gives_its_posts_only_at_the_lines_of_the_file():
+    posts = read_wxr(BLOGGER, "blog.xml")
+    assert [(p.slug, p.status) for p in posts] == [("does-smp-hurt", ""), ("coming-soon-prices", "draft")]
+    post = posts[0]
+    assert (post.title, post.date, post.tags, post.format) == ("Does SMP hurt?", dt.date(2024, 5, 6), ["pain"], "feed")
+    assert post.canonical == "https://clinic.example/2024/05/does-smp-hurt.html" and post.title_line == 11
+    assert [(b.line, b.kind, b.text) for b in post.blocks] == [
+        (12, "paragraph", "Most clients rate it two out of ten."), (13, "heading", "Numbing"),
+        (14, "paragraph", "We use a numbing cream.")]
+
+
+def test_an_rss_feed_reads_content_encoded_and_its_description():
+    [post] = read_wxr(RSS, "feed.xml")
+    assert (post.slug, post.date, post.tags) == ("how-long-does-smp-last", dt.date(2024, 5, 6), ["aftercare"])
+    assert post.description == "Four to six years, with care."
+    assert [(s.line, s.text) for s in post.sentences] == [(10, "Expect four to six years before a refresh."),
+                                                          (11, "Sunscreen keeps it dark.")]
+
+
+def test_atom_xhtml_content_keeps_its_elements_and_escapes(tmp_path):
+    path = tmp_path / "index.atom"
+    path.write_text(ATOM_XHTML, encoding="utf-8")
+    [post] = read_file(path)
+    assert (post.title, post.slug, post.description) == ("Scars & SMP", "scars", "Can SMP hide scars? Yes, mostly.")
+    assert [(b.line, b.text) for b in post.blocks] == [(10, "Most scars take pigment <well>."),
+                                                      (11, "A consultation tells.")]
+    assert [link.href for b in post.blocks for link in b.links] == ["https://clinic.example/book"]
+
+
+def test_a_cut_off_feed_keeps_the_posts_before_the_cut_and_names_the_line():
+    cut = BLOGGER[:BLOGGER.index("<entry>", BLOGGER.index("COMMENT") - 200)] + "<entry><title>Half"
+    with pytest.raises(SourceError) as err:
+        read_wxr(cut, "cut.xml")
+    assert "cut off" in err.value.message and [p.slug for p in err.value.posts] == ["does-smp-hurt"]
+
+
+def test_other_xml_is_one_error_naming_what_it_is():
+    with pytest.raises(SourceError, match=r"not a WordPress export, RSS or Atom feed \(the document is <urlset>"):
+        read_wxr('<?xml version="1.0"?><urlset><url><loc>https://x/</loc></url></urlset>', "sitemap.xml")
+
+
+def test_check_reads_a_feed_and_leaves_its_draft_out(tmp_path, capsys):
+    (tmp_path / "blog.xml").write_text(BLOGGER, encoding="utf-8")
+    corpus = load_posts([tmp_path / "blog.xml"])
+    assert [p.slug for p in corpus] == ["does-smp-hurt"] and "1 draft left out" in corpus.errors[0].message
+    assert main(["check", str(tmp_path / "blog.xml")]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "blog.xml#does-smp-hurt" in out or "blog.xml:" in out
+    assert "Great post" not in out and "About us" not in out
