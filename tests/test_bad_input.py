@@ -286,7 +286,7 @@ def test_missing_and_empty_sources_for_import(tmp_path, capsys):
     assert _lines(err) == ["no-such-dump.txt: error: no such file or folder",
                            "no-such-thing: error: no such file or folder"]
     assert main(["analyze", "empty"]) == 1
-    assert _lines(capsys.readouterr().err) == ["empty: error: folder holds no posts (.md, .markdown, .mdx, .html)"]
+    assert _lines(capsys.readouterr().err) == ["empty: error: folder holds no posts (.md, .markdown, .mdx, .rst, .html)"]
 
 
 # -- exports ---------------------------------------------------------------------------------------------------------

@@ -152,16 +152,16 @@ def test_a_folder_of_mdx_and_pelican_posts_is_read_and_checked(tmp_path, capsys)
 
 
 def test_posts_in_formats_not_read_are_counted_in_one_warning_not_passed_over(tmp_path, capsys):
-    (tmp_path / "a.rst").write_text("Title\n=====\n\nText.\n", encoding="utf-8")
-    (tmp_path / "b.rst").write_text("Other\n=====\n\nText.\n", encoding="utf-8")
+    (tmp_path / "a.org").write_text("#+TITLE: Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.org").write_text("#+TITLE: Other\n\nText.\n", encoding="utf-8")
     (tmp_path / "c.adoc").write_text("= Title\n\nText.\n", encoding="utf-8")
     (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")  # not a post in any format: no word of it
     assert main(["check", str(tmp_path)]) == 1  # nothing to check: the folder holds no posts
     err = capsys.readouterr().err.splitlines()
     assert err[:2] == [
-        f"{tmp_path}: warning: 3 posts left out: smpseo does not read AsciiDoc (.adoc, 1), reStructuredText "
-        "(.rst, 2); save as Markdown or HTML to check",
-        f"{tmp_path}: error: folder holds no posts (.md, .markdown, .mdx, .html)"]
+        f"{tmp_path}: warning: 3 posts left out: smpseo does not read AsciiDoc (.adoc, 1), Org (.org, 2); save "
+        "as Markdown or HTML to check",
+        f"{tmp_path}: error: folder holds no posts (.md, .markdown, .mdx, .rst, .html)"]
     (tmp_path / "d.md").write_text(PELICAN_POST, encoding="utf-8")
     corpus = load_posts(tmp_path)
     assert [p.slug for p in corpus] == ["smp-longevity"]

@@ -110,6 +110,10 @@ class Section:
 UNPUBLISHED = ("draft", "pending", "auto-draft")  # statuses of a post not (yet) on the site
 
 
+# front matter fields that stand in for a missing one: Hugo's and Pelican's `summary`, Jekyll's `excerpt`
+STANDS_IN = {"description": ("summary", "excerpt")}
+
+
 @dataclass
 class Post:
     """One blog post, whatever file it came from.
@@ -210,8 +214,12 @@ class Post:
         return ""
 
     def meta_line(self, key: str) -> int:
-        """The source line of a front matter field, or the first line of the file when unknown."""
-        return self.meta_lines.get(key, 1)
+        """The source line of a front matter field (for the description, of the `summary` or `excerpt` that stands
+        in for a missing one), or the first line of the file when unknown."""
+        for name in (key, *STANDS_IN.get(key, ())):
+            if name in self.meta_lines:
+                return self.meta_lines[name]
+        return 1
 
     def __repr__(self) -> str:  # short, for notebooks
         return f"Post({self.path or self.slug!r}, title={self.title!r}, blocks={len(self.blocks)})"

@@ -21,6 +21,7 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".md": ("markdown", "markdown", "read_markdown"),
     ".markdown": ("markdown", "markdown", "read_markdown"),
     ".mdx": ("markdown", "markdown", "read_mdx"),
+    ".rst": ("rst", "rst", "read_rst"),
     ".html": ("html", "html", "read_html"),
     ".htm": ("html", "html", "read_html"),
     ".xml": ("wxr", "wxr", "read_wxr"),  # a WordPress export, or an RSS or Atom feed (a Blogger export)
@@ -29,7 +30,7 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".txt": ("text", "textdump", "read_textdump"),
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.
-FOLDER_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm")
+FOLDER_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".html", ".htm")
 
 
 def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
@@ -58,7 +59,7 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
         if is_dir:
             found = sorted(_walk(path, errors))
             if not found and not any(e.path.startswith(str(path)) and e.severity == "error" for e in errors):
-                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .mdx, .html)"))
+                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .mdx, .rst, .html)"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -72,9 +73,8 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
 
 
 # Posts in formats of other generators that smpseo does not read: a folder's are counted in one warning, not
-# passed over in silence (Hugo also renders AsciiDoc, Org and reStructuredText; Pelican and Nikola reStructuredText;
-# Quarto and R Markdown their own).
-UNREAD_POSTS = {".rst": "reStructuredText", ".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
+# passed over in silence (Hugo also renders AsciiDoc, Org and Pandoc; Quarto and R Markdown have their own).
+UNREAD_POSTS = {".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
                 ".textile": "Textile", ".qmd": "Quarto", ".rmd": "R Markdown", ".pdc": "Pandoc"}
 
 # Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are

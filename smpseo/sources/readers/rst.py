@@ -1,0 +1,203 @@
+"""reStructuredText posts (Pelican, Nikola, ABlog), parsed with docutils.
+
+The document's title is the post's title; Pelican's fields (`:date:`, `:slug:`, `:summary:`, `:tags:`,
+`:category:`, `:status:`...) are its front matter, each with its line. Sections become headings, paragraphs, list
+items, quotes, literal blocks, tables and images become blocks at their lines, and links keep their targets.
+
+Read safely: nothing is included from other files or URLs (`include`, `raw`, `csv-table :file:` are refused, as a
+reader of untrusted text should), and docutils' own reports stay out of the output; what it could not parse is left
+out of the post. Directives of other tools (Sphinx's, Pelican's plugins') are left out the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from smpseo.core.text import slugify
+from smpseo.model.post import (
+    CODE,
+    HEADING,
+    IMAGE,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TABLE,
+    Block,
+    Image,
+    Link,
+    Post,
+    split_sentences,
+)
+from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
+
+SETTINGS = {
+    "file_insertion_enabled": False,  # `include`, `csv-table :file:`/`:url:`, `raw :file:`
+    "raw_enabled": False,
+    "report_level": 5,  # no report printed
+    "halt_level": 5,  # no report stops the parse
+    "warning_stream": False,
+    "_disable_config": True,  # no docutils.conf of the machine changes how posts read
+    "input_encoding": "unicode",
+    "line_length_limit": 1_000_000,
+}
+_FIELD = re.compile(r"^:([A-Za-z][\w-]*):")
+SKIPPED = frozenset({"system_message", "comment", "substitution_definition", "target", "raw", "docinfo", "topic",
+                     "footnote", "citation", "pending", "title", "subtitle", "field_list"})
+
+
+def read_rst(text: str, path: str) -> list[Post]:
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    lines = text.split("\n")
+    document = publish_doctree(text, source_path=path or "<post>", settings_overrides=SETTINGS)
+    meta, meta_lines = _fields(document, lines, nodes)
+    warnings: list[str] = []
+    title_node = next((n for n in document.children if isinstance(n, nodes.title)), None)
+    title = " ".join(title_node.astext().split()) if title_node is not None else ""
+    title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings) or title
+    title_line = meta_lines.get("title") or (_text_line(lines, title, 0) if title else 0)
+    blocks = _Blocks(lines, nodes).of(document)
+    stem = PurePath(path).stem if path else ""
+    raw_slug = as_text(meta.get("slug"), "slug", path, meta_lines.get("slug", 1), warnings)
+    described = next((k for k in ("description", "summary") if meta.get(k)), "description")
+    status = as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings)
+    return [Post(
+        path=path,
+        slug=slugify(raw_slug or (stem if stem != "index" else PurePath(path).parent.name) or title),
+        title=title,
+        blocks=blocks,
+        description=as_text(meta.get(described), described, path, meta_lines.get(described, 1), warnings),
+        keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
+        date=as_date(meta.get("date"), meta_lines.get("date", 1), warnings),
+        status=status,
+        tags=as_list(meta.get("tags")),
+        categories=as_list(meta.get("category") or meta.get("categories")),
+        canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
+        meta=meta,
+        meta_lines=meta_lines,
+        title_line=title_line,
+        format="rst",
+        warnings=warnings,
+    )]
+
+
+def _fields(document, lines: list[str], nodes) -> tuple[dict[str, str], dict[str, int]]:
+    """The document's fields (its docinfo: `:date:`, `:slug:`...) as text, and their lines in the file."""
+    meta: dict[str, str] = {}
+    for info in document.findall(nodes.docinfo):
+        for node in info.children:
+            if isinstance(node, nodes.field) and len(node.children) == 2:
+                name, value = node.children[0].astext(), node.children[1].astext()
+            else:
+                name, value = node.tagname, node.astext()
+            meta.setdefault(name.strip().lower(), " ".join(value.split()))
+    meta_lines = {}
+    for i, line in enumerate(lines):
+        m = _FIELD.match(line)
+        if m and m.group(1).lower() in meta and m.group(1).lower() not in meta_lines:
+            meta_lines[m.group(1).lower()] = i + 1
+    return meta, meta_lines
+
+
+def _probe(text: str) -> re.Pattern | None:
+    """The first words of `text` (up to three) as they stand on a source line, markup allowed between them."""
+    words = re.findall(r"\w+", text)[:3]
+    return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)") if words else None
+
+
+def _text_line(lines: list[str], text: str, start: int) -> int:
+    """The first line from index `start` on where `text` starts (1-based), or 0. Its first words are looked for on
+    one line, then, for a text whose first line holds fewer words, the first word alone."""
+    for probe in (_probe(text), _probe(re.findall(r"\w+", text)[0]) if re.findall(r"\w+", text) else None):
+        if probe is None:
+            continue
+        for i in range(max(start, 0), len(lines)):
+            if probe.search(lines[i]):
+                return i + 1
+    return 0
+
+
+class _Blocks:
+    """The blocks of a docutils document, in order, each at its line in the source."""
+
+    def __init__(self, lines: list[str], nodes):
+        self.lines, self.nodes = lines, nodes
+        self.blocks: list[Block] = []
+        self.at = 0  # the line (0-based) the last block started on: the next starts there or later
+
+    def of(self, document) -> list[Block]:
+        self._walk(document, depth=0, items=0, quoted=False)
+        return self.blocks
+
+    def _line(self, node, text: str) -> int:
+        """Where `text` starts: docutils' line for the node (a title's is its underline's) when the text is there,
+        else the first line from the previous block's on that holds its first words."""
+        given = node.line if isinstance(getattr(node, "line", None), int) else 0
+        probe = _probe(text)
+        line = next((c for c in (given, given - 1) if c - 1 >= self.at and _holds(self.lines, c, probe)), 0) \
+            or _text_line(self.lines, text, self.at) or given or self.at + 1
+        self.at = line - 1
+        return line
+
+    def _walk(self, node, depth: int, items: int, quoted: bool) -> None:
+        n = self.nodes
+        for child in node.children:
+            name = child.tagname
+            if name in SKIPPED or isinstance(child, n.Invisible):
+                continue
+            if isinstance(child, n.section):
+                title = next((c for c in child.children if isinstance(c, n.title)), None)
+                if title is not None:
+                    self._add(HEADING, title, level=min(depth + 2, 6))
+                self._walk(child, depth + 1, items, quoted)
+            elif isinstance(child, n.paragraph):
+                self._add(LIST_ITEM if items else QUOTE if quoted else PARAGRAPH, child, level=items)
+            elif isinstance(child, (n.literal_block, n.doctest_block)):
+                self._add(CODE, child)
+            elif isinstance(child, n.table):
+                self._add(TABLE, child)
+            elif isinstance(child, (n.image, n.figure)):
+                self._image(child)
+            elif isinstance(child, n.list_item):
+                self._walk(child, depth, items + 1, quoted)
+            elif isinstance(child, n.block_quote):
+                self._walk(child, depth, items, True)
+            elif isinstance(child, n.Element):  # lists, admonitions, line blocks, definitions: their prose
+                self._walk(child, depth, items, quoted)
+
+    def _add(self, kind: str, node, level: int = 0) -> None:
+        text = node.astext().strip()
+        if not text:
+            return
+        if kind != CODE:
+            text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+        if kind in (HEADING, TABLE):
+            text = " ".join(text.split())
+        line = self._line(node, text)
+        block = Block(kind=kind, text=text, line=line, end_line=line + text.count("\n"), level=level,
+                      links=[Link(str(ref["refuri"]), " ".join(ref.astext().split()), line)
+                             for ref in node.findall(self.nodes.reference) if ref.get("refuri")])
+        if block.is_prose:
+            block.sentences = split_sentences(text, line=line)
+        self.blocks.append(block)
+
+    def _image(self, node) -> None:
+        n = self.nodes
+        image = node if isinstance(node, n.image) else next(node.findall(n.image), None)
+        if image is None:
+            return
+        caption = next((" ".join(c.astext().split()) for c in node.findall(n.caption)), "")
+        src = str(image.get("uri", ""))
+        line = self._line(image, src)
+        found = Image(src=src, alt=str(image.get("alt", "")).strip(), line=line, caption=caption)
+        self.blocks.append(Block(kind=IMAGE, text=found.alt or caption, line=line, images=[found]))
+
+
+def _holds(lines: list[str], line: int, probe: re.Pattern | None) -> bool:
+    """Whether source line `line` (1-based) holds the first words `probe` looks for."""
+    return probe is not None and 0 < line <= len(lines) and probe.search(lines[line - 1]) is not None
+
+
+__all__ = ["read_rst"]
