@@ -166,3 +166,37 @@ def test_posts_in_formats_not_read_are_counted_in_one_warning_not_passed_over(tm
     corpus = load_posts(tmp_path)
     assert [p.slug for p in corpus] == ["smp-longevity"]
     assert [(e.severity, e.message.split(":")[0]) for e in corpus.errors] == [("warning", "3 posts left out")]
+
+
+def test_a_jekyll_html_post_reads_its_front_matter_and_its_body_as_the_content(tmp_path):
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    path = posts / "2024-05-06-does-smp-hurt.html"
+    path.write_text("---\nlayout: post\ntitle: Does SMP hurt?\ndescription: What a session feels like.\n---\n"
+                    "<p>Most clients rate it two out of ten.</p>\n<h2>Numbing</h2>\n<p>We use a numbing cream.</p>\n",
+                    encoding="utf-8")
+    [post] = read_file(path)
+    assert (post.title, post.slug, post.date, post.format) == ("Does SMP hurt?", "does-smp-hurt", dt.date(2024, 5, 6),
+                                                               "html")
+    assert post.description == "What a session feels like." and post.meta_lines["title"] == 3
+    assert [(b.line, b.kind, b.text) for b in post.blocks] == [
+        (6, "paragraph", "Most clients rate it two out of ten."), (7, "heading", "Numbing"),
+        (8, "paragraph", "We use a numbing cream.")]
+    bad = posts / "2024-05-07-bad.html"
+    bad.write_text("---\ntitle: [unclosed\n---\n<p>x</p>\n", encoding="utf-8")
+    with pytest.raises(SourceError) as exc:
+        read_file(bad)
+    assert exc.value.line == 2 and "YAML" in exc.value.message
+
+
+def test_hexo_front_matter_may_leave_out_its_opening_fence(tmp_path):
+    path = tmp_path / "hexo.md"
+    path.write_text("title: Hexo post\ndate: 2024-01-02\ntags: [aftercare, sun]\n---\n\nKeep out of the sun.\n",
+                    encoding="utf-8")
+    [post] = read_file(path)
+    assert (post.title, post.date, post.tags) == ("Hexo post", dt.date(2024, 1, 2), ["aftercare", "sun"])
+    assert post.meta_lines == {"title": 1, "date": 2, "tags": 3}
+    assert [(s.line, s.text) for s in post.sentences] == [(6, "Keep out of the sun.")]
+    prose = tmp_path / "prose.md"  # a first line with a colon, then a rule after a blank line: prose and a rule
+    prose.write_text("Update: prices changed in May.\n\n---\n\nText.\n", encoding="utf-8")
+    assert read_file(prose)[0].meta == {}

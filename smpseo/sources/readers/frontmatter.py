@@ -1,5 +1,5 @@
-"""Front matter: YAML between `---` lines (Jekyll, Hugo, most generators), TOML between `+++` lines (Hugo), a JSON
-object opening the file (Hugo), or `Key: value` lines up to the first blank line (Pelican, MultiMarkdown and
+"""Front matter: YAML between `---` lines (Jekyll, Hugo, most generators; Hexo's may leave out the first), TOML
+between `+++` lines (Hugo), a JSON object opening the file (Hugo), or `Key: value` lines up to the first blank line (Pelican, MultiMarkdown and
 Python-Markdown's `meta`), read safely, with line numbers for every field, and the fields the toolkit understands.
 
 Plain `key: value` front matter is read by `plainyaml` as PyYAML would read it; PyYAML (and tomllib, for TOML) is
@@ -40,49 +40,73 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
     if lines and _JSON_OPEN.match(lines[0]):
         return _json_front_matter(text, lines, path)
     if not lines or not _FENCE.match(lines[0]):
-        return _meta_lines(lines)
+        return _hexo_front_matter(lines, path) or _meta_lines(lines)
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
     if end is None:
         raise SourceError(path, "front matter opened with '---' is never closed", line=1)
+    return (*_yaml_fields(lines, 1, end, path), end + 1)
+
+
+def _hexo_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int] | None:
+    """Hexo's front matter without its opening `---`: YAML fields from the first line to a `---` line, no blank
+    line between, naming a title, date or slug. None when the text does not open so (a post that starts with "Note:
+    ..." and has a rule further down is prose)."""
+    if not _KEY.match(lines[0]):
+        return None
+    end = next((i for i, line in enumerate(lines) if _FENCE.match(line) or not line.strip()), None)
+    if end is None or not _FENCE.match(lines[end]):
+        return None
+    try:
+        data, field_lines = _yaml_fields(lines, 0, end, path)
+    except SourceError:
+        return None
+    if not META_NAMES & {k.lower() for k in data}:
+        return None
+    return data, field_lines, end + 1
+
+
+def _yaml_fields(lines: list[str], first: int, end: int, path: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """The YAML fields of `lines[first:end]` and their lines. Raises SourceError with the line of an error."""
     # Trailing tabs are invisible and meaningless, but PyYAML refuses them.
-    source = "\n".join(line.rstrip(" \t") for line in lines[1:end])
+    source = "\n".join(line.rstrip(" \t") for line in lines[first:end])
     data = plainyaml.read(source)
     if data is None:
-        data = _yaml(source, path)
+        data = _yaml(source, path, first)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise SourceError(path, "front matter is not a mapping of fields", line=2)
+        raise SourceError(path, "front matter is not a mapping of fields", line=first + 1)
     field_lines = {}
-    for i in range(1, end):
+    for i in range(first, end):
         m = _KEY.match(lines[i])
         if m and m.group(1) not in field_lines:
             field_lines[m.group(1)] = i + 1
     looped = next((k for k, v in data.items() if _loops(v)), None)
     if looped is not None:  # `&a [*a]`: no finite value, and nothing that could be stored or shown
         raise SourceError(path, f"front matter refused: '{looped}' contains itself through an alias",
-                          line=field_lines.get(str(looped), 2))
+                          line=field_lines.get(str(looped), first + 1))
     if expanded_size(data) > MAX_EXPANDED:
         raise SourceError(path, f"front matter refused: its aliases expand to more than {MAX_EXPANDED:,} values",
-                          line=2)
-    return {str(k): v for k, v in data.items()}, field_lines, end + 1
+                          line=first + 1)
+    return {str(k): v for k, v in data.items()}, field_lines
 
 
-def _yaml(source: str, path: str) -> Any:
-    """`source` read with PyYAML's safe loader (see `_SafeLoader`). Raises SourceError with the line of an error."""
+def _yaml(source: str, path: str, first: int = 1) -> Any:
+    """`source` (the file's lines from index `first` on) read with PyYAML's safe loader (see `_SafeLoader`).
+    Raises SourceError with the line of an error."""
     import yaml
 
     try:
         return yaml.load(source, Loader=_safe_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark else 1
+        line = (mark.line + first + 1) if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
         raise SourceError(path, f"invalid YAML front matter: {problem}", line=line) from None
     except yaml.YAMLError as exc:
         raise SourceError(path, f"invalid YAML front matter: {exc}", line=1) from None
     except RecursionError:
-        raise SourceError(path, "front matter nested too deeply to read", line=2) from None
+        raise SourceError(path, "front matter nested too deeply to read", line=first + 1) from None
 
 
 def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int]:

@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup, Tag
 from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Post
 from smpseo.sources.readers.decode import SourceError
-from smpseo.sources.readers.frontmatter import as_date
+from smpseo.sources.readers.frontmatter import as_date, split_front_matter
+from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
 
 CONTENT_SELECTORS = (
@@ -142,7 +143,14 @@ def _slug_from(canonical: str, path: str, title: str) -> str:
 
 
 def read_html(text: str, path: str) -> list[Post]:
-    """One post from an HTML page. Raises SourceError when the page has no readable content."""
+    """One post from an HTML page, or from a generator's HTML content file (Jekyll's or Hugo's `.html` post: front
+    matter, then the post's HTML). Raises SourceError when the page has no readable content."""
+    meta, meta_lines, start = split_front_matter(text, path)
+    if start:  # the body is the post's content itself, not a page to find it in
+        lines = text.split("\n")
+        body = "\n".join(lines[start:])
+        blocks = html_to_blocks(body, line_offset=start) if body.strip() else []
+        return [generator_post(path, meta, meta_lines, blocks, "html", [])]
     if not re.search(r"<[A-Za-z!]", text):
         raise SourceError(path, "not an HTML page (no tags)")
     soup = parse_html(text)

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import PurePath
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from smpseo.core.text import MASK, clean_text, mask_templates, slugify, strip_markup_noise, unmask
+from smpseo.core.text import MASK, clean_text, mask_templates, strip_markup_noise, unmask
 from smpseo.model.post import (
     CODE,
     HEADING,
@@ -28,7 +27,8 @@ from smpseo.model.post import (
     split_sentences,
 )
 from smpseo.sources.readers.decode import SourceError
-from smpseo.sources.readers.frontmatter import as_date, as_list, as_text, split_front_matter
+from smpseo.sources.readers.frontmatter import split_front_matter
+from smpseo.sources.readers.generator import generator_post
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
@@ -164,51 +164,7 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
     body = "\n".join(lines[body_start:])
     blocks = markdown_blocks(body, lines, body_start)
 
-    stem = PurePath(path).stem if path else ""
-    title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings)
-    title_line = meta_lines.get("title", 0)
-    h1 = next((b for b in blocks if b.kind == HEADING and b.level == 1), None)
-    if not title and h1 is not None:
-        title, title_line = h1.text, h1.line
-    raw_slug = as_text(meta.get("slug") or meta.get("permalink"), "slug", path, meta_lines.get("slug", 1), warnings)
-    # Jekyll-style names ("2016-05-19-some-title.md") carry the date, not the slug.
-    named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
-    stem = stem[named_date.end():] if named_date else stem
-    if stem == "index" and path:  # a Hugo page bundle (`my-post/index.md`): the folder is the post's name
-        stem = PurePath(path).parent.name or stem
-    slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
-    # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
-    described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")
-    date = as_date(meta.get("date"), meta_lines.get("date", 1), warnings)
-    if date is None and named_date and "date" not in meta:
-        date = as_date(named_date.group(1), 0, [])
-    return Post(
-        path=path,
-        slug=slug,
-        title=title,
-        blocks=blocks,
-        description=as_text(meta.get(described), described, path, meta_lines.get(described, 1), warnings),
-        keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
-        date=date,
-        status=_status(meta, path, meta_lines, warnings),
-        tags=as_list(meta.get("tags")),
-        categories=as_list(meta.get("categories") or meta.get("category")),  # Pelican: one `Category`
-        canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
-        source=as_text(meta.get("source"), "source", path, meta_lines.get("source", 1), warnings),
-        meta=meta,
-        meta_lines=meta_lines,
-        title_line=title_line,
-        format="markdown",
-        warnings=warnings,
-    )
-
-
-def _status(meta: dict, path: str, meta_lines: dict[str, int], warnings: list[str]) -> str:
-    """The `status` field, else "draft" for Hugo's `draft: true` or Jekyll's `published: false`."""
-    status = as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings)
-    if not status and (meta.get("draft") is True or meta.get("published") is False):
-        return "draft"
-    return status
+    return generator_post(path, meta, meta_lines, blocks, "markdown", warnings)
 
 
 def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:

@@ -1,0 +1,72 @@
+"""A post of a static-site generator: its front matter's fields (read by `frontmatter`) and its blocks (read by
+the Markdown, MDX or HTML reader) made into a `Post`, the same way whatever the body's format.
+
+The title is the `title` field, else the first level-1 heading; the slug the `slug` (or `permalink`) field, else the
+file's name without a Jekyll date (`2016-05-19-some-title.md`), a page bundle's folder for its `index.md`; the
+description `description`, else Hugo's and Pelican's `summary` or Jekyll's `excerpt`; the date the `date` field,
+else the Jekyll file name's; a draft by `status`, Hugo's `draft: true` or Jekyll's `published: false`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from smpseo.core.text import slugify
+from smpseo.model.post import HEADING, Block, Post
+from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
+
+
+def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], blocks: list[Block], format: str,
+                   warnings: list[str]) -> Post:
+    """The post of a generator's content file: `meta` and `meta_lines` from `split_front_matter`, `blocks` its
+    body's, `format` the body's format name."""
+    stem = PurePath(path).stem if path else ""
+    title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings)
+    title_line = meta_lines.get("title", 0)
+    h1 = next((b for b in blocks if b.kind == HEADING and b.level == 1), None)
+    if not title and h1 is not None:
+        title, title_line = h1.text, h1.line
+    raw_slug = as_text(meta.get("slug") or meta.get("permalink"), "slug", path, meta_lines.get("slug", 1), warnings)
+    # Jekyll-style names ("2016-05-19-some-title.md") carry the date, not the slug.
+    named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
+    stem = stem[named_date.end():] if named_date else stem
+    if stem == "index" and path:  # a Hugo page bundle (`my-post/index.md`): the folder is the post's name
+        stem = PurePath(path).parent.name or stem
+    slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
+    # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
+    described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")
+    date = as_date(meta.get("date"), meta_lines.get("date", 1), warnings)
+    if date is None and named_date and "date" not in meta:
+        date = as_date(named_date.group(1), 0, [])
+    return Post(
+        path=path,
+        slug=slug,
+        title=title,
+        blocks=blocks,
+        description=as_text(meta.get(described), described, path, meta_lines.get(described, 1), warnings),
+        keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
+        date=date,
+        status=_status(meta, path, meta_lines, warnings),
+        tags=as_list(meta.get("tags")),
+        categories=as_list(meta.get("categories") or meta.get("category")),  # Pelican: one `Category`
+        canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
+        source=as_text(meta.get("source"), "source", path, meta_lines.get("source", 1), warnings),
+        meta=meta,
+        meta_lines=meta_lines,
+        title_line=title_line,
+        format=format,
+        warnings=warnings,
+    )
+
+
+def _status(meta: dict, path: str, meta_lines: dict[str, int], warnings: list[str]) -> str:
+    """The `status` field, else "draft" for Hugo's `draft: true` or Jekyll's `published: false`."""
+    status = as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings)
+    if not status and (meta.get("draft") is True or meta.get("published") is False):
+        return "draft"
+    return status
+
+
+__all__ = ["generator_post"]
