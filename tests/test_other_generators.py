@@ -200,3 +200,33 @@ def test_hexo_front_matter_may_leave_out_its_opening_fence(tmp_path):
     prose = tmp_path / "prose.md"  # a first line with a colon, then a rule after a blank line: prose and a rule
     prose.write_text("Update: prices changed in May.\n\n---\n\nText.\n", encoding="utf-8")
     assert read_file(prose)[0].meta == {}
+
+
+@pytest.mark.parametrize(("settings", "beside", "built"), [
+    ("gatsby-config.js", None, "public"),
+    ("astro.config.mjs", None, "dist"),
+    ("docusaurus.config.js", None, "build"),
+    ("pelicanconf.py", None, "output"),
+    ("conf.py", "posts", "output"),  # Nikola
+    ("hugo.toml", "content", "layouts"),
+])
+def test_a_site_root_is_read_without_what_its_generator_built_or_templates(tmp_path, settings, beside, built):
+    (tmp_path / settings).write_text("", encoding="utf-8")
+    posts = tmp_path / (beside or "content")
+    posts.mkdir()
+    (posts / "hurt.md").write_text(JSON_POST, encoding="utf-8")
+    (tmp_path / built).mkdir()
+    (tmp_path / built / "hurt.html").write_text("<html><head><title>Does SMP hurt? | Clinic</title></head><body>"
+                                                "<article><p>Most clients rate it a two.</p></article></body></html>")
+    assert [p.slug for p in load_posts(tmp_path)] == ["hurt"]
+    (tmp_path / settings).unlink()  # without the generator's settings, the folder is any folder
+    assert sorted(p.slug for p in load_posts(tmp_path)) == ["hurt", "hurt"]
+
+
+def test_jekyll_templates_are_not_posts(tmp_path):
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-05-06-hurt.md").write_text(JSON_POST, encoding="utf-8")
+    for folder in ("_layouts", "_includes"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "default.html").write_text("---\nlayout: base\n---\n<main>{{ content }}</main>\n")
+    assert [p.slug for p in load_posts(tmp_path)] == ["hurt"]

@@ -78,25 +78,40 @@ UNREAD_POSTS = {".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
                 ".textile": "Textile", ".qmd": "Quarto", ".rmd": "R Markdown", ".pdc": "Pandoc"}
 
 # Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are
-# Markdown) and Jekyll's built site (an HTML copy of every post). Hugo builds into `public` (and `resources`) of a
-# folder that has its settings and a `content` folder.
-NOT_POSTS = frozenset({"node_modules", "__pycache__", "site-packages", "_site"})
-HUGO_BUILT = frozenset({"public", "resources"})
-HUGO_SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml")
+# Markdown), Jekyll's and Eleventy's built site (an HTML copy of every post) and Jekyll's templates.
+NOT_POSTS = frozenset({"node_modules", "__pycache__", "site-packages", "_site", "_layouts", "_includes", "_sass", "_data",
+                       "_plugins"})
+# A generator's settings file (and the folder of posts that must stand beside it, when the file's name is a common
+# one) -> the folders beside it that are not posts: what it builds, an HTML copy of every post, and its templates,
+# themes and static files.
+GENERATOR_FOLDERS: tuple[tuple[tuple[str, ...], str | None, frozenset[str]], ...] = (
+    (("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml"), "content",
+     frozenset({"public", "resources", "layouts", "themes", "archetypes", "static", "assets", "data", "i18n"})),
+    (("gatsby-config.js", "gatsby-config.mjs", "gatsby-config.ts"), None, frozenset({"public", "static"})),
+    (("astro.config.mjs", "astro.config.js", "astro.config.ts"), None, frozenset({"dist", "public"})),
+    (("docusaurus.config.js", "docusaurus.config.ts"), None, frozenset({"build", "static"})),
+    (("next.config.js", "next.config.mjs", "next.config.ts"), None, frozenset({"out", "public"})),
+    ((".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"), None, frozenset({"_site"})),
+    (("pelicanconf.py",), None, frozenset({"output", "theme", "themes"})),
+    (("conf.py",), "posts", frozenset({"output", "themes", "cache"})),  # Nikola
+    (("mkdocs.yml", "mkdocs.yaml"), None, frozenset({"site"})),
+)
 
 
 def _not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
     import os
 
     out = {d for d in dirs if d.startswith(".") or d in NOT_POSTS or os.path.isfile(os.path.join(top, d, "pyvenv.cfg"))}
-    if "content" in dirs and any(n in names for n in HUGO_SETTINGS):
-        out |= HUGO_BUILT & set(dirs)
+    for settings, beside, folders in GENERATOR_FOLDERS:
+        if any(n in names for n in settings) and (beside is None or beside in dirs):
+            out |= folders & set(dirs)
     return out
 
 
 def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
     """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
-    a Python virtual environment, Hugo's built site); the problems met on the way to `errors`."""
+    a Python virtual environment, a generator's built site and templates: `GENERATOR_FOLDERS`); the problems met on
+    the way to `errors`."""
     import os
 
     found: list[Path] = []
