@@ -13,29 +13,74 @@ from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
 from smpseo.core.language import find_phrase, normalize_word
-from smpseo.core.text import PHONE_RE, WORD_RE
-
-# North American numbers: "778-917-7772", "(778) 917-7772", "778 917 7772", "778.917.7772", "+1 778 917 7772".
+from smpseo.core.text import WORD_RE
 
 
 def digits(text: str) -> str:
-    d = re.sub(r"\D", "", text)
-    return d[1:] if len(d) == 11 and d.startswith("1") else d
+    return re.sub(r"\D", "", text)
+
+
+_GAP = r"[\s.\-/()]{0,3}"  # what may stand between two digits of a number: spaces, dots, dashes, slashes, brackets
+MIN_DIGITS = 7  # shorter is not a phone number (an extension, a year)
+
+
+# Country calling codes (ITU E.164) of two digits; 1 (North America) and 7 have one, all others three.
+TWO_DIGIT_CODES = frozenset({"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+                             "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+                             "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"})
+
+
+def national_digits(phone: str) -> str:
+    """The digits of a number without its country code and trunk prefix: "0161 555 0123" and "+44 161 555 0123" give
+    1615550123; "778-917-7772", "1-778-917-7772" and "+1 778 917 7772" give 7789177772."""
+    d = digits(phone)
+    written = phone.strip()
+    if written.startswith(("+", "00")):  # an international form: the country code's length is E.164's
+        d = d[2:] if written.startswith("00") else d
+        d = d[1:] if d[:1] in ("1", "7") else d[2:] if d[:2] in TWO_DIGIT_CODES else d[3:]
+    elif d.startswith("0"):  # a trunk prefix ("0161 ...", "(02) ...")
+        d = d[1:]
+    elif len(d) == 11 and d.startswith("1"):  # North America's "1-778-..."
+        d = d[1:]
+    return d.lstrip("0") if written.startswith(("+", "00")) else d  # "+44 (0)161 ...": the (0) is a trunk prefix
+
+
+@functools.lru_cache(maxsize=16)
+def phone_regex(phone: str) -> re.Pattern[str] | None:
+    """The clinic's number (`[site] phone`) as a post may write it, in any country's layout: its national digits
+    (`national_digits`) with any spaces, dots, dashes, slashes or brackets between them, after a country code, a
+    trunk prefix or neither ("+44 161 555 0123", "0044 (0)161 555 0123" and "0161-555-0123" for "0161 555 0123";
+    "+1 778 917 7772" and "(778) 917-7772" for "778-917-7772"). None when the setting holds too few digits to be a
+    number."""
+    national = national_digits(phone)
+    if len(national) < MIN_DIGITS:
+        return None
+    prefix = rf"(?:(?:\+|00)\d{{1,3}}{_GAP}(?:\(0\){_GAP})?|0{_GAP}|1{_GAP})?"
+    return re.compile(r"(?<![\w+])\(?" + prefix + _GAP.join(national) + r"(?!\d)")
+
+
+def phone_mentions(phone: str, text: str) -> list[re.Match[str]]:
+    """Where `text` writes the clinic's number `phone`, in any layout (`phone_regex`)."""
+    found = phone_regex(phone)
+    return list(found.finditer(text)) if found is not None else []
 
 
 register(Consistency(
     id="LOC301", name="phone-format", category="local", severity="warning",
     doc="The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
-        "\"778-917-7772\").",
+        "\"778-917-7772\"; \"+44 161 555 0123\" for \"0161 555 0123\"): any country's layout, with or without the "
+        "country code.",
     hint="Write the number one way everywhere, as in [site] phone.",
-    canonical=lambda ctx: ctx.site.phone if digits(ctx.site.phone) else "",
-    variants=lambda ctx, phone, text: [(m.start(), m.group(0), "") for m in PHONE_RE.finditer(text)
-                                       if digits(m.group(0)) == digits(phone) and m.group(0) != phone],
+    canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
+    variants=lambda ctx, phone, text: [(m.start(), m.group(0), "") for m in phone_mentions(phone, text)
+                                       if m.group(0) != phone],
     message="Phone written '{written}', not '{canonical}'",
     examples=[flag("Call 778 917 7772 today.",
                    "1:6 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
               flag("Call (778) 917-7772 today.",
                    "1:6 LOC301 Phone written '(778) 917-7772', not '778-917-7772'"),
+              flag("Call +1 778 917 7772 from abroad.",
+                   "1:6 LOC301 Phone written '+1 778 917 7772', not '778-917-7772'"),
               passes("Call 778-917-7772 today. Our fax is 604 555 0100.")]))
 
 
@@ -105,13 +150,13 @@ register(Consistency(
 def _acts(ctx) -> bool:
     """The post asks the reader to act somewhere: a call/book/contact phrase, the clinic's phone number, or a
     phone, mail or contact link."""
-    want = digits(ctx.site.phone)
+    phone = ctx.site.phone.strip()
     for text, block, _ in written_places(ctx):
         if block is None:
             continue
         if find_phrase("cta_phrases", text):
             return True
-        if want and any(digits(m.group(0)) == want for m in PHONE_RE.finditer(text)):
+        if phone and phone_mentions(phone, text):
             return True
     return any(link.href.startswith(("tel:", "mailto:")) or re.search(r"contact|book|consult", link.href, re.I)
                for link in ctx.post.links)

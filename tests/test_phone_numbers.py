@@ -1,0 +1,44 @@
+"""The clinic's phone number in any country's layout: the consistency rule (LOC301) finds it written another way,
+with or without the country code, and the call-to-action rule (LOC303) counts it, for a UK clinic as for the
+Vancouver one. Other numbers (a fax, a year, a longer number that holds the same digits) are never taken for it."""
+
+from __future__ import annotations
+
+import pytest
+
+import smpseo
+from smpseo.checks.local import national_digits, phone_mentions
+
+
+@pytest.mark.parametrize(("phone", "national"), [
+    ("778-917-7772", "7789177772"), ("1-778-917-7772", "7789177772"), ("+1 778 917 7772", "7789177772"),
+    ("0161 555 0123", "1615550123"), ("+44 161 555 0123", "1615550123"), ("+44 (0)161 555 0123", "1615550123"),
+    ("0044 161 555 0123", "1615550123"), ("+353 1 555 0123", "15550123"), ("(02) 9876 5432", "298765432"),
+])
+def test_national_digits_leave_out_country_code_and_trunk_prefix(phone, national):
+    assert national_digits(phone) == national
+
+
+@pytest.mark.parametrize(("phone", "text", "found"), [
+    ("0161 555 0123", "Ring +44 (0)161 555 0123 or 0161-555-0123.", ["+44 (0)161 555 0123", "0161-555-0123"]),
+    ("+44 161 555 0123", "Ring 0161 555 0123.", ["0161 555 0123"]),
+    ("(02) 9876 5432", "Call +61 2 9876 5432.", ["+61 2 9876 5432"]),
+    ("778-917-7772", "Fax 604 555 0100; since 2019; ref 778-917-77722; 7789-177-7720", []),
+    ("123", "123", []),
+])
+def test_the_clinic_s_number_is_found_in_any_layout_and_no_other(phone, text, found):
+    assert [m.group(0) for m in phone_mentions(phone, text)] == found
+
+
+def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Northern Hairline Studio"\ncity = "Manchester"\n'
+                                          'phone = "0161 555 0123"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: Aftercare in Manchester\n---\n\nKeep your scalp dry for four days."
+                                   "\n\nRing us on 0161-555-0123 with any question.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Pain in Manchester\n---\n\nMost clients rate it a two.\n\n"
+                                   "Questions? +44 161 555 0123.\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC301", "LOC303"], keyphrases=False)
+    found = sorted((f.path.rsplit("/", 1)[-1], f.line, f.column, f.rule, f.match) for f in result.findings)
+    assert found == [("a.md", 7, 12, "LOC301", "0161-555-0123"), ("b.md", 7, 12, "LOC301", "+44 161 555 0123")]
+    # Neither post is without a call to action: each gives the number, in a form of its own.
