@@ -214,8 +214,15 @@ def _one_word_city(ctx) -> str:
     return city if city and " " not in city else ""
 
 
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _city_variants(ctx, c: str, text: str):
-    """(offset, word, why) of each word that is the city in other capitals, or misspelt by one letter."""
+    """(offset, word, why) of each word that is the city in other capitals or accents ("Montreal" for "Montréal"),
+    or misspelt by one letter."""
     low = c.lower()
     if low[0] not in text.lower():
         return
@@ -228,6 +235,8 @@ def _city_variants(ctx, c: str, text: str):
             if word.startswith(c):
                 continue
             yield m.start(), word, "other capitals"
+        elif _unaccented(base) == _unaccented(low):
+            yield m.start(), word, "other accents" if _unaccented(base) != base else "without accents"
         elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
                 and edit_distance(base, low, 1) == 1:
             yield m.start(), word, "misspelt"
@@ -235,8 +244,8 @@ def _city_variants(ctx, c: str, text: str):
 
 register(Consistency(
     id="LOC305", name="city-form", category="local", severity="warning",
-    doc="The city written another way than `[site] city`: lower case (\"vancouver\") or misspelt (\"Vancover\"); "
-        "one-word city names.",
+    doc="The city written another way than `[site] city`: lower case (\"vancouver\"), other accents (\"Montreal\" "
+        "for \"Montréal\") or misspelt (\"Vancover\"); one-word city names.",
     hint="Write the city's name as in [site] city.",
     canonical=_one_word_city, variants=_city_variants,
     message="City written '{written}' ({why}), not '{canonical}'",

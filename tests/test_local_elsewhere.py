@@ -1,6 +1,7 @@
-"""The clinic's phone number in any country's layout: the consistency rule (LOC301) finds it written another way,
-with or without the country code, and the call-to-action rule (LOC303) counts it, for a UK clinic as for the
-Vancouver one. Other numbers (a fax, a year, a longer number that holds the same digits) are never taken for it."""
+"""Local rules for clinics elsewhere. The clinic's phone number in any country's layout: the consistency rule
+(LOC301) finds it written another way, with or without the country code, and the call-to-action rule (LOC303) counts
+it, for a UK clinic as for the Vancouver one; other numbers (a fax, a year, a longer number that holds the same
+digits) are never taken for it. A city with accents: written without them is told so, not called misspelt."""
 
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):
     found = sorted((f.path.rsplit("/", 1)[-1], f.line, f.column, f.rule, f.match) for f in result.findings)
     assert found == [("a.md", 7, 12, "LOC301", "0161-555-0123"), ("b.md", 7, 12, "LOC301", "+44 161 555 0123")]
     # Neither post is without a call to action: each gives the number, in a form of its own.
+
+
+def test_a_city_with_accents_written_without_them_is_told_so(tmp_path):
+    (tmp_path / "smpseo.toml").write_text('[site]\ncity = "Montréal"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: SMP à Montréal\n---\n\nOur Montreal studio, and montréal's best.\n",
+                                   encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC305"], keyphrases=False)
+    assert [(f.line, f.column, f.message) for f in result.findings] == [
+        (5, 5, "City written 'Montreal' (without accents), not 'Montréal'"),
+        (5, 26, "City written 'montréal's' (other capitals), not 'Montréal'")]
