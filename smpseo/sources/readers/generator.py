@@ -1,5 +1,5 @@
 """A post of a static-site generator: its front matter's fields (read by `frontmatter`) and its blocks (read by
-the Markdown, MDX or HTML reader) made into a `Post`, the same way whatever the body's format.
+the Markdown, MDX, HTML or reStructuredText reader) made into a `Post`, the same way whatever the body's format.
 
 The title is the `title` field, else the first level-1 heading; the slug the `slug` (or `permalink`) field, else the
 file's name without a Jekyll date (`2016-05-19-some-title.md`), a page bundle's folder for its `index.md`; the

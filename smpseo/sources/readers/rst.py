@@ -12,9 +12,7 @@ out of the post. Directives of other tools (Sphinx's, Pelican's plugins') are le
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
-from smpseo.core.text import slugify
 from smpseo.model.post import (
     CODE,
     HEADING,
@@ -29,7 +27,7 @@ from smpseo.model.post import (
     Post,
     split_sentences,
 )
-from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
+from smpseo.sources.readers.generator import generator_post
 
 SETTINGS = {
     "file_insertion_enabled": False,  # `include`, `csv-table :file:`/`:url:`, `raw :file:`
@@ -53,34 +51,11 @@ def read_rst(text: str, path: str) -> list[Post]:
     lines = text.split("\n")
     document = publish_doctree(text, source_path=path or "<post>", settings_overrides=SETTINGS)
     meta, meta_lines = _fields(document, lines, nodes)
-    warnings: list[str] = []
     title_node = next((n for n in document.children if isinstance(n, nodes.title)), None)
-    title = " ".join(title_node.astext().split()) if title_node is not None else ""
-    title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings) or title
-    title_line = meta_lines.get("title") or (_text_line(lines, title, 0) if title else 0)
-    blocks = _Blocks(lines, nodes).of(document)
-    stem = PurePath(path).stem if path else ""
-    raw_slug = as_text(meta.get("slug"), "slug", path, meta_lines.get("slug", 1), warnings)
-    described = next((k for k in ("description", "summary") if meta.get(k)), "description")
-    status = as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings)
-    return [Post(
-        path=path,
-        slug=slugify(raw_slug or (stem if stem != "index" else PurePath(path).parent.name) or title),
-        title=title,
-        blocks=blocks,
-        description=as_text(meta.get(described), described, path, meta_lines.get(described, 1), warnings),
-        keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
-        date=as_date(meta.get("date"), meta_lines.get("date", 1), warnings),
-        status=status,
-        tags=as_list(meta.get("tags")),
-        categories=as_list(meta.get("category") or meta.get("categories")),
-        canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
-        meta=meta,
-        meta_lines=meta_lines,
-        title_line=title_line,
-        format="rst",
-        warnings=warnings,
-    )]
+    if title_node is not None and not meta.get("title"):  # the document's title, where no `:title:` field is set
+        meta["title"] = " ".join(title_node.astext().split())
+        meta_lines["title"] = _text_line(lines, meta["title"], 0)
+    return [generator_post(path, meta, meta_lines, _Blocks(lines, nodes).of(document), "rst", [])]
 
 
 def _fields(document, lines: list[str], nodes) -> tuple[dict[str, str], dict[str, int]]:
