@@ -230,3 +230,9 @@ def test_jekyll_templates_are_not_posts(tmp_path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "default.html").write_text("---\nlayout: base\n---\n<main>{{ content }}</main>\n")
     assert [p.slug for p in load_posts(tmp_path)] == ["hurt"]
+
+
+def test_jekyll_s_other_markdown_extensions_are_posts(tmp_path):
+    for ext in (".mkdown", ".mkdn", ".mkd", ".mdown"):
+        (tmp_path / f"post{ext}").write_text(f"---\ntitle: Post {ext}\n---\n\nText.\n", encoding="utf-8")
+    assert sorted(p.title for p in load_posts(tmp_path)) == ["Post .mdown", "Post .mkd", "Post .mkdn", "Post .mkdown"]

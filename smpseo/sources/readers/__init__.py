@@ -20,6 +20,7 @@ from smpseo.sources.readers.decode import SourceError, decode
 READERS: dict[str, tuple[str, str, str]] = {
     ".md": ("markdown", "markdown", "read_markdown"),
     ".markdown": ("markdown", "markdown", "read_markdown"),
+    **{ext: ("markdown", "markdown", "read_markdown") for ext in (".mkdown", ".mkdn", ".mkd", ".mdown")},  # Jekyll's
     ".mdx": ("markdown", "markdown", "read_mdx"),
     ".rst": ("rst", "rst", "read_rst"),
     ".html": ("html", "html", "read_html"),
@@ -30,7 +31,7 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".txt": ("text", "textdump", "read_textdump"),
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.
-FOLDER_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".html", ".htm")
+FOLDER_SUFFIXES = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdx", ".rst", ".html", ".htm")
 
 
 def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
