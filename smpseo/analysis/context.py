@@ -200,6 +200,5 @@ class PostContext:
 @lru_cache(maxsize=1 << 15)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
     """`sentence_spans` of a block's text, remembered by the text: a re-run that reads most posts unchanged (`check
-    --watch`, the notebook's refresh) builds new contexts over the same blocks, and works them out again otherwise
-    (a sixth of a re-check of 509 posts)."""
+    --watch`, the notebook's refresh) builds new contexts over the same blocks, and would work them out again."""
     return tuple(sentence_spans(text))
