@@ -39,7 +39,7 @@ def test_json_front_matter_gives_fields_their_lines_and_the_body_its_own(tmp_pat
     ('{\n  "title": "x",\n  "date": \n}\nText.\n', 4, "invalid JSON front matter"),
     ('{\n  "title": "x"\n', 3, "invalid JSON front matter"),
     ('{\n  "title": "x"\n} and more\nText.\n', 3, "after the JSON front matter"),
-    ('{\n  "a": ' + '[' * 100_000 + '\n', 1, "nested too deeply"),
+    ('{\n  "a": ' + '[' * 100_000 + '\n}\n', 1, "nested too deeply"),
     ('{\n  "a": ' + '1' * 5000 + '\n}\n', 1, "invalid JSON front matter"),
 ])
 def test_bad_json_front_matter_is_one_error_naming_its_line(tmp_path, text, line, message):
@@ -50,9 +50,10 @@ def test_bad_json_front_matter_is_one_error_naming_its_line(tmp_path, text, line
     assert exc.value.line == line and message in exc.value.message
 
 
-def test_a_post_opening_with_a_shortcode_or_braces_in_prose_has_no_front_matter(tmp_path):
+@pytest.mark.parametrize("opening", ['{{< figure src="a.jpg" >}}\n', "{\n", "{ a brace of pheasants\n"])
+def test_a_post_opening_with_a_shortcode_or_braces_in_prose_has_no_front_matter(tmp_path, opening):
     path = tmp_path / "shortcode.md"
-    path.write_text('{{< figure src="a.jpg" >}}\n\n# Title here\n\nText.\n', encoding="utf-8")
+    path.write_text(opening + "\n# Title here\n\nText.\n", encoding="utf-8")
     post = read_file(path)[0]
     assert post.title == "Title here" and post.meta == {}
 

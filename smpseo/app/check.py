@@ -40,9 +40,12 @@ def _settings_for(config: Config | str | Path | None, first_path: str | None) ->
 def blog_folder(paths: Iterable[str | Path]) -> Path | None:
     """The blog some files belong to, when every path names a file: the folder all of them are in (for one file,
     its own folder; a Hugo page bundle's `index.md` is in the folder above its own). None when a folder is among the
-    paths (the blog is given whole)."""
+    paths (the blog is given whole), or an export or dump that holds a blog of its own (a WordPress, Blogger or
+    Ghost export, a feed, a text dump: not a file of a folder of posts)."""
+    from smpseo.sources.readers import FOLDER_SUFFIXES
+
     paths = [Path(p) for p in paths]
-    if not paths or not all(p.is_file() for p in paths):
+    if not paths or not all(p.is_file() for p in paths) or any(p.suffix.lower() not in FOLDER_SUFFIXES for p in paths):
         return None
     import os
 

@@ -28,6 +28,7 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".xml": ("wxr", "wxr", "read_wxr"),  # a WordPress export, or an RSS or Atom feed (a Blogger export)
     ".rss": ("feed", "wxr", "read_wxr"),
     ".atom": ("feed", "wxr", "read_wxr"),
+    ".json": ("ghost", "ghost", "read_ghost"),  # Ghost's export
     ".txt": ("text", "textdump", "read_textdump"),
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.

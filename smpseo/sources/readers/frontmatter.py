@@ -1,6 +1,7 @@
 """Front matter: YAML between `---` lines (Jekyll, Hugo, most generators; Hexo's may leave out the first), TOML
-between `+++` lines (Hugo), a JSON object opening the file (Hugo), or `Key: value` lines up to the first blank line (Pelican, MultiMarkdown and
-Python-Markdown's `meta`), read safely, with line numbers for every field, and the fields the toolkit understands.
+between `+++` lines (Hugo), a JSON object opening the file (Hugo), or `Key: value` lines up to the first blank line
+(Pelican, MultiMarkdown and Python-Markdown's `meta`), read safely, with line numbers for every field, and the
+fields the toolkit understands.
 
 Plain `key: value` front matter is read by `plainyaml` as PyYAML would read it; PyYAML (and tomllib, for TOML) is
 only imported for front matter of another shape."""
@@ -37,7 +38,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, 
     lines = text.split("\n")
     if lines and _TOML_FENCE.match(lines[0]):
         return _toml_front_matter(lines, path)
-    if lines and _JSON_OPEN.match(lines[0]):
+    if lines and _JSON_OPEN.match(lines[0]) and _json_opens(lines):
         return _json_front_matter(text, lines, path)
     if not lines or not _FENCE.match(lines[0]):
         return _hexo_front_matter(lines, path) or _meta_lines(lines)
@@ -130,6 +131,13 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
         if m and m.group(1) not in field_lines:
             field_lines[m.group(1)] = i + 1
     return data, field_lines, end + 1
+
+
+def _json_opens(lines: list[str]) -> bool:
+    """Whether a text whose first line opens a JSON object is JSON front matter: the first line holds a field, the
+    second line does, or a line closes it. A `{` alone on the first line of prose is text."""
+    return lines[0].strip() != "{" or (len(lines) > 1 and _JSON_KEY.match(lines[1]) is not None) \
+        or any(line.startswith("}") for line in lines)
 
 
 def _json_front_matter(text: str, lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int]:

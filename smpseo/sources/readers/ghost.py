@@ -1,0 +1,135 @@
+"""Ghost's export (Settings > Labs > Export your content, a `.json` file): every post with its metadata and HTML.
+
+The file holds `{"db": [{"data": {"posts": [...], "tags": [...], "posts_tags": [...]}}]}` (older exports put `data`
+at the top). A post is an entry of `posts` whose `type` is `post` (pages are not posts); its content is its `html`,
+its description `meta_description`, else `custom_excerpt`; a draft or scheduled post is a draft, left out as other
+drafts are. An export is JSON, so a post's content is one string on one line of the file: its findings are at the
+line of its `"html"` field (the first such line after its `"slug"`), not further inside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import PurePath
+from typing import Any
+
+from smpseo.core.text import clean_text, slugify
+from smpseo.model.post import Post
+from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.htmlblocks import html_to_blocks
+from smpseo.sources.readers.xmlstream import plain
+
+_FIELD_LINE = re.compile(r'"(slug|html|title|meta_description|custom_excerpt)"\s*:')
+
+
+def _data(export: Any) -> dict | None:
+    """The `data` object of a Ghost export, or None when `export` is not one."""
+    if isinstance(export, dict) and isinstance(export.get("db"), list) and export["db"]:
+        export = export["db"][0]
+    if isinstance(export, dict) and isinstance(export.get("data"), dict) and \
+            isinstance(export["data"].get("posts"), list):
+        return export["data"]
+    return None
+
+
+def _lines(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Each `"slug"`, `"html"`, `"title"` and description field's line (and its text, when short), in file order,
+    by field."""
+    found: dict[str, list[tuple[int, str]]] = {k: [] for k in ("slug", "html", "title", "meta_description",
+                                                               "custom_excerpt")}
+    line = 1
+    at = 0
+    for m in _FIELD_LINE.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        value = re.match(r'"(?:[^"\\]|\\.)*"', text[m.end():].lstrip()[:600])
+        try:
+            written = json.loads(value.group(0)) if value else ""
+        except ValueError:
+            written = ""
+        found[m.group(1)].append((line, written))
+    return found
+
+
+def _nearest(found: list[tuple[int, str]], line: int) -> int:
+    """The line among `found` nearest to `line` (a post's fields stand together, in any order), else `line`."""
+    return min((n for n, _ in found), key=lambda n: (abs(n - line), n), default=line)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _id(value: Any) -> str | int | None:
+    """An id as a key: text or a number; anything else (a list, an object) is no id."""
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return clean_text(value) if isinstance(value, str) else ""
+
+
+def read_ghost(text: str, path: str) -> list[Post]:
+    """The posts of a Ghost export, in file order. Raises SourceError for a file that is not JSON or not an export."""
+    try:
+        export = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(path, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:
+        raise SourceError(path, f"invalid JSON: {exc if isinstance(exc, ValueError) else 'nested too deeply'}",
+                          line=1) from None
+    data = _data(export)
+    if data is None:
+        raise SourceError(path, "not a Ghost export (no db[0].data.posts)")
+    tag_names = {_id(t.get("id")): _text(t.get("name")) for t in _list(data.get("tags")) if isinstance(t, dict)}
+    tags: dict[Any, list[str]] = {}
+    for link in _list(data.get("posts_tags")):
+        if isinstance(link, dict) and tag_names.get(_id(link.get("tag_id"))):
+            tags.setdefault(_id(link.get("post_id")), []).append(tag_names[_id(link.get("tag_id"))])
+    lines = _lines(text)
+    posts = []
+    for entry in data["posts"]:
+        if not isinstance(entry, dict) or entry.get("type", "post") != "post":
+            continue
+        slug = slugify(_text(entry.get("slug")) or _text(entry.get("title")) or f"post-{_id(entry.get('id'))}")
+        at = next((line for line, value in lines["slug"] if value == entry.get("slug")), 1)
+        html_line = _nearest(lines["html"], at)
+        title_line = _nearest([(n, v) for n, v in lines["title"] if v == entry.get("title")], at)
+        html = _text(entry.get("html"))
+        blocks = html_to_blocks(html.replace("\n", " "), line_offset=html_line - 1) if html.strip() else []
+        described = "meta_description" if _text(entry.get("meta_description")) else "custom_excerpt"
+        described_line = _nearest([(n, v) for n, v in lines[described] if v == entry.get(described)], at)
+        status = _text(entry.get("status"))
+        posts.append(Post(
+            path=path,
+            slug=slug,
+            title=" ".join(_text(entry.get("title")).split()),
+            blocks=blocks,
+            description=plain(_text(entry.get("meta_description")) or _text(entry.get("custom_excerpt"))),
+            date=_date(entry.get("published_at")) or _date(entry.get("created_at")),
+            status="draft" if status in ("draft", "scheduled") else status,
+            tags=tags.get(_id(entry.get("id")), []) if _id(entry.get("id")) is not None else [],
+            canonical=_text(entry.get("canonical_url")),
+            source=f"{PurePath(path).name}#{slug}",
+            meta={k: v for k, v in entry.items() if isinstance(v, (str, int, float, bool)) and k not in
+                  ("html", "mobiledoc", "lexical", "plaintext")},
+            meta_lines={"title": title_line, "description": described_line},
+            title_line=title_line,
+            format="ghost",
+            warnings=[],
+        ))
+    return posts
+
+
+__all__ = ["read_ghost"]

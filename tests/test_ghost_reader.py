@@ -1,0 +1,55 @@
+"""Ghost's JSON export: its posts (not its pages) with their titles, tags, dates and descriptions at the lines of
+their fields, drafts left out as other drafts are, and a file that is not an export one clear line. A file given
+alone that holds a whole blog (an export) is checked as that blog, not with the other files of its folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smpseo.cli import main
+from smpseo.sources.readers import load_posts, read_file
+from smpseo.sources.readers.decode import SourceError
+
+from .conftest import FIXTURES
+
+EXPORT = FIXTURES / "ghost" / "export.json"
+
+
+def test_posts_of_a_ghost_export_with_their_fields_and_lines():
+    posts = read_file(EXPORT)
+    assert [(p.slug, p.status) for p in posts] == [("does-smp-hurt", "published"), ("prices", "draft")]
+    post = posts[0]
+    assert (post.title, post.title_line, post.date, post.tags) == ("Does SMP hurt?", 9, dt.date(2024, 5, 6), ["Pain"])
+    assert post.description == "What a session feels like." and post.meta_line("description") == 15
+    assert [(b.line, b.kind, b.text) for b in post.blocks] == [
+        (11, "paragraph", "Most clients rate it two out of ten."), (11, "heading", "Numbing"),
+        (11, "paragraph", "We use a numbing cream. Call 0161 555 0123.")]
+    assert post.source == "export.json#does-smp-hurt"
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('{\n  "db": [\n    {"data": {"posts": [}\n', 3, "invalid JSON"),
+    ('{"posts": []}\n', 0, "not a Ghost export"),
+    ('[1, 2]', 0, "not a Ghost export"),
+])
+def test_what_is_not_an_export_is_one_error(tmp_path, text, line, message):
+    path = tmp_path / "data.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as exc:
+        read_file(path)
+    assert exc.value.line == line and message in exc.value.message
+
+
+def test_an_export_given_alone_is_its_own_blog(tmp_path, capsys):
+    export = tmp_path / "export.json"
+    export.write_text(EXPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "other.md").write_text("---\ntitle: Does SMP hurt?\n---\n\nAnother post beside the export.\n")
+    corpus = load_posts([export])
+    assert [p.slug for p in corpus] == ["does-smp-hurt"] and "1 draft left out" in corpus.errors[0].message
+    assert main(["check", str(export)]) in (0, 1)
+    out, err = capsys.readouterr()
+    assert "other.md" not in out + err  # the Markdown file beside it is not part of the exported blog
+    assert f"{export}:11:" in out
+
