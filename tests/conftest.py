@@ -216,3 +216,14 @@ def hugo(tmp_path, monkeypatch):
     shutil.copytree(FIXTURES / "hugo", site)
     monkeypatch.chdir(site)
     return site
+
+
+def read_error(path: Path, text: str):
+    """The SourceError reading `text` as the file `path` raises (the test fails when it reads)."""
+    from smpseo.sources.readers import read_file
+    from smpseo.sources.readers.decode import SourceError
+
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as exc:
+        read_file(path)
+    return exc.value

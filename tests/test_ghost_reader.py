@@ -10,9 +10,8 @@ import pytest
 
 from smpseo.cli import main
 from smpseo.sources.readers import load_posts, read_file
-from smpseo.sources.readers.decode import SourceError
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, read_error
 
 EXPORT = FIXTURES / "ghost" / "export.json"
 
@@ -35,11 +34,8 @@ def test_posts_of_a_ghost_export_with_their_fields_and_lines():
     ('[1, 2]', 0, "not a Ghost export"),
 ])
 def test_what_is_not_an_export_is_one_error(tmp_path, text, line, message):
-    path = tmp_path / "data.json"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(SourceError) as exc:
-        read_file(path)
-    assert exc.value.line == line and message in exc.value.message
+    error = read_error(tmp_path / "data.json", text)
+    assert error.line == line and message in error.message
 
 
 def test_an_export_given_alone_is_its_own_blog(tmp_path, capsys):

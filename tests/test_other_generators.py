@@ -12,6 +12,8 @@ from smpseo.cli import main
 from smpseo.sources.readers import load_posts, read_file
 from smpseo.sources.readers.decode import SourceError
 
+from .conftest import read_error
+
 JSON_POST = """{
   "title": "Does SMP hurt?",
   "date": "2024-05-06",
@@ -43,11 +45,8 @@ def test_json_front_matter_gives_fields_their_lines_and_the_body_its_own(tmp_pat
     ('{\n  "a": ' + '1' * 5000 + '\n}\n', 1, "invalid JSON front matter"),
 ])
 def test_bad_json_front_matter_is_one_error_naming_its_line(tmp_path, text, line, message):
-    path = tmp_path / "bad.md"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(SourceError) as exc:
-        read_file(path)
-    assert exc.value.line == line and message in exc.value.message
+    error = read_error(tmp_path / "bad.md", text)
+    assert error.line == line and message in error.message
 
 
 @pytest.mark.parametrize("opening", ['{{< figure src="a.jpg" >}}\n', "{\n", "{ a brace of pheasants\n"])
