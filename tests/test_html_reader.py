@@ -100,3 +100,14 @@ def test_bad_pages_are_one_clear_error(tmp_path):
     corpus = load_posts(deep, good)
     assert [p.title for p in corpus] == ["Fine"]
     assert len(corpus.failed) == 1 and corpus.failed[0].path == str(deep)
+
+
+def test_a_medium_export_takes_its_summary_canonical_link_and_date_from_the_h_entry():
+    """Medium's export marks its fields with microformats, not meta tags: `p-summary`, `p-canonical`,
+    `dt-published`."""
+    [post] = read_file(FIXTURES / "html" / "medium-export.html")
+    assert (post.title, post.date) == ("Does SMP hurt?", dt.date(2024, 5, 6))
+    assert post.description == "What a session feels like for most of our clients."
+    assert (post.canonical, post.slug) == ("https://medium.com/@clinic/does-smp-hurt-abc", "does-smp-hurt-abc")
+    assert (post.meta_line("description"), post.meta_line("date")) == (3, 12)
+    assert [b.text for b in post.blocks if b.kind == "paragraph"][-1] == "The cream takes twenty minutes to work."

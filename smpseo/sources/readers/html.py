@@ -4,7 +4,8 @@ Main content: the page's `<article>`, `<main>`, `[role=main]` or a WordPress con
 (`.entry-content`, `.post-content`, ...), else the element holding the most paragraph text. Navigation, headers,
 footers, sidebars, comments, forms and scripts are never content. Metadata: `<title>` (else `og:title`, else the
 H1), `<meta name=description>` (else `og:description`), `<link rel=canonical>` (else `og:url`), the date from
-`article:published_time` or JSON-LD `datePublished`, tags from `article:tag`, JSON-LD blocks into `post.jsonld`.
+`article:published_time` or JSON-LD `datePublished`, tags from `article:tag`, JSON-LD blocks into `post.jsonld`;
+where those are missing, a microformats `h-entry`'s summary, canonical link and date (Medium's export marks them so).
 Lines are the file's own (the parser's `sourceline`).
 """
 
@@ -126,6 +127,26 @@ def _walk_jsonld(data):
             stack.extend(item)
 
 
+def _h_entry(soup: BeautifulSoup) -> dict:
+    """A microformats2 `h-entry`'s summary (text, line), canonical URL and publication date (text, line), where the
+    page marks them (`p-summary`, `p-canonical` or `u-url`, `dt-published`)."""
+    found: dict = {"summary": None, "url": "", "published": None}
+    entry = soup.find(class_="h-entry")
+    if entry is None:
+        return found
+    summary = entry.find(class_="p-summary")
+    if summary is not None and " ".join(summary.get_text(" ").split()):
+        found["summary"] = (" ".join(summary.get_text(" ").split()), summary.sourceline or 0)
+    link = entry.find("a", class_="p-canonical") or entry.find(class_="u-url", href=True)
+    if link is not None and link.get("href"):
+        found["url"] = str(link["href"]).strip()
+    published = entry.find(class_="dt-published")
+    if published is not None:
+        value = str(published.get("datetime") or published.get_text(" ")).strip()
+        found["published"] = (value, published.sourceline or 0) if value else None
+    return found
+
+
 def _slug_from(canonical: str, path: str, title: str) -> str:
     if canonical:
         segment = [s for s in urlsplit(canonical).path.split("/") if s]
@@ -183,6 +204,12 @@ def read_html(text: str, path: str) -> list[Post]:
             if isinstance(obj.get("datePublished"), str):
                 date_text = obj["datePublished"]
                 break
+    entry = _h_entry(soup)  # microformats (Medium's export, IndieWeb and many blog themes): after the meta tags
+    if not description and entry["summary"]:
+        description, description_line = entry["summary"]
+    canonical = canonical or entry["url"]
+    if not date_text and entry["published"]:
+        date_text, date_line = entry["published"]
     date = as_date(date_text, date_line, warnings) if date_text else None
     tags = _meta_all(soup, "article:tag")
     section, _ = _meta(soup, "article:section")
