@@ -49,3 +49,15 @@ def test_an_export_given_alone_is_its_own_blog(tmp_path, capsys):
     assert "other.md" not in out + err  # the Markdown file beside it is not part of the exported blog
     assert f"{export}:11:" in out
 
+
+
+def test_odd_values_in_an_export_are_passed_over_not_fatal(tmp_path):
+    """Ids that are lists or objects, tags that are not a list, a title that is a number: the post is still read."""
+    odd = ('{"db": [{"data": {"posts": [{"id": ["p1"], "type": "post", "slug": "hurt", "title": 7, '
+           '"html": "<p>Most clients rate it a two.</p>", "published_at": "2024-13-99"}], "tags": "Pain", '
+           '"posts_tags": [{"post_id": {"x": 1}, "tag_id": []}]}}]}')
+    path = tmp_path / "odd.json"
+    path.write_text(odd, encoding="utf-8")
+    [post] = read_file(path)
+    assert (post.slug, post.title, post.tags, post.date) == ("hurt", "", [], None)
+    assert [b.text for b in post.blocks] == ["Most clients rate it a two."]
