@@ -13,7 +13,6 @@ content of each post keeps its lines in the file. What counts as a post:
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.sax
 import xml.sax.handler
 from pathlib import PurePath
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
 
@@ -140,22 +140,6 @@ def _is_post(item: dict) -> bool:
     return not any(scheme == BLOGGER_KIND and term.endswith(NOT_POSTS) for scheme, term in item["categories"])
 
 
-def _date(value: str) -> dt.date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(value).date()  # RSS: "Mon, 06 May 2024 10:00:00 GMT"
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
 def _text_of(item: dict, field: str) -> str:
     """A field as HTML: Atom's `text` type is plain text (escaped again), `html` and `xhtml` and RSS are HTML."""
     value = item.get(field, "")
@@ -185,7 +169,7 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
         title=title,
         blocks=blocks,
         description=plain(_text_of(item, described)) if described else "",
-        date=_date(item.get(dated, "")) if dated else None,
+        date=export_date(item.get(dated)) if dated else None,
         status="draft" if draft else "",
         tags=tags,
         canonical=link,

@@ -324,3 +324,18 @@ def as_date(value: Any, line: int, warnings: list[str]) -> dt.date | None:
             continue
     warnings.append(f"line {line}: 'date' is not a date: {text!r}; ignored")
     return None
+
+
+def export_date(value: Any) -> dt.date | None:
+    """A date as exports and feeds write it, or None: what `as_date` reads (ISO 8601, "2024-05-06 10:00:00") and
+    RSS's RFC 2822 ("Mon, 06 May 2024 10:00:00 GMT"). Nothing is said of a value that is not one: an export's
+    zero date ("0000-00-00 00:00:00") means none."""
+    found = as_date(value, 0, [])
+    if found is not None or not isinstance(value, str) or not value.strip():
+        return found
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None

@@ -9,7 +9,6 @@ line of its `"html"` field (the first such line after its `"slug"`), not further
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import PurePath
@@ -18,6 +17,7 @@ from typing import Any
 from smpseo.core.text import clean_text, slugify
 from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.xmlstream import plain
 
@@ -56,15 +56,6 @@ def _lines(text: str) -> dict[str, list[tuple[int, str]]]:
 def _nearest(found: list[tuple[int, str]], line: int) -> int:
     """The line among `found` nearest to `line` (a post's fields stand together, in any order), else `line`."""
     return min((n for n, _ in found), key=lambda n: (abs(n - line), n), default=line)
-
-
-def _date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
 
 
 def _id(value: Any) -> str | int | None:
@@ -117,7 +108,7 @@ def read_ghost(text: str, path: str) -> list[Post]:
             title=" ".join(_text(entry.get("title")).split()),
             blocks=blocks,
             description=plain(_text(entry.get("meta_description")) or _text(entry.get("custom_excerpt"))),
-            date=_date(entry.get("published_at")) or _date(entry.get("created_at")),
+            date=export_date(entry.get("published_at")) or export_date(entry.get("created_at")),
             status="draft" if status in ("draft", "scheduled") else status,
             tags=tags.get(_id(entry.get("id")), []) if _id(entry.get("id")) is not None else [],
             canonical=_text(entry.get("canonical_url")),

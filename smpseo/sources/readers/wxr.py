@@ -10,7 +10,6 @@ them, `[caption]` shortcodes) and block-editor posts (`<!-- wp:... -->` comments
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import xml.sax
 import xml.sax.handler
@@ -19,13 +18,13 @@ from pathlib import PurePath
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
 
 _WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/?$")
 _EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$")
 STATUSES = ("publish", "draft", "future", "pending", "private")
-
 
 
 class _Handler(xml.sax.handler.ContentHandler):
@@ -135,16 +134,6 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._text = []
 
 
-def _date(value: str) -> dt.date | None:
-    value = (value or "").strip()
-    if not value or value.startswith("0000-00-00"):
-        return None
-    try:
-        return dt.datetime.fromisoformat(value.replace(" ", "T")).date()
-    except ValueError:
-        return None
-
-
 def _post(item: dict, path: str, warnings: list[str]) -> Post:
     lines = item["lines"]
     title = " ".join(plain(item.get("title", "")).split())
@@ -169,7 +158,7 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
         blocks=blocks,
         description=description,
         keyphrase=" ".join(meta.get("_yoast_wpseo_focuskw", "").split()),
-        date=_date(item.get("wp:post_date", "")) or _date(item.get("wp:post_date_gmt", "")),
+        date=export_date(item.get("wp:post_date")) or export_date(item.get("wp:post_date_gmt")),
         status=status,
         tags=[name for domain, name, _ in item["categories"] if domain == "post_tag" and name],
         categories=[name for domain, name, _ in item["categories"] if domain == "category" and name],
