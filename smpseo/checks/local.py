@@ -38,11 +38,12 @@ def national_digits(phone: str) -> str:
     if written.startswith(("+", "00")):  # an international form: the country code's length is E.164's
         d = d[2:] if written.startswith("00") else d
         d = d[1:] if d[:1] in ("1", "7") else d[2:] if d[:2] in TWO_DIGIT_CODES else d[3:]
-    elif d.startswith("0"):  # a trunk prefix ("0161 ...", "(02) ...")
-        d = d[1:]
-    elif len(d) == 11 and d.startswith("1"):  # North America's "1-778-..."
-        d = d[1:]
-    return d.lstrip("0") if written.startswith(("+", "00")) else d  # "+44 (0)161 ...": the (0) is a trunk prefix
+        return d.lstrip("0")  # "+44 (0)161 ...": the (0) is a trunk prefix
+    if d.startswith("0"):  # a trunk prefix ("0161 ...", "(02) ...")
+        return d[1:]
+    if len(d) == 11 and d.startswith("1"):  # North America's "1-778-..."
+        return d[1:]
+    return d
 
 
 @functools.lru_cache(maxsize=16)
@@ -226,6 +227,7 @@ def _city_variants(ctx, c: str, text: str):
     low = c.lower()
     if low[0] not in text.lower():
         return
+    plain_city = _unaccented(low)
     for m in WORD_RE.finditer(text):
         word = m.group(0)
         if word[0].lower() != low[0]:
@@ -235,8 +237,8 @@ def _city_variants(ctx, c: str, text: str):
             if word.startswith(c):
                 continue
             yield m.start(), word, "other capitals"
-        elif _unaccented(base) == _unaccented(low):
-            yield m.start(), word, "other accents" if _unaccented(base) != base else "without accents"
+        elif (plain := _unaccented(base)) == plain_city:
+            yield m.start(), word, "other accents" if plain != base else "without accents"
         elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
                 and edit_distance(base, low, 1) == 1:
             yield m.start(), word, "misspelt"
