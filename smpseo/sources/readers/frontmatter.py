@@ -30,12 +30,13 @@ _META_LINE = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 META_NAMES = frozenset({"title", "date", "slug"})
 
 
-def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], dict[str, int], int]:
+def split_front_matter(text: str, path: str, lines: list[str] | None = None) \
+        -> tuple[dict[str, Any], dict[str, int], int]:
     """Return (fields, field lines, index of the first body line) for text that may open with `---` front matter.
 
     Raises SourceError with the line of a YAML error, or when the fence is never closed.
     """
-    lines = text.split("\n")
+    lines = text.split("\n") if lines is None else lines  # (`lines`: the text split, when the caller has it)
     if lines and _TOML_FENCE.match(lines[0]):
         return _toml_front_matter(lines, path)
     if lines and _JSON_OPEN.match(lines[0]) and _json_opens(lines):

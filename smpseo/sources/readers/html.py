@@ -166,12 +166,13 @@ def _slug_from(canonical: str, path: str, title: str) -> str:
 def read_html(text: str, path: str) -> list[Post]:
     """One post from an HTML page, or from a generator's HTML content file (Jekyll's or Hugo's `.html` post: front
     matter, then the post's HTML). Raises SourceError when the page has no readable content."""
-    meta, meta_lines, start = split_front_matter(text, path)
-    if start:  # the body is the post's content itself, not a page to find it in
+    if not re.match(r"\s*<", text):  # front matter never opens with a tag, a page always does
         lines = text.split("\n")
-        body = "\n".join(lines[start:])
-        blocks = html_to_blocks(body, line_offset=start) if body.strip() else []
-        return [generator_post(path, meta, meta_lines, blocks, "html", [])]
+        meta, meta_lines, start = split_front_matter(text, path, lines)
+        if start:  # the body is the post's content itself, not a page to find it in
+            body = "\n".join(lines[start:])
+            blocks = html_to_blocks(body, line_offset=start) if body.strip() else []
+            return [generator_post(path, meta, meta_lines, blocks, "html", [])]
     if not re.search(r"<[A-Za-z!]", text):
         raise SourceError(path, "not an HTML page (no tags)")
     soup = parse_html(text)

@@ -158,12 +158,15 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
 
 def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> Post:
     """Parse Markdown text (with optional front matter) into a Post. Raises SourceError on bad front matter."""
-    warnings = [] if warnings is None else warnings
-    meta, meta_lines, body_start = split_front_matter(text, path)
     lines = text.split("\n")
-    body = "\n".join(lines[body_start:])
-    blocks = markdown_blocks(body, lines, body_start)
+    meta, meta_lines, body_start = split_front_matter(text, path, lines)
+    return _markdown_post(lines, meta, meta_lines, body_start, path, [] if warnings is None else warnings)
 
+
+def _markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,
+                   warnings: list[str]) -> Post:
+    """The post of a file split into `lines` whose front matter (`split_front_matter`) ends before `body_start`."""
+    blocks = markdown_blocks("\n".join(lines[body_start:]), lines, body_start)
     return generator_post(path, meta, meta_lines, blocks, "markdown", warnings)
 
 
@@ -253,10 +256,11 @@ _JSX_TAG = re.compile(r"^[ \t]*</?[A-Z][\w.]*")  # a component (capitalised): it
 
 def read_mdx(text: str, path: str) -> list[Post]:
     """MDX (Markdown with JSX: Docusaurus, Gatsby, Astro, Next.js): Markdown whose top-level `import` and `export`
-    statements (each up to the next blank line) and `{/* comments */}` are code, not text. They are blanked, so every
-    other line keeps its number; a JSX tag on lines of its own is read as an HTML block is."""
+    statements (each up to the next blank line), `{/* comments */}` and the lines of a component's tag (`<Chart
+    data={...} />`, `</Note>`) are code, not text; what a component wraps is the post's. They are blanked, so every
+    other line keeps its number."""
     lines = text.split("\n")
-    _, _, start = split_front_matter(text, path)
+    meta, meta_lines, start = split_front_matter(text, path, lines)
     fence = None
     statement = tag = False
     for i in range(start, len(lines)):
@@ -276,7 +280,7 @@ def read_mdx(text: str, path: str) -> list[Post]:
         m = _FENCE_OPEN.match(line)
         if m:
             fence = m.group(1)[0] * len(m.group(1))
-    return [parse_markdown("\n".join(lines), path)]
+    return [_markdown_post(lines, meta, meta_lines, start, path, [])]
 
 
 __all__ = ["parse_markdown", "markdown_blocks", "read_markdown", "read_mdx", "SourceError"]
