@@ -42,7 +42,7 @@ def split_front_matter(text: str, path: str, lines: list[str] | None = None) \
     if lines and _JSON_OPEN.match(lines[0]) and _json_opens(lines):
         return _json_front_matter(text, lines, path)
     if not lines or not _FENCE.match(lines[0]):
-        return _hexo_front_matter(lines, path) or _meta_lines(lines)
+        return _hexo_front_matter(lines, path) or _pelican_front_matter(lines)
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
     if end is None:
         raise SourceError(path, "front matter opened with '---' is never closed", line=1)
@@ -181,7 +181,7 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
-def _meta_lines(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
+def _pelican_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
     """`Key: value` lines up to the first blank line (Pelican, MultiMarkdown): keys case-insensitive, a line
     indented by four spaces or a tab continues the value before it. Not front matter (nothing read, the body starts
     at line 1) unless every line of the block is one of these and a key is one of `META_NAMES`."""
