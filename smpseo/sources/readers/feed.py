@@ -17,6 +17,7 @@ import xml.sax
 import xml.sax.handler
 from pathlib import PurePath
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
@@ -128,7 +129,8 @@ class _Handler(xml.sax.handler.ContentHandler):
 
 
 def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Text as HTML, fit for an attribute's value too: `&`, `<`, `>` and `"` escaped."""
+    return escape(text, {'"': "&quot;"})
 
 
 def _is_post(item: dict) -> bool:
