@@ -50,3 +50,35 @@ def test_user_topics_add_and_override(tmp_path):
 def test_missing_file():
     with pytest.raises(TopicError, match="not found"):
         load_topics("no-such-topics.yml")
+
+
+LOCAL = Topic("where", "Who does SMP in {city}, {region}?", ("Is there an SMP clinic near {city}?", "SMP in {region}"),
+              ("{city}", "{region}", "near me"))
+
+
+@pytest.mark.parametrize("city, region, question, phrasings, terms", [
+    ("Leeds", "West Yorkshire", "Who does SMP in Leeds, West Yorkshire?",
+     ("Is there an SMP clinic near Leeds?", "SMP in West Yorkshire"), ("Leeds", "West Yorkshire", "near me")),
+    ("Leeds", "", "Who does SMP in Leeds?", ("Is there an SMP clinic near Leeds?",), ("Leeds", "near me")),
+    ("", "BC", "Who does SMP in BC?", ("SMP in BC",), ("BC", "near me")),
+    ("", "", "Who does SMP near me?", (), ("near me",)),
+])
+def test_localize_fills_what_is_set_and_leaves_out_the_rest(city, region, question, phrasings, terms):
+    from types import SimpleNamespace
+
+    from smpseo.sources.topics import localize
+
+    (topic,) = localize([LOCAL], SimpleNamespace(city=city, region=region, country=""))
+    assert (topic.question, topic.phrasings, topic.terms) == (question, phrasings, terms)
+
+
+def test_localize_fills_a_place_named_outside_a_place_phrase():
+    from types import SimpleNamespace
+
+    from smpseo.sources.topics import localize
+
+    topic = Topic("scalp", "Does SMP suit a {city} winter in {region}, {country}?")
+    site = SimpleNamespace(city="Oslo", region="", country="Norway")
+    assert localize([topic], site)[0].question == "Does SMP suit a Oslo winter in Norway?"
+    bare = localize([topic], SimpleNamespace(city="", region="", country=""))[0]
+    assert bare.question == "Does SMP suit a winter where I live?"

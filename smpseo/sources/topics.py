@@ -24,7 +24,8 @@ A topic can be decided by hand, and the decision stays with the file across runs
 An entry with `mark` and no `question` marks a topic already known without rewording it.
 
 Questions may name the clinic's place: `{city}`, `{region}` and `{country}` are filled from `[site]` in smpseo.toml
-(`localize`); a phrasing or term whose place is not set is left out, and a question's "in {city}" becomes "near me" and
+(`localize`): what is not set is left out ("in {city}, {region}" with only a city: "in Leeds"), a phrasing or term
+naming only places that are not set is dropped, and a question's "in {city}" with no city becomes "near me" and
 "in {region}" "where I live".
 """
 
@@ -220,34 +221,42 @@ def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
 def localize(topics: list[Topic], site) -> list[Topic]:
     """Topics with `{city}`, `{region}` and `{country}` filled from the site's settings (`[site]`).
 
-    A phrasing or term naming a place that is not set is dropped; in a question, "in {city}" becomes "near me" and
-    "in {region}" (or "{country}") "where I live"."""
+    What is set is filled and what is not is left out: in a question, "in {city}, {region}" with only the city set
+    becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"); a
+    phrasing or term that names only places that are not set is dropped."""
     places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES}
 
-    def fill(text: str) -> str | None:
-        for key, value in places.items():
-            if "{" + key + "}" in text:
-                if not value:
-                    return None
-                text = text.replace("{" + key + "}", value)
-        return text
+    def named(text: str) -> list[str]:
+        return [k for k in PLACES if "{" + k + "}" in text]
+
+    def place_phrase(m: re.Match) -> str:
+        keys = _BRACES_RE.findall(m.group())
+        known = [places[k] for k in keys if places[k]]
+        if known:
+            return f" {m.group('prep')} {', '.join(known)}"
+        return " near me" if "city" in keys else " where I live"
+
+    def fill(text: str) -> str:
+        text = _PLACE_RE.sub(place_phrase, text)
+        text = _BRACES_RE.sub(lambda m: places[m.group(1)], text)
+        return " ".join(text.split()).replace(" ?", "?").replace(" ,", ",")
+
+    def kept(text: str) -> bool:
+        return not named(text) or any(places[k] for k in named(text))
 
     out = []
     for t in topics:
-        if "{" not in "".join((t.question, *t.phrasings, *t.terms)):
+        if not any(map(named, (t.question, *t.phrasings, *t.terms))):
             out.append(t)
             continue
-        question = fill(t.question)
-        if question is None:
-            question = _PLACE_RE.sub(lambda m: " near me" if "{city}" in m.group() else " where I live", t.question)
-            question = " ".join(_BRACES_RE.sub("", question).split()).replace(" ?", "?")
-        out.append(replace(t, question=question, phrasings=tuple(x for x in map(fill, t.phrasings) if x),
-                           terms=tuple(x for x in map(fill, t.terms) if x)))
+        out.append(replace(t, question=fill(t.question), phrasings=tuple(fill(x) for x in t.phrasings if kept(x)),
+                           terms=tuple(fill(x) for x in t.terms if kept(x))))
     return out
 
 
-_PLACE_RE = re.compile(r",?\s+(?:in|near|around)\s+\{(?:city|region|country)\}(?:,?\s*\{(?:region|country)\})?")
-_BRACES_RE = re.compile(r"\{(?:city|region|country)\}")
+_PLACE_RE = re.compile(r",?\s+(?P<prep>in|near|around)\s+\{(?:city|region|country)\}"
+                       r"(?:,?\s*\{(?:region|country)\})*")
+_BRACES_RE = re.compile(r"\{(city|region|country)\}")
 
 
 def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]:
