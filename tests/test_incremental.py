@@ -26,7 +26,7 @@ text = st.text(max_size=30)
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), text,
                     st.dates(), st.datetimes(timezones=st.sampled_from([None, UTC,
                                                                         timezone(timedelta(hours=-8))])),
-                    st.binary(max_size=8))
+                    st.binary(max_size=8), st.times(timezones=st.sampled_from([None, UTC])))
 keys = st.one_of(text, st.integers(), st.booleans(), st.dates(), st.just("$date"), st.just("$map"))
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4), st.tuples(inner, inner),
@@ -70,6 +70,24 @@ def test_values_of_other_types_are_refused_and_tags_are_not_trusted():
     assert from_plain(to_plain({"$date": "not a tag"})) == {"$date": "not a tag"}
     assert from_plain(to_plain({1: datetime(2026, 1, 2, 3, 4), "d": date(2026, 5, 6)})) == \
         {1: datetime(2026, 1, 2, 3, 4), "d": date(2026, 5, 6)}
+
+
+def test_a_post_with_a_time_of_day_in_its_front_matter_is_checked_and_kept(tmp_path, capsys, monkeypatch):
+    """TOML has local times (`opens = 09:30:00`): the post is checked, with the others, and read back from the
+    cache as it was read."""
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SMPSEO_NO_CACHE", raising=False)
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "hours.md").write_text('+++\ntitle = "Opening hours"\nopens = 09:30:00\n+++\n\n'
+                                                 "We open at half past nine.\n", encoding="utf-8")
+    (tmp_path / "posts" / "other.md").write_text("# Other\n\nAnother post.\n", encoding="utf-8")
+    runs = []
+    for _ in range(2):
+        main(["check", str(tmp_path / "posts"), "--format", "json"])
+        out, err = capsys.readouterr()
+        assert "error" not in err
+        runs.append(sorted({f["path"] for f in json.loads(out)["findings"]}))
+    assert runs[0] == runs[1] and len(runs[0]) == 2
 
 
 # ---- an edit: one file read, one post checked, the same output as cold -----------------------------------------

@@ -220,8 +220,11 @@ def _read(path: Path, session: Session) -> Source:
     session.last_parsed += 1
     source.posts = read_source(path, source.errors, data=data)
     if not any(e.severity == "error" for e in source.errors):
-        record = {"posts": [p.to_record() for p in source.posts],
-                  "errors": [[e.path, e.message, e.line, e.severity] for e in source.errors]}
+        try:
+            record = {"posts": [p.to_record() for p in source.posts],
+                      "errors": [[e.path, e.message, e.line, e.severity] for e in source.errors]}
+        except TypeError:  # a value front matter can hold and a record cannot: checked, not kept
+            return source
         session.put(PARSED, digest, (source.posts, source.errors), stored=record)
     return source
 

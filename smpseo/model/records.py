@@ -1,6 +1,6 @@
 """Any value read from front matter or JSON-LD as plain JSON data and back, exactly: what the cache stores of a post.
 
-JSON has strings, numbers, booleans, null, lists and string-keyed objects. Front matter has more (dates, times,
+JSON has strings, numbers, booleans, null, lists and string-keyed objects. Front matter has more (dates, times of day,
 maps with number keys, sets, binary), so those are written as one-key objects tagged with a `$` name:
 `{"$date": "2026-11-27"}`. An object whose keys are not all strings, or that has a key starting with `$`, is written
 as `{"$map": [[key, value], ...]}`, so a tag can never be mistaken for data. A value of any other type raises
@@ -10,7 +10,7 @@ TypeError: nothing is guessed, and nothing read back can run code (no pickle).
 from __future__ import annotations
 
 import base64
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 _NATIVE = (str, int, float, bool, type(None))
@@ -30,6 +30,8 @@ def to_plain(value: Any) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
+    if isinstance(value, time):  # TOML's local time: `opens = 09:30:00`
+        return {"$time": value.isoformat()}
     if isinstance(value, tuple):
         return {"$tuple": [to_plain(v) for v in value]}
     if isinstance(value, (set, frozenset)):
@@ -70,6 +72,7 @@ _TAGS = {
     "$map": _map,
     "$datetime": lambda s: datetime.fromisoformat(str(s)),
     "$date": lambda s: date.fromisoformat(str(s)),
+    "$time": lambda s: time.fromisoformat(str(s)),
     "$tuple": lambda items: tuple(from_plain(v) for v in items),
     "$set": lambda items: {_hashable(from_plain(v)) for v in items},
     "$bytes": lambda s: base64.b64decode(str(s).encode("ascii"), validate=True),
