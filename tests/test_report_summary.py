@@ -41,6 +41,20 @@ def test_monthly_report_figures_from_real_posts(tmp_path):
     assert report.changes.previous_month is None
 
 
+def test_a_post_whose_file_name_is_not_utf8_is_in_the_summary_escaped(tmp_path):
+    import os
+    import shutil
+
+    posts = tmp_path / "posts"
+    shutil.copytree(POSTS, posts)
+    name = os.fsdecode(b"caf\xe9.md")
+    (posts / name).write_text("# Caf\n\nScalp micropigmentation lasts for years.\n", encoding="utf-8")
+    out = tmp_path / "summary.json"
+    monthly_report("2026-10", posts=posts, summary_path=out)
+    assert "caf\\udce9.md" in out.read_text(encoding="utf-8")
+    assert name in [p["path"] for p in load_summary(out)["posts"]]
+
+
 def test_previous_summary_found_in_the_reports_folder(tmp_path):
     (tmp_path / "2026-09").mkdir()
     previous = _summary("2026-09", [_post("does-smp-hurt", ease=40.0)])

@@ -159,7 +159,7 @@ def key(kind: str, *parts: Any) -> str:
     if _written is None or _written[0] is not found:
         _written = (found, _json(found))
     data = "[" + _json(FORMAT) + "," + _json(kind) + "," + _written[1] + "," + _json(parts) + "]"
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()  # a file name need not be UTF-8
 
 
 def _path(kind: str, digest: str, root: Path | None = None) -> Path:
@@ -243,8 +243,11 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
     if not (always or enabled()):
         return False
     path = _path(kind, digest, root)
-    data = json.dumps({"format": FORMAT, "key": holds or digest, "value": value}, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    entry = {"format": FORMAT, "key": holds or digest, "value": value}
+    try:
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (a lone surrogate): escaped, read back the same
+        data = json.dumps(entry, separators=(",", ":")).encode("ascii")
     tmp = None
     try:
         if path.parent not in _folders_made:

@@ -141,7 +141,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
 
     run = prepare(posts, config, keyphrase, rules, keyphrases)
     state = hashlib.sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
-                                      ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+                                      ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass")).hexdigest()
     summaries: list[dict | None] = []
     todo: list[tuple[int, Source, str]] = []  # (index of its first post, file, key)
     for source in sources:

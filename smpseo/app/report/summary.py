@@ -152,7 +152,12 @@ def write_summary(summary: dict, path: str | Path) -> Path:
     path = Path(path)
     from smpseo.sources.writer import write_atomic
 
-    write_atomic(path, json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n")
+    text = json.dumps(summary, indent=2, ensure_ascii=False, default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (a lone surrogate): escaped, read back the same
+        text = json.dumps(summary, indent=2, default=str)
+    write_atomic(path, text + "\n")
     return path
 
 
