@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+FIRST_YEAR, LAST_YEAR = 1900, 9998  # a report compares with the month before and reads up to the month after
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -18,7 +19,10 @@ def parse_month(text: str) -> tuple[int, int]:
     match = _MONTH.fullmatch(str(text))
     if not match:
         raise ValueError(f"month must look like YYYY-MM (e.g. 2026-10), not {text!r}")
-    return int(match.group(1)), int(match.group(2))
+    year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # the month before and after must be dates too
+        raise ValueError(f"month must look like YYYY-MM between {FIRST_YEAR}-01 and {LAST_YEAR}-12, not {text!r}")
+    return year, int(match.group(2))
 
 
 def format_month(year: int, month: int) -> str:
