@@ -62,6 +62,31 @@ def test_lone_surrogates_and_control_characters_are_cleaned_where_text_enters(po
         assert "Half an emoji \ufffd here" in out and "how-long-does-smp-last" in out
 
 
+@pytest.mark.parametrize("argv", [["check", "posts", "--format", "json"], ["analyze", "posts", "--format", "json"],
+                                  ["gaps", "posts", "--format", "json"], ["check", "posts"]])
+def test_a_file_name_that_is_not_utf8_is_read_shown_escaped_and_cached(posts, capsys, monkeypatch, tmp_path, argv):
+    monkeypatch.delenv("SMPSEO_NO_CACHE", raising=False)
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    name = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes: "caf\udce9.md" in Python
+    (posts / name).write_text("# Café\n\nScalp micropigmentation lasts for years.\n", encoding="utf-8")
+    runs = []
+    for _ in range(2):  # cold, then from the cache
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert code in (0, 1) and "Traceback" not in err and "error" not in err, err
+        runs.append(out)
+    assert runs[0] == runs[1] and "caf\\udce9.md" in runs[0] and "good" in runs[0]
+
+
+def test_a_report_of_a_file_whose_name_is_not_utf8_is_refused_in_one_line(posts, capsys):
+    name = os.fsdecode(b"caf\xe9.md")
+    (posts / name).write_text("# Café\n\nScalp micropigmentation lasts for years.\n", encoding="utf-8")
+    assert main(["report", "prepublish", f"posts/{name}", "--out", "reports"]) == 2
+    (line,) = _lines(capsys.readouterr().err)
+    assert "caf\\udce9.md: the name is not UTF-8" in line, line
+    assert not (posts.parent / "reports").exists()
+
+
 def test_character_references_in_html_are_cleaned_too():
     from smpseo.sources.readers.html import read_html
 
@@ -264,12 +289,32 @@ def test_search_console_numbers_that_are_no_count_are_exit_2(posts, capsys, valu
     assert line.startswith("smpseo: error: Queries.csv:2: Clicks ")
 
 
-@pytest.mark.parametrize("month", ["2026-10\n", " 2026-10", "2026-10 ", "2026-1\x1b0"])
+@pytest.mark.parametrize("month", ["2026-10\n", " 2026-10", "2026-10 ", "2026-1\x1b0", "0000-01", "9999-12"])
 def test_a_month_with_a_newline_or_space_is_refused(posts, capsys, month):
     with pytest.raises(SystemExit) as exc:
         main(["report", "monthly", "--month", month])
     assert exc.value.code == 2
     assert not (posts.parent / "reports").exists()
+
+
+@pytest.mark.parametrize("kind", ["monthly", "prepublish"])
+def test_a_file_where_the_reports_folder_goes_is_refused_and_kept(posts, capsys, kind):
+    (posts.parent / "reports").write_text("my notes\n")
+    args = ["--posts", "posts"] if kind == "monthly" else ["posts/good.md"]
+    assert main(["report", kind, *args, "--out", "reports"]) == 2
+    (line,) = _lines(capsys.readouterr().err)
+    assert line.startswith("smpseo: error: reports") and "not a folder" in line, line
+    assert (posts.parent / "reports").read_text() == "my notes\n"
+
+
+def test_a_file_named_for_the_month_in_the_reports_folder_is_never_moved_aside(posts, capsys):
+    (posts.parent / "reports").mkdir()
+    (posts.parent / "reports" / "2026-10").write_text("my notes\n")
+    assert main(["report", "monthly", "--posts", "posts", "--month", "2026-10"]) == 2
+    (line,) = _lines(capsys.readouterr().err)
+    assert "2026-10: a file, not a report folder" in line, line
+    assert [p.name for p in (posts.parent / "reports").iterdir()] == ["2026-10"]
+    assert (posts.parent / "reports" / "2026-10").read_text() == "my notes\n"
 
 
 def test_reports_are_never_written_into_the_posts_folder(posts, capsys, monkeypatch):

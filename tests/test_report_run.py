@@ -200,6 +200,16 @@ def test_cli_usage_errors(tmp_path):
     assert run.returncode == 2 and "YYYY-MM" in run.stderr
 
 
+def test_an_index_that_cannot_be_written_fails_the_run_but_keeps_the_report(tmp_path):
+    out = tmp_path / "reports"
+    (out / "index.html").mkdir(parents=True)  # in the way of the index
+    run = smpseo("report", "monthly", "--month", "2026-10", "--posts", POSTS, "--out", out)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.count("\n") == 1 and "index.html: not updated" in run.stderr, run.stderr
+    assert run.stdout.strip() == str(out / "2026-10" / "monthly_report.html")
+    check_report_html(out / "2026-10" / "monthly_report.html")
+
+
 def test_prepublish_writes_its_page(tmp_path):
     run = smpseo("report", "prepublish", POSTS / "does-smp-hurt.md", "--keyphrase", "does SMP hurt", "--out",
                  tmp_path / "reports")

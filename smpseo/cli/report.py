@@ -86,6 +86,8 @@ def run(args) -> int:
     # here, so the report and `smpseo check` use the same one.
     if missing_paths([args.posts] if args.kind == "monthly" else [args.post]):
         return 2
+    if _not_utf8(args):
+        return 2
     config = load_config_for(args, [args.posts] if args.kind == "monthly" else [args.post])
     args.config = config.path or args.config
     email = args.kind == "monthly" and (args.email or args.resend)
@@ -122,7 +124,8 @@ def run(args) -> int:
                                  drafts=args.drafts, pdf=args.pdf or config.report.pdf)
         else:
             if not Path(args.post).is_file():
-                print(one_line(f"smpseo: error: {args.post}: no such file"), file=sys.stderr)
+                what = "a folder, not a post" if Path(args.post).is_dir() else "no such file"
+                print(one_line(f"smpseo: error: {args.post}: {what}"), file=sys.stderr)
                 return 2
             from smpseo.sources.readers import read_file
             from smpseo.sources.readers.decode import SourceError
@@ -141,10 +144,16 @@ def run(args) -> int:
             raise
         print(one_line(f"smpseo: error: report failed: {exc}"), file=sys.stderr)
         return 1
+    except NotADirectoryError as exc:  # --out, or the month's folder in it, is a file: found before any kernel
+        print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+        return 2
     print(one_line(result.html))
     if args.kind != "monthly":
         return 0
     status = 1 if _unreadable(result.summary, args.posts) else 0
+    if result.index_error:
+        print(one_line(f"smpseo: error: {result.index_error}; the report is written"), file=sys.stderr)
+        status = 1
     if result.pdf:
         print(one_line(result.pdf))
     elif result.pdf_error:
@@ -176,6 +185,22 @@ def _out_folder(args) -> str | None:
     print(one_line(f"smpseo: error: --out {args.out} is inside the posts folder {posts}; reports there would be "
                    "read as posts"), file=sys.stderr)
     return None
+
+
+def _not_utf8(args) -> bool:
+    """A path given whose name is not UTF-8 (the file system allows it) cannot be handed to a notebook, whose
+    parameters are UTF-8 text: one line naming it (True). Posts with such names inside a folder are reported."""
+    from smpseo.model.post import one_line
+
+    for name in ("post", "posts", "out", "config", "queries", "pages", "previous"):
+        value = getattr(args, name, None)
+        try:
+            str(value or "").encode("utf-8")
+        except UnicodeEncodeError:
+            print(one_line(f"smpseo: error: {value}: the name is not UTF-8; rename it to make a report of it"),
+                  file=sys.stderr)
+            return True
+    return False
 
 
 def _unreadable(summary, posts: str) -> int:

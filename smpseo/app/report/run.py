@@ -44,6 +44,7 @@ class RunResult:
     extra: dict = field(default_factory=dict)
     pdf: Path | None = None  # the PDF, when one was asked for and made
     pdf_error: str | None = None  # why the PDF asked for was not made (the HTML report is written all the same)
+    index_error: str | None = None  # why `index.html` was not updated (the month's report is written all the same)
 
 
 def notebooks_dir() -> Path:
@@ -157,6 +158,14 @@ def _staging(parent: Path, name: str) -> Path:
     return staging
 
 
+def _make_folder(path: Path) -> None:
+    """`path` and the folders above it; NotADirectoryError, naming it, when a file is in the way."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise NotADirectoryError(f"{path}: not a folder (a file is in the way)") from None
+
+
 def _swap_in(staging: Path, final: Path) -> None:
     """Replace `final` (a folder) by `staging` with renames on one filesystem; the old one goes only afterwards."""
     old = None
@@ -252,7 +261,9 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
     month = month or last_complete_month()
     parse_month(month)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    if (out / month).exists() and not (out / month).is_dir():  # never moved aside, hidden, or written over
+        raise NotADirectoryError(f"{out / month}: a file, not a report folder; move it to write the {month} report")
+    _make_folder(out)
     with _locked(out):
         return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf)
 
@@ -313,12 +324,16 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    index = write_index(out)
+    index = index_error = None
+    try:
+        index = write_index(out)
+    except OSError as exc:  # the month's report is in place all the same
+        index_error = f"{out / 'index.html'}: not updated: {exc.strerror or exc}"
     extra = {"previous": str(previous) if previous else None, "previous_month": previous_month(month)}
     made = final / "monthly_report.pdf"
     return RunResult(html=final / "monthly_report.html", notebook=final / "monthly_report.ipynb",
                      summary=final / SUMMARY_NAME, index=index, extra=extra,
-                     pdf=made if pdf and made.is_file() else None, pdf_error=pdf_error)
+                     pdf=made if pdf and made.is_file() else None, pdf_error=pdf_error, index_error=index_error)
 
 
 def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,
@@ -332,7 +347,7 @@ def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str |
         raise FileNotFoundError(f"{post}: draft not found")
     slug = slugify(post.stem) or "draft"
     folder = Path(out) / "prepublish"
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     with _locked(folder):
         return _run_prepublish(post, slug, folder, keyphrase, config, posts, timeout)
 
