@@ -266,6 +266,8 @@ def test_a_path_over_the_system_limit_is_one_line(posts, capsys):
     ('[rules]\nSEO212 = { max_percent = inf }\n', "finite number"),
     ('[rules]\nSEO212 = { min_percent = -1.0 }\n', "finite number"),
     ('[rules]\nSEO213 = { max_gap_share = 1.5 }\n', "a share is between 0 and 1"),
+    ('[rules]\nRD101 = { max_words = 1' + "0" * 400 + ' }\n', "RD101.max_words"),
+    ('[rules]\nSEO213 = { max_gap_share = 1' + "0" * 400 + ' }\n', "SEO213.max_gap_share"),
     ('[rules]\nSEO212 = { max_percent = 150.0 }\n', "a percentage is between 0 and 100"),
     ('[topics]\nfille = "faq.yml"\n', "unknown key 'fille' in [topics]"),
     ('[report]\ntitel = "x"\n', "unknown key 'titel' in [report]"),

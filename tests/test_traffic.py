@@ -3,6 +3,7 @@ period before, and the posts that gain and lose traffic named in the monthly rep
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import zipfile
@@ -41,6 +42,8 @@ def test_queries_comparison_export_is_accepted_too():
     ('"Top queries","Clicks","Impressions","CTR","Position"\n', "p.csv:1: not a Search Console Pages.csv"),
     ('"Top pages","Clicks","Impressions","CTR","Position"\n"/a","x","1","1%","2"\n', "p.csv:2: Clicks is not a"),
     ('"Top pages","A Clicks","B Clicks","A Impressions","B Impressions"\n', "p.csv:1: not a Search Console"),
+    ('"Top pages","Clicks","Impressions","CTR","Position"\n"http://[::1/a/","5","100","5%","3"\n',
+     "p.csv:2: Top pages is not a page address"),
 ])
 def test_bad_pages_files_name_file_and_line(text, fragment):
     with pytest.raises(QueryFileError) as exc:
@@ -69,6 +72,9 @@ def test_pages_match_posts_by_address_or_slug_and_add_up():
     assert (first["clicks"], first["impressions"], first["ctr"]) == (42, 1300, round(42 / 1300, 4))
     assert first["position"] == round((8.1 * 1200 + 12 * 100) / 1300, 1)
     assert unmatched == ["https://www.hugoclinic.example/contact/"]
+    odd = dataclasses.replace(posts[0], canonical="http://[::1/first/")  # a post's own address, malformed
+    rows, _ = post_traffic([odd], read_pages(GSC / "Pages.csv"))
+    assert [r["slug"] for r in rows] == [odd.slug]
 
 
 def test_changes_and_movers_from_last_month_or_the_earlier_range():

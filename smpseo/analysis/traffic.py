@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
@@ -20,7 +20,7 @@ FIGURES = ("clicks", "impressions", "ctr", "position")
 
 def page_slug(url: str) -> str:
     """The slug a page address ends with ("" for the home page)."""
-    path = urlsplit(url.strip()).path if "://" in url else url.split("?", 1)[0].split("#", 1)[0]
+    path = _split(url).path if "://" in url else url.split("?", 1)[0].split("#", 1)[0]
     parts = [p for p in path.split("/") if p]
     if not parts:
         return ""
@@ -32,9 +32,17 @@ def page_slug(url: str) -> str:
 
 def _address(url: str) -> str:
     """An address without scheme, `www.`, query, fragment or trailing slash, to compare two addresses."""
-    parts = urlsplit(url.strip().lower())
+    parts = _split(url.lower())
     host = parts.netloc.removeprefix("www.")
     return f"{host}{parts.path.rstrip('/')}"
+
+
+def _split(url: str):
+    """`urlsplit`, and for what cannot be an address (a post's `canonical: http://[::1/`), the text as a path."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return SplitResult("", "", url.strip(), "", "")
 
 
 def _sum(figures: list[tuple[int, int, float | None]]) -> dict[str, Any]:

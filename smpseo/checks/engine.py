@@ -161,10 +161,10 @@ def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -
                                                                  isinstance(tval, int))
                         if isinstance(tval, bool) != isinstance(default, bool) or not ok:
                             raise ConfigError(path, f"[rules] {name}.{tkey} must be {type(default).__name__}, "
-                                                    f"not {tval!r}")
+                                                    f"not {_shown(tval)}")
                         problem = _out_of_range(tkey, tval)
                         if problem:
-                            raise ConfigError(path, f"[rules] {name}.{tkey} = {tval!r}: {problem}")
+                            raise ConfigError(path, f"[rules] {name}.{tkey} = {_shown(tval)}: {problem}")
                         thresholds[tkey] = tval
                     else:
                         known = ", ".join(["severity", "enabled", *thresholds]) or "severity, enabled"
@@ -175,6 +175,12 @@ def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -
     return settings
 
 
+def _shown(value: Any, limit: int = 40) -> str:
+    """A setting's value as written in a message, cut short (a 400-digit number, a 10,000-character string)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
 def _out_of_range(name: str, value: Any) -> str:
     """Why a threshold's value cannot be meant ("" when it can): every threshold is a count, a length, a share or a
     percentage, so it is a finite number, not below 0; a share is at most 1, a percentage at most 100."""
@@ -182,6 +188,8 @@ def _out_of_range(name: str, value: Any) -> str:
 
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return ""
+    if isinstance(value, int) and value.bit_length() > 64:  # a 400-digit integer: no float holds it
+        return "too large to be meant"
     if not math.isfinite(value) or value < 0:
         return "must be a finite number, 0 or more"
     if (name.endswith("_share") or name.endswith("_ratio")) and value > 1:

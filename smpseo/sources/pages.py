@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from smpseo.sources.searchconsole import Metrics, parse_table, read_export
+from smpseo.sources.searchconsole import Metrics, QueryFileError, parse_table, read_export
 
 KEY, FILE_NAME = "Top pages", "Pages.csv"
 
@@ -26,9 +27,16 @@ class Page:
 
 
 def parse_pages(text: str, path: str = "<pages>") -> list[Page]:
-    """Pages from the text of a `Pages.csv`. Raises QueryFileError naming the file (and line)."""
+    """Pages from the text of a `Pages.csv`. Raises QueryFileError naming the file (and line), for an address that
+    cannot be one (`http://[::1/`) too."""
+    rows = parse_table(text, path, KEY, FILE_NAME)
+    for r in rows:
+        try:
+            urlsplit(r.key.strip())
+        except ValueError as exc:
+            raise QueryFileError(path, f"{KEY} is not a page address ({exc}): {r.key!r}", r.line) from None
     return [Page(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.previous,
-                 r.line) for r in parse_table(text, path, KEY, FILE_NAME)]
+                 r.line) for r in rows]
 
 
 def read_pages(path: str | Path) -> list[Page]:
