@@ -125,6 +125,29 @@ def test_import_never_overwrites_unless_forced(tmp_path, capsys):
     assert sorted(p.name for p in out.iterdir()) == ["how-long-does-smp-last.md"]
 
 
+def test_import_keeps_a_symbolic_link_in_the_way_and_writes_the_rest(tmp_path, capsys):
+    export = FIXTURES / "wxr" / "themeunittestdata.wordpress.xml"
+    out, notes = tmp_path / "posts", tmp_path / "notes.txt"
+    out.mkdir()
+    notes.write_text("my notes\n")
+    assert main(["import", str(export), "--to", str(out)]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    first = out / written[0]
+    first.unlink()
+    first.symlink_to(notes)  # a post's name taken by a link to a file outside
+    capsys.readouterr()
+    for force in ([], ["--force"]):
+        code = main(["import", str(export), "--to", str(out), *force])
+        stdout, err = capsys.readouterr()
+        if force:
+            assert code == 1 and err == f"{first}: error: a symbolic link is there; not replaced\n"
+            assert stdout.count("wrote ") == len(written) - 1
+        else:
+            assert code == 0 and f"skipped, exists: {first}" in stdout
+        assert first.is_symlink() and notes.read_text() == "my notes\n"
+    assert sorted(p.name for p in out.iterdir()) == written
+
+
 def test_import_into_a_file_is_refused(tmp_path, capsys):
     target = tmp_path / "posts"
     target.write_text("not a folder\n")

@@ -95,8 +95,8 @@ def run(args) -> int:
             except FileExistsError:
                 print(one_line(f"skipped, exists: {target}"))
                 continue
-            except OSError as exc:
-                print(one_line(f"{target}: error: {exc.strerror or exc}"), file=sys.stderr)
+            except (OSError, ValueError) as exc:
+                print(one_line(f"{target}: error: {getattr(exc, 'strerror', None) or exc}"), file=sys.stderr)
                 status = 1
                 continue
             print(one_line(f"wrote {written}  ({post.title})"))

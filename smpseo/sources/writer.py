@@ -206,13 +206,18 @@ def _link_new(tmp: str, path: Path) -> None:
 
 
 def write_post(post: Post, folder: str | Path, force: bool = False, slug: str | None = None) -> Path:
-    """Write `folder/<slug>.md`. Raises FileExistsError when it exists and `force` is false."""
+    """Write `folder/<slug>.md`. Raises FileExistsError when it exists and `force` is false, OSError when a symbolic
+    link has its name (never replaced)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     name = safe_slug(slug or post.slug or post.title)
     if name != post.slug:
         post = dataclasses.replace(post, slug=name)
     target = folder / f"{name}.md"
+    if target.is_symlink():  # whatever it points to, it is the user's: kept, even with `force`
+        if not force:
+            raise FileExistsError(str(target))
+        raise OSError(0, "a symbolic link is there; not replaced", str(target))
     if target.resolve().parent != folder.resolve():
         raise ValueError(f"{target}: outside {folder}")
     if target.exists() and not force:
