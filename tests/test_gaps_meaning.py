@@ -155,6 +155,19 @@ def test_marks_set_by_hand_are_kept_and_shown(tmp_path, capsys, monkeypatch):
     assert "answered (by hand)" in out and "not relevant (by hand)" in out
 
 
+def test_a_mark_naming_a_post_not_read_is_a_warning_at_its_line_and_flagged(tmp_path, capsys):
+    marks = tmp_path / "marks.yml"
+    marks.write_text("topics:\n  - id: pain\n    question: Does it hurt?\n  - id: cost\n    mark: answered\n"
+                     "    post: no-such-post\n", encoding="utf-8")
+    assert main(["gaps", str(OTHER_WORDS), "--topics", str(marks), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == (f"{marks}:4: warning: topic (cost) is marked answered by 'no-such-post', but no post or section "
+                   "of that name was read\n")
+    cost = {t["id"]: t for t in json.loads(out)["topics"]}["cost"]
+    assert (cost["status"], cost["set_by_hand"], cost["confidence"]) == ("answered", True, "check")
+    assert f"in {marks}" in cost["note"] and "faq_topics.yml" not in cost["note"]
+
+
 def test_a_mark_needs_a_known_topic_and_a_post(tmp_path):
     f = tmp_path / "bad.yml"
     f.write_text("topics:\n  - id: nope\n    mark: not relevant\n", encoding="utf-8")

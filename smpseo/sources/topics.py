@@ -211,7 +211,8 @@ def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
         if topic.question:
             merged[topic.id] = topic
         elif topic.id in merged:
-            merged[topic.id] = replace(merged[topic.id], mark=topic.mark, post=topic.post, section=topic.section)
+            merged[topic.id] = replace(merged[topic.id], mark=topic.mark, post=topic.post, section=topic.section,
+                                       source=topic.source, line=topic.line)  # where the mark was set
         else:
             raise TopicError(topic.source or "<topics>", f"a mark for '{topic.id}', which is no known topic "
                              "(add a 'question' to make it one)", f"topic ({topic.id})", topic.line)
