@@ -32,6 +32,7 @@ def test_posts_of_a_ghost_export_with_their_fields_and_lines():
     ('{\n  "db": [\n    {"data": {"posts": [}\n', 3, "invalid JSON"),
     ('{"posts": []}\n', 0, "not a Ghost export"),
     ('[1, 2]', 0, "not a Ghost export"),
+    ('{"db": [{"data": {"posts": [\n{"id": ' + "9" * 5000 + '}]}}]}\n', 2, "a number of more than 4,300 digits"),
 ])
 def test_what_is_not_an_export_is_one_error(tmp_path, text, line, message):
     error = read_error(tmp_path / "data.json", text)

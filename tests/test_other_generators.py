@@ -42,11 +42,18 @@ def test_json_front_matter_gives_fields_their_lines_and_the_body_its_own(tmp_pat
     ('{\n  "title": "x"\n', 3, "invalid JSON front matter"),
     ('{\n  "title": "x"\n} and more\nText.\n', 3, "after the JSON front matter"),
     ('{\n  "a": ' + '[' * 100_000 + '\n}\n', 1, "nested too deeply"),
-    ('{\n  "a": ' + '1' * 5000 + '\n}\n', 1, "invalid JSON front matter"),
+    ('{\n  "a": ' + '1' * 5000 + '\n}\n', 2, "a number of more than 4,300 digits"),
 ])
 def test_bad_json_front_matter_is_one_error_naming_its_line(tmp_path, text, line, message):
     error = read_error(tmp_path / "bad.md", text)
     assert error.line == line and message in error.message
+
+
+@pytest.mark.parametrize("text", ['---\ntitle: x\nn: ' + '9' * 5000 + '\n---\n\nText.\n',
+                                  '+++\ntitle = "x"\nn = ' + '9' * 5000 + '\n+++\n\nText.\n'])
+def test_a_number_too_long_to_read_in_yaml_or_toml_is_one_error_at_its_line(tmp_path, text):
+    error = read_error(tmp_path / "bad.md", text)
+    assert (error.line, error.message) == (3, "front matter refused: a number of more than 4,300 digits")
 
 
 @pytest.mark.parametrize("opening", ['{{< figure src="a.jpg" >}}\n', "{\n", "{ a brace of pheasants\n"])

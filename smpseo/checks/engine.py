@@ -20,6 +20,7 @@ from typing import Any
 
 from smpseo.core.frozen import Frozen
 from smpseo.core.settings import ConfigError
+from smpseo.core.text import shortened
 from smpseo.model.results import CATEGORIES, SEVERITIES
 
 POST, SITE = "post", "site"
@@ -161,10 +162,10 @@ def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -
                                                                  isinstance(tval, int))
                         if isinstance(tval, bool) != isinstance(default, bool) or not ok:
                             raise ConfigError(path, f"[rules] {name}.{tkey} must be {type(default).__name__}, "
-                                                    f"not {_shown(tval)}")
+                                                    f"not {shortened(tval)}")
                         problem = _out_of_range(tkey, tval)
                         if problem:
-                            raise ConfigError(path, f"[rules] {name}.{tkey} = {_shown(tval)}: {problem}")
+                            raise ConfigError(path, f"[rules] {name}.{tkey} = {shortened(tval)}: {problem}")
                         thresholds[tkey] = tval
                     else:
                         known = ", ".join(["severity", "enabled", *thresholds]) or "severity, enabled"
@@ -173,12 +174,6 @@ def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -
                 raise ConfigError(path, f"[rules] {name} must be \"on\", \"off\", a severity or a table")
         settings[rid] = RuleSettings(enabled, severity, thresholds)
     return settings
-
-
-def _shown(value: Any, limit: int = 40) -> str:
-    """A setting's value as written in a message, cut short (a 400-digit number, a 10,000-character string)."""
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def _out_of_range(name: str, value: Any) -> str:

@@ -81,6 +81,12 @@ def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
                        else f"\\u{ord(m.group()):04x}", text)
 
 
+def shortened(value, limit: int = 40) -> str:
+    """A value as a message quotes it (its repr), cut short: a 400-digit number, a 10,000-character string."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
 def counted(n: int, noun: str) -> str:
     """"1 post", "2 posts": a count and its noun, plural but for one."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -18,6 +18,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from smpseo.core.text import shortened
+
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
 
@@ -56,9 +58,9 @@ def _number(text: str, path: str, line: int, column: str, kind=int):
     try:
         number = float(value)
     except ValueError:
-        raise QueryFileError(path, f"{column} is not a number: {text!r}", line) from None
+        raise QueryFileError(path, f"{column} is not a number: {shortened(text)}", line) from None
     if not math.isfinite(number) or number < 0:  # "inf", "nan", "1e400", "-5": no count or rate is that
-        raise QueryFileError(path, f"{column} is not a count or a rate: {text!r}", line)
+        raise QueryFileError(path, f"{column} is not a count or a rate: {shortened(text)}", line)
     return int(number) if kind is int else number
 
 

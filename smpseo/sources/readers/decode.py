@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 
 from smpseo.core.text import clean_text
 
@@ -24,6 +25,19 @@ class SourceError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+_DIGITS = sys.get_int_max_str_digits() or 4300
+
+
+def too_many_digits(exc: ValueError, path: str, lines: list[str], what: str) -> SourceError | None:
+    """Python's refusal to read a number of more digits than it allows (a guard against slow conversions), as one
+    error at the line that holds the number; None for any other ValueError."""
+    if "integer string conversion" not in str(exc):
+        return None
+    huge = re.compile(rf"\d{{{_DIGITS + 1}}}")
+    line = next((i + 1 for i, row in enumerate(lines) if huge.search(row)), 1)
+    return SourceError(path, f"{what} refused: a number of more than {_DIGITS:,} digits", line=line)
 
 
 _BOMS = (

@@ -15,7 +15,7 @@ from typing import Any
 
 from smpseo.core.text import clean_text
 from smpseo.sources.readers import plainyaml
-from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.decode import SourceError, too_many_digits
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
@@ -37,6 +37,16 @@ def split_front_matter(text: str, path: str, lines: list[str] | None = None) \
     Raises SourceError with the line of a YAML error, or when the fence is never closed.
     """
     lines = text.split("\n") if lines is None else lines  # (`lines`: the text split, when the caller has it)
+    try:
+        return _split(text, path, lines)
+    except ValueError as exc:  # Python's limit on the digits of a number read from text
+        error = too_many_digits(exc, path, lines, "front matter")
+        if error is None:
+            raise
+        raise error from None
+
+
+def _split(text: str, path: str, lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
     if lines and _TOML_FENCE.match(lines[0]):
         return _toml_front_matter(lines, path)
     if lines and _JSON_OPEN.match(lines[0]) and _json_opens(lines):
@@ -151,8 +161,6 @@ def _json_front_matter(text: str, lines: list[str], path: str) -> tuple[dict[str
         data = _cleaned(data)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"invalid JSON front matter: {exc.msg}", line=exc.lineno) from None
-    except ValueError as exc:  # a number of thousands of digits
-        raise SourceError(path, f"invalid JSON front matter: {exc}", line=1) from None
     except RecursionError:
         raise SourceError(path, "front matter nested too deeply to read", line=1) from None
     if not isinstance(data, dict):

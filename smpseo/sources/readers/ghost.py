@@ -16,7 +16,7 @@ from typing import Any
 
 from smpseo.core.text import clean_text, slugify
 from smpseo.model.post import Post
-from smpseo.sources.readers.decode import SourceError
+from smpseo.sources.readers.decode import SourceError, too_many_digits
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.xmlstream import plain
@@ -77,9 +77,11 @@ def read_ghost(text: str, path: str) -> list[Post]:
         export = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
-    except (ValueError, RecursionError) as exc:
-        raise SourceError(path, f"invalid JSON: {exc if isinstance(exc, ValueError) else 'nested too deeply'}",
-                          line=1) from None
+    except RecursionError:
+        raise SourceError(path, "invalid JSON: nested too deeply", line=1) from None
+    except ValueError as exc:
+        raise too_many_digits(exc, path, text.split("\n"), "export") or SourceError(path, f"invalid JSON: {exc}",
+                                                                                     line=1) from None
     data = _data(export)
     if data is None:
         raise SourceError(path, "not a Ghost export (no db[0].data.posts)")
