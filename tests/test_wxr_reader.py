@@ -151,3 +151,15 @@ def test_bad_exports_are_one_clear_error(tmp_path):
     corpus = load_posts(bad, good, drafts=True)  # ITEM is a draft: asked for, it is read
     assert [p.title for p in corpus] == ["Does SMP hurt?"]
     assert [(e.path, bool(re.search("refused", e.message))) for e in corpus.failed] == [(str(bad), True)]
+
+
+def test_an_export_not_in_utf8_is_told_once_not_once_per_post(tmp_path):
+    item = ("<item><title>Caf\u00e9 {n}</title><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
+            "<content:encoded><![CDATA[<p>Scalp micropigmentation at the caf\u00e9, part {n}.</p>]]></content:encoded></item>\n")
+    text = _export("".join(item.format(n=n) for n in range(3)), "http://wordpress.org/export/1.2/")
+    export = tmp_path / "export.xml"
+    export.write_bytes(text.encode("cp1252"))
+    corpus = load_posts([export])
+    assert len(corpus) == 3
+    warnings = [e for e in corpus.errors if "not UTF-8" in e.message]
+    assert len(warnings) == 1 and warnings[0].severity == "warning", corpus.errors

@@ -192,14 +192,15 @@ def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
 
 
 def post_warnings(path: str | Path, posts: list[Post]) -> list[ReadError]:
-    """The readers' warnings ("line N: message") as ReadErrors of severity warning."""
-    found = []
+    """The readers' warnings ("line N: message") as ReadErrors of severity warning, each once: a warning about the
+    whole file (its encoding) is carried by each of its posts."""
+    found = {}
     for post in posts:
         for warning in post.warnings:
             m = re.match(r"line (\d+): (.*)", warning, re.S)
             line, message = (int(m.group(1)), m.group(2)) if m else (0, warning)
-            found.append(ReadError(str(path), message, line, severity="warning"))
-    return found
+            found.setdefault((line, message), ReadError(str(path), message, line, severity="warning"))
+    return list(found.values())
 
 
 def duplicate_slugs(posts: list[Post]) -> list[ReadError]:
