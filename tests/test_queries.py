@@ -43,11 +43,19 @@ def test_zip_without_queries(tmp_path):
     (HEADER + '"smp","x","3","1%","2"\n', "q.csv:2: Clicks is not a number"),
     (HEADER + '"smp","1","3"\n', "q.csv:2: expected 5 columns"),
     ("", "empty file"),
+    (HEADER + '"smp","1.5","3","1%","2"\n', "q.csv:2: Clicks is not a whole number: '1.5'"),
 ])
 def test_errors_name_file_and_line(text, fragment):
     with pytest.raises(QueryFileError) as exc:
         parse_queries(text, "q.csv")
     assert fragment in str(exc.value)
+
+
+def test_numbers_as_spreadsheets_in_other_languages_write_them():
+    [row] = parse_queries(HEADER + '"smp cost","1.234","12.345","5,2%","7,2"\n')
+    assert (row.clicks, row.impressions, row.ctr, row.position) == (1234, 12345, 0.052, 7.2)
+    [row] = parse_queries(HEADER + '"smp cost","1,234","1 234 567","5.2%","7.25"\n')
+    assert (row.clicks, row.impressions, row.ctr, row.position) == (1234, 1234567, 0.052, 7.25)
 
 
 def test_bom_and_question_style():

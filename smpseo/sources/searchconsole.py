@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -52,7 +53,15 @@ class Row:
 
 
 def _number(text: str, path: str, line: int, column: str, kind=int):
-    value = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    """A count (`kind` int) or a rate. Thousands may be grouped by commas, spaces or, in a count, dots ("1.234", as
+    a spreadsheet in another language writes it); a rate may have a decimal comma ("7,2"). A count with a fraction
+    is refused rather than cut."""
+    value = text.strip().replace("\u00a0", "").replace(" ", "")
+    if kind is float and _DECIMAL_COMMA.fullmatch(value):
+        value = value.replace(",", ".")
+    value = value.replace(",", "")
+    if kind is int and _DOT_THOUSANDS.fullmatch(value):
+        value = value.replace(".", "")
     if value in ("", "-"):
         return None if kind is float else 0
     try:
@@ -61,7 +70,13 @@ def _number(text: str, path: str, line: int, column: str, kind=int):
         raise QueryFileError(path, f"{column} is not a number: {shortened(text)}", line) from None
     if not math.isfinite(number) or number < 0:  # "inf", "nan", "1e400", "-5": no count or rate is that
         raise QueryFileError(path, f"{column} is not a count or a rate: {shortened(text)}", line)
+    if kind is int and not number.is_integer():
+        raise QueryFileError(path, f"{column} is not a whole number: {shortened(text)}", line)
     return int(number) if kind is int else number
+
+
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "7,2", "12,35": a decimal comma (three digits would be thousands)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.234", "12.345.678"
 
 
 def _percent(text: str, path: str, line: int) -> float | None:
