@@ -235,3 +235,23 @@ def test_a_word_list_entry_is_found_where_it_first_starts(words_, name):
 
     text = " ".join(words_)
     assert find_phrase(name, text) == _first_entry(name, text)
+
+
+# ---- template tags: found in one pass, as the lazy expression finds them ------------------------------------------
+_TEMPLATE_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+@given(st.text(alphabet="{}%# a\n", max_size=60))
+def test_template_tags_are_where_the_lazy_expression_finds_them(text):
+    from smpseo.core.text import template_spans
+
+    assert template_spans(text) == [m.span() for m in _TEMPLATE_EXPRESSION.finditer(text)]
+
+
+def test_unclosed_template_openers_are_left_as_text():
+    from smpseo.core.text import mask_templates, strip_markup_noise
+
+    text = "{" * 50_000 + " and {% unclosed, {# too"
+    assert mask_templates(text) == text and strip_markup_noise(text) == text
+    text = "Text {{ tag }} and " + "{%" * 25_000
+    assert mask_templates(text) == "Text " + "\ue000" * len("{{ tag }}") + " and " + "{%" * 25_000
