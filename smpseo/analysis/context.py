@@ -65,11 +65,14 @@ class PostContext:
 
     @cached_property
     def strongest_target(self) -> Phrase | None:
-        """The site target this post mentions most (ties: the more specific one, then the config's order)."""
+        """The site target this post mentions most (ties: the one its title names, then the more specific one, then
+        the config's order)."""
         best = None
-        best_rank = (0, 0)
+        best_rank = (0, False, 0)
+        title = self.post.title or ""
         for t in self.targets:
-            rank = (self.target_counts[t.text], len(t.keys))
+            count = self.target_counts[t.text]
+            rank = (count, count > 0 and bool(occurrences(self.matcher, t, title, False)), len(t.keys))
             if rank[0] > 0 and rank > best_rank:
                 best, best_rank = t, rank
         return best
