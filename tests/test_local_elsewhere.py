@@ -54,3 +54,30 @@ def test_a_city_with_accents_written_without_them_is_told_so(tmp_path):
     assert [(f.line, f.column, f.message) for f in result.findings] == [
         (5, 5, "City written 'Montreal' (without accents), not 'Montréal'"),
         (5, 26, "City written 'montréal's' (other capitals), not 'Montréal'")]
+
+
+def test_a_city_of_several_words_written_another_way_is_told_so(tmp_path):
+    (tmp_path / "smpseo.toml").write_text('[site]\ncity = "Gold Coast"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: SMP on the Gold Coast\n---\n\n"
+                                   "We love the gold coast. Drive down to Goldcoast, or to the Gold\nCoast's south.\n",
+                                   encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC305"], keyphrases=False)
+    assert [(f.line, f.column, f.message) for f in result.findings] == [
+        (5, 13, "City written 'gold coast' (other capitals), not 'Gold Coast'"),
+        (5, 39, "City written 'Goldcoast' (as one word), not 'Gold Coast'")]
+
+
+def test_a_city_written_without_its_accents_still_names_it(tmp_path):
+    """Dun Laoghaire and Dún Laoghaire are one search: the title names the city and holds the keyphrase; that it
+    is written without accents is said once (LOC305), not as a missing city and keyphrase."""
+    (tmp_path / "smpseo.toml").write_text('[site]\ncity = "Dún Laoghaire"\n\n[keywords]\n'
+                                          'targets = ["scalp micropigmentation Dún Laoghaire"]\n', encoding="utf-8")
+    (tmp_path / "q.md").write_text("---\ntitle: Scalp micropigmentation Dun Laoghaire\n"
+                                   "keyphrase: scalp micropigmentation Dún Laoghaire\n---\n\n"
+                                   "Scalp micropigmentation in Dún Laoghaire, by the harbour.\n\n"
+                                   "## Aftercare in Dún Laoghaire\n\nKeep it dry.\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC304", "LOC305", "SEO203", "SEO205"])
+    assert [(f.rule, f.line, f.message) for f in result.findings] == [
+        ("LOC305", 2, "City written 'Dun Laoghaire' (without accents), not 'Dún Laoghaire'")]

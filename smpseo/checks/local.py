@@ -12,7 +12,7 @@ from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
-from smpseo.core.language import find_phrase, normalize_word
+from smpseo.core.language import find_phrase, normalize_word, without_accents
 from smpseo.core.text import WORD_RE
 
 
@@ -210,46 +210,69 @@ register(Placement(
                      "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")]))
 
 
-def _one_word_city(ctx) -> str:
-    city = ctx.site.city.strip()
-    return city if city and " " not in city else ""
-
-
-def _unaccented(word: str) -> str:
-    import unicodedata
-
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+def _city(ctx) -> str:
+    return " ".join(ctx.site.city.split())
 
 
 def _city_variants(ctx, c: str, text: str):
-    """(offset, word, why) of each word that is the city in other capitals or accents ("Montreal" for "Montréal"),
-    or misspelt by one letter."""
-    low = c.lower()
-    if low[0] not in text.lower():
+    """(offset, written, why) of each place the city is written another way: other capitals or accents
+    ("Montreal" for "Montréal", "gold coast"), as one word ("Goldcoast"), or, a one-word city, misspelt by one
+    letter."""
+    if " " in c:
+        yield from _phrase_variants(c, text)
         return
-    plain_city = _unaccented(low)
+    low = c.lower()
+    if low[0] not in text.lower() and c.isascii():
+        return
+    plain_city = without_accents(low)
     for m in WORD_RE.finditer(text):
         word = m.group(0)
-        if word[0].lower() != low[0]:
-            continue
-        base = normalize_word(word)
+        base = normalize_word(word, accents=True)
         if base == low:
             if word.startswith(c):
                 continue
             yield m.start(), word, "other capitals"
-        elif (plain := _unaccented(base)) == plain_city:
+        elif (plain := without_accents(base)) == plain_city:
             yield m.start(), word, "other accents" if plain != base else "without accents"
         elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
                 and edit_distance(base, low, 1) == 1:
             yield m.start(), word, "misspelt"
 
 
+def _phrase_variants(c: str, text: str):
+    """`_city_variants` for a city of several words ("Gold Coast", "Dún Laoghaire")."""
+    want = [normalize_word(w) for w in c.split()]  # lower case, accents off
+    if want[0][:1] not in without_accents(text.lower()):
+        return
+    tokens = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        if normalize_word(word) == "".join(want):  # "Goldcoast", "Gold-Coast"
+            yield start, word, "as one word"
+            i += 1
+            continue
+        run = tokens[i:i + len(want)]
+        if len(run) == len(want) and all(normalize_word(t[2]) == w for t, w in zip(run, want, strict=True)) \
+                and all(text[a[1]:b[0]].isspace() for a, b in zip(run, run[1:], strict=False)):
+            written = text[start:run[-1][1]]
+            shown = " ".join(written.split())
+            shown = shown[:-2] if shown.endswith(("'s", "’s")) else shown
+            if shown != c:
+                why = ("other capitals" if shown.lower() == c.lower()
+                       else "without accents" if shown.isascii() else "other accents")
+                yield start, shown, why
+            i += len(want)
+            continue
+        i += 1
+
+
 register(Consistency(
     id="LOC305", name="city-form", category="local", severity="warning",
-    doc="The city written another way than `[site] city`: lower case (\"vancouver\"), other accents (\"Montreal\" "
-        "for \"Montréal\") or misspelt (\"Vancover\"); one-word city names.",
+    doc="The city written another way than `[site] city`: lower case (\"vancouver\", \"gold coast\"), other accents "
+        "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\") or, a one-word city, misspelt (\"Vancover\").",
     hint="Write the city's name as in [site] city.",
-    canonical=_one_word_city, variants=_city_variants,
+    canonical=_city, variants=_city_variants,
     message="City written '{written}' ({why}), not '{canonical}'",
     examples=[flag("We work in vancouver.",
                    "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),

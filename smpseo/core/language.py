@@ -56,12 +56,21 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word) if word.isalpha() else word
 
 
-def normalize_word(word: str) -> str:
-    """Lowercase, straight apostrophes, possessive "'s" dropped, hyphens removed ("micro-pigmentation")."""
+def normalize_word(word: str, accents: bool = False) -> str:
+    """Lowercase, straight apostrophes, possessive "'s" dropped, hyphens removed ("micro-pigmentation"), and accents
+    off unless `accents` ("Montréal" and "Montreal" are one search; LOC305 tells the spelling apart)."""
     word = word.translate(_APOSTROPHES).lower()
     if word.endswith("'s"):
         word = word[:-2]
-    return word.replace("-", "").strip("'")
+    word = word.replace("-", "").strip("'")
+    return word if accents or word.isascii() else without_accents(word)
+
+
+def without_accents(text: str) -> str:
+    """`text` with its combining marks taken off ("Dún Laoghaire" -> "Dun Laoghaire")."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def is_function_word(word: str) -> bool:
