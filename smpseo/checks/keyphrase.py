@@ -114,12 +114,12 @@ register(Placement(
     uses_keyphrase=True,
     hint="Start the title with the keyphrase, written as people search for it.",
     where=(TITLE,), verdict=in_title,
-    message={WORDS: "Title has the words of the keyphrase {keyphrase}, but not in its order: write it as one "
+    message={WORDS: "Title has the words of the keyphrase {keyphrase}, not the phrase itself: write it as one "
                     "phrase",
              LATER: "Title has the keyphrase {keyphrase} after other words: move it to the start"},
     examples=[flag(post(KP, INTRO_TEXT, title="Scalp micropigmentation in Vancouver: what to expect"),
                    "2:9 SEO221 Title has the words of the keyphrase 'Vancouver scalp micropigmentation', "
-                   "but not in its order: write it as one phrase"),
+                   "not the phrase itself: write it as one phrase"),
               flag(post(KP, INTRO_TEXT, title="What to expect from Vancouver scalp micropigmentation"),
                    "2:9 SEO221 Title has the keyphrase 'Vancouver scalp micropigmentation' after other "
                    "words: move it to the start"),
