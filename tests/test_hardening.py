@@ -309,6 +309,12 @@ def test_a_file_where_the_reports_folder_goes_is_refused_and_kept(posts, capsys,
     assert (posts.parent / "reports").read_text() == "my notes\n"
 
 
+def test_a_report_leaves_the_environment_as_it_was(posts, capsys, monkeypatch):
+    monkeypatch.delenv("SMPSEO_PROGRESS", raising=False)
+    assert main(["report", "monthly", "--posts", "nowhere"]) == 2
+    assert "SMPSEO_PROGRESS" not in os.environ  # set for the kernels only: main() runs in others' processes too
+
+
 def test_a_file_named_for_the_month_in_the_reports_folder_is_never_moved_aside(posts, capsys):
     (posts.parent / "reports").mkdir()
     (posts.parent / "reports" / "2026-10").write_text("my notes\n")

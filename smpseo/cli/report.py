@@ -71,10 +71,21 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    apply_cache_argument(args)  # the notebooks' kernels inherit it
     import os
 
-    os.environ["SMPSEO_PROGRESS"] = "0"  # no progress bar inside a report
+    apply_cache_argument(args)  # the notebooks' kernels inherit it
+    before = os.environ.get("SMPSEO_PROGRESS")
+    os.environ["SMPSEO_PROGRESS"] = "0"  # no progress bar inside a report's kernels
+    try:
+        return _run(args)
+    finally:  # as it was: `main()` is also called in other programs' processes
+        if before is None:
+            os.environ.pop("SMPSEO_PROGRESS", None)
+        else:
+            os.environ["SMPSEO_PROGRESS"] = before
+
+
+def _run(args) -> int:
     from pathlib import Path
 
     from smpseo.app.report.run import ReportFailed, run_monthly, run_prepublish
