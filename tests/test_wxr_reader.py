@@ -163,3 +163,16 @@ def test_an_export_not_in_utf8_is_told_once_not_once_per_post(tmp_path):
     assert len(corpus) == 3
     warnings = [e for e in corpus.errors if "not UTF-8" in e.message]
     assert len(warnings) == 1 and warnings[0].severity == "warning", corpus.errors
+
+
+def test_analyze_names_the_posts_of_an_export_as_check_and_gaps_do(capsys):
+    import json
+
+    from smpseo.cli import main
+
+    main(["analyze", str(BLOCKS), "--format", "json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) > 1 and all(r["path"] == f"{BLOCKS}#{r['slug']}" for r in rows)
+    main(["check", str(BLOCKS), "--format", "json"])
+    named = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert named <= {r["path"] for r in rows}

@@ -12,7 +12,7 @@ from smpseo.analysis.readability import scores as readability_scores
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import find_phrase
 from smpseo.core.text import sentence_lines, words
-from smpseo.model.post import QUOTE, Post
+from smpseo.model.post import QUOTE, Post, post_names
 
 
 def sentence_shares(post: Post) -> dict[str, float]:
@@ -121,13 +121,13 @@ def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphra
 
     rows = []
     matcher, targets = _target_matcher(config) if config else (None, [])
-    for post, done in zip(posts, analysed, strict=True):
+    for post, done, name in zip(posts, analysed, post_names(posts), strict=True):
         counts = None
         if config is not None:
             counts = PostContext(post, config, matcher, targets, SpellingGuard([])).target_counts
         terms = (done["terms"] or []) if keyphrases else None
         rows.append(post_metrics(post, scores=done["scores"], target_counts=counts, terms=terms,
-                                 shares=done["shares"], long_words=long_words))
+                                 shares=done["shares"], long_words=long_words) | {"path": name})
         if matcher is not None:
             matcher.forget_texts()
     return rows

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import stem
 from smpseo.core.settings import Config
 from smpseo.core.text import WORD_RE
-from smpseo.model.post import Post, ReadError
+from smpseo.model.post import Post, ReadError, post_names
 from smpseo.model.results import SEVERITIES, CheckResult, Finding
 
 # The lines of the file a post was read from (findings count lines in it), or None when they cannot be had.
@@ -87,10 +86,8 @@ def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None,
         if text:
             matcher.phrase(text)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
-    counts = Counter(c.name for c in contexts)
-    for ctx in contexts:  # an export or a dump holds several posts: name each "file#slug"
-        if counts[ctx.name] > 1:
-            ctx.name = f"{ctx.name}#{ctx.post.slug}"
+    for ctx, name in zip(contexts, post_names(post_list), strict=True):  # "file#slug" inside an export or a dump
+        ctx.name = name
     active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
     return Run(config, settings, active, matcher, targets, keyphrase, keyphrases, contexts)
 

@@ -270,6 +270,16 @@ class ReadError:
         return one_line(f"{where}: {self.severity}: {self.message}")
 
 
+def post_names(posts: list[Post]) -> list[str]:
+    """What findings, gaps and metrics call each post: its path, or "path#slug" where one file holds several posts
+    (a WordPress export, a feed, a text dump); the slug for a post read from no file."""
+    shared: dict[str, int] = {}
+    for post in posts:
+        if post.path:
+            shared[post.path] = shared.get(post.path, 0) + 1
+    return [f"{p.path}#{p.slug}" if p.path and shared[p.path] > 1 else (p.path or p.slug) for p in posts]
+
+
 def one_line(text: str) -> str:
     """Text for one line of a terminal: control characters (newlines, escape sequences) shown as \\xNN, bidirectional
     overrides and lone surrogates (a file name that is not UTF-8) as \\uNNNN. Every line smpseo prints goes

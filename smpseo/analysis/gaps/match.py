@@ -9,7 +9,6 @@ precedence and say so.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -46,7 +45,7 @@ from smpseo.model.gaps import (
     Suggestion,
     TopicResult,
 )
-from smpseo.model.post import Post
+from smpseo.model.post import Post, post_names
 from smpseo.sources.topics import Topic
 
 MAX_EVIDENCE = 3
@@ -59,7 +58,7 @@ class Blog:
     def __init__(self, posts: list[Post], live: list[bool], vectors: WordVectors, lexicon: Lexicon):
         self.posts = posts
         self.vectors = vectors
-        self._shared = Counter(p.path for p in posts if p.path)
+        self._names = post_names(posts)
         quiet = functools.cache(lambda word: not lexicon.keys(word))  # generic or function word
         self.embedded: Embedded = embed_blog(parts(posts, live), vectors, quiet)
 
@@ -73,11 +72,8 @@ class Blog:
         return np.array([p.post for p in self.passages], dtype=int)
 
     def where(self, p: Part) -> str:
-        """The post's path; "path#slug" where one file holds several posts (a WordPress export, a text dump)."""
-        post = self.posts[p.post]
-        if post.path and self._shared.get(post.path, 0) > 1:
-            return f"{post.path}#{post.slug}"
-        return post.path or post.slug
+        """The post's name (`post_names`): its path, or "path#slug" where one file holds several posts."""
+        return self._names[p.post]
 
     def find(self, name: str, section: str | None) -> Part | None:
         """The passage a hand mark names: its post by slug or file name, its section by heading."""
