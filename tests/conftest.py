@@ -111,11 +111,12 @@ def damage_entry(path: Path, damage: str, wrong_value=None) -> bool:
     elif damage == "empty":
         path.write_bytes(b"")
     elif damage == "other-key":
-        path.write_text(json.dumps({**entry, "key": "0" * 64}))
+        path.write_text(json.dumps({**entry, "key": "0" * 64}, separators=(",", ":")))
     elif damage == "other-format":
-        path.write_text(json.dumps({**entry, "format": "smpseo-cache/0"}))
-    elif damage == "wrong-shape":
-        path.write_text(json.dumps({**entry, "value": wrong_value}))
+        path.write_text(json.dumps({**entry, "format": "smpseo-cache/0"}, separators=(",", ":")))
+    elif damage == "wrong-shape":  # the header and seal kept, the value replaced: as an edit by hand would leave it
+        at = good.index(b'"value":') + len(b'"value":')
+        path.write_bytes(good[:at] + json.dumps(wrong_value, separators=(",", ":")).encode() + b"}")
     else:
         return False
     return True

@@ -10,8 +10,9 @@ An entry is one JSON file named by its key, the sha256 of everything its value d
 settings that matter, the versions of smpseo, textstat and yake, and a digest of smpseo's own code and data
 files), so a change to any of them makes a new key. A whole run (`smpseo.app.memo`) is kept in a slot instead: the file
 is named by which run it is and its header holds the key of the run's inputs, so a new run replaces the old one.
-Each file starts with a header naming its format and key; a file that is truncated, corrupt, from another format
-or for another key is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
+Each file starts with a header naming its format and key, then a seal (a digest of the value as written); a file
+that is truncated, corrupt, from another format, for another key, or changed since it was written (its value no
+longer matches its seal) is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
 so readers never see half an entry, and two processes writing the same entry both leave a whole one. JSON holds
 plain data only: nothing read from the cache can run code.
 """
@@ -31,7 +32,7 @@ from typing import Any
 
 from smpseo.core import shipped, syllables
 
-FORMAT = "smpseo-cache/1"
+FORMAT = "smpseo-cache/2"
 ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
 
 
@@ -203,16 +204,24 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     if not (always or enabled()):
         return None
     raw = _read_regular(_where(kind, digest, root))
-    if raw is None or not raw.startswith(_header(holds or digest)):
+    head = _header(holds or digest)
+    if raw is None or not raw.startswith(head):
         return None  # (a whole run kept in a slot is 8 MB: another run's is not parsed to learn it is not this one)
+    rest = memoryview(raw)[len(head):]
+    if rest[:8] != b'"seal":"' or rest[24:34] != b'","value":' or rest[-1:] != b"}":
+        return None
+    body = rest[34:-1]
+    if _seal(body) != rest[8:24]:  # changed since it was written: a value of another shape is never trusted
+        return None
     try:
-        entry = json.loads(raw)
+        return json.loads(bytes(body))
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
-    if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != (holds or digest) \
-            or "value" not in entry:
-        return None
-    return entry["value"]
+
+
+def _seal(body) -> bytes:
+    """What `put` writes beside a value, and `get` checks: 16 hex digits of the value's BLAKE2b digest."""
+    return hashlib.blake2b(body, digest_size=8).hexdigest().encode()
 
 
 _folders_made: set[Path] = set()  # the entry folders this process has made sure of
@@ -243,11 +252,11 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
     if not (always or enabled()):
         return False
     path = _path(kind, digest, root)
-    entry = {"format": FORMAT, "key": holds or digest, "value": value}
     try:
-        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except UnicodeEncodeError:  # a file name that is not UTF-8 (a lone surrogate): escaped, read back the same
-        data = json.dumps(entry, separators=(",", ":")).encode("ascii")
+        body = json.dumps(value, separators=(",", ":")).encode("ascii")
+    data = b"".join((_header(holds or digest), b'"seal":"', _seal(body), b'","value":', body, b"}"))
     tmp = None
     try:
         if path.parent not in _folders_made:
