@@ -76,3 +76,20 @@ def test_reports_refuse_a_path_that_names_nothing(blog, capsys, monkeypatch, kin
     assert main(["report", *kind, "--out", str(blog / "out")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
     assert not (blog / "out").exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "sarif"], ["analyze"], ["gaps"]])
+def test_a_deleted_current_folder_does_not_stop_a_run_on_paths_given_in_full(blog, capsys, monkeypatch, command):
+    """A shell left in a folder another program removed: the settings next to the posts are found, and the posts
+    given by their full path are checked; only a report, whose notebooks run in the current folder, is refused."""
+    import os
+
+    def gone():
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(os, "getcwd", gone)
+    code = main([*command, str(blog / "drafts")])
+    out, err = capsys.readouterr()
+    assert code in (0, 1) and "Error" not in err and out, err
+    assert main(["report", "monthly", "--posts", str(blog / "drafts"), "--out", str(blog / "r")]) == 2
+    assert "the current folder no longer exists" in capsys.readouterr().err

@@ -17,11 +17,20 @@ def find_config(start: str | Path | None = None) -> Path | None:
     """The settings file every command uses: the nearest one in the folder of `start` (a post, a folder of posts)
     or its parents; else the nearest one in the current folder or its parents; else None."""
     found = _nearest(start) if start else None
-    return found or _nearest(Path.cwd())
+    if found:
+        return found
+    try:
+        cwd = Path.cwd()
+    except OSError:  # the current folder was deleted (a shell left in a folder another program removed)
+        return None
+    return _nearest(cwd)
 
 
 def _nearest(start: str | Path) -> Path | None:
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except OSError:  # a relative path, from a current folder that was deleted
+        return None
     if here.is_file() or not here.exists():
         here = here.parent
     for folder in (here, *here.parents):
@@ -95,5 +104,5 @@ def shown_path(path: str | Path) -> str:
     """A settings file as the user knows it: relative to the current folder when it is inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):  # outside the current folder, or no current folder (deleted)
         return str(path)

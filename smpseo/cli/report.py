@@ -88,6 +88,13 @@ def run(args) -> int:
 def _run(args) -> int:
     from pathlib import Path
 
+    try:
+        Path.cwd()
+    except OSError:  # the notebooks run in the current folder: there must be one
+        print("smpseo: error: the current folder no longer exists (it was deleted): change to a folder first",
+              file=sys.stderr)
+        return 2
+
     from smpseo.app.report.run import ReportFailed, run_monthly, run_prepublish
     from smpseo.cli.common import load_config_for, missing_paths
     from smpseo.model.post import one_line

@@ -87,7 +87,12 @@ class Config:
     @property
     def root(self) -> Path:
         """The folder relative paths in the config are read from."""
-        return Path(self.path).parent if self.path else Path.cwd()
+        if self.path:
+            return Path(self.path).parent
+        try:
+            return Path.cwd()
+        except OSError:  # the current folder was deleted
+            return Path(".")
 
 
 # section -> allowed keys (None: any keys; their owner validates them)

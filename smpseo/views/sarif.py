@@ -28,7 +28,7 @@ def workspace_path(path: str) -> str | None:
     if pure.is_absolute():
         try:
             pure = Path(pure).resolve().relative_to(Path.cwd().resolve())
-        except ValueError:
+        except (ValueError, OSError):  # outside the current folder, or no current folder (deleted)
             return None
     return pure.as_posix()
 
@@ -74,9 +74,13 @@ def sarif_log(result: CheckResult) -> dict:
         results.append(entry)
     notifications = [{"level": LEVELS.get(e.severity, "note"), "message": {"text": e.message},
                       "locations": [_location(e.path, e.line)]} for e in result.errors]
+    try:
+        root = {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}}
+    except OSError:  # the current folder was deleted: locations stay relative, with no base to resolve them from
+        root = {}
     run = {
         "tool": {"driver": driver},
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+        "originalUriBaseIds": root,
         "invocations": [{"executionSuccessful": not any(e.severity == "error" for e in result.errors),
                          "toolExecutionNotifications": notifications}],
         "results": results,
