@@ -93,3 +93,13 @@ def test_a_deleted_current_folder_does_not_stop_a_run_on_paths_given_in_full(blo
     assert code in (0, 1) and "Error" not in err and out, err
     assert main(["report", "monthly", "--posts", str(blog / "drafts"), "--out", str(blog / "r")]) == 2
     assert "the current folder no longer exists" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, text", [("smpseo.toml", '[site]\ncity = "Leeds"\n'),
+                                        ("pyproject.toml", '[tool.smpseo.site]\ncity = "Leeds"\n')])
+def test_settings_saved_with_a_byte_order_mark_are_read(tmp_path, name, text):
+    from smpseo.app.settings import load_config
+
+    (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert find_config(tmp_path) == tmp_path / name
+    assert load_config(search_from=tmp_path).site.city == "Leeds"

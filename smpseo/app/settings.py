@@ -48,7 +48,7 @@ def _has_tool_table(path: Path) -> bool:
     try:
         if not path.is_file():
             return False
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return False
     if "smpseo" not in text:
@@ -72,7 +72,7 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
             return Config()
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM (Notepad writes one) is not TOML
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

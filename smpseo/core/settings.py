@@ -124,7 +124,7 @@ def _loopback() -> re.Pattern:
 def parse_config(text: str, path: str = "<config>") -> Config:
     """A Config from the text of a `smpseo.toml`. Raises ConfigError naming `path` for bad TOML or settings."""
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     except RecursionError:
