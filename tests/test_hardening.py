@@ -309,6 +309,15 @@ def test_a_file_where_the_reports_folder_goes_is_refused_and_kept(posts, capsys,
     assert (posts.parent / "reports").read_text() == "my notes\n"
 
 
+def test_a_pre_publish_report_of_a_file_of_several_posts_is_refused(posts, capsys):
+    export = FIXTURES / "wxr" / "64-block-test-data.xml"
+    assert main(["report", "prepublish", str(export), "--out", "reports"]) == 2
+    (line,) = _lines(capsys.readouterr().err)
+    assert line == (f"smpseo: error: {export} holds 61 posts; a pre-publish check is of one draft: import them "
+                    "(smpseo import) and name one")
+    assert not (posts.parent / "reports").exists()
+
+
 def test_a_report_leaves_the_environment_as_it_was(posts, capsys, monkeypatch):
     monkeypatch.delenv("SMPSEO_PROGRESS", raising=False)
     assert main(["report", "monthly", "--posts", "nowhere"]) == 2

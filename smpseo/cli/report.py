@@ -149,12 +149,17 @@ def _run(args) -> int:
             from smpseo.sources.readers.decode import SourceError
 
             try:
-                read_file(args.post)
+                drafts = read_file(args.post)
             except SourceError as exc:
                 from smpseo.model.post import ReadError
 
                 print(str(ReadError(exc.path, exc.message, exc.line)), file=sys.stderr)
                 return 1
+            if len(drafts) > 1:
+                from smpseo.app.report.prepublish import several_posts
+
+                print(one_line(f"smpseo: error: {several_posts(args.post, len(drafts))}"), file=sys.stderr)
+                return 2
             result = run_prepublish(args.post, keyphrase=args.keyphrase, config=args.config, out=args.out,
                                     posts=args.posts, timeout=args.timeout)
     except ReportFailed as exc:

@@ -49,6 +49,12 @@ def _average(rows: list[dict]) -> dict:
     return out
 
 
+def several_posts(path, n: int) -> str:
+    """Why a file of several posts (an export, a feed) gets no pre-publish report: it is of one draft."""
+    return (f"{path} holds {n} posts; a pre-publish check is of one draft: import them (smpseo import) and name "
+            "one")
+
+
 def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Config | str | Path | None = None,
                       posts: str | Path | None = None) -> PrepublishReport:
     """Check one draft against the rules and against the blog's other posts (default: the draft's folder).
@@ -65,6 +71,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     corpus = load_posts(path, drafts=True)  # a draft is what this report is for
     if not len(corpus):
         raise ValueError("; ".join(str(e) for e in corpus.errors) or f"{path}: no post found")
+    if len(corpus) > 1:
+        raise ValueError(several_posts(path, len(corpus)))
     draft = corpus[0]
     keyphrase = (keyphrase or draft.keyphrase or "").strip()
     blog_dir = Path(posts) if posts else path.parent
