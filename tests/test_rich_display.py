@@ -32,3 +32,19 @@ def test_real_results_render():
     result = smpseo.check(str(CLINIC_POSTS), config=str(CLINIC_CONFIG))
     assert result._repr_html_().count("<tr>") == min(len(result.findings), 50) + 1
     assert hasattr(smpseo.analyze(str(CLINIC_POSTS)), "_repr_html_")  # a DataFrame
+
+
+def test_analyze_in_a_notebook_says_what_it_could_not_read(tmp_path):
+    import shutil
+
+    import pytest
+
+    from smpseo.app.analyze import UnreadPosts
+
+    shutil.copy(CLINIC_POSTS / "what-is-smp.md", tmp_path / "good.md")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02\x03 not text")
+    with pytest.warns(UnreadPosts, match=r"gone.md: error: no such file or folder \(and 1 more"):
+        frame = smpseo.analyze([str(tmp_path / "good.md"), str(tmp_path / "binary.md"), str(tmp_path / "gone.md")])
+    assert list(frame["slug"]) == ["what-is-smp"]
+    assert sorted(str(e).split(": ")[0].rsplit("/", 1)[-1] for e in frame.attrs["errors"]) == ["binary.md",
+                                                                                              "gone.md"]

@@ -185,7 +185,8 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     """Per-post metrics as a pandas DataFrame, one row per post (`smpseo.analyze`).
 
     `posts`: a Corpus, a list of Posts, or paths to read. `config`: a Config or a path to smpseo.toml (default:
-    the nearest smpseo.toml) for the per-target keyword counts.
+    the nearest smpseo.toml) for the per-target keyword counts. Files that could not be read are in
+    `.attrs["errors"]`, and the first is said in an `UnreadPosts` warning.
     """
     import pandas as pd
 
@@ -197,6 +198,19 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
         first = str(paths[0])
     if config is None:
         config = load_config(search_from=first if first and Path(first).exists() else None)
-    if paths is not None:  # unchanged files come straight from the cache
-        return pd.DataFrame(analyze_sources(*paths, config=config, keyphrases=keyphrases)[0])
-    return pd.DataFrame(analyze(posts, config, keyphrases=keyphrases))
+    if paths is None:
+        return pd.DataFrame(analyze(posts, config, keyphrases=keyphrases))
+    rows, errors = analyze_sources(*paths, config=config, keyphrases=keyphrases)  # unchanged files: from the cache
+    frame = pd.DataFrame(rows)
+    frame.attrs["errors"] = errors  # what could not be read, as `smpseo.check(...).errors` has it
+    unread = [e for e in errors if e.severity == "error"]
+    if unread:
+        import warnings
+
+        more = f" (and {len(unread) - 1} more: see .attrs['errors'])" if len(unread) > 1 else ""
+        warnings.warn(f"{unread[0]}{more}", UnreadPosts, stacklevel=2)
+    return frame
+
+
+class UnreadPosts(UserWarning):
+    """Some of the files `smpseo.analyze` was given could not be read: the rows are of the others."""
