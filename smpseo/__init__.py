@@ -27,6 +27,7 @@ _API = {
     "read_queries": ("smpseo.sources.queries", "read_queries"),
     "Config": ("smpseo.core.settings", "Config"),
     "ConfigError": ("smpseo.core.settings", "ConfigError"),
+    "QueryFileError": ("smpseo.sources.searchconsole", "QueryFileError"),
     "Block": ("smpseo.model.post", "Block"),
     "Corpus": ("smpseo.model.post", "Corpus"),
     "Image": ("smpseo.model.post", "Image"),
@@ -76,4 +77,5 @@ if TYPE_CHECKING:  # for editors and type checkers: the same names, imported eag
     from smpseo.model.results import CheckResult, Finding
     from smpseo.sources.queries import read_queries
     from smpseo.sources.readers import load_posts
+    from smpseo.sources.searchconsole import QueryFileError
     from smpseo.sources.topics import Topic, TopicError, load_topics

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from smpseo.analysis.metrics import metric_rows
 from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
+from smpseo.app.arguments import config_argument, posts_argument
 from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
@@ -190,6 +191,7 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     """
     import pandas as pd
 
+    posts, config = posts_argument(posts), config_argument(config)
     first = None
     paths = None
     if isinstance(posts, (str, Path)) or (isinstance(posts, (list, tuple)) and posts
@@ -199,8 +201,9 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     if config is None:
         config = load_config(search_from=first if first and Path(first).exists() else None)
     if paths is None:
-        return pd.DataFrame(analyze(posts, config, keyphrases=keyphrases))
-    rows, errors = analyze_sources(*paths, config=config, keyphrases=keyphrases)  # unchanged files: from the cache
+        rows, errors = analyze(posts, config, keyphrases=keyphrases), list(getattr(posts, "errors", []))
+    else:  # unchanged files come straight from the cache
+        rows, errors = analyze_sources(*paths, config=config, keyphrases=keyphrases)
     frame = pd.DataFrame(rows)
     frame.attrs["errors"] = errors  # what could not be read, as `smpseo.check(...).errors` has it
     unread = [e for e in errors if e.severity == "error"]

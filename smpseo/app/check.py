@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smpseo.app import memo
+from smpseo.app.arguments import config_argument, posts_argument
 from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import load_config, shown_path
@@ -22,11 +23,11 @@ def _as_posts(posts, drafts: bool = False) -> tuple[list[Post], list[ReadError],
     if isinstance(posts, (str, Path)):
         corpus = load_posts(posts, drafts=drafts)
         return list(corpus), list(corpus.errors), str(posts)
+    errors = list(getattr(posts, "errors", []))  # a Corpus's (before list() leaves them behind)
     posts = list(posts)
     if posts and all(isinstance(p, (str, Path)) for p in posts):
         corpus = load_posts(*posts, drafts=drafts)
         return list(corpus), list(corpus.errors), str(posts[0])
-    errors = list(getattr(posts, "errors", []))
     return posts, errors, None
 
 
@@ -77,6 +78,7 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     are read and checked again (`smpseo.app.incremental`). `session`: per-file results kept in memory between
     calls (the watch mode and notebooks hold one); with a session, whole runs are not remembered on disk.
     """
+    posts, config = posts_argument(posts), config_argument(config)
     rules = list(rules) if rules is not None else None
     paths = memo.source_paths(posts)
     if paths is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smpseo.app import memo
+from smpseo.app.arguments import config_argument, posts_argument
 from smpseo.core import shipped
 from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
@@ -51,6 +52,7 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     Given paths, a run over files, topics, queries and settings that have not changed since the last such run
     returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
     """
+    posts, config = posts_argument(posts), config_argument(config)
     topic_list = _as_topics(topics, config)
     if queries is not None and not isinstance(queries, (str, Path)):
         queries = list(queries)

@@ -1,0 +1,59 @@
+"""What the library's functions take as posts and settings (`smpseo.app.arguments`): a path, a Post, or a list of
+them, mixed or not, and a Config or a settings path; anything else is a TypeError saying what was given."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import smpseo
+
+from .conftest import CLINIC_POSTS
+
+FILE = CLINIC_POSTS / "what-is-smp.md"
+OTHER = CLINIC_POSTS / "how-long-does-smp-last.md"
+
+
+@pytest.fixture(scope="module")
+def post():
+    return smpseo.load_posts(str(FILE))[0]
+
+
+@pytest.mark.parametrize("function", ["check", "analyze", "gaps"])
+def test_a_post_a_path_and_a_list_mixing_them_are_all_taken(post, function):
+    call = getattr(smpseo, function)
+
+    def slugs(result) -> set[str]:
+        if function == "analyze":
+            return set(result["slug"])
+        if function == "check":
+            return {p["path"].rsplit("/", 1)[-1].removesuffix(".md") for p in result.posts}
+        return set()
+
+    alone, mixed = call(post), call([post, str(OTHER)])
+    if function != "gaps":
+        assert slugs(alone) == {"what-is-smp"}
+        assert slugs(mixed) == {"what-is-smp", "how-long-does-smp-last"}
+
+
+@pytest.mark.parametrize("function", ["check", "analyze", "gaps"])
+@pytest.mark.parametrize(("posts", "config", "message"), [
+    (None, None, "posts must be a path (str or Path), a Post, or a list of them, not NoneType"),
+    (b"posts", None, "not bytes"),
+    ([1, 2], None, "the list holds a int"),
+    (str(FILE), {"site": {"city": "Leeds"}}, "config must be a Config or the path of a smpseo.toml, not dict"),
+])
+def test_anything_else_is_a_type_error_saying_what_was_given(function, posts, config, message):
+    with pytest.raises(TypeError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        getattr(smpseo, function)(posts, config=config)
+
+
+def test_what_a_mixed_list_could_not_read_is_in_the_errors(post, tmp_path):
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02 not text")
+    result = smpseo.check([post, str(tmp_path / "binary.md")])
+    assert [e.path.rsplit("/", 1)[-1] for e in result.errors] == ["binary.md"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = smpseo.analyze([post, str(tmp_path / "binary.md")])
+    assert list(frame["slug"]) == ["what-is-smp"] and len(frame.attrs["errors"]) == 1 and caught
