@@ -144,3 +144,32 @@ def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_events_see_a_folder_deleted_and_made_again(site):
+    """A checkout deletes a folder and makes it again: the operating system's watch went with the old folder, so
+    the watch says so and watches the new one, whose saves it then sees."""
+    import shutil
+
+    argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=site)
+    try:
+        out = lines_of(proc.stdout)
+        wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
+        kept = site / "kept"
+        shutil.copytree(site / "posts", kept)
+        shutil.rmtree(site / "posts")
+        wait_for(out, lambda line: " in 0 posts" in line)
+        shutil.copytree(kept, site / "posts")
+        wait_for(out, lambda line: line.startswith("[") and " new, " in line and " 0 new," not in line)
+        post = site / "posts" / "what-is-smp.md"
+        post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+        report = wait_for(out, lambda line: line.startswith("[") and "posts/what-is-smp.md" in line)
+        report += wait_for(out, lambda line: " findings " in line)
+        assert any(line.startswith("+ posts/what-is-smp.md:") and " RD101 " in line for line in report)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

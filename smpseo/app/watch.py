@@ -114,12 +114,26 @@ class Events:
         threading.Thread(target=self._watch, daemon=True, name="smpseo-watch").start()
 
     def _watch(self) -> None:
+        """Watch the paths that exist; when one of them goes or comes back (a folder deleted and made again, as a
+        checkout does), say so and watch again: the operating system's watch on a deleted folder is gone with it."""
         import watchfiles
 
         try:
-            for batch in watchfiles.watch(*self.paths, stop_event=self._stop, debounce=400, step=30,
-                                          rust_timeout=500, raise_interrupt=False):
-                self._batches.put(sorted({path for _, path in batch}))
+            while not self._stop.is_set():
+                there = [p for p in self.paths if os.path.exists(p)]
+                if not there:
+                    self._stop.wait(0.5)
+                    if any(os.path.exists(p) for p in self.paths):
+                        self._batches.put(sorted(p for p in self.paths if os.path.exists(p)))
+                    continue
+                for batch in watchfiles.watch(*there, stop_event=self._stop, debounce=400, step=30,
+                                              rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
+                    now = [p for p in self.paths if os.path.exists(p)]
+                    changed = {path for _, path in batch} | (set(now) ^ set(there))
+                    if changed:
+                        self._batches.put(sorted(changed))
+                    if now != there:
+                        break
         except Exception as exc:  # handed to the main thread, which reports it
             self._batches.put(exc)
 
