@@ -337,6 +337,32 @@ def test_cache_info_and_clear_on_an_empty_folder(cache_dir, capsys, monkeypatch)
     assert run(capsys, "cache", "clear")[:2] == (0, f"removed 0 entries (0 B) from {cache_dir}\n")
 
 
+def test_a_cache_folder_that_is_a_file_is_said_so(cache_dir, capsys):
+    cache_dir.write_text("not a folder\n")
+    for action in ("info", "clear"):
+        code, out, err = run(capsys, "cache", action)
+        assert (code, out) == (1, "") and err == (f"smpseo: error: {cache_dir}: the cache folder is a file: nothing "
+                                                  "is cached (set SMPSEO_CACHE_DIR to a folder)\n")
+    assert cache_dir.read_text() == "not a folder\n"
+
+
+def test_entries_clear_could_not_delete_are_said_so(site, cache_dir, capsys, monkeypatch):
+    from pathlib import Path
+
+    run(capsys, "check", "posts")
+    count = len(list(cache_dir.rglob("*.json")))
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)  # a read-only folder, as another account's or a mount's
+    code, out, err = run(capsys, "cache", "clear")
+    assert (code, out) == (1, f"removed 0 entries (0 B) from {cache_dir}\n")
+    assert err.startswith(f"smpseo: error: {count} entries not removed: Permission denied (")
+    monkeypatch.undo()
+    assert len(list(cache_dir.rglob("*.json"))) == count
+
+
 def test_cache_info_and_clear_on_a_filled_folder(site, cache_dir, capsys):
     run(capsys, "check", "posts")
     run(capsys, "gaps", "posts")

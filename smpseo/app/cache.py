@@ -325,9 +325,10 @@ def usage(root: Path | None = None) -> dict[str, dict[str, int]]:
     return found
 
 
-def remove_entries(root: Path | None = None) -> dict[str, dict[str, int]]:
+def remove_entries(root: Path | None = None, kept: list[tuple[Path, str]] | None = None) -> dict[str, dict[str, int]]:
     """Delete every entry (and leftover temporary file) smpseo wrote, then the folders left empty; what was freed,
-    in the shape of `usage()`. Anything else in the folder is left alone."""
+    in the shape of `usage()`. Anything else in the folder is left alone. Entries that could not be deleted (a
+    folder not writable) go to `kept`, with why. OSError when the folder cannot be listed."""
     root = root or directory()
     freed: dict[str, dict[str, int]] = {}
     folders: set[Path] = set()
@@ -335,7 +336,9 @@ def remove_entries(root: Path | None = None) -> dict[str, dict[str, int]]:
         try:
             size = file.lstat().st_size
             file.unlink()
-        except OSError:
+        except OSError as exc:
+            if kept is not None and not isinstance(exc, FileNotFoundError):  # gone meanwhile: nothing to do
+                kept.append((file, exc.strerror or str(exc)))
             continue
         _tally(freed, kind, file, size)
         folders.update((file.parent, file.parent.parent))

@@ -1,10 +1,13 @@
 """`smpseo cache info` and `smpseo cache clear`: where the cache is, what it holds, and emptying it.
 
 Only smpseo's own entries are counted and deleted (`smpseo.app.cache.usage`, `remove_entries`), never anything else in
-the folder. Both work when the folder does not exist yet; the exit status is 0.
+the folder. Both work when the folder does not exist yet (status 0); a cache folder that is a file, cannot be read,
+or keeps entries that could not be deleted is one error line, status 1.
 """
 
 from __future__ import annotations
+
+import sys
 
 
 def register(sub) -> None:
@@ -29,14 +32,51 @@ def run_info(args) -> int:
     from smpseo.views.cache import info_lines
 
     folder = cache.directory()
-    print("\n".join(info_lines(folder, folder.is_dir(), cache.enabled(), cache.usage(folder))))
+    if _not_a_folder(folder):
+        return 1
+    try:
+        counts = cache.usage(folder)
+    except OSError as exc:
+        return _unreadable(folder, exc)
+    print("\n".join(info_lines(folder, folder.is_dir(), cache.enabled(), counts)))
     return 0
 
 
 def run_clear(args) -> int:
     from smpseo.app import cache
+    from smpseo.model.post import one_line
     from smpseo.views.cache import cleared_line
 
     folder = cache.directory()
-    print(cleared_line(folder, cache.remove_entries(folder)))
+    if _not_a_folder(folder):
+        return 1
+    kept: list = []
+    try:
+        freed = cache.remove_entries(folder, kept)
+    except OSError as exc:
+        return _unreadable(folder, exc)
+    print(cleared_line(folder, freed))
+    if kept:
+        file, why = kept[0]
+        print(one_line(f"smpseo: error: {len(kept):,} entr{'y' if len(kept) == 1 else 'ies'} not removed: {why} "
+                       f"({file.parent.parent.parent})"), file=sys.stderr)
+        return 1
     return 0
+
+
+def _not_a_folder(folder) -> bool:
+    """A cache folder that is a file (SMPSEO_CACHE_DIR set to one): nothing can be cached there; said in one line."""
+    from smpseo.model.post import one_line
+
+    if folder.exists() and not folder.is_dir():
+        print(one_line(f"smpseo: error: {folder}: the cache folder is a file: nothing is cached (set SMPSEO_CACHE_DIR "
+                       "to a folder)"), file=sys.stderr)
+        return True
+    return False
+
+
+def _unreadable(folder, exc: OSError) -> int:
+    from smpseo.model.post import one_line
+
+    print(one_line(f"smpseo: error: {folder}: cannot read the cache folder: {exc.strerror or exc}"), file=sys.stderr)
+    return 1
