@@ -186,3 +186,15 @@ def test_the_seed_dump_itself_at_its_lines_and_columns():
         assert lines[f.line - 1][f.column - 1:].startswith(f.match), f
         seen.add((f.rule, f.match))
     assert wanted <= seen
+
+
+def test_terms_that_are_the_business_name_or_the_place_with_a_stray_word_are_no_opportunity():
+    from smpseo.analysis.extract import opportunities
+    from smpseo.analysis.keyphrase import Matcher
+
+    matcher = Matcher({})
+    terms = {"a.md": [("Hairline Studio begins", 0.01), ("Gold Coast sits", 0.02), ("scalp care routine", 0.03),
+                      ("Northern Hairline Studio", 0.04)]}
+    found = opportunities(terms, [matcher.phrase("SMP Manchester")], matcher,
+                          known="Northern Hairline Studio Gold Coast Queensland")
+    assert [o["term"] for o in found["untargeted"]] == ["scalp care routine"]

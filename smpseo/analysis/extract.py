@@ -80,7 +80,8 @@ def extract_text(text: str, top: int = TOP) -> list[tuple[str, float]] | None:
 def opportunities(keyphrases: dict[str, list[tuple[str, float]]], targets: list, matcher,
                   per_post: int = TOP, known: str = "") -> dict[str, list[dict]]:
     """`untargeted`: YAKE terms of 2+ content words among the posts' top terms that match no target (most posts
-    first), leaving out terms made only of `known` words (the business name, city, region);
+    first), leaving out terms made of `known` words (the business name, city, region), or of two or more of them and
+    one other word;
     `uncovered`: targets that no post's top terms match."""
     known_keys = set(matcher.phrase(known).keys) if known.strip() else set()
     seen: dict[frozenset[str], dict] = {}
@@ -92,7 +93,9 @@ def opportunities(keyphrases: dict[str, list[tuple[str, float]]], targets: list,
             # a term covers a target holding all its words; a target covers a term of 2+ words inside it
             matched = [t.text for t in targets if keys and (set(t.keys) <= keys or (len(keys) > 1 and keys <= set(t.keys)))]
             covered.update(matched)
-            if matched or len(keys) < 2 or keys <= known_keys:
+            # the business name or the place with one stray word ("Gold Coast sits", "Hairline Studio begins")
+            mostly_known = len(keys & known_keys) >= 2 and len(keys - known_keys) <= 1
+            if matched or len(keys) < 2 or keys <= known_keys or mostly_known:
                 continue
             key_ = frozenset(phrase.keys)
             entry = seen.get(key_)
