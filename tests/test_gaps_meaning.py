@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -109,11 +110,19 @@ def test_shipped_questions_name_the_configured_city():
 
 
 def test_without_a_city_the_questions_ask_near_me():
-    topics = {t["id"]: t for t in gaps(str(OTHER_WORDS)).to_dict()["topics"]}
+    topics = {t["id"]: t for t in gaps(str(OTHER_WORDS), config=Config()).to_dict()["topics"]}
     assert topics["local_provider"]["question"] == "Where can I get SMP near me?"
     assert not any("{" + place + "}" in json.dumps(topics) for place in ("city", "region", "country"))
     shipped = (ROOT / "smpseo" / "data" / "faq_topics.yml").read_text(encoding="utf-8")
     assert not any(place in shipped for place in ELSEWHERE)
+
+
+def test_the_library_finds_the_settings_above_the_posts_as_the_command_does(tmp_path):
+    (tmp_path / "smpseo.toml").write_text('[site]\ncity = "Leeds"\n', encoding="utf-8")
+    shutil.copytree(OTHER_WORDS, tmp_path / "posts")
+    assert gaps(str(tmp_path / "posts"))["cost"].question == "How much does SMP cost in Leeds?"
+    assert gaps(str(tmp_path / "posts"), config=str(tmp_path / "smpseo.toml"))["local_provider"].question == \
+        "Where can I get SMP in Leeds?"
 
 
 def test_a_clinic_adds_a_local_question(tmp_path):
