@@ -247,9 +247,11 @@ def test_a_damaged_memo_entry_is_rebuilt(site, cache_dir, capsys, command, damag
 
 
 def test_no_cache_writes_nothing(site, cache_dir, capsys):
+    """Nothing of the posts or the runs; only a table built from shipped data (the syllable table), when this process
+    has not built it yet: whether the folder exists depends on what ran before in the same process."""
     for command in ("check", "gaps"):
         assert run(capsys, command, "--no-cache", "posts")[0] in (0, 1)
-    assert not cache_dir.exists()
+    assert not cache_dir.exists() or {p.name for p in cache_dir.iterdir()} <= {"syllables"}
 
 
 # ---- gaps -------------------------------------------------------------------------------------------------------
