@@ -57,9 +57,9 @@ def register(sub) -> None:
     add_cache_argument(m)
     m.set_defaults(run=run)
 
-    d = kinds.add_parser("prepublish", help="check one draft: reports/prepublish/<slug>.html",
+    d = kinds.add_parser("prepublish", help="check one draft: reports/prepublish/<file name>.html",
                          description="Run the pre-publish notebook on one draft and write "
-                                     "reports/prepublish/<slug>.html.")
+                                     "reports/prepublish/<file name>.html (the draft's file name, as a slug).")
     d.add_argument("post", metavar="POST", help="the draft (a Markdown or HTML file)")
     d.add_argument("--keyphrase", metavar="TEXT", help="focus keyphrase (default: the draft's keyphrase field)")
     d.add_argument("--posts", metavar="DIR", help="the blog's posts to compare with (default: the draft's folder)")

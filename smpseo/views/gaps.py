@@ -10,10 +10,11 @@ STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answere
 
 
 def _status(topic) -> str:
-    """The status as shown: "(by hand)" when a topics file set it, "check?" when the evidence is borderline."""
+    """The status as shown: "(by hand)" when a topics file set it, "check?" when the evidence is borderline (or a
+    hand mark names a post that was not read)."""
     label = STATUS_LABEL.get(topic.status, topic.status)
     if topic.set_by_hand:
-        return f"{label} (by hand)"
+        label = f"{label} (by hand)"
     return f"{label} check?" if topic.confidence == "check" else label
 
 
