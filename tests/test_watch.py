@@ -173,3 +173,22 @@ def test_events_see_a_folder_deleted_and_made_again(site):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_post_named_and_then_deleted_is_said_to_be_gone(site):
+    post = site / "posts" / "what-is-smp.md"
+    argv = [sys.executable, "-m", "smpseo", "check", "--watch", "--poll", str(post)]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=site)
+    try:
+        out = lines_of(proc.stdout)
+        wait_for(out, lambda line: line.startswith("smpseo: watching"))
+        post.unlink()
+        wait_for(out, lambda line: " in 0 posts" in line)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+        err = proc.stderr.read()
+        assert f"{post}: error: no such file or folder" in err and "Traceback" not in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

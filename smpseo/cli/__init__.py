@@ -62,11 +62,14 @@ GC_THRESHOLDS = (700, 10, 1000)
 def run() -> int:
     """The `smpseo` command and `python -m smpseo`: `main()` in a process that ends when it returns. The objects the
     command made are then left to the operating system, not walked once more by the interpreter's collections at
-    exit (a thirtieth of a one-post check). Programs that call `main()` and go on are not affected."""
+    exit (a thirtieth of a one-post check), and a Ctrl-C from then on is ignored (pressed twice to stop `--watch`, it
+    would interrupt the interpreter's own shutdown). Programs that call `main()` and go on are not affected."""
     import gc
+    import signal
 
     status = main()
     gc.freeze()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process is ending: a second Ctrl-C (after --watch) is no error
     return status
 
 

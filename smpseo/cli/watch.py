@@ -27,9 +27,16 @@ def watch(args, rules: list[str] | None, blog) -> int:
         return working[0]
 
     def report(changes) -> None:
-        report_read_errors([e for e in changes.result.errors if str(e) not in shown])
+        from pathlib import Path
+
+        from smpseo.model.post import ReadError
+
+        gone = [ReadError(str(p), "no such file or folder") for p in args.paths if not Path(p).exists()
+                and not any(e.path == str(p) for e in changes.result.errors)]  # a post named, then deleted
+        errors = [*changes.result.errors, *gone]
+        report_read_errors([e for e in errors if str(e) not in shown])
         shown.clear()
-        shown.update(str(e) for e in changes.result.errors)
+        shown.update(str(e) for e in errors)
         print("\n".join(changes_text(changes)))
         if changes.first:
             print(f"smpseo: watching {', '.join(map(str, args.paths))} for changes (Ctrl-C stops)")
