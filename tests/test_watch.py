@@ -192,3 +192,13 @@ def test_a_post_named_and_then_deleted_is_said_to_be_gone(site):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():
+    from smpseo.app.watch import Changes
+
+    kept, lost = finding("RD101", 3), Finding("b.md", 7, 1, "RD101", "readability", "warning", "m")
+    after = CheckResult(findings=[], posts=[{"path": "a.md"}])  # b.md became unreadable, or was deleted
+    lines = changes_text(Changes(after, [], [kept, lost, lost], ["b.md"]), now=0)
+    assert lines[0].endswith(": 0 new, 1 fixed, 2 gone with 1 post no longer read")
+    assert lines[1].startswith("- a.md:3:1") and lines[2] == "x b.md: 2 findings gone with it (no longer read)"

@@ -24,9 +24,17 @@ def changes_text(changes: Changes, now: float | None = None) -> list[str]:
         return [*(finding_line(f) for f in changes.result.findings), summary_line(changes.result)]
     stamp = time.strftime("%H:%M:%S", time.localtime(now))
     what = ", ".join(_shown(p) for p in changes.changed) if changes.changed else "posts"
-    lines = [f"[{stamp}] {what} checked in {changes.seconds:.2f} s: {len(changes.new)} new, "
-             f"{len(changes.fixed)} fixed"]
+    read = {p.get("path") for p in changes.result.posts}
+    fixed = [f for f in changes.fixed if f.path in read]
+    gone: dict[str, int] = {}  # a post no longer read (deleted, or unreadable now): its findings are not fixes
+    for f in changes.fixed:
+        if f.path not in read:
+            gone[f.path] = gone.get(f.path, 0) + 1
+    lines = [f"[{stamp}] {what} checked in {changes.seconds:.2f} s: {len(changes.new)} new, {len(fixed)} fixed"
+             + (f", {sum(gone.values())} gone with {len(gone)} post{'s' if len(gone) > 1 else ''} no longer read"
+                if gone else "")]
     lines += [f"+ {finding_line(f)}" for f in changes.new]
-    lines += [f"- {finding_line(f)}" for f in changes.fixed]
+    lines += [f"- {finding_line(f)}" for f in fixed]
+    lines += [f"x {path}: {n} finding{'s' if n > 1 else ''} gone with it (no longer read)" for path, n in gone.items()]
     lines.append(summary_line(changes.result))
     return lines
