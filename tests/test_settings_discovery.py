@@ -103,3 +103,21 @@ def test_settings_saved_with_a_byte_order_mark_are_read(tmp_path, name, text):
     (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert find_config(tmp_path) == tmp_path / name
     assert load_config(search_from=tmp_path).site.city == "Leeds"
+
+
+@pytest.mark.parametrize("kind", ["folder", "broken link"])
+def test_a_nearest_settings_file_that_is_no_file_is_an_error_not_skipped(tmp_path, capsys, kind):
+    """A folder or a broken link named smpseo.toml next to the posts: the settings above it were not meant."""
+    (tmp_path / "smpseo.toml").write_text('[site]\ncity = "Leeds"\n', encoding="utf-8")
+    blog = tmp_path / "blog"
+    (blog / "posts").mkdir(parents=True)
+    (blog / "posts" / "a.md").write_text(DRAFT, encoding="utf-8")
+    if kind == "folder":
+        (blog / "smpseo.toml").mkdir()
+    else:
+        (blog / "smpseo.toml").symlink_to(blog / "nowhere.toml")
+    assert main(["check", str(blog / "posts")]) == 2
+    out, err = capsys.readouterr()
+    what = "a folder" if kind == "folder" else "a link to nothing"
+    assert out == "" and err == f"smpseo: error: {blog / 'smpseo.toml'}: {what}, not a settings file: fix it, or " \
+                                "name one with --config\n"

@@ -15,7 +15,8 @@ PYPROJECT_NAME = "pyproject.toml"
 
 def find_config(start: str | Path | None = None) -> Path | None:
     """The settings file every command uses: the nearest one in the folder of `start` (a post, a folder of posts)
-    or its parents; else the nearest one in the current folder or its parents; else None."""
+    or its parents; else the nearest one in the current folder or its parents; else None. ConfigError when the
+    nearest `smpseo.toml` is no file (a folder, a broken link): the settings above it are not what was meant."""
     found = _nearest(start) if start else None
     if found:
         return found
@@ -37,6 +38,10 @@ def _nearest(start: str | Path) -> Path | None:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
+        if candidate.is_symlink() or candidate.exists():  # never passed over for the settings of a folder above
+            what = "a folder" if candidate.is_dir() else "a link to nothing" if candidate.is_symlink() else \
+                "not a regular file"
+            raise ConfigError(str(candidate), f"{what}, not a settings file: fix it, or name one with --config")
         if _has_tool_table(folder / PYPROJECT_NAME):
             return folder / PYPROJECT_NAME
     return None
