@@ -17,7 +17,7 @@ from smpseo.cli.common import (
 def register(sub) -> None:
     p = sub.add_parser(
         "gaps", help="which questions prospects ask the posts do not answer, by search demand",
-        description="For every FAQ topic: answered, partly answered or missing in the posts, where, and what to "
+        description="For every FAQ topic: answered, partial (mentioned, or half answered) or missing in the posts, where, and what to "
                     "write next. Gaps are not errors: the exit status is 0 unless a source could not be read.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     p.add_argument("--topics", action="append", default=[], metavar="FILE",

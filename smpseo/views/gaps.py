@@ -74,7 +74,7 @@ def text(report, width: int = 44) -> str:
     s = report.summary()
     lines.append("")
     lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: "
-                 f"{s['answered']} answered, {s['partial']} partly answered, {s['missing']} missing")
+                 f"{s['answered']} answered, {s['partial']} partial, {s['missing']} missing")
     if report.candidates:
         lines.append("")
         lines.append("Questions searchers ask that no topic covers (candidate topics):")
@@ -104,7 +104,7 @@ def markdown(report) -> str:
     s = report.summary()
     out.append("")
     out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: "
-               f"**{s['answered']} answered**, {s['partial']} partly answered, {s['missing']} missing.")
+               f"**{s['answered']} answered**, {s['partial']} partial, {s['missing']} missing.")
     gaps = [t for t in report.topics if t.suggestion]
     if gaps:
         out += ["", "## What to write next", ""]
