@@ -97,6 +97,8 @@ register(Metric(
     message={"above": "Title is {value:.0f} px wide where Google shows it (max {threshold} px): it gets cut after "
                       "'{shown}'",
              "absent": "Post has no title"},
+    hints={"absent": "Give the post a title (front matter `title:`, or a `# Heading` first): the question it "
+                     "answers, with the keyphrase near its start, within about 600 px."},
     at=lambda ctx: ((ctx.post.title_line or 1) if ctx.post.title else 1, 1),
     details=lambda ctx, t: {"shown": cut_to_width(ctx.post.title, t["max_pixels"], ellipsis="")},
     examples=[flag(post(body=INTRO, title="Scalp micropigmentation in Vancouver: what to expect, what it costs, "

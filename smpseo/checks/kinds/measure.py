@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from smpseo.checks.engine import Hit
-from smpseo.checks.kinds.spec import Spec, bound, first_line, hit
+from smpseo.checks.kinds.spec import EMPTY, Spec, bound, first_line, hit
 
 
 def _whole_post(ctx) -> tuple[Any, ...]:
@@ -35,7 +35,8 @@ class Metric(Spec):
     `value` is below `below` or above `above` (a threshold's name, or a fixed number; either or both). `each(ctx)`
     gives the things measured (the whole post by default; each paragraph, each section); `value`, `at` (line,
     column) and `match` take one of them. `value` returning None skips it, unless `message` says what to say then
-    (`"absent"`). `message` is a format string, or one per outcome (`"below"`, `"above"`, `"absent"`), with
+    (`"absent"`; `hints` may give that outcome a hint of its own). `message` is a format string, or one per outcome
+    (`"below"`, `"above"`, `"absent"`), with
     `{value}`, `{threshold}` (the one crossed), `{item}`, every threshold by name, and what `details(item, t)`
     returns (worked out only for a finding)."""
 
@@ -47,6 +48,7 @@ class Metric(Spec):
     at: Callable[[Any], tuple[int, int]] = first_line
     match: Callable[[Any], str] = _title
     details: Callable[[Any, Mapping[str, Any]], Mapping[str, Any]] = _nothing
+    hints: Mapping[str, str] = EMPTY  # a hint of its own for an outcome ("absent": nothing to shorten, add one)
     kind = "metric"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -65,7 +67,7 @@ class Metric(Spec):
             if message is None:
                 continue
             text = self.say(ctx, message, t, value=value, threshold=crossed, item=item, **self.details(item, t))
-            yield hit(self.at(item), text, self.match(item))
+            yield hit(self.at(item), text, self.match(item), self.hints.get(outcome, ""))
 
 
 def percent(share: float, limit: float) -> str:
