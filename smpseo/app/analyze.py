@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from smpseo.analysis.metrics import metric_rows
 from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
-from smpseo.app.arguments import config_argument, posts_argument
+from smpseo.app.arguments import config_argument, posts_argument, settings_for
 from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
@@ -198,8 +198,7 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
                                           and all(isinstance(p, (str, Path)) for p in posts)):
         paths = [posts] if isinstance(posts, (str, Path)) else list(posts)
         first = str(paths[0])
-    if config is None:
-        config = load_config(search_from=first if first and Path(first).exists() else None)
+    config = settings_for(config, first)
     if paths is None:
         rows, errors = analyze(posts, config, keyphrases=keyphrases), list(getattr(posts, "errors", []))
     else:  # unchanged files come straight from the cache

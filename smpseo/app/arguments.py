@@ -41,6 +41,16 @@ def posts_argument(posts: Any) -> Any:
     return Corpus([p for p in items if isinstance(p, Post)] + list(read), read.errors)
 
 
+def settings_for(config: Config | str | Path | None, near: str | Path | None = None) -> Config:
+    """The settings to use: the Config given, the file named, or the nearest `smpseo.toml` above `near` (the first
+    post or folder given, when it exists; else above the current folder)."""
+    if isinstance(config, Config):
+        return config
+    from smpseo.app.settings import load_config
+
+    return load_config(config, search_from=near if near and Path(near).exists() else None)
+
+
 def config_argument(config: Any) -> Config | str | Path | None:
     """`config` as given, when it is a Config, a path or None; TypeError for anything else (a dict of settings is
     not read: write it to a smpseo.toml, or make a Config)."""

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smpseo.app import memo
-from smpseo.app.arguments import config_argument, posts_argument
+from smpseo.app.arguments import config_argument, posts_argument, settings_for
 from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
-from smpseo.app.settings import load_config, shown_path
+from smpseo.app.settings import shown_path
 from smpseo.checks.run import run_rules
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
@@ -17,25 +17,10 @@ from smpseo.model.results import CheckResult
 from smpseo.sources.readers import load_posts
 
 
-def _as_posts(posts, drafts: bool = False) -> tuple[list[Post], list[ReadError], str | None]:
-    if isinstance(posts, Post):
-        return [posts], [], posts.path
-    if isinstance(posts, (str, Path)):
-        corpus = load_posts(posts, drafts=drafts)
-        return list(corpus), list(corpus.errors), str(posts)
-    errors = list(getattr(posts, "errors", []))  # a Corpus's (before list() leaves them behind)
-    posts = list(posts)
-    if posts and all(isinstance(p, (str, Path)) for p in posts):
-        corpus = load_posts(*posts, drafts=drafts)
-        return list(corpus), list(corpus.errors), str(posts[0])
-    return posts, errors, None
-
-
-def _settings_for(config: Config | str | Path | None, first_path: str | None) -> Config:
-    """The Config to check with: the one given, the file named, or the nearest smpseo.toml above the first post."""
-    if config is None or isinstance(config, (str, Path)):
-        return load_config(config, search_from=first_path if first_path and Path(first_path).exists() else None)
-    return config
+def _as_posts(posts) -> tuple[list[Post], list[ReadError]]:
+    """Posts already read (paths never get here: `check` reads them file by file) and a Corpus's read errors."""
+    errors = list(getattr(posts, "errors", []))  # before list() leaves them behind
+    return list(posts), errors
 
 
 def blog_folder(paths: Iterable[str | Path]) -> Path | None:
@@ -83,7 +68,7 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     paths = memo.source_paths(posts)
     if paths is None:
         return _check(posts, config, keyphrase, rules, keyphrases, drafts)
-    config = _settings_for(config, str(paths[0]))
+    config = settings_for(config, str(paths[0]))
     if session is not None:
         return _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, session)
     read = [*paths, *([blog] if blog is not None else [])]
@@ -100,12 +85,12 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     already read are analysed (cached, in parallel) and checked."""
     paths = memo.source_paths(posts)
     if paths is not None:
-        config = _settings_for(config, str(paths[0]))
+        config = settings_for(config, str(paths[0]))
         result = check_paths(paths, config, keyphrase, rules, keyphrases, session, drafts=drafts, blog=blog)
         result.settings = shown_path(config.path) if config.path else None
         return result
-    post_list, errors, first_path = _as_posts(posts, drafts)
-    config = _settings_for(config, first_path)
+    post_list, errors = _as_posts(posts)
+    config = settings_for(config)
     given: set[str] | None = None
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
         given = {str(p.path) for p in post_list}

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smpseo.app import memo
-from smpseo.app.arguments import config_argument, posts_argument
-from smpseo.app.settings import load_config
+from smpseo.app.arguments import config_argument, posts_argument, settings_for
 from smpseo.core import shipped
-from smpseo.core.settings import Config
 from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
 from smpseo.sources.queries import read_queries
@@ -55,9 +53,8 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
     """
     posts, config = posts_argument(posts), config_argument(config)
-    if not isinstance(config, Config):  # a settings path, or the nearest smpseo.toml above the posts, as check finds it
-        first = memo.source_paths(posts)
-        config = load_config(config, search_from=str(first[0]) if first and Path(first[0]).exists() else None)
+    first = memo.source_paths(posts)
+    config = settings_for(config, str(first[0]) if first else None)  # as check finds them
     topic_list = _as_topics(topics, config)
     if queries is not None and not isinstance(queries, (str, Path)):
         queries = list(queries)
