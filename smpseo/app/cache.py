@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core import shipped, syllables
+from smpseo.core.jsontext import utf8_json
 
 FORMAT = "smpseo-cache/2"
 ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
@@ -252,10 +253,7 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
     if not (always or enabled()):
         return False
     path = _path(kind, digest, root)
-    try:
-        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:  # a file name that is not UTF-8 (a lone surrogate): escaped, read back the same
-        body = json.dumps(value, separators=(",", ":")).encode("ascii")
+    body = utf8_json(value, separators=(",", ":"))
     data = b"".join((_header(holds or digest), b'"seal":"', _seal(body), b'","value":', body, b"}"))
     tmp = None
     try:

@@ -143,3 +143,14 @@ def dumps(obj, *, indent: int = 2, ensure_ascii: bool = True, default=None) -> s
 
     value_of(obj, scalar(obj), 0)
     return "".join(out)
+
+
+def utf8_json(value, **options) -> bytes:
+    """`json.dumps(value, **options)` as UTF-8 bytes, characters as they are; where that cannot be written (a lone
+    surrogate: a file name that is not UTF-8), with `\\u` escapes instead, which read back the same."""
+    import json
+
+    try:
+        return json.dumps(value, ensure_ascii=False, **options).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, **options).encode("ascii")

@@ -150,14 +150,10 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
 
 def write_summary(summary: dict, path: str | Path) -> Path:
     path = Path(path)
+    from smpseo.core.jsontext import utf8_json
     from smpseo.sources.writer import write_atomic
 
-    text = json.dumps(summary, indent=2, ensure_ascii=False, default=str)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a file name that is not UTF-8 (a lone surrogate): escaped, read back the same
-        text = json.dumps(summary, indent=2, default=str)
-    write_atomic(path, text + "\n")
+    write_atomic(path, utf8_json(summary, indent=2, default=str).decode("utf-8") + "\n")
     return path
 
 
