@@ -244,16 +244,16 @@ def _phrase_variants(c: str, text: str):
     want = [normalize_word(w) for w in c.split()]  # lower case, accents off
     if want[0][:1] not in without_accents(text.lower()):
         return
-    tokens = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group(0), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
     i = 0
     while i < len(tokens):
-        start, end, word = tokens[i]
-        if normalize_word(word) == "".join(want):  # "Goldcoast", "Gold-Coast"
+        start, end, word, norm = tokens[i]
+        if norm == "".join(want):  # "Goldcoast", "Gold-Coast"
             yield start, word, "as one word"
             i += 1
             continue
         run = tokens[i:i + len(want)]
-        if len(run) == len(want) and all(normalize_word(t[2]) == w for t, w in zip(run, want, strict=True)) \
+        if len(run) == len(want) and all(t[3] == w for t, w in zip(run, want, strict=True)) \
                 and all(text[a[1]:b[0]].isspace() for a, b in zip(run, run[1:], strict=False)):
             written = text[start:run[-1][1]]
             shown = " ".join(written.split())

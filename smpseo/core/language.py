@@ -63,11 +63,13 @@ def normalize_word(word: str, accents: bool = False) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("-", "").strip("'")
-    return word if accents or word.isascii() else without_accents(word)
+    return word if accents else without_accents(word)
 
 
 def without_accents(text: str) -> str:
-    """`text` with its combining marks taken off ("Dún Laoghaire" -> "Dun Laoghaire")."""
+    """`text` with its combining marks taken off ("Dún Laoghaire" -> "Dun Laoghaire"); ASCII text as it is."""
+    if text.isascii():
+        return text
     import unicodedata
 
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
