@@ -52,10 +52,20 @@ def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):
     ("Gold Coast", "We love the gold coast. Drive down to Goldcoast, or to the Gold\nCoast's south.",
      [(5, 13, "City written 'gold coast' (other capitals), not 'Gold Coast'"),
       (5, 39, "City written 'Goldcoast' (as one word), not 'Gold Coast'")]),
+    ("Winston-Salem", "Our Winston-Salem studio, Winston-Salem's best. Not Winston Salem, winston-salem or WinstonSalem.",
+     [(5, 53, "City written 'Winston Salem' (other punctuation), not 'Winston-Salem'"),
+      (5, 68, "City written 'winston-salem' (other capitals), not 'Winston-Salem'"),
+      (5, 85, "City written 'WinstonSalem' (as one word), not 'Winston-Salem'")]),
+    ("St. John's", "Our St. John's studio, in St.\nJohn's east end. Not St John's, nor st. john's.",
+     [(6, 22, "City written 'St John's' (other punctuation), not 'St. John's'"),
+      (6, 37, "City written 'st. john's' (other capitals), not 'St. John's'")]),
+    ("Coeur d'Alene", "Our Coeur d’Alene studio, by Coeur d'Alene's lake; not coeur d'Alene.",
+     [(5, 56, "City written 'coeur d'Alene' (other capitals), not 'Coeur d'Alene'")]),
 ])
 def test_a_city_written_another_way_is_told_so(tmp_path, city, text, found):
-    """Accents left out or changed, other capitals, a city of several words run together: said as such, not as a
-    misspelling; the city as configured, across a line break or with "'s", is not flagged."""
+    """Accents left out or changed, other capitals, a city of several words run together or with other punctuation
+    between its words: said as such, not as a misspelling; the city as configured, across a line break, with "'s"
+    or with a curly apostrophe, is not flagged, and a hyphenated city is not a misspelling of itself."""
     (tmp_path / "smpseo.toml").write_text(f'[site]\ncity = "{city}"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text(f"---\ntitle: SMP in {city}\n---\n\n{text}\n", encoding="utf-8")
     config = smpseo.load_config(tmp_path / "smpseo.toml")

@@ -214,11 +214,16 @@ def _city(ctx) -> str:
     return " ".join(ctx.site.city.split())
 
 
+def _city_parts(c: str) -> list[str]:
+    """The words of a city's name, hyphens and full stops taken as breaks ("Winston-Salem", "St. John's": two)."""
+    return [part for word in WORD_RE.findall(c) for part in word.split("-") if part]
+
+
 def _city_variants(ctx, c: str, text: str):
     """(offset, written, why) of each place the city is written another way: other capitals or accents
-    ("Montreal" for "Montréal", "gold coast"), as one word ("Goldcoast"), or, a one-word city, misspelt by one
-    letter."""
-    if " " in c:
+    ("Montreal" for "Montréal", "gold coast"), as one word ("Goldcoast"), with other punctuation ("Winston Salem",
+    "St John's") or, a one-word city, misspelt by one letter."""
+    if len(_city_parts(c)) > 1:
         yield from _phrase_variants(c, text)
         return
     low = c.lower()
@@ -239,29 +244,50 @@ def _city_variants(ctx, c: str, text: str):
             yield m.start(), word, "misspelt"
 
 
+_BETWEEN_PARTS = re.compile(r"\.?\s+|\s*-\s*")  # what may stand between two words of a city: a space, ". ", a hyphen
+
+
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'"})  # a curly apostrophe is the same name ("Coeur d’Alene")
+
+
+def _as_written(shown: str, c: str) -> str:
+    """`shown` with straight apostrophes and without a possessive "'s" the city does not end with."""
+    shown = " ".join(shown.split()).translate(_STRAIGHT)
+    return shown[:-2] if shown.endswith("'s") and not c.translate(_STRAIGHT).endswith("'s") else shown
+
+
+def _why(shown: str, c: str) -> str:
+    """How a form of the city found by its words differs from `c`."""
+    if shown.lower() == c.lower():
+        return "other capitals"
+    if without_accents(shown).lower() == without_accents(c).lower():
+        return "without accents" if shown.isascii() else "other accents"
+    return "other punctuation"
+
+
 def _phrase_variants(c: str, text: str):
-    """`_city_variants` for a city of several words ("Gold Coast", "Dún Laoghaire")."""
-    want = [normalize_word(w) for w in c.split()]  # lower case, accents off
+    """`_city_variants` for a city of several words ("Gold Coast", "Dún Laoghaire", "Winston-Salem",
+    "St. John's"): its words in a row, with a space, a full stop or a hyphen between them, or run together."""
+    want = [normalize_word(w) for w in _city_parts(c)]  # lower case, accents off
     if want[0][:1] not in without_accents(text.lower()):
         return
+    city = c.translate(_STRAIGHT)
     tokens = [(m.start(), m.end(), m.group(0), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
     i = 0
     while i < len(tokens):
         start, end, word, norm = tokens[i]
-        if norm == "".join(want):  # "Goldcoast", "Gold-Coast"
-            yield start, word, "as one word"
+        if norm == "".join(want):  # "Goldcoast", "Gold-Coast", "Winston-Salem"
+            shown = _as_written(word, c)
+            if shown != city:
+                yield start, word, "other capitals" if shown.lower() == city.lower() else "as one word"
             i += 1
             continue
         run = tokens[i:i + len(want)]
         if len(run) == len(want) and all(t[3] == w for t, w in zip(run, want, strict=True)) \
-                and all(text[a[1]:b[0]].isspace() for a, b in zip(run, run[1:], strict=False)):
-            written = text[start:run[-1][1]]
-            shown = " ".join(written.split())
-            shown = shown[:-2] if shown.endswith(("'s", "’s")) else shown
-            if shown != c:
-                why = ("other capitals" if shown.lower() == c.lower()
-                       else "without accents" if shown.isascii() else "other accents")
-                yield start, shown, why
+                and all(_BETWEEN_PARTS.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:], strict=False)):
+            shown = _as_written(text[start:run[-1][1]], c)
+            if shown != city:
+                yield start, " ".join(text[start:run[-1][1]].split())[:len(shown)], _why(shown, city)
             i += len(want)
             continue
         i += 1
@@ -270,7 +296,9 @@ def _phrase_variants(c: str, text: str):
 register(Consistency(
     id="LOC305", name="city-form", category="local", severity="warning",
     doc="The city written another way than `[site] city`: lower case (\"vancouver\", \"gold coast\"), other accents "
-        "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\") or, a one-word city, misspelt (\"Vancover\").",
+        "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
+        "\"St John's\") or, a one-word city, misspelt (\"Vancover\"). A hyphen or full stop in the city's name is part "
+        "of it: \"Winston-Salem\" is not a misspelling of itself.",
     hint="Write the city's name as in [site] city.",
     canonical=_city, variants=_city_variants,
     message="City written '{written}' ({why}), not '{canonical}'",
