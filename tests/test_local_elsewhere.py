@@ -86,3 +86,26 @@ def test_a_city_written_without_its_accents_still_names_it(tmp_path):
     result = smpseo.check(str(tmp_path), config, rules=["LOC304", "LOC305", "SEO203", "SEO205"])
     assert [(f.rule, f.line, f.message) for f in result.findings] == [
         ("LOC305", 2, "City written 'Dun Laoghaire' (without accents), not 'Dún Laoghaire'")]
+
+
+@pytest.mark.parametrize(("name", "text", "found"), [
+    ("Hair & Scalp Co.", "# Is SMP Right for Women With Thinning Hair?\n\nBook with Hair & Scalp Co. today, not Hair "
+     "& Beard Oil. Visit Hair and Scalp Co., Hair & Scalp Co or Hair & Scalp. Book at Hair today.",
+     [(7, 63, "Business name written 'Hair and Scalp Co.' (other spelling), not 'Hair & Scalp Co.'"),
+      (7, 83, "Business name written 'Hair & Scalp Co' (other spelling), not 'Hair & Scalp Co.'"),
+      (7, 102, "Business name written 'Hair & Scalp' (shortened), not 'Hair & Scalp Co.'"),
+      (7, 124, "Business name cut to its first word 'Hair', not 'Hair & Scalp Co.'")]),
+    ("Lone Star SMP", "Texas is the Lone Star State. Call Lone Star today; Lone Star SMP's studio is open.",
+     [(5, 36, "Business name written 'Lone Star' (shortened), not 'Lone Star SMP'")]),
+    ("House of Hair Ltd", "Not the House of Commons: House of Hair Ltd, or House of Hair, or House of Hair Ltd.",
+     [(5, 49, "Business name written 'House of Hair' (shortened), not 'House of Hair Ltd'")]),
+])
+def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
+    """A name with "&", "of" or a closing full stop: the name as configured is never "cut to its first word", "and"
+    for "&" or "Co" for "Co." is another spelling, and a capital in title case, words that go on as another name
+    ("Lone Star State") or the name's first words ending on "&" or "of" are not the name."""
+    (tmp_path / "smpseo.toml").write_text(f'[site]\nname = "{name}"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"---\ntitle: SMP\n---\n\n{text}\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC302"], keyphrases=False)
+    assert [(f.line, f.column, f.message) for f in result.findings] == found

@@ -12,7 +12,7 @@ from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
-from smpseo.core.language import find_phrase, normalize_word, without_accents
+from smpseo.core.language import find_phrase, is_function_word, normalize_word, without_accents
 from smpseo.core.text import WORD_RE
 
 
@@ -85,14 +85,22 @@ register(Consistency(
               passes("Call 778-917-7772 today. Our fax is 604 555 0100.")]))
 
 
+def _name_word(word: str) -> str:
+    """One word of the business name as a post may write it: "&" or "and" for either, a closing full stop
+    ("Co.", "Ltd.") there or not."""
+    if word.lower() in ("&", "and"):
+        return "(?:&|and)"
+    return re.escape(word.rstrip(".")) + (r"\.?" if word.endswith(".") else "")
+
+
 @functools.lru_cache(maxsize=16)
 def _name_regex(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if len(words) < 2:
         return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I) if name else None
     # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic")
-    head = r"\s+".join(map(re.escape, words[:2]))
-    tail = "".join(rf"(?:\s+{re.escape(w)}" for w in words[2:]) + ")?" * (len(words) - 2)
+    head = r"\s+".join(map(_name_word, words[:2]))
+    tail = "".join(rf"(?:\s+{_name_word(w)}" for w in words[2:]) + ")?" * (len(words) - 2)
     return re.compile(rf"(?<![\w-]){head}{tail}(?![\w-])", re.I)
 
 
@@ -106,31 +114,54 @@ def _first_word_regex(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
-    return re.compile(rf"(?<=[a-z,]\s)({re.escape(words[0])})(?![\w-])(?!\s+(?i:{re.escape(words[1])})\b)")
+    return re.compile(rf"(?<=[a-z,]\s)({re.escape(words[0])})(?![\w-])")
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\S+)")
+
+
+def _another_name(text: str, end: int) -> bool:
+    """The words before `end` go on as another name or a title in title case: the next word is capitalised and
+    not a function word ("Lone Star State", "Thinning Hair Loss")."""
+    after = _WORD_AFTER.match(text, end)
+    word = after.group(1).strip("\"'“”‘’()[],.;:!?") if after else ""
+    return word[:1].isupper() and not is_function_word(word)
 
 
 def _name_variants(_ctx, name: str, text: str):
-    """(offset, written, why) of each other way `text` writes the business name: other capitals, shortened to its
-    first words, or cut to its first word inside a sentence."""
+    """(offset, written, why) of each other way `text` writes the business name: other capitals or spelling ("and"
+    for "&", "Co" for "Co."), shortened to its first words, or cut to its first word inside a sentence."""
     regex = _name_regex(name)
+    starts = set()
     for m in regex.finditer(text) if regex else ():
+        starts.add(m.start())
         written = " ".join(m.group(0).split())
         if written == name:
             continue
-        full = written.lower() == name.lower()
-        if not full and written.lower() == written:
-            continue  # "advanced scalp care": ordinary words, not the name
-        yield m.start(), written, "other capitals" if full else "shortened"
+        full = len(written.split()) == len(name.split())
+        last = written.split()[-1]
+        if not full and (written.lower() == written or not any(ch.isalnum() for ch in last)
+                         or is_function_word(last) or _another_name(text, m.end())):
+            continue  # "advanced scalp care", "Hair & beard", "Lone Star State": other words, not the name
+        why = "other capitals" if written.lower() == name.lower() else "other spelling" if full else "shortened"
+        yield m.start(), written, why
     first = _first_word_regex(name)
     for m in first.finditer(text) if first else ():
+        before = _WORD_BEFORE.search(text, 0, m.start(1))
+        if m.start(1) in starts or _another_name(text, m.end(1)) \
+                or not (before and (before.group(1)[:1].islower() or before.group(1).endswith(","))):
+            continue  # the name itself, or a capital in title case ("Thinning Hair", "with Hair Loss")
         yield m.start(1), m.group(1), FIRST_WORD
 
 
 register(Consistency(
     id="LOC302", name="business-name-form", category="local", severity="warning",
     doc="The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
-        "\"advanced scalp clinic\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence "
-        "(\"book at Advanced\").",
+        "\"advanced scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\"), shortened "
+        "(\"Advanced Scalp\") or cut to its first word inside a sentence (\"book at Advanced\"). Words that go on "
+        "as another name or a title in capitals (\"Advanced Scalp Care Institute\", \"Treating Advanced Hair "
+        "Loss\") are not the name.",
     hint="Write the name exactly as in [site] name, everywhere.",
     canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
     message="Business name written '{written}' ({why}), not '{canonical}'",
@@ -145,7 +176,9 @@ register(Consistency(
                    "1:17 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'",
                    "1:37 LOC302 Business name written 'advanced scalp clinic' (other capitals), not 'Advanced "
                    "Scalp Clinic'"),
-              passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal.")]))
+              passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal."),
+              passes("## Treating Advanced Hair Loss\n\nAsk the Advanced Scalp Clinic team, not the Advanced Scalp "
+                     "Care Institute.")]))
 
 
 def _acts(ctx) -> bool:
