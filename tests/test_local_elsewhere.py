@@ -109,3 +109,19 @@ def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(
     config = smpseo.load_config(tmp_path / "smpseo.toml")
     result = smpseo.check(str(tmp_path), config, rules=["LOC302"], keyphrases=False)
     assert [(f.line, f.column, f.message) for f in result.findings] == found
+
+
+@pytest.mark.parametrize(("site", "hint"), [
+    ('phone = "0113 496 0000"', 'End with what to do next: "Book a free consultation: call 0113 496 0000".'),
+    ('city = "Leeds"', 'End with what to do next: "Book a free consultation", with your phone number or a contact '
+                       'link.'),
+])
+def test_the_call_to_action_hint_gives_the_clinic_s_own_number(tmp_path, site, hint):
+    """A post without a call to action is told to give the clinic's number as `[site] phone` writes it, or, with no
+    number set, a number or contact link: never another clinic's number."""
+    (tmp_path / "smpseo.toml").write_text(f"[site]\n{site}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: Aftercare\n---\n\nKeep your scalp dry for four days.\n",
+                                   encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC303"], keyphrases=False)
+    assert [(f.line, f.rule, f.hint) for f in result.findings] == [(5, "LOC303", hint)]

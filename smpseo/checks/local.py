@@ -196,12 +196,19 @@ def _acts(ctx) -> bool:
                for link in ctx.post.links)
 
 
+def _cta_hint(ctx) -> str:
+    """LOC303's hint with the clinic's own number, when `[site] phone` holds one."""
+    phone = ctx.site.phone.strip()
+    return f"End with what to do next: \"Book a free consultation: call {phone}\"." if phone_regex(phone) else ""
+
+
 register(Required(
     id="LOC303", name="no-call-to-action", category="local", severity="warning",
     doc="The post never asks the reader to act: no call/book/contact/consultation phrase, phone number or contact "
         "link.",
-    hint="End with what to do next: \"Book a free consultation: call 778-917-7772\".",
+    hint="End with what to do next: \"Book a free consultation\", with your phone number or a contact link.",
     present=_acts, message="No call to action (call, book, consultation, contact)", at=last_prose_line,
+    fix=_cta_hint,
     examples=[flag("SMP looks like shaved hair. It lasts for years.",
                    "1:1 LOC303 No call to action (call, book, consultation, contact)"),
               passes("SMP looks like shaved hair. Book a free consultation today."),

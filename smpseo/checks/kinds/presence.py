@@ -21,19 +21,21 @@ def _no_values(_ctx) -> Mapping[str, Any]:
 class Required(Spec):
     """Something the post must have (Vale's `conditional`; Yoast's images, links, meta description): one finding,
     at `at(ctx)`, when `present(ctx)` is false. `message` is a format string, or one per case: `case(ctx)` says
-    which; `details(ctx)` gives values for it."""
+    which; `details(ctx)` gives values for it. `fix(ctx)`, when given, is the finding's own hint (one that names
+    the clinic's own settings, say), in place of the rule's."""
 
     present: Callable[[Any], bool]
     message: str | Mapping[str, str]
     at: Callable[[Any], tuple[int, int]] = start
     case: Callable[[Any], str] = _no_case
     details: Callable[[Any], Mapping[str, Any]] = _no_values
+    fix: Callable[[Any], str] = _no_case
     kind = "required"
 
     def check(self, ctx, t) -> Iterable[Hit]:
         if not self.present(ctx):
             message = self.message if isinstance(self.message, str) else self.message[self.case(ctx)]
-            yield hit(self.at(ctx), self.say(ctx, message, t, **self.details(ctx)))
+            yield hit(self.at(ctx), self.say(ctx, message, t, **self.details(ctx)), hint=self.fix(ctx))
 
 
 def _own_line(_ctx, item) -> tuple[int, int]:
