@@ -125,3 +125,17 @@ def test_the_call_to_action_hint_gives_the_clinic_s_own_number(tmp_path, site, h
     config = smpseo.load_config(tmp_path / "smpseo.toml")
     result = smpseo.check(str(tmp_path), config, rules=["LOC303"], keyphrases=False)
     assert [(f.line, f.rule, f.hint) for f in result.findings] == [(5, "LOC303", hint)]
+
+
+def test_a_table_is_read_for_the_clinic_s_name_city_and_number(tmp_path):
+    """A contact or price table is text the reader sees: the number, the name and the city written another way in
+    a cell are found at their line and column, as in a sentence."""
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Hair & Scalp Co."\ncity = "Leeds"\n'
+                                          'phone = "0113 496 0000"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: Prices in Leeds\n---\n\nCall 0113 496 0000.\n\n"
+                                   "| Where | Call |\n| --- | --- |\n| leeds | 0113-496-0000 |\n"
+                                   "| Hair and Scalp Co. | 0113 496 0000 |\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC301", "LOC302", "LOC305"], keyphrases=False)
+    assert [(f.line, f.column, f.rule, f.match) for f in result.findings] == [
+        (9, 3, "LOC305", "leeds"), (9, 11, "LOC301", "0113-496-0000"), (10, 3, "LOC302", "Hair and Scalp Co.")]

@@ -82,6 +82,8 @@ register(Consistency(
                    "1:6 LOC301 Phone written '(778) 917-7772', not '778-917-7772'"),
               flag("Call +1 778 917 7772 from abroad.",
                    "1:6 LOC301 Phone written '+1 778 917 7772', not '778-917-7772'"),
+              flag("Our hours:\n\n| Day | Phone |\n| --- | --- |\n| Monday | 778 917 7772 |",
+                   "5:12 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
               passes("Call 778-917-7772 today. Our fax is 604 555 0100.")]))
 
 

@@ -61,7 +61,7 @@ class Occurrence(Spec):
 
 
 class Consistency(Spec):
-    """One form of a thing wherever the post writes (title, description, prose, headings, alt text; Vale's
+    """One form of a thing wherever the post writes (title, description, prose, headings, alt text, tables; Vale's
     `consistency`): `canonical(ctx)` is that form (the rule stays silent when it is empty); `variants(ctx,
     canonical, text)` gives (offset, written, why) for each other form in a text. One finding for each, `message`
     formatted with `{written}`, `{why}` and `{canonical}` (or the message `messages` gives that `why`); the

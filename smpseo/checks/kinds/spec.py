@@ -8,7 +8,7 @@ from typing import Any
 
 from smpseo.checks.engine import POST, Example, Hit, rule
 from smpseo.core.frozen import Frozen
-from smpseo.model.post import HEADING, IMAGE
+from smpseo.model.post import HEADING, IMAGE, TABLE
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})  # the default of a mapping field: shared, so never changed
 
@@ -76,14 +76,15 @@ def last_prose_line(ctx) -> tuple[int, int]:
 
 
 def written_places(ctx):
-    """(text, block or None, line) of every place a post writes something: title, description, blocks."""
+    """(text, block or None, line) of every place a post writes something a reader sees: title, description, prose,
+    headings, alt text and tables (a contact table's phone number is the clinic's number as much as a sentence's)."""
     post = ctx.post
     if post.title:
         yield post.title, None, post.title_line or 1
     if post.description:
         yield post.description, None, post.meta_line("description")
     for block in post.blocks:
-        if block.is_prose or block.kind in (HEADING, IMAGE):
+        if block.is_prose or block.kind in (HEADING, IMAGE, TABLE):
             yield block.text, block, block.line
 
 
