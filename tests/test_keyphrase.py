@@ -44,6 +44,18 @@ def test_variants_match_and_say_why(m, text, reason):
     assert found[0].explain().startswith("matched ")
 
 
+@pytest.mark.parametrize(("keyphrase", "text"), [
+    ("24-hour aftercare", "Your 24 hour aftercare, day one."), ("at-home aftercare", "Your at home aftercare."),
+    ("SMP for 3-day stubble", "SMP for a 3 day stubble look."),
+])
+def test_a_space_variant_whose_first_word_is_short_matches(m, keyphrase, text):
+    """"24 hour" is "24-hour" as "micro pigmentation" is "micro-pigmentation": a first word of fewer than four
+    letters joins the next one too."""
+    found = m.find(keyphrase, text)
+    assert len(found) == 1, text
+    assert any(r.startswith("space variant") for r in found[0].reasons), found[0].explain()
+
+
 @pytest.mark.parametrize(
     "text",
     [

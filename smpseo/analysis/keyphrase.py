@@ -223,8 +223,9 @@ class Matcher:
             word, start, end, brk = raw[i]
             brk = brk or pending
             pending = False
-            # space variant: "micro pigmentation" read as one word when the joined form is a known term
-            if i + 1 < n and not raw[i + 1][3] and word[:4].lower() in heads \
+            # space variant: "micro pigmentation" read as one word when the joined form is a known term ("24 hour"
+            # too: the heads are the joined form's first four letters, which a short first word does not hold alone)
+            if i + 1 < n and not raw[i + 1][3] and (word + raw[i + 1][0])[:4].lower() in heads \
                     and text[end:raw[i + 1][1]].isspace():
                 joined = key(word + raw[i + 1][0])
                 if joined in vocab:

@@ -141,7 +141,8 @@ register(Placement(
               flag(post("keyphrase: scalp micropigmentation\nslug: what-is-smp", INTRO_TEXT),
                    "4:7 SEO204 Slug 'what-is-smp' does not contain the keyphrase 'scalp micropigmentation' "
                    "(it has 'smp', a synonym, which does not count here)"),
-              passes(post(KP + "\nslug: scalp-micropigmentation-vancouver", INTRO_TEXT))]))
+              passes(post(KP + "\nslug: scalp-micropigmentation-vancouver", INTRO_TEXT)),
+              passes(post("keyphrase: 24-hour aftercare\nslug: 24-hour-aftercare", INTRO_TEXT))]))
 
 
 register(Placement(
