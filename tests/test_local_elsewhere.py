@@ -97,6 +97,8 @@ def test_a_city_written_without_its_accents_still_names_it(tmp_path):
       (7, 124, "Business name cut to its first word 'Hair', not 'Hair & Scalp Co.'")]),
     ("Lone Star SMP", "Texas is the Lone Star State. Call Lone Star today; Lone Star SMP's studio is open.",
      [(5, 36, "Business name written 'Lone Star' (shortened), not 'Lone Star SMP'")]),
+    ("O'Connell Scalp Studio", "Ring O'Connell Scalp Studio. Call O'Connell's team, or the O'Connell Street shop.",
+     [(5, 35, "Business name cut to its first word 'O'Connell', not 'O'Connell Scalp Studio'")]),
     ("House of Hair Ltd", "Not the House of Commons: House of Hair Ltd, or House of Hair, or House of Hair Ltd.",
      [(5, 49, "Business name written 'House of Hair' (shortened), not 'House of Hair Ltd'")]),
 ])

@@ -131,6 +131,16 @@ def _another_name(text: str, end: int) -> bool:
     return word[:1].isupper() and not is_function_word(word)
 
 
+def _title_case(text: str, start: int) -> bool:
+    """The word at `start` follows a capitalised word that does not open its sentence ("With Thinning Hair"), as in
+    a title in title case; "Call Advanced" is not that."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    earlier = text[:before.start(1)].rstrip().rstrip("\"'“”‘’()[]*_")
+    return bool(earlier) and earlier[-1] not in ".!?:"
+
+
 def _name_variants(_ctx, name: str, text: str):
     """(offset, written, why) of each other way `text` writes the business name: other capitals or spelling ("and"
     for "&", "Co" for "Co."), shortened to its first words, or cut to its first word inside a sentence."""
@@ -150,9 +160,7 @@ def _name_variants(_ctx, name: str, text: str):
         yield m.start(), written, why
     first = _first_word_regex(name)
     for m in first.finditer(text) if first else ():
-        before = _WORD_BEFORE.search(text, 0, m.start(1))
-        if m.start(1) in starts or _another_name(text, m.end(1)) \
-                or not (before and (before.group(1)[:1].islower() or before.group(1).endswith(","))):
+        if m.start(1) in starts or _another_name(text, m.end(1)) or _title_case(text, m.start(1)):
             continue  # the name itself, or a capital in title case ("Thinning Hair", "with Hair Loss")
         yield m.start(1), m.group(1), FIRST_WORD
 
@@ -178,6 +186,8 @@ register(Consistency(
                    "1:17 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'",
                    "1:37 LOC302 Business name written 'advanced scalp clinic' (other capitals), not 'Advanced "
                    "Scalp Clinic'"),
+              flag("We are open late. Call Advanced for a consultation.",
+                   "1:24 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'"),
               passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal."),
               passes("## Treating Advanced Hair Loss\n\nAsk the Advanced Scalp Clinic team, not the Advanced Scalp "
                      "Care Institute.")]))
