@@ -141,3 +141,17 @@ def test_a_table_is_read_for_the_clinic_s_name_city_and_number(tmp_path):
     result = smpseo.check(str(tmp_path), config, rules=["LOC301", "LOC302", "LOC305"], keyphrases=False)
     assert [(f.line, f.column, f.rule, f.match) for f in result.findings] == [
         (9, 3, "LOC305", "leeds"), (9, 11, "LOC301", "0113-496-0000"), (10, 3, "LOC302", "Hair and Scalp Co.")]
+
+
+def test_an_address_hashtag_or_handle_is_not_the_city_or_name_written_another_way(tmp_path):
+    """An email or web address, a hashtag or a handle is written as it must be: "leeds@..." or "#leeds" is not the
+    city in lower case; the same word in a sentence still is."""
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Hair & Scalp Co."\ncity = "Leeds"\n'
+                                          'phone = "0113 496 0000"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: SMP in Leeds\n---\n\nEmail leeds@hairandscalp.co.uk, see https://hairandscalp.co.uk/leeds/prices "
+        "or <https://maps.example.com/hair-scalp-leeds>. Follow #leeds and @leeds_smp, or ring 0113 496 0000.\n\n"
+        "We love leeds.\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC301", "LOC302", "LOC305"], keyphrases=False)
+    assert [(f.line, f.column, f.rule, f.match) for f in result.findings] == [(7, 9, "LOC305", "leeds")]

@@ -360,4 +360,6 @@ register(Consistency(
                    "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
               flag("We work in Vancuover.",
                    "1:12 LOC305 City written 'Vancuover' (misspelt), not 'Vancouver'"),
-              passes("We work in Vancouver, at Vancouver's best clinic.")]))
+              passes("We work in Vancouver, at Vancouver's best clinic."),
+              passes("Email vancouver@advancedscalp.example, see www.advancedscalp.example/vancouver/ or tag "
+                     "#vancouver.")]))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -60,12 +61,18 @@ class Occurrence(Spec):
                       self.fix.format(item=item) if self.fix else "")
 
 
+# A web address, an email address, a hashtag or a handle: written as the address needs, not as a name is.
+ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+                        r"(?<![\w&])[#@]\w+|(?<![\w/])/[\w.-]+/[^\s<>()\[\]]*", re.I)
+
+
 class Consistency(Spec):
     """One form of a thing wherever the post writes (title, description, prose, headings, alt text, tables; Vale's
     `consistency`): `canonical(ctx)` is that form (the rule stays silent when it is empty); `variants(ctx,
     canonical, text)` gives (offset, written, why) for each other form in a text. One finding for each, `message`
     formatted with `{written}`, `{why}` and `{canonical}` (or the message `messages` gives that `why`); the
-    finding's hint is "Write '<canonical>'."."""
+    finding's hint is "Write '<canonical>'.". A form inside a web or email address, a hashtag or a handle is the
+    address's, not a way of writing the thing: it is left alone."""
 
     canonical: Callable[[Any], str]
     variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
@@ -78,7 +85,11 @@ class Consistency(Spec):
         if not canonical:
             return
         for text, block, line in written_places(ctx):
+            addresses = [m.span() for m in ADDRESS_RE.finditer(text)] if "@" in text or "/" in text \
+                or "#" in text or "www." in text else []
             for offset, written, why in self.variants(ctx, canonical, text):
+                if any(a <= offset < b for a, b in addresses):
+                    continue  # "leeds@clinic.co.uk", "/leeds/prices", "#leeds": an address, written as it must be
                 at = ctx.position(block, offset) if block is not None else (line, 1)
                 message = self.messages.get(why, self.message)
                 yield hit(at, message.format(written=written, why=why, canonical=canonical), written,
