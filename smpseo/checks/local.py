@@ -10,6 +10,7 @@ import re
 
 from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
+from smpseo.analysis.textstatcore import easy_words
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
 from smpseo.core.language import find_phrase, is_function_word, normalize_word, without_accents
@@ -274,7 +275,8 @@ def _city_parts(c: str) -> list[str]:
 def _city_variants(ctx, c: str, text: str):
     """(offset, written, why) of each place the city is written another way: other capitals or accents
     ("Montreal" for "Montréal", "gold coast"), as one word ("Goldcoast"), with other punctuation ("Winston Salem",
-    "St John's") or, a one-word city, misspelt by one letter."""
+    "St John's") or, a one-word city, misspelt by one letter. A city that is also an everyday word ("Bath",
+    "Reading") is not looked for in lower case: "keep reading" is the word."""
     if len(_city_parts(c)) > 1:
         yield from _phrase_variants(c, text)
         return
@@ -282,8 +284,11 @@ def _city_variants(ctx, c: str, text: str):
     if low[0] not in text.lower() and c.isascii():
         return
     plain_city = without_accents(low)
+    everyday = low in easy_words()  # "Bath", "Reading", "Cork": in lower case, the everyday word ("a bath")
     for m in WORD_RE.finditer(text):
         word = m.group(0)
+        if everyday and word.islower():
+            continue
         base = normalize_word(word, accents=True)
         if base == low:
             if word.startswith(c):
@@ -350,7 +355,8 @@ register(Consistency(
     doc="The city written another way than `[site] city`: lower case (\"vancouver\", \"gold coast\"), other accents "
         "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
         "\"St John's\") or, a one-word city, misspelt (\"Vancover\"). A hyphen or full stop in the city's name is part "
-        "of it: \"Winston-Salem\" is not a misspelling of itself.",
+        "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word (\"Bath\", "
+        "\"Reading\") is not looked for in lower case.",
     hint="Write the city's name as in [site] city.",
     canonical=_city, variants=_city_variants,
     message="City written '{written}' ({why}), not '{canonical}'",
