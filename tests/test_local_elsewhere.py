@@ -158,3 +158,16 @@ def test_an_address_hashtag_or_handle_is_not_the_city_or_name_written_another_wa
     config = smpseo.load_config(tmp_path / "smpseo.toml")
     result = smpseo.check(str(tmp_path), config, rules=["LOC301", "LOC302", "LOC305"], keyphrases=False)
     assert [(f.line, f.column, f.rule, f.match) for f in result.findings] == [(7, 9, "LOC305", "leeds")]
+
+
+def test_a_number_that_looks_the_same_is_the_same_and_one_with_dashes_is_not(tmp_path):
+    """Non-breaking spaces or hyphens, or a line break inside the number in the source, show the number as
+    `[site] phone` writes it: no finding (there was one, whose message showed two identical numbers, or a line
+    break). En dashes are another form: found, where before the number was not recognised at all."""
+    (tmp_path / "smpseo.toml").write_text('[site]\nphone = "0113 496 0000"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: Aftercare\n---\n\nRing 0113\u00a0496\u00a00000 today, or ring us on "
+                                   "0113 496\n0000 any time. Or 0113\u2013496\u20130000.\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC301"], keyphrases=False)
+    assert [(f.line, f.column, f.message) for f in result.findings] == [
+        (6, 19, "Phone written '0113\u2013496\u20130000', not '0113 496 0000'")]

@@ -21,7 +21,8 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-_GAP = r"[\s.\-/()]{0,3}"  # what may stand between two digits of a number: spaces, dots, dashes, slashes, brackets
+# What may stand between two digits of a number: spaces, dots, hyphens and dashes, slashes, brackets.
+_GAP = r"[\s.\-/()\u2010-\u2015\u2212]{0,3}"
 MIN_DIGITS = 7  # shorter is not a phone number (an extension, a year)
 
 
@@ -61,6 +62,12 @@ def phone_regex(phone: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w+])\(?" + prefix + _GAP.join(national) + r"(?!\d)")
 
 
+def as_shown(number: str) -> str:
+    """A number as a reader sees it: any run of spaces (a non-breaking one, a line break in the source) one space,
+    a non-breaking hyphen a hyphen. An en dash is another form, and stays one."""
+    return " ".join(number.split()).replace("\u2011", "-").replace("\u2010", "-")
+
+
 def phone_mentions(phone: str, text: str) -> list[re.Match[str]]:
     """Where `text` writes the clinic's number `phone`, in any layout (`phone_regex`)."""
     found = phone_regex(phone)
@@ -74,8 +81,8 @@ register(Consistency(
         "country code.",
     hint="Write the number one way everywhere, as in [site] phone.",
     canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
-    variants=lambda ctx, phone, text: [(m.start(), m.group(0), "") for m in phone_mentions(phone, text)
-                                       if m.group(0) != phone],
+    variants=lambda ctx, phone, text: [(m.start(), shown, "") for m in phone_mentions(phone, text)
+                                       if (shown := as_shown(m.group(0))) != as_shown(phone)],
     message="Phone written '{written}', not '{canonical}'",
     examples=[flag("Call 778 917 7772 today.",
                    "1:6 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
@@ -85,7 +92,10 @@ register(Consistency(
                    "1:6 LOC301 Phone written '+1 778 917 7772', not '778-917-7772'"),
               flag("Our hours:\n\n| Day | Phone |\n| --- | --- |\n| Monday | 778 917 7772 |",
                    "5:12 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
-              passes("Call 778-917-7772 today. Our fax is 604 555 0100.")]))
+              flag("Call 778\u2013917\u20137772 today.",
+                   "1:6 LOC301 Phone written '778\u2013917\u20137772', not '778-917-7772'"),
+              passes("Call 778-917-7772 today. Our fax is 604 555 0100."),
+              passes("Call 778\u2011917\u20117772 (non-breaking hyphens) today.")]))
 
 
 def _name_word(word: str) -> str:
