@@ -98,19 +98,23 @@ register(Consistency(
               passes("Call 778\u2011917\u20117772 (non-breaking hyphens) today.")]))
 
 
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'"})  # a curly apostrophe is the same name ("O’Connell", "Coeur d’Alene")
+
+
 def _name_word(word: str) -> str:
     """One word of the business name as a post may write it: "&" or "and" for either, a closing full stop
-    ("Co.", "Ltd.") there or not."""
+    ("Co.", "Ltd.") there or not, a straight or a curly apostrophe."""
     if word.lower() in ("&", "and"):
         return "(?:&|and)"
-    return re.escape(word.rstrip(".")) + (r"\.?" if word.endswith(".") else "")
+    escaped = re.escape(word.translate(_STRAIGHT).rstrip(".")).replace("'", "['’‘]")
+    return escaped + (r"\.?" if word.endswith(".") else "")
 
 
 @functools.lru_cache(maxsize=16)
 def _name_regex(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if len(words) < 2:
-        return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I) if name else None
+        return re.compile(rf"(?<![\w-]){_name_word(name)}(?![\w-])", re.I) if name else None
     # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic")
     head = r"\s+".join(map(_name_word, words[:2]))
     tail = "".join(rf"(?:\s+{_name_word(w)}" for w in words[2:]) + ")?" * (len(words) - 2)
@@ -127,7 +131,7 @@ def _first_word_regex(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
-    return re.compile(rf"(?<=[a-z,]\s)({re.escape(words[0])})(?![\w-])")
+    return re.compile(rf"(?<=[a-z,]\s)({_name_word(words[0])})(?![\w-])")
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -160,7 +164,7 @@ def _name_variants(_ctx, name: str, text: str):
     for m in regex.finditer(text) if regex else ():
         starts.add(m.start())
         written = " ".join(m.group(0).split())
-        if written == name:
+        if written.translate(_STRAIGHT) == name.translate(_STRAIGHT):
             continue
         full = len(written.split()) == len(name.split())
         last = written.split()[-1]
@@ -312,9 +316,6 @@ def _city_variants(ctx, c: str, text: str):
 
 
 _BETWEEN_PARTS = re.compile(r"\.?\s+|\s*-\s*")  # what may stand between two words of a city: a space, ". ", a hyphen
-
-
-_STRAIGHT = str.maketrans({"’": "'", "‘": "'"})  # a curly apostrophe is the same name ("Coeur d’Alene")
 
 
 def _as_written(shown: str, c: str) -> str:
