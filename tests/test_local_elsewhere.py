@@ -175,3 +175,13 @@ def test_a_number_that_looks_the_same_is_the_same_and_one_with_dashes_is_not(tmp
     result = smpseo.check(str(tmp_path), config, rules=["LOC301"], keyphrases=False)
     assert [(f.line, f.column, f.message) for f in result.findings] == [
         (6, 19, "Phone written '0113\u2013496\u20130000', not '0113 496 0000'")]
+
+
+@pytest.mark.parametrize("ask", ["Any questions? Give us a bell.", "Drop us a line and we will answer.",
+                                 "Send an enquiry through the form.", "Have a chat with us before you decide."])
+def test_british_and_australian_calls_to_action_count(tmp_path, ask):
+    """A post that ends by asking the reader to act in British or Australian wording has a call to action."""
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Hair & Scalp Co."\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"---\ntitle: Aftercare\n---\n\nKeep your scalp dry. {ask}\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    assert smpseo.check(str(tmp_path), config, rules=["LOC303"], keyphrases=False).findings == []

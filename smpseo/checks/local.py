@@ -240,7 +240,8 @@ register(Required(
                    "1:1 LOC303 No call to action (call, book, consultation, contact)"),
               passes("SMP looks like shaved hair. Book a free consultation today."),
               passes("SMP looks like shaved hair. Our consultations are free."),
-              passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online.")]))
+              passes("SMP looks like shaved hair. Drop by the studio, or reserve your spot online."),
+              passes("SMP looks like shaved hair. Questions? Give us a bell, or send an enquiry.")]))
 
 
 def _city_targeted(ctx):
