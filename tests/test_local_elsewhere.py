@@ -1,7 +1,8 @@
 """Local rules for clinics elsewhere. The clinic's phone number in any country's layout: the consistency rule
 (LOC301) finds it written another way, with or without the country code, and the call-to-action rule (LOC303) counts
 it, for a UK clinic as for the Vancouver one; other numbers (a fax, a year, a longer number that holds the same
-digits) are never taken for it. A city with accents: written without them is told so, not called misspelt."""
+digits) are never taken for it. A city with accents: written without them is told so, not called misspelt. And
+the wording of writers elsewhere: British and Australian calls to action and transitions count as such."""
 
 from __future__ import annotations
 
@@ -185,3 +186,14 @@ def test_british_and_australian_calls_to_action_count(tmp_path, ask):
     (tmp_path / "a.md").write_text(f"---\ntitle: Aftercare\n---\n\nKeep your scalp dry. {ask}\n", encoding="utf-8")
     config = smpseo.load_config(tmp_path / "smpseo.toml")
     assert smpseo.check(str(tmp_path), config, rules=["LOC303"], keyphrases=False).findings == []
+
+
+@pytest.mark.parametrize(("sentence", "transition"), [
+    ("Whilst it heals, keep it dry.", "whilst"), ("That said, most clients feel little.", "that said"),
+    ("What’s more, the colour lasts for years.", "what's more"), ("Mind you, it is a long day.", "mind you"),
+])
+def test_british_transitions_count(sentence, transition):
+    """A British writer's transitions are transitions (RD105), as "while" and "however" are."""
+    from smpseo.core.language import find_phrase
+
+    assert find_phrase("transition_words", sentence) == transition
