@@ -106,14 +106,16 @@ def test_a_city_written_without_its_accents_still_names_it(tmp_path):
     ("O'Connell Scalp Studio", "Visit O\u2019Connell Scalp Studio. Ask O\u2019Connell Scalp, or call O\u2019Connell\u2019s team.",
      [(5, 35, "Business name written 'O\u2019Connell Scalp' (shortened), not 'O'Connell Scalp Studio'"),
       (5, 60, "Business name cut to its first word 'O\u2019Connell', not 'O'Connell Scalp Studio'")]),
+    ("Southside SMP Pty Ltd", "Ring Southside SMP Pty Ltd, or Southside SMP Pty. Ltd. today.",
+     [(5, 32, "Business name written 'Southside SMP Pty. Ltd' (other spelling), not 'Southside SMP Pty Ltd'")]),
     ("House of Hair Ltd", "Not the House of Commons: House of Hair Ltd, or House of Hair, or House of Hair Ltd.",
      [(5, 49, "Business name written 'House of Hair' (shortened), not 'House of Hair Ltd'")]),
 ])
 def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
-    """A name with "&", "of", an apostrophe (straight or curly: the same name) or a closing full stop: the name as
-    configured is never "cut to its first word", "and" for "&" or "Co" for "Co." is another spelling, and a capital
-    in title case, words that go on as another name ("Lone Star State") or the name's first words ending on "&" or
-    "of" are not the name."""
+    """A name with "&", "of", an apostrophe (straight or curly: the same name) or a full stop: the name as configured
+    is never "cut to its first word", "and" for "&", "Co" for "Co." or "Pty. Ltd." for "Pty Ltd" is another
+    spelling, not the name shortened, and a capital in title case, words that go on as another name ("Lone Star
+    State") or the name's first words ending on "&" or "of" are not the name."""
     (tmp_path / "smpseo.toml").write_text(f'[site]\nname = "{name}"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text(f"---\ntitle: SMP\n---\n\n{text}\n", encoding="utf-8")
     config = smpseo.load_config(tmp_path / "smpseo.toml")

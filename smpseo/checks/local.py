@@ -115,10 +115,14 @@ def _name_regex(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if len(words) < 2:
         return re.compile(rf"(?<![\w-]){_name_word(name)}(?![\w-])", re.I) if name else None
-    # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic")
-    head = r"\s+".join(map(_name_word, words[:2]))
-    tail = "".join(rf"(?:\s+{_name_word(w)}" for w in words[2:]) + ")?" * (len(words) - 2)
-    return re.compile(rf"(?<![\w-]){head}{tail}(?![\w-])", re.I)
+    # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic"); a short word
+    # inside it may take a full stop ("Pty. Ltd." for "Pty Ltd", "Sdn. Bhd.")
+    def gap(before: str) -> str:
+        return r"\.?\s+" if len(before.rstrip(".")) <= 3 and not before.endswith(".") else r"\s+"
+
+    head = _name_word(words[0]) + gap(words[0]) + _name_word(words[1])
+    tail = "".join(rf"(?:{gap(b)}{_name_word(w)}" for b, w in zip(words[1:], words[2:], strict=False))
+    return re.compile(rf"(?<![\w-]){head}{tail}{')?' * (len(words) - 2)}(?![\w-])", re.I)
 
 
 FIRST_WORD = "first word"
@@ -183,10 +187,10 @@ def _name_variants(_ctx, name: str, text: str):
 register(Consistency(
     id="LOC302", name="business-name-form", category="local", severity="warning",
     doc="The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
-        "\"advanced scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\"), shortened "
-        "(\"Advanced Scalp\") or cut to its first word inside a sentence (\"book at Advanced\"). Words that go on "
-        "as another name or a title in capitals (\"Advanced Scalp Care Institute\", \"Treating Advanced Hair "
-        "Loss\") are not the name.",
+        "\"advanced scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\", \"Pty. Ltd\" for "
+        "\"Pty Ltd\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence (\"book at "
+        "Advanced\"). Words that go on as another name or a title in capitals (\"Advanced Scalp Care Institute\", "
+        "\"Treating Advanced Hair Loss\") are not the name.",
     hint="Write the name exactly as in [site] name, everywhere.",
     canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
     message="Business name written '{written}' ({why}), not '{canonical}'",
