@@ -60,8 +60,11 @@ def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):
     ("St. John's", "Our St. John's studio, in St.\nJohn's east end. Not St John's, nor st. john's.",
      [(6, 22, "City written 'St John's' (other punctuation), not 'St. John's'"),
       (6, 37, "City written 'st. john's' (other capitals), not 'St. John's'")]),
-    ("Reading", "Keep reading: our Reading studio is Reading's best. Not Reding.",
-     [(5, 57, "City written 'Reding' (misspelt), not 'Reading'")]),
+    ("Reading", "Keep reading: our Reading studio is Reading's best. Not Readng.",
+     [(5, 57, "City written 'Readng' (misspelt), not 'Reading'")]),
+    ("Austin", "Read Jane Austen in our Austin studio. Not Austim, nor Austinn.",
+     [(5, 44, "City written 'Austim' (misspelt), not 'Austin'"),
+      (5, 56, "City written 'Austinn' (misspelt), not 'Austin'")]),
     ("Coeur d'Alene", "Our Coeur d’Alene studio, by Coeur d'Alene's lake; not coeur d'Alene.",
      [(5, 56, "City written 'coeur d'Alene' (other capitals), not 'Coeur d'Alene'")]),
 ])
@@ -69,7 +72,8 @@ def test_a_city_written_another_way_is_told_so(tmp_path, city, text, found):
     """Accents left out or changed, other capitals, a city of several words run together or with other punctuation
     between its words: said as such, not as a misspelling; the city as configured, across a line break, with "'s"
     or with a curly apostrophe, is not flagged, a hyphenated city is not a misspelling of itself, and a city that is
-    also an everyday word is that word in lower case ("keep reading")."""
+    also an everyday word is that word in lower case ("keep reading"), and a word the dictionary lists is not a
+    misspelling ("Austen")."""
     (tmp_path / "smpseo.toml").write_text(f'[site]\ncity = "{city}"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text(f"---\ntitle: SMP in {city}\n---\n\n{text}\n", encoding="utf-8")
     config = smpseo.load_config(tmp_path / "smpseo.toml")

@@ -13,7 +13,7 @@ from smpseo.analysis.spelling import edit_distance
 from smpseo.analysis.textstatcore import easy_words
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
-from smpseo.core.language import find_phrase, is_function_word, normalize_word, without_accents
+from smpseo.core.language import find_phrase, is_function_word, known_words, normalize_word, without_accents
 from smpseo.core.text import WORD_RE
 
 
@@ -294,7 +294,8 @@ def _city_parts(c: str) -> list[str]:
 def _city_variants(ctx, c: str, text: str):
     """(offset, written, why) of each place the city is written another way: other capitals or accents
     ("Montreal" for "Montréal", "gold coast"), as one word ("Goldcoast"), with other punctuation ("Winston Salem",
-    "St John's") or, a one-word city, misspelt by one letter. A city that is also an everyday word ("Bath",
+    "St John's") or, a one-word city, misspelt by one letter (not a word the dictionary lists: "Austen" for "Austin"
+    is a name, as `spelling` reads it). A city that is also an everyday word ("Bath",
     "Reading") is not looked for in lower case: "keep reading" is the word."""
     if len(_city_parts(c)) > 1:
         yield from _phrase_variants(c, text)
@@ -316,7 +317,7 @@ def _city_variants(ctx, c: str, text: str):
         elif (plain := without_accents(base)) == plain_city:
             yield m.start(), word, "other accents" if plain != base else "without accents"
         elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
-                and edit_distance(base, low, 1) == 1:
+                and edit_distance(base, low, 1) == 1 and base not in known_words():  # "Austen" is a word
             yield m.start(), word, "misspelt"
 
 
@@ -370,7 +371,8 @@ register(Consistency(
     id="LOC305", name="city-form", category="local", severity="warning",
     doc="The city written another way than `[site] city`: lower case (\"vancouver\", \"gold coast\"), other accents "
         "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
-        "\"St John's\") or, a one-word city, misspelt (\"Vancover\"). A hyphen or full stop in the city's name is part "
+        "\"St John's\") or, a one-word city, misspelt (\"Vancover\"; not a word the dictionary lists, such as \"Austen\" "
+        "for \"Austin\"). A hyphen or full stop in the city's name is part "
         "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word (\"Bath\", "
         "\"Reading\") is not looked for in lower case.",
     hint="Write the city's name as in [site] city.",
