@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import smpseo
-from smpseo.checks.local import national_digits, phone_mentions
+from smpseo.analysis.phone import national_digits, phone_mentions
 
 
 @pytest.mark.parametrize(("phone", "national"), [
@@ -26,6 +26,7 @@ def test_national_digits_leave_out_country_code_and_trunk_prefix(phone, national
     ("+44 161 555 0123", "Ring 0161 555 0123.", ["0161 555 0123"]),
     ("(02) 9876 5432", "Call +61 2 9876 5432.", ["+61 2 9876 5432"]),
     ("778-917-7772", "Fax 604 555 0100; since 2019; ref 778-917-77722; 7789-177-7720", []),
+    ("0113 496 0000", "Order ref 0113-496-0000-77, or call 0113 496 0000.", ["0113 496 0000"]),
     ("123", "123", []),
 ])
 def test_the_clinic_s_number_is_found_in_any_layout_and_no_other(phone, text, found):
