@@ -82,3 +82,17 @@ def test_localize_fills_a_place_named_outside_a_place_phrase():
     assert localize([topic], site)[0].question == "Does SMP suit a Oslo winter in Norway?"
     bare = localize([topic], SimpleNamespace(city="", region="", country=""))[0]
     assert bare.question == "Does SMP suit a winter where I live?"
+
+
+def test_a_later_file_that_rewords_a_marked_topic_keeps_its_mark(tmp_path):
+    marks, words = tmp_path / "marks.yml", tmp_path / "words.yml"
+    marks.write_text("topics:\n  - id: cost\n    mark: answered\n    post: lets-talk-money\n"
+                     "  - id: tricopigmentation\n    mark: not relevant\n", encoding="utf-8")
+    words.write_text("topics:\n  - id: cost\n    question: What does SMP cost?\n"
+                     "  - id: tricopigmentation\n    question: Is a trial SMP worth it?\n    mark: answered\n"
+                     "    post: trial\n", encoding="utf-8")
+    topics = {t.id: t for t in load_topics(str(marks), str(words))}
+    cost = topics["cost"]
+    assert (cost.question, cost.mark, cost.post, cost.source, cost.line) == \
+        ("What does SMP cost?", "answered", "lets-talk-money", str(marks), 2)
+    assert (topics["tricopigmentation"].mark, topics["tricopigmentation"].post) == ("answered", "trial")  # its own

@@ -204,11 +204,16 @@ def shipped_topics() -> list[Topic]:
 
 
 def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
-    """`base` with `extra` added; a topic of `extra` whose id is in `base` replaces it where it stands, and one
-    without a question only sets the mark of the known topic."""
+    """`base` with `extra` added; a topic of `extra` whose id is in `base` replaces it where it stands (keeping the
+    mark set on it, unless it sets one of its own), and one without a question only sets the mark of the known
+    topic."""
     merged = {t.id: t for t in base}
     for topic in extra:
-        if topic.question:
+        known = merged.get(topic.id)
+        if topic.question and not topic.mark and known is not None and known.mark:
+            merged[topic.id] = replace(topic, mark=known.mark, post=known.post, section=known.section,
+                                       source=known.source, line=known.line)  # a rewording keeps the mark
+        elif topic.question:
             merged[topic.id] = topic
         elif topic.id in merged:
             merged[topic.id] = replace(merged[topic.id], mark=topic.mark, post=topic.post, section=topic.section,
