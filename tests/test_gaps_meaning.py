@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -162,6 +163,9 @@ def test_marks_set_by_hand_are_kept_and_shown(tmp_path, capsys, monkeypatch):
     assert main(["gaps", str(OTHER_WORDS), "--topics", str(marks)]) == 0
     out = capsys.readouterr().out
     assert "answered (by hand)" in out and "not relevant (by hand)" in out
+    assert re.search(r"topics over \d+ posts: \d+ answered, \d+ partial, \d+ missing, 1 not relevant\n", out)
+    assert main(["gaps", str(OTHER_WORDS), "--topics", str(marks), "--format", "markdown"]) == 0
+    assert ", 1 not relevant.\n" in capsys.readouterr().out
 
 
 def test_a_mark_naming_a_post_not_read_is_a_warning_at_its_line_and_flagged(tmp_path, capsys):

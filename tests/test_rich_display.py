@@ -25,7 +25,7 @@ def test_long_results_say_how_many_rows_are_not_shown():
 def test_gap_report_renders_topics():
     report = GapReport([TopicResult("pain", "Does SMP <hurt>?", "missing", 0.1, priority=1)], posts=8)
     html = report._repr_html_()
-    assert "1 FAQ topic over 8 posts: 1 missing" in html and "Does SMP &lt;hurt&gt;?" in html
+    assert "1 FAQ topic over 8 posts: 0 answered, 0 partial, 1 missing" in html and "Does SMP &lt;hurt&gt;?" in html
 
 
 def test_real_results_render():
@@ -48,3 +48,18 @@ def test_analyze_in_a_notebook_says_what_it_could_not_read(tmp_path):
     assert list(frame["slug"]) == ["what-is-smp"]
     assert sorted(str(e).split(": ")[0].rsplit("/", 1)[-1] for e in frame.attrs["errors"]) == ["binary.md",
                                                                                               "gone.md"]
+
+
+def test_gap_report_counts_topics_marked_not_relevant_and_names_what_was_not_read(tmp_path):
+    from smpseo.model.post import ReadError
+
+    topics = [TopicResult("pain", "Does SMP hurt?", "missing", 0.1, priority=1),
+              TopicResult("trico", "Trico?", "not_relevant", 0.0, priority=2, set_by_hand=True)]
+    report = GapReport(topics, posts=0, errors=[ReadError("posts-typo", "no such file or folder")])
+    assert repr(report) == ("GapReport(2 topics: 0 answered, 0 partial, 1 missing, 1 not relevant; 1 file could not "
+                            "be read; 0 candidate topics)")
+    html = report._repr_html_()
+    assert "2 FAQ topics over 0 posts: 0 answered, 0 partial, 1 missing, 1 not relevant; 1 file could not be read" \
+        in html
+    assert "posts-typo: error: no such file or folder" in html and "not_relevant (by hand)" in html
+    assert html.endswith("</div>")

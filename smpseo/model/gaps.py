@@ -183,24 +183,35 @@ class GapReport:
                 return t
         raise KeyError(topic_id)
 
+    def counts(self) -> str:
+        """The topics by status in words: "23 answered, 9 partial, 0 missing", then "1 not relevant" when a topic is
+        marked so, and how many files could not be read, when some could not."""
+        s = self.summary()
+        text = f"{s[ANSWERED]} answered, {s[PARTIAL]} partial, {s[MISSING]} missing"
+        if s.get(NOT_RELEVANT):
+            text += f", {s[NOT_RELEVANT]} not relevant"
+        unread = sum(1 for e in self.errors if getattr(e, "severity", "error") == "error")
+        return text + (f"; {counted(unread, 'file')} could not be read" if unread else "")
+
     def _repr_html_(self) -> str:
-        """In a notebook: the counts, then the topics in priority order (the first rows; `frame()` has all)."""
+        """In a notebook: the counts, then the topics in priority order (the first rows; `frame()` has all), then
+        the files that could not be read."""
+        from html import escape
+
         from smpseo.model.richtext import result_html
 
-        s = self.summary()
-        heading = (f"{counted(len(self.topics), 'FAQ topic')} over {counted(self.posts, 'post')}: "
-                   f"{s[MISSING]} missing, {s[PARTIAL]} answered in part, {s[ANSWERED]} answered")
-        rows = [{"priority": t.priority, "status": t.status, "question": t.question,
+        heading = f"{counted(len(self.topics), 'FAQ topic')} over {counted(self.posts, 'post')}: {self.counts()}"
+        rows = [{"priority": t.priority, "status": t.status + (" (by hand)" if t.set_by_hand else ""),
+                 "question": t.question,
                  "post": t.posts[0].path if t.posts else "", "impressions": t.impressions if self.has_queries else None,
                  "suggestion": t.suggestion.text if t.suggestion else ""} for t in self.topics]
         columns = {"priority": "#", "status": "status", "question": "question", "post": "best post",
                    "impressions": "impressions", "suggestion": "suggestion"}
-        return result_html(heading, rows, columns, ": see frame()")
+        unread = "".join(f"<p>{escape(str(e))}</p>" for e in self.errors)
+        return result_html(heading, rows, columns, ": see frame()").removesuffix("</div>") + unread + "</div>"
 
     def __repr__(self) -> str:
-        s = self.summary()
-        return f"GapReport({len(self.topics)} topics: {s[ANSWERED]} answered, {s[PARTIAL]} partial, " \
-               f"{s[MISSING]} missing; {len(self.candidates)} candidate topics)"
+        return f"GapReport({len(self.topics)} topics: {self.counts()}; {len(self.candidates)} candidate topics)"
 
 
 def _topic_from_record(data: dict) -> TopicResult:

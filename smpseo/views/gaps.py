@@ -71,10 +71,8 @@ def text(report, width: int = 44) -> str:
     lines = [f"FAQ topics by priority ({order}). MISSING: not answered; partial: mentioned in passing; "
              "check?: borderline, read the evidence; (by hand): set in a topics file.", "",
              fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
-    s = report.summary()
     lines.append("")
-    lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: "
-                 f"{s['answered']} answered, {s['partial']} partial, {s['missing']} missing")
+    lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {report.counts()}")
     if report.candidates:
         lines.append("")
         lines.append("Questions searchers ask that no topic covers (candidate topics):")
@@ -101,10 +99,8 @@ def markdown(report) -> str:
         cells = [str(r["#"]), r["status"], _md(t.question), _md(r["where"]), *([r["demand"]] if has_q else []),
                  _md(t.suggestion.text if t.suggestion else "")]
         out.append("| " + " | ".join(cells) + " |")
-    s = report.summary()
     out.append("")
-    out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: "
-               f"**{s['answered']} answered**, {s['partial']} partial, {s['missing']} missing.")
+    out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {report.counts()}.")
     gaps = [t for t in report.topics if t.suggestion]
     if gaps:
         out += ["", "## What to write next", ""]
