@@ -92,6 +92,25 @@ def test_faq_gaps_notebook_runs_with_parameters(tmp_path):
 
 
 @pytest.mark.slow
+def test_faq_gaps_notebook_with_a_bad_topics_file_finishes_and_says_what_is_wrong(tmp_path):
+    topics, queries = tmp_path / "my-topics.yml", tmp_path / "Pages.csv"
+    topics.write_text("topics:\n  - id: cost\n    mark: answerd\n", encoding="utf-8")
+    queries.write_text('"Top pages","Clicks"\n"https://x/",1\n', encoding="utf-8")
+    out = tmp_path / "faq.ipynb"
+    execute(notebooks_dir() / "faq_gaps.ipynb", out,
+            {"posts": str(FIXTURES / "report_posts"), "config": "", "queries": str(queries), "topics": str(topics),
+             "topic": "pain"}, cwd=tmp_path, timeout=120)
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "2 problems with what was given" in html
+    assert f"{topics}:2: topic 1 (cost): mark &#x27;answerd&#x27; must be" in html
+    assert f"{queries}:1: not a Search Console Queries.csv" in html
+    assert "Does SMP hurt?" in html and html.count('<img class="chart"') == 1  # the rest is shown
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["monthly_report", "prepublish_check", "faq_gaps"])
 def test_notebooks_run_as_committed_from_jupyterlab(name, tmp_path):
     """Opened in JupyterLab (working folder notebooks/) and run with the values in the parameters cell."""

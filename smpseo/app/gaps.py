@@ -98,3 +98,19 @@ def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:
     from smpseo.analysis.gaps import find_gaps
 
     return find_gaps(post_list, topic_list, rows, config, errors, word_vectors(), fitted_scorer())
+
+
+def mark_warnings(topics: list[Topic], report: GapReport) -> list[str]:
+    """A warning naming the topics file and line for each topic marked answered by a post (or section) that no
+    post read has: the mark still holds, flagged `check` in the report."""
+    marks = {t.id: t for t in topics if t.mark}
+    lines = []
+    for result in report.topics:
+        topic = marks.get(result.id)
+        if topic is None or not result.set_by_hand or result.posts or result.status != "answered":
+            continue
+        where = f"{topic.source}:{topic.line}" if topic.line else topic.source
+        section = f" > {topic.section!r}" if topic.section is not None else ""
+        lines.append(f"{where}: warning: topic ({topic.id}) is marked answered by {topic.post!r}{section}, but no "
+                     "post or section of that name was read")
+    return lines

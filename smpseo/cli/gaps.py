@@ -32,7 +32,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     apply_cache_argument(args)
-    from smpseo.app.gaps import gaps
+    from smpseo.app.gaps import gaps, mark_warnings
     from smpseo.core.settings import ConfigError
     from smpseo.model.post import one_line
     from smpseo.sources.queries import QueryFileError, read_queries
@@ -55,7 +55,8 @@ def run(args) -> int:
     posts = load_posts(*args.paths, debug=True) if args.debug else list(args.paths)
     report = gaps(posts, topics=topics, queries=queries, config=config)
     failed = report_read_errors(report.errors)
-    _unmatched_marks(topics, report)
+    for line in mark_warnings(topics, report):
+        print(one_line(line), file=sys.stderr)
     sys.stdout.write(render(report, args.format))
     if args.format == "text":  # which settings file named the city and targets the topics were read with
         from smpseo.app.settings import shown_path
@@ -64,18 +65,3 @@ def run(args) -> int:
         sys.stdout.write(settings_line(shown_path(config.path) if config.path else None) + "\n")
     return 1 if failed else 0
 
-
-def _unmatched_marks(topics, report) -> None:
-    """A warning naming the topics file and line for each topic marked answered by a post (or section) that no
-    post read has: the mark still holds, flagged `check` in the report."""
-    from smpseo.model.post import one_line
-
-    marks = {t.id: t for t in topics if t.mark}
-    for result in report.topics:
-        topic = marks.get(result.id)
-        if topic is None or not result.set_by_hand or result.posts or result.status != "answered":
-            continue
-        where = f"{topic.source}:{topic.line}" if topic.line else topic.source
-        section = f" > {topic.section!r}" if topic.section is not None else ""
-        print(one_line(f"{where}: warning: topic ({topic.id}) is marked answered by {topic.post!r}{section}, but "
-                       "no post or section of that name was read"), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from smpseo.core.text import counted
 from smpseo.model.gaps import Candidate, TopicResult
 from smpseo.views.html import (
     GREY,
@@ -14,6 +15,16 @@ from smpseo.views.html import (
     table,
     unavailable,
 )
+
+
+def problems(lines: list[str] | None) -> HTML:
+    """What could not be read or used (a post, a topics or queries file, a mark naming no post), one line each as
+    `smpseo gaps` prints them on stderr; nothing when everything was read."""
+    if not lines:
+        return HTML("")
+    items = "".join(f"<li>{e(line)}</li>" for line in lines)
+    return HTML(f"<p><b>{e(counted(len(lines), 'problem'))} with what was given</b> (the rest is shown):</p>"
+                f"<ul>{items}</ul>")
 
 
 def candidates_table(candidates: list[Candidate] | None, limit: int = 30) -> HTML:
@@ -34,7 +45,7 @@ def topic_detail(topics: list[TopicResult] | None, topic_id: str) -> HTML:
     t = next((t for t in topics if t.id == topic_id), None)
     if t is None:
         return message(f"No FAQ topic with id {topic_id!r}. Known ids: {', '.join(x.id for x in topics)}")
-    parts = [f"<h4>{badge(t.status, STATUS_COLOUR.get(t.status, GREY))} {e(t.question)}"
+    parts = [f"<h4>{badge(t.status.replace('_', ' '), STATUS_COLOUR.get(t.status, GREY))} {e(t.question)}"
              f' <span class="muted">{e(t.id)}</span></h4>']
     flags = ["set by hand in a topics file"] if t.set_by_hand else []
     flags += ["check this: the evidence is borderline"] if t.confidence == "check" else []

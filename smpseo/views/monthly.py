@@ -73,7 +73,9 @@ def gap_table(topics: list[TopicResult] | None, limit: int | None = None, includ
             where = best.title or best.path
             if best.section and best.section != best.title:
                 where += f" \u203a {best.section}"
-        out.append({"#": t.priority or len(out) + 1, "status": badge(t.status, STATUS_COLOUR.get(t.status, GREY)),
+        status = badge(t.status.replace("_", " "), STATUS_COLOUR.get(t.status, GREY))
+        status += ' <span class="muted">(by hand)</span>' if t.set_by_hand else ""
+        out.append({"#": t.priority or len(out) + 1, "status": status,
                     "question": t.question, "demand": t.impressions, "answered_in": where,
                     "suggestion": t.suggestion.text if t.suggestion else ""})
     columns = {"#": "#", "status": "status", "question": "question", "demand": "impressions",

@@ -7,7 +7,7 @@ blocks of `html.py`.
 from __future__ import annotations
 
 from smpseo.views.charts import coverage_heatmap, gap_chart, readability_chart
-from smpseo.views.faq import candidates_table, topic_detail
+from smpseo.views.faq import candidates_table, problems, topic_detail
 from smpseo.views.html import (
     HTML,
     Chart,
@@ -46,4 +46,4 @@ from smpseo.views.rating import draft_rating, post_ratings
 from smpseo.views.snippet import search_preview
 from smpseo.views.traffic import traffic
 
-__all__ = ["Chart", "HTML", "badge", "candidates_table", "cannibalisation_and_local", "cards", "changes", "checklist", "code_spans", "coverage_heatmap", "dot", "draft_heading", "draft_rating", "e", "ease_colour", "findings_table", "fmt", "gap_chart", "gap_table", "heading", "highlighted_sentences", "jsonld", "links_to_add", "message", "overview", "placement_table", "post_ratings", "readability_chart", "readability_table", "readability_vs_blog", "search_preview", "table", "todo_list", "topic_detail", "topics_answered", "traffic", "unavailable"]
+__all__ = ["Chart", "HTML", "badge", "candidates_table", "cannibalisation_and_local", "cards", "changes", "checklist", "code_spans", "coverage_heatmap", "dot", "draft_heading", "draft_rating", "e", "ease_colour", "findings_table", "fmt", "gap_chart", "gap_table", "heading", "highlighted_sentences", "jsonld", "links_to_add", "message", "overview", "placement_table", "post_ratings", "problems", "readability_chart", "readability_table", "readability_vs_blog", "search_preview", "table", "todo_list", "topic_detail", "topics_answered", "traffic", "unavailable"]

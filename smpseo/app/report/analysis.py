@@ -30,9 +30,12 @@ def run_check(posts, config: Config, keyphrase: str | None = None) -> CheckResul
     return check(posts, config=config, keyphrase=keyphrase or None)
 
 
-def run_gaps(posts, config: Config, queries: str | Path | None = None) -> GapReport:
-    """`smpseo.gaps(...)` with the report's settings and Search Console queries."""
-    return gaps(posts, queries=str(queries) if queries else None, config=config)
+def run_gaps(posts, config: Config, queries=None, topics=None) -> GapReport:
+    """`smpseo.gaps(...)` with the report's settings, Search Console queries (a file, or queries already read) and
+    topics (None: the shipped ones)."""
+    if isinstance(queries, (str, Path)):
+        queries = str(queries) if str(queries) else None
+    return gaps(posts, topics=topics, queries=queries, config=config)
 
 
 def metrics_of(result, posts) -> list[dict] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,21 +18,47 @@ class FaqReport:
     topics: list[TopicResult] | None  # in priority order; None: gap analysis not available
     candidates: list[Candidate] | None  # question-style queries no topic covers
     gap_report: Any = None
+    problems: list[str] = field(default_factory=list)  # one line each, as `smpseo gaps` prints them on stderr
 
 
 def faq_report(posts: str | Path = "posts", config: Config | str | Path | None = None,
-               queries: str | Path | None = None) -> FaqReport:
-    """Run the FAQ gap analysis over a posts folder, with Search Console queries when given."""
+               queries: str | Path | None = None, topics: str | Path | list | None = None) -> FaqReport:
+    """Run the FAQ gap analysis over a posts folder, with Search Console queries and topic files (your own
+    questions and marks) when given.
+
+    A notebook has no stderr to print on, so what could not be used is in `problems`, one line each, and the rest
+    is still shown: a post that could not be read, a topics file with an error (the report is made without it), a
+    queries file that could not be read (the report is made without search demand), a mark naming a post that was
+    not read. A posts folder that does not exist raises FileNotFoundError."""
+    from smpseo.app.gaps import mark_warnings
+    from smpseo.sources.queries import QueryFileError, read_queries
     from smpseo.sources.readers import load_posts
+    from smpseo.sources.topics import TopicError, load_topics
 
     posts_path = Path(posts)
     if not posts_path.exists():
         raise FileNotFoundError(f"{posts_path}: posts folder not found")
-    if queries and not Path(queries).is_file():
-        raise FileNotFoundError(f"{queries}: Search Console queries file not found")
     cfg = analysis.resolve_config(config, search_from=posts_path)
     corpus = load_posts(posts_path)
-    report = analysis.run_gaps(corpus, cfg, queries)
+    problems = [str(err) for err in corpus.errors]
+    kept: list = []  # the topic files that can be used, each with those before it
+    for file in [topics] if isinstance(topics, (str, Path)) else list(topics or []):
+        try:
+            if str(file).strip():
+                load_topics(*kept, file)
+                kept.append(file)
+        except TopicError as exc:
+            problems.append(f"{exc} (the report is made without this file)")
+    topic_list = load_topics(*kept)
+    rows = None
+    if queries:
+        try:
+            rows = read_queries(queries)
+        except QueryFileError as exc:
+            problems.append(f"{exc} (the report is made without search demand)")
+    report = analysis.run_gaps(corpus, cfg, rows, topic_list)
+    if report is not None:
+        problems += mark_warnings(topic_list, report)
     candidates = list(report.candidates) if report is not None else None
     return FaqReport(posts=corpus, config=cfg, topics=analysis.topics_of(report), candidates=candidates,
-                     gap_report=report)
+                     gap_report=report, problems=problems)
