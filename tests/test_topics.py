@@ -84,6 +84,21 @@ def test_localize_fills_a_place_named_outside_a_place_phrase():
     assert bare.question == "Does SMP suit a winter where I live?"
 
 
+@pytest.mark.parametrize("city, region, country, question", [
+    ("", "", "", "Do you see clients from across the region, or the rest of the country?"),
+    ("Dublin", "", "Ireland", "Do you see clients from across Ireland, or the rest of Ireland?"),
+    ("Austin", "Texas", "USA", "Do you see clients from across Texas, USA, or the rest of USA?"),
+])
+def test_localize_names_a_place_not_set_in_general_after_other_prepositions(city, region, country, question):
+    from types import SimpleNamespace
+
+    from smpseo.sources.topics import localize
+
+    topic = Topic("reach", "Do you see clients from across {region}, {country}, or the rest of {country}?")
+    site = SimpleNamespace(city=city, region=region, country=country)
+    assert localize([topic], site)[0].question == question
+
+
 def test_a_later_file_that_rewords_a_marked_topic_keeps_its_mark(tmp_path):
     marks, words = tmp_path / "marks.yml", tmp_path / "words.yml"
     marks.write_text("topics:\n  - id: cost\n    mark: answered\n    post: lets-talk-money\n"

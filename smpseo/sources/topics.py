@@ -25,8 +25,8 @@ An entry with `mark` and no `question` marks a topic already known without rewor
 
 Questions may name the clinic's place: `{city}`, `{region}` and `{country}` are filled from `[site]` in smpseo.toml
 (`localize`): what is not set is left out ("in {city}, {region}" with only a city: "in Leeds"), a phrasing or term
-naming only places that are not set is dropped, and a question's "in {city}" with no city becomes "near me" and
-"in {region}" "where I live".
+naming only places that are not set is dropped, and a question's "in {city}" with no city becomes "near me",
+"in {region}" "where I live" and "across {region}" "across the region".
 """
 
 from __future__ import annotations
@@ -228,7 +228,8 @@ def localize(topics: list[Topic], site) -> list[Topic]:
     """Topics with `{city}`, `{region}` and `{country}` filled from the site's settings (`[site]`).
 
     What is set is filled and what is not is left out: in a question, "in {city}, {region}" with only the city set
-    becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"); a
+    becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"); after
+    another preposition the place is named in general ("from across {region}": "from across the region"); a
     phrasing or term that names only places that are not set is dropped."""
     places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES}
 
@@ -238,8 +239,11 @@ def localize(topics: list[Topic], site) -> list[Topic]:
     def place_phrase(m: re.Match) -> str:
         keys = _BRACES_RE.findall(m.group())
         known = [places[k] for k in keys if places[k]]
+        prep = m.group("prep")
         if known:
-            return f" {m.group('prep')} {', '.join(known)}"
+            return f" {prep} {', '.join(known)}"
+        if prep.lower() not in _HERE:  # "from across {region}", "the rest of {country}": the place in general
+            return f" {prep} the {keys[0]}"
         return " near me" if "city" in keys else " where I live"
 
     def fill(text: str) -> str:
@@ -260,8 +264,9 @@ def localize(topics: list[Topic], site) -> list[Topic]:
     return out
 
 
-_PLACE_RE = re.compile(r",?\s+(?P<prep>in|near|around)\s+\{(?:city|region|country)\}"
-                       r"(?:,?\s*\{(?:region|country)\})*")
+_HERE = ("in", "near", "around")  # "in {city}" with no city set asks "near me"
+_PLACE_RE = re.compile(r",?\s+(?P<prep>in|near|around|across|throughout|within|outside|beyond|from|to|of|at|for)"
+                       r"\s+\{(?:city|region|country)\}(?:,?\s*\{(?:region|country)\})*", re.IGNORECASE)
 _BRACES_RE = re.compile(r"\{(city|region|country)\}")
 
 
