@@ -57,3 +57,16 @@ def test_what_a_mixed_list_could_not_read_is_in_the_errors(post, tmp_path):
         warnings.simplefilter("always")
         frame = smpseo.analyze([post, str(tmp_path / "binary.md")])
     assert list(frame["slug"]) == ["what-is-smp"] and len(frame.attrs["errors"]) == 1 and caught
+
+
+@pytest.mark.parametrize(("topics", "queries", "message"), [
+    (5, None, "topics must be a topics file (str or Path), a Topic, or a list of them, not int"),
+    ({"id": "parking", "question": "Is there parking?"}, None, "topics must be a topics file .*, not dict"),
+    (["mine.yml", 3], None, "topics must be .*; the list holds a int"),
+    (None, 5, "queries must be a Search Console Queries.csv or export ZIP .*, not int"),
+    (None, b"Queries.csv", "queries must be .*, not bytes"),
+])
+def test_gaps_topics_and_queries_of_another_type_are_a_type_error_saying_what_was_given(post, topics, queries,
+                                                                                        message):
+    with pytest.raises(TypeError, match=message.replace("(str or Path)", r"\(str or Path\)")):
+        smpseo.gaps(post, topics=topics, queries=queries)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,12 +31,36 @@ def _as_posts(posts) -> tuple[list[Post], list]:
 
 
 def _as_topics(topics, config=None) -> list[Topic]:
-    """The shipped topics plus the given ones, with `{city}`, `{region}` and `{country}` filled from `[site]`."""
+    """The shipped topics plus the given ones, with `{city}`, `{region}` and `{country}` filled from `[site]`.
+    TypeError for topics that are neither files nor Topics (a dict of one topic: write it to a file, or make a
+    Topic)."""
     if topics is None:
         found = load_topics()
     else:
-        found = load_topics(*([topics] if isinstance(topics, (str, Path, Topic)) else topics))
+        items = [topics] if isinstance(topics, (str, os.PathLike, Topic)) else topics
+        if isinstance(items, (bytes, dict)) or not hasattr(items, "__iter__"):
+            raise TypeError(f"topics must be {TOPICS_TAKEN}, not {type(topics).__name__}")
+        items = list(items)
+        odd = next((t for t in items if not isinstance(t, (str, os.PathLike, Topic))), None)
+        if odd is not None:
+            raise TypeError(f"topics must be {TOPICS_TAKEN}; the list holds a {type(odd).__name__}")
+        found = load_topics(*items)
     return localize(found, getattr(config, "site", None))
+
+
+TOPICS_TAKEN = "a topics file (str or Path), a Topic, or a list of them"
+QUERIES_TAKEN = "a Search Console Queries.csv or export ZIP (str or Path), or a list of queries"
+
+
+def _as_queries(queries):
+    """`queries` as `gaps()` reads them: None, a path, or a list (of Query, dicts or strings); TypeError else."""
+    if queries is None or isinstance(queries, (str, Path)):
+        return queries
+    if isinstance(queries, os.PathLike):
+        return Path(queries)
+    if isinstance(queries, (bytes, dict)) or not hasattr(queries, "__iter__"):
+        raise TypeError(f"queries must be {QUERIES_TAKEN}, not {type(queries).__name__}")
+    return list(queries)
 
 
 RUN_KIND = "gaps-run"  # a whole run over paths, remembered by smpseo.app.memo
@@ -47,7 +72,8 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     `posts`: a Corpus or list of Posts, or a path / list of paths. `topics`: None (the shipped taxonomy) or topic
     files / Topic objects to add (a file's topic replaces a shipped one with the same id). `queries`: None, a
     Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`. Places in the
-    questions (`{city}`, `{region}`, `{country}`) are filled from `config.site`.
+    questions (`{city}`, `{region}`, `{country}`) are filled from `config.site`. Arguments of another type are a
+    TypeError saying what was given and what is taken.
 
     Given paths, a run over files, topics, queries and settings that have not changed since the last such run
     returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
@@ -55,9 +81,7 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     posts, config = posts_argument(posts), config_argument(config)
     first = memo.source_paths(posts)
     config = settings_for(config, str(first[0]) if first else None)  # as check finds them
-    topic_list = _as_topics(topics, config)
-    if queries is not None and not isinstance(queries, (str, Path)):
-        queries = list(queries)
+    topic_list, queries = _as_topics(topics, config), _as_queries(queries)
     paths = memo.source_paths(posts)
     if paths is None:
         return _gaps(posts, topic_list, queries, config)
