@@ -70,3 +70,17 @@ def test_gaps_topics_and_queries_of_another_type_are_a_type_error_saying_what_wa
                                                                                         message):
     with pytest.raises(TypeError, match=message.replace("(str or Path)", r"\(str or Path\)")):
         smpseo.gaps(post, topics=topics, queries=queries)
+
+
+def test_posts_already_read_take_the_settings_beside_their_files_not_the_current_folders(tmp_path, monkeypatch):
+    blog, here = tmp_path / "austin", tmp_path / "elsewhere"
+    blog.mkdir()
+    here.mkdir()
+    (blog / "what-is-smp.md").write_bytes(FILE.read_bytes())
+    (blog / "smpseo.toml").write_text('[site]\ncity = "Austin"\nregion = "Texas"\n', encoding="utf-8")
+    (here / "smpseo.toml").write_text('[site]\ncity = "Vancouver"\nregion = "BC"\n', encoding="utf-8")
+    monkeypatch.chdir(here)
+    posts = smpseo.load_posts(str(blog))
+    assert smpseo.gaps(posts)["cost"].question == "How much does SMP cost in Austin?"
+    assert smpseo.gaps(list(posts)[0])["local_provider"].question == "Where can I get SMP in Austin?"
+    assert smpseo.check(posts).settings.endswith("smpseo.toml") and "austin" in smpseo.check(posts).settings

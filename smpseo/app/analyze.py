@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from smpseo.analysis.metrics import metric_rows
 from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
-from smpseo.app.arguments import config_argument, posts_argument, settings_for
+from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
 from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
@@ -192,13 +192,11 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     import pandas as pd
 
     posts, config = posts_argument(posts), config_argument(config)
-    first = None
     paths = None
     if isinstance(posts, (str, Path)) or (isinstance(posts, (list, tuple)) and posts
                                           and all(isinstance(p, (str, Path)) for p in posts)):
         paths = [posts] if isinstance(posts, (str, Path)) else list(posts)
-        first = str(paths[0])
-    config = settings_for(config, first)
+    config = settings_for(config, first_path(posts))
     if paths is None:
         rows, errors = analyze(posts, config, keyphrases=keyphrases), list(getattr(posts, "errors", []))
     else:  # unchanged files come straight from the cache

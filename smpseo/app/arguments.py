@@ -41,9 +41,20 @@ def posts_argument(posts: Any) -> Any:
     return Corpus([p for p in items if isinstance(p, Post)] + list(read), read.errors)
 
 
+def first_path(posts: Any) -> str | None:
+    """Where the posts are, to find their settings by: the first path given, or the file the first Post given was
+    read from; None for posts made in memory (`posts` as `posts_argument` returns it)."""
+    items = [posts] if isinstance(posts, (str, os.PathLike)) else posts
+    first = next(iter(items), None) if isinstance(items, (list, tuple, Corpus)) else None
+    if isinstance(first, (str, os.PathLike)):
+        return str(first)
+    return str(first.path) if isinstance(first, Post) and first.path else None
+
+
 def settings_for(config: Config | str | Path | None, near: str | Path | None = None) -> Config:
     """The settings to use: the Config given, the file named, or the nearest `smpseo.toml` above `near` (the first
-    post or folder given, when it exists; else above the current folder)."""
+    post or folder given, or the file the first Post was read from (`first_path`), when it exists; else above the
+    current folder)."""
     if isinstance(config, Config):
         return config
     from smpseo.app.settings import load_config

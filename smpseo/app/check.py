@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smpseo.app import memo
-from smpseo.app.arguments import config_argument, posts_argument, settings_for
+from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
 from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import shown_path
@@ -90,7 +90,7 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
         result.settings = shown_path(config.path) if config.path else None
         return result
     post_list, errors = _as_posts(posts)
-    config = settings_for(config)
+    config = settings_for(config, first_path(post_list))
     given: set[str] | None = None
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
         given = {str(p.path) for p in post_list}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smpseo.app import memo
-from smpseo.app.arguments import config_argument, posts_argument, settings_for
+from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
 from smpseo.core import shipped
 from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
@@ -79,8 +79,7 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
     """
     posts, config = posts_argument(posts), config_argument(config)
-    first = memo.source_paths(posts)
-    config = settings_for(config, str(first[0]) if first else None)  # as check finds them
+    config = settings_for(config, first_path(posts))  # as check finds them
     topic_list, queries = _as_topics(topics, config), _as_queries(queries)
     paths = memo.source_paths(posts)
     if paths is None:
