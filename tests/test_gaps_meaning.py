@@ -181,6 +181,25 @@ def test_a_mark_naming_a_post_not_read_is_a_warning_at_its_line_and_flagged(tmp_
     assert f"in {marks}" in cost["note"] and "faq_topics.yml" not in cost["note"]
 
 
+def test_a_mark_may_name_any_post_read_and_its_section_in_any_case(tmp_path, capsys):
+    posts = tmp_path / "posts"
+    shutil.copytree(OTHER_WORDS, posts)
+    (posts / "finding-us.md").write_text("---\ntitle: Finding our studio\n---\n\nWe are above the bakery.\n\n"
+                                         "## Parking\n\nThere is free parking behind the building.\n",
+                                         encoding="utf-8")  # no word of the domain: the matcher leaves it out
+    marks = tmp_path / "marks.yml"
+    marks.write_text("topics:\n  - id: parking\n    question: Is there parking near your studio?\n"
+                     "    mark: answered\n    post: finding-us\n    section: \" parking\"\n", encoding="utf-8")
+    assert main(["gaps", str(posts), "--topics", str(marks), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    parking = {t["id"]: t for t in json.loads(out)["topics"]}["parking"]
+    assert (parking["status"], parking["set_by_hand"], parking["confidence"]) == ("answered", True, "sure")
+    assert [(Path(p["path"]).name, p["section"], p["line"]) for p in parking["posts"]] == [("finding-us.md",
+                                                                                           "Parking", 7)]
+    assert parking["evidence"][0]["text"] == "There is free parking behind the building."
+
+
 def test_a_mark_needs_a_known_topic_and_a_post(tmp_path):
     f = tmp_path / "bad.yml"
     f.write_text("topics:\n  - id: nope\n    mark: not relevant\n", encoding="utf-8")

@@ -75,18 +75,28 @@ class Blog:
         """The post's name (`post_names`): its path, or "path#slug" where one file holds several posts."""
         return self._names[p.post]
 
+    @functools.cached_property
+    def every_part(self) -> list[Part]:
+        """The sections of every post read, those the matcher leaves out too (for the marks set by hand)."""
+        return parts(self.posts, [True] * len(self.posts))
+
     def find(self, name: str, section: str | None) -> Part | None:
-        """The passage a hand mark names: its post by slug or file name, its section by heading."""
+        """The passage a hand mark names: its post by slug or file name, its section by heading (in any case and
+        spacing). Any post read counts, also one that uses none of the domain's words (directions to the studio,
+        for a question on parking), which the matcher leaves out."""
         def names(post: Post) -> set[str]:
             found = {post.slug}
             if post.path:
                 found |= {Path(post.path).stem, Path(post.path).name, post.path}
             return found
 
+        def plain(heading: str) -> str:
+            return " ".join(heading.split()).casefold()
+
         wanted = name.strip()
-        mine = [p for p in self.passages if wanted in names(self.posts[p.post])]
+        mine = [p for p in self.every_part if wanted in names(self.posts[p.post])]
         if section is not None:
-            mine = [p for p in mine if p.heading.strip() == section]
+            mine = [p for p in mine if plain(p.heading) == plain(section)]
         return mine[0] if mine else None
 
 
