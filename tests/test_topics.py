@@ -23,6 +23,8 @@ def test_minimal_user_file_and_bare_list():
      "mine.yml:4: topic 2 (b): unknown key 'colour'"),
     ("topics:\n  - question: Q?\n", "mine.yml:2: topic 1: missing 'id'"),
     ("topics:\n  - id: a\n", "mine.yml:2: topic 1 (a): missing 'question'"),
+    ("topics:\n  - id: a\n    question: \"  \"\n", "mine.yml:2: topic 1 (a): 'question' is empty"),
+    ("topics:\n  - id: a\n    question: [Q?]\n", "mine.yml:2: topic 1 (a): 'question' must be text"),
     ("topics:\n  - id: a\n    question: Q?\n  - id: a\n    question: R?\n", "duplicate id 'a'"),
     ("topics:\n  - id: 9a\n    question: Q?\n", "must be letters"),
     ("topics:\n  - id: a\n    question: Q?\n    phrasings: {x: 1}\n", "'phrasings' must be a list"),

@@ -141,7 +141,9 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         for key in ("id",) if mark_only else ("id", "question"):
             value = raw.get(key)
             if not isinstance(value, str) or not value.strip():
-                raise TopicError(path, f"missing '{key}'" if value is None else f"'{key}' must be text", entry, line)
+                why = "missing '{}'" if value is None else "'{}' is empty" if isinstance(value, str) else \
+                    "'{}' must be text"
+                raise TopicError(path, why.format(key), entry, line)
         mark, post, section = _mark(raw, path, entry, line)
         topic_id = raw["id"].strip()
         if not _ID_RE.match(topic_id):
