@@ -73,3 +73,16 @@ def test_gaps_accepts_queries_already_read():
     assert report["pain"].impressions == 900
     assert report["removal_regret"].impressions == 300 and report.topics[0].id == "removal_regret"
     assert [c.query for c in report.candidates] == ["can i tattoo my eyebrows"]
+
+
+@pytest.mark.parametrize("delimiter, encoding", [(";", "utf-8"), ("\t", "utf-16"), (",", "utf-16"), (";", "utf-32")])
+def test_an_export_saved_again_by_a_spreadsheet_is_read(tmp_path, delimiter, encoding):
+    """Excel in a language with a decimal comma saves CSV with semicolons; its "Unicode text" is UTF-16 with tabs."""
+    rows = [["Top queries", "Clicks", "Impressions", "CTR", "Position"], ["does smp hurt", "12", "1.234", "0,97%", "3,5"],
+            ["smp cost; payment plans", "0", "80", "0%", "9"]]
+    text = "\n".join(delimiter.join(f'"{cell}"' for cell in row) for row in rows) + "\n"
+    path = tmp_path / "Queries.csv"
+    path.write_text(text, encoding=encoding)
+    got = read_queries(path)
+    assert [(q.query, q.clicks, q.impressions, q.ctr, q.position) for q in got] == [
+        ("does smp hurt", 12, 1234, 0.0097, 3.5), ("smp cost; payment plans", 0, 80, 0.0, 9.0)]

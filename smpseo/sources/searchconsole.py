@@ -3,7 +3,8 @@ inside the export's ZIP, for one date range or two (the comparison export).
 
 Search Console > Performance > Export > CSV downloads a ZIP with one CSV per tab. A table's header is its key column
 (`"Top queries"`, `"Top pages"`) then `"Clicks","Impressions","CTR","Position"`; CTR is a percentage ("5.2%"),
-Position a decimal, and large numbers may carry thousands separators ("1,234"). With two date ranges compared, each
+Position a decimal, and large numbers may carry thousands separators ("1,234"). Saved again by a spreadsheet, the
+columns may be separated by semicolons or tabs, and the file be UTF-16 with a byte order mark. With two date ranges compared, each
 metric has a column per range, named by the range: `"Last 28 days Clicks","Previous 28 days Clicks", ...`; the
 first range is the current one. Queries and pages are not linked in these files.
 """
@@ -108,11 +109,26 @@ def _columns(header: list[str], key: str, path: str, file_name: str) -> list[dic
     raise QueryFileError(path, f"not a Search Console {file_name}: header is {got}, expected {expected}", 1)
 
 
+def _delimiter(text: str, key: str) -> str:
+    """The export's comma, or the semicolon or tab of a spreadsheet that saved it again (Excel in a language with a
+    decimal comma writes ";"; its "Unicode text" is tab-separated): the one that makes the header's first column
+    `key`."""
+    first = text.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        try:
+            header = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if len(header) > 1 and header[0].strip() == key:
+            return delimiter
+    return ","
+
+
 def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
     """The rows of one exported table whose key column is `key` ("Top queries", "Top pages"). Raises
     QueryFileError naming the file (and line)."""
     text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text, key))
     try:
         header = next(reader)
     except StopIteration:
@@ -179,11 +195,18 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
             raise QueryFileError(name, "not a valid ZIP file") from None
         except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
             raise QueryFileError(name, f"cannot unpack: {exc}") from None
+    for bom, codec in _BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace"), name
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     return text, name
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
 
 
 def holds(path: str | Path, file_name: str) -> bool:
