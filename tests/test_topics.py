@@ -113,3 +113,14 @@ def test_a_later_file_that_rewords_a_marked_topic_keeps_its_mark(tmp_path):
     assert (cost.question, cost.mark, cost.post, cost.source, cost.line) == \
         ("What does SMP cost?", "answered", "lets-talk-money", str(marks), 2)
     assert (topics["tricopigmentation"].mark, topics["tricopigmentation"].post) == ("answered", "trial")  # its own
+
+
+def test_control_characters_and_overrides_in_a_topic_file_are_cleaned_where_they_enter():
+    text = ('topics:\n  - id: a\n    question: "Is it \\u202eok\\e[31m?"\n    phrasings: ["Does it \\e[2Jhurt?"]\n'
+            '    terms: ["\\x07numb"]\n  - id: cost\n    mark: answered\n    post: "lets-talk-money\\e[0m"\n'
+            '    section: "The \\u2066short\\u2069 version"\n')
+    a, cost = parse_topics(text, "mine.yml")
+    assert (a.question, a.phrasings, a.terms) == ("Is it ok[31m?", ("Does it [2Jhurt?",), ("numb",))
+    assert (cost.post, cost.section) == ("lets-talk-money[0m", "The short version")
+    with pytest.raises(TopicError, match="'question' is empty"):
+        parse_topics('topics:\n  - id: a\n    question: "\\e"\n', "mine.yml")

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core import shipped
+from smpseo.core.text import clean_text
 
 KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -100,7 +101,7 @@ def _strings(value: Any, path: str, entry: str, key: str, line: int) -> tuple[st
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         raise TopicError(path, f"'{key}' must be a list of strings", entry, line)
-    return tuple(str(v).strip() for v in value if str(v).strip())
+    return tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
 
 
 def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
@@ -137,6 +138,8 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         unknown = [str(k) for k in raw if k not in KEYS]
         if unknown:
             raise TopicError(path, f"unknown key '{unknown[0]}' (known: {', '.join(KEYS)})", entry, line)
+        if isinstance(raw.get("question"), str):  # cleaned where it enters, as front matter is
+            raw = {**raw, "question": clean_text(raw["question"])}
         mark_only = raw.get("mark") is not None and raw.get("question") is None
         for key in ("id",) if mark_only else ("id", "question"):
             value = raw.get(key)
@@ -179,7 +182,7 @@ def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | 
         raise TopicError(path, "'mark: answered' needs the 'post' that answers it", entry, line)
     if section is not None and not isinstance(section, str):
         raise TopicError(path, "'section' must be text (a heading, or \"\" for the introduction)", entry, line)
-    return MARKS[key], (post or "").strip(), section.strip() if isinstance(section, str) else None
+    return MARKS[key], clean_text(post or "").strip(), clean_text(section).strip() if isinstance(section, str) else None
 
 
 def read_topics(path: str | Path) -> list[Topic]:
