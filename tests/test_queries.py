@@ -86,3 +86,8 @@ def test_an_export_saved_again_by_a_spreadsheet_is_read(tmp_path, delimiter, enc
     got = read_queries(path)
     assert [(q.query, q.clicks, q.impressions, q.ctr, q.position) for q in got] == [
         ("does smp hurt", 12, 1234, 0.0097, 3.5), ("smp cost; payment plans", 0, 80, 0.0, 9.0)]
+
+
+def test_control_characters_and_overrides_in_an_export_are_cleaned_where_they_enter():
+    [row] = parse_queries(HEADER + '"how do i \x1b[31mbecome an smp artist \u202e","0","80","0%","9"\n')
+    assert row.query == "how do i [31mbecome an smp artist"

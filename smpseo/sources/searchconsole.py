@@ -20,7 +20,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from smpseo.core.text import shortened
+from smpseo.core.text import clean_text, shortened
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
@@ -127,7 +127,7 @@ def _delimiter(text: str, key: str) -> str:
 def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
     """The rows of one exported table whose key column is `key` ("Top queries", "Top pages"). Raises
     QueryFileError naming the file (and line)."""
-    text = text.lstrip("\ufeff")
+    text = clean_text(text.lstrip("\ufeff"))  # cleaned where it enters: no escape sequence reaches a report
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text, key))
     try:
         header = next(reader)
