@@ -51,3 +51,16 @@ def test_what_cannot_be_used_is_a_problem_line_and_the_rest_is_still_shown(tmp_p
     assert {t.id for t in faq.topics} >= {"parking", "pain"} and len(faq.topics) == 34  # the good file is used
     assert "3 problems with what was given" in str(show.problems(faq.problems))
     assert str(show.problems([])) == ""
+
+
+def test_a_file_of_marks_before_the_file_of_questions_it_marks_is_used(tmp_path):
+    marks, mine, typo = tmp_path / "marks.yml", tmp_path / "mine.yml", tmp_path / "typo.yml"
+    marks.write_text("topics:\n  - id: parking\n    mark: not relevant\n", encoding="utf-8")
+    mine.write_text("topics:\n  - id: parking\n    question: Is there parking near you?\n", encoding="utf-8")
+    typo.write_text("topics:\n  - id: parkin\n    mark: not relevant\n", encoding="utf-8")
+    faq = faq_report(_blog(tmp_path), str(CLINIC_CONFIG), "", [str(marks), str(typo), str(mine)])
+    assert faq.problems == [f"{typo}:2: topic (parkin): a mark for 'parkin', which is no known topic (add a "
+                            "'question' to make it one) (the report is made without this file)"]
+    parking = {t.id: t for t in faq.topics}["parking"]
+    assert (parking.question, parking.status, parking.set_by_hand) == ("Is there parking near you?", "not_relevant",
+                                                                       True)

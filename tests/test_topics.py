@@ -124,3 +124,19 @@ def test_control_characters_and_overrides_in_a_topic_file_are_cleaned_where_they
     assert (cost.post, cost.section) == ("lets-talk-money[0m", "The short version")
     with pytest.raises(TopicError, match="'question' is empty"):
         parse_topics('topics:\n  - id: a\n    question: "\\e"\n', "mine.yml")
+
+
+def test_a_file_of_marks_may_come_before_the_file_that_defines_the_topics_it_marks(tmp_path):
+    marks, mine = tmp_path / "marks.yml", tmp_path / "mine.yml"
+    marks.write_text("topics:\n  - id: parking\n    mark: answered\n    post: finding-us\n"
+                     "  - id: valet\n    mark: not relevant\n", encoding="utf-8")
+    mine.write_text("topics:\n  - id: parking\n    question: Is there parking?\n"
+                    "  - id: valet\n    question: Is there valet parking?\n    mark: answered\n    post: v\n",
+                    encoding="utf-8")
+    topics = {t.id: t for t in load_topics(str(marks), str(mine))}
+    assert (topics["parking"].question, topics["parking"].mark, topics["parking"].post, topics["parking"].line) == \
+        ("Is there parking?", "answered", "finding-us", 2)
+    assert (topics["valet"].mark, topics["valet"].post) == ("answered", "v")  # the later file's own mark holds
+    marks.write_text("topics:\n  - id: parkin\n    mark: not relevant\n", encoding="utf-8")
+    with pytest.raises(TopicError, match=r"marks.yml:2: topic \(parkin\): a mark for 'parkin', which is no known"):
+        load_topics(str(marks), str(mine))

@@ -278,14 +278,18 @@ _BRACES_RE = re.compile(r"\{(city|region|country)\}")
 def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]:
     """The shipped topics plus those of `files` (paths or Topic objects), later ids replacing earlier ones.
 
-    `shipped=False` gives only the files' topics. Raises TopicError for a bad file.
+    A mark for a topic that a later file defines waits for it, so a file of marks may come before the file of
+    questions it marks; it then holds unless that file marks the topic itself. `shipped=False` gives only the files'
+    topics. Raises TopicError for a bad file, or a mark for a topic no file defines.
     """
     if len(files) == 1 and isinstance(files[0], (list, tuple)):
         files = tuple(files[0])
     topics = shipped_topics() if shipped else []
+    waiting: list[Topic] = []  # marks for topics not known yet
     for item in files:
-        if isinstance(item, Topic):
-            topics = merge_topics(topics, [item])
-        else:
-            topics = merge_topics(topics, read_topics(item))
-    return topics
+        new = [item] if isinstance(item, Topic) else read_topics(item)
+        known = {t.id for t in topics} | {t.id for t in new if t.question}
+        waiting += [t for t in new if not t.question and t.id not in known]
+        topics = merge_topics(topics, [t for t in new if t.question or t.id in known])
+    marked = {t.id for t in topics if t.mark}
+    return merge_topics(topics, [t for t in waiting if t.id not in marked])
