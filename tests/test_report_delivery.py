@@ -107,5 +107,6 @@ def test_without_chromium_or_mail_server_the_report_is_still_written(tmp_path, s
     assert lines[1].startswith(f"smpseo: error: email not sent: cannot reach 127.0.0.1:{closed}")
     folder = tmp_path / "reports" / "2026-10"
     assert run.stdout.strip() == str(folder / "monthly_report.html")
-    assert sorted(p.name for p in folder.iterdir()) == ["monthly_report.html", "monthly_report.ipynb", "summary.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [".written.json", "monthly_report.html", "monthly_report.ipynb",
+                                                        "summary.json"]
     assert smtp_server.mailbox.messages == []

@@ -98,8 +98,9 @@ def test_output_layout(two_months):
     out = two_months["out"]
     for month in ("2026-09", "2026-10"):
         assert sorted(p.name for p in (out / month).iterdir()) == [
-            "monthly_report.html", "monthly_report.ipynb", "summary.json"]
-    assert not [p for p in out.iterdir() if p.name.startswith(".")], "a staging folder was left behind"
+            ".written.json", "monthly_report.html", "monthly_report.ipynb", "summary.json"]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".written.json"], \
+        "a staging folder was left behind"
     index = (out / "index.html").read_text()
     assert index.index("2026-10/monthly_report.html") < index.index("2026-09/monthly_report.html")
     assert "October 2026" in index and "September 2026" in index
@@ -172,7 +173,7 @@ def test_failed_run_keeps_the_good_report_and_the_failed_notebook(two_months, tm
     assert (out / "2026-10" / "monthly_report.html").read_bytes() == good_html
     assert (out / "2026-10" / "summary.json").read_bytes() == good_summary
     assert "earlier report" in (out / "index.html").read_text()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".written.json"]
 
     # a successful re-run replaces the month and clears the failure
     run_monthly("2026-10", posts=two_months["posts"], out=out)

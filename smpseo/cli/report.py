@@ -174,6 +174,9 @@ def _run(args) -> int:
     if args.kind != "monthly":
         return 0
     status = 1 if _unreadable(result.summary, args.posts) else 0
+    for edited, aside in result.kept:  # the user's edits, not overwritten: said once, as a warning
+        print(one_line(f"{edited}: warning: changed since it was written; your version is kept as {aside}"),
+              file=sys.stderr)
     if result.index_error:
         print(one_line(f"smpseo: error: {result.index_error}; the report is written"), file=sys.stderr)
         status = 1

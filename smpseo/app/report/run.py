@@ -45,6 +45,7 @@ class RunResult:
     pdf: Path | None = None  # the PDF, when one was asked for and made
     pdf_error: str | None = None  # why the PDF asked for was not made (the HTML report is written all the same)
     index_error: str | None = None  # why `index.html` was not updated (the month's report is written all the same)
+    kept: list = field(default_factory=list)  # (file, where the user's edited version of it is kept), see keep.py
 
 
 def notebooks_dir() -> Path:
@@ -271,7 +272,7 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
 def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, notebook, pages, drafts,
                  pdf) -> RunResult:
     from smpseo.app.report.index import write_index
-    from smpseo.app.report.mail import SENT_NAME
+    from smpseo.app.report.keep import carry_over, record
     from smpseo.app.report.monthly import find_previous
     from smpseo.app.report.pdf import PdfFailed, print_pdf
 
@@ -318,22 +319,23 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
                 print_pdf(staging / "monthly_report.html", staging / "monthly_report.pdf")
             except PdfFailed as exc:
                 pdf_error = str(exc)
-        if (final / SENT_NAME).is_file():
-            shutil.copy2(final / SENT_NAME, staging / SENT_NAME)
+        record(staging, [p.name for p in staging.iterdir()])
+        kept = carry_over(final, staging)  # the user's files and edits, and the record of the email sent
         _swap_in(staging, final)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     index = index_error = None
     try:
-        index = write_index(out)
+        index = write_index(out, kept)
     except OSError as exc:  # the month's report is in place all the same
         index_error = f"{out / 'index.html'}: not updated: {exc.strerror or exc}"
     extra = {"previous": str(previous) if previous else None, "previous_month": previous_month(month)}
     made = final / "monthly_report.pdf"
     return RunResult(html=final / "monthly_report.html", notebook=final / "monthly_report.ipynb",
                      summary=final / SUMMARY_NAME, index=index, extra=extra,
-                     pdf=made if pdf and made.is_file() else None, pdf_error=pdf_error, index_error=index_error)
+                     pdf=made if pdf and made.is_file() else None, pdf_error=pdf_error, index_error=index_error,
+                     kept=kept)
 
 
 def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,
