@@ -299,6 +299,20 @@ def test_a_month_with_a_newline_or_space_is_refused(posts, capsys, month):
     assert not (posts.parent / "reports").exists()
 
 
+@pytest.mark.parametrize("ahead", [1, 36 * 12])
+def test_a_month_that_has_not_begun_is_refused(posts, capsys, ahead):
+    from datetime import date
+
+    from smpseo.core.months import month_of, shift_month
+
+    month = shift_month(month_of(date.today()), ahead)  # next month; a typo's 2062-10
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "monthly", "--month", month])
+    assert exc.value.code == 2
+    assert f"argument --month: {month} has not begun yet" in capsys.readouterr().err
+    assert not (posts.parent / "reports").exists()
+
+
 @pytest.mark.parametrize("kind", ["monthly", "prepublish"])
 def test_a_file_where_the_reports_folder_goes_is_refused_and_kept(posts, capsys, kind):
     (posts.parent / "reports").write_text("my notes\n")

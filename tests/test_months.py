@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smpseo.core.months import (
+    has_begun,
     last_complete_month,
     month_bounds,
     month_title,
@@ -39,6 +40,12 @@ def test_previous_and_shift():
 def test_parse_month_rejects(bad):
     with pytest.raises(ValueError, match="YYYY-MM"):
         parse_month(bad)
+
+
+@pytest.mark.parametrize(("month", "begun"), [("2026-10", True), ("2026-11", True), ("2026-12", False),
+                                              ("2027-01", False), ("2062-10", False), ("1999-12", True)])
+def test_has_begun(month, begun):
+    assert has_begun(month, date(2026, 11, 30)) is begun
 
 
 def test_bounds_and_title():

@@ -19,12 +19,16 @@ from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cac
 def _month(text: str) -> str:
     import argparse
 
-    from smpseo.core.months import format_month, parse_month
+    from smpseo.core.months import format_month, has_begun, last_complete_month, parse_month
 
     try:
-        return format_month(*parse_month(text))
+        month = format_month(*parse_month(text))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    if not has_begun(month):  # a typo (2062-10) would put a report of a month to come at the top of the index
+        raise argparse.ArgumentTypeError(f"{month} has not begun yet; the last month that ended is "
+                                         f"{last_complete_month()}")
+    return month
 
 
 def register(sub) -> None:

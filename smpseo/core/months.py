@@ -50,6 +50,11 @@ def last_complete_month(today: date | None = None) -> str:
     return previous_month(month_of(today.replace(day=1)))
 
 
+def has_begun(month: str, today: date | None = None) -> bool:
+    """True when `month` is the current month or one before it: a month to come has nothing to report yet."""
+    return parse_month(month) <= parse_month(month_of(today or date.today()))
+
+
 def month_bounds(month: str) -> tuple[date, date]:
     """First day of the month and first day of the next one (a half-open range)."""
     year, mon = parse_month(month)
