@@ -73,6 +73,56 @@ def test_wrapper_makes_the_report_under_cron_without_flock_or_venv(tmp_path):
     assert not (site / "reports" / ".monthly-report.lock").exists()  # the lock is let go
 
 
+def _home_that_cannot_hold_a_folder(tmp_path) -> Path:
+    """A service account's home: IPython cannot make its folder there (a file stands in for any such home, as
+    permissions do not stop the tests when they run as root)."""
+    home = tmp_path / "home-file"
+    home.write_text("not a folder\n")
+    return home
+
+
+@pytest.mark.slow
+def test_a_run_with_a_home_that_cannot_hold_a_folder_writes_nothing_on_stderr(tmp_path):
+    import os
+
+    env = {"HOME": str(_home_that_cannot_hold_a_folder(tmp_path)), "LOGNAME": "cron", "PATH": "/usr/bin:/bin",
+           "SMPSEO_CACHE_DIR": str(tmp_path / "cache")}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    run = subprocess.run([sys.executable, "-m", "smpseo", "report", "monthly", "--month", "2026-10", "--posts",
+                          str(FIXTURES / "report_posts"), "--out", str(tmp_path / "reports")], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""  # a cron job that went well mails nothing
+    assert (tmp_path / "reports" / "2026-10" / "monthly_report.html").is_file()
+
+
+def test_ipython_gets_a_folder_of_the_run_only_when_home_cannot_hold_one(tmp_path, monkeypatch):
+    import os
+    import warnings
+
+    from IPython.paths import get_ipython_dir
+
+    from smpseo.app.report.ipythondir import writable_ipython_dir
+
+    monkeypatch.delenv("IPYTHONDIR", raising=False)
+    monkeypatch.setenv("HOME", str(_home_that_cannot_hold_a_folder(tmp_path)))
+    (tmp_path / "run").mkdir()  # the run's scratch folder
+    with writable_ipython_dir(str(tmp_path / "run")):
+        assert os.environ["IPYTHONDIR"] == str(tmp_path / "run" / "ipython")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert get_ipython_dir() == str(tmp_path / "run" / "ipython")
+    assert "IPYTHONDIR" not in os.environ
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home-file", "run"]  # no temporary folder of IPython's left
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    with writable_ipython_dir(str(tmp_path / "run2")):
+        assert "IPYTHONDIR" not in os.environ  # a usable home keeps the user's own IPython folder
+
+
 @needs_bash
 def test_wrapper_finds_smpseo_on_the_path_and_logs_the_run(tmp_path):
     run = wrapper(cron_env(tmp_path, fake_smpseo(tmp_path)), "--month", "2026-10")

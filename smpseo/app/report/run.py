@@ -96,8 +96,10 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from smpseo.app.report.ipythondir import writable_ipython_dir
+
     try:
-        with tempfile.TemporaryDirectory(prefix="smpseo-kernel-") as sockets:
+        with tempfile.TemporaryDirectory(prefix="smpseo-kernel-") as sockets, writable_ipython_dir(sockets):
             papermill.execute_notebook(
                 str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(cwd),
                 execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
