@@ -10,6 +10,7 @@ import errno
 import fcntl
 import os
 import shutil
+import sys
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -109,6 +110,16 @@ def test_one_run_at_a_time_writes_into_a_reports_folder(tmp_path):
     finally:
         os.close(other)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_report_runs_where_there_is_no_flock(tmp_path, monkeypatch):
+    """Windows has no fcntl: the lock is skipped there, never the report (the Task Scheduler wrapper locks)."""
+    from smpseo.app.report.run import _locked
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError, as on Windows
+    with _locked(tmp_path):
+        (tmp_path / "index.html").write_text("written while the run holds the folder")
+    assert (tmp_path / "index.html").is_file()
 
 
 # -- a damaged earlier summary.json ----------------------------------------------------------------------------

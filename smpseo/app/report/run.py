@@ -222,9 +222,13 @@ def _os_cause(exc: BaseException) -> str:
 def _locked(folder: Path):
     """One run at a time writing into `folder` (the reports folder, or its prepublish folder): a second run waits for
     the first, then runs, so concurrent runs never race on a staging folder, the swap or the index. The lock is
-    taken on the folder itself, so it leaves no file behind and a killed run's lock goes with its process."""
-    import fcntl
-
+    taken on the folder itself, so it leaves no file behind and a killed run's lock goes with its process. Where
+    there is no flock (Windows), the run goes ahead unlocked: the scheduled task's wrapper holds a lock of its own."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
