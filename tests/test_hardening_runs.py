@@ -112,6 +112,31 @@ def test_one_run_at_a_time_writes_into_a_reports_folder(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("exists", [True, False])
+def test_a_reports_folder_that_cannot_be_written_is_one_line_naming_it(tmp_path, monkeypatch, capsys, exists):
+    """A read-only reports folder (or one of another user's), as a cron job may meet it: named, not the hidden
+    staging folder that failed, and nothing written. Simulated, as permissions do not stop a test run as root."""
+    shutil.copytree(FIXTURES / "report_posts", tmp_path / "posts")
+    out = tmp_path / "reports"
+    if exists:
+        out.mkdir()
+    real = os.mkdir
+
+    def read_only(path, *args, **kwargs):
+        if os.path.abspath(path).startswith(str(out)):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", read_only)
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "monthly", "--posts", "posts", "--out", "reports"]) == 1
+    what = "cannot write the report there" if exists else "cannot make the folder"
+    assert capsys.readouterr().err == (f"smpseo: error: report failed: reports: {what}: "
+                                       f"{os.strerror(errno.EROFS)}; nothing written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["posts", "reports"] if exists else ["posts"])
+    assert not exists or list(out.iterdir()) == []
+
+
 def test_a_report_runs_where_there_is_no_flock(tmp_path, monkeypatch):
     """Windows has no fcntl: the lock is skipped there, never the report (the Task Scheduler wrapper locks)."""
     from smpseo.app.report.run import _locked

@@ -154,7 +154,11 @@ def _staging(parent: Path, name: str) -> Path:
     """A fresh folder next to the destination (same filesystem, so the final move is a rename), named with this
     process's id so that a later run can tell a dead run's leftovers from a live run's folder."""
     _remove_stale(parent, name)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-{os.getpid()}-", dir=parent)).resolve()
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-{os.getpid()}-", dir=parent)).resolve()
+    except OSError as exc:  # a read-only or someone else's folder: say so, not which hidden folder failed
+        raise ReportFailed(f"{parent}: cannot write the report there: {exc.strerror or exc}; nothing written") \
+            from None
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a report folder is as readable as any other
@@ -167,6 +171,8 @@ def _make_folder(path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise NotADirectoryError(f"{path}: not a folder (a file is in the way)") from None
+    except OSError as exc:
+        raise ReportFailed(f"{path}: cannot make the folder: {exc.strerror or exc}; nothing written") from None
 
 
 def _swap_in(staging: Path, final: Path) -> None:
