@@ -256,18 +256,47 @@ def test_leftovers_of_a_dead_run_are_tidied_and_a_report_it_moved_aside_comes_ba
         (reports / f".2026-10.running-{dead.pid}-abc").mkdir()
         (reports / f".2026-10.running-{dead.pid}-abc" / "monthly_report.ipynb").write_text("{")
         (reports / f".2026-10.running-{alive.pid}-def").mkdir()  # a run still going: left alone
-        (reports / f".2026-09.running-{dead.pid}-ghi").mkdir()  # another month: not this run's business
-        _remove_stale(reports, "2026-10")
+        # Another month's too: the next scheduled run is of the next month, not of the one killed.
+        (reports / f".2026-08.running-{dead.pid}-ghi").mkdir()
+        (reports / f".2026-09.old-{dead.pid}").mkdir()
+        (reports / f".2026-09.old-{dead.pid}" / "summary.json").write_text("{}")
+        (reports / ".monthly-report.lock").mkdir()  # the cron wrapper's lock: not a run's leftover
+        _remove_stale(reports)
         assert sorted(p.name for p in reports.iterdir()) == [
-            f".2026-09.running-{dead.pid}-ghi", f".2026-10.running-{alive.pid}-def", "2026-10"]
+            f".2026-10.running-{alive.pid}-def", ".monthly-report.lock", "2026-09", "2026-10"]
         assert (reports / "2026-10" / "monthly_report.html").read_text() == "<html>the earlier report</html>"
+        assert (reports / "2026-09" / "summary.json").read_text() == "{}"
         # With the new report in place, a moved-aside old one is simply removed.
         (reports / f".2026-10.old-{dead.pid}").mkdir()
-        _remove_stale(reports, "2026-10")
+        _remove_stale(reports)
         assert not (reports / f".2026-10.old-{dead.pid}").exists() and (reports / "2026-10").is_dir()
     finally:
         alive.kill()
         alive.wait()
+
+
+@pytest.mark.slow
+def test_next_months_run_brings_back_a_report_a_killed_run_had_moved_aside(tmp_path):
+    shutil.copytree(REPORT_POSTS, tmp_path / "posts")
+    first = _report(tmp_path, "2026-09")
+    _, stderr = first.communicate(timeout=600)
+    assert first.returncode == 0, stderr
+    reports = tmp_path / "reports"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    # A re-run of September killed between moving the report aside and moving the new one in.
+    (reports / "2026-09").rename(reports / f".2026-09.old-{dead.pid}")
+    (reports / f".2026-09.running-{dead.pid}-abc").mkdir()
+
+    october = _report(tmp_path, "2026-10")
+    _, stderr = october.communicate(timeout=600)
+
+    assert october.returncode == 0, stderr
+    assert sorted(p.name for p in reports.iterdir() if p.name != ".written.json") == [
+        "2026-09", "2026-10", "index.html"]
+    assert "2026-09/monthly_report.html" in (reports / "index.html").read_text(encoding="utf-8")
+    page = (reports / "2026-10" / "monthly_report.html").read_text(encoding="utf-8")
+    assert "Compared with the report for <b>2026-09</b>" in page  # September is back before October compares
 
 
 @pytest.mark.slow

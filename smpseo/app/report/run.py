@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -134,26 +135,27 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
     return output
 
 
+_LEFTOVER = re.compile(r"\.(?P<name>[^.]+)\.(?P<kind>running|old)-(?P<pid>\d+)(-.*)?")
 
-def _remove_stale(parent: Path, name: str) -> None:
-    """Tidy what runs killed outright (kill -9, a power cut) left: a dead run's staging folder goes; an earlier
-    report it had moved aside to swap in the new one comes back if the new one never arrived."""
-    final = parent / name
-    for marker in (".running-", ".old-"):
-        for path in parent.glob(f".{name}{marker}*"):
-            pid = path.name.rsplit(marker, 1)[-1].split("-", 1)[0]
-            if not pid.isdigit() or int(pid) == os.getpid() or alive(int(pid)):
-                continue
-            if marker == ".old-" and not final.exists():
-                os.replace(path, final)
-            else:
-                shutil.rmtree(path, ignore_errors=True)
+
+def _remove_stale(parent: Path) -> None:
+    """Tidy what runs killed outright (kill -9, a power cut) left, for every month (or draft) in `parent`, since a
+    scheduled run is of another month than the one killed: a dead run's staging folder goes; an earlier report it
+    had moved aside to swap in the new one comes back if the new one never arrived."""
+    for path in sorted(parent.iterdir()):
+        found = _LEFTOVER.fullmatch(path.name)
+        if not found or int(found["pid"]) == os.getpid() or alive(int(found["pid"])):
+            continue
+        final = parent / found["name"]
+        if found["kind"] == "old" and not final.exists():
+            os.replace(path, final)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _staging(parent: Path, name: str) -> Path:
     """A fresh folder next to the destination (same filesystem, so the final move is a rename), named with this
     process's id so that a later run can tell a dead run's leftovers from a live run's folder."""
-    _remove_stale(parent, name)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-{os.getpid()}-", dir=parent)).resolve()
     except OSError as exc:  # a read-only or someone else's folder: say so, not which hidden folder failed
@@ -289,6 +291,7 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
     from smpseo.app.report.pdf import PdfFailed, print_pdf
 
     final = out / month
+    _remove_stale(out)  # first, so that a previous month a killed run had moved aside is back to compare with
     previous = previous or find_previous(out, month)
     staging = _staging(out, month)
     try:
@@ -367,6 +370,7 @@ def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str |
 
 
 def _run_prepublish(post: Path, slug: str, folder: Path, keyphrase, config, posts, timeout) -> RunResult:
+    _remove_stale(folder)
     staging = _staging(folder, slug)
     try:
         executed = staging / f"{slug}.ipynb"
