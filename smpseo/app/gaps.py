@@ -31,11 +31,11 @@ def _as_posts(posts) -> tuple[list[Post], list]:
 
 
 def _as_topics(topics, config=None) -> list[Topic]:
-    """The shipped topics plus the given ones, with `{city}`, `{region}` and `{country}` filled from `[site]`.
-    TypeError for topics that are neither files nor Topics (a dict of one topic: write it to a file, or make a
-    Topic)."""
+    """The shipped topics plus the given ones (None: those of the settings' `[topics] files`), with `{city}`,
+    `{region}` and `{country}` filled from `[site]`. TypeError for topics that are neither files nor Topics (a dict
+    of one topic: write it to a file, or make a Topic)."""
     if topics is None:
-        found = load_topics()
+        found = load_topics(*getattr(config, "topic_files", []))
     else:
         items = [topics] if isinstance(topics, (str, os.PathLike, Topic)) else topics
         if isinstance(items, (bytes, dict)) or not hasattr(items, "__iter__"):
@@ -71,7 +71,9 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
 
     `posts`: a Corpus or list of Posts, or a path / list of paths. `topics`: None (the shipped taxonomy) or topic
     files / Topic objects to add (a file's topic replaces a shipped one with the same id). `queries`: None, a
-    Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`. Places in the
+    Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`. Topics not
+    given are those of the files the settings name (`[topics] files`, the clinic's own questions and marks); given
+    topics take their place (name the settings' files too to keep them: `config.topic_files`). Places in the
     questions (`{city}`, `{region}`, `{country}`) are filled from `config.site`. Arguments of another type are a
     TypeError saying what was given and what is taken.
 

@@ -21,7 +21,8 @@ def register(sub) -> None:
                     "write next. Gaps are not errors: the exit status is 0 unless a source could not be read.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     p.add_argument("--topics", action="append", default=[], metavar="FILE",
-                   help="extra topics (YAML, same schema as the shipped ones); repeatable; same id replaces")
+                   help="extra topics (YAML, same schema as the shipped ones), after those of [topics] files in smpseo.toml; "
+                        "repeatable; same id replaces")
     p.add_argument("--queries", metavar="FILE",
                    help="Search Console Queries.csv, or the performance export ZIP, to rank gaps by demand")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -44,7 +45,7 @@ def run(args) -> int:
         return 2
     try:
         config = load_config_for(args, args.paths)
-        topics = load_topics(*args.topics)
+        topics = load_topics(*config.topic_files, *args.topics)  # the settings' files, then those given
         queries = read_queries(args.queries) if args.queries else None
     except (TopicError, QueryFileError, ConfigError) as exc:
         if args.debug:

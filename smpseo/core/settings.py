@@ -85,6 +85,12 @@ class Config:
     path: str | None = None
 
     @property
+    def topic_files(self) -> list[str]:
+        """`[topics] files`: the clinic's own topics files (questions, marks set by hand), each relative to the
+        settings file; every command and report that matches topics reads them."""
+        return [str(self.root / f) for f in self.topics.get("files", [])]
+
+    @property
     def root(self) -> Path:
         """The folder relative paths in the config are read from."""
         if self.path:
@@ -101,8 +107,7 @@ _SCHEMA: dict[str, set[str] | None] = {
              "latitude", "longitude", "opening_hours", "price_range"},
     "keywords": {"targets", "synonyms"},
     "rules": None,
-    # kept for settings to come: nothing reads a key there yet, so any key is a mistake to point out
-    "topics": set(),
+    "topics": {"files"},
     "report": {"pdf", "email"},
 }
 MAX_TEXT = 1_000  # characters in one setting: a site name, a phrase, an address (a real one is under 100)
@@ -184,12 +189,18 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
     for phrase in [*targets, *synonyms, *(x for v in synonyms.values() for x in v)]:
         if len(phrase) > MAX_TEXT:
             raise ConfigError(path, f"[keywords] a phrase is {len(phrase):,} characters long (at most {MAX_TEXT:,})")
+    files = data.get("topics", {}).get("files", [])
+    files = [files] if isinstance(files, str) else files
+    if not isinstance(files, list) or not all(isinstance(f, str) and f.strip() for f in files):
+        raise ConfigError(path, "[topics] files must be a list of topics files, e.g. files = [\"topics.yml\"]")
+    if any(len(f) > MAX_TEXT for f in files):
+        raise ConfigError(path, f"[topics] a file name is over {MAX_TEXT:,} characters long")
     return Config(
         site=Site(**site_raw),
         targets=[t.strip() for t in targets if t.strip()],
         synonyms={k: list(v) for k, v in synonyms.items()},
         rules=dict(data.get("rules", {})),
-        topics=dict(data.get("topics", {})),
+        topics={"files": [f.strip() for f in files]} if files else {},
         report=report_settings(data.get("report", {}), path),
         path=path,
     )

@@ -30,6 +30,30 @@ def run_check(posts, config: Config, keyphrase: str | None = None) -> CheckResul
     return check(posts, config=config, keyphrase=keyphrase or None)
 
 
+def clinic_topics(config: Config, given=()) -> tuple[list, list]:
+    """The topics a report matches: the shipped ones, then those of the settings' `[topics] files`, then `given`
+    (files or Topics). A report is made without a file that cannot be used: (topics, the TopicError of each such
+    file), so one mistake in a topics file costs that file, not the report."""
+    from smpseo.sources.topics import TopicError, load_topics, read_topics
+
+    problems: list = []
+    kept: list = []  # the topic files that can be used
+    for file in [*config.topic_files, *given]:
+        try:
+            if str(file).strip():
+                if not hasattr(file, "question"):  # a Topic is used as it is
+                    read_topics(file)
+                kept.append(file)
+        except TopicError as exc:
+            problems.append(exc)
+    while True:  # a mark for a topic no file defines: without the file that holds it
+        try:
+            return load_topics(*kept), problems
+        except TopicError as exc:
+            problems.append(exc)
+            kept = [f for f in kept if str(f) != exc.path]
+
+
 def run_gaps(posts, config: Config, queries=None, topics=None) -> GapReport:
     """`smpseo.gaps(...)` with the report's settings, Search Console queries (a file, or queries already read) and
     topics (None: the shipped ones)."""

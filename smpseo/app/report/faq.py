@@ -33,7 +33,6 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     from smpseo.app.gaps import mark_warnings
     from smpseo.sources.queries import QueryFileError, read_queries
     from smpseo.sources.readers import load_posts
-    from smpseo.sources.topics import TopicError, load_topics, read_topics
 
     posts_path = Path(posts)
     if not posts_path.exists():
@@ -41,21 +40,9 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     cfg = analysis.resolve_config(config, search_from=posts_path)
     corpus = load_posts(posts_path)
     problems = [str(err) for err in corpus.errors]
-    kept: list = []  # the topic files that can be used
-    for file in [topics] if isinstance(topics, (str, Path)) else list(topics or []):
-        try:
-            if str(file).strip():
-                read_topics(file)
-                kept.append(file)
-        except TopicError as exc:
-            problems.append(f"{exc} (the report is made without this file)")
-    while True:  # a mark for a topic no file defines: without the file that holds it
-        try:
-            topic_list = load_topics(*kept)
-            break
-        except TopicError as exc:
-            problems.append(f"{exc} (the report is made without this file)")
-            kept = [f for f in kept if str(f) != exc.path]
+    given = [topics] if isinstance(topics, (str, Path)) else list(topics or [])
+    topic_list, unusable = analysis.clinic_topics(cfg, given)
+    problems += [f"{exc} (the report is made without this file)" for exc in unusable]
     rows = None
     if queries:
         try:

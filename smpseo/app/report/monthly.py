@@ -93,7 +93,8 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
         row["date"] = post.date
     timings["metrics"] = time.perf_counter() - start
     start = time.perf_counter()
-    gap_report = analysis.run_gaps(corpus, cfg, queries)
+    topic_list, unusable = analysis.clinic_topics(cfg)  # the settings' topics files: a broken one is left out
+    gap_report = analysis.run_gaps(corpus, cfg, queries, topic_list)
     timings["gaps"] = time.perf_counter() - start
 
     findings = analysis.findings_of(check_result)
@@ -103,6 +104,10 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
                             gaps=[t.to_dict() for t in topics] if topics is not None else None,
                             posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
                             site=cfg.site.name)
+    summary["read_errors"] += [{"path": exc.path, "line": exc.line, "severity": "error",
+                                 "message": f"{exc.entry + ': ' if exc.entry else ''}{exc.message} (the report is made "
+                                            "without this topics file)"}
+                                for exc in unusable]
     beside = find_previous(reports_dir, month)  # last month's summary in the reports folder, if there is one
     found = not previous or (beside is not None and not isinstance(previous, dict)
                              and Path(previous).resolve() == beside.resolve())

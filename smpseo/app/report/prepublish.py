@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,10 @@ def several_posts(path, n: int) -> str:
             "one")
 
 
+class UnusableTopics(UserWarning):
+    """A topics file the settings name (`[topics] files`) has a mistake: the report is made without it."""
+
+
 def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Config | str | Path | None = None,
                       posts: str | Path | None = None) -> PrepublishReport:
     """Check one draft against the rules and against the blog's other posts (default: the draft's folder).
@@ -83,7 +88,10 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
     # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
     check_result = analysis.run_check([draft, *others], cfg)
-    gap_report = analysis.run_gaps(corpus, cfg)
+    topic_list, unusable = analysis.clinic_topics(cfg)  # the settings' topics files: a broken one is left out
+    for exc in unusable:
+        warnings.warn(f"{exc} (the report is made without this topics file)", UnusableTopics, stacklevel=2)
+    gap_report = analysis.run_gaps(corpus, cfg, topics=topic_list)
     topics = analysis.topics_of(gap_report)
     if topics is not None:
         topics = [t for t in topics if t.status in ("answered", "partial")]
