@@ -138,3 +138,37 @@ def test_report_refuses_a_bad_pages_file_before_starting(tmp_path, capsys, monke
     assert not (site / "out").exists()
     assert main(["report", "monthly", "--posts", "content", "--pages", "nowhere.csv"]) == 2
     assert "nowhere.csv: pages file not found" in capsys.readouterr().err
+
+
+def _days(first: str, count: int) -> str:
+    from datetime import date, timedelta
+
+    start = date.fromisoformat(first)
+    rows = [f'"{(start + timedelta(days=k)).isoformat()}","1","10","10%","4"' for k in range(count)]
+    return '"Date","Clicks","Impressions","CTR","Position"\n' + "\n".join(reversed(rows)) + "\n"
+
+
+@pytest.mark.parametrize(("first", "count", "warned"), [
+    ("2026-10-01", 31, None),  # the month itself
+    ("2026-10-04", 28, None),  # the last 28 days, downloaded on the 1st
+    ("2026-08-01", 92, "covers 2026-08-01 to 2026-10-31, not 2026-10"),  # "Last 3 months"
+    ("2026-09-01", 30, "covers 2026-09-01 to 2026-09-30, not 2026-10"),  # last month's, downloaded again
+])
+def test_an_export_for_other_days_than_the_month_is_said_to_be(tmp_path, first, count, warned):
+    """The export's Dates.csv says which days its figures are of: a scheduled report given last quarter's export,
+    or last month's again, shows them as this month's, with one warning line naming the file."""
+    from smpseo.app.report.monthly import monthly_report
+
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Queries.csv", '"Top queries","Clicks","Impressions","CTR","Position"\n"smp","1","10","10%","4"\n')
+        z.writestr("Dates.csv", _days(first, count))
+    report = monthly_report("2026-10", posts=site / "content", queries=archive)
+    said = [e for e in report.summary.read_errors if e.path == str(archive)]
+    if warned is None:
+        assert said == []
+    else:
+        [one] = said
+        assert one.severity == "warning" and warned in one.message and one.line == 0

@@ -18,6 +18,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from smpseo.core.text import clean_text, shortened
@@ -216,3 +217,24 @@ def holds(path: str | Path, file_name: str) -> bool:
             return any(Path(m).name.lower() == file_name.lower() for m in archive.namelist())
     except (OSError, zipfile.BadZipFile, ValueError):
         return False
+
+
+DATES_FILE = "Dates.csv"  # the export's chart: a row a day, its first column the day ("2026-10-31")
+
+
+def export_dates(path: str | Path) -> tuple[date, date] | None:
+    """The first and last day of the range an export ZIP was downloaded for, from its `Dates.csv`; None when `path`
+    is no ZIP holding one or its days cannot be read (a CSV alone does not say what range it covers)."""
+    if not holds(path, DATES_FILE):
+        return None
+    try:
+        text, _ = read_export(path, DATES_FILE)
+    except QueryFileError:
+        return None
+    days = []
+    for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(text.lstrip("\ufeff"), "Date")):
+        try:
+            days.append(date.fromisoformat(row[0].strip()))
+        except (IndexError, ValueError):
+            continue  # the header, a blank line
+    return (min(days), max(days)) if days else None

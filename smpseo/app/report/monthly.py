@@ -15,7 +15,7 @@ from typing import Any
 import smpseo.app.report.analysis as analysis
 from smpseo.app.report.load import changes_from_data, summary_from_data, todo_from_data
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
-from smpseo.app.report.traffic import pages_file, traffic_summary
+from smpseo.app.report.traffic import pages_file, range_warning, traffic_summary
 from smpseo.core.months import last_complete_month, parse_month, previous_month
 from smpseo.core.settings import Config
 from smpseo.model.changes import Changes, TodoItem
@@ -131,6 +131,10 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     traffic_from = pages_file(pages, queries)
     if traffic_from:
         summary["traffic"] = traffic_summary(corpus, traffic_from, previous)
+    for export in dict.fromkeys(str(p) for p in (queries, traffic_from) if p):
+        warning = range_warning(export, month)
+        if warning:
+            summary["read_errors"].append({"path": export, "line": 0, "severity": "warning", "message": warning})
     if summary_path:
         write_summary(summary, summary_path)
     return MonthlyReport(month=month, posts=corpus, config=cfg, metrics=metrics, findings=findings,

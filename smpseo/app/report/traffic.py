@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.analysis.traffic import movers, post_traffic, with_changes
+from smpseo.core.months import month_bounds
 from smpseo.sources.pages import FILE_NAME, read_pages
-from smpseo.sources.searchconsole import holds
+from smpseo.sources.searchconsole import export_dates, holds
 
 EARLIER_RANGE, LAST_REPORT = "the earlier date range of the export", "last month's report"
 
@@ -39,3 +40,20 @@ def traffic_summary(posts, pages: str | Path, previous: dict | None = None) -> d
     return {"source": Path(pages).name, "compared_with": compared, "unmatched_pages": len(unmatched),
             "posts": [{k: r[k] for k in keep} for r in rows],
             "gained": [r["slug"] for r in gained], "lost": [r["slug"] for r in lost]}
+
+
+def range_warning(export: str | Path, month: str) -> str | None:
+    """Why an export's figures are not `month`'s, when its ZIP says which days it covers (`Dates.csv`) and they are
+    not that month: another month ("Last 28 days" downloaded a month late), or several ("Last 3 months"). A range
+    within a few days of the month passes (an export of the last 28 days, taken on the 1st)."""
+    days = export_dates(export)
+    if days is None:
+        return None
+    first, last = days
+    start, end = month_bounds(month)  # end: the first day of the next month
+    month_days = (end - start).days
+    covered = (min(last.toordinal() + 1, end.toordinal()) - max(first.toordinal(), start.toordinal()))
+    if covered >= 0.8 * month_days and (last - first).days + 1 <= 1.25 * month_days:
+        return None
+    return (f"the export covers {first.isoformat()} to {last.isoformat()}, not {month}: its figures are shown as "
+            f"{month}'s (in Search Console, set Date > Custom to the month before exporting)")
