@@ -220,6 +220,14 @@ def test_prepublish_writes_its_page(tmp_path):
     html = check_report_html(html_path)
     assert "Checklist" in html and "does SMP hurt" in html
     assert "Readability against the blog" in html
+    # the page changed by hand since (a note for the artist): the next run keeps that version beside its own
+    html_path.write_text(html + "<!-- checked with Sam -->", encoding="utf-8")
+    again = smpseo("report", "prepublish", POSTS / "does-smp-hurt.md", "--out", tmp_path / "reports")
+    kept = html_path.with_name("does-smp-hurt.edited.html")
+    assert again.returncode == 0 and again.stderr == (f"{html_path}: warning: changed since it was written; your "
+                                                      f"version is kept as {kept}\n"), again.stderr
+    assert kept.read_text(encoding="utf-8").endswith("<!-- checked with Sam -->")
+    assert "<!-- checked with Sam -->" not in html_path.read_text(encoding="utf-8")
 
 
 def test_hostile_post_comes_out_inert(tmp_path):

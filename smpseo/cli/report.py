@@ -99,7 +99,8 @@ def _run(args) -> int:
               file=sys.stderr)
         return 2
 
-    from smpseo.app.report.run import ReportFailed, run_monthly, run_prepublish
+    from smpseo.app.report.prepublish_run import run_prepublish
+    from smpseo.app.report.run import ReportFailed, run_monthly
     from smpseo.cli.common import load_config_for, missing_paths
     from smpseo.model.post import one_line
 
@@ -175,12 +176,12 @@ def _run(args) -> int:
         print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
         return 2
     print(one_line(result.html))
-    if args.kind != "monthly":
-        return 0
-    status = 1 if _unreadable(result.summary, args.posts) else 0
     for edited, aside in result.kept:  # the user's edits, not overwritten: said once, as a warning
         print(one_line(f"{edited}: warning: changed since it was written; your version is kept as {aside}"),
               file=sys.stderr)
+    if args.kind != "monthly":
+        return 0
+    status = 1 if _unreadable(result.summary, args.posts) else 0
     if result.index_error:
         print(one_line(f"smpseo: error: {result.index_error}; the report is written"), file=sys.stderr)
         status = 1

@@ -12,7 +12,8 @@ from __future__ import annotations
 from smpseo.app.report.faq import FaqReport, faq_report
 from smpseo.app.report.monthly import MonthlyReport, monthly_report
 from smpseo.app.report.prepublish import PrepublishReport, prepublish_report
-from smpseo.app.report.run import ReportFailed, RunResult, notebook_path, run_monthly, run_prepublish
+from smpseo.app.report.prepublish_run import run_prepublish
+from smpseo.app.report.run import ReportFailed, RunResult, notebook_path, run_monthly
 from smpseo.app.report.summary import compare, load_summary, todo
 from smpseo.core.months import (
     last_complete_month,
