@@ -106,6 +106,20 @@ def test_output_layout(two_months):
     assert "October 2026" in index and "September 2026" in index
 
 
+def test_what_a_run_writes_into_the_reports_folder_is_never_committed(two_months):
+    """Reports are output: each file a run writes there, and the lock it takes, is ignored by git in reports/ of
+    the checkout (make report writes there), so a run leaves the checkout as it was."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    out = two_months["out"]
+    written = [f"reports/{p.relative_to(out).as_posix()}" for p in out.rglob("*") if p.is_file()]
+    written += ["reports/.monthly-report.lock", "reports/index.edited.html", "reports/2026-10/monthly_report.edited.html"]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *written], cwd=root, capture_output=True,
+                             text=True).stdout.split()
+    assert sorted(set(written) - set(ignored)) == []
+
+
 def test_summary_figures(two_months):
     sept = json.loads((two_months["out"] / "2026-09" / "summary.json").read_text())
     octo = json.loads((two_months["out"] / "2026-10" / "summary.json").read_text())
