@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from smpseo.sources.topics import Topic, TopicError, load_topics, parse_topics, shipped_topics
+from smpseo.sources.topics import Topic, TopicError, load_topics, parse_topics, read_topics, shipped_topics
 
 
 def test_shipped_taxonomy():
@@ -140,3 +140,16 @@ def test_a_file_of_marks_may_come_before_the_file_that_defines_the_topics_it_mar
     marks.write_text("topics:\n  - id: parkin\n    mark: not relevant\n", encoding="utf-8")
     with pytest.raises(TopicError, match=r"marks.yml:2: topic \(parkin\): a mark for 'parkin', which is no known"):
         load_topics(str(marks), str(mine))
+
+
+def test_a_topics_file_written_in_toml_is_told_the_format_is_yaml(tmp_path):
+    toml = tmp_path / "topics.toml"
+    toml.write_text('[[topics]]\nid = "parking"\nquestion = "Is there parking?"\n', encoding="utf-8")
+    with pytest.raises(TopicError, match=r"topics\.toml:2: invalid YAML: .* \(a topics file is YAML, as "
+                                         r"docs/gaps\.md shows; this one is named \.toml\)$"):
+        read_topics(toml)
+    yml = tmp_path / "topics.yml"
+    yml.write_text("topics: [\n", encoding="utf-8")
+    with pytest.raises(TopicError) as caught:
+        read_topics(yml)
+    assert "named" not in str(caught.value)

@@ -104,6 +104,13 @@ def _strings(value: Any, path: str, entry: str, key: str, line: int) -> tuple[st
     return tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
 
 
+def _not_yaml(path: str) -> str:
+    """What to add to a YAML error in a file named as another format (a TOML or JSON habit)."""
+    suffix = Path(str(path)).suffix.lower()
+    return f" (a topics file is YAML, as docs/gaps.md shows; this one is named {suffix})" \
+        if suffix in (".toml", ".ini", ".cfg", ".csv", ".txt", ".md") else ""
+
+
 def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
     """Topics from the text of a topic file. Raises TopicError."""
     import yaml
@@ -112,10 +119,10 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}", line=mark.line + 1 if mark else 0) \
-            from None
+        raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}{_not_yaml(path)}",
+                         line=mark.line + 1 if mark else 0) from None
     except yaml.YAMLError as exc:
-        raise TopicError(path, f"invalid YAML: {exc}") from None
+        raise TopicError(path, f"invalid YAML: {exc}{_not_yaml(path)}") from None
     if isinstance(data, dict):
         unknown = sorted(set(data) - {"topics"})
         if unknown:
