@@ -127,6 +127,15 @@ def test_gap_table_keeps_the_priority_order_and_drops_demand_without_queries():
     assert "extend &quot;Post &lt;1&gt;&quot;: add a section &quot;&lt;it&gt;&quot;" in html
 
 
+def test_gap_chart_counts_only_the_topics_it_draws():
+    """Topics marked not relevant are neither a gap nor an answer: not a bar, and said apart in the axis label."""
+    topics = [TopicResult("a", "A?", "missing", 0.0), TopicResult("b", "B?", "answered", 0.9),
+              TopicResult("c", "C?", "not_relevant", 0.0, set_by_hand=True)]
+    chart = show.gap_chart(topics)
+    assert chart.figure.axes[0].get_xlabel() == "FAQ topics (of 2; 1 marked not relevant)"
+    assert show.gap_chart(topics[:2]).narrow.axes[0].get_xlabel() == "FAQ topics (of 2)"
+
+
 def test_topic_detail_is_readable_and_escaped():
     topics = [TopicResult("cost", "Cost <b>?</b>", "partial", 0.5, impressions=3940, clicks=42,
                           queries=["smp <price>"],

@@ -133,11 +133,13 @@ def gap_chart(topics: list[TopicResult] | None) -> Chart | HTML:
         return message("No FAQ topics configured.")
     order = ("answered", "partial", "missing")
     counts = [sum(1 for t in topics if t.status == s) for s in order]
-    return Chart(_status_bars(counts, order, len(topics), narrow=False), "FAQ topics by status",
-                 narrow=_status_bars(counts, order, len(topics), narrow=True))
+    aside = len(topics) - sum(counts)  # marked not relevant by hand: neither a gap nor an answer, so not a bar
+    total = f"{sum(counts)}; {aside} marked not relevant" if aside else str(sum(counts))
+    return Chart(_status_bars(counts, order, total, narrow=False), "FAQ topics by status",
+                 narrow=_status_bars(counts, order, total, narrow=True))
 
 
-def _status_bars(counts: list[int], order: tuple[str, ...], total: int, narrow: bool):
+def _status_bars(counts: list[int], order: tuple[str, ...], total: str, narrow: bool):
     size = NARROW_TEXT if narrow else 9.5
     fig, ax = _figure(NARROW_WIDTH, 2.6, fit=True) if narrow else _figure(7.5, 2.2)
     ax.barh(range(3), counts, color=[STATUS_COLOUR[s] for s in order], height=0.6)
