@@ -20,6 +20,7 @@ COMMANDS = {
     "gaps": "gaps",
     "report": "report",
     "cache": "cache",
+    "init": "init",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

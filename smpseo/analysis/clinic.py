@@ -1,0 +1,210 @@
+"""The clinic's facts as its posts write them: the phone number, the business name, the city, the site's address and
+the service words, for `smpseo init` to suggest in a new `smpseo.toml`.
+
+Every guess here is conservative: a wrong city or name in the settings is worse than none (the FAQ questions would
+name the wrong place, every post would be told to write another clinic's name). A value is suggested only when the
+posts make it clear: it is written in two posts or more, more often than anything else of its kind, and a rival of
+about the same weight means no suggestion at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from smpseo.analysis.phone import as_shown, national_digits, phone_mentions
+from smpseo.model.post import Post
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value found in the posts, and in how many of them (`posts` of `total`)."""
+
+    value: str
+    posts: int
+    total: int
+
+
+def _texts(post: Post) -> str:
+    """What a post says: its title, description and prose."""
+    return "\n\n".join(t for t in (post.title, post.description, post.text) if t)
+
+
+def _clear_winner(counts: Counter, total: int, least: int = 2) -> Found | None:
+    """The value written in the most posts, when that is `least` posts or more and at least twice the runner-up's."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < min(least, total):
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return Found(ranked[0][0], ranked[0][1], total)
+
+
+# A phone number as posts write it: an optional country code, then groups of digits with spaces, dots, hyphens or
+# brackets between them. Dates (2024-01-22) and prices (2,800) are not numbers to call.
+_PHONE = re.compile(r"(?<![\w+.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\d{2,5})(?:[\s.-]{1,2}\d{2,5}){1,3}(?![\w,/-]|\.\d)")
+_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+PHONE_DIGITS = 9  # national digits a suggested number has at least (fewer: a short code, a date, a reference)
+
+
+def phone(posts: list[Post]) -> Found | None:
+    """The clinic's phone number: the number written in the most posts, in the layout written most often."""
+    in_posts: Counter = Counter()
+    layouts: dict[str, Counter] = {}
+    for post in posts:
+        seen = set()
+        for match in _PHONE.finditer(_texts(post)):
+            written = as_shown(match.group())
+            national = national_digits(written)
+            if _DATE.match(written) or not PHONE_DIGITS <= len(national) <= 12:
+                continue
+            layouts.setdefault(national, Counter())[written] += 1
+            seen.add(national)
+        in_posts.update(seen)
+    winner = _clear_winner(in_posts, len(posts))
+    if winner is None:
+        return None
+    return Found(layouts[winner.value].most_common(1)[0][0], winner.posts, winner.total)
+
+
+# The words of a business name, as written just before its phone number ("Lakeshore SMP, 416-555-0199", "call
+# Northern Hairline Studio on 0161 555 0123"): two to five capitalised words, "&" or "and" between them.
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+_NAME_BEFORE_PHONE = re.compile(rf"({_NAME_WORD}(?:\s+(?:&|and|of|{_NAME_WORD})){{1,4}})\s*[,:(–—-]?\s*"
+                                r"(?:(?:at|on|call|phone|tel\.?)\s+)?\(?$")
+_NOT_NAME = {"Call", "Phone", "Tel", "Text", "Book", "Contact", "Ring", "Or", "Email", "Us", "Me"}
+
+
+def name(posts: list[Post], number: str) -> Found | None:
+    """The business name: the words written just before the clinic's phone number, in the most posts."""
+    if not number:
+        return None
+    in_posts: Counter = Counter()
+    for post in posts:
+        text = _texts(post)
+        seen = set()
+        for match in phone_mentions(number, text):
+            before = text[max(0, match.start() - 80):match.start()].split("\n")[-1]
+            found = _NAME_BEFORE_PHONE.search(before)
+            if not found:
+                continue
+            words = found.group(1).split()
+            while words and words[0].strip(".,") in _NOT_NAME:  # "Call Lakeshore SMP on ...": the name follows
+                words.pop(0)
+            if len(words) >= 2 and words[-1] not in ("and", "of", "&"):
+                seen.add(" ".join(words).rstrip(".,"))
+        in_posts.update(seen)
+    return _clear_winner(in_posts, len(posts))
+
+
+# A place after a word that introduces one ("in Toronto", "based in Gold Coast", "from Vancouver, BC").
+_PLACE = re.compile(r"\b(?:in|from|near|around|across|serving|of)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+                    r"(?:,\s*([A-Z]{2,3})\b)?")
+_NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "The", "This", "That", "These", "Those", "Our", "Your", "My", "His", "Her", "Their", "Its", "Some",
+              "Any", "All", "Most", "Many", "Each", "Every", "Fact", "General", "Particular", "Short", "Total",
+              "Addition", "Order", "Case", "Time", "Summary", "Practice", "Person", "Spring", "Summer", "Autumn",
+              "Fall", "Winter", "Scalp", "Hair", "Micropigmentation", "Dr", "Mr", "Mrs", "Ms"}
+
+
+def _runs(match: re.Match) -> list[str]:
+    """The place a match names, and the shorter places it may be ("Vancouver Canada": "Vancouver" too)."""
+    words = re.split(r"([ -])", match.group(1))  # words and the spaces or hyphens between them
+    return ["".join(words[:i]) for i in range(len(words), 0, -2)]
+
+
+def city(posts: list[Post], name: str = "") -> tuple[Found, str] | None:
+    """The city the posts say the clinic is in, and its region when written as "Vancouver, BC" ("" otherwise).
+
+    A place is counted once per post it follows "in", "from", "near"... in; a longer place ("Vancouver Canada") is
+    the shorter one when its last word is a place of its own elsewhere ("in Canada"); a place written after another
+    ("Canada" in "Vancouver Canada") is the larger one, not the city; the words of the business name are not places.
+    The city is the place in the most posts, twice as many as any other, and at least a third of them."""
+    name_words = set(name.split())
+    in_posts: Counter = Counter()
+    alone: set[str] = set()  # places written on their own somewhere
+    outer: set[str] = set()  # places written after another one
+    regions: dict[str, Counter] = {}
+    per_post: list[set[str]] = []
+    for post in posts:
+        seen: set[str] = set()
+        for match in _PLACE.finditer(_texts(post)):
+            runs = [r for r in _runs(match) if r.split(" ")[0] not in _NOT_PLACE and not set(r.split()) & name_words]
+            if not runs:
+                continue
+            alone.add(runs[-1] if len(runs) == 1 else runs[0])
+            seen.update(runs)
+            words = match.group(1).split(" ")
+            if len(words) > 1:
+                outer.add(" ".join(words[1:]))
+                outer.add(words[-1])
+            if match.group(2):
+                regions.setdefault(match.group(1), Counter())[match.group(2)] += 1
+        per_post.append(seen)
+        in_posts.update(seen)
+    candidates: Counter = Counter()
+    for place, count in in_posts.items():
+        words = place.split(" ")
+        if place in outer:
+            continue
+        if len(words) > 1 and (words[-1] in alone or " ".join(words[1:]) in alone):
+            continue  # "Vancouver Canada": a city and its country, written without a comma
+        candidates[place] = count
+    # A longer place in as many posts as its first word is that place ("Gold Coast", not "Gold").
+    for place in list(candidates):
+        longer = [p for p in candidates if p != place and p.startswith(place + " ") and candidates[p] == candidates[place]]
+        if longer:
+            del candidates[place]
+    winner = _clear_winner(candidates, len(posts))
+    if winner is None or winner.posts * 3 < len(posts):
+        return None
+    region = regions.get(winner.value, Counter()).most_common(1)
+    return winner, (region[0][0] if region and region[0][1] >= 2 else "")
+
+
+def site_url(posts: list[Post]) -> Found | None:
+    """The site's address: the scheme and host of the posts' canonical addresses (or the pages they were imported
+    from), when most posts give one and they agree."""
+    hosts: Counter = Counter()
+    for post in posts:
+        for address in (post.canonical, post.source):
+            parts = urlsplit(address.strip()) if address else None
+            if parts and parts.scheme in ("http", "https") and parts.netloc:
+                hosts[f"{parts.scheme}://{parts.netloc.lower()}"] += 1
+                break
+    winner = _clear_winner(hosts, len(posts))
+    return winner if winner is not None and winner.posts * 2 >= len(posts) else None
+
+
+# The service in the words clinics write it: the long form and the short one (`[keywords] targets`).
+SERVICE_LONG, SERVICE_SHORT = "scalp micropigmentation", "SMP"
+
+
+def service_words(posts: list[Post]) -> dict[str, int]:
+    """In how many posts each form of the service's name is written."""
+    long_form = re.compile(r"\bscalp\s+micro-?pigmentation\b", re.I)
+    short_form = re.compile(r"\bSMP\b")
+    return {SERVICE_LONG: sum(1 for p in posts if long_form.search(_texts(p))),
+            SERVICE_SHORT: sum(1 for p in posts if short_form.search(_texts(p)))}
+
+
+def common_terms(posts: list[Post], top: int = 6) -> list[tuple[str, int]]:
+    """The YAKE keyphrases (`smpseo.analysis.extract`) of two words or more that most posts share: ideas for more
+    targets, with the number of posts each is among the top terms of."""
+    from smpseo.analysis.extract import extract
+
+    counts: Counter = Counter()
+    shown: dict[str, str] = {}
+    for post in posts:
+        terms = extract(post) or []
+        keys = set()
+        for term, _score in terms:
+            key = " ".join(term.lower().split())
+            if len(key.split()) >= 2:
+                keys.add(key)
+                shown.setdefault(key, term)
+        counts.update(keys)
+    return [(shown[k], n) for k, n in counts.most_common(top) if n >= 2]

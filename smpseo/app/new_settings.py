@@ -1,0 +1,255 @@
+"""A new clinic's `smpseo.toml` (`smpseo init`): the values given, what the posts make clear, the rest as examples.
+
+    >>> plan = plan_settings("clinic/", given={"city": "Toronto"})   # reads clinic/posts/ (or clinic/)
+    >>> path, moved = write_settings("clinic/", render(plan))         # clinic/smpseo.toml, never over another
+
+A value given is written as it is; a value found in the posts (`smpseo.analysis.clinic`) is written with a comment
+saying so, to be checked; a value neither given nor clear from the posts is written commented out, with an example,
+so the file says what it can hold. The text is read back with the settings loader before it is written: a file
+`smpseo init` writes always loads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from smpseo.core.settings import MAX_TEXT, ConfigError, parse_config
+
+CONFIG_NAME = "smpseo.toml"
+POSTS_FOLDER = "posts"
+
+
+@dataclass
+class Value:
+    """One setting: its value, and where it came from ("given", "found": in the posts, "" unknown: an example)."""
+
+    key: str
+    value: str | list[str] = ""
+    source: str = ""
+    note: str = ""  # for a value found: in how many posts; for an unknown one: the example
+
+
+@dataclass
+class Plan:
+    """What `smpseo init` writes: the [site] values and targets, and what it read to suggest them."""
+
+    site: list[Value] = field(default_factory=list)
+    targets: list[Value] = field(default_factory=list)
+    ideas: list[tuple[str, int]] = field(default_factory=list)  # phrases most posts share, for more targets
+    posts_folder: Path | None = None
+    posts: int = 0
+    unread: int = 0  # files in the posts folder that could not be read
+
+
+_EXAMPLES = {
+    "name": "Example Scalp Clinic",
+    "city": "Vancouver",
+    "region": "BC",
+    "country": "Canada",
+    "phone": "604-555-0100",
+    "url": "https://www.example.com",
+}
+_WHAT = {
+    "name": "the business name, written the one way posts should write it",
+    "city": "the city the clinic is in: FAQ questions name it, local checks look for it",
+    "region": "the province, state or county (optional)",
+    "country": "(optional)",
+    "phone": "the number posts should write, in the layout they should use",
+    "url": "the blog's address: links to it count as internal links",
+}
+SITE_KEYS = tuple(_EXAMPLES)
+
+
+def check_option(key: str, value: str) -> str:
+    """An option's value, tidied; ConfigError naming the option when it cannot be a setting."""
+    from smpseo.analysis.phone import MIN_DIGITS, national_digits
+
+    option = f"--{key}"
+    value = value.strip()
+    if not value:
+        raise ConfigError(option, "is empty")
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        raise ConfigError(option, "holds a line break or a control character")
+    if len(value) > MAX_TEXT:
+        raise ConfigError(option, f"is {len(value):,} characters long (at most {MAX_TEXT:,})")
+    if key == "phone":
+        if re.search(r"[^\d\s+().\-/\u2010-\u2015]", value):
+            raise ConfigError(option, f"{value!r} is not a phone number (digits, spaces, + ( ) - . / only)")
+        if len(national_digits(value)) < MIN_DIGITS:
+            raise ConfigError(option, f"{value!r} has too few digits to be a phone number")
+    if key == "url":
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            raise ConfigError(option, f"{value!r} is not a web address: write it whole, e.g. https://www.example.com")
+    return value
+
+
+def posts_folder(folder: Path, posts: str | Path | None = None) -> Path:
+    """Where the posts are: the folder named, else `posts/` in the folder when there is one, else the folder."""
+    if posts is not None:
+        return Path(posts)
+    return folder / POSTS_FOLDER if (folder / POSTS_FOLDER).is_dir() else folder
+
+
+def plan_settings(folder: str | Path, given: dict[str, str] | None = None, targets: list[str] | None = None,
+                  posts: str | Path | None = None) -> Plan:
+    """The settings to write for the clinic in `folder`: `given` [site] values and `targets` as they are, the rest
+    suggested from the posts in `posts` (`posts_folder`) where they make it clear."""
+    from smpseo.analysis import clinic
+    from smpseo.sources.readers import load_posts
+
+    given = {k: v for k, v in (given or {}).items() if v}
+    where = posts_folder(Path(folder), posts)
+    corpus = load_posts(where) if where.is_dir() else []
+    read = list(corpus)
+    plan = Plan(posts_folder=where, posts=len(read),
+                unread=sum(1 for e in getattr(corpus, "errors", []) if e.severity == "error"))
+    found: dict[str, object] = {}
+    if read:
+        number = clinic.phone(read)
+        found["phone"] = number
+        business = clinic.name(read, given.get("phone") or (number.value if number else ""))
+        found["name"] = business
+        place = clinic.city(read, given.get("name") or (business.value if business else ""))
+        if place:
+            found["city"] = place[0]
+            if place[1]:
+                found["region"] = clinic.Found(place[1], place[0].posts, place[0].total)
+        found["url"] = clinic.site_url(read)
+    for key in SITE_KEYS:
+        if key in given:
+            plan.site.append(Value(key, given[key], "given"))
+        elif key == "region" and given.get("city") and found.get("city") and given["city"] != found["city"].value:
+            plan.site.append(Value(key, "", "", _EXAMPLES[key]))  # the region of another city than the one given
+        elif found.get(key):
+            hit = found[key]
+            plan.site.append(Value(key, hit.value, "found", f"{hit.posts} of {hit.total} posts"))
+        else:
+            plan.site.append(Value(key, "", "", _EXAMPLES[key]))
+    city = next(v.value for v in plan.site if v.key == "city")
+    plan.targets = _targets(read, str(city), targets or [])
+    if read:
+        plan.ideas = _ideas(clinic.common_terms(read), plan)
+    return plan
+
+
+def _targets(posts: list, city: str, given: list[str]) -> list[Value]:
+    """The targets given; else the service's name with the city's, each marked as written in posts or not yet."""
+    if given:
+        return [Value("target", t, "given") for t in given]
+    from smpseo.analysis.clinic import SERVICE_LONG, SERVICE_SHORT, service_words
+
+    used = service_words(posts) if posts else {}
+    phrases = [(f"{city} {SERVICE_LONG}", SERVICE_LONG), (SERVICE_LONG, SERVICE_LONG),
+               (f"{SERVICE_SHORT} {city}", SERVICE_SHORT)] if city else [(SERVICE_LONG, SERVICE_LONG)]
+    out = []
+    for phrase, form in phrases:
+        n = used.get(form, 0)
+        out.append(Value("target", phrase, "found" if n else "",
+                         f"{n} of {len(posts)} posts write {_toml(form)}" if n else ""))
+    return out
+
+
+def _ideas(terms: list[tuple[str, int]], plan: Plan) -> list[tuple[str, int]]:
+    """Shared phrases that are neither a target nor a name (no word in capitals but the service's "SMP"), in a third
+    of the posts and three at least: ideas for more targets."""
+    from smpseo.analysis.clinic import SERVICE_SHORT
+
+    taken = {str(t.value).lower() for t in plan.targets}
+    return [(t, n) for t, n in terms if t.lower() not in taken and n >= 3 and n * 3 >= plan.posts
+            and not any(w[0].isupper() and w != SERVICE_SHORT for w in t.split())]
+
+
+def _toml(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render(plan: Plan) -> str:
+    """The text of the settings file for `plan`, documenting what it does not set."""
+    lines = ["# smpseo settings for the clinic's blog, written by `smpseo init`. Every command finds this file in the",
+             "# posts' folder or above it. Lines ending \"check it\" were found in the posts: check them. Lines starting",
+             "# with # are not read: remove the # and write your own value to set one.", "", "[site]"]
+    for v in plan.site:
+        if v.source == "given":
+            lines.append(f"{v.key} = {_toml(str(v.value))}")
+        elif v.source == "found":
+            lines.append(f"{v.key} = {_toml(str(v.value))}  # found in the posts ({v.note}): check it")
+        else:
+            lines.append(f"# {v.key} = {_toml(v.note)}  # {_WHAT[v.key]}")
+    lines += ["# More for the clinic's LocalBusiness markup: address, postal_code, latitude, longitude, opening_hours",
+              "# ([\"Mo-Fr 09:00-17:00\"]), price_range, business_type (\"MedicalClinic\"...): see the README.", ""]
+    lines += ["[keywords]", "# The phrases the clinic wants to be found for: each post is checked for the one it targets."]
+    kept = [t for t in plan.targets if t.source]
+    if kept:
+        lines.append("targets = [")
+        for t in kept:
+            lines.append(f"  {_toml(str(t.value))},{'  # ' + t.note + ': check it' if t.source == 'found' else ''}")
+        lines.append("]")
+    else:
+        lines.append("targets = []")
+    for t in plan.targets:
+        if not t.source:
+            lines.append(f"# also worth a target, though no post writes it yet: {_toml(str(t.value))}")
+    for term, n in plan.ideas:
+        lines.append(f"# a phrase {n} posts share, another target perhaps: {_toml(term)}")
+    lines += ["", "[keywords.synonyms]", "# Other words for a target's words, counted where Yoast Premium counts them.",
+              '"scalp micropigmentation" = ["SMP", "scalp micro-pigmentation", "hair tattoo", "scalp tattoo"]', "",
+              "# [rules]                       # tune or switch off a check (docs/checks.md)",
+              "# RD101 = { max_words = 25 }",
+              "# [topics]                      # your own FAQ topics and marks (docs/gaps.md)",
+              '# files = ["topics.yml"]', ""]
+    text = "\n".join(lines)
+    parse_config(text, CONFIG_NAME)  # what is written always loads
+    return text
+
+
+def existing(folder: Path) -> Path | None:
+    """The settings file already in `folder`, if any (a file, a folder or a link with its name)."""
+    target = folder / CONFIG_NAME
+    return target if target.exists() or target.is_symlink() else None
+
+
+def write_settings(folder: str | Path, text: str, force: bool = False) -> tuple[Path, Path | None]:
+    """Write `folder/smpseo.toml` and return its path, with where an older one was moved (with `force`; None
+    otherwise). FileExistsError when one is there and not `force`; a link or a folder with its name is never
+    replaced. The older file is kept as `smpseo.toml.bak` (`.bak.2`, `.bak.3` ... when that is taken): nothing
+    is overwritten."""
+    from smpseo.sources.writer import write_atomic
+
+    folder = Path(folder)
+    target = folder / CONFIG_NAME
+    moved = None
+    if existing(folder):
+        if not force:
+            raise FileExistsError(str(target))
+        if target.is_symlink() or not target.is_file():
+            raise OSError(0, "not a regular file; not replaced", str(target))
+        moved = _keep_aside(target)
+    write_atomic(target, text, replace=moved is not None)
+    return target, moved
+
+
+def _keep_aside(path: Path) -> Path:
+    """A second name for `path` that no file has (a hard link: made only if the name is free); the file itself
+    stays where it is until the new one replaces it."""
+    import shutil
+
+    for n in range(1, 1000):
+        aside = path.with_name(f"{path.name}.bak" + ("" if n == 1 else f".{n}"))
+        try:
+            os.link(path, aside)
+            return aside
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here: copy, to a name checked just before
+            if aside.exists():
+                continue
+            shutil.copy2(path, aside)
+            return aside
+    raise OSError(0, "no free name to keep the old settings under", str(path))
