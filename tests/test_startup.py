@@ -59,7 +59,7 @@ def test_syllable_table_loads_from_the_cache(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["check", "--help"], ["report", "monthly", "--help"], ["cache", "info", "--help"],
-                                  ["analyze", "--help"], ["gaps", "--help"], ["import", "--help"],
+                                  ["analyze", "--help"], ["gaps", "--help"], ["import", "--help"], ["init", "--help"],
                                   ["check"], ["check", "--nope", "x"], ["report"], ["gaps", "--format", "xml", "x"]])
 def test_a_command_is_parsed_as_with_every_command_registered(args, capsys):
     """`smpseo COMMAND ...` builds the parser with that command alone: the same help, usage and errors."""

@@ -1,0 +1,164 @@
+"""`smpseo init`: a new clinic's smpseo.toml, from the options given and what its posts make clear; never over a
+file that is there."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from smpseo.app.settings import load_config
+from smpseo.cli import main
+
+from .conftest import shared
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED_POSTS = REPO / "posts"
+SITE = ("name", "city", "region", "country", "phone", "url")
+
+
+def _blog(tmp_path: Path, source: Path, into_posts: bool = True) -> Path:
+    """A copy of the posts of `source` (no settings file), in `blog/posts/` or `blog/` itself."""
+    blog = tmp_path / "blog"
+    target = blog / "posts" if into_posts else blog
+    target.mkdir(parents=True)
+    for post in source.glob("*.md"):
+        shutil.copyfile(post, target / post.name)
+    return blog
+
+
+def _site(blog: Path) -> dict:
+    return tomllib.loads((blog / "smpseo.toml").read_text(encoding="utf-8")).get("site", {})
+
+
+def _lines(blog: Path) -> dict[str, str]:
+    """Each `[site]` key's line as written, commented out or not."""
+    found = {}
+    for line in (blog / "smpseo.toml").read_text(encoding="utf-8").splitlines():
+        key = line.lstrip("# ").split(" = ")[0]
+        if " = " in line and key in SITE and key not in found:
+            found[key] = line
+    return found
+
+
+def test_the_toronto_blog_gets_its_name_city_and_phone_from_its_posts(tmp_path, capsys):
+    real = tomllib.loads(shared("corpora", "faq-dev", "toronto", "smpseo.toml").read_text())["site"]
+    blog = _blog(tmp_path, shared("corpora", "faq-dev", "toronto"), into_posts=False)
+    assert main(["init", str(blog)]) == 0
+    site = _site(blog)
+    assert (site["name"], site["city"], site["phone"]) == (real["name"], real["city"], real["phone"])
+    assert "url" not in site and "region" not in site  # the posts do not say: left for the clinic to fill in
+    lines = _lines(blog)
+    assert lines["city"].endswith("check it") and "found in the posts" in lines["city"]
+    assert lines["url"].startswith("# url = ") and "https://" in lines["url"]
+    out = capsys.readouterr().out
+    assert f"wrote {blog / 'smpseo.toml'}" in out and "smpseo check" in out and "smpseo report monthly" in out
+
+
+def test_the_bundled_posts_give_the_city_and_phone_but_no_name_they_disagree_on(tmp_path):
+    blog = _blog(tmp_path, BUNDLED_POSTS)
+    assert main(["init", str(blog)]) == 0
+    config = load_config(blog / "smpseo.toml")  # the settings loader reads what init wrote
+    assert (config.site.city, config.site.phone) == ("Vancouver", "778-917-7772")
+    assert config.site.name == ""  # "Advanced Scalp Clinic" and "Rob James SMP" both sign posts: no guess
+    assert config.targets == ["Vancouver scalp micropigmentation", "scalp micropigmentation", "SMP Vancouver"]
+    assert _lines(blog)["name"].startswith("# name = ")
+
+
+def test_options_win_over_the_posts_and_are_written_without_a_note(tmp_path):
+    blog = _blog(tmp_path, BUNDLED_POSTS)
+    assert main(["init", str(blog), "--name", "Advanced Scalp Clinic", "--city", "Burnaby", "--region", "BC",
+                 "--country", "Canada", "--phone", "(778) 917-7772", "--url", "https://www.example.com",
+                 "--target", "SMP Burnaby", "--target", "scalp micropigmentation"]) == 0
+    config = load_config(blog / "smpseo.toml")
+    assert (config.site.name, config.site.city, config.site.region, config.site.country, config.site.phone,
+            config.site.url) == ("Advanced Scalp Clinic", "Burnaby", "BC", "Canada", "(778) 917-7772",
+                                 "https://www.example.com")
+    assert config.targets == ["SMP Burnaby", "scalp micropigmentation"]
+    assert not any("check it" in line for line in _lines(blog).values())
+
+
+def test_check_and_gaps_then_use_the_clinic_s_city(tmp_path, monkeypatch, capsys):
+    blog = _blog(tmp_path, shared("corpora", "faq-dev", "toronto"), into_posts=False)
+    assert main(["init", str(blog)]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert main(["gaps", str(blog), "--format", "json"]) == 0
+    questions = [t["question"] for t in json.loads(capsys.readouterr().out)["topics"]]
+    assert any("Toronto" in q for q in questions) and not any("Vancouver" in q for q in questions)
+    main(["check", str(blog)])
+    captured = capsys.readouterr()
+    assert "smpseo.toml" in captured.out + captured.err
+
+
+def test_a_folder_without_posts_gets_a_file_of_examples_that_loads(tmp_path, capsys):
+    assert main(["init", str(tmp_path)]) == 0
+    config = load_config(tmp_path / "smpseo.toml")
+    assert config.site.city == "" and config.targets == []
+    assert sorted(_lines(tmp_path)) == sorted(SITE)
+    assert all(line.startswith("# ") for line in _lines(tmp_path).values())
+    assert "no posts read" in capsys.readouterr().out
+
+
+def test_posts_of_another_blog_give_no_guess(tmp_path):
+    """Posts of a government agency's blog: no phone, no clinic, no city stands out: nothing is suggested."""
+    blog = _blog(tmp_path, shared("corpora", "18f-blog-posts"))
+    assert main(["init", str(blog)]) == 0
+    assert _site(blog) == {}
+
+
+def test_an_existing_settings_file_is_kept(tmp_path, capsys):
+    (tmp_path / "smpseo.toml").write_text("[site]\ncity = \"Leeds\"\n", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--city", "York"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "exists; kept as it is" in err
+    assert (tmp_path / "smpseo.toml").read_text(encoding="utf-8") == "[site]\ncity = \"Leeds\"\n"
+
+
+def test_force_keeps_the_old_file_under_a_name_nothing_has(tmp_path, capsys):
+    (tmp_path / "smpseo.toml").write_text("# mine\n", encoding="utf-8")
+    (tmp_path / "smpseo.toml.bak").write_text("# older\n", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--force", "--city", "York"]) == 0
+    assert (tmp_path / "smpseo.toml.bak").read_text(encoding="utf-8") == "# older\n"
+    assert (tmp_path / "smpseo.toml.bak.2").read_text(encoding="utf-8") == "# mine\n"
+    assert load_config(tmp_path / "smpseo.toml").site.city == "York"
+    assert "kept the old settings as" in capsys.readouterr().out
+
+
+def test_a_settings_folder_is_never_replaced(tmp_path):
+    (tmp_path / "smpseo.toml").mkdir()
+    assert main(["init", str(tmp_path), "--force"]) == 2
+    assert (tmp_path / "smpseo.toml").is_dir()
+
+
+@pytest.mark.parametrize("option, value, says", [
+    ("--phone", "call 778-917-7772", "not a phone number"),
+    ("--phone", "12", "too few digits"),
+    ("--url", "www.example.com", "not a web address"),
+    ("--url", "ftp://example.com", "not a web address"),
+    ("--city", "  ", "is empty"),
+    ("--name", "Clinic\nname", "line break"),
+])
+def test_a_bad_option_is_one_line_and_nothing_is_written(tmp_path, capsys, option, value, says):
+    assert main(["init", str(tmp_path), option, value]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and option in err and says in err and "Traceback" not in err
+    assert not (tmp_path / "smpseo.toml").exists()
+
+
+def test_a_folder_that_is_not_there_is_one_line(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such folder" in err
+    assert not (tmp_path / "nope").exists()
+
+
+def test_posts_from_another_folder(tmp_path):
+    blog = tmp_path / "site"
+    blog.mkdir()
+    assert main(["init", str(blog), "--posts", str(BUNDLED_POSTS)]) == 0
+    assert _site(blog)["city"] == "Vancouver"
+    assert main(["init", str(tmp_path / "other"), "--posts", str(tmp_path / "none")]) == 2
