@@ -162,3 +162,23 @@ def test_posts_from_another_folder(tmp_path):
     assert main(["init", str(blog), "--posts", str(BUNDLED_POSTS)]) == 0
     assert _site(blog)["city"] == "Vancouver"
     assert main(["init", str(tmp_path / "other"), "--posts", str(tmp_path / "none")]) == 2
+
+
+def test_the_manchester_blog_gives_its_phone_in_its_own_layout_and_no_city_it_does_not_make_clear(tmp_path):
+    """Manchester is "in" two posts, England in two: no place stands out, so no city is guessed."""
+    blog = _blog(tmp_path, shared("corpora", "faq-dev", "manchester"))
+    assert main(["init", str(blog)]) == 0
+    assert _site(blog) == {"phone": "0161 555 0123"}
+
+
+def test_a_two_word_city_and_its_region_code(tmp_path):
+    posts = tmp_path / "blog" / "posts"
+    posts.mkdir(parents=True)
+    for n, line in enumerate(["Our studio in Gold Coast, QLD is open six days. Call Coastline SMP on 07 5555 0100.",
+                              "Clients come to us from Gold Coast, QLD and beyond. Coastline SMP, 07 5555 0100.",
+                              "We have worked in Gold Coast for ten years. Book at Coastline SMP: 07 5555 0100."]):
+        (posts / f"post-{n}.md").write_text(f"---\ntitle: Post {n}\n---\n\n{line} Scalp micropigmentation "
+                                            "suits most people.\n", encoding="utf-8")
+    assert main(["init", str(tmp_path / "blog")]) == 0
+    assert _site(tmp_path / "blog") == {"name": "Coastline SMP", "city": "Gold Coast", "region": "QLD",
+                                        "phone": "07 5555 0100"}
