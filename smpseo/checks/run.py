@@ -325,18 +325,37 @@ def _inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
     return False
 
 
+# What may stand between two words of a finding's text in its source: spaces and line breaks, emphasis marks, a
+# tag, a non-breaking space, a JSON string's escaped line break.
+_GAP = r"(?:\s|[*_~`]|&nbsp;|&#160;|&#xa0;|<[^<>]*>|\\[nrt])+"
+
+
+def _phrase(chunks: list[str], whole: bool) -> re.Pattern:
+    """The words `chunks` as they may stand in a source line: as whole words, with markup or spaces between them."""
+    head = r"(?<!\w)" if re.match(r"\w", chunks[0]) else ""
+    tail = r"(?!\w)" if whole and re.search(r"\w$", chunks[-1]) else ""
+    return re.compile(head + _GAP.join(re.escape(c) for c in chunks) + tail)
+
+
 def _refine_column(lines: list[str], line: int, column: int, match: str) -> int:
-    """The column of `match`'s first word on the source line, nearest the estimate (markup shifts estimates)."""
+    """The column of `match` on the source line, from an estimate (markup and escapes shift estimates).
+
+    The estimate counts the text's characters from where its block starts, and the markup around the text only
+    adds to them, so the match is the first one at or after the estimate (else the nearest one before it). A match
+    of several words is looked for by its first words, at least two of them: a finding whose match is not text of
+    the post ("8 of 40 sentences") keeps its column rather than jump to a word that happens to be on the line.
+    """
     if line > len(lines):
         return column
     src = lines[line - 1]
-    first = re.match(r"\s*(\S{1,40})", match)
-    if not first:
+    chunks = match.split()[:6]
+    if not chunks:
         return column
-    probe = first.group(1)
-    if src.startswith(probe, column - 1):
-        return column
-    spots = [m.start() + 1 for m in re.finditer(re.escape(probe), src)]
-    if not spots:
-        return column
-    return min(spots, key=lambda c: abs(c - column))
+    for k in range(len(chunks), min(2, len(chunks)) - 1, -1):
+        pattern = _phrase(chunks[:k], whole=len(chunks) == 1)
+        if pattern.match(src, column - 1):
+            return column
+        spots = [m.start() + 1 for m in pattern.finditer(src)]
+        if spots:
+            return next((c for c in spots if c >= column), spots[-1])
+    return column

@@ -1,0 +1,49 @@
+"""Where findings point in the file they were read from, whatever the format: the column of the finding's own text,
+not of a like word elsewhere on the line."""
+
+from __future__ import annotations
+
+import json
+
+from smpseo.cli import main
+
+SETTINGS = """[site]
+name = "Bright Smile Dental"
+city = "Portland"
+phone = "503-555-0142"
+
+[rules]
+RD101 = { max_percent = 0 }
+RD104 = { max_percent = 0 }
+"""
+
+
+def findings(tmp_path, capsys, name: str, text: str) -> list[dict]:
+    (tmp_path / "smpseo.toml").write_text(SETTINGS, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    main(["check", str(path), "--config", str(tmp_path / "smpseo.toml"), "--format", "json"])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def at(text: str, finding: dict) -> str:
+    """The file's text where a finding points."""
+    return text.split("\n")[finding["line"] - 1][finding["column"] - 1:]
+
+
+def test_a_summary_finding_keeps_its_column_when_its_numbers_are_on_the_line(tmp_path, capsys):
+    # RD105's match ("0 of 26 sentences") is no text of the post: the "0" of "2010" is not where it points
+    text = "---\ntitle: Dots\n---\n\nWe opened in 2010. " + "The scalp gets tiny dots of pigment today. " * 25 + "\n"
+    rd105 = [f for f in findings(tmp_path, capsys, "dots.md", text) if f["rule"] == "RD105"]
+    assert [(f["line"], f["column"]) for f in rd105] == [(5, 1)]
+
+
+def test_a_phrase_on_a_long_line_is_found_as_a_phrase_of_whole_words(tmp_path, capsys):
+    # a Ghost export holds a post's HTML on one line: "are removed" is not the "are" of "care" before it
+    html = ("<p>We talk about the care you need after each visit at home.</p>\n\n"
+            "<p>The stains are removed by a gentle gel.</p>")
+    export = {"db": [{"data": {"posts": [{"id": "1", "title": "Whitening", "slug": "whitening", "type": "post",
+                                          "status": "published", "html": html}]}}]}
+    text = json.dumps(export, indent=2)
+    rd104 = [f for f in findings(tmp_path, capsys, "ghost.json", text) if f["rule"] == "RD104"]
+    assert len(rd104) == 1 and at(text, rd104[0]).startswith("are removed by")
