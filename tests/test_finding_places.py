@@ -47,3 +47,14 @@ def test_a_phrase_on_a_long_line_is_found_as_a_phrase_of_whole_words(tmp_path, c
     text = json.dumps(export, indent=2)
     rd104 = [f for f in findings(tmp_path, capsys, "ghost.json", text) if f["rule"] == "RD104"]
     assert len(rd104) == 1 and at(text, rd104[0]).startswith("are removed by")
+
+
+def test_a_page_saved_on_one_line_points_into_the_article_not_the_script_or_title(tmp_path, capsys):
+    # a minified page: the script and the title, before the article on the same line, hold the same words
+    text = ('<!DOCTYPE html><html><head><title>Bright Smile Dental</title>'
+            '<script>var s = "our portland office";</script></head><body><nav>portland</nav><article>'
+            '<h1>Whitening</h1><p>We are the best dentist in portland for a bright smile.</p>'
+            '<p>Visit Bright smile Dental today.</p></article></body></html>\n')
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "page.html", text)}
+    assert at(text, found["LOC305"]).startswith("portland for a bright smile")
+    assert at(text, found["LOC302"]).startswith("Bright smile Dental today")

@@ -165,7 +165,7 @@ class _Builder:
             for img in images:
                 self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img], links=links))
             return
-        self.add(kind, raw, line, links, images, level=level)
+        self.add(kind, raw, line, links, images, level=level, column=_column(tag))
 
     def loose_text(self, raw: str, line: int, links: list[Link], images: list[Image]) -> None:
         """Text directly inside a container (WordPress classic content): paragraphs split at blank lines."""
