@@ -128,3 +128,21 @@ def test_example_workflow_annotates_pull_requests():
     commands = " ".join(s.get("run", "") for s in steps)
     assert "smpseo check" in commands and "--format github" in commands and "--format sarif" in commands
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+
+
+def test_sarif_columns_are_in_the_unit_the_log_states(tmp_path, capsys, monkeypatch):
+    # an emoji before the finding: one character, two UTF-16 code units (SARIF's unit unless columnKind says)
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Bright Smile Dental"\nphone = "503-555-0142"\n',
+                                          encoding="utf-8")
+    line = "\U0001f600\U0001f600 Call us at (503) 555-0142 to book."
+    (tmp_path / "post.md").write_text(f"---\ntitle: Whitening\n---\n\n{line}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(capsys, "check", "post.md", "--format", "sarif")
+    log = json.loads(out)
+    assert_sarif_2_1_0(log)
+    unit = log["runs"][0].get("columnKind", "utf16CodeUnits")
+    before = line[:line.index("(503)")]
+    want = 1 + (len(before.encode("utf-16-le")) // 2 if unit == "utf16CodeUnits" else len(before))
+    loc301 = [r for r in log["runs"][0]["results"] if r["ruleId"] == "LOC301"]
+    assert [r["locations"][0]["physicalLocation"]["region"] for r in loc301] == [{"startLine": 5,
+                                                                                  "startColumn": want}]

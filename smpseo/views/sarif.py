@@ -2,7 +2,8 @@
 
 One `run` of the tool `smpseo`: every rule in `tool.driver.rules` (id, name, descriptions, default level), every
 finding a `result` with its rule, level, message and physical location (the file as a relative URI, line and
-column), and files that could not be read as notifications of the run's invocation.
+column, in characters as the run's `columnKind` says), and files that could not be read as notifications of the
+run's invocation.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def sarif_log(result: CheckResult) -> dict:
         root = {}
     run = {
         "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",  # columns count characters; SARIF's default is UTF-16 code units
         "originalUriBaseIds": root,
         "invocations": [{"executionSuccessful": not any(e.severity == "error" for e in result.errors),
                          "toolExecutionNotifications": notifications}],
