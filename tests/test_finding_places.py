@@ -58,3 +58,24 @@ def test_a_page_saved_on_one_line_points_into_the_article_not_the_script_or_titl
     found = {f["rule"]: f for f in findings(tmp_path, capsys, "page.html", text)}
     assert at(text, found["LOC305"]).startswith("portland for a bright smile")
     assert at(text, found["LOC302"]).startswith("Bright smile Dental today")
+
+
+def _item(title: str, slug: str) -> str:
+    return (f"  <item>\n    <title>{title}</title>\n    <wp:post_name>{slug}</wp:post_name>\n"
+            f"    <wp:post_type>post</wp:post_type>\n    <wp:status>publish</wp:status>\n"
+            f"    <content:encoded><![CDATA[<p>Brush twice a day and floss every evening.</p>]]></content:encoded>\n"
+            f"  </item>\n")
+
+
+def test_what_a_post_of_an_export_lacks_is_said_at_its_own_lines_not_the_files_first(tmp_path, capsys):
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+            + _item("Flossing", "flossing") + _item("Brushing", "brushing") + "</channel>\n</rss>\n")
+    lines = text.split("\n")
+    title_line = {slug: lines.index(f"    <title>{title}</title>") + 1
+                  for slug, title in (("flossing", "Flossing"), ("brushing", "Brushing"))}
+    lacking = [f for f in findings(tmp_path, capsys, "export.xml", text) if f["rule"] in ("SEO201", "SEO206")]
+    assert sorted((f["path"].rsplit("#", 1)[1], f["rule"], f["line"]) for f in lacking) == [
+        ("brushing", "SEO201", title_line["brushing"]), ("brushing", "SEO206", title_line["brushing"]),
+        ("flossing", "SEO201", title_line["flossing"]), ("flossing", "SEO206", title_line["flossing"])]

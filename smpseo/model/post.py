@@ -110,6 +110,9 @@ class Section:
 UNPUBLISHED = ("draft", "pending", "auto-draft")  # statuses of a post not (yet) on the site
 
 
+# the formats whose one file holds many posts (an export, a feed, a text dump): a post starts at its title's line
+MANY_POSTS_A_FILE = frozenset({"wxr", "ghost", "feed", "text"})
+
 # front matter fields that stand in for a missing one: Hugo's and Pelican's `summary`, Jekyll's `excerpt`
 STANDS_IN = {"description": ("summary", "excerpt")}
 
@@ -215,11 +218,17 @@ class Post:
 
     def meta_line(self, key: str) -> int:
         """The source line of a front matter field (for the description, of the `summary` or `excerpt` that stands
-        in for a missing one), or the first line of the file when unknown."""
+        in for a missing one), or where the post starts when unknown."""
         for name in (key, *STANDS_IN.get(key, ())):
             if name in self.meta_lines:
                 return self.meta_lines[name]
-        return 1
+        return self.start_line
+
+    @property
+    def start_line(self) -> int:
+        """Where the post starts in its file: the first line, or in an export, feed or dump its title's line (the
+        file's first line is another post's)."""
+        return (self.title_line or 1) if self.format in MANY_POSTS_A_FILE else 1
 
     def __repr__(self) -> str:  # short, for notebooks
         return f"Post({self.path or self.slug!r}, title={self.title!r}, blocks={len(self.blocks)})"

@@ -66,8 +66,9 @@ def first_line(ctx) -> tuple[int, int]:
     return ctx.first_line(), 1
 
 
-def start(_ctx) -> tuple[int, int]:
-    return 1, 1
+def start(ctx) -> tuple[int, int]:
+    """Where a finding about the whole post goes: where the post starts in its file."""
+    return ctx.post.start_line, 1
 
 
 def last_prose_line(ctx) -> tuple[int, int]:
