@@ -79,3 +79,14 @@ def test_what_a_post_of_an_export_lacks_is_said_at_its_own_lines_not_the_files_f
     assert sorted((f["path"].rsplit("#", 1)[1], f["rule"], f["line"]) for f in lacking) == [
         ("brushing", "SEO201", title_line["brushing"]), ("brushing", "SEO206", title_line["brushing"]),
         ("flossing", "SEO201", title_line["flossing"]), ("flossing", "SEO206", title_line["flossing"])]
+
+
+def test_text_after_a_start_tag_written_over_several_lines_is_at_its_own_line(tmp_path, capsys):
+    text = ('<!DOCTYPE html>\n<html><head><title>Whitening</title></head>\n<body><article>\n<h1>Whitening</h1>\n'
+            '<p\n   class="intro">We are the best dentist in portland for a bright smile.</p>\n'
+            '<p>Visit <a\n  href="/contact/">Bright smile Dental</a> today.</p>\n'
+            '<p>Type <code>smile\ncode</code> to call (503) 555-0142 today.</p>\n</article></body></html>\n')
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "page.html", text)}
+    assert (found["LOC305"]["line"], at(text, found["LOC305"])[:12]) == (6, "portland for")
+    assert (found["LOC302"]["line"], at(text, found["LOC302"])[:12]) == (8, "Bright smile")
+    assert (found["LOC301"]["line"], at(text, found["LOC301"])[:14]) == (10, "(503) 555-0142")

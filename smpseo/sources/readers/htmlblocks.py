@@ -47,9 +47,12 @@ def parse_html(html: str) -> BeautifulSoup:
 
     html = _end_unclosed_comment(html)
     try:
-        return _Soup(html, "html.parser")
+        soup = _Soup(html, "html.parser")
     except ParserRejectedMarkup:
-        return _Soup(_MARKED_SECTION.sub(lambda m: "\n" * m.group(0).count("\n"), html), "html.parser")
+        html = _MARKED_SECTION.sub(lambda m: "\n" * m.group(0).count("\n"), html)
+        soup = _Soup(html, "html.parser")
+    soup.__dict__["source_lines"] = html.split("\n")  # where a tag's start ends: see `_Builder.after_start`
+    return soup
 
 
 def _end_unclosed_comment(html: str) -> str:
@@ -97,9 +100,28 @@ def _column(tag: Tag) -> int:
 
 
 class _Builder:
-    def __init__(self, line_offset: int):
+    def __init__(self, line_offset: int, source_lines: list[str] | None = None):
         self.offset = line_offset
+        self.source = source_lines
         self.blocks: list[Block] = []
+
+    def after_start(self, tag: Tag) -> tuple[int, int]:
+        """The line breaks inside `tag`'s start tag (`<p\\n class="x">`), and the column just after it: where its
+        text starts. (0, the tag's own column) when the source is not known."""
+        line, pos = getattr(tag, "sourceline", None), getattr(tag, "sourcepos", None)
+        if not self.source or line is None or pos is None or line > len(self.source):
+            return 0, _column(tag)
+        quote = ""
+        for n, text in enumerate(self.source[line - 1:line + 20]):
+            for i in range(pos if n == 0 else 0, len(text)):
+                c = text[i]
+                if quote:
+                    quote = "" if c == quote else quote
+                elif c in "\"'":
+                    quote = c
+                elif c == ">":
+                    return n, i + 2
+        return 0, _column(tag)
 
     # -- inline content ---------------------------------------------------------------------------
     def inline(self, node: Tag, links: list[Link], images: list[Image], line: int) -> str:
@@ -120,21 +142,22 @@ class _Builder:
         if name == "img":
             images.append(self.image(child))
             return ""
+        breaks = "\n" * self.after_start(child)[0]  # a start tag over several lines: the text after it is lower
         if name == "a":
-            text = self.inline(child, links, images, line)
+            text = breaks + self.inline(child, links, images, line)
             href = child.get("href")
             if href:
                 links.append(Link(href=str(href), text=" ".join(text.split()), line=_line(child, self.offset),
                                   column=_column(child)))
             return text
         if name == "code":
-            return ""  # inline code is not prose
+            return breaks + "\n" * child.get_text().count("\n")  # inline code is not prose; its lines count
         if name in BLOCK_TAGS:
             # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
             # breaks stay in this text so that what follows it keeps its line.
             self.walk(child)
-            return "\n" * child.get_text().count("\n")
-        return self.inline(child, links, images, line)
+            return breaks + "\n" * child.get_text().count("\n")
+        return breaks + self.inline(child, links, images, line)
 
     def image(self, tag: Tag, caption: str = "") -> Image:
         return Image(src=str(tag.get("src") or ""), alt=str(tag.get("alt") or "").strip(),
@@ -159,13 +182,14 @@ class _Builder:
     def prose(self, kind: str, tag: Tag, level: int = 0) -> None:
         links: list[Link] = []
         images: list[Image] = []
-        line = _line(tag, self.offset)
+        breaks, column = self.after_start(tag)
+        line = _line(tag, self.offset) + breaks
         raw = self.inline(tag, links, images, line)
         if not raw.strip() and images:
             for img in images:
                 self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img], links=links))
             return
-        self.add(kind, raw, line, links, images, level=level, column=_column(tag))
+        self.add(kind, raw, line, links, images, level=level, column=column)
 
     def loose_text(self, raw: str, line: int, links: list[Link], images: list[Image]) -> None:
         """Text directly inside a container (WordPress classic content): paragraphs split at blank lines."""
@@ -281,6 +305,9 @@ def _is_caption_box(tag: Tag) -> bool:
 def html_to_blocks(fragment: str | Tag, line_offset: int = 0) -> list[Block]:
     """Blocks of an HTML fragment or element. Scripts, styles, forms and comments are not prose."""
     node = parse_html(fragment) if isinstance(fragment, str) else fragment
-    builder = _Builder(line_offset)
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    builder = _Builder(line_offset, root.__dict__.get("source_lines"))
     builder.walk(node)
     return builder.blocks
