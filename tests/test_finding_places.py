@@ -12,6 +12,9 @@ name = "Bright Smile Dental"
 city = "Portland"
 phone = "503-555-0142"
 
+[keywords]
+targets = ["teeth whitening"]
+
 [rules]
 RD101 = { max_percent = 0 }
 RD104 = { max_percent = 0 }
@@ -90,3 +93,16 @@ def test_text_after_a_start_tag_written_over_several_lines_is_at_its_own_line(tm
     assert (found["LOC305"]["line"], at(text, found["LOC305"])[:12]) == (6, "portland for")
     assert (found["LOC302"]["line"], at(text, found["LOC302"])[:12]) == (8, "Bright smile")
     assert (found["LOC301"]["line"], at(text, found["LOC301"])[:14]) == (10, "(503) 555-0142")
+
+
+def test_a_competing_link_is_found_at_its_anchor_text_not_the_same_words_before_it(tmp_path, capsys):
+    md = ("---\ntitle: Whitening guide\nkeyphrase: teeth whitening\n---\n\n"
+          "Intro about teeth whitening here, with a [teeth whitening](https://other.example.com/tw) link.\n")
+    page = ('<html><head><title>Whitening guide</title></head><body><article><h1>Whitening guide</h1>\n'
+            '<p>Intro about teeth whitening here, with a <a href="https://other.example.com/tw">teeth whitening</a>'
+            ' link.</p>\n</article></body></html>\n')
+    for name, text, before in (("post.md", md, "["), ("page.html", page, ">")):
+        seo214 = [f for f in findings(tmp_path, capsys, name, text) if f["rule"] == "SEO214"]
+        assert len(seo214) == 1, name
+        line = text.split("\n")[seo214[0]["line"] - 1]
+        assert line[seo214[0]["column"] - 2:].startswith(before + "teeth whitening"), name

@@ -184,7 +184,8 @@ register(Occurrence(
     uses_keyphrase=True,
     hint="Reword the link so it describes the page it points to.",
     found=competing_links, message="Link text '{item.text}' is the keyphrase {keyphrase}",
-    at=lambda ctx, link: ctx.locate(link.line, link.text), match=lambda link: link.text,
+    at=lambda ctx, link: (link.line, link.column) if link.column > 1 else ctx.locate(link.line, link.text),
+    match=lambda link: link.text,
     examples=[flag(post(KP, INTRO_TEXT + " See [scalp micropigmentation in Vancouver](https://other.example/)."),
                    "6:88 SEO214 Link text 'scalp micropigmentation in Vancouver' is the keyphrase "
                    "'Vancouver scalp micropigmentation'"),

@@ -93,9 +93,24 @@ def _word_core(token: str) -> str:
     return token[start.start(): len(token) - _WORD_CHAR_RE.search(token[::-1]).start()]
 
 
-def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
-    """Plain text of an inline token (newline per source line break), with the links and images in it."""
+def _link_column(source: list[str], line: int, text: str, searched: dict[int, int]) -> int:
+    """The source column of a link's text (`[text](...)` on `line`), after the links found on that line before it
+    (`searched`); 1 when it cannot be told."""
+    first = text.split()[0] if text.split() else ""
+    if not first or not 0 < line <= len(source):
+        return 1
+    m = re.compile(r"\[[*_`~\s]*(?=" + re.escape(first) + ")").search(source[line - 1], searched.get(line, 0))
+    if not m:
+        return 1
+    searched[line] = m.end()
+    return m.end() + 1
+
+
+def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[str, list[Link], list[Image]]:
+    """Plain text of an inline token (newline per source line break), with the links and images in it; `source`,
+    the file's lines, gives each link its column."""
     parts: list[str] = []
+    searched: dict[int, int] = {}
     links: list[Link] = []
     images: list[Image] = []
     current = line
@@ -139,7 +154,8 @@ def _inline(token: Token, line: int) -> tuple[str, list[Link], list[Image]]:
         elif t == "link_close" and link_stack:
             href, start, at = link_stack.pop()
             text = " ".join("".join(parts)[start:].split())
-            links.append(Link(href=href, text=text, line=at))
+            links.append(Link(href=href, text=text, line=at,
+                              column=_link_column(source, at, text, searched) if source else 1))
         elif t == "image":
             alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "code_inline"))
             images.append(Image(src=unmask(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
@@ -191,7 +207,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
             pending_heading = (int(tok.tag[1]), tok.map[0] if tok.map else 0)
         elif t == "inline":
             start = (tok.map[0] if tok.map else 0) + offset + 1
-            raw, links, images = _inline(tok, start)
+            raw, links, images = _inline(tok, start, lines)
             raw = strip_markup_noise(raw)
             prev = tokens[i - 1].type if i else ""
             if pending_heading is not None:
