@@ -106,3 +106,11 @@ def test_a_competing_link_is_found_at_its_anchor_text_not_the_same_words_before_
         assert len(seo214) == 1, name
         line = text.split("\n")[seo214[0]["line"] - 1]
         assert line[seo214[0]["column"] - 2:].startswith(before + "teeth whitening"), name
+
+
+def test_a_start_tag_ends_at_its_own_closing_bracket():
+    from smpseo.sources.readers.htmlblocks import html_to_blocks
+
+    # a quote opens an attribute's value only after `=`; a `>` inside a quoted value does not end the tag
+    blocks = html_to_blocks('<p class=a"b>Hi there.</p>\n<p\n class="a>b"\n>Text here.</p>')
+    assert [(s.line, s.column) for b in blocks for s in b.sentences] == [(1, 14), (4, 2)]

@@ -111,16 +111,17 @@ class _Builder:
         line, pos = getattr(tag, "sourceline", None), getattr(tag, "sourcepos", None)
         if not self.source or line is None or pos is None or line > len(self.source):
             return 0, _column(tag)
-        quote = ""
+        quote, last = "", ""  # a quote opens a value only after `=`, as the parser reads it
         for n, text in enumerate(self.source[line - 1:line + 20]):
             for i in range(pos if n == 0 else 0, len(text)):
                 c = text[i]
                 if quote:
                     quote = "" if c == quote else quote
-                elif c in "\"'":
+                elif c in "\"'" and last == "=":
                     quote = c
                 elif c == ">":
                     return n, i + 2
+                last = c if not c.isspace() else last
         return 0, _column(tag)
 
     # -- inline content ---------------------------------------------------------------------------
