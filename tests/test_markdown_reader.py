@@ -110,3 +110,18 @@ def test_all_18f_posts_parse():
     assert sum(1 for p in posts if p.title) == 509
     # template tags never reach the prose
     assert not [s.text for p in posts for s in p.sentences if "{{" in s.text or "{%" in s.text]
+
+
+def test_hugo_figures_and_img_tags_in_a_paragraph_are_the_post_s_images():
+    """Hugo's figure shortcode and an <img> written inside a paragraph show an image: each is one of the post's
+    images, with its alt text (none when it has none), at its line; every column after it stays where it was."""
+    text = ('---\ntitle: Whitening\n---\n\n{{< figure src="/img/smile.jpg" >}}\n\n'
+            '{{% figure src="/img/after.jpg" alt="Teeth after one visit" caption="After" %}} Then we rest.\n\n'
+            'Our team <img src="/img/team.jpg" title="Team"> smiles, and <img alt=\'The studio\' src=/img/s.jpg> too.\n\n'
+            '{{< figure src="/img/a b.jpg" >}}\n')
+    post = parse_markdown(text, "a.md")
+    assert [(i.src, i.alt, i.line, i.title) for i in post.images] == [
+        ("/img/smile.jpg", "", 5, ""), ("/img/after.jpg", "Teeth after one visit", 7, ""),
+        ("/img/team.jpg", "", 9, "Team"), ("/img/s.jpg", "The studio", 9, "")]
+    rest = next(b for b in post.blocks if "Then we rest" in b.text)
+    assert rest.sentences[0].column == text.splitlines()[6].index("Then") + 1

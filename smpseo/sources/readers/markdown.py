@@ -69,6 +69,34 @@ def _column_in(source_line: str, text: str) -> int:
     return _LIST_MARKER.match(source_line).end() + 1
 
 
+_IMG_TAG = re.compile(r"<img\b", re.I)
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# Hugo's figure shortcode on one line: {{< figure src="/img/a.jpg" alt="..." >}} (or {{% %}}), an image of the post
+_FIGURE = re.compile(r"\{\{([<%])-?[ \t]*figure\b([^{}\n]*?)-?[ \t]*[>%]\}\}")
+
+
+def _attributes(tag: str) -> dict[str, str]:
+    """The attributes of an HTML tag or a shortcode, names in lower case, values with their references decoded."""
+    from html import unescape
+
+    return {m.group(1).lower(): unescape(next(g for g in m.groups()[1:] if g is not None))
+            for m in _ATTRIBUTE.finditer(tag)}
+
+
+def _figures_as_images(body: str) -> str:
+    """`body` with each one-line Hugo figure shortcode written as the Markdown image it shows, padded to the same
+    length (every later column stays where it was); the other template tags are masked after this."""
+    def image(m: re.Match) -> str:
+        attrs = _attributes(m.group(2))
+        src, alt = attrs.get("src", ""), " ".join(attrs.get("alt", "").split())
+        if not src or re.search(r"[\s()<>]", src) or re.search(r"[\[\]\\]", alt):
+            return m.group(0)  # not writable as ![alt](src): left a template tag
+        written = f"![{alt}]({src})"
+        return written + " " * (len(m.group(0)) - len(written))
+
+    return _FIGURE.sub(image, body) if "figure" in body else body
+
+
 def _clean_tokens(tokens: list[Token]) -> list[Token]:
     """Character references are text entering here: `&#x202e;` decoded by the Markdown parser is cleaned as decoded
     bytes are (`clean_text`), in every token's content and attributes."""
@@ -161,6 +189,10 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
             images.append(Image(src=unmask(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
                                 title=str(child.attrs.get("title") or ""), line=current))
         elif t == "html_inline":
+            if _IMG_TAG.match(child.content):  # an <img> written inside a paragraph is an image of the post
+                attrs = _attributes(child.content)
+                images.append(Image(src=unmask(attrs.get("src", "")), alt=attrs.get("alt", "").strip(),
+                                    title=attrs.get("title", ""), line=current))
             if _breaking_tag().match(child.content):  # a browser breaks the line there: the words either side stay two
                 parts.append(" ")
             breaks = child.content.count("\n")  # a tag or comment over several lines: they still count
@@ -188,7 +220,7 @@ def _markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], bod
 
 def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
     """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`."""
-    tokens = _clean_tokens(_md.parse(mask_templates(body)))
+    tokens = _clean_tokens(_md.parse(mask_templates(_figures_as_images(body))))
     blocks: list[Block] = []
     kind_stack: list[str] = []
     list_depth = 0
