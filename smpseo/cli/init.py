@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import sys
 
-SITE_OPTIONS = ("name", "city", "region", "country", "phone", "url")
-
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="write smpseo.toml for a clinic: its name, city, phone and targets",
@@ -46,7 +44,14 @@ def _error(message: str) -> int:
 def run(args) -> int:
     from pathlib import Path
 
-    from smpseo.app.new_settings import check_option, existing, plan_settings, render, write_settings
+    from smpseo.app.new_settings import (
+        SITE_KEYS,
+        check_option,
+        existing,
+        plan_settings,
+        render,
+        write_settings,
+    )
     from smpseo.app.settings import shown_path
     from smpseo.core.settings import ConfigError
     from smpseo.model.post import one_line
@@ -57,7 +62,7 @@ def run(args) -> int:
     if args.posts is not None and not Path(args.posts).is_dir():
         return _error(f"{args.posts}: {'not a folder' if Path(args.posts).exists() else 'no such folder'}")
     try:
-        given = {k: check_option(k, getattr(args, k)) for k in SITE_OPTIONS if getattr(args, k) is not None}
+        given = {k: check_option(k, getattr(args, k)) for k in SITE_KEYS if getattr(args, k) is not None}
         targets = [check_option("target", t) for t in args.target]
     except ConfigError as exc:
         return _error(str(exc))
