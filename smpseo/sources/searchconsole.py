@@ -231,8 +231,9 @@ def export_dates(path: str | Path) -> tuple[date, date] | None:
         text, _ = read_export(path, DATES_FILE)
     except QueryFileError:
         return None
+    text = text.lstrip("\ufeff")
     days = []
-    for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(text.lstrip("\ufeff"), "Date")):
+    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text, "Date")):
         try:
             days.append(date.fromisoformat(row[0].strip()))
         except (IndexError, ValueError):

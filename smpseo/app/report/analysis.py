@@ -34,14 +34,14 @@ def clinic_topics(config: Config, given=()) -> tuple[list, list]:
     """The topics a report matches: the shipped ones, then those of the settings' `[topics] files`, then `given`
     (files or Topics). A report is made without a file that cannot be used: (topics, the TopicError of each such
     file), so one mistake in a topics file costs that file, not the report."""
-    from smpseo.sources.topics import TopicError, load_topics, read_topics
+    from smpseo.sources.topics import Topic, TopicError, load_topics, read_topics
 
     problems: list = []
     kept: list = []  # the topic files that can be used
     for file in [*config.topic_files, *given]:
         try:
             if str(file).strip():
-                if not hasattr(file, "question"):  # a Topic is used as it is
+                if not isinstance(file, Topic):  # a Topic is used as it is; a file is read to find its mistakes
                     read_topics(file)
                 kept.append(file)
         except TopicError as exc:
