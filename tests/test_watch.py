@@ -123,6 +123,27 @@ def wait_for(found: queue.Queue, test, timeout: float = 120) -> list[str]:
             return seen
 
 
+def test_events_say_when_the_watch_is_in_place_and_see_a_save_made_right_after(tmp_path):
+    """`--watch` says "watching" only once the operating system watches the folder: a save made at once is seen,
+    however long the watching thread took to start (a busy machine)."""
+    pytest.importorskip("watchfiles")
+    from smpseo.app.watch import Events
+
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    stop = threading.Event()
+    timer = threading.Timer(60, stop.set)  # no batch in a minute: the save went unseen, and the test fails
+    source = Events([tmp_path])
+    batches = source.changes(stop)
+    try:
+        assert source.wait_ready(60)
+        (tmp_path / "a.md").write_text("# A\n\nSaved.\n", encoding="utf-8")
+        timer.start()
+        assert any(p.endswith("a.md") for p in next(batches, []))
+    finally:
+        timer.cancel()
+        batches.close()  # ends the watching thread too
+
+
 @pytest.mark.parametrize("poll", [True, False], ids=["polling", "events"])
 def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", *(["--poll"] if poll else [])]

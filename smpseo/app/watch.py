@@ -23,6 +23,7 @@ from smpseo.model.results import CheckResult, Finding
 from smpseo.sources.readers import iter_sources
 
 POLL_SECONDS = 0.2
+READY_SECONDS = 10.0  # the longest a watch waits for the operating system's watch before it starts anyway
 
 
 def finding_key(f: Finding) -> tuple:
@@ -111,31 +112,41 @@ class Events:
         self.paths = [str(p) for p in [*paths, *extra]]
         self._batches: queue.Queue = queue.Queue()
         self._stop = threading.Event()
+        self._armed = threading.Event()  # set once the operating system's watch is in place
         threading.Thread(target=self._watch, daemon=True, name="smpseo-watch").start()
+
+    def wait_ready(self, timeout: float = READY_SECONDS) -> bool:
+        """Wait until the operating system watches the paths (a save before that would go unseen); False when
+        `timeout` passed first."""
+        return self._armed.wait(timeout)
 
     def _watch(self) -> None:
         """Watch the paths that exist; when one of them goes or comes back (a folder deleted and made again, as a
         checkout does), say so and watch again: the operating system's watch on a deleted folder is gone with it."""
         import watchfiles
 
+        back: set[str] = set()  # paths that came back, announced once they are watched (a save is then seen)
         try:
             while not self._stop.is_set():
                 there = [p for p in self.paths if os.path.exists(p)]
                 if not there:
+                    self._armed.set()  # nothing to watch yet: looking for the paths to come back is the watch
                     self._stop.wait(0.5)
-                    if any(os.path.exists(p) for p in self.paths):
-                        self._batches.put(sorted(p for p in self.paths if os.path.exists(p)))
+                    back = {p for p in self.paths if os.path.exists(p)}
                     continue
                 for batch in watchfiles.watch(*there, stop_event=self._stop, debounce=400, step=30,
                                               rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
+                    self._armed.set()  # the first batch, or the first timeout, comes from a watch in place
                     now = [p for p in self.paths if os.path.exists(p)]
-                    changed = {path for _, path in batch} | (set(now) ^ set(there))
+                    changed = {path for _, path in batch} | (set(now) ^ set(there)) | back
+                    back = set()
                     if changed:
                         self._batches.put(sorted(changed))
                     if now != there:
                         break
         except Exception as exc:  # handed to the main thread, which reports it
             self._batches.put(exc)
+            self._armed.set()
 
     def changes(self, stop: threading.Event) -> Iterator[list[str]]:
         try:
@@ -190,7 +201,9 @@ class Watcher:
         """Check once, then after each batch of changes from `source` (a `Polling` or `Events`), until `stop` is
         set (or Ctrl-C, which the caller handles)."""
         stop = stop or threading.Event()
-        report(self.recheck())
+        first = self.recheck()
+        getattr(source, "wait_ready", lambda: True)()  # "watching" is said once a save would be seen
+        report(first)
         for changed in source.changes(stop):
             report(self.recheck(changed))
 
