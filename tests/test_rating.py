@@ -43,6 +43,32 @@ def test_seo_is_the_share_of_nine_points_per_assessment():
     assert rating([finding(r) for r in ("SEO203", "SEO204", "SEO205")], keyphrase_rules)["seo"] == "ok"  # 29/45
 
 
+def test_a_short_text_scores_by_how_short_it_is_as_yoast_does():
+    from smpseo.checks.rating import text_length_score
+
+    # Yoast's steps for a post: 300 words and more 9, 250 6, 200 3, 100 -10, fewer -20
+    assert [text_length_score(n, 300) for n in (300, 299, 250, 249, 200, 199, 100, 99, 0)] == [9, 6, 6, 3, 3, -10,
+                                                                                                -10, -20, -20]
+    assert text_length_score(500, 600) == 6 and text_length_score(150, 600) == -20  # steps follow min_words
+    rules = ["RD107", "SEO203", "SEO204", "SEO205", "SEO208", "SEO218"]
+    short = [finding("RD107"), finding("SEO218")]
+    assert rating(short, rules, words=260)["seo"] == "good"  # (6 + 3 + 36) / 54 = 83
+    assert rating(short, rules, words=40)["seo"] == "poor"  # (-20 + 3 + 36) / 54 = 35
+    # a very short text is the fix worth most among warnings; a little short, the missing link weighs more
+    assert top_fixes(short, rules, words=40)[0]["rule"] == "RD107"
+    assert top_fixes(short, rules, words=260)[0]["rule"] == "SEO218"
+
+
+def test_a_post_of_a_few_words_is_not_rated_good(tmp_path):
+    draft = tmp_path / "short.md"
+    draft.write_text("---\ntitle: Scalp micropigmentation in Vancouver\ndescription: " + "Scalp micropigmentation "
+                     "in Vancouver, and what it does for thinning hair, in a few words from the studio." * 2
+                     + "\nkeyphrase: scalp micropigmentation\n---\n\nScalp micropigmentation in Vancouver, "
+                     "explained in a few words. Call us.\n", encoding="utf-8")
+    (rated,) = smpseo.check(smpseo.load_posts(draft), EXAMPLE_CONFIG).posts
+    assert rated["metrics"]["words"] < 20 and rated["rating"]["seo"] != "good"
+
+
 def test_top_fixes_errors_first_then_what_is_worth_most_one_per_rule():
     found = [finding("SEO220", 2, "info", "No link to another site"),
              finding("RD101", 9, message="Sentence has 31 words"), finding("RD101", 12, message="Sentence has 25"),

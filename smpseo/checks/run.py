@@ -239,8 +239,9 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
         disabled = disabled_in_post(ctx.post.meta)
         ran = [r.id for r in run.active if not is_disabled(r, disabled)]
         mine = by_post.get(ctx.name, [])
+        length = {"words": summary["metrics"]["words"], "min_words": run.settings["RD107"].thresholds["min_words"]}
         result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": summary["metrics"],
-                             "rating": rating(mine, ran), "fixes": top_fixes(mine, ran)})
+                             "rating": rating(mine, ran, **length), "fixes": top_fixes(mine, ran, **length)})
     for i, t in enumerate(run.targets):
         for ctx, summary in zip(contexts, summaries, strict=True):
             count, placed = summary["coverage"][i]
