@@ -52,21 +52,37 @@ def test_a_short_text_scores_by_how_short_it_is_as_yoast_does():
     assert text_length_score(500, 600) == 6 and text_length_score(150, 600) == -20  # steps follow min_words
     rules = ["RD107", "SEO203", "SEO204", "SEO205", "SEO208", "SEO218"]
     short = [finding("RD107"), finding("SEO218")]
-    assert rating(short, rules, words=260)["seo"] == "good"  # (6 + 3 + 36) / 54 = 83
-    assert rating(short, rules, words=40)["seo"] == "poor"  # (-20 + 3 + 36) / 54 = 35
+    assert rating(short, rules, {"RD107": 6})["seo"] == "good"  # 260 words: (6 + 3 + 36) / 54 = 83
+    assert rating(short, rules, {"RD107": -20})["seo"] == "poor"  # 40 words: (-20 + 3 + 36) / 54 = 35
     # a very short text is the fix worth most among warnings; a little short, the missing link weighs more
-    assert top_fixes(short, rules, words=40)[0]["rule"] == "RD107"
-    assert top_fixes(short, rules, words=260)[0]["rule"] == "SEO218"
+    assert top_fixes(short, rules, grades={"RD107": -20})[0]["rule"] == "RD107"
+    assert top_fixes(short, rules, grades={"RD107": 6})[0]["rule"] == "SEO218"
+
+
+POST = ("---\ntitle: Scalp micropigmentation in Vancouver\ndescription: Scalp micropigmentation in Vancouver, "
+        "and what it does for thinning hair, in a few words from our studio on Main Street.\nkeyphrase: scalp "
+        "micropigmentation\n---\n\n{body}\n")
+
+
+def rated(tmp_path, body: str) -> dict:
+    draft = tmp_path / "draft.md"
+    draft.write_text(POST.format(body=body), encoding="utf-8")
+    (post,) = smpseo.check(smpseo.load_posts(draft), EXAMPLE_CONFIG).posts
+    return post
 
 
 def test_a_post_of_a_few_words_is_not_rated_good(tmp_path):
-    draft = tmp_path / "short.md"
-    draft.write_text("---\ntitle: Scalp micropigmentation in Vancouver\ndescription: " + "Scalp micropigmentation "
-                     "in Vancouver, and what it does for thinning hair, in a few words from the studio." * 2
-                     + "\nkeyphrase: scalp micropigmentation\n---\n\nScalp micropigmentation in Vancouver, "
-                     "explained in a few words. Call us.\n", encoding="utf-8")
-    (rated,) = smpseo.check(smpseo.load_posts(draft), EXAMPLE_CONFIG).posts
-    assert rated["metrics"]["words"] < 20 and rated["rating"]["seo"] != "good"
+    post = rated(tmp_path, "Scalp micropigmentation in Vancouver, explained in a few words. Call us.")
+    assert post["metrics"]["words"] < 20 and post["rating"]["seo"] != "good"
+    assert post["fixes"][0]["rule"] == "RD107"
+
+
+def test_a_keyphrase_stuffed_into_the_text_costs_as_yoast_scores_it(tmp_path):
+    filler = "We plan every visit with care and answer your questions before we start the work. " * 3
+    fair = rated(tmp_path, " ".join(["Scalp micropigmentation in Vancouver is our work.", filler] * 10))
+    stuffed = rated(tmp_path, " ".join(["Scalp micropigmentation in Vancouver is our work. " * 4, filler] * 10))
+    assert "SEO212" not in {f["rule"] for f in fair["fixes"]} and fair["rating"]["seo"] == "good"
+    assert stuffed["rating"]["seo"] != "good"  # 40 uses in 600 words: far over 3.5 %, -50 as in Yoast
 
 
 def test_top_fixes_errors_first_then_what_is_worth_most_one_per_rule():

@@ -28,13 +28,16 @@ OFF = "off"
 
 
 class Hit(Frozen, positional=True):
-    """What a rule function yields: a place and a message. The engine adds the rule's id, category and severity."""
+    """What a rule function yields: a place and a message. The engine adds the rule's id, category and severity.
+    `grade`: where Yoast scores its assessment by how far the post misses (a text of 40 words against 300), that
+    score, which the post's rating takes instead of the rule's fixed one (`rating.SEO_SCORES`)."""
 
     line: int
     column: int
     message: str
     match: str = ""
     hint: str = ""
+    grade: int | None = None
 
 
 class Example(Frozen, positional=True):

@@ -121,7 +121,10 @@ def keyphrase_density(ctx, t):
         aim = f"{least}-{most}" if least < most else f"{least}"
         yield Hit(ctx.first_line(), 1, f"{what}{note} aim for {aim} times", ctx.focus.text)
     elif n > most:
-        yield Hit(ctx.first_line(), 1, f"{what}{note} aim for at most {most} times", ctx.focus.text)
+        # Yoast's scores: over the maximum -10, far over it (4 % against 3.5 %: 8/7 of it) -50
+        _, far = keyphrase_range(words, len(ctx.focus.literal), {**t, "max_percent": t["max_percent"] * 8 / 7})
+        yield Hit(ctx.first_line(), 1, f"{what}{note} aim for at most {most} times", ctx.focus.text,
+                  grade=-50 if n > far else -10)
 
 
 @rule("SEO213", "keyphrase-distribution", "seo", "info",

@@ -3,8 +3,9 @@ raise it most.
 
 Each rule answers one assessment (several rules can answer one: the keyphrase in the title and its position). An
 assessment without a finding scores 9 (green); with one, the score Yoast's scoring documentation gives that
-failure (`SEO_SCORES`, `READABILITY_PENALTIES`), and for the text's length the score of how far below the minimum
-it is (`text_length_score`: a 40-word post scores -20, as in Yoast, which a flat score would rate `good`).
+failure (`SEO_SCORES`, `READABILITY_PENALTIES`). Where Yoast's score depends on how far the post misses (its
+length, the keyphrase's density), the rule's finding carries that score (its `grade`, in `grades` by rule), and it
+replaces the rule's own: a 40-word post scores -20 for its length, as in Yoast, where a flat score rated it `good`.
 
 - SEO: the scores of the assessments that apply, added up, as a share of 9 each (0-100); above 70 is `good`,
   above 40 `ok`, else `poor` (Yoast's SEO score and its bands).
@@ -19,7 +20,8 @@ the list of fixes still brings up. A post without a focus keyphrase scores as Yo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 GOOD, OK, POOR = "good", "ok", "poor"
@@ -59,6 +61,7 @@ READABILITY_PENALTIES: dict[str, tuple[str, int]] = {
     "RD106": ("sentenceBeginnings", 3),
 }
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+EMPTY: Mapping[str, int] = MappingProxyType({})
 
 
 def text_length_score(words: int, minimum: int) -> int:
@@ -70,27 +73,23 @@ def text_length_score(words: int, minimum: int) -> int:
     return -20
 
 
-def rating(findings: Iterable[Any], active: Iterable[str], *, words: int | None = None,
-           min_words: int = 300) -> dict[str, str]:
+def rating(findings: Iterable[Any], active: Iterable[str], grades: Mapping[str, int] = EMPTY) -> dict[str, str]:
     """{"seo": good|ok|poor, "readability": good|ok|poor} for one post's findings, given the rules that ran.
-    `words`: the post's length (RD107 then scores how short it is; without it, as a post a little short)."""
-    seo, penalties = _scores(findings, active, _graded(words, min_words))
+    `grades`: rule -> the score its finding earns in this post, where it is not the rule's fixed one."""
+    seo, penalties = _scores(findings, active, grades)
     total = round(100 * sum(seo.values()) / (PASS_SCORE * len(seo))) if seo else 0
     points = sum(penalties.values())
     return {"seo": GOOD if total > 70 else OK if total > 40 else POOR,
             "readability": POOR if points > 6 else OK if points > 4 else GOOD}
 
 
-def _graded(words: int | None, min_words: int) -> dict[str, int]:
-    """Scores that depend on how far a post misses, by assessment."""
-    return {} if words is None else {"textLength": text_length_score(words, min_words)}
+def _score(rule_id: str, score: int, grades: Mapping[str, int]) -> int:
+    return grades.get(rule_id, score)
 
 
 def _scores(findings: Iterable[Any], active: Iterable[str],
-            graded: dict[str, int] | None = None) -> tuple[dict[str, int], dict[str, int]]:
-    """(SEO assessment -> score, readability assessment -> penalty points). `graded`: scores by assessment that
-    replace the rule's own (`_graded`)."""
-    graded = graded or {}
+            grades: Mapping[str, int]) -> tuple[dict[str, int], dict[str, int]]:
+    """(SEO assessment -> score, readability assessment -> penalty points)."""
     seo: dict[str, int] = {}
     readability: dict[str, int] = {}
     for rule_id in active:
@@ -103,24 +102,23 @@ def _scores(findings: Iterable[Any], active: Iterable[str],
             name, points = READABILITY_PENALTIES[f.rule]
             readability[name] = max(readability.get(name, 0), points)
         for name, score in SEO_SCORES.get(f.rule, ()):
-            seo[name] = min(seo.get(name, PASS_SCORE), graded.get(name, score))
+            seo[name] = min(seo.get(name, PASS_SCORE), _score(f.rule, score, grades))
     return seo, readability
 
 
-def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3, *, words: int | None = None,
-              min_words: int = 300) -> list[dict[str, Any]]:
+def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3,
+              grades: Mapping[str, int] = EMPTY) -> list[dict[str, Any]]:
     """The `limit` fixes that raise the post's rating most, best first: one per rule (its first finding, saying how
     many more there are), errors before warnings, then by the points the fix is worth, then by where it is. Each:
-    rule, line, column, message, hint. `words`, `min_words`: as for `rating`."""
+    rule, line, column, message, hint. `grades`: as for `rating`."""
     findings = list(findings)
-    graded = _graded(words, min_words)
-    seo, _ = _scores(findings, active, graded)
+    seo, _ = _scores(findings, active, grades)
     seo_weight = 100 / (PASS_SCORE * len(seo)) if seo else 0.0
 
     def worth(rule_id: str) -> float:
         if rule_id in READABILITY_PENALTIES:
             return READABILITY_PENALTIES[rule_id][1] * 10.0  # a penalty point moves readability ten points
-        return sum((PASS_SCORE - graded.get(name, score)) * seo_weight for name, score in SEO_SCORES.get(rule_id, ()))
+        return sum((PASS_SCORE - _score(rule_id, score, grades)) * seo_weight for _, score in SEO_SCORES.get(rule_id, ()))
 
     first: dict[str, Any] = {}
     many: dict[str, int] = {}

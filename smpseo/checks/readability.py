@@ -8,6 +8,7 @@ from smpseo.analysis.passive import passive_phrase
 from smpseo.analysis.readability import EASE_POOR, LONG_SENTENCE_WORDS
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Metric, Repetition, Share, register
+from smpseo.checks.rating import text_length_score
 from smpseo.core.language import find_phrase
 from smpseo.model.post import PARAGRAPH, QUOTE
 
@@ -165,6 +166,7 @@ register(Metric(
     thresholds={"min_words": 300},
     hint="Answer the question fully: what, how, how long, what it costs, what to do next.",
     value=lambda ctx: ctx.word_count, below="min_words",
+    grade=lambda words, t: text_length_score(words, t["min_words"]),
     message="Text has {value} words (min {threshold})",
     examples=[flag("---\ntitle: Short\n---\n\n" + _EASY,
                    "2:8 RD107 Text has 19 words (min 300)"),

@@ -116,6 +116,10 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
         hits, not_checked = [], f"not checked: its checks {exc} (the limit for one post)"
     findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
                 for f in _findings(hits, run.settings, source_lines)]
+    grades: dict[str, int] = {}  # the rating's score of a finding that says how far the post misses, by rule
+    for _, r, h in hits:
+        if h.grade is not None:
+            grades[r.id] = min(grades.get(r.id, h.grade), h.grade)
     terms = done.get("terms") or [] if run.keyphrases else None
     metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
                            terms=[tuple(t) for t in terms] if terms is not None else None, shares=done["shares"],
@@ -123,7 +127,7 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
     metrics["keyphrase_source"] = ctx.focus_source
     metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
-    return {"findings": findings, "metrics": metrics, "target_counts": ctx.target_counts,
+    return {"findings": findings, "grades": grades, "metrics": metrics, "target_counts": ctx.target_counts,
             "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
             **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked}
 
@@ -239,9 +243,9 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
         disabled = disabled_in_post(ctx.post.meta)
         ran = [r.id for r in run.active if not is_disabled(r, disabled)]
         mine = by_post.get(ctx.name, [])
-        length = {"words": summary["metrics"]["words"], "min_words": run.settings["RD107"].thresholds["min_words"]}
+        grades = summary["grades"]
         result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": summary["metrics"],
-                             "rating": rating(mine, ran, **length), "fixes": top_fixes(mine, ran, **length)})
+                             "rating": rating(mine, ran, grades), "fixes": top_fixes(mine, ran, grades=grades)})
     for i, t in enumerate(run.targets):
         for ctx, summary in zip(contexts, summaries, strict=True):
             count, placed = summary["coverage"][i]

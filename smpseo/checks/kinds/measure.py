@@ -38,7 +38,8 @@ class Metric(Spec):
     (`"absent"`; `hints` may give that outcome a hint of its own). `message` is a format string, or one per outcome
     (`"below"`, `"above"`, `"absent"`), with
     `{value}`, `{threshold}` (the one crossed), `{item}`, every threshold by name, and what `details(item, t)`
-    returns (worked out only for a finding)."""
+    returns (worked out only for a finding). `grade(value, t)`: the score the post's rating gives the finding, where
+    Yoast's depends on how far the value misses (`Hit.grade`)."""
 
     value: Callable[[Any], float | int | None]
     message: str | Mapping[str, str]
@@ -49,6 +50,7 @@ class Metric(Spec):
     match: Callable[[Any], str] = _title
     details: Callable[[Any, Mapping[str, Any]], Mapping[str, Any]] = _nothing
     hints: Mapping[str, str] = EMPTY  # a hint of its own for an outcome ("absent": nothing to shorten, add one)
+    grade: Callable[[Any, Mapping[str, Any]], int] | None = None  # (value, thresholds) -> the rating's score
     kind = "metric"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -67,7 +69,8 @@ class Metric(Spec):
             if message is None:
                 continue
             text = self.say(ctx, message, t, value=value, threshold=crossed, item=item, **self.details(item, t))
-            yield hit(self.at(item), text, self.match(item), self.hints.get(outcome, ""))
+            grade = self.grade(value, t) if self.grade is not None and value is not None else None
+            yield hit(self.at(item), text, self.match(item), self.hints.get(outcome, ""), grade)
 
 
 def percent(share: float, limit: float) -> str:

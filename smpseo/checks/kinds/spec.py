@@ -89,6 +89,7 @@ def written_places(ctx):
             yield block.text, block, block.line
 
 
-def hit(line_column: tuple[int, int], message: str, match: str = "", hint: str = "") -> Hit:
+def hit(line_column: tuple[int, int], message: str, match: str = "", hint: str = "",
+        grade: int | None = None) -> Hit:
     line, column = line_column
-    return Hit(line, column, message, match, hint)
+    return Hit(line, column, message, match, hint, grade)
