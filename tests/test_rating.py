@@ -85,6 +85,26 @@ def test_a_keyphrase_stuffed_into_the_text_costs_as_yoast_scores_it(tmp_path):
     assert stuffed["rating"]["seo"] != "good"  # 40 uses in 600 words: far over 3.5 %, -50 as in Yoast
 
 
+def rated_by(rule_id: str, body: str) -> dict:
+    """The SEO rating of a post checked by one rule alone: the share of 9 its finding scores."""
+    from smpseo.checks import run_rules
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    text = "---\ntitle: Vancouver scalp micropigmentation\n---\n\n" + body
+    result = run_rules([parse_markdown(text, "draft.md")], [], EXAMPLE_CONFIG, "Vancouver scalp micropigmentation",
+                       [rule_id])
+    return {"rules": [f.rule for f in result.findings], **result.posts[0]["rating"]}
+
+
+def test_the_keyphrase_left_out_of_most_of_the_text_scores_as_yoast_scores_it():
+    intro = "Vancouver scalp micropigmentation is our only work. "
+    rest = "We plan each visit with care. "
+    assert rated_by("SEO213", (intro + rest * 4) * 4)["seo"] == "good"  # at most 4 of 20 sentences without it
+    assert rated_by("SEO213", intro + rest * 3 + intro + rest * 8 + intro + rest * 6)["seo"] == "ok"  # 40 %: 6
+    assert rated_by("SEO213", intro + rest * 20) == {"rules": ["SEO213"], "seo": "poor", "readability": "good"}
+    assert rated_by("SEO213", rest * 20)["seo"] == "poor"  # never there: 1, as Yoast scores it
+
+
 def test_top_fixes_errors_first_then_what_is_worth_most_one_per_rule():
     found = [finding("SEO220", 2, "info", "No link to another site"),
              finding("RD101", 9, message="Sentence has 31 words"), finding("RD101", 12, message="Sentence has 25"),

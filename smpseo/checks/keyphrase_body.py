@@ -149,7 +149,7 @@ def keyphrase_distribution(ctx, t):
         return
     hits = [holds_topic(ctx.matcher, ctx.focus, s.text, synonyms_count(DISTRIBUTION)) for s in sentences]
     if not any(hits):
-        yield Hit(ctx.first_line(), 1, f"The keyphrase {ctx.focus_label()} never appears in the text", "")
+        yield Hit(ctx.first_line(), 1, f"The keyphrase {ctx.focus_label()} never appears in the text", "", grade=1)
         return
     if len(sentences) < t["min_sentences"]:
         return
@@ -166,8 +166,9 @@ def keyphrase_distribution(ctx, t):
     share = best_len / len(sentences)
     if share > t["max_gap_share"]:
         s = sentences[best_start]
+        # Yoast's scores: 6 for a gap past 30 % of the text, 1 past 50 % (5/3 of it)
         yield Hit(s.line, s.column, f"{best_len} sentences in a row ({share:.0%} of the text) without the keyphrase "
-                                    f"{ctx.focus_label()}", s.text)
+                                    f"{ctx.focus_label()}", s.text, grade=1 if share > t["max_gap_share"] * 5 / 3 else 6)
 
 
 def competing_links(ctx) -> list:
