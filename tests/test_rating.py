@@ -85,14 +85,14 @@ def test_a_keyphrase_stuffed_into_the_text_costs_as_yoast_scores_it(tmp_path):
     assert stuffed["rating"]["seo"] != "good"  # 40 uses in 600 words: far over 3.5 %, -50 as in Yoast
 
 
-def rated_by(rule_id: str, body: str) -> dict:
-    """The SEO rating of a post checked by one rule alone: the share of 9 its finding scores."""
+def rated_by(rule_id: str | list[str], body: str) -> dict:
+    """The rating of a post checked by these rules alone (SEO: the share of 9 their findings score)."""
     from smpseo.checks import run_rules
     from smpseo.sources.readers.markdown import parse_markdown
 
     text = "---\ntitle: Vancouver scalp micropigmentation\n---\n\n" + body
     result = run_rules([parse_markdown(text, "draft.md")], [], EXAMPLE_CONFIG, "Vancouver scalp micropigmentation",
-                       [rule_id])
+                       [rule_id] if isinstance(rule_id, str) else rule_id)
     return {"rules": [f.rule for f in result.findings], **result.posts[0]["rating"]}
 
 
@@ -137,3 +137,14 @@ def test_check_json_has_the_rating_of_every_post(tmp_path, capsys, monkeypatch):
     assert all(v in ("good", "ok", "poor") for v in post["rating"].values())
     assert [f["rule"] for f in post["fixes"]][:1] == ["SEO206"]
     assert data["settings"] == "smpseo.toml" or data["settings"].endswith("smpseo.toml")
+
+
+def test_readability_counts_a_near_miss_orange_and_a_far_one_red():
+    long_ = ("Scalp micropigmentation is a cosmetic treatment in which an artist puts tiny dots of pigment into the scalp "
+             "to look like the shadow of shaved hair on a head. ")
+    passive, short = "The pigment is set in the skin. ", "We talk it through with you first. "
+    # 4 of 15 sentences long (27 %: orange, 2 points) and 2 of 15 passive (13 %: orange, 2): 4 points, good
+    near = rated_by(["RD101", "RD104"], long_ * 4 + passive * 2 + short * 9)
+    assert set(near["rules"]) == {"RD101", "RD104"} and near["readability"] == "good"
+    # 8 of 15 long (53 %: red, 3) and the same passive voice: 5 points, ok
+    assert rated_by(["RD101", "RD104"], long_ * 8 + passive * 2 + short * 5)["readability"] == "ok"

@@ -49,7 +49,7 @@ def keyphrase_in_subheadings(ctx, t):
     if not heads:
         if ctx.word_count >= t["min_words"] and ctx.prose:
             yield Hit(ctx.prose[0].line, 1, f"No subheadings in {ctx.word_count} words: add one or two that reflect "
-                                            f"the keyphrase {ctx.focus_label()}", "")
+                                            f"the keyphrase {ctx.focus_label()}", "", grade=2)  # Yoast's score
         return
     reflecting = [h for h in heads if _reflects(ctx, h.text, SUBHEADING, more_than_half=True)]
     share = 100 * len(reflecting) / len(heads)

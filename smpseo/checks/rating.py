@@ -4,8 +4,10 @@ raise it most.
 Each rule answers one assessment (several rules can answer one: the keyphrase in the title and its position). An
 assessment without a finding scores 9 (green); with one, the score Yoast's scoring documentation gives that
 failure (`SEO_SCORES`, `READABILITY_PENALTIES`). Where Yoast's score depends on how far the post misses (its
-length, the keyphrase's density), the rule's finding carries that score (its `grade`, in `grades` by rule), and it
-replaces the rule's own: a 40-word post scores -20 for its length, as in Yoast, where a flat score rated it `good`.
+length, the keyphrase's density and distribution, the share of long or passive sentences, the longest paragraph),
+the rule's finding carries that score (its `grade`, in `grades` by rule), and it replaces the rule's own: a 40-word
+post scores -20 for its length, as in Yoast, where a flat score rated it `good`; 27 % of long sentences are orange
+(2 points), 40 % red (3).
 
 - SEO: the scores of the assessments that apply, added up, as a share of 9 each (0-100); above 70 is `good`,
   above 40 `ok`, else `poor` (Yoast's SEO score and its bands).
@@ -64,6 +66,16 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 EMPTY: Mapping[str, int] = MappingProxyType({})
 
 
+def orange_or_red(near: bool) -> int:
+    """Yoast's score of a readability assessment that fails: 6 (orange) when the post misses by a little, else 3."""
+    return 6 if near else 3
+
+
+def penalty(score: int) -> int:
+    """Yoast's readability penalty points for an assessment's score: 3 for red (up to 4), 2 for orange (up to 7)."""
+    return 3 if score <= 4 else 2 if score <= 7 else 0
+
+
 def text_length_score(words: int, minimum: int) -> int:
     """Yoast's score for a post's length: 9 from `minimum` words (300), 6 from five sixths of it (250), 3 from two
     thirds (200), -10 from a third (100), and -20 below; the steps are Yoast's, as shares of the minimum set."""
@@ -100,6 +112,7 @@ def _scores(findings: Iterable[Any], active: Iterable[str],
     for f in findings:
         if f.rule in READABILITY_PENALTIES:
             name, points = READABILITY_PENALTIES[f.rule]
+            points = penalty(grades[f.rule]) if f.rule in grades else points
             readability[name] = max(readability.get(name, 0), points)
         for name, score in SEO_SCORES.get(f.rule, ()):
             seo[name] = min(seo.get(name, PASS_SCORE), _score(f.rule, score, grades))
@@ -117,7 +130,8 @@ def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3,
 
     def worth(rule_id: str) -> float:
         if rule_id in READABILITY_PENALTIES:
-            return READABILITY_PENALTIES[rule_id][1] * 10.0  # a penalty point moves readability ten points
+            points = penalty(grades[rule_id]) if rule_id in grades else READABILITY_PENALTIES[rule_id][1]
+            return points * 10.0  # a penalty point moves readability ten points
         return sum((PASS_SCORE - _score(rule_id, score, grades)) * seo_weight for _, score in SEO_SCORES.get(rule_id, ()))
 
     first: dict[str, Any] = {}

@@ -8,7 +8,7 @@ from smpseo.analysis.passive import passive_phrase
 from smpseo.analysis.readability import EASE_POOR, LONG_SENTENCE_WORDS
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Metric, Repetition, Share, register
-from smpseo.checks.rating import text_length_score
+from smpseo.checks.rating import orange_or_red, text_length_score
 from smpseo.core.language import find_phrase
 from smpseo.model.post import PARAGRAPH, QUOTE
 
@@ -45,6 +45,7 @@ register(Share(
     thresholds={"max_words": LONG_SENTENCE_WORDS, "max_percent": 25},
     hint="Split it in two, or cut words that add nothing.",
     among=lambda ctx: ctx.own_sentences, has=_long, above="max_percent",
+    grade=lambda share, t: orange_or_red(share <= t["max_percent"] * 6 / 5),  # Yoast: 25 %, red past 30 %
     message="Sentence has {words} words (max {max_words}); {count} of {total} sentences are this long ({percent}, "
             "max {max_percent}%)",
     examples=[flag(_LONG + " It looks real. " + _LONG,
@@ -61,6 +62,7 @@ register(Metric(
     hint="Break it where the topic shifts; one idea per paragraph.",
     each=lambda ctx: [b for b in ctx.prose if b.kind == PARAGRAPH],
     value=lambda b: len(b.words), above="max_words",
+    grade=lambda words, t: orange_or_red(words <= t["max_words"] * 4 / 3),  # Yoast: 150 words, red past 200
     message="Paragraph has {value} words (max {threshold})",
     at=lambda b: (b.line, b.sentences[0].column if b.sentences else 1),
     match=lambda b: b.text[:80],
@@ -81,6 +83,7 @@ register(Metric(
     hint="Add a subheading (## ...) that says what the next part answers.",
     each=lambda ctx: ctx.post.sections,
     value=lambda section: sum(len(b.words) for b in section.blocks if b.is_prose), above="max_words",
+    grade=lambda words, t: orange_or_red(words <= t["max_words"] * 7 / 6),  # Yoast: 300 words, red past 350
     message="{value} words {where} without a subheading (max {threshold})",
     details=lambda section, t: {"where": "after this heading" if section.heading else "before the first subheading"},
     at=lambda section: (_section_start(section).line if _section_start(section) else section.line, 1),
@@ -111,6 +114,7 @@ register(Share(
     thresholds={"max_percent": 10},
     hint="Say who does it: \"we place the pigment\".",
     among=_own_sentence_spans, has=_passive, above="max_percent",
+    grade=lambda share, t: orange_or_red(share <= t["max_percent"] * 3 / 2),  # Yoast: 10 %, red past 15 %
     message="Passive voice: \"{words}\"; {count} of {total} sentences are passive ({percent}, max {max_percent}%)",
     at=lambda ctx, span, found: ctx.position(span[0], found["offset"]),
     match=lambda ctx, span, found: found["words"],
@@ -131,6 +135,7 @@ register(Share(
     applies=lambda ctx, t: ctx.word_count >= t["min_words"],
     among=lambda ctx: ctx.sentences, has=lambda ctx, s, t: find_phrase("transition_words", s.text),
     below="min_percent", each=False,
+    grade=lambda share, t: orange_or_red(share >= t["min_percent"] * 2 / 3),  # Yoast: 30 %, red under 20 %
     message="Only {share:.0f}% of sentences use a transition word (min {min_percent}%)",
     match="{count} of {total} sentences",
     examples=[flag(" ".join(["The scalp gets tiny dots of pigment today."] * 25),

@@ -100,7 +100,8 @@ class Share(Spec):
     outcome: `"below"`, `"above"`, and `"none"` (said first, whatever the number of parts, when no part has it).
     It can use `{count}` (the parts that have it), `{total}`, `{share}` (a number: `{share:.0f}`), `{percent}`
     ("26%"; "25.5%" where rounding would show the limit itself) and what `has` gave; `match` is a function, or a
-    format string of the same values."""
+    format string of the same values. `grade(share, t)`: the score the post's rating gives the findings, where
+    Yoast's depends on how far the share misses (`Hit.grade`)."""
 
     among: Callable[[Any], Sequence[Any]]
     has: Callable[[Any, Any, Mapping[str, Any]], Any]
@@ -112,6 +113,7 @@ class Share(Spec):
     at: Callable[[Any, Any, Any], tuple[int, int]] = _part_start
     match: Callable[[Any, Any, Any], str] | str = _part_text
     applies: Callable[[Any, Mapping[str, Any]], bool] = _always
+    grade: Callable[[float, Mapping[str, Any]], int] | None = None  # (share, thresholds) -> the rating's score
     kind = "share"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -139,10 +141,11 @@ class Share(Spec):
         values = {"count": len(found), "total": len(parts), "share": share,
                   "percent": percent(share, crossed) if crossed is not None else f"{share:.0f}%"}
         shown = found if self.each else [(parts[0], None)]
+        grade = self.grade(share, t) if self.grade is not None else None
         for part, got in shown:
             mine = {**values, **got} if isinstance(got, Mapping) else values
             match = self.match.format(**mine) if isinstance(self.match, str) else self.match(ctx, part, got)
-            yield hit(self.at(ctx, part, got), self.say(ctx, message, t, **mine), match)
+            yield hit(self.at(ctx, part, got), self.say(ctx, message, t, **mine), match, grade=grade)
 
 
 class Repetition(Spec):
