@@ -85,13 +85,14 @@ def test_a_keyphrase_stuffed_into_the_text_costs_as_yoast_scores_it(tmp_path):
     assert stuffed["rating"]["seo"] != "good"  # 40 uses in 600 words: far over 3.5 %, -50 as in Yoast
 
 
-def rated_by(rule_id: str | list[str], body: str) -> dict:
+def rated_by(rule_id: str | list[str], body: str, keyphrase: str | None = "Vancouver scalp micropigmentation",
+             title: str = "Vancouver scalp micropigmentation") -> dict:
     """The rating of a post checked by these rules alone (SEO: the share of 9 their findings score)."""
     from smpseo.checks import run_rules
     from smpseo.sources.readers.markdown import parse_markdown
 
-    text = "---\ntitle: Vancouver scalp micropigmentation\n---\n\n" + body
-    result = run_rules([parse_markdown(text, "draft.md")], [], EXAMPLE_CONFIG, "Vancouver scalp micropigmentation",
+    text = f"---\ntitle: {title}\n---\n\n" + body
+    result = run_rules([parse_markdown(text, "draft.md")], [], EXAMPLE_CONFIG, keyphrase,
                        [rule_id] if isinstance(rule_id, str) else rule_id)
     return {"rules": [f.rule for f in result.findings], **result.posts[0]["rating"]}
 
@@ -148,3 +149,12 @@ def test_readability_counts_a_near_miss_orange_and_a_far_one_red():
     assert set(near["rules"]) == {"RD101", "RD104"} and near["readability"] == "good"
     # 8 of 15 long (53 %: red, 3) and the same passive voice: 5 points, ok
     assert rated_by(["RD101", "RD104"], long_ * 8 + passive * 2 + short * 5)["readability"] == "ok"
+
+
+def test_a_post_with_no_keyphrase_at_all_is_rated_poor_as_yoast_rates_it():
+    rules = ["SEO201", "SEO216", "SEO217"]
+    body = "We talk it through with you first. " * 5
+    none = rated_by(rules, body, keyphrase=None, title="Our studio")  # no target written: nothing to infer
+    assert none == {"rules": ["SEO201"], "seo": "poor", "readability": "good"}
+    inferred = rated_by(rules, "Scalp micropigmentation in Vancouver. " + body, keyphrase=None, title="Our studio")
+    assert inferred["rules"] == ["SEO201"] and inferred["seo"] == "good"  # (3 + 9 + 9) / 27: checked with its target

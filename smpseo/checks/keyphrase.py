@@ -56,6 +56,10 @@ def in_description(ctx, phrase, description, t):
     return MISSING if n == 0 else (REPEATED, {"count": n}) if n > t["max_count"] else None
 
 
+def _times(n: int) -> str:
+    return f"{n} time" if n == 1 else f"{n} times"
+
+
 register(Required(
     id="SEO201", name="no-keyphrase", category="seo", severity="info",
     doc="The post sets no focus keyphrase; placement checks then use the site target it mentions most.",
@@ -63,13 +67,14 @@ register(Required(
     present=lambda ctx: ctx.focus_source in (FRONT_MATTER, OPTION),
     case=lambda ctx: "inferred" if ctx.strongest_target is not None else "no target",
     message={"inferred": "No focus keyphrase set; placement checks use '{target}', the target this post mentions "
-                         "most ({times} times)",
+                         "most ({times})",
              "no target": "No focus keyphrase set, and the post mentions none of the site's targets"},
     details=lambda ctx: {"target": ctx.strongest_target.text,
-                         "times": ctx.target_counts[ctx.strongest_target.text]} if ctx.strongest_target else {},
+                         "times": _times(ctx.target_counts[ctx.strongest_target.text])} if ctx.strongest_target else {},
+    grades={"no target": -999},  # Yoast's score without a keyphrase: no SEO rating is good without one
     examples=[flag(post(body=INTRO_TEXT),
                    "1:1 SEO201 No focus keyphrase set; placement checks use 'Vancouver scalp "
-                   "micropigmentation', the target this post mentions most (1 times)"),
+                   "micropigmentation', the target this post mentions most (1 time)"),
               passes(post(KP, INTRO_TEXT))]))
 
 

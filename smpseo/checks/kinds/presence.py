@@ -23,7 +23,8 @@ class Required(Spec):
     """Something the post must have (Vale's `conditional`; Yoast's images, links, meta description): one finding,
     at `at(ctx)`, when `present(ctx)` is false. `message` is a format string, or one per case: `case(ctx)` says
     which; `details(ctx)` gives values for it. `fix(ctx)`, when given, is the finding's own hint (one that names
-    the clinic's own settings, say), in place of the rule's."""
+    the clinic's own settings, say), in place of the rule's. `grades`: a case's score in the post's rating
+    (`Hit.grade`), where it is not the rule's own."""
 
     present: Callable[[Any], bool]
     message: str | Mapping[str, str]
@@ -31,12 +32,15 @@ class Required(Spec):
     case: Callable[[Any], str] = _no_case
     details: Callable[[Any], Mapping[str, Any]] = _no_values
     fix: Callable[[Any], str] = _no_case
+    grades: Mapping[str, int] = EMPTY  # case -> the score the post's rating gives it, where not the rule's own
     kind = "required"
 
     def check(self, ctx, t) -> Iterable[Hit]:
         if not self.present(ctx):
-            message = self.message if isinstance(self.message, str) else self.message[self.case(ctx)]
-            yield hit(self.at(ctx), self.say(ctx, message, t, **self.details(ctx)), hint=self.fix(ctx))
+            case = self.case(ctx)
+            message = self.message if isinstance(self.message, str) else self.message[case]
+            yield hit(self.at(ctx), self.say(ctx, message, t, **self.details(ctx)), hint=self.fix(ctx),
+                      grade=self.grades.get(case))
 
 
 def _own_line(_ctx, item) -> tuple[int, int]:
