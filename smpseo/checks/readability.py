@@ -143,12 +143,14 @@ register(Share(
               passes(_filler(220))]))
 
 
-_FIRST_WORD_RE = re.compile(r"[\"'“‘(\[]*([^\W_]+)")
+_FIRST_WORD_RE = re.compile(r"[\"'“‘(\[]*([^\W_]+(?:['’][^\W_]+)*)")
 
 
 def _first_word(sentence) -> str:
+    """The sentence's first word, a contraction whole: "You're", "You'll" and "You" open sentences differently (as
+    Yoast reads them: a writer varies them so)."""
     m = _FIRST_WORD_RE.match(sentence.text)
-    return m.group(1) if m else ""
+    return m.group(1).replace("’", "'") if m else ""
 
 
 register(Repetition(
@@ -162,7 +164,8 @@ register(Repetition(
     message="{count} sentences in a row start with '{key}'",
     examples=[flag("SMP is fast. SMP is safe. SMP is real.",
                    "1:1 RD106 3 sentences in a row start with 'SMP'"),
-              passes("SMP is fast. It is safe. Clients love it.")]))
+              passes("SMP is fast. It is safe. Clients love it."),
+              passes("You're in good hands. You’ll see the plan first. You need a short consult.")]))
 
 
 register(Metric(
