@@ -63,7 +63,9 @@ class Phrase(Frozen, positional=True):
 
     @property
     def content_words(self) -> int:
-        return len(self.keys)
+        """The content words of the phrase as written: "SMP vs hair transplant" has 4, though "SMP" stands for
+        "scalp micropigmentation" when it is matched."""
+        return len(self.literal)
 
 
 class Match(Frozen, positional=True):

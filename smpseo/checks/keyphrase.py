@@ -94,7 +94,8 @@ register(Metric(
                    "3:12 SEO202 Keyphrase has 7 content words (max 4)"),
               flag(post("keyphrase: how to", INTRO_TEXT),
                    "3:12 SEO202 Keyphrase 'how to' has only function words: it matches nothing"),
-              passes(post(KP, INTRO_TEXT))]))
+              passes(post(KP, INTRO_TEXT)),
+              passes(post("keyphrase: SMP or hair transplant cost", INTRO_TEXT))]))  # 4 words as written
 
 
 register(Placement(
