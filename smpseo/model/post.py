@@ -123,6 +123,9 @@ class Post:
 
     `meta` keeps every front matter field as read; the named fields are the ones the toolkit understands.
     `title_line` is the line of the title in the source (front matter `title:` or the H1); 0 when unknown.
+    `title_h1` says the page shows its title as a level-1 heading that is not one of `blocks` (the heading a theme
+    shows above the post, an HTML page's `<h1>` the reader took as the title): every H1 of the body is then a second
+    one. See `shows_title_h1`.
     """
 
     path: str | None
@@ -143,6 +146,7 @@ class Post:
     title_line: int = 0
     format: str = ""
     warnings: list[str] = field(default_factory=list)
+    title_h1: bool = False
 
     # ---- views over the blocks -------------------------------------------------------------------
     def iter_blocks(self, *kinds: str) -> Iterator[Block]:
@@ -248,6 +252,7 @@ class Post:
             "categories": to_plain(self.categories), "canonical": self.canonical, "source": self.source,
             "jsonld": to_plain(self.jsonld), "meta": to_plain(self.meta), "meta_lines": to_plain(self.meta_lines),
             "title_line": self.title_line, "format": self.format, "warnings": list(self.warnings),
+            "title_h1": self.title_h1,
         }
 
     @classmethod
@@ -262,7 +267,16 @@ class Post:
                    status=data["status"], tags=from_plain(data["tags"]), categories=from_plain(data["categories"]),
                    canonical=data["canonical"], source=data["source"], jsonld=from_plain(data["jsonld"]),
                    meta=from_plain(data["meta"]), meta_lines=from_plain(data["meta_lines"]),
-                   title_line=data["title_line"], format=data["format"], warnings=list(data["warnings"]))
+                   title_line=data["title_line"], format=data["format"], warnings=list(data["warnings"]),
+                   title_h1=bool(data["title_h1"]))
+
+
+def shows_title_h1(title: str, blocks: list[Block]) -> bool:
+    """Whether a page whose title is shown by its theme (a title field, an export's title) shows it as a level-1
+    heading of its own: yes, unless the body opens with an H1 (no prose or heading before it), which then stands for
+    the title, as Yoast takes it."""
+    first = next((b for b in blocks if b.kind == HEADING or b.is_prose), None)
+    return bool(title) and not (first is not None and first.kind == HEADING and first.level == 1)
 
 
 @dataclass

@@ -6,7 +6,8 @@ footers, sidebars, comments, forms and scripts are never content. Metadata: `<ti
 H1), `<meta name=description>` (else `og:description`), `<link rel=canonical>` (else `og:url`), the date from
 `article:published_time` or JSON-LD `datePublished`, tags from `article:tag`, JSON-LD blocks into `post.jsonld`;
 where those are missing, a microformats `h-entry`'s summary, canonical link and date (Medium's export marks them so).
-Lines are the file's own (the parser's `sourceline`).
+Lines are the file's own (the parser's `sourceline`). The page's `<h1>` of its title (opening the content, or in the
+entry's header) is its one H1 (`Post.title_h1`), not a block: any `<h1>` in the content is then a second one.
 """
 
 from __future__ import annotations
@@ -147,6 +148,11 @@ def _h_entry(soup: BeautifulSoup) -> dict:
     return found
 
 
+def _title_h1s(soup: BeautifulSoup, title: str) -> int:
+    """How many `<h1>` of the page read `title` (a site's name in an `<h1>` of its header is not the post's)."""
+    return sum(1 for h1 in soup.find_all("h1") if title and " ".join(h1.get_text(" ").split()) == title)
+
+
 def _slug_from(canonical: str, path: str, title: str) -> str:
     if canonical:
         segment = [s for s in urlsplit(canonical).path.split("/") if s]
@@ -215,6 +221,7 @@ def read_html(text: str, path: str) -> list[Post]:
     tags = _meta_all(soup, "article:tag")
     section, _ = _meta(soup, "article:section")
 
+    titled = _title_h1s(soup, title)  # before the entry's header is taken out as noise
     _remove_noise(soup)
     root = main_content(soup)
     blocks = html_to_blocks(root)
@@ -222,6 +229,8 @@ def read_html(text: str, path: str) -> list[Post]:
     if blocks and blocks[0].kind == HEADING and blocks[0].level == 1 and blocks[0].text == title:
         title_line = title_line or blocks[0].line
         blocks = blocks[1:]
+    # An <h1> of the title that is not in the blocks (the one just taken out, the entry header's) is the page's H1.
+    title_h1 = titled > sum(1 for b in blocks if b.kind == HEADING and b.level == 1 and b.text == title)
     if not blocks and not title:
         raise SourceError(path, "no readable content (no title, no text)")
     meta = {k: v for k, v in (("title", title), ("description", description), ("canonical", canonical),
@@ -245,6 +254,7 @@ def read_html(text: str, path: str) -> list[Post]:
         title_line=title_line,
         format="html",
         warnings=warnings,
+        title_h1=title_h1,
     )]
 
 
