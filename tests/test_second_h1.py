@@ -96,3 +96,12 @@ def test_a_second_h1_in_a_wordpress_export(tmp_path):
     (tmp_path / "export.xml").write_text(WXR, encoding="utf-8")
     # WordPress shows the title as the page's H1: an H1 in the content is a second one, unless it opens the content
     assert _second_h1s(tmp_path / "export.xml") == [(11, "What it costs"), (21, "Week two")]
+
+
+def test_the_title_s_h1_with_inline_markup_is_still_the_title(tmp_path):
+    body = (f"<article>\n<header><h1><a href=\"/x/\">Does SMP <em>hurt</em>?</a></h1></header>\n{PARA}\n"
+            f"<h1>Numbing <b>cream</b></h1>\n{PARA}\n</article>")
+    (tmp_path / "page.html").write_text(_page(body, title="Does SMP hurt? | Humber SMP"), encoding="utf-8")
+    post = read_file(tmp_path / "page.html")[0]
+    assert post.title == "Does SMP hurt?" and post.title_h1
+    assert _second_h1s(tmp_path / "page.html") == [(8, "Numbing cream")]

@@ -150,7 +150,12 @@ def _h_entry(soup: BeautifulSoup) -> dict:
 
 def _title_h1s(soup: BeautifulSoup, title: str) -> int:
     """How many `<h1>` of the page read `title` (a site's name in an `<h1>` of its header is not the post's)."""
-    return sum(1 for h1 in soup.find_all("h1") if title and " ".join(h1.get_text(" ").split()) == title)
+    return sum(1 for h1 in soup.find_all("h1") if title and _heading_text(h1) == title)
+
+
+def _heading_text(tag: Tag) -> str:
+    """A heading's text as its block would read (`Does SMP <em>hurt</em>?` is "Does SMP hurt?")."""
+    return " ".join(" ".join(b.text for b in html_to_blocks(tag)).split())
 
 
 def _slug_from(canonical: str, path: str, title: str) -> str:
@@ -190,7 +195,7 @@ def read_html(text: str, path: str) -> list[Post]:
     title_line = (title_tag.sourceline or 0) if title else 0
     og_title, og_line = _meta(soup, "og:title", "twitter:title")
     h1 = soup.find("h1")
-    h1_text = " ".join(h1.get_text(" ").split()) if h1 else ""
+    h1_text = _heading_text(h1) if h1 else ""
     # "Post title | Site name": the post's own title is the part the page's other signals agree on.
     for shorter in (og_title, h1_text):
         if title and shorter and shorter != title and title.startswith(shorter) \
