@@ -97,6 +97,29 @@ def test_a_city_written_without_its_accents_still_names_it(tmp_path):
         ("LOC305", 2, "City written 'Dun Laoghaire' (without accents), not 'Dún Laoghaire'")]
 
 
+@pytest.mark.parametrize(("city", "text", "found"), [
+    ("Hull", "Like the hull of a boat, the scalp needs care. Our Hull studio.", []),
+    ("Derby", "A derby match, then SMP at our Derby studio.", []),
+    ("Mobile", "Book from your mobile phone at our Mobile studio.", []),
+    ("Nice", "A nice result from our Nice studio.", []),
+    ("Orange", "Not orange pigment: our Orange studio uses black.", []),
+    ("Sparks", "No sparks fly at our Sparks studio.", []),
+    # a name only (the dictionary lists no everyday word "eugene", "toronto"): lower case is the city written wrong
+    ("Eugene", "Our eugene studio.", [(5, 5, "City written 'eugene' (other capitals), not 'Eugene'")]),
+    ("Toronto", "Our toronto studio.", [(5, 5, "City written 'toronto' (other capitals), not 'Toronto'")]),
+    ("Kelowna", "Our kelowna studio.", [(5, 5, "City written 'kelowna' (other capitals), not 'Kelowna'")]),
+])
+def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, city, text, found):
+    """Whether a city's name is also an everyday word is the dictionary's say (a word it lists in lower case), not a
+    short list's: "the hull of a boat" in Hull, "a derby match" in Derby. A name the dictionary lists only with a
+    capital, or not at all, is still looked for in lower case."""
+    (tmp_path / "smpseo.toml").write_text(f'[site]\ncity = "{city}"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(f"---\ntitle: SMP in {city}\n---\n\n{text}\n", encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    result = smpseo.check(str(tmp_path), config, rules=["LOC305"], keyphrases=False)
+    assert [(f.line, f.column, f.message) for f in result.findings] == found
+
+
 @pytest.mark.parametrize(("name", "text", "found"), [
     ("Hair & Scalp Co.", "# Is SMP Right for Women With Thinning Hair?\n\nBook with Hair & Scalp Co. today, not Hair "
      "& Beard Oil. Visit Hair and Scalp Co., Hair & Scalp Co or Hair & Scalp. Book at Hair today.",

@@ -11,10 +11,16 @@ import re
 from smpseo.analysis.phone import as_shown, phone_mentions, phone_regex
 from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
-from smpseo.analysis.textstatcore import easy_words
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
-from smpseo.core.language import find_phrase, is_function_word, known_words, normalize_word, without_accents
+from smpseo.core.language import (
+    everyday_words,
+    find_phrase,
+    is_function_word,
+    known_words,
+    normalize_word,
+    without_accents,
+)
 from smpseo.core.text import WORD_RE
 
 register(Consistency(
@@ -238,8 +244,9 @@ def _city_variants(ctx, c: str, text: str):
     """(offset, written, why) of each place the city is written another way: other capitals or accents
     ("Montreal" for "Montréal", "gold coast"), as one word ("Goldcoast"), with other punctuation ("Winston Salem",
     "St John's") or, a one-word city, misspelt by one letter (not a word the dictionary lists: "Austen" for "Austin"
-    is a name, as `spelling` reads it). A city that is also an everyday word ("Bath",
-    "Reading") is not looked for in lower case: "keep reading" is the word."""
+    is a name, as `spelling` reads it). A city that is also an everyday word (one the dictionary writes in lower case:
+    "Hull", "Derby", "Reading") is not looked for in lower case: "keep reading" is the word; a name only ("Vancouver",
+    "Eugene") is."""
     if len(_city_parts(c)) > 1:
         yield from _phrase_variants(c, text)
         return
@@ -247,7 +254,7 @@ def _city_variants(ctx, c: str, text: str):
     if low[0] not in text.lower() and c.isascii():
         return
     plain_city = without_accents(low)
-    everyday = low in easy_words()  # "Bath", "Reading", "Cork": in lower case, the everyday word ("a bath")
+    everyday = low in everyday_words()  # "Hull", "Derby", "Reading": in lower case, the everyday word ("a hull")
     for m in WORD_RE.finditer(text):
         word = m.group(0)
         if everyday and word.islower():
@@ -316,8 +323,8 @@ register(Consistency(
         "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
         "\"St John's\") or, a one-word city, misspelt (\"Vancover\"; not a word the dictionary lists, such as \"Austen\" "
         "for \"Austin\"). A hyphen or full stop in the city's name is part "
-        "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word (\"Bath\", "
-        "\"Reading\") is not looked for in lower case.",
+        "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word, one the "
+        "dictionary writes in lower case (\"Hull\", \"Derby\", \"Reading\"), is not looked for in lower case.",
     hint="Write the city's name as in [site] city.",
     canonical=_city, variants=_city_variants,
     message="City written '{written}' ({why}), not '{canonical}'",

@@ -154,3 +154,14 @@ def known_words() -> _Listed:
 
 
 _KNOWN = _Listed()
+
+
+@functools.cache
+def everyday_words() -> frozenset[str]:
+    """The words an English dictionary writes in lower case (SCOWL's, those the CMU dictionary lists too): everyday
+    words, where `known_words()` holds names as well ("hull" and "derby" are here, "vancouver" and "eugene" not).
+    Built by `scripts/build_everyday_words.py`."""
+    import gzip
+
+    text = gzip.decompress(shipped.read_bytes("en", "everyday_words.txt.gz")).decode("utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
