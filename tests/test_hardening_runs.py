@@ -100,11 +100,11 @@ def test_a_full_disk_during_a_monthly_report_names_the_cause_and_leaves_nothing_
 
 
 def test_one_run_at_a_time_writes_into_a_reports_folder(tmp_path):
-    from smpseo.app.report.run import _locked
+    from smpseo.app.report.staging import locked
 
     other = os.open(tmp_path, os.O_RDONLY)
     try:
-        with _locked(tmp_path), pytest.raises(BlockingIOError):
+        with locked(tmp_path), pytest.raises(BlockingIOError):
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
     finally:
@@ -139,10 +139,10 @@ def test_a_reports_folder_that_cannot_be_written_is_one_line_naming_it(tmp_path,
 
 def test_a_report_runs_where_there_is_no_flock(tmp_path, monkeypatch):
     """Windows has no fcntl: the lock is skipped there, never the report (the Task Scheduler wrapper locks)."""
-    from smpseo.app.report.run import _locked
+    from smpseo.app.report.staging import locked
 
     monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError, as on Windows
-    with _locked(tmp_path):
+    with locked(tmp_path):
         (tmp_path / "index.html").write_text("written while the run holds the folder")
     assert (tmp_path / "index.html").is_file()
 

@@ -134,3 +134,15 @@ def test_the_checker_sees_a_cycle_and_an_upward_import(tmp_path):
         assert LAYERS.index(_layer("smpseo.app")) > LAYERS.index(_layer("smpseo.core.x"))
     finally:
         PACKAGE = saved
+
+
+def test_the_report_modules_share_only_public_names():
+    """What the monthly and the pre-publish runs share (the staging folder, the lock, the notebook's parameters) is
+    public in a module of its own, not another run's underscore-prefixed helpers."""
+    private = []
+    for path in sorted((PACKAGE / "app" / "report").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("smpseo"):
+                private += [f"{path.name}: {node.module}.{a.name}" for a in node.names
+                            if a.name.startswith("_") and not a.name.startswith("__")]
+    assert private == []

@@ -243,7 +243,7 @@ def test_report_killed_halfway_leaves_the_earlier_report(tmp_path):
 
 
 def test_leftovers_of_a_dead_run_are_tidied_and_a_report_it_moved_aside_comes_back(tmp_path):
-    from smpseo.app.report.run import _remove_stale
+    from smpseo.app.report.staging import remove_stale
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
@@ -261,14 +261,14 @@ def test_leftovers_of_a_dead_run_are_tidied_and_a_report_it_moved_aside_comes_ba
         (reports / f".2026-09.old-{dead.pid}").mkdir()
         (reports / f".2026-09.old-{dead.pid}" / "summary.json").write_text("{}")
         (reports / ".monthly-report.lock").mkdir()  # the cron wrapper's lock: not a run's leftover
-        _remove_stale(reports)
+        remove_stale(reports)
         assert sorted(p.name for p in reports.iterdir()) == [
             f".2026-10.running-{alive.pid}-def", ".monthly-report.lock", "2026-09", "2026-10"]
         assert (reports / "2026-10" / "monthly_report.html").read_text() == "<html>the earlier report</html>"
         assert (reports / "2026-09" / "summary.json").read_text() == "{}"
         # With the new report in place, a moved-aside old one is simply removed.
         (reports / f".2026-10.old-{dead.pid}").mkdir()
-        _remove_stale(reports)
+        remove_stale(reports)
         assert not (reports / f".2026-10.old-{dead.pid}").exists() and (reports / "2026-10").is_dir()
     finally:
         alive.kill()

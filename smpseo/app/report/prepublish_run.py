@@ -8,22 +8,11 @@ import os
 import shutil
 from pathlib import Path
 
+from smpseo.app.report.failed import ReportFailed
 from smpseo.app.report.keep import keep_edited, record
-from smpseo.app.report.run import (
-    DEFAULT_TIMEOUT,
-    ReportFailed,
-    RunResult,
-    _as_given,
-    _config_for,
-    _keep_failed,
-    _locked,
-    _make_folder,
-    _remove_stale,
-    _staging,
-    execute,
-    export_html,
-    notebook_path,
-)
+from smpseo.app.report.parameters import as_given, config_for
+from smpseo.app.report.run import DEFAULT_TIMEOUT, RunResult, execute, export_html, notebook_path
+from smpseo.app.report.staging import keep_failed, locked, make_folder, remove_stale, staging_folder
 
 
 def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,
@@ -37,23 +26,23 @@ def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str |
         raise FileNotFoundError(f"{post}: draft not found")
     slug = slugify(post.stem) or "draft"
     folder = Path(out) / "prepublish"
-    _make_folder(folder)
-    with _locked(folder):
+    make_folder(folder)
+    with locked(folder):
         return _run_prepublish(post, slug, folder, keyphrase, config, posts, timeout)
 
 
 def _run_prepublish(post: Path, slug: str, folder: Path, keyphrase, config, posts, timeout) -> RunResult:
-    _remove_stale(folder)
-    staging = _staging(folder, slug)
+    remove_stale(folder)
+    staging = staging_folder(folder, slug)
     kept: list = []
     try:
         executed = staging / f"{slug}.ipynb"
-        parameters = {"post": _as_given(post), "keyphrase": keyphrase or "", "config": _config_for(config, post),
-                      "posts": _as_given(posts)}
+        parameters = {"post": as_given(post), "keyphrase": keyphrase or "", "config": config_for(config, post),
+                      "posts": as_given(posts)}
         try:
             execute(notebook_path("prepublish_check"), executed, parameters, cwd=Path.cwd(), timeout=timeout)
         except ReportFailed as exc:
-            exc.notebook = _keep_failed(executed, folder, slug)
+            exc.notebook = keep_failed(executed, folder, slug)
             if exc.notebook:
                 exc.args = (f"{exc.args[0]} (executed notebook kept as {exc.notebook})",)
             raise

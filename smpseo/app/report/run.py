@@ -2,21 +2,22 @@
 
 A run writes into a fresh staging folder next to its destination and is moved into place only when the notebook
 ran without error and the HTML was written, so an earlier good report is never overwritten by a failed run. A failed
-run keeps its executed notebook (with papermill's error cell) as `<name>.FAILED.ipynb`.
+run keeps its executed notebook (with papermill's error cell) as `<name>.FAILED.ipynb`. How the folder is written
+is `staging`'s, what the notebook is given `parameters`'s: the pre-publish run (`prepublish_run`) shares both.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
 import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smpseo.app.report.pids import alive
+from smpseo.app.report.failed import ReportFailed
+from smpseo.app.report.parameters import absolute, as_given, config_for
+from smpseo.app.report.staging import keep_failed, locked, make_folder, remove_stale, staging_folder, swap_in
 from smpseo.app.report.summary import SUMMARY_NAME
 from smpseo.core.months import last_complete_month, month_title, parse_month, previous_month
 
@@ -25,15 +26,6 @@ DEFAULT_TIMEOUT = 300  # seconds a single cell may take
 TEMPLATES = Path(__file__).resolve().parents[2] / "views" / "templates"
 TEMPLATE_NAME = "smpseo_report"
 NOTEBOOK_ONLY_TAG = "notebook-only"  # cells for the person running the notebook, left out of the HTML report
-
-
-class ReportFailed(Exception):
-    """A report notebook failed. `notebook` is the kept executed notebook, `cell` the failing cell's number."""
-
-    def __init__(self, message: str, notebook: Path | None = None, cell: int | None = None):
-        super().__init__(message)
-        self.notebook = notebook
-        self.cell = cell
 
 
 @dataclass
@@ -135,75 +127,6 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
     return output
 
 
-_LEFTOVER = re.compile(r"\.(?P<name>[^.]+)\.(?P<kind>running|old)-(?P<pid>\d+)(-.*)?")
-
-
-def _remove_stale(parent: Path) -> None:
-    """Tidy what runs killed outright (kill -9, a power cut) left, for every month (or draft) in `parent`, since a
-    scheduled run is of another month than the one killed: a dead run's staging folder goes; an earlier report it
-    had moved aside to swap in the new one comes back if the new one never arrived."""
-    for path in sorted(parent.iterdir()):
-        found = _LEFTOVER.fullmatch(path.name)
-        if not found or int(found["pid"]) == os.getpid() or alive(int(found["pid"])):
-            continue
-        final = parent / found["name"]
-        if found["kind"] == "old" and not final.exists():
-            os.replace(path, final)
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _staging(parent: Path, name: str) -> Path:
-    """A fresh folder next to the destination (same filesystem, so the final move is a rename), named with this
-    process's id so that a later run can tell a dead run's leftovers from a live run's folder."""
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.running-{os.getpid()}-", dir=parent)).resolve()
-    except OSError as exc:  # a read-only or someone else's folder: say so, not which hidden folder failed
-        raise ReportFailed(f"{parent}: cannot write the report there: {exc.strerror or exc}; nothing written") \
-            from None
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a report folder is as readable as any other
-    return staging
-
-
-def _make_folder(path: Path) -> None:
-    """`path` and the folders above it; NotADirectoryError, naming it, when a file is in the way."""
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise NotADirectoryError(f"{path}: not a folder (a file is in the way)") from None
-    except OSError as exc:
-        raise ReportFailed(f"{path}: cannot make the folder: {exc.strerror or exc}; nothing written") from None
-
-
-def _swap_in(staging: Path, final: Path) -> None:
-    """Replace `final` (a folder) by `staging` with renames on one filesystem; the old one goes only afterwards."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _keep_failed(executed: Path, folder: Path, name: str) -> Path | None:
-    """Keep a failed run's executed notebook as `name.FAILED.ipynb`, whole or not at all: on a full disk there is
-    no empty or half-copied notebook and no temporary file left (None)."""
-    from smpseo.sources.writer import write_atomic
-
-    try:
-        if not executed.is_file() or executed.stat().st_size == 0:
-            return None
-        folder.mkdir(parents=True, exist_ok=True)
-        kept = folder / f"{name}.FAILED.ipynb"
-        write_atomic(kept, executed.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    return kept
-
-
 def _refresh_index(out: Path) -> None:
     """The index after a failed run: best effort, so that its failure never hides the run's own cause."""
     from smpseo.app.report.index import write_index
@@ -226,43 +149,6 @@ def _os_cause(exc: BaseException) -> str:
     return ""
 
 
-@contextlib.contextmanager
-def _locked(folder: Path):
-    """One run at a time writing into `folder` (the reports folder, or its prepublish folder): a second run waits for
-    the first, then runs, so concurrent runs never race on a staging folder, the swap or the index. The lock is
-    taken on the folder itself, so it leaves no file behind and a killed run's lock goes with its process. Where
-    there is no flock (Windows), the run goes ahead unlocked: the scheduled task's wrapper holds a lock of its own."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def _abs(path: str | Path | None) -> str:
-    return str(Path(path).resolve()) if path else ""
-
-
-def _as_given(path: str | Path | None) -> str:
-    """A path for the notebook, which runs in the current folder: as the user wrote it, so messages read
-    `posts/a.md` rather than a long absolute path."""
-    return str(path) if path else ""
-
-
-def _config_for(config: str | Path | None, near: str | Path) -> str:
-    """The settings file a run uses: the one named, else the nearest smpseo.toml above the posts, else above the
-    current folder (the notebook runs elsewhere, so the file is found here and passed on)."""
-    from smpseo.app.settings import find_config
-
-    return _abs(config or find_config(near) or find_config(Path.cwd()))
-
-
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
                 timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
@@ -278,8 +164,8 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
     out = Path(out)
     if (out / month).exists() and not (out / month).is_dir():  # never moved aside, hidden, or written over
         raise NotADirectoryError(f"{out / month}: a file, not a report folder; move it to write the {month} report")
-    _make_folder(out)
-    with _locked(out):
+    make_folder(out)
+    with locked(out):
         return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf)
 
 
@@ -291,24 +177,24 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
     from smpseo.app.report.pdf import PdfFailed, print_pdf
 
     final = out / month
-    _remove_stale(out)  # first, so that a previous month a killed run had moved aside is back to compare with
+    remove_stale(out)  # first, so that a previous month a killed run had moved aside is back to compare with
     previous = previous or find_previous(out, month)
-    staging = _staging(out, month)
+    staging = staging_folder(out, month)
     try:
         executed = staging / "monthly_report.ipynb"
         parameters = {
-            "month": month, "posts": _as_given(posts), "config": _config_for(config, posts),
+            "month": month, "posts": as_given(posts), "config": config_for(config, posts),
             # the summary compared with; the reports folder tells the notebook whether it is last month's own,
             # found beside this one (a damaged one there costs only the comparison) or one named (used as given)
-            "queries": _as_given(queries), "previous": _abs(previous), "reports_dir": _abs(out),
-            "summary_path": str(staging / SUMMARY_NAME), "pages": _as_given(pages), "drafts": bool(drafts),
+            "queries": as_given(queries), "previous": absolute(previous), "reports_dir": absolute(out),
+            "summary_path": str(staging / SUMMARY_NAME), "pages": as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
         try:
             execute(source, executed, parameters, cwd=Path.cwd(), timeout=timeout)
         except ReportFailed as exc:
             cause = _os_cause(exc)
-            exc.notebook = _keep_failed(executed, final, "monthly_report")
+            exc.notebook = keep_failed(executed, final, "monthly_report")
             if cause and cause not in exc.args[0]:
                 exc.args = (f"{exc.args[0]} ({cause})",)
             if exc.notebook:
@@ -317,13 +203,13 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
             raise
         summary = staging / SUMMARY_NAME
         if not summary.is_file():
-            kept = _keep_failed(executed, final, "monthly_report")
+            kept = keep_failed(executed, final, "monthly_report")
             _refresh_index(out)
             raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
         try:
             export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
         except Exception as exc:
-            kept = _keep_failed(executed, final, "monthly_report")
+            kept = keep_failed(executed, final, "monthly_report")
             _refresh_index(out)
             why = _os_cause(exc) or f"{type(exc).__name__}: {_first_line(exc)}"
             kept_note = f" (executed notebook kept as {kept})" if kept else ""
@@ -336,7 +222,7 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
                 pdf_error = str(exc)
         record(staging, [p.name for p in staging.iterdir()])
         kept = carry_over(final, staging)  # the user's files and edits, and the record of the email sent
-        _swap_in(staging, final)
+        swap_in(staging, final)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
