@@ -128,6 +128,36 @@ def test_force_keeps_the_old_file_under_a_name_nothing_has(tmp_path, capsys):
     assert "kept the old settings as" in capsys.readouterr().out
 
 
+PYPROJECT = '[project]\nname = "blog"\n\n[tool.smpseo.site]\ncity = "Leeds"\n'
+
+
+def test_settings_in_pyproject_are_kept_as_a_settings_file_is(tmp_path, capsys):
+    """Every command reads `[tool.smpseo]` of a pyproject.toml, and a smpseo.toml beside it would be read instead:
+    init says so in one line and writes nothing, as for a smpseo.toml that is there."""
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    assert main(["init", str(tmp_path), "--city", "York"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pyproject.toml" in err and "[tool.smpseo]" in err and "--force" in err
+    assert not (tmp_path / "smpseo.toml").exists()
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == PYPROJECT
+
+
+def test_force_writes_smpseo_toml_beside_pyproject_and_says_it_is_read_instead(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    assert main(["init", str(tmp_path), "--force", "--city", "York"]) == 0
+    out = capsys.readouterr().out
+    assert "[tool.smpseo]" in out and "instead" in out
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == PYPROJECT  # untouched
+    assert load_config(search_from=tmp_path).site.city == "York"
+
+
+def test_a_pyproject_without_smpseo_settings_is_no_settings_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "blog"\n\n[tool.ruff]\nline-length = 120\n',
+                                             encoding="utf-8")
+    assert main(["init", str(tmp_path), "--city", "York"]) == 0
+    assert load_config(tmp_path / "smpseo.toml").site.city == "York"
+
+
 def test_a_settings_folder_is_never_replaced(tmp_path):
     (tmp_path / "smpseo.toml").mkdir()
     assert main(["init", str(tmp_path), "--force"]) == 2

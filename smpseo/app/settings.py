@@ -42,12 +42,12 @@ def _nearest(start: str | Path) -> Path | None:
             what = "a folder" if candidate.is_dir() else "a link to nothing" if candidate.is_symlink() else \
                 "not a regular file"
             raise ConfigError(str(candidate), f"{what}, not a settings file: fix it, or name one with --config")
-        if _has_tool_table(folder / PYPROJECT_NAME):
+        if has_tool_table(folder / PYPROJECT_NAME):
             return folder / PYPROJECT_NAME
     return None
 
 
-def _has_tool_table(path: Path) -> bool:
+def has_tool_table(path: Path) -> bool:
     """True for a pyproject.toml with a `[tool.smpseo]` table, or one that mentions smpseo and is not valid TOML
     (it is then read, and its error shown)."""
     try:

@@ -1,7 +1,9 @@
 """`smpseo init [FOLDER]`: write a new clinic's `smpseo.toml`, from the options given and what the posts make clear.
 
 Never overwrites: a settings file already there is kept, one line says so, status 2 (`--force` keeps the old one as
-`smpseo.toml.bak`, or `.bak.2` ... when that is taken, and writes the new one). A folder that is not there or an
+`smpseo.toml.bak`, or `.bak.2` ... when that is taken, and writes the new one). Settings in a `pyproject.toml`'s
+`[tool.smpseo]` are settings already there too: a `smpseo.toml` beside them would be read instead, so it is written
+only with `--force` (the `pyproject.toml` is left as it is, and one line says it is no longer read). A folder that is not there or an
 option that cannot be a setting (a phone number with letters, an address without https://) is one line, status 2,
 and nothing is written.
 """
@@ -16,7 +18,8 @@ def register(sub) -> None:
                        description="Write FOLDER/smpseo.toml for the clinic. Values not given as options are "
                                    "suggested from the posts (FOLDER/posts/, else FOLDER, or --posts DIR) when they "
                                    "make them clear, and marked to check; the rest is written commented out, with "
-                                   "an example. An existing smpseo.toml is never overwritten.")
+                                   "an example. An existing smpseo.toml, or settings in pyproject.toml's "
+                                   "[tool.smpseo], are never overwritten.")
     p.add_argument("folder", nargs="?", default=".", metavar="FOLDER",
                    help="the blog's folder, where smpseo.toml goes (default: the current folder)")
     p.add_argument("--posts", metavar="DIR", help="the posts to suggest values from (default: FOLDER/posts/ if "
@@ -30,7 +33,8 @@ def register(sub) -> None:
     p.add_argument("--target", action="append", default=[], metavar="PHRASE",
                    help="a phrase the clinic wants to be found for (repeat for more)")
     p.add_argument("--force", action="store_true",
-                   help="replace an existing smpseo.toml, keeping it as smpseo.toml.bak")
+                   help="replace an existing smpseo.toml, keeping it as smpseo.toml.bak (or write one that is "
+                        "read instead of pyproject.toml's [tool.smpseo])")
     p.set_defaults(run=run)
 
 
@@ -52,7 +56,7 @@ def run(args) -> int:
         render,
         write_settings,
     )
-    from smpseo.app.settings import shown_path
+    from smpseo.app.settings import CONFIG_NAME, PYPROJECT_NAME, has_tool_table, shown_path
     from smpseo.core.settings import ConfigError
     from smpseo.model.post import one_line
 
@@ -70,6 +74,11 @@ def run(args) -> int:
     if there and not args.force:
         return _error(f"{shown_path(there)}: exists; kept as it is (edit it, or --force to keep it as "
                       f"{there.name}.bak and write a new one)")
+    # settings in pyproject.toml's [tool.smpseo] are read as a smpseo.toml is, and one beside them is read instead
+    table = folder / PYPROJECT_NAME if not there and has_tool_table(folder / PYPROJECT_NAME) else None
+    if table and not args.force:
+        return _error(f"{shown_path(table)}: holds the settings ([tool.smpseo]); kept as they are (edit them there, "
+                      f"or --force to write {CONFIG_NAME}, which is then read instead)")
     plan = plan_settings(folder, given, targets, args.posts)
     text = render(plan)
     try:
@@ -78,7 +87,10 @@ def run(args) -> int:
         return _error(f"{shown_path(folder / 'smpseo.toml')}: exists; kept as it is")
     except OSError as exc:
         return _error(f"{shown_path(exc.filename or folder)}: cannot write: {exc.strerror or exc}")
-    for line in _summary(plan, shown_path(path), moved and shown_path(moved)):
+    lines = _summary(plan, shown_path(path), moved and shown_path(moved))
+    if table:
+        lines.insert(1, f"{shown_path(table)}'s [tool.smpseo] is no longer read: {shown_path(path)} is read instead")
+    for line in lines:
         print(one_line(line) if line else "")
     return 0
 
