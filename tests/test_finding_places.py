@@ -114,3 +114,24 @@ def test_a_start_tag_ends_at_its_own_closing_bracket():
     # a quote opens an attribute's value only after `=`; a `>` inside a quoted value does not end the tag
     blocks = html_to_blocks('<p class=a"b>Hi there.</p>\n<p\n class="a>b"\n>Text here.</p>')
     assert [(s.line, s.column) for b in blocks for s in b.sentences] == [(1, 14), (4, 2)]
+
+
+def test_a_competing_rst_link_is_found_at_its_text_on_its_own_line(tmp_path, capsys):
+    rst = ("Whitening guide\n===============\n\n:summary: What whitening does.\n\n"
+           "Intro about teeth whitening here, and a first\n"
+           "link, `teeth whitening <https://other.example.com/tw>`_, then `teeth whitening`_ once more.\n\n"
+           ".. _teeth whitening: https://other.example.com/tw2\n")
+    seo214 = [f for f in findings(tmp_path, capsys, "guide.rst", rst) if f["rule"] == "SEO214"]
+    assert [(f["line"], at(rst, f)[:16]) for f in seo214] == [(7, "teeth whitening "), (7, "teeth whitening`")]
+
+
+def test_rst_links_know_their_line_and_column():
+    from smpseo.sources.readers.rst import read_rst
+
+    rst = ("Title\n=====\n\nSee `our prices\n<https://example.com/prices>`_ and https://example.com/faq, or\n"
+           "`Book <https://example.com/book>`_ and `Book <https://example.com/book2>`_.\n")
+    links = read_rst(rst, "a.rst")[0].links
+    # each at its text, on its own line: the address of the first breaks the line, two links read 'Book'
+    assert [(k.href, k.line, k.column) for k in links] == [
+        ("https://example.com/prices", 4, 6), ("https://example.com/faq", 5, 36),
+        ("https://example.com/book", 6, 2), ("https://example.com/book2", 6, 41)]

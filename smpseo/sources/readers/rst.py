@@ -2,7 +2,8 @@
 
 The document's title is the post's title; Pelican's fields (`:date:`, `:slug:`, `:summary:`, `:tags:`,
 `:category:`, `:status:`...) are its front matter, each with its line. Sections become headings, paragraphs, list
-items, quotes, literal blocks, tables and images become blocks at their lines, and links keep their targets.
+items, quotes, literal blocks, tables and images become blocks at their lines, and links keep their targets and the
+line and column of their text.
 
 Read safely: nothing is included from other files or URLs (`include`, `raw`, `csv-table :file:` are refused, as a
 reader of untrusted text should), and docutils' own reports stay out of the output; what it could not parse is left
@@ -151,12 +152,36 @@ class _Blocks:
         if kind in (HEADING, TABLE):
             text = " ".join(text.split())
         line = self._line(node, text)
-        block = Block(kind=kind, text=text, line=line, end_line=line + text.count("\n"), level=level,
-                      links=[Link(str(ref["refuri"]), " ".join(ref.astext().split()), line)
-                             for ref in node.findall(self.nodes.reference) if ref.get("refuri")])
+        # the lines the block spans in the file: a link's address may break a line its text does not show
+        raw = str(node.rawsource or "") if kind in (PARAGRAPH, LIST_ITEM, QUOTE) else ""
+        end_line = line + max(text.count("\n"), raw.count("\n"))
+        block = Block(kind=kind, text=text, line=line, end_line=end_line, level=level,
+                      links=self._links(node, line, end_line))
         if block.is_prose:
             block.sentences = split_sentences(text, line=line)
         self.blocks.append(block)
+
+    def _links(self, node, line: int, end_line: int) -> list[Link]:
+        """The links of a block on lines `line` to `end_line`, each at the line and column of its text: its markup
+        (`` `text <url>`_ ``, `` `text`_ ``, a bare address) looked for in those lines in order, whatever the
+        spaces and line breaks in it. One not found there has the block's line and column 1 (looked up in the
+        block's text where a finding needs it)."""
+        source = "\n".join(self.lines[max(line - 1, 0):end_line])
+        links, searched = [], 0
+        for ref in node.findall(self.nodes.reference):
+            if not ref.get("refuri"):
+                continue
+            text = " ".join(ref.astext().split())
+            at, column = line, 1
+            raw = str(ref.rawsource or "").split()
+            found = re.compile(r"\s+".join(map(re.escape, raw))).search(source, searched) if raw else None
+            if found:
+                searched = found.end()
+                start = found.start() + max(found.group(0).find(text.split()[0] if text.split() else text), 0)
+                at = line + source.count("\n", 0, start)
+                column = start - source.rfind("\n", 0, start)
+            links.append(Link(str(ref["refuri"]), text, at, column))
+        return links
 
     def _image(self, node) -> None:
         n = self.nodes
