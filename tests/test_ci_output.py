@@ -146,3 +146,19 @@ def test_sarif_columns_are_in_the_unit_the_log_states(tmp_path, capsys, monkeypa
     loc301 = [r for r in log["runs"][0]["results"] if r["ruleId"] == "LOC301"]
     assert [r["locations"][0]["physicalLocation"]["region"] for r in loc301] == [{"startLine": 5,
                                                                                   "startColumn": want}]
+
+
+def test_github_columns_count_code_points_as_the_docs_say(tmp_path, capsys, monkeypatch):
+    # an emoji and an accented letter before the finding: one column each, as in every other output
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Bright Smile Dental"\nphone = "503-555-0142"\n',
+                                          encoding="utf-8")
+    line = "\U0001f600 Café: call us at (503) 555-0142 to book."
+    (tmp_path / "post.md").write_text(f"---\ntitle: Whitening\n---\n\n{line}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(capsys, "check", "post.md", "--format", "github")
+    loc301 = [a for a in out.splitlines() if "::LOC301 " in a]
+    assert [re.search(r",line=(\d+),col=(\d+)::", a).groups() for a in loc301] == [
+        ("5", str(1 + line.index("(503)")))]
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    github = docs[docs.index("`github` (one GitHub Actions workflow command"):]
+    assert "code points" in github[:github.index("\n- ")]

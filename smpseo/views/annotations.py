@@ -1,5 +1,6 @@
 """A CheckResult as GitHub Actions workflow commands: one `::warning file=...,line=...,col=...::RULE message` line per
-finding, which GitHub shows as an annotation on the line of the pull request's diff.
+finding, which GitHub shows as an annotation on the line of the pull request's diff. `col` is the finding's column
+as every output gives it: Unicode code points from 1 (GitHub names no unit for it).
 
 Escaping follows GitHub's rules for workflow commands: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in
 a property value `:` and `,` also become `%3A` and `%2C`, so no text of a post can end the command early or start
