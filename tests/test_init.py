@@ -212,3 +212,28 @@ def test_a_two_word_city_and_its_region_code(tmp_path):
     assert main(["init", str(tmp_path / "blog")]) == 0
     assert _site(tmp_path / "blog") == {"name": "Coastline SMP", "city": "Gold Coast", "region": "QLD",
                                         "phone": "07 5555 0100"}
+
+
+def _posts(folder: Path, titles: list[str], body: str) -> Path:
+    (folder / "posts").mkdir(parents=True)
+    for i, title in enumerate(titles):
+        (folder / "posts" / f"p{i}.md").write_text(f"---\ntitle: {title}\n---\n\n{body}\n\nCall 0161 555 0123 to book.\n",
+                                                   encoding="utf-8")
+    return folder
+
+
+def test_a_capital_in_a_title_case_title_is_no_place(tmp_path):
+    """'What To Expect in Recovery': in a title whose every word has a capital, 'Recovery' is no name of a place."""
+    titles = [f"What To Expect in Recovery, Part {i}" for i in range(1, 5)]
+    blog = _posts(tmp_path / "a", titles, "Healing takes time. Keep the scalp dry.")
+    assert main(["init", str(blog)]) == 0
+    assert "city" not in _site(blog)
+    # a place the prose names too is still the city, in a Title Case title as in the text
+    titles = [f"Scalp Micropigmentation in Leeds, Part {i}" for i in range(1, 5)]
+    blog = _posts(tmp_path / "b", titles, "Healing takes time. Our studio in Leeds is open daily.")
+    assert main(["init", str(blog)]) == 0
+    assert _site(blog)["city"] == "Leeds"
+    titles = [f"SMP in Leeds, part {i}" for i in range(1, 5)]  # a title in sentence case names its places
+    blog = _posts(tmp_path / "c", titles, "Healing takes time.")
+    assert main(["init", str(blog)]) == 0
+    assert _site(blog)["city"] == "Leeds"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from smpseo.analysis.phone import as_shown, national_digits, phone_mentions
+from smpseo.core.language import is_function_word
 from smpseo.model.post import Post
 
 
@@ -110,6 +111,13 @@ _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "A
               "Fall", "Winter", "Scalp", "Hair", "Micropigmentation", "Dr", "Mr", "Mrs", "Ms"}
 
 
+def _title_case(text: str) -> bool:
+    """Whether every word of `text` but the function words has a capital ("What To Expect in Recovery"): there a
+    capital marks no name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if not is_function_word(w)]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _runs(match: re.Match) -> list[str]:
     """The place a match names, and the shorter places it may be ("Vancouver Canada": "Vancouver" too)."""
     words = re.split(r"([ -])", match.group(1))  # words and the spaces or hyphens between them
@@ -122,29 +130,38 @@ def city(posts: list[Post], name: str = "") -> tuple[Found, str] | None:
     A place is counted once per post it follows "in", "from", "near"... in; a longer place ("Vancouver Canada") is
     the shorter one when its last word is a place of its own elsewhere ("in Canada"); a place written after another
     ("Canada" in "Vancouver Canada") is the larger one, not the city; the words of the business name are not places.
+    In a title (or description) in Title Case, where every word has a capital, a place counts only where a sentence
+    of the posts names it too ("What To Expect in Recovery" names no place).
     The city is the place in the most posts, twice as many as any other, and at least a third of them."""
     name_words = set(name.split())
     in_posts: Counter = Counter()
     alone: set[str] = set()  # places written on their own somewhere
     outer: set[str] = set()  # places written after another one
     regions: dict[str, Counter] = {}
-    per_post: list[set[str]] = []
+    per_post: list[tuple[set[str], set[str]]] = []
     for post in posts:
         seen: set[str] = set()
-        for match in _PLACE.finditer(_texts(post)):
-            runs = [r for r in _runs(match) if r.split(" ")[0] not in _NOT_PLACE and not set(r.split()) & name_words]
-            if not runs:
-                continue
-            alone.add(runs[-1] if len(runs) == 1 else runs[0])
-            seen.update(runs)
-            words = match.group(1).split(" ")
-            if len(words) > 1:
-                outer.add(" ".join(words[1:]))
-                outer.add(words[-1])
-            if match.group(2):
-                regions.setdefault(match.group(1), Counter())[match.group(2)] += 1
-        per_post.append(seen)
-        in_posts.update(seen)
+        capitalised: set[str] = set()  # the places of a Title Case title: places only where a sentence names them
+        for text in (post.title, post.description, post.text):
+            for match in _PLACE.finditer(text or ""):
+                runs = [r for r in _runs(match) if r.split(" ")[0] not in _NOT_PLACE and not set(r.split()) & name_words]
+                if runs and _title_case(text):
+                    capitalised.update(runs)
+                    continue
+                if not runs:
+                    continue
+                alone.add(runs[-1] if len(runs) == 1 else runs[0])
+                seen.update(runs)
+                words = match.group(1).split(" ")
+                if len(words) > 1:
+                    outer.add(" ".join(words[1:]))
+                    outer.add(words[-1])
+                if match.group(2):
+                    regions.setdefault(match.group(1), Counter())[match.group(2)] += 1
+        per_post.append((seen, capitalised))
+    named = set().union(*(seen for seen, _ in per_post))
+    for seen, capitalised in per_post:
+        in_posts.update(seen | (capitalised & named))
     candidates: Counter = Counter()
     for place, count in in_posts.items():
         words = place.split(" ")
