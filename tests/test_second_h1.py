@@ -1,7 +1,7 @@
-"""SEO217 (a second H1) in every format that can carry one. The page shows its title as its one H1: on a saved
-HTML page the `<h1>` the reader takes as the title (out of the content, or in the entry's header); in a WordPress,
-Ghost or feed export and under front matter, the title the theme shows, unless the body opens with an H1 of its own.
-Every other level-1 heading is a second one."""
+"""SEO217 (a second H1) in every format that can carry one. On a saved HTML page, the `<h1>` the reader takes as the
+title (out of the content, or in the entry's header) is the page's one H1 and every other is a second one; in a
+WordPress, Ghost or feed export and under front matter, the body's H1s after its first are (a theme's heading for the
+title is not in the text, as Yoast reads a post)."""
 
 from __future__ import annotations
 
@@ -55,12 +55,15 @@ def test_a_second_h1_written_as_html_in_markdown(tmp_path):
     assert _second_h1s(tmp_path / "b.md") == [(5, "Week two")]
 
 
-def test_under_front_matter_the_title_is_the_page_s_h1_unless_the_body_opens_with_one(tmp_path):
+def test_under_front_matter_the_body_s_second_h1_is_the_second_one(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: Aftercare in Hull\n---\n\nKeep it dry.\n\n# Week two\n\nWash gently.\n",
                                    encoding="utf-8")
     (tmp_path / "b.md").write_text("Keep it dry.\n\n# Aftercare in Hull\n\nWash gently.\n", encoding="utf-8")
-    assert _second_h1s(tmp_path / "a.md") == [(7, "Week two")]
+    (tmp_path / "c.md").write_text("---\ntitle: Aftercare in Hull\n---\n\nKeep it dry.\n\n# Week one\n\nRest.\n\n"
+                                   "# Week two\n\nWash gently.\n", encoding="utf-8")
+    assert _second_h1s(tmp_path / "a.md") == []  # one H1 in the text, as Yoast counts them
     assert _second_h1s(tmp_path / "b.md") == []  # the title is this H1
+    assert _second_h1s(tmp_path / "c.md") == [(11, "Week two")]
     post = read_file(tmp_path / "b.md")[0]
     assert post.title == "Aftercare in Hull" and not post.title_h1
 
@@ -94,8 +97,8 @@ WXR = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_a_second_h1_in_a_wordpress_export(tmp_path):
     (tmp_path / "export.xml").write_text(WXR, encoding="utf-8")
-    # WordPress shows the title as the page's H1: an H1 in the content is a second one, unless it opens the content
-    assert _second_h1s(tmp_path / "export.xml") == [(11, "What it costs"), (21, "Week two")]
+    # the content's H1s after its first, as Yoast counts a post's (the theme's title heading is not in the content)
+    assert _second_h1s(tmp_path / "export.xml") == [(21, "Week two")]
 
 
 def test_the_title_s_h1_with_inline_markup_is_still_the_title(tmp_path):

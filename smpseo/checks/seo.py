@@ -109,16 +109,16 @@ register(Metric(
 
 
 def second_h1s(post_) -> list:
-    """The body's level-1 headings besides the page's one H1: every one where the page shows its title as an H1 of
-    its own (`Post.title_h1`), else all but the first."""
+    """The body's level-1 headings besides the page's one H1: every one on a saved page that shows its title in an
+    `<h1>` of its own (`Post.title_h1`), else all but the first (as Yoast counts a post's H1s)."""
     h1s = [b for b in post_.blocks if b.kind == HEADING and b.level == 1]
     return h1s if post_.title_h1 else h1s[1:]
 
 
 register(Occurrence(
     id="SEO217", name="multiple-h1", category="seo", severity="warning",
-    doc="An H1 heading besides the page's title: the page shows its title as its one H1 (an H1 opening the body "
-        "stands for it).",
+    doc="More than one H1 heading: the body has more than one, or a saved page has one besides the `<h1>` it shows "
+        "its title in.",
     hint="Make the other top-level headings H2 (##).",
     found=lambda ctx: second_h1s(ctx.post),
     message="Second H1 heading '{item.text}' (the page should have one)",

@@ -123,9 +123,9 @@ class Post:
 
     `meta` keeps every front matter field as read; the named fields are the ones the toolkit understands.
     `title_line` is the line of the title in the source (front matter `title:` or the H1); 0 when unknown.
-    `title_h1` says the page shows its title as a level-1 heading that is not one of `blocks` (the heading a theme
-    shows above the post, an HTML page's `<h1>` the reader took as the title): every H1 of the body is then a second
-    one. See `shows_title_h1`.
+    `title_h1` says a saved page shows its title in an `<h1>` that is not one of `blocks` (the one the HTML reader
+    took as the title, or the entry header's): every H1 of the content is then a second one. A title field or an
+    export's title is not (a theme's heading is not in the text analysed, as Yoast reads a post: its body's H1s).
     """
 
     path: str | None
@@ -269,14 +269,6 @@ class Post:
                    meta=from_plain(data["meta"]), meta_lines=from_plain(data["meta_lines"]),
                    title_line=data["title_line"], format=data["format"], warnings=list(data["warnings"]),
                    title_h1=bool(data["title_h1"]))
-
-
-def shows_title_h1(title: str, blocks: list[Block]) -> bool:
-    """Whether a page whose title is shown by its theme (a title field, an export's title) shows it as a level-1
-    heading of its own: yes, unless the body opens with an H1 (no prose or heading before it), which then stands for
-    the title, as Yoast takes it."""
-    first = next((b for b in blocks if b.kind == HEADING or b.is_prose), None)
-    return bool(title) and not (first is not None and first.kind == HEADING and first.level == 1)
 
 
 @dataclass

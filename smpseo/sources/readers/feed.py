@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from smpseo.core.text import slugify
-from smpseo.model.post import Post, shows_title_h1
+from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
@@ -182,7 +182,6 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
         title_line=lines.get("title", item["line"]),
         format="feed",
         warnings=warnings,
-        title_h1=shows_title_h1(title, blocks),
     )
 
 

@@ -1,8 +1,7 @@
 """A post of a static-site generator: its front matter's fields (read by `frontmatter`) and its blocks (read by
 the Markdown, MDX, HTML or reStructuredText reader) made into a `Post`, the same way whatever the body's format.
 
-The title is the `title` field (shown by the theme as the page's H1 unless the body opens with one), else the first
-level-1 heading; the slug the `slug` (or `permalink`) field, else the
+The title is the `title` field, else the first level-1 heading; the slug the `slug` (or `permalink`) field, else the
 file's name without a Jekyll date (`2016-05-19-some-title.md`), a page bundle's folder for its `index.md`; the
 description `description`, else Hugo's and Pelican's `summary` or Jekyll's `excerpt`; the date the `date` field,
 else the Jekyll file name's; a draft by `status`, Hugo's `draft: true` or Jekyll's `published: false`.
@@ -15,7 +14,7 @@ from pathlib import PurePath
 from typing import Any
 
 from smpseo.core.text import slugify
-from smpseo.model.post import HEADING, Block, Post, shows_title_h1
+from smpseo.model.post import HEADING, Block, Post
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
 
 
@@ -27,8 +26,6 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings)
     title_line = meta_lines.get("title", 0)
     h1 = next((b for b in blocks if b.kind == HEADING and b.level == 1), None)
-    # A title field is shown by the theme above the post; a title taken from the body's H1 is that H1.
-    title_h1 = shows_title_h1(title, blocks)
     if not title and h1 is not None:
         title, title_line = h1.text, h1.line
     raw_slug = as_text(meta.get("slug") or meta.get("permalink"), "slug", path, meta_lines.get("slug", 1), warnings)
@@ -61,7 +58,6 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
         title_line=title_line,
         format=format,
         warnings=warnings,
-        title_h1=title_h1,
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from smpseo.core.text import clean_text, slugify
-from smpseo.model.post import Post, shows_title_h1
+from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError, too_many_digits
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
@@ -121,7 +121,6 @@ def read_ghost(text: str, path: str) -> list[Post]:
             title_line=title_line,
             format="ghost",
             warnings=[],
-            title_h1=shows_title_h1(_text(entry.get("title")).strip(), blocks),
         ))
     return posts
 

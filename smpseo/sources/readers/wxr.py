@@ -16,7 +16,7 @@ import xml.sax.handler
 from pathlib import PurePath
 
 from smpseo.core.text import slugify
-from smpseo.model.post import Post, shows_title_h1
+from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
@@ -170,7 +170,6 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
         title_line=lines.get("title", item["line"]),
         format="wxr",
         warnings=warnings,
-        title_h1=shows_title_h1(title, blocks),
     )
 
 
