@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build smpseo/data/en/everyday_words.txt.gz: the words of an English dictionary written in lower case (everyday
+"""Build smpseo/data/en/everyday_words.txt: the words of an English dictionary written in lower case (everyday
 words, not names), those the CMU Pronouncing Dictionary lists too, one a line.
 
 LOC305 reads it to tell a city whose name is also an everyday word ("Hull": "the hull of a boat"; "Derby",
@@ -16,7 +16,6 @@ notice is in LICENSES/SCOWL.txt), as Debian's `wamerican` package installs it:
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from smpseo.core.syllables import lookup  # noqa: E402
 
-OUT = ROOT / "smpseo" / "data" / "en" / "everyday_words.txt.gz"
+OUT = ROOT / "smpseo" / "data" / "en" / "everyday_words.txt"
 
 
 def everyday(lines: list[str]) -> list[str]:
@@ -41,7 +40,7 @@ def main() -> None:
     words = everyday(args.wordlist.read_text(encoding="utf-8").splitlines())
     text = "# SCOWL size 50 (American), lower-case words the CMU Pronouncing Dictionary lists; LICENSES/SCOWL.txt\n"
     # mtime=0: the same words give the same bytes
-    OUT.write_bytes(gzip.compress((text + "\n".join(words) + "\n").encode("utf-8"), 9, mtime=0))
+    OUT.write_text(text + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(words):,} words")
 
 

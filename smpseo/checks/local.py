@@ -14,8 +14,8 @@ from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
 from smpseo.core.language import (
-    everyday_words,
     find_phrase,
+    is_everyday_word,
     is_function_word,
     known_words,
     normalize_word,
@@ -254,7 +254,7 @@ def _city_variants(ctx, c: str, text: str):
     if low[0] not in text.lower() and c.isascii():
         return
     plain_city = without_accents(low)
-    everyday = low in everyday_words()  # "Hull", "Derby", "Reading": in lower case, the everyday word ("a hull")
+    everyday = is_everyday_word(low)  # "Hull", "Derby", "Reading": in lower case, the everyday word ("a hull")
     for m in WORD_RE.finditer(text):
         word = m.group(0)
         if everyday and word.islower():

@@ -157,11 +157,13 @@ _KNOWN = _Listed()
 
 
 @functools.cache
-def everyday_words() -> frozenset[str]:
-    """The words an English dictionary writes in lower case (SCOWL's, those the CMU dictionary lists too): everyday
-    words, where `known_words()` holds names as well ("hull" and "derby" are here, "vancouver" and "eugene" not).
-    Built by `scripts/build_everyday_words.py`."""
-    import gzip
+def _everyday_text() -> str:
+    return "\n" + shipped.read_text("en", "everyday_words.txt")
 
-    text = gzip.decompress(shipped.read_bytes("en", "everyday_words.txt.gz")).decode("utf-8")
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+def is_everyday_word(word: str) -> bool:
+    """Whether an English dictionary writes `word` in lower case (SCOWL's words, those the CMU dictionary lists
+    too): an everyday word, where `known_words()` holds names as well ("hull" and "derby" are, "vancouver" and
+    "eugene" not). One search of the list's text (43,000 words), not a set built from it: a process asks for a
+    city or two. Built by `scripts/build_everyday_words.py`."""
+    return bool(word) and "\n" not in word and f"\n{word}\n" in _everyday_text()
