@@ -141,3 +141,12 @@ def test_the_accuracy_docs_gaps_md_states_is_what_make_eval_prints(capsys):
     docs = (ROOT / "docs" / "gaps.md").read_text(encoding="utf-8")
     start = docs.index("```text\nFAQ gaps, held out") + len("```text\n")
     assert docs[start:docs.index("```", start)].strip() == printed
+
+
+def test_the_scorers_benchmark_scores_the_shipped_matcher_as_make_eval_does(held_out_rows, faq_clinics):
+    """benchmarks/gaps_scorers.py re-scores from the features alone; its `shipped` candidate must give make eval's
+    status and best post for every topic, or its comparisons say nothing."""
+    gaps_scorers = benchmark("gaps_scorers")
+    rows = gaps_scorers.scored(faq_clinics, gaps_scorers.prepared(faq_clinics), gaps_scorers.shipped)
+    assert [(r["label"], r["tool"], r["post_hit"]) for r in rows] \
+        == [(r["label"], r["tool"], r["post_hit"]) for r in held_out_rows]
