@@ -56,6 +56,7 @@ TORCH_PYTHON ?=
 eval: $(STAMP)
 	$(BIN)/python benchmarks/gaps_eval.py
 	@if [ -n "$(TORCH_PYTHON)" ]; then echo; $(BIN)/python benchmarks/gaps_candidates.py --torch-python "$(TORCH_PYTHON)"; fi
+	@if [ -n "$(SCORERS)" ]; then echo; $(BIN)/python benchmarks/gaps_scorers.py --settings; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check smpseo tests notebooks scripts benchmarks
