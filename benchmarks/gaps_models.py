@@ -4,7 +4,8 @@ Each is a `Scorer` (the shipped one's thresholds, floor, `status` and `decide`) 
 passages of labelled topics as `scorer.fit` fits the shipped logistic regression, with the same two thresholds:
 
 - `Linear`: the shipped regression on chosen columns, plus products of pairs of standardised columns;
-- `Boosted`: the regression's log-odds plus depth-2 regression trees fitted to the gradient, shrunk (numpy only);
+- `Boosted`: the regression's log-odds plus depth-2 regression trees (or stumps) fitted to the gradient, shrunk
+  (numpy only);
 - `Cascade`: the regression ranks a topic's sections, a second one rates only the best-ranked few;
 - `Averaged`: the mean of two scorers' ratings.
 """
@@ -168,7 +169,8 @@ def _split(x, g, h, idx, feats, lam, min_h):
     return best
 
 
-def fit_boosted(data, cols, rounds, rate=0.1, lam=5.0, min_h=2.0, l2=1.0):
+def fit_boosted(data, cols, rounds, rate=0.1, lam=5.0, min_h=2.0, l2=1.0, depth=2):
+    """`depth` 1: stumps (each tree one split; kept in the depth-2 form, its second level splitting nothing)."""
     x, y = rows_of(data)
     base = fit_logistic(x[:, cols], y, l2)
     m = Boosted([], [], 0.5, 0.5, floor_of(data)).setup(cols, base, [], rate)
@@ -185,7 +187,7 @@ def fit_boosted(data, cols, rounds, rate=0.1, lam=5.0, min_h=2.0, l2=1.0):
         right = all_rows[x[:, f0] > t0]
         subs = []
         for side in (left, right):
-            _, fs, ts = _split(x, g, h, side, feats, lam, min_h)
+            _, fs, ts = _split(x, g, h, side, feats, lam, min_h) if depth > 1 else (0.0, None, None)
             subs.append((f0, np.inf) if fs is None else (fs, ts))
         (f1, t1), (f2, t2) = subs
         leaves = []

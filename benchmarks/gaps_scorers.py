@@ -180,10 +180,10 @@ def pairs(cols):
     return fitter
 
 
-def boosted(cols, rate=0.1):
+def boosted(cols, rate=0.1, depth=2):
     def fitter(tr, seen):
-        n = inner_choice(seen, lambda t, n: fit_boosted(t, cols, n, rate), ROUNDS)
-        return fit_boosted(tr, cols, n, rate)
+        n = inner_choice(seen, lambda t, n: fit_boosted(t, cols, n, rate, depth=depth), ROUNDS)
+        return fit_boosted(tr, cols, n, rate, depth=depth)
     return fitter
 
 
@@ -221,6 +221,7 @@ def candidates() -> dict:
            "heading x sentence product (set a priori)":
                lambda tr, seen: fit_linear(tr, BASE, [(heading, sentence)]),
            "boosted depth-2 trees (rounds by inner CV)": boosted(BASE),
+           "boosted stumps (rounds by inner CV)": boosted(BASE, depth=1),
            "mean of shipped and boosted": averaged(boosted(BASE)),
            "cascade (top sections by inner CV)": cascade(BASE)}
     for name, col in zip(EXTRA_FEATURES, extra, strict=True):
@@ -251,6 +252,9 @@ def fixed() -> dict:
         for rate in (0.05, 0.1, 0.3):
             out[f"boosted, {n} rounds, shrinkage {rate}"] = \
                 lambda tr, seen, n=n, r=rate: fit_boosted(tr, BASE, n, r)
+    for n in ROUNDS[1:]:
+        out[f"boosted stumps, {n} rounds, shrinkage 0.1"] = \
+            lambda tr, seen, n=n: fit_boosted(tr, BASE, n, 0.1, depth=1)
     for k in PAIRS[1:]:
         out[f"interactions, k = {k}"] = lambda tr, seen, k=k: fit_linear(tr, BASE, score_pairs(tr, BASE, k))
     for top in TOPS:
