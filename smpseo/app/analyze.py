@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +13,7 @@ from smpseo.app.arguments import config_argument, first_path, posts_argument, se
 from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
+from smpseo.core.hashing import sha256
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers import (
@@ -68,7 +68,7 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
         if not use_cache:
             break
         try:
-            content = hashlib.sha256(path.read_bytes()).hexdigest()
+            content = sha256(path.read_bytes())
         except OSError:
             continue  # read_source says why
         keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases, drafts, path in named)

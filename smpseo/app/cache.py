@@ -20,7 +20,6 @@ plain data only: nothing read from the cache can run code.
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import json
 import os
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core import shipped, syllables
+from smpseo.core.hashing import blake2b, sha256
 from smpseo.core.jsontext import utf8_json
 
 FORMAT = "smpseo-cache/2"
@@ -74,7 +74,7 @@ def versions() -> dict[str, str]:
     files (size, times, inode). Anything changed in the last two seconds is not remembered."""
     files = _code_files()
     fingerprint = _fingerprint(files) if enabled() else None
-    name = hashlib.sha256(json.dumps(fingerprint).encode()).hexdigest() if fingerprint else None
+    name = sha256(json.dumps(fingerprint).encode()) if fingerprint else None
     if name is not None:
         stored = get(INSTALLED, name)
         if isinstance(stored, dict) and set(stored) == {"smpseo", "code", *LIBRARIES} \
@@ -134,6 +134,8 @@ def _code_files() -> list[str]:
 
 def code_digest(files: list[str | Path] | None = None) -> str:
     """A digest of smpseo's own code and data files: a change to them (not only a new version) makes new keys."""
+    import hashlib  # (every code file: OpenSSL's SHA-256, for a large input)
+
     root = Path(os.path.realpath(shipped.PACKAGE))
     digest = hashlib.sha256()
     for path in _code_files() if files is None else files:
@@ -161,7 +163,7 @@ def key(kind: str, *parts: Any) -> str:
     if _written is None or _written[0] is not found:
         _written = (found, _json(found))
     data = "[" + _json(FORMAT) + "," + _json(kind) + "," + _written[1] + "," + _json(parts) + "]"
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()  # a file name need not be UTF-8
+    return sha256(data.encode("utf-8", "surrogatepass"))  # a file name need not be UTF-8
 
 
 def _path(kind: str, digest: str, root: Path | None = None) -> Path:
@@ -222,7 +224,7 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
 
 def _seal(body) -> bytes:
     """What `put` writes beside a value, and `get` checks: 16 hex digits of the value's BLAKE2b digest."""
-    return hashlib.blake2b(body, digest_size=8).hexdigest().encode()
+    return blake2b(body, digest_size=8).encode()
 
 
 _folders_made: set[Path] = set()  # the entry folders this process has made sure of

@@ -21,7 +21,6 @@ reads. With the cache off, nothing is read from or written to disk; a session st
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -32,6 +31,7 @@ from smpseo.app import cache
 from smpseo.app.memo import plain
 from smpseo.app.parallel import post_analysis
 from smpseo.checks.run import assemble, post_summary, prepare, reading_state
+from smpseo.core.hashing import sha256
 from smpseo.core.settings import Config
 from smpseo.model.post import Post, ReadError
 from smpseo.model.results import CheckResult
@@ -140,8 +140,8 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     posts += others
 
     run = prepare(posts, config, keyphrase, rules, keyphrases)
-    state = hashlib.sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
-                                      ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass")).hexdigest()
+    state = sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
+                              ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass"))
     summaries: list[dict | None] = []
     todo: list[tuple[int, Source, str]] = []  # (index of its first post, file, key)
     for source in sources:
@@ -206,7 +206,7 @@ def _read(path: Path, session: Session) -> Source:
         source = Source(path, None)
         source.posts = read_source(path, source.errors)  # says why, as load_posts does
         return source
-    source = Source(path, data, hashlib.sha256(data).hexdigest())
+    source = Source(path, data, sha256(data))
     digest = cache.key(PARSED, str(path), source.digest)
     kept = session.get(PARSED, digest)
     if kept is not None:

@@ -18,12 +18,12 @@ the cache off (`--no-cache`), nothing is read or written.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from smpseo.app import cache
+from smpseo.core.hashing import file_sha256
 
 Result = TypeVar("Result")
 # What rebuilding a value of the wrong shape raises (a missing field, a list for a dict, a string for a number ...).
@@ -51,7 +51,7 @@ def file_state(path: str | Path) -> list:
         if size > readers.MAX_SOURCE_BYTES:
             return [str(path), "too large", size]
         with path.open("rb") as data:
-            return [str(path), hashlib.file_digest(data, "sha256").hexdigest()]
+            return [str(path), file_sha256(data)]
     except OSError as exc:
         return [str(path), "unreadable", exc.strerror or str(exc)]
 
