@@ -115,6 +115,17 @@ def test_round_trip_and_bypass(cache_dir, monkeypatch):
     assert cache.get("k", digest) is None and not cache_dir.exists()
 
 
+@pytest.mark.parametrize("text", ["", " a=1 b=2 ", "é “quoted” ✓ \U0001f600", 'a "quote"', "a \\ backslash", "tab\tand\nline",
+                                  "\x00\x1f", '"', "\\", "\ud800 lone surrogate", "x" * 100_000])
+def test_a_string_comes_back_as_json_reads_it(cache_dir, text):
+    """A string with nothing escaped is read as it stands (the syllable tables), any other through JSON: both give
+    the string that was put."""
+    digest = cache.key("k", text)
+    assert cache.put("k", digest, text)
+    assert cache.get("k", digest) == text
+    assert cache.get("k", digest) == json.loads(json.dumps(text))
+
+
 @pytest.mark.parametrize("damage", [*DAMAGES, "not-a-dict", "wrong-shape", "directory"])
 def test_a_damaged_entry_is_rebuilt_not_trusted(cache_dir, damage):
     from smpseo.sources.readers import load_posts
@@ -240,8 +251,10 @@ def test_a_damaged_syllable_table_is_rebuilt(tmp_path):
               "print(textstat().syllable_count('Scalp micropigmentation lasts for years, barely a needle.'))")
     env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "c")}
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
-    [table] = list((tmp_path / "c" / "syllables").rglob("*.json"))
-    table.write_text(table.read_text()[:1000])
+    tables = list((tmp_path / "c" / "syllables").rglob("*.json"))
+    assert len(tables) == 2, first.stderr  # the dictionary's text and its index
+    for table in tables:
+        table.write_text(table.read_text()[:1000])
     second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert first.stdout == second.stdout == "14\n", (first.stderr, second.stderr)
-    assert json.loads(table.read_text())["format"] == cache.FORMAT
+    assert all(json.loads(table.read_text())["format"] == cache.FORMAT for table in tables)

