@@ -76,8 +76,8 @@ def test_a_command_is_parsed_as_with_every_command_registered(args, capsys):
 
 # What `smpseo check` of a new post in English with plain front matter does not need: PyYAML (plain front matter is
 # read without it), the regex module and segtok (YAKE's tokenizing of common text uses `re`), pyphen (hyphenation
-# with the kept patterns) and csv (only for --format csv).
-NOT_FOR_A_NEW_POST = ("yaml", "regex", "segtok", "pyphen", "csv")
+# with the kept patterns), csv (only for --format csv) and hashlib (OpenSSL: smpseo.core.hashing).
+NOT_FOR_A_NEW_POST = ("yaml", "regex", "segtok", "pyphen", "csv", "hashlib")
 
 LOADED = """
 import json, sys
@@ -90,16 +90,20 @@ print("\\n" + json.dumps([sorted(m for m in sys.modules if m.split(".")[0] in NA
 """
 
 
-def test_a_new_post_is_checked_without_what_it_does_not_use(tmp_path):
-    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "cache")}
-    script = LOADED.replace("NAMES", repr(NOT_FOR_A_NEW_POST))
+@pytest.mark.parametrize("settings", [True, False])
+def test_a_new_post_is_checked_without_what_it_does_not_use(tmp_path, settings):
+    env = {**os.environ, "SMPSEO_CACHE_DIR": str(tmp_path / "cache"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}  # run from tmp_path
+    names = NOT_FOR_A_NEW_POST if settings else (*NOT_FOR_A_NEW_POST, "tomllib")  # no smpseo.toml: no TOML parser
+    script = LOADED.replace("NAMES", repr(names))
     for n in range(2):  # the first run builds the syllable tables (that one imports pyphen); the second is the case
         post = tmp_path / f"draft-{n}.md"
         post.write_text(f"---\ntitle: Draft {n}\ntags:\n- care\n---\n\nIt’s a “new” post, number {n}. Dr. Lee wrote "
                         "it in Vancouver. Scalp micropigmentation heals in weeks.\n", encoding="utf-8")
         out = subprocess.run([sys.executable, "-c", script, "check", str(post)], capture_output=True, text=True,
-                             cwd=ROOT, env=env, timeout=120)
+                             cwd=ROOT if settings else tmp_path, env=env, timeout=120)
     loaded, versions_worked_out = json.loads(out.stdout.strip().splitlines()[-1])
     if versions_worked_out:  # the installation looked new (a file changed in the last seconds): importlib.metadata
-        loaded = [m for m in loaded if m != "csv"]  # imports csv (see smpseo.app.cache.versions)
+        loaded = [m for m in loaded if m not in ("csv", "hashlib")]  # imports csv, and the code's digest is
+        # OpenSSL's SHA-256 (see smpseo.app.cache.versions)
     assert loaded == [], out.stderr

@@ -4,7 +4,6 @@ folder, `smpseo.toml` wins over `pyproject.toml`. Every command and report finds
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from smpseo.core.settings import Config, ConfigError, config_from_dict, parse_config
@@ -58,6 +57,8 @@ def has_tool_table(path: Path) -> bool:
         return False
     if "smpseo" not in text:
         return False
+    import tomllib
+
     try:
         tool = tomllib.loads(text).get("tool")
     except tomllib.TOMLDecodeError:
@@ -85,6 +86,8 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
     if path.name != PYPROJECT_NAME:
         config = parse_config(text, str(path))
     else:
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

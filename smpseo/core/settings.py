@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,6 +127,8 @@ def _loopback() -> re.Pattern:
 
 def parse_config(text: str, path: str = "<config>") -> Config:
     """A Config from the text of a `smpseo.toml`. Raises ConfigError naming `path` for bad TOML or settings."""
+    import tomllib  # (only where there is a settings file: a run without one does not load the TOML parser)
+
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
