@@ -121,3 +121,36 @@ def test_a_nearest_settings_file_that_is_no_file_is_an_error_not_skipped(tmp_pat
     what = "a folder" if kind == "folder" else "a link to nothing"
     assert out == "" and err == f"smpseo: error: {blog / 'smpseo.toml'}: {what}, not a settings file: fix it, or " \
                                 "name one with --config\n"
+
+
+def test_settings_read_before_come_from_the_cache(tmp_path, monkeypatch):
+    """The table of a settings file is remembered by its text: the same Config again, a changed file read anew, a
+    bad one refused every time and never kept, one with a date (not JSON) read each time."""
+    from smpseo.app import cache
+    from smpseo.app.settings import SETTINGS, _settings_table, load_config
+    from smpseo.core.settings import ConfigError, toml_table
+
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SMPSEO_NO_CACHE", raising=False)
+    settings = tmp_path / "smpseo.toml"
+    settings.write_text('[site]\nname = "Lakeshore SMP"\ncity = "Toronto"\nlatitude = 43.65\nlongitude = -79.38\n\n[keywords]\n'
+                        'targets = ["scalp micropigmentation toronto"]\n\n[rules.RD101]\nmax_words = 25\n',
+                        encoding="utf-8")
+    first = load_config(settings)
+    assert len(list((tmp_path / "cache" / SETTINGS).rglob("*.json"))) == 1
+    assert load_config(settings) == first and first.site.city == "Toronto" and first.site.latitude == 43.65
+    settings.write_text(settings.read_text(encoding="utf-8").replace("Toronto", "Mississauga"), encoding="utf-8")
+    assert load_config(settings).site.city == "Mississauga"
+    settings.write_text("[site\nname = 1\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="invalid TOML"):
+            load_config(settings)
+    assert len(list((tmp_path / "cache" / SETTINGS).rglob("*.json"))) == 2
+    dated = '[report]\npdf = true\n[extra]\nwhen = 2026-11-28\n'
+    assert _settings_table(dated, "x") == toml_table(dated, "x")
+    assert _settings_table(dated, "x") == toml_table(dated, "x")
+    assert len(list((tmp_path / "cache" / SETTINGS).rglob("*.json"))) == 2
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")  # --no-cache: read, never kept
+    settings.write_text('[site]\nname = "Lakeshore SMP"\n', encoding="utf-8")
+    assert not cache.enabled() and load_config(settings).site.name == "Lakeshore SMP"
+    assert len(list((tmp_path / "cache" / SETTINGS).rglob("*.json"))) == 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smpseo.core.settings import Config, ConfigError, config_from_dict, parse_config
+from smpseo.core.settings import Config, ConfigError, config_from_dict, toml_table
 
 CONFIG_NAME = "smpseo.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -84,7 +84,7 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
     if path.name != PYPROJECT_NAME:
-        config = parse_config(text, str(path))
+        config = config_from_dict(_settings_table(text, str(path)), str(path))
     else:
         import tomllib
 
@@ -106,6 +106,31 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
 
         resolve_settings(config.rules, str(path))
     return config
+
+
+SETTINGS = "settings"  # the cache's entries of settings files read before
+
+
+def _settings_table(text: str, path: str) -> dict:
+    """`toml_table(text, path)`, remembered in the cache by the text and the Python whose TOML parser read it: a run
+    with settings read before loads no TOML parser (a few milliseconds of a one-post check). Settings that JSON
+    cannot hold (a date or a time) are read each time; the table is checked as a Config either way."""
+    import sys
+
+    from smpseo.app import cache
+
+    if not cache.enabled():
+        return toml_table(text, path)
+    digest = cache.key(SETTINGS, sys.version, text)
+    kept = cache.get(SETTINGS, digest)
+    if isinstance(kept, dict):
+        return kept
+    table = toml_table(text, path)
+    try:
+        cache.put(SETTINGS, digest, table)
+    except (TypeError, ValueError):  # a date or a time: not JSON
+        pass
+    return table
 
 
 def shown_path(path: str | Path) -> str:

@@ -127,15 +127,19 @@ def _loopback() -> re.Pattern:
 
 def parse_config(text: str, path: str = "<config>") -> Config:
     """A Config from the text of a `smpseo.toml`. Raises ConfigError naming `path` for bad TOML or settings."""
+    return config_from_dict(toml_table(text, path), path)
+
+
+def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
+    """The text of a `smpseo.toml` as TOML reads it. Raises ConfigError naming `path` for bad TOML."""
     import tomllib  # (only where there is a settings file: a run without one does not load the TOML parser)
 
     try:
-        data = tomllib.loads(text.removeprefix("\ufeff"))
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(path, "invalid TOML: nested too deeply") from None
-    return config_from_dict(data, path)
 
 
 def _check_site(site: dict[str, Any], path: str) -> None:
