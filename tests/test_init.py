@@ -194,11 +194,26 @@ def test_posts_from_another_folder(tmp_path):
     assert main(["init", str(tmp_path / "other"), "--posts", str(tmp_path / "none")]) == 2
 
 
-def test_the_manchester_blog_gives_its_phone_in_its_own_layout_and_no_city_it_does_not_make_clear(tmp_path):
-    """Manchester is "in" two posts, England in two: no place stands out, so no city is guessed."""
+def test_the_manchester_blog_gives_its_name_city_and_phone_in_its_own_layout(tmp_path):
+    """The name is written before the number once ("call Northern Hairline Studio on 0161 555 0123") and in 7 of 8
+    posts; the city is "in" two posts and right after the name in two more ("Northern Hairline Studio, Manchester"),
+    and "Greater Manchester" is Manchester, not a larger place; England is in two posts."""
+    real = tomllib.loads(shared("corpora", "faq-dev", "manchester", "smpseo.toml").read_text())["site"]
     blog = _blog(tmp_path, shared("corpora", "faq-dev", "manchester"))
     assert main(["init", str(blog)]) == 0
-    assert _site(blog) == {"phone": "0161 555 0123"}
+    assert _site(blog) == {"name": real["name"], "city": real["city"], "phone": "0161 555 0123"}
+
+
+def test_a_name_written_once_beside_the_number_and_rarely_elsewhere_is_no_guess(tmp_path):
+    posts = tmp_path / "blog" / "posts"
+    posts.mkdir(parents=True)
+    for i in range(6):
+        text = "We place pigment in the scalp. Call 0161 496 0000 to book."
+        if i == 0:
+            text = "We place pigment in the scalp. Call Ancoats Hair Rooms on 0161 496 0000 to book."
+        (posts / f"p{i}.md").write_text(f"# Post {i}\n\n{text}\n", encoding="utf-8")
+    assert main(["init", str(posts.parent)]) == 0
+    assert "name" not in _site(posts.parent)  # in 1 post of 6: not a name the blog writes
 
 
 def test_a_two_word_city_and_its_region_code(tmp_path):

@@ -79,12 +79,14 @@ _NOT_NAME = {"Call", "Phone", "Tel", "Text", "Book", "Contact", "Ring", "Or", "E
 
 
 def name(posts: list[Post], number: str) -> Found | None:
-    """The business name: the words written just before the clinic's phone number, in the most posts."""
+    """The business name: the words written just before the clinic's phone number, in the most posts; or, where the
+    posts write the number with a name before it only once or twice, the one of those names that at least half the
+    posts write ("call Northern Hairline Studio on 0161 555 0123" once, "Northern Hairline Studio" in 7 of 8 posts)."""
     if not number:
         return None
     in_posts: Counter = Counter()
-    for post in posts:
-        text = _texts(post)
+    texts = [_texts(post) for post in posts]
+    for text in texts:
         seen = set()
         for match in phone_mentions(number, text):
             before = text[max(0, match.start() - 80):match.start()].split("\n")[-1]
@@ -97,7 +99,13 @@ def name(posts: list[Post], number: str) -> Found | None:
             if len(words) >= 2 and words[-1] not in ("and", "of", "&"):
                 seen.add(" ".join(words).rstrip(".,"))
         in_posts.update(seen)
-    return _clear_winner(in_posts, len(posts))
+    beside = _clear_winner(in_posts, len(posts))
+    if beside is not None or not in_posts:
+        return beside
+    written: Counter = Counter({candidate: sum(1 for text in texts if re.search(
+        rf"(?<![\w'’]){re.escape(candidate)}(?![\w'’])", text)) for candidate in in_posts})
+    widely = _clear_winner(written, len(posts))
+    return widely if widely is not None and widely.posts * 2 >= len(posts) else None
 
 
 # A place after a word that introduces one ("in Toronto", "based in Gold Coast", "from Vancouver, BC").
@@ -129,14 +137,18 @@ def city(posts: list[Post], name: str = "") -> tuple[Found, str] | None:
 
     A place is counted once per post it follows "in", "from", "near"... in; a longer place ("Vancouver Canada") is
     the shorter one when its last word is a place of its own elsewhere ("in Canada"); a place written after another
-    ("Canada" in "Vancouver Canada") is the larger one, not the city; the words of the business name are not places.
+    ("Canada" in "Vancouver Canada", where "Vancouver" is written alone too) is the larger one, not the city ("Manchester"
+    in "Greater Manchester" is); the words of the business name are not places.
     In a title (or description) in Title Case, where every word has a capital, a place counts only where a sentence
-    of the posts names it too ("What To Expect in Recovery" names no place).
+    of the posts names it too ("What To Expect in Recovery" names no place). A place written right after the business
+    name and a comma counts as one after "in".
     The city is the place in the most posts, twice as many as any other, and at least a third of them."""
     name_words = set(name.split())
+    # A place written right after the business name ("Northern Hairline Studio, Manchester") is where it is.
+    after_name = re.compile(rf"{re.escape(name)},\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b") if name else None
     in_posts: Counter = Counter()
     alone: set[str] = set()  # places written on their own somewhere
-    outer: set[str] = set()  # places written after another one
+    pairs: list[tuple[str, str, str]] = []  # a place's first word, the words after it, its last word
     regions: dict[str, Counter] = {}
     per_post: list[tuple[set[str], set[str]]] = []
     for post in posts:
@@ -154,11 +166,17 @@ def city(posts: list[Post], name: str = "") -> tuple[Found, str] | None:
                 seen.update(runs)
                 words = match.group(1).split(" ")
                 if len(words) > 1:
-                    outer.add(" ".join(words[1:]))
-                    outer.add(words[-1])
+                    pairs.append((words[0], " ".join(words[1:]), words[-1]))
                 if match.group(2):
                     regions.setdefault(match.group(1), Counter())[match.group(2)] += 1
+            for match in after_name.finditer(text or "") if after_name else ():
+                if match.group(1).split(" ")[0] not in _NOT_PLACE:
+                    seen.add(match.group(1))
+                    alone.add(match.group(1))
         per_post.append((seen, capitalised))
+    # The words after a place are a larger place ("Canada" in "Vancouver Canada") when the first word is a place
+    # written on its own somewhere; after another word ("Greater Manchester") they are the place itself.
+    outer = {place for first, rest, last in pairs if first in alone for place in (rest, last)}
     named = set().union(*(seen for seen, _ in per_post))
     for seen, capitalised in per_post:
         in_posts.update(seen | (capitalised & named))
