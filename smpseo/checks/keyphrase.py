@@ -5,6 +5,8 @@ the introduction, description, subheadings, image alt text, distribution and lin
 
 from __future__ import annotations
 
+from collections import Counter
+
 from smpseo.analysis.context import FRONT_MATTER, OPTION
 from smpseo.analysis.placement import (
     DESCRIPTION,
@@ -60,21 +62,52 @@ def _times(n: int) -> str:
     return f"{n} time" if n == 1 else f"{n} times"
 
 
+def _by_synonym(ctx) -> tuple[str, str, int] | None:
+    """For a post that writes no target as such: the target it writes most in other words (its synonyms), the words
+    it writes most for it, and how often ("scalp micropigmentation", "SMP", 12)."""
+    found = max(((ctx.find(t, synonyms=True), t) for t in ctx.targets), key=lambda x: len(x[0]), default=([], None))
+    matches, target = found
+    if not matches:
+        return None
+    written = Counter(m.text for _, m in matches).most_common(1)[0][0]
+    return target.text, written, len(matches)
+
+
+def _no_keyphrase_case(ctx) -> str:
+    if ctx.strongest_target is not None:
+        return "inferred"
+    return "other words" if _by_synonym(ctx) else "no target"
+
+
+def _no_keyphrase_details(ctx) -> dict:
+    if ctx.strongest_target is not None:
+        return {"target": ctx.strongest_target.text, "times": _times(ctx.target_counts[ctx.strongest_target.text])}
+    other = _by_synonym(ctx)
+    return {"target": other[0], "written": other[1], "times": _times(other[2])} if other else {}
+
+
 register(Required(
     id="SEO201", name="no-keyphrase", category="seo", severity="info",
     doc="The post sets no focus keyphrase; placement checks then use the site target it mentions most.",
     hint="Add `keyphrase: ...` to the front matter: the search you want this post to answer.",
     present=lambda ctx: ctx.focus_source in (FRONT_MATTER, OPTION),
-    case=lambda ctx: "inferred" if ctx.strongest_target is not None else "no target",
+    case=_no_keyphrase_case,
     message={"inferred": "No focus keyphrase set; placement checks use '{target}', the target this post mentions "
                          "most ({times})",
+             "other words": "No focus keyphrase set, and the post writes none of the site's targets as such: "
+                            "'{target}' only in other words ('{written}', {times}); placement checks need a "
+                            "keyphrase",
              "no target": "No focus keyphrase set, and the post mentions none of the site's targets"},
-    details=lambda ctx: {"target": ctx.strongest_target.text,
-                         "times": _times(ctx.target_counts[ctx.strongest_target.text])} if ctx.strongest_target else {},
-    grades={"no target": -999},  # Yoast's score without a keyphrase: no SEO rating is good without one
+    details=_no_keyphrase_details,
+    # Yoast's score without a keyphrase: no SEO rating is good without one
+    grades={"no target": -999, "other words": -999},
     examples=[flag(post(body=INTRO_TEXT),
                    "1:1 SEO201 No focus keyphrase set; placement checks use 'Vancouver scalp "
                    "micropigmentation', the target this post mentions most (1 time)"),
+              flag(post(body="SMP gives a shaved head the look of fine stubble. Each SMP session takes hours."),
+                   "1:1 SEO201 No focus keyphrase set, and the post writes none of the site's targets as such: "
+                   "'scalp micropigmentation' only in other words ('SMP', 2 times); placement checks need a "
+                   "keyphrase"),
               passes(post(KP, INTRO_TEXT))]))
 
 
