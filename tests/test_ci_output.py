@@ -130,13 +130,18 @@ def test_example_workflow_annotates_pull_requests():
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
 
 
-def test_sarif_columns_are_in_the_unit_the_log_states(tmp_path, capsys, monkeypatch):
-    # an emoji before the finding: one character, two UTF-16 code units (SARIF's unit unless columnKind says)
+def _phone_written_other_ways(tmp_path, monkeypatch, line: str) -> None:
+    """A post at line 5 of which `line` writes the clinic's phone another way (LOC301), in the current folder."""
     (tmp_path / "smpseo.toml").write_text('[site]\nname = "Bright Smile Dental"\nphone = "503-555-0142"\n',
                                           encoding="utf-8")
-    line = "\U0001f600\U0001f600 Call us at (503) 555-0142 to book."
     (tmp_path / "post.md").write_text(f"---\ntitle: Whitening\n---\n\n{line}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+
+
+def test_sarif_columns_are_in_the_unit_the_log_states(tmp_path, capsys, monkeypatch):
+    # an emoji before the finding: one character, two UTF-16 code units (SARIF's unit unless columnKind says)
+    line = "\U0001f600\U0001f600 Call us at (503) 555-0142 to book."
+    _phone_written_other_ways(tmp_path, monkeypatch, line)
     _, out, _ = run(capsys, "check", "post.md", "--format", "sarif")
     log = json.loads(out)
     assert_sarif_2_1_0(log)
@@ -150,11 +155,8 @@ def test_sarif_columns_are_in_the_unit_the_log_states(tmp_path, capsys, monkeypa
 
 def test_github_columns_count_code_points_as_the_docs_say(tmp_path, capsys, monkeypatch):
     # an emoji and an accented letter before the finding: one column each, as in every other output
-    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Bright Smile Dental"\nphone = "503-555-0142"\n',
-                                          encoding="utf-8")
     line = "\U0001f600 Café: call us at (503) 555-0142 to book."
-    (tmp_path / "post.md").write_text(f"---\ntitle: Whitening\n---\n\n{line}\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _phone_written_other_ways(tmp_path, monkeypatch, line)
     _, out, _ = run(capsys, "check", "post.md", "--format", "github")
     loc301 = [a for a in out.splitlines() if "::LOC301 " in a]
     assert [re.search(r",line=(\d+),col=(\d+)::", a).groups() for a in loc301] == [
