@@ -33,6 +33,7 @@ import re
 
 import numpy as np
 
+from smpseo.analysis.gaps import features
 from smpseo.analysis.gaps.features import AMOUNT, NUMBER_WORDS
 from smpseo.analysis.gaps.vectors import normalise, words_of
 from smpseo.core.language import is_function_word
@@ -58,22 +59,8 @@ def soft_ways(emb, a, flat, offsets, n):
     """`features._soft`, averaged over the ways of asking (each weighted by the weight of its content words)
     instead of taking the way the passage covers best: a way with one content word ("What is a hair tattoo?":
     "tattoo") is covered by any passage that uses it."""
-    cover, worst = np.zeros(n), np.zeros(n)
-    if not n or not len(flat) or not a.words:
-        return cover, worst
-    q = np.vstack([w for w, _ in a.words])
-    if not len(q):
-        return cover, worst
-    best = np.maximum.reduceat((emb.vocab @ q.T)[flat], offsets, axis=0)
-    ends = np.r_[offsets[1:], len(flat)]
-    best[ends == offsets] = 0.0
-    col, total = 0, 0.0
-    for _, wts in a.words:
-        m = len(wts)
-        if not m:
-            continue
-        b = best[:, col:col + m]
-        col += m
+    cover, worst, total = np.zeros(n), np.zeros(n), 0.0
+    for b, wts in features.ways_matched(emb, a, flat, offsets, n):
         share = float(wts.sum())
         cover += share * (b * wts).sum(axis=1) / wts.sum()
         worst += share * b[:, wts >= 0.5 * wts.max()].min(axis=1)

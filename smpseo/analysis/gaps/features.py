@@ -215,26 +215,31 @@ def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: 
                  exemplar)
 
 
-def _soft(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Soft coverage of each way of asking by each passage: every content word of the question matched to its
-    nearest word in the passage (cosine), averaged by weight; and the worst match among the question's weightiest
-    words (a passage that shares the key word but nothing else of the question). The best way counts."""
-    cover, worst = np.zeros(n), np.zeros(n)
+def ways_matched(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray, n: int):
+    """For each way of asking, (how near each passage's nearest word comes to each of its content words, their
+    weights): a (passages x words) matrix of cosines and the words' weights. Nothing for a blog without passages."""
     if not n or not len(flat) or not a.words:
-        return cover, worst
+        return
     q = np.vstack([w for w, _ in a.words])
     if not len(q):
-        return cover, worst
+        return
     best = np.maximum.reduceat((blog.vocab @ q.T)[flat], offsets, axis=0)
     ends = np.r_[offsets[1:], len(flat)]
     best[ends == offsets] = 0.0
     col = 0
     for _, wts in a.words:
         m = len(wts)
-        if not m:
-            continue
-        b = best[:, col:col + m]
-        col += m
+        if m:
+            yield best[:, col:col + m], wts
+            col += m
+
+
+def _soft(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Soft coverage of each way of asking by each passage: every content word of the question matched to its
+    nearest word in the passage (cosine), averaged by weight; and the worst match among the question's weightiest
+    words (a passage that shares the key word but nothing else of the question). The best way counts."""
+    cover, worst = np.zeros(n), np.zeros(n)
+    for b, wts in ways_matched(blog, a, flat, offsets, n):
         cover = np.maximum(cover, (b * wts).sum(axis=1) / wts.sum())
         heavy = wts >= 0.5 * wts.max()
         worst = np.maximum(worst, b[:, heavy].min(axis=1))
