@@ -252,3 +252,16 @@ def test_a_capital_in_a_title_case_title_is_no_place(tmp_path):
     blog = _posts(tmp_path / "c", titles, "Healing takes time.")
     assert main(["init", str(blog)]) == 0
     assert _site(blog)["city"] == "Leeds"
+
+
+def test_settings_above_the_folder_are_said_to_be_read_no_more(tmp_path, capsys):
+    (tmp_path / "smpseo.toml").write_text('[site]\ncity = "Leeds"\n', encoding="utf-8")
+    blog = tmp_path / "blog"
+    (blog / "posts").mkdir(parents=True)
+    (blog / "posts" / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    assert main(["init", str(blog)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == (f"{tmp_path / 'smpseo.toml'} was read for these posts until now: {blog / 'smpseo.toml'} is "
+                      "read instead (copy into it what you want kept)")
+    assert (tmp_path / "smpseo.toml").read_text(encoding="utf-8") == '[site]\ncity = "Leeds"\n'  # left as it was
+    assert main(["init", str(tmp_path / "other")]) == 2  # (no such folder: nothing said of the settings above)

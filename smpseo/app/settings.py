@@ -16,17 +16,19 @@ def find_config(start: str | Path | None = None) -> Path | None:
     """The settings file every command uses: the nearest one in the folder of `start` (a post, a folder of posts)
     or its parents; else the nearest one in the current folder or its parents; else None. ConfigError when the
     nearest `smpseo.toml` is no file (a folder, a broken link): the settings above it are not what was meant."""
-    found = _nearest(start) if start else None
+    found = nearest_config(start) if start else None
     if found:
         return found
     try:
         cwd = Path.cwd()
     except OSError:  # the current folder was deleted (a shell left in a folder another program removed)
         return None
-    return _nearest(cwd)
+    return nearest_config(cwd)
 
 
-def _nearest(start: str | Path) -> Path | None:
+def nearest_config(start: str | Path) -> Path | None:
+    """The settings file nearest `start` (a file's folder, or the folder itself) or above it, or None; ConfigError
+    as for `find_config`."""
     try:
         here = Path(start).resolve()
     except OSError:  # a relative path, from a current folder that was deleted

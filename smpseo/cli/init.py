@@ -56,7 +56,7 @@ def run(args) -> int:
         render,
         write_settings,
     )
-    from smpseo.app.settings import CONFIG_NAME, PYPROJECT_NAME, has_tool_table, shown_path
+    from smpseo.app.settings import CONFIG_NAME, PYPROJECT_NAME, has_tool_table, nearest_config, shown_path
     from smpseo.core.settings import ConfigError
     from smpseo.model.post import one_line
 
@@ -79,6 +79,10 @@ def run(args) -> int:
     if table and not args.force:
         return _error(f"{shown_path(table)}: holds the settings ([tool.smpseo]); kept as they are (edit them there, "
                       f"or --force to write {CONFIG_NAME}, which is then read instead)")
+    try:  # settings above the folder are read for its posts until a file is written here
+        above = nearest_config(folder.resolve().parent) if not there and not table else None
+    except (ConfigError, OSError):
+        above = None
     plan = plan_settings(folder, given, targets, args.posts)
     text = render(plan)
     try:
@@ -90,6 +94,9 @@ def run(args) -> int:
     lines = _summary(plan, shown_path(path), moved and shown_path(moved))
     if table:
         lines.insert(1, f"{shown_path(table)}'s [tool.smpseo] is no longer read: {shown_path(path)} is read instead")
+    elif above:
+        lines.insert(1, f"{shown_path(above)} was read for these posts until now: {shown_path(path)} is read instead "
+                        f"(copy into it what you want kept)")
     for line in lines:
         print(one_line(line) if line else "")
     return 0
