@@ -143,29 +143,40 @@ register(Share(
               passes(_filler(220))]))
 
 
-_FIRST_WORD_RE = re.compile(r"[\"'“‘(\[]*([^\W_]+(?:['’][^\W_]+)*)")
+_FIRST_WORDS_RE = re.compile(r"[\"'“‘(\[]*([^\W_]+(?:['’][^\W_]+)*)(?:[\s,]+([^\W_]+(?:['’][^\W_]+)*))?")
+# An article, a demonstrative or a small number opens a sentence together with the word after it: "The pigment ...",
+# "The session ..." open differently; so Yoast reads them too.
+_DETERMINERS = frozenset("a an the this that these those one two three four five six seven eight nine ten".split())
 
 
 def _first_word(sentence) -> str:
-    """The sentence's first word, a contraction whole: "You're", "You'll" and "You" open sentences differently (as
-    Yoast reads them: a writer varies them so)."""
-    m = _FIRST_WORD_RE.match(sentence.text)
-    return m.group(1).replace("’", "'") if m else ""
+    """How the sentence opens: its first word, a contraction whole ("You're", "You'll" and "You" open sentences
+    differently, as Yoast reads them), and after a determiner the word that follows too ("The pigment")."""
+    m = _FIRST_WORDS_RE.match(sentence.text)
+    if not m:
+        return ""
+    first = m.group(1).replace("’", "'")
+    if first.lower() in _DETERMINERS and m.group(2):
+        return f"{first} {m.group(2).replace('’', chr(39))}"
+    return first
 
 
 register(Repetition(
     id="RD106", name="repeated-sentence-start", category="readability", severity="warning",
-    doc="`min_run` or more sentences in a row start with the same word.",
+    doc="`min_run` or more sentences in a row of a paragraph or section start with the same word (after \"the\", "
+        "\"a\", \"this\" or a number, the same two words); list items and tables, parallel by design, are left out.",
     thresholds={"min_run": 3},
     hint="Vary how the sentences open.",
-    within=lambda ctx: [[s for b in section.blocks if b.is_prose and b.kind != QUOTE for s in b.sentences]
+    within=lambda ctx: [[s for b in section.blocks if b.kind == PARAGRAPH for s in b.sentences]
                         for section in ctx.post.sections],
     key=_first_word, least="min_run",
     message="{count} sentences in a row start with '{key}'",
     examples=[flag("SMP is fast. SMP is safe. SMP is real.",
                    "1:1 RD106 3 sentences in a row start with 'SMP'"),
               passes("SMP is fast. It is safe. Clients love it."),
-              passes("You're in good hands. You’ll see the plan first. You need a short consult.")]))
+              passes("You're in good hands. You’ll see the plan first. You need a short consult."),
+              passes("The pigment is matched to you. The session takes hours. The dots heal in days."),
+              passes("- We expanded the guide.\n- We added a test.\n- We removed a term.")]))
 
 
 register(Metric(
