@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Yoast's analysis engine and smpseo on the clinic's posts, side by side.
 //
-//   node benchmarks/yoast/compare.js [--python PATH] [--posts DIR] [--config FILE] [--json FILE] [--all]
+//   node benchmarks/yoast/compare.js [--python PATH] [--posts DIR] [--config FILE] [--every K] [--json FILE] [--all]
 //
 // Two runs: the posts as published (no keyphrase: both tools use the keyphrase smpseo infers) and with the
 // keyphrases and descriptions of focus.json written in. Prints, per assessment, how often the two agree and who is
@@ -31,6 +31,7 @@ function options(argv) {
     config: path.join(REPO, "smpseo.toml"),
     json: "",
     all: false,
+    every: 1,
   };
   for (let i = 2; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, "");
@@ -40,7 +41,7 @@ function options(argv) {
       continue;
     }
     if (!(name in opts) || argv[i + 1] === undefined) throw new Error(`unknown or incomplete option ${argv[i]}`);
-    opts[name] = path.resolve(argv[i + 1]);
+    opts[name] = name === "every" ? Math.max(1, parseInt(argv[i + 1], 10) || 1) : path.resolve(argv[i + 1]);
   }
   return opts;
 }
@@ -181,11 +182,20 @@ function main() {
     functionWords: smpseo.functionWords(REPO),
     docs: fs.readFileSync(path.join(REPO, "docs", "checks.md"), "utf8"),
   };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "smpseo-yoast-"));
+  if (opts.every > 1) {
+    // A sample of a large blog: every K-th post in name order (the K-th, the 2K-th ...), checked on its own.
+    const sample = path.join(tmp, "sample");
+    fs.mkdirSync(sample);
+    fs.readdirSync(opts.posts).filter((f) => f.endsWith(".md")).sort()
+      .filter((_, i) => (i + 1) % opts.every === 0)
+      .forEach((f) => fs.copyFileSync(path.join(opts.posts, f), path.join(sample, f)));
+    opts.posts = sample;
+  }
   const posts = readPosts(opts.posts);
   const missing = posts.filter((p) => !focus[p.file]).map((p) => p.file);
   // Another blog's posts (--posts) have no keyphrases in focus.json: they are compared as published only.
   if (missing.length && missing.length < posts.length) throw new Error(`focus.json has no keyphrase for ${missing.join(", ")}`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "smpseo-yoast-"));
   try {
     const runs = [runMode("published", posts, opts.posts, opts, env)];
     if (!missing.length) {
