@@ -163,3 +163,20 @@ def test_pyproject_that_only_names_smpseo_is_not_a_settings_file(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.smpseo.site\ncity = "Lyon"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_config(search_from=tmp_path)
+
+
+def test_a_link_or_image_whose_address_is_a_template_string_keeps_that_address(tmp_path):
+    """Eleventy's `{{ "/path/" | url }}`, Jekyll's `relative_url`, Hugo's `relURL`: the tag outputs the quoted path,
+    so the link is internal (it was read without an address: "No link to another page of the site") and the image
+    has its source; the columns after the tag stay where they are."""
+    post = tmp_path / "2016-10-28-new-approach.md"
+    post.write_text('---\ntitle: A new approach\n---\n\nRead [our post]({{ "/2016/03/22/helping/" | url }}), '
+                    "[the team]({{ '/team/' | relative_url }}) and [Hugo's]({{\"/about/\" | relURL}}).\n\n"
+                    '![A chart]({{ "/assets/blog/chart.png" | url }}) Then [{{ site.title }}]({{ site.baseurl }}/x/).\n',
+                    encoding="utf-8")
+    (read,) = read_file(post)
+    assert [link.href for link in read.links] == ["/2016/03/22/helping/", "/team/", "/about/", "/x/"]
+    assert [image.src for image in read.images] == ["/assets/blog/chart.png"]
+    import smpseo
+
+    assert smpseo.check(str(post), rules=["SEO218"], keyphrases=False).findings == []  # it links to the site

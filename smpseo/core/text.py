@@ -75,9 +75,23 @@ def _replace_templates(text: str, by) -> str:
     return "".join(out)
 
 
+# A tag that outputs a quoted string, through filters or not: `{{ "/consulting/" | url }}` (Eleventy),
+# `{{ '/about/' | relative_url }}` (Jekyll), `{{ "img/a.jpg" | relURL }}` (Hugo). It stands for that string.
+_LITERAL_TAG_RE = re.compile(r"\{\{-?\s*([\"'])([^\"'\n{}]*)\1\s*(?:\|[^{}\n]*)?-?\}\}")
+
+
+def _masked(tag: str) -> str:
+    literal = _LITERAL_TAG_RE.fullmatch(tag)
+    if literal:  # the string it outputs, then MASK characters to the tag's length
+        return literal.group(2) + MASK * (len(tag) - len(literal.group(2)))
+    return re.sub(r"[^\n]", MASK, tag)
+
+
 def mask_templates(text: str) -> str:
-    """Replace `{{ }}`, `{% %}` and `{# #}` tags by MASK characters, keeping newlines and every other offset."""
-    return _replace_templates(text, lambda tag: re.sub(r"[^\n]", MASK, tag))
+    """Replace `{{ }}`, `{% %}` and `{# #}` tags by MASK characters, keeping newlines and every other offset; a tag
+    that outputs a quoted string (`{{ "/consulting/" | url }}`, a link's address) by that string and MASK characters,
+    so the link keeps its address."""
+    return _replace_templates(text, _masked)
 
 
 # A question: a sentence or heading ending in "?", closing quotes and brackets allowed after it.
