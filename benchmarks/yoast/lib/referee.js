@@ -103,13 +103,21 @@ const RULES = [
   },
   {
     id: "R5",
+    name: "template tags",
+    test: (c) => c.variant("rendered") === c.smpseoFlags,
+    right: "smpseo",
+    why: () => "Yoast reads the template tags as written; with each rendered (a tag that outputs a quoted path " +
+      "replaced by that path) its verdict is smpseo's",
+  },
+  {
+    id: "R6",
     name: "named in docs/checks.md",
     test: (c) => c.deliberate !== undefined,
     right: "deliberate",
     why: (c) => c.deliberate.why,
   },
   {
-    id: "R6",
+    id: "R7",
     name: "Yoast's documented criterion",
     test: () => true,
     right: "yoast",

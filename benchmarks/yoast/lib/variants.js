@@ -10,8 +10,18 @@ function straight(text) {
   return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
+// Template tags as the site's generator renders them: a tag that outputs a quoted string (`{{ "/about/" | url }}`)
+// becomes that string, and the others are left out; null when the post has none.
+function rendered(text) {
+  return text.replace(/\{\{-?\s*(["'])([^"'\n{}]*)\1\s*(?:\|[^{}\n]*)?-?\}\}/g, "$2")
+    .replace(/\{\{[^{}]*\}\}|\{%[^{}]*%\}/g, "");
+}
+
 // name -> (post, focus, context) -> [post, focus, words Yoast must count as content words] or null (not useful)
 const MAKERS = {
+  // template tags rendered (Yoast is handed the raw Markdown: `[a]({{ "/x/" | url }})` is no link to it)
+  rendered: (post, focus) => (rendered(post.body) === post.body ? null
+    : [{ ...post, body: rendered(post.body) }, focus, []]),
   // curly apostrophes and quotes made straight
   straight: (post, focus) => [{ ...post, title: straight(post.title), body: straight(post.body) },
     { ...focus, description: straight(focus.description), keyphrase: straight(focus.keyphrase) }, []],
