@@ -76,3 +76,14 @@ def test_any_text_parses(text):
     post = parse_markdown(text, "any.md") if not opens else None
     if post is not None:
         assert all(s.line >= 1 for s in post.sentences)
+
+
+def test_a_web_or_email_address_is_one_word():
+    from smpseo.core.text import words
+
+    # a tweet's address on its own line was five words, and a sentence holding two addresses read as a long one
+    assert words("See https://twitter.com/travelingheidi/status/578569906834264064 now.") == [
+        "See", "https://twitter.com/travelingheidi/status/578569906834264064", "now"]
+    assert len(words("Mail info@clinic.example or book at www.clinic.example/book today.")) == 7
+    assert words("Scalp micropigmentation, e.g. for scars, isn't slow.") == [
+        "Scalp", "micropigmentation", "e.g", "for", "scars", "isn't", "slow"]

@@ -146,9 +146,19 @@ def is_question(text: str) -> bool:
     return QUESTION_RE.search(text.rstrip()) is not None
 
 
+# An address a reader takes in as one word: a web address or an email address.
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def words(text: str) -> list[str]:
-    """The words of a text, in order."""
+    """The words of a text, in order; a web or email address is one word ("https://twitter.com/18F/status/5" is not
+    five), as a reader and Yoast count it."""
+    if "://" in text or "www." in text or "@" in text:
+        return _WORD_OR_ADDRESS_RE.findall(text)
     return WORD_RE.findall(text)
+
+
+_WORD_OR_ADDRESS_RE = re.compile(f"{_ADDRESS_RE.pattern}|{WORD_RE.pattern}")
 
 
 def strip_markup_noise(text: str) -> str:
