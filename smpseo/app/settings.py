@@ -88,14 +88,7 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
     if path.name != PYPROJECT_NAME:
         config = config_from_dict(_settings_table(text, str(path)), str(path))
     else:
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(str(path), f"invalid TOML: {exc}") from None
-        except RecursionError:
-            raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
+        data = toml_table(text, str(path))
         table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
         if table is None:
             raise ConfigError(str(path), "no [tool.smpseo] table")
