@@ -96,7 +96,13 @@ def rating(findings: Iterable[Any], active: Iterable[str], grades: Mapping[str, 
 
 
 def _score(rule_id: str, score: int, grades: Mapping[str, int]) -> int:
+    """A rule's SEO score in this post: its finding's grade, else the rule's fixed `score`."""
     return grades.get(rule_id, score)
+
+
+def _points(rule_id: str, grades: Mapping[str, int]) -> int:
+    """A readability rule's penalty points in this post: those of its finding's grade, else the rule's fixed ones."""
+    return penalty(grades[rule_id]) if rule_id in grades else READABILITY_PENALTIES[rule_id][1]
 
 
 def _scores(findings: Iterable[Any], active: Iterable[str],
@@ -111,9 +117,8 @@ def _scores(findings: Iterable[Any], active: Iterable[str],
             seo.setdefault(name, PASS_SCORE)
     for f in findings:
         if f.rule in READABILITY_PENALTIES:
-            name, points = READABILITY_PENALTIES[f.rule]
-            points = penalty(grades[f.rule]) if f.rule in grades else points
-            readability[name] = max(readability.get(name, 0), points)
+            name = READABILITY_PENALTIES[f.rule][0]
+            readability[name] = max(readability.get(name, 0), _points(f.rule, grades))
         for name, score in SEO_SCORES.get(f.rule, ()):
             seo[name] = min(seo.get(name, PASS_SCORE), _score(f.rule, score, grades))
     return seo, readability
@@ -130,8 +135,7 @@ def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3,
 
     def worth(rule_id: str) -> float:
         if rule_id in READABILITY_PENALTIES:
-            points = penalty(grades[rule_id]) if rule_id in grades else READABILITY_PENALTIES[rule_id][1]
-            return points * 10.0  # a penalty point moves readability ten points
+            return _points(rule_id, grades) * 10.0  # a penalty point moves readability ten points
         return sum((PASS_SCORE - _score(rule_id, score, grades)) * seo_weight for _, score in SEO_SCORES.get(rule_id, ()))
 
     first: dict[str, Any] = {}
