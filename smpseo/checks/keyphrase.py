@@ -24,6 +24,7 @@ from smpseo.analysis.placement import (
 )
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Metric, Placement, Required, register
+from smpseo.core.text import counted
 
 KP = "keyphrase: Vancouver scalp micropigmentation"
 DESC_OK = ("Thinking about scalp micropigmentation in Vancouver? What a session feels like, how long it lasts and "
@@ -58,10 +59,6 @@ def in_description(ctx, phrase, description, t):
     return MISSING if n == 0 else (REPEATED, {"count": n}) if n > t["max_count"] else None
 
 
-def _times(n: int) -> str:
-    return f"{n} time" if n == 1 else f"{n} times"
-
-
 def _by_synonym(ctx) -> tuple[str, str, int] | None:
     """For a post that writes no target as such: the target it writes most in other words (its synonyms), the words
     it writes most for it, and how often ("scalp micropigmentation", "SMP", 12)."""
@@ -81,9 +78,10 @@ def _no_keyphrase_case(ctx) -> str:
 
 def _no_keyphrase_details(ctx) -> dict:
     if ctx.strongest_target is not None:
-        return {"target": ctx.strongest_target.text, "times": _times(ctx.target_counts[ctx.strongest_target.text])}
+        target = ctx.strongest_target.text
+        return {"target": target, "times": counted(ctx.target_counts[target], "time")}
     other = _by_synonym(ctx)
-    return {"target": other[0], "written": other[1], "times": _times(other[2])} if other else {}
+    return {"target": other[0], "written": other[1], "times": counted(other[2], "time")} if other else {}
 
 
 register(Required(

@@ -105,6 +105,7 @@ def run(args) -> int:
 def _summary(plan, path: str, moved: str | None) -> list[str]:
     """What was written and where each value came from, then what to do next."""
     from smpseo.app.settings import shown_path
+    from smpseo.core.text import counted
 
     posts = shown_path(plan.posts_folder)
     lines = [f"kept the old settings as {moved}"] if moved else []
@@ -121,7 +122,7 @@ def _summary(plan, path: str, moved: str | None) -> list[str]:
     if not plan.posts:
         lines.append(f"no posts read in {posts}: nothing was suggested from them")
     elif plan.unread:
-        lines.append(f"{plan.unread} file{'s' if plan.unread > 1 else ''} in {posts} could not be read "
+        lines.append(f"{counted(plan.unread, 'file')} in {posts} could not be read "
                      f"(smpseo check {posts} names them); the other {plan.posts} posts were")
     lines += ["", "Next:",
               f"  1. Open {path} and check each line ending \"check it\"; fill in what is not set.",

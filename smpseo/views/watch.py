@@ -6,6 +6,7 @@ import os
 import time
 
 from smpseo.app.watch import Changes
+from smpseo.core.text import counted
 from smpseo.views.findings import finding_line, summary_line
 
 
@@ -31,10 +32,10 @@ def changes_text(changes: Changes, now: float | None = None) -> list[str]:
         if f.path not in read:
             gone[f.path] = gone.get(f.path, 0) + 1
     lines = [f"[{stamp}] {what} checked in {changes.seconds:.2f} s: {len(changes.new)} new, {len(fixed)} fixed"
-             + (f", {sum(gone.values())} gone with {len(gone)} post{'s' if len(gone) > 1 else ''} no longer read"
+             + (f", {sum(gone.values())} gone with {counted(len(gone), 'post')} no longer read"
                 if gone else "")]
     lines += [f"+ {finding_line(f)}" for f in changes.new]
     lines += [f"- {finding_line(f)}" for f in fixed]
-    lines += [f"x {path}: {n} finding{'s' if n > 1 else ''} gone with it (no longer read)" for path, n in gone.items()]
+    lines += [f"x {path}: {counted(n, 'finding')} gone with it (no longer read)" for path, n in gone.items()]
     lines.append(summary_line(changes.result))
     return lines
