@@ -262,3 +262,15 @@ def test_commands_that_match_no_topics_do_not_load_the_matcher(tmp_path):
     out = subprocess.run([sys.executable, "-c", script, "check", "posts/what-is-smp.md"], capture_output=True,
                          text=True, cwd=ROOT, env=env, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_last_heading_of_function_words_alone_is_read(tmp_path):
+    """A heading with no word that tells a topic apart ("Would I do it again?") as the blog's last section: the
+    word-by-word match over headings has no words to read there, and the run goes on."""
+    (tmp_path / "five-years.md").write_text(
+        "# Five years with my own SMP\n\nI got scalp micropigmentation five years ago and it still looks sharp. "
+        "The dots have softened a little, which is normal for SMP.\n\n## Would I do it again?\n\n"
+        "Yes. It took ten years off my face and I never think about my hairline now.\n", encoding="utf-8")
+    report = gaps(str(tmp_path), topics=[Topic("longevity", "How long does SMP last?"), *ASKED])
+    assert {t.id for t in report.topics} >= {"longevity", *(t.id for t in ASKED)}
+    assert not report.errors

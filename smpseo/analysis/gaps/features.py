@@ -223,7 +223,10 @@ def ways_matched(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray
     q = np.vstack([w for w, _ in a.words])
     if not len(q):
         return
-    best = np.maximum.reduceat((blog.vocab @ q.T)[flat], offsets, axis=0)
+    # a row of -inf after the last word: reduceat takes no offset past the end, and a passage with no words (the
+    # last one's heading, say) starts there
+    sims = np.vstack([(blog.vocab @ q.T)[flat], np.full((1, len(q)), -np.inf, np.float32)])
+    best = np.maximum.reduceat(sims, offsets, axis=0)
     ends = np.r_[offsets[1:], len(flat)]
     best[ends == offsets] = 0.0
     col = 0
