@@ -159,6 +159,53 @@ def single_section_posts(all_clinics: list[Clinic], folds: dict) -> tuple[int, i
     return hits, total
 
 
+def as_drafts(all_clinics: list[Clinic], folds: dict) -> dict[str, dict[str, int]]:
+    """Each post of each clinic read as a draft, as the pre-publish report reads it (held out: the scorer of its
+    clinic's fold): on the blog (`gaps(draft=...)`, its passages measured against every post) and alone (against
+    its own sections only). Counts of its answered calls against the labels: a draft answers a topic when the label
+    names it as the post (or `also`) of an answered topic; and of its partial calls, and of those the report lists
+    (worth extending, `prepublish_report`)."""
+    out = {way: {"right": 0, "wrong": 0, "labelled": 0, "partial": 0, "listed": 0, "pairs": 0}
+           for way in ("blog", "alone")}
+    vectors = word_vectors()
+    for held in all_clinics:
+        scorer = folds[held.name][0]
+        stems = [Path(p.path or p.slug).stem for p in held.posts]
+        for i, draft in enumerate(held.posts):
+            index = build_index([draft], lexicon_for(held.config))
+            ways = {"blog": match_topics(held.topics, held.blog, scorer, within=i),
+                    "alone": match_topics(held.topics, Blog([draft], index.on_topic, vectors, index.lexicon), scorer)}
+            for way, results in ways.items():
+                n = out[way]
+                for r in results:
+                    lab = held.labels.get(r.id)
+                    if lab is None:
+                        continue
+                    places = {lab.get("post"), *(lab.get("also") or [])}
+                    truth = lab["status"] == "answered" and stems[i] in places
+                    n["pairs"] += 1
+                    n["labelled"] += truth
+                    n["partial"] += r.status == "partial"
+                    n["listed"] += r.status == "partial" and bool(r.suggestion) and r.suggestion.action == "extend"
+                    if r.status == "answered":
+                        n["right" if truth else "wrong"] += 1
+    return out
+
+
+def draft_lines(counts: dict[str, dict[str, int]]) -> list[str]:
+    out = ["", "  each post read as a draft (the pre-publish report), held out: its 'answered' calls against the labels",
+           f"  {'measured':12s} {'right':>6s} {'wrong':>6s}  {'precision':>9s}  {'recall':>13s}  "
+           f"{'partial calls':>16s}  {'listed':>6s}"]
+    for way, name in (("blog", "on the blog"), ("alone", "alone")):
+        n = counts[way]
+        calls = n["right"] + n["wrong"]
+        precision = f"{100 * n['right'] / calls:.1f}%" if calls else "-"
+        recall = f"{n['right']}/{n['labelled']} {100 * n['right'] / n['labelled']:.1f}%" if n["labelled"] else "-"
+        out.append(f"  {name:12s} {n['right']:6d} {n['wrong']:6d}  {precision:>9s}  {recall:>13s}  "
+                   f"{n['partial']:6d}/{n['pairs']:<4d} {100 * n['partial'] / n['pairs']:4.0f}%  {n['listed']:6d}")
+    return out
+
+
 def line(name: str, rows: list[dict]) -> str:
     n = len(rows)
     answered = [r for r in rows if r["answered"]]
@@ -215,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     hits, total = single_section_posts(found, folds)
     print(f"\n  best post read from the single best section instead of the whole post: {hits}/{total} "
           f"{100 * hits / total:.1f}%")
+    print("\n".join(draft_lines(as_drafts(found, folds))))
     bare = held_out(found, {held.name: fold(found, held, exemplars=False) for held in found})
     print("\n  without exemplars (the same features and fitting, no topic matched against other blogs' answers):")
     print(line("all", bare))

@@ -85,7 +85,8 @@ def test_html_reports_hold_the_payloads_only_as_text(hostile, page):
         assert "<script>alert('site')</script> Advanced Scalp Clinic" in text
     if "prepublish" in page:
         assert "<b onmouseover=alert('keyphrase')>scalp micropigmentation</b>" in text
-        assert "<img src=x onerror=alert('body')>" in text
+        # the body's payload, shown as text in the flagged paragraph (where a highlight may end inside it)
+        assert "<imgsrc=xonerror=alert('body')>" in "".join(text.split())
         assert "What does SMP cost?" in text  # the heading, without the script a browser would not show
 
 

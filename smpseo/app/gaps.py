@@ -66,7 +66,7 @@ def _as_queries(queries):
 RUN_KIND = "gaps-run"  # a whole run over paths, remembered by smpseo.app.memo
 
 
-def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
+def gaps(posts, topics=None, queries=None, config=None, draft=None) -> GapReport:
     """Which FAQ topics the posts answer, answer in part, or leave open; gaps first, by search demand.
 
     `posts`: a Corpus or list of Posts, or a path / list of paths. `topics`: None (the shipped taxonomy) or topic
@@ -77,12 +77,20 @@ def gaps(posts, topics=None, queries=None, config=None) -> GapReport:
     questions (`{city}`, `{region}`, `{country}`) are filled from `config.site`. Arguments of another type are a
     TypeError saying what was given and what is taken.
 
+    `draft`: a Post, or the path of a file holding one: the report is then about the draft as if it were published
+    on the blog of `posts` (in place of the blog's copy of it, if there is one): the topics it answers or mentions,
+    where and why, each of its passages measured against the whole blog as the matcher is fitted, with the blog's
+    other posts that answer a topic listed after the draft. A post measured against itself alone would stand out
+    for nearly every topic.
+
     Given paths, a run over files, topics, queries and settings that have not changed since the last such run
     returns that run's report from the cache without reading the posts (`smpseo.app.memo`).
     """
     posts, config = posts_argument(posts), config_argument(config)
     config = settings_for(config, first_path(posts))  # as check finds them
     topic_list, queries = _as_topics(topics, config), _as_queries(queries)
+    if draft is not None:
+        return _draft_gaps(posts, _as_draft(draft), topic_list, queries, config)
     paths = memo.source_paths(posts)
     if paths is None:
         return _gaps(posts, topic_list, queries, config)
@@ -123,6 +131,38 @@ def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:
     from smpseo.analysis.gaps import find_gaps
 
     return find_gaps(post_list, topic_list, rows, config, errors, word_vectors(), fitted_scorer())
+
+
+def _as_draft(draft) -> Post:
+    """The draft `gaps(draft=...)` is about: a Post, or the one post of a file (ValueError when the file holds none
+    or several, naming it)."""
+    if isinstance(draft, Post):
+        return draft
+    if not isinstance(draft, (str, os.PathLike)):
+        raise TypeError(f"draft must be a Post or the path of a file holding one, not {type(draft).__name__}")
+    corpus = load_posts(draft, drafts=True)
+    if len(corpus) != 1:
+        found = "; ".join(str(e) for e in corpus.errors) or f"{draft}: {len(corpus)} posts, not one draft"
+        raise ValueError(found)
+    return corpus[0]
+
+
+def _draft_gaps(posts, draft: Post, topic_list: list[Topic], queries, config) -> GapReport:
+    """`gaps(draft=...)` worked out: the draft first, then the blog's posts but its older copy."""
+    post_list, errors = _as_posts(posts)
+
+    def same(post: Post) -> bool:
+        if draft.path and post.path:
+            return Path(post.path).resolve() == Path(draft.path).resolve() and post.slug == draft.slug
+        return post is draft
+
+    rows = None
+    if queries is not None:
+        rows = read_queries(queries) if isinstance(queries, (str, Path)) else list(queries)
+    from smpseo.analysis.gaps import find_gaps
+
+    blog = [draft, *(p for p in post_list if not same(p))]
+    return find_gaps(blog, topic_list, rows, config, errors, word_vectors(), fitted_scorer(), within=0)
 
 
 def mark_warnings(topics: list[Topic], report: GapReport) -> list[str]:

@@ -254,7 +254,7 @@ def follow(path: str | Path, render: Callable[[], object], interval: float = 0.5
     """In a notebook: show `render()` now and again each time `path` is saved, until `.stop()`. With
     `enabled=False` (a report run), nothing is shown or started.
 
-        >>> follow(post, lambda: show.checklist(prepublish_report(post)))
+        >>> follow(post, lambda: show.checklist(prepublish_report(post, topics=False)))
     """
     return Follower(path, render, interval).start() if enabled else None
 

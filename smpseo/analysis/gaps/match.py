@@ -183,9 +183,15 @@ def _suggest(result: TopicResult, topic: Topic, blog: Blog, mention_k: int | Non
     return Suggestion("write", topic.question, list(topic.phrasings), keywords)
 
 
-def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[str] | None = None) \
-        -> list[TopicResult]:
-    """A result per topic, in the order given (priorities are set by the caller)."""
+def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[str] | None = None,
+                 within: int | None = None) -> list[TopicResult]:
+    """A result per topic, in the order given (priorities are set by the caller).
+
+    `within`: the index of a post (a draft) that alone may be the place. Every passage is still measured against the
+    whole blog, as the scorer was fitted (a post alone is no blog: each of its sections would stand out against the
+    few others). The status, place and evidence are then the draft's; the other posts that answer or mention the
+    topic follow it in `posts`, each with its own status. A mark set by hand names where the blog answers a topic,
+    not the draft: the draft is read as if there were none (a topic marked not relevant stays so)."""
     targets = list(targets or [])
     topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors, scorer.exemplars.get(t.id))
                     for t in topics]
@@ -193,37 +199,43 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
     evidence = topic_features(blog.embedded, topics_asked)
     results = []
     for topic, ask, ev in zip(topics, asked, evidence, strict=True):
-        if topic.mark:
+        if topic.mark == NOT_RELEVANT or (topic.mark and within is None):
             results.append(_by_hand(topic, blog))
             continue
-        results.append(_match_one(topic, blog, scorer, ask, ev, targets))
+        results.append(_match_one(topic, blog, scorer, ask, ev, targets, within))
     return results
 
 
 def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: TopicEvidence,
-               targets: list[str]) -> TopicResult:
-    answers = scorer.predict(ev.features, ev.closeness)
-    if not len(answers):
-        result = TopicResult(topic.id, topic.question, MISSING, 0.0, note="no post on the subject was read")
+               targets: list[str], within: int | None = None) -> TopicResult:
+    rated = scorer.predict(ev.features, ev.closeness)  # every passage's own rating
+    mine = np.ones(len(rated), bool) if within is None else blog.post_of == within
+    # the ratings the status and place are decided on: only the draft's passages, given one
+    answers, closeness = np.where(mine, rated, 0.0), np.where(mine, ev.closeness, -np.inf)
+    if not mine.any():
+        note = "the draft is not on the subject" if within is not None else "no post on the subject was read"
+        result = TopicResult(topic.id, topic.question, MISSING, 0.0, note=note)
         result.suggestion = _suggest(result, topic, blog, None, targets)
         return result
-    status, best = scorer.decide(answers, ev.closeness, blog.post_of)
+    status, best = scorer.decide(answers, closeness, blog.post_of)
+    if not mine[best]:  # nothing of the draft rates at all: its best passage is still the one to show
+        best = int(np.flatnonzero(mine)[np.argmax(answers[mine])])
     top_a = float(answers.max())
-    mention_k = int(np.argmax(ev.closeness))
-    roles = {k: _role(p, answers[k], scorer) for k, p in enumerate(blog.passages)}
+    mention_k = int(np.argmax(closeness))
+    roles = {k: _role(p, rated[k], scorer) for k, p in enumerate(blog.passages)}
     close = {k: bool(ev.features[k, 2] >= 1.5) for k in range(len(blog.passages))}
     by_post: dict[int, int] = {}  # each post's best passage
     for k, p in enumerate(blog.passages):
-        if p.post not in by_post or answers[k] > answers[by_post[p.post]]:
+        if p.post not in by_post or rated[k] > rated[by_post[p.post]]:
             by_post[p.post] = k
     matches = []
     # the best post first, then the others by their best passage
-    for p_index, k in sorted(by_post.items(), key=lambda pk: (pk[1] != best, -answers[pk[1]])):
-        st = scorer.status(float(answers[k]), float(ev.closeness[k]))
+    for p_index, k in sorted(by_post.items(), key=lambda pk: (pk[1] != best, -rated[pk[1]])):
+        st = scorer.status(float(rated[k]), float(ev.closeness[k]))
         if st == MISSING and k != best:
             continue
         p = blog.passages[k]
-        matches.append(PostMatch(blog.where(p), blog.posts[p_index].title, float(answers[k]), p.heading, p.line,
+        matches.append(PostMatch(blog.where(p), blog.posts[p_index].title, float(rated[k]), p.heading, p.line,
                                  st, len(p.sentences), bool(ev.features[k, 4] >= 1.5), roles[k] == ASKS,
                                  blog.posts[p_index].slug))
     if status == MISSING:
@@ -236,7 +248,7 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
         for e in result.evidence:
             e.role = ASKS if e.role == ASKS else MENTIONS
             e.why = f"the nearest text, too far from the question to count ({e.score:.2f})"
-    result.confidence = CHECK if scorer.unsure(ev.features, ev.closeness, status) else SURE
+    result.confidence = CHECK if scorer.unsure(ev.features[mine], ev.closeness[mine], status) else SURE
     result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
     # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
     p = blog.passages[best]
@@ -259,14 +271,15 @@ def _note(status: str, p: Part, role: str, score: float, scorer: Scorer) -> str:
 
 
 def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config, errors: list | None,
-              vectors: WordVectors, scorer: Scorer) -> GapReport:
+              vectors: WordVectors, scorer: Scorer, within: int | None = None) -> GapReport:
     """Match every topic against the posts and rank the gaps by demand (`query_rows`: Search Console rows already
-    read, or None). `vectors` and `scorer` are the matcher's data, loaded by the caller."""
+    read, or None). `vectors` and `scorer` are the matcher's data, loaded by the caller. `within`: the index of the
+    post (a draft) the report is about (`match_topics`)."""
     from smpseo.sources.queries import map_queries
 
     index = build_index(post_list, lexicon_for(config))
     blog = Blog(post_list, index.on_topic, vectors, index.lexicon)
-    results = match_topics(topic_list, blog, scorer, list(getattr(config, "targets", []) or []))
+    results = match_topics(topic_list, blog, scorer, list(getattr(config, "targets", []) or []), within)
     candidates: list[Candidate] = []
     has_queries = query_rows is not None
     if has_queries:

@@ -54,12 +54,12 @@ def clinic_topics(config: Config, given=()) -> tuple[list, list]:
             kept = [f for f in kept if str(f) != exc.path]
 
 
-def run_gaps(posts, config: Config, queries=None, topics=None) -> GapReport:
+def run_gaps(posts, config: Config, queries=None, topics=None, draft=None) -> GapReport:
     """`smpseo.gaps(...)` with the report's settings, Search Console queries (a file, or queries already read) and
-    topics (None: the shipped ones)."""
+    topics (None: the shipped ones); about `draft` on the blog of `posts`, given one."""
     if isinstance(queries, (str, Path)):
         queries = str(queries) if str(queries) else None
-    return gaps(posts, topics=topics, queries=queries, config=config)
+    return gaps(posts, topics=topics, queries=queries, config=config, draft=draft)
 
 
 def metrics_of(result, posts) -> list[dict] | None:

@@ -32,7 +32,9 @@ class PrepublishReport:
     findings: list[Finding] | None  # None: checks not available
     keyphrases: list[Coverage] | None  # where each target keyword appears in the draft
     opportunities: list[Finding] | None  # internal links to add (link-suggestion findings)
-    topics: list[TopicResult] | None  # FAQ topics this draft answers (answered or partial)
+    # FAQ topics this draft answers, or answers half-way (a partial status where it is worth extending the passage):
+    # the draft read as if published on the blog
+    topics: list[TopicResult] | None
     jsonld: list[dict] | None
     areas: tuple[str, ...] = ()  # the check categories, for "no problems" lines in the checklist
     rating: Rating | None = None
@@ -40,6 +42,7 @@ class PrepublishReport:
     preview: dict | None = None  # the search result: title, address, description as Google cuts them
     check_result: Any = None
     gap_report: Any = None
+    passing: int = 0  # topics the draft only touches on in passing (partial, not worth extending): not listed
 
 
 def _average(rows: list[dict]) -> dict:
@@ -61,8 +64,10 @@ class UnusableTopics(UserWarning):
 
 
 def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Config | str | Path | None = None,
-                      posts: str | Path | None = None) -> PrepublishReport:
+                      posts: str | Path | None = None, topics: bool = True) -> PrepublishReport:
     """Check one draft against the rules and against the blog's other posts (default: the draft's folder).
+    `topics=False` leaves out the FAQ topics (`topics` is then None): a checklist shown again on every save needs
+    none, and matching them reads the whole blog.
 
     Raises FileNotFoundError when the draft is missing, ValueError when it cannot be read.
     """
@@ -88,13 +93,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
     # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
     check_result = analysis.run_check([draft, *others], cfg)
-    topic_list, unusable = analysis.clinic_topics(cfg)  # the settings' topics files: a broken one is left out
-    for exc in unusable:
-        warnings.warn(f"{exc} (the report is made without this topics file)", UnusableTopics, stacklevel=2)
-    gap_report = analysis.run_gaps(corpus, cfg, topics=topic_list)
-    topics = analysis.topics_of(gap_report)
-    if topics is not None:
-        topics = [t for t in topics if t.status in ("answered", "partial")]
+    gap_report, answered, passing = (_draft_topics(draft, others, cfg) if topics else (None, None, 0))
     findings = coverage = links = rating = fixes = None
     if check_result is not None:
         mine = str(Path(draft.path).resolve()) if draft.path else None
@@ -112,9 +111,25 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     return PrepublishReport(
         post=draft, keyphrase=keyphrase, config=cfg, readability=readability,
         blog_average=analysis.readability_of(_average(analyze(others, keyphrases=False))),
-        blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=topics,
+        blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=answered,
         jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), rating=rating, fixes=fixes,
         preview=preview(draft.title, draft.slug, draft.description, cfg.site.url) if draft.title else None,
         check_result=check_result,
-        gap_report=gap_report,
+        gap_report=gap_report, passing=passing,
     )
+
+
+def _draft_topics(draft, others: list, cfg: Config):
+    """The gaps report of the draft as if published (its passages measured against the whole blog, as the matcher
+    is fitted), the topics it answers or answers half-way (partial, worth extending), and how many more it only
+    touches on in passing."""
+    topic_list, unusable = analysis.clinic_topics(cfg)  # the settings' topics files: a broken one is left out
+    for exc in unusable:
+        warnings.warn(f"{exc} (the report is made without this topics file)", UnusableTopics, stacklevel=3)
+    gap_report = analysis.run_gaps(others, cfg, topics=topic_list, draft=draft)
+    found = analysis.topics_of(gap_report)
+    if found is None:
+        return gap_report, None, 0
+    half_way = [t for t in found if t.status == "partial" and t.suggestion and t.suggestion.action == "extend"]
+    passing = sum(t.status == "partial" for t in found) - len(half_way)
+    return gap_report, [t for t in found if t.status == "answered" or t in half_way], passing

@@ -1,0 +1,100 @@
+"""The FAQ topics a draft answers, read as if the draft were published on the blog: its passages measured against
+every post (as the matcher is fitted), never against the draft alone, where each section would stand out against
+the few others and nearly every topic would come out "partial"."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from smpseo.app.gaps import gaps
+from smpseo.app.report.prepublish import prepublish_report
+from smpseo.app.settings import load_config
+from smpseo.views import notebook as show
+
+FIXTURES = Path(__file__).parent / "fixtures"
+POSTS = FIXTURES / "gaps" / "posts"
+CONFIG = load_config(FIXTURES / "clinic.toml")
+
+
+@pytest.fixture(scope="module")
+def blog():
+    return gaps(str(POSTS), config=CONFIG)
+
+
+def _placed_in(report, stem: str) -> set[str]:
+    """The topics a whole-blog run answers in this post (its best post)."""
+    return {t.id for t in report.topics if t.status == "answered" and t.posts and Path(t.posts[0].path).stem == stem}
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in POSTS.glob("*.md")))
+def test_a_draft_answers_what_the_blog_answers_in_it(blog, stem):
+    """A post the whole-blog run sends readers to for a topic answers that topic as a draft on the same blog: the same
+    passages, measured against the same posts, rate the same."""
+    draft = gaps(str(POSTS), config=CONFIG, draft=POSTS / f"{stem}.md")
+    answered = {t.id for t in draft.topics if t.status == "answered"}
+    assert _placed_in(blog, stem) <= answered
+    assert draft.posts == blog.posts  # the draft took its older copy's place, not a second one
+    for t in draft.topics:  # the place and the evidence are the draft's, whatever the blog's other posts do
+        if t.status in ("answered", "partial"):
+            assert Path(t.posts[0].path).stem == stem
+            assert all(Path(ev.path).stem == stem for ev in t.evidence)
+
+
+def test_the_blog_s_other_posts_follow_the_draft(blog):
+    """A topic another post answers too is listed after the draft with that post's own status."""
+    draft = gaps(str(POSTS), config=CONFIG, draft=POSTS / "does-scalp-micropigmentation-hurt.md")
+    by_id = {t.id: t for t in draft.topics}
+    whole = {t.id: t for t in blog.topics}
+    pain = by_id["pain"]
+    assert pain.status == "answered"
+    others = {Path(p.path).stem: p.status for p in pain.posts[1:]}
+    assert "does-scalp-micropigmentation-hurt" not in others
+    blog_others = {Path(p.path).stem: p.status for p in whole["pain"].posts
+                   if Path(p.path).stem != "does-scalp-micropigmentation-hurt"}
+    assert others == blog_others
+
+
+def test_a_draft_not_yet_on_the_blog_is_added_to_it(tmp_path):
+    """A new draft in its own folder, the blog elsewhere: the report counts the blog's posts and the draft."""
+    shutil.copy(POSTS / "does-scalp-micropigmentation-hurt.md", tmp_path / "new-draft.md")
+    draft = gaps(str(POSTS), config=CONFIG, draft=tmp_path / "new-draft.md")
+    assert draft.posts == len(list(POSTS.glob("*.md"))) + 1
+    assert {t.id: t.status for t in draft.topics}["pain"] == "answered"
+
+
+def test_a_draft_must_be_one_post(tmp_path):
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="empty.md"):
+        gaps(str(POSTS), config=CONFIG, draft=tmp_path / "empty.md")
+    with pytest.raises(TypeError, match="draft must be"):
+        gaps(str(POSTS), config=CONFIG, draft=42)
+
+
+def test_the_pre_publish_report_lists_what_the_draft_answers_on_the_blog(tmp_path, blog):
+    """The pre-publish report of one of the clinic's posts lists every topic the blog answers in it, with the sentence
+    from the draft and what the other posts say, and only counts the topics it touches on in passing."""
+    for post in POSTS.glob("*.md"):
+        shutil.copy(post, tmp_path / post.name)
+    shutil.copy(FIXTURES / "clinic.toml", tmp_path / "smpseo.toml")
+    stem = "does-scalp-micropigmentation-hurt"
+    draft = prepublish_report(tmp_path / f"{stem}.md")
+    listed = {t.id: t for t in draft.topics}
+    assert _placed_in(blog, stem) <= {i for i, t in listed.items() if t.status == "answered"}
+    assert all(t.status == "answered" or t.suggestion.action == "extend" for t in listed.values())
+    html = show.topics_answered(draft)._repr_html_()
+    assert "the blog&#x27;s other posts" in html or "the blog's other posts" in html
+    assert listed["pain"].question in html
+    if draft.passing:
+        assert f"{draft.passing} more topic" in html
+    assert len(listed) + draft.passing <= len(blog.topics)
+
+
+def test_a_checklist_shown_again_on_save_matches_no_topics(tmp_path):
+    """The pre-publish notebook's checklist, shown again on every save, needs no topics: none are matched."""
+    shutil.copy(POSTS / "what-is-smp.md", tmp_path / "draft.md")
+    draft = prepublish_report(tmp_path / "draft.md", topics=False)
+    assert draft.topics is None and draft.gap_report is None and draft.findings
+    assert "FAQ topics" in show.topics_answered(draft)._repr_html_()
