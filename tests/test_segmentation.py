@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smpseo.core.text import slugify, strip_markup_noise, words
+from smpseo.core.text import opening, slugify, strip_markup_noise, words
 from smpseo.model.post import split_sentences
 from smpseo.sources.readers.markdown import parse_markdown
 
@@ -87,3 +87,15 @@ def test_a_web_or_email_address_is_one_word():
     assert len(words("Mail info@clinic.example or book at www.clinic.example/book today.")) == 7
     assert words("Scalp micropigmentation, e.g. for scars, isn't slow.") == [
         "Scalp", "micropigmentation", "e.g", "for", "scars", "isn't", "slow"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi this is Rob James, I’m an SMP artist situated in Vancouver, BC, and I answer", "Hi this is Rob James, I’m an "
+                                                                                     "SMP artist situated in"),
+    ("Most clients rate the discomfort of scalp micropigmentation as two out of ten",
+     "Most clients rate the discomfort of scalp micropigmentation"),
+    ("a" * 80, "a" * 60),  # one word longer than the limit is cut
+    ("Short enough.", "Short enough."),
+])
+def test_a_quoted_opening_ends_at_a_word_s_end(text, expected):
+    assert opening(text) == expected and text.startswith(opening(text))

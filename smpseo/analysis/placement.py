@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
 from smpseo.core.frozen import Frozen
 from smpseo.core.language import is_function_word, normalize_word, stem, word_list
-from smpseo.core.text import WORD_RE, counted, sentence_spans
+from smpseo.core.text import WORD_RE, counted, opening, sentence_spans
 from smpseo.model.post import HEADING, Block, Post
 
 TITLE, SLUG, INTRO, DESCRIPTION, SUBHEADING, ALT, BODY = "title", "slug", "intro", "description", "subheading", \
@@ -75,7 +75,7 @@ def part(post: Post, place: str) -> Part | None:
         if first is None:
             return None
         return Part(INTRO, (first.text,), first.line, first.sentences[0].column if first.sentences else 1,
-                    first.text[:60])
+                    opening(first.text))
     if place == SUBHEADING:
         heads = subheadings(post)
         if not heads:

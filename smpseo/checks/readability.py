@@ -10,6 +10,7 @@ from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Metric, Repetition, Share, register
 from smpseo.checks.rating import orange_or_red, text_length_score
 from smpseo.core.language import find_phrase
+from smpseo.core.text import opening
 from smpseo.model.post import PARAGRAPH, QUOTE
 
 _LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of pigment are placed in the scalp "
@@ -87,7 +88,7 @@ register(Metric(
     message="{value} words {where} without a subheading (max {threshold})",
     details=lambda section, t: {"where": "after this heading" if section.heading else "before the first subheading"},
     at=lambda section: (_section_start(section).line if _section_start(section) else section.line, 1),
-    match=lambda section: section.title or (_section_start(section).text[:60] if _section_start(section) else ""),
+    match=lambda section: section.title or (opening(_section_start(section).text) if _section_start(section) else ""),
     examples=[flag(_filler(320),
                    "1:1 RD103 322 words before the first subheading without a subheading (max 300)"),
               passes(_filler(200) + "\n\n## How long does it take?\n\n" + _filler(200))]))

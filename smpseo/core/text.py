@@ -136,6 +136,18 @@ def shortened(value, limit: int = 40) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
+def opening(text: str, limit: int = 60) -> str:
+    """The start of a text a finding quotes and a view highlights: at most `limit` characters, ending at a word's
+    end rather than inside one ("situated in", not "situated in Vancouve"); a first word longer than that is cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if not text[limit].isspace():  # the cut falls inside a word: back to the space before it
+        space = max(cut.rfind(" "), cut.rfind("\t"), cut.rfind("\n"))
+        cut = cut[:space] if space > 0 else cut
+    return cut.rstrip()
+
+
 def counted(n: int, noun: str) -> str:
     """"1 post", "2 posts": a count and its noun, plural but for one."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
