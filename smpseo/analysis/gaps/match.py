@@ -184,10 +184,10 @@ def _suggest(result: TopicResult, topic: Topic, blog: Blog, mention_k: int | Non
 
 
 def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[str] | None = None,
-                 within: int | None = None) -> list[TopicResult]:
+                 within: int | list[int] | None = None) -> list[TopicResult]:
     """A result per topic, in the order given (priorities are set by the caller).
 
-    `within`: the index of a post (a draft) that alone may be the place. Every passage is still measured against the
+    `within`: the index of a post (a draft; or a list of indices) that alone may be the place. Every passage is still measured against the
     whole blog, as the scorer was fitted (a post alone is no blog: each of its sections would stand out against the
     few others). The status, place and evidence are then the draft's; the other posts that answer or mention the
     topic follow it in `posts`, each with its own status. A mark set by hand names where the blog answers a topic,
@@ -207,9 +207,9 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
 
 
 def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: TopicEvidence,
-               targets: list[str], within: int | None = None) -> TopicResult:
+               targets: list[str], within: int | list[int] | None = None) -> TopicResult:
     rated = scorer.predict(ev.features, ev.closeness)  # every passage's own rating
-    mine = np.ones(len(rated), bool) if within is None else blog.post_of == within
+    mine = np.ones(len(rated), bool) if within is None else np.isin(blog.post_of, within)
     # the ratings the status and place are decided on: only the draft's passages, given one
     answers, closeness = np.where(mine, rated, 0.0), np.where(mine, ev.closeness, -np.inf)
     if not mine.any():
