@@ -4,6 +4,7 @@ the few others and nearly every topic would come out "partial"."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -98,3 +99,34 @@ def test_a_checklist_shown_again_on_save_matches_no_topics(tmp_path):
     draft = prepublish_report(tmp_path / "draft.md", topics=False)
     assert draft.topics is None and draft.gap_report is None and draft.findings
     assert "FAQ topics" in show.topics_answered(draft)._repr_html_()
+
+
+def test_the_command_reports_on_a_draft(tmp_path, capsys):
+    """`smpseo gaps PATH --draft FILE`: what the draft answers, where, what the other posts do; JSON names it."""
+    from smpseo.cli import main
+
+    config = str(FIXTURES / "clinic.toml")
+    draft = str(POSTS / "does-scalp-micropigmentation-hurt.md")
+    assert main(["gaps", str(POSTS), "--draft", draft, "--config", config, "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "does-scalp-micropigmentation-hurt.md answers, read as if published on the blog (7 other posts)" in out
+    assert "Does SMP hurt?" in out and "the blog's other posts" in out
+    assert main(["gaps", str(POSTS), "--draft", draft, "--config", config, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["draft"].endswith("does-scalp-micropigmentation-hurt.md")
+    assert {t["id"]: t["status"] for t in data["topics"]}["pain"] == "answered"
+    assert main(["gaps", str(POSTS), "--draft", draft, "--config", config, "--format", "markdown"]) == 0
+    assert "| answered | Does SMP hurt? |" in capsys.readouterr().out
+
+
+def test_a_draft_the_command_cannot_read_is_one_line_and_status_2(tmp_path, capsys):
+    from smpseo.cli import main
+
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    export = FIXTURES / "wxr"
+    several = next(export.glob("*.xml"))
+    for draft, said in ((tmp_path / "empty.md", "empty.md: error:"), (tmp_path / "gone.md", "gone.md: error:"),
+                        (several, f"{several.name}: error:")):
+        assert main(["gaps", str(POSTS), "--draft", str(draft)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and said in err[0], err

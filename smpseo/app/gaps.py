@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from smpseo.app import memo
 from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
 from smpseo.core import shipped
+from smpseo.core.text import counted
 from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
 from smpseo.sources.queries import read_queries
@@ -141,8 +142,9 @@ def _as_draft(draft) -> Post:
     if not isinstance(draft, (str, os.PathLike)):
         raise TypeError(f"draft must be a Post or the path of a file holding one, not {type(draft).__name__}")
     corpus = load_posts(draft, drafts=True)
-    if len(corpus) != 1:
-        found = "; ".join(str(e) for e in corpus.errors) or f"{draft}: {len(corpus)} posts, not one draft"
+    if len(corpus) != 1:  # the read error's own line ("path:line: error: ..."), or how many posts the file holds
+        found = "; ".join(str(e) for e in corpus.errors) if not len(corpus) and corpus.errors else \
+            f"{draft}: error: {counted(len(corpus), 'post')} in the file; a draft is one post"
         raise ValueError(found)
     return corpus[0]
 

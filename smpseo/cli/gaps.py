@@ -1,4 +1,5 @@
-"""`smpseo gaps PATH... [--topics FILE]... [--queries FILE] [--format text|json|markdown]`: FAQ topic gaps."""
+"""`smpseo gaps PATH... [--topics FILE]... [--queries FILE] [--draft FILE] [--format text|json|markdown]`: FAQ topic
+gaps, or what a draft answers."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ def register(sub) -> None:
                         "repeatable; same id replaces")
     p.add_argument("--queries", metavar="FILE",
                    help="Search Console Queries.csv, or the performance export ZIP, to rank gaps by demand")
+    p.add_argument("--draft", metavar="FILE",
+                   help="report on this draft instead, read as if published on the blog of PATH: the topics it answers, "
+                        "where, and what the other posts already say on each")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     add_config_argument(p)
     add_cache_argument(p)
@@ -41,7 +45,7 @@ def run(args) -> int:
     from smpseo.sources.topics import TopicError, load_topics
     from smpseo.views.gaps import render
 
-    if missing_paths(args.paths):
+    if missing_paths(args.paths + ([args.draft] if args.draft else [])):
         return 2
     try:
         config = load_config_for(args, args.paths)
@@ -54,7 +58,13 @@ def run(args) -> int:
         return 2
     # Given the paths, an unchanged run comes from the cache; --debug reads afresh so a reader's bug shows in full.
     posts = load_posts(*args.paths, debug=True) if args.debug else list(args.paths)
-    report = gaps(posts, topics=topics, queries=queries, config=config)
+    try:
+        report = gaps(posts, topics=topics, queries=queries, config=config, draft=args.draft)
+    except ValueError as exc:  # a draft file that cannot be read, or holds no post or several: its own line
+        if args.debug or not args.draft:
+            raise
+        print(one_line(str(exc)), file=sys.stderr)
+        return 2
     failed = report_read_errors(report.errors)
     for line in mark_warnings(topics, report):
         print(one_line(line), file=sys.stderr)

@@ -137,9 +137,19 @@ class GapReport:
     posts: int = 0
     errors: list[Any] = field(default_factory=list)  # ReadErrors of sources that could not be read
     has_queries: bool = False
+    draft: str = ""  # the post the report is about, read as if published on the blog (`smpseo.gaps(draft=...)`)
 
     def to_dict(self) -> dict:
-        return {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates]}
+        out = {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates]}
+        return {"draft": self.draft, **out} if self.draft else out
+
+    def in_draft(self) -> tuple[list[TopicResult], int]:
+        """For a draft's report: the topics it answers, then those it answers half-way (partial, where its passage is
+        worth extending), and how many more it only touches on in passing. A post about the subject shares words with
+        most questions, so a passing mention is counted rather than listed."""
+        half_way = [t for t in self.topics if t.status == PARTIAL and t.suggestion and t.suggestion.action == "extend"]
+        passing = sum(t.status == PARTIAL for t in self.topics) - len(half_way)
+        return [t for t in self.topics if t.status == ANSWERED] + half_way, passing
 
     def to_record(self) -> dict:
         """Everything in the report as plain data (JSON-ready; `to_dict()` is the shorter public form), for
@@ -147,7 +157,8 @@ class GapReport:
         from dataclasses import asdict
 
         return {"topics": [asdict(t) for t in self.topics], "candidates": [asdict(c) for c in self.candidates],
-                "posts": self.posts, "errors": [asdict(e) for e in self.errors], "has_queries": self.has_queries}
+                "posts": self.posts, "errors": [asdict(e) for e in self.errors], "has_queries": self.has_queries,
+                "draft": self.draft}
 
     @classmethod
     def from_record(cls, data: dict) -> GapReport:
@@ -156,7 +167,8 @@ class GapReport:
         from smpseo.model.post import ReadError
 
         return cls([_topic_from_record(t) for t in data["topics"]], [Candidate(**c) for c in data["candidates"]],
-                   int(data["posts"]), [ReadError(**e) for e in data["errors"]], bool(data["has_queries"]))
+                   int(data["posts"]), [ReadError(**e) for e in data["errors"]], bool(data["has_queries"]),
+                   str(data.get("draft", "")))
 
     def summary(self) -> dict[str, int]:
         counts = {ANSWERED: 0, PARTIAL: 0, MISSING: 0}

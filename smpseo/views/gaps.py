@@ -128,9 +128,58 @@ def to_json(report) -> str:
     return escaped(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), json=True)
 
 
+def elsewhere(others) -> str:
+    """What the blog's other posts do for a topic a draft answers (its `posts` after the draft's): the first that
+    answers it, else the first that mentions it."""
+    for status, verb in (("answered", "answered in"), ("partial", "mentioned in")):
+        post = next((p for p in others if p.status == status), None)
+        if post is not None:
+            return f"{verb} \u201c{post.title or post.slug}\u201d"
+    return "none yet: new on the blog"
+
+
+def draft_text(report) -> str:
+    """A draft's report (`smpseo gaps --draft`): the topics it answers or answers half-way, where in the draft, and
+    what the blog's other posts already do for each; the topics it only touches on, counted."""
+    listed, passing = report.in_draft()
+    others = max(report.posts - 1, 0)
+    lines = [f"FAQ topics {report.draft} answers, read as if published on the blog ({counted(others, 'other post')})."
+             " partial: answered half-way, worth a sentence or a section more.", ""]
+    columns = ["status", "question", "where", "the blog's other posts"]
+    cells = [[_clip(_status(t), 20), _clip(t.question, 64), _clip(_where(t), 44), _clip(elsewhere(t.posts[1:]), 52)]
+             for t in listed]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+
+    def fmt(values):
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    if cells:
+        lines += [fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells), ""]
+    else:
+        lines += ["The draft answers none of the FAQ topics yet.", ""]
+    if passing:
+        lines.append(f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}.")
+    from smpseo.model.post import one_line
+
+    return "\n".join(one_line(line) for line in lines)
+
+
+def draft_markdown(report) -> str:
+    """`draft_text` as a Markdown table."""
+    listed, passing = report.in_draft()
+    out = [f"FAQ topics {_md(report.draft)} answers, read as if published on the blog "
+           f"({counted(max(report.posts - 1, 0), 'other post')}).", "",
+           "| Status | Question | Where | The blog's other posts |", "|---|---|---|---|"]
+    out += [f"| {_status(t)} | {_md(t.question)} | {_md(_where(t))} | {_md(elsewhere(t.posts[1:]))} |" for t in listed]
+    if passing:
+        out += ["", f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."]
+    out.append("")
+    return "\n".join(out)
+
+
 def render(report, fmt: str = "text") -> str:
     if fmt == "json":
         return to_json(report) + "\n"
     if fmt == "markdown":
-        return escaped(markdown(report), keep_lines=True)
-    return text(report) + "\n"
+        return escaped(draft_markdown(report) if report.draft else markdown(report), keep_lines=True)
+    return (draft_text(report) if report.draft else text(report)) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from smpseo.core.text import counted
+from smpseo.views.gaps import elsewhere
 from smpseo.views.html import (
     GREEN,
     GREY,
@@ -135,10 +136,10 @@ def topics_answered(draft) -> HTML:
     if draft.topics is None:
         return unavailable("FAQ topics")
     rows = []
-    for t in sorted(draft.topics, key=lambda t: t.status != "answered"):
+    for t in draft.topics:
         quote = t.evidence[0].text if t.evidence else ""
         rows.append({"status": badge(t.status, STATUS_COLOUR.get(t.status, GREY)), "question": t.question,
-                     "evidence": _short(quote, 140), "blog": _elsewhere(t.posts[1:])})
+                     "evidence": _short(quote, 140), "blog": elsewhere(t.posts[1:])})
     shown = table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it",
                          "blog": "the blog's other posts"},
                   html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
@@ -147,15 +148,6 @@ def topics_answered(draft) -> HTML:
         return shown
     note = f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."
     return HTML(str(shown) + f'<p class="muted">{e(note)}</p>')
-
-
-def _elsewhere(others) -> str:
-    """What the blog's other posts do for a topic the draft answers: the best one that answers it, else mentions."""
-    for status, verb in (("answered", "answered in"), ("partial", "mentioned in")):
-        post = next((p for p in others if p.status == status), None)
-        if post is not None:
-            return f"{verb} \u201c{post.title or post.slug}\u201d"
-    return "none yet: new on the blog"
 
 
 def links_to_add(draft) -> HTML:

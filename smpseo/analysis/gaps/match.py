@@ -72,8 +72,12 @@ class Blog:
         return np.array([p.post for p in self.passages], dtype=int)
 
     def where(self, p: Part) -> str:
-        """The post's name (`post_names`): its path, or "path#slug" where one file holds several posts."""
-        return self._names[p.post]
+        """The passage's post's name (`name`)."""
+        return self.name(p.post)
+
+    def name(self, post: int) -> str:
+        """A post's name (`post_names`): its path, or "path#slug" where one file holds several posts."""
+        return self._names[post]
 
     @functools.cached_property
     def every_part(self) -> list[Part]:
@@ -296,4 +300,5 @@ def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config
                                 order[r.id]))
     for rank, r in enumerate(results, start=1):
         r.priority = rank
-    return GapReport(results, candidates, len(post_list), list(errors or []), has_queries)
+    draft = blog.name(within) if isinstance(within, int) else ""
+    return GapReport(results, candidates, len(post_list), list(errors or []), has_queries, draft)

@@ -127,9 +127,7 @@ def _draft_topics(draft, others: list, cfg: Config):
     for exc in unusable:
         warnings.warn(f"{exc} (the report is made without this topics file)", UnusableTopics, stacklevel=3)
     gap_report = analysis.run_gaps(others, cfg, topics=topic_list, draft=draft)
-    found = analysis.topics_of(gap_report)
-    if found is None:
-        return gap_report, None, 0
-    half_way = [t for t in found if t.status == "partial" and t.suggestion and t.suggestion.action == "extend"]
-    passing = sum(t.status == "partial" for t in found) - len(half_way)
-    return gap_report, [t for t in found if t.status == "answered" or t in half_way], passing
+    if gap_report is None:
+        return None, None, 0
+    listed, passing = gap_report.in_draft()
+    return gap_report, listed, passing
