@@ -177,20 +177,32 @@ def as_drafts(all_clinics: list[Clinic], folds: dict) -> dict[str, dict[str, int
             ways = {"blog": match_topics(held.topics, held.blog, scorer, within=i),
                     "alone": match_topics(held.topics, Blog([draft], index.on_topic, vectors, index.lexicon), scorer)}
             for way, results in ways.items():
-                n = out[way]
                 for r in results:
-                    lab = held.labels.get(r.id)
-                    if lab is None:
-                        continue
-                    places = {lab.get("post"), *(lab.get("also") or [])}
-                    truth = lab["status"] == "answered" and stems[i] in places
-                    n["pairs"] += 1
-                    n["labelled"] += truth
-                    n["partial"] += r.status == "partial"
-                    n["listed"] += r.status == "partial" and bool(r.suggestion) and r.suggestion.action == "extend"
-                    if r.status == "answered":
-                        n["right" if truth else "wrong"] += 1
+                    if r.id in held.labels:
+                        tally(out[way], r, held.labels[r.id], {stems[i]})
+                        out[way]["listed"] += r.status == "partial" and bool(r.suggestion) \
+                            and r.suggestion.action == "extend"
     return out
+
+
+def tally(n: dict[str, int], result, label: dict, drawn: set[str]) -> None:
+    """Count one topic's status on a blog of the posts `drawn` (their stems) against its label: the topic is
+    answered there when its label names one of them (`post` or `also`) as answering it."""
+    truth = label["status"] == "answered" and bool({label.get("post"), *(label.get("also") or [])} & drawn)
+    n["pairs"] += 1
+    n["labelled"] += truth
+    n["partial"] += result.status == "partial"
+    if result.status == "answered":
+        n["right" if truth else "wrong"] += 1
+
+
+def calls(n: dict[str, int]) -> str:
+    """The answered calls right and wrong, precision, recall and the share of partial calls, as columns."""
+    made = n["right"] + n["wrong"]
+    precision = f"{100 * n['right'] / made:.1f}%" if made else "-"
+    recall = f"{n['right']}/{n['labelled']} {100 * n['right'] / n['labelled']:.1f}%" if n["labelled"] else "-"
+    return (f"{n['right']:6d} {n['wrong']:6d}  {precision:>9s}  {recall:>13s}  "
+            f"{n['partial']:6d}/{n['pairs']:<4d} {100 * n['partial'] / n['pairs']:4.0f}%")
 
 
 def read_against(posts: list, index, vectors, background: list) -> tuple[Blog, list[int] | None]:
@@ -234,16 +246,8 @@ def small_blogs(all_clinics: list[Clinic], folds: dict) -> dict[tuple[int, str],
                     n = out.setdefault((k, way), {"right": 0, "wrong": 0, "labelled": 0, "partial": 0, "pairs": 0})
                     blog, own = read_against(posts, index, vectors, extra)
                     for r in match_topics(held.topics, blog, scorer, within=own):
-                        lab = held.labels.get(r.id)
-                        if lab is None:
-                            continue
-                        places = {lab.get("post"), *(lab.get("also") or [])}
-                        truth = lab["status"] == "answered" and any(stems[i] in places for i in drawn)
-                        n["pairs"] += 1
-                        n["labelled"] += truth
-                        n["partial"] += r.status == "partial"
-                        if r.status == "answered":
-                            n["right" if truth else "wrong"] += 1
+                        if r.id in held.labels:
+                            tally(n, r, held.labels[r.id], {stems[i] for i in drawn})
     return out
 
 
@@ -252,11 +256,7 @@ def small_lines(counts: dict[tuple[int, str], dict[str, int]]) -> list[str]:
            f"  {'posts':5s} {'measured':12s} {'right':>6s} {'wrong':>6s}  {'precision':>9s}  {'recall':>13s}  "
            f"{'partial calls':>16s}"]
     for (k, way), n in counts.items():
-        calls = n["right"] + n["wrong"]
-        precision = f"{100 * n['right'] / calls:.1f}%" if calls else "-"
-        recall = f"{n['right']}/{n['labelled']} {100 * n['right'] / n['labelled']:.1f}%" if n["labelled"] else "-"
-        out.append(f"  {k:5d} {way:12s} {n['right']:6d} {n['wrong']:6d}  {precision:>9s}  {recall:>13s}  "
-                   f"{n['partial']:6d}/{n['pairs']:<4d} {100 * n['partial'] / n['pairs']:4.0f}%")
+        out.append(f"  {k:5d} {way:12s} {calls(n)}")
     return out
 
 
@@ -265,12 +265,7 @@ def draft_lines(counts: dict[str, dict[str, int]]) -> list[str]:
            f"  {'measured':12s} {'right':>6s} {'wrong':>6s}  {'precision':>9s}  {'recall':>13s}  "
            f"{'partial calls':>16s}  {'listed':>6s}"]
     for way, name in (("blog", "on the blog"), ("alone", "alone")):
-        n = counts[way]
-        calls = n["right"] + n["wrong"]
-        precision = f"{100 * n['right'] / calls:.1f}%" if calls else "-"
-        recall = f"{n['right']}/{n['labelled']} {100 * n['right'] / n['labelled']:.1f}%" if n["labelled"] else "-"
-        out.append(f"  {name:12s} {n['right']:6d} {n['wrong']:6d}  {precision:>9s}  {recall:>13s}  "
-                   f"{n['partial']:6d}/{n['pairs']:<4d} {100 * n['partial'] / n['pairs']:4.0f}%  {n['listed']:6d}")
+        out.append(f"  {name:12s} {calls(counts[way])}  {counts[way]['listed']:6d}")
     return out
 
 
