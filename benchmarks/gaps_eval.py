@@ -252,7 +252,8 @@ def small_blogs(all_clinics: list[Clinic], folds: dict) -> dict[tuple[int, str],
 
 
 def small_lines(counts: dict[tuple[int, str], dict[str, int]]) -> list[str]:
-    out = ["", f"  small blogs ({DRAWS} drawn from each clinic per size), held out: 'answered' calls against the labels",
+    out = ["", f"  small blogs ({DRAWS} drawn from each clinic per size), held out: 'answered' calls against the "
+                "labels",
            f"  {'posts':5s} {'measured':12s} {'right':>6s} {'wrong':>6s}  {'precision':>9s}  {'recall':>13s}  "
            f"{'partial calls':>16s}"]
     for (k, way), n in counts.items():
@@ -261,7 +262,8 @@ def small_lines(counts: dict[tuple[int, str], dict[str, int]]) -> list[str]:
 
 
 def draft_lines(counts: dict[str, dict[str, int]]) -> list[str]:
-    out = ["", "  each post read as a draft (the pre-publish report), held out: its 'answered' calls against the labels",
+    out = ["", "  each post read as a draft (the pre-publish report), held out: its 'answered' calls against the "
+                "labels",
            f"  {'measured':12s} {'right':>6s} {'wrong':>6s}  {'precision':>9s}  {'recall':>13s}  "
            f"{'partial calls':>16s}  {'listed':>6s}"]
     for way, name in (("blog", "on the blog"), ("alone", "alone")):

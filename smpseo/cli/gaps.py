@@ -27,8 +27,8 @@ def register(sub) -> None:
     p.add_argument("--queries", metavar="FILE",
                    help="Search Console Queries.csv, or the performance export ZIP, to rank gaps by demand")
     p.add_argument("--draft", metavar="FILE",
-                   help="report on this draft instead, read as if published on the blog of PATH: the topics it answers, "
-                        "where, and what the other posts already say on each")
+                   help="report on this draft instead, read as if published on the blog of PATH: the topics it "
+                        "answers, where, and what the other posts already say on each")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     add_config_argument(p)
     add_cache_argument(p)

@@ -138,6 +138,11 @@ def elsewhere(others) -> str:
     return "none yet: new on the blog"
 
 
+def passing_line(passing: int) -> str:
+    """The line under a draft's topics that counts those it only touches on."""
+    return f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."
+
+
 def draft_text(report) -> str:
     """A draft's report (`smpseo gaps --draft`): the topics it answers or answers half-way, where in the draft, and
     what the blog's other posts already do for each; the topics it only touches on, counted."""
@@ -158,7 +163,7 @@ def draft_text(report) -> str:
     else:
         lines += ["The draft answers none of the FAQ topics yet.", ""]
     if passing:
-        lines.append(f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}.")
+        lines.append(passing_line(passing))
     from smpseo.model.post import one_line
 
     return "\n".join(one_line(line) for line in lines)
@@ -172,7 +177,7 @@ def draft_markdown(report) -> str:
            "| Status | Question | Where | The blog's other posts |", "|---|---|---|---|"]
     out += [f"| {_status(t)} | {_md(t.question)} | {_md(_where(t))} | {_md(elsewhere(t.posts[1:]))} |" for t in listed]
     if passing:
-        out += ["", f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."]
+        out += ["", passing_line(passing)]
     out.append("")
     return "\n".join(out)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from smpseo.core.text import counted
-from smpseo.views.gaps import elsewhere
+from smpseo.views.gaps import elsewhere, passing_line
 from smpseo.views.html import (
     GREEN,
     GREY,
@@ -146,8 +146,7 @@ def topics_answered(draft) -> HTML:
     passing = getattr(draft, "passing", 0)
     if not passing:
         return shown
-    note = f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."
-    return HTML(str(shown) + f'<p class="muted">{e(note)}</p>')
+    return HTML(str(shown) + f'<p class="muted">{e(passing_line(passing))}</p>')
 
 
 def links_to_add(draft) -> HTML:

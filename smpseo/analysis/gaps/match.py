@@ -191,11 +191,12 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
                  within: int | list[int] | None = None) -> list[TopicResult]:
     """A result per topic, in the order given (priorities are set by the caller).
 
-    `within`: the index of a post (a draft; or a list of indices) that alone may be the place. Every passage is still measured against the
-    whole blog, as the scorer was fitted (a post alone is no blog: each of its sections would stand out against the
-    few others). The status, place and evidence are then the draft's; the other posts that answer or mention the
-    topic follow it in `posts`, each with its own status. A mark set by hand names where the blog answers a topic,
-    not the draft: the draft is read as if there were none (a topic marked not relevant stays so)."""
+    `within`: the index of a post (a draft), or a list of them, that alone may be the place. Every passage is still
+    measured against the whole blog, as the scorer was fitted (a post alone is no blog: each of its sections would
+    stand out against the few others). The status, place and evidence are then the draft's; the other posts that
+    answer or mention the topic follow it in `posts`, each with its own status. A mark set by hand names where the
+    blog answers a topic, not the draft: the draft is read as if there were none (a topic marked not relevant stays
+    so)."""
     targets = list(targets or [])
     topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors, scorer.exemplars.get(t.id))
                     for t in topics]

@@ -127,7 +127,5 @@ def _draft_topics(draft, others: list, cfg: Config):
     for exc in unusable:
         warnings.warn(f"{exc} (the report is made without this topics file)", UnusableTopics, stacklevel=3)
     gap_report = analysis.run_gaps(others, cfg, topics=topic_list, draft=draft)
-    if gap_report is None:
-        return None, None, 0
     listed, passing = gap_report.in_draft()
     return gap_report, listed, passing
