@@ -126,7 +126,7 @@ def test_a_draft_the_command_cannot_read_is_one_line_and_status_2(tmp_path, caps
     export = FIXTURES / "wxr"
     several = next(export.glob("*.xml"))
     for draft, said in ((tmp_path / "empty.md", "empty.md: error:"), (tmp_path / "gone.md", "gone.md: error:"),
-                        (several, f"{several.name}: error:")):
+                        (several, f"{several.name}: error:"), (POSTS, "8 posts in the folder; a draft is one post")):
         assert main(["gaps", str(POSTS), "--draft", str(draft)]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and said in err[0], err

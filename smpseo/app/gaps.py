@@ -143,8 +143,9 @@ def _as_draft(draft) -> Post:
         raise TypeError(f"draft must be a Post or the path of a file holding one, not {type(draft).__name__}")
     corpus = load_posts(draft, drafts=True)
     if len(corpus) != 1:  # the read error's own line ("path:line: error: ..."), or how many posts the file holds
+        where = "in the folder" if os.path.isdir(draft) else "in the file"
         found = "; ".join(str(e) for e in corpus.errors) if not len(corpus) and corpus.errors else \
-            f"{draft}: error: {counted(len(corpus), 'post')} in the file; a draft is one post"
+            f"{draft}: error: {counted(len(corpus), 'post')} {where}; a draft is one post"
         raise ValueError(found)
     return corpus[0]
 
