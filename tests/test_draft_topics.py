@@ -130,3 +130,14 @@ def test_a_draft_the_command_cannot_read_is_one_line_and_status_2(tmp_path, caps
         assert main(["gaps", str(POSTS), "--draft", str(draft)]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and said in err[0], err
+
+
+def test_a_draft_alone_in_its_folder_asks_for_the_blog(tmp_path):
+    """Nothing to read the draft against: the report says where to name the blog rather than measure the draft
+    against its own sections; given the blog, it lists what the draft answers."""
+    shutil.copy(POSTS / "does-scalp-micropigmentation-hurt.md", tmp_path / "draft.md")
+    alone = prepublish_report(tmp_path / "draft.md", config=CONFIG)
+    assert alone.topics is None and alone.blog_posts == 0
+    assert "--posts" in show.topics_answered(alone)._repr_html_()
+    on_blog = prepublish_report(tmp_path / "draft.md", config=CONFIG, posts=POSTS)
+    assert "pain" in {t.id for t in on_blog.topics if t.status == "answered"}

@@ -133,6 +133,9 @@ def readability_vs_blog(draft) -> HTML:
 def topics_answered(draft) -> HTML:
     """The FAQ topics the draft answers or mentions, as if published on the blog: answered first, each with the
     sentence that counts and what the blog's other posts already say on it."""
+    if draft.topics is None and not draft.blog_posts and draft.gap_report is None:
+        return message("Which FAQ topics the draft answers is read against the blog's other posts, and none was "
+                       "found beside the draft: name the blog's folder (--posts, or the notebook's posts setting).")
     if draft.topics is None:
         return unavailable("FAQ topics")
     rows = []

@@ -93,7 +93,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
     # site-wide rules (links to add, posts competing for one keyphrase) need the other posts too
     check_result = analysis.run_check([draft, *others], cfg)
-    gap_report, answered, passing = (_draft_topics(draft, others, cfg) if topics else (None, None, 0))
+    # with no other post, the draft would be measured against its own sections alone: nothing to say
+    gap_report, answered, passing = _draft_topics(draft, others, cfg) if topics and others else (None, None, 0)
     findings = coverage = links = rating = fixes = None
     if check_result is not None:
         mine = str(Path(draft.path).resolve()) if draft.path else None
