@@ -127,6 +127,23 @@ def test_gap_table_keeps_the_priority_order_and_drops_demand_without_queries():
     assert "extend &quot;Post &lt;1&gt;&quot;: add a section &quot;&lt;it&gt;&quot;" in html
 
 
+def test_the_html_tables_say_check_and_by_hand_as_the_command_does():
+    """A borderline status is "check?" and a mark "(by hand)" in the monthly table and the draft's, as in the text
+    table of `smpseo gaps`."""
+    from types import SimpleNamespace
+
+    unsure = TopicResult("a", "A?", "partial", 0.5, posts=[PostMatch("p.md", "P", 0.5, "Part", 3)], priority=1,
+                         confidence="check")
+    marked = TopicResult("b", "B?", "answered", 1.0, set_by_hand=True, priority=2)
+    plain = TopicResult("c", "C?", "answered", 0.9, priority=3)
+    monthly = show.gap_table([unsure, marked, plain])._repr_html_()
+    draft = show.topics_answered(SimpleNamespace(topics=[unsure, marked, plain], passing=0, blog_posts=7,
+                                                 gap_report=None))._repr_html_()
+    for html in (monthly, draft):
+        assert html.count("check?") == 1 and html.count("(by hand)") == 1
+        assert html.index("check?") < html.index("B?")
+
+
 def test_gap_chart_counts_only_the_topics_it_draws():
     """Topics marked not relevant are neither a gap nor an answer: not a bar, and said apart in the axis label."""
     topics = [TopicResult("a", "A?", "missing", 0.0), TopicResult("b", "B?", "answered", 0.9),

@@ -171,6 +171,14 @@ def badge(text: str, colour: str) -> str:
     return f'<span class="badge" style="background:{colour}">{e(text)}</span>'
 
 
+def topic_status(t) -> str:
+    """A FAQ topic's status as the HTML views show it: its badge, "(by hand)" when a topics file set it and "check?"
+    when the evidence is borderline, as the command's tables say."""
+    out = badge(t.status.replace("_", " "), STATUS_COLOUR.get(t.status, GREY))
+    out += ' <span class="muted">(by hand)</span>' if t.set_by_hand else ""
+    return out + (' <span class="muted">check?</span>' if t.confidence == "check" else "")
+
+
 def ease_colour(value: float | None) -> str:
     if not isinstance(value, (int, float)):
         return GREY

@@ -14,8 +14,6 @@ from smpseo.views.html import (
     HTML,
     RED,
     SEVERITY_COLOUR,
-    STATUS_COLOUR,
-    badge,
     cards,
     code_spans,
     dot,
@@ -23,6 +21,7 @@ from smpseo.views.html import (
     ease_colour,
     message,
     table,
+    topic_status,
     unavailable,
 )
 
@@ -73,9 +72,7 @@ def gap_table(topics: list[TopicResult] | None, limit: int | None = None, includ
             where = best.title or best.path
             if best.section and best.section != best.title:
                 where += f" \u203a {best.section}"
-        status = badge(t.status.replace("_", " "), STATUS_COLOUR.get(t.status, GREY))
-        status += ' <span class="muted">(by hand)</span>' if t.set_by_hand else ""
-        out.append({"#": t.priority or len(out) + 1, "status": status,
+        out.append({"#": t.priority or len(out) + 1, "status": topic_status(t),
                     "question": t.question, "demand": t.impressions, "answered_in": where,
                     "suggestion": t.suggestion.text if t.suggestion else ""})
     columns = {"#": "#", "status": "status", "question": "question", "demand": "impressions",

@@ -12,15 +12,14 @@ from smpseo.views.html import (
     HTML,
     ORANGE,
     SEVERITY_COLOUR,
-    STATUS_COLOUR,
     _short,
-    badge,
     code_spans,
     dot,
     e,
     ease_colour,
     message,
     table,
+    topic_status,
     unavailable,
 )
 
@@ -141,7 +140,7 @@ def topics_answered(draft) -> HTML:
     rows = []
     for t in draft.topics:
         quote = t.evidence[0].text if t.evidence else ""
-        rows.append({"status": badge(t.status, STATUS_COLOUR.get(t.status, GREY)), "question": t.question,
+        rows.append({"status": topic_status(t), "question": t.question,
                      "evidence": _short(quote, 140), "blog": elsewhere(t.posts[1:])})
     shown = table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it",
                          "blog": "the blog's other posts"},
