@@ -141,3 +141,13 @@ def test_a_draft_alone_in_its_folder_asks_for_the_blog(tmp_path):
     assert "--posts" in show.topics_answered(alone)._repr_html_()
     on_blog = prepublish_report(tmp_path / "draft.md", config=CONFIG, posts=POSTS)
     assert "pain" in {t.id for t in on_blog.topics if t.status == "answered"}
+
+
+def test_a_small_blog_is_told_its_statuses_are_leads(capsys):
+    """Below five posts the matcher finds few answers (make eval's small blogs): the tables say so, once."""
+    from smpseo.cli import main
+
+    assert main(["gaps", str(FIXTURES / "gaps" / "other-words"), "--no-cache"]) == 0
+    assert capsys.readouterr().out.count("Only 4 posts: each section is measured against the blog's others") == 1
+    assert main(["gaps", str(POSTS), "--config", str(FIXTURES / "clinic.toml")]) == 0
+    assert "Only " not in capsys.readouterr().out
