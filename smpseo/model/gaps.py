@@ -9,6 +9,7 @@ from smpseo.core.text import counted
 
 ANSWERED, PARTIAL, MISSING, NOT_RELEVANT = "answered", "partial", "missing", "not_relevant"
 STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2, NOT_RELEVANT: 3}
+FEW_POSTS = 5  # below this, `make eval`'s small blogs find few of their answers (docs/gaps.md, Accuracy)
 SURE, CHECK = "sure", "check"  # confidence: the evidence is clear, or a reader should check the status
 ANSWERS, MENTIONS, ASKS = "answers", "mentions", "asks"  # what a passage does with a question
 
@@ -142,6 +143,14 @@ class GapReport:
     def to_dict(self) -> dict:
         out = {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates]}
         return {"draft": self.draft, **out} if self.draft else out
+
+    def few_posts(self) -> str:
+        """A line for a blog too small for the matcher to find most answers (fewer than FEW_POSTS), or ""."""
+        if not self.posts or self.posts >= FEW_POSTS:
+            return ""
+        return (f"Only {counted(self.posts, 'post')}: each section is measured against the blog's others, so on a "
+                f"blog of fewer than {FEW_POSTS} posts many answers come out partial; read them as leads "
+                "(docs/gaps.md, Accuracy).")
 
     def in_draft(self) -> tuple[list[TopicResult], int]:
         """For a draft's report: the topics it answers, then those it answers half-way (partial, where its passage is

@@ -44,18 +44,6 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-FEW_POSTS = 5  # below this, `make eval`'s small blogs find few of their answers (docs/gaps.md, Accuracy)
-
-
-def few_posts_line(report) -> str:
-    """A line for a blog too small for the matcher to find most answers, or ""."""
-    if not report.posts or report.posts >= FEW_POSTS:
-        return ""
-    return (f"Only {counted(report.posts, 'post')}: each section is measured against the blog's others, so on a "
-            f"blog of fewer than {FEW_POSTS} posts many answers come out partial; read them as leads "
-            "(docs/gaps.md, Accuracy).")
-
-
 def rows(report) -> list[dict]:
     return [{"#": t.priority, "status": _status(t), "question": t.question,
              "where": _where(t), "demand": _demand(t, report.has_queries), "suggestion": _suggestion(t)}
@@ -85,8 +73,8 @@ def text(report, width: int = 44) -> str:
              fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
     lines.append("")
     lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {report.counts()}")
-    if few_posts_line(report):
-        lines.append(few_posts_line(report))
+    if report.few_posts():
+        lines.append(report.few_posts())
     if report.candidates:
         lines.append("")
         lines.append("Questions searchers ask that no topic covers (candidate topics):")
@@ -115,8 +103,8 @@ def markdown(report) -> str:
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     out.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {report.counts()}.")
-    if few_posts_line(report):
-        out += ["", few_posts_line(report)]
+    if report.few_posts():
+        out += ["", report.few_posts()]
     gaps = [t for t in report.topics if t.suggestion]
     if gaps:
         out += ["", "## What to write next", ""]
@@ -180,8 +168,8 @@ def draft_text(report) -> str:
         lines += ["The draft answers none of the FAQ topics yet.", ""]
     if passing:
         lines.append(passing_line(passing))
-    if few_posts_line(report):
-        lines.append(few_posts_line(report))
+    if report.few_posts():
+        lines.append(report.few_posts())
     from smpseo.model.post import one_line
 
     return "\n".join(one_line(line) for line in lines)
