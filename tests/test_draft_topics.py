@@ -59,11 +59,32 @@ def test_the_blog_s_other_posts_follow_the_draft(blog):
 
 
 def test_a_draft_not_yet_on_the_blog_is_added_to_it(tmp_path):
-    """A new draft in its own folder, the blog elsewhere: the report counts the blog's posts and the draft."""
-    shutil.copy(POSTS / "does-scalp-micropigmentation-hurt.md", tmp_path / "new-draft.md")
+    """A new draft in its own folder (at an address of its own), the blog elsewhere: the report counts the blog's
+    posts and the draft."""
+    text = (POSTS / "does-scalp-micropigmentation-hurt.md").read_text(encoding="utf-8")
+    (tmp_path / "new-draft.md").write_text(text.replace("slug: does-scalp-micropigmentation-hurt", "slug: new-draft"),
+                                           encoding="utf-8")
     draft = gaps(str(POSTS), config=CONFIG, draft=tmp_path / "new-draft.md")
     assert draft.posts == len(list(POSTS.glob("*.md"))) + 1
     assert {t.id: t.status for t in draft.topics}["pain"] == "answered"
+
+
+def test_a_draft_takes_the_place_of_the_post_at_its_address_in_any_format(tmp_path, blog):
+    """The blog read from saved HTML, the draft its Markdown: the post at the draft's address (its slug) is the
+    draft's older copy and is left out, so the draft is not measured against itself."""
+    from markdown_it import MarkdownIt
+
+    from smpseo.sources.readers import load_posts
+
+    for post in load_posts(str(POSTS)):
+        body = MarkdownIt("commonmark").render(Path(post.path).read_text(encoding="utf-8").split("---", 2)[2])
+        (tmp_path / f"{post.slug}.html").write_text(
+            f"<html><head><title>{post.title}</title></head><body><article><h1>{post.title}</h1>{body}</article>"
+            "</body></html>", encoding="utf-8")
+    draft = gaps(str(tmp_path), config=CONFIG, draft=POSTS / "does-scalp-micropigmentation-hurt.md")
+    assert draft.posts == len(list(POSTS.glob("*.md")))
+    assert {t.id: t.status for t in draft.topics}["pain"] == "answered"
+    assert all(Path(p.path).suffix == ".html" for t in draft.topics for p in t.posts[1:])
 
 
 def test_a_draft_must_be_one_post(tmp_path):

@@ -79,7 +79,8 @@ def gaps(posts, topics=None, queries=None, config=None, draft=None) -> GapReport
     TypeError saying what was given and what is taken.
 
     `draft`: a Post, or the path of a file holding one: the report is then about the draft as if it were published
-    on the blog of `posts` (in place of the blog's copy of it, if there is one): the topics it answers or mentions,
+    on the blog of `posts` (in place of the blog's copy of it, if there is one: a post at the same address, its
+    slug, whatever file or format it was read from): the topics it answers or mentions,
     where and why, each of its passages measured against the whole blog as the matcher is fitted, with the blog's
     other posts that answer a topic listed after the draft. A post measured against itself alone would stand out
     for nearly every topic.
@@ -154,10 +155,8 @@ def _draft_gaps(posts, draft: Post, topic_list: list[Topic], queries, config) ->
     """`gaps(draft=...)` worked out: the draft first, then the blog's posts but its older copy."""
     post_list, errors = _as_posts(posts)
 
-    def same(post: Post) -> bool:
-        if draft.path and post.path:
-            return Path(post.path).resolve() == Path(draft.path).resolve() and post.slug == draft.slug
-        return post is draft
+    def same(post: Post) -> bool:  # the draft's older copy: the same post object, or a post at the same address
+        return post is draft or bool(draft.slug) and post.slug == draft.slug
 
     rows = None
     if queries is not None:
