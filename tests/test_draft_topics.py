@@ -172,3 +172,13 @@ def test_a_small_blog_is_told_its_statuses_are_leads(capsys):
     assert capsys.readouterr().out.count("Only 4 posts: each section is measured against the blog's others") == 1
     assert main(["gaps", str(POSTS), "--config", str(FIXTURES / "clinic.toml")]) == 0
     assert "Only " not in capsys.readouterr().out
+
+
+def test_the_pre_publish_report_of_a_draft_on_a_small_blog_says_so(tmp_path):
+    """Three posts and the draft: the topics table says that on so few posts many answers come out partial."""
+    for name in ("what-is-smp.md", "how-long-does-smp-last.md", "does-smp-damage-hair-follicles.md",
+                 "does-scalp-micropigmentation-hurt.md"):
+        shutil.copy(POSTS / name, tmp_path / name)
+    draft = prepublish_report(tmp_path / "does-scalp-micropigmentation-hurt.md", config=CONFIG)
+    assert draft.gap_report.posts == 4
+    assert "Only 4 posts: each section is measured against" in show.topics_answered(draft)._repr_html_()

@@ -146,9 +146,10 @@ def topics_answered(draft) -> HTML:
                          "blog": "the blog's other posts"},
                   html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
     passing = getattr(draft, "passing", 0)
-    if not passing:
-        return shown
-    return HTML(str(shown) + f'<p class="muted">{e(passing_line(passing))}</p>')
+    few = draft.gap_report.few_posts() if draft.gap_report is not None else ""
+    notes = [passing_line(passing)] if passing else []
+    notes += [few] if few else []
+    return HTML(str(shown) + "".join(f'<p class="muted">{e(n)}</p>' for n in notes))
 
 
 def links_to_add(draft) -> HTML:
