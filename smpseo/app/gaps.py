@@ -92,7 +92,7 @@ def gaps(posts, topics=None, queries=None, config=None, draft=None) -> GapReport
     config = settings_for(config, first_path(posts))  # as check finds them
     topic_list, queries = _as_topics(topics, config), _as_queries(queries)
     if draft is not None:
-        return _draft_gaps(posts, _as_draft(draft), topic_list, queries, config)
+        return _gaps(posts, topic_list, queries, config, _as_draft(draft))
     paths = memo.source_paths(posts)
     if paths is None:
         return _gaps(posts, topic_list, queries, config)
@@ -124,15 +124,19 @@ def fitted_scorer() -> Scorer:
     return scorer_from_json(shipped.read_text(*DATA, "scorer.json"))
 
 
-def _gaps(posts, topic_list: list[Topic], queries, config) -> GapReport:
-    """`gaps()` worked out: read the posts (when given paths) and the queries (when given a file), then match."""
+def _gaps(posts, topic_list: list[Topic], queries, config, draft: Post | None = None) -> GapReport:
+    """`gaps()` worked out: read the posts (when given paths) and the queries (when given a file), then match; with
+    a draft, it comes first and takes the place of its older copy (the same post, or one at its address)."""
     post_list, errors = _as_posts(posts)
     rows = None
     if queries is not None:
         rows = read_queries(queries) if isinstance(queries, (str, Path)) else list(queries)
     from smpseo.analysis.gaps import find_gaps
 
-    return find_gaps(post_list, topic_list, rows, config, errors, word_vectors(), fitted_scorer())
+    if draft is None:
+        return find_gaps(post_list, topic_list, rows, config, errors, word_vectors(), fitted_scorer())
+    blog = [draft, *(p for p in post_list if p is not draft and not (draft.slug and p.slug == draft.slug))]
+    return find_gaps(blog, topic_list, rows, config, errors, word_vectors(), fitted_scorer(), within=0)
 
 
 def _as_draft(draft) -> Post:
@@ -149,22 +153,6 @@ def _as_draft(draft) -> Post:
             f"{draft}: error: {counted(len(corpus), 'post')} {where}; a draft is one post"
         raise ValueError(found)
     return corpus[0]
-
-
-def _draft_gaps(posts, draft: Post, topic_list: list[Topic], queries, config) -> GapReport:
-    """`gaps(draft=...)` worked out: the draft first, then the blog's posts but its older copy."""
-    post_list, errors = _as_posts(posts)
-
-    def same(post: Post) -> bool:  # the draft's older copy: the same post object, or a post at the same address
-        return post is draft or bool(draft.slug) and post.slug == draft.slug
-
-    rows = None
-    if queries is not None:
-        rows = read_queries(queries) if isinstance(queries, (str, Path)) else list(queries)
-    from smpseo.analysis.gaps import find_gaps
-
-    blog = [draft, *(p for p in post_list if not same(p))]
-    return find_gaps(blog, topic_list, rows, config, errors, word_vectors(), fitted_scorer(), within=0)
 
 
 def mark_warnings(topics: list[Topic], report: GapReport) -> list[str]:
