@@ -53,6 +53,18 @@ def rows(report) -> list[dict]:
 WIDTHS = {"question": 64, "where": 44, "suggestion": 44}
 
 
+def _aligned(columns: list[str], cells: list[list[str]], right: frozenset[str] = frozenset()) -> list[str]:
+    """A plain table: the header, a rule, then a line per row, each column as wide as its widest cell (`right`:
+    the columns aligned right)."""
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+
+    def fmt(values):
+        return "  ".join(v.rjust(w) if c in right else v.ljust(w)
+                         for v, w, c in zip(values, widths, columns, strict=True)).rstrip()
+
+    return [fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
+
+
 def text(report, width: int = 44) -> str:
     """A plain table, gaps first by demand, then a summary line and the candidate topics."""
     table = rows(report)
@@ -60,17 +72,10 @@ def text(report, width: int = 44) -> str:
     if not report.has_queries:
         columns.remove("demand")
     cells = [[_clip(str(r[c]), WIDTHS.get(c, width)) for c in columns] for r in table]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    right = {"#", "demand"}
-
-    def fmt(values):
-        return "  ".join(v.rjust(w) if c in right else v.ljust(w)
-                         for v, w, c in zip(values, widths, columns, strict=True)).rstrip()
-
     order = "gaps first, most searched first" if report.has_queries else "gaps first"
     lines = [f"FAQ topics by priority ({order}). MISSING: not answered; partial: mentioned in passing; "
              "check?: borderline, read the evidence; (by hand): set in a topics file.", "",
-             fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells)]
+             *_aligned(columns, cells, frozenset({"#", "demand"}))]
     lines.append("")
     lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {report.counts()}")
     if report.few_posts():
@@ -147,23 +152,23 @@ def passing_line(passing: int) -> str:
     return f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."
 
 
+def _draft_intro(report, name: str) -> str:
+    """The line that opens a draft's report, naming the draft (`name`, as the format writes it)."""
+    return (f"FAQ topics {name} answers, read as if published on the blog "
+            f"({counted(max(report.posts - 1, 0), 'other post')}).")
+
+
 def draft_text(report) -> str:
     """A draft's report (`smpseo gaps --draft`): the topics it answers or answers half-way, where in the draft, and
     what the blog's other posts already do for each; the topics it only touches on, counted."""
     listed, passing = report.in_draft()
-    others = max(report.posts - 1, 0)
-    lines = [f"FAQ topics {report.draft} answers, read as if published on the blog ({counted(others, 'other post')})."
-             " partial: answered half-way, worth a sentence or a section more.", ""]
+    lines = [f"{_draft_intro(report, report.draft)} partial: answered half-way, worth a sentence or a section more.",
+             ""]
     columns = ["status", "question", "where", "the blog's other posts"]
     cells = [[_clip(_status(t), 20), _clip(t.question, 64), _clip(_where(t), 44), _clip(elsewhere(t.posts[1:]), 52)]
              for t in listed]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-
-    def fmt(values):
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
-
     if cells:
-        lines += [fmt(columns), fmt(["-" * w for w in widths]), *(fmt(r) for r in cells), ""]
+        lines += [*_aligned(columns, cells), ""]
     else:
         lines += ["The draft answers none of the FAQ topics yet.", ""]
     if passing:
@@ -178,8 +183,7 @@ def draft_text(report) -> str:
 def draft_markdown(report) -> str:
     """`draft_text` as a Markdown table."""
     listed, passing = report.in_draft()
-    out = [f"FAQ topics {_md(report.draft)} answers, read as if published on the blog "
-           f"({counted(max(report.posts - 1, 0), 'other post')}).", "",
+    out = [_draft_intro(report, _md(report.draft)), "",
            "| Status | Question | Where | The blog's other posts |", "|---|---|---|---|"]
     out += [f"| {_status(t)} | {_md(t.question)} | {_md(_where(t))} | {_md(elsewhere(t.posts[1:]))} |" for t in listed]
     if passing:
