@@ -132,7 +132,7 @@ def readability_vs_blog(draft) -> HTML:
 def topics_answered(draft) -> HTML:
     """The FAQ topics the draft answers or mentions, as if published on the blog: answered first, each with the
     sentence that counts and what the blog's other posts already say on it."""
-    if draft.topics is None and not draft.blog_posts and draft.gap_report is None:
+    if draft.topics is None and not draft.blog_posts:
         return message("Which FAQ topics the draft answers is read against the blog's other posts, and none was "
                        "found beside the draft: name the blog's folder (--posts, or the notebook's posts setting).")
     if draft.topics is None:
@@ -145,9 +145,8 @@ def topics_answered(draft) -> HTML:
     shown = table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it",
                          "blog": "the blog's other posts"},
                   html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
-    passing = getattr(draft, "passing", 0)
     few = draft.gap_report.few_posts() if draft.gap_report is not None else ""
-    notes = [passing_line(passing)] if passing else []
+    notes = [passing_line(draft.passing)] if draft.passing else []
     notes += [few] if few else []
     return HTML(str(shown) + "".join(f'<p class="muted">{e(n)}</p>' for n in notes))
 
