@@ -253,7 +253,8 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
         for e in result.evidence:
             e.role = ASKS if e.role == ASKS else MENTIONS
             e.why = f"the nearest text, too far from the question to count ({e.score:.2f})"
-    result.confidence = CHECK if scorer.unsure(ev.features[mine], ev.closeness[mine], status) else SURE
+    own = slice(None) if within is None else mine  # the whole blog's rows as they are, a draft's picked out
+    result.confidence = CHECK if scorer.unsure(ev.features[own], ev.closeness[own], status) else SURE
     result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
     # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
     p = blog.passages[best]
