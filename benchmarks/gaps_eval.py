@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -271,14 +272,45 @@ def draft_lines(counts: dict[str, dict[str, int]]) -> list[str]:
     return out
 
 
-def line(name: str, rows: list[dict]) -> str:
+# The same questions as prospects might word them otherwise, each applied to every question and phrasing of every
+# clinic (a wording no scorer learnt from: the folds are fitted on the labelled wordings).
+REWORDINGS = {
+    "as labelled": lambda t: t,
+    "SMP as 'a hair tattoo'": lambda t: re.sub(r"\bSMP\b", "a hair tattoo", t),
+    "SMP spelled out": lambda t: re.sub(r"\bSMP\b", "scalp micropigmentation", t),
+    "lower case, no '?'": lambda t: t.lower().rstrip("?").strip(),
+}
+
+
+def reworded(all_clinics: list[Clinic], folds: dict) -> list[str]:
+    """Held out as above, with every way of asking reworded (`REWORDINGS`), and with the question alone (no
+    phrasings, as a topic of one's own is often written): agreement and best post per wording."""
+    out = ["", "  the same questions worded otherwise (every question and phrasing of every clinic), held out:",
+           f"  {'wording':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
+    ways = {**{name: (lambda t, f=f: replace(t, question=f(t.question), phrasings=tuple(map(f, t.phrasings))))
+               for name, f in REWORDINGS.items()},
+            "the question alone": lambda t: replace(t, phrasings=())}
+    for name, change in ways.items():
+        rows = []
+        for held in all_clinics:
+            written = held.topics
+            held.topics = [change(t) for t in written]
+            try:
+                rows += rows_for(held, folds[held.name][0])
+            finally:
+                held.topics = written
+        out.append("  " + line(name, rows, 24)[2:])
+    return out
+
+
+def line(name: str, rows: list[dict], width: int = 12) -> str:
     n = len(rows)
     answered = [r for r in rows if r["answered"]]
     agree = sum(r["agreement"] for r in rows) / n if n else 0.0
     exact = sum(r["label"] == r["tool"] for r in rows)
     hits = sum(r["post_hit"] for r in answered)
     best = f"{hits}/{len(answered)} {100 * hits / len(answered):5.1f}%" if answered else "-"
-    return f"  {name:12s} {n:6d}  {100 * agree:8.1f}%  {exact:5d}/{n:<4d}  {best:>15s}"
+    return f"  {name:{width}s} {n:6d}  {100 * agree:8.1f}%  {exact:5d}/{n:<4d}  {best:>15s}"
 
 
 def report(rows: list[dict], listing: bool = False) -> str:
@@ -327,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     hits, total = single_section_posts(found, folds)
     print(f"\n  best post read from the single best section instead of the whole post: {hits}/{total} "
           f"{100 * hits / total:.1f}%")
+    print("\n".join(reworded(found, folds)))
     print("\n".join(draft_lines(as_drafts(found, folds))))
     print("\n".join(small_lines(small_blogs(found, folds))))
     bare = held_out(found, {held.name: fold(found, held, exemplars=False) for held in found})
