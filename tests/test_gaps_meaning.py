@@ -99,6 +99,33 @@ def test_every_status_comes_with_a_note_and_evidence_that_says_why(other_words):
 ELSEWHERE = ("Vancouver", "Burnaby", "Surrey", " BC")
 
 
+def test_a_phrase_naming_smp_says_no_more_than_smp():
+    """ "Tattoo" in "a hair tattoo" names SMP, as "SMP" does; alone it is a word of its own question."""
+    from smpseo.analysis.gaps.lexicon import default_lexicon
+    from smpseo.analysis.gaps.vectors import words_of
+
+    lexicon = default_lexicon()
+    words = words_of("Does a hair tattoo hurt more than scalp micro pigmentation?")
+    assert [w for w, named in zip(words, lexicon.in_generic_form(words), strict=True) if named] \
+        == ["hair", "tattoo", "scalp", "micro", "pigmentation"]
+    assert not any(lexicon.in_generic_form(words_of("Is SMP a tattoo? Does hair grow back?")))
+
+
+def test_questions_naming_smp_a_hair_tattoo_find_what_smp_finds():
+    """A prospect who calls SMP "a hair tattoo" is sent where one who says "SMP" is: "tattoo" would otherwise draw
+    the question to the sections comparing SMP with tattoos."""
+    from smpseo.sources.topics import shipped_topics
+
+    asked = [t for t in shipped_topics() if " SMP " in f" {t.question} "]
+    topics = [x for t in asked for x in (Topic(t.id, t.question),
+                                          Topic(f"{t.id}_ht", t.question.replace("SMP", "a hair tattoo")))]
+    report = gaps(str(HERE / "posts"), topics=topics)
+    same = {t.id for t in asked if (report[t.id].status, _best(report[t.id])[0])
+            == (report[f"{t.id}_ht"].status, _best(report[f"{t.id}_ht"])[0])}
+    assert {"looks_fake", "scars", "cost", "medical_misc"} <= same
+    assert len(same) >= 0.8 * len(asked), sorted({t.id for t in asked} - same)
+
+
 def test_shipped_questions_name_the_configured_city():
     config = Config(site=Site(city="Leeds", region="West Yorkshire", country="UK"))
     data = gaps(str(OTHER_WORDS), config=config).to_dict()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
+from smpseo.core.language import function_words
 from smpseo.core.text import is_question
 from smpseo.model.post import Post
 
@@ -96,6 +97,7 @@ class Embedded:
     weights: dict[str, float]
     idf_unseen: float
     quiet: Callable[[str], bool]
+    in_generic_form: Callable[[list[str]], list[bool]]  # words naming the domain's thing ("hair tattoo": SMP)
     amounts: list[bool] = field(default_factory=list)  # whether a passage states a number
     vocab: np.ndarray | None = None  # unit vectors of the blog's content words
     vocab_index: dict[str, int] = field(default_factory=dict)
@@ -113,9 +115,11 @@ class Embedded:
         return w
 
 
-def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], bool]) -> Embedded:
+def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], bool],
+               in_generic_form: Callable[[list[str]], list[bool]]) -> Embedded:
     """Weighted word vectors for the whole blog at once: IDF over the passages, SIF from general use, and little
-    weight to the `quiet` words (those every post of the domain uses, whether this blog does or not)."""
+    weight to the `quiet` words (those every post of the domain uses, whether this blog does or not) and to the
+    words of a phrase that names the domain's thing (`in_generic_form`: "tattoo" in "hair tattoo")."""
     n = len(items)
     texts = [[words_of(s.text) for s in p.sentences] for p in items]
     heads = [words_of(p.heading or p.title) for p in items]
@@ -131,7 +135,7 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
             return np.zeros(vectors.dims, np.float32)
         w = np.array([weights.get(x) or vectors.sif(x) * unseen * (QUIET if quiet(x) else 1.0) for x in words],
                      np.float32)
-        return w @ vectors.matrix(words)
+        return _generic_forms_quiet(w, words, quiet, in_generic_form) @ vectors.matrix(words)
 
     sent_rows, starts, para_rows, para_of, sections, head_rows, title_rows = [], [], [], [], [], [], []
     for p, words, head, title in zip(items, texts, heads, titles, strict=True):
@@ -165,8 +169,17 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     head_flat, head_offsets = flatten(head_rows_w)
     sent_flat, sent_offsets = flatten([rows_of(set(ws)) for words in texts for ws in words] or [[]])
     return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
-                    stack(para_rows), para_of, weights, unseen, quiet, amounts, vocab, vocab_index,
+                    stack(para_rows), para_of, weights, unseen, quiet, in_generic_form, amounts, vocab, vocab_index,
                     flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets)
+
+
+def _generic_forms_quiet(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
+                         in_generic_form: Callable[[list[str]], list[bool]]) -> np.ndarray:
+    """The weights `w` of `words`, with the words of a phrase naming the domain's thing made quiet."""
+    for i, named in enumerate(in_generic_form(words)):
+        if named and not quiet(words[i]):
+            w[i] *= QUIET
+    return w
 
 
 def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.ndarray:
@@ -175,6 +188,7 @@ def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.nd
     for text in texts:
         words = words_of(text)
         w = np.array([blog.weight(x, vectors) for x in words], np.float32)
+        w = _generic_forms_quiet(w, words, blog.quiet, blog.in_generic_form)
         rows.append(w @ vectors.matrix(words) if words else np.zeros(vectors.dims, np.float32))
     return normalise(np.vstack(rows)) if rows else np.zeros((0, vectors.dims), np.float32)
 
@@ -198,13 +212,21 @@ class Asked:
     exemplar: np.ndarray | None = None
 
 
+def _loud(words: list[str], blog: Embedded) -> list[str]:
+    """The words that say which question is asked: neither quiet nor part of a phrase naming the domain's thing.
+    A way of asking made of nothing else ("What is SMP?", "What is a hair tattoo?") asks about the domain's thing
+    itself: its words but the function words."""
+    loud = [x for x, named in zip(words, blog.in_generic_form(words), strict=True) if not named and not blog.quiet(x)]
+    return loud or [x for x in words if x not in function_words()]
+
+
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:
-    first = [x for x in words_of(texts[0]) if not blog.quiet(x)] if texts else []
+    first = _loud(words_of(texts[0]), blog) if texts else []
     key_word = max(first, key=lambda x: blog.weight(x, vectors)) if first else ""
     key = embed_texts([key_word], blog, vectors)[0] if key_word else np.zeros(vectors.dims, np.float32)
     words = []
     for text in texts:
-        mine = list(dict.fromkeys(x for x in words_of(text) if not blog.quiet(x) and not x.isdigit()))
+        mine = list(dict.fromkeys(x for x in _loud(words_of(text), blog) if not x.isdigit()))
         words.append((normalise(vectors.matrix(mine)) if mine else np.zeros((0, vectors.dims), np.float32),
                       np.array([blog.weight(x, vectors) for x in mine], np.float32)))
     if exemplar is not None and len(exemplar) == vectors.dims:

@@ -44,6 +44,33 @@ class Lexicon:
                 i += 1
         return out
 
+    @functools.cached_property
+    def _generic_forms(self) -> dict[str, list[tuple[str, ...]]]:
+        """The forms of several words of the generic groups ("hair tattoo" of SMP), longest first, by first stem."""
+        forms: dict[str, list[tuple[str, ...]]] = {}
+        for stems, key in self.phrases.items():
+            if key in self.generic and len(stems) > 1:
+                forms.setdefault(stems[0], []).append(stems)
+        return {first: sorted(found, key=len, reverse=True) for first, found in forms.items()}
+
+    def in_generic_form(self, words: list[str]) -> list[bool]:
+        """For each word, whether it is part of a form of several words of a generic group: "tattoo" in "does a
+        hair tattoo hurt?" names SMP and says nothing about which question is asked, though alone ("is SMP a
+        tattoo?") it does. `words`: as `vectors.words_of` gives them."""
+        found = [False] * len(words)
+        forms = self._generic_forms
+        if not forms:
+            return found
+        stems = [stem(w) for w in words]
+        i = 0
+        while i < len(stems):
+            for form in forms.get(stems[i], ()):
+                if tuple(stems[i:i + len(form)]) == form:
+                    found[i:i + len(form)] = [True] * len(form)
+                    i += len(form) - 1
+                    break
+            i += 1
+        return found
 
 def _phrase_stems(form: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in WORD_RE.findall(form))
