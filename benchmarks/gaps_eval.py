@@ -279,6 +279,7 @@ REWORDINGS = {
     "SMP as 'a hair tattoo'": lambda t: re.sub(r"\bSMP\b", "a hair tattoo", t),
     "SMP spelled out": lambda t: re.sub(r"\bSMP\b", "scalp micropigmentation", t),
     "lower case, no '?'": lambda t: t.lower().rstrip("?").strip(),
+    "'Thanks!' after it": lambda t: f"{t} Thanks!",
 }
 
 

@@ -16,7 +16,7 @@ from .conftest import CLINIC_POSTS, ROOT, benchmark, shared
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
 # Floors under the held-out figures docs/gaps.md reports: a change that loses accuracy fails here.
-FLOORS = {"all": 0.79, "vancouver": 0.81, "paraphrase": 0.75, "best post": 0.80}
+FLOORS = {"all": 0.80, "vancouver": 0.81, "paraphrase": 0.76, "best post": 0.79}
 
 
 @pytest.fixture(scope="module")

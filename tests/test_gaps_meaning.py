@@ -113,17 +113,33 @@ def test_a_phrase_naming_smp_says_no_more_than_smp():
 
 def test_questions_naming_smp_a_hair_tattoo_find_what_smp_finds():
     """A prospect who calls SMP "a hair tattoo" is sent where one who says "SMP" is: "tattoo" would otherwise draw
-    the question to the sections comparing SMP with tattoos."""
+    the question to the sections comparing SMP with tattoos. (Both wordings under ids of their own: a shipped id
+    brings its exemplar.)"""
     from smpseo.sources.topics import shipped_topics
 
-    asked = [t for t in shipped_topics() if " SMP " in f" {t.question} "]
-    topics = [x for t in asked for x in (Topic(t.id, t.question),
-                                          Topic(f"{t.id}_ht", t.question.replace("SMP", "a hair tattoo")))]
+    asked = [t for t in shipped_topics() if "SMP" in t.question]
+    topics = [x for t in asked for x in (Topic(f"{t.id}_a", t.question),
+                                          Topic(f"{t.id}_b", t.question.replace("SMP", "a hair tattoo")))]
     report = gaps(str(HERE / "posts"), topics=topics)
-    same = {t.id for t in asked if (report[t.id].status, _best(report[t.id])[0])
-            == (report[f"{t.id}_ht"].status, _best(report[f"{t.id}_ht"])[0])}
-    assert {"looks_fake", "scars", "cost", "medical_misc"} <= same
-    assert len(same) >= 0.8 * len(asked), sorted({t.id for t in asked} - same)
+    same = {t.id for t in asked if (report[f"{t.id}_a"].status, _best(report[f"{t.id}_a"])[0])
+            == (report[f"{t.id}_b"].status, _best(report[f"{t.id}_b"])[0])}
+    assert {"looks_fake", "cost", "skin_tone", "longevity"} <= same
+    assert len(same) >= 0.85 * len(asked), sorted({t.id for t in asked} - same)
+
+
+def test_a_greeting_or_thanks_around_a_question_changes_nothing():
+    """ "Hi! How much does SMP cost? Thanks!" asks what "How much does SMP cost?" asks, and asks for an amount too."""
+    from smpseo.analysis.gaps.features import AMOUNT
+    from smpseo.sources.topics import shipped_topics
+
+    asked = shipped_topics()
+    topics = [x for t in asked for x in (Topic(f"{t.id}_a", t.question), Topic(f"{t.id}_b", f"Hi! {t.question} Thanks!"))]
+    report = gaps(str(HERE / "posts"), topics=topics)
+    same = {t.id for t in asked if (report[f"{t.id}_a"].status, _best(report[f"{t.id}_a"]))
+            == (report[f"{t.id}_b"].status, _best(report[f"{t.id}_b"]))}
+    assert len(same) >= 0.9 * len(asked), sorted({t.id for t in asked} - same)
+    assert AMOUNT.search("Hi! How much does SMP cost?") and AMOUNT.search("I'm 64. When can I start?")
+    assert not AMOUNT.search("Can I swim when it is healing?")
 
 
 def test_shipped_questions_name_the_configured_city():

@@ -27,6 +27,17 @@ def function_words() -> frozenset[str]:
     return word_list("function_words")
 
 
+def courtesy_words() -> frozenset[str]:
+    """The words a prospect adds to a question that say nothing about what it asks: "hi", "thanks", "please"."""
+    return word_list("courtesy_words")
+
+
+@functools.cache
+def unasking_words() -> frozenset[str]:
+    """Words that say nothing about what a question asks: function words and courtesy words."""
+    return function_words() | courtesy_words()
+
+
 @functools.cache
 def _stemmer():
     # The Snowball project's own English stemmer (algorithm revision 3.0): it keeps apart words older revisions

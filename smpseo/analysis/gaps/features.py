@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
-from smpseo.core.language import function_words
+from smpseo.core.language import courtesy_words, unasking_words
 from smpseo.core.text import is_question
 from smpseo.model.post import Post
 
@@ -175,9 +175,13 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
 
 def _generic_forms_quiet(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
                          in_generic_form: Callable[[list[str]], list[bool]]) -> np.ndarray:
-    """The weights `w` of `words`, with the words of a phrase naming the domain's thing made quiet."""
+    """The weights `w` of `words`, with the words of a phrase naming the domain's thing made quiet, and courtesy
+    words ("Does it hurt? Thanks!") weighing nothing: rarer in general than function words, they would weigh in."""
+    courtesy = courtesy_words()
     for i, named in enumerate(in_generic_form(words)):
-        if named and not quiet(words[i]):
+        if words[i] in courtesy:
+            w[i] = 0.0
+        elif named and not quiet(words[i]):
             w[i] *= QUIET
     return w
 
@@ -195,7 +199,7 @@ def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.nd
 
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve fifteen twenty thirty hundred thousand "
                          "dozen half couple few several weeks months years days hours minutes".split())
-AMOUNT = re.compile(r"^\s*(how (long|much|many|often|soon|far)|when)\b", re.I)  # asks for a number or a time
+AMOUNT = re.compile(r"(?:^\s*|[.!?:,;]\s+)(how (long|much|many|often|soon|far)|when)\b", re.I)  # asks a number or a time
 
 
 @dataclass
@@ -215,9 +219,9 @@ class Asked:
 def _loud(words: list[str], blog: Embedded) -> list[str]:
     """The words that say which question is asked: neither quiet nor part of a phrase naming the domain's thing.
     A way of asking made of nothing else ("What is SMP?", "What is a hair tattoo?") asks about the domain's thing
-    itself: its words but the function words."""
+    itself: its words but the function (and courtesy) words."""
     loud = [x for x, named in zip(words, blog.in_generic_form(words), strict=True) if not named and not blog.quiet(x)]
-    return loud or [x for x in words if x not in function_words()]
+    return loud or [x for x in words if x not in unasking_words()]
 
 
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:

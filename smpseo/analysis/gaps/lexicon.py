@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 
 from smpseo.core import shipped
-from smpseo.core.language import function_words, stem
+from smpseo.core.language import stem, unasking_words
 from smpseo.core.text import WORD_RE
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -21,11 +21,12 @@ class Lexicon:
     starts: dict[str, int] = field(default_factory=dict)  # first stem of a form -> longest form starting with it
 
     def keys(self, text: str, keep_generic: bool = False) -> list[str]:
-        """The content keys of a text, in order: synonym groups folded, function (and generic) words dropped."""
+        """The content keys of a text, in order: synonym groups folded, function (and generic) words dropped, and the
+        courtesy words of a question ("thanks")."""
         generic = frozenset() if keep_generic else self.generic
         raw = WORD_RE.findall(text)
         stems = [stem(w) for w in raw]
-        phrases, starts, function = self.phrases, self.starts, function_words()
+        phrases, starts, function = self.phrases, self.starts, unasking_words()
         out: list[str] = []
         i, n = 0, len(stems)
         while i < n:
