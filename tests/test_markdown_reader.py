@@ -100,6 +100,17 @@ def test_empty_binary_and_cp1252_files(tmp_path):
     assert corpus[0].sentences[0].text == "It’s fine."
 
 
+def test_a_utf8_post_with_one_windows_1252_line_keeps_its_utf8_text(tmp_path):
+    """A UTF-8 post edited once in an old editor: only the line that is not UTF-8 is read as Windows-1252, the
+    others keep their accents and dashes (no "ThÃ©", "â€”")."""
+    data = "# Thé numbing cream\n\nIt helps — really.\n".encode() + "Café crème helps.\n".encode("cp1252")
+    (tmp_path / "mixed.md").write_bytes(data)
+    corpus = smpseo.load_posts(tmp_path)
+    assert [(e.line, e.message) for e in corpus.errors] == [(4, "not UTF-8; read as Windows-1252")]
+    assert corpus[0].title == "Thé numbing cream"
+    assert [s.text for s in corpus[0].sentences] == ["It helps — really.", "Café crème helps."]
+
+
 @pytest.mark.slow
 def test_all_18f_posts_parse():
     folder = shared("corpora", "18f-blog-posts")

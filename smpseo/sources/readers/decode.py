@@ -54,11 +54,23 @@ _BOMS = (
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0d-\x1f]")
 
 
+def _utf8_else_cp1252(data: bytes) -> str:
+    """Each line as UTF-8 where it is UTF-8, else as Windows-1252: a UTF-8 post with one line pasted from an old
+    editor keeps its other lines' accents and dashes."""
+    out = []
+    for row in data.splitlines(keepends=True):
+        try:
+            out.append(row.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(row.decode("cp1252", errors="replace"))
+    return "".join(out)
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     """Decode a text file. Returns (text, warnings). Raises SourceError for empty or binary files.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; other bytes that are not valid UTF-8
-    are read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n";
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; a line that is not valid UTF-8
+    is read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n";
     control characters and lone surrogates are taken out (`clean_text`), so no write or terminal ever meets them.
     """
     warnings: list[str] = []
@@ -79,7 +91,7 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            text = data.decode("cp1252", errors="replace")
+            text = _utf8_else_cp1252(data)
             warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
