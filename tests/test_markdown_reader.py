@@ -111,6 +111,19 @@ def test_a_utf8_post_with_one_windows_1252_line_keeps_its_utf8_text(tmp_path):
     assert [s.text for s in corpus[0].sentences] == ["It helps — really.", "Café crème helps."]
 
 
+def test_invisible_characters_inside_a_word_do_not_split_it(tmp_path):
+    """A soft hyphen (WordPress's `&shy;`) or a zero-width space pasted from a document shows nothing in a browser:
+    the word around it is one word, and a keyphrase written across it is found."""
+    (tmp_path / "a.md").write_bytes("---\ntitle: Scalp micro\u00adpigmentation\n---\n\n"
+                                    "Scalp micro\u200bpigmentation lasts.\n".encode())
+    (tmp_path / "b.html").write_text("<html><head><title>B</title></head><body><article>"
+                                     "<p>Scalp micro&shy;pigmentation lasts years.</p></article></body></html>")
+    corpus = smpseo.load_posts(tmp_path)
+    assert corpus[0].title == "Scalp micropigmentation"
+    assert [p.words for p in corpus] == [["Scalp", "micropigmentation", "lasts"],
+                                         ["Scalp", "micropigmentation", "lasts", "years"]]
+
+
 @pytest.mark.slow
 def test_all_18f_posts_parse():
     folder = shared("corpora", "18f-blog-posts")

@@ -108,14 +108,19 @@ _UNSAFE = "\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
 # For one line of a terminal, tab and newline are unsafe too.
 TERMINAL_UNSAFE_RE = re.compile(f"[{_UNSAFE}\t\n]")
+# Invisible characters that sit inside a word and never separate two: a soft hyphen (`&shy;`), a zero-width space
+# pasted from a document, a word joiner, a byte order mark in the middle of a text. Read text drops them too, so
+# "micro\u00adpigmentation" is the word a browser shows.
+_INVISIBLE_RE = re.compile(f"[{_UNSAFE}\u00ad\u200b\u2060\ufeff]")
 
 
 def clean_text(text: str) -> str:
     """Text as smpseo keeps it: a lone surrogate becomes U+FFFD, a form feed or vertical tab a newline, the other
-    unsafe characters (see `_UNSAFE_RE`) are dropped. Applied once, where text enters (decoding, front matter)."""
-    if not _UNSAFE_RE.search(text):
+    unsafe characters (see `_UNSAFE_RE`) and the invisible ones inside words (`_INVISIBLE_RE`) are dropped. Applied
+    once, where text enters (decoding, front matter)."""
+    if not _INVISIBLE_RE.search(text):
         return text
-    return _UNSAFE_RE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
+    return _INVISIBLE_RE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
                           else "\n" if m.group() in "\f\v" else "", text)
 
 
