@@ -135,3 +135,19 @@ def test_rst_links_know_their_line_and_column():
     assert [(k.href, k.line, k.column) for k in links] == [
         ("https://example.com/prices", 4, 6), ("https://example.com/faq", 5, 36),
         ("https://example.com/book", 6, 2), ("https://example.com/book2", 6, 41)]
+
+
+def test_a_long_sentence_after_a_link_on_its_line_points_at_its_first_word(tmp_path, capsys):
+    # a link's address and brackets are no text of the post: the estimate falls short of the sentence, and its
+    # first words stand around a link's bracket, an escaped underscore, or the end of the line
+    text = ("---\ntitle: Whitening\n---\n\n"
+            "See [our gallery](https://www.example.com/gallery/before-and-after-photos). The [teeth whitening]"
+            "(https://www.example.com/whitening) treatment was designed by our own team over many long years of careful "
+            "and patient work with our clients.\n\n"
+            "Read [the guide](https://www.example.com/a-rather-long-address/guide) first, please. And\n"
+            "then the next visit to the clinic is booked by the front desk staff for you and for your whole family at once."
+            "\n\n"
+            "We open at nine on [weekdays](https://www.example.com/hours). The whitening\\_gel, in turn, is "
+            "applied by a hygienist over the course of an hour or so at our bright office downtown.\n")
+    rd101 = [f for f in findings(tmp_path, capsys, "links.md", text) if f["rule"] == "RD101"]
+    assert [at(text, f)[:12] for f in rd101] == ["The [teeth w", "And", "The whitenin"]

@@ -331,15 +331,21 @@ def _inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
 
 
 # What may stand between two words of a finding's text in its source: spaces and line breaks, emphasis marks, a
-# tag, a non-breaking space, a JSON string's escaped line break.
-_GAP = r"(?:\s|[*_~`]|&nbsp;|&#160;|&#xa0;|<[^<>]*>|\\[nrt])+"
+# tag, a non-breaking space, a JSON string's escaped line break, a Markdown link's brackets and address.
+_GAP = (r"(?:\s|[*_~`]|&nbsp;|&#160;|&#xa0;|<[^<>]*>|\\[nrt]|!?\[|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]"
+        r"|\])+")
+
+
+def _written(chunk: str) -> str:
+    """A word as Markdown may write it: a punctuation mark escaped (`oauth2\\_proxy`)."""
+    return "".join(rf"\\?{re.escape(c)}" if c in "\\`*_{}[]()#+-.!<>|~" else re.escape(c) for c in chunk)
 
 
 def _phrase(chunks: list[str], whole: bool) -> re.Pattern:
     """The words `chunks` as they may stand in a source line: as whole words, with markup or spaces between them."""
     head = r"(?<!\w)" if re.match(r"\w", chunks[0]) else ""
     tail = r"(?!\w)" if whole and re.search(r"\w$", chunks[-1]) else ""
-    return re.compile(head + _GAP.join(re.escape(c) for c in chunks) + tail)
+    return re.compile(head + _GAP.join(_written(c) for c in chunks) + tail)
 
 
 def _refine_column(lines: list[str], line: int, column: int, match: str) -> int:
@@ -356,11 +362,14 @@ def _refine_column(lines: list[str], line: int, column: int, match: str) -> int:
     chunks = match.split()[:6]
     if not chunks:
         return column
+    # the match may go on past the end of its line ("... And\nthen ..."): it is looked for with the next line,
+    # starting on this one
+    text = src if line >= len(lines) else f"{src}\n{lines[line]}"
     for k in range(len(chunks), min(2, len(chunks)) - 1, -1):
         pattern = _phrase(chunks[:k], whole=len(chunks) == 1)
-        if pattern.match(src, column - 1):
+        if pattern.match(text, column - 1):
             return column
-        spots = [m.start() + 1 for m in pattern.finditer(src)]
+        spots = [m.start() + 1 for m in pattern.finditer(text) if m.start() < len(src)]
         if spots:
             return next((c for c in spots if c >= column), spots[-1])
     return column
