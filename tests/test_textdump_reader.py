@@ -220,3 +220,16 @@ def test_a_dump_of_real_posts_separated_by_rules():
     assert [p.title for p in posts] == [p.title for p in originals]
     kept = sum(len(p.blocks) for p in posts)
     assert kept >= 0.9 * sum(len(p.prose) + len(p.headings) for p in originals)
+
+
+def test_a_form_feed_between_posts_moves_no_line(tmp_path):
+    """A dump printed page by page separates posts with a form feed: it is no line of its own in an editor, so the
+    lines after it keep the numbers the file gives them."""
+    posts = [f"{title}\n\nMost clients say it feels like a light scratch, call 778 917 7772 to book. This is post "
+             f"{i} of the dump.\n" for i, title in enumerate(["Does SMP hurt", "How long does SMP last", "Is SMP safe"])]
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\f".join(posts) + "\fThe last post\n\nIts text\fcarries on after a form feed.\n")
+    lines = dump.read_text().split("\n")
+    found = [(s.line, s.text) for p in read_file(dump) for s in p.sentences]
+    assert found and all(text.split()[0] in lines[line - 1] for line, text in found), found
+    assert [p.title for p in read_file(dump)][:3] == ["Does SMP hurt", "How long does SMP last", "Is SMP safe"]

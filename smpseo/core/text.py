@@ -115,13 +115,14 @@ _INVISIBLE_RE = re.compile(f"[{_UNSAFE}\u00ad\u200b\u2060\ufeff]")
 
 
 def clean_text(text: str) -> str:
-    """Text as smpseo keeps it: a lone surrogate becomes U+FFFD, a form feed or vertical tab a newline, the other
+    """Text as smpseo keeps it: a lone surrogate becomes U+FFFD, a form feed or vertical tab a space (no editor
+    counts it as a line: the lines after it keep their numbers), the other
     unsafe characters (see `_UNSAFE_RE`) and the invisible ones inside words (`_INVISIBLE_RE`) are dropped. Applied
     once, where text enters (decoding, front matter)."""
     if not _INVISIBLE_RE.search(text):
         return text
     return _INVISIBLE_RE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
-                          else "\n" if m.group() in "\f\v" else "", text)
+                          else " " if m.group() in "\f\v" else "", text)
 
 
 def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
