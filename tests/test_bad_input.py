@@ -279,6 +279,15 @@ def test_missing_posts_folder(tmp_path, capsys, command):
     assert _lines(err) == ["posts: error: no such file or folder"]
 
 
+@pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
+def test_a_path_that_names_nothing_beside_others_leaves_them_processed(good_post, capsys, command):
+    """One mistyped path among several: one line for it, status 2, and the paths that are there still reported on."""
+    assert main([command, "postz", "posts", *COMMANDS[command]]) == 2
+    out, err = capsys.readouterr()
+    assert _lines(err) == ["postz: error: no such file or folder"]
+    assert (GOOD_SLUG if command != "gaps" else "1 post") in out
+
+
 def test_missing_and_empty_sources_for_import(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["import", "no-such-dump.txt", "no-such-thing", "--to", "out"]) == 2

@@ -9,7 +9,7 @@ from smpseo.cli.common import (
     add_config_argument,
     apply_cache_argument,
     load_config_for,
-    missing_paths,
+    present_paths,
     report_read_errors,
 )
 
@@ -37,7 +37,8 @@ def run(args) -> int:
     from smpseo.app.analyze import analyze_sources
     from smpseo.views.table import write_rows
 
-    if missing_paths(args.paths):
+    args.paths, missing = present_paths(args.paths)
+    if not args.paths:
         return 2
     config = load_config_for(args, args.paths)
     pages = None
@@ -68,4 +69,4 @@ def run(args) -> int:
         from smpseo.views.findings import settings_line
 
         sys.stdout.write(settings_line(shown_path(config.path) if config.path else None) + "\n")
-    return 1 if failed else 0
+    return 2 if missing else 1 if failed else 0

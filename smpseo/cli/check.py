@@ -63,9 +63,10 @@ def run(args) -> int:
         rules = selected_rules([*(args.select or []), *(args.rule or [])], args.ignore)
     except UnknownRule as exc:
         Parser(prog="smpseo check").error(str(exc))
-    from smpseo.cli.common import missing_paths
+    from smpseo.cli.common import present_paths
 
-    if missing_paths(args.paths):
+    args.paths, missing = present_paths(args.paths)
+    if not args.paths:
         return 2
     config = load_config_for(args, args.paths)
     blog = args.blog if args.blog is not None else blog_folder(args.paths)
@@ -82,6 +83,8 @@ def run(args) -> int:
     shown = [e for e in result.errors if not args.quiet or e.severity == "error"]
     failed = report_read_errors(shown)
     write(result, args.format, quiet=args.quiet)
+    if missing:  # a path given that names nothing: the others are checked, the status says the command was wrong
+        return 2
     if args.exit_zero:  # findings never fail the run; a file that could not be read still does
         return 1 if failed else 0
     return 1 if result.has_errors or failed else 0

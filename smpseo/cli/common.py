@@ -54,19 +54,27 @@ def load_config_for(args, paths=()):
     return load_config(args.config, search_from=paths[0] if paths else None)
 
 
-def missing_paths(paths, stream=None) -> bool:
-    """Name each path that is neither a file nor a folder (one line each on stderr); True when there is one: the
-    command then stops with status 2 rather than report on nothing."""
+def present_paths(paths, stream=None) -> tuple[list, bool]:
+    """The paths that name a file or folder, and whether one did not. Each path that is neither is named on one
+    line on stderr: a command goes on with the others and ends with status 2, or stops when none is left rather
+    than report on nothing."""
     from pathlib import Path
 
-    missing = 0
+    found, missing = [], False
     for p in paths:
         try:
             if Path(p).exists():
+                found.append(p)
                 continue
             why = "no such file or folder"
         except OSError as exc:  # a name longer than the system allows, say
             why = f"cannot be a file or folder ({exc.strerror or exc})".lower()
         print(one_line(f"{p}: error: {why}"), file=stream or sys.stderr)
-        missing += 1
-    return bool(missing)
+        missing = True
+    return found, missing
+
+
+def missing_paths(paths, stream=None) -> bool:
+    """Name each path that is neither a file nor a folder (one line each on stderr); True when there is one: the
+    command then stops with status 2."""
+    return present_paths(paths, stream)[1]

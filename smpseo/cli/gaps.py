@@ -11,6 +11,7 @@ from smpseo.cli.common import (
     apply_cache_argument,
     load_config_for,
     missing_paths,
+    present_paths,
     report_read_errors,
 )
 
@@ -45,7 +46,10 @@ def run(args) -> int:
     from smpseo.sources.topics import TopicError, load_topics
     from smpseo.views.gaps import render
 
-    if missing_paths(args.paths + ([args.draft] if args.draft else [])):
+    if args.draft and missing_paths([args.draft]):
+        return 2
+    args.paths, missing = present_paths(args.paths)
+    if not args.paths:
         return 2
     try:
         config = load_config_for(args, args.paths)
@@ -74,5 +78,5 @@ def run(args) -> int:
         from smpseo.views.findings import settings_line
 
         sys.stdout.write(settings_line(shown_path(config.path) if config.path else None) + "\n")
-    return 1 if failed else 0
+    return 2 if missing else 1 if failed else 0
 
