@@ -151,3 +151,14 @@ def test_a_long_sentence_after_a_link_on_its_line_points_at_its_first_word(tmp_p
             "applied by a hygienist over the course of an hour or so at our bright office downtown.\n")
     rd101 = [f for f in findings(tmp_path, capsys, "links.md", text) if f["rule"] == "RD101"]
     assert [at(text, f)[:12] for f in rd101] == ["The [teeth w", "And", "The whitenin"]
+
+
+def test_a_column_counts_the_invisible_characters_before_it_as_an_editor_does(tmp_path, capsys):
+    # a zero-width space and a right-to-left override pasted from a document are not read, but take a column each
+    text = ("---\ntitle: Whitening\n---\n\nCall\u200b us \u202eat 503 555 0142 to book a visit, or we are "
+            "reached by email. Our\u200b own staff can help you pick the whitening plan that "
+            "suits your teeth and your budget best every single time.\n")
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "invisible.md", text)}
+    assert at(text, found["LOC301"]).startswith("503 555 0142")
+    assert at(text, found["RD104"]).startswith("are reached")
+    assert at(text, found["RD101"]).startswith("Our\u200b own staff")

@@ -114,10 +114,10 @@ def _source_lines(post: Post) -> list[str] | None:
     """The lines of the file a post was read from (findings count lines in it), read once per file."""
     if not post.path:
         return None
-    from smpseo.sources.readers import read_text
-    from smpseo.sources.readers.decode import SourceError
+    from smpseo.sources.readers import read_bytes
+    from smpseo.sources.readers.decode import SourceError, decode
 
-    try:  # decoded and cleaned as the reader saw it, so lines, columns and quoted text agree with the post
-        return read_text(post.path)[0].split("\n")
+    try:  # decoded as the reader saw it, but not cleaned: a finding's column is counted in the line as written
+        return decode(read_bytes(post.path), post.path, clean=False)[0].split("\n")
     except (OSError, SourceError):
         return None

@@ -64,12 +64,12 @@ class Source:
     kept: list[Post] = field(default_factory=list)  # the posts checked: drafts and section pages left out
 
     def lines(self) -> list[str] | None:
-        """The file's lines decoded and cleaned as the reader saw them (`read_text`), so lines, columns and quoted
-        text agree with the post."""
+        """The file's lines decoded as the reader saw them, but not cleaned: a finding's column is counted in the
+        line as written."""
         if self.data is None:
             return None
         try:
-            return decode(self.data, str(self.path))[0].split("\n")
+            return decode(self.data, str(self.path), clean=False)[0].split("\n")
         except SourceError:
             return None
 

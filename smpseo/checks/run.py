@@ -19,7 +19,7 @@ from smpseo.checks.sitewide import SiteContext
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import stem
 from smpseo.core.settings import Config
-from smpseo.core.text import WORD_RE
+from smpseo.core.text import WORD_RE, clean_text, source_column
 from smpseo.model.post import Post, ReadError, post_names
 from smpseo.model.results import SEVERITIES, CheckResult, Finding
 
@@ -293,7 +293,7 @@ def _inline_comment() -> re.Pattern:
 
 def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
     """Findings from hits, in the hits' order (`assemble` sorts them all)."""
-    lines_cache: dict[int, list[str] | None] = {}
+    lines_cache: dict[int, tuple[list[str] | None, list[str] | None]] = {}
     out = []
     for ctx, r, h in hits:
         severity = settings[r.id].severity
@@ -301,16 +301,20 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
             severity = "info"  # a keyphrase we guessed: say it, but do not fail the post on it
         line, column = h.line, h.column
         if source_lines is None:
-            lines = None
+            written = lines = None
         elif id(ctx.post) in lines_cache:
-            lines = lines_cache[id(ctx.post)]
+            written, lines = lines_cache[id(ctx.post)]
         else:
-            lines = lines_cache[id(ctx.post)] = source_lines(ctx.post)
+            written = source_lines(ctx.post)  # the lines as the file has them; `lines` as the reader saw them
+            lines = [clean_text(row) for row in written] if written else None
+            lines_cache[id(ctx.post)] = written, lines
         if lines and line > 0:
             if ctx.post.format in ("markdown", "html") and _inline_disabled(lines, line, r):
                 continue
             if h.match:
                 column = _refine_column(lines, line, column, h.match)
+            if line <= len(lines) and lines[line - 1] != written[line - 1]:
+                column = source_column(written[line - 1], column)
         out.append(Finding(path=ctx.name, line=line, column=column, rule=r.id, category=r.category,
                            severity=severity, message=h.message, match=h.match, hint=h.hint or r.hint))
     return out

@@ -125,6 +125,19 @@ def clean_text(text: str) -> str:
                           else " " if m.group() in "\f\v" else "", text)
 
 
+def source_column(line: str, column: int) -> int:
+    """The column in `line`, as the file has it, of the `column`th character of the line as `clean_text` keeps it:
+    the characters it drops (a zero-width space, a control character) take a column in an editor."""
+    kept = 0
+    for i, char in enumerate(line):
+        if _INVISIBLE_RE.match(char) and not ("\ud800" <= char <= "\udfff" or char in "\f\v"):
+            continue
+        kept += 1
+        if kept == column:
+            return i + 1
+    return column + len(line) - kept
+
+
 def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
     """Text safe to show: every unsafe character written as an escape, `\\xNN` or `\\uNNNN` (in JSON text always
     `\\uNNNN`, which parses back to the same character). For one terminal line newlines and tabs are escaped too;

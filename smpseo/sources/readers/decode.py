@@ -66,12 +66,13 @@ def _utf8_else_cp1252(data: bytes) -> str:
     return "".join(out)
 
 
-def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
     """Decode a text file. Returns (text, warnings). Raises SourceError for empty or binary files.
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; a line that is not valid UTF-8
     is read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n";
     control characters and lone surrogates are taken out (`clean_text`), so no write or terminal ever meets them.
+    `clean=False`: the text as the file has it, those characters left in (where a column of the file is counted).
     """
     warnings: list[str] = []
     if not data.strip():
@@ -96,7 +97,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
         raise SourceError(path, "binary file, not text")
-    text = clean_text(text)
+    if clean:
+        text = clean_text(text)
     if not text.strip():
         raise SourceError(path, "file is empty")
     return text, warnings
