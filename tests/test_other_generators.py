@@ -243,3 +243,15 @@ def test_jekyll_s_other_markdown_extensions_are_posts(tmp_path):
     for ext in (".mkdown", ".mkdn", ".mkd", ".mdown"):
         (tmp_path / f"post{ext}").write_text(f"---\ntitle: Post {ext}\n---\n\nText.\n", encoding="utf-8")
     assert sorted(p.title for p in load_posts(tmp_path)) == ["Post .mdown", "Post .mkd", "Post .mkdn", "Post .mkdown"]
+
+
+def test_mdx_text_a_component_wraps_on_its_own_line_is_the_posts(tmp_path):
+    # `<Callout>...</Callout>` on one line, as Docusaurus and Astro posts write a tip: the tag is code, its text is
+    # the post's, at its own column
+    path = tmp_path / "tip.mdx"
+    line = '<Callout type="tip" icon={<Star size={2} />}>Call us at 778 917 7772 to book.</Callout>'
+    path.write_text(f"---\ntitle: Tips\n---\n\n{line}\n\n<Badge>New</Badge> clinic hours.\n", encoding="utf-8")
+    post = read_file(path)[0]
+    assert [(b.line, b.text) for b in post.blocks] == [(5, "Call us at 778 917 7772 to book."),
+                                                       (7, "New clinic hours.")]
+    assert (post.sentences[0].line, post.sentences[0].column) == (5, line.index("Call us") + 1)
