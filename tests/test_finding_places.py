@@ -162,3 +162,10 @@ def test_a_column_counts_the_invisible_characters_before_it_as_an_editor_does(tm
     assert at(text, found["LOC301"]).startswith("503 555 0142")
     assert at(text, found["RD104"]).startswith("are reached")
     assert at(text, found["RD101"]).startswith("Our\u200b own staff")
+
+
+def test_a_description_an_excerpt_stands_in_for_is_found_at_the_excerpt(tmp_path, capsys):
+    # Jekyll themes write `description: ""` beside the `excerpt` that is the post's description
+    text = "---\ntitle: Whitening\nexcerpt: Teeth whitening, done gently.\ndescription: \"\"\n---\n\nWe whiten teeth.\n"
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "excerpt.md", text)}
+    assert (found["SEO207"]["line"], at(text, found["SEO207"])) == (3, "Teeth whitening, done gently.")

@@ -222,8 +222,9 @@ class Post:
 
     def meta_line(self, key: str) -> int:
         """The source line of a front matter field (for the description, of the `summary` or `excerpt` that stands
-        in for a missing one), or where the post starts when unknown."""
-        for name in (key, *STANDS_IN.get(key, ())):
+        in for a missing or empty one), or where the post starts when unknown."""
+        names = (key, *STANDS_IN.get(key, ()))
+        for name in (*(n for n in names if self.meta.get(n)), *names):  # a field with a value first
             if name in self.meta_lines:
                 return self.meta_lines[name]
         return self.start_line
