@@ -169,3 +169,14 @@ def test_a_description_an_excerpt_stands_in_for_is_found_at_the_excerpt(tmp_path
     text = "---\ntitle: Whitening\nexcerpt: Teeth whitening, done gently.\ndescription: \"\"\n---\n\nWe whiten teeth.\n"
     found = {f["rule"]: f for f in findings(tmp_path, capsys, "excerpt.md", text)}
     assert (found["SEO207"]["line"], at(text, found["SEO207"])) == (3, "Teeth whitening, done gently.")
+
+
+def test_a_field_written_below_its_key_is_found_where_its_text_is(tmp_path, capsys):
+    # a folded title (`title: >`) and a TOML multi-line description: the text is on the line below the key
+    text = "---\ntitle: >-\n  Whitening\ndescription: |\n\n  Gentle.\n---\n\nWe whiten teeth.\n"
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "folded.md", text)}
+    assert (found["RD107"]["line"], at(text, found["RD107"])) == (3, "Whitening")
+    assert (found["SEO207"]["line"], at(text, found["SEO207"])) == (6, "Gentle.")
+    text = '+++\ntitle = "Whitening"\ndescription = """\nGentle."""\n+++\n\nWe whiten teeth.\n'
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "hugo.md", text)}
+    assert (found["SEO207"]["line"], at(text, found["SEO207"])) == (4, 'Gentle."""')

@@ -22,6 +22,18 @@ _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 _TOML_KEY = re.compile(r"^[ \t]*[\"']?([A-Za-z_][\w-]*)[\"']?[ \t]*=")
 _TOML_LINE = re.compile(r"\(at line (\d+)")
+# What after a field's key says its text starts on the next line: a YAML block scalar (`title: >-`), a TOML
+# multi-line string (`description = """`).
+_TEXT_BELOW = re.compile(r"[ \t]*(?:[|>][+-]?\d?[+-]?|\"\"\"|\'\'\')[ \t]*(?:#.*)?")
+
+
+def _text_line(lines: list[str], i: int, after: int, end: int) -> int:
+    """The 1-based line of the text of the field whose key ends at column `after` of `lines[i]`: that line, or the
+    first line below with something on it when the text starts there (`title: >`, `description = \"\"\"`)."""
+    if not _TEXT_BELOW.fullmatch(lines[i], after):
+        return i + 1
+    below = next((k for k in range(i + 1, end) if lines[k].strip()), None)
+    return below + 1 if below is not None else i + 1
 _JSON_OPEN = re.compile(r"^\{[ \t]*(\"[^\"]*\"[ \t]*:.*)?$")  # `{` alone, or `{"title": ...`
 _JSON_KEY = re.compile(r'^[ \t]*\{?[ \t]*"([A-Za-z_][\w-]*)"[ \t]*:')
 _META_LINE = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
@@ -92,7 +104,7 @@ def _yaml_fields(lines: list[str], first: int, end: int, path: str) -> tuple[dic
     for i in range(first, end):
         m = _KEY.match(lines[i])
         if m and m.group(1) not in field_lines:
-            field_lines[m.group(1)] = i + 1
+            field_lines[m.group(1)] = _text_line(lines, i, m.end(), end)
     looped = next((k for k, v in data.items() if _loops(v)), None)
     if looped is not None:  # `&a [*a]`: no finite value, and nothing that could be stored or shown
         raise SourceError(path, f"front matter refused: '{looped}' contains itself through an alias",
@@ -140,7 +152,7 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
             break
         m = _TOML_KEY.match(lines[i])
         if m and m.group(1) not in field_lines:
-            field_lines[m.group(1)] = i + 1
+            field_lines[m.group(1)] = _text_line(lines, i, m.end(), end)
     return data, field_lines, end + 1
 
 
