@@ -148,9 +148,11 @@ def test_a_long_sentence_after_a_link_on_its_line_points_at_its_first_word(tmp_p
             "then the next visit to the clinic is booked by the front desk staff for you and for your whole family at once."
             "\n\n"
             "We open at nine on [weekdays](https://www.example.com/hours). The whitening\\_gel, in turn, is "
-            "applied by a hygienist over the course of an hour or so at our bright office downtown.\n")
+            "applied by a hygienist over the course of an hour or so at our bright office downtown.\n\n"
+            "Ask [our team](https://www.example.com/team) about it. [Brightwhite](https://www.example.com/bw), "
+            "which we use, is a gentle gel that is applied by a hygienist at our office over the course of an hour.\n")
     rd101 = [f for f in findings(tmp_path, capsys, "links.md", text) if f["rule"] == "RD101"]
-    assert [at(text, f)[:12] for f in rd101] == ["The [teeth w", "And", "The whitenin"]
+    assert [at(text, f)[:12] for f in rd101] == ["The [teeth w", "And", "The whitenin", "Brightwhite]"]
 
 
 def test_a_column_counts_the_invisible_characters_before_it_as_an_editor_does(tmp_path, capsys):

@@ -341,8 +341,13 @@ _GAP = (r"(?:\s|[*_~`]|&nbsp;|&#160;|&#xa0;|<[^<>]*>|\\[nrt]|!?\[|\]\([^()\s]*(?
 
 
 def _written(chunk: str) -> str:
-    """A word as Markdown may write it: a punctuation mark escaped (`oauth2\\_proxy`)."""
-    return "".join(rf"\\?{re.escape(c)}" if c in "\\`*_{}[]()#+-.!<>|~" else re.escape(c) for c in chunk)
+    """A word as Markdown may write it: a punctuation mark escaped (`oauth2\\_proxy`), the end of a link or of an
+    emphasis before the punctuation after it (`[PayScale](...),`)."""
+    word = chunk.rstrip(",.;:!?") or chunk
+    marks = "".join(rf"\\?{re.escape(c)}" if c in "\\`*_{}[]()#+-.!<>|~" else re.escape(c) for c in word)
+    if word == chunk:
+        return marks
+    return marks + r"(?:[*_~`]|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\])*" + re.escape(chunk[len(word):])
 
 
 def _phrase(chunks: list[str], whole: bool) -> re.Pattern:
