@@ -378,7 +378,15 @@ def _refine_column(lines: list[str], line: int, column: int, match: str) -> int:
         pattern = _phrase(chunks[:k], whole=len(chunks) == 1)
         if pattern.match(text, column - 1):
             return column
-        spots = [m.start() + 1 for m in pattern.finditer(text) if m.start() < len(src)]
-        if spots:
-            return next((c for c in spots if c >= column), spots[-1])
+        estimate = min(column - 1, len(src))
+        after = pattern.search(text, estimate)  # the first at or after the estimate: found without going through
+        if after and after.start() < len(src):  # a long line again for each finding on it
+            return after.start() + 1
+        before = None
+        for m in pattern.finditer(text):  # else the nearest one before it
+            if m.start() >= estimate:
+                break
+            before = m
+        if before is not None:
+            return before.start() + 1
     return column
