@@ -8,6 +8,7 @@ the `smpseo` command runs them; the report, which starts a kernel, runs as a sub
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 import subprocess
@@ -286,6 +287,19 @@ def test_a_path_that_names_nothing_beside_others_leaves_them_processed(good_post
     out, err = capsys.readouterr()
     assert _lines(err) == ["postz: error: no such file or folder"]
     assert (GOOD_SLUG if command != "gaps" else "1 post") in out
+
+
+@pytest.mark.parametrize("command", ["analyze", "check"])
+def test_a_post_given_twice_is_one_post(good_post, capsys, command):
+    """A folder and a post in it given together (`posts posts/good.md`, a glob that overlaps): one post, not two
+    with the same slug."""
+    assert main([command, "posts", str(good_post), "posts/../posts/good.md", *COMMANDS[command]]) == 0
+    out, err = capsys.readouterr()
+    assert _lines(err) == []
+    if command == "analyze":
+        assert out.count(GOOD_SLUG) == 1
+    else:
+        assert json.loads(out)["summary"]["posts"] == 1
 
 
 def test_missing_and_empty_sources_for_import(tmp_path, capsys):

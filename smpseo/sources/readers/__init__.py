@@ -47,9 +47,9 @@ def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
 
 
 def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[Path]:
-    """Expand folders into the post files they hold (sorted); missing paths become errors. What a folder holds that
-    cannot be a post (a FIFO, a socket, a broken link, an unreadable subfolder, a path past the system's limit) is
-    one error line each and is skipped: it never blocks or stops the run."""
+    """Expand folders into the post files they hold (sorted), each file once; missing paths become errors. What a
+    folder holds that cannot be a post (a FIFO, a socket, a broken link, an unreadable subfolder, a path past the
+    system's limit) is one error line each and is skipped: it never blocks or stops the run."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -71,7 +71,22 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
         else:
             errors.append(ReadError(str(path), "no such file or folder"))
-    return files
+    return _once(files)
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, where it was first found: a folder and a post in it given together (`posts/ posts/new.md`)
+    or through a link are one post, not two with the same slug."""
+    import os
+
+    seen: set[str] = set()
+    out = []
+    for path in files:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            out.append(path)
+    return out
 
 
 # Posts in formats of other generators that smpseo does not read: a folder's are counted in one warning, not
