@@ -233,6 +233,17 @@ def test_fifos_and_broken_links_are_named_and_skipped(posts, capsys):
                                    "posts/pipe.md: error: not a regular file (a FIFO, socket or device); skipped"]
 
 
+def test_a_broken_link_or_a_loop_named_on_the_command_line_is_said_as_such(posts, tmp_path, capsys):
+    # not "no such file or folder" (status 2, as for a typo): the link is there, and the other posts are read
+    (tmp_path / "broken.md").symlink_to(tmp_path / "missing.md")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    assert main(["analyze", "broken.md", "loop.md", "posts"]) == 1
+    out, err = capsys.readouterr()
+    assert "how-long-does-smp-last" in out
+    assert _lines(err) == ["broken.md: error: broken symbolic link (its target is missing)",
+                           "loop.md: error: Too many levels of symbolic links"]
+
+
 def test_an_unreadable_subfolder_is_named_and_the_rest_read(posts, capsys, monkeypatch):
     (posts / "locked").mkdir()
     real = os.scandir

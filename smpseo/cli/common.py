@@ -63,7 +63,7 @@ def present_paths(paths, stream=None) -> tuple[list, bool]:
     found, missing = [], False
     for p in paths:
         try:
-            if Path(p).exists():
+            if Path(p).exists() or Path(p).is_symlink():  # a broken link is there: reading it says what is wrong
                 found.append(p)
                 continue
             why = "no such file or folder"

@@ -66,7 +66,14 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():
-            errors.append(ReadError(str(path), "broken symbolic link (its target is missing)"))
+            try:
+                path.stat()
+                why = "not a regular file (a FIFO, socket or device); skipped"
+            except FileNotFoundError:
+                why = "broken symbolic link (its target is missing)"
+            except OSError as exc:  # a loop of links
+                why = exc.strerror or str(exc)
+            errors.append(ReadError(str(path), why))
         elif path.exists():
             errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
         else:
