@@ -234,7 +234,7 @@ def test_unknown_config_key(tmp_path, capsys, command, good_post):
     shutil.copy(BAD / "unknown-key.toml", tmp_path / "smpseo.toml")
     assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
-    assert _lines(err) == [f"smpseo: error: {tmp_path / 'smpseo.toml'}: unknown key 'colour' in [site] (known: "
+    assert _lines(err) == [f"smpseo: error: {tmp_path / 'smpseo.toml'}:3: unknown key 'colour' in [site] (known: "
                            "address, business_type, city, country, latitude, longitude, name, opening_hours, phone, "
                            "postal_code, price_range, region, url)"]
     assert out == ""

@@ -3,6 +3,7 @@
 tests/test_report_delivery.py.)"""
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -92,7 +93,7 @@ def test_email_settings_are_read():
 def test_bad_email_settings_are_one_clear_error(text, says):
     with pytest.raises(ConfigError) as error:
         parse_config(text, "smpseo.toml")
-    assert says in str(error.value) and str(error.value).startswith("smpseo.toml: ")
+    assert says in str(error.value) and re.match(r"smpseo\.toml:\d+: ", str(error.value))  # at its line
     assert "hunter2" not in str(error.value)
 
 

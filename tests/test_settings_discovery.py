@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from smpseo.app.settings import find_config
+from smpseo.app.settings import find_config, load_config
 from smpseo.cli import main
+from smpseo.core.settings import ConfigError
 
 CONFIG = '[site]\nname = "Advanced Scalp Clinic"\ncity = "Vancouver"\nphone = "778-917-7772"\n'
 DRAFT = "---\ntitle: Does SMP hurt?\n---\n\nCall (778) 917-7772 to book a chat about SMP.\n"
@@ -154,3 +155,27 @@ def test_settings_read_before_come_from_the_cache(tmp_path, monkeypatch):
     settings.write_text('[site]\nname = "Lakeshore SMP"\n', encoding="utf-8")
     assert not cache.enabled() and load_config(settings).site.name == "Lakeshore SMP"
     assert len(list((tmp_path / "cache" / SETTINGS).rglob("*.json"))) == 2
+
+
+@pytest.mark.parametrize("text, line, says", [
+    ('[site]\ncity = "Leeds"\nnme = 3\n', 3, "unknown key 'nme' in [site]"),
+    ('[site]\ncity = "Leeds"\n\n[colour]\n', 4, "unknown section [colour]"),
+    ('[site]\ncity = "Leeds"\n\n[rules]\nSEO213.max_gap_share = 1.5\n', 5, "[rules] SEO213.max_gap_share = 1.5"),
+    ('[rules.SEO213]\nseverity = "error"\nmax_gap_share = 1.5\n', 3, "[rules] SEO213.max_gap_share = 1.5"),
+    ('[site]\nlatitude = 500\nlongitude = 0\n', 2, "[site] latitude must be a number"),
+    ('site.city = "Leeds"\n[rules]\nNOPE = "on"\n', 3, "[rules] unknown rule 'NOPE'"),
+    ('[site]\ncity = "Leeds\n', 2, "invalid TOML"),
+    ('[site]\ncity = [\n', 2, "invalid TOML"),
+])
+def test_a_settings_error_names_the_line_it_is_about(tmp_path, text, line, says):
+    """One line naming the file and the line, as for every other file smpseo reads."""
+    (tmp_path / "smpseo.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path / "smpseo.toml")
+    assert str(error.value).startswith(f"{tmp_path / 'smpseo.toml'}:{line}: ") and says in str(error.value)
+
+
+def test_a_settings_error_in_pyproject_names_its_line(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.smpseo.site]\nnme = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:5: unknown key 'nme' in \[site\]"):
+        load_config(tmp_path / "pyproject.toml")

@@ -85,21 +85,25 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
         raise ConfigError(str(path), "config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
-    if path.name != PYPROJECT_NAME:
-        config = config_from_dict(_settings_table(text, str(path)), str(path))
-    else:
-        data = toml_table(text, str(path))
-        table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
-        if table is None:
-            raise ConfigError(str(path), "no [tool.smpseo] table")
-        if not isinstance(table, dict):
-            raise ConfigError(str(path), "[tool.smpseo] must be a table")
-        config = config_from_dict(table, str(path))
-    if config.rules:  # [rules] is checked whatever the command, so a bad threshold is never passed over
-        import smpseo.checks  # noqa: F401  (registers the rules)
-        from smpseo.checks.engine import resolve_settings
+    within = "" if path.name != PYPROJECT_NAME else "tool.smpseo"
+    try:
+        if not within:
+            config = config_from_dict(_settings_table(text, str(path)), str(path))
+        else:
+            data = toml_table(text, str(path))
+            table = data.get("tool", {}).get("smpseo") if isinstance(data.get("tool"), dict) else None
+            if table is None:
+                raise ConfigError(str(path), "no [tool.smpseo] table")
+            if not isinstance(table, dict):
+                raise ConfigError(str(path), "[tool.smpseo] must be a table")
+            config = config_from_dict(table, str(path))
+        if config.rules:  # [rules] is checked whatever the command, so a bad threshold is never passed over
+            import smpseo.checks  # noqa: F401  (registers the rules)
+            from smpseo.checks.engine import resolve_settings
 
-        resolve_settings(config.rules, str(path))
+            resolve_settings(config.rules, str(path))
+    except ConfigError as exc:  # at the line of the file it is about
+        raise exc.located(text, within) from None
     return config
 
 

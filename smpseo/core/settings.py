@@ -14,10 +14,57 @@ from typing import Any
 
 
 class ConfigError(Exception):
-    def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}")
+    """A settings file that cannot be used: its path, the line when known, and what is wrong."""
+
+    def __init__(self, path: str, message: str, line: int = 0):
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = path
         self.message = message
+        self.line = line
+
+    def located(self, text: str, table: str = "") -> ConfigError:
+        """The same error at the line of `text` it is about: the key or table its message names ("unknown key
+        'colour' in [site]", "[rules] SEO213.max_gap_share = 1.5: ..."), the table's header line when the key is
+        not written on a line of its own. `table`: where smpseo's settings sit in the file ("tool.smpseo")."""
+        if self.line:
+            return self
+        found = _SUBJECT.match(self.message)
+        if not found:
+            return self
+        section = found["section"] or found["in"] or found["table"]
+        name = found["key"] or found["name"]
+        line = toml_line(text, ".".join(filter(None, (table, section))), name)
+        return ConfigError(self.path, self.message, line) if line else self
+
+
+# What a settings error is about, as its message says it: "unknown section [x]", "unknown key 'k' in [x]",
+# "[x] key ...", "[rules] unknown rule 'ID'", "[rules] ID.setting = ...".
+_SUBJECT = re.compile(r"unknown section \[(?P<section>[\w.-]+)\]|unknown key '(?P<key>[^']+)' in \[(?P<in>[\w.-]+)\]"
+                      r"|\[(?P<table>[\w.-]+)\](?: (?:unknown (?:rule|setting) ')?(?P<name>[\w-]+(?:\.[\w-]+)?))?")
+_TOML_TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"\s*((?:[\w-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[\w-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+
+
+def _dotted(name: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+def toml_line(text: str, table: str, key: str | None = None) -> int:
+    """The line (from 1) of a TOML text where `table` (dotted) starts, or where its `key` (dotted) is set, or 0.
+    A key not found on a line of its own is placed at its table's header."""
+    target = f"{table}.{key}" if key else table
+    current, header = "", 0
+    for number, row in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
+        if (m := _TOML_TABLE.match(row)) is not None:
+            current = _dotted(m[1])
+            if current == target or current.startswith(target + "."):
+                return number
+            header = header or (number if current == table else 0)
+        elif (m := _TOML_KEY.match(row)) is not None:
+            full = ".".join(filter(None, (current, _dotted(m[1]))))
+            if full == target or full.startswith(target + "."):
+                return number
+    return header
 
 
 @dataclass
@@ -126,8 +173,13 @@ def _loopback() -> re.Pattern:
 
 
 def parse_config(text: str, path: str = "<config>") -> Config:
-    """A Config from the text of a `smpseo.toml`. Raises ConfigError naming `path` for bad TOML or settings."""
-    return config_from_dict(toml_table(text, path), path)
+    """A Config from the text of a `smpseo.toml`. Raises ConfigError naming `path` (and the line) for bad TOML or
+    settings."""
+    table = toml_table(text, path)
+    try:
+        return config_from_dict(table, path)
+    except ConfigError as exc:
+        raise exc.located(text) from None
 
 
 def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
@@ -137,6 +189,13 @@ def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
     try:
         return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
+        where = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        if where:  # "Invalid value (at line 2, column 7)": the line goes where every error puts it
+            raise ConfigError(path, f"invalid TOML: {str(exc)[:where.start()]} (column {where[2]})",
+                              int(where[1])) from None
+        if str(exc).endswith("(at end of document)"):
+            raise ConfigError(path, f"invalid TOML: {str(exc).removesuffix(' (at end of document)')} (at the end "
+                                    "of the file)", max(1, len(text.splitlines()))) from None
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(path, "invalid TOML: nested too deeply") from None
