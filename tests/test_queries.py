@@ -91,3 +91,12 @@ def test_an_export_saved_again_by_a_spreadsheet_is_read(tmp_path, delimiter, enc
 def test_control_characters_and_overrides_in_an_export_are_cleaned_where_they_enter():
     [row] = parse_queries(HEADER + '"how do i \x1b[31mbecome an smp artist \u202e","0","80","0%","9"\n')
     assert row.query == "how do i [31mbecome an smp artist"
+
+
+def test_a_list_of_queries_with_a_non_query_in_it_is_refused_by_name():
+    import pytest
+
+    from smpseo.sources.queries import _coerce
+
+    with pytest.raises(TypeError, match="each query must be .* not int"):
+        _coerce(["smp cost", 7])

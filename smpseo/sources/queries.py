@@ -59,8 +59,10 @@ def _coerce(rows) -> list[Query]:
         elif isinstance(r, dict):
             out.append(Query(str(r.get("query") or r.get("Top queries") or ""), int(r.get("clicks", 0) or 0),
                              int(r.get("impressions", 0) or 0), r.get("ctr"), r.get("position")))
+        elif isinstance(r, str):
+            out.append(Query(r, 0, 0, None, None))
         else:
-            out.append(Query(str(r), 0, 0, None, None))
+            raise TypeError(f"each query must be a Query, a dict or a string, not {type(r).__name__} ({r!r:.60})")
     return out
 
 
