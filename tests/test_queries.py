@@ -100,3 +100,12 @@ def test_a_list_of_queries_with_a_non_query_in_it_is_refused_by_name():
 
     with pytest.raises(TypeError, match="each query must be .* not int"):
         _coerce(["smp cost", 7])
+
+
+def test_a_query_dict_with_a_count_that_is_not_a_number_is_refused_by_name():
+    import pytest
+
+    from smpseo.sources.queries import _coerce
+
+    with pytest.raises(ValueError, match="clicks must be a whole number, not 'lots'"):
+        _coerce([{"query": "smp cost", "clicks": "lots"}])

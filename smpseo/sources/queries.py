@@ -51,14 +51,23 @@ def read_queries(path: str | Path) -> list[Query]:
     return parse_queries(text, name)
 
 
+def _count(row: dict, key: str) -> int:
+    """A query dict's whole-number count, or a ValueError naming the key and the value given."""
+    value = row.get(key, 0) or 0
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"query {row.get('query')!r}: {key} must be a whole number, not {value!r:.60}") from None
+
+
 def _coerce(rows) -> list[Query]:
     out = []
     for r in rows:
         if isinstance(r, Query):
             out.append(r)
         elif isinstance(r, dict):
-            out.append(Query(str(r.get("query") or r.get("Top queries") or ""), int(r.get("clicks", 0) or 0),
-                             int(r.get("impressions", 0) or 0), r.get("ctr"), r.get("position")))
+            out.append(Query(str(r.get("query") or r.get("Top queries") or ""), _count(r, "clicks"),
+                             _count(r, "impressions"), r.get("ctr"), r.get("position")))
         elif isinstance(r, str):
             out.append(Query(r, 0, 0, None, None))
         else:
