@@ -162,11 +162,18 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         if topic_id in seen:
             raise TopicError(path, f"duplicate id '{topic_id}' (first at topic {seen[topic_id]})", entry, line)
         seen[topic_id] = i
+        question = "" if mark_only else " ".join(raw["question"].split())
+        phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
+        terms = _strings(raw.get("terms"), path, entry, "terms", line)
+        for unknown in (m for text in (question, *phrasings, *terms) for m in _UNKNOWN_PLACE_RE.finditer(text)):
+            if unknown[1] not in PLACES:
+                raise TopicError(path, f"unknown place {unknown[0]} (known: "
+                                       f"{', '.join('{' + k + '}' for k in PLACES)})", entry, line)
         topics.append(Topic(
             id=topic_id,
-            question="" if mark_only else " ".join(raw["question"].split()),
-            phrasings=_strings(raw.get("phrasings"), path, entry, "phrasings", line),
-            terms=_strings(raw.get("terms"), path, entry, "terms", line),
+            question=question,
+            phrasings=phrasings,
+            terms=terms,
             mark=mark, post=post, section=section,
             source=path,
             line=line,
@@ -280,6 +287,7 @@ _HERE = ("in", "near", "around")  # "in {city}" with no city set asks "near me"
 _PLACE_RE = re.compile(r",?\s+(?P<prep>in|near|around|across|throughout|within|outside|beyond|from|to|of|at|for)"
                        r"\s+\{(?:city|region|country)\}(?:,?\s*\{(?:region|country)\})*", re.IGNORECASE)
 _BRACES_RE = re.compile(r"\{(city|region|country)\}")
+_UNKNOWN_PLACE_RE = re.compile(r"\{\s*(\w+)\s*\}")  # a placeholder such as {town} or {City}: a typo, never filled
 
 
 def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]:
