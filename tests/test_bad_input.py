@@ -481,7 +481,7 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
         2, 2, 2, 1, 1)
     assert _lines(queries.stderr) == ['smpseo: error: Queries.csv:1: not a Search Console Queries.csv: header is '
                                       '"Query","Hits", expected "Top queries","Clicks","Impressions","CTR","Position"']
-    assert _lines(config.stderr)[0].endswith("unknown-key.toml: unknown key 'colour' in [site] (known: address, "
+    assert _lines(config.stderr)[0].endswith("unknown-key.toml:3: unknown key 'colour' in [site] (known: address, "
                                              "business_type, city, country, latitude, longitude, name, "
                                              "opening_hours, phone, postal_code, price_range, region, url)") and len(_lines(config.stderr)) == 1
     assert _lines(missing.stderr) == ["nowhere: error: no such file or folder"]  # as every command says it
