@@ -233,3 +233,15 @@ def test_a_form_feed_between_posts_moves_no_line(tmp_path):
     found = [(s.line, s.text) for p in read_file(dump) for s in p.sentences]
     assert found and all(text.split()[0] in lines[line - 1] for line, text in found), found
     assert [p.title for p in read_file(dump)][:3] == ["Does SMP hurt", "How long does SMP last", "Is SMP safe"]
+
+
+def test_a_page_break_on_a_line_of_its_own_separates_posts(tmp_path):
+    """docs/importing.md: a form feed on its own line separates a dump's posts, as "* * *" does, and the lines after
+    it keep their numbers."""
+    posts = ["Apples and pears\n\nWe grow apples in the valley every year and sell them at the market.\n",
+             "Oranges today\n\nOranges come from the south and we buy them by the crate for winter.\n"]
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\f\n".join(posts), encoding="utf-8")
+    read = read_file(dump)
+    assert [(p.title, p.start_line) for p in read] == [("Apples and pears", 1), ("Oranges today", 5)]
+    assert read[1].blocks[0].line == 7

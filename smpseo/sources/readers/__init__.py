@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from smpseo.core.budget import BudgetExceeded, time_budget
-from smpseo.core.text import counted
+from smpseo.core.text import clean_text, counted
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
 
@@ -191,6 +191,11 @@ def read_bytes(path: str | Path) -> bytes:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
 
 
+# A page break (form feed) on a line of its own separates the posts of a plain-text dump, as a "* * *" line does;
+# cleaned text reads a form feed as a space, so it is turned into that separator first, on the same line.
+_PAGE_BREAK = re.compile(r"^[ \t]*[\f\v]+[ \t]*$", re.MULTILINE)
+
+
 def read_text(path: str | Path) -> tuple[str, list[str]]:
     return decode(read_bytes(path), str(path))
 
@@ -201,7 +206,11 @@ def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
     if data is None and not Path(path).exists():
         raise SourceError(str(path), "no such file or folder")
     reader = reader_for(path)
-    text, warnings = read_text(path) if data is None else decode(data, str(path))
+    if READERS[Path(path).suffix.lower()][0] == "text":  # a dump: its page breaks are read before text is cleaned
+        text, warnings = decode(read_bytes(path) if data is None else data, str(path), clean=False)
+        text = clean_text(_PAGE_BREAK.sub("* * *", text))
+    else:
+        text, warnings = read_text(path) if data is None else decode(data, str(path))
     try:
         posts = reader(text, str(path))
     except SourceError as exc:
