@@ -121,8 +121,12 @@ def clean_text(text: str) -> str:
     once, where text enters (decoding, front matter)."""
     if not _INVISIBLE_RE.search(text):
         return text
-    return _INVISIBLE_RE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff"
-                          else " " if m.group() in "\f\v" else "", text)
+    return _INVISIBLE_RE.sub(lambda m: _cleaned(m.group()), text)
+
+
+def _cleaned(char: str) -> str:
+    """What `clean_text` makes of one of the characters it takes out (`_INVISIBLE_RE`): "" when it drops it."""
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else " " if char in "\f\v" else ""
 
 
 def source_column(line: str, column: int) -> int:
@@ -130,7 +134,7 @@ def source_column(line: str, column: int) -> int:
     the characters it drops (a zero-width space, a control character) take a column in an editor."""
     kept = 0
     for i, char in enumerate(line):
-        if _INVISIBLE_RE.match(char) and not ("\ud800" <= char <= "\udfff" or char in "\f\v"):
+        if _INVISIBLE_RE.match(char) and not _cleaned(char):
             continue
         kept += 1
         if kept == column:
