@@ -135,7 +135,7 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
             return np.zeros(vectors.dims, np.float32)
         w = np.array([weights.get(x) or vectors.sif(x) * unseen * (QUIET if quiet(x) else 1.0) for x in words],
                      np.float32)
-        return _generic_forms_quiet(w, words, quiet, in_generic_form) @ vectors.matrix(words)
+        return _as_they_stand(w, words, quiet, in_generic_form) @ vectors.matrix(words)
 
     sent_rows, starts, para_rows, para_of, sections, head_rows, title_rows = [], [], [], [], [], [], []
     for p, words, head, title in zip(items, texts, heads, titles, strict=True):
@@ -173,10 +173,11 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
                     flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets)
 
 
-def _generic_forms_quiet(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
-                         in_generic_form: Callable[[list[str]], list[bool]]) -> np.ndarray:
-    """The weights `w` of `words`, with the words of a phrase naming the domain's thing made quiet, and courtesy
-    words ("Does it hurt? Thanks!") weighing nothing: rarer in general than function words, they would weigh in."""
+def _as_they_stand(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
+                   in_generic_form: Callable[[list[str]], list[bool]]) -> np.ndarray:
+    """The weights `w` of `words` as they stand in their text: the words of a phrase naming the domain's thing made
+    quiet, and courtesy words ("Does it hurt? Thanks!") weighing nothing (rarer in general than function words,
+    they would weigh in)."""
     courtesy = courtesy_words()
     for i, named in enumerate(in_generic_form(words)):
         if words[i] in courtesy:
@@ -192,7 +193,7 @@ def embed_texts(texts: list[str], blog: Embedded, vectors: WordVectors) -> np.nd
     for text in texts:
         words = words_of(text)
         w = np.array([blog.weight(x, vectors) for x in words], np.float32)
-        w = _generic_forms_quiet(w, words, blog.quiet, blog.in_generic_form)
+        w = _as_they_stand(w, words, blog.quiet, blog.in_generic_form)
         rows.append(w @ vectors.matrix(words) if words else np.zeros(vectors.dims, np.float32))
     return normalise(np.vstack(rows)) if rows else np.zeros((0, vectors.dims), np.float32)
 

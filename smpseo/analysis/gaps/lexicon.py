@@ -73,6 +73,7 @@ class Lexicon:
             i += 1
         return found
 
+
 def _phrase_stems(form: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in WORD_RE.findall(form))
 
