@@ -142,6 +142,44 @@ def test_a_greeting_or_thanks_around_a_question_changes_nothing():
     assert not AMOUNT.search("Can I swim when it is healing?")
 
 
+def test_a_mistyped_word_is_read_as_the_word_meant():
+    """A word no dictionary and no post knows, one edit from the blog's word or from one everyday word, is read as
+    that word; names, short words and words with several equally likely readings stay as written."""
+    from smpseo.analysis.gaps.respell import respelled
+    from smpseo.app.gaps import word_vectors
+
+    vectors = word_vectors()
+    blog = {"micropigmentation", "toronto", "sessions", "scalp"}
+
+    def read(text: str) -> str:
+        return respelled(text, blog, vectors.knows, vectors.freq)
+
+    assert read("How long does scalp micropigmnetation last?") == "How long does scalp micropigmentation last?"
+    assert read("How many sesions? Is it permanant?") == "How many sessions? Is it permanent?"
+    assert read("Where in Tornoto? Near Mimico?") == "Where in Toronto? Near Mimico?"  # a name: the blog's only
+    assert read("Micropigmnetation, then.") == "Micropigmentation, then."  # a capital opening a sentence
+    assert read("Does it hrut?") == "Does it hrut?"  # too short to tell
+    assert read("Can I colour it?") == "Can I colour it?"  # a word, though not the blog's
+
+
+def test_a_typo_in_a_question_finds_what_the_question_finds():
+    """A prospect's slip ("micropigmnetation", "sesions") sends the question where the question spelt right goes:
+    a mistyped word has no vector of its own and, rare as can be, would weigh more than every other word of it."""
+    from smpseo.sources.topics import shipped_topics
+
+    def slip(text: str) -> str:  # the longest word with two letters in its middle swapped
+        word = max(re.findall(r"[A-Za-z]{5,}", text), key=len)
+        k = len(word) // 2
+        return text.replace(word, word[:k] + word[k + 1] + word[k] + word[k + 2:], 1)
+
+    asked = [t for t in shipped_topics() if re.search(r"[A-Za-z]{5,}", t.question)]
+    topics = [x for t in asked for x in (Topic(f"{t.id}_a", t.question), Topic(f"{t.id}_b", slip(t.question)))]
+    report = gaps(str(HERE / "posts"), topics=topics)
+    same = {t.id for t in asked if (report[f"{t.id}_a"].status, _best(report[f"{t.id}_a"]))
+            == (report[f"{t.id}_b"].status, _best(report[f"{t.id}_b"]))}
+    assert len(same) >= 0.9 * len(asked), sorted({t.id for t in asked} - same)
+
+
 def test_shipped_questions_name_the_configured_city():
     config = Config(site=Site(city="Leeds", region="West Yorkshire", country="UK"))
     data = gaps(str(OTHER_WORDS), config=config).to_dict()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from smpseo.analysis.gaps.respell import respelled
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
 from smpseo.core.language import courtesy_words, unasking_words
 from smpseo.core.text import is_question
@@ -107,6 +108,7 @@ class Embedded:
     head_offsets: np.ndarray | None = None
     sent_flat: np.ndarray | None = None
     sent_offsets: np.ndarray | None = None
+    spelled: frozenset[str] = frozenset()  # the words a question's mistyped word may be read as (`respell`)
 
     def weight(self, word: str, vectors: WordVectors) -> float:
         w = self.weights.get(word)
@@ -116,10 +118,12 @@ class Embedded:
 
 
 def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], bool],
-               in_generic_form: Callable[[list[str]], list[bool]]) -> Embedded:
+               in_generic_form: Callable[[list[str]], list[bool]], domain_words: frozenset[str] = frozenset()) \
+        -> Embedded:
     """Weighted word vectors for the whole blog at once: IDF over the passages, SIF from general use, and little
     weight to the `quiet` words (those every post of the domain uses, whether this blog does or not) and to the
-    words of a phrase that names the domain's thing (`in_generic_form`: "tattoo" in "hair tattoo")."""
+    words of a phrase that names the domain's thing (`in_generic_form`: "tattoo" in "hair tattoo"). A question's
+    mistyped word is read as one of the blog's words or of the domain's (`domain_words`)."""
     n = len(items)
     texts = [[words_of(s.text) for s in p.sentences] for p in items]
     heads = [words_of(p.heading or p.title) for p in items]
@@ -170,7 +174,8 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     sent_flat, sent_offsets = flatten([rows_of(set(ws)) for words in texts for ws in words] or [[]])
     return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
                     stack(para_rows), para_of, weights, unseen, quiet, in_generic_form, amounts, vocab, vocab_index,
-                    flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets)
+                    flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets,
+                    frozenset(weights).union(*map(set, titles), domain_words))
 
 
 def _as_they_stand(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
@@ -226,6 +231,7 @@ def _loud(words: list[str], blog: Embedded) -> list[str]:
 
 
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:
+    texts = [respelled(t, blog.spelled, vectors.knows, vectors.freq) for t in texts]
     first = _loud(words_of(texts[0]), blog) if texts else []
     key_word = max(first, key=lambda x: blog.weight(x, vectors)) if first else ""
     key = embed_texts([key_word], blog, vectors)[0] if key_word else np.zeros(vectors.dims, np.float32)

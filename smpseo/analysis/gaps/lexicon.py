@@ -19,6 +19,7 @@ class Lexicon:
     longest: int
     domain: frozenset[str] = frozenset()  # keys of which a post must use one to answer anything ("@smp")
     starts: dict[str, int] = field(default_factory=dict)  # first stem of a form -> longest form starting with it
+    words: frozenset[str] = frozenset()  # every word of the forms, lower case ("micropigmentation")
 
     def keys(self, text: str, keep_generic: bool = False) -> list[str]:
         """The content keys of a text, in order: synonym groups folded, function (and generic) words dropped, and the
@@ -99,8 +100,9 @@ def build_lexicon(groups: dict[str, list[str]], generic: list[str] | None = None
     starts: dict[str, int] = {}
     for form in phrases:
         starts[form[0]] = max(starts.get(form[0], 0), len(form))
+    words = frozenset(w.lower() for forms in all_groups.values() for form in forms for w in WORD_RE.findall(str(form)))
     return Lexicon(phrases, frozenset(generic_keys), max((len(p) for p in phrases), default=1),
-                   frozenset(domain_keys), starts)
+                   frozenset(domain_keys), starts, words)
 
 
 @functools.cache

@@ -60,7 +60,8 @@ class Blog:
         self.vectors = vectors
         self._names = post_names(posts)
         quiet = functools.cache(lambda word: not lexicon.keys(word))  # generic or function word
-        self.embedded: Embedded = embed_blog(parts(posts, live), vectors, quiet, lexicon.in_generic_form)
+        self.embedded: Embedded = embed_blog(parts(posts, live), vectors, quiet, lexicon.in_generic_form,
+                                             lexicon.words)
 
     @property
     def passages(self) -> list[Part]:

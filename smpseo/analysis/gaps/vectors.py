@@ -90,6 +90,10 @@ class WordVectors:
             self._cache[word] = v
         return v
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` is a dictionary word (one of the vocabulary's whole words, or one it splits)."""
+        return word in self._words or word in self._pieces.vocab
+
     def sif(self, word: str) -> float:
         return SIF_A / (SIF_A + self.freq.get(word, 0) / self.total)
 

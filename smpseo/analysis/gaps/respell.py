@@ -1,0 +1,67 @@
+"""A question as a prospect types it, read as they meant it: a word that neither the dictionary nor the blog knows,
+one edit away from a word the blog uses ("micropigmnetation", "sesions"), or from one everyday word ("permanant"),
+is read as that word.
+
+A mistyped word has no vector of its own: the mean of its pieces stands in for it, and, rare as can be, it weighs
+more than any other word of the question, so one slip can send the question to another post. An edit is a letter
+added, dropped or changed, or two neighbours swapped (as `smpseo.analysis.spelling.edit_distance` counts them).
+Left as written: words of fewer than five letters, words with a digit, a word one edit from several words of which
+none is more common than the others, and a name (a capital inside a sentence) unless the blog writes it otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Mapping
+
+from smpseo.core.language import is_everyday_word
+
+MIN_LENGTH = 5  # shorter words are one edit from too many others
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
+
+
+def one_edit(word: str) -> set[str]:
+    """Every string one edit away from `word` (with the lower-case letters a to z)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
+
+
+def meant(word: str, blog_words: Container[str], known: Callable[[str], bool], frequency: Mapping[str, int],
+          name: bool = False) -> str | None:
+    """The word a lower-case `word` was meant to be, or None when it is a word or no one word is the likeliest:
+    the blog's word one edit away, else (not for a name) the everyday word one edit away, the more common of
+    several (`frequency`)."""
+    if len(word) < MIN_LENGTH or not word.isascii() or not word.isalpha() or word in blog_words or known(word):
+        return None
+    near = one_edit(word)
+    pool = [w for w in near if w in blog_words]
+    if not pool and not name:
+        pool = [w for w in near if known(w) and is_everyday_word(w)]
+    if len(pool) == 1:
+        return pool[0]
+    ranked = sorted(((frequency.get(w, 0), w) for w in pool), reverse=True)
+    if len(ranked) > 1 and ranked[0][0] > ranked[1][0]:
+        return ranked[0][1]
+    return None
+
+
+def respelled(text: str, blog_words: Container[str], known: Callable[[str], bool],
+              frequency: Mapping[str, int]) -> str:
+    """`text` with each mistyped word (`meant`) replaced by the word it was meant to be, in its case."""
+
+    def mend(m: re.Match[str]) -> str:
+        written = m.group(0)
+        name = written[0].isupper() and not _SENTENCE_START.search(text[:m.start()])
+        fixed = meant(written.lower(), blog_words, known, frequency, name)
+        if fixed is None:
+            return written
+        return fixed.capitalize() if written[0].isupper() else fixed
+
+    return _WORD.sub(mend, text)
