@@ -16,6 +16,7 @@ import argparse
 import random
 import re
 import sys
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -280,7 +281,34 @@ REWORDINGS = {
     "SMP spelled out": lambda t: re.sub(r"\bSMP\b", "scalp micropigmentation", t),
     "lower case, no '?'": lambda t: t.lower().rstrip("?").strip(),
     "'Thanks!' after it": lambda t: f"{t} Thanks!",
+    "a typo in a long word": lambda t: _typo(t),
+    "'I'm 45 ...' before it": lambda t: f"I'm 45 and my hair has been thinning for years. {t}",
+    "US spelling": lambda t: _us(t),
 }
+
+
+def _typo(text: str) -> str:
+    """The longest word as a hurried prospect types it: two letters swapped, one dropped, one doubled or one struck
+    for the key beside it, in the middle of the word (which of them, fixed by the word)."""
+    words = re.findall(r"[A-Za-z]{5,}", text)
+    if not words:
+        return text
+    w = max(words, key=len)
+    k = len(w) // 2
+    kind = zlib.crc32(w.encode()) % 4
+    typed = (w[:k] + w[k + 1] + w[k] + w[k + 2:], w[:k] + w[k + 1:], w[:k] + w[k] + w[k:],
+             w[:k] + _BESIDE.get(w[k].lower(), w[k]) + w[k + 1:])[kind]
+    return text.replace(w, typed, 1)
+
+
+_BESIDE = dict(zip("qwertyuiopasdfghjklzxcvbnm", "wertyuiopqsdfghjklaxcvbnmz", strict=True))  # a key beside it
+
+
+_US = {"colour": "color", "grey": "gray", "centre": "center", "anaesthetic": "anesthetic", "moisturiser": "moisturizer"}
+
+
+def _us(text: str) -> str:
+    return re.sub(r"\b(" + "|".join(_US) + r")", lambda m: _US[m.group(1)], text)
 
 
 def reworded(all_clinics: list[Clinic], folds: dict) -> list[str]:
