@@ -50,6 +50,16 @@ def test_gaps_come_first_by_demand(report):
     assert report.topics[0].impressions > 0
 
 
+def test_a_mistyped_search_counts_for_the_topic_it_was_meant_for():
+    """Searches are typed in a hurry: "scalp micropigmnetation cost" is demand for the cost question, as the same
+    search spelt right is, and is listed as it was typed."""
+    rows = [{"query": "how much does scalp micropigmentation cost", "impressions": 50},
+            {"query": "how much does scalp micropigmnetation cost", "impressions": 30},
+            {"query": "how much does scalp micropigmentaion cost", "impressions": 20}]
+    report = gaps(str(POSTS), queries=rows)
+    assert report["cost"].queries == [r["query"] for r in rows] and report["cost"].impressions == 100
+
+
 def test_queries_map_to_topics_and_questions_become_candidates(report):
     assert "does smp hurt" in report["pain"].queries
     assert "smp near me" in report["local_provider"].queries

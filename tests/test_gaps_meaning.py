@@ -149,7 +149,7 @@ def test_a_mistyped_word_is_read_as_the_word_meant():
     from smpseo.app.gaps import word_vectors
 
     vectors = word_vectors()
-    blog = {"micropigmentation", "toronto", "sessions", "scalp"}
+    blog = {"micropigmentation": 9, "micropigmention": 1, "toronto": 2, "sessions": 3, "scalp": 9}
 
     def read(text: str) -> str:
         return respelled(text, blog, vectors.knows, vectors.freq)

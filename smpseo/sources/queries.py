@@ -75,25 +75,27 @@ def _coerce(rows) -> list[Query]:
     return out
 
 
-def map_queries(rows, compiled, index) -> tuple[dict[str, list[Query]], list[Query]]:
+def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]], list[Query]]:
     """Map each query to its best topic. Returns (topic id -> queries, question-style queries mapping to none).
 
     A query maps to the topic whose weighted keys cover at least MAP_THRESHOLD of the query's own keys' weight,
-    words every post uses ("smp", "scalp") aside; ties go to the earlier topic.
+    words every post uses ("smp", "scalp") aside; ties go to the earlier topic. `read`: how a query's text is
+    read before its keys are taken (the matcher's mending of mistyped words); the query is kept as written.
     """
     demand: dict[str, list[Query]] = {}
     unmapped: list[Query] = []
     for q in _coerce(rows):
-        keys = set(index.lexicon.keys(q.query))
+        text = read(q.query) if read else q.query
+        keys = set(index.lexicon.keys(text))
         generic = not keys and q.is_question  # "what is smp": only generic words, matched against the questions
         if generic:
-            keys = set(index.lexicon.keys(q.query, keep_generic=True))
+            keys = set(index.lexicon.keys(text, keep_generic=True))
         total = sum(index.weight(k) for k in keys)
         best_id, best = None, 0.0
         for topic in compiled if total else ():
             facets = [f for f in topic.facets if f.factor >= 0.8]
             if generic:  # "what is smp hair": a way of asking with the same words and the same question word
-                opener = q.query.split()[0].lower()
+                opener = text.split()[0].lower()
                 facets = [f for f in facets if (f.generic or f.full <= keys) and f.text.lower().startswith(opener)]
                 topic_keys = set().union(*(f.full for f in facets))
             else:

@@ -108,7 +108,8 @@ class Embedded:
     head_offsets: np.ndarray | None = None
     sent_flat: np.ndarray | None = None
     sent_offsets: np.ndarray | None = None
-    spelled: frozenset[str] = frozenset()  # the words a question's mistyped word may be read as (`respell`)
+    # the words a question's mistyped word may be read as (`respell`), with how many passages use each
+    spelled: dict[str, int] = field(default_factory=dict)
 
     def weight(self, word: str, vectors: WordVectors) -> float:
         w = self.weights.get(word)
@@ -123,7 +124,8 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     """Weighted word vectors for the whole blog at once: IDF over the passages, SIF from general use, and little
     weight to the `quiet` words (those every post of the domain uses, whether this blog does or not) and to the
     words of a phrase that names the domain's thing (`in_generic_form`: "tattoo" in "hair tattoo"). A question's
-    mistyped word is read as one of the blog's words or of the domain's (`domain_words`)."""
+    mistyped word is read as one of the blog's words or of the domain's (`domain_words`, counted as used by every
+    passage and one more)."""
     n = len(items)
     texts = [[words_of(s.text) for s in p.sentences] for p in items]
     heads = [words_of(p.heading or p.title) for p in items]
@@ -175,7 +177,7 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
                     stack(para_rows), para_of, weights, unseen, quiet, in_generic_form, amounts, vocab, vocab_index,
                     flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets,
-                    frozenset(weights).union(*map(set, titles), domain_words))
+                    {**{w: 1 for t in titles for w in t}, **df, **{w: n + 1 for w in domain_words}})
 
 
 def _as_they_stand(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],

@@ -24,6 +24,7 @@ from smpseo.analysis.gaps.features import (
 )
 from smpseo.analysis.gaps.index import build_index, compile_topic
 from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
+from smpseo.analysis.gaps.respell import mender
 from smpseo.analysis.gaps.scorer import Scorer
 from smpseo.analysis.gaps.vectors import WordVectors
 from smpseo.core.language import is_function_word
@@ -291,7 +292,8 @@ def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config
     has_queries = query_rows is not None
     if has_queries:
         compiled = [compile_topic(t, index) for t in topic_list if t.question]
-        demand, unmapped = map_queries(list(query_rows), compiled, index)
+        typed = mender(blog.embedded.spelled, vectors.knows, vectors.freq)  # searches are typed in a hurry too
+        demand, unmapped = map_queries(list(query_rows), compiled, index, typed)
         for r in results:
             hits = demand.get(r.id, [])
             r.impressions = sum(h.impressions for h in hits)

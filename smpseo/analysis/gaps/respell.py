@@ -1,6 +1,6 @@
 """A question as a prospect types it, read as they meant it: a word that neither the dictionary nor the blog knows,
 one edit away from a word the blog uses ("micropigmnetation", "sesions"), or from one everyday word ("permanant"),
-is read as that word.
+is read as that word. So are the words of the Search Console queries mapped to the topics.
 
 A mistyped word has no vector of its own: the mean of its pieces stands in for it, and, rare as can be, it weighs
 more than any other word of the question, so one slip can send the question to another post. An edit is a letter
@@ -12,7 +12,7 @@ none is more common than the others, and a name (a capital inside a sentence) un
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Mapping
 
 from smpseo.core.language import is_everyday_word
 
@@ -33,35 +33,52 @@ def one_edit(word: str) -> set[str]:
     return out
 
 
-def meant(word: str, blog_words: Container[str], known: Callable[[str], bool], frequency: Mapping[str, int],
+def meant(word: str, blog_words: Mapping[str, int], known: Callable[[str], bool], frequency: Mapping[str, int],
           name: bool = False) -> str | None:
     """The word a lower-case `word` was meant to be, or None when it is a word or no one word is the likeliest:
-    the blog's word one edit away, else (not for a name) the everyday word one edit away, the more common of
-    several (`frequency`)."""
+    the blog's word one edit away (the most used of several: `blog_words` counts them, so the blog's own slip,
+    "micropigmention" once, does not win over the word it writes everywhere), else (not for a name) the everyday
+    word one edit away, the more common of several (`frequency`)."""
     if len(word) < MIN_LENGTH or not word.isascii() or not word.isalpha() or word in blog_words or known(word):
         return None
     near = one_edit(word)
+    counts: Mapping[str, int] = blog_words
     pool = [w for w in near if w in blog_words]
     if not pool and not name:
-        pool = [w for w in near if known(w) and is_everyday_word(w)]
+        pool, counts = [w for w in near if known(w) and is_everyday_word(w)], frequency
     if len(pool) == 1:
         return pool[0]
-    ranked = sorted(((frequency.get(w, 0), w) for w in pool), reverse=True)
+    ranked = sorted(((counts.get(w, 0), w) for w in pool), reverse=True)
     if len(ranked) > 1 and ranked[0][0] > ranked[1][0]:
         return ranked[0][1]
     return None
 
 
-def respelled(text: str, blog_words: Container[str], known: Callable[[str], bool],
+def mender(blog_words: Mapping[str, int], known: Callable[[str], bool], frequency: Mapping[str, int]) \
+        -> Callable[[str], str]:
+    """A reader of texts on one blog: each text with every mistyped word (`meant`) replaced by the word it was
+    meant to be, in its case. A word is looked at once for all the texts it reads (a Search Console export's
+    thousands of queries share their words)."""
+    seen: dict[str, str | None] = {}
+
+    def read(text: str) -> str:
+        def mend(m: re.Match[str]) -> str:
+            written = m.group(0)
+            name = written[0].isupper() and not _SENTENCE_START.search(text[:m.start()])
+            key = f"{name} {written.lower()}"
+            if key not in seen:
+                seen[key] = meant(written.lower(), blog_words, known, frequency, name)
+            fixed = seen[key]
+            if fixed is None:
+                return written
+            return fixed.capitalize() if written[0].isupper() else fixed
+
+        return _WORD.sub(mend, text)
+
+    return read
+
+
+def respelled(text: str, blog_words: Mapping[str, int], known: Callable[[str], bool],
               frequency: Mapping[str, int]) -> str:
-    """`text` with each mistyped word (`meant`) replaced by the word it was meant to be, in its case."""
-
-    def mend(m: re.Match[str]) -> str:
-        written = m.group(0)
-        name = written[0].isupper() and not _SENTENCE_START.search(text[:m.start()])
-        fixed = meant(written.lower(), blog_words, known, frequency, name)
-        if fixed is None:
-            return written
-        return fixed.capitalize() if written[0].isupper() else fixed
-
-    return _WORD.sub(mend, text)
+    """`text` read by a `mender`: each mistyped word replaced by the word it was meant to be."""
+    return mender(blog_words, known, frequency)(text)
