@@ -73,6 +73,22 @@ def test_a_draft_named_on_its_own_is_read_and_one_found_in_a_folder_is_left_out(
     assert "left out" not in err and ("over 2 posts:" if command == "gaps" else '"content/posts/draft.md"') in out
 
 
+@pytest.mark.parametrize("command", ["check", "analyze", "gaps"])
+def test_the_note_on_what_was_left_out_names_the_path_given_it_came_from(hugo, capsys, command):
+    """Several paths given: the note names the one the drafts were found in, as written, never a folder that was
+    not given (their common parent, or "posts")."""
+    (hugo / "notes").mkdir()
+    (hugo / "notes/old.md").write_text((hugo / "content/posts/draft.md").read_text(encoding="utf-8"), encoding="utf-8")
+
+    def notes(*paths: str) -> list[str]:
+        assert main([command, *paths]) in (0, 1)
+        return [line for line in capsys.readouterr().err.splitlines() if "left out" in line]
+
+    assert notes("content/posts/first.md", "notes") == ["notes: info: 1 draft left out; --drafts includes drafts"]
+    assert notes("content", "notes/") == ["content: info: 1 draft and 1 section page left out; --drafts includes "
+                                          "drafts", "notes/: info: 1 draft left out; --drafts includes drafts"]
+
+
 def test_a_draft_named_on_its_own_is_a_post_to_load_posts():
     assert [p.title for p in load_posts(HUGO / "content/posts/draft.md")] == ["A draft"]
     assert "A draft" not in [p.title for p in load_posts(HUGO / "content/posts")]

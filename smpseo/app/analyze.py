@@ -20,10 +20,9 @@ from smpseo.sources.readers import (
     duplicate_slugs,
     iter_sources,
     leave_out,
-    left_out_note,
+    left_out_notes,
     named_files,
     read_source,
-    where_of,
 )
 
 
@@ -96,17 +95,17 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
                 entries[i] = _store(keys[i], [next(fresh_rows) for _ in posts], own, out, posts)
     rows: list[dict] = []
     stand_ins: list = []
-    out = Counter()
+    out: list[tuple[Path, Counter]] = []
     for i in range(len(files)):
         entry = entries[i]
         rows.extend(entry["rows"])
-        out.update(entry["left_out"])
+        out.append((files[i], Counter(entry["left_out"])))
         errors.extend(ReadError(path, message, line, severity) for path, message, line, severity in entry["errors"])
         stand_ins.extend(SimpleNamespace(slug=slug, path=path, meta_lines={"slug": slug_line} if slug_line else {},
                                          title_line=title_line)
                          for slug, path, slug_line, title_line in entry["posts"])
     errors.extend(duplicate_slugs(stand_ins))
-    return rows, errors + left_out_note(out, where_of(paths))
+    return rows, errors + left_out_notes(out, paths)
 
 
 _job: tuple = (None, True, False, False)  # (config, keyphrases, debug, drafts) of the run in this worker

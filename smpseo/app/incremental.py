@@ -40,11 +40,10 @@ from smpseo.sources.readers import (
     duplicate_slugs,
     iter_sources,
     leave_out,
-    left_out_note,
+    left_out_notes,
     named_files,
     read_bytes,
     read_source,
-    where_of,
 )
 from smpseo.sources.readers.decode import decode
 
@@ -123,7 +122,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     out = _leave_out(sources, drafts, named_files(paths))
     posts = [p for s in sources for p in s.kept]
     errors.extend(e for s in sources for e in s.errors)
-    errors.extend(left_out_note(out, where_of(paths)))
+    errors.extend(left_out_notes(out, paths))
     given: set[str] | None = None
     others: list[Post] = []
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
@@ -188,13 +187,13 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     return result if given is None else result.only(given)
 
 
-def _leave_out(sources: list[Source], drafts: bool, named: set[Path] | None = None) -> Counter:
+def _leave_out(sources: list[Source], drafts: bool, named: set[Path] | None = None) -> list[tuple[Path, Counter]]:
     """Each file's posts without drafts (unless `drafts`, or the file is `named`) and section pages, as
-    `load_posts` leaves them out."""
-    out: Counter = Counter()
+    `load_posts` leaves them out; what was left out of each file."""
+    out = []
     for source in sources:
         source.kept, left = leave_out(source.posts, drafts, source.path in (named or ()))
-        out.update(left)
+        out.append((source.path, left))
     return out
 
 

@@ -265,18 +265,22 @@ def load_posts(*paths: str | Path, debug: bool = False, drafts: bool = False) ->
     errors: list[ReadError] = []
     posts: list[Post] = []
     named = named_files(paths)
-    out: Counter = Counter()
+    out: list[tuple[Path, Counter]] = []
     for path in iter_sources(paths, errors):
         kept, left = leave_out(read_source(path, errors, debug), drafts, path in named)
         posts.extend(kept)
-        out.update(left)
+        out.append((path, left))
     errors.extend(duplicate_slugs(posts))
-    return Corpus(posts, errors + left_out_note(out, where_of(paths)))
+    return Corpus(posts, errors + left_out_notes(out, paths))
 
 
-def where_of(paths) -> str:
-    """What a note about `paths` names: the one path given, else "posts"."""
-    return str(paths[0]) if len(paths) == 1 else "posts"
+def given_path(file: Path, paths: Iterable[str | Path]) -> str:
+    """The path given (one of `paths`, written as given) that `file` was found through: the file itself, or a
+    folder that holds it."""
+    for raw in paths:
+        if file == Path(raw) or Path(raw) in file.parents:
+            return str(raw)
+    return str(file)
 
 
 def named_files(paths: Iterable[str | Path]) -> set[Path]:
@@ -298,6 +302,17 @@ def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> t
         else:
             kept.append(post)
     return kept, out
+
+
+def left_out_notes(left: Iterable[tuple[Path, Counter]], paths: Iterable[str | Path]) -> list[ReadError]:
+    """`left_out_note` for each path given (`paths`) that posts were left out of, naming it as it was given.
+    `left`: each file read, with what `leave_out` left out of it."""
+    paths = list(paths)
+    by_given: dict[str, Counter] = {}
+    for file, out in left:
+        if sum(out.values()):
+            by_given.setdefault(given_path(file, paths), Counter()).update(out)
+    return [note for where, out in by_given.items() for note in left_out_note(out, where)]
 
 
 def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
@@ -337,4 +352,4 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False, 
     return found
 
 
-__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "named_files", "READERS", "SourceError"]
+__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "left_out_notes", "named_files", "READERS", "SourceError"]
