@@ -107,6 +107,37 @@ def test_per_post_suppression(disable):
     assert [f.path for f in rd101(other)] == ["q.md"]
 
 
+def test_a_typo_in_a_posts_rule_switch_is_one_warning_at_its_line(tmp_path, monkeypatch, capsys):
+    """What a post's `smpseo:` block names that no rule answers to (a typo: `SEO2l3`, a key `disabel`) turns nothing
+    off: one warning each, naming the file and the line of the word at fault; the post is still checked with the
+    rule on, and a warning does not change the status."""
+    from smpseo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(f"---\ntitle: A post\nsmpseo:\n  disable:\n    - RD101\n    - long-sentenc\n"
+                                   f"  disabel: [RD104]\n---\n\n{LONG}\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"+++\ntitle = 'B'\n[smpseo]\ndisable = 'locl, rd101'\n+++\n\n{LONG}\n",
+                                   encoding="utf-8")
+    (tmp_path / "c.md").write_text(f"---\ntitle: C\nsmpseo: off\n---\n\n{LONG}\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text(f"---\ntitle: D\nsmpseo: {{disable: 5}}\n---\n\n{LONG}\n", encoding="utf-8")
+    assert main(["check", ".", "--exit-zero", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "a.md:6: warning: unknown rule 'long-sentenc' in smpseo: disable (did you mean long-sentence?); it is not "
+        "turned off",
+        "a.md:7: warning: unknown key 'disabel' in smpseo (known: disable); ignored",
+        "b.md:4: warning: unknown rule 'locl' in smpseo: disable (did you mean local?); it is not turned off",
+        "b.md:4: warning: unknown rule 'rd101' in smpseo: disable (did you mean RD101?); it is not turned off",
+        "c.md:3: warning: 'smpseo' should be a mapping such as {disable: [RD101]}, not bool; ignored",
+        "d.md:3: warning: 'smpseo: disable' should be a list of rule ids, names or categories, not int; ignored"]
+    checked = {(f["path"], f["rule"]) for f in json.loads(out)["findings"]}
+    assert ("a.md", "RD101") not in checked and {("b.md", "RD101"), ("c.md", "RD101"), ("d.md", "RD101")} <= checked
+    # posts read without their file's lines (a library call): the line of `smpseo:`
+    result = smpseo.check([post("---\ntitle: A\nsmpseo: {disable: [SEO2l3]}\n---\n\nText.\n")], EXAMPLE_CONFIG)
+    assert [(e.path, e.line, e.severity) for e in result.errors] == [("p.md", 3, "warning")]
+    assert "'SEO2l3'" in result.errors[0].message and "SEO213" in result.errors[0].message
+
+
 def test_inferred_keyphrase_findings_are_info_and_say_so():
     text = "---\ntitle: Aftercare tips\n---\n\nKeep it dry. Scalp micropigmentation heals fast.\n"
     result = smpseo.check([post(text)], EXAMPLE_CONFIG, rules=["SEO201", "SEO203"])

@@ -15,6 +15,7 @@ from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
 from smpseo.checks.rating import rating, top_fixes
+from smpseo.checks.select import switch_problems
 from smpseo.checks.sitewide import SiteContext
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import stem
@@ -129,7 +130,8 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
     return {"findings": findings, "grades": grades, "metrics": metrics, "target_counts": ctx.target_counts,
             "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
-            **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked}
+            **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked,
+            "switches": switch_problems(ctx.post, lambda: source_lines(ctx.post) if source_lines else None)}
 
 
 def _reading(matcher: Matcher, ctx: PostContext) -> dict:
@@ -210,6 +212,8 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
             keyphrase_terms[ctx.name] = [(str(t), float(s)) for t, s in terms]
     errors += [ReadError(ctx.name, summary["not_checked"]) for ctx, summary in zip(contexts, summaries, strict=True)
                if summary.get("not_checked")]
+    errors += [ReadError(ctx.post.path or ctx.name, message, line, severity="warning")
+               for ctx, summary in zip(contexts, summaries, strict=True) for line, message in summary.get("switches", ())]
 
     site = SiteContext(contexts, run.config, run.matcher, keyphrase_terms)
     kept_matches = None
