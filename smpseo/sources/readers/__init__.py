@@ -21,7 +21,7 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".md": ("markdown", "markdown", "read_markdown"),
     ".markdown": ("markdown", "markdown", "read_markdown"),
     **{ext: ("markdown", "markdown", "read_markdown") for ext in (".mkdown", ".mkdn", ".mkd", ".mdown")},  # Jekyll's
-    ".mdx": ("markdown", "markdown", "read_mdx"),
+    ".mdx": ("markdown", "mdx", "read_mdx"),
     ".rst": ("rst", "rst", "read_rst"),
     ".html": ("html", "html", "read_html"),
     ".htm": ("html", "html", "read_html"),

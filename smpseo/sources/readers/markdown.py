@@ -208,10 +208,10 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
     """Parse Markdown text (with optional front matter) into a Post. Raises SourceError on bad front matter."""
     lines = text.split("\n")
     meta, meta_lines, body_start = split_front_matter(text, path, lines)
-    return _markdown_post(lines, meta, meta_lines, body_start, path, [] if warnings is None else warnings)
+    return markdown_post(lines, meta, meta_lines, body_start, path, [] if warnings is None else warnings)
 
 
-def _markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,
+def markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,
                    warnings: list[str]) -> Post:
     """The post of a file split into `lines` whose front matter (`split_front_matter`) ends before `body_start`."""
     blocks = markdown_blocks("\n".join(lines[body_start:]), lines, body_start)
@@ -296,66 +296,4 @@ def read_markdown(text: str, path: str) -> list[Post]:
     return [parse_markdown(text, path)]
 
 
-_ESM = re.compile(r"^(?:import|export)[ \t{*]")
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MDX_COMMENT = re.compile(r"^[ \t]*\{/\*.*\*/\}[ \t]*$")
-_JSX_TAG = re.compile(r"^[ \t]*</?[A-Z][\w.]*")  # a component (capitalised): its props are code, its children text
-
-
-_JSX_CLOSE = re.compile(r"(?:</[A-Z][\w.]*\s*>\s*)+")
-
-
-def _tag_end(line: str) -> int | None:
-    """Where the component tag opening `line` ends (just past its `>`), braces and quoted props skipped
-    (`<Note icon={<Star />} title="a > b">`); None when it goes on past the line."""
-    depth, quote = 0, ""
-    for i in range(line.index("<") + 1, len(line)):
-        c = line[i]
-        if quote:
-            quote = "" if c == quote else quote
-        elif c in "\"'`":
-            quote = c
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(depth - 1, 0)
-        elif c == ">" and depth == 0:
-            return i + 1
-    return None
-
-
-def read_mdx(text: str, path: str) -> list[Post]:
-    """MDX (Markdown with JSX: Docusaurus, Gatsby, Astro, Next.js): Markdown whose top-level `import` and `export`
-    statements (each up to the next blank line), `{/* comments */}` and the lines of a component's tag (`<Chart
-    data={...} />`, `</Note>`) are code, not text; what a component wraps is the post's. They are blanked, so every
-    other line keeps its number."""
-    lines = text.split("\n")
-    meta, meta_lines, start = split_front_matter(text, path, lines)
-    fence = None
-    statement = tag = False
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        if statement or _ESM.match(line) or _MDX_COMMENT.match(line):
-            statement = bool(line.strip()) and not _MDX_COMMENT.match(line)
-            lines[i] = ""
-            continue
-        if tag or _JSX_TAG.match(line):
-            end = None if tag else _tag_end(line)
-            if end is not None and line[end:].strip() and not _JSX_CLOSE.fullmatch(line[end:].strip()):
-                # `<Note>Text ...</Note>` on one line: the tag is masked (every column kept), the text is the post's
-                lines[i] = line[:end].replace(line[:end].lstrip(), MASK * len(line[:end].lstrip())) + line[end:]
-                continue
-            tag = not line.rstrip().endswith(">")
-            lines[i] = ""
-            continue
-        m = _FENCE_OPEN.match(line)
-        if m:
-            fence = m.group(1)[0] * len(m.group(1))
-    return [_markdown_post(lines, meta, meta_lines, start, path, [])]
-
-
-__all__ = ["parse_markdown", "markdown_blocks", "read_markdown", "read_mdx", "SourceError"]
+__all__ = ["parse_markdown", "markdown_blocks", "markdown_post", "read_markdown", "SourceError"]
