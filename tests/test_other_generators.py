@@ -147,6 +147,52 @@ def test_mdx_imports_exports_comments_and_component_tags_are_not_text(tmp_path):
     ]
 
 
+MDX_EXPRESSIONS = """---
+title: Does SMP hurt?
+---
+
+# About {frontMatter.title}
+
+Most clients rate it {props.score} out of ten. {/* check the figure */} Book a visit.
+
+{/*
+  a note for editors
+*/}
+Prices start at {props.price.toLocaleString("en-US", {
+  style: "currency",
+})} a session.
+
+Call `{a code span}` today, \\{as written\\}.
+
+```js
+const x = {a: 1}
+```
+
+A stray { brace is text, and so is all after it.
+
+Last words.
+"""
+
+
+def test_mdx_expressions_are_not_text_and_the_lines_after_them_keep_their_numbers(tmp_path):
+    """`{frontMatter.title}`, `{props.x}` and `{/* comments */}`, on a line or over several, are code; what is
+    around them is the post's, on its own line. A code span's braces, an escaped brace and a fence's are text, and
+    a brace never closed (MDX would not compile it) keeps the words after it."""
+    path = tmp_path / "pain.mdx"
+    path.write_text(MDX_EXPRESSIONS, encoding="utf-8")
+    post = read_file(path)[0]
+    assert [(b.line, b.kind, " ".join(b.text.split())) for b in post.blocks] == [
+        (5, "heading", "About"),
+        (7, "paragraph", "Most clients rate it out of ten. Book a visit."),
+        (12, "paragraph", "Prices start at a session."),
+        (16, "paragraph", "Call today, {as written}."),
+        (18, "code", "const x = {a: 1}"),
+        (22, "paragraph", "A stray { brace is text, and so is all after it."),
+        (24, "paragraph", "Last words."),
+    ]
+    assert [s.line for s in post.sentences] == [7, 7, 12, 16, 22, 24] and post.blocks[2].end_line == 14
+
+
 def test_a_folder_of_mdx_and_pelican_posts_is_read_and_checked(tmp_path, capsys):
     (tmp_path / "pain.mdx").write_text(MDX_POST, encoding="utf-8")
     (tmp_path / "longevity.md").write_text(PELICAN_POST, encoding="utf-8")

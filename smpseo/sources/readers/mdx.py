@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from smpseo.core.text import MASK
@@ -37,18 +38,80 @@ def _tag_end(line: str) -> int | None:
     return None
 
 
+_EXPRESSION_MARK = re.compile(r"[{}\\`]")
+_BACKTICKS = re.compile(r"`+")
+
+
+def _mask_expressions(lines: list[str], start: int, code: set[int]) -> None:
+    """MDX's `{expressions}` (`{frontMatter.title}`, `{/* a comment */}`, over several lines too) in `lines` from
+    index `start` on masked in place, every line and column kept; an escaped `\\{`, a code span's and the `code`
+    lines' braces are text. A `{` never closed is text, as is all after it (MDX would not compile it): the words
+    are kept rather than lost."""
+    depth = 0
+    kept: dict[int, str] = {}  # the lines an expression still open masked, as they were: put back if it never closes
+    for i in range(start, len(lines)):
+        if i in code:
+            continue
+        line, j, opened, spans = lines[i], 0, 0, []
+        closed = False
+        runs: dict[int, list[int]] | None = None  # the line's backtick runs by length: where each ends
+        while (m := _EXPRESSION_MARK.search(line, j)) is not None:
+            k, c = m.start(), m.group()
+            j = k + 1
+            if c == "\\":
+                j = k + 2
+            elif c == "`" and not depth:  # a code span: to the next run of as many backticks
+                if runs is None:
+                    runs = {}
+                    for r in _BACKTICKS.finditer(line):
+                        runs.setdefault(r.end() - r.start(), []).append(r.end())
+                run = _BACKTICKS.match(line, k).end() - k
+                ends = runs.get(run, [])  # (a run after a backslash is part of a longer one)
+                after = bisect.bisect_right(ends, k + run)
+                j = ends[after] if after < len(ends) else k + run
+            elif c == "{":
+                opened = opened if depth else k
+                depth += 1
+            elif c == "}" and depth:
+                depth -= 1
+                if not depth:
+                    spans.append((opened, k + 1))
+                    closed = True
+        if closed:
+            kept.clear()
+        if depth:
+            kept[i] = _masked(line, spans)
+            spans.append((opened, len(line)))
+        lines[i] = _masked(line, spans)
+    for i, line in kept.items():
+        lines[i] = line
+
+
+def _masked(line: str, spans: list[tuple[int, int]]) -> str:
+    """`line` with the characters of `spans` (in order, apart) as MASK characters."""
+    if not spans:
+        return line
+    parts, at = [], 0
+    for begin, end in spans:
+        parts += [line[at:begin], MASK * (end - begin)]
+        at = end
+    return "".join(parts) + line[at:]
+
+
 def read_mdx(text: str, path: str) -> list[Post]:
     """MDX (Markdown with JSX: Docusaurus, Gatsby, Astro, Next.js): Markdown whose top-level `import` and `export`
-    statements (each up to the next blank line), `{/* comments */}` and the lines of a component's tag (`<Chart
-    data={...} />`, `</Note>`) are code, not text; what a component wraps is the post's. They are blanked, so every
-    other line keeps its number."""
+    statements (each up to the next blank line), `{/* comments */}`, `{expressions}` and the lines of a component's
+    tag (`<Chart data={...} />`, `</Note>`) are code, not text; what a component wraps is the post's. They are
+    blanked or masked, so every other line and column keeps its number."""
     lines = text.split("\n")
     meta, meta_lines, start = split_front_matter(text, path, lines)
     fence = None
     statement = tag = False
+    code: set[int] = set()  # the lines of fenced code
     for i in range(start, len(lines)):
         line = lines[i]
         if fence is not None:
+            code.add(i)
             if line.strip().startswith(fence):
                 fence = None
             continue
@@ -68,6 +131,8 @@ def read_mdx(text: str, path: str) -> list[Post]:
         m = _FENCE_OPEN.match(line)
         if m:
             fence = m.group(1)[0] * len(m.group(1))
+            code.add(i)
+    _mask_expressions(lines, start, code)
     return [markdown_post(lines, meta, meta_lines, start, path, [])]
 
 
