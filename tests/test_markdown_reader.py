@@ -149,3 +149,18 @@ def test_hugo_figures_and_img_tags_in_a_paragraph_are_the_post_s_images():
         ("/img/team.jpg", "", 9, "Team"), ("/img/s.jpg", "The studio", 9, "")]
     rest = next(b for b in post.blocks if "Then we rest" in b.text)
     assert rest.sentences[0].column == text.splitlines()[6].index("Then") + 1
+
+
+def test_lists_and_quotes_nested_past_the_parsers_limit_keep_their_text_and_lines():
+    """markdown-it stops at 20 levels and skips what the deeper list or quote holds, to the end of the list (often
+    the end of the post): each line is read again as an item of a flat list, on its own line and column."""
+    deep = "".join("  " * i + f"- item {i} see [this](/x)\n" for i in range(30))
+    text = (f"Intro.\n\n{deep}    continued\n\nAfter the list.\n\n" + "> " * 25 + "A deep quote.\n\nThe end.\n")
+    post = parse_markdown(text, "a.md")
+    items = [b for b in post.blocks if b.kind == LIST_ITEM]
+    assert [b.text for b in items] == [f"item {i} see this" for i in range(29)] + ["item 29 see this\ncontinued"]
+    assert [b.line for b in items] == list(range(3, 33))
+    assert items[-1].sentences[0].column == 61 and items[-1].links[0].column == 74
+    assert [(b.line, b.kind, b.text) for b in post.blocks if b.kind != LIST_ITEM] == [
+        (1, PARAGRAPH, "Intro."), (35, PARAGRAPH, "After the list."), (37, PARAGRAPH, "A deep quote."),
+        (39, PARAGRAPH, "The end.")]

@@ -285,11 +285,60 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
             start = (tok.map[0] if tok.map else 0) + offset + 1
             end = (tok.map[1] if tok.map else 0) + offset
             blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end))
+    skipped = _past_nesting_limit(tokens)
+    if skipped:  # what the parser skipped, read again as flat lists, every other line left blank
+        body_lines = body.split("\n")
+        flat = [""] * len(body_lines)
+        for first, end in skipped:
+            flat[first:end] = map(_flattened, body_lines[first:end])
+        if any(flat[first:end] != body_lines[first:end] for first, end in skipped):  # (markers go: it ends)
+            blocks = _merged(blocks, markdown_blocks("\n".join(flat), lines, offset))
     # Table cells are inline tokens too: drop paragraphs that fall inside a table's lines.
     tables = [(b.line, b.end_line or b.line) for b in blocks if b.kind == TABLE]
     if tables:
         blocks = [b for b in blocks if b.kind == TABLE or not any(s <= b.line <= e for s, e in tables)]
     return blocks
+
+
+_CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"})
+
+
+def _past_nesting_limit(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The body lines (from, to) of each list or quote nested past markdown-it's limit (`maxNesting`): the parser
+    skips what such a container holds, to the end of the list it is in (often the end of the post)."""
+    limit = _md.options.maxNesting - 1
+    found: list[tuple[int, int]] = []
+    for t in tokens:
+        if t.level >= limit and t.nesting == 1 and t.type in _CONTAINERS and t.map \
+                and not (found and t.map[0] < found[-1][1]):
+            found.append((t.map[0], t.map[1]))
+    return found
+
+
+def _merged(blocks: list[Block], more: list[Block]) -> list[Block]:
+    """Two lists of blocks in the order of their lines, as one (`more`'s lines are not in `blocks`)."""
+    merged: list[Block] = []
+    k = 0
+    for block in more:
+        while k < len(blocks) and blocks[k].line <= block.line:
+            merged.append(blocks[k])
+            k += 1
+        merged.append(block)
+    return merged + blocks[k:]
+
+
+_CONTAINER_MARK = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))")
+
+
+def _flattened(line: str) -> str:
+    """A line of a list or quote nested past the parser's limit as a line of a flat list: the markers of the lists
+    and quotes around it dropped, but for its own item's (`    - - item` is `- item`; `> > text` is `text`)."""
+    at, marker = 0, ""
+    while (m := _CONTAINER_MARK.match(line, at)) is not None and m.end() > at:
+        at, mark = m.end(), m.group().strip()
+        marker = "" if mark == ">" else mark
+    rest = line[at:].strip()
+    return f"{marker} {rest}" if marker else rest
 
 
 def read_markdown(text: str, path: str) -> list[Post]:
