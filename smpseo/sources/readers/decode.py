@@ -86,11 +86,17 @@ def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
                 raise SourceError(path, f"not valid {encoding} text despite its byte order mark ({exc.reason})") from None
             break
     if text is None:
-        if b"\x00" in data[:8192]:
+        nuls = data.count(b"\x00", 0, 8192)
+        if nuls > 8 or nuls * 16 > min(len(data), 8192):  # (UTF-16 without its byte order mark: every other byte)
             raise SourceError(path, "binary file, not text")
         try:
             text = data.decode("utf-8")
+            if b"\x00" in data:  # a few NUL bytes in UTF-8 text (a damaged copy): the text is read without them
+                line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+                warnings.append(f"line {line}: NUL bytes in the text ({data.count(0):,}); left out")
         except UnicodeDecodeError as exc:
+            if nuls:
+                raise SourceError(path, "binary file, not text") from None
             line = data[: exc.start].count(b"\n") + 1
             text = _utf8_else_cp1252(data)
             warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
