@@ -280,7 +280,10 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
             from smpseo.sources.readers.htmlblocks import html_to_blocks
 
             start = (tok.map[0] if tok.map else 0) + offset + 1
-            blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
+            try:
+                blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
+            except RecursionError:  # nested deeper than the walk through it can go: its text is kept all the same
+                blocks.extend(_tagless_paragraphs(tok.content.replace(MASK, " "), start))
         elif t == "table_open":
             start = (tok.map[0] if tok.map else 0) + offset + 1
             end = (tok.map[1] if tok.map else 0) + offset
@@ -297,6 +300,34 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
     tables = [(b.line, b.end_line or b.line) for b in blocks if b.kind == TABLE]
     if tables:
         blocks = [b for b in blocks if b.kind == TABLE or not any(s <= b.line <= e for s, e in tables)]
+    return blocks
+
+
+_HIDDEN_ELEMENT = re.compile(r"(?is)<(script|style|template)\b.*?</\1\s*>|<!--.*?-->")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _tagless_paragraphs(html: str, line: int) -> list[Block]:
+    """The text of an HTML block too deeply nested to read as HTML (`<div>` 10,000 deep), starting on `line`: its
+    tags dropped, each run of lines with text a paragraph on its own lines."""
+    from html import unescape
+
+    def lines_kept(m: re.Match) -> str:
+        return "\n" * m.group(0).count("\n")
+
+    rows = [" ".join(clean_text(unescape(row)).split()) for row in
+            _TAG.sub(lines_kept, _HIDDEN_ELEMENT.sub(lines_kept, html)).split("\n")]
+    blocks, k = [], 0
+    while k < len(rows):
+        if not rows[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(rows) and rows[end]:
+            end += 1
+        text = "\n".join(rows[k:end])
+        blocks.append(Block(PARAGRAPH, text, line + k, line + end - 1, sentences=split_sentences(text, line + k)))
+        k = end
     return blocks
 
 
