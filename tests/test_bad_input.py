@@ -316,11 +316,11 @@ def test_missing_and_empty_sources_for_import(tmp_path, capsys):
 
 # -- exports ---------------------------------------------------------------------------------------------------------
 
-def test_wxr_entity_bomb_is_refused(tmp_path, capsys):
+def test_wxr_entity_bomb_is_refused_at_the_line_of_its_first_entity(tmp_path, capsys):
     started = time.monotonic()
     assert main(["import", str(BAD / "entity-bomb.xml"), str(BAD / "good.md"), "--to", "out"]) == 1
     err = capsys.readouterr().err
-    assert _lines(err) == [f"{BAD / 'entity-bomb.xml'}: error: refused: the file declares XML entities or a DTD "
+    assert _lines(err) == [f"{BAD / 'entity-bomb.xml'}:3: error: refused: the file declares XML entities or a DTD "
                            "(EntitiesForbidden)"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{GOOD_SLUG}.md"]
     assert time.monotonic() - started < 10

@@ -81,8 +81,9 @@ def parse_xml(text: str, path: str, handler):
     except xml.sax.SAXParseException as exc:
         # A cut-off or damaged export: the items completed before the error are still good.
         handler.error = (f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0)
-    except DefusedXmlException as exc:
-        raise SourceError(path, f"refused: the file declares XML entities or a DTD ({type(exc).__name__})") from None
+    except DefusedXmlException as exc:  # at the line of the declaration
+        raise SourceError(path, f"refused: the file declares XML entities or a DTD ({type(exc).__name__})",
+                          line=parser.getLineNumber() or 0) from None
     return handler
 
 
