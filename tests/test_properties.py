@@ -255,3 +255,28 @@ def test_unclosed_template_openers_are_left_as_text():
     assert mask_templates(text) == text and strip_markup_noise(text) == text
     text = "Text {{ tag }} and " + "{%" * 25_000
     assert mask_templates(text) == "Text " + "\ue000" * len("{{ tag }}") + " and " + "{%" * 25_000
+
+
+_TYPED = st.lists(st.one_of(_PIECES, st.sampled_from(["micropigmnetation", "Micropigmentaion", "Vancuover", "vancover",
+                                                       "permanant", "sesions", "painfull", "Tornoto", "naïvety"])),
+                  max_size=60).map(" ".join)
+
+
+@SETTINGS
+@given(text=st.one_of(ANY_TEXT, _TYPED))
+def test_reading_a_question_as_meant_changes_only_mistyped_words(text):
+    """Any text, hostile bits included, is read without error, and only words of five letters or more change,
+    each for a word one edit away; everything between the words stays as written."""
+    from smpseo.analysis.gaps.respell import one_edit, respelled
+    from smpseo.app.gaps import word_vectors
+
+    vectors = word_vectors()
+    read = respelled(text, {"micropigmentation": 3, "vancouver": 1}, vectors.knows, vectors.freq)
+    split = re.compile(r"([^\W\d_]+)")
+    before, after = split.split(text), split.split(read)
+    assert len(before) == len(after)
+    for i, (a, b) in enumerate(zip(before, after, strict=True)):
+        if i % 2 == 0 or a == b:
+            assert a == b
+        else:
+            assert len(a) >= 5 and b.lower() in one_edit(a.lower())
