@@ -215,6 +215,35 @@ def test_inline_suppression_of_one_line(tmp_path):
     assert [f.line for f in result.findings if f.rule == "RD104"] == [long_at[0], long_at[2]]
 
 
+def test_a_typo_in_an_inline_switch_is_one_warning_at_its_line(tmp_path, monkeypatch, capsys):
+    """An inline switch naming a rule no rule answers to (`RD1O4`), a switch mistyped (`smpseo-disable-nextline`,
+    in capitals) or not closed on its line turns nothing off: one warning each at the comment's line, with the name
+    meant; the post is still checked with the rule on, and a warning does not change the status. `all` turns every
+    rule off, as in front matter."""
+    from smpseo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: A post\n---\n\n<!-- smpseo-disable-next-line RD1O4 -->\n{LONG}\n\n"
+        f"{LONG} <!-- smpseo-disable-line long-sentenc, RD104 -->\n\n<!-- smpseo-disable-nextline RD101 -->\n{LONG}\n\n"
+        f"<!-- SMPSEO-DISABLE-LINE -->\n{LONG} <!-- smpseo-disable-line all -->\n<!-- smpseo-disable-line-->\n\n"
+        f"<!-- smpseo-disable-next-line RD101\n-->\n", encoding="utf-8")
+    assert main(["check", ".", "--select", "RD101,RD104", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "a.md:5: warning: unknown rule 'RD1O4' in smpseo-disable-next-line (did you mean RD104?); it is not turned "
+        "off",
+        "a.md:8: warning: unknown rule 'long-sentenc' in smpseo-disable-line (did you mean long-sentence?); it is not "
+        "turned off",
+        "a.md:10: warning: unknown switch 'smpseo-disable-nextline' (did you mean smpseo-disable-next-line?); it "
+        "turns nothing off",
+        "a.md:13: warning: unknown switch 'SMPSEO-DISABLE-LINE' (did you mean smpseo-disable-line?); it turns "
+        "nothing off",
+        "a.md:17: warning: 'smpseo-disable-next-line' is not closed (-->) on its own line; it turns nothing off"]
+    found = [(f["line"], f["rule"]) for f in json.loads(out)["findings"]]
+    assert found == [(6, "RD101"), (6, "RD104"), (8, "RD101"), (11, "RD101"), (11, "RD104")]
+
+
 def test_one_typo_gives_one_finding():
     """A misspelt city is LOC305's; the misspelt-term rule leaves it alone, and still finds the brand's typo."""
     text = "Rob works at Advnaced Scalp Clinic in Vancover. Book a consultation."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
 from smpseo.checks.rating import rating, top_fixes
-from smpseo.checks.select import switch_problems
+from smpseo.checks.select import INLINE_FORMATS, inline_disabled, switch_problems
 from smpseo.checks.sitewide import SiteContext
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.language import stem
@@ -289,12 +288,6 @@ def _phrase_keys(phrase) -> list:
     return [list(phrase.keys), list(phrase.keys_for(False))]
 
 
-@functools.cache
-def _inline_comment() -> re.Pattern:
-    """An inline `<!-- smpseo-disable-... -->` comment, compiled when a post has one."""
-    return re.compile(r"<!--\s*smpseo-disable-(next-)?line\b(.*?)-->")
-
-
 def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
     """Findings from hits, in the hits' order (`assemble` sorts them all)."""
     lines_cache: dict[int, tuple[list[str] | None, list[str] | None]] = {}
@@ -313,7 +306,7 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
             lines = [clean_text(row) for row in written] if written else None
             lines_cache[id(ctx.post)] = written, lines
         if lines and line > 0:
-            if ctx.post.format in ("markdown", "html") and _inline_disabled(lines, line, r):
+            if ctx.post.format in INLINE_FORMATS and inline_disabled(lines, line, r):
                 continue
             if h.match:
                 column = _refine_column(lines, line, column, h.match)
@@ -322,20 +315,6 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
         out.append(Finding(path=ctx.name, line=line, column=column, rule=r.id, category=r.category,
                            severity=severity, message=h.message, match=h.match, hint=h.hint or r.hint))
     return out
-
-
-def _inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
-    """`<!-- smpseo-disable-line RD104 -->` on the finding's line, or `<!-- smpseo-disable-next-line ... -->` on
-    the line before it (no ids: every rule)."""
-    for index, wants_next in ((line - 1, False), (line - 2, True)):
-        if 0 <= index < len(lines) and "smpseo-disable" in lines[index]:
-            for m in _inline_comment().finditer(lines[index]):
-                if bool(m.group(1)) != wants_next:
-                    continue
-                names = {x for x in re.split(r"[\s,]+", m.group(2).strip()) if x}
-                if not names or names & {r.id, r.name, r.category}:
-                    return True
-    return False
 
 
 # What may stand between two words of a finding's text in its source: spaces and line breaks, emphasis marks, a
