@@ -283,6 +283,9 @@ def test_a_path_over_the_system_limit_is_one_line(posts, capsys):
     ('[topics]\nfille = "faq.yml"\n', "unknown key 'fille' in [topics]"),
     ('[report]\ntitel = "x"\n', "unknown key 'titel' in [report]"),
     ('[site]\nname = "' + "Scalp clinic " * 500 + '"\n', "[site] name is 6,500 characters long"),
+    ('[site]\ncity = "Vancouver"\nphone = "call us now"\n',
+     "smpseo.toml:3: [site] phone 'call us now' is not a phone number (digits, spaces, + ( ) - . / only)"),
+    ('[site]\nphone = "555-01"\n', "smpseo.toml:2: [site] phone '555-01' has too few digits to be a phone number"),
     ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
 ])
 @pytest.mark.parametrize("command", ["analyze", "check", "gaps"])

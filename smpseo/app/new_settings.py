@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -67,7 +66,7 @@ SITE_KEYS = tuple(_EXAMPLES)
 
 def check_option(key: str, value: str) -> str:
     """An option's value, tidied; ConfigError naming the option when it cannot be a setting."""
-    from smpseo.analysis.phone import MIN_DIGITS, national_digits
+    from smpseo.core.phone import phone_problem
 
     option = f"--{key}"
     value = value.strip()
@@ -77,11 +76,8 @@ def check_option(key: str, value: str) -> str:
         raise ConfigError(option, "holds a line break or a control character")
     if len(value) > MAX_TEXT:
         raise ConfigError(option, f"is {len(value):,} characters long (at most {MAX_TEXT:,})")
-    if key == "phone":
-        if re.search(r"[^\d\s+().\-/\u2010-\u2015]", value):
-            raise ConfigError(option, f"{value!r} is not a phone number (digits, spaces, + ( ) - . / only)")
-        if len(national_digits(value)) < MIN_DIGITS:
-            raise ConfigError(option, f"{value!r} has too few digits to be a phone number")
+    if key == "phone" and (problem := phone_problem(value)):
+        raise ConfigError(option, problem)
     if key == "url":
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smpseo.core.phone import phone_problem
+
 
 class ConfigError(Exception):
     """A settings file that cannot be used: its path, the line when known, and what is wrong."""
@@ -220,6 +222,8 @@ def _check_site(site: dict[str, Any], path: str) -> None:
             raise ConfigError(path, f"[site] {key} must be a string")
         elif len(value) > MAX_TEXT:
             raise ConfigError(path, f"[site] {key} is {len(value):,} characters long (at most {MAX_TEXT:,})")
+        elif key == "phone" and value.strip() and (problem := phone_problem(value.strip())):
+            raise ConfigError(path, f"[site] phone {problem}")
     if ("latitude" in site) != ("longitude" in site):
         raise ConfigError(path, "[site] latitude and longitude go together: give both or neither")
     kind = site.get("business_type")
