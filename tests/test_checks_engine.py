@@ -272,3 +272,16 @@ def test_rules_declared_as_kinds_say_so():
     assert len(kinds) >= 32, "most rules are short specs of a kind"
     assert RULES["RD107"].to_dict()["kind"] == "metric"
     assert "| RD107 | `short-text` | metric | warning |" in rules_markdown()
+
+
+def test_a_title_of_one_long_word_is_cut_inside_it():
+    """A title of one run of letters wider than a search result (no space to cut at) is shown cut inside the word,
+    not as nothing ("it gets cut after ''"); a title of words is still cut at a word."""
+    from smpseo.core.pixels import cut_to_width, text_width
+
+    for title in ("A" * 10_000, "Scalpmicropigmentation" * 40 + " Vancouver"):
+        result = smpseo.check([post(f"---\ntitle: {title}\n---\n\nText.\n")], EXAMPLE_CONFIG, rules=["SEO216"])
+        (finding,) = result.findings
+        shown = finding.message.split("it gets cut after ")[1].strip("'")
+        assert shown and title.startswith(shown) and text_width(shown) <= 600 < text_width(shown + title[len(shown)])
+    assert cut_to_width("Scalp micropigmentation in Vancouver " * 5, 600, ellipsis="").endswith(" micropigmentation in")

@@ -41,7 +41,8 @@ def text_width(text: str, size: int = TITLE_FONT_PX) -> float:
 
 
 def cut_to_width(text: str, max_px: float, size: int = TITLE_FONT_PX, ellipsis: str = " ...") -> str:
-    """`text` as a search result shows it in `max_px`: whole, or cut at a word and followed by `ellipsis`."""
+    """`text` as a search result shows it in `max_px`: whole, or cut at a word and followed by `ellipsis` (inside
+    its first word when that word alone is wider: a title of one long run of letters)."""
     if text_width(text, size) <= max_px:
         return text
     room = max_px - text_width(ellipsis, size)
@@ -51,4 +52,10 @@ def cut_to_width(text: str, max_px: float, size: int = TITLE_FONT_PX, ellipsis: 
         if text_width(" ".join([*kept, word]), size) > room:
             break
         kept.append(word)
+    if not kept:
+        low, high = 0, len(words[0])  # the most characters of it that fit: found in a few measures of it
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if text_width(words[0][:middle], size) <= room else (low, middle - 1)
+        kept = [words[0][:low]]
     return " ".join(kept).rstrip(" ,;:-") + ellipsis
