@@ -506,6 +506,11 @@ def test_csv_cells_never_start_a_formula(tmp_path, capsys):
     assert main(["analyze", "posts", "--format", "csv"]) == 0
     row = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert row["title"] == "'=HYPERLINK(\"http://example.com\",\"x\")" and row["words"] == "5"
+    # a cell made of a list (the top terms, tags) is a cell too; a number keeps its sign
+    from smpseo.views.table import csv_cell
+
+    assert [csv_cell(v) for v in (["=1+1", "x"], ("@SUM(A1)",), -3, -2.5, "-2")] == ["'=1+1; x", "'@SUM(A1)", "-3",
+                                                                                 "-2.5", "'-2"]
 
 
 # -- fetching by URL ---------------------------------------------------------------------------------------------------

@@ -23,9 +23,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value) -> str:
-    """A CSV cell a spreadsheet shows as text: text that would start a formula (=, +, -, @) gets a leading '."""
+    """A CSV cell a spreadsheet shows as text: text (or a list of it) that would start a formula (=, +, -, @) gets a
+    leading '. A number keeps its sign."""
     cell = escaped(_cell(value), keep_lines=True)  # a file name is not cleaned text: its escapes are shown
-    if isinstance(value, str) and cell.startswith(_FORMULA_START):
+    if not isinstance(value, (int, float)) and cell.startswith(_FORMULA_START):
         return "'" + cell
     return cell
 
