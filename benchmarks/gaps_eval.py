@@ -311,23 +311,32 @@ def _us(text: str) -> str:
     return re.sub(r"\b(" + "|".join(_US) + r")", lambda m: _US[m.group(1)], text)
 
 
+FRESH = "own_"  # before every id in the "fresh id" wording: no topic keeps a shipped id, nor its exemplar
+
+
 def reworded(all_clinics: list[Clinic], folds: dict) -> list[str]:
-    """Held out as above, with every way of asking reworded (`REWORDINGS`), and with the question alone (no
-    phrasings, as a topic of one's own is often written): agreement and best post per wording."""
+    """Held out as above, with every way of asking reworded (`REWORDINGS`); with the question alone (no
+    phrasings, as a topic of one's own is often written); and with a fresh id and the question alone, as a new
+    clinic writes its own topics file (an id and a question): no topic keeps a shipped id, so none has an exemplar.
+    Agreement and best post per wording."""
     out = ["", "  the same questions worded otherwise (every question and phrasing of every clinic), held out:",
            f"  {'wording':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
     ways = {**{name: (lambda t, f=f: replace(t, question=f(t.question), phrasings=tuple(map(f, t.phrasings))))
                for name, f in REWORDINGS.items()},
-            "the question alone": lambda t: replace(t, phrasings=())}
+            "the question alone": lambda t: replace(t, phrasings=()),
+            "fresh id, question only": lambda t: replace(t, id=FRESH + t.id, phrasings=(), terms=())}
     for name, change in ways.items():
         rows = []
         for held in all_clinics:
-            written = held.topics
+            written, labels, best = held.topics, held.labels, held.best
             held.topics = [change(t) for t in written]
+            renamed = {t.id: n.id for t, n in zip(written, held.topics, strict=True)}  # labels follow their topic
+            held.labels = {renamed.get(tid, tid): lab for tid, lab in labels.items()}
+            held.best = {renamed.get(tid, tid): b for tid, b in best.items()}
             try:
                 rows += rows_for(held, folds[held.name][0])
             finally:
-                held.topics = written
+                held.topics, held.labels, held.best = written, labels, best
         out.append("  " + line(name, rows, 24)[2:])
     return out
 
