@@ -150,3 +150,13 @@ def test_the_scorers_benchmark_scores_the_shipped_matcher_as_make_eval_does(held
     rows = gaps_scorers.scored(faq_clinics, gaps_scorers.prepared(faq_clinics), gaps_scorers.shipped)
     assert [(r["label"], r["tool"], r["post_hit"]) for r in rows] \
         == [(r["label"], r["tool"], r["post_hit"]) for r in held_out_rows]
+
+
+def test_the_borrowing_benchmark_scores_the_shipped_matcher_as_make_eval_does(held_out_rows, faq_clinics):
+    """benchmarks/gaps_borrow.py applies an exemplar on top of features computed without one; with nothing
+    borrowed it must give make eval's status and best post for every topic, or its comparisons say nothing."""
+    gaps_borrow = benchmark("gaps_borrow")
+    plain = {way: gaps_borrow.views(faq_clinics, way) for way in gaps_borrow.WORDINGS}
+    out, _ = gaps_borrow.scored({"none": (plain, None)}, ["none"])
+    assert [(r["label"], r["tool"], r["post_hit"]) for r in out["as labelled"]] \
+        == [(r["label"], r["tool"], r["post_hit"]) for r in held_out_rows]
