@@ -244,6 +244,19 @@ def test_a_typo_in_an_inline_switch_is_one_warning_at_its_line(tmp_path, monkeyp
     assert found == [(6, "RD101"), (6, "RD104"), (8, "RD101"), (11, "RD101"), (11, "RD104")]
 
 
+def test_an_inline_switch_may_give_its_reason_after_two_dashes(tmp_path, monkeypatch, capsys):
+    """`<!-- smpseo-disable-line RD104 -- the rhythm is meant -->`: the words after `--` are the reason, for the
+    reader, not rules to turn off (as ESLint reads its comments)."""
+    from smpseo.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(f"---\ntitle: A post\n---\n\n{LONG} <!-- smpseo-disable-line RD104 -- the rhythm "
+                                   f"is meant, see the style guide -->\n", encoding="utf-8")
+    assert main(["check", ".", "--select", "RD101,RD104", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and [(f["line"], f["rule"]) for f in json.loads(out)["findings"]] == [(5, "RD101")]
+
+
 def test_one_typo_gives_one_finding():
     """A misspelt city is LOC305's; the misspelt-term rule leaves it alone, and still finds the brand's typo."""
     text = "Rob works at Advnaced Scalp Clinic in Vancover. Book a consultation."

@@ -122,8 +122,9 @@ def _switch_comment() -> re.Pattern:
 
 
 def _names(text: str) -> list[str]:
-    """The ids, names or categories of an inline comment, separated by spaces or commas."""
-    return [x for x in re.split(r"[\s,]+", text.strip()) if x]
+    """The ids, names or categories of an inline comment, separated by spaces or commas; what follows `--` is the
+    reason, for the reader (`<!-- smpseo-disable-line RD104 -- the rhythm is meant -->`, as ESLint reads it)."""
+    return [x for x in re.split(r"[\s,]+", text.split("--", 1)[0].strip()) if x]
 
 
 def inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
