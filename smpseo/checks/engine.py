@@ -199,15 +199,21 @@ def _out_of_range(name: str, value: Any) -> str:
 
 def disabled_in_post(meta: Mapping[str, Any]) -> frozenset[str]:
     """Rule ids, names and categories a post turns off: `smpseo: {disable: [RD101, long-sentence, local]}`."""
+    return frozenset(switched_off(meta))
+
+
+def switched_off(meta: Mapping[str, Any]) -> list[str]:
+    """What a post's `smpseo: {disable: ...}` names, in its order, each once: a list, or one string of names
+    separated by commas; nothing when the block or its `disable` is of another type."""
     block = meta.get("smpseo")
     if not isinstance(block, dict):
-        return frozenset()
+        return []
     items = block.get("disable") or []
     if isinstance(items, str):
-        items = [part.strip() for part in items.split(",")]
+        items = items.split(",")
     if not isinstance(items, list):
-        return frozenset()
-    return frozenset(str(i).strip() for i in items if str(i).strip())
+        return []
+    return list(dict.fromkeys(name for name in (str(i).strip() for i in items) if name))
 
 
 def is_disabled(rule_: Rule, disabled: frozenset[str]) -> bool:

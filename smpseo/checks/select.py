@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from smpseo.checks.engine import RULES, Rule, is_disabled
+from smpseo.checks.engine import RULES, Rule, is_disabled, switched_off
 from smpseo.core.text import clean_text
 from smpseo.model.post import Post
 from smpseo.model.results import CATEGORIES
@@ -70,15 +70,11 @@ def _block_problems(post: Post, lines: Callable[[], list[str] | None]) -> list[l
     problems = [(key_, f"unknown key '{key_}' in smpseo (known: disable); ignored") for key_ in map(str, block)
                 if key_ != "disable"]
     items = block.get("disable")
-    if isinstance(items, str):
-        items = [part.strip() for part in items.split(",")]
-    if items is not None and not isinstance(items, list):
+    if items is not None and not isinstance(items, (list, str)):
         problems.append(("disable", f"'smpseo: disable' should be a list of rule ids, names or categories, not "
                                     f"{type(items).__name__}; ignored"))
-    elif items:
-        names = (str(i).strip() for i in items)
-        problems += [(name, _unknown_rule(name, "smpseo: disable")) for name in dict.fromkeys(names)
-                     if name and name not in _known()]
+    problems += [(name, _unknown_rule(name, "smpseo: disable")) for name in switched_off(post.meta)
+                 if name not in _known()]
     text = lines() if problems else None
     return [[_line_of(word, start, text), message] for word, message in problems]
 
