@@ -220,3 +220,16 @@ def test_a_keyphrase_that_changes_how_another_post_is_read(tmp_path, monkeypatch
     assert kept == from_disk == cold
     a_findings = [[f["rule"], f["message"]] for f in cold["findings"] if f["path"].endswith("a.md")]
     assert a_findings != [[f["rule"], f["message"]] for f in before["findings"] if f["path"].endswith("a.md")]
+
+
+def test_each_file_is_decoded_once_for_its_findings_and_switches(tmp_path, monkeypatch, capsys):
+    """A post's source lines place its findings and hold its inline switches: decoded once per file and run, not
+    again for each use (an export of hundreds of posts would be decoded once per post)."""
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
+    decoded = []
+    plain = incremental.Source.lines
+    monkeypatch.setattr(incremental.Source, "lines", lambda self: decoded.append(self.path) or plain(self))
+    main(["check", str(CLINIC_POSTS), "--config", str(CLINIC_CONFIG), "--format", "json"])
+    capsys.readouterr()
+    assert decoded and len(decoded) == len(set(decoded))

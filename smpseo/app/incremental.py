@@ -152,10 +152,16 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
             todo.append((len(summaries), source, digest))
             summaries.extend([None] * len(source.kept))
 
-    lines = {id(p): s for s in sources for p in s.kept}
+    of_post = {id(p): s for s in sources for p in s.kept}
+    lines: dict[int, list[str] | None] = {}  # a file's lines, decoded once in this run (an export holds many posts)
 
     def source_lines(post: Post) -> list[str] | None:
-        return lines[id(post)].lines() if id(post) in lines else None
+        source = of_post.get(id(post))
+        if source is None:
+            return None
+        if id(source) not in lines:
+            lines[id(source)] = source.lines()
+        return lines[id(source)]
 
     fresh = [p for _, s, _ in todo for p in s.kept]
     session.last_checked = len(fresh)
