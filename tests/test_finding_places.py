@@ -4,6 +4,7 @@ not of a like word elsewhere on the line."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from smpseo.cli import main
 
@@ -211,3 +212,18 @@ def test_many_findings_on_one_long_line_are_placed_in_linear_time(tmp_path, caps
     found = findings(tmp_path, capsys, "long.md", text + "\n")
     assert sum(f["rule"] == "RD105" for f in found) == 1 and len(found) > 300
     assert len(whole_line) < len(found) / 10  # the whole line is gone through only for the few found before it
+
+
+def test_findings_of_an_export_clean_only_the_lines_they_are_on(capsys, monkeypatch):
+    """An export holds many posts, each with findings: a finding's place is read from the two or three lines it
+    looks at, not from the whole file made clean again for each post (counted, not timed)."""
+    from smpseo.checks import run
+
+    export = Path(__file__).parent / "fixtures" / "wxr" / "themeunittestdata.wordpress.xml"
+    cleaned = []
+    clean = run.clean_text
+    monkeypatch.setattr(run, "clean_text", lambda text: cleaned.append(text) or clean(text))
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "1")
+    main(["check", str(export), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert len(found) > 100 and len(cleaned) <= 3 * len(found)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from smpseo.analysis.context import PostContext
@@ -288,9 +288,26 @@ def _phrase_keys(phrase) -> list:
     return [list(phrase.keys), list(phrase.keys_for(False))]
 
 
+class _Cleaned(Sequence[str]):
+    """A file's lines as the reader saw them (`clean_text`), each cleaned when first looked at: a finding looks at
+    two or three lines of a file that may hold hundreds of posts, each with findings."""
+
+    def __init__(self, written: list[str]):
+        self.written = written
+        self.seen: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.written)
+
+    def __getitem__(self, index: int) -> str:
+        if index not in self.seen:
+            self.seen[index] = clean_text(self.written[index])
+        return self.seen[index]
+
+
 def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
     """Findings from hits, in the hits' order (`assemble` sorts them all)."""
-    lines_cache: dict[int, tuple[list[str] | None, list[str] | None]] = {}
+    lines_cache: dict[int, tuple[list[str] | None, _Cleaned | None]] = {}
     out = []
     for ctx, r, h in hits:
         severity = settings[r.id].severity
@@ -303,7 +320,7 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
             written, lines = lines_cache[id(ctx.post)]
         else:
             written = source_lines(ctx.post)  # the lines as the file has them; `lines` as the reader saw them
-            lines = [clean_text(row) for row in written] if written else None
+            lines = _Cleaned(written) if written else None
             lines_cache[id(ctx.post)] = written, lines
         if lines and line > 0:
             if ctx.post.format in INLINE_FORMATS and inline_disabled(lines, line, r):
@@ -340,7 +357,7 @@ def _phrase(chunks: list[str], whole: bool) -> re.Pattern:
     return re.compile(head + _GAP.join(_written(c) for c in chunks) + tail)
 
 
-def _refine_column(lines: list[str], line: int, column: int, match: str) -> int:
+def _refine_column(lines: Sequence[str], line: int, column: int, match: str) -> int:
     """The column of `match` on the source line, from an estimate (markup and escapes shift estimates).
 
     The estimate counts the text's characters from where its block starts, and the markup around the text only

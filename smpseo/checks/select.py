@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from smpseo.checks.engine import RULES, Rule, is_disabled, switched_off
 from smpseo.core.text import clean_text
@@ -123,7 +123,7 @@ def _names(text: str) -> list[str]:
     return [x for x in re.split(r"[\s,]+", text.split("--", 1)[0].strip()) if x]
 
 
-def inline_disabled(lines: list[str], line: int, r: Rule) -> bool:
+def inline_disabled(lines: Sequence[str], line: int, r: Rule) -> bool:
     """`<!-- smpseo-disable-line RD104 -->` on the finding's line, or `<!-- smpseo-disable-next-line ... -->` on
     the line before it (no ids: every rule). Names as in front matter: an id, a name, a category or `all`."""
     for index, wants_next in ((line - 1, False), (line - 2, True)):
