@@ -168,8 +168,10 @@ def test_lists_and_quotes_nested_past_the_parsers_limit_keep_their_text_and_line
 
 def test_an_html_block_nested_too_deeply_to_walk_keeps_its_text_and_the_post_its_other_blocks():
     """Thousands of nested `<div>` in a Markdown post: the post was refused whole ("nested too deeply"); the block's
-    text is read as paragraphs at their lines, a script's is not, and the blocks around it are read as usual."""
-    deep = "<div>\n" * 3_000 + "<script>var x = 1;</script>\nDeep <b>text</b> &amp; more.\n" + "</div>\n" * 3_000
+    text is read as paragraphs at their lines, a script's or a noscript's is not (as in the rest of a post's HTML),
+    and the blocks around it are read as usual."""
+    deep = "<div>\n" * 3_000 + "<script>var x = 1;</script><noscript>Turn scripts on.</noscript>\nDeep <b>text</b> " \
+        "&amp; more.\n" + "</div>\n" * 3_000
     post = parse_markdown(f"---\ntitle: Divs\n---\n\nIntro text.\n\n{deep}\nAfter the divs.\n", "a.md")
     assert [(b.line, b.kind, b.text) for b in post.blocks] == [
         (5, PARAGRAPH, "Intro text."), (3_008, PARAGRAPH, "Deep text & more."), (6_010, PARAGRAPH, "After the divs.")]

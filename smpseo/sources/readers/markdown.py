@@ -33,10 +33,13 @@ from smpseo.sources.readers.generator import generator_post
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
+_NOT_PROSE = "script|style|template|noscript"  # the elements of a post's HTML whose content is never shown as text
+
+
 @functools.cache
 def _hidden_open() -> re.Pattern:
     """An inline tag whose content is not prose (<script> ...): compiled when a post has inline HTML."""
-    return re.compile(r"<(script|style|template|noscript)\b", re.I)
+    return re.compile(rf"<({_NOT_PROSE})\b", re.I)
 
 
 @functools.cache
@@ -303,7 +306,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
     return blocks
 
 
-_HIDDEN_ELEMENT = re.compile(r"(?is)<(script|style|template)\b.*?</\1\s*>|<!--.*?-->")
+_HIDDEN_ELEMENT = re.compile(rf"(?is)<({_NOT_PROSE})\b.*?</\1\s*>|<!--.*?-->")
 _TAG = re.compile(r"<[^<>]*>")
 
 
