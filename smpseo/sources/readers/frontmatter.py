@@ -25,6 +25,9 @@ _TOML_LINE = re.compile(r"\(at line (\d+)")
 # What after a field's key says its text starts on the next line: a YAML block scalar (`title: >-`), a TOML
 # multi-line string (`description = """`).
 _TEXT_BELOW = re.compile(r"[ \t]*(?:[|>][+-]?\d?[+-]?|\"\"\"|\'\'\')[ \t]*(?:#.*)?")
+_JSON_OPEN = re.compile(r"^\{[ \t]*(\"[^\"]*\"[ \t]*:.*)?$")  # `{` alone, or `{"title": ...`
+_JSON_KEY = re.compile(r'^[ \t]*\{?[ \t]*"([A-Za-z_][\w-]*)"[ \t]*:')
+_META_LINE = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 
 
 def _text_line(lines: list[str], i: int, after: int, end: int) -> int:
@@ -34,9 +37,8 @@ def _text_line(lines: list[str], i: int, after: int, end: int) -> int:
         return i + 1
     below = next((k for k in range(i + 1, end) if lines[k].strip()), None)
     return below + 1 if below is not None else i + 1
-_JSON_OPEN = re.compile(r"^\{[ \t]*(\"[^\"]*\"[ \t]*:.*)?$")  # `{` alone, or `{"title": ...`
-_JSON_KEY = re.compile(r'^[ \t]*\{?[ \t]*"([A-Za-z_][\w-]*)"[ \t]*:')
-_META_LINE = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+
+
 # A `Key: value` block is front matter only when it names one of these: Pelican requires `Title`, and a post that
 # opens with "Note: ..." or "Update: ..." is prose, not fields.
 META_NAMES = frozenset({"title", "date", "slug"})
