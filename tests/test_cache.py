@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,6 +42,24 @@ def test_where_the_cache_lives(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     if sys.platform.startswith("linux"):
         assert cache.directory() == tmp_path / "home" / ".cache" / "smpseo"
+    from platformdirs import user_cache_dir  # the answer, on every platform, is platformdirs'
+
+    assert cache.directory() == Path(user_cache_dir("smpseo", appauthor=False))
+    monkeypatch.setenv("XDG_CACHE_HOME", "  ")  # blank: as if unset (platformdirs reads it so)
+    assert cache.directory() == Path(user_cache_dir("smpseo", appauthor=False))
+
+
+def test_finding_the_cache_imports_nothing_on_linux(tmp_path):
+    """On Linux the folder is worked out without platformdirs, which imports tempfile and random for it: about
+    2 % of a new post's check."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("platformdirs finds the folder elsewhere")
+    env = {k: v for k, v in os.environ.items() if k not in ("SMPSEO_CACHE_DIR", "XDG_CACHE_HOME")}
+    env["HOME"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", "import sys; from smpseo.app import cache; print(cache.directory(), "
+                          "sorted({'platformdirs', 'tempfile'} & set(sys.modules)))"],
+                         capture_output=True, text=True, env=env, timeout=60, check=True)
+    assert out.stdout.split() == [str(tmp_path / ".cache" / "smpseo"), "[]"]
 
 
 def test_key_changes_with_input_settings_and_versions(monkeypatch):

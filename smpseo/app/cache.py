@@ -25,6 +25,7 @@ import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,10 @@ def directory() -> Path:
     """The cache folder (not created here)."""
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR]).expanduser()
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]).expanduser() / "smpseo"
+    if os.environ.get("XDG_CACHE_HOME", "").strip():
+        return Path(os.environ["XDG_CACHE_HOME"].strip()).expanduser() / "smpseo"
+    if sys.platform == "linux" and "ANDROID_ROOT" not in os.environ:  # platformdirs' answer there, without its imports
+        return Path(os.path.expanduser("~/.cache")) / "smpseo"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("smpseo", appauthor=False))
@@ -98,7 +101,6 @@ def versions() -> dict[str, str]:
 def _fingerprint(files: list[str | Path]) -> list | None:
     """The installation and smpseo's code files as `stat()` sees them, or None when something changed too recently
     to be told apart from a change still to come."""
-    import sys
     import time
 
     now = time.time_ns()
