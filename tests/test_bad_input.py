@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from smpseo.cli import main
+from smpseo.sources.queries import NO_QUERIES
 
 from .conftest import FIXTURES
 
@@ -272,6 +273,25 @@ def test_search_console_csv_with_the_wrong_columns(tmp_path, capsys, content, go
     assert "Traceback" not in err and len(lines) == 1, err
     assert code == 2 and lines[0].startswith("smpseo: error: Queries.csv"), err
     assert "\x00" not in err
+
+
+@pytest.mark.parametrize("header", [b'"Top queries","Clicks","Impressions","CTR","Position"\n',
+                                    b'\xef\xbb\xbf"Top queries";"Clicks";"Impressions";"CTR";"Position"\r\n\r\n'])
+def test_search_console_csv_with_no_query_is_a_warning(tmp_path, capsys, header, good_post):
+    """An export of a range nothing was searched in yet: read, said once, and the topics listed without demand."""
+    (tmp_path / "Queries.csv").write_bytes(header)
+    assert main(["gaps", "posts", "--queries", "Queries.csv"]) == 0
+    out, err = capsys.readouterr()
+    assert _lines(err) == ["Queries.csv: warning: no queries in it, only the header: the topics are ranked without "
+                           "search demand"]
+    assert "MISSING" in out or "partial" in out
+    from smpseo.app.gaps import gaps
+    from smpseo.app.report.faq import faq_report
+
+    assert [e.message for e in gaps(tmp_path / "posts", queries=tmp_path / "Queries.csv").errors
+            if e.severity == "warning"] == [NO_QUERIES]
+    assert [p for p in faq_report(tmp_path / "posts", queries=tmp_path / "Queries.csv").problems
+            if NO_QUERIES in p] == [f"{tmp_path / 'Queries.csv'}: warning: {NO_QUERIES}"]
 
 
 @pytest.mark.parametrize("command", ["analyze", "check", "gaps"])

@@ -12,10 +12,14 @@ from pathlib import Path
 
 from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, parse_table, read_export
 
-__all__ = ["HEADER", "MAX_CSV_BYTES", "Query", "QueryFileError", "map_queries", "parse_queries", "read_queries"]
+__all__ = ["HEADER", "MAX_CSV_BYTES", "NO_QUERIES", "Query", "QueryFileError", "map_queries", "parse_queries",
+           "read_queries"]
 
 HEADER = ("Top queries", "Clicks", "Impressions", "CTR", "Position")
 QUESTION_RE = re.compile(r"^(how|what|why|when|can|does|do|is|are|will|should)\b", re.IGNORECASE)
+# What is said of a queries file with its header and no query (an export of a range with no search yet): read, and
+# of no use for ranking.
+NO_QUERIES = "no queries in it, only the header: the topics are ranked without search demand"
 # A query maps to the topic whose keys cover at least this share of the query's own keys.
 MAP_THRESHOLD = 0.5
 
