@@ -88,6 +88,44 @@ def test_fallbacks_h1_title_og_and_densest_container():
     assert [b.text[:20] for b in post.blocks] == ["Keep the scalp dry f", "Avoid the gym and th"]
 
 
+LAYOUT_PAGE = """<html><head><title>Does SMP hurt?</title></head><body>
+<table width="800" border="0">
+<tr><td colspan="2"><img src="logo.gif" alt="Old Clinic"></td></tr>
+<tr><td width="180"><a href="/">Home</a><br><a href="/faq">FAQ</a></td>
+<td><font face="Arial" size="2">Most clients describe the feeling as a light scratching on the scalp. We apply a
+numbing cream before we start, and the first session is the most sensitive one. Most people rate it two out of ten.
+</font></td></tr>
+</table>
+TABLE
+</body></html>"""
+PRICES = "<table><tr><td>Sessions</td><td>3</td></tr><tr><td>Price</td><td>$2,500</td></tr></table>"
+
+
+@pytest.mark.parametrize("table, kinds", [
+    ("", ["image", "paragraph", "paragraph"]),
+    (PRICES, ["image", "paragraph", "paragraph", "table"]),  # short cells: data
+    (PRICES.replace("<table>", '<table role="presentation">'), ["image", "paragraph", "paragraph"] + ["paragraph"] * 4),
+])
+def test_a_table_that_lays_out_the_page_is_read_for_its_prose(table, kinds):
+    """A page laid out in a table (an old site, an email-style page): the prose in its cells is the post's, where
+    it was read as one table before; a table of short cells, or marked up as data, stays a table."""
+    [post] = read_html(LAYOUT_PAGE.replace("TABLE", table), "old/does-smp-hurt.html")
+    assert [b.kind for b in post.blocks] == kinds
+    assert post.blocks[2].text.startswith("Most clients describe") and post.blocks[2].line == 5
+    assert len(post.blocks[2].sentences) == 3
+
+
+def test_a_table_of_data_stays_a_table_whatever_its_cells_hold():
+    long = "A light scratch at most, and the numbing cream takes the edge off the first session for nearly " \
+           "everyone who has tried it so far."
+    for table in (f"<table><tr><th>Question</th><th>Answer</th></tr><tr><td>Pain</td><td>{long}</td></tr></table>",
+                  f"<table summary='answers'><tr><td>Pain</td><td>{long}</td></tr></table>",
+                  f"<table><caption>Answers</caption><tr><td>Pain</td><td>{long}</td></tr></table>"):
+        [post] = read_html(f"<html><head><title>T</title></head><body><p>Intro text.</p>{table}</body></html>",
+                           "t.html")
+        assert [b.kind for b in post.blocks] == ["paragraph", "table"], table
+
+
 def test_bad_pages_are_one_clear_error(tmp_path):
     with pytest.raises(SourceError, match="not an HTML page"):
         read_html("just some words", "a.html")

@@ -32,7 +32,7 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object
 BLOCK_TAGS = HEADING_TAGS | {
     "p", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "div",
     "section", "article", "main", "aside", "header", "footer", "nav", "hr", "details", "summary", "address",
-    "center", "body", "html",
+    "center", "body", "html", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
 }
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
@@ -254,8 +254,10 @@ class _Builder:
                         b.kind = QUOTE
             elif name == "pre":
                 self.add(CODE, child.get_text(), _line(child, self.offset))
-            elif name == "table":
+            elif name == "table" and _holds_data(child):
                 self.add(TABLE, child.get_text(" "), _line(child, self.offset))
+            elif name == "table":  # a table that lays out the page: its cells hold the prose
+                self.walk(child)
             elif name == "figure" or _is_caption_box(child):
                 self.figure(child)
             elif name == "hr":
@@ -296,6 +298,25 @@ def _breaks(node) -> int:
 
 
 _CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
+
+
+PROSE_CELL_WORDS = 25  # a table cell with this many words of its own holds prose, not a datum
+
+
+def _holds_data(table: Tag) -> bool:
+    """Whether a table holds data (read as a table) rather than laying out a page whose prose is in its cells. As
+    Mozilla Readability tells them apart, the markup decides first: a role of presentation lays out; a summary, a
+    caption, header cells or column groups hold data. Else a table holding another table, or with a cell of prose
+    (`PROSE_CELL_WORDS` or more), lays out; a table of short cells holds data."""
+    if table.get("role") == "presentation" or table.get("datatable") == "0":
+        return False
+    caption = table.find("caption")
+    if table.get("summary") or (caption is not None and caption.get_text(strip=True)) \
+            or table.find(["th", "thead", "tfoot", "col", "colgroup"]) is not None:
+        return True
+    if table.find("table") is not None:
+        return False
+    return all(len(cell.get_text(" ").split()) < PROSE_CELL_WORDS for cell in table.find_all("td"))
 
 
 def _is_caption_box(tag: Tag) -> bool:
