@@ -148,3 +148,24 @@ def test_a_plain_post_is_read_without_importing_yaml(tmp_path):
 def test_the_quick_test_for_numbers_and_times_misses_none(value):
     if plainyaml._resolves_to_other().match(value):
         assert plainyaml._may_be_number_or_time(value), value
+
+
+@pytest.mark.parametrize("opening", ["---\n", ""])  # YAML front matter, and Hexo's without its opening fence
+@pytest.mark.parametrize("title", ["B", '"B"  # a comment'])  # read by plainyaml, and by PyYAML
+def test_a_field_given_twice_is_the_last_and_said_at_its_line(opening, title):
+    """YAML readers keep a field's last value: a finding about the title points at that line, and the repeat is a
+    warning, not a silent choice."""
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    warnings: list[str] = []
+    post = parse_markdown(f"{opening}title: A\ndate: 2024-03-01\ntitle: {title}\n---\n\nBody.\n", "p.md", warnings)
+    first = 2 if opening else 1
+    assert post.meta["title"] == "B"
+    assert post.title_line == first + 2
+    assert warnings == [f"line {first + 2}: 'title' is given again (first on line {first}); the last one is used"]
+
+
+def test_a_field_given_once_warns_of_nothing():
+    warnings: list[str] = []
+    frontmatter.split_front_matter("---\ntitle: A\ntags:\n- a\n- b\nnested:\n  title: x\n---\n", "p.md", None, warnings)
+    assert warnings == []

@@ -44,15 +44,19 @@ def _text_line(lines: list[str], i: int, after: int, end: int) -> int:
 META_NAMES = frozenset({"title", "date", "slug"})
 
 
-def split_front_matter(text: str, path: str, lines: list[str] | None = None) \
+def split_front_matter(text: str, path: str, lines: list[str] | None = None, warnings: list[str] | None = None) \
         -> tuple[dict[str, Any], dict[str, int], int]:
     """Return (fields, field lines, index of the first body line) for text that may open with `---` front matter.
+    A field given twice in YAML is read as YAML readers read it (the last one), and said in `warnings`.
 
     Raises SourceError with the line of a YAML error, or when the fence is never closed.
     """
     lines = text.split("\n") if lines is None else lines  # (`lines`: the text split, when the caller has it)
     try:
-        return _split(text, path, lines)
+        fields, field_lines, start, repeated = _split(text, path, lines)
+        if warnings is not None:
+            warnings += repeated
+        return fields, field_lines, start
     except ValueError as exc:  # Python's limit on the digits of a number read from text
         error = too_many_digits(exc, path, lines, "front matter")
         if error is None:
@@ -60,20 +64,22 @@ def split_front_matter(text: str, path: str, lines: list[str] | None = None) \
         raise error from None
 
 
-def _split(text: str, path: str, lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
+def _split(text: str, path: str, lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int, list[str]]:
+    """`split_front_matter`'s answer, and the warnings of fields given twice."""
     if lines and _TOML_FENCE.match(lines[0]):
-        return _toml_front_matter(lines, path)
+        return *_toml_front_matter(lines, path), []  # (TOML refuses a key given twice)
     if lines and _JSON_OPEN.match(lines[0]) and _json_opens(lines):
-        return _json_front_matter(text, lines, path)
+        return *_json_front_matter(text, lines, path), []
     if not lines or not _FENCE.match(lines[0]):
-        return _hexo_front_matter(lines, path) or _pelican_front_matter(lines)
+        return _hexo_front_matter(lines, path) or (*_pelican_front_matter(lines), [])
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
     if end is None:
         raise SourceError(path, "front matter opened with '---' is never closed", line=1)
-    return (*_yaml_fields(lines, 1, end, path), end + 1)
+    data, field_lines, repeated = _yaml_fields(lines, 1, end, path)
+    return data, field_lines, end + 1, repeated
 
 
-def _hexo_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int] | None:
+def _hexo_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int, list[str]] | None:
     """Hexo's front matter without its opening `---`: YAML fields from the first line to a `---` line, no blank
     line between, naming a title, date or slug. None when the text does not open so (a post that starts with "Note:
     ..." and has a rule further down is prose)."""
@@ -83,16 +89,18 @@ def _hexo_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
     if end is None or not _FENCE.match(lines[end]):
         return None
     try:
-        data, field_lines = _yaml_fields(lines, 0, end, path)
+        data, field_lines, repeated = _yaml_fields(lines, 0, end, path)
     except SourceError:
         return None
     if not META_NAMES & {k.lower() for k in data}:
         return None
-    return data, field_lines, end + 1
+    return data, field_lines, end + 1, repeated
 
 
-def _yaml_fields(lines: list[str], first: int, end: int, path: str) -> tuple[dict[str, Any], dict[str, int]]:
-    """The YAML fields of `lines[first:end]` and their lines. Raises SourceError with the line of an error."""
+def _yaml_fields(lines: list[str], first: int, end: int, path: str) \
+        -> tuple[dict[str, Any], dict[str, int], list[str]]:
+    """The YAML fields of `lines[first:end]`, their lines, and a warning for each field given again (YAML readers
+    keep the last: its line is the field's). Raises SourceError with the line of an error."""
     # Trailing tabs are invisible and meaningless, but PyYAML refuses them.
     source = "\n".join(line.rstrip(" \t") for line in lines[first:end])
     data = plainyaml.read(source)
@@ -102,11 +110,17 @@ def _yaml_fields(lines: list[str], first: int, end: int, path: str) -> tuple[dic
         data = {}
     if not isinstance(data, dict):
         raise SourceError(path, "front matter is not a mapping of fields", line=first + 1)
-    field_lines = {}
+    field_lines: dict[str, int] = {}
+    repeated, seen = [], {}
     for i in range(first, end):
         m = _KEY.match(lines[i])
-        if m and m.group(1) not in field_lines:
-            field_lines[m.group(1)] = _text_line(lines, i, m.end(), end)
+        if m:
+            key = m.group(1)
+            if key in seen:
+                repeated.append(f"line {i + 1}: '{key}' is given again (first on line {seen[key]}); "
+                                "the last one is used")
+            seen.setdefault(key, i + 1)
+            field_lines[key] = _text_line(lines, i, m.end(), end)
     looped = next((k for k, v in data.items() if _loops(v)), None)
     if looped is not None:  # `&a [*a]`: no finite value, and nothing that could be stored or shown
         raise SourceError(path, f"front matter refused: '{looped}' contains itself through an alias",
@@ -114,7 +128,7 @@ def _yaml_fields(lines: list[str], first: int, end: int, path: str) -> tuple[dic
     if expanded_size(data) > MAX_EXPANDED:
         raise SourceError(path, f"front matter refused: its aliases expand to more than {MAX_EXPANDED:,} values",
                           line=first + 1)
-    return {str(k): v for k, v in data.items()}, field_lines
+    return {str(k): v for k, v in data.items()}, field_lines, repeated
 
 
 def _yaml(source: str, path: str, first: int = 1) -> Any:

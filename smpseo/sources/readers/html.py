@@ -179,11 +179,12 @@ def read_html(text: str, path: str) -> list[Post]:
     matter, then the post's HTML). Raises SourceError when the page has no readable content."""
     if not re.match(r"\s*<", text):  # front matter never opens with a tag, a page always does
         lines = text.split("\n")
-        meta, meta_lines, start = split_front_matter(text, path, lines)
+        repeated: list[str] = []
+        meta, meta_lines, start = split_front_matter(text, path, lines, repeated)
         if start:  # the body is the post's content itself, not a page to find it in
             body = "\n".join(lines[start:])
             blocks = html_to_blocks(body, line_offset=start) if body.strip() else []
-            return [generator_post(path, meta, meta_lines, blocks, "html", [])]
+            return [generator_post(path, meta, meta_lines, blocks, "html", repeated)]
     if not re.search(r"<[A-Za-z!]", text):
         raise SourceError(path, "not an HTML page (no tags)")
     soup = parse_html(text)

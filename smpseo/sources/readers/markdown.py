@@ -210,8 +210,9 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
 def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> Post:
     """Parse Markdown text (with optional front matter) into a Post. Raises SourceError on bad front matter."""
     lines = text.split("\n")
-    meta, meta_lines, body_start = split_front_matter(text, path, lines)
-    return markdown_post(lines, meta, meta_lines, body_start, path, [] if warnings is None else warnings)
+    warnings = [] if warnings is None else warnings
+    meta, meta_lines, body_start = split_front_matter(text, path, lines, warnings)
+    return markdown_post(lines, meta, meta_lines, body_start, path, warnings)
 
 
 def markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,

@@ -104,7 +104,8 @@ def read_mdx(text: str, path: str) -> list[Post]:
     tag (`<Chart data={...} />`, `</Note>`) are code, not text; what a component wraps is the post's. They are
     blanked or masked, so every other line and column keeps its number."""
     lines = text.split("\n")
-    meta, meta_lines, start = split_front_matter(text, path, lines)
+    warnings: list[str] = []
+    meta, meta_lines, start = split_front_matter(text, path, lines, warnings)
     fence = None
     statement = tag = False
     code: set[int] = set()  # the lines of fenced code
@@ -133,7 +134,7 @@ def read_mdx(text: str, path: str) -> list[Post]:
             fence = m.group(1)[0] * len(m.group(1))
             code.add(i)
     _mask_expressions(lines, start, code)
-    return [markdown_post(lines, meta, meta_lines, start, path, [])]
+    return [markdown_post(lines, meta, meta_lines, start, path, warnings)]
 
 
 __all__ = ["read_mdx"]
