@@ -371,6 +371,24 @@ def test_truncated_wxr_keeps_the_posts_before_the_cut(tmp_path, capsys):
     assert len(out.strip().splitlines()) == kept + 1 and "cut off?" in err
 
 
+def test_a_post_damaged_in_a_wxr_is_skipped_and_the_posts_after_it_imported(tmp_path, capsys):
+    from smpseo.sources.readers import read_file
+
+    whole = FIXTURES / "wxr" / "themeunittestdata.wordpress.xml"
+    text = whole.read_text(encoding="utf-8")
+    complete = [p.slug for p in read_file(whole)]
+    at = text.index("<title>", text.index("<item>"))  # the first item's title, with an "&" XML refuses
+    damaged = tmp_path / "edited.xml"
+    damaged.write_text(text[:at] + "<title>Cost & payment</title><title>" + text[at + len("<title>"):],
+                       encoding="utf-8")
+    code = main(["import", str(damaged), "--to", "out"])
+    lines = _lines(capsys.readouterr().err)
+    line = text[:at].count("\n") + 1
+    assert code == 1 and lines == [f"{damaged}:{line}: error: not well-formed XML: not well-formed (invalid token): "
+                                   f"the post there was skipped; the other {len(complete) - 1} posts were read"]
+    assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == sorted(complete[1:])
+
+
 def test_wxr_cut_before_any_post_is_one_error(tmp_path, capsys):
     cut = tmp_path / "stub.xml"
     cut.write_text('<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>')

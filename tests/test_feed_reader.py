@@ -132,3 +132,28 @@ def test_check_reads_a_feed_and_leaves_its_draft_out(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "blog.xml#does-smp-hurt" in out or "blog.xml:" in out
     assert "Great post" not in out and "About us" not in out
+
+
+def test_a_damaged_item_is_skipped_and_the_items_after_it_keep_their_lines():
+    """A character XML refuses in one item (a bare "&" typed into a feed by hand): that post is lost, the others
+    are read, each at its own line, and the error names the damaged line."""
+    item = RSS[RSS.index("<item>"):RSS.index("</item>") + len("</item>\n")]
+    broken = item.replace("How long does SMP last?", "Cost & payment").replace("how-long-does-smp-last", "cost")
+    text = RSS.replace(item, broken + item.replace("\n", "\n", 1) + item.replace("how-long-does-smp-last", "later"))
+    with pytest.raises(SourceError) as err:
+        read_wxr(text, "feed.xml")
+    assert (err.value.line, err.value.message) == (5, "not well-formed XML: not well-formed (invalid token): the post "
+                                                      "there was skipped; the other 2 posts were read")
+    posts = err.value.posts
+    assert [p.slug for p in posts] == ["how-long-does-smp-last", "later"]
+    assert [s.line for s in posts[0].sentences] == [19, 20] and [s.line for s in posts[1].sentences] == [28, 29]
+
+
+def test_a_damaged_atom_entry_is_skipped_too():
+    entry = ATOM_XHTML[ATOM_XHTML.index("<entry>"):ATOM_XHTML.index("</entry>") + len("</entry>")]
+    text = ATOM_XHTML.replace(entry, entry.replace("<title", "<title>Bad & worse</title><x", 1) + "\n  " + entry)
+    with pytest.raises(SourceError) as err:
+        read_wxr(text, "feed.atom")
+    assert "the post there was skipped; the other 1 posts were read" in err.value.message
+    [post] = err.value.posts
+    assert post.title == "Scars & SMP" and [b.line for b in post.blocks][0] > 11

@@ -24,7 +24,15 @@ from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
-from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
+from smpseo.sources.readers.xmlstream import (
+    CONTENT_NS,
+    DC_NS,
+    parse_xml,
+    plain,
+    posts_of,
+    prepare_content,
+    read_past_damage,
+)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 THREAD_NS = "http://purl.org/syndication/thread/1.0"
@@ -57,8 +65,10 @@ class _Handler(xml.sax.handler.ContentHandler):
     def setDocumentLocator(self, locator):  # noqa: N802 (SAX API)
         self._locator = locator
 
+    line_offset = 0  # lines of the file before the text parsed (read on past a damaged post)
+
     def _line(self) -> int:
-        return self._locator.getLineNumber() if self._locator else 0
+        return self._locator.getLineNumber() + self.line_offset if self._locator else 0
 
     @staticmethod
     def _name(name: tuple[str | None, str]) -> str:
@@ -195,6 +205,8 @@ def read_feed(text: str, path: str) -> list[Post]:
     a feed cut off part-way keeps the posts completed before the cut."""
     handler = _Handler()
     parse_xml(text, path, handler)
+    if handler.root in ("rss", "feed"):  # each post an RSS <item> or an Atom <entry>
+        read_past_damage(text, path, handler, _Handler, "item" if handler.root == "rss" else "entry")
     if handler.error and not handler.items:
         raise SourceError(path, handler.error[0], handler.error[1])
     handler.items = [item for item in handler.items if _is_post(item)]

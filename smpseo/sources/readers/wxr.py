@@ -20,7 +20,15 @@ from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
-from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
+from smpseo.sources.readers.xmlstream import (
+    CONTENT_NS,
+    DC_NS,
+    parse_xml,
+    plain,
+    posts_of,
+    prepare_content,
+    read_past_damage,
+)
 
 _WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/?$")
 _EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$")
@@ -50,8 +58,10 @@ class _Handler(xml.sax.handler.ContentHandler):
     def setDocumentLocator(self, locator):  # noqa: N802 (SAX API)
         self._locator = locator
 
+    line_offset = 0  # lines of the file before the text parsed (read on past a damaged post)
+
     def _line(self) -> int:
-        return self._locator.getLineNumber() if self._locator else 0
+        return self._locator.getLineNumber() + self.line_offset if self._locator else 0
 
     def _name(self, name: tuple[str | None, str]) -> str:
         uri, local = name
@@ -184,6 +194,8 @@ def read_wxr(text: str, path: str) -> list[Post]:
 
         if is_feed(handler.root):
             return read_feed(text, path)
+    if handler.wp_namespace:
+        read_past_damage(text, path, handler, _Handler)
     if handler.error and not handler.items:
         raise SourceError(path, handler.error[0], handler.error[1])
     if not handler.wp_namespace:

@@ -80,11 +80,23 @@ def parse_xml(text: str, path: str, handler):
         parser.close()
     except xml.sax.SAXParseException as exc:
         # A cut-off or damaged export: the items completed before the error are still good.
-        handler.error = (f"not well-formed XML: {exc.getMessage()}", exc.getLineNumber() or 0)
+        line, column = exc.getLineNumber() or 0, exc.getColumnNumber() or 0
+        handler.error = (f"not well-formed XML: {exc.getMessage()}", line + getattr(handler, "line_offset", 0))
+        handler.error_at = _offset(text, line, column)  # where, in `text`
     except DefusedXmlException as exc:  # at the line of the declaration
         raise SourceError(path, f"refused: the file declares XML entities or a DTD ({type(exc).__name__})",
                           line=parser.getLineNumber() or 0) from None
     return handler
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The index in `text` of (line, column) as expat counts them (lines from 1, columns from 0)."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.find("\n", at) + 1
+        if not at:
+            return len(text)
+    return min(at + column, len(text))
 
 
 def plain(html: str) -> str:
@@ -97,10 +109,57 @@ def plain(html: str) -> str:
     return re.sub(r" ([.,;:!?)])", r"\1", text)
 
 
+MAX_RESUMES = 20  # damaged places read past in one file (each reads the rest of it again)
+
+
+def read_past_damage(text: str, path: str, handler, fresh, tag: str = "item"):
+    """After `parse_xml` stopped where the file is damaged (`handler.error`: a character XML refuses, a section
+    never closed, in one post): read on from the next `<tag>` after the damage, with the file's opening (up to its
+    first `<tag>`: the root element and its namespaces) before it, as if the damaged post were not there; again
+    past each damage, `MAX_RESUMES` times at most. `fresh()` makes a new handler (with a `line_offset`). The items
+    read on are added to `handler.items`; `handler.damage` lists each damage (message, line) and `handler.error`
+    is the last one when nothing could be read after it (a file cut off)."""
+    handler.damage = [handler.error] if handler.error else []
+    start = re.search(rf"<{tag}[\s>]", text)
+    error, at = handler.error, getattr(handler, "error_at", None)
+    if start is None or error is None or at is None:
+        return handler
+    head = text[:start.start()]
+    for _ in range(MAX_RESUMES):
+        following = re.compile(rf"<{tag}[\s>]").search(text, max(at, start.start()) + 1)
+        if following is None:
+            break
+        rest = following.start()
+        again = fresh()
+        again.line_offset = text.count("\n", 0, rest) - head.count("\n")
+        parse_xml(head + text[rest:], path, again)
+        handler.items += again.items
+        handler.error = again.error
+        if again.error is None:
+            break
+        handler.damage.append(again.error)
+        at = rest + max(0, again.error_at - len(head))
+    return handler
+
+
+def _damage_note(handler, read: int) -> tuple[str, int] | None:
+    """What was lost to damage in the file, and where, as posts_of says it; None when nothing was."""
+    damage = getattr(handler, "damage", None) or ([handler.error] if handler.error else [])
+    if not damage:
+        return None
+    (message, line), more = damage[0], damage[1:]
+    if handler.error is not None and not more:
+        return f"{message} (cut off?); the {read} posts complete before it were read", line
+    lines = ", ".join(str(n) for _, n in more)
+    also = f", and at line {lines}" if more else ""
+    end = "; the file is cut off at the last" if handler.error is not None else ""
+    return f"{message}: the post there{also} was skipped{end}; the other {read} posts were read", line
+
+
 def posts_of(handler, path: str, make) -> list[Post]:
     """`make(item, path, warnings)` for every item the handler kept. A post nested too deeply for the HTML parser is
-    lost alone; a file cut off part-way keeps the posts complete before the cut. Raises SourceError for either,
-    carrying the posts read."""
+    lost alone; a post damaged in the file is skipped (`read_past_damage`), and a file cut off part-way keeps the
+    posts complete before the cut. Raises SourceError for either, carrying the posts read."""
     posts = []
     lost: list[int] = []
     for item in handler.items:
@@ -109,15 +168,14 @@ def posts_of(handler, path: str, make) -> list[Post]:
         except RecursionError:  # one post nested too deeply for the HTML parser: only that post is lost
             lost.append(item["line"])
     handler.items.clear()
-    if lost and not handler.error:
+    damaged = _damage_note(handler, len(posts))
+    if lost and not damaged:
         where = ", ".join(str(line) for line in lost)
         raise SourceError(path, f"the post{'s' if len(lost) > 1 else ''} at line {where} nested too deeply to "
                                 f"read; the other {len(posts)} posts were read", lost[0], posts=posts)
-    if handler.error:
-        message, line = handler.error
-        raise SourceError(path, f"{message} (cut off?); the {len(posts)} posts complete before it were read",
-                          line, posts=posts)
+    if damaged:
+        raise SourceError(path, damaged[0], damaged[1], posts=posts)
     return posts
 
 
-__all__ = ["CONTENT_NS", "DC_NS", "parse_xml", "plain", "posts_of", "prepare_content"]
+__all__ = ["CONTENT_NS", "DC_NS", "parse_xml", "plain", "posts_of", "prepare_content", "read_past_damage"]
