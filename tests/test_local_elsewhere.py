@@ -61,6 +61,13 @@ def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):
     ("St. John's", "Our St. John's studio, in St.\nJohn's east end. Not St John's, nor st. john's.",
      [(6, 22, "City written 'St John's' (other punctuation), not 'St. John's'"),
       (6, 37, "City written 'st. john's' (other capitals), not 'St. John's'")]),
+    # a city of everyday words is the everyday phrase after "a", "my" ... or opening a sentence, and the city
+    # written wrong elsewhere
+    ("Long Beach", "A long beach walk is fine. Long beach walks too. Our Long Beach studio; not long beach, nor "
+                   "Long beach.",
+     [(5, 77, "City written 'long beach' (other capitals), not 'Long Beach'"),
+      (5, 93, "City written 'Long beach' (other capitals), not 'Long Beach'")]),
+    ("Red Deer", "We saw a red deer, and my red deer photo, on the way to our Red Deer studio.", []),
     ("Reading", "Keep reading: our Reading studio is Reading's best. Not Readng.",
      [(5, 57, "City written 'Readng' (misspelt), not 'Reading'")]),
     ("Austin", "Read Jane Austen in our Austin studio. Not Austim, nor Austinn.",

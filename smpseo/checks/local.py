@@ -289,13 +289,34 @@ def _why(shown: str, c: str) -> str:
     return "other punctuation"
 
 
+# Words that never stand before a city's name, but do before the everyday phrase its words make ("a long beach
+# walk", "my white rock garden").
+_DETERMINERS = frozenset("a an this that these those my your our his her their its some any no every each".split())
+_SENTENCE_END = re.compile(r"[.!?:]")
+
+
+def _everyday_phrase(text: str, tokens: list, i: int, shown: str) -> bool:
+    """Whether the words of a city that are all everyday words, found at token `i` written `shown`, are the
+    everyday phrase: in lower case but the first letter, after a determiner ("a long beach") or opening a sentence
+    ("Long beach walks")."""
+    if shown[1:] != shown[1:].lower():
+        return False
+    before = tokens[i - 1] if i else None
+    if before is not None and before[3] in _DETERMINERS:
+        return True
+    return shown[:1].isupper() and (before is None or bool(_SENTENCE_END.search(text[before[1]:tokens[i][0]])))
+
+
 def _phrase_variants(c: str, text: str):
     """`_city_variants` for a city of several words ("Gold Coast", "Dún Laoghaire", "Winston-Salem",
-    "St. John's"): its words in a row, with a space, a full stop or a hyphen between them, or run together."""
+    "St. John's"): its words in a row, with a space, a full stop or a hyphen between them, or run together. A city
+    whose words are all everyday words ("Long Beach", "Red Deer") is not looked for where they are the everyday
+    phrase (`_everyday_phrase`)."""
     want = [normalize_word(w) for w in _city_parts(c)]  # lower case, accents off
     if want[0][:1] not in without_accents(text.lower()):
         return
     city = c.translate(_STRAIGHT)
+    everyday = all(is_everyday_word(w) for w in want)
     tokens = [(m.start(), m.end(), m.group(0), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
     i = 0
     while i < len(tokens):
@@ -310,7 +331,7 @@ def _phrase_variants(c: str, text: str):
         if len(run) == len(want) and all(t[3] == w for t, w in zip(run, want, strict=True)) \
                 and all(_BETWEEN_PARTS.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:], strict=False)):
             shown = _as_written(text[start:run[-1][1]], c)
-            if shown != city:
+            if shown != city and not (everyday and _everyday_phrase(text, tokens, i, shown)):
                 yield start, " ".join(text[start:run[-1][1]].split())[:len(shown)], _why(shown, city)
             i += len(want)
             continue
@@ -324,7 +345,9 @@ register(Consistency(
         "\"St John's\") or, a one-word city, misspelt (\"Vancover\"; not a word the dictionary lists, such as \"Austen\" "
         "for \"Austin\"). A hyphen or full stop in the city's name is part "
         "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word, one the "
-        "dictionary writes in lower case (\"Hull\", \"Derby\", \"Reading\"), is not looked for in lower case.",
+        "dictionary writes in lower case (\"Hull\", \"Derby\", \"Reading\"), is not looked for in lower case, nor a city of "
+        "everyday words (\"Long Beach\", \"Red Deer\") where they make the everyday phrase: after \"a\", \"my\" or \"this\" "
+        "(\"a long beach walk\") or opening a sentence (\"Long beach walks\").",
     hint="Write the city's name as in [site] city.",
     canonical=_city, variants=_city_variants,
     message="City written '{written}' ({why}), not '{canonical}'",
