@@ -145,6 +145,11 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
      [(5, 32, "Business name written 'Southside SMP Pty. Ltd' (other spelling), not 'Southside SMP Pty Ltd'")]),
     ("House of Hair Ltd", "Not the House of Commons: House of Hair Ltd, or House of Hair, or House of Hair Ltd.",
      [(5, 49, "Business name written 'House of Hair' (shortened), not 'House of Hair Ltd'")]),
+    # a name of everyday words: the words after "a", "every" ... or opening a sentence, the name written wrong
+    # elsewhere
+    ("Scalp Studio", "Choose a scalp studio with care: every scalp studio says so. Scalp studios vary. Book at "
+                     "Scalp Studio, not at scalp studio.",
+     [(5, 111, "Business name written 'scalp studio' (other capitals), not 'Scalp Studio'")]),
 ])
 def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
     """A name with "&", "of", an apostrophe (straight or curly: the same name) or a full stop: the name as configured

@@ -109,6 +109,11 @@ def _title_case(text: str, start: int) -> bool:
     return bool(earlier) and earlier[-1] not in ".!?:"
 
 
+@functools.lru_cache(maxsize=16)
+def _everyday_words(name: str) -> bool:
+    return all(is_everyday_word(normalize_word(w)) for w in WORD_RE.findall(name))
+
+
 def _name_variants(_ctx, name: str, text: str):
     """(offset, written, why) of each other way `text` writes the business name: other capitals or spelling ("and"
     for "&", "Co" for "Co."), shortened to its first words, or cut to its first word inside a sentence."""
@@ -125,6 +130,8 @@ def _name_variants(_ctx, name: str, text: str):
                          or is_function_word(last) or _another_name(text, m.end())):
             continue  # "advanced scalp care", "Hair & beard", "Lone Star State": other words, not the name
         why = "other capitals" if written.lower() == name.lower() else "other spelling" if full else "shortened"
+        if why == "other capitals" and _everyday_words(name) and _everyday_phrase(text, m.start(), written):
+            continue  # "a scalp studio" for Scalp Studio: the words, not the name
         yield m.start(), written, why
     first = _first_word_regex(name)
     for m in first.finditer(text) if first else ():
@@ -139,7 +146,8 @@ register(Consistency(
         "\"advanced scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\", \"Pty. Ltd\" for "
         "\"Pty Ltd\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence (\"book at "
         "Advanced\"). Words that go on as another name or a title in capitals (\"Advanced Scalp Care Institute\", "
-        "\"Treating Advanced Hair Loss\") are not the name.",
+        "\"Treating Advanced Hair Loss\") are not the name, nor the words of a name made of everyday words (\"Scalp Studio\") "
+        "after \"a\", \"every\" or \"this\", or opening a sentence (\"every scalp studio\").",
     hint="Write the name exactly as in [site] name, everywhere.",
     canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
     message="Business name written '{written}' ({why}), not '{canonical}'",
@@ -292,19 +300,19 @@ def _why(shown: str, c: str) -> str:
 # Words that never stand before a city's name, but do before the everyday phrase its words make ("a long beach
 # walk", "my white rock garden").
 _DETERMINERS = frozenset("a an this that these those my your our his her their its some any no every each".split())
-_SENTENCE_END = re.compile(r"[.!?:]")
 
 
-def _everyday_phrase(text: str, tokens: list, i: int, shown: str) -> bool:
-    """Whether the words of a city that are all everyday words, found at token `i` written `shown`, are the
-    everyday phrase: in lower case but the first letter, after a determiner ("a long beach") or opening a sentence
-    ("Long beach walks")."""
+def _everyday_phrase(text: str, start: int, shown: str) -> bool:
+    """Whether words that are all everyday words (a city's, "Long Beach"; a business name's, "Scalp Studio"),
+    found at `start` written `shown`, are the everyday phrase: in lower case but the first letter, after a determiner
+    ("a long beach walk", "every scalp studio") or opening a sentence ("Long beach walks")."""
     if shown[1:] != shown[1:].lower():
         return False
-    before = tokens[i - 1] if i else None
-    if before is not None and before[3] in _DETERMINERS:
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is not None and before.group(1).strip("\"'“”‘’()[]*_").lower() in _DETERMINERS:
         return True
-    return shown[:1].isupper() and (before is None or bool(_SENTENCE_END.search(text[before[1]:tokens[i][0]])))
+    earlier = text[:start].rstrip().rstrip("\"'“”‘’()[]*_")
+    return shown[:1].isupper() and (not earlier or earlier[-1] in ".!?:")
 
 
 def _phrase_variants(c: str, text: str):
@@ -316,7 +324,7 @@ def _phrase_variants(c: str, text: str):
     if want[0][:1] not in without_accents(text.lower()):
         return
     city = c.translate(_STRAIGHT)
-    everyday = all(is_everyday_word(w) for w in want)
+    everyday = _everyday_words(c)
     tokens = [(m.start(), m.end(), m.group(0), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
     i = 0
     while i < len(tokens):
@@ -331,7 +339,7 @@ def _phrase_variants(c: str, text: str):
         if len(run) == len(want) and all(t[3] == w for t, w in zip(run, want, strict=True)) \
                 and all(_BETWEEN_PARTS.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:], strict=False)):
             shown = _as_written(text[start:run[-1][1]], c)
-            if shown != city and not (everyday and _everyday_phrase(text, tokens, i, shown)):
+            if shown != city and not (everyday and _everyday_phrase(text, start, shown)):
                 yield start, " ".join(text[start:run[-1][1]].split())[:len(shown)], _why(shown, city)
             i += len(want)
             continue
