@@ -25,6 +25,11 @@ def test_minimal_user_file_and_bare_list():
     ("topics:\n  - id: a\n", "mine.yml:2: topic 1 (a): missing 'question'"),
     ("topics:\n  - id: a\n    question: \"  \"\n", "mine.yml:2: topic 1 (a): 'question' is empty"),
     ("topics:\n  - id: a\n    question: [Q?]\n", "mine.yml:2: topic 1 (a): 'question' must be text"),
+    # nothing a post could be matched by: only the words every question has, or no word at all
+    ("topics:\n  - id: a\n    question: Is it?\n", "mine.yml:2: topic 1 (a): 'question' has no word to match a "
+                                                   "post by: 'Is it?'"),
+    ("topics:\n  - id: a\n    question: \"🤔 ❓ 42?\"\n", "'question' has no word to match a post by"),
+    ("topics:\n  - id: a\n    question: Why, why?\n    phrasings: [Hi, is it so?]\n", "no word to match"),
     ("topics:\n  - id: a\n    question: Q?\n  - id: a\n    question: R?\n", "duplicate id 'a'"),
     ("topics:\n  - id: 9a\n    question: Q?\n", "must be letters"),
     ("topics:\n  - id: a\n    question: Q?\n    phrasings: {x: 1}\n", "'phrasings' must be a list"),
@@ -35,6 +40,11 @@ def test_errors_name_file_and_entry(text, fragment):
     with pytest.raises(TopicError) as exc:
         parse_topics(text, "mine.yml")
     assert fragment in str(exc.value)
+
+
+@pytest.mark.parametrize("question", ["What is SMP?", "Where in {city}?", "Est-ce que ça fait mal ?", "Q?"])
+def test_a_question_with_one_word_to_match_by_is_enough(question):
+    assert parse_topics(f"- id: a\n  question: \"{question}\"\n", "mine.yml")[0].question == question
 
 
 def test_user_topics_add_and_override(tmp_path):

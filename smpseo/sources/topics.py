@@ -43,6 +43,7 @@ KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
 PLACES = ("city", "region", "country")
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 SHIPPED = "faq_topics.yml"
 
 
@@ -165,6 +166,10 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         question = "" if mark_only else " ".join(raw["question"].split())
         phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
         terms = _strings(raw.get("terms"), path, entry, "terms", line)
+        if not mark_only and not _asks_something(question, *phrasings, *terms):
+            shown = question if len(question) <= 60 else question[:59] + "…"
+            raise TopicError(path, f"'question' has no word to match a post by: {shown!r} (only words such as "
+                                   "'is', 'it' or 'why', which every question has)", entry, line)
         for unknown in (m for text in (question, *phrasings, *terms) for m in _UNKNOWN_PLACE_RE.finditer(text)):
             if unknown[1] not in PLACES:
                 raise TopicError(path, f"unknown place {unknown[0]} (known: "
@@ -179,6 +184,15 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
             line=line,
         ))
     return topics
+
+
+def _asks_something(*texts: str) -> bool:
+    """Whether the ways of asking a topic hold a word that says what is asked ("hurt", "SMP", "{city}"): one that
+    is not a function or courtesy word ("Is it?", "Why why?", an emoji hold none)."""
+    from smpseo.core.language import unasking_words
+
+    quiet = unasking_words()
+    return any(word.lower() not in quiet for text in texts for word in _LETTERS.findall(text))
 
 
 def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | None]:
