@@ -21,18 +21,11 @@ from xml.sax.saxutils import escape
 
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
+from smpseo.sources.readers import xmlstream
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
-from smpseo.sources.readers.xmlstream import (
-    CONTENT_NS,
-    DC_NS,
-    parse_xml,
-    plain,
-    posts_of,
-    prepare_content,
-    read_past_damage,
-)
+from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 THREAD_NS = "http://purl.org/syndication/thread/1.0"
@@ -206,7 +199,7 @@ def read_feed(text: str, path: str) -> list[Post]:
     handler = _Handler()
     parse_xml(text, path, handler)
     if handler.root in ("rss", "feed"):  # each post an RSS <item> or an Atom <entry>
-        read_past_damage(text, path, handler, _Handler, "item" if handler.root == "rss" else "entry")
+        xmlstream.read_past_damage(text, path, handler, _Handler, "item" if handler.root == "rss" else "entry")
     if handler.error and not handler.items:
         raise SourceError(path, handler.error[0], handler.error[1])
     handler.items = [item for item in handler.items if _is_post(item)]

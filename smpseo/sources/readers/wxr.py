@@ -17,18 +17,11 @@ from pathlib import PurePath
 
 from smpseo.core.text import slugify
 from smpseo.model.post import Post
+from smpseo.sources.readers import xmlstream
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.htmlblocks import html_to_blocks
-from smpseo.sources.readers.xmlstream import (
-    CONTENT_NS,
-    DC_NS,
-    parse_xml,
-    plain,
-    posts_of,
-    prepare_content,
-    read_past_damage,
-)
+from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain, posts_of, prepare_content
 
 _WP_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/?$")
 _EXCERPT_NS = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$")
@@ -195,7 +188,7 @@ def read_wxr(text: str, path: str) -> list[Post]:
         if is_feed(handler.root):
             return read_feed(text, path)
     if handler.wp_namespace:
-        read_past_damage(text, path, handler, _Handler)
+        xmlstream.read_past_damage(text, path, handler, _Handler)
     if handler.error and not handler.items:
         raise SourceError(path, handler.error[0], handler.error[1])
     if not handler.wp_namespace:
