@@ -50,8 +50,8 @@ def test_where_the_cache_lives(monkeypatch, tmp_path):
 
 
 def test_finding_the_cache_imports_nothing_on_linux(tmp_path):
-    """On Linux the folder is worked out without platformdirs, which imports tempfile and random for it: about
-    2 % of a new post's check."""
+    """On Linux the folder is worked out without platformdirs, which imports tempfile and random for it: modules a
+    check of a new post has no other use for."""
     if not sys.platform.startswith("linux"):
         pytest.skip("platformdirs finds the folder elsewhere")
     env = {k: v for k, v in os.environ.items() if k not in ("SMPSEO_CACHE_DIR", "XDG_CACHE_HOME")}
