@@ -156,7 +156,9 @@ def test_lists_and_quotes_nested_past_the_parsers_limit_keep_their_text_and_line
     the end of the post): each line is read again as an item of a flat list, on its own line and column."""
     deep = "".join("  " * i + f"- item {i} see [this](/x)\n" for i in range(30))
     text = (f"Intro.\n\n{deep}    continued\n\nAfter the list.\n\n" + "> " * 25 + "A deep quote.\n\nThe end.\n")
-    post = parse_markdown(text, "a.md")
+    warnings: list[str] = []
+    post = parse_markdown(text, "a.md", warnings)
+    assert warnings == ["line 12: lists or quotes nested too deeply for the Markdown parser; read as a flat list"]
     items = [b for b in post.blocks if b.kind == LIST_ITEM]
     assert [b.text for b in items] == [f"item {i} see this" for i in range(29)] + ["item 29 see this\ncontinued"]
     assert [b.line for b in items] == list(range(3, 33))
@@ -168,11 +170,16 @@ def test_lists_and_quotes_nested_past_the_parsers_limit_keep_their_text_and_line
 
 def test_an_html_block_nested_too_deeply_to_walk_keeps_its_text_and_the_post_its_other_blocks():
     """Thousands of nested `<div>` in a Markdown post: the post was refused whole ("nested too deeply"); the block's
-    text is read as paragraphs at their lines, a script's or a noscript's is not (as in the rest of a post's HTML),
-    and the blocks around it are read as usual."""
+    text is read as paragraphs at their lines, a script's, a form's or a drawing's is not (as in the rest of a post's
+    HTML), an element the line breaks at parts the words around it, the blocks around it are read as usual, and the
+    post says that its structure was lost."""
     deep = "<div>\n" * 3_000 + "<script>var x = 1;</script><noscript>Turn scripts on.</noscript>\nDeep <b>text</b> " \
-        "&amp; more.\n" + "</div>\n" * 3_000
-    post = parse_markdown(f"---\ntitle: Divs\n---\n\nIntro text.\n\n{deep}\nAfter the divs.\n", "a.md")
+        "&amp; more.<form><button>Send</button></form><svg><text>A drawing</text></svg><div>Next</div>\n" + \
+        "</div>\n" * 3_000
+    warnings: list[str] = []
+    post = parse_markdown(f"---\ntitle: Divs\n---\n\nIntro text.\n\n{deep}\nAfter the divs.\n", "a.md", warnings)
     assert [(b.line, b.kind, b.text) for b in post.blocks] == [
-        (5, PARAGRAPH, "Intro text."), (3_008, PARAGRAPH, "Deep text & more."), (6_010, PARAGRAPH, "After the divs.")]
-    assert [s.line for s in post.sentences] == [5, 3_008, 6_010]
+        (5, PARAGRAPH, "Intro text."), (3_008, PARAGRAPH, "Deep text & more. Next"), (6_010, PARAGRAPH, "After the divs.")]
+    assert warnings == ["line 7: HTML nested too deeply to read its structure (headings, lists, links); its text is "
+                        "read as paragraphs"]
+    assert [s.line for s in post.sentences] == [5, 3_008, 3_008, 6_010]

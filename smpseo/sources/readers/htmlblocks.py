@@ -24,11 +24,9 @@ from smpseo.model.post import (
     Link,
     split_sentences,
 )
+from smpseo.sources.readers.htmltags import SKIP_TAGS
 
 HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
-# Elements that never hold prose.
-SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "form", "button",
-             "input", "select", "textarea", "canvas", "head", "title", "meta", "link"}
 BLOCK_TAGS = HEADING_TAGS | {
     "p", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "div",
     "section", "article", "main", "aside", "header", "footer", "nav", "hr", "details", "summary", "address",

@@ -29,6 +29,7 @@ from smpseo.model.post import (
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
+from smpseo.sources.readers.htmltags import SKIP_TAGS, VOID_TAGS
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
@@ -218,12 +219,13 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
 def markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,
                    warnings: list[str]) -> Post:
     """The post of a file split into `lines` whose front matter (`split_front_matter`) ends before `body_start`."""
-    blocks = markdown_blocks("\n".join(lines[body_start:]), lines, body_start)
+    blocks = markdown_blocks("\n".join(lines[body_start:]), lines, body_start, warnings)
     return generator_post(path, meta, meta_lines, blocks, "markdown", warnings)
 
 
-def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
-    """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`."""
+def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str] | None = None) -> list[Block]:
+    """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`. What
+    is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`."""
     tokens = _clean_tokens(_md.parse(mask_templates(_figures_as_images(body))))
     blocks: list[Block] = []
     kind_stack: list[str] = []
@@ -288,11 +290,17 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
                 blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
             except RecursionError:  # nested deeper than the walk through it can go: its text is kept all the same
                 blocks.extend(_tagless_paragraphs(tok.content.replace(MASK, " "), start))
+                if warnings is not None:
+                    warnings.append(f"line {start}: HTML nested too deeply to read its structure (headings, lists, "
+                                    "links); its text is read as paragraphs")
         elif t == "table_open":
             start = (tok.map[0] if tok.map else 0) + offset + 1
             end = (tok.map[1] if tok.map else 0) + offset
             blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end))
     skipped = _past_nesting_limit(tokens)
+    if skipped and warnings is not None:
+        warnings += [f"line {first + offset + 1}: lists or quotes nested too deeply for the Markdown parser; read as "
+                     "a flat list" for first, _ in skipped]
     if skipped:  # what the parser skipped, read again as flat lists, every other line left blank
         body_lines = body.split("\n")
         flat = [""] * len(body_lines)
@@ -307,7 +315,12 @@ def markdown_blocks(body: str, lines: list[str], offset: int) -> list[Block]:
     return blocks
 
 
-_HIDDEN_ELEMENT = re.compile(rf"(?is)<({_NOT_PROSE})\b.*?</\1\s*>|<!--.*?-->")
+@functools.cache
+def _hidden_element() -> re.Pattern:
+    """In HTML read without a parser: an element whose content a browser never shows as text (a script, a form, an
+    SVG drawing: `SKIP_TAGS` that hold something), or a comment. Compiled when a post needs it."""
+    names = "|".join(sorted(SKIP_TAGS - VOID_TAGS))
+    return re.compile(rf"(?is)<({names})\b.*?</\1\s*>|<!--.*?-->")
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -319,8 +332,11 @@ def _tagless_paragraphs(html: str, line: int) -> list[Block]:
     def lines_kept(m: re.Match) -> str:
         return "\n" * m.group(0).count("\n")
 
+    def tag_gone(m: re.Match) -> str:  # a tag a browser breaks the line at parts the words around it
+        return lines_kept(m) or (" " if _breaking_tag().match(m.group(0)) else "")
+
     rows = [" ".join(clean_text(unescape(row)).split()) for row in
-            _TAG.sub(lines_kept, _HIDDEN_ELEMENT.sub(lines_kept, html)).split("\n")]
+            _TAG.sub(tag_gone, _hidden_element().sub(lines_kept, html)).split("\n")]
     blocks, k = [], 0
     while k < len(rows):
         if not rows[k]:
