@@ -149,3 +149,20 @@ def test_a_medium_export_takes_its_summary_canonical_link_and_date_from_the_h_en
     assert (post.canonical, post.slug) == ("https://medium.com/@clinic/does-smp-hurt-abc", "does-smp-hurt-abc")
     assert (post.meta_line("description"), post.meta_line("date")) == (3, 12)
     assert [b.text for b in post.blocks if b.kind == "paragraph"][-1] == "The cream takes twenty minutes to work."
+
+
+def test_two_line_breaks_in_a_row_end_a_paragraph_as_a_browser_shows_them():
+    """Text broken by `<br><br>` (a blank line on the page) is two paragraphs, each at its line and column; one
+    `<br>`, or a break inside a sentence's own element, keeps the paragraph."""
+    html = """<html><head><title>T</title></head><body><div class="entry-content">
+First paragraph is here. It has two sentences.<br><br>
+Second paragraph <b>starts</b> here.<br>
+Still the second.<br />
+<br/>
+Third one.
+</div></body></html>"""
+    [post] = read_html(html, "x.html")
+    assert [(b.kind, b.line, b.text) for b in post.blocks] == [
+        (PARAGRAPH, 2, "First paragraph is here. It has two sentences."),
+        (PARAGRAPH, 3, "Second paragraph starts here.\nStill the second."), (PARAGRAPH, 6, "Third one.")]
+    assert [(s.line, s.column) for s in post.sentences] == [(2, 1), (2, 26), (3, 1), (4, 1), (6, 1)]

@@ -214,6 +214,7 @@ class _Builder:
                 self.loose_text("".join(pending), pending_line, pending_links, pending_images)
             pending, pending_links, pending_images = [], [], []
 
+        breaks = 0  # line breaks (<br>) since the last word of loose text
         for child in list(node.children):
             if _hidden(child):
                 if pending:  # inside loose text its line breaks count; before it, the next text's own line does
@@ -223,6 +224,7 @@ class _Builder:
                 if not pending:
                     pending_line = self._string_line(child)
                 pending.append(str(child))
+                breaks = breaks if child.isspace() else 0
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -232,10 +234,15 @@ class _Builder:
                     pending, pending_line = [], _line(child, self.offset)
                 if name == "img":
                     pending_images.append(self.image(child))
+                elif name == "br" and breaks and "".join(pending).strip():
+                    flush()  # a second break in a row shows as a blank line: the paragraph ends there
+                    breaks = 0
                 elif name == "br":
                     pending.append(" ")  # a visual break; the source's own newlines come with the text
+                    breaks += 1
                 else:
                     pending.append(self.inline_child(child, pending_links, pending_images, pending_line))
+                    breaks = 0
                 continue
             flush()
             if name in HEADING_TAGS:
