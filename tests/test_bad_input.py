@@ -385,7 +385,7 @@ def test_a_post_damaged_in_a_wxr_is_skipped_and_the_posts_after_it_imported(tmp_
     lines = _lines(capsys.readouterr().err)
     line = text[:at].count("\n") + 1
     assert code == 1 and lines == [f"{damaged}:{line}: error: not well-formed XML: not well-formed (invalid token): "
-                                   f"the post there was skipped; the other {len(complete) - 1} posts were read"]
+                                   f"the post at line {line} was skipped; the other {len(complete) - 1} posts were read"]
     assert sorted(p.stem for p in (tmp_path / "out").iterdir()) == sorted(complete[1:])
 
 

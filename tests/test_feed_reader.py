@@ -143,7 +143,7 @@ def test_a_damaged_item_is_skipped_and_the_items_after_it_keep_their_lines():
     with pytest.raises(SourceError) as err:
         read_wxr(text, "feed.xml")
     assert (err.value.line, err.value.message) == (5, "not well-formed XML: not well-formed (invalid token): the post "
-                                                      "there was skipped; the other 2 posts were read")
+                                                      "at line 5 was skipped; the other 2 posts were read")
     posts = err.value.posts
     assert [p.slug for p in posts] == ["how-long-does-smp-last", "later"]
     assert [s.line for s in posts[0].sentences] == [19, 20] and [s.line for s in posts[1].sentences] == [28, 29]
@@ -154,6 +154,22 @@ def test_a_damaged_atom_entry_is_skipped_too():
     text = ATOM_XHTML.replace(entry, entry.replace("<title", "<title>Bad & worse</title><x", 1) + "\n  " + entry)
     with pytest.raises(SourceError) as err:
         read_wxr(text, "feed.atom")
-    assert "the post there was skipped; the other 1 posts were read" in err.value.message
+    assert "the post at line 5 was skipped; the other 1 posts were read" in err.value.message
     [post] = err.value.posts
     assert post.title == "Scars & SMP" and [b.line for b in post.blocks][0] > 11
+
+
+def test_several_damaged_items_are_each_skipped_and_named_and_a_damaged_last_one_stops_the_reading():
+    item = RSS[RSS.index("<item>"):RSS.index("</item>") + len("</item>\n")]
+    bad = item.replace("How long does SMP last?", "Cost & payment")
+    body = "".join(bad if k in (0, 2) else item.replace("how-long-does-smp-last", f"post-{k}") for k in range(4))
+    with pytest.raises(SourceError) as err:
+        read_wxr(RSS.replace(item, body), "feed.xml")
+    assert err.value.message.endswith(": the posts at lines 5 and 23 were skipped; the other 2 posts were read")
+    assert [p.slug for p in err.value.posts] == ["post-1", "post-3"]
+    body = "".join(bad if k in (0, 3) else item.replace("how-long-does-smp-last", f"post-{k}") for k in range(4))
+    with pytest.raises(SourceError) as err:
+        read_wxr(RSS.replace(item, body), "feed.xml")
+    assert err.value.message.endswith(": the post at line 5 was skipped; reading stopped at line 32 (cut off?); the "
+                                      "other 2 posts were read")
+    assert [p.slug for p in err.value.posts] == ["post-1", "post-2"]

@@ -148,12 +148,16 @@ def _damage_note(handler, read: int) -> tuple[str, int] | None:
     if not damage:
         return None
     (message, line), more = damage[0], damage[1:]
-    if handler.error is not None and not more:
+    stopped = handler.error is not None  # nothing could be read after the last damage
+    if stopped and not more:
         return f"{message} (cut off?); the {read} posts complete before it were read", line
-    lines = ", ".join(str(n) for _, n in more)
-    also = f", and at line {lines}" if more else ""
-    end = "; the file is cut off at the last" if handler.error is not None else ""
-    return f"{message}: the post there{also} was skipped{end}; the other {read} posts were read", line
+    skipped = [line, *(n for _, n in (more[:-1] if stopped else more))]
+    lines = str(skipped[0]) if len(skipped) == 1 else ", ".join(map(str, skipped[:-1])) + f" and {skipped[-1]}"
+    said = f"the post at line {lines} was skipped" if len(skipped) == 1 else \
+        f"the posts at lines {lines} were skipped"
+    if stopped:
+        said += f"; reading stopped at line {more[-1][1]} (cut off?)"
+    return f"{message}: {said}; the other {read} posts were read", line
 
 
 def posts_of(handler, path: str, make) -> list[Post]:
