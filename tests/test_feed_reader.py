@@ -173,3 +173,29 @@ def test_several_damaged_items_are_each_skipped_and_named_and_a_damaged_last_one
     assert err.value.message.endswith(": the post at line 5 was skipped; reading stopped at line 32 (cut off?); the "
                                       "other 2 posts were read")
     assert [p.slug for p in err.value.posts] == ["post-1", "post-2"]
+
+
+def test_damage_before_the_first_item_is_not_read_past():
+    """The opening every reading needs is damaged (the channel's title): nothing is read, and the error names the
+    line, once."""
+    with pytest.raises(SourceError) as err:
+        read_wxr(RSS.replace("<title>Blog</title>", "<title>Blog & co</title>"), "feed.xml")
+    assert (err.value.line, err.value.message) == (3, "not well-formed XML: not well-formed (invalid token)")
+    assert not err.value.posts
+
+
+def test_a_file_damaged_everywhere_is_read_again_a_bounded_number_of_times(monkeypatch):
+    """Each damaged post makes the rest of the file be read again: past `REREAD` times its length, the reading
+    stops where it is, and says so."""
+    from smpseo.sources.readers import xmlstream
+
+    item = RSS[RSS.index("<item>"):RSS.index("</item>") + len("</item>\n")]
+    bad = item.replace("How long does SMP last?", "Cost & payment")
+    text = RSS.replace(item, item + bad * 30 + item.replace("how-long-does-smp-last", "last"))
+    calls = []
+    real = xmlstream.parse_xml
+    monkeypatch.setattr(xmlstream, "parse_xml", lambda t, p, h: calls.append(len(t)) or real(t, p, h))
+    with pytest.raises(SourceError) as err:
+        read_wxr(text, "feed.xml")
+    assert sum(calls[1:]) <= xmlstream.REREAD * len(text) and "reading stopped at line" in err.value.message
+    assert [p.slug for p in err.value.posts] == ["how-long-does-smp-last"]

@@ -109,27 +109,32 @@ def plain(html: str) -> str:
     return re.sub(r" ([.,;:!?)])", r"\1", text)
 
 
-MAX_RESUMES = 20  # damaged places read past in one file (each reads the rest of it again)
+MAX_RESUMES = 20  # damaged places read past in one file
+REREAD = 4  # ... and at most this many times the file's length read again for them (each reads the rest of it)
 
 
 def read_past_damage(text: str, path: str, handler, fresh, tag: str = "item"):
     """After `parse_xml` stopped where the file is damaged (`handler.error`: a character XML refuses, a section
     never closed, in one post): read on from the next `<tag>` after the damage, with the file's opening (up to its
     first `<tag>`: the root element and its namespaces) before it, as if the damaged post were not there; again
-    past each damage, `MAX_RESUMES` times at most. `fresh()` makes a new handler (with a `line_offset`). The items
-    read on are added to `handler.items`; `handler.damage` lists each damage (message, line) and `handler.error`
-    is the last one when nothing could be read after it (a file cut off)."""
+    past each damage, `MAX_RESUMES` times at most, and `REREAD` times the file read again at most. Damage before the
+    first `<tag>` (in the opening every reading needs) is not read past. `fresh()` makes a new handler (with a
+    `line_offset`). The items read on are added to `handler.items`; `handler.damage` lists each damage (message,
+    line) and `handler.error` is the last one when nothing could be read after it (a file cut off)."""
     handler.damage = [handler.error] if handler.error else []
-    start = re.search(rf"<{tag}[\s>]", text)
-    error, at = handler.error, getattr(handler, "error_at", None)
-    if start is None or error is None or at is None:
+    opening = re.compile(rf"<{tag}[\s>]")
+    first = opening.search(text)
+    at = getattr(handler, "error_at", None)
+    if first is None or handler.error is None or at is None or at < first.start():
         return handler
-    head = text[:start.start()]
+    head = text[:first.start()]
+    budget = REREAD * len(text)
     for _ in range(MAX_RESUMES):
-        following = re.compile(rf"<{tag}[\s>]").search(text, max(at, start.start()) + 1)
-        if following is None:
+        following = opening.search(text, at + 1)
+        if following is None or budget < len(head) + len(text) - following.start():
             break
         rest = following.start()
+        budget -= len(head) + len(text) - rest
         again = fresh()
         again.line_offset = text.count("\n", 0, rest) - head.count("\n")
         parse_xml(head + text[rest:], path, again)
@@ -138,7 +143,9 @@ def read_past_damage(text: str, path: str, handler, fresh, tag: str = "item"):
         if again.error is None:
             break
         handler.damage.append(again.error)
-        at = rest + max(0, again.error_at - len(head))
+        at = rest + again.error_at - len(head)
+        if at < rest:  # (the opening read well before; it cannot be damaged now)
+            break
     return handler
 
 
