@@ -135,9 +135,9 @@ def test_bad_pages_are_one_clear_error(tmp_path):
     deep.write_text("<div>" * 3000 + "text")
     good = tmp_path / "good.html"
     good.write_text("<title>Fine</title><p>Some text here.</p>")
-    corpus = load_posts(deep, good)
-    assert [p.title for p in corpus] == ["Fine"]
-    assert len(corpus.failed) == 1 and corpus.failed[0].path == str(deep)
+    corpus = load_posts(deep, good)  # a page nested too deeply to walk is read as its text (see below)
+    assert [(p.title, p.text) for p in corpus] == [("", "text"), ("Fine", "Some text here.")]
+    assert not corpus.failed and "nested too deeply" in corpus[0].warnings[0]
 
 
 def test_a_medium_export_takes_its_summary_canonical_link_and_date_from_the_h_entry():
@@ -166,3 +166,18 @@ Third one.
         (PARAGRAPH, 2, "First paragraph is here. It has two sentences."),
         (PARAGRAPH, 3, "Second paragraph starts here.\nStill the second."), (PARAGRAPH, 6, "Third one.")]
     assert [(s.line, s.column) for s in post.sentences] == [(2, 1), (2, 26), (3, 1), (4, 1), (6, 1)]
+
+
+def test_a_page_nested_too_deeply_to_walk_is_read_as_the_text_of_its_body():
+    """Thousands of nested `<div>`: the page was refused whole ("structure nested too deeply"); its title and
+    metadata are read as usual, its body's text as paragraphs at their lines (without scripts or forms), and a
+    warning says the structure was lost."""
+    deep = "<div>\n" * 3_000 + "Deep text is here.<form><button>Send</button></form>\n" + "</div>\n" * 3_000
+    page = (f"<html><head><title>Deep page</title><meta name=\"description\" content=\"A page.\"></head>\n"
+            f"<body>\n{deep}<p>After the divs.</p>\n</body></html>")
+    [post] = read_html(page, "deep.html")
+    assert (post.title, post.description) == ("Deep page", "A page.")
+    assert [(b.line, b.kind, b.text) for b in post.blocks] == [(3_003, PARAGRAPH, "Deep text is here."),
+                                                               (6_004, PARAGRAPH, "After the divs.")]
+    assert post.warnings == ["line 2: HTML nested too deeply to read its structure (headings, lists, links, which "
+                             "part is the post); the text of the whole page is read as paragraphs"]

@@ -25,6 +25,7 @@ from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import as_date, split_front_matter
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
+from smpseo.sources.readers.htmltags import tagless_paragraphs
 
 CONTENT_SELECTORS = (
     "article", "main", "[role=main]", ".entry-content", ".post-content", ".article-content", ".post-body",
@@ -174,6 +175,19 @@ def _slug_from(canonical: str, path: str, title: str) -> str:
     return slugify(title)
 
 
+_BODY = re.compile(r"<body\b[^>]*>(.*?)(?:</body\s*>|\Z)", re.I | re.S)
+
+
+def _body_text(text: str, warnings: list[str]) -> list:
+    """The page's body as paragraphs of its text, for a page nested too deeply to walk (`<div>` 10,000 deep): the
+    whole body, its menus and footer too, since finding the post in it needs the walk; said in `warnings`."""
+    m = _BODY.search(text)
+    start = text.count("\n", 0, m.start(1)) + 1 if m else 1
+    warnings.append(f"line {start}: HTML nested too deeply to read its structure (headings, lists, links, which part "
+                    "is the post); the text of the whole page is read as paragraphs")
+    return tagless_paragraphs(m.group(1) if m else text, start)
+
+
 def read_html(text: str, path: str) -> list[Post]:
     """One post from an HTML page, or from a generator's HTML content file (Jekyll's or Hugo's `.html` post: front
     matter, then the post's HTML). Raises SourceError when the page has no readable content."""
@@ -230,7 +244,10 @@ def read_html(text: str, path: str) -> list[Post]:
     titled = _title_h1s(soup, title)  # before the entry's header is taken out as noise
     _remove_noise(soup)
     root = main_content(soup)
-    blocks = html_to_blocks(root)
+    try:
+        blocks = html_to_blocks(root)
+    except RecursionError:  # nested deeper than the walk through it can go: the body's text is kept all the same
+        blocks = _body_text(text, warnings)
     # The title repeated as the content's first heading is the page title, not a section.
     if blocks and blocks[0].kind == HEADING and blocks[0].level == 1 and blocks[0].text == title:
         title_line = title_line or blocks[0].line

@@ -1,6 +1,13 @@
-"""The HTML elements every reader of a post's HTML treats alike, named once (without importing an HTML parser)."""
+"""What every reader of a post's HTML shares, without importing an HTML parser: the elements it treats alike, named
+once, and the text of HTML too deeply nested for a parser to walk."""
 
 from __future__ import annotations
+
+import functools
+import re
+
+from smpseo.core.text import clean_text
+from smpseo.model.post import PARAGRAPH, Block, split_sentences
 
 # Elements that never hold prose: a browser shows none of their content as text (scripts, styles, forms, drawings).
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "form", "button",
@@ -8,3 +15,49 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe
 # Elements that are a tag alone, with no content and no closing tag.
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                        "wbr"})
+
+
+@functools.cache
+def breaking_tag() -> re.Pattern:
+    """An inline tag a browser breaks the line at: compiled when a post has inline HTML."""
+    return re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
+                      r"header|footer|pre|figure|figcaption)\b", re.I)
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+@functools.cache
+def _hidden_element() -> re.Pattern:
+    """In HTML read without a parser: an element whose content a browser never shows as text (a script, a form, an
+    SVG drawing: `SKIP_TAGS` that hold something), or a comment. Compiled when a post needs it."""
+    names = "|".join(sorted(SKIP_TAGS - VOID_TAGS))
+    return re.compile(rf"(?is)<({names})\b.*?</\1\s*>|<!--.*?-->")
+
+
+
+def tagless_paragraphs(html: str, line: int) -> list[Block]:
+    """The text of an HTML block too deeply nested to read as HTML (`<div>` 10,000 deep), starting on `line`: its
+    tags dropped, each run of lines with text a paragraph on its own lines."""
+    from html import unescape
+
+    def lines_kept(m: re.Match) -> str:
+        return "\n" * m.group(0).count("\n")
+
+    def tag_gone(m: re.Match) -> str:  # a tag a browser breaks the line at parts the words around it
+        return lines_kept(m) or (" " if breaking_tag().match(m.group(0)) else "")
+
+    rows = [" ".join(clean_text(unescape(row)).split()) for row in
+            _TAG.sub(tag_gone, _hidden_element().sub(lines_kept, html)).split("\n")]
+    blocks, k = [], 0
+    while k < len(rows):
+        if not rows[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(rows) and rows[end]:
+            end += 1
+        text = "\n".join(rows[k:end])
+        blocks.append(Block(PARAGRAPH, text, line + k, line + end - 1, sentences=split_sentences(text, line + k)))
+        k = end
+    return blocks

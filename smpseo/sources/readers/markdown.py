@@ -29,7 +29,7 @@ from smpseo.model.post import (
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
-from smpseo.sources.readers.htmltags import SKIP_TAGS, VOID_TAGS
+from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
@@ -41,13 +41,6 @@ _NOT_PROSE = "script|style|template|noscript"  # the elements of a post's HTML w
 def _hidden_open() -> re.Pattern:
     """An inline tag whose content is not prose (<script> ...): compiled when a post has inline HTML."""
     return re.compile(rf"<({_NOT_PROSE})\b", re.I)
-
-
-@functools.cache
-def _breaking_tag() -> re.Pattern:
-    """An inline tag a browser breaks the line at: compiled when a post has inline HTML."""
-    return re.compile(r"</?(?:br|p|div|li|dt|dd|h[1-6]|hr|ul|ol|table|tr|td|th|blockquote|section|article|"
-                      r"header|footer|pre|figure|figcaption)\b", re.I)
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]\]\s+)?")
@@ -197,7 +190,7 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
                 attrs = _attributes(child.content)
                 images.append(Image(src=unmask(attrs.get("src", "")), alt=attrs.get("alt", "").strip(),
                                     title=attrs.get("title", ""), line=current))
-            if _breaking_tag().match(child.content):  # a browser breaks the line there: the words either side stay two
+            if breaking_tag().match(child.content):  # a browser breaks the line there: the words either side stay two
                 parts.append(" ")
             breaks = child.content.count("\n")  # a tag or comment over several lines: they still count
             parts.append("\n" * breaks)
@@ -289,7 +282,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             try:
                 blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
             except RecursionError:  # nested deeper than the walk through it can go: its text is kept all the same
-                blocks.extend(_tagless_paragraphs(tok.content.replace(MASK, " "), start))
+                blocks.extend(tagless_paragraphs(tok.content.replace(MASK, " "), start))
                 if warnings is not None:
                     warnings.append(f"line {start}: HTML nested too deeply to read its structure (headings, lists, "
                                     "links); its text is read as paragraphs")
@@ -315,40 +308,6 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     return blocks
 
 
-@functools.cache
-def _hidden_element() -> re.Pattern:
-    """In HTML read without a parser: an element whose content a browser never shows as text (a script, a form, an
-    SVG drawing: `SKIP_TAGS` that hold something), or a comment. Compiled when a post needs it."""
-    names = "|".join(sorted(SKIP_TAGS - VOID_TAGS))
-    return re.compile(rf"(?is)<({names})\b.*?</\1\s*>|<!--.*?-->")
-_TAG = re.compile(r"<[^<>]*>")
-
-
-def _tagless_paragraphs(html: str, line: int) -> list[Block]:
-    """The text of an HTML block too deeply nested to read as HTML (`<div>` 10,000 deep), starting on `line`: its
-    tags dropped, each run of lines with text a paragraph on its own lines."""
-    from html import unescape
-
-    def lines_kept(m: re.Match) -> str:
-        return "\n" * m.group(0).count("\n")
-
-    def tag_gone(m: re.Match) -> str:  # a tag a browser breaks the line at parts the words around it
-        return lines_kept(m) or (" " if _breaking_tag().match(m.group(0)) else "")
-
-    rows = [" ".join(clean_text(unescape(row)).split()) for row in
-            _TAG.sub(tag_gone, _hidden_element().sub(lines_kept, html)).split("\n")]
-    blocks, k = [], 0
-    while k < len(rows):
-        if not rows[k]:
-            k += 1
-            continue
-        end = k
-        while end < len(rows) and rows[end]:
-            end += 1
-        text = "\n".join(rows[k:end])
-        blocks.append(Block(PARAGRAPH, text, line + k, line + end - 1, sentences=split_sentences(text, line + k)))
-        k = end
-    return blocks
 
 
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"})
