@@ -181,3 +181,19 @@ def test_a_page_nested_too_deeply_to_walk_is_read_as_the_text_of_its_body():
                                                                (6_004, PARAGRAPH, "After the divs.")]
     assert post.warnings == ["line 2: HTML nested too deeply to read its structure (headings, lists, links, which "
                              "part is the post); the text of the whole page is read as paragraphs"]
+
+
+def test_two_line_breaks_inside_an_inline_wrapper_end_a_paragraph_too():
+    """An older page wraps its text in `<font>` or `<span>`: its `<br><br>` are blank lines on the page all the same;
+    inside a paragraph of its own (`<p>`) they are a space, and a link's text never holds the break."""
+    html = """<html><head><title>T</title></head><body><div>
+<font face="Arial"><b>Does SMP hurt?</b><br><br>
+Most clients describe a light scratch. We numb first.<br>
+<br>Sessions last two to four hours, with <a href="/book">a<br><br>break</a> when you like.</font>
+<p>One<br><br>paragraph.</p>
+</div></body></html>"""
+    [post] = read_html(html, "x.html")
+    assert [(b.line, b.text) for b in post.blocks] == [
+        (2, "Does SMP hurt?"), (3, "Most clients describe a light scratch. We numb first."),
+        (4, "Sessions last two to four hours, with a break when you like."), (5, "One paragraph.")]
+    assert [link.text for b in post.blocks for link in b.links] == ["a break"]

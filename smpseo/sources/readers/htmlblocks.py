@@ -32,7 +32,11 @@ BLOCK_TAGS = HEADING_TAGS | {
     "section", "article", "main", "aside", "header", "footer", "nav", "hr", "details", "summary", "address",
     "center", "body", "html", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
 }
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+# Two line breaks in a row (<br><br>) inside inline content: a blank line on the page, where loose text is split
+# into paragraphs (`_PARAGRAPH_ENDS`); a space anywhere else. Not a newline, so that the lines after it keep their
+# numbers.
+_PARAGRAPH_BREAK = "\x1d"
+_PARAGRAPH_ENDS = re.compile(r"\n[ \t]*\n|\x1d")
 
 
 def parse_html(html: str) -> BeautifulSoup:
@@ -124,8 +128,18 @@ class _Builder:
 
     # -- inline content ---------------------------------------------------------------------------
     def inline(self, node: Tag, links: list[Link], images: list[Image], line: int) -> str:
-        """Text of `node`'s inline content, keeping source newlines; collects links and images on the way."""
-        return "".join(self.inline_child(child, links, images, line) for child in node.children)
+        """Text of `node`'s inline content, keeping source newlines; collects links and images on the way. A second
+        line break in a row is `_PARAGRAPH_BREAK`."""
+        parts, breaks = [], 0
+        for child in node.children:
+            part = self.inline_child(child, links, images, line)
+            if isinstance(child, Tag) and child.name == "br":
+                breaks += 1
+                part = _PARAGRAPH_BREAK if breaks == 2 else part
+            elif part.strip():
+                breaks = 0
+            parts.append(part)
+        return "".join(parts)
 
     def inline_child(self, child, links: list[Link], images: list[Image], line: int) -> str:
         """The text one node of inline content contributes; its links and images are collected on the way."""
@@ -143,7 +157,7 @@ class _Builder:
             return ""
         breaks = "\n" * self.after_start(child)[0]  # a start tag over several lines: the text after it is lower
         if name == "a":
-            text = breaks + self.inline(child, links, images, line)
+            text = breaks + self.inline(child, links, images, line).replace(_PARAGRAPH_BREAK, " ")  # (one phrase)
             href = child.get("href")
             if href:
                 links.append(Link(href=str(href), text=" ".join(text.split()), line=_line(child, self.offset),
@@ -164,7 +178,7 @@ class _Builder:
 
     # -- blocks -----------------------------------------------------------------------------------
     def add(self, kind: str, raw: str, line: int, links=(), images=(), level: int = 0, column: int = 1) -> None:
-        raw = strip_markup_noise(raw)
+        raw = strip_markup_noise(raw.replace(_PARAGRAPH_BREAK, " "))
         lead = len(raw) - len(raw.lstrip())
         line += raw.count("\n", 0, lead)
         text = raw.strip()
@@ -193,7 +207,7 @@ class _Builder:
     def loose_text(self, raw: str, line: int, links: list[Link], images: list[Image]) -> None:
         """Text directly inside a container (WordPress classic content): paragraphs split at blank lines."""
         pos = 0
-        for chunk in _BLANK_LINES.split(raw):
+        for chunk in _PARAGRAPH_ENDS.split(raw):
             here = line + raw.count("\n", 0, raw.find(chunk, pos)) if chunk else line
             pos = raw.find(chunk, pos) + len(chunk)
             if chunk.strip():
