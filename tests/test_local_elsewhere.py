@@ -150,6 +150,8 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
     ("Scalp Studio", "Choose a scalp studio with care: every scalp studio says so. Scalp studios vary. Book at "
                      "Scalp Studio, not at scalp studio.",
      [(5, 111, "Business name written 'scalp studio' (other capitals), not 'Scalp Studio'")]),
+    ("Precision", "Cut with precision at Precision. Not PRECISION.",
+     [(5, 38, "Business name written 'PRECISION' (other capitals), not 'Precision'")]),
 ])
 def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
     """A name with "&", "of", an apostrophe (straight or curly: the same name) or a full stop: the name as configured

@@ -130,8 +130,9 @@ def _name_variants(_ctx, name: str, text: str):
                          or is_function_word(last) or _another_name(text, m.end())):
             continue  # "advanced scalp care", "Hair & beard", "Lone Star State": other words, not the name
         why = "other capitals" if written.lower() == name.lower() else "other spelling" if full else "shortened"
-        if why == "other capitals" and _everyday_words(name) and _everyday_phrase(text, m.start(), written):
-            continue  # "a scalp studio" for Scalp Studio: the words, not the name
+        if why == "other capitals" and _everyday_words(name) \
+                and (written.islower() and len(name.split()) == 1 or _everyday_phrase(text, m.start(), written)):
+            continue  # "with precision" for Precision, "a scalp studio" for Scalp Studio: the words, not the name
         yield m.start(), written, why
     first = _first_word_regex(name)
     for m in first.finditer(text) if first else ():
@@ -147,7 +148,8 @@ register(Consistency(
         "\"Pty Ltd\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence (\"book at "
         "Advanced\"). Words that go on as another name or a title in capitals (\"Advanced Scalp Care Institute\", "
         "\"Treating Advanced Hair Loss\") are not the name, nor the words of a name made of everyday words (\"Scalp Studio\") "
-        "after \"a\", \"every\" or \"this\", or opening a sentence (\"every scalp studio\").",
+        "after \"a\", \"every\" or \"this\", or opening a sentence (\"every scalp studio\"), nor a one-word name that is an "
+        "everyday word (\"Precision\") in lower case.",
     hint="Write the name exactly as in [site] name, everywhere.",
     canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
     message="Business name written '{written}' ({why}), not '{canonical}'",
