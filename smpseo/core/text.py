@@ -10,6 +10,7 @@ import unicodedata
 
 # A word: letters or digits, joined by an apostrophe, hyphen or a decimal point ("don't", "micro-pigmentation", "2.5").
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+LETTERS_RE = re.compile(r"[^\W\d_]+")  # a run of letters: a word without its digits and joins
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr vs etc e.g i.e approx apt dept est inc ltd co no fig mt ave blvd

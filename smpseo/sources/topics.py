@@ -37,13 +37,12 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core import shipped
-from smpseo.core.text import clean_text
+from smpseo.core.text import LETTERS_RE, clean_text
 
 KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
 PLACES = ("city", "region", "country")
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_LETTERS = re.compile(r"[^\W\d_]+")
 SHIPPED = "faq_topics.yml"
 
 
@@ -192,7 +191,7 @@ def _asks_something(*texts: str) -> bool:
     from smpseo.core.language import unasking_words
 
     quiet = unasking_words()
-    return any(word.lower() not in quiet for text in texts for word in _LETTERS.findall(text))
+    return any(word.lower() not in quiet for text in texts for word in LETTERS_RE.findall(text))
 
 
 def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | None]:

@@ -15,10 +15,10 @@ import re
 from collections.abc import Callable, Mapping
 
 from smpseo.core.language import is_everyday_word
+from smpseo.core.text import LETTERS_RE
 
 MIN_LENGTH = 5  # shorter words are one edit from too many others
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
 
 
@@ -73,7 +73,7 @@ def mender(blog_words: Mapping[str, int], known: Callable[[str], bool], frequenc
                 return written
             return fixed.capitalize() if written[0].isupper() else fixed
 
-        return _WORD.sub(mend, text)
+        return LETTERS_RE.sub(mend, text)
 
     return read
 
