@@ -99,14 +99,20 @@ def _another_name(text: str, end: int) -> bool:
     return word[:1].isupper() and not is_function_word(word)
 
 
+_AROUND_WORDS = "\"'“”‘’()[]*_"  # quotes, brackets and emphasis marks, which stand around words, not between them
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence (or of the text), quotes and marks before it aside."""
+    earlier = text[:start].rstrip().rstrip(_AROUND_WORDS)
+    return not earlier or earlier[-1] in ".!?:"
+
+
 def _title_case(text: str, start: int) -> bool:
     """The word at `start` follows a capitalised word that does not open its sentence ("With Thinning Hair"), as in
     a title in title case; "Call Advanced" is not that."""
     before = _WORD_BEFORE.search(text, 0, start)
-    if before is None or not before.group(1)[:1].isupper():
-        return False
-    earlier = text[:before.start(1)].rstrip().rstrip("\"'“”‘’()[]*_")
-    return bool(earlier) and earlier[-1] not in ".!?:"
+    return before is not None and before.group(1)[:1].isupper() and not _opens_sentence(text, before.start(1))
 
 
 @functools.lru_cache(maxsize=16)
@@ -311,10 +317,9 @@ def _everyday_phrase(text: str, start: int, shown: str) -> bool:
     if shown[1:] != shown[1:].lower():
         return False
     before = _WORD_BEFORE.search(text, 0, start)
-    if before is not None and before.group(1).strip("\"'“”‘’()[]*_").lower() in _DETERMINERS:
+    if before is not None and before.group(1).strip(_AROUND_WORDS).lower() in _DETERMINERS:
         return True
-    earlier = text[:start].rstrip().rstrip("\"'“”‘’()[]*_")
-    return shown[:1].isupper() and (not earlier or earlier[-1] in ".!?:")
+    return shown[:1].isupper() and _opens_sentence(text, start)
 
 
 def _phrase_variants(c: str, text: str):
