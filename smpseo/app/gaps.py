@@ -12,8 +12,8 @@ from smpseo.app.arguments import config_argument, first_path, posts_argument, se
 from smpseo.core import shipped
 from smpseo.core.text import counted
 from smpseo.model.gaps import GapReport
-from smpseo.model.post import Corpus, Post, ReadError
-from smpseo.sources.queries import NO_QUERIES, read_queries
+from smpseo.model.post import Corpus, Post
+from smpseo.sources.queries import queries_notes, read_queries
 from smpseo.sources.readers import load_posts
 from smpseo.sources.topics import Topic, load_topics, localize
 
@@ -131,8 +131,8 @@ def _gaps(posts, topic_list: list[Topic], queries, config, draft: Post | None = 
     rows = None
     if queries is not None:
         rows = read_queries(queries) if isinstance(queries, (str, Path)) else list(queries)
-        if not rows and isinstance(queries, (str, Path)):
-            errors = [*errors, ReadError(str(queries), NO_QUERIES, severity="warning")]
+        if isinstance(queries, (str, Path)):
+            errors = [*errors, *queries_notes(queries, rows)]
     from smpseo.analysis.gaps import find_gaps
 
     if draft is None:

@@ -40,8 +40,8 @@ def run(args) -> int:
     apply_cache_argument(args)
     from smpseo.app.gaps import gaps, mark_warnings
     from smpseo.core.settings import ConfigError
-    from smpseo.model.post import ReadError, one_line
-    from smpseo.sources.queries import NO_QUERIES, QueryFileError, read_queries
+    from smpseo.model.post import one_line
+    from smpseo.sources.queries import QueryFileError, queries_notes, read_queries
     from smpseo.sources.readers import load_posts
     from smpseo.sources.topics import TopicError, load_topics
     from smpseo.views.gaps import render
@@ -70,8 +70,9 @@ def run(args) -> int:
         print(one_line(str(exc)), file=sys.stderr)
         return 2
     failed = report_read_errors(report.errors)
-    if queries == []:  # read, with nothing to rank by
-        print(one_line(str(ReadError(args.queries, NO_QUERIES, severity="warning"))), file=sys.stderr)
+    if queries is not None:  # a queries file read: one with no query is said
+        for note in queries_notes(args.queries, queries):
+            print(one_line(str(note)), file=sys.stderr)
     for line in mark_warnings(topics, report):
         print(one_line(line), file=sys.stderr)
     sys.stdout.write(render(report, args.format))

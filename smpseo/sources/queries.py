@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from smpseo.model.post import ReadError
 from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, parse_table, read_export
 
 __all__ = ["HEADER", "MAX_CSV_BYTES", "NO_QUERIES", "Query", "QueryFileError", "map_queries", "parse_queries",
-           "read_queries"]
+           "read_queries", "queries_notes"]
 
 HEADER = ("Top queries", "Clicks", "Impressions", "CTR", "Position")
 QUESTION_RE = re.compile(r"^(how|what|why|when|can|does|do|is|are|will|should)\b", re.IGNORECASE)
@@ -53,6 +54,11 @@ def read_queries(path: str | Path) -> list[Query]:
     """The queries of a Search Console `Queries.csv`, or of the export ZIP that holds one."""
     text, name = read_export(path, "Queries.csv")
     return parse_queries(text, name)
+
+
+def queries_notes(path: str | Path, rows: list[Query]) -> list[ReadError]:
+    """What is said of the queries file at `path` once read into `rows`: a warning when it holds no query."""
+    return [] if rows else [ReadError(str(path), NO_QUERIES, severity="warning")]
 
 
 def _count(row: dict, key: str) -> int:

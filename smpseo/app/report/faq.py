@@ -31,8 +31,7 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     queries file that could not be read (the report is made without search demand), a mark naming a post that was
     not read. A posts folder that does not exist raises FileNotFoundError."""
     from smpseo.app.gaps import mark_warnings
-    from smpseo.model.post import ReadError
-    from smpseo.sources.queries import NO_QUERIES, QueryFileError, read_queries
+    from smpseo.sources.queries import QueryFileError, queries_notes, read_queries
     from smpseo.sources.readers import load_posts
 
     posts_path = Path(posts)
@@ -51,8 +50,7 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
         except QueryFileError as exc:
             problems.append(f"{exc} (the report is made without search demand)")
         else:
-            if not rows:
-                problems.append(str(ReadError(str(queries), NO_QUERIES, severity="warning")))
+            problems += map(str, queries_notes(queries, rows))
     report = analysis.run_gaps(corpus, cfg, rows, topic_list)
     if report is not None:
         problems += mark_warnings(topic_list, report)
