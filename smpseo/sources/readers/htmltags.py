@@ -35,7 +35,6 @@ def _hidden_element() -> re.Pattern:
     return re.compile(rf"(?is)<({names})\b.*?</\1\s*>|<!--.*?-->")
 
 
-
 def tagless_paragraphs(html: str, line: int) -> list[Block]:
     """The text of an HTML block too deeply nested to read as HTML (`<div>` 10,000 deep), starting on `line`: its
     tags dropped, each run of lines with text a paragraph on its own lines."""

@@ -34,7 +34,9 @@ from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
-_NOT_PROSE = "script|style|template|noscript"  # the elements of a post's HTML whose content is never shown as text
+# Inline HTML in a Markdown paragraph whose content is code, not text (of `htmltags.SKIP_TAGS`, those that hold code:
+# a form's or a button's words stay the paragraph's there)
+_NOT_PROSE = "script|style|template|noscript"
 
 
 @functools.cache
@@ -306,8 +308,6 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     if tables:
         blocks = [b for b in blocks if b.kind == TABLE or not any(s <= b.line <= e for s, e in tables)]
     return blocks
-
-
 
 
 _CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"})
