@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ from smpseo.analysis.keyphrase import Match, Matcher
 from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
+from smpseo.checks.columns import refine_column
 from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
 from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.select import INLINE_FORMATS, inline_disabled, switch_problems
@@ -326,67 +326,9 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
             if ctx.post.format in INLINE_FORMATS and inline_disabled(lines, line, r):
                 continue
             if h.match:
-                column = _refine_column(lines, line, column, h.match)
+                column = refine_column(lines, line, column, h.match)
             if line <= len(lines) and lines[line - 1] != written[line - 1]:
                 column = source_column(written[line - 1], column)
         out.append(Finding(path=ctx.name, line=line, column=column, rule=r.id, category=r.category,
                            severity=severity, message=h.message, match=h.match, hint=h.hint or r.hint))
     return out
-
-
-# What may stand between two words of a finding's text in its source: spaces and line breaks, emphasis marks, a
-# tag, a non-breaking space, a JSON string's escaped line break, a Markdown link's brackets and address.
-_GAP = (r"(?:\s|[*_~`]|&nbsp;|&#160;|&#xa0;|<[^<>]*>|\\[nrt]|!?\[|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]"
-        r"|\])+")
-
-
-def _written(chunk: str) -> str:
-    """A word as Markdown may write it: a punctuation mark escaped (`oauth2\\_proxy`), the end of a link or of an
-    emphasis before the punctuation after it (`[PayScale](...),`)."""
-    word = chunk.rstrip(",.;:!?") or chunk
-    marks = "".join(rf"\\?{re.escape(c)}" if c in "\\`*_{}[]()#+-.!<>|~" else re.escape(c) for c in word)
-    if word == chunk:
-        return marks
-    return marks + r"(?:[*_~`]|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\])*" + re.escape(chunk[len(word):])
-
-
-def _phrase(chunks: list[str], whole: bool) -> re.Pattern:
-    """The words `chunks` as they may stand in a source line: as whole words, with markup or spaces between them."""
-    head = r"(?<!\w)" if re.match(r"\w", chunks[0]) else ""
-    tail = r"(?!\w)" if whole and re.search(r"\w$", chunks[-1]) else ""
-    return re.compile(head + _GAP.join(_written(c) for c in chunks) + tail)
-
-
-def _refine_column(lines: Sequence[str], line: int, column: int, match: str) -> int:
-    """The column of `match` on the source line, from an estimate (markup and escapes shift estimates).
-
-    The estimate counts the text's characters from where its block starts, and the markup around the text only
-    adds to them, so the match is the first one at or after the estimate (else the nearest one before it). A match
-    of several words is looked for by its first words, at least two of them: a finding whose match is not text of
-    the post ("8 of 40 sentences") keeps its column rather than jump to a word that happens to be on the line.
-    """
-    if line > len(lines):
-        return column
-    src = lines[line - 1]
-    chunks = match.split()[:6]
-    if not chunks:
-        return column
-    # the match may go on past the end of its line ("... And\nthen ..."): it is looked for with the next line,
-    # starting on this one
-    text = src if line >= len(lines) else f"{src}\n{lines[line]}"
-    for k in range(len(chunks), min(2, len(chunks)) - 1, -1):
-        pattern = _phrase(chunks[:k], whole=len(chunks) == 1)
-        if pattern.match(text, column - 1):
-            return column
-        estimate = min(column - 1, len(src))
-        after = pattern.search(text, estimate)  # the first at or after the estimate: found without going through
-        if after and after.start() < len(src):  # a long line again for each finding on it
-            return after.start() + 1
-        before = None
-        for m in pattern.finditer(text):  # else the nearest one before it
-            if m.start() >= estimate:
-                break
-            before = m
-        if before is not None:
-            return before.start() + 1
-    return column

@@ -1,0 +1,50 @@
+"""A finding's column on its source line (`smpseo.checks.columns`): the matcher that finds a finding's words with
+markup between them answers as the one expression it stands for would, without compiling it."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from smpseo.checks.columns import Phrase, pattern, refine_column
+
+# Pieces of source lines: words, spaces, emphasis, tags, entities, escapes, link brackets and addresses, punctuation.
+PIECES = ["a", "b", "ab", " ", "  ", "\n", "\t", "*", "_", "~", "`", "&nbsp;", "&#160;", "&#xa0;", "<b>", "</b>", "<",
+          ">", "\\n", "\\", "[", "![", "]", "](x)", '](x "t")', "](x y)", "][r]", "(", ")", ".", ",", "!", "?", "\\.",
+          "\\*", "\\_", "é", "x_y", "\u00a0", '"', "a.", "b,", "e.g.", "-"]
+WORDS = ["a", "b", "ab", "a.", "b,", "a!?", "x_y", "é", "(a)", "*a*", "a.b", "[a", "a]", "e.g.", "-a", "#b", "a-b",
+         ".", "a\\b", "\\"]
+
+
+def _same(chunks: list[str], whole: bool, text: str, pos: int) -> None:
+    phrase, compiled = Phrase(chunks, whole), pattern(chunks, whole)
+    assert phrase.match(text, pos) == (compiled.match(text, pos) is not None)
+    found = compiled.search(text, pos)
+    assert phrase.search(text, pos) == (found.start() if found else None)
+    assert list(phrase.starts(text)) == [m.start() for m in compiled.finditer(text)]
+
+
+@settings(max_examples=600, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(chunks=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), whole=st.booleans(),
+       text=st.lists(st.sampled_from(PIECES), max_size=16).map("".join), pos=st.integers(-2, 40))
+@example(chunks=["a", "b"], whole=False, text="a](x) b", pos=0)  # a link's end between the words
+@example(chunks=["a.", "b"], whole=False, text="*a*. b", pos=0)  # an emphasis closed before the full stop
+@example(chunks=["e.g.", "b"], whole=True, text="e\\.g\\. b", pos=0)  # escaped full stops
+@example(chunks=["a", "a"], whole=False, text="a a a a", pos=5)  # matches that overlap: finditer's starts
+@example(chunks=["a", "b"], whole=False, text="a]][r] b", pos=0)  # several ways through the markup
+def test_the_matcher_answers_as_the_expression_would(chunks, whole, text, pos):
+    _same(chunks, whole, text, pos)
+
+
+def test_a_long_run_of_markup_between_two_words_is_walked_without_recursion():
+    text = "one" + " " * 50_000 + "two and one" + "*" * 20_000 + " two"
+    assert list(Phrase(["one", "two"], False).starts(text)) == [0, 50_011]
+    assert Phrase(["one", "three"], False).search(text) is None
+
+
+def test_the_column_is_the_match_at_or_after_the_estimate():
+    line = "Read **the [gel](/gel) guide** first, then the gel guide again."
+    assert refine_column([line], 1, 1, "the gel guide") == line.index("the") + 1
+    assert refine_column([line], 1, 30, "the gel guide") == line.index("the gel guide") + 1
+    assert refine_column([line], 1, 60, "the gel guide") == line.index("the gel guide") + 1  # the nearest before
+    assert refine_column([line], 1, 7, "8 of 40 sentences") == 7  # not text of the post: the estimate stays
