@@ -6,6 +6,8 @@ Labelled blogs: the clinic's own posts with tests/fixtures/gaps/labels.yml (the 
 thresholds, exemplars and variants are fitted on the other clinics only (leave one clinic out), then the clinic is
 scored as faq-dev's score.py scores a run: status agreement (answered 1, partial 0.5, missing 0; 1 - |label - tool|
 per topic), exact statuses, and best post among topics labelled answered (the tool's first post is the labelled one).
+The labelled blogs of benchmarks/faq are kept out of all this: scored only by the shipped scorer, fitted on the
+others, as a blog nobody tuned the matcher on.
 
     python benchmarks/gaps_eval.py [--faq-dev DIR] [--list]     # --list: every disagreement too
 """
@@ -34,6 +36,7 @@ from smpseo.app.settings import load_config  # noqa: E402
 from smpseo.sources.readers import load_posts  # noqa: E402
 from smpseo.sources.topics import load_topics, localize, shipped_topics  # noqa: E402
 
+KEPT_OUT = ROOT / "benchmarks" / "faq"  # labelled blogs kept out of every fit and design choice (benchmarks/faq/README.md)
 KINDS = ("direct", "paraphrase", "local", "passing", "trap", "none", "fixture")
 
 
@@ -119,6 +122,27 @@ def clinics(faq_dev: Path | None) -> list[Clinic]:
         d = faq_dev / name
         out.append(_clinic(name, d, d / "smpseo.toml", [d / "questions.yml"], [d / "labels.yml"]))
     return out
+
+
+def kept_out() -> list[Clinic]:
+    """The labelled blogs of benchmarks/faq: never fitted on, nor looked at to choose a design; scored only by the
+    shipped scorer (fitted on every clinic of `clinics`)."""
+    found = sorted(d for d in KEPT_OUT.iterdir() if (d / "labels.yml").is_file()) if KEPT_OUT.is_dir() else []
+    return [_clinic(d.name, d / "posts", d / "smpseo.toml", [d / "questions.yml"], [d / "labels.yml"]) for d in found]
+
+
+def kept_out_lines(found: list[Clinic], listing: bool = False) -> list[str]:
+    """The shipped scorer (as `scripts/fit_gaps_scorer.py` fits it) on the blogs kept out of everything."""
+    fresh = kept_out()
+    if not fresh:
+        return []
+    scorer = fold(found)[0]
+    rows = [row for blog in fresh for row in rows_for(blog, scorer)]
+    out = ["", f"  blogs kept out of every fit and design choice (benchmarks/faq), scored by the shipped scorer, fitted "
+               f"on the {len(found)} above"]
+    out += [line(blog.name, [r for r in rows if r["clinic"] == blog.name]) for blog in fresh]
+    out += [line(kind, [r for r in rows if r["kind"] == kind]) for kind in KINDS if any(r["kind"] == kind for r in rows)]
+    return out + (disagreements(rows) if listing else [])
 
 
 def rows_for(clinic: Clinic, scorer) -> list[dict]:
@@ -373,12 +397,16 @@ def report(rows: list[dict], listing: bool = False) -> str:
                 f"  of the {len(wrong)} topics whose status differs from the label, {sum(r['check'] for r in wrong)} "
                 f"are flagged"]
     if listing:
-        out += ["", "  disagreements:"]
-        for r in rows:
-            if r["label"] != r["tool"] or (r["answered"] and not r["post_hit"]):
-                out.append(f"  - {r['clinic']}/{r['id']} [{r['kind']}] label {r['label']} {r['label_post'] or ''}; "
-                           f"tool {r['tool']} {r['tool_post'] or ''} > {r['tool_section'] or ''}")
+        out += disagreements(rows)
     return "\n".join(out)
+
+
+def disagreements(rows: list[dict]) -> list[str]:
+    """Every topic whose status or best post differs from its label, one line each."""
+    return ["", "  disagreements:"] + [
+        f"  - {r['clinic']}/{r['id']} [{r['kind']}] label {r['label']} {r['label_post'] or ''}; "
+        f"tool {r['tool']} {r['tool_post'] or ''} > {r['tool_section'] or ''}"
+        for r in rows if r["label"] != r["tool"] or (r["answered"] and not r["post_hit"])]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -394,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     found = clinics(faq_dev)
     folds = {held.name: fold(found, held) for held in found}
     print(report(held_out(found, folds), args.list))
+    print("\n".join(kept_out_lines(found, args.list)))
     hits, total = single_section_posts(found, folds)
     print(f"\n  best post read from the single best section instead of the whole post: {hits}/{total} "
           f"{100 * hits / total:.1f}%")

@@ -160,3 +160,9 @@ def test_the_borrowing_benchmark_scores_the_shipped_matcher_as_make_eval_does(he
     out, _ = gaps_borrow.scored({"none": (plain, None)}, ["none"])
     assert [(r["label"], r["tool"], r["post_hit"]) for r in out["as labelled"]] \
         == [(r["label"], r["tool"], r["post_hit"]) for r in held_out_rows]
+
+
+def test_the_blogs_kept_out_are_in_no_fit(faq_clinics):
+    """benchmarks/faq's blogs score the shipped scorer on writing nobody tuned it on: none of them is fitted on."""
+    kept = {blog.name for blog in benchmark("gaps_eval").kept_out()}
+    assert kept and not kept & {clinic.name for clinic in faq_clinics}
