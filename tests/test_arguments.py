@@ -84,3 +84,32 @@ def test_posts_already_read_take_the_settings_beside_their_files_not_the_current
     assert smpseo.gaps(posts)["cost"].question == "How much does SMP cost in Austin?"
     assert smpseo.gaps(list(posts)[0])["local_provider"].question == "Where can I get SMP in Austin?"
     assert smpseo.check(posts).settings.endswith("smpseo.toml") and "austin" in smpseo.check(posts).settings
+
+
+def test_check_takes_a_posts_text_in_place_of_its_file(tmp_path):
+    """`check(path, text=...)`, as an editor holds a post not saved yet: read as that file, in its blog, with
+    findings pointing into the text; the file is not read or written. The same text saved gives the same result."""
+    blog = tmp_path / "posts"
+    blog.mkdir()
+    for name in ("what-is-smp.md", "does-smp-damage-hair-follicles.md"):
+        (blog / name).write_bytes((CLINIC_POSTS / name).read_bytes())
+    path = blog / "what-is-smp.md"
+    text = FILE.read_text(encoding="utf-8").replace("title: What is SMP?", "title: Does SMP damage hair follicles?")
+    result = smpseo.check(str(path), text=text, blog=str(blog))
+    assert [f.line for f in result.findings if f.rule == "SITE403"] == [2]  # the title of the other post
+    assert path.read_bytes() == FILE.read_bytes()
+    assert smpseo.check(str(path), text=text.encode("utf-16"), blog=str(blog)).findings == result.findings
+    path.write_text(text, encoding="utf-8")
+    assert smpseo.check(str(path), blog=str(blog)).findings == result.findings
+    assert smpseo.check("-", text=text).findings[0].path == "-"  # no file: Markdown, named "-"
+
+
+@pytest.mark.parametrize(("posts", "text", "message"), [
+    ([str(FILE), str(OTHER)], "# A post", "text is one post's text: give posts as the one path it stands for"),
+    (FILE, 5, "text must be str or bytes, not int"),
+])
+def test_check_text_without_one_path_to_stand_for_is_a_type_error(post, posts, text, message):
+    with pytest.raises(TypeError, match=message):
+        smpseo.check(posts, text=text)
+    with pytest.raises(TypeError, match="text is one post's text"):
+        smpseo.check(post, text="# A post")

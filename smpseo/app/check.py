@@ -11,6 +11,7 @@ from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import shown_path
 from smpseo.checks.run import run_rules
+from smpseo.core.hashing import sha256
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.model.results import CheckResult
@@ -23,15 +24,19 @@ def _as_posts(posts) -> tuple[list[Post], list[ReadError]]:
     return list(posts), errors
 
 
-def blog_folder(paths: Iterable[str | Path]) -> Path | None:
+def blog_folder(paths: Iterable[str | Path], *, text: bool = False) -> Path | None:
     """The blog some files belong to, when every path names a file: the folder all of them are in (for one file,
     its own folder; a Hugo page bundle's `index.md` is in the folder above its own). None when a folder is among the
     paths (the blog is given whole), or an export or dump that holds a blog of its own (a WordPress, Blogger or
-    Ghost export, a feed, a text dump: not a file of a folder of posts)."""
+    Ghost export, a feed, a text dump: not a file of a folder of posts). `text`: the paths name text given in place
+    of their files (`check(..., text=...)`), which need not be on disk yet, only their folder."""
     from smpseo.sources.readers import FOLDER_SUFFIXES
 
+    def is_file(path: Path) -> bool:
+        return path.is_file() or (text and not path.exists() and path.parent.is_dir())
+
     paths = [Path(p) for p in paths]
-    if not paths or not all(p.is_file() for p in paths) or any(p.suffix.lower() not in FOLDER_SUFFIXES for p in paths):
+    if not paths or not all(is_file(p) for p in paths) or any(p.suffix.lower() not in FOLDER_SUFFIXES for p in paths):
         return None
     import os
 
@@ -44,7 +49,8 @@ RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
 
 def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
           keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True,
-          drafts: bool = False, blog: str | Path | None = None, session: Session | None = None) -> CheckResult:
+          drafts: bool = False, blog: str | Path | None = None, session: Session | None = None,
+          text: str | bytes | None = None) -> CheckResult:
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
 
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
@@ -58,6 +64,11 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     its files: every post in it is read for the site-wide rules (orphans, cannibalisation, links), and the result
     reports on the files given.
 
+    `text`: the post's text (str, or bytes decoded as a file's are) in place of the one file `posts` names, such as
+    an editor's unsaved buffer: it is read as that file, with that file's settings and blog, findings point into
+    the text, and nothing is written to the file. The file need not exist; `"-"` names text with no file (read as
+    Markdown, settings from the current folder).
+
     Given paths, a run over files, settings and options that have not changed since the last such run returns that
     run's result from the cache without reading the posts (`smpseo.app.memo`); otherwise only the files that changed
     are read and checked again (`smpseo.app.incremental`). `session`: per-file results kept in memory between
@@ -66,27 +77,46 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     posts, config = posts_argument(posts), config_argument(config)
     rules = list(rules) if rules is not None else None
     paths = memo.source_paths(posts)
+    data = _text_bytes(text, paths)
     if paths is None:
         return _check(posts, config, keyphrase, rules, keyphrases, drafts)
-    config = settings_for(config, str(paths[0]))
+    near = Path(paths[0])
+    config = settings_for(config, near if data is None or near.exists() else near.parent)
     if session is not None:
-        return _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, session)
+        return _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, session, data)
     read = [*paths, *([blog] if blog is not None else [])]
+    given = [sha256(data)] if data is not None else []  # the text given is an input as a file's bytes are
     slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases, drafts,
-                         str(Path(blog).resolve()) if blog is not None else None)
-    return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config)],
-                           lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog),
+                         str(Path(blog).resolve()) if blog is not None else None, *(["text"] if given else []))
+    return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config), *given],
+                           lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, text=data),
                            CheckResult.to_record, CheckResult.from_record)
 
 
+def _text_bytes(text: str | bytes | None, paths: list | None) -> bytes | None:
+    """`check(text=...)` as bytes, read as a file's are; TypeError unless `posts` names one file for it."""
+    if text is None:
+        return None
+    if paths is None or len(paths) != 1:
+        raise TypeError("text is one post's text: give posts as the one path it stands for (\"-\" for none)")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+    import re
+
+    return re.sub("[\ud800-\udfff]", "\ufffd", text).encode("utf-8")  # a lone surrogate, as files have it
+
+
 def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphrases: bool, drafts: bool = False,
-           blog: str | Path | None = None, session: Session | None = None) -> CheckResult:
+           blog: str | Path | None = None, session: Session | None = None, text: bytes | None = None) -> CheckResult:
     """`check()` worked out: over paths, only what changed is read and checked (`smpseo.app.incremental`); posts
     already read are analysed (cached, in parallel) and checked."""
     paths = memo.source_paths(posts)
     if paths is not None:
         config = settings_for(config, str(paths[0]))
-        result = check_paths(paths, config, keyphrase, rules, keyphrases, session, drafts=drafts, blog=blog)
+        result = check_paths(paths, config, keyphrase, rules, keyphrases, session, drafts=drafts, blog=blog,
+                             text=text)
         result.settings = shown_path(config.path) if config.path else None
         return result
     post_list, errors = _as_posts(posts)

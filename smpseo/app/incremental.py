@@ -44,6 +44,7 @@ from smpseo.sources.readers import (
     named_files,
     read_bytes,
     read_source,
+    too_large,
 )
 from smpseo.sources.readers.decode import decode
 
@@ -110,15 +111,20 @@ class Session:
 
 def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | None = None,
                 rules: list[str] | None = None, keyphrases: bool = True, session: Session | None = None, *,
-                drafts: bool = False, blog: str | Path | None = None) -> CheckResult:
+                drafts: bool = False, blog: str | Path | None = None, text: bytes | None = None) -> CheckResult:
     """`check()` over files and folders, reading and checking only what is not kept (see the module's doc).
     `drafts` and `blog` as for `smpseo.app.check.check`: drafts left out unless asked for; the rest of the blog read
-    for the site-wide rules, the result reporting on the files given."""
+    for the site-wide rules, the result reporting on the files given. `text`: the bytes of the one path given, read
+    in place of the file (which need not exist); the blog's copy of that file is left out. Every entry kept is
+    keyed by the bytes read, so text given never stands for the file on disk."""
     session = session or Session()
     session.last_parsed = session.last_checked = 0
     paths = list(paths)
     errors: list[ReadError] = []
-    sources = [_read(path, session) for path in iter_sources(paths, errors)]
+    if text is None:
+        sources = [_read(path, session) for path in iter_sources(paths, errors)]
+    else:
+        sources = [_read(Path(paths[0]), session, text)]
     out = _leave_out(sources, drafts, named_files(paths))
     posts = [p for s in sources for p in s.kept]
     errors.extend(e for s in sources for e in s.errors)
@@ -128,6 +134,8 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
         given = {str(s.path) for s in sources}  # the files given, those that could not be read too
         seen = {Path(p.path).resolve() for p in posts if p.path}
+        if text is not None:  # the file the text stands for, even when the text holds no post
+            seen.add(Path(paths[0]).resolve())
         rest = [_read(path, session) for path in iter_sources([blog], []) if path.resolve() not in seen]
         _leave_out(rest, drafts)
         for source in rest:
@@ -203,13 +211,20 @@ def _leave_out(sources: list[Source], drafts: bool, named: set[Path] | None = No
     return out
 
 
-def _read(path: Path, session: Session) -> Source:
-    """A file's posts and read errors: kept ones when its bytes are unchanged, else read (and kept)."""
+def _read(path: Path, session: Session, data: bytes | None = None) -> Source:
+    """A file's posts and read errors: kept ones when its bytes are unchanged, else read (and kept). `data`: the
+    bytes to read as that file's (text given in its place), not the file's."""
     try:
-        data = read_bytes(path)
-    except SourceError:
+        if data is None:
+            data = read_bytes(path)
+        else:
+            too_large(path, len(data))
+    except SourceError as exc:
         source = Source(path, None)
-        source.posts = read_source(path, source.errors)  # says why, as load_posts does
+        if data is None:
+            source.posts = read_source(path, source.errors)  # says why, as load_posts does
+        else:
+            source.errors.append(ReadError(exc.path, exc.message))
         return source
     source = Source(path, data, sha256(data))
     digest = cache.key(PARSED, str(path), source.digest)

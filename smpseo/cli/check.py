@@ -4,11 +4,16 @@ style, for a terminal, an editor, pre-commit or CI.
 Given some files of a blog (a pre-commit hook passes the changed ones), the rest of the blog (the folder the files
 share, or `--blog DIR`) is read for the site-wide rules, and only the files given are reported on.
 
+`smpseo check - --stdin-filename posts/new.md` checks the post piped in (an editor's unsaved buffer) as that file
+would be checked, in its place; without `--stdin-filename` it is Markdown named `-`.
+
 Exit status: 0 no finding of error severity (or any, with `--exit-zero`); 1 some, or a file could not be read; 2 usage
 or config error.
 """
 
 from __future__ import annotations
+
+import sys
 
 from smpseo.cli.common import (
     add_cache_argument,
@@ -24,8 +29,14 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="readability, keyphrase, local SEO and site-level findings",
                        description="Check posts and print one finding per line: path:line:column: RULE severity "
                                    "message. Rules and thresholds are set in smpseo.toml [rules] (or "
-                                   "pyproject.toml [tool.smpseo.rules]).")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
+                                   "pyproject.toml [tool.smpseo.rules]). An editor or a hook pipes a post in "
+                                   "with - as the PATH: smpseo check --stdin-filename posts/new-post.md -")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="post files or folders; - reads one post from standard input (an editor's unsaved buffer)")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="with -: the file the post read from standard input is, or will be: its reader, its settings, "
+                        "its blog and the path findings show are that file's, and the text replaces it in the check "
+                        "(the file is not read or written). Without it: Markdown, shown as -")
     p.add_argument("--keyphrase", metavar="TEXT", help="focus keyphrase for every post (overrides front matter)")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), JSON (findings, posts, coverage ...), CSV (one row per finding), SARIF "
@@ -64,12 +75,17 @@ def run(args) -> int:
     except UnknownRule as exc:
         Parser(prog="smpseo check").error(str(exc))
     from smpseo.cli.common import present_paths
+    from smpseo.sources.readers import NO_NAME
 
-    args.paths, missing = present_paths(args.paths)
-    if not args.paths:
-        return 2
+    text = stdin_text(args)  # the post piped in, for - (standard input)
+    if text is None:
+        args.paths, missing = present_paths(args.paths)
+        if not args.paths:
+            return 2
+    else:
+        args.paths, missing = [args.stdin_filename or NO_NAME], False
     config = load_config_for(args, args.paths)
-    blog = args.blog if args.blog is not None else blog_folder(args.paths)
+    blog = args.blog if args.blog is not None else blog_folder(args.paths, text=text is not None)
     if args.blog is not None:
         from pathlib import Path
 
@@ -79,7 +95,7 @@ def run(args) -> int:
         from smpseo.cli.watch import watch
 
         return watch(args, rules, blog)
-    result = check(list(args.paths), config, args.keyphrase, rules=rules, drafts=args.drafts, blog=blog)
+    result = check(list(args.paths), config, args.keyphrase, rules=rules, drafts=args.drafts, blog=blog, text=text)
     shown = [e for e in result.errors if not args.quiet or e.severity == "error"]
     failed = report_read_errors(shown)
     write(result, args.format, quiet=args.quiet)
@@ -88,3 +104,34 @@ def run(args) -> int:
     if args.exit_zero:  # findings never fail the run; a file that could not be read still does
         return 1 if failed else 0
     return 1 if result.has_errors or failed else 0
+
+
+def stdin_text(args) -> bytes | None:
+    """The bytes of standard input when `-` is the PATH, else None; a usage error (status 2) for `-` given twice or
+    with other paths or `--watch`, and for `--stdin-filename` without `-` or naming a folder."""
+    from pathlib import Path
+
+    from smpseo.cli import Parser
+    from smpseo.sources.readers import MAX_SOURCE_BYTES, NO_NAME
+
+    def error(message: str):
+        Parser(prog="smpseo check").error(message)
+
+    given = args.paths.count(NO_NAME)
+    if given > 1:
+        error("- given twice: standard input holds one post")
+    if not given:
+        if args.stdin_filename is not None:
+            error("--stdin-filename names the post read from standard input: give - as the PATH")
+        return None
+    if len(args.paths) > 1:
+        error("- reads one post from standard input: give no other PATH with it")
+    if args.watch:
+        error("--watch checks files again when they are saved: standard input (-) cannot be watched")
+    name = args.stdin_filename
+    if name is not None and (not name.strip() or Path(name).is_dir()):
+        error(f"--stdin-filename {name!r}: give the name of a post file (posts/new-post.md), not a folder")
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input, or one replaced by text (a program calling main())
+        return sys.stdin.read().encode("utf-8") if sys.stdin is not None else b""
+    return stream.read(MAX_SOURCE_BYTES + 1)  # more is too large to be posts: refused as a file that size is

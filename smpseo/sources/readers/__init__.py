@@ -33,10 +33,18 @@ READERS: dict[str, tuple[str, str, str]] = {
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.
 FOLDER_SUFFIXES = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdx", ".rst", ".html", ".htm")
+# The name of a post given as text with no file name (`smpseo check -` reading standard input without
+# --stdin-filename): it is read as Markdown, and findings name it so.
+NO_NAME = "-"
+
+
+def _suffix(path: str | Path) -> str:
+    """The file ending that chooses the reader: a post with no name (`NO_NAME`) is Markdown."""
+    return ".md" if str(path) == NO_NAME else Path(path).suffix.lower()
 
 
 def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix not in READERS:
         known = ", ".join(sorted(READERS))
         raise SourceError(str(path), f"unknown file type '{suffix or '(none)'}' (known: {known})")
@@ -182,13 +190,16 @@ def read_bytes(path: str | Path) -> bytes:
         info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever
             raise SourceError(str(path), "not a regular file (a FIFO, socket or device)")
-        size = info.st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is "
-                                         f"{MAX_SOURCE_BYTES:,})")
+        too_large(path, info.st_size)
         return Path(path).read_bytes()
     except OSError as exc:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
+
+
+def too_large(path: str | Path, size: int) -> None:
+    """Raise SourceError for a source of `size` bytes, too large to be posts (a file, or text given in its place)."""
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is {MAX_SOURCE_BYTES:,})")
 
 
 # A page break (form feed) on a line of its own separates the posts of a plain-text dump, as a "* * *" line does;
@@ -206,7 +217,7 @@ def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
     if data is None and not Path(path).exists():
         raise SourceError(str(path), "no such file or folder")
     reader = reader_for(path)
-    if READERS[Path(path).suffix.lower()][0] == "text":  # a dump: its page breaks are read before text is cleaned
+    if READERS[_suffix(path)][0] == "text":  # a dump: its page breaks are read before text is cleaned
         text, warnings = decode(read_bytes(path) if data is None else data, str(path), clean=False)
         text = clean_text(_PAGE_BREAK.sub("* * *", text))
     else:
@@ -352,4 +363,4 @@ def read_source(path: str | Path, errors: list[ReadError], debug: bool = False, 
     return found
 
 
-__all__ = ["load_posts", "read_bytes", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "left_out_notes", "named_files", "READERS", "SourceError"]
+__all__ = ["NO_NAME", "load_posts", "read_bytes", "too_large", "read_file", "read_source", "reader_for", "post_warnings", "duplicate_slugs", "leave_out", "left_out_note", "left_out_notes", "named_files", "READERS", "SourceError"]
