@@ -166,3 +166,12 @@ def test_the_blogs_kept_out_are_in_no_fit(faq_clinics):
     """benchmarks/faq's blogs score the shipped scorer on writing nobody tuned it on: none of them is fitted on."""
     kept = {blog.name for blog in benchmark("gaps_eval").kept_out()}
     assert kept and not kept & {clinic.name for clinic in faq_clinics}
+
+
+def test_every_label_of_the_blogs_kept_out_names_a_section_of_its_post():
+    """A label whose post or section is misspelt would score a best post against nothing, silently."""
+    for blog in benchmark("gaps_eval").kept_out():
+        ids = {t.id for t in blog.topics}
+        assert set(blog.labels) == ids, blog.name
+        named = [tid for tid, label in blog.labels.items() if label.get("post")]
+        assert named and all(blog.best[tid] for tid in named), [tid for tid in named if not blog.best[tid]]
