@@ -11,6 +11,7 @@ from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import shown_path
 from smpseo.checks.run import run_rules
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.model.results import CheckResult
@@ -35,7 +36,7 @@ def blog_folder(paths: Iterable[str | Path]) -> Path | None:
         return None
     import os
 
-    folders = [p.resolve().parent.parent if p.stem == "index" else p.resolve().parent for p in paths]
+    folders = [resolved(p).parent.parent if p.stem == "index" else resolved(p).parent for p in paths]
     return Path(os.path.commonpath([str(f) for f in folders]))
 
 
@@ -73,7 +74,7 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
         return _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, session)
     read = [*paths, *([blog] if blog is not None else [])]
     slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases, drafts,
-                         str(Path(blog).resolve()) if blog is not None else None)
+                         str(resolved(blog)) if blog is not None else None)
     return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config)],
                            lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog),
                            CheckResult.to_record, CheckResult.from_record)
@@ -94,9 +95,9 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     given: set[str] | None = None
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
         given = {str(p.path) for p in post_list}
-        seen = {Path(p.path).resolve() for p in post_list if p.path}
+        seen = {resolved(p.path) for p in post_list if p.path}
         post_list = post_list + [p for p in load_posts(blog, drafts=drafts)
-                                 if p.path and Path(p.path).resolve() not in seen]
+                                 if p.path and resolved(p.path) not in seen]
     files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once
 
     def source_lines(post: Post) -> list[str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config, ConfigError, config_from_dict, toml_table
 
 CONFIG_NAME = "smpseo.toml"
@@ -30,7 +31,7 @@ def nearest_config(start: str | Path) -> Path | None:
     """The settings file nearest `start` (a file's folder, or the folder itself) or above it, or None; ConfigError
     as for `find_config`."""
     try:
-        here = Path(start).resolve()
+        here = resolved(start)
     except OSError:  # a relative path, from a current folder that was deleted
         return None
     if here.is_file() or not here.exists():
@@ -135,6 +136,6 @@ def _settings_table(text: str, path: str) -> dict:
 def shown_path(path: str | Path) -> str:
     """A settings file as the user knows it: relative to the current folder when it is inside it."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):  # outside the current folder, or no current folder (deleted)
         return str(path)

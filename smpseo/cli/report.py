@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 
 from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument, seconds
+from smpseo.core.paths import resolved
 
 
 def _month(text: str) -> str:
@@ -208,7 +209,7 @@ def _out_folder(args) -> str | None:
     from smpseo.model.post import one_line
 
     posts = args.posts if args.kind == "monthly" or args.posts else str(Path(args.post).parent)
-    posts_dir, out = Path(posts).resolve(), Path(args.out).resolve()
+    posts_dir, out = resolved(posts), resolved(args.out)
     if out != posts_dir and posts_dir not in out.parents:
         return args.out
     if args.out == "reports":  # the default

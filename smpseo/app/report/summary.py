@@ -15,6 +15,7 @@ from typing import Any
 from smpseo.analysis.readability import EASE_GOOD, EASE_POOR
 from smpseo.app.report.load import summary_from_data
 from smpseo.core.months import month_bounds
+from smpseo.core.paths import resolved
 
 SCHEMA = 1
 SUMMARY_NAME = "summary.json"
@@ -47,7 +48,7 @@ def relative_path(path: str | None, root: str | Path | None) -> str:
     p = Path(path)
     if root is not None:
         try:
-            return p.resolve().relative_to(Path(root).resolve()).as_posix()
+            return resolved(p).relative_to(resolved(root)).as_posix()
         except ValueError:
             pass
     return p.as_posix()
