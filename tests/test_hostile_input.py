@@ -42,3 +42,21 @@ def test_a_link_loop_named_first_is_its_own_line_not_an_internal_error(posts, tm
     err = capsys.readouterr().err
     assert _lines(err) == ["loop.md: error: Too many levels of symbolic links"]
 
+
+def test_a_link_loop_named_with_a_blog_is_its_own_line(posts, tmp_path, capsys):
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    assert main(["check", "-q", "--blog", "posts", "loop.md", "posts/good.md"]) == 1
+    assert "loop.md: error: Too many levels of symbolic links" in _lines(capsys.readouterr().err)
+
+
+def test_paths_given_with_a_blog_that_cannot_be_read_are_still_named(posts, tmp_path, capsys):
+    # with --blog, only what is about the paths given is reported: a broken link among them, or in a folder given,
+    # was left out with the blog's own, and the run said nothing of it (status 0)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "gone.md").symlink_to(drafts / "missing.md")
+    (tmp_path / "broken.md").symlink_to(tmp_path / "missing.md")
+    assert main(["check", "-q", "--blog", "posts", "broken.md", "drafts"]) == 1
+    assert _lines(capsys.readouterr().err) == [
+        "broken.md: error: broken symbolic link (its target is missing)",
+        "drafts/gone.md: error: broken symbolic link (its target is missing); skipped"]

@@ -94,7 +94,7 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     config = settings_for(config, first_path(post_list))
     given: set[str] | None = None
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
-        given = {str(p.path) for p in post_list}
+        given = {str(p.path) for p in post_list} | {e.path for e in errors}  # and what of them was not read
         seen = {resolved(p.path) for p in post_list if p.path}
         post_list = post_list + [p for p in load_posts(blog, drafts=drafts)
                                  if p.path and resolved(p.path) not in seen]

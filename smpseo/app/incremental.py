@@ -127,7 +127,9 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     given: set[str] | None = None
     others: list[Post] = []
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
-        given = {str(s.path) for s in sources}  # the files given, those that could not be read too
+        # the files given, those that could not be read too, and what could not be found or followed among the
+        # paths given (a broken link named, one in a folder given): told, as without a blog
+        given = {str(s.path) for s in sources} | {e.path for e in errors}
         seen = {resolved(p.path) for p in posts if p.path}
         rest = [_read(path, session) for path in iter_sources([blog], []) if resolved(path) not in seen]
         _leave_out(rest, drafts)
