@@ -60,3 +60,31 @@ def test_paths_given_with_a_blog_that_cannot_be_read_are_still_named(posts, tmp_
     assert _lines(capsys.readouterr().err) == [
         "broken.md: error: broken symbolic link (its target is missing)",
         "drafts/gone.md: error: broken symbolic link (its target is missing); skipped"]
+
+
+# -- exports and feeds ----------------------------------------------------------------------------------------------
+
+def _export(*items: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>\n' + "".join(items)
+            + "</channel></rss>\n")
+
+
+def _item(title: str, end: str = "]]>", kind: str = "post") -> str:
+    return (f"<item>\n<title>{title}</title>\n<content:encoded><![CDATA[<p>The {title} post's text.</p>{end}"
+            f"</content:encoded>\n<wp:post_name>{title.lower()}</wp:post_name><wp:post_type>{kind}</wp:post_type>\n"
+            "</item>\n")
+
+
+@pytest.mark.parametrize("text", [
+    _export(),  # an empty channel
+    _export(_item("About", kind="page"), _item("Logo", kind="attachment")),  # pages and attachments only
+    '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title></channel></rss>\n'])
+def test_an_export_or_feed_with_no_post_is_said_so(posts, tmp_path, capsys, text):
+    # it was read as 0 posts, status 0, and `import` wrote nothing without a word
+    (tmp_path / "export.xml").write_text(text)
+    assert main(["import", "export.xml", "--to", "out"]) == 1
+    assert main(["check", "-q", "export.xml", "posts/good.md"]) == 1
+    err = capsys.readouterr().err
+    assert _lines(err) == ["export.xml: error: holds no posts (pages, attachments, comments and settings are not "
+                           "posts)"] * 2
