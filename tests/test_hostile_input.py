@@ -76,6 +76,30 @@ def _item(title: str, end: str = "]]>", kind: str = "post") -> str:
             "</item>\n")
 
 
+def test_a_cdata_section_left_open_until_the_next_post_skips_its_post_not_the_next(tmp_path, capsys):
+    # `]>` for `]]>`: the next post's `]]>` closed it and the XML was well-formed again, so the post after it ran
+    # into this one's text and was lost without a word
+    (tmp_path / "export.xml").write_text(_export(_item("One"), _item("Two", end="]>"), _item("Three"), _item("Four")))
+    assert main(["import", "export.xml", "--to", "out"]) == 1
+    err = capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["four.md", "one.md", "three.md"]
+    assert "The Two post" not in (tmp_path / "out" / "one.md").read_text()
+    assert _lines(err) == ["export.xml:8: error: not well-formed XML: a CDATA section not closed (its ']]>' missing) "
+                           "before the next <item>: the post at line 8 was skipped; the other 3 posts were read"]
+
+
+def test_a_cdata_section_left_open_in_an_atom_feed_skips_only_its_entry(tmp_path, capsys):
+    entry = '<entry>\n<title>{0}</title>\n<content type="html"><![CDATA[<p>The {0} entry.</p>{1}</content>\n</entry>\n'
+    (tmp_path / "feed.atom").write_text('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+                                        + entry.format("One", "]]>") + entry.format("Two", "")
+                                        + entry.format("Three", "]]>") + "</feed>\n")
+    assert main(["analyze", "feed.atom", "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert "The Two entry" not in out and '"three"' in out
+    assert _lines(err) == ["feed.atom:7: error: not well-formed XML: a CDATA section not closed (its ']]>' missing) "
+                           "before the next <entry>: the post at line 7 was skipped; the other 2 posts were read"]
+
+
 @pytest.mark.parametrize("text", [
     _export(),  # an empty channel
     _export(_item("About", kind="page"), _item("Logo", kind="attachment")),  # pages and attachments only
