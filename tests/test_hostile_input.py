@@ -112,3 +112,35 @@ def test_an_export_or_feed_with_no_post_is_said_so(posts, tmp_path, capsys, text
     err = capsys.readouterr().err
     assert _lines(err) == ["export.xml: error: holds no posts (pages, attachments, comments and settings are not "
                            "posts)"] * 2
+
+
+# -- files written by hand or saved by a spreadsheet ----------------------------------------------------------------
+
+QUERIES = '"Top queries","Clicks","Impressions","CTR","Position"\n"smp cost","4","100","4%","3.2"\n'
+
+
+TOPICS = 'topics:\n  - id: cost\n    question: "How much does SMP cost?"\n    terms: [price, cost]\n'
+SETTINGS = '[site]\nname = "Clinic"\ncity = "Vancouver"\n'
+
+
+@pytest.mark.parametrize(("name", "text", "argv"), [
+    ("topics.yml", TOPICS, ["gaps", "posts", "--topics", "topics.yml"]),
+    ("smpseo.toml", SETTINGS, ["check", "-q", "posts", "--config", "smpseo.toml"])])
+def test_settings_and_topics_saved_as_unicode_by_notepad_are_read(posts, tmp_path, capsys, name, text, argv):
+    (tmp_path / name).write_bytes(text.encode("utf-16"))  # with its byte order mark
+    assert main(argv) in (0, 1)
+    assert "error" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "text", "argv"), [
+    ("topics.yml", TOPICS.replace("cost?", "co\xfbt?"), ["gaps", "posts", "--topics", "topics.yml"]),
+    ("smpseo.toml", SETTINGS.replace("Vancouver", "Montr\xe9al"), ["check", "posts", "--config", "smpseo.toml"])])
+def test_settings_and_topics_not_in_utf8_name_the_line(posts, tmp_path, capsys, name, text, argv):
+    # "'utf-8' codec can't decode byte 0xe9 in position 25: invalid continuation byte", with no line
+    (tmp_path / name).write_bytes(text.encode("latin-1"))
+    assert main(argv) == 2
+    line = 3
+    assert _lines(capsys.readouterr().err) == [
+        f"smpseo: error: {name}:{line}: not UTF-8 (byte 0x{'fb' if name == 'topics.yml' else 'e9'} on this line; "
+        "Windows-1252 or Latin-1?): save it as UTF-8"]
+

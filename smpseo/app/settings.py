@@ -8,6 +8,7 @@ from pathlib import Path
 
 from smpseo.core.paths import resolved
 from smpseo.core.settings import Config, ConfigError, config_from_dict, toml_table
+from smpseo.core.textfile import NotText, file_text
 
 CONFIG_NAME = "smpseo.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -81,11 +82,13 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
             return Config()
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM (Notepad writes one) is not TOML
+        text = file_text(path.read_bytes())  # a BOM (Notepad writes one) is not TOML
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read config: {exc}") from None
+    except NotText as exc:
+        raise ConfigError(str(path), exc.message, exc.line) from None
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read config: {exc.strerror or exc}") from None
     within = "" if path.name != PYPROJECT_NAME else "tool.smpseo"
     try:
         if not within:

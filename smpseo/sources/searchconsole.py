@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from smpseo.core.text import clean_text, shortened
+from smpseo.core.textfile import BOMS
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
@@ -196,7 +197,7 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
             raise QueryFileError(name, "not a valid ZIP file") from None
         except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
             raise QueryFileError(name, f"cannot unpack: {exc}") from None
-    for bom, codec in _BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
+    for bom, codec in BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace"), name
     try:
@@ -204,10 +205,6 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     return text, name
-
-
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
-         (b"\xfe\xff", "utf-16-be"))
 
 
 def holds(path: str | Path, file_name: str) -> bool:

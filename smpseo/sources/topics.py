@@ -38,6 +38,7 @@ from typing import Any
 
 from smpseo.core import shipped
 from smpseo.core.text import LETTERS_RE, clean_text
+from smpseo.core.textfile import NotText, file_text
 
 KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -215,11 +216,13 @@ def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | 
 def read_topics(path: str | Path) -> list[Topic]:
     """The topics of one file. Raises TopicError (also for a file that cannot be read)."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = file_text(Path(path).read_bytes())
     except FileNotFoundError:
         raise TopicError(str(path), "topic file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TopicError(str(path), f"cannot read topic file: {exc}") from None
+    except NotText as exc:
+        raise TopicError(str(path), exc.message, line=exc.line) from None
+    except OSError as exc:
+        raise TopicError(str(path), f"cannot read topic file: {exc.strerror or exc}") from None
     return parse_topics(text, str(path))
 
 
