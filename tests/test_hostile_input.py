@@ -119,6 +119,17 @@ def test_an_export_or_feed_with_no_post_is_said_so(posts, tmp_path, capsys, text
 QUERIES = '"Top queries","Clicks","Impressions","CTR","Position"\n"smp cost","4","100","4%","3.2"\n'
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_a_queries_file_with_carriage_returns_is_read_and_its_lines_named(posts, tmp_path, capsys, end):
+    # a carriage return alone (an old Mac's spreadsheet) was dropped by cleaning: the file was one header line
+    (tmp_path / "Queries.csv").write_bytes(QUERIES.replace("\n", end).encode())
+    assert main(["gaps", "posts", "--queries", "Queries.csv"]) == 0
+    assert capsys.readouterr().err == ""
+    (tmp_path / "Queries.csv").write_bytes((QUERIES + '"a","x","1","1%","1"\n').replace("\n", end).encode())
+    assert main(["gaps", "posts", "--queries", "Queries.csv"]) == 2
+    assert _lines(capsys.readouterr().err) == ["smpseo: error: Queries.csv:3: Clicks is not a number: 'x'"]
+
+
 TOPICS = 'topics:\n  - id: cost\n    question: "How much does SMP cost?"\n    terms: [price, cost]\n'
 SETTINGS = '[site]\nname = "Clinic"\ncity = "Vancouver"\n'
 
