@@ -155,3 +155,10 @@ def test_settings_and_topics_not_in_utf8_name_the_line(posts, tmp_path, capsys, 
         f"smpseo: error: {name}:{line}: not UTF-8 (byte 0x{'fb' if name == 'topics.yml' else 'e9'} on this line; "
         "Windows-1252 or Latin-1?): save it as UTF-8"]
 
+
+def test_a_character_yaml_refuses_in_a_topics_file_names_its_line(posts, tmp_path, capsys):
+    # it said "... control characters are not allowed\x0a  in "<unicode string>", position 56", with no line
+    (tmp_path / "topics.yml").write_text(TOPICS.replace("cost?", "co\x00st?"))
+    assert main(["gaps", "posts", "--topics", "topics.yml"]) == 2
+    assert _lines(capsys.readouterr().err) == [
+        "smpseo: error: topics.yml:3: invalid YAML: unacceptable character #x0000: control characters are not allowed"]

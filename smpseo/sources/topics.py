@@ -122,6 +122,9 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         mark = exc.problem_mark or exc.context_mark
         raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}{_not_yaml(path)}",
                          line=mark.line + 1 if mark else 0) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a NUL, a control character): at its line
+        raise TopicError(path, f"invalid YAML: unacceptable character #x{exc.character:04x}: {exc.reason}"
+                         f"{_not_yaml(path)}", line=text.count("\n", 0, exc.position) + 1) from None
     except yaml.YAMLError as exc:
         raise TopicError(path, f"invalid YAML: {exc}{_not_yaml(path)}") from None
     if isinstance(data, dict):
