@@ -162,3 +162,16 @@ def test_a_character_yaml_refuses_in_a_topics_file_names_its_line(posts, tmp_pat
     assert main(["gaps", "posts", "--topics", "topics.yml"]) == 2
     assert _lines(capsys.readouterr().err) == [
         "smpseo: error: topics.yml:3: invalid YAML: unacceptable character #x0000: control characters are not allowed"]
+
+
+def test_what_docutils_cannot_read_in_a_post_is_a_warning_at_its_line(posts, capsys):
+    # an unknown directive's text, a directive written wrong: left out without a word (an include is refused on
+    # purpose, and not said)
+    (posts / "post.rst").write_text("Aftercare\n=========\n\nKeep the scalp dry for four days.\n\n.. youtube:: abc\n\n"
+                                    "   Text of a directive docutils does not know.\n\n.. image::\n\n"
+                                    ".. include:: /etc/hostname\n\nWash it gently after that.\n")
+    assert main(["analyze", "posts/post.rst", "--no-cache"]) == 0
+    assert _lines(capsys.readouterr().err) == [
+        'posts/post.rst:6: warning: Unknown directive type "youtube"; left out of the post',
+        'posts/post.rst:10: warning: Error in "image" directive: 1 argument(s) required, 0 supplied; left out of the '
+        'post']
