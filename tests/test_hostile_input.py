@@ -3,16 +3,19 @@ per case, each run through the command line as a user would (see docs/bad-input.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from smpseo.cli import main
+from smpseo.core.budget import time_budget
 
 from .conftest import FIXTURES
 
 BAD = FIXTURES / "bad"
+HANG = 60  # seconds: far past the fixed code's milliseconds; the old code waited for ever
 
 
 @pytest.fixture(autouse=True)
@@ -175,3 +178,23 @@ def test_what_docutils_cannot_read_in_a_post_is_a_warning_at_its_line(posts, cap
         'posts/post.rst:6: warning: Unknown directive type "youtube"; left out of the post',
         'posts/post.rst:10: warning: Error in "image" directive: 1 argument(s) required, 0 supplied; left out of the '
         'post']
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check", "posts", "--config", "named"], "cannot read config"),
+    (["gaps", "posts", "--topics", "named"], "cannot read topic file"),
+    (["gaps", "posts", "--queries", "named"], "cannot read")])
+def test_a_fifo_or_device_named_as_settings_topics_or_queries_is_refused_not_waited_on(posts, tmp_path, capsys,
+                                                                                      argv, said):
+    # the posts' readers never open a FIFO; these files were read whole: a FIFO waited for a writer for ever, and
+    # /dev/zero filled the memory until the system killed the run
+    os.mkfifo(tmp_path / "named")
+    with time_budget(HANG):
+        assert main(argv) == 2
+    assert _lines(capsys.readouterr().err) == [
+        f"smpseo: error: named: {said}: not a regular file (a FIFO, socket or device)"]
+    if os.path.exists("/dev/zero"):
+        with time_budget(HANG):
+            assert main([a if a != "named" else "/dev/zero" for a in argv]) == 2
+        assert "not a regular file" in capsys.readouterr().err

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from smpseo.core.paths import resolved
 from smpseo.core.settings import Config, ConfigError, config_from_dict, toml_table
-from smpseo.core.textfile import NotText, file_text
+from smpseo.core.textfile import NotText, file_text, read_regular
 
 CONFIG_NAME = "smpseo.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -82,7 +82,7 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
             return Config()
     path = Path(path)
     try:
-        text = file_text(path.read_bytes())  # a BOM (Notepad writes one) is not TOML
+        text = file_text(read_regular(path))  # a BOM (Notepad writes one) is not TOML
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None
     except NotText as exc:

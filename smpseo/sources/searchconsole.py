@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from smpseo.core.text import clean_text, shortened
-from smpseo.core.textfile import BOMS
+from smpseo.core.textfile import BOMS, is_regular, read_regular
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
@@ -170,7 +170,7 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
     header claims. Raises QueryFileError."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO or a device is never opened
     except FileNotFoundError:
         raise QueryFileError(str(path), "file not found") from None
     except OSError as exc:
@@ -215,6 +215,8 @@ def _one_newline(text: str) -> str:
 
 def holds(path: str | Path, file_name: str) -> bool:
     """True when `path` is an export ZIP holding `file_name` (nothing is unpacked)."""
+    if not is_regular(path):  # a FIFO is never opened: it would wait for a writer for ever
+        return False
     try:
         with zipfile.ZipFile(path) as archive:
             return any(Path(m).name.lower() == file_name.lower() for m in archive.namelist())

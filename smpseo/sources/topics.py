@@ -38,7 +38,7 @@ from typing import Any
 
 from smpseo.core import shipped
 from smpseo.core.text import LETTERS_RE, clean_text
-from smpseo.core.textfile import NotText, file_text
+from smpseo.core.textfile import NotText, file_text, read_regular
 
 KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -219,7 +219,7 @@ def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | 
 def read_topics(path: str | Path) -> list[Topic]:
     """The topics of one file. Raises TopicError (also for a file that cannot be read)."""
     try:
-        text = file_text(Path(path).read_bytes())
+        text = file_text(read_regular(path))
     except FileNotFoundError:
         raise TopicError(str(path), "topic file not found") from None
     except NotText as exc:
