@@ -198,3 +198,15 @@ def test_a_fifo_or_device_named_as_settings_topics_or_queries_is_refused_not_wai
         with time_budget(HANG):
             assert main([a if a != "named" else "/dev/zero" for a in argv]) == 2
         assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_draft_that_is_a_broken_link_or_a_loop_is_said_so_not_no_such_file(posts, tmp_path, capsys):
+    # "no such file" (status 2, as for a typo) for a link that is there: the pre-publish check says what it is
+    (tmp_path / "broken.md").symlink_to(tmp_path / "missing.md")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    assert main(["report", "prepublish", "broken.md"]) == 1
+    assert main(["report", "prepublish", "loop.md"]) == 1
+    assert _lines(capsys.readouterr().err) == [
+        "smpseo: error: broken.md: broken symbolic link (its target is missing)",
+        "smpseo: error: loop.md: Too many levels of symbolic links"]
+    assert not (tmp_path / "reports").exists()

@@ -135,7 +135,7 @@ def _run(args) -> int:
             for given, what, read in ((args.queries, "queries", read_queries), (args.pages, "pages", read_pages)):
                 if not given:
                     continue
-                if not Path(given).is_file():
+                if not Path(given).exists() and not Path(given).is_symlink():  # else read says what it is
                     print(one_line(f"smpseo: error: {given}: {what} file not found"), file=sys.stderr)
                     return 2
                 try:
@@ -148,9 +148,14 @@ def _run(args) -> int:
                                  drafts=args.drafts, pdf=args.pdf or config.report.pdf)
         else:
             if not Path(args.post).is_file():
-                what = "a folder, not a post" if Path(args.post).is_dir() else "no such file"
+                from smpseo.sources.readers import iter_sources
+
+                unread: list = []  # a FIFO, a broken link, a loop: said as for any post, not "no such file"
+                iter_sources([args.post], unread)
+                what = "a folder, not a post" if Path(args.post).is_dir() else \
+                    unread[0].message.removesuffix("; skipped") if unread else "no such file"
                 print(one_line(f"smpseo: error: {args.post}: {what}"), file=sys.stderr)
-                return 2
+                return 2 if what in ("a folder, not a post", "no such file or folder") else 1
             from smpseo.sources.readers import read_file
             from smpseo.sources.readers.decode import SourceError
 
