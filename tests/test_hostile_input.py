@@ -210,3 +210,21 @@ def test_a_draft_that_is_a_broken_link_or_a_loop_is_said_so_not_no_such_file(pos
         "smpseo: error: broken.md: broken symbolic link (its target is missing)",
         "smpseo: error: loop.md: Too many levels of symbolic links"]
     assert not (tmp_path / "reports").exists()
+
+
+# -- front matter ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("front", "warning"), [
+    ('---\ntitle: Not yet\ndraft: "true"\n---\n', None),  # a CMS quoting every value; Hugo reads it as true
+    ('+++\ntitle = "Not yet"\ndraft = "TRUE"\n+++\n', None),
+    ("---\ntitle: Not yet\ndraft: [1]\n---\n", "posts/draft.md:3: warning: 'draft' should be true or false, not "
+                                               "list; ignored")])
+def test_a_draft_written_as_text_is_a_draft_and_one_of_no_sense_is_said(posts, capsys, front, warning):
+    # `draft: "true"` was published to smpseo (only the YAML boolean was a draft), `draft: [1]` said nothing
+    (posts / "draft.md").write_text(front + "\nNot for the site yet.\n")
+    assert main(["analyze", "posts", "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    if warning is None:
+        assert "not-yet" not in out and _lines(err) == ["posts: info: 1 draft left out; --drafts includes drafts"]
+    else:
+        assert "draft" in out and _lines(err) == [warning]
