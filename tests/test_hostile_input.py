@@ -228,3 +228,15 @@ def test_a_draft_written_as_text_is_a_draft_and_one_of_no_sense_is_said(posts, c
         assert "not-yet" not in out and _lines(err) == ["posts: info: 1 draft left out; --drafts includes drafts"]
     else:
         assert "draft" in out and _lines(err) == [warning]
+
+
+def test_a_ghost_post_too_deep_to_read_loses_only_itself(tmp_path, capsys):
+    # the whole export was refused ("structure nested too deeply to read"), every other post with it
+    deep = "<div>" * 20000 + "x" + "</div>" * 20000
+    (tmp_path / "ghost.json").write_text(
+        '{"db": [{"data": {"posts": [\n{"type": "post", "title": "Deep", "slug": "deep", "html": "' + deep + '"},\n'
+        '{"type": "post", "title": "Kept", "slug": "kept", "html": "<p>Keep the scalp dry.</p>"}]}}]}\n')
+    assert main(["import", "ghost.json", "--to", "out"]) == 1
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["kept.md"]
+    assert _lines(capsys.readouterr().err)[-1] == (
+        "ghost.json:2: error: the post at line 2 nested too deeply to read; the other 1 posts were read")
