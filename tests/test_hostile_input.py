@@ -240,3 +240,13 @@ def test_a_ghost_post_too_deep_to_read_loses_only_itself(tmp_path, capsys):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["kept.md"]
     assert _lines(capsys.readouterr().err)[-1] == (
         "ghost.json:2: error: the post at line 2 nested too deeply to read; the other 1 posts were read")
+
+
+def test_import_into_a_folder_below_a_file_is_one_line(tmp_path, capsys):
+    # each post said "Not a directory" on a line of its own, with status 1
+    (tmp_path / "export.xml").write_text(_export(_item("One"), _item("Two")))
+    (tmp_path / "notes.txt").write_text("mine\n")
+    assert main(["import", "export.xml", "--to", "notes.txt/posts"]) == 2
+    assert _lines(capsys.readouterr().err) == [
+        "smpseo import: error: notes.txt/posts: not a folder (notes.txt is a file in the way)"]
+    assert (tmp_path / "notes.txt").read_text() == "mine\n"
