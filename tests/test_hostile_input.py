@@ -250,3 +250,26 @@ def test_import_into_a_folder_below_a_file_is_one_line(tmp_path, capsys):
     assert _lines(capsys.readouterr().err) == [
         "smpseo import: error: notes.txt/posts: not a folder (notes.txt is a file in the way)"]
     assert (tmp_path / "notes.txt").read_text() == "mine\n"
+
+
+def test_reading_a_post_for_the_site_wide_rules_is_within_its_checking_limit(posts, capsys, monkeypatch):
+    # every pair of words in a row was read for the site-wide rules outside the limit of one post: a 50 MB post
+    # took its 20 s of checks, then over a minute more and 4 GB, after its checks were already given up
+    import smpseo.checks.run as run
+
+    real = run._reading
+
+    def slow(matcher, ctx):
+        if ctx.post.title == "Slow":
+            while True:
+                pass
+        return real(matcher, ctx)
+
+    monkeypatch.setattr(run, "RULE_SECONDS", 0.05)
+    monkeypatch.setattr(run, "_reading", slow)
+    (posts / "slow.md").write_text("---\ntitle: Slow\n---\n\nA post too long to read for the other rules.\n")
+    with time_budget(HANG):
+        assert main(["check", "-q", "posts", "--no-cache"]) == 1
+    out, err = capsys.readouterr()
+    assert "posts/good.md:" in out
+    assert "posts/slow.md: error: not checked: its checks took more than 0.05 s (the limit for one post)" in err

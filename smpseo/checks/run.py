@@ -112,8 +112,12 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
         with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
             hits = [(ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
                     for h in r.func(ctx, run.settings[r.id].thresholds)]
+            # how the site-level rules can read it: within the same limit, as it grows with the post (every pair
+            # of words in a row), and a post not checked is not read for them either
+            reading = _reading(run.matcher, ctx)
     except BudgetExceeded as exc:
         hits, not_checked = [], f"not checked: its checks {exc} (the limit for one post)"
+        reading = {"words": "", "joins": "", "hyphens": ""}
     findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
                 for f in _findings(hits, run.settings, source_lines)]
     grades: dict[str, int] = {}  # the rating's score of a finding that says how far the post misses, by rule
@@ -129,7 +133,7 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
     return {"findings": findings, "grades": grades, "metrics": metrics, "target_counts": ctx.target_counts,
             "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
-            **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked,
+            **reading, "analysed": done, "not_checked": not_checked,
             "switches": switch_problems(ctx.post, lambda: source_lines(ctx.post) if source_lines else None)}
 
 
