@@ -273,3 +273,22 @@ def test_reading_a_post_for_the_site_wide_rules_is_within_its_checking_limit(pos
     out, err = capsys.readouterr()
     assert "posts/good.md:" in out
     assert "posts/slow.md: error: not checked: its checks took more than 0.05 s (the limit for one post)" in err
+
+
+def test_a_file_given_that_cannot_be_read_is_not_read_again_as_part_of_the_blog(posts, capsys, monkeypatch):
+    # the blog of files given is the folder they share, read for the site-wide rules: a file given that could not
+    # be read was read again there, so one over its 20 s reading limit took 40 s
+    import smpseo.app.incremental as incremental
+
+    read: list[str] = []
+    real = incremental.read_source
+
+    def counted(path, *args, **kwargs):
+        read.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(incremental, "read_source", counted)
+    (posts / "empty.md").write_text("")
+    assert main(["check", "-q", "--no-cache", "posts/empty.md", "posts/good.md"]) == 1
+    assert sorted(read) == ["empty.md", "good.md"]
+    assert _lines(capsys.readouterr().err) == ["posts/empty.md: error: file is empty"]

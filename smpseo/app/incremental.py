@@ -130,7 +130,9 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
         # the files given, those that could not be read too, and what could not be found or followed among the
         # paths given (a broken link named, one in a folder given): told, as without a blog
         given = {str(s.path) for s in sources} | {e.path for e in errors}
-        seen = {resolved(p.path) for p in posts if p.path}
+        # the files given are not read again as the blog's, those that could not be read least of all (a file
+        # over its reading limit took it twice)
+        seen = {resolved(s.path) for s in sources} | {resolved(p.path) for p in posts if p.path}
         rest = [_read(path, session) for path in iter_sources([blog], []) if resolved(path) not in seen]
         _leave_out(rest, drafts)
         for source in rest:
