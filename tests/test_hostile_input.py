@@ -3,6 +3,7 @@ per case, each run through the command line as a user would (see docs/bad-input.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -292,3 +293,20 @@ def test_a_file_given_that_cannot_be_read_is_not_read_again_as_part_of_the_blog(
     assert main(["check", "-q", "--no-cache", "posts/empty.md", "posts/good.md"]) == 1
     assert sorted(read) == ["empty.md", "good.md"]
     assert _lines(capsys.readouterr().err) == ["posts/empty.md: error: file is empty"]
+
+
+def test_a_page_not_in_utf8_is_read_in_the_encoding_it_declares(tmp_path, capsys):
+    # read as Windows-1252 whatever it declared: 'Łódź' was '£ód¼', a Shift_JIS page nonsense
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">\n'
+            '<title>Łódź clinic</title></head><body><p>Zażółć gęślą jaźń.</p></body></html>\n')
+    (tmp_path / "page.html").write_bytes(page.encode("iso-8859-2"))
+    (tmp_path / "tokyo.html").write_bytes('<meta charset="shift_jis"><title>東京のクリニック</title><p>こんにちは。</p>'
+                                          .encode("shift_jis"))
+    (tmp_path / "export.xml").write_bytes(_export(_item("Kraków")).replace('encoding="UTF-8"', 'encoding="ISO-8859-2"')
+                                          .encode("iso-8859-2"))
+    assert main(["analyze", "page.html", "tokyo.html", "export.xml", "--format", "json", "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    assert [p["title"] for p in json.loads(out)] == ["Łódź clinic", "東京のクリニック", "Kraków"]
+    assert _lines(err) == ["page.html:2: warning: not UTF-8; read as iso-8859-2, the encoding it declares",
+                           "tokyo.html:1: warning: not UTF-8; read as shift_jis, the encoding it declares",
+                           "export.xml:4: warning: not UTF-8; read as ISO-8859-2, the encoding it declares"]
