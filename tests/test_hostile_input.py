@@ -321,3 +321,26 @@ def test_a_dump_of_thousands_of_posts_is_read_in_linear_time(tmp_path):
 
     corpus = load_posts("dump.txt")  # within the reading limit of one file, as every command reads it
     assert len(corpus) == 4000 and corpus.errors == []
+
+
+def test_a_check_that_fails_on_one_post_is_one_line_and_the_others_are_checked(posts, capsys, monkeypatch):
+    # a check's bug on one post's content stopped the whole run with one internal error, no post checked
+    from smpseo.checks.engine import RULES
+    from smpseo.core.frozen import replace
+
+    real = RULES["RD101"]
+
+    def failing(ctx, t):
+        if ctx.post.title == "Boom":
+            raise KeyError("boom")
+        yield from real.func(ctx, t)
+
+    monkeypatch.setitem(RULES, "RD101", replace(real, func=failing))
+    (posts / "boom.md").write_text("---\ntitle: Boom\n---\n\nA post one check cannot read.\n")
+    assert main(["check", "-q", "posts", "--no-cache"]) == 1
+    out, err = capsys.readouterr()
+    assert "posts/good.md:" in out
+    assert _lines(err) == ["posts/boom.md: error: not checked: a check failed on it: KeyError: 'boom' (run with "
+                           "--debug for details)"]
+    with pytest.raises(KeyError):
+        main(["--debug", "check", "-q", "posts", "--no-cache"])
