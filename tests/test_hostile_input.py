@@ -344,3 +344,14 @@ def test_a_check_that_fails_on_one_post_is_one_line_and_the_others_are_checked(p
                            "--debug for details)"]
     with pytest.raises(KeyError):
         main(["--debug", "check", "-q", "posts", "--no-cache"])
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "utf-7", "no-such-charset"])
+def test_a_declared_encoding_that_is_no_text_encoding_is_passed_over(tmp_path, capsys, label):
+    # `rot13` and `base64` are Python codecs, but not of text: the page must not be lost to them
+    (tmp_path / "page.html").write_bytes(f'<meta charset="{label}"><title>Caf\xe9</title><p>Caf\xe9 open.</p>'
+                                         .encode("latin-1"))
+    assert main(["analyze", "page.html", "--format", "json", "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)[0]["title"] == "Café"
+    assert _lines(err) == ["page.html:1: warning: not UTF-8; read as Windows-1252"]

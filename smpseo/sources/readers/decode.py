@@ -83,10 +83,13 @@ def _declared(data: bytes) -> tuple[str, str] | None:
         return None
     label = (found.group(1) or found.group(2)).decode("ascii")
     try:
-        codec = codecs.lookup(label).name.replace("-", "_")
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return None if codec in _AS_CP1252 or codec.startswith(("utf_16", "utf_32")) else (label, codec)
+    codec = info.name.replace("-", "_")
+    if not getattr(info, "_is_text_encoding", True) or codec in _AS_CP1252 or codec.startswith(("utf_", "mbcs")):
+        return None  # not an encoding of text (`rot13`, `base64`), or one no browser reads (UTF-7)
+    return label, codec
 
 
 def _as_declared(data: bytes) -> tuple[str, str] | None:
@@ -97,7 +100,7 @@ def _as_declared(data: bytes) -> tuple[str, str] | None:
         return None
     try:
         return data.decode(declared[1]), declared[0]
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, LookupError):
         return None
 
 
