@@ -12,6 +12,7 @@ from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import shown_path
 from smpseo.checks.run import run_rules
 from smpseo.core.hashing import sha256
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.model.results import CheckResult
@@ -40,7 +41,7 @@ def blog_folder(paths: Iterable[str | Path], *, text: bool = False) -> Path | No
         return None
     import os
 
-    folders = [p.resolve().parent.parent if p.stem == "index" else p.resolve().parent for p in paths]
+    folders = [resolved(p).parent.parent if p.stem == "index" else resolved(p).parent for p in paths]
     return Path(os.path.commonpath([str(f) for f in folders]))
 
 
@@ -87,7 +88,7 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     read = [*paths, *([blog] if blog is not None else [])]
     given = [sha256(data)] if data is not None else []  # the text given is an input as a file's bytes are
     slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases, drafts,
-                         str(Path(blog).resolve()) if blog is not None else None, *(["text"] if given else []))
+                         str(resolved(blog)) if blog is not None else None, *(["text"] if given else []))
     return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config), *given],
                            lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, text=data),
                            CheckResult.to_record, CheckResult.from_record)
@@ -123,10 +124,10 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     config = settings_for(config, first_path(post_list))
     given: set[str] | None = None
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
-        given = {str(p.path) for p in post_list}
-        seen = {Path(p.path).resolve() for p in post_list if p.path}
+        given = {str(p.path) for p in post_list} | {e.path for e in errors}  # and what of them was not read
+        seen = {resolved(p.path) for p in post_list if p.path}
         post_list = post_list + [p for p in load_posts(blog, drafts=drafts)
-                                 if p.path and Path(p.path).resolve() not in seen]
+                                 if p.path and resolved(p.path) not in seen]
     files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once
 
     def source_lines(post: Post) -> list[str] | None:

@@ -32,6 +32,7 @@ from smpseo.app.memo import plain
 from smpseo.app.parallel import post_analysis
 from smpseo.checks.run import assemble, post_summary, prepare, reading_state
 from smpseo.core.hashing import sha256
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.post import Post, ReadError
 from smpseo.model.results import CheckResult
@@ -132,14 +133,16 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     given: set[str] | None = None
     others: list[Post] = []
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
-        given = {str(s.path) for s in sources}  # the files given, those that could not be read too
-        seen = {Path(p.path).resolve() for p in posts if p.path}
-        if text is not None:  # the file the text stands for, even when the text holds no post
-            seen.add(Path(paths[0]).resolve())
-        rest = [_read(path, session) for path in iter_sources([blog], []) if path.resolve() not in seen]
+        # the files given, those that could not be read too, and what could not be found or followed among the
+        # paths given (a broken link named, one in a folder given): told, as without a blog
+        given = {str(s.path) for s in sources} | {e.path for e in errors}
+        # the files given are not read again as the blog's, those that could not be read least of all (a file
+        # over its reading limit took it twice)
+        seen = {resolved(s.path) for s in sources} | {resolved(p.path) for p in posts if p.path}
+        rest = [_read(path, session) for path in iter_sources([blog], []) if resolved(path) not in seen]
         _leave_out(rest, drafts)
         for source in rest:
-            source.kept = [p for p in source.kept if p.path and Path(p.path).resolve() not in seen]
+            source.kept = [p for p in source.kept if p.path and resolved(p.path) not in seen]
         rest = [s for s in rest if s.kept]
         sources += rest
         others = [p for s in rest for p in s.kept]

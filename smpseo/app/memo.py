@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from smpseo.app import cache
 from smpseo.core.hashing import file_sha256
+from smpseo.core.paths import resolved
 
 Result = TypeVar("Result")
 # What rebuilding a value of the wrong shape raises (a missing field, a list for a dict, a string for a number ...).
@@ -80,7 +81,7 @@ def run_slot(paths: Iterable[str | Path], *options: Any) -> list:
     """Which run this is: the paths as given and resolved (the same words in another folder are another run) and
     the options that change its result."""
     paths = list(paths)
-    return [[str(p) for p in paths], [str(Path(p).resolve()) for p in paths], plain(list(options))]
+    return [[str(p) for p in paths], [str(resolved(p)) for p in paths], plain(list(options))]
 
 
 def remembered(kind: str, slot: list, inputs: Callable[[], Any], compute: Callable[[], Result],

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config, ConfigError, config_from_dict, toml_table
+from smpseo.core.textfile import NotText, file_text, read_regular
 
 CONFIG_NAME = "smpseo.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -30,7 +32,7 @@ def nearest_config(start: str | Path) -> Path | None:
     """The settings file nearest `start` (a file's folder, or the folder itself) or above it, or None; ConfigError
     as for `find_config`."""
     try:
-        here = Path(start).resolve()
+        here = resolved(start)
     except OSError:  # a relative path, from a current folder that was deleted
         return None
     if here.is_file() or not here.exists():
@@ -80,11 +82,13 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
             return Config()
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM (Notepad writes one) is not TOML
+        text = file_text(read_regular(path))  # a BOM (Notepad writes one) is not TOML
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read config: {exc}") from None
+    except NotText as exc:
+        raise ConfigError(str(path), exc.message, exc.line) from None
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read config: {exc.strerror or exc}") from None
     within = "" if path.name != PYPROJECT_NAME else "tool.smpseo"
     try:
         if not within:
@@ -135,6 +139,6 @@ def _settings_table(text: str, path: str) -> dict:
 def shown_path(path: str | Path) -> str:
     """A settings file as the user knows it: relative to the current folder when it is inside it."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):  # outside the current folder, or no current folder (deleted)
         return str(path)

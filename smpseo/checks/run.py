@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ SourceLines = Callable[[Post], "list[str] | None"]
 
 
 RULE_SECONDS = 20.0  # the post rules' budget for one post: a 5 MB post is checked in a few seconds
+DEBUG_ENV = "SMPSEO_DEBUG"  # set by `smpseo --debug`: a check's bug on a post shows its traceback
 
 
 def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, keyphrase: str | None = None,
@@ -112,8 +114,13 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
         with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
             hits = [(ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
                     for h in r.func(ctx, run.settings[r.id].thresholds)]
-    except BudgetExceeded as exc:
-        hits, not_checked = [], f"not checked: its checks {exc} (the limit for one post)"
+            reading = _reading(run.matcher, ctx)  # what the site-level rules read of it: within the limit too
+    except Exception as exc:  # over its limit, or a check's bug on this post: one line, the others are checked
+        if not isinstance(exc, BudgetExceeded) and os.environ.get(DEBUG_ENV):
+            raise
+        hits, reading = [], {"words": "", "joins": "", "hyphens": ""}
+        not_checked = f"not checked: its checks {exc} (the limit for one post)" if isinstance(exc, BudgetExceeded) \
+            else f"not checked: a check failed on it: {type(exc).__name__}: {exc} (run with --debug for details)"
     findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
                 for f in _findings(hits, run.settings, source_lines)]
     grades: dict[str, int] = {}  # the rating's score of a finding that says how far the post misses, by rule
@@ -129,7 +136,7 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
     return {"findings": findings, "grades": grades, "metrics": metrics, "target_counts": ctx.target_counts,
             "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
-            **_reading(run.matcher, ctx), "analysed": done, "not_checked": not_checked,
+            **reading, "analysed": done, "not_checked": not_checked,
             "switches": switch_problems(ctx.post, lambda: source_lines(ctx.post) if source_lines else None)}
 
 

@@ -92,6 +92,11 @@ def _main(argv: list[str] | None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USAGE
+    import os
+
+    debug_before = os.environ.get("SMPSEO_DEBUG")
+    if getattr(args, "debug", False):  # read where a check's bug on one post is caught (`smpseo.checks.run`)
+        os.environ["SMPSEO_DEBUG"] = "1"
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
@@ -110,6 +115,11 @@ def _main(argv: list[str] | None) -> int:
             return EXIT_USAGE
         print(one_line(f"smpseo: error: {type(exc).__name__}: {exc} (run with --debug for details)"), file=sys.stderr)
         return EXIT_FINDINGS
+    finally:  # as it was: main() is also called in other programs' processes
+        if debug_before is None:
+            os.environ.pop("SMPSEO_DEBUG", None)
+        else:
+            os.environ["SMPSEO_DEBUG"] = debug_before
 
 
 if __name__ == "__main__":

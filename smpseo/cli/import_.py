@@ -58,6 +58,11 @@ def run(args) -> int:
     if folder.exists() and not folder.is_dir():
         print(one_line(f"smpseo import: error: {folder}: not a folder"), file=sys.stderr)
         return 2
+    in_the_way = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
+    if in_the_way is not None:  # `--to notes.txt/posts`: each post said 'Not a directory', each on its own line
+        print(one_line(f"smpseo import: error: {folder}: not a folder ({in_the_way} is a file in the way)"),
+              file=sys.stderr)
+        return 2
     from smpseo.cli.common import missing_paths
 
     if missing_paths([s for s in args.sources if not re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", s)]):
@@ -82,6 +87,13 @@ def run(args) -> int:
             print(str(err), file=sys.stderr)
             if err.severity == "error":
                 status = 1
+        if posts and not folder.is_dir():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # said once, not once for every post
+                print(one_line(f"smpseo import: error: {folder}: cannot make the folder: {exc.strerror or exc}; "
+                               "nothing imported"), file=sys.stderr)
+                return 1
         for post in posts:
             base = safe_slug(post.slug or post.title)
             slug, n = base, 1

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+from smpseo.core.paths import resolved
+
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="write smpseo.toml for a clinic: its name, city, phone and targets",
@@ -80,7 +82,7 @@ def run(args) -> int:
         return _error(f"{shown_path(table)}: holds the settings ([tool.smpseo]); kept as they are (edit them there, "
                       f"or --force to write {CONFIG_NAME}, which is then read instead)")
     try:  # settings above the folder are read for its posts until a file is written here
-        above = nearest_config(folder.resolve().parent) if not there and not table else None
+        above = nearest_config(resolved(folder).parent) if not there and not table else None
     except (ConfigError, OSError):
         above = None
     plan = plan_settings(folder, given, targets, args.posts)

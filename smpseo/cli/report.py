@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 
 from smpseo.cli.common import add_cache_argument, add_config_argument, apply_cache_argument, seconds
+from smpseo.core.paths import resolved
 
 
 def _month(text: str) -> str:
@@ -134,7 +135,7 @@ def _run(args) -> int:
             for given, what, read in ((args.queries, "queries", read_queries), (args.pages, "pages", read_pages)):
                 if not given:
                     continue
-                if not Path(given).is_file():
+                if not Path(given).exists() and not Path(given).is_symlink():  # else read says what it is
                     print(one_line(f"smpseo: error: {given}: {what} file not found"), file=sys.stderr)
                     return 2
                 try:
@@ -147,9 +148,14 @@ def _run(args) -> int:
                                  drafts=args.drafts, pdf=args.pdf or config.report.pdf)
         else:
             if not Path(args.post).is_file():
-                what = "a folder, not a post" if Path(args.post).is_dir() else "no such file"
+                from smpseo.sources.readers import iter_sources
+
+                unread: list = []  # a FIFO, a broken link, a loop: said as for any post, not "no such file"
+                iter_sources([args.post], unread)
+                what = "a folder, not a post" if Path(args.post).is_dir() else \
+                    unread[0].message.removesuffix("; skipped") if unread else "no such file"
                 print(one_line(f"smpseo: error: {args.post}: {what}"), file=sys.stderr)
-                return 2
+                return 2 if what in ("a folder, not a post", "no such file or folder") else 1
             from smpseo.sources.readers import read_file
             from smpseo.sources.readers.decode import SourceError
 
@@ -208,7 +214,7 @@ def _out_folder(args) -> str | None:
     from smpseo.model.post import one_line
 
     posts = args.posts if args.kind == "monthly" or args.posts else str(Path(args.post).parent)
-    posts_dir, out = Path(posts).resolve(), Path(args.out).resolve()
+    posts_dir, out = resolved(posts), resolved(args.out)
     if out != posts_dir and posts_dir not in out.parents:
         return args.out
     if args.out == "reports":  # the default

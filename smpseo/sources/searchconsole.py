@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from smpseo.core.text import clean_text, shortened
+from smpseo.core.textfile import BOMS, is_regular, read_regular
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
@@ -169,7 +170,7 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
     header claims. Raises QueryFileError."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO or a device is never opened
     except FileNotFoundError:
         raise QueryFileError(str(path), "file not found") from None
     except OSError as exc:
@@ -196,22 +197,26 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
             raise QueryFileError(name, "not a valid ZIP file") from None
         except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
             raise QueryFileError(name, f"cannot unpack: {exc}") from None
-    for bom, codec in _BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
+    for bom, codec in BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), name
+            return _one_newline(data[len(bom):].decode(codec, errors="replace")), name
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return text, name
+    return _one_newline(text), name
 
 
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
-         (b"\xfe\xff", "utf-16-be"))
+def _one_newline(text: str) -> str:
+    """Lines ended by a newline alone, as the posts' are: a spreadsheet saved on an old Mac ends them with a
+    carriage return alone, which cleaning drops (the file was one header line, refused as not an export)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def holds(path: str | Path, file_name: str) -> bool:
     """True when `path` is an export ZIP holding `file_name` (nothing is unpacked)."""
+    if not is_regular(path):  # a FIFO is never opened: it would wait for a writer for ever
+        return False
     try:
         with zipfile.ZipFile(path) as archive:
             return any(Path(m).name.lower() == file_name.lower() for m in archive.namelist())

@@ -38,6 +38,7 @@ from typing import Any
 
 from smpseo.core import shipped
 from smpseo.core.text import LETTERS_RE, clean_text
+from smpseo.core.textfile import NotText, file_text, read_regular
 
 KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -121,6 +122,9 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         mark = exc.problem_mark or exc.context_mark
         raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}{_not_yaml(path)}",
                          line=mark.line + 1 if mark else 0) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a NUL, a control character): at its line
+        raise TopicError(path, f"invalid YAML: unacceptable character #x{exc.character:04x}: {exc.reason}"
+                         f"{_not_yaml(path)}", line=text.count("\n", 0, exc.position) + 1) from None
     except yaml.YAMLError as exc:
         raise TopicError(path, f"invalid YAML: {exc}{_not_yaml(path)}") from None
     if isinstance(data, dict):
@@ -215,11 +219,13 @@ def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | 
 def read_topics(path: str | Path) -> list[Topic]:
     """The topics of one file. Raises TopicError (also for a file that cannot be read)."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = file_text(read_regular(path))
     except FileNotFoundError:
         raise TopicError(str(path), "topic file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TopicError(str(path), f"cannot read topic file: {exc}") from None
+    except NotText as exc:
+        raise TopicError(str(path), exc.message, line=exc.line) from None
+    except OSError as exc:
+        raise TopicError(str(path), f"cannot read topic file: {exc.strerror or exc}") from None
     return parse_topics(text, str(path))
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from smpseo.core.paths import resolved
 from smpseo.core.text import slugify
 from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, TABLE, Block, Image, Link, Post
 
@@ -218,7 +219,7 @@ def write_post(post: Post, folder: str | Path, force: bool = False, slug: str | 
         if not force:
             raise FileExistsError(str(target))
         raise OSError(0, "a symbolic link is there; not replaced", str(target))
-    if target.resolve().parent != folder.resolve():
+    if resolved(target).parent != resolved(folder):
         raise ValueError(f"{target}: outside {folder}")
     if target.exists() and not force:
         raise FileExistsError(str(target))

@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from smpseo.checks import rules
+from smpseo.core.paths import resolved
 from smpseo.core.version import __version__
 from smpseo.model.results import CheckResult
 
@@ -28,7 +29,7 @@ def workspace_path(path: str) -> str | None:
     pure = PurePath(path.split("#", 1)[0])
     if pure.is_absolute():
         try:
-            pure = Path(pure).resolve().relative_to(Path.cwd().resolve())
+            pure = resolved(pure).relative_to(Path.cwd().resolve())
         except (ValueError, OSError):  # outside the current folder, or no current folder (deleted)
             return None
     return pure.as_posix()
@@ -37,7 +38,7 @@ def workspace_path(path: str) -> str | None:
 def artifact_uri(path: str) -> str:
     """A file as a SARIF URI: relative to the current folder when it is inside it, else a file:// URI."""
     relative = workspace_path(path)
-    return quote(relative) if relative is not None else Path(path.split("#", 1)[0]).resolve().as_uri()
+    return quote(relative) if relative is not None else resolved(path.split("#", 1)[0]).as_uri()
 
 
 def _location(path: str, line: int = 0, column: int = 0) -> dict:

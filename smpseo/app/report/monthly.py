@@ -17,6 +17,7 @@ from smpseo.app.report.load import changes_from_data, summary_from_data, todo_fr
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
 from smpseo.app.report.traffic import pages_file, range_warning, traffic_summary
 from smpseo.core.months import last_complete_month, parse_month, previous_month
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.changes import Changes, TodoItem
 from smpseo.model.gaps import TopicResult
@@ -110,7 +111,7 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
                                 for exc in unusable]
     beside = find_previous(reports_dir, month)  # last month's summary in the reports folder, if there is one
     found = not previous or (beside is not None and not isinstance(previous, dict)
-                             and Path(previous).resolve() == beside.resolve())
+                             and resolved(previous) == resolved(beside))
     if not previous:
         previous = beside
     earlier = None

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smpseo.core.paths import resolved
+
 
 def absolute(path: str | Path | None) -> str:
     """A path in full (a summary, the reports folder), for a notebook that may run elsewhere; "" for none."""
-    return str(Path(path).resolve()) if path else ""
+    return str(resolved(path)) if path else ""
 
 
 def as_given(path: str | Path | None) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 import smpseo.app.report.analysis as analysis
 from smpseo.analysis.snippet import preview
+from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.gaps import TopicResult
 from smpseo.model.results import Coverage, Finding, Fix, Rating, Readability
@@ -87,7 +88,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     keyphrase = (keyphrase or draft.keyphrase or "").strip()
     blog_dir = Path(posts) if posts else path.parent
     blog = load_posts(blog_dir) if blog_dir.is_dir() else []
-    others = [p for p in blog if not (p.path and Path(p.path).resolve() == path.resolve())]
+    others = [p for p in blog if not (p.path and resolved(p.path) == resolved(path))]
     readability = analysis.readability_of(analyze([draft], keyphrases=False)[0])
     if keyphrase:
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
@@ -97,10 +98,10 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     gap_report, answered, passing = _draft_topics(draft, others, cfg) if topics and others else (None, None, 0)
     findings = coverage = links = rating = fixes = None
     if check_result is not None:
-        mine = str(Path(draft.path).resolve()) if draft.path else None
+        mine = str(resolved(draft.path)) if draft.path else None
 
         def ours(path: str) -> bool:
-            return bool(path) and str(Path(path).resolve()) == mine
+            return bool(path) and str(resolved(path)) == mine
 
         own = next((p for p in analysis.ratings_of(check_result) if ours(p.path)), None)
         rating, fixes = (own.rating, own.fixes) if own else (None, None)

@@ -15,6 +15,8 @@ from typing import Any
 from smpseo.analysis.readability import EASE_GOOD, EASE_POOR
 from smpseo.app.report.load import summary_from_data
 from smpseo.core.months import month_bounds
+from smpseo.core.paths import resolved
+from smpseo.core.textfile import read_regular
 
 SCHEMA = 1
 SUMMARY_NAME = "summary.json"
@@ -47,7 +49,7 @@ def relative_path(path: str | None, root: str | Path | None) -> str:
     p = Path(path)
     if root is not None:
         try:
-            return p.resolve().relative_to(Path(root).resolve()).as_posix()
+            return resolved(p).relative_to(resolved(root)).as_posix()
         except ValueError:
             pass
     return p.as_posix()
@@ -161,7 +163,7 @@ def load_summary(path: str | Path) -> dict:
     """Read a summary.json. Raises ValueError naming the file when it is not one."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))  # a FIFO or a device is never opened
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -228,6 +228,8 @@ def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
         for post in exc.posts:
             post.warnings[:0] = warnings
         raise
+    if not posts:  # an export or a feed of pages, attachments or comments only, or of none: never a silent 0 posts
+        raise SourceError(str(path), "holds no posts (pages, attachments, comments and settings are not posts)")
     for post in posts:
         post.warnings[:0] = warnings
     return posts

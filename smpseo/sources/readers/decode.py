@@ -66,11 +66,50 @@ def _utf8_else_cp1252(data: bytes) -> str:
     return "".join(out)
 
 
+# The encoding an HTML page or an XML file declares in its first bytes: `<meta charset="...">`, `<meta
+# http-equiv="Content-Type" content="text/html; charset=...">`, `<?xml ... encoding="..."?>`.
+_DECLARED_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']"""
+                          rb"""([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# What browsers read as Windows-1252 whatever the label says (WHATWG's Encoding Standard), as smpseo reads text that
+# is not UTF-8 anyway; and UTF-8 itself.
+_AS_CP1252 = frozenset({"cp1252", "latin_1", "ascii", "utf_8"})
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """(label, codec) of the encoding the file declares in its first 4 KB, when Python knows it and it is not one
+    that smpseo reads anyway (UTF-8, Windows-1252 and the labels browsers read as it)."""
+    found = _DECLARED_RE.search(data, 0, 4096)
+    if found is None:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii")
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    codec = info.name.replace("-", "_")
+    if not getattr(info, "_is_text_encoding", True) or codec in _AS_CP1252 or codec.startswith(("utf_", "mbcs")):
+        return None  # not an encoding of text (`rot13`, `base64`), or one no browser reads (UTF-7)
+    return label, codec
+
+
+def _as_declared(data: bytes) -> tuple[str, str] | None:
+    """(text, label) of a file not in UTF-8, read in the encoding it declares (a page in Shift_JIS or ISO-8859-2
+    read as Windows-1252 was nonsense: `Łódź` as `£ód¼`); None when it declares none, or its bytes are not in it."""
+    declared = _declared(data)
+    if declared is None:
+        return None
+    try:
+        return data.decode(declared[1]), declared[0]
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
     """Decode a text file. Returns (text, warnings). Raises SourceError for empty or binary files.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; a line that is not valid UTF-8
-    is read as Windows-1252 (the usual culprit in old exports) with a warning. Line endings become "\\n";
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; a file that is not valid UTF-8 is read in
+    the encoding it declares (an HTML page's `<meta charset>`, an XML declaration's `encoding`) when its bytes are in
+    it, else each line that is not valid UTF-8 as Windows-1252 (the usual culprit in old exports), with a warning. Line endings become "\\n";
     control characters and lone surrogates are taken out (`clean_text`), so no write or terminal ever meets them.
     `clean=False`: the text as the file has it, those characters left in (where a column of the file is counted).
     """
@@ -98,8 +137,13 @@ def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
             if nuls:
                 raise SourceError(path, "binary file, not text") from None
             line = data[: exc.start].count(b"\n") + 1
-            text = _utf8_else_cp1252(data)
-            warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
+            declared = _as_declared(data)
+            if declared is not None:
+                text = declared[0]
+                warnings.append(f"line {line}: not UTF-8; read as {declared[1]}, the encoding it declares")
+            else:
+                text = _utf8_else_cp1252(data)
+                warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
         raise SourceError(path, "binary file, not text")

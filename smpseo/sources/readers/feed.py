@@ -81,7 +81,8 @@ class _Handler(xml.sax.handler.ContentHandler):
             self._text.append(f"<{name[1]}{shown}>")
             return
         if tag in ("item", "entry") and self._item is None:
-            self._item = {"categories": [], "lines": {}, "line": self._line(), "links": []}
+            self._item = {"categories": [], "lines": {}, "line": self._line(), "links": [],
+                          "at": xmlstream.where(self._locator), "kind": (tag,)}
             self._item_depth = self._depth
             return
         if self._item is None or self._depth != self._item_depth + 1:
@@ -125,6 +126,7 @@ class _Handler(xml.sax.handler.ContentHandler):
         elif tag == "category" and self._field == "category":
             self._item["categories"].append(("", "".join(self._text).strip()))
         elif tag == self._field and tag in FIELDS and tag not in self._item["lines"]:
+            xmlstream.swallowed("".join(self._text), self._item["kind"][0], self._item["at"])
             self._item[tag] = "".join(self._text)
             self._item["lines"][tag] = self._text_line
         self._field = None

@@ -64,9 +64,30 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
 def _status(meta: dict, path: str, meta_lines: dict[str, int], warnings: list[str]) -> str:
     """The `status` field, else "draft" for Hugo's `draft: true` or Jekyll's `published: false`."""
     status = as_text(meta.get("status"), "status", path, meta_lines.get("status", 1), warnings)
-    if not status and (meta.get("draft") is True or meta.get("published") is False):
+    draft = _draft(meta, meta_lines, warnings)
+    if not status and (draft is True or meta.get("published") is False):  # Jekyll: only `false` itself
         return "draft"
     return status
+
+
+# What Hugo (Go's strconv.ParseBool) reads as true or false in a `draft` written as text: `draft: "true"`, as a
+# CMS or a TOML file quoting every value writes it, is a draft to Hugo, and was published to smpseo.
+_TRUE, _FALSE = ("1", "t", "true"), ("0", "f", "false")
+
+
+def _draft(meta: dict, meta_lines: dict[str, int], warnings: list[str]) -> bool | None:
+    """Hugo's `draft` as Hugo reads it; None when it is not given, and a warning at its line when it is neither true
+    nor false (`draft: [1]`, `draft: maybe`, which Hugo refuses): it is not guessed at."""
+    field, value = "draft", meta.get("draft")
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    shown = repr(value) if isinstance(value, str) else type(value).__name__
+    warnings.append(f"line {meta_lines.get(field, 1)}: '{field}' should be true or false, not {shown}; ignored")
+    return None
 
 
 __all__ = ["generator_post"]

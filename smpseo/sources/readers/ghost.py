@@ -91,38 +91,51 @@ def read_ghost(text: str, path: str) -> list[Post]:
         if isinstance(link, dict) and tag_names.get(_id(link.get("tag_id"))):
             tags.setdefault(_id(link.get("post_id")), []).append(tag_names[_id(link.get("tag_id"))])
     lines = _lines(text)
-    posts = []
+    posts: list[Post] = []
+    lost: list[int] = []
     for entry in data["posts"]:
         if not isinstance(entry, dict) or entry.get("type", "post") != "post":
             continue
-        slug = slugify(_text(entry.get("slug")) or _text(entry.get("title")) or f"post-{_id(entry.get('id'))}")
-        at = next((line for line, value in lines["slug"] if value == entry.get("slug")), 1)
-        html_line = _nearest(lines["html"], at)
-        title_line = _nearest([(n, v) for n, v in lines["title"] if v == entry.get("title")], at)
-        html = _text(entry.get("html"))
-        blocks = html_to_blocks(html.replace("\n", " "), line_offset=html_line - 1) if html.strip() else []
-        described = "meta_description" if _text(entry.get("meta_description")) else "custom_excerpt"
-        described_line = _nearest([(n, v) for n, v in lines[described] if v == entry.get(described)], at)
-        status = _text(entry.get("status"))
-        posts.append(Post(
-            path=path,
-            slug=slug,
-            title=" ".join(_text(entry.get("title")).split()),
-            blocks=blocks,
-            description=plain(_text(entry.get("meta_description")) or _text(entry.get("custom_excerpt"))),
-            date=export_date(entry.get("published_at")) or export_date(entry.get("created_at")),
-            status="draft" if status in ("draft", "scheduled") else status,
-            tags=tags.get(_id(entry.get("id")), []) if _id(entry.get("id")) is not None else [],
-            canonical=_text(entry.get("canonical_url")),
-            source=f"{PurePath(path).name}#{slug}",
-            meta={k: v for k, v in entry.items() if isinstance(v, (str, int, float, bool)) and k not in
-                  ("html", "mobiledoc", "lexical", "plaintext")},
-            meta_lines={"title": title_line, "description": described_line},
-            title_line=title_line,
-            format="ghost",
-            warnings=[],
-        ))
+        try:
+            posts.append(_post(entry, path, lines, tags))
+        except RecursionError:  # one post nested too deeply for the HTML parser: only that post is lost
+            lost.append(next((line for line, value in lines["slug"] if value == entry.get("slug")), 1))
+    if lost:
+        where = ", ".join(str(line) for line in lost)
+        raise SourceError(path, f"the post{'s' if len(lost) > 1 else ''} at line {where} nested too deeply to read; "
+                                f"the other {len(posts)} posts were read", lost[0], posts=posts)
     return posts
+
+
+def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Post:
+    """The post of one entry of the export's `posts`, its fields at their lines (`_lines`)."""
+    slug = slugify(_text(entry.get("slug")) or _text(entry.get("title")) or f"post-{_id(entry.get('id'))}")
+    at = next((line for line, value in lines["slug"] if value == entry.get("slug")), 1)
+    html_line = _nearest(lines["html"], at)
+    title_line = _nearest([(n, v) for n, v in lines["title"] if v == entry.get("title")], at)
+    html = _text(entry.get("html"))
+    blocks = html_to_blocks(html.replace("\n", " "), line_offset=html_line - 1) if html.strip() else []
+    described = "meta_description" if _text(entry.get("meta_description")) else "custom_excerpt"
+    described_line = _nearest([(n, v) for n, v in lines[described] if v == entry.get(described)], at)
+    status = _text(entry.get("status"))
+    return Post(
+        path=path,
+        slug=slug,
+        title=" ".join(_text(entry.get("title")).split()),
+        blocks=blocks,
+        description=plain(_text(entry.get("meta_description")) or _text(entry.get("custom_excerpt"))),
+        date=export_date(entry.get("published_at")) or export_date(entry.get("created_at")),
+        status="draft" if status in ("draft", "scheduled") else status,
+        tags=tags.get(_id(entry.get("id")), []) if _id(entry.get("id")) is not None else [],
+        canonical=_text(entry.get("canonical_url")),
+        source=f"{PurePath(path).name}#{slug}",
+        meta={k: v for k, v in entry.items() if isinstance(v, (str, int, float, bool)) and k not in
+              ("html", "mobiledoc", "lexical", "plaintext")},
+        meta_lines={"title": title_line, "description": described_line},
+        title_line=title_line,
+        format="ghost",
+        warnings=[],
+    )
 
 
 __all__ = ["read_ghost"]

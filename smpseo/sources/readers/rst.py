@@ -7,7 +7,8 @@ line and column of their text.
 
 Read safely: nothing is included from other files or URLs (`include`, `raw`, `csv-table :file:` are refused, as a
 reader of untrusted text should), and docutils' own reports stay out of the output; what it could not parse is left
-out of the post. Directives of other tools (Sphinx's, Pelican's plugins') are left out the same way.
+out of the post. Directives of other tools (Sphinx's, Pelican's plugins') are left out the same way. Each part left
+out is a warning at its line (`_left_out`), so no text goes unchecked without a word.
 """
 
 from __future__ import annotations
@@ -56,7 +57,26 @@ def read_rst(text: str, path: str) -> list[Post]:
     if title_node is not None and not meta.get("title"):  # the document's title, where no `:title:` field is set
         meta["title"] = " ".join(title_node.astext().split())
         meta_lines["title"] = _text_line(lines, meta["title"], 0)
-    return [generator_post(path, meta, meta_lines, _Blocks(lines, nodes).of(document), "rst", [])]
+    blocks = _Blocks(lines, nodes).of(document)
+    return [generator_post(path, meta, meta_lines, blocks, "rst", _left_out(document, nodes))]
+
+
+MAX_LEFT_OUT = 20  # warnings of what docutils could not read, a post at most
+
+
+def _left_out(document, nodes) -> list[str]:
+    """A warning at its line for each part of the post docutils could not read, and so left out of it (an unknown
+    directive, a directive written wrong: the errors docutils prints building the site): its text is not checked, and
+    the writer is told. What is refused on purpose (`include`, `raw`, a table from a file) is not said."""
+    said = []
+    for message in document.findall(nodes.system_message):
+        text = " ".join(message.children[0].astext().split()) if message.children else ""
+        if message["level"] >= 3:  # an error: docutils' warnings (an unclosed `) keep the text
+            said.append(f"line {message.get('line') or 1}: {text.rstrip('.:')}; left out of the post")
+    if len(said) > MAX_LEFT_OUT:
+        said[MAX_LEFT_OUT:] = [f"line {said[MAX_LEFT_OUT].split(':', 1)[0][5:]}: {len(said) - MAX_LEFT_OUT} more parts "
+                               "docutils could not read; left out of the post"]
+    return said
 
 
 def _fields(document, lines: list[str], nodes) -> tuple[dict[str, str], dict[str, int]]:

@@ -141,6 +141,9 @@ def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
     return [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)], strict=True)]
 
 
+SHARED_WORD_LINES = 32  # distinct lines a word may be in and still point at a line's near copies
+
+
 def _drop_repeated(posts: list[list[_Unit]]) -> None:
     """Boilerplate: a line in REPEATED_LINE_POSTS posts, or a paragraph in REPEATED_BLOCK_POSTS posts.
 
@@ -150,25 +153,32 @@ def _drop_repeated(posts: list[list[_Unit]]) -> None:
     if len(posts) < 2:
         return
     entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind != SEPARATOR]  # not titles
-    # Candidates for "the same line": exact copies share a key; near copies share one of their rarer words and
-    # have similar lengths. This keeps the comparison close to linear on long dumps.
     norms = [_norm(u.text) for _, u in entries]
+    # Exact copies are one line, held by the posts that have it; near copies of a line (a typo apart) share one of
+    # its rarer words, among the distinct lines, and have similar lengths. A word in more than SHARED_WORD_LINES
+    # distinct lines ("Part 12 of the series", in every post of a long dump) is no sign of a copy: followed, it made
+    # the comparison quadratic, and a dump of 4,000 posts was not read in its 20 s.
+    posts_of: dict[tuple[str, ...], set[int]] = {}
+    for (p, _), norm in zip(entries, norms, strict=True):
+        posts_of.setdefault(norm, set()).add(p)
+    distinct = [norm for norm in posts_of if norm]  # an empty line is no copy of anything
     frequency: dict[str, int] = {}
-    for norm in norms:
+    for norm in distinct:
         for w in set(norm):
             frequency[w] = frequency.get(w, 0) + 1
     index: dict[str, list[int]] = {}
-    rare = [sorted(set(norm), key=lambda x: (frequency[x], x))[:3] or [""] for norm in norms]
+    rare = [sorted(set(norm), key=lambda x: (frequency[x], x))[:3] for norm in distinct]
     for i, words_ in enumerate(rare):
         for w in words_:
             index.setdefault(w, []).append(i)
-    holders = [{p} for p, _ in entries]
-    for i, (p, _unit) in enumerate(entries):
-        for j in {j for w in rare[i] for j in index.get(w, ()) if j > i}:
-            q = entries[j][0]
-            if q != p and q not in holders[i] and _same_words(norms[i], norms[j]):
-                holders[i].add(q)
-                holders[j].add(p)
+    near: list[set[int]] = [set() for _ in distinct]
+    for i, words_ in enumerate(rare):
+        for j in {j for w in words_ if len(index[w]) <= SHARED_WORD_LINES for j in index[w] if j > i}:
+            if _same_words(distinct[i], distinct[j]):
+                near[i].add(j)
+                near[j].add(i)
+    held = {norm: posts_of[norm].union(*(posts_of[distinct[j]] for j in near[i])) for i, norm in enumerate(distinct)}
+    holders = [held.get(norm, {p}) for (p, _), norm in zip(entries, norms, strict=True)]
     dropped: dict[int, list[_Unit]] = {}
     for (p, unit), found in zip(entries, holders, strict=True):
         needed = REPEATED_BLOCK_POSTS if len(unit.words) >= LONG_BLOCK_WORDS else REPEATED_LINE_POSTS

@@ -80,7 +80,8 @@ class _Handler(xml.sax.handler.ContentHandler):
             self._in_comment += 1
             return
         if tag == "item" and self._item is None:
-            self._item = {"categories": [], "postmeta": {}, "lines": {}, "line": self._line()}
+            self._item = {"categories": [], "postmeta": {}, "lines": {}, "line": self._line(),
+                          "at": xmlstream.where(self._locator)}
             return
         if self._item is None:
             if tag == "wp:wxr_version":
@@ -131,6 +132,7 @@ class _Handler(xml.sax.handler.ContentHandler):
                 self._item["postmeta"][key] = self._meta.get("wp:meta_value", "")
             self._meta = None
         elif tag == self._field and len(self._stack) >= 1 and self._stack[-1] == "item":
+            xmlstream.swallowed(text, "item", self._item["at"])
             self._item[tag] = text
             self._item["lines"][tag] = self._text_line
         self._field = None

@@ -89,6 +89,44 @@ def parse_xml(text: str, path: str, handler):
     return handler
 
 
+# A field of a post that holds the end of its post and the start of the next: a CDATA section whose `]]>` is
+# missing runs on until the next post's closes it, and the XML is well-formed again, so the parser says nothing.
+_SWALLOWED = {tag: re.compile(rf"</{tag}\s*>\s*<{tag}[\s>]") for tag in ("item", "entry")}
+
+
+class _At:
+    """A SAX locator standing still at one place (line from 1, column from 0, as expat counts them)."""
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.column = line, column
+
+    def getLineNumber(self) -> int:  # noqa: N802 (SAX API)
+        return self.line
+
+    def getColumnNumber(self) -> int:  # noqa: N802 (SAX API)
+        return self.column
+
+    def getPublicId(self) -> None:  # noqa: N802 (SAX API)
+        return None
+
+    def getSystemId(self) -> None:  # noqa: N802 (SAX API)
+        return None
+
+
+def where(locator) -> tuple[int, int]:
+    """The (line, column) a handler's locator is at, in the text parsed: where a post starts, for `swallowed`."""
+    return (locator.getLineNumber() or 0, locator.getColumnNumber() or 0) if locator else (0, 0)
+
+
+def swallowed(text: str, tag: str, start: tuple[int, int]) -> None:
+    """Raise SAXParseException, as damage at the post that starts at `start` (`where`), when a field's `text` holds
+    the next post (`</item><item>`): that post is skipped and `read_past_damage` reads on from the one it swallowed,
+    which was otherwise lost without a word, its text run into this one's."""
+    if "</" in text and _SWALLOWED[tag].search(text):
+        raise xml.sax.SAXParseException(f"a CDATA section not closed (its ']]>' missing) before the next <{tag}>",
+                                        None, _At(*start))
+
+
 def _offset(text: str, line: int, column: int) -> int:
     """The index in `text` of (line, column) as expat counts them (lines from 1, columns from 0)."""
     at = 0
@@ -189,4 +227,5 @@ def posts_of(handler, path: str, make) -> list[Post]:
     return posts
 
 
-__all__ = ["CONTENT_NS", "DC_NS", "parse_xml", "plain", "posts_of", "prepare_content", "read_past_damage"]
+__all__ = ["CONTENT_NS", "DC_NS", "parse_xml", "plain", "posts_of", "prepare_content", "read_past_damage", "swallowed",
+           "where"]

@@ -1,0 +1,74 @@
+"""The text of a file smpseo's user writes by hand: the settings (`smpseo.toml`) and the topic files; and the bytes
+of any file the user names beside the posts, read only when it is a regular file (`read_regular`).
+
+UTF-8, with or without the byte order mark Notepad writes, or UTF-16 or UTF-32 with theirs (Notepad's "Unicode"
+save): each is read as such. Anything else is one error naming the line of the first byte that is not UTF-8, not
+Python's "'utf-8' codec can't decode byte 0xe9 in position 25", which named no line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import stat
+
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32's first: its little-endian mark starts as UTF-16's does
+
+
+class NotText(ValueError):
+    """Bytes that are not text in an encoding a hand-written file can have: what is wrong, and its line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def file_text(data: bytes) -> str:
+    """`data` as text (see the module's doc). Raises NotText."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                line = data[len(bom):exc.start + len(bom)].decode(codec, errors="replace").count("\n") + 1
+                raise NotText(f"not {codec.upper()[:-3]} text, though it starts as such; save it as UTF-8", line) \
+                    from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise NotText(f"not UTF-8 (byte 0x{data[exc.start]:02x} on this line; Windows-1252 or Latin-1?): save it as "
+                      "UTF-8", line) from None
+
+
+MAX_BYTES = 64 * 1024 * 1024  # far past any settings, topic or summary file: what is larger is no such file
+
+
+def read_regular(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a file the user named (settings, topics, a Search Console export, a summary), when it is a
+    regular file of at most `limit` bytes. OSError otherwise, with its `strerror` said as the posts' readers say it:
+    a FIFO or a device is never opened (reading a FIFO waits for a writer for ever, /dev/zero never ends)."""
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)", str(path))
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"file too large (more than {limit:,} bytes)", str(path))
+    return data
+
+
+def is_regular(path: str | os.PathLike) -> bool:
+    """True for a regular file (or a link to one): what may be opened without blocking."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+__all__ = ["BOMS", "MAX_BYTES", "NotText", "file_text", "is_regular", "read_regular"]
