@@ -9,7 +9,7 @@ from smpseo.app import memo
 from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
 from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
-from smpseo.app.settings import shown_path
+from smpseo.app.settings import debugging, shown_path
 from smpseo.checks.run import run_rules
 from smpseo.core.hashing import sha256
 from smpseo.core.paths import resolved
@@ -136,7 +136,7 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
         return files[post.path]
 
     result = run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
-                       analysed=post_analysis(post_list, keyphrases), source_lines=source_lines)
+                       analysed=post_analysis(post_list, keyphrases), source_lines=source_lines, debug=debugging())
     result.settings = shown_path(config.path) if config.path else None
     return result if given is None else result.only(given)
 

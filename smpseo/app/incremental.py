@@ -30,6 +30,7 @@ from pathlib import Path
 from smpseo.app import cache
 from smpseo.app.memo import plain
 from smpseo.app.parallel import post_analysis
+from smpseo.app.settings import debugging
 from smpseo.checks.run import assemble, post_summary, prepare, reading_state
 from smpseo.core.hashing import sha256
 from smpseo.core.paths import resolved
@@ -149,7 +150,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     errors.extend(duplicate_slugs(others + posts))  # a file given that takes the address of another post is told so
     posts += others
 
-    run = prepare(posts, config, keyphrase, rules, keyphrases)
+    run = prepare(posts, config, keyphrase, rules, keyphrases, debugging())
     state = sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
                               ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass"))
     summaries: list[dict | None] = []

@@ -12,6 +12,15 @@ from smpseo.core.textfile import NotText, file_text, read_regular
 
 CONFIG_NAME = "smpseo.toml"
 PYPROJECT_NAME = "pyproject.toml"
+DEBUG_ENV = "SMPSEO_DEBUG"  # set by `smpseo --debug`, for its process and the worker processes it starts
+
+
+def debugging() -> bool:
+    """Whether `smpseo --debug` asked for tracebacks: a check's bug on one post then raises, rather than being that
+    post's one line."""
+    import os
+
+    return bool(os.environ.get(DEBUG_ENV))
 
 
 def find_config(start: str | Path | None = None) -> Path | None:

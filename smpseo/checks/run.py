@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,19 +28,19 @@ SourceLines = Callable[[Post], "list[str] | None"]
 
 
 RULE_SECONDS = 20.0  # the post rules' budget for one post: a 5 MB post is checked in a few seconds
-DEBUG_ENV = "SMPSEO_DEBUG"  # set by `smpseo --debug`: a check's bug on a post shows its traceback
 
 
 def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, keyphrase: str | None = None,
               rules: list[str] | None = None, keyphrases: bool = True, *, analysed: list[dict] | None = None,
-              source_lines: SourceLines | None = None) -> CheckResult:
+              source_lines: SourceLines | None = None, debug: bool = False) -> CheckResult:
     """Run the rules (all, or the ids in `rules`) over posts. `analysed`: each post's `analyse()` result when the
     caller has it already (cached, or from worker processes); `source_lines`: how to get a post's source lines,
-    for inline suppressions and exact columns.
+    for inline suppressions and exact columns; `debug`: a check's bug on a post raises, rather than being that
+    post's one line.
 
     The same three steps as an incremental run (`smpseo.app.check`), with nothing taken from a cache: `prepare`
     the run, one `post_summary` per post, then `assemble` the site-level results from the summaries."""
-    run = prepare(post_list, config, keyphrase, rules, keyphrases)
+    run = prepare(post_list, config, keyphrase, rules, keyphrases, debug)
     if analysed is None:
         analysed = [analyse(post_work(p), keyphrases) for p in post_list]
     summaries = [post_summary(run, ctx, done, source_lines) for ctx, done in zip(run.contexts, analysed, strict=True)]
@@ -61,10 +60,11 @@ class Run:
     keyphrase: str | None
     keyphrases: bool
     contexts: list[PostContext]
+    debug: bool = False  # a check's bug on a post raises (`smpseo --debug`), rather than being that post's one line
 
 
 def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None, rules: list[str] | None = None,
-            keyphrases: bool = True) -> Run:
+            keyphrases: bool = True, debug: bool = False) -> Run:
     """Settings, matcher and contexts for a run over these posts. Raises ValueError for unknown rule ids."""
     settings = resolve_settings(config.rules, config.path or "smpseo.toml")
     selected = set(rules) if rules is not None else None
@@ -91,7 +91,7 @@ def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None,
     for ctx, name in zip(contexts, post_names(post_list), strict=True):  # "file#slug" inside an export or a dump
         ctx.name = name
     active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
-    return Run(config, settings, active, matcher, targets, keyphrase, keyphrases, contexts)
+    return Run(config, settings, active, matcher, targets, keyphrase, keyphrases, contexts, debug)
 
 
 def reading_state(run: Run) -> list:
@@ -116,7 +116,7 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
                     for h in r.func(ctx, run.settings[r.id].thresholds)]
             reading = _reading(run.matcher, ctx)  # what the site-level rules read of it: within the limit too
     except Exception as exc:  # over its limit, or a check's bug on this post: one line, the others are checked
-        if not isinstance(exc, BudgetExceeded) and os.environ.get(DEBUG_ENV):
+        if not isinstance(exc, BudgetExceeded) and run.debug:
             raise
         hits, reading = [], {"words": "", "joins": "", "hyphens": ""}
         not_checked = f"not checked: its checks {exc} (the limit for one post)" if isinstance(exc, BudgetExceeded) \

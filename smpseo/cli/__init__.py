@@ -94,9 +94,11 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_USAGE
     import os
 
-    debug_before = os.environ.get("SMPSEO_DEBUG")
-    if getattr(args, "debug", False):  # read where a check's bug on one post is caught (`smpseo.checks.run`)
-        os.environ["SMPSEO_DEBUG"] = "1"
+    from smpseo.app.settings import DEBUG_ENV
+
+    debug_before = os.environ.get(DEBUG_ENV)
+    if getattr(args, "debug", False):  # for this process and its workers: a check's bug on a post then raises
+        os.environ[DEBUG_ENV] = "1"
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
@@ -117,9 +119,9 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_FINDINGS
     finally:  # as it was: main() is also called in other programs' processes
         if debug_before is None:
-            os.environ.pop("SMPSEO_DEBUG", None)
+            os.environ.pop(DEBUG_ENV, None)
         else:
-            os.environ["SMPSEO_DEBUG"] = debug_before
+            os.environ[DEBUG_ENV] = debug_before
 
 
 if __name__ == "__main__":
