@@ -228,3 +228,17 @@ def read_error(path: Path, text: str):
     with pytest.raises(SourceError) as exc:
         read_file(path)
     return exc.value
+
+
+@pytest.fixture
+def posts(tmp_path) -> Path:
+    """A folder holding one good post (fixtures/bad/good.md), for a bad file beside it: the rest of the work."""
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "bad" / "good.md", folder / "good.md")
+    return folder
+
+
+def nonblank_lines(err: str) -> list[str]:
+    """What a command printed, without its blank lines."""
+    return [line for line in err.splitlines() if line.strip()]

@@ -20,6 +20,7 @@ from smpseo.cli import main
 from smpseo.core.budget import BudgetExceeded, time_budget
 
 from .conftest import FIXTURES
+from .conftest import nonblank_lines as _lines
 
 BAD = FIXTURES / "bad"
 HANG = 60  # seconds: far past the fixed code's milliseconds, far below the old code's minutes
@@ -28,18 +29,6 @@ HANG = 60  # seconds: far past the fixed code's milliseconds, far below the old 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def posts(tmp_path) -> Path:
-    folder = tmp_path / "posts"
-    folder.mkdir()
-    shutil.copy(BAD / "good.md", folder / "good.md")
-    return folder
-
-
-def _lines(err: str) -> list[str]:
-    return [line for line in err.splitlines() if line.strip()]
 
 
 # -- text enters clean ----------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from smpseo.cli import main
 from smpseo.core.budget import time_budget
 
 from .conftest import FIXTURES
+from .conftest import nonblank_lines as _lines
 
 BAD = FIXTURES / "bad"
 HANG = 60  # seconds: far past the fixed code's milliseconds; the old code waited for ever
@@ -22,18 +22,6 @@ HANG = 60  # seconds: far past the fixed code's milliseconds; the old code waite
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def posts(tmp_path) -> Path:
-    folder = tmp_path / "posts"
-    folder.mkdir()
-    shutil.copy(BAD / "good.md", folder / "good.md")
-    return folder
-
-
-def _lines(err: str) -> list[str]:
-    return [line for line in err.splitlines() if line.strip()]
 
 
 # -- links and paths ------------------------------------------------------------------------------------------------
