@@ -34,6 +34,7 @@ def test_minimal_user_file_and_bare_list():
     ("topics:\n  - id: 9a\n    question: Q?\n", "must be letters"),
     ("topics:\n  - id: a\n    question: Q?\n    phrasings: {x: 1}\n", "'phrasings' must be a list"),
     ("faq:\n  - id: a\n", "unknown top-level key 'faq'"),
+    ("topics:\n", "no topics"), ("topics: []\n", "no topics"), ("[]\n", "no topics"),  # a file that adds nothing
     ("topics: [unclosed\n", "invalid YAML"),
 ])
 def test_errors_name_file_and_entry(text, fragment):

@@ -132,7 +132,7 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         if unknown:
             raise TopicError(path, f"unknown top-level key '{unknown[0]}' (expected 'topics')")
         data = data.get("topics")
-    if data is None:
+    if data is None or data == []:  # `topics:` with nothing after it, or an empty list: a file that adds nothing
         raise TopicError(path, "no topics (expected a 'topics:' list)")
     if not isinstance(data, list):
         raise TopicError(path, "'topics' must be a list of topics")
