@@ -140,15 +140,20 @@ def test_the_command_reports_on_a_draft(tmp_path, capsys):
     assert "| answered | Does SMP hurt? |" in capsys.readouterr().out
 
 
-def test_a_draft_the_command_cannot_read_is_one_line_and_status_2(tmp_path, capsys):
+def test_a_draft_the_command_cannot_use_is_one_line(tmp_path, capsys):
+    """A draft named wrongly (no such file, a file of several posts, a folder) is a usage error, status 2; a draft
+    file that cannot be read (empty, binary) is a bad file, status 1, as `check` and `report prepublish` say."""
     from smpseo.cli import main
 
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "binary.md").write_bytes(bytes(range(256)) * 8)
     export = FIXTURES / "wxr"
     several = next(export.glob("*.xml"))
-    for draft, said in ((tmp_path / "empty.md", "empty.md: error:"), (tmp_path / "gone.md", "gone.md: error:"),
-                        (several, f"{several.name}: error:"), (POSTS, "8 posts in the folder; a draft is one post")):
-        assert main(["gaps", str(POSTS), "--draft", str(draft)]) == 2
+    for draft, said, status in (
+            (tmp_path / "empty.md", "empty.md: error:", 1), (tmp_path / "binary.md", "binary.md: error:", 1),
+            (tmp_path / "gone.md", "gone.md: error:", 2), (several, f"{several.name}: error:", 2),
+            (POSTS, "8 posts in the folder; a draft is one post", 2)):
+        assert main(["gaps", str(POSTS), "--draft", str(draft)]) == status, draft
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and said in err[0], err
 

@@ -141,9 +141,14 @@ def _gaps(posts, topic_list: list[Topic], queries, config, draft: Post | None = 
     return find_gaps(blog, topic_list, rows, config, errors, word_vectors(), fitted_scorer(), within=0)
 
 
+class UnreadableDraft(ValueError):
+    """The draft's file could not be read (its read error's line): a bad file, as `check` says of a post, where a
+    file of no post or several is a draft wrongly named."""
+
+
 def _as_draft(draft) -> Post:
     """The draft `gaps(draft=...)` is about: a Post, or the one post of a file (ValueError when the file holds none
-    or several, naming it)."""
+    or several, naming it; UnreadableDraft when it could not be read)."""
     if isinstance(draft, Post):
         return draft
     if not isinstance(draft, (str, os.PathLike)):
@@ -153,7 +158,7 @@ def _as_draft(draft) -> Post:
         where = "in the folder" if os.path.isdir(draft) else "in the file"
         found = "; ".join(str(e) for e in corpus.errors) if not len(corpus) and corpus.errors else \
             f"{draft}: error: {counted(len(corpus), 'post')} {where}; a draft is one post"
-        raise ValueError(found)
+        raise (UnreadableDraft if not len(corpus) and corpus.errors else ValueError)(found)
     return corpus[0]
 
 

@@ -67,8 +67,10 @@ def run(args) -> int:
     except ValueError as exc:  # a draft file that cannot be read, or holds no post or several: its own line
         if args.debug or not args.draft:
             raise
+        from smpseo.app.gaps import UnreadableDraft
+
         print(one_line(str(exc)), file=sys.stderr)
-        return 2
+        return 1 if isinstance(exc, UnreadableDraft) else 2  # a bad file, as check says; else a wrong argument
     failed = report_read_errors(report.errors)
     if queries is not None:  # a queries file read: one with no query is said
         for note in queries_notes(args.queries, queries):
