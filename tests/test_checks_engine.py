@@ -298,3 +298,26 @@ def test_a_title_of_one_long_word_is_cut_inside_it():
         shown = finding.message.split("it gets cut after ")[1].strip("'")
         assert shown and title.startswith(shown) and text_width(shown) <= 600 < text_width(shown + title[len(shown)])
     assert cut_to_width("Scalp micropigmentation in Vancouver " * 5, 600, ellipsis="").endswith(" micropigmentation in")
+
+
+def test_posts_sharing_a_topic_are_searched_for_it_once_each(monkeypatch):
+    """SITE406 searches each post once for a topic many posts share, not once per post that has it: a blog of
+    thousands of posts on one topic was checked in time that grew with their square (counted, not timed)."""
+    from smpseo.analysis.context import PostContext
+
+    searched = []
+    find = PostContext.find
+
+    def counted(self, phrase, synonyms=False):
+        searched.append(phrase.text)
+        return find(self, phrase, synonyms)
+
+    monkeypatch.setattr(PostContext, "find", counted)
+    n = 40
+    posts = [post(f"---\ntitle: Post {i} about scalp care\nslug: p{i}\n{'keyphrase: scalp care' if i % 2 else ''}\n"
+                  f"---\n\nGood scalp care keeps skin calm. Scalp care matters after the sun.\n", f"p{i}.md")
+             for i in range(n)]
+    result = smpseo.check(posts, EXAMPLE_CONFIG, rules=["SITE406"])
+    suggested = [f for f in result.findings if f.rule == "SITE406"]
+    assert len(suggested) == n // 2 * 3  # the posts without the keyphrase, each pointed at the first three with it
+    assert searched.count("scalp care") <= n

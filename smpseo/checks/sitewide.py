@@ -169,20 +169,33 @@ def link_suggestion(site: SiteContext, t):
     # compiling topics between searches would tokenise every post again for each new word
     topics = [site.topic(target) for target in site.posts]
     shared = shared_targets(site)
-    for j, target in enumerate(site.posts):
-        about = topics[j]
-        if about is None or any(site.matcher.same(about, tg) for tg in shared):
+    # the posts with the same topic, in order: a source is searched for a topic once, however many posts have it
+    groups: dict[str, list[int]] = {}
+    for j, about in enumerate(topics):
+        if about is not None:
+            groups.setdefault(about.text, []).append(j)
+    for group in groups.values():
+        about = topics[group[0]]
+        if any(site.matcher.same(about, tg) for tg in shared):
             continue  # a target every post is about links nothing in particular
-        linked_from = {id(p) for p, _ in incoming.get(j, [])}
+        linked_from = {j: {id(p) for p, _ in incoming.get(j, [])} for j in group}
         needed = set(about.literal)
         for i, source in enumerate(site.posts):
-            if source is target or id(source.post) in linked_from or not needed <= source.words_keys:
+            if not needed <= source.words_keys:
                 continue
             if source.focus and site.matcher.same(about, source.focus):
                 continue  # a post's own focus keyphrase is what it is about, not a link to another post
-            found = source.find(about)
-            if found:
+            found = None
+            taken = 0
+            for j in group:  # ranked by mentions, then by order: past the first few of a group, none is kept
+                target = site.posts[j]
+                if source is target or id(source.post) in linked_from[j]:
+                    continue
+                found = source.find(about) if found is None else found
+                if not found or taken == t["max_per_post"]:
+                    break
                 candidates.setdefault(i, []).append((-len(found), j, target, found[0][0], found[0][1]))
+                taken += 1
     for i, options in candidates.items():
         source = site.posts[i]
         for _, _, target, block, match in sorted(options, key=lambda o: (o[0], o[1]))[:t["max_per_post"]]:
