@@ -169,3 +169,28 @@ def test_a_field_given_once_warns_of_nothing():
     warnings: list[str] = []
     frontmatter.split_front_matter("---\ntitle: A\ntags:\n- a\n- b\nnested:\n  title: x\n---\n", "p.md", None, warnings)
     assert warnings == []
+
+
+@pytest.mark.parametrize("before", ["\n", "\n\n", "  \n"])
+def test_front_matter_after_a_blank_line_is_text_and_said_so(before):
+    """Sites read front matter only from the first line: after a blank line it is text on the page, and its title
+    is not the post's. smpseo reads it so too, and says why the post has no title."""
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    warnings: list[str] = []
+    post = parse_markdown(f"{before}---\ntitle: Late\ndate: 2024-03-01\n---\n\nBody.\n", "p.md", warnings)
+    line = before.count("\n") + 1
+    assert post.title != "Late"
+    assert warnings == [f"line {line}: front matter must open on the first line; after the blank "
+                        f"{'line' if line == 2 else 'lines'} above it, it is read as text, and its fields are not "
+                        f"the post's"]
+
+
+@pytest.mark.parametrize("text", ["\n---\n\nA rule at the top, then prose.\n\n---\n\nMore.\n", "\n---\n\nJust a rule.\n",
+                                  "---\ntitle: On time\n---\n\nBody.\n"])
+def test_a_rule_at_the_top_of_the_text_is_not_late_front_matter(text):
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    warnings: list[str] = []
+    parse_markdown(text, "p.md", warnings)
+    assert warnings == []

@@ -71,12 +71,27 @@ def _split(text: str, path: str, lines: list[str]) -> tuple[dict[str, Any], dict
     if lines and _JSON_OPEN.match(lines[0]) and _json_opens(lines):
         return *_json_front_matter(text, lines, path), []
     if not lines or not _FENCE.match(lines[0]):
-        return _hexo_front_matter(lines, path) or (*_pelican_front_matter(lines), [])
+        found = _hexo_front_matter(lines, path) or (*_pelican_front_matter(lines), [])
+        return (*found[:3], found[3] + _opened_late(lines))
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i].rstrip() == "..."), None)
     if end is None:
         raise SourceError(path, "front matter opened with '---' is never closed", line=1)
     data, field_lines, repeated = _yaml_fields(lines, 1, end, path)
     return data, field_lines, end + 1, repeated
+
+
+def _opened_late(lines: list[str]) -> list[str]:
+    """A warning for front matter after blank lines: a site reads it as text, and so does smpseo (its title is not
+    the post's title), where the writer meant it as the post's fields."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if not first or not _FENCE.match(lines[first]):
+        return []
+    end = next((i for i in range(first + 1, len(lines)) if _FENCE.match(lines[i])), None)
+    keys = {m.group(1).lower() for line in lines[first + 1:end or first] if (m := _KEY.match(line))}
+    if not keys & {"title", "date", "slug", "description"}:
+        return []  # a rule at the top of the text, not fields
+    return [f"line {first + 1}: front matter must open on the first line; after the blank "
+            f"{'line' if first == 1 else 'lines'} above it, it is read as text, and its fields are not the post's"]
 
 
 def _hexo_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int, list[str]] | None:
