@@ -115,6 +115,12 @@ TERMINAL_UNSAFE_RE = re.compile(f"[{_UNSAFE}\t\n]")
 _INVISIBLE_RE = re.compile(f"[{_UNSAFE}\u00ad\u200b\u2060\ufeff]")
 
 
+def one_newline(text: str) -> str:
+    """Lines ended by a newline alone: Windows' carriage return and newline, and an old Mac's carriage return alone
+    (which cleaning would drop, joining the lines)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def clean_text(text: str) -> str:
     """Text as smpseo keeps it: a lone surrogate becomes U+FFFD, a form feed or vertical tab a space (no editor
     counts it as a line: the lines after it keep their numbers), the other

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from smpseo.core.text import clean_text, shortened
+from smpseo.core.text import clean_text, one_newline, shortened
 from smpseo.core.textfile import BOMS, is_regular, read_regular
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
@@ -199,18 +199,12 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
             raise QueryFileError(name, f"cannot unpack: {exc}") from None
     for bom, codec in BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
         if data.startswith(bom):
-            return _one_newline(data[len(bom):].decode(codec, errors="replace")), name
+            return one_newline(data[len(bom):].decode(codec, errors="replace")), name
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return _one_newline(text), name
-
-
-def _one_newline(text: str) -> str:
-    """Lines ended by a newline alone, as the posts' are: a spreadsheet saved on an old Mac ends them with a
-    carriage return alone, which cleaning drops (the file was one header line, refused as not an export)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    return one_newline(text), name
 
 
 def holds(path: str | Path, file_name: str) -> bool:

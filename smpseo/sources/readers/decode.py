@@ -6,7 +6,8 @@ import codecs
 import re
 import sys
 
-from smpseo.core.text import clean_text
+from smpseo.core.text import clean_text, one_newline
+from smpseo.core.textfile import BOMS
 
 
 class SourceError(Exception):
@@ -40,13 +41,7 @@ def too_many_digits(exc: ValueError, path: str, lines: list[str], what: str) -> 
     return SourceError(path, f"{what} refused: a number of more than {_DIGITS:,} digits", line=line)
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+_BOMS = (*BOMS, (codecs.BOM_UTF8, "utf-8"))  # UTF-8's mark shares no first byte with the others
 
 
 # Control characters but newline, tab and form feed (a carriage return is a newline by then): many of them in a
@@ -144,7 +139,7 @@ def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
             else:
                 text = _utf8_else_cp1252(data)
                 warnings.append(f"line {line}: not UTF-8; read as Windows-1252")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = one_newline(text)
     if len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
         raise SourceError(path, "binary file, not text")
     if clean:
