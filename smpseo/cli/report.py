@@ -147,15 +147,17 @@ def _run(args) -> int:
                                  out=args.out, previous=args.previous, timeout=args.timeout, pages=args.pages,
                                  drafts=args.drafts, pdf=args.pdf or config.report.pdf)
         else:
-            if not Path(args.post).is_file():
+            draft = Path(args.post)
+            if not draft.is_file():
                 from smpseo.sources.readers import iter_sources
 
                 unread: list = []  # a FIFO, a broken link, a loop: said as for any post, not "no such file"
                 iter_sources([args.post], unread)
-                what = "a folder, not a post" if Path(args.post).is_dir() else \
+                what = "a folder, not a post" if draft.is_dir() else \
                     unread[0].message.removesuffix("; skipped") if unread else "no such file"
                 print(one_line(f"smpseo: error: {args.post}: {what}"), file=sys.stderr)
-                return 2 if what in ("a folder, not a post", "no such file or folder") else 1
+                # named wrongly (nothing there, a folder): a usage error; something there that is no post: a bad file
+                return 1 if not draft.is_dir() and (draft.exists() or draft.is_symlink()) else 2
             from smpseo.sources.readers import read_file
             from smpseo.sources.readers.decode import SourceError
 
