@@ -142,6 +142,29 @@ def test_a_greeting_or_thanks_around_a_question_changes_nothing():
     assert not AMOUNT.search("Can I swim when it is healing?")
 
 
+def test_a_sentence_about_the_prospect_before_a_question_naming_smp_changes_nothing():
+    """ "My brother had it done last year and loved it. How long does SMP last?" asks what the question alone asks:
+    a question that names what it asks about stands on its own, and the sentence before it (whose words would weigh
+    as much as the question's) does not draw it to other sections. One that does not name it is read with the
+    sentence before it: "I've been on blood thinners. Is that going to be a problem?" is about blood thinners."""
+    from smpseo.analysis.gaps.features import standing_alone
+    from smpseo.analysis.gaps.lexicon import default_lexicon
+    from smpseo.sources.topics import shipped_topics
+
+    names = default_lexicon().names_thing
+    assert standing_alone("We live an hour away. Does a hair tattoo hurt?", names) == "Does a hair tattoo hurt?"
+    assert standing_alone("Does SMP hurt? It's for my son.", names) == "Does SMP hurt?"
+    for text in ("I've been on blood thinners. Is that going to be a problem?", "Does SMP hurt?", "SMP. Thanks."):
+        assert standing_alone(text, names) == text
+    asked = [t for t in shipped_topics() if "SMP" in t.question]
+    before = "My brother had it done last year and loved it."
+    topics = [x for t in asked for x in (Topic(f"{t.id}_a", t.question), Topic(f"{t.id}_b", f"{before} {t.question}"))]
+    report = gaps(str(HERE / "posts"), topics=topics)
+    same = {t.id for t in asked if (report[f"{t.id}_a"].status, _best(report[f"{t.id}_a"]))
+            == (report[f"{t.id}_b"].status, _best(report[f"{t.id}_b"]))}
+    assert len(same) >= 0.9 * len(asked), sorted({t.id for t in asked} - same)
+
+
 def test_a_mistyped_word_is_read_as_the_word_meant():
     """A word no dictionary and no post knows, one edit from the blog's word or from one everyday word, is read as
     that word; names, short words and words with several equally likely readings stay as written."""

@@ -24,7 +24,7 @@ import numpy as np
 from smpseo.analysis.gaps.respell import respelled
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
 from smpseo.core.language import courtesy_words, unasking_words
-from smpseo.core.text import is_question
+from smpseo.core.text import is_question, sentence_spans
 from smpseo.model.post import Post
 
 FEATURES = ("sec_z", "s1_z", "head_z", "par_z", "title_z", "sent_z", "n_hi", "frac_hi", "qfrac", "hmargin",
@@ -110,6 +110,7 @@ class Embedded:
     sent_offsets: np.ndarray | None = None
     # the words a question's mistyped word may be read as (`respell`), with how many passages use each
     spelled: dict[str, int] = field(default_factory=dict)
+    names_thing: Callable[[str], bool] | None = None  # whether a text names the domain's thing ("SMP")
 
     def weight(self, word: str, vectors: WordVectors) -> float:
         w = self.weights.get(word)
@@ -119,8 +120,8 @@ class Embedded:
 
 
 def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], bool],
-               in_generic_form: Callable[[list[str]], list[bool]], domain_words: frozenset[str] = frozenset()) \
-        -> Embedded:
+               in_generic_form: Callable[[list[str]], list[bool]], domain_words: frozenset[str] = frozenset(),
+               names_thing: Callable[[str], bool] | None = None) -> Embedded:
     """Weighted word vectors for the whole blog at once: IDF over the passages, SIF from general use, and little
     weight to the `quiet` words (those every post of the domain uses, whether this blog does or not) and to the
     words of a phrase that names the domain's thing (`in_generic_form`: "tattoo" in "hair tattoo"). A question's
@@ -177,7 +178,7 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
                     stack(para_rows), para_of, weights, unseen, quiet, in_generic_form, amounts, vocab, vocab_index,
                     flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets,
-                    {**{w: 1 for t in titles for w in t}, **df, **{w: n + 1 for w in domain_words}})
+                    {**{w: 1 for t in titles for w in t}, **df, **{w: n + 1 for w in domain_words}}, names_thing)
 
 
 def _as_they_stand(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
@@ -232,8 +233,22 @@ def _loud(words: list[str], blog: Embedded) -> list[str]:
     return loud or [x for x in words if x not in unasking_words()]
 
 
+def standing_alone(text: str, names_thing: Callable[[str], bool]) -> str:
+    """A way of asking as it is read: a question that names what it asks about ("I'm 45 and my hair has been
+    thinning for years. Does SMP hurt?") stands on its own, and the sentences around it, about the prospect, are
+    left out (their words would weigh as much as the question's and draw it to other sections); a question that
+    does not ("I've been on blood thinners. Is that going to be a problem?") is read with them."""
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    asking = [s for s in sentences if is_question(s)]
+    if not asking or len(asking) == len(sentences) or not names_thing(" ".join(asking)):
+        return text
+    return " ".join(asking)
+
+
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:
     texts = [respelled(t, blog.spelled, vectors.knows, vectors.freq) for t in texts]
+    if blog.names_thing is not None:
+        texts = [standing_alone(t, blog.names_thing) for t in texts]
     first = _loud(words_of(texts[0]), blog) if texts else []
     key_word = max(first, key=lambda x: blog.weight(x, vectors)) if first else ""
     key = embed_texts([key_word], blog, vectors)[0] if key_word else np.zeros(vectors.dims, np.float32)

@@ -46,6 +46,10 @@ class Lexicon:
                 i += 1
         return out
 
+    def names_thing(self, text: str) -> bool:
+        """Whether a text names the domain's thing itself, by any of its names ("SMP", "a hair tattoo")."""
+        return any(key.startswith("@") and key in self.generic for key in self.keys(text, keep_generic=True))
+
     @functools.cached_property
     def _generic_forms(self) -> dict[str, list[tuple[str, ...]]]:
         """The forms of several words of the generic groups ("hair tattoo" of SMP), longest first, by first stem."""
