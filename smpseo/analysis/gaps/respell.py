@@ -5,6 +5,7 @@ is read as that word. So are the words of the Search Console queries mapped to t
 A mistyped word has no vector of its own: the mean of its pieces stands in for it, and, rare as can be, it weighs
 more than any other word of the question, so one slip can send the question to another post. An edit is a letter
 added, dropped or changed, or two neighbours swapped (as `smpseo.analysis.spelling.edit_distance` counts them).
+A letter held for effect ("ummm", "sooo", "pleeease") is read once or twice, as the dictionary or the blog has it.
 Left as written: words of fewer than five letters, words with a digit, a word one edit from several words of which
 none is more common than the others, and a name (a capital inside a sentence) unless the blog writes it otherwise.
 """
@@ -19,6 +20,7 @@ from smpseo.core.text import LETTERS_RE
 
 MIN_LENGTH = 5  # shorter words are one edit from too many others
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_DRAWN_OUT = re.compile(r"(.)\1{2,}")  # a letter three times or more in a row: no English word has one
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
 
 
@@ -39,7 +41,14 @@ def meant(word: str, blog_words: Mapping[str, int], known: Callable[[str], bool]
     the blog's word one edit away (the most used of several: `blog_words` counts them, so the blog's own slip,
     "micropigmention" once, does not win over the word it writes everywhere), else (not for a name) the everyday
     word one edit away, the more common of several (`frequency`)."""
-    if len(word) < MIN_LENGTH or not word.isascii() or not word.isalpha() or word in blog_words or known(word):
+    if not word.isascii() or not word.isalpha() or word in blog_words or known(word):
+        return None
+    if _DRAWN_OUT.search(word):  # "ummm", "sooo", "pleeease": a letter held, as texts write a sound drawn out
+        shorter = [w for w in dict.fromkeys(_DRAWN_OUT.sub(r"\1" * k, word) for k in (1, 2))
+                   if w in blog_words or known(w)]
+        if shorter:
+            return max(shorter, key=lambda w: (blog_words.get(w, 0), frequency.get(w, 0)))
+    if len(word) < MIN_LENGTH:
         return None
     near = one_edit(word)
     counts: Mapping[str, int] = blog_words
