@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from smpseo.analysis.gaps.framing import unframed
 from smpseo.analysis.gaps.respell import respelled
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
 from smpseo.core.language import courtesy_words, unasking_words
@@ -111,6 +112,7 @@ class Embedded:
     # the words a question's mistyped word may be read as (`respell`), with how many passages use each
     spelled: dict[str, int] = field(default_factory=dict)
     names_thing: Callable[[str], bool] | None = None  # whether a text names the domain's thing ("SMP")
+    names_concern: Callable[[str], bool] | None = None  # whether a text names one of its concerns ("scars")
 
     def weight(self, word: str, vectors: WordVectors) -> float:
         w = self.weights.get(word)
@@ -121,7 +123,8 @@ class Embedded:
 
 def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], bool],
                in_generic_form: Callable[[list[str]], list[bool]], domain_words: frozenset[str] = frozenset(),
-               names_thing: Callable[[str], bool] | None = None) -> Embedded:
+               names_thing: Callable[[str], bool] | None = None,
+               names_concern: Callable[[str], bool] | None = None) -> Embedded:
     """Weighted word vectors for the whole blog at once: IDF over the passages, SIF from general use, and little
     weight to the `quiet` words (those every post of the domain uses, whether this blog does or not) and to the
     words of a phrase that names the domain's thing (`in_generic_form`: "tattoo" in "hair tattoo"). A question's
@@ -178,7 +181,8 @@ def embed_blog(items: list[Part], vectors: WordVectors, quiet: Callable[[str], b
     return Embedded(items, stack(sections), stack(head_rows), stack(title_rows), stack(sent_rows), starts,
                     stack(para_rows), para_of, weights, unseen, quiet, in_generic_form, amounts, vocab, vocab_index,
                     flat, offsets, head_flat, head_offsets, sent_flat, sent_offsets,
-                    {**{w: 1 for t in titles for w in t}, **df, **{w: n + 1 for w in domain_words}}, names_thing)
+                    {**{w: 1 for t in titles for w in t}, **df, **{w: n + 1 for w in domain_words}}, names_thing,
+                    names_concern)
 
 
 def _as_they_stand(w: np.ndarray, words: list[str], quiet: Callable[[str], bool],
@@ -246,7 +250,7 @@ def standing_alone(text: str, names_thing: Callable[[str], bool]) -> str:
 
 
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:
-    texts = [respelled(t, blog.spelled, vectors.knows, vectors.freq) for t in texts]
+    texts = [unframed(respelled(t, blog.spelled, vectors.knows, vectors.freq), blog.names_concern) for t in texts]
     if blog.names_thing is not None:
         texts = [standing_alone(t, blog.names_thing) for t in texts]
     first = _loud(words_of(texts[0]), blog) if texts else []

@@ -50,6 +50,11 @@ class Lexicon:
         """Whether a text names the domain's thing itself, by any of its names ("SMP", "a hair tattoo")."""
         return any(key.startswith("@") and key in self.generic for key in self.keys(text, keep_generic=True))
 
+    def names_concern(self, text: str) -> bool:
+        """Whether a text names one of the domain's concerns, by any of its forms: a group of the synonyms other than
+        the thing itself ("scars", "a transplant", "Rogaine", "the price")."""
+        return any(key.startswith("@") for key in self.keys(text))
+
     @functools.cached_property
     def _generic_forms(self) -> dict[str, list[tuple[str, ...]]]:
         """The forms of several words of the generic groups ("hair tattoo" of SMP), longest first, by first stem."""

@@ -62,7 +62,7 @@ class Blog:
         self._names = post_names(posts)
         quiet = functools.cache(lambda word: not lexicon.keys(word))  # generic or function word
         self.embedded: Embedded = embed_blog(parts(posts, live), vectors, quiet, lexicon.in_generic_form,
-                                             lexicon.words, lexicon.names_thing)
+                                             lexicon.words, lexicon.names_thing, lexicon.names_concern)
 
     @property
     def passages(self) -> list[Part]:

@@ -1,0 +1,103 @@
+"""What a prospect says about the asking, left out of the question it frames.
+
+"Sorry if this is a dumb question, but does SMP hurt?" asks what "Does SMP hurt?" asks. Matched as written, its
+frame ("sorry", "dumb", "question": rare words, so weighty ones) outweighs the question's own words ("hurt") and
+draws it to a section that lists questions to ask an artist. Two kinds of frame are left out of a way of asking:
+
+- **An opening clause about the question** (`framing_words`): up to a comma, colon, semicolon or dash (and a "but",
+  "so" or "and" after it), a clause made of function and courtesy words and the words a prospect frames a question
+  with ("sorry", "dumb", "question", "curious", "wondering": `smpseo/data/en/framing_words.txt`), at least one of
+  these. "Quick question: ...", "This may sound silly, but ...", "Hi, I was wondering, ...". A clause that says
+  anything else stays: "Scars are my worry, but can SMP cover them?", "If I stop Rogaine, will my SMP fade?".
+- **A concession before "but"**: an opening clause ended by a comma (or a dash, colon or semicolon) and "but",
+  before a question, that names none of the domain's concerns (`names_concern`: the groups of the synonyms, such
+  as scars, a transplant, the price): "Sorry to bug you guys, but ...", "Bit of a random one, but ...". "I've had a
+  transplant, but will SMP help?" keeps its clause.
+- **An opening that makes the question indirect** (`framing_leads`): "I was wondering", "can you tell me", "do you
+  know" (`smpseo/data/en/framing_leads.txt`) before "if", "whether" or a question word. "I was wondering if SMP
+  hurts" is matched as "SMP hurts"; "Do you know Dr Patel?" is left as it is.
+
+And a sentence beside the question made of the same words only ("Thanks in advance.", "Asking for a friend.",
+"Hope you're well.") is left out, as a greeting is.
+
+The same words elsewhere keep their weight: "What questions should I ask an artist?" is about questions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from smpseo.core.language import courtesy_words, unasking_words, word_list
+from smpseo.core.text import WORD_RE, is_question
+
+# An opening clause and the rest of the sentence: the clause ends at a comma, semicolon, colon or dash (not a
+# hyphen inside a word: "five-a-side"), and a "but", "so" or "and" after it belongs to the frame.
+_OPENING = re.compile(r"\s*(?P<frame>[^,;:\u2013\u2014?!.]{1,160}?)\s*(?:[,;:\u2013\u2014]|\s-(?=\s))"
+                      r"\s*(?:(?:but|so|and)\b\s*)?(?P<rest>\S.*)", re.S | re.I)
+# A concession before "but" and the rest: the first "but" after a comma, dash, colon or semicolon ("G'day, hope
+# this isn't a stupid one, but ...": the clause takes in the greeting before it).
+_CONCESSION = re.compile(r"\s*(?P<frame>[^?!.]{1,200}?)\s*(?:[,;:\u2013\u2014]|\s-(?=\s))\s*but\b\s*(?P<rest>\S.*)",
+                         re.S | re.I)
+# The sentences of a way of asking: after a full stop, question or exclamation mark and a space, whatever comes
+# next ("Does it hurt? thx in advance!!": a prospect's next sentence may open in lower case).
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")
+# What opens the question inside an indirect one ("... if SMP hurts", "... how long it lasts").
+_INNER = ("if", "whether", "about", "how", "what", "when", "where", "why", "who", "which", "whose", "whom", "do",
+          "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may",
+          "might", "must", "am", "has", "have", "had")
+_GREETING = r"(?:(?:hi|hey|hello|so|ok|okay|well|also|and)\b[\s,!.:-]*)*"
+
+
+@functools.cache
+def framing_words() -> frozenset[str]:
+    return word_list("framing_words")
+
+
+@functools.cache
+def _lead() -> re.Pattern[str]:
+    leads = sorted(word_list("framing_leads"), key=len, reverse=True)
+    spelled = "|".join(r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in lead.split()) for lead in leads)
+    inner = "|".join(_INNER)
+    return re.compile(rf"\s*{_GREETING}(?:{spelled})\b[\s,]*(?:(?:if|whether)\b\s*(?=\S)|(?=(?:{inner})\b))", re.I)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a clause, lowercased, a contraction as its first part ("I'm" as "i")."""
+    return [re.split(r"['\u2019]", w.lower())[0] for w in WORD_RE.findall(text)]
+
+
+def _frames(clause: str) -> bool:
+    """Whether an opening clause only frames: framing, courtesy and function words ("Hi", "quick question", "I was
+    wondering"), not function words alone ("If I do this now": the question's own condition)."""
+    words = _words(clause)
+    quiet, framing, courtesy = unasking_words(), framing_words(), courtesy_words()
+    return any(w in framing or w in courtesy for w in words) and all(w in framing or w in quiet for w in words)
+
+
+def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> str:
+    while True:
+        opening = _OPENING.fullmatch(sentence)
+        if opening and _words(opening["rest"]) and _frames(opening["frame"]):
+            sentence = opening["rest"]
+            continue
+        conceded = _CONCESSION.fullmatch(sentence)
+        if conceded and _words(conceded["rest"]) and not names_concern(conceded["frame"]):
+            sentence = conceded["rest"]
+            continue
+        lead = _lead().match(sentence)
+        if lead and lead.end() and _words(sentence[lead.end():]):
+            sentence = sentence[lead.end():]
+            continue
+        return sentence
+
+
+def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> str:
+    """A way of asking without what it says about the asking (see the module's doc); the text as it is when it has
+    no frame, or nothing but one."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    told = [s for s in sentences if not (len(sentences) > 1 and not is_question(s) and _frames(s))]
+    concern = names_concern or (lambda _: True)
+    kept = [_unframed_sentence(s, concern) for s in told or sentences]
+    return text if kept == sentences else " ".join(kept)

@@ -1,0 +1,92 @@
+"""A question in a prospect's wrapper ("Sorry to bug you guys, but does SMP hurt?") is matched as the question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from smpseo.analysis.gaps.framing import unframed
+from smpseo.analysis.gaps.lexicon import default_lexicon
+from smpseo.analysis.gaps.respell import meant
+from smpseo.app.gaps import gaps, word_vectors
+from smpseo.sources.topics import Topic, shipped_topics
+
+from .conftest import ROOT
+
+HERE = Path(__file__).parent / "fixtures" / "gaps"
+CONCERN = default_lexicon().names_concern
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Sorry if this is a dumb question, but does SMP hurt?", "does SMP hurt?"),
+    ("Quick question: does SMP hurt?", "does SMP hurt?"),
+    ("Hi, quick question: is it safe?", "is it safe?"),
+    ("I was wondering, does SMP hurt?", "does SMP hurt?"),
+    ("Just curious - how much is it?", "how much is it?"),
+    ("Can you tell me how long SMP lasts?", "how long SMP lasts?"),
+    ("I was wondering if SMP hurts?", "SMP hurts?"),
+    ("Sorry to bug you, but how long does SMP last?", "how long does SMP last?"),
+    ("Does SMP hurt? Thanks in advance!!", "Does SMP hurt?"),
+    ("Does SMP hurt? thx, any info much appreciated.", "Does SMP hurt?"),
+])
+def test_the_wrapper_is_left_out(text, read):
+    assert unframed(text, CONCERN) == read
+
+
+@pytest.mark.parametrize("text", [
+    "I've had a transplant, but will SMP help?",  # a concession that names a concern of the domain
+    "Scars are my worry, but can SMP cover them?",
+    "If I stop Rogaine, will my SMP fade?",  # a condition: the question's own
+    "If I do this now, have I ruled out getting plugs later on?",
+    "Ballpark, what am I looking at for a full head?",
+    "What's actually in the ink, and is it safe?",
+    "What questions should I ask an artist?",  # framing words in the question itself keep their weight
+    "Do you know Dr Patel?",  # no question inside the opening
+    "I'm 64. Am I too old for this?",  # a sentence about the prospect is no wrapper
+    "Quick question?",  # nothing but a wrapper: left as it is
+])
+def test_a_clause_that_says_something_stays(text):
+    assert unframed(text, CONCERN) == text
+
+
+def test_no_labelled_or_shipped_question_is_changed():
+    """The labelled blogs' questions and phrasings, and the shipped topics', are read as they were: the scorer,
+    fitted on them, sees the same features."""
+    files = [ROOT / "smpseo" / "data" / "faq_topics.yml", ROOT / "benchmarks" / "faq" / "brisbane" / "questions.yml",
+             *sorted((ROOT.parent / "shared" / "corpora" / "faq-dev").glob("*/questions.yml"))]
+    texts = [q for f in files if f.is_file() for t in yaml.safe_load(f.read_text(encoding="utf-8"))["topics"]
+             for q in [t["question"], *t.get("phrasings", [])]]
+    assert len(texts) > 60
+    assert [t for t in texts if unframed(t, CONCERN) != t] == []
+
+
+def test_a_letter_held_for_effect_is_read_once():
+    vectors = word_vectors()
+    assert meant("ummm", {}, vectors.knows, vectors.freq) == "um"
+    assert meant("sooo", {}, vectors.knows, vectors.freq) == "so"
+    assert meant("pleeease", {}, vectors.knows, vectors.freq) == "please"
+    assert meant("hurrrt", {"hurt": 3}, vectors.knows, vectors.freq) == "hurt"
+
+
+def _best(result) -> tuple[str, str]:
+    return (Path(result.posts[0].path).stem, result.posts[0].section) if result.posts else ("", "")
+
+
+def test_a_wrapped_question_finds_what_the_question_finds():
+    """Every shipped question, on the clinic's posts, as written and in a prospect's wrappers: the same status and
+    best post for nearly all. Read with its wrapper, "sorry", "bug" and "guys" weighed as much as the question's
+    own words, and sent it to other sections."""
+    wrappers = ("Sorry to bug you guys, but {ql}", "Hey so ummm {ql}", "Quick question: {q}",
+                "{q} Cheers in advance, any info much appreciated.")
+    asked = shipped_topics()
+    topics = [Topic(f"{t.id}_as_written", t.question) for t in asked]
+    for k, w in enumerate(wrappers):
+        topics += [Topic(f"{t.id}_{k}", w.replace("{ql}", t.question[0].lower() + t.question[1:])
+                         .replace("{q}", t.question)) for t in asked]
+    report = gaps(str(HERE / "posts"), topics=topics)
+    same = [(t.id, k) for t in asked for k in range(len(wrappers))
+            if (report[f"{t.id}_as_written"].status, _best(report[f"{t.id}_as_written"]))
+            == (report[f"{t.id}_{k}"].status, _best(report[f"{t.id}_{k}"]))]
+    assert len(same) >= 0.9 * len(asked) * len(wrappers), len(same)
