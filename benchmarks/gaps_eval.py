@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics  # noqa: E402
+from smpseo.analysis.gaps import Blog, build_index, features, lexicon_for, match_topics  # noqa: E402
 from smpseo.analysis.gaps.features import asked_for, topic_features  # noqa: E402
 from smpseo.analysis.gaps.scorer import VALUE, Example, Scorer, fit, fit_exemplars  # noqa: E402
 from smpseo.app.gaps import word_vectors  # noqa: E402
@@ -365,6 +365,49 @@ def reworded(all_clinics: list[Clinic], folds: dict) -> list[str]:
     return out
 
 
+FRAMINGS = KEPT_OUT / "framings.yml"  # wrappers around a question ("Sorry to bug you, but {ql}"): see the file
+
+
+def wrap(template: str, text: str) -> str:
+    """A way of asking in a wrapper of `FRAMINGS`: {q} the text as written, {ql} with its first letter lower case."""
+    return template.replace("{ql}", text[:1].lower() + text[1:]).replace("{q}", text)
+
+
+def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
+    """Held out as above, every question and phrasing in a prospect's wrapper (`FRAMINGS`): each topic in one of a
+    set's wrappers, the next topic in the next (every clinic's topics in turn), so that one run scores the whole
+    set. One line per set: those seen while the reading of wrapped questions was designed, and those kept out; and
+    the same read with their wrappers (`framing.unframed` left out), what the reading adds."""
+    sets = yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
+    out = ["", "  the same questions in a prospect's wrapper (benchmarks/faq/framings.yml; each topic in one, in turn), "
+               "held out:", f"  {'wrappers':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
+    for name, reading in (("seen", True), ("kept_out", True), ("seen", False), ("kept_out", False)):
+        templates = sets.get(name) or []
+        if not templates:
+            continue
+        unframed = features.unframed
+        if not reading:
+            features.unframed = lambda text, names_concern=None: text
+        turn = 0
+        rows = []
+        for held in all_clinics:
+            written = held.topics
+            changed = []
+            for t in written:
+                w = templates[turn % len(templates)]
+                turn += 1
+                changed.append(replace(t, question=wrap(w, t.question), phrasings=tuple(wrap(w, p) for p in t.phrasings)))
+            held.topics = changed
+            try:
+                rows += rows_for(held, folds[held.name][0])
+            finally:
+                held.topics = written
+                features.unframed = unframed
+        label = f"{'seen' if name == 'seen' else 'kept out'} ({len(templates)})" + ("" if reading else ", not left out")
+        out.append("  " + line(label, rows, 24)[2:])
+    return out
+
+
 def line(name: str, rows: list[dict], width: int = 12) -> str:
     n = len(rows)
     answered = [r for r in rows if r["answered"]]
@@ -427,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n  best post read from the single best section instead of the whole post: {hits}/{total} "
           f"{100 * hits / total:.1f}%")
     print("\n".join(reworded(found, folds)))
+    print("\n".join(wrapped(found, folds)))
     print("\n".join(draft_lines(as_drafts(found, folds))))
     print("\n".join(small_lines(small_blogs(found, folds))))
     bare = held_out(found, {held.name: fold(found, held, exemplars=False) for held in found})
