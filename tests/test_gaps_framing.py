@@ -90,3 +90,12 @@ def test_a_wrapped_question_finds_what_the_question_finds():
             if (report[f"{t.id}_as_written"].status, _best(report[f"{t.id}_as_written"]))
             == (report[f"{t.id}_{k}"].status, _best(report[f"{t.id}_{k}"]))]
     assert len(same) >= 0.9 * len(asked) * len(wrappers), len(same)
+
+
+def test_frames_left_out_of_one_sentence_are_bounded():
+    """A hostile topic stacking thousands of frames is not stripped one by one (each pass reads the rest again):
+    `MOST_FRAMES` are left out, the rest is read as written."""
+    from smpseo.analysis.gaps.framing import MOST_FRAMES
+
+    text = "Quick question: " * 20 + "does SMP hurt?"
+    assert unframed(text, CONCERN) == "Quick question: " * (20 - MOST_FRAMES) + "does SMP hurt?"

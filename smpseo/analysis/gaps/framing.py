@@ -76,8 +76,11 @@ def _frames(clause: str) -> bool:
     return any(w in framing or w in courtesy for w in words) and all(w in framing or w in quiet for w in words)
 
 
+MOST_FRAMES = 8  # frames left out of one sentence at most ("Hi, quick question: I was wondering, ..." has three)
+
+
 def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> str:
-    while True:
+    for _ in range(MOST_FRAMES):
         opening = _OPENING.fullmatch(sentence)
         if opening and _words(opening["rest"]) and _frames(opening["frame"]):
             sentence = opening["rest"]
@@ -90,7 +93,8 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
         if lead and lead.end() and _words(sentence[lead.end():]):
             sentence = sentence[lead.end():]
             continue
-        return sentence
+        break
+    return sentence
 
 
 def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> str:
