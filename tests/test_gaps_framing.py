@@ -62,6 +62,13 @@ def test_no_labelled_or_shipped_question_is_changed():
     assert [t for t in texts if unframed(t, CONCERN) != t] == []
 
 
+def test_words_of_speech_weigh_nothing():
+    """Typed as said ("yeah", "okay", "bye"), they are as rare in writing as content words, and weighed more."""
+    from smpseo.core.language import courtesy_words
+
+    assert {"um", "hmm", "lol", "yeah", "okay", "bye"} <= courtesy_words()
+
+
 def test_a_letter_held_for_effect_is_read_once():
     vectors = word_vectors()
     assert meant("ummm", {}, vectors.knows, vectors.freq) == "um"
@@ -79,7 +86,7 @@ def test_a_wrapped_question_finds_what_the_question_finds():
     best post for nearly all. Read with its wrapper, "sorry", "bug" and "guys" weighed as much as the question's
     own words, and sent it to other sections."""
     wrappers = ("Sorry to bug you guys, but {ql}", "Hey so ummm {ql}", "Quick question: {q}",
-                "{q} Cheers in advance, any info much appreciated.")
+                "{q} Cheers in advance, any info much appreciated.", "{q} yeah okay thank you bye")
     asked = shipped_topics()
     topics = [Topic(f"{t.id}_as_written", t.question) for t in asked]
     for k, w in enumerate(wrappers):
