@@ -106,3 +106,14 @@ def test_frames_left_out_of_one_sentence_are_bounded():
 
     text = "Quick question: " * 20 + "does SMP hurt?"
     assert unframed(text, CONCERN) == "Quick question: " * (20 - MOST_FRAMES) + "does SMP hurt?"
+
+
+def test_a_gap_is_suggested_as_the_question_without_its_wrapper():
+    """The heading to write is the question a reader would search for, not the prospect's message: no greeting,
+    apology or sign-off in it, nor among the keywords."""
+    asked = Topic("birds", "Hi! Sorry to bug you guys, but can I go birdwatching in Patagonia the week after? "
+                           "Thanks in advance")
+    result = gaps(str(HERE / "posts"), topics=[asked])["birds"]
+    assert result.suggestion.title == "Can I go birdwatching in Patagonia the week after?"
+    assert not {"Hi", "Sorry", "bug", "guys", "Thanks", "advance"} & set(result.suggestion.keywords)
+    assert result.question == asked.question  # the topic is still shown as it was written

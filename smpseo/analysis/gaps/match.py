@@ -20,8 +20,10 @@ from smpseo.analysis.gaps.features import (
     asked_for,
     embed_blog,
     parts,
+    standing_alone,
     topic_features,
 )
+from smpseo.analysis.gaps.framing import unframed
 from smpseo.analysis.gaps.index import build_index, compile_topic
 from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
 from smpseo.analysis.gaps.respell import mender
@@ -167,10 +169,20 @@ def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
                        note=f"marked answered{origin}")
 
 
+def _as_asked(text: str, blog: Blog) -> str:
+    """A way of asking as the matcher reads it, as a heading: without the prospect's wrapper or the sentences about
+    them ("Hi! Sorry to bug you, but how long does it last?" as "How long does it last?")."""
+    emb = blog.embedded
+    read = unframed(text, emb.names_concern)
+    read = standing_alone(read, emb.names_thing) if emb.names_thing is not None else read
+    return read[:1].upper() + read[1:]
+
+
 def _keywords(topic: Topic, blog: Blog, targets: list[str], limit: int = 5) -> list[str]:
     words = list(dict.fromkeys(topic.terms))
     if not words:  # a topic without terms: the question's rarest words on this blog
-        plain = [w for w in topic.question.replace("?", " ").split() if not is_function_word(w.strip(",.!'"))]
+        asked = _as_asked(topic.question, blog)
+        plain = [w for w in asked.replace("?", " ").split() if not is_function_word(w.strip(",.!'"))]
         words = sorted(dict.fromkeys(w.strip(",.!'") for w in plain),
                        key=lambda w: -blog.embedded.weight(w.lower(), blog.vectors))
     words = words[: limit - 1]
@@ -184,9 +196,10 @@ def _suggest(result: TopicResult, topic: Topic, blog: Blog, mention_k: int | Non
     if mention_k is not None:  # a post already on it: extend it next to that passage
         p = blog.passages[mention_k]
         post = blog.posts[p.post]
-        return Suggestion("extend", topic.question, list(topic.phrasings), keywords, blog.where(p), post.title,
-                          p.heading)
-    return Suggestion("write", topic.question, list(topic.phrasings), keywords)
+        return Suggestion("extend", _as_asked(topic.question, blog), [_as_asked(x, blog) for x in topic.phrasings],
+                          keywords, blog.where(p), post.title, p.heading)
+    return Suggestion("write", _as_asked(topic.question, blog), [_as_asked(x, blog) for x in topic.phrasings],
+                      keywords)
 
 
 def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[str] | None = None,
