@@ -2,15 +2,15 @@
 
 "Sorry if this is a dumb question, but does SMP hurt?" asks what "Does SMP hurt?" asks. Matched as written, its
 frame ("sorry", "dumb", "question": rare words, so weighty ones) outweighs the question's own words ("hurt") and
-draws it to a section that lists questions to ask an artist. Two kinds of frame are left out of a way of asking:
+draws it to a section that lists questions to ask an artist. Three kinds of frame are left out of a way of asking:
 
 - **An opening clause about the question** (`framing_words`): up to a comma, colon, semicolon or dash (and a "but",
   "so" or "and" after it), a clause made of function and courtesy words and the words a prospect frames a question
   with ("sorry", "dumb", "question", "curious", "wondering": `smpseo/data/en/framing_words.txt`), at least one of
   these. "Quick question: ...", "This may sound silly, but ...", "Hi, I was wondering, ...". A clause that says
   anything else stays: "Scars are my worry, but can SMP cover them?", "If I stop Rogaine, will my SMP fade?".
-- **A concession before "but"**: an opening clause ended by a comma (or a dash, colon or semicolon) and "but",
-  before a question, that names none of the domain's concerns (`names_concern`: the groups of the synonyms, such
+- **A concession before "but"**: an opening clause ended by a comma (or a dash, colon or semicolon) and "but"
+  that names none of the domain's concerns (`names_concern`: the groups of the synonyms, such
   as scars, a transplant, the price): "Sorry to bug you guys, but ...", "Bit of a random one, but ...". "I've had a
   transplant, but will SMP help?" keeps its clause.
 - **An opening that makes the question indirect** (`framing_leads`): "I was wondering", "can you tell me", "do you
