@@ -30,6 +30,7 @@ CONCERN = default_lexicon().names_concern
     ("Sorry to bug you, but how long does SMP last?", "how long does SMP last?"),
     ("Does SMP hurt? Thanks in advance!!", "Does SMP hurt?"),
     ("Does SMP hurt? thx, any info much appreciated.", "Does SMP hurt?"),
+    ("Can I ask, does it hurt?", "does it hurt?"),
 ])
 def test_the_wrapper_is_left_out(text, read):
     assert unframed(text, CONCERN) == read
@@ -46,6 +47,10 @@ def test_the_wrapper_is_left_out(text, read):
     "Do you know Dr Patel?",  # no question inside the opening
     "I'm 64. Am I too old for this?",  # a sentence about the prospect is no wrapper
     "Quick question?",  # nothing but a wrapper: left as it is
+    "Will it look real, up close?",  # a clause that opens as a question is the question
+    "How will it look, up close?",
+    "Is it quick, or does it take hours?",
+    "Is it safe, but does it hurt?",
 ])
 def test_a_clause_that_says_something_stays(text):
     assert unframed(text, CONCERN) == text

@@ -8,7 +8,8 @@ draws it to a section that lists questions to ask an artist. Three kinds of fram
   "so" or "and" after it), a clause made of function and courtesy words and the words a prospect frames a question
   with ("sorry", "dumb", "question", "curious", "wondering": `smpseo/data/en/framing_words.txt`), at least one of
   these. "Quick question: ...", "This may sound silly, but ...", "Hi, I was wondering, ...". A clause that says
-  anything else stays: "Scars are my worry, but can SMP cover them?", "If I stop Rogaine, will my SMP fade?".
+  anything else stays: "Scars are my worry, but can SMP cover them?", "If I stop Rogaine, will my SMP fade?". So
+  does a clause that opens as a question does: "Will it look real, up close?" (here and below).
 - **A concession before "but"**: an opening clause ended by a comma (or a dash, colon or semicolon) and "but"
   that names none of the domain's concerns (`names_concern`: the groups of the synonyms, such
   as scars, a transplant, the price): "Sorry to bug you guys, but ...", "Bit of a random one, but ...". "I've had a
@@ -68,12 +69,21 @@ def _words(text: str) -> list[str]:
     return [re.split(r"['\u2019]", w.lower())[0] for w in WORD_RE.findall(text)]
 
 
+def _asks(clause: str) -> bool:
+    """Whether a clause opens as a question does ("Will it look real, up close?", "How will it look, ..."): then it
+    is the question, whatever its words."""
+    words = _words(clause)
+    return bool(words) and words[0] in _INNER
+
+
 def _frames(clause: str) -> bool:
     """Whether an opening clause only frames: framing, courtesy and function words ("Hi", "quick question", "I was
-    wondering"), not function words alone ("If I do this now": the question's own condition)."""
+    wondering"), not function words alone ("If I do this now": the question's own condition), and not opening as a
+    question ("Is it quick, or ...?")."""
     words = _words(clause)
     quiet, framing, courtesy = unasking_words(), framing_words(), courtesy_words()
-    return any(w in framing or w in courtesy for w in words) and all(w in framing or w in quiet for w in words)
+    return any(w in framing or w in courtesy for w in words) and all(w in framing or w in quiet for w in words) \
+        and not _asks(clause)
 
 
 MOST_FRAMES = 8  # frames left out of one sentence at most ("Hi, quick question: I was wondering, ..." has three)
@@ -86,7 +96,8 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
             sentence = opening["rest"]
             continue
         conceded = _CONCESSION.fullmatch(sentence)
-        if conceded and _words(conceded["rest"]) and not names_concern(conceded["frame"]):
+        if conceded and _words(conceded["rest"]) and not names_concern(conceded["frame"]) \
+                and not _asks(conceded["frame"]):
             sentence = conceded["rest"]
             continue
         lead = _lead().match(sentence)
