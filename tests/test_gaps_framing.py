@@ -51,6 +51,8 @@ def test_the_wrapper_is_left_out(text, read):
     "How will it look, up close?",
     "Is it quick, or does it take hours?",
     "Is it safe, but does it hurt?",
+    "I have dark skin, but will it work?",  # a concession about the prospect, with no word about the asking
+    "I'm 64, but can I still get it?",
 ])
 def test_a_clause_that_says_something_stays(text):
     assert unframed(text, CONCERN) == text

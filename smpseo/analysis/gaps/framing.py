@@ -11,9 +11,10 @@ draws it to a section that lists questions to ask an artist. Three kinds of fram
   anything else stays: "Scars are my worry, but can SMP cover them?", "If I stop Rogaine, will my SMP fade?". So
   does a clause that opens as a question does: "Will it look real, up close?" (here and below).
 - **A concession before "but"**: an opening clause ended by a comma (or a dash, colon or semicolon) and "but"
-  that names none of the domain's concerns (`names_concern`: the groups of the synonyms, such
-  as scars, a transplant, the price): "Sorry to bug you guys, but ...", "Bit of a random one, but ...". "I've had a
-  transplant, but will SMP help?" keeps its clause.
+  that holds a framing or courtesy word and names none of the domain's concerns (`names_concern`: the groups of
+  the synonyms, such as scars, a transplant, the price): "Sorry to bug you guys, but ...", "Bit of a random one,
+  but ...". "I've had a transplant, but will SMP help?" and "I have dark skin, but will it work?" keep their
+  clause.
 - **An opening that makes the question indirect** (`framing_leads`): "I was wondering", "can you tell me", "do you
   know" (`smpseo/data/en/framing_leads.txt`) before "if", "whether" or a question word. "I was wondering if SMP
   hurts" is matched as "SMP hurts"; "Do you know Dr Patel?" is left as it is.
@@ -86,6 +87,13 @@ def _frames(clause: str) -> bool:
         and not _asks(clause)
 
 
+def _apologises(clause: str) -> bool:
+    """Whether a clause says something about the asking at all: one framing or courtesy word ("Sorry to bug you",
+    "Bit of a random one"), where "I have dark skin" or "I'm 64" say something about the prospect."""
+    framing, courtesy = framing_words(), courtesy_words()
+    return any(w in framing or w in courtesy for w in _words(clause))
+
+
 MOST_FRAMES = 8  # frames left out of one sentence at most ("Hi, quick question: I was wondering, ..." has three)
 
 
@@ -96,8 +104,8 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
             sentence = opening["rest"]
             continue
         conceded = _CONCESSION.fullmatch(sentence)
-        if conceded and _words(conceded["rest"]) and not names_concern(conceded["frame"]) \
-                and not _asks(conceded["frame"]):
+        if conceded and _words(conceded["rest"]) and _apologises(conceded["frame"]) \
+                and not names_concern(conceded["frame"]) and not _asks(conceded["frame"]):
             sentence = conceded["rest"]
             continue
         lead = _lead().match(sentence)
