@@ -124,3 +124,21 @@ def test_a_gap_is_suggested_as_the_question_without_its_wrapper():
     assert result.suggestion.title == "Can I go birdwatching in Patagonia the week after?"
     assert not {"Hi", "Sorry", "bug", "guys", "Thanks", "advance"} & set(result.suggestion.keywords)
     assert result.question == asked.question  # the topic is still shown as it was written
+
+
+def test_a_sentence_start_is_found_by_reading_back_over_spaces_only():
+    """`starts_sentence` tells a capital that opens a sentence from a name, as a search of the whole text before
+    the word did (this expression), without reading that text again for every word."""
+    import random
+    import re
+
+    from smpseo.analysis.gaps.respell import starts_sentence
+
+    searched = re.compile(r"(?:^|[.!?:;]\s+|[\"\u201c(]\s*)$")
+    rng = random.Random(7)
+    alphabet = ["a", "B", " ", "\t", "\n", ".", "!", "?", ":", ";", '"', "\u201c", "(", ",", "\u00a0", "x"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        at = rng.randint(0, len(text))
+        before = text[:at]
+        assert starts_sentence(text, at) == (not before.strip() or bool(searched.search(before))), (text, at)

@@ -21,7 +21,6 @@ from smpseo.core.text import LETTERS_RE
 MIN_LENGTH = 5  # shorter words are one edit from too many others
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # a letter three times or more in a row: no English word has one
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
 
 
 def one_edit(word: str) -> set[str]:
@@ -63,6 +62,21 @@ def meant(word: str, blog_words: Mapping[str, int], known: Callable[[str], bool]
     return None
 
 
+def starts_sentence(text: str, at: int) -> bool:
+    """Whether `text[at:]` opens a sentence: the text starts there (past any spaces), or before it comes a full stop,
+    question or exclamation mark, colon or semicolon and a space, or an opening quote or bracket. It reads back only
+    over the spaces before the word: searching the whole text before each word made a long question's reading grow
+    with the square of its length."""
+    if at == 0:
+        return True
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == 0:  # nothing but spaces before it
+        return True
+    return text[j - 1] in "\"\u201c(" or (j < at and text[j - 1] in ".!?:;")
+
+
 def mender(blog_words: Mapping[str, int], known: Callable[[str], bool], frequency: Mapping[str, int]) \
         -> Callable[[str], str]:
     """A reader of texts on one blog: each text with every mistyped word (`meant`) replaced by the word it was
@@ -73,7 +87,7 @@ def mender(blog_words: Mapping[str, int], known: Callable[[str], bool], frequenc
     def read(text: str) -> str:
         def mend(m: re.Match[str]) -> str:
             written = m.group(0)
-            name = written[0].isupper() and not _SENTENCE_START.search(text[:m.start()])
+            name = written[0].isupper() and not starts_sentence(text, m.start())
             key = f"{name} {written.lower()}"
             if key not in seen:
                 seen[key] = meant(written.lower(), blog_words, known, frequency, name)
