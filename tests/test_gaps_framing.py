@@ -124,6 +124,16 @@ def test_a_gap_is_suggested_as_the_question_without_its_wrapper():
     assert result.suggestion.title == "Can I go birdwatching in Patagonia the week after?"
     assert not {"Hi", "Sorry", "bug", "guys", "Thanks", "advance"} & set(result.suggestion.keywords)
     assert result.question == asked.question  # the topic is still shown as it was written
+    assert result.note.endswith('; read as "Can I go birdwatching in Patagonia the week after?"')
+
+
+def test_the_note_says_how_a_question_was_read_when_not_as_written():
+    """A typo read as the word meant, a wrapper left out: the note says what was matched; a question read as it is
+    written says nothing more."""
+    topics = [Topic("typo", "How long does micropigmnetation last?"), Topic("plain", "How long does SMP last?")]
+    report = gaps(str(HERE / "posts"), topics=topics)
+    assert report["typo"].note.endswith('; read as "How long does micropigmentation last?"')
+    assert "read as" not in report["plain"].note
 
 
 def test_a_sentence_start_is_found_by_reading_back_over_spaces_only():

@@ -26,7 +26,7 @@ from smpseo.analysis.gaps.features import (
 from smpseo.analysis.gaps.framing import unframed
 from smpseo.analysis.gaps.index import build_index, compile_topic
 from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
-from smpseo.analysis.gaps.respell import mender
+from smpseo.analysis.gaps.respell import mender, respelled
 from smpseo.analysis.gaps.scorer import Scorer
 from smpseo.analysis.gaps.vectors import WordVectors
 from smpseo.core.language import is_function_word
@@ -170,10 +170,11 @@ def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
 
 
 def _as_asked(text: str, blog: Blog) -> str:
-    """A way of asking as the matcher reads it, as a heading: without the prospect's wrapper or the sentences about
-    them ("Hi! Sorry to bug you, but how long does it last?" as "How long does it last?")."""
+    """A way of asking as the matcher reads it, as a heading: a typo read as the word meant, without the prospect's
+    wrapper or the sentences about them ("Hi! Sorry to bug you, but how long does it last?" as "How long does it
+    last?")."""
     emb = blog.embedded
-    read = unframed(text, emb.names_concern)
+    read = unframed(respelled(text, emb.spelled, blog.vectors.knows, blog.vectors.freq), emb.names_concern)
     read = standing_alone(read, emb.names_thing) if emb.names_thing is not None else read
     return read[:1].upper() + read[1:]
 
@@ -271,6 +272,9 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
     own = slice(None) if within is None else mine  # the whole blog's rows as they are, a draft's picked out
     result.confidence = CHECK if scorer.unsure(ev.features[own], ev.closeness[own], status) else SURE
     result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
+    read = _as_asked(topic.question, blog)
+    if read.split() != (topic.question[:1].upper() + topic.question[1:]).split():
+        result.note += f"; read as \"{read}\""
     # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
     p = blog.passages[best]
     extendable = status == PARTIAL and roles[best] != ASKS and bool(p.sentences) \
