@@ -249,10 +249,16 @@ def standing_alone(text: str, names_thing: Callable[[str], bool]) -> str:
     return " ".join(asking)
 
 
+def as_read(text: str, blog: Embedded, vectors: WordVectors) -> str:
+    """A way of asking as the matcher reads it: a mistyped word as the word meant (`respell`), without the
+    prospect's wrapper (`framing`), and a question that names the thing without the sentences about the prospect
+    (`standing_alone`)."""
+    read = unframed(respelled(text, blog.spelled, vectors.knows, vectors.freq), blog.names_concern)
+    return standing_alone(read, blog.names_thing) if blog.names_thing is not None else read
+
+
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:
-    texts = [unframed(respelled(t, blog.spelled, vectors.knows, vectors.freq), blog.names_concern) for t in texts]
-    if blog.names_thing is not None:
-        texts = [standing_alone(t, blog.names_thing) for t in texts]
+    texts = [as_read(t, blog, vectors) for t in texts]
     first = _loud(words_of(texts[0]), blog) if texts else []
     key_word = max(first, key=lambda x: blog.weight(x, vectors)) if first else ""
     key = embed_texts([key_word], blog, vectors)[0] if key_word else np.zeros(vectors.dims, np.float32)

@@ -17,16 +17,15 @@ from smpseo.analysis.gaps.features import (
     Embedded,
     Part,
     TopicEvidence,
+    as_read,
     asked_for,
     embed_blog,
     parts,
-    standing_alone,
     topic_features,
 )
-from smpseo.analysis.gaps.framing import unframed
 from smpseo.analysis.gaps.index import build_index, compile_topic
 from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
-from smpseo.analysis.gaps.respell import mender, respelled
+from smpseo.analysis.gaps.respell import mender
 from smpseo.analysis.gaps.scorer import Scorer
 from smpseo.analysis.gaps.vectors import WordVectors
 from smpseo.core.language import is_function_word
@@ -173,9 +172,7 @@ def _as_asked(text: str, blog: Blog) -> str:
     """A way of asking as the matcher reads it, as a heading: a typo read as the word meant, without the prospect's
     wrapper or the sentences about them ("Hi! Sorry to bug you, but how long does it last?" as "How long does it
     last?")."""
-    emb = blog.embedded
-    read = unframed(respelled(text, emb.spelled, blog.vectors.knows, blog.vectors.freq), emb.names_concern)
-    read = standing_alone(read, emb.names_thing) if emb.names_thing is not None else read
+    read = as_read(text, blog.embedded, blog.vectors)
     return read[:1].upper() + read[1:]
 
 
