@@ -36,12 +36,12 @@ from smpseo.core.text import WORD_RE, is_question
 
 # An opening clause and the rest of the sentence: the clause ends at a comma, semicolon, colon or dash (not a
 # hyphen inside a word: "five-a-side"), and a "but", "so" or "and" after it belongs to the frame.
-_OPENING = re.compile(r"\s*(?P<frame>[^,;:\u2013\u2014?!.]{1,160}?)\s*(?:[,;:\u2013\u2014]|\s-(?=\s))"
+_BOUNDARY = r"(?:[,;:\u2013\u2014]|\s-(?=\s))"  # where an opening clause ends: not a hyphen inside a word
+_OPENING = re.compile(rf"\s*(?P<frame>[^,;:\u2013\u2014?!.]{{1,160}}?)\s*{_BOUNDARY}"
                       r"\s*(?:(?:but|so|and)\b\s*)?(?P<rest>\S.*)", re.S | re.I)
 # A concession before "but" and the rest: the first "but" after a comma, dash, colon or semicolon ("G'day, hope
 # this isn't a stupid one, but ...": the clause takes in the greeting before it).
-_CONCESSION = re.compile(r"\s*(?P<frame>[^?!.]{1,200}?)\s*(?:[,;:\u2013\u2014]|\s-(?=\s))\s*but\b\s*(?P<rest>\S.*)",
-                         re.S | re.I)
+_CONCESSION = re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s*{_BOUNDARY}\s*but\b\s*(?P<rest>\S.*)", re.S | re.I)
 # The sentences of a way of asking: after a full stop, question or exclamation mark and a space, whatever comes
 # next ("Does it hurt? thx in advance!!": a prospect's next sentence may open in lower case).
 _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")
@@ -81,10 +81,8 @@ def _frames(clause: str) -> bool:
     """Whether an opening clause only frames: framing, courtesy and function words ("Hi", "quick question", "I was
     wondering"), not function words alone ("If I do this now": the question's own condition), and not opening as a
     question ("Is it quick, or ...?")."""
-    words = _words(clause)
-    quiet, framing, courtesy = unasking_words(), framing_words(), courtesy_words()
-    return any(w in framing or w in courtesy for w in words) and all(w in framing or w in quiet for w in words) \
-        and not _asks(clause)
+    quiet, framing = unasking_words(), framing_words()
+    return _apologises(clause) and all(w in framing or w in quiet for w in _words(clause)) and not _asks(clause)
 
 
 def _apologises(clause: str) -> bool:
