@@ -15,6 +15,7 @@ others, as a blog nobody tuned the matcher on.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
@@ -350,19 +351,25 @@ def reworded(all_clinics: list[Clinic], folds: dict) -> list[str]:
             "the question alone": lambda t: replace(t, phrasings=()),
             "fresh id, question only": lambda t: replace(t, id=FRESH + t.id, phrasings=(), terms=())}
     for name, change in ways.items():
-        rows = []
-        for held in all_clinics:
-            written, labels, best = held.topics, held.labels, held.best
-            held.topics = [change(t) for t in written]
-            renamed = {t.id: n.id for t, n in zip(written, held.topics, strict=True)}  # labels follow their topic
-            held.labels = {renamed.get(tid, tid): lab for tid, lab in labels.items()}
-            held.best = {renamed.get(tid, tid): b for tid, b in best.items()}
-            try:
-                rows += rows_for(held, folds[held.name][0])
-            finally:
-                held.topics, held.labels, held.best = written, labels, best
-        out.append("  " + line(name, rows, 24)[2:])
+        out.append("  " + line(name, changed_rows(all_clinics, folds, change), 24)[2:])
     return out
+
+
+def changed_rows(all_clinics: list[Clinic], folds: dict, change) -> list[dict]:
+    """Every clinic scored by its fold (held out) with each topic replaced by `change(topic)`, clinic by clinic and
+    topic by topic in order; the labels follow their topic to its new id, and all is put back afterwards."""
+    rows = []
+    for held in all_clinics:
+        written, labels, best = held.topics, held.labels, held.best
+        held.topics = [change(t) for t in written]
+        renamed = {t.id: n.id for t, n in zip(written, held.topics, strict=True)}  # labels follow their topic
+        held.labels = {renamed.get(tid, tid): lab for tid, lab in labels.items()}
+        held.best = {renamed.get(tid, tid): b for tid, b in best.items()}
+        try:
+            rows += rows_for(held, folds[held.name][0])
+        finally:
+            held.topics, held.labels, held.best = written, labels, best
+    return rows
 
 
 FRAMINGS = KEPT_OUT / "framings.yml"  # wrappers around a question ("Sorry to bug you, but {ql}"): see the file
@@ -385,24 +392,19 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
         templates = sets.get(name) or []
         if not templates:
             continue
+        turn = itertools.cycle(templates)  # each topic in the next wrapper, every clinic's topics in turn
+
+        def change(t, turn=turn):
+            w = next(turn)
+            return replace(t, question=wrap(w, t.question), phrasings=tuple(wrap(w, p) for p in t.phrasings))
+
         unframed = features.unframed
         if not reading:
             features.unframed = lambda text, names_concern=None: text
-        turn = 0
-        rows = []
-        for held in all_clinics:
-            written = held.topics
-            changed = []
-            for t in written:
-                w = templates[turn % len(templates)]
-                turn += 1
-                changed.append(replace(t, question=wrap(w, t.question), phrasings=tuple(wrap(w, p) for p in t.phrasings)))
-            held.topics = changed
-            try:
-                rows += rows_for(held, folds[held.name][0])
-            finally:
-                held.topics = written
-                features.unframed = unframed
+        try:
+            rows = changed_rows(all_clinics, folds, change)
+        finally:
+            features.unframed = unframed
         label = f"{'seen' if name == 'seen' else 'kept out'} ({len(templates)})" + ("" if reading else ", not left out")
         out.append("  " + line(label, rows, 24)[2:])
     return out
