@@ -109,3 +109,21 @@ def test_a_new_post_is_checked_without_what_it_does_not_use(tmp_path, settings):
         loaded = [m for m in loaded if m not in ("csv", "hashlib")]  # imports csv, and the code's digest is
         # OpenSSL's SHA-256 (see smpseo.app.cache.versions)
     assert loaded == [], out.stderr
+
+
+def test_version_alone_prints_what_the_full_parser_prints_without_loading_a_command(capsys):
+    """`smpseo --version` is answered before any command's module is imported; with other arguments beside it, the
+    parser answers as before."""
+    from smpseo.cli import build_parser, main
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["--version"])
+    expected = capsys.readouterr().out
+    assert exit_.value.code == 0 and expected.startswith("smpseo ")
+    script = ("import sys; from smpseo.cli import main; status = main(['--version']); "
+              "print(status, sorted(m for m in sys.modules if m.startswith('smpseo.cli.')))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.stdout == expected + "0 []\n", out.stderr
+    with pytest.raises(SystemExit) as exit_:
+        main(["--debug", "--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out == expected

@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
+    if given == ["--version"]:  # what the full parser prints, without importing and registering every command
+        print(f"smpseo {__version__}")
+        return EXIT_OK
     parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
