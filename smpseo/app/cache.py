@@ -24,7 +24,6 @@ import itertools
 import json
 import os
 import re
-import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any
 from smpseo.core import shipped, syllables
 from smpseo.core.hashing import blake2b, sha256
 from smpseo.core.jsontext import utf8_json
+from smpseo.core.textfile import read_regular
 
 FORMAT = "smpseo-cache/2"
 ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
@@ -186,19 +186,9 @@ def _read_regular(path: str | Path) -> bytes | None:
     """The bytes of a cache file, or None when it is missing, unreadable, too big or not a regular file: a FIFO
     put where an entry belongs is never opened for a blocking read (that would hang every run)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(path, MAX_ENTRY_BYTES)
     except OSError:
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def get(kind: str, digest: str, root: Path | None = None, *, always: bool = False, holds: str | None = None) \

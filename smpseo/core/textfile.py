@@ -47,19 +47,36 @@ def file_text(data: bytes) -> str:
 MAX_BYTES = 64 * 1024 * 1024  # far past any settings, topic or summary file: what is larger is no such file
 
 
+class TooLarge(OSError):
+    """A file over the limit of what it can be: `size` its bytes (None when it grew past the limit while read)."""
+
+    def __init__(self, path: str | os.PathLike, size: int | None, limit: int) -> None:
+        self.size, self.limit = size, limit
+        self.said = f"{size:,} bytes; the limit is {limit:,}" if size is not None else f"more than {limit:,} bytes"
+        super().__init__(errno.EFBIG, f"file too large ({self.said})", str(path))
+
+
 def read_regular(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a file the user named (settings, topics, a Search Console export, a summary), when it is a
-    regular file of at most `limit` bytes. OSError otherwise, with its `strerror` said as the posts' readers say it:
-    a FIFO or a device is never opened (reading a FIFO waits for a writer for ever, /dev/zero never ends)."""
-    mode = os.stat(path).st_mode
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-    if not stat.S_ISREG(mode):
-        raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)", str(path))
-    with open(path, "rb") as stream:
-        data = stream.read(limit + 1)
+    """The bytes of a file: the posts, a file the user named beside them (settings, topics, a Search Console export,
+    a summary) or a cache entry, when it is a regular file of at most `limit` bytes. OSError otherwise, with its
+    `strerror` said as the posts' readers say it (`TooLarge` for a file over the limit). The file is opened without
+    waiting and looked at as opened: a FIFO or a device is never read (reading a FIFO waits for a writer for ever,
+    /dev/zero never ends), even one put in a file's place between a look and the opening."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode, size = (info := os.fstat(fd)).st_mode, info.st_size
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)", str(path))
+        if size > limit:
+            raise TooLarge(path, size, limit)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(fd)
     if len(data) > limit:
-        raise OSError(errno.EFBIG, f"file too large (more than {limit:,} bytes)", str(path))
+        raise TooLarge(path, None, limit)
     return data
 
 
@@ -71,4 +88,4 @@ def is_regular(path: str | os.PathLike) -> bool:
         return False
 
 
-__all__ = ["BOMS", "MAX_BYTES", "NotText", "file_text", "is_regular", "read_regular"]
+__all__ = ["BOMS", "MAX_BYTES", "NotText", "TooLarge", "file_text", "is_regular", "read_regular"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.text import clean_text, counted
+from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
 
@@ -187,11 +188,9 @@ MAX_SOURCE_BYTES = 256 * 1024 * 1024  # far past any post or export; a file this
 def read_bytes(path: str | Path) -> bytes:
     """A source file's bytes. Raises SourceError when it cannot be read or is too large to be posts."""
     try:
-        info = Path(path).stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever
-            raise SourceError(str(path), "not a regular file (a FIFO, socket or device)")
-        too_large(path, info.st_size)
-        return Path(path).read_bytes()
+        return read_regular(path, MAX_SOURCE_BYTES)
+    except TooLarge as exc:
+        raise _too_large_to_be_posts(exc) from None
     except OSError as exc:
         raise SourceError(str(path), exc.strerror or str(exc)) from None
 
@@ -199,7 +198,11 @@ def read_bytes(path: str | Path) -> bytes:
 def too_large(path: str | Path, size: int) -> None:
     """Raise SourceError for a source of `size` bytes, too large to be posts (a file, or text given in its place)."""
     if size > MAX_SOURCE_BYTES:
-        raise SourceError(str(path), f"file too large to be posts ({size:,} bytes; the limit is {MAX_SOURCE_BYTES:,})")
+        raise _too_large_to_be_posts(TooLarge(path, size, MAX_SOURCE_BYTES))
+
+
+def _too_large_to_be_posts(exc: TooLarge) -> SourceError:
+    return SourceError(exc.filename, f"file too large to be posts ({exc.said})")
 
 
 # A page break (form feed) on a line of its own separates the posts of a plain-text dump, as a "* * *" line does;
