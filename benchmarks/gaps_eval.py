@@ -410,6 +410,24 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
     return out
 
 
+def each_wrapper(all_clinics: list[Clinic], folds: dict) -> list[str]:
+    """Held out, every question and phrasing in one wrapper at a time (`--each-wrapper`): what each wrapper of
+    `FRAMINGS` costs, set by set, worst first."""
+    sets = yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
+    out = ["", "  each wrapper alone (every topic in it), held out; the questions as labelled: "
+               + line("", held_out(all_clinics, folds), 0).strip()]
+    for name in ("seen", "kept_out"):
+        scored = []
+        for template in sets.get(name) or []:
+            def change(t, w=template):
+                return replace(t, question=wrap(w, t.question), phrasings=tuple(wrap(w, p) for p in t.phrasings))
+            rows = changed_rows(all_clinics, folds, change)
+            scored.append((sum(r["agreement"] for r in rows) / len(rows), template, rows))
+        out.append(f"  {name.replace('_', ' ')}:")
+        out += [line("", rows, 0) + f"  {template}" for _, template, rows in sorted(scored, key=lambda x: x[0])]
+    return out
+
+
 def line(name: str, rows: list[dict], width: int = 12) -> str:
     n = len(rows)
     answered = [r for r in rows if r["answered"]]
@@ -458,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--faq-dev", type=Path, default=ROOT.parent / "shared" / "corpora" / "faq-dev")
     ap.add_argument("--list", action="store_true", help="list every disagreement")
+    ap.add_argument("--each-wrapper", action="store_true",
+                    help="only what each wrapper of benchmarks/faq/framings.yml costs, one at a time")
     args = ap.parse_args(argv)
     faq_dev = args.faq_dev if args.faq_dev.is_dir() else None
     if faq_dev is None:
@@ -466,6 +486,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     found = clinics(faq_dev)
     folds = {held.name: fold(found, held) for held in found}
+    if args.each_wrapper:
+        print("\n".join(each_wrapper(found, folds)))
+        return 0
     print(report(held_out(found, folds), args.list))
     print("\n".join(kept_out_lines(found, args.list)))
     hits, total = single_section_posts(found, folds)

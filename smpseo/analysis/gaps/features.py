@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from smpseo.analysis.gaps.framing import unframed
+from smpseo.analysis.gaps.framing import sentences_of, unframed
 from smpseo.analysis.gaps.respell import respelled
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
 from smpseo.core.language import courtesy_words, unasking_words
-from smpseo.core.text import is_question, sentence_spans
+from smpseo.core.text import is_question
 from smpseo.model.post import Post
 
 FEATURES = ("sec_z", "s1_z", "head_z", "par_z", "title_z", "sent_z", "n_hi", "frac_hi", "qfrac", "hmargin",
@@ -242,7 +242,7 @@ def standing_alone(text: str, names_thing: Callable[[str], bool]) -> str:
     thinning for years. Does SMP hurt?") stands on its own, and the sentences around it, about the prospect, are
     left out (their words would weigh as much as the question's and draw it to other sections); a question that
     does not ("I've been on blood thinners. Is that going to be a problem?") is read with them."""
-    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    sentences = sentences_of(text)
     asking = [s for s in sentences if is_question(s)]
     if not asking or len(asking) == len(sentences) or not names_thing(" ".join(asking)):
         return text

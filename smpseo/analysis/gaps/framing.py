@@ -114,10 +114,16 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
     return sentence
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a way of asking, as a prospect writes them: each ends at a full stop, question or exclamation
+    mark and a space, whatever comes next ("Does it hurt? thx in advance!!")."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
 def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> str:
     """A way of asking without what it says about the asking (see the module's doc); the text as it is when it has
     no frame, or nothing but one."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    sentences = sentences_of(text)
     told = [s for s in sentences if not (len(sentences) > 1 and not is_question(s) and _frames(s))]
     concern = names_concern or (lambda _: True)
     kept = [_unframed_sentence(s, concern) for s in told or sentences]
