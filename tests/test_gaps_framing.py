@@ -152,3 +152,24 @@ def test_a_sentence_start_is_found_by_reading_back_over_spaces_only():
         at = rng.randint(0, len(text))
         before = text[:at]
         assert starts_sentence(text, at) == (not before.strip() or bool(searched.search(before))), (text, at)
+
+
+@pytest.mark.parametrize(("asked", "sentences"), [
+    ("Hiya sorry for the random message 🙈 Does SMP hurt?", ["Hiya sorry for the random message 🙈", "Does SMP hurt?"]),
+    ("Does it hurt? 👍🏽 ok thanks", ["Does it hurt?", "👍🏽", "ok thanks"]),
+    ("Hello,\n\nDoes it hurt\nThanks", ["Hello,", "Does it hurt", "Thanks"]),
+    ("Does it hurt? thx in advance!!", ["Does it hurt?", "thx in advance!!"]),
+    ("Does SMP hurt 😬?", ["Does SMP hurt 😬?"]),
+])
+def test_a_message_s_sentences_end_at_an_emoji_or_a_line_break_too(asked, sentences):
+    """In a message an emoji ends a sentence as a full stop does, and a line break ends one; an emoji inside a
+    sentence's last word's place ("hurt 😬?") does not."""
+    from smpseo.analysis.gaps.framing import sentences_of
+
+    assert sentences_of(asked) == sentences
+
+
+def test_a_greeting_ended_by_an_emoji_is_left_out_as_one_ended_by_a_full_stop():
+    lexicon = default_lexicon()
+    assert unframed("hey sorry for the random message 🙈 Does it hurt?", lexicon.names_concern) == "Does it hurt?"
+    assert unframed("hey sorry for the random message. Does it hurt?", lexicon.names_concern) == "Does it hurt?"

@@ -43,8 +43,11 @@ _OPENING = re.compile(rf"\s*(?P<frame>[^,;:\u2013\u2014?!.]{{1,160}}?)\s*{_BOUND
 # this isn't a stupid one, but ...": the clause takes in the greeting before it).
 _CONCESSION = re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s*{_BOUNDARY}\s*but\b\s*(?P<rest>\S.*)", re.S | re.I)
 # The sentences of a way of asking: after a full stop, question or exclamation mark and a space, whatever comes
-# next ("Does it hurt? thx in advance!!": a prospect's next sentence may open in lower case).
-_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+")
+# next ("Does it hurt? thx in advance!!": a prospect's next sentence may open in lower case); after an emoji and a
+# space, which ends a sentence in a message as a full stop does ("sorry for the random message 🙈 Does it hurt?");
+# and at a line break.
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"  # pictographs, dingbats, and the selector that ends one
+_SENTENCE_END = re.compile(rf"(?<=[.!?\u2026{_EMOJI}])\s+|\s*\n\s*")
 # What opens the question inside an indirect one ("... if SMP hurts", "... how long it lasts").
 _INNER = ("if", "whether", "about", "how", "what", "when", "where", "why", "who", "which", "whose", "whom", "do",
           "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may",
@@ -116,7 +119,8 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
 
 def sentences_of(text: str) -> list[str]:
     """The sentences of a way of asking, as a prospect writes them: each ends at a full stop, question or exclamation
-    mark and a space, whatever comes next ("Does it hurt? thx in advance!!")."""
+    mark and a space, whatever comes next ("Does it hurt? thx in advance!!"), at an emoji and a space, or at a line
+    break."""
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
