@@ -383,12 +383,13 @@ def wrap(template: str, text: str) -> str:
 def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
     """Held out as above, every question and phrasing in a prospect's wrapper (`FRAMINGS`): each topic in one of a
     set's wrappers, the next topic in the next (every clinic's topics in turn), so that one run scores the whole
-    set. One line per set: those seen while the reading of wrapped questions was designed, and those kept out; and
-    the same read with their wrappers (`framing.unframed` left out), what the reading adds."""
+    set. One line per set of the file: those seen while the reading of wrapped questions was designed, those looked
+    at since, and those kept out; and the same read with their wrappers (`framing.unframed` left out), what the
+    reading adds."""
     sets = yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
     out = ["", "  the same questions in a prospect's wrapper (benchmarks/faq/framings.yml; each topic in one, in turn), "
                "held out:", f"  {'wrappers':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
-    for name, reading in (("seen", True), ("kept_out", True), ("seen", False), ("kept_out", False)):
+    for name, reading in [(name, reading) for reading in (True, False) for name in sets]:
         templates = sets.get(name) or []
         if not templates:
             continue
@@ -405,7 +406,7 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
             rows = changed_rows(all_clinics, folds, change)
         finally:
             features.unframed = unframed
-        label = f"{'seen' if name == 'seen' else 'kept out'} ({len(templates)})" + ("" if reading else ", not left out")
+        label = f"{name.replace('_', ' ')} ({len(templates)})" + ("" if reading else ", not left out")
         out.append("  " + line(label, rows, 24)[2:])
     return out
 
@@ -416,7 +417,7 @@ def each_wrapper(all_clinics: list[Clinic], folds: dict) -> list[str]:
     sets = yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
     out = ["", "  each wrapper alone (every topic in it), held out; the questions as labelled: "
                + line("", held_out(all_clinics, folds), 0).strip()]
-    for name in ("seen", "kept_out"):
+    for name in sets:
         scored = []
         for template in sets.get(name) or []:
             def change(t, w=template):
@@ -424,7 +425,8 @@ def each_wrapper(all_clinics: list[Clinic], folds: dict) -> list[str]:
             rows = changed_rows(all_clinics, folds, change)
             scored.append((sum(r["agreement"] for r in rows) / len(rows), template, rows))
         out.append(f"  {name.replace('_', ' ')}:")
-        out += [line("", rows, 0) + f"  {template}" for _, template, rows in sorted(scored, key=lambda x: x[0])]
+        out += [line("", rows, 0) + "  " + template.replace("\n", "\\n")
+                for _, template, rows in sorted(scored, key=lambda x: x[0])]
     return out
 
 
