@@ -123,7 +123,7 @@ def rows(view: View, scorer, rule) -> list[dict]:
     out = []
     for lid, ex in examples(view, scorer.exemplars, rule):
         lab = view.c.labels[lid]
-        status, best = scorer.decide(scorer.predict(ex.features, ex.closeness), ex.closeness, view.c.blog.post_of)
+        status, best = scorer.decide(scorer.rate(ex.features, ex.closeness), ex.closeness, view.c.blog.post_of)
         post = view.stems[view.c.blog.passages[best].post] if status != "missing" else None
         out.append({"clinic": view.c.name, "kind": lab.get("kind", "fixture"), "label": lab["status"],
                     "tool": status, "agreement": 1 - abs(VALUE[lab["status"]] - VALUE[status]),

@@ -179,7 +179,7 @@ def single_section_posts(all_clinics: list[Clinic], folds: dict) -> tuple[int, i
             lab = held.labels[t.id]
             if lab["status"] != "answered":
                 continue
-            a = scorer.predict(ex.features, ex.closeness)
+            a = scorer.rate(ex.features, ex.closeness)
             k = int(np.argmax(a))
             total += 1
             hits += scorer.status(float(a[k]), float(ex.closeness.max())) != "missing" \

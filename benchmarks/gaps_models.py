@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from smpseo.analysis.gaps.features import FEATURES
 from smpseo.analysis.gaps.scorer import VALUE, Example, Scorer, fit_logistic
 
 GRID = 60  # as scorer.fit
@@ -98,7 +99,7 @@ class Linear(Scorer):
 def fit_linear(data, cols, pairs=(), l2=1.0, near=None, skip_also=False):
     x, y = rows_of(data, skip_also)
     mean, sd = x.mean(axis=0), x.std(axis=0) + 1e-9
-    m = Linear([], [], 0.5, 0.5, floor_of(data)).setup(cols, list(pairs), mean, sd)
+    m = Linear(list(FEATURES), [], 0.5, 0.5, floor_of(data)).setup(cols, list(pairs), mean, sd)
     m.near = near
     m.answers = fit_logistic(m.design(x), y, l2)
     return thresholds(m, data)
@@ -130,7 +131,7 @@ class Boosted(Scorer):
     """The logistic regression's margin plus depth-2 regression trees on the gradient, shrunk."""
 
     def setup(self, cols, base, trees, rate):
-        self.cols, self.base, self.trees, self.rate = cols, base, trees, rate
+        self.cols, self.base, self.trees, self.shrinkage = cols, base, trees, rate
         return self
 
     def margin(self, x):
@@ -140,7 +141,7 @@ class Boosted(Scorer):
             left = x[:, f0] <= t0
             go = np.where(left, x[:, f1] <= t1, x[:, f2] <= t2)
             leaf = np.where(left, np.where(go, 0, 1), np.where(go, 2, 3))
-            f = f + self.rate * np.asarray(leaves)[leaf]
+            f = f + self.shrinkage * np.asarray(leaves)[leaf]
         return f
 
     def predict(self, x, closeness):
@@ -173,7 +174,7 @@ def fit_boosted(data, cols, rounds, rate=0.1, lam=5.0, min_h=2.0, l2=1.0, depth=
     """`depth` 1: stumps (each tree one split; kept in the depth-2 form, its second level splitting nothing)."""
     x, y = rows_of(data)
     base = fit_logistic(x[:, cols], y, l2)
-    m = Boosted([], [], 0.5, 0.5, floor_of(data)).setup(cols, base, [], rate)
+    m = Boosted(list(FEATURES), [], 0.5, 0.5, floor_of(data)).setup(cols, base, [], rate)
     f = m.margin(x)
     feats = list(cols)  # the trees split on the same columns as the regression
     all_rows = np.arange(len(x))
@@ -232,7 +233,7 @@ def fit_cascade(data, cols, top, cols2=None):
                                d.extra[chosen], d.label, d.post_of[chosen], d.stems))
         picked[-1].x = d.x[chosen]
     second = fit_linear(picked, cols2 or cols)
-    return thresholds(Cascade([], [], 0.5, 0.5, floor_of(data)).setup(first, second, top), data)
+    return thresholds(Cascade(list(FEATURES), [], 0.5, 0.5, floor_of(data)).setup(first, second, top), data)
 
 
 

@@ -88,7 +88,7 @@ def fold_data(found: list[Clinic], held: Clinic) -> tuple[dict[str, list[Labelle
 def evaluate(model: Scorer, data: list[Labelled]) -> list[dict]:
     rows = []
     for d in data:
-        a = model.predict(d.x, d.example.closeness)
+        a = model.rate(d.x, d.example.closeness)
         if not len(a):
             status, post = "missing", None
         else:
@@ -169,7 +169,7 @@ def forward_selection(seen: dict[str, list[Labelled]], pool: list[int]) -> list[
 def averaged(other):
     def fitter(tr, seen):
         models = [fit_linear(tr, BASE), other(tr, seen)]
-        return thresholds(Averaged([], [], 0.5, 0.5, floor_of(tr)).setup(models), tr)
+        return thresholds(Averaged(list(FEATURES), [], 0.5, 0.5, floor_of(tr)).setup(models), tr)
     return fitter
 
 

@@ -15,8 +15,10 @@ from .conftest import CLINIC_POSTS, ROOT, benchmark, shared
 
 HERE = Path(__file__).parent / "fixtures" / "gaps"
 LABELS = yaml.safe_load((HERE / "labels.yml").read_text(encoding="utf-8"))
-# Floors under the held-out figures docs/gaps.md reports: a change that loses accuracy fails here.
-FLOORS = {"all": 0.80, "vancouver": 0.81, "paraphrase": 0.76, "best post": 0.79}
+# Floors under the held-out figures docs/gaps.md reports: a change that loses accuracy fails here. (Lowered once,
+# by one topic: holding a list of questions below answering turned a status that agreed with its label by chance,
+# a list taken for the answer, into partial; docs/gaps.md, How it decides, 4.)
+FLOORS = {"all": 0.795, "vancouver": 0.81, "paraphrase": 0.75, "best post": 0.79}
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ EXTRA = 9  # the last features, from the words of the question (`Asked`)
 QUIET = 0.1  # the weight left to a word the domain uses everywhere ("SMP", "scalp", "hair") or a function word
 HIGH_Z = 2.0  # a sentence this many deviations above the topic's mean similarity stands out
 FAIR_Z = 1.5
+ASKING = 0.5  # a passage whose sentences are this much questions asks (its `qfrac` feature, `Part.asks`)
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Part:
     @property
     def asks(self) -> bool:
         """Mostly questions: a list of questions to ask, or a prospect's questions quoted."""
-        return bool(self.sentences) and sum(s.question for s in self.sentences) / len(self.sentences) >= 0.5
+        return bool(self.sentences) and sum(s.question for s in self.sentences) / len(self.sentences) >= ASKING
 
 
 def parts(posts: list[Post], live: list[bool]) -> list[Part]:

@@ -226,7 +226,7 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
 
 def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: TopicEvidence,
                targets: list[str], within: int | list[int] | None = None) -> TopicResult:
-    rated = scorer.predict(ev.features, ev.closeness)  # every passage's own rating
+    rated = scorer.rate(ev.features, ev.closeness)  # every passage's own rating
     mine = np.ones(len(rated), bool) if within is None else np.isin(blog.post_of, within)
     # the ratings the status and place are decided on: only the draft's passages, given one
     answers, closeness = np.where(mine, rated, 0.0), np.where(mine, ev.closeness, -np.inf)

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from smpseo.analysis.gaps.features import FEATURES
+from smpseo.analysis.gaps.features import ASKING, FEATURES
 
 L2 = 1.0  # ridge penalty of both regressions (on the weights, not the intercept)
 
@@ -48,6 +48,17 @@ class Scorer:
         w = np.asarray(self.answers)
         return (1.0 / (1.0 + np.exp(-(x @ w[:-1] + w[-1])))) * (closeness >= self.floor)
 
+    def rate(self, x: np.ndarray, closeness: np.ndarray) -> np.ndarray:
+        """Each passage's rating as statuses and places are decided on: `predict`, held below answering for a passage
+        made mostly of questions (a list of questions to ask an artist, a prospect's questions quoted). Asking is not
+        answering: such a passage can still show that the blog mentions a topic (partial), never that it answers it,
+        nor be the place a reader is sent to when another passage answers."""
+        rated = self.predict(x, closeness)
+        if not len(rated) or "qfrac" not in self.features:  # (a scorer of other features: as it predicts)
+            return rated
+        asking = x[:, self.features.index("qfrac")] >= ASKING
+        return np.where(asking, np.minimum(rated, np.nextafter(self.answered_at, 0.0)), rated)
+
     def decide(self, answers: np.ndarray, closeness: np.ndarray, post_of: np.ndarray) -> tuple[str, int]:
         """A topic's status and the passage to send a reader to (see the module's doc)."""
         status = self.status(float(answers.max()), float(closeness.max()))
@@ -63,7 +74,7 @@ class Scorer:
         if not len(x):
             return False
         closest = float(closeness.max())
-        return any(v.status(float(v.predict(x, closeness).max()), closest) != status for v in self.variants)
+        return any(v.status(float(v.rate(x, closeness).max()), closest) != status for v in self.variants)
 
     def to_json(self) -> str:
         """The scorer as data: one line per exemplar and per variant, the exemplars' numbers rounded to what the
