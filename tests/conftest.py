@@ -70,6 +70,18 @@ def faq_clinics():
     return benchmark("gaps_eval").clinics(shared("corpora", "faq-dev"))
 
 
+def gaps_blog(folder: Path):
+    """The posts of a folder as the FAQ-gap matcher reads a blog (default settings, the shipped word vectors)."""
+    from smpseo.analysis.gaps import Blog, build_index, lexicon_for
+    from smpseo.app.gaps import word_vectors
+    from smpseo.core.settings import Config
+    from smpseo.sources.readers import load_posts
+
+    posts = list(load_posts(str(folder)))
+    index = build_index(posts, lexicon_for(Config()))
+    return Blog(posts, index.on_topic, word_vectors(), index.lexicon)
+
+
 # Headless Chromium from the OS packages, shared by the browser tests (never a browser downloaded by a tool).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

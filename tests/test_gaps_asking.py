@@ -10,12 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics
+from smpseo.analysis.gaps import match_topics
 from smpseo.analysis.gaps.features import ASKING, FEATURES
-from smpseo.app.gaps import fitted_scorer, word_vectors
-from smpseo.core.settings import Config
-from smpseo.sources.readers import load_posts
+from smpseo.app.gaps import fitted_scorer
 from smpseo.sources.topics import Topic
+
+from .conftest import gaps_blog
 
 ASKING_BLOG = Path(__file__).parent / "fixtures" / "gaps" / "asking"
 LASTS = Topic("lasts", "How long does SMP last before it needs a touch-up?")
@@ -23,9 +23,7 @@ LASTS = Topic("lasts", "How long does SMP last before it needs a touch-up?")
 
 @pytest.fixture(scope="module")
 def blog():
-    posts = list(load_posts(str(ASKING_BLOG)))
-    index = build_index(posts, lexicon_for(Config()))
-    return Blog(posts, index.on_topic, word_vectors(), index.lexicon)
+    return gaps_blog(ASKING_BLOG)
 
 
 def _eager(scorer):

@@ -10,15 +10,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from smpseo.analysis.gaps import Blog, build_index, lexicon_for, match_topics
+from smpseo.analysis.gaps import match_topics
 from smpseo.analysis.gaps.features import FEATURES, asked_for, topic_features
 from smpseo.analysis.gaps.scorer import Scorer, fit_exemplars, scorer_from_json
 from smpseo.app.gaps import fitted_scorer, word_vectors
-from smpseo.core.settings import Config
-from smpseo.sources.readers import load_posts
 from smpseo.sources.topics import Topic, shipped_topics
 
-from .conftest import benchmark
+from .conftest import benchmark, gaps_blog
 
 OTHER_WORDS = Path(__file__).parent / "fixtures" / "gaps" / "other-words"
 HURT = Topic("does_it_hurt", "Does it hurt?")
@@ -26,9 +24,7 @@ HURT = Topic("does_it_hurt", "Does it hurt?")
 
 @pytest.fixture(scope="module")
 def blog():
-    posts = list(load_posts(str(OTHER_WORDS)))
-    index = build_index(posts, lexicon_for(Config()))
-    return Blog(posts, index.on_topic, word_vectors(), index.lexicon)
+    return gaps_blog(OTHER_WORDS)
 
 
 def _section(blog, heading: str) -> int:
