@@ -45,6 +45,7 @@ def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("SMPSEO_CACHE_DIR", str(folder))
     monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
     monkeypatch.setenv("SMPSEO_WORKERS", "1")
+    monkeypatch.delenv("SMPSEO_CACHE_MAX_MB", raising=False)
     return folder
 
 
@@ -324,7 +325,8 @@ def test_posts_already_read_are_not_remembered(site, cache_dir):
 def test_cache_info_and_clear_where_there_is_no_folder(cache_dir, capsys):
     code, out, err = run(capsys, "cache", "info")
     assert code == 0 and err == ""
-    assert out.splitlines() == [f"cache folder: {cache_dir} (not created yet)", "caching: on", "entries: 0 (0 B)"]
+    assert out.splitlines() == [f"cache folder: {cache_dir} (not created yet)", "caching: on",
+                                "entries: 0 (0 B; limit 500.0 MB, SMPSEO_CACHE_MAX_MB)"]
     assert run(capsys, "cache", "clear") == (0, f"removed 0 entries (0 B) from {cache_dir}\n", "")
     assert not cache_dir.exists()
 
@@ -335,7 +337,7 @@ def test_cache_info_and_clear_on_an_empty_folder(cache_dir, capsys, monkeypatch)
     code, out, _ = run(capsys, "cache", "info")
     assert code == 0
     assert out.splitlines() == [f"cache folder: {cache_dir}", "caching: off (SMPSEO_NO_CACHE is set)",
-                                "entries: 0 (0 B)"]
+                                "entries: 0 (0 B; limit 500.0 MB, SMPSEO_CACHE_MAX_MB)"]
     assert run(capsys, "cache", "clear")[:2] == (0, f"removed 0 entries (0 B) from {cache_dir}\n")
 
 
@@ -389,7 +391,7 @@ def test_cache_info_and_clear_on_a_filled_folder(site, cache_dir, capsys):
     assert not list(cache_dir.rglob("*.json"))
     assert sorted(p.relative_to(cache_dir).as_posix() for p in cache_dir.rglob("*")) == [
         "check-run", "check-run/keep.txt", "notes.txt"]
-    assert run(capsys, "cache", "info")[1].splitlines()[2] == "entries: 0 (0 B)"
+    assert run(capsys, "cache", "info")[1].splitlines()[2] == "entries: 0 (0 B; limit 500.0 MB, SMPSEO_CACHE_MAX_MB)"
 
 
 def test_clear_never_follows_a_link_out_of_the_folder(cache_dir, tmp_path):

@@ -23,12 +23,13 @@ import functools
 import itertools
 import json
 import os
-import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from smpseo.app.cache_folder import STAMP, touch_if_stale, written_to
+from smpseo.app.cache_folder import files as _files
+from smpseo.app.cache_folder import tally as _tally
 from smpseo.core import shipped, syllables
 from smpseo.core.hashing import blake2b, sha256
 from smpseo.core.jsontext import utf8_json
@@ -198,7 +199,8 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     `holds`: the key the entry must hold, when it is filed in a slot rather than under its own key."""
     if not (always or enabled()):
         return None
-    raw = _read_regular(_where(kind, digest, root))
+    where = _where(kind, digest, root)
+    raw = _read_regular(where)
     head = _header(holds or digest)
     if raw is None or not raw.startswith(head):
         return None  # (a whole run kept in a slot is 8 MB: another run's is not parsed to learn it is not this one)
@@ -208,6 +210,7 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     body = rest[34:-1]
     if _seal(body) != rest[8:24]:  # changed since it was written: a value of another shape is never trusted
         return None
+    touch_if_stale(where)  # the least recently used go first when the folder is too large (`cache_folder`)
     start, end = len(head) + 34, len(raw) - 1  # the value: raw[start:end]
     if raw[start:start + 1] == b'"' and raw.find(b'"', start + 1, end) == end - 1 and raw.find(b"\\", start, end) < 0:
         # A string with nothing escaped (a syllable table, 1.3 MB): its characters as they stand, which is what
@@ -271,6 +274,8 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(tmp, path)
+        if enabled():
+            written_to(root or directory())
         return True
     except (OSError, TypeError, ValueError):
         if tmp:
@@ -279,39 +284,6 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
             except OSError:
                 pass
         return False
-
-
-@functools.cache
-def _names() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The names of smpseo's folders of a kind of entry, of shards and of entries (`_files`), compiled when the cache
-    is listed."""
-    return re.compile(r"[a-z][a-z0-9-]*"), re.compile(r"[0-9a-f]{2}"), re.compile(r"[0-9a-f]{64}\.json")
-
-
-def _files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(kind, file) for every file smpseo wrote under `root`: entries (`<kind>/<ab>/<ab...>.json`) and the `.tmp-`
-    files of writes cut short. Nothing else is listed, so nothing else is ever counted or deleted (the folder may be
-    one the user shares with other things), and symbolic links are never followed."""
-    if not root.is_dir():
-        return
-    kind_name, shard_name, entry_name = _names()
-    for kind_dir in sorted(root.iterdir()):
-        if kind_dir.is_symlink() or not kind_dir.is_dir() or not kind_name.fullmatch(kind_dir.name):
-            continue
-        for shard in sorted(kind_dir.iterdir()):
-            if shard.is_symlink() or not shard.is_dir() or not shard_name.fullmatch(shard.name):
-                continue
-            for file in sorted(shard.iterdir()):
-                ours = (entry_name.fullmatch(file.name) and file.name.startswith(shard.name)) \
-                    or file.name.startswith(".tmp-")
-                if ours and not file.is_symlink() and file.is_file():
-                    yield kind_dir.name, file
-
-
-def _tally(found: dict[str, dict[str, int]], kind: str, file: Path, size: int) -> None:
-    counts = found.setdefault(kind, {"entries": 0, "bytes": 0})
-    counts["entries"] += file.suffix == ".json"
-    counts["bytes"] += size
 
 
 def usage(root: Path | None = None) -> dict[str, dict[str, int]]:
@@ -343,6 +315,12 @@ def remove_entries(root: Path | None = None, kept: list[tuple[Path, str]] | None
             continue
         _tally(freed, kind, file, size)
         folders.update((file.parent, file.parent.parent))
+    stamp = root / STAMP  # when the folder was last measured (`cache_folder`): smpseo's too
+    if stamp.is_file() and not stamp.is_symlink():
+        try:
+            stamp.unlink()
+        except OSError:
+            pass
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True) + [root]:
         try:
             folder.rmdir()  # only when empty

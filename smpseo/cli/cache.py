@@ -18,8 +18,10 @@ def register(sub) -> None:
     # the same one-line-error parser as the other commands (`smpseo cache` alone is a usage error, status 2)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     info = actions.add_parser("info", help="the cache folder, whether caching is on, entries and size by kind",
-                              description="Print the cache folder, whether caching is on, and how many entries it "
-                                          "holds and their size, by kind of entry.")
+                              description="Print the cache folder, whether caching is on, how many entries it holds "
+                                          "and their size, by kind of entry, and the folder's limit "
+                                          "($SMPSEO_CACHE_MAX_MB, 500 unless set; 0 for none): past it, the entries "
+                                          "used least recently are deleted, once a day at most.")
     info.set_defaults(run=run_info)
     clear = actions.add_parser("clear", help="delete smpseo's cache entries",
                                description="Delete every entry smpseo keeps in the cache folder (nothing else in "
@@ -38,7 +40,9 @@ def run_info(args) -> int:
         counts = cache.usage(folder)
     except OSError as exc:
         return _unreadable(folder, exc)
-    print("\n".join(info_lines(folder, folder.is_dir(), cache.enabled(), counts)))
+    from smpseo.app.cache_folder import limit
+
+    print("\n".join(info_lines(folder, folder.is_dir(), cache.enabled(), counts, limit())))
     return 0
 
 

@@ -26,12 +26,15 @@ def _entries_text(entries: int, size: int) -> str:
     return f"{entries:,} entr{'y' if entries == 1 else 'ies'} ({size_text(size)})"
 
 
-def info_lines(folder: Path, exists: bool, enabled: bool, counts: dict[str, dict[str, int]]) -> list[str]:
-    """The folder, whether caching is on, the total, then one line per kind of entry."""
+def info_lines(folder: Path, exists: bool, enabled: bool, counts: dict[str, dict[str, int]],
+               limit: int | None = None) -> list[str]:
+    """The folder, whether caching is on, the total and the folder's limit (None: none), then one line per kind of
+    entry."""
     entries, size = _total(counts)
+    limited = f"limit {size_text(limit)}" if limit is not None else "no limit"
     lines = [one_line(f"cache folder: {folder}{'' if exists else ' (not created yet)'}"),
              "caching: " + ("on" if enabled else "off (SMPSEO_NO_CACHE is set)"),
-             f"entries: {entries:,} ({size_text(size)})"]
+             f"entries: {entries:,} ({size_text(size)}; {limited}, SMPSEO_CACHE_MAX_MB)"]
     width = max((len(kind) for kind in counts), default=0)
     for kind in sorted(counts):
         c = counts[kind]
