@@ -173,3 +173,30 @@ def test_a_greeting_ended_by_an_emoji_is_left_out_as_one_ended_by_a_full_stop():
     lexicon = default_lexicon()
     assert unframed("hey sorry for the random message 🙈 Does it hurt?", lexicon.names_concern) == "Does it hurt?"
     assert unframed("hey sorry for the random message. Does it hurt?", lexicon.names_concern) == "Does it hurt?"
+
+
+@pytest.mark.parametrize(("asked", "read"), [
+    ("Hiya, hope all's grand with ye. Will it fade? Go raibh maith agat!", "Will it fade?"),
+    ("Kia ora team. Does it hurt? Chur", "Does it hurt?"),
+    ("Much appreciated, whoever's reading. Can it be removed?", "Can it be removed?"),
+    # kept: about the prospect (a first-person word, a number) or naming one of the domain's concerns
+    ("I work outside all summer. Am I going to wreck it?", None),
+    ("Im 60. Is it weird at my age?", None),
+    ("Wedding on the 14th. How far ahead should I book?", None),
+    ("Scars from a car accident. Will this cover them?", None),
+    ("Our son is 19. Can he get it?", None),
+])
+def test_a_question_that_does_not_name_smp_is_read_with_what_is_said_about_the_prospect_only(asked, read):
+    from smpseo.analysis.gaps.framing import standing_alone
+
+    lexicon = default_lexicon()
+    assert standing_alone(asked, lexicon.names_thing, lexicon.names_concern) == (asked if read is None else read)
+
+
+def test_what_the_prospect_says_of_themselves_is_told_from_a_greeting():
+    from smpseo.analysis.gaps.framing import about_the_prospect
+
+    assert about_the_prospect("I'm fair-haired.") and about_the_prospect("My beard's going grey.")
+    assert about_the_prospect("im 45 lol") and about_the_prospect("Turning 50 in May.")
+    assert not about_the_prospect("Hope you're all keeping well.") and not about_the_prospect("Cheers pal")
+    assert not about_the_prospect("Idk, whatever suits.")  # "idk" is not "I"

@@ -147,7 +147,7 @@ def test_a_sentence_about_the_prospect_before_a_question_naming_smp_changes_noth
     a question that names what it asks about stands on its own, and the sentence before it (whose words would weigh
     as much as the question's) does not draw it to other sections. One that does not name it is read with the
     sentence before it: "I've been on blood thinners. Is that going to be a problem?" is about blood thinners."""
-    from smpseo.analysis.gaps.features import standing_alone
+    from smpseo.analysis.gaps.framing import standing_alone
     from smpseo.analysis.gaps.lexicon import default_lexicon
     from smpseo.sources.topics import shipped_topics
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from smpseo.analysis.gaps.framing import sentences_of, unframed
+from smpseo.analysis.gaps.framing import standing_alone, unframed
 from smpseo.analysis.gaps.respell import respelled
 from smpseo.analysis.gaps.vectors import WordVectors, normalise, words_of
 from smpseo.core.language import courtesy_words, unasking_words
@@ -238,24 +238,12 @@ def _loud(words: list[str], blog: Embedded) -> list[str]:
     return loud or [x for x in words if x not in unasking_words()]
 
 
-def standing_alone(text: str, names_thing: Callable[[str], bool]) -> str:
-    """A way of asking as it is read: a question that names what it asks about ("I'm 45 and my hair has been
-    thinning for years. Does SMP hurt?") stands on its own, and the sentences around it, about the prospect, are
-    left out (their words would weigh as much as the question's and draw it to other sections); a question that
-    does not ("I've been on blood thinners. Is that going to be a problem?") is read with them."""
-    sentences = sentences_of(text)
-    asking = [s for s in sentences if is_question(s)]
-    if not asking or len(asking) == len(sentences) or not names_thing(" ".join(asking)):
-        return text
-    return " ".join(asking)
-
-
 def as_read(text: str, blog: Embedded, vectors: WordVectors) -> str:
     """A way of asking as the matcher reads it: a mistyped word as the word meant (`respell`), without the
     prospect's wrapper (`framing`), and a question that names the thing without the sentences about the prospect
     (`standing_alone`)."""
     read = unframed(respelled(text, blog.spelled, vectors.knows, vectors.freq), blog.names_concern)
-    return standing_alone(read, blog.names_thing) if blog.names_thing is not None else read
+    return standing_alone(read, blog.names_thing, blog.names_concern) if blog.names_thing is not None else read
 
 
 def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: np.ndarray | None = None) -> Asked:

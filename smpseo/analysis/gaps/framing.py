@@ -73,6 +73,18 @@ def _words(text: str) -> list[str]:
     return [re.split(r"['\u2019]", w.lower())[0] for w in WORD_RE.findall(text)]
 
 
+def about_the_prospect(sentence: str) -> bool:
+    """Whether a sentence speaks of the prospect (a first-person word: "I'm 64.", "My wife's hair is thinning.") or
+    states a number (an age, a date), as a sentence about whose case is asked does; a greeting or a sign-off does
+    neither ("Hiya, hope you're all keeping well.", "Cheers pal, much appreciated")."""
+    return any(c.isdigit() for c in sentence) or not first_person_words().isdisjoint(_words(sentence))
+
+
+@functools.cache
+def first_person_words() -> frozenset[str]:
+    return word_list("first_person_words")
+
+
 def _asks(clause: str) -> bool:
     """Whether a clause opens as a question does ("Will it look real, up close?", "How will it look, ..."): then it
     is the question, whatever its words."""
@@ -132,3 +144,22 @@ def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> s
     concern = names_concern or (lambda _: True)
     kept = [_unframed_sentence(s, concern) for s in told or sentences]
     return text if kept == sentences else " ".join(kept)
+
+
+def standing_alone(text: str, names_thing: Callable[[str], bool],
+                   names_concern: Callable[[str], bool] | None = None) -> str:
+    """A way of asking as it is read: a question that names what it asks about ("I'm 45 and my hair has been
+    thinning for years. Does SMP hurt?") stands on its own, and the sentences around it, about the prospect, are
+    left out (their words would weigh as much as the question's and draw it to other sections). A question that
+    does not is read with the sentences about the prospect ("I've been on blood thinners. Is that going to be a
+    problem?": `framing.about_the_prospect`) or naming one of the domain's concerns (`names_concern`), and without
+    the others, greetings and sign-offs in words no list holds ("Hiya, hope all's grand with ye. ... Cheers pal.")."""
+    sentences = sentences_of(text)
+    asking = [s for s in sentences if is_question(s)]
+    if not asking or len(asking) == len(sentences):
+        return text
+    if names_thing(" ".join(asking)):
+        return " ".join(asking)
+    told = [s for s in sentences if is_question(s) or about_the_prospect(s)
+            or (names_concern is not None and names_concern(s))]
+    return text if len(told) == len(sentences) else " ".join(told)
