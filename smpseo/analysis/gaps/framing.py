@@ -1,4 +1,5 @@
-"""What a prospect says about the asking, left out of the question it frames.
+"""What a prospect says around a question, left out of it: the frame of the asking, and the sentences beside it that
+say nothing about the prospect (`standing_alone`).
 
 "Sorry if this is a dumb question, but does SMP hurt?" asks what "Does SMP hurt?" asks. Matched as written, its
 frame ("sorry", "dumb", "question": rare words, so weighty ones) outweighs the question's own words ("hurt") and
@@ -20,7 +21,10 @@ draws it to a section that lists questions to ask an artist. Three kinds of fram
   hurts" is matched as "SMP hurts"; "Do you know Dr Patel?" is left as it is.
 
 And a sentence beside the question made of the same words only ("Thanks in advance.", "Asking for a friend.",
-"Hope you're well.") is left out, as a greeting is.
+"Hope you're well.") is left out, as a greeting is. Then (`standing_alone`) a question that names the domain's thing
+is read alone, and one that does not is read with the sentences beside it that speak of the prospect (a first-person
+word or a number: `about_the_prospect`) or name one of the domain's concerns, and without the others, greetings and
+sign-offs in words no list holds ("Kia ora team. Does it hurt? Chur").
 
 The same words elsewhere keep their weight: "What questions should I ask an artist?" is about questions.
 """
