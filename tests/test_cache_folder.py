@@ -89,7 +89,7 @@ def test_a_write_in_progress_is_never_trimmed(cache_dir):
 
 @pytest.mark.parametrize(("given", "expected"), [("", 500_000_000), ("20", 20_000_000), ("0", None),
                                                  ("0.5", 500_000), ("lots", 500_000_000), ("-3", 500_000_000),
-                                                 ("nan", 500_000_000)])
+                                                 ("nan", 500_000_000), ("inf", None), ("1e30", int(1e36))])
 def test_the_limit_is_read_from_the_environment(given, expected, monkeypatch):
     monkeypatch.setenv(cache_folder.ENV_MAX, given)
     assert cache_folder.limit() == expected

@@ -63,8 +63,8 @@ KEEP = 0.8  # the share of the limit a trimmed folder holds, so that it is not t
 
 
 def limit() -> int | None:
-    """The folder's limit in bytes, or None for none (`SMPSEO_CACHE_MAX_MB=0`); the default when the variable is
-    unset or not a number of megabytes."""
+    """The folder's limit in bytes, or None for none (`SMPSEO_CACHE_MAX_MB=0`, or `inf`); the default when the
+    variable is unset or not a number of megabytes."""
     given = os.environ.get(ENV_MAX, "").strip()
     try:
         mb = float(given) if given else DEFAULT_MAX_MB
@@ -72,7 +72,7 @@ def limit() -> int | None:
         mb = DEFAULT_MAX_MB
     if mb != mb or mb < 0:  # NaN or negative: as unset
         mb = DEFAULT_MAX_MB
-    return None if mb == 0 else int(mb * 1_000_000)
+    return None if mb == 0 or mb == float("inf") else int(mb * 1_000_000)
 
 
 def touch_if_stale(path: str | os.PathLike, now: float | None = None) -> None:
