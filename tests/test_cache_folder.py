@@ -115,3 +115,14 @@ def test_cache_clear_removes_the_stamp_too(cache_dir, capsys):
                          cwd=ROOT, env={**os.environ}, timeout=120)
     assert out.returncode == 0, out.stderr
     assert not cache_dir.exists()
+
+
+def test_a_folder_that_cannot_be_listed_leaves_the_write_done(cache_dir, monkeypatch):
+    def refused(root):
+        raise PermissionError(13, "Permission denied", str(root))
+        yield  # (a generator, as `files` is)
+
+    monkeypatch.setattr(cache_folder, "files", refused)
+    digest = cache.key("post-analysis", "kept")
+    assert cache.put("post-analysis", digest, "value", cache_dir)
+    assert cache.get("post-analysis", digest, cache_dir) == "value"

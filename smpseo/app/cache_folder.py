@@ -145,7 +145,10 @@ def now_and_then(root: Path, now: float | None = None) -> bool:
         os.utime(stamp, (now, now))
     except OSError:
         return False  # a folder that cannot be written: nothing was written to it either
-    trim(root, now=now)
+    try:
+        trim(root, now=now)
+    except OSError:  # a kind's folder that cannot be listed: left as it is, as `smpseo cache info` would say
+        return False
     return True
 
 
