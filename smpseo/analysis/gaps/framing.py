@@ -156,7 +156,7 @@ def standing_alone(text: str, names_thing: Callable[[str], bool],
     thinning for years. Does SMP hurt?") stands on its own, and the sentences around it, about the prospect, are
     left out (their words would weigh as much as the question's and draw it to other sections). A question that
     does not is read with the sentences about the prospect ("I've been on blood thinners. Is that going to be a
-    problem?": `framing.about_the_prospect`) or naming one of the domain's concerns (`names_concern`), and without
+    problem?": `about_the_prospect`) or naming one of the domain's concerns (`names_concern`), and without
     the others, greetings and sign-offs in words no list holds ("Hiya, hope all's grand with ye. ... Cheers pal.")."""
     sentences = sentences_of(text)
     asking = [s for s in sentences if is_question(s)]
