@@ -200,3 +200,14 @@ def test_what_the_prospect_says_of_themselves_is_told_from_a_greeting():
     assert about_the_prospect("im 45 lol") and about_the_prospect("Turning 50 in May.")
     assert not about_the_prospect("Hope you're all keeping well.") and not about_the_prospect("Cheers pal")
     assert not about_the_prospect("Idk, whatever suits.")  # "idk" is not "I"
+
+
+@pytest.mark.parametrize(("asked", "read"), [
+    ("please can you tell me if SMP hurts?", "SMP hurts?"),
+    ("Thanks, do you know whether it fades?", "it fades?"),
+    ("Anyway, I was wondering how long SMP lasts?", "how long SMP lasts?"),
+    ("Do you know Dr Patel?", "Do you know Dr Patel?"),
+])
+def test_an_indirect_opening_is_left_out_after_any_courtesy_or_opening_word(asked, read):
+    """The words read before an indirect opening are the courtesy words and `opening_words.txt`, data both."""
+    assert unframed(asked) == read

@@ -56,7 +56,6 @@ _SENTENCE_END = re.compile(rf"(?<=[.!?\u2026{_EMOJI}])\s+|\s*\n\s*")
 _INNER = ("if", "whether", "about", "how", "what", "when", "where", "why", "who", "which", "whose", "whom", "do",
           "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may",
           "might", "must", "am", "has", "have", "had")
-_GREETING = r"(?:(?:hi|hey|hello|so|ok|okay|well|also|and)\b[\s,!.:-]*)*"
 
 
 @functools.cache
@@ -69,7 +68,9 @@ def _lead() -> re.Pattern[str]:
     leads = sorted(word_list("framing_leads"), key=len, reverse=True)
     spelled = "|".join(r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in lead.split()) for lead in leads)
     inner = "|".join(_INNER)
-    return re.compile(rf"\s*{_GREETING}(?:{spelled})\b[\s,]*(?:(?:if|whether)\b\s*(?=\S)|(?=(?:{inner})\b))", re.I)
+    openers = "|".join(re.escape(w) for w in sorted(courtesy_words() | word_list("opening_words"), key=len, reverse=True))
+    greeting = rf"(?:(?:{openers})\b[\s,!.:-]*)*"  # "Hi, so ...", "Ok please ...": the courtesy and opening words
+    return re.compile(rf"\s*{greeting}(?:{spelled})\b[\s,]*(?:(?:if|whether)\b\s*(?=\S)|(?=(?:{inner})\b))", re.I)
 
 
 def _words(text: str) -> list[str]:
