@@ -221,13 +221,15 @@ class Asked:
     """A topic's ways of asking: their unit vectors, the vector of the question's key word alone (its weightiest
     word on this blog), whether the question asks for an amount or a time, and each way's content words (unit
     vectors and weights) for the word-by-word match; and its exemplar, when it has one: what answers to it look
-    like on the labelled blogs (a unit vector, the mean of whole sections)."""
+    like on the labelled blogs (a unit vector, the mean of whole sections); and each way as it was read (`as_read`).
+    """
 
     vectors: np.ndarray
     key: np.ndarray
     amount: bool
     words: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)  # per way: unit word vectors, weights
     exemplar: np.ndarray | None = None
+    read: list[str] = field(default_factory=list)
 
 
 def _loud(words: list[str], blog: Embedded) -> list[str]:
@@ -261,7 +263,7 @@ def asked_for(texts: list[str], blog: Embedded, vectors: WordVectors, exemplar: 
     else:
         exemplar = None
     return Asked(embed_texts(texts, blog, vectors), key, bool(texts) and bool(AMOUNT.search(texts[0])), words,
-                 exemplar)
+                 exemplar, texts)
 
 
 def ways_matched(blog: Embedded, a: Asked, flat: np.ndarray, offsets: np.ndarray, n: int):

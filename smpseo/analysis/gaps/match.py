@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 
 from smpseo.analysis.gaps.features import (
+    Asked,
     Embedded,
     Part,
     TopicEvidence,
-    as_read,
     asked_for,
     embed_blog,
     parts,
@@ -168,36 +168,36 @@ def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
                        note=f"marked answered{origin}")
 
 
-def _as_asked(text: str, blog: Blog) -> str:
-    """A way of asking as the matcher reads it, as a heading: a typo read as the word meant, without the prospect's
-    wrapper or the sentences about them ("Hi! Sorry to bug you, but how long does it last?" as "How long does it
-    last?")."""
-    read = as_read(text, blog.embedded, blog.vectors)
+def _heading(read: str) -> str:
+    """A way of asking as the matcher read it (`Asked.read`: a typo read as the word meant, without the prospect's
+    wrapper or the sentences about them), as a heading: "Hi! Sorry to bug you, but how long does it last?" as "How
+    long does it last?"."""
     return read[:1].upper() + read[1:]
 
 
-def _keywords(topic: Topic, blog: Blog, targets: list[str], limit: int = 5) -> list[str]:
+def _keywords(topic: Topic, ways: list[str], blog: Blog, targets: list[str], limit: int = 5) -> list[str]:
     words = list(dict.fromkeys(topic.terms))
     if not words:  # a topic without terms: the question's rarest words on this blog
-        asked = _as_asked(topic.question, blog)
-        plain = [w for w in asked.replace("?", " ").split() if not is_function_word(w.strip(",.!'"))]
+        plain = [w for w in ways[0].replace("?", " ").split() if not is_function_word(w.strip(",.!'"))]
         words = sorted(dict.fromkeys(w.strip(",.!'") for w in plain),
                        key=lambda w: -blog.embedded.weight(w.lower(), blog.vectors))
     words = words[: limit - 1]
     return [*words, targets[0]] if targets else words
 
 
-def _suggest(result: TopicResult, topic: Topic, blog: Blog, mention_k: int | None, targets: list[str]):
+def _suggest(result: TopicResult, topic: Topic, read: list[str], blog: Blog, mention_k: int | None,
+             targets: list[str]):
+    """What to write for a topic not answered, from its ways of asking as read (`Asked.read`: the question, then its
+    phrasings)."""
     if result.status not in (MISSING, PARTIAL):
         return None
-    keywords = _keywords(topic, blog, targets)
+    ways = [_heading(x) for x in read]
+    keywords = _keywords(topic, ways, blog, targets)
     if mention_k is not None:  # a post already on it: extend it next to that passage
         p = blog.passages[mention_k]
         post = blog.posts[p.post]
-        return Suggestion("extend", _as_asked(topic.question, blog), [_as_asked(x, blog) for x in topic.phrasings],
-                          keywords, blog.where(p), post.title, p.heading)
-    return Suggestion("write", _as_asked(topic.question, blog), [_as_asked(x, blog) for x in topic.phrasings],
-                      keywords)
+        return Suggestion("extend", ways[0], ways[1:], keywords, blog.where(p), post.title, p.heading)
+    return Suggestion("write", ways[0], ways[1:], keywords)
 
 
 def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[str] | None = None,
@@ -213,18 +213,17 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
     targets = list(targets or [])
     topics_asked = [asked_for(list(t.texts), blog.embedded, blog.vectors, scorer.exemplars.get(t.id))
                     for t in topics]
-    asked = [a.vectors for a in topics_asked]
     evidence = topic_features(blog.embedded, topics_asked)
     results = []
-    for topic, ask, ev in zip(topics, asked, evidence, strict=True):
+    for topic, asked, ev in zip(topics, topics_asked, evidence, strict=True):
         if topic.mark == NOT_RELEVANT or (topic.mark and within is None):
             results.append(_by_hand(topic, blog))
             continue
-        results.append(_match_one(topic, blog, scorer, ask, ev, targets, within))
+        results.append(_match_one(topic, blog, scorer, asked, ev, targets, within))
     return results
 
 
-def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: TopicEvidence,
+def _match_one(topic: Topic, blog: Blog, scorer: Scorer, asked: Asked, ev: TopicEvidence,
                targets: list[str], within: int | list[int] | None = None) -> TopicResult:
     rated = scorer.rate(ev.features, ev.closeness)  # every passage's own rating
     mine = np.ones(len(rated), bool) if within is None else np.isin(blog.post_of, within)
@@ -233,7 +232,7 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
     if not mine.any():
         note = "the draft is not on the subject" if within is not None else "no post on the subject was read"
         result = TopicResult(topic.id, topic.question, MISSING, 0.0, note=note)
-        result.suggestion = _suggest(result, topic, blog, None, targets)
+        result.suggestion = _suggest(result, topic, asked.read, blog, None, targets)
         return result
     status, best = scorer.decide(answers, closeness, blog.post_of)
     if not mine[best]:  # nothing of the draft rates at all: its best passage is still the one to show
@@ -260,7 +259,7 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
         matches = []
     chosen = [best] if status == ANSWERED else list(dict.fromkeys([mention_k, best]))
     result = TopicResult(topic.id, topic.question, status, round(top_a, 4), matches,
-                         _evidence(blog, ev, ask, topic.texts, chosen if status != MISSING else [best], roles,
+                         _evidence(blog, ev, asked.vectors, topic.texts, chosen if status != MISSING else [best], roles,
                                    close)[: MAX_EVIDENCE if status != MISSING else 1])
     if status == MISSING:  # the nearest text, to show why it does not count
         for e in result.evidence:
@@ -269,14 +268,14 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, ask: np.ndarray, ev: To
     own = slice(None) if within is None else mine  # the whole blog's rows as they are, a draft's picked out
     result.confidence = CHECK if scorer.unsure(ev.features[own], ev.closeness[own], status) else SURE
     result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
-    read = _as_asked(topic.question, blog)
-    if read.split() != (topic.question[:1].upper() + topic.question[1:]).split():
+    read = _heading(asked.read[0])
+    if read.split() != _heading(topic.question).split():
         result.note += f"; read as \"{read}\""
     # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
     p = blog.passages[best]
     extendable = status == PARTIAL and roles[best] != ASKS and bool(p.sentences) \
         and answers[best] >= EXTEND * scorer.answered_at
-    result.suggestion = _suggest(result, topic, blog, best if extendable else None, targets)
+    result.suggestion = _suggest(result, topic, asked.read, blog, best if extendable else None, targets)
     return result
 
 
