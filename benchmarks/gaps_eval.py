@@ -380,13 +380,24 @@ def wrap(template: str, text: str) -> str:
     return template.replace("{ql}", text[:1].lower() + text[1:]).replace("{q}", text)
 
 
+def wrapped_topic(template: str, topic):
+    """A topic with its question and every phrasing in the wrapper `template`."""
+    return replace(topic, question=wrap(template, topic.question),
+                   phrasings=tuple(wrap(template, p) for p in topic.phrasings))
+
+
+def framings() -> dict[str, list[str]]:
+    """The sets of wrappers of `FRAMINGS`, by name, in the file's order (none when it is not there)."""
+    return yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
+
+
 def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
     """Held out as above, every question and phrasing in a prospect's wrapper (`FRAMINGS`): each topic in one of a
     set's wrappers, the next topic in the next (every clinic's topics in turn), so that one run scores the whole
     set. One line per set of the file: those seen while the reading of wrapped questions was designed, those looked
     at since, and those kept out; and the same read with their wrappers (`framing.unframed` left out), what the
     reading adds."""
-    sets = yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
+    sets = framings()
     out = ["", "  the same questions in a prospect's wrapper (benchmarks/faq/framings.yml; each topic in one, in turn), "
                "held out:", f"  {'wrappers':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
     for name, reading in [(name, reading) for reading in (True, False) for name in sets]:
@@ -396,8 +407,7 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
         turn = itertools.cycle(templates)  # each topic in the next wrapper, every clinic's topics in turn
 
         def change(t, turn=turn):
-            w = next(turn)
-            return replace(t, question=wrap(w, t.question), phrasings=tuple(wrap(w, p) for p in t.phrasings))
+            return wrapped_topic(next(turn), t)
 
         unframed = features.unframed
         if not reading:
@@ -414,15 +424,13 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
 def each_wrapper(all_clinics: list[Clinic], folds: dict) -> list[str]:
     """Held out, every question and phrasing in one wrapper at a time (`--each-wrapper`): what each wrapper of
     `FRAMINGS` costs, set by set, worst first."""
-    sets = yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
+    sets = framings()
     out = ["", "  each wrapper alone (every topic in it), held out; the questions as labelled: "
                + line("", held_out(all_clinics, folds), 0).strip()]
     for name in sets:
         scored = []
         for template in sets.get(name) or []:
-            def change(t, w=template):
-                return replace(t, question=wrap(w, t.question), phrasings=tuple(wrap(w, p) for p in t.phrasings))
-            rows = changed_rows(all_clinics, folds, change)
+            rows = changed_rows(all_clinics, folds, lambda t, w=template: wrapped_topic(w, t))
             scored.append((sum(r["agreement"] for r in rows) / len(rows), template, rows))
         out.append(f"  {name.replace('_', ' ')}:")
         out += [line("", rows, 0) + "  " + template.replace("\n", "\\n")
