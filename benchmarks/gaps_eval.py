@@ -399,7 +399,7 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
     reading adds."""
     sets = framings()
     out = ["", "  the same questions in a prospect's wrapper (benchmarks/faq/framings.yml; each topic in one, in turn), "
-               "held out:", f"  {'wrappers':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
+               "held out:", f"  {'wrappers':30s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
     for name, reading in [(name, reading) for reading in (True, False) for name in sets]:
         templates = sets.get(name) or []
         if not templates:
@@ -417,7 +417,7 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
         finally:
             features.unframed = unframed
         label = f"{name.replace('_', ' ')} ({len(templates)})" + ("" if reading else ", not left out")
-        out.append("  " + line(label, rows, 24)[2:])
+        out.append("  " + line(label, rows, 30)[2:])
     return out
 
 

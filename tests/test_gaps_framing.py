@@ -211,3 +211,40 @@ def test_what_the_prospect_says_of_themselves_is_told_from_a_greeting():
 def test_an_indirect_opening_is_left_out_after_any_courtesy_or_opening_word(asked, read):
     """The words read before an indirect opening are the courtesy words and `opening_words.txt`, data both."""
     assert unframed(asked) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a frame run into the question with no stop between: the question opens right after a framing or courtesy word
+    ("yo quick q does SMP hurt?", "does SMP hurt?"),
+    ("hi um sorry I was just wondering is it safe?", "is it safe?"),
+    ("hey how long does it last?", "how long does it last?"),
+    ("sorry but do you know is it safe?", "is it safe?"),
+    ("G'day, does SMP hurt?", "does SMP hurt?"),
+    ("what I meant to ask was does SMP hurt?", "does SMP hurt?"),
+])
+def test_a_frame_run_into_the_question_is_left_out(text, read):
+    assert unframed(text, CONCERN) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Do you have a blog I can read?",  # the clause before opens as a question: it is the question
+    "Is it real, will people know?",
+    "Hi I was told it hurts, is that true?",  # "was" after "I" opens no question
+    "Please help me understand why does it fade?",  # a word that says something comes first
+    "How long does it last?",
+])
+def test_a_question_with_no_frame_run_into_it_stays(text):
+    assert unframed(text, CONCERN) == text
+
+
+def test_a_line_a_phone_or_form_adds_is_left_out_and_a_form_s_lines_stay_apart():
+    assert unframed("Is it going to hurt?\n\nSent from my iPhone", CONCERN) == "Is it going to hurt?"
+    assert unframed("Will it fade?\nGet Outlook for Android", CONCERN) == "Will it fade?"
+    # "Message:" frames; the other lines stay, each on a line of its own, so that reading the question alone
+    # (`standing_alone`) does not take the form's lines for part of it
+    form = unframed("[Website contact form]\nSubject: Question\nMessage: Is it going to hurt?", CONCERN)
+    assert form == "[Website contact form]\nSubject: Question\nIs it going to hurt?"
+    from smpseo.analysis.gaps.framing import standing_alone
+
+    lexicon = default_lexicon()
+    assert standing_alone(form, lexicon.names_thing, lexicon.names_concern) == "Is it going to hurt?"

@@ -52,6 +52,7 @@ _CONCESSION = re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s*{_BOUNDARY}\s*but\b
 # and at a line break.
 _EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"  # pictographs, dingbats, and the selector that ends one
 _SENTENCE_END = re.compile(rf"(?<=[.!?\u2026{_EMOJI}])\s+|\s*\n\s*")
+_SENTENCE_SPLIT = re.compile(f"({_SENTENCE_END.pattern})")  # the same, keeping what is between
 # What opens the question inside an indirect one ("... if SMP hurts", "... how long it lasts").
 _INNER = ("if", "whether", "about", "how", "what", "when", "where", "why", "who", "which", "whose", "whom", "do",
           "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may",
@@ -74,8 +75,13 @@ def _lead() -> re.Pattern[str]:
 
 
 def _words(text: str) -> list[str]:
-    """The words of a clause, lowercased, a contraction as its first part ("I'm" as "i")."""
-    return [re.split(r"['\u2019]", w.lower())[0] for w in WORD_RE.findall(text)]
+    """The words of a clause, lowercased, a contraction as its first part ("I'm" as "i"; "G'day" and "y'all", whose
+    first part is one letter, as "gday" and "yall")."""
+    found = []
+    for w in WORD_RE.findall(text):
+        parts = re.split(r"['\u2019]", w.lower())
+        found.append("".join(parts) if len(parts[0]) == 1 and parts[0] != "i" else parts[0])
+    return found
 
 
 def about_the_prospect(sentence: str) -> bool:
@@ -130,8 +136,41 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
         if lead and lead.end() and _words(sentence[lead.end():]):
             sentence = sentence[lead.end():]
             continue
+        run_in = _run_in(sentence)
+        if run_in:
+            sentence = run_in
+            continue
         break
     return sentence
+
+
+_DIRECT = frozenset(_INNER) - {"if", "whether", "about"}  # what opens a question asked straight out
+
+
+def _run_in(sentence: str) -> str | None:
+    """The question of a sentence that runs a frame into it with no stop between: "yo quick q does SMP hurt?",
+    "hi um sorry I was just wondering is it safe?". It opens at a word that opens a question straight out (an
+    auxiliary or a question word) right after a framing, courtesy or opening word ("wondering", "q", "hey", "but"),
+    when every word before it frames, one of them a framing or courtesy word, and the clause before it does not open
+    as a question itself ("Do you have a blog I can read?" stays). Of several such words, the last before the first
+    word that says something: "sorry but do you know is it safe?" is read as "is it safe?"."""
+    if not is_question(sentence):
+        return None
+    spans = list(WORD_RE.finditer(sentence))
+    words = [(_words(m.group()) or [""])[0] for m in spans]
+    quiet, framing, openers = unasking_words(), framing_words(), word_list("opening_words")
+    cut = None
+    for i, word in enumerate(words):
+        if word not in quiet and word not in framing and word not in openers:
+            break  # the first word that says something: the question has begun
+        before = words[i - 1] if i else ""
+        if word in _DIRECT and (before in framing or before in courtesy_words() or before in openers) \
+                and len(words) - i >= 2:
+            cut = i
+    if cut is None:
+        return None
+    frame = sentence[:spans[cut].start()]
+    return None if _asks(frame) or not _apologises(frame) else sentence[spans[cut].start():]
 
 
 def sentences_of(text: str) -> list[str]:
@@ -141,14 +180,32 @@ def sentences_of(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
 
+@functools.cache
+def _footer() -> re.Pattern[str]:
+    openings = sorted(word_list("message_footers"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, o.split())) for o in openings) + r")\b", re.I)
+
+
+def _added(sentence: str) -> bool:
+    """Whether a line is one a phone, mail program or form adds to a message ("Sent from my iPhone":
+    `smpseo/data/en/message_footers.txt`)."""
+    return _footer().match(sentence) is not None
+
+
 def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> str:
     """A way of asking without what it says about the asking (see the module's doc); the text as it is when it has
-    no frame, or nothing but one."""
-    sentences = sentences_of(text)
-    told = [s for s in sentences if not (len(sentences) > 1 and not is_question(s) and _frames(s))]
+    no frame, or nothing but one. The sentences kept are joined as they were: on one line, or on lines of their own
+    (a form's "Subject: Question" and its message stay apart)."""
+    pieces = _SENTENCE_SPLIT.split(text.strip())
+    sentences = [s for s in pieces[::2] if s]
+    after = dict(zip(pieces[::2], ["\n" if "\n" in gap else " " for gap in pieces[1::2]], strict=False))
+    told = [s for s in sentences
+            if not (len(sentences) > 1 and not is_question(s) and (_frames(s) or _added(s)))]
     concern = names_concern or (lambda _: True)
-    kept = [_unframed_sentence(s, concern) for s in told or sentences]
-    return text if kept == sentences else " ".join(kept)
+    kept = [(_unframed_sentence(s, concern), after.get(s, " ")) for s in told or sentences]
+    if [k for k, _ in kept] == sentences:
+        return text
+    return "".join(k + gap for k, gap in kept[:-1]) + kept[-1][0]
 
 
 def standing_alone(text: str, names_thing: Callable[[str], bool],

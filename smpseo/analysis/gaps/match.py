@@ -172,6 +172,7 @@ def _heading(read: str) -> str:
     """A way of asking as the matcher read it (`Asked.read`: a typo read as the word meant, without the prospect's
     wrapper or the sentences about them), as a heading: "Hi! Sorry to bug you, but how long does it last?" as "How
     long does it last?"."""
+    read = " ".join(read.split())  # a form's lines kept apart (`framing.unframed`) as one line
     return read[:1].upper() + read[1:]
 
 
