@@ -98,6 +98,14 @@ def test_follow_shows_the_draft_again_when_it_is_saved(site):
     assert shown == [0]
 
 
+def watching(argv: list[str], cwd) -> subprocess.Popen:
+    """`smpseo check --watch` started as from a terminal, where Ctrl-C interrupts it. A process started in the
+    background by a shell inherits SIGINT ignored (as under `nohup`), and Python then leaves it ignored: a test run
+    started that way would send a Ctrl-C the command never sees."""
+    return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
 def lines_of(stream) -> queue.Queue:
     """The lines a process writes, as they come, read on a thread (so a test can wait for one with a timeout)."""
     found: queue.Queue = queue.Queue()
@@ -147,7 +155,7 @@ def test_events_say_when_the_watch_is_in_place_and_see_a_save_made_right_after(t
 @pytest.mark.parametrize("poll", [True, False], ids=["polling", "events"])
 def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", *(["--poll"] if poll else [])]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=site)
+    proc = watching(argv, site)
     try:
         out = lines_of(proc.stdout)
         wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
@@ -173,7 +181,7 @@ def test_events_see_a_folder_deleted_and_made_again(site):
     import shutil
 
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts"]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=site)
+    proc = watching(argv, site)
     try:
         out = lines_of(proc.stdout)
         wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
@@ -199,7 +207,7 @@ def test_events_see_a_folder_deleted_and_made_again(site):
 def test_a_post_named_and_then_deleted_is_said_to_be_gone(site):
     post = site / "posts" / "what-is-smp.md"
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "--poll", str(post)]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=site)
+    proc = watching(argv, site)
     try:
         out = lines_of(proc.stdout)
         wait_for(out, lambda line: line.startswith("smpseo: watching"))
