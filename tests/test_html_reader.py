@@ -197,3 +197,63 @@ Most clients describe a light scratch. We numb first.<br>
         (2, "Does SMP hurt?"), (3, "Most clients describe a light scratch. We numb first."),
         (4, "Sessions last two to four hours, with a break when you like."), (5, "One paragraph.")]
     assert [link.text for b in post.blocks for link in b.links] == ["a break"]
+
+
+def _random_page(rng) -> str:
+    """A page of random nesting from the tags, classes, ids and roles the reader's selectors name, and others."""
+    names = ["div", "section", "article", "main", "nav", "header", "footer", "aside", "form", "p", "span", "ul",
+             "li", "td", "script", "svg", "h2"]
+    classes = ["entry-content", "post-content", "content", "widget", "sidebar", "comments", "comment-body",
+               "breadcrumb", "hentry", "x", "navigation", "share-buttons"]
+    ids = ["content", "comments", "sidebar", "respond", "comment-3", "main", "y"]
+    roles = ["main", "navigation", "banner", "contentinfo", "complementary", "search", "note"]
+
+    def element(depth: int) -> str:
+        name = rng.choice(names)
+        attrs = []
+        if rng.random() < 0.4:
+            attrs.append(f'class="{" ".join(rng.sample(classes, rng.randint(1, 2)))}"')
+        if rng.random() < 0.2:
+            attrs.append(f'id="{rng.choice(ids)}"')
+        if rng.random() < 0.2:
+            attrs.append(f'role="{rng.choice(roles)}"')
+        if rng.random() < 0.05:
+            attrs.append("hidden")
+        inner = " ".join(element(depth + 1) for _ in range(rng.randint(0, 3 if depth < 5 else 0)))
+        text = "Some words of text here, enough of them to count. " * rng.randint(0, 3)
+        return f"<{name} {' '.join(attrs)}>{text}{inner}</{name}>"
+
+    return f"<html><body>{''.join(element(0) for _ in range(rng.randint(1, 4)))}</body></html>"
+
+
+def test_noise_and_content_are_found_as_the_css_selectors_find_them():
+    """The reader tests its selectors on each tag in one walk of the page; what it takes out as noise and where it
+    finds the post are what asking the CSS engine for each selector in turn finds, on pages of every nesting."""
+    import random
+
+    from smpseo.sources.readers import html
+    from smpseo.sources.readers.htmlblocks import parse_html
+
+    rng = random.Random(11)
+    for _ in range(300):
+        page = _random_page(rng)
+        mine, theirs = parse_html(page), parse_html(page)
+        html._remove_noise(mine)
+        for selector in html.NOISE_SELECTORS:
+            for tag in theirs.select(selector):
+                tag.decompose()
+        for tag in theirs.find_all(html._is_noise):
+            tag.decompose()
+        assert str(mine) == str(theirs), page
+        expected = theirs.body
+        for selector in html.CONTENT_SELECTORS:
+            found = [t for t in theirs.select(selector) if html._text_len(t) >= html.MIN_CONTENT_CHARS]
+            if found:
+                expected = max(found, key=html._text_len)
+                break
+        else:
+            expected = None
+        chosen = html.main_content(mine)
+        if expected is not None:
+            assert str(chosen) == str(expected), page
+

@@ -66,12 +66,69 @@ def _is_noise(tag: Tag) -> bool:
     return any(_COMMENT_CLASS.match(c) for c in classes) or bool(_COMMENT_CLASS.match(ident))
 
 
+_SIMPLE = re.compile(r"(?P<name>[a-z][a-z0-9-]*)|\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)"
+                     r"|\[(?P<attr>[\w-]+)(?:=(?P<value>[\w-]+))?\]")
+
+
+class _Selectors:
+    """The simple selectors of a list above (a tag name, `.class`, `#id`, `[attr]`, `[attr=value]`), tested on
+    each tag of one walk of the page by looking its name, classes, id and attributes up. Asking the CSS engine for
+    each selector in turn walked every element of the page once per selector."""
+
+    def __init__(self, selectors: tuple[str, ...]):
+        self.names: dict[str, list[int]] = {}
+        self.classes: dict[str, list[int]] = {}
+        self.ids: dict[str, list[int]] = {}
+        self.attrs: list[tuple[int, str, str | None]] = []
+        for i, selector in enumerate(selectors):
+            m = _SIMPLE.fullmatch(selector)
+            if m is None:
+                raise ValueError(f"not a simple selector: {selector}")
+            if m["name"]:
+                self.names.setdefault(m["name"], []).append(i)
+            elif m["cls"]:
+                self.classes.setdefault(m["cls"], []).append(i)
+            elif m["id"]:
+                self.ids.setdefault(m["id"], []).append(i)
+            else:
+                self.attrs.append((i, m["attr"], m["value"]))
+
+    def which(self, tag: Tag) -> list[int]:
+        """The selectors (by their place in the list) that name `tag`."""
+        found = list(self.names.get(tag.name, ()))
+        attrs = tag.attrs
+        if attrs:
+            for cls in attrs.get("class") or ():
+                found += self.classes.get(cls, ())
+            ident = attrs.get("id")
+            if isinstance(ident, str):
+                found += self.ids.get(ident, ())
+            found += [i for i, attr, value in self.attrs if attr in attrs and (value is None or attrs[attr] == value)]
+        return found
+
+
+def _tags(root: Tag, skip=None):
+    """Every tag under `root`, in the page's order, without recursion (a page may nest thousands deep); the tags
+    under one `skip` finds are not walked."""
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        yield tag
+        if skip is None or not skip(tag):
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+
+
+_NOISE = _Selectors(NOISE_SELECTORS)
+_CONTENT = _Selectors(CONTENT_SELECTORS)
+
+
+def _noise(tag: Tag) -> bool:
+    return bool(_NOISE.which(tag)) or (bool(tag.attrs) and _is_noise(tag))
+
+
 def _remove_noise(root: Tag) -> None:
-    for selector in NOISE_SELECTORS:
-        for tag in root.select(selector):
-            if tag is not root:
-                tag.decompose()
-    for tag in root.find_all(_is_noise):
+    """Take out every tag a `NOISE_SELECTORS` selector or a comment class or id names, with what it holds."""
+    for tag in [t for t in _tags(root, _noise) if _noise(t)]:
         tag.decompose()
 
 
@@ -79,12 +136,17 @@ def _text_len(tag: Tag) -> int:
     return len(" ".join(tag.get_text(" ").split()))
 
 
+_CONTAINERS = frozenset({"div", "section", "td", "article", "main", "body"})
+_TEXTS = frozenset({"p", "h2", "h3", "li", "blockquote", "pre"})
+
+
 def _densest(body: Tag) -> Tag:
     """The element whose own paragraphs (and headings, list items) hold the most text."""
     best, best_score = body, 0
-    for tag in body.find_all(["div", "section", "td", "article", "main", "body"]):
-        score = sum(_text_len(child) for child in tag.find_all(["p", "h2", "h3", "li", "blockquote", "pre"],
-                                                                  recursive=False))
+    for tag in _tags(body):
+        if tag.name not in _CONTAINERS:
+            continue
+        score = sum(_text_len(child) for child in tag.contents if isinstance(child, Tag) and child.name in _TEXTS)
         if score > best_score:
             best, best_score = tag, score
     return best
@@ -92,8 +154,12 @@ def _densest(body: Tag) -> Tag:
 
 def main_content(soup: BeautifulSoup) -> Tag:
     """The element holding the post itself (noise already removed from the document)."""
-    for selector in CONTENT_SELECTORS:
-        found = [t for t in soup.select(selector) if _text_len(t) >= MIN_CONTENT_CHARS]
+    matched: list[list[Tag]] = [[] for _ in CONTENT_SELECTORS]
+    for tag in _tags(soup):
+        for i in dict.fromkeys(_CONTENT.which(tag)):
+            matched[i].append(tag)
+    for candidates in matched:
+        found = [t for t in candidates if _text_len(t) >= MIN_CONTENT_CHARS]
         if found:
             # On a page listing several, the post is the one with most text.
             return max(found, key=_text_len)
