@@ -221,6 +221,8 @@ def test_an_indirect_opening_is_left_out_after_any_courtesy_or_opening_word(aske
     ("sorry but do you know is it safe?", "is it safe?"),
     ("G'day, does SMP hurt?", "does SMP hurt?"),
     ("what I meant to ask was does SMP hurt?", "does SMP hurt?"),
+    ("Sorry to bug you but does SMP hurt?", "does SMP hurt?"),  # a concession before "but" with no comma
+    ("I know it's a dumb question but how long does it last?", "how long does it last?"),
 ])
 def test_a_frame_run_into_the_question_is_left_out(text, read):
     assert unframed(text, CONCERN) == read
@@ -232,6 +234,9 @@ def test_a_frame_run_into_the_question_is_left_out(text, read):
     "Hi I was told it hurts, is that true?",  # "was" after "I" opens no question
     "Please help me understand why does it fade?",  # a word that says something comes first
     "How long does it last?",
+    "I've had a transplant but will SMP help?",  # a concession with no word about the asking
+    "Sorry my scars are bad but can SMP cover them?",  # one that names a concern
+    "Is it painful but is it worth it?",  # one that opens as a question
 ])
 def test_a_question_with_no_frame_run_into_it_stays(text):
     assert unframed(text, CONCERN) == text

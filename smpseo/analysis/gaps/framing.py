@@ -127,7 +127,7 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
         if opening and _words(opening["rest"]) and _frames(opening["frame"]):
             sentence = opening["rest"]
             continue
-        conceded = _CONCESSION.fullmatch(sentence)
+        conceded = _CONCESSION.fullmatch(sentence) or _bare_concession().fullmatch(sentence)
         if conceded and _words(conceded["rest"]) and _apologises(conceded["frame"]) \
                 and not names_concern(conceded["frame"]) and not _asks(conceded["frame"]):
             sentence = conceded["rest"]
@@ -145,6 +145,14 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
 
 
 _DIRECT = frozenset(_INNER) - {"if", "whether", "about"}  # what opens a question asked straight out
+
+
+@functools.cache
+def _bare_concession() -> re.Pattern[str]:
+    """A concession before "but" with no comma, when a question asked straight out follows: "Sorry to bug you but
+    does SMP hurt?", "I know it's a dumb question but how long does it last?"."""
+    direct = "|".join(sorted(_DIRECT))
+    return re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s+but\s+(?P<rest>(?:{direct})\b.*)", re.S | re.I)
 
 
 def _run_in(sentence: str) -> str | None:
