@@ -183,3 +183,41 @@ def test_an_html_block_nested_too_deeply_to_walk_keeps_its_text_and_the_post_its
     assert warnings == ["line 7: HTML nested too deeply to read its structure (headings, lists, links); its text is "
                         "read as paragraphs"]
     assert [s.line for s in post.sentences] == [5, 3_008, 3_008, 6_010]
+
+
+def test_a_link_s_column_is_found_as_the_expression_it_replaced_finds_it():
+    """A link's column is the place after its "[" and any emphasis marks and spaces where its text starts: found by
+    scanning the line, as the regular expression compiled for each link found it (most of the reading time of a
+    paragraph of thousands of links), on every short line of these characters."""
+    import random
+    import re
+
+    from smpseo.sources.readers.markdown import _link_column
+
+    def by_expression(row: str, text: str, searched: dict[int, int]) -> int:
+        first = text.split()[0] if text.split() else ""
+        if not first:
+            return 1
+        m = re.compile(r"\[[*_`~\s]*(?=" + re.escape(first) + ")").search(row, searched.get(1, 0))
+        if not m:
+            return 1
+        searched[1] = m.end()
+        return m.end() + 1
+
+    rng = random.Random(3)
+    for _ in range(20_000):
+        row = "".join(rng.choice("[]*_`~ ax\t") for _ in range(rng.randint(0, 12)))
+        text = "".join(rng.choice("*_ax ") for _ in range(rng.randint(0, 3)))
+        theirs = {1: rng.randint(0, 3)}
+        mine = dict(theirs)
+        assert (_link_column([row], 1, text, mine), mine) == (by_expression(row, text, theirs), theirs), (row, text)
+
+
+def test_a_paragraph_of_many_links_keeps_every_link_s_text_and_column():
+    import re
+
+    links = " ".join(f"[x{i}](https://example.com/{i})" for i in range(300))
+    post = parse_markdown(f"# Links\n\n{links}\n", "links.md")
+    found = post.links
+    assert [(link.text, link.href) for link in found] == [(f"x{i}", f"https://example.com/{i}") for i in range(300)]
+    assert [link.column for link in found] == [m.start() + 2 for m in re.finditer(r"\[", links)]

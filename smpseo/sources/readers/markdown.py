@@ -126,11 +126,22 @@ def _link_column(source: list[str], line: int, text: str, searched: dict[int, in
     first = text.split()[0] if text.split() else ""
     if not first or not 0 < line <= len(source):
         return 1
-    m = re.compile(r"\[[*_`~\s]*(?=" + re.escape(first) + ")").search(source[line - 1], searched.get(line, 0))
-    if not m:
-        return 1
-    searched[line] = m.end()
-    return m.end() + 1
+    row = source[line - 1]
+    at = row.find("[", searched.get(line, 0))
+    while at >= 0:  # "[", emphasis marks and spaces, then the text, after as many marks as can be (a regular
+        end, found = at + 1, -1  # expression compiled anew for each link made a paragraph of thousands slow)
+        while True:
+            if row.startswith(first, end):
+                found = end
+            if end < len(row) and (row[end] in "*_`~" or row[end].isspace()):
+                end += 1
+            else:
+                break
+        if found >= 0:
+            searched[line] = found
+            return found + 1
+        at = row.find("[", at + 1)
+    return 1
 
 
 def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[str, list[Link], list[Image]]:
@@ -177,10 +188,12 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
                 parts.append("\n" * breaks)
                 current += breaks
         elif t == "link_open":
-            link_stack.append((unmask(str(child.attrs.get("href", ""))), len("".join(parts)), current))
+            # where its text starts, as a count of parts: joining all the parts at every link took a paragraph of
+            # thousands of links a time that grew with the square of their number
+            link_stack.append((unmask(str(child.attrs.get("href", ""))), len(parts), current))
         elif t == "link_close" and link_stack:
             href, start, at = link_stack.pop()
-            text = " ".join("".join(parts)[start:].split())
+            text = " ".join("".join(parts[start:]).split())
             links.append(Link(href=href, text=text, line=at,
                               column=_link_column(source, at, text, searched) if source else 1))
         elif t == "image":
