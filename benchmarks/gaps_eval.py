@@ -386,6 +386,12 @@ def wrapped_topic(template: str, topic):
                    phrasings=tuple(wrap(template, p) for p in topic.phrasings))
 
 
+def unmarked(topic):
+    """A topic with its question and phrasings asked without a question mark, as a message often is."""
+    return replace(topic, question=topic.question.rstrip("?").rstrip(),
+                   phrasings=tuple(p.rstrip("?").rstrip() for p in topic.phrasings))
+
+
 def framings() -> dict[str, list[str]]:
     """The sets of wrappers of `FRAMINGS`, by name, in the file's order (none when it is not there)."""
     return yaml.safe_load(FRAMINGS.read_text(encoding="utf-8")) if FRAMINGS.is_file() else {}
@@ -395,19 +401,20 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
     """Held out as above, every question and phrasing in a prospect's wrapper (`FRAMINGS`): each topic in one of a
     set's wrappers, the next topic in the next (every clinic's topics in turn), so that one run scores the whole
     set. One line per set of the file: those seen while the reading of wrapped questions was designed, those looked
-    at since, and those kept out; and the same read with their wrappers (`framing.unframed` left out), what the
-    reading adds."""
+    at since, and those kept out; the same read with their wrappers (`framing.unframed` left out), what the
+    reading adds; and the same with every question asked without its question mark (`unmarked`)."""
     sets = framings()
     out = ["", "  the same questions in a prospect's wrapper (benchmarks/faq/framings.yml; each topic in one, in turn), "
                "held out:", f"  {'wrappers':30s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
-    for name, reading in [(name, reading) for reading in (True, False) for name in sets]:
+    for name, reading, marked in [*((name, True, True) for name in sets), *((name, False, True) for name in sets),
+                                  *((name, True, False) for name in sets)]:
         templates = sets.get(name) or []
         if not templates:
             continue
         turn = itertools.cycle(templates)  # each topic in the next wrapper, every clinic's topics in turn
 
-        def change(t, turn=turn):
-            return wrapped_topic(next(turn), t)
+        def change(t, turn=turn, marked=marked):
+            return wrapped_topic(next(turn), t if marked else unmarked(t))
 
         unframed = features.unframed
         if not reading:
@@ -416,7 +423,8 @@ def wrapped(all_clinics: list[Clinic], folds: dict) -> list[str]:
             rows = changed_rows(all_clinics, folds, change)
         finally:
             features.unframed = unframed
-        label = f"{name.replace('_', ' ')} ({len(templates)})" + ("" if reading else ", not left out")
+        label = (f"{name.replace('_', ' ')} ({len(templates)})" + ("" if reading else ", not left out")
+                 + ("" if marked else ", no '?'"))
         out.append("  " + line(label, rows, 30)[2:])
     return out
 

@@ -179,6 +179,8 @@ def test_a_greeting_ended_by_an_emoji_is_left_out_as_one_ended_by_a_full_stop():
     ("Hiya, hope all's grand with ye. Will it fade? Go raibh maith agat!", "Will it fade?"),
     ("Kia ora team. Does it hurt? Chur", "Does it hurt?"),
     ("Much appreciated, whoever's reading. Can it be removed?", "Can it be removed?"),
+    ("Kia ora team. does it hurt", "does it hurt"),  # a question asked straight out without a question mark
+    ("Hiya. how long does it last. Chur", "how long does it last."),
     # kept: about the prospect (a first-person word, a number) or naming one of the domain's concerns
     ("I work outside all summer. Am I going to wreck it?", None),
     ("Im 60. Is it weird at my age?", None),
@@ -221,6 +223,7 @@ def test_an_indirect_opening_is_left_out_after_any_courtesy_or_opening_word(aske
     ("sorry but do you know is it safe?", "is it safe?"),
     ("G'day, does SMP hurt?", "does SMP hurt?"),
     ("what I meant to ask was does SMP hurt?", "does SMP hurt?"),
+    ("yo quick q does smp hurt", "does smp hurt"),  # no question mark, as a message often has none
     ("Sorry to bug you but does SMP hurt?", "does SMP hurt?"),  # a concession before "but" with no comma
     ("I know it's a dumb question but how long does it last?", "how long does it last?"),
 ])

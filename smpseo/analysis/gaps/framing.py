@@ -162,8 +162,6 @@ def _run_in(sentence: str) -> str | None:
     when every word before it frames, one of them a framing or courtesy word, and the clause before it does not open
     as a question itself ("Do you have a blog I can read?" stays). Of several such words, the last before the first
     word that says something: "sorry but do you know is it safe?" is read as "is it safe?"."""
-    if not is_question(sentence):
-        return None
     spans = list(WORD_RE.finditer(sentence))
     words = [(_words(m.group()) or [""])[0] for m in spans]
     quiet, framing, openers = unasking_words(), framing_words(), word_list("opening_words")
@@ -216,6 +214,13 @@ def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> s
     return "".join(k + gap for k, gap in kept[:-1]) + kept[-1][0]
 
 
+def _opens_a_question(sentence: str) -> bool:
+    """Whether a sentence asks straight out without a question mark, as a message often does ("does it hurt",
+    "how long does it last lol"): it opens with an auxiliary or a question word."""
+    words = _words(sentence)
+    return bool(words) and words[0] in _DIRECT
+
+
 def standing_alone(text: str, names_thing: Callable[[str], bool],
                    names_concern: Callable[[str], bool] | None = None) -> str:
     """A way of asking as it is read: a question that names what it asks about ("I'm 45 and my hair has been
@@ -225,11 +230,11 @@ def standing_alone(text: str, names_thing: Callable[[str], bool],
     problem?": `about_the_prospect`) or naming one of the domain's concerns (`names_concern`), and without
     the others, greetings and sign-offs in words no list holds ("Hiya, hope all's grand with ye. ... Cheers pal.")."""
     sentences = sentences_of(text)
-    asking = [s for s in sentences if is_question(s)]
+    asking = [s for s in sentences if is_question(s)] or [s for s in sentences if _opens_a_question(s)]
     if not asking or len(asking) == len(sentences):
         return text
     if names_thing(" ".join(asking)):
         return " ".join(asking)
-    told = [s for s in sentences if is_question(s) or about_the_prospect(s)
+    told = [s for s in sentences if s in asking or about_the_prospect(s)
             or (names_concern is not None and names_concern(s))]
     return text if len(told) == len(sentences) else " ".join(told)
