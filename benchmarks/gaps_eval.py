@@ -309,6 +309,7 @@ REWORDINGS = {
     "a typo in a long word": lambda t: _typo(t),
     "'I'm 45 ...' before it": lambda t: f"I'm 45 and my hair has been thinning for years. {t}",
     "US spelling": lambda t: _us(t),
+    "a label, no '?'": lambda t: f"Looking for info: {t[:1].lower()}{t[1:].rstrip('?')}",
 }
 
 

@@ -224,6 +224,8 @@ def test_an_indirect_opening_is_left_out_after_any_courtesy_or_opening_word(aske
     ("G'day, does SMP hurt?", "does SMP hurt?"),
     ("what I meant to ask was does SMP hurt?", "does SMP hurt?"),
     ("yo quick q does smp hurt", "does smp hurt"),  # no question mark, as a message often has none
+    ("Looking for info: how long does it last", "how long does it last"),  # a short label before a colon
+    ("Question for you guys: does it hurt?", "does it hurt?"),
     ("Sorry to bug you but does SMP hurt?", "does SMP hurt?"),  # a concession before "but" with no comma
     ("I know it's a dumb question but how long does it last?", "how long does it last?"),
 ])
@@ -240,6 +242,8 @@ def test_a_frame_run_into_the_question_is_left_out(text, read):
     "I've had a transplant but will SMP help?",  # a concession with no word about the asking
     "Sorry my scars are bad but can SMP cover them?",  # one that names a concern
     "Is it painful but is it worth it?",  # one that opens as a question
+    "Scars from my transplant: can SMP cover them?",  # a label that names a concern
+    "Is it safe: does it hurt?",
 ])
 def test_a_question_with_no_frame_run_into_it_stays(text):
     assert unframed(text, CONCERN) == text

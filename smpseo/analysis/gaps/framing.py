@@ -127,6 +127,11 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
         if opening and _words(opening["rest"]) and _frames(opening["frame"]):
             sentence = opening["rest"]
             continue
+        labelled = _label().fullmatch(sentence)
+        if labelled and len(_words(labelled["frame"])) <= MOST_LABEL_WORDS and not names_concern(labelled["frame"]) \
+                and not _asks(labelled["frame"]):
+            sentence = labelled["rest"]
+            continue
         conceded = _CONCESSION.fullmatch(sentence) or _bare_concession().fullmatch(sentence)
         if conceded and _words(conceded["rest"]) and _apologises(conceded["frame"]) \
                 and not names_concern(conceded["frame"]) and not _asks(conceded["frame"]):
@@ -145,6 +150,17 @@ def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> s
 
 
 _DIRECT = frozenset(_INNER) - {"if", "whether", "about"}  # what opens a question asked straight out
+
+
+MOST_LABEL_WORDS = 6  # "Looking for some info:", "Question for you guys:": a label, not a clause of the question
+
+
+@functools.cache
+def _label() -> re.Pattern[str]:
+    """A short label before a colon, when a question asked straight out follows: "Looking for info: how long does
+    it last?", "Question for you guys: does it hurt?"."""
+    direct = "|".join(sorted(_DIRECT))
+    return re.compile(rf"\s*(?P<frame>[^:?!.]{{1,80}}?)\s*:\s*(?P<rest>(?:{direct})\b.*)", re.S | re.I)
 
 
 @functools.cache
