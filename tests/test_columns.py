@@ -48,3 +48,16 @@ def test_the_column_is_the_match_at_or_after_the_estimate():
     assert refine_column([line], 1, 30, "the gel guide") == line.index("the gel guide") + 1
     assert refine_column([line], 1, 60, "the gel guide") == line.index("the gel guide") + 1  # the nearest before
     assert refine_column([line], 1, 7, "8 of 40 sentences") == 7  # not text of the post: the estimate stays
+
+
+def test_on_a_line_of_a_whole_export_the_words_are_found_near_their_estimate():
+    """A file of hundreds of posts on one line (an export written without line breaks): a finding's words are
+    looked for around its estimated column, where they are, and not along the whole line (for every finding)."""
+    from smpseo.checks.columns import WINDOW
+
+    before = "<p>The <b>healing</b> week is quiet.</p>" * (3 * WINDOW // 40)
+    line = before + "<p>The <b>healing</b> week is quiet.</p>" + "<p>Other words.</p>" * (3 * WINDOW // 18)
+    target = len(before) + len("<p>The <b>") + 1
+    estimate = target - len("<b>") - 2  # markup before the words pushes them right of the estimate
+    assert refine_column([line], 1, estimate, "healing week is quiet") == target
+    assert refine_column([line], 1, estimate, "words that are nowhere") == estimate

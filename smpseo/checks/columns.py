@@ -185,19 +185,26 @@ def refine_column(lines: Sequence[str], line: int, column: int, match: str) -> i
     # the match may go on past the end of its line ("... And\nthen ..."): it is looked for with the next line,
     # starting on this one
     text = src if line >= len(lines) else f"{src}\n{lines[line]}"
+    estimate = min(column - 1, len(src))
+    # On a line of hundreds of thousands of characters (a whole export or page on one line), only the part around
+    # the estimate is searched: searching all of it for every finding on it grew with the square of its length.
+    lo = max(0, estimate - WINDOW)
+    text, estimate, end_of_src = text[lo: estimate + WINDOW], estimate - lo, len(src) - lo
     for k in range(len(chunks), min(2, len(chunks)) - 1, -1):
         phrase = Phrase(chunks[:k], whole=len(chunks) == 1)
-        if phrase.match(text, column - 1):
+        if column - 1 - lo >= 0 and phrase.match(text, column - 1 - lo):
             return column
-        estimate = min(column - 1, len(src))
         after = phrase.search(text, estimate)  # the first at or after the estimate: found without going through
-        if after is not None and after < len(src):  # a long line again for each finding on it
-            return after + 1
+        if after is not None and after < end_of_src:  # a long line again for each finding on it
+            return lo + after + 1
         before = None
         for start in phrase.starts(text):  # else the nearest one before it
             if start >= estimate:
                 break
             before = start
         if before is not None:
-            return before + 1
+            return lo + before + 1
     return column
+
+
+WINDOW = 20_000  # characters either side of a finding's estimated column that its words are looked for in

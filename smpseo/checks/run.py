@@ -315,6 +315,7 @@ class _Cleaned(Sequence[str]):
 def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
     """Findings from hits, in the hits' order (`assemble` sorts them all)."""
     lines_cache: dict[int, tuple[list[str] | None, _Cleaned | None]] = {}
+    cleaned: dict[int, _Cleaned] = {}  # by the file's lines: the posts of one export share them, and their cleaning
     out = []
     for ctx, r, h in hits:
         severity = settings[r.id].severity
@@ -327,7 +328,7 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
             written, lines = lines_cache[id(ctx.post)]
         else:
             written = source_lines(ctx.post)  # the lines as the file has them; `lines` as the reader saw them
-            lines = _Cleaned(written) if written else None
+            lines = cleaned.setdefault(id(written), _Cleaned(written)) if written else None
             lines_cache[id(ctx.post)] = written, lines
         if lines and line > 0:
             if ctx.post.format in INLINE_FORMATS and inline_disabled(lines, line, r):
