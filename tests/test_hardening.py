@@ -442,3 +442,30 @@ def test_a_post_over_its_checking_budget_is_one_error_line_and_the_others_are_ch
     data = json.loads(out)
     assert {p["path"] for p in data["posts"]} >= {"posts/good.md"}
     assert "posts/slow.md: error: not checked: its checks took more than 0.05 s (the limit for one post)" in err
+
+
+def test_full_stops_that_end_no_sentence_are_read_in_linear_time():
+    """"one two three. four five six. ..." on and on: no full stop ends a sentence (a lower-case word follows), and
+    each was judged an abbreviation or not from the whole text since the sentence began."""
+    from smpseo.core.text import sentence_spans
+
+    text = "scalp pigment session healing week. " * 60_000
+    with time_budget(HANG):
+        spans = sentence_spans(text)
+    assert spans == [(0, len(text.rstrip()))]
+
+
+def test_a_full_stop_is_judged_by_the_word_before_it_as_before(monkeypatch):
+    """The word before a full stop is taken from the few characters before it: sentences split where they did when
+    it was taken from the whole sentence so far, on texts of abbreviations, initials, long words and spaces."""
+    import random
+
+    from smpseo.core import text as text_module
+
+    rng = random.Random(5)
+    pieces = ["Dr", "Mr", "e.g", "J", "a", "U.S", "etc", "x" * 70, "Word", "word", "(Dr", "\u201cMrs", " ", "  ", ". ",
+              "? ", "! ", ".\n", "\n", "It", "the"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(5_000)]
+    found = [text_module.sentence_spans(t) for t in texts]
+    monkeypatch.setattr(text_module, "_LONGEST_TOKEN", 10**9)  # the whole sentence so far, as before
+    assert found == [text_module.sentence_spans(t) for t in texts]

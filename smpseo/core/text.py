@@ -217,6 +217,9 @@ def normalize_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_LONGEST_TOKEN = 64  # characters: longer than any abbreviation, so the last token's tail decides as it would
+
+
 def _is_abbreviation(before: str) -> bool:
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     token = token.lstrip("\"'“‘(").lower().rstrip(".")
@@ -238,7 +241,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         nxt = m.end(3)
         if nxt >= n:
             break
-        if m.group(1) == "." and _is_abbreviation(text[start : m.start(1)]):
+        # the word before the full stop, from a few characters before it: the whole sentence so far (slicing it
+        # at every full stop) grew with the square of a run of full stops that end no sentence
+        if m.group(1) == "." and _is_abbreviation(text[max(start, m.start(1) - _LONGEST_TOKEN) : m.start(1)]):
             continue
         if not _OPENER_RE.match(text, nxt):
             continue
