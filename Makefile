@@ -39,6 +39,7 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/hostile.py
 
 # Yoast's analysis engine beside smpseo on the clinic's posts (needs Node and npm; nothing else does).
 YOAST := benchmarks/yoast
