@@ -334,6 +334,18 @@ def test_missing_and_empty_sources_for_import(tmp_path, capsys):
     assert _lines(capsys.readouterr().err) == ["empty: error: folder holds no posts (.md, .markdown, .mdx, .rst, .html)"]
 
 
+def test_a_folder_holding_only_an_export_says_to_name_it(tmp_path, capsys, monkeypatch):
+    """An export or a dump is read when named, never found in a folder: a folder of nothing else says which file
+    to name."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site").mkdir()
+    for name in ("wordpress.xml", "ghost.json"):
+        (tmp_path / "site" / name).write_text("<rss/>\n", encoding="utf-8")
+    assert main(["check", "site"]) == 1
+    assert _lines(capsys.readouterr().err)[0] == ("site: error: folder holds no posts (.md, .markdown, .mdx, .rst, "
+                                                  ".html); site/ghost.json is read when named, as an export or a dump")
+
+
 # -- exports ---------------------------------------------------------------------------------------------------------
 
 def test_wxr_entity_bomb_is_refused_at_the_line_of_its_first_entity(tmp_path, capsys):

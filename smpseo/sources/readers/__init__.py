@@ -68,9 +68,13 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             errors.append(ReadError(str(path), exc.strerror or str(exc)))
             continue
         if is_dir:
-            found = sorted(_walk(path, errors))
+            named: list[Path] = []
+            found = sorted(_walk(path, errors, named))
             if not found and not any(e.path.startswith(str(path)) and e.severity == "error" for e in errors):
-                errors.append(ReadError(str(path), "folder holds no posts (.md, .markdown, .mdx, .rst, .html)"))
+                # an export or a dump is read when it is named, never found in a folder (a folder's .xml and .json
+                # files are sitemaps and settings as often as posts): say so when one is there
+                hint = f"; {min(named)} is read when named, as an export or a dump" if named else ""
+                errors.append(ReadError(str(path), f"folder holds no posts (.md, .markdown, .mdx, .rst, .html){hint}"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -141,10 +145,10 @@ def _not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
     return out
 
 
-def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
+def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None) -> list[Path]:
     """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
     a Python virtual environment, a generator's built site and templates: `GENERATOR_FOLDERS`); the problems met on
-    the way to `errors`."""
+    the way to `errors`, and the files read only when named (an export, a dump) to `named`."""
     import os
 
     found: list[Path] = []
@@ -161,6 +165,8 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
             if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
                 if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:
                     unread[f"{UNREAD_POSTS[path.suffix.lower()]} ({path.suffix.lower()}, "] += 1
+                elif named is not None and not name.startswith(".") and path.suffix.lower() in READERS:
+                    named.append(path)
                 continue
             try:
                 mode = path.stat().st_mode
