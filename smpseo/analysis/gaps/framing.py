@@ -3,7 +3,7 @@ say nothing about the prospect (`standing_alone`).
 
 "Sorry if this is a dumb question, but does SMP hurt?" asks what "Does SMP hurt?" asks. Matched as written, its
 frame ("sorry", "dumb", "question": rare words, so weighty ones) outweighs the question's own words ("hurt") and
-draws it to a section that lists questions to ask an artist. Three kinds of frame are left out of a way of asking:
+draws it to a section that lists questions to ask an artist. Four kinds of frame are left out of a way of asking:
 
 - **An opening clause about the question** (`framing_words`): up to a comma, colon, semicolon or dash (and a "but",
   "so" or "and" after it), a clause made of function and courtesy words and the words a prospect frames a question
@@ -19,12 +19,20 @@ draws it to a section that lists questions to ask an artist. Three kinds of fram
 - **An opening that makes the question indirect** (`framing_leads`): "I was wondering", "can you tell me", "do you
   know" (`smpseo/data/en/framing_leads.txt`) before "if", "whether" or a question word. "I was wondering if SMP
   hurts" is matched as "SMP hurts"; "Do you know Dr Patel?" is left as it is.
+- **A frame run into the question with no stop between** (`_run_in`): "yo quick q does SMP hurt", "hi um sorry I
+  was just wondering is it safe?": the question opens at an auxiliary or a question word right after a framing,
+  courtesy or opening word, when every word before it frames. So does a concession with no comma before "but"
+  ("Sorry to bug you but does it hurt?"), and a short label before a colon ("Looking for info: how long does it
+  last?"), when a question asked straight out follows.
 
 And a sentence beside the question made of the same words only ("Thanks in advance.", "Asking for a friend.",
-"Hope you're well.") is left out, as a greeting is. Then (`standing_alone`) a question that names the domain's thing
-is read alone, and one that does not is read with the sentences beside it that speak of the prospect (a first-person
-word or a number: `about_the_prospect`) or name one of the domain's concerns, and without the others, greetings and
-sign-offs in words no list holds ("Kia ora team. Does it hurt? Chur").
+"Hope you're well.") is left out, as a greeting is, and so is a line a phone or a form adds ("Sent from my
+iPhone": `smpseo/data/en/message_footers.txt`). A question is the sentence that ends with a question mark or, in a
+message with none, one that opens with an auxiliary or a question word ("does it hurt lol"). Then
+(`standing_alone`) a question that names the domain's thing is read alone, and one that does not is read with the
+sentences beside it that speak of the prospect (a first-person word or a number: `about_the_prospect`) or name one
+of the domain's concerns, and without the others, greetings and sign-offs in words no list holds ("Kia ora team.
+Does it hurt? Chur").
 
 The same words elsewhere keep their weight: "What questions should I ask an artist?" is about questions.
 """
@@ -118,37 +126,6 @@ def _apologises(clause: str) -> bool:
     return any(w in framing or w in courtesy for w in _words(clause))
 
 
-MOST_FRAMES = 8  # frames left out of one sentence at most ("Hi, quick question: I was wondering, ..." has three)
-
-
-def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> str:
-    for _ in range(MOST_FRAMES):
-        opening = _OPENING.fullmatch(sentence)
-        if opening and _words(opening["rest"]) and _frames(opening["frame"]):
-            sentence = opening["rest"]
-            continue
-        labelled = _label().fullmatch(sentence)
-        if labelled and len(_words(labelled["frame"])) <= MOST_LABEL_WORDS and not names_concern(labelled["frame"]) \
-                and not _asks(labelled["frame"]):
-            sentence = labelled["rest"]
-            continue
-        conceded = _CONCESSION.fullmatch(sentence) or _bare_concession().fullmatch(sentence)
-        if conceded and _words(conceded["rest"]) and _apologises(conceded["frame"]) \
-                and not names_concern(conceded["frame"]) and not _asks(conceded["frame"]):
-            sentence = conceded["rest"]
-            continue
-        lead = _lead().match(sentence)
-        if lead and lead.end() and _words(sentence[lead.end():]):
-            sentence = sentence[lead.end():]
-            continue
-        run_in = _run_in(sentence)
-        if run_in:
-            sentence = run_in
-            continue
-        break
-    return sentence
-
-
 _DIRECT = frozenset(_INNER) - {"if", "whether", "about"}  # what opens a question asked straight out
 
 
@@ -193,6 +170,37 @@ def _run_in(sentence: str) -> str | None:
         return None
     frame = sentence[:spans[cut].start()]
     return None if _asks(frame) or not _apologises(frame) else sentence[spans[cut].start():]
+
+
+MOST_FRAMES = 8  # frames left out of one sentence at most ("Hi, quick question: I was wondering, ..." has three)
+
+
+def _unframed_sentence(sentence: str, names_concern: Callable[[str], bool]) -> str:
+    for _ in range(MOST_FRAMES):
+        opening = _OPENING.fullmatch(sentence)
+        if opening and _words(opening["rest"]) and _frames(opening["frame"]):
+            sentence = opening["rest"]
+            continue
+        labelled = _label().fullmatch(sentence)
+        if labelled and len(_words(labelled["frame"])) <= MOST_LABEL_WORDS and not names_concern(labelled["frame"]) \
+                and not _asks(labelled["frame"]):
+            sentence = labelled["rest"]
+            continue
+        conceded = _CONCESSION.fullmatch(sentence) or _bare_concession().fullmatch(sentence)
+        if conceded and _words(conceded["rest"]) and _apologises(conceded["frame"]) \
+                and not names_concern(conceded["frame"]) and not _asks(conceded["frame"]):
+            sentence = conceded["rest"]
+            continue
+        lead = _lead().match(sentence)
+        if lead and lead.end() and _words(sentence[lead.end():]):
+            sentence = sentence[lead.end():]
+            continue
+        run_in = _run_in(sentence)
+        if run_in:
+            sentence = run_in
+            continue
+        break
+    return sentence
 
 
 def sentences_of(text: str) -> list[str]:
