@@ -154,7 +154,8 @@ def _run_in(sentence: str) -> str | None:
     auxiliary or a question word) right after a framing, courtesy or opening word ("wondering", "q", "hey", "but"),
     when every word before it frames, one of them a framing or courtesy word, and the clause before it does not open
     as a question itself ("Do you have a blog I can read?" stays). Of several such words, the last before the first
-    word that says something: "sorry but do you know is it safe?" is read as "is it safe?"."""
+    word that says something: "sorry but do you know is it safe?" is read as "is it safe?". With a question mark or
+    without one, as a message often has none."""
     spans = list(WORD_RE.finditer(sentence))
     words = [(_words(m.group()) or [""])[0] for m in spans]
     quiet, framing, openers = unasking_words(), framing_words(), word_list("opening_words")
