@@ -35,6 +35,12 @@ def _stops(n: int) -> tuple[str, str]:
     return "stops.md", "# Stops\n\n" + " ".join(f"{WORDS[i % 9]} {WORDS[(i * 7) % 9]}." for i in range(n)) + "\n"
 
 
+def _lines(n: int) -> tuple[str, str]:
+    """One paragraph of a sentence a line (a poem, an address list, a dump pasted without blank lines)."""
+    return "lines.md", "# Lines\n\n" + "\n".join(f"{WORDS[i % 9].capitalize()} {WORDS[(i * 7) % 9]} here."
+                                                 for i in range(n)) + "\n"
+
+
 def _export(n: int) -> tuple[str, str]:
     """A WordPress export written on one line, as some tools write it."""
     items = "".join(
@@ -51,6 +57,7 @@ CASES = [  # what, how it is made, the smaller size
     ("HTML nested N deep", _deep_html, 25_000),
     ("N links in one paragraph", _links, 10_000),
     ("N full stops that end no sentence", _stops, 30_000),
+    ("a paragraph of N lines", _lines, 20_000),
     ("an export of N posts on one line", _export, 250),
 ]
 

@@ -99,3 +99,17 @@ def test_a_web_or_email_address_is_one_word():
 ])
 def test_a_quoted_opening_ends_at_a_word_s_end(text, expected):
     assert opening(text) == expected and text.startswith(opening(text))
+
+
+def test_each_sentence_of_a_paragraph_of_many_lines_has_its_own_line_and_column():
+    """The line breaks before a sentence are counted on from the sentence before it (counting them from the start
+    of the paragraph for each sentence grew with the square of its lines): every sentence still gets its line, and
+    its column on it."""
+    from smpseo.model.post import split_sentences
+
+    text = "\n".join(f"Line {i} is here. And {i} more." for i in range(2_000))
+    found = split_sentences(text, line=5, column=3, line_columns=[3] + [1] * 1_999)
+    assert [(s.line, s.column) for s in found[:4]] == [(5, 3), (5, 19), (6, 1), (6, 17)]
+    assert [(s.text, s.line, s.column) for s in found[-2:]] == [("Line 1999 is here.", 2_004, 1),
+                                                                 ("And 1999 more.", 2_004, 20)]
+    assert len(found) == 4_000

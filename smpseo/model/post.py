@@ -334,8 +334,10 @@ def split_sentences(text: str, line: int = 1, column: int = 1, line_columns: lis
     `line_columns`, when given, is the source column of the first character of each text line.
     """
     result = []
+    newlines, counted = 0, 0  # the line breaks before `counted`: counted on from the last sentence, not from the start
     for s, e in sentence_spans(text):
-        newlines = text.count("\n", 0, s)
+        newlines += text.count("\n", counted, s)
+        counted = s
         line_start = text.rfind("\n", 0, s) + 1
         if newlines == 0:
             col = column + s
