@@ -69,6 +69,9 @@ CASES = [
     Case("unclosed-front-matter.md", b"---\ntitle: Never closed\n\nBody text.\n", "error", 1, r"never closed"),
     Case("wrong-types.md", _fixture("wrong-types.md"), "warning", 2, r"'title' should be text, not list"),
     Case("alias-bomb.md", _fixture("alias-bomb.md"), "error", 2, r"aliases expand to more than 10,000 values"),
+    Case("many-fields.md", ("---\ntitle: Fields\n" + "".join(f"k{i}: v{i}\n" for i in range(10_001))
+                            + "---\n\nA body.\n").encode(), "error", 2,
+         r"front matter refused: it holds more than 10,000 values"),  # no alias in it: not said to have one
     Case("alias-loop.md", b"---\ntitle: Looped\ntags: &a [one, *a]\n---\n\nA body under a list that holds itself.\n",
          "error", 3, r"front matter refused: 'tags' contains itself through an alias"),
     Case("python-tag.md", _fixture("python-tag.md"), "error", 2,
