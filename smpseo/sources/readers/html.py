@@ -128,7 +128,17 @@ def _noise(tag: Tag) -> bool:
 
 def _remove_noise(root: Tag) -> None:
     """Take out every tag a `NOISE_SELECTORS` selector or a comment class or id names, with what it holds."""
-    for tag in [t for t in _tags(root, _noise) if _noise(t)]:
+    noisy: list[Tag] = []
+
+    def noise(tag: Tag) -> bool:  # each tag tested once: the walk does not go into the noise it finds
+        found = _noise(tag)
+        if found:
+            noisy.append(tag)
+        return found
+
+    for _ in _tags(root, noise):
+        pass
+    for tag in noisy:
         tag.decompose()
 
 
