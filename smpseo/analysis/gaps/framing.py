@@ -127,6 +127,7 @@ def _apologises(clause: str) -> bool:
 
 
 _DIRECT = frozenset(_INNER) - {"if", "whether", "about"}  # what opens a question asked straight out
+_DIRECT_ANY = "|".join(sorted(_DIRECT))  # the same, as an expression's alternatives
 
 
 MOST_LABEL_WORDS = 6  # "Looking for some info:", "Question for you guys:": a label, not a clause of the question
@@ -136,16 +137,14 @@ MOST_LABEL_WORDS = 6  # "Looking for some info:", "Question for you guys:": a la
 def _label() -> re.Pattern[str]:
     """A short label before a colon, when a question asked straight out follows: "Looking for info: how long does
     it last?", "Question for you guys: does it hurt?"."""
-    direct = "|".join(sorted(_DIRECT))
-    return re.compile(rf"\s*(?P<frame>[^:?!.]{{1,80}}?)\s*:\s*(?P<rest>(?:{direct})\b.*)", re.S | re.I)
+    return re.compile(rf"\s*(?P<frame>[^:?!.]{{1,80}}?)\s*:\s*(?P<rest>(?:{_DIRECT_ANY})\b.*)", re.S | re.I)
 
 
 @functools.cache
 def _bare_concession() -> re.Pattern[str]:
     """A concession before "but" with no comma, when a question asked straight out follows: "Sorry to bug you but
     does SMP hurt?", "I know it's a dumb question but how long does it last?"."""
-    direct = "|".join(sorted(_DIRECT))
-    return re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s+but\s+(?P<rest>(?:{direct})\b.*)", re.S | re.I)
+    return re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s+but\s+(?P<rest>(?:{_DIRECT_ANY})\b.*)", re.S | re.I)
 
 
 def _run_in(sentence: str) -> str | None:
@@ -228,12 +227,13 @@ def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> s
     no frame, or nothing but one. The sentences kept are joined as they were: on one line, or on lines of their own
     (a form's "Subject: Question" and its message stay apart)."""
     pieces = _SENTENCE_SPLIT.split(text.strip())
-    sentences = [s for s in pieces[::2] if s]
-    after = dict(zip(pieces[::2], ["\n" if "\n" in gap else " " for gap in pieces[1::2]], strict=False))
-    told = [s for s in sentences
-            if not (len(sentences) > 1 and not is_question(s) and (_frames(s) or _added(s)))]
+    gaps = ["\n" if "\n" in gap else " " for gap in pieces[1::2]] + [""]  # what follows each sentence
+    said = [(s, gap) for s, gap in zip(pieces[::2], gaps, strict=True) if s]
+    sentences = [s for s, _ in said]
+    told = [(s, gap) for s, gap in said
+            if not (len(said) > 1 and not is_question(s) and (_frames(s) or _added(s)))]
     concern = names_concern or (lambda _: True)
-    kept = [(_unframed_sentence(s, concern), after.get(s, " ")) for s in told or sentences]
+    kept = [(_unframed_sentence(s, concern), gap) for s, gap in told or said]
     if [k for k, _ in kept] == sentences:
         return text
     return "".join(k + gap for k, gap in kept[:-1]) + kept[-1][0]
