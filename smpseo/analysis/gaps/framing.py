@@ -104,11 +104,11 @@ def first_person_words() -> frozenset[str]:
     return word_list("first_person_words")
 
 
-def _asks(clause: str) -> bool:
+def _asks(clause: str, openers=_INNER) -> bool:
     """Whether a clause opens as a question does ("Will it look real, up close?", "How will it look, ..."): then it
-    is the question, whatever its words."""
+    is the question, whatever its words. `openers`: the words that open one (`_DIRECT`: straight out)."""
     words = _words(clause)
-    return bool(words) and words[0] in _INNER
+    return bool(words) and words[0] in openers
 
 
 def _frames(clause: str) -> bool:
@@ -239,13 +239,6 @@ def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> s
     return "".join(k + gap for k, gap in kept[:-1]) + kept[-1][0]
 
 
-def _opens_a_question(sentence: str) -> bool:
-    """Whether a sentence asks straight out without a question mark, as a message often does ("does it hurt",
-    "how long does it last lol"): it opens with an auxiliary or a question word."""
-    words = _words(sentence)
-    return bool(words) and words[0] in _DIRECT
-
-
 def standing_alone(text: str, names_thing: Callable[[str], bool],
                    names_concern: Callable[[str], bool] | None = None) -> str:
     """A way of asking as it is read: a question that names what it asks about ("I'm 45 and my hair has been
@@ -255,7 +248,8 @@ def standing_alone(text: str, names_thing: Callable[[str], bool],
     problem?": `about_the_prospect`) or naming one of the domain's concerns (`names_concern`), and without
     the others, greetings and sign-offs in words no list holds ("Hiya, hope all's grand with ye. ... Cheers pal.")."""
     sentences = sentences_of(text)
-    asking = [s for s in sentences if is_question(s)] or [s for s in sentences if _opens_a_question(s)]
+    # a sentence that ends with "?"; in a message with none, one that asks straight out ("does it hurt lol")
+    asking = [s for s in sentences if is_question(s)] or [s for s in sentences if _asks(s, _DIRECT)]
     if not asking or len(asking) == len(sentences):
         return text
     if names_thing(" ".join(asking)):
