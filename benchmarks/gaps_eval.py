@@ -347,8 +347,7 @@ def reworded(all_clinics: list[Clinic], folds: dict) -> list[str]:
     Agreement and best post per wording."""
     out = ["", "  the same questions worded otherwise (every question and phrasing of every clinic), held out:",
            f"  {'wording':24s} {'topics':>6s}  {'agreement':>9s}  {'exact':>10s}  {'best post':>15s}"]
-    ways = {**{name: (lambda t, f=f: replace(t, question=f(t.question), phrasings=tuple(map(f, t.phrasings))))
-               for name, f in REWORDINGS.items()},
+    ways = {**{name: (lambda t, f=f: each_way(t, f)) for name, f in REWORDINGS.items()},
             "the question alone": lambda t: replace(t, phrasings=()),
             "fresh id, question only": lambda t: replace(t, id=FRESH + t.id, phrasings=(), terms=())}
     for name, change in ways.items():
@@ -381,16 +380,19 @@ def wrap(template: str, text: str) -> str:
     return template.replace("{ql}", text[:1].lower() + text[1:]).replace("{q}", text)
 
 
+def each_way(topic, change):
+    """A topic with `change` made to its question and to every phrasing."""
+    return replace(topic, question=change(topic.question), phrasings=tuple(map(change, topic.phrasings)))
+
+
 def wrapped_topic(template: str, topic):
     """A topic with its question and every phrasing in the wrapper `template`."""
-    return replace(topic, question=wrap(template, topic.question),
-                   phrasings=tuple(wrap(template, p) for p in topic.phrasings))
+    return each_way(topic, lambda text: wrap(template, text))
 
 
 def unmarked(topic):
     """A topic with its question and phrasings asked without a question mark, as a message often is."""
-    return replace(topic, question=topic.question.rstrip("?").rstrip(),
-                   phrasings=tuple(p.rstrip("?").rstrip() for p in topic.phrasings))
+    return each_way(topic, lambda text: text.rstrip("?").rstrip())
 
 
 def framings() -> dict[str, list[str]]:
