@@ -67,6 +67,18 @@ def test_text_output_is_linter_style_grouped_with_summary(site, capsys, monkeypa
     assert err == ""
 
 
+def test_one_file_checked_names_the_other_posts_as_the_file_is_named(site, capsys, monkeypatch):
+    """A file checked alone is read with the rest of its blog; a finding naming another post named it by its full
+    path ("the topic of /home/.../posts/aftercare.md") where checking the folder names it "posts/aftercare.md"."""
+    (site / "posts" / "aftercare.md").write_text(
+        "---\ntitle: SMP aftercare\n---\n\nSMP aftercare takes a few days. Keep the scalp dry and out of the sun.\n",
+        encoding="utf-8")
+    (site / "posts" / "draft.md").write_text(DRAFT + "\nRead about SMP aftercare before you book.\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    _, out, _ = run(capsys, "check", "posts/draft.md", "--select", "SITE406")
+    assert "the topic of posts/aftercare.md, but does not link to it" in out, out
+
+
 def test_json_output(site, capsys, monkeypatch):
     monkeypatch.chdir(site)
     code, out, _ = run(capsys, "check", "posts/", "--format", "json")

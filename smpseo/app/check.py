@@ -42,7 +42,13 @@ def blog_folder(paths: Iterable[str | Path], *, text: bool = False) -> Path | No
     import os
 
     folders = [resolved(p).parent.parent if p.stem == "index" else resolved(p).parent for p in paths]
-    return Path(os.path.commonpath([str(f) for f in folders]))
+    common = Path(os.path.commonpath([str(f) for f in folders]))
+    if not any(p.is_absolute() for p in paths):  # the other posts named as the files given were: "posts/a.md"
+        try:
+            return common.relative_to(Path.cwd().resolve())
+        except (OSError, ValueError):  # a folder outside the current one: named in full
+            pass
+    return common
 
 
 RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
