@@ -83,3 +83,16 @@ def test_the_kinds_table_names_the_rules_of_each_kind():
         if r.kind != "custom":
             declared.setdefault(r.kind, set()).add(r.id)
     assert listed == declared
+
+
+def test_a_rules_description_names_no_clinic_of_its_own():
+    """The descriptions and hints go out with every clinic's findings (SARIF's rule help, docs/checks.md): their
+    examples are made up, not the shipped example clinic's name, city or number, which another clinic read as its
+    own ("book at Advanced", "(778) 917-7772")."""
+    from smpseo.checks import EXAMPLE_CONFIG
+
+    site = EXAMPLE_CONFIG.site
+    words = [site.name, site.name.split()[0], site.city, site.phone, site.phone.replace("-", " ")[:7]]
+    for rule in RULES.values():
+        text = f"{rule.doc} {rule.hint}".lower()
+        assert not [w for w in words if w and w.lower() in text], rule.id

@@ -73,6 +73,10 @@ def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):
     ("Austin", "Read Jane Austen in our Austin studio. Not Austim, nor Austinn.",
      [(5, 44, "City written 'Austim' (misspelt), not 'Austin'"),
       (5, 56, "City written 'Austinn' (misspelt), not 'Austin'")]),
+    # a letter dropped from a six-letter city leaves five: still the city misspelt; "Dubai" is another city's
+    ("Dublin", "Our Dublin studio. Not Dubln, nor Dubiln; and not Dubai.",
+     [(5, 24, "City written 'Dubln' (misspelt), not 'Dublin'"),
+      (5, 35, "City written 'Dubiln' (misspelt), not 'Dublin'")]),
     ("Coeur d'Alene", "Our Coeur d’Alene studio, by Coeur d'Alene's lake; not coeur d'Alene.",
      [(5, 56, "City written 'coeur d'Alene' (other capitals), not 'Coeur d'Alene'")]),
 ])
@@ -152,13 +156,17 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
      [(5, 111, "Business name written 'scalp studio' (other capitals), not 'Scalp Studio'")]),
     ("Precision", "Cut with precision at Precision. Not PRECISION.",
      [(5, 38, "Business name written 'PRECISION' (other capitals), not 'Precision'")]),
+    # a first word that is a name of its own: the river after "the", the city; still the clinic when it acts
+    ("Liffey SMP", "A stroll along the Liffey quays, over the Liffey. Call Liffey today.",
+     [(5, 56, "Business name cut to its first word 'Liffey', not 'Liffey SMP'")]),
+    ("Dublin SMP", "Our studio in Dublin, the best in Dublin.", []),
 ])
 def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
     """A name with "&", "of", an apostrophe (straight or curly: the same name) or a full stop: the name as configured
     is never "cut to its first word", "and" for "&", "Co" for "Co." or "Pty. Ltd." for "Pty Ltd" is another
     spelling, not the name shortened, and a capital in title case, words that go on as another name ("Lone Star
     State") or the name's first words ending on "&" or "of" are not the name."""
-    (tmp_path / "smpseo.toml").write_text(f'[site]\nname = "{name}"\n', encoding="utf-8")
+    (tmp_path / "smpseo.toml").write_text(f'[site]\nname = "{name}"\ncity = "Dublin"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text(f"---\ntitle: SMP\n---\n\n{text}\n", encoding="utf-8")
     config = smpseo.load_config(tmp_path / "smpseo.toml")
     result = smpseo.check(str(tmp_path), config, rules=["LOC302"], keyphrases=False)

@@ -25,8 +25,8 @@ from smpseo.core.text import WORD_RE
 
 register(Consistency(
     id="LOC301", name="phone-format", category="local", severity="warning",
-    doc="The clinic's phone number written in another form than `[site] phone` (\"(778) 917-7772\" for "
-        "\"778-917-7772\"; \"+44 161 555 0123\" for \"0161 555 0123\"): any country's layout, with or without the "
+    doc="The clinic's phone number written in another form than `[site] phone` (\"(212) 555-0147\" for "
+        "\"212-555-0147\"; \"+44 161 555 0123\" for \"0161 555 0123\"): any country's layout, with or without the "
         "country code.",
     hint="Write the number one way everywhere, as in [site] phone.",
     canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
@@ -141,21 +141,41 @@ def _name_variants(_ctx, name: str, text: str):
             continue  # "with precision" for Precision, "a scalp studio" for Scalp Studio: the words, not the name
         yield m.start(), written, why
     first = _first_word_regex(name)
-    for m in first.finditer(text) if first else ():
-        if m.start(1) in starts or _another_name(text, m.end(1)) or _title_case(text, m.start(1)):
-            continue  # the name itself, or a capital in title case ("Thinning Hair", "with Hair Loss")
+    if first is None or _a_place(_ctx, name.split()[0]):
+        return  # "Dublin SMP": "in Dublin" names the city, not the clinic cut short
+    for m in first.finditer(text):
+        if m.start(1) in starts or _another_name(text, m.end(1)) or _title_case(text, m.start(1)) \
+                or _the_proper_noun(text, m.start(1), m.group(1)):
+            continue  # the name itself, a capital in title case ("Thinning Hair", "with Hair Loss"), "the Liffey"
         yield m.start(1), m.group(1), FIRST_WORD
+
+
+def _a_place(ctx, word: str) -> bool:
+    """`word` is the clinic's city, region or country (`[site]`), or one word of it."""
+    site = getattr(ctx, "site", None)
+    places = " ".join(str(getattr(site, k, "") or "") for k in ("city", "region", "country")).lower().split()
+    return word.translate(_STRAIGHT).lower() in places
+
+
+def _the_proper_noun(text: str, start: int, word: str) -> bool:
+    """The word at `start` follows "the" and is a name of its own, not an everyday word: "along the Liffey" for
+    Liffey SMP is the river; "ask the Advanced team" is still Advanced Scalp Clinic cut short."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    return before is not None and before.group(1).lower() == "the" \
+        and not is_everyday_word(normalize_word(word.translate(_STRAIGHT)))
 
 
 register(Consistency(
     id="LOC302", name="business-name-form", category="local", severity="warning",
-    doc="The business name written another way than `[site] name`: other capitals (\"Advanced scalp clinic\", "
-        "\"advanced scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\", \"Pty. Ltd\" for "
-        "\"Pty Ltd\"), shortened (\"Advanced Scalp\") or cut to its first word inside a sentence (\"book at "
-        "Advanced\"). Words that go on as another name or a title in capitals (\"Advanced Scalp Care Institute\", "
-        "\"Treating Advanced Hair Loss\") are not the name, nor the words of a name made of everyday words (\"Scalp Studio\") "
-        "after \"a\", \"every\" or \"this\", or opening a sentence (\"every scalp studio\"), nor a one-word name that is an "
-        "everyday word (\"Precision\") in lower case.",
+    doc="The business name written another way than `[site] name`: other capitals (\"Modern scalp clinic\", "
+        "\"modern scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\", \"Pty. Ltd\" for "
+        "\"Pty Ltd\"), shortened (\"Modern Scalp\") or cut to its first word inside a sentence (\"book at "
+        "Modern\"). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
+        "\"Treating Modern Hair Loss\") are not the name, nor the first word alone when it is the city, region "
+        "or country (\"in Dublin\" for Dublin SMP) or a name of its own after \"the\" (\"along the Liffey\" for "
+        "Liffey SMP), nor the words of a name made of everyday words (\"Scalp Studio\") after \"a\", \"every\" or "
+        "\"this\", or opening a sentence (\"every scalp studio\"), nor a one-word name that is an everyday word "
+        "(\"Precision\") in lower case.",
     hint="Write the name exactly as in [site] name, everywhere.",
     canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
     message="Business name written '{written}' ({why}), not '{canonical}'",
@@ -282,7 +302,8 @@ def _city_variants(ctx, c: str, text: str):
             yield m.start(), word, "other capitals"
         elif (plain := without_accents(base)) == plain_city:
             yield m.start(), word, "other accents" if plain != base else "without accents"
-        elif len(base) >= 6 and base[0] == low[0] and abs(len(base) - len(low)) <= 1 \
+        elif min(len(base), len(low)) >= 5 and max(len(base), len(low)) >= 6 and base[0] == low[0] \
+                and abs(len(base) - len(low)) <= 1 \
                 and edit_distance(base, low, 1) == 1 and base not in known_words():  # "Austen" is a word
             yield m.start(), word, "misspelt"
 
@@ -355,9 +376,9 @@ def _phrase_variants(c: str, text: str):
 
 register(Consistency(
     id="LOC305", name="city-form", category="local", severity="warning",
-    doc="The city written another way than `[site] city`: lower case (\"vancouver\", \"gold coast\"), other accents "
+    doc="The city written another way than `[site] city`: lower case (\"leeds\", \"gold coast\"), other accents "
         "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
-        "\"St John's\") or, a one-word city, misspelt (\"Vancover\"; not a word the dictionary lists, such as \"Austen\" "
+        "\"St John's\") or, a one-word city, misspelt (\"Manchster\"; not a word the dictionary lists, such as \"Austen\" "
         "for \"Austin\"). A hyphen or full stop in the city's name is part "
         "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word, one the "
         "dictionary writes in lower case (\"Hull\", \"Derby\", \"Reading\"), is not looked for in lower case, nor a city of "
