@@ -97,6 +97,20 @@ def test_localize_fills_a_place_named_outside_a_place_phrase():
     assert bare.question == "Does SMP suit a winter where I live?"
 
 
+def test_a_region_not_set_is_the_country_when_that_is_set():
+    """"Is SMP regulated in {region}?" for a clinic in Dublin with no region asked "where I live", though the
+    settings name Ireland."""
+    from types import SimpleNamespace
+
+    from smpseo.sources.topics import localize
+
+    topic = Topic("licensing", "How do I choose an SMP practitioner, and is SMP regulated in {region}?")
+    ireland = localize([topic], SimpleNamespace(city="Dublin", region="", country="Ireland"))[0]
+    assert ireland.question == "How do I choose an SMP practitioner, and is SMP regulated in Ireland?"
+    nowhere = localize([topic], SimpleNamespace(city="Dublin", region="", country=""))[0]
+    assert nowhere.question == "How do I choose an SMP practitioner, and is SMP regulated where I live?"
+
+
 @pytest.mark.parametrize("city, region, country, question", [
     ("", "", "", "Do you see clients from across the region, or the rest of the country?"),
     ("Dublin", "", "Ireland", "Do you see clients from across Ireland, or the rest of Ireland?"),

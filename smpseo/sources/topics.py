@@ -266,7 +266,8 @@ def localize(topics: list[Topic], site) -> list[Topic]:
     """Topics with `{city}`, `{region}` and `{country}` filled from the site's settings (`[site]`).
 
     What is set is filled and what is not is left out: in a question, "in {city}, {region}" with only the city set
-    becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"); after
+    becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"; a region
+    not set is the country, when that is: "in Ireland"); after
     another preposition the place is named in general ("from across {region}": "from across the region"); a
     phrasing or term that names only places that are not set is dropped."""
     places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES}
@@ -277,6 +278,8 @@ def localize(topics: list[Topic], site) -> list[Topic]:
     def place_phrase(m: re.Match) -> str:
         keys = _BRACES_RE.findall(m.group())
         known = [places[k] for k in keys if places[k]]
+        if not known and "region" in keys and places["country"]:  # no region set: the country ("regulated in Ireland")
+            known = [places["country"]]
         prep = m.group("prep")
         if known:
             return f" {prep} {', '.join(known)}"
