@@ -84,6 +84,22 @@ def test_a_letter_held_for_effect_is_read_once():
     assert meant("hurrrt", {"hurt": 3}, vectors.knows, vectors.freq) == "hurt"
 
 
+def test_two_everyday_words_run_together_are_read_as_the_two_not_a_slip():
+    """"sunbed" was read as "subbed", and "hairloss" as "hairless", in the question and in the heading suggested for
+    it; a word of the blog one edit away still wins over the split."""
+    vectors = word_vectors()
+
+    def read(word: str, blog: dict[str, int] | None = None) -> str | None:
+        return meant(word, blog or {}, vectors.knows, vectors.freq, common=vectors.common)
+
+    assert (read("sunbed"), read("hairloss"), read("headshave")) == ("sun bed", "hair loss", "head shave")
+    assert read("aftercar", {"aftercare": 3}) == "aftercare"
+    # a common word one edit away is the slip's meaning, not two rare words ("wit out", "the ere", "prep pare")
+    assert [read(w) for w in ("witout", "theere", "preppare", "permanant")] \
+        == ["without", "there", "prepare", "permanent"]
+    assert read("kelpids") is None  # "kelp" and "ids" are not common words: left as written
+
+
 def _best(result) -> tuple[str, str]:
     return (Path(result.posts[0].path).stem, result.posts[0].section) if result.posts else ("", "")
 

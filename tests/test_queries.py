@@ -109,3 +109,23 @@ def test_a_query_dict_with_a_count_that_is_not_a_number_is_refused_by_name():
 
     with pytest.raises(ValueError, match="clicks must be a whole number, not 'lots'"):
         _coerce([{"query": "smp cost", "clicks": "lots"}])
+
+
+def test_a_search_in_another_currency_or_naming_the_region_or_country_counts_where_the_city_would(tmp_path):
+    """A clinic in Dublin: "how much is smp in euro" is demand for what SMP costs as "... in dollars" was, and
+    "scalp micropigmentation ireland" for where to have it as "... dublin" was; before, both were left unmapped."""
+    from smpseo.core.settings import Config, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    config = Config(site=Site(name="Liffey SMP", city="Dublin", region="Leinster", country="Ireland"))
+    rows = [Query(q, 1, 100, 0.01, 9.0) for q in ("how much is smp in euro", "how much is smp in pounds",
+                                                   "scalp micropigmentation ireland", "scalp micropigmentation leinster",
+                                                   "scalp micropigmentation dublin")]
+    report = smpseo.gaps(str(posts), queries=rows, config=config)
+    assert report["cost"].queries == ["how much is smp in euro", "how much is smp in pounds"]
+    assert sorted(report["local_provider"].queries) == ["scalp micropigmentation dublin",
+                                                        "scalp micropigmentation ireland",
+                                                        "scalp micropigmentation leinster"]
+    elsewhere = smpseo.gaps(str(posts), queries=rows[2:3], config=Config(site=Site(city="Toronto", country="Canada")))
+    assert elsewhere["local_provider"].queries == []

@@ -13,7 +13,7 @@ from pathlib import Path
 from smpseo.model.post import ReadError
 from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, parse_table, read_export
 
-__all__ = ["HEADER", "MAX_CSV_BYTES", "NO_QUERIES", "Query", "QueryFileError", "map_queries", "parse_queries",
+__all__ = ["HEADER", "MAX_CSV_BYTES", "NO_QUERIES", "Query", "QueryFileError", "as_local", "map_queries", "parse_queries",
            "read_queries", "queries_notes"]
 
 HEADER = ("Top queries", "Clicks", "Impressions", "CTR", "Position")
@@ -83,6 +83,25 @@ def _coerce(rows) -> list[Query]:
         else:
             raise TypeError(f"each query must be a Query, a dict or a string, not {type(r).__name__} ({r!r:.60})")
     return out
+
+
+def as_local(read, site):
+    """`read` (how a query is read before it is mapped), with the clinic's region and country read as its city: a
+    search for "scalp micropigmentation ireland" or "smp cost ontario" asks where to have it, or what it costs, there,
+    as one naming the city does. `site`: the settings' `[site]`; `read` itself when it names no city."""
+    city = (getattr(site, "city", "") or "").strip()
+    places = {p.strip() for p in (getattr(site, "region", ""), getattr(site, "country", ""))
+              if isinstance(p, str) and p.strip() and p.strip().lower() != city.lower()}
+    if not city or not places:
+        return read
+    named = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+                       + r")(?!\w)", re.IGNORECASE)
+
+    def local(text: str) -> str:
+        text = named.sub(city, text)
+        return read(text) if read else text
+
+    return local
 
 
 def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]], list[Query]]:

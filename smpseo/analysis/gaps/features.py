@@ -244,7 +244,7 @@ def as_read(text: str, blog: Embedded, vectors: WordVectors) -> str:
     """A way of asking as the matcher reads it: a mistyped word as the word meant (`respell`), without the
     prospect's wrapper (`framing`), and a question that names the thing without the sentences about the prospect
     (`standing_alone`)."""
-    read = unframed(respelled(text, blog.spelled, vectors.knows, vectors.freq), blog.names_concern)
+    read = unframed(respelled(text, blog.spelled, vectors.knows, vectors.freq, vectors.common), blog.names_concern)
     return standing_alone(read, blog.names_thing, blog.names_concern) if blog.names_thing is not None else read
 
 

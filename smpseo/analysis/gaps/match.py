@@ -297,7 +297,7 @@ def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config
     """Match every topic against the posts and rank the gaps by demand (`query_rows`: Search Console rows already
     read, or None). `vectors` and `scorer` are the matcher's data, loaded by the caller. `within`: the index of the
     post (a draft) the report is about (`match_topics`)."""
-    from smpseo.sources.queries import map_queries
+    from smpseo.sources.queries import as_local, map_queries
 
     index = build_index(post_list, lexicon_for(config))
     blog = Blog(post_list, index.on_topic, vectors, index.lexicon)
@@ -306,8 +306,9 @@ def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config
     has_queries = query_rows is not None
     if has_queries:
         compiled = [compile_topic(t, index) for t in topic_list if t.question]
-        typed = mender(blog.embedded.spelled, vectors.knows, vectors.freq)  # searches are typed in a hurry too
-        demand, unmapped = map_queries(list(query_rows), compiled, index, typed)
+        typed = mender(blog.embedded.spelled, vectors.knows, vectors.freq, vectors.common)  # searches are typed in a hurry too
+        local = as_local(typed, getattr(config, "site", None))  # "smp ireland" is asked where "smp dublin" is
+        demand, unmapped = map_queries(list(query_rows), compiled, index, local)
         for r in results:
             hits = demand.get(r.id, [])
             r.impressions = sum(h.impressions for h in hits)

@@ -94,6 +94,11 @@ class WordVectors:
         """Whether `word` is a dictionary word (one of the vocabulary's whole words, or one it splits)."""
         return word in self._words or word in self._pieces.vocab
 
+    def common(self, word: str) -> bool:
+        """Whether `word` is among the most used words: a whole token of the model's vocabulary (30,522 tokens, the
+        most frequent words of its training text whole and the rest in pieces)."""
+        return word in self._pieces.vocab
+
     def sif(self, word: str) -> float:
         return SIF_A / (SIF_A + self.freq.get(word, 0) / self.total)
 
