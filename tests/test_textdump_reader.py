@@ -245,3 +245,51 @@ def test_a_page_break_on_a_line_of_its_own_separates_posts(tmp_path):
     read = read_file(dump)
     assert [(p.title, p.start_line) for p in read] == [("Apples and pears", 1), ("Oranges today", 5)]
     assert read[1].blocks[0].line == 7
+
+
+def _read(dump: str):
+    """The posts of a dump written inline: (title, date, [block texts]) each."""
+    return [(p.title, p.date, [b.text for b in p.blocks]) for p in read_textdump(textwrap.dedent(dump), "dump.txt")]
+
+
+@pytest.mark.parametrize("signoff", ["Ring the studio on 020 7946 0000 to book a first visit.",
+                                     "Ring the studio to book a first visit"])
+def test_a_separator_under_a_sign_off_leaves_it_in_its_post(signoff):
+    """A post's last line, right above the "----" that ends the post, stays its last paragraph: it underlines no title,
+    and the first line after the separator is the next post's title (its ISO dateline its date)."""
+    posts = _read(
+        f"""\
+        Is the first session painful?
+        Posted on March 3, 2021 by Sam
+        Most people feel a light scratch. We stop for a break whenever you ask for one.
+        {signoff}
+        ----
+        How often is a top-up needed?
+        2021-04-05
+        A top-up every few years keeps the dots crisp. Sun and oily skin make them fade faster.
+        Drop in on a Saturday morning and see healed work for yourself.
+        """)
+    assert posts == [
+        ("Is the first session painful?", dt.date(2021, 3, 3), [
+            "Most people feel a light scratch. We stop for a break whenever you ask for one.", signoff]),
+        ("How often is a top-up needed?", dt.date(2021, 4, 5), [
+            "A top-up every few years keeps the dots crisp. Sun and oily skin make them fade faster.",
+            "Drop in on a Saturday morning and see healed work for yourself."])]
+    # Where the first rule stands under the dump's first line, and every rule under a heading-like line, the rules
+    # underline the titles.
+    underlined = _read(
+        """\
+        Is the first session painful?
+        -----------------------------
+        Most people feel a light scratch. We stop for a break whenever you ask for one.
+
+        How often is a top-up needed?
+        -----------------------------
+        A top-up every few years keeps the dots crisp. Sun and oily skin make them fade faster.
+        """)
+    assert [(title, body) for title, _, body in underlined] == [
+        ("Is the first session painful?",
+         ["Most people feel a light scratch. We stop for a break whenever you ask for one."]),
+        ("How often is a top-up needed?",
+         ["A top-up every few years keeps the dots crisp. Sun and oily skin make them fade faster."])]
+

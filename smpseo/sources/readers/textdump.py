@@ -43,7 +43,6 @@ from smpseo.sources.readers.textdump_lines import (
     CAPTION_MAX_WORDS,
     HEADING_MAX_WORDS,
     LONG_BLOCK_WORDS,
-    QUESTION_MAX_WORDS,
     REPEATED_BLOCK_POSTS,
     REPEATED_LINE_POSTS,
     SEPARATOR,
@@ -96,25 +95,27 @@ def _units(text: str) -> list[_Unit]:
 
 
 def _split_at_separators(units: list[_Unit]) -> list[list[_Unit]]:
-    """Posts between separator lines ("----", "====", "* * *", a form feed). A line of "=" or "-" right under a
-    heading-like line underlines that title rather than separating."""
+    """Posts between separator lines ("----", "====", "* * *", a form feed); the first line after one is a title.
+    Where the first rule of "=" or "-" stands right under the dump's first line, and every other right under a
+    heading-like line, the rules underline titles instead ("Title" over "-----")."""
     # The dump's own separator is its most frequent kind; a different one inside a post is a section break.
     styles = Counter(u.text[:1] for u in units if u.kind == SEPARATOR)
     style = max(styles, key=lambda k: (styles[k], k == ""))
+    rules = [i for i, u in enumerate(units) if u.kind == SEPARATOR and u.text[:1] == style]
+    underlines = style in ("=", "-") and rules[0] == 1 and all(_underlines(units[i - 1], units[i]) for i in rules)
     posts: list[list[_Unit]] = [[]]
     for unit in units:
         if unit.kind != SEPARATOR:
             posts[-1].append(unit)
-            continue
-        if unit.text[:1] != style:
-            continue
-        current = posts[-1]
-        if current and current[-1].line == unit.line - 1 and len(current[-1].words) <= QUESTION_MAX_WORDS \
-                and unit.text[:1] in "=-":
-            posts.append([current.pop()])
-        else:
-            posts.append([])
+        elif unit.text[:1] == style:
+            posts.append([posts[-1].pop()] if underlines else [])
     return [p for p in posts if p]
+
+
+def _underlines(above: _Unit, rule: _Unit) -> bool:
+    """Whether a rule of "=" or "-" can underline the line right above it: a heading-like line (a post's last line, a
+    sentence or a sign-off with contact details, is no title)."""
+    return above.kind == "" and above.end_line == rule.line - 1 and _is_heading_shaped(above.text)
 
 
 def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
