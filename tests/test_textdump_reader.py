@@ -293,3 +293,43 @@ def test_a_separator_under_a_sign_off_leaves_it_in_its_post(signoff):
         ("How often is a top-up needed?",
          ["A top-up every few years keeps the dots crisp. Sun and oily skin make them fade faster."])]
 
+
+DATED = """\
+    Is the first session painful?
+    {first}
+
+    Hello, I am Sam. Most people feel a light scratch, and we stop for a break whenever you ask for one.
+
+    Why we skip numbing cream
+    Numbing cream changes how the skin takes the pigment, so we leave it out and take more breaks instead.
+
+    Ring the studio to book a first visit.
+
+    How often is a top-up needed?
+    {second}
+
+    Welcome back. A top-up every few years keeps the dots crisp, and it takes an hour.
+    """
+
+DATED_BODIES = [
+    ["Hello, I am Sam. Most people feel a light scratch, and we stop for a break whenever you ask for one.",
+     "Why we skip numbing cream",
+     "Numbing cream changes how the skin takes the pigment, so we leave it out and take more breaks instead.",
+     "Ring the studio to book a first visit."],
+    ["Welcome back. A top-up every few years keeps the dots crisp, and it takes an hour."]]
+
+
+def test_datelines_of_posts_between_separators_are_dates_not_boilerplate():
+    """The same author's dateline in every post is no repeated boilerplate: each gives its post's date, over or under
+    the title."""
+    dump = DATED.format(first="Posted on 6 May 2024 by Sam Lee", second="Posted on 10 June 2024 by Sam Lee")
+    posts = _read(dump.replace("    How often", "    ----\n    How often"))
+    assert posts == [("Is the first session painful?", dt.date(2024, 5, 6), DATED_BODIES[0]),
+                     ("How often is a top-up needed?", dt.date(2024, 6, 10), DATED_BODIES[1])]
+    dates_first = "6 May 2024\nIs the first session painful?\nHow it feels\nMost people feel a light scratch, not a " \
+                  "pain.\n----\n10 June 2024\nHow often is a top-up needed?\nEvery few years keeps the dots crisp.\n"
+    assert _read(dates_first) == [
+        ("Is the first session painful?", dt.date(2024, 5, 6),
+         ["How it feels", "Most people feel a light scratch, not a pain."]),
+        ("How often is a top-up needed?", dt.date(2024, 6, 10), ["Every few years keeps the dots crisp."])]
+

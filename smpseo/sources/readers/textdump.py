@@ -16,7 +16,8 @@ What a dump holds and how it is read:
 * Boilerplate (an author bio, a call to action, an image alt) that recurs in several posts is found by
   repetition - the same or nearly the same line in three or more posts, or the same paragraph in two - and
   dropped.
-* A dateline under the title ("Posted on March 3, 2021 by Sam") gives the post's date.
+* A dateline next to the title ("Posted on March 3, 2021 by Sam", "3 March 2021", "2021-03-03") gives the post's
+  date, and is neither its title nor its text; a dateline anywhere else in a post is a paragraph.
 * A line starting with a bullet ("- ", "* ", "• ", "1. ") is a list item.
 * A sentence broken over two lines (the second starting in lowercase) is joined.
 
@@ -25,9 +26,7 @@ Every block keeps the line it stands on in the dump.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import re
 from collections import Counter
 from pathlib import PurePath
 
@@ -37,10 +36,10 @@ from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.textdump_lines import (
     _BULLET,
     _CLOSE_QUOTES,
-    _DATELINE,
     _GLUED,
     _SEPARATOR,
     CAPTION_MAX_WORDS,
+    DATELINE,
     HEADING_MAX_WORDS,
     LONG_BLOCK_WORDS,
     REPEATED_BLOCK_POSTS,
@@ -63,6 +62,7 @@ from smpseo.sources.readers.textdump_lines import (
     _same_words,
     _Unit,
     _words,
+    date_of_line,
 )
 
 
@@ -77,12 +77,15 @@ def _units(text: str) -> list[_Unit]:
             continue
         if not line:
             continue
+        if date_of_line(line) is not None:
+            units.append(_Unit(line, number, number, kind=DATELINE))
+            continue
         bullet = _BULLET.match(line)
         if bullet and len(units) and units[-1].kind != SEPARATOR and line[bullet.end():].strip():
             units.append(_Unit(line[bullet.end():].strip(), number, number, kind=LIST_ITEM))
             continue
         # A title (the dump's first line, or the first after a separator) is never continued.
-        if len(units) > 1 and units[-1].kind not in (SEPARATOR, LIST_ITEM) and units[-2].kind != SEPARATOR:
+        if len(units) > 1 and units[-1].kind not in (SEPARATOR, LIST_ITEM, DATELINE) and units[-2].kind != SEPARATOR:
             prev = units[-1]
             continues = line[0].islower() and (_ends_terminal(line) or len(_words(line)) > 6)
             if (continues and len(prev.words) >= 3 and not _ends_terminal(prev.text)
@@ -127,8 +130,8 @@ def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
     starts = [0]
     for i in range(1, len(units) - 1):
         text = units[i].text
-        if units[i].kind == LIST_ITEM or not _is_heading_shaped(text):
-            continue
+        if units[i].kind or not _is_heading_shaped(text):
+            continue  # a list item, a dateline
         nxt = units[i + 1]
         if not (_is_prose_paragraph(nxt.text) or len(nxt.words) >= HEADING_MAX_WORDS) or not _is_prose(nxt):
             continue
@@ -153,7 +156,7 @@ def _drop_repeated(posts: list[list[_Unit]]) -> None:
     """
     if len(posts) < 2:
         return
-    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind != SEPARATOR]  # not titles
+    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind not in (SEPARATOR, DATELINE)]
     norms = [_norm(u.text) for _, u in entries]
     # Exact copies are one line, held by the posts that have it; near copies of a line (a typo apart) share one of
     # its rarer words, among the distinct lines, and have similar lengths. A word in more than SHARED_WORD_LINES
@@ -197,7 +200,7 @@ def _classify(units: list[_Unit]) -> None:
     """Decide each line of one post (the title excluded): heading, paragraph, quote, or dropped."""
     n = len(units)
     for i, unit in enumerate(units):
-        if unit.kind in ("drop", LIST_ITEM):
+        if unit.kind in ("drop", LIST_ITEM, DATELINE):
             continue
         t = unit.text
         # Captions repeated at once, or nearly so ("The hair follicle is deed/deep in the dermis").
@@ -222,7 +225,7 @@ def _classify(units: list[_Unit]) -> None:
             for u in units]
     last_live: _Unit | None = None
     for i, unit in enumerate(units):
-        if unit.kind == "drop":
+        if unit.kind in ("drop", DATELINE):
             continue
         if unit.kind not in (QUOTE, LIST_ITEM) and _is_caption(unit.text):
             if i and alts[i - 1] and i + 1 < n:
@@ -266,31 +269,26 @@ def _is_prose_paragraph(text: str) -> bool:
     return _ends_terminal(text) and not _is_quote(text) and len(_words(text)) > 3
 
 
-def _date_line(text: str) -> dt.date | None:
-    """The date of a dateline under a title ("Posted on March 3, 2021 by Sam"), or None."""
-    m = _DATELINE.match(text.strip())
-    if not m:
-        return None
-    value = " ".join(m.group("date").replace(",", ", ").split()).replace(" ,", ",")
-    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"):
-        try:
-            return dt.datetime.strptime(re.sub(r"(?i)\bsept\b", "Sep", value.replace(".", "")), fmt).date()
-        except ValueError:
-            continue
-    return None
+def _title_first(units: list[_Unit]) -> list[_Unit]:
+    """A post's lines with its title first: where the dump puts a post's dateline over its title, the two swap."""
+    if units[0].kind == DATELINE and len(units) > 1 and not units[1].kind:
+        return [units[1], units[0], *units[2:]]
+    return units
 
 
 def _post(units: list[_Unit], path: str) -> Post:
+    """One post: its title, the date its dateline gives, and its blocks. A dateline anywhere else is a paragraph."""
     title_unit, body = units[0], units[1:]
     date = None
-    if body and body[0].kind != "drop" and (date := _date_line(body[0].text)) is not None:
-        body[0].kind = "drop"
+    if body and body[0].kind == DATELINE:
+        date, body = date_of_line(body[0].text), body[1:]
     blocks: list[Block] = []
     for unit in body:
-        if unit.kind not in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM):
+        kind = PARAGRAPH if unit.kind == DATELINE else unit.kind
+        if kind not in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM):
             continue
-        level = 2 if unit.kind == HEADING else 1 if unit.kind == LIST_ITEM else 0
-        block = Block(unit.kind, unit.text, unit.line, unit.end_line, level=level)
+        level = 2 if kind == HEADING else 1 if kind == LIST_ITEM else 0
+        block = Block(kind, unit.text, unit.line, unit.end_line, level=level)
         if block.is_prose:
             block.sentences = split_sentences(unit.text, unit.line, 1)
         blocks.append(block)
@@ -304,7 +302,7 @@ def read_textdump(text: str, path: str) -> list[Post]:
     units = _units(text)
     if not units:
         raise SourceError(path, "no text to read")
-    posts = _split_posts(units)
+    posts = [_title_first(p) for p in _split_posts(units)]
     _drop_repeated(posts)
     for units_of_post in posts:
         _classify(units_of_post[1:])

@@ -5,6 +5,7 @@ The thresholds and cue lists `smpseo.sources.readers.textdump` decides with; eac
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -32,15 +33,47 @@ _INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9]
 
 
 SEPARATOR = "separator"
+DATELINE = "dateline"
 _BULLET = re.compile(r"^(?:[-*+•·▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
 _SEPARATOR = re.compile(r"^(?:([-=_*#~])(?:\s*\1){2,}|\f)$")
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# A dateline: ISO (2021-03-05, 2021/03/05), "March 5, 2021", "5 March 2021", "Friday, 5th of March 2021"; after
+# "Posted on", "Published:", "Posted by Sam on" or nothing; before "by Sam", "| Sam", "- 3 min read" or nothing, but
+# never before a sentence ("5 March 2021 - the day we opened." is prose).
 _DATELINE = re.compile(
-    rf"^(?:(?:posted|published|updated|written)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>\d{{4}}[-/]\d{{2}}[-/]\d{{2}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
-    rf"(?:\s+(?:by|-|–|—|\|)\s+.{{1,60}})?$",
+    rf"^(?:(?:posted|published|updated|written)(?:\s+by\s+\D{{1,60}}?)?(?:\s+on)?\s*:?\s*)?{_WEEKDAY}"
+    rf"(?:(?P<iso_y>\d{{4}})[-/.](?P<iso_m>\d{{1,2}})[-/.](?P<iso_d>\d{{1,2}})"
+    rf"|(?P<us_m>{_MONTH})\s+(?P<us_d>{_DAY}),?\s+(?P<us_y>\d{{4}})"
+    rf"|(?P<eu_d>{_DAY})\s+(?:of\s+)?(?P<eu_m>{_MONTH}),?\s+(?P<eu_y>\d{{4}}))"
+    rf"(?:\s+(?:by|-|–|—|\||·)\s+.{{0,59}}[^.!?])?$",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=65536)
+def date_of_line(text: str) -> dt.date | None:
+    """The date a dateline gives ("Posted on March 3, 2021 by Sam", "3 March 2021", "2021-03-03"), or None for a
+    line that is not one (or names no real day)."""
+    m = _DATELINE.match(text.strip())
+    if not m:
+        return None
+    if m.group("iso_y"):
+        year, month, day = m.group("iso_y"), m.group("iso_m"), m.group("iso_d")
+    else:
+        year = m.group("us_y") or m.group("eu_y")
+        day = re.sub(r"\D", "", m.group("us_d") or m.group("eu_d"))
+        name = (m.group("us_m") or m.group("eu_m")).lower().rstrip(".")
+        month = next(n for n, full in enumerate(_MONTHS, start=1) if full[:3] == name[:3])
+        if not _MONTHS[month - 1].startswith(name):
+            return None  # "Marching 5, 2021" names no month
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 @dataclass
