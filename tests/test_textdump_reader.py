@@ -319,6 +319,23 @@ DATED_BODIES = [
     ["Welcome back. A top-up every few years keeps the dots crisp, and it takes an hour."]]
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("2024-05-06", "2024-06-10"),
+    ("6 May 2024", "10 June 2024"),
+    ("May 6, 2024", "June 10, 2024"),
+    ("Posted on 6 May 2024 by Sam Lee", "Posted on 10 June 2024 by Sam Lee"),
+    ("Posted on May 6, 2024 by Sam Lee", "Posted on June 10, 2024 by Sam Lee"),
+    ("Published: 6th May 2024", "Published: 10th June 2024"),
+    ("Posted by Sam Lee on Monday, 6 May 2024", "Posted by Sam Lee on Monday, 10 June 2024"),
+])
+def test_a_dateline_in_any_common_form_is_the_date_and_never_a_title(first, second):
+    """Under each title, a dateline followed by a post's opening ("Hello, I am", "Welcome back"): the line above it is
+    the title, the dateline the date, and the post before keeps its last line."""
+    posts = _read(DATED.format(first=first, second=second))
+    assert posts == [("Is the first session painful?", dt.date(2024, 5, 6), DATED_BODIES[0]),
+                     ("How often is a top-up needed?", dt.date(2024, 6, 10), DATED_BODIES[1])]
+
+
 def test_datelines_of_posts_between_separators_are_dates_not_boilerplate():
     """The same author's dateline in every post is no repeated boilerplate: each gives its post's date, over or under
     the title."""
@@ -333,3 +350,26 @@ def test_datelines_of_posts_between_separators_are_dates_not_boilerplate():
          ["How it feels", "Most people feel a light scratch, not a pain."]),
         ("How often is a top-up needed?", dt.date(2024, 6, 10), ["Every few years keeps the dots crisp."])]
 
+
+def test_in_a_dump_that_dates_its_posts_only_a_dated_title_starts_one():
+    """A heading after a paragraph with a phone number, followed by an opening word, is a section where every post
+    has a dateline under its title."""
+    posts = _read(
+        """\
+        Is the first session painful?
+        6 May 2024
+        Most people feel a light scratch. We stop for a break whenever you ask for one.
+        Questions before you book? Call 778 917 7772.
+        What to bring
+        Today most clients bring headphones and a snack for the afternoon.
+        How often is a top-up needed?
+        10 June 2024
+        A top-up every few years keeps the dots crisp. It takes an hour.
+        """)
+    assert posts == [
+        ("Is the first session painful?", dt.date(2024, 5, 6), [
+            "Most people feel a light scratch. We stop for a break whenever you ask for one.",
+            "Questions before you book? Call 778 917 7772.", "What to bring",
+            "Today most clients bring headphones and a snack for the afternoon."]),
+        ("How often is a top-up needed?", dt.date(2024, 6, 10), [
+            "A top-up every few years keeps the dots crisp. It takes an hour."])]

@@ -2,10 +2,12 @@
 
 What a dump holds and how it is read:
 
-* Posts are split at separator lines ("----", "====", "* * *", a form feed) where the dump has them. Otherwise
-  posts follow each other with no separator, and a post starts at its title: a heading-shaped line that follows a
-  sign-off (contact details, a call to action) or is followed by an opening ("Hi, I'm ...", "As one of ..."),
-  and that is followed by prose. The cue words are data (`smpseo/data/en/textdump_*.txt`).
+* A post starts where the dump marks it, by the strongest mark the dump has. Separator lines ("----", "====",
+  "* * *", a form feed): the first line after one is the title. Else datelines, where two or more posts have one: a
+  post starts at a title-like line with a dateline right under it (right over it, in a dump that opens on a
+  dateline), and nowhere else. Else a post starts at its title: a heading-shaped line that follows a sign-off
+  (contact details, a call to action) or is followed by an opening ("Hi, I'm ...", "As one of ..."), and that is
+  followed by prose. The cue words are data (`smpseo/data/en/textdump_*.txt`).
 * A heading is a short line without closing punctuation, or a question standing alone; a line wholly in
   quotation marks is a quote. An unfinished sentence (ending on "is", "the", ...) or a line opening with a
   personal pronoun is prose.
@@ -56,6 +58,7 @@ from smpseo.sources.readers.textdump_lines import (
     _is_prose,
     _is_quote,
     _is_runaway_caption,
+    _is_title_shaped,
     _norm,
     _opens_post,
     _same,
@@ -121,11 +124,34 @@ def _underlines(above: _Unit, rule: _Unit) -> bool:
     return above.kind == "" and above.end_line == rule.line - 1 and _is_heading_shaped(above.text)
 
 
+DATED_POSTS = 2  # titles with a dateline that make a dump one that dates its posts
+
+
 def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
-    """Split at separator lines where the dump has them; else at titles: the first line, and every heading
-    between a sign-off and the prose of a new post."""
+    """Split where the dump marks a post's start, by the strongest mark it has: separator lines; else, in a dump that
+    dates its posts, a title with its dateline; else a title found by what stands around it (see _cued_titles)."""
     if any(u.kind == SEPARATOR for u in units):
         return _split_at_separators(units)
+    dated = _dated_titles(units)
+    starts = sorted({0, *dated} if len(dated) >= DATED_POSTS else {0, *dated, *_cued_titles(units)})
+    return [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)], strict=True)]
+
+
+def _dated_titles(units: list[_Unit]) -> list[int]:
+    """Where the posts with a dateline start: at a title-like line with a dateline right under it, or right over it
+    in a dump that opens on a dateline (dates first); the start is the first of the two lines."""
+    over = units[0].kind == DATELINE
+    starts = []
+    for i in range(len(units) - 1):
+        title, date = (units[i + 1], units[i]) if over else (units[i], units[i + 1])
+        if date.kind == DATELINE and title.kind == "" and _is_title_shaped(title.text):
+            starts.append(i)
+    return starts
+
+
+def _cued_titles(units: list[_Unit]) -> list[int]:
+    """In a dump with no separators and no dates, the titles after the first: every heading between a sign-off
+    (contact details, a call to action) and the prose of a new post, or followed by a post's opening ("Hi, I'm")."""
     signoff = _cue_list("textdump_signoff")
     starts = [0]
     for i in range(1, len(units) - 1):
@@ -142,7 +168,7 @@ def _split_posts(units: list[_Unit]) -> list[list[_Unit]]:
         signed_off = any(_has_contact(u.text) or _has_cue(u.text, signoff) for u in before)
         if signed_off or _opens_post(nxt.text):
             starts.append(i)
-    return [units[a:b] for a, b in zip(starts, starts[1:] + [len(units)], strict=True)]
+    return starts[1:]
 
 
 SHARED_WORD_LINES = 32  # distinct lines a word may be in and still point at a line's near copies

@@ -150,6 +150,19 @@ def _is_heading_shaped(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def _is_title_shaped(text: str) -> bool:
+    """Whether a line can be a post's title, when a dateline stands next to it: a heading, or one sentence of up to
+    CAPTION_MAX_WORDS words that does not end on a full stop, a colon or a comma (a title may be longer than a
+    heading: "Everything you need to know about ..."), without contact details."""
+    t = text.strip()
+    if _is_heading_shaped(t):
+        return True
+    w = _words(t)
+    return (0 < len(w) <= CAPTION_MAX_WORDS and (t[0].isupper() or t[0].isdigit()) and _core(t)[-1] not in ".:;,"
+            and _sentence_count(t) == 1 and not _is_quote(t) and not _has_contact(t))
+
+
+@functools.lru_cache(maxsize=65536)
 def _is_lowercase_alt(text: str) -> bool:
     t = text.strip()
     return bool(t) and t[0].islower() and len(_words(t)) <= 6 and not _ends_terminal(t) and not t.endswith(":")
