@@ -351,6 +351,38 @@ def test_datelines_of_posts_between_separators_are_dates_not_boilerplate():
         ("How often is a top-up needed?", dt.date(2024, 6, 10), ["Every few years keeps the dots crisp."])]
 
 
+def test_a_section_heading_inside_a_post_starts_no_post():
+    """Without separators or datelines, a heading whose paragraph before it talks of contact or a consultation is a
+    section of the post; the next post starts after a call to action, at its opening."""
+    posts = _read(
+        """\
+        Can I play football after a session?
+
+        Most of our clients play a sport, and the question comes up at almost every visit.
+
+        Contact sports
+        A knock to a healing scalp can pull out pigment. Wait two weeks before any contact.
+
+        Planning around a match
+        Tell us about your fixtures at your consultation. We plan the sessions around them.
+
+        Questions? Book a free consultation with the studio.
+
+        Does the pigment suit fair skin?
+
+        Hello again. Fair skin needs a lighter pigment, and we test the shade first.
+        """)
+    assert posts == [
+        ("Can I play football after a session?", None, [
+            "Most of our clients play a sport, and the question comes up at almost every visit.",
+            "Contact sports", "A knock to a healing scalp can pull out pigment. Wait two weeks before any contact.",
+            "Planning around a match",
+            "Tell us about your fixtures at your consultation. We plan the sessions around them.",
+            "Questions? Book a free consultation with the studio."]),
+        ("Does the pigment suit fair skin?", None, [
+            "Hello again. Fair skin needs a lighter pigment, and we test the shade first."])]
+
+
 def test_in_a_dump_that_dates_its_posts_only_a_dated_title_starts_one():
     """A heading after a paragraph with a phone number, followed by an opening word, is a section where every post
     has a dateline under its title."""
