@@ -53,12 +53,19 @@ def _export(n: int) -> tuple[str, str]:
                           + "</channel></rss>\n")
 
 
+def _one_word(n: int) -> tuple[str, str]:
+    """A paragraph that is one "word" of N escaped references with no space ("\\[1\\]\\[1\\]..."): its findings'
+    columns were looked for at each of its thousands of starts, character by character."""
+    return "word.md", "# Word\n\n" + "\\[1\\]" * n + "\n"
+
+
 CASES = [  # what, how it is made, the smaller size
     ("HTML nested N deep", _deep_html, 25_000),
     ("N links in one paragraph", _links, 10_000),
     ("N full stops that end no sentence", _stops, 30_000),
     ("a paragraph of N lines", _lines, 20_000),
     ("an export of N posts on one line", _export, 250),
+    ("a paragraph of one word, N escapes", _one_word, 5_000),
 ]
 
 

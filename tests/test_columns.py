@@ -61,3 +61,12 @@ def test_on_a_line_of_a_whole_export_the_words_are_found_near_their_estimate():
     estimate = target - len("<b>") - 2  # markup before the words pushes them right of the estimate
     assert refine_column([line], 1, estimate, "healing week is quiet") == target
     assert refine_column([line], 1, estimate, "words that are nowhere") == estimate
+
+
+def test_a_word_of_thousands_of_characters_is_found_by_its_start():
+    """A paragraph that is one "word" of 3,000 escaped references: found where it starts (its first characters
+    written with their escapes), as any word is; it was tried at each of its thousands of starts character by
+    character, half a minute for a 20 KB post."""
+    src = "Say " + "\\[1\\]" * 3000 + " now"
+    assert refine_column([src], 1, 1, "[1]" * 3000 + " now") == 5
+    assert refine_column(["x " + "ab" * 5000], 1, 1, "ab" * 5000) == 3

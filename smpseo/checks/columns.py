@@ -128,14 +128,20 @@ class Phrase:
     def _word(self, text: str, pos: int, i: int) -> int | None:
         """Where word `i` ends when it starts at `pos` (None: it does not): its characters, each escapable one maybe
         after a backslash, then, before the punctuation after the word, the ends of emphasis or links."""
-        n = len(text)
-        for c in self.words[i]:
-            if c in _ESCAPABLE and text.startswith("\\" + c, pos):
-                pos += 2
-            elif pos < n and text[pos] == c:
-                pos += 1
-            else:
-                return None
+        word = self.words[i]
+        if text.find("\\", pos, pos + len(word)) == -1:  # no escape where the word would stand: as written, or not
+            if not text.startswith(word, pos):  # (one comparison: a word of 20,000 characters tried at each of
+                return None  # thousands of starts went character by character)
+            pos += len(word)
+        else:
+            n = len(text)
+            for c in word:
+                if c in _ESCAPABLE and text.startswith("\\" + c, pos):
+                    pos += 2
+                elif pos < n and text[pos] == c:
+                    pos += 1
+                else:
+                    return None
         chunk = self.chunks[i]
         if len(chunk) == len(self.words[i]):
             return pos
@@ -179,9 +185,15 @@ def refine_column(lines: Sequence[str], line: int, column: int, match: str) -> i
     if line > len(lines):
         return column
     src = lines[line - 1]
-    chunks = match.split()[:6]
-    if not chunks:
+    words = match.split()[:6]
+    if not words:
         return column
+    # A word of more than LONGEST characters ends the words looked for, cut to its first LONGEST: the same place
+    # for a post's words, and a bound on the work for a "word" of thousands of characters ("[1][1][1]...") tried
+    # at each of thousands of starts.
+    long = next((i for i, w in enumerate(words) if len(w) > LONGEST), None)
+    cut = long is not None
+    chunks = words if long is None else [*words[:long], words[long][:LONGEST]]
     # the match may go on past the end of its line ("... And\nthen ..."): it is looked for with the next line,
     # starting on this one
     text = src if line >= len(lines) else f"{src}\n{lines[line]}"
@@ -191,7 +203,7 @@ def refine_column(lines: Sequence[str], line: int, column: int, match: str) -> i
     lo = max(0, estimate - WINDOW)
     text, estimate, end_of_src = text[lo: estimate + WINDOW], estimate - lo, len(src) - lo
     for k in range(len(chunks), min(2, len(chunks)) - 1, -1):
-        phrase = Phrase(chunks[:k], whole=len(chunks) == 1)
+        phrase = Phrase(chunks[:k], whole=len(chunks) == 1 and not cut)
         if column - 1 - lo >= 0 and phrase.match(text, column - 1 - lo):
             return column
         after = phrase.search(text, estimate)  # the first at or after the estimate: found without going through
@@ -208,3 +220,4 @@ def refine_column(lines: Sequence[str], line: int, column: int, match: str) -> i
 
 
 WINDOW = 20_000  # characters either side of a finding's estimated column that its words are looked for in
+LONGEST = 64  # characters of a word it is looked for by
