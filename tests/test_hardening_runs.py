@@ -350,3 +350,39 @@ def test_the_monthly_report_is_written_over_every_failure_of_issue_16(tmp_path):
     assert "posts/pipe.md: error: not a regular file" in run.stderr
     assert "earlier summary not compared" in run.stderr
     assert "2026-10" in (tmp_path / "reports" / "index.html").read_text()
+
+
+def _dump(tmp_path, posts: int):
+    text = "\n\n----\n\n".join(f"Title number {i}\n\nSMP takes a few sessions to build up, number {i}. Call us."
+                               for i in range(posts))
+    (tmp_path / "dump.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def test_a_reader_that_goes_away_stops_the_output_not_the_import(tmp_path):
+    """`smpseo import dump.txt --to out | head -1` wrote one post of 300 and said nothing, with status 0: the run
+    stopped at the first line it could not print. Now the output stops and the import goes on."""
+    import subprocess
+
+    _dump(tmp_path, 300)
+    command = [sys.executable, "-m", "smpseo", "import", "dump.txt", "--to", "out"]
+    with subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        run.stdout.readline()
+        run.stdout.close()  # as `head -1` does
+        err = run.stderr.read().decode()
+        assert run.wait(timeout=120) == 0, err
+    assert err == "" and len(list((tmp_path / "out").glob("*.md"))) == 300
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_one_line_and_status_1_after_the_work(tmp_path):
+    """Written to a full disk, `import` stopped after its first post with "smpseo: error: OSError: [Errno 28] ...
+    (run with --debug for details)", the line kept for smpseo's own bugs."""
+    import subprocess
+
+    _dump(tmp_path, 300)
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "smpseo", "import", "dump.txt", "--to", "out"], cwd=tmp_path,
+                             stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert run.returncode == 1
+    assert run.stderr == "smpseo: error: the output could not be written: No space left on device\n"
+    assert len(list((tmp_path / "out").glob("*.md"))) == 300

@@ -102,8 +102,15 @@ def _main(argv: list[str] | None) -> int:
     debug_before = os.environ.get(DEBUG_ENV)
     if getattr(args, "debug", False):  # for this process and its workers: a check's bug on a post then raises
         os.environ[DEBUG_ENV] = "1"
+    output = _Output(sys.stdout)
+    sys.stdout = output
     try:
-        return int(args.run(args) or 0)
+        status = int(args.run(args) or 0)
+        if isinstance(output.lost, OSError):  # a full disk, a closed file: what the command said is lost
+            print(f"smpseo: error: the output could not be written: {output.lost.strerror or output.lost}",
+                  file=sys.stderr)
+            return max(status, EXIT_FINDINGS)
+        return status
     except KeyboardInterrupt:
         print("smpseo: interrupted", file=sys.stderr)
         return 130
@@ -121,10 +128,51 @@ def _main(argv: list[str] | None) -> int:
         print(one_line(f"smpseo: error: {type(exc).__name__}: {exc} (run with --debug for details)"), file=sys.stderr)
         return EXIT_FINDINGS
     finally:  # as it was: main() is also called in other programs' processes
+        sys.stdout = output.stream
         if debug_before is None:
             os.environ.pop(DEBUG_ENV, None)
         else:
             os.environ[DEBUG_ENV] = debug_before
+
+
+class _Output:
+    """Standard output for one command. When the reader goes away (`smpseo import ... | head`) or it cannot be
+    written (a full disk), the rest of the output is dropped and the command goes on: every post is still imported,
+    and the exit status still says what the run found. `lost`: "pipe" when the reader went away, the error when the
+    output could not be written, None."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.lost: str | OSError | None = None
+
+    def write(self, text: str) -> int:
+        if self.lost is None:
+            try:
+                return self.stream.write(text)
+            except OSError as exc:
+                self._lose(exc)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.lost is None:
+            try:
+                self.stream.flush()
+            except OSError as exc:
+                self._lose(exc)
+
+    def _lose(self, exc: OSError) -> None:
+        import os
+
+        self.lost = "pipe" if isinstance(exc, BrokenPipeError) else exc
+        try:  # what is still buffered, and the interpreter's last flush, go nowhere rather than fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 if __name__ == "__main__":
