@@ -207,3 +207,17 @@ def test_json_ld_snippets_end_where_they_should(browser, tmp_path, text):
         "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
     page_back.close()
     assert parsed == data
+
+
+def test_settings_text_is_cleaned_where_it_enters(tmp_path):
+    """The site's name from smpseo.toml reached the HTML reports' titles with its escape sequences, bell and
+    right-to-left override (`<title>SEO reports: Clinic^[[2J^[]0;owned^G ...`): the settings' text is now cleaned
+    as a post's is."""
+    import smpseo
+
+    (tmp_path / "smpseo.toml").write_text(
+        '[site]\nname = "Clinic\\u001b[2J\\u001b]0;owned\\u0007 \\u202eevil \\u0085x"\ncity = "Dub\\u200blin"\n'
+        '[keywords]\ntargets = ["smp \\u001b[31mdublin"]\n', encoding="utf-8")
+    config = smpseo.load_config(tmp_path / "smpseo.toml")
+    assert (config.site.name, config.site.city, config.targets) == ("Clinic[2J]0;owned evil x", "Dublin",
+                                                                    ["smp [31mdublin"])

@@ -245,7 +245,8 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
                     raise ConfigError(path, f"unknown key '{key}' in [{section}] ({known})")
     site_raw = data.get("site", {})
     _check_site(site_raw, path)
-    keywords = data.get("keywords", {})
+    site_raw = {k: _clean(v) for k, v in site_raw.items()}
+    keywords = _clean(data.get("keywords", {}))
     targets = keywords.get("targets", [])
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
         raise ConfigError(path, "[keywords] targets must be a list of strings")
@@ -272,6 +273,20 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         report=report_settings(data.get("report", {}), path),
         path=path,
     )
+
+
+def _clean(value: Any) -> Any:
+    """A setting's text as smpseo keeps any text (`clean_text`: no escape sequences, bidirectional overrides or
+    invisible characters), in strings, lists and tables alike: the name and city go into every report."""
+    from smpseo.core.text import clean_text
+
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
 
 
 def _address(value: Any, where: str, path: str) -> str:
