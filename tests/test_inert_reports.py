@@ -162,6 +162,28 @@ def test_command_line_outputs_keep_payloads_as_data(capsys):
     assert "<script>" not in markdown and "<a href=javascript" not in markdown and "<img src=x" not in markdown
 
 
+def test_markdown_links_and_images_from_posts_show_as_written(tmp_path, capsys):
+    """A heading `Prices [x](javascript:alert(1))` and a topic `... ![t](https://evil.example/t.png) [click](...)`
+    went into gaps' Markdown as they were: rendered (GitHub, a wiki), it loaded the image and showed live links."""
+    import markdown_it
+
+    from smpseo.cli import main
+
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "cost.md").write_text(
+        "---\ntitle: SMP prices\n---\n\n## Prices [x](javascript:alert(1))\n\nSMP costs between two and four "
+        "thousand dollars.\n", encoding="utf-8")
+    (tmp_path / "topics.yml").write_text(
+        "topics:\n  - id: price\n    question: 'What does SMP cost? ![t](https://evil.example/t.png) "
+        "[click](https://evil.example/p)'\n", encoding="utf-8")
+    assert main(["gaps", str(tmp_path / "posts"), "--topics", str(tmp_path / "topics.yml"), "--format",
+                 "markdown"]) == 0
+    out = capsys.readouterr().out
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(out)
+    assert "evil.example/t.png" in out and "javascript:alert(1)" in out  # shown, as written
+    assert "<img" not in html and 'href="https://evil.example' not in html and 'href="javascript' not in html
+
+
 # -- in a browser ------------------------------------------------------------------------------------------------------
 
 @pytest.mark.slow

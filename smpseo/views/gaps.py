@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 
 from smpseo.core.text import counted, escaped
@@ -90,10 +92,15 @@ def text(report, width: int = 44) -> str:
     return "\n".join(one_line(line) for line in lines)  # text from posts and queries never drives the terminal
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]!|])")  # what Markdown reads as markup in a line: escaped, it shows as written
+
+
 def _md(text: str) -> str:
-    """Text for a Markdown cell: HTML in it shows as text (a renderer that passes HTML through runs nothing)."""
+    """Text for a Markdown cell, shown as written: HTML as text (a renderer that passes HTML through runs nothing),
+    and a post's `![image](https://...)`, `[link](javascript:...)`, emphasis or code marks as the characters they
+    are (before, an image from a post's title loaded from its address wherever the table was shown)."""
     text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _MARKUP.sub(r"\\\1", text).replace("\n", " ")
 
 
 def markdown(report) -> str:
