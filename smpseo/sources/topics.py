@@ -309,7 +309,7 @@ _HERE = ("in", "near", "around")  # "in {city}" with no city set asks "near me"
 _PLACE_RE = re.compile(r",?\s+(?P<prep>in|near|around|across|throughout|within|outside|beyond|from|to|of|at|for)"
                        r"\s+\{(?:city|region|country)\}(?:,?\s*\{(?:region|country)\})*", re.IGNORECASE)
 _BRACES_RE = re.compile(r"\{(city|region|country)\}")
-_UNKNOWN_PLACE_RE = re.compile(r"\{\s*(\w+)\s*\}")  # a placeholder such as {town} or {City}: a typo, never filled
+_UNKNOWN_PLACE_RE = re.compile(r"\{\s*([^{}\s]+)\s*\}")  # {town}, {City}, {city.name}: a typo, never filled
 
 
 def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]:
