@@ -276,6 +276,9 @@ def test_a_path_over_the_system_limit_is_one_line(posts, capsys):
      "smpseo.toml:3: [site] phone 'call us now' is not a phone number (digits, spaces, + ( ) - . / only)"),
     ('[site]\nphone = "555-01"\n', "smpseo.toml:2: [site] phone '555-01' has too few digits to be a phone number"),
     ("x = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    # a quoted name, with a space: at its line as any other
+    ('[site]\nname = "x"\n\n["my site"]\ncity = "y"\n', "smpseo.toml:4: unknown section [my site]"),
+    ('[rules."RD 107"]\nmin_words = 3\n', "smpseo.toml:1: [rules] unknown rule 'RD 107'"),
 ])
 @pytest.mark.parametrize("command", ["analyze", "check", "gaps"])
 def test_settings_that_cannot_be_meant_are_exit_2_and_one_line(posts, capsys, toml, message, command):

@@ -34,15 +34,16 @@ class ConfigError(Exception):
         if not found:
             return self
         section = found["section"] or found["in"] or found["table"]
-        name = found["key"] or found["name"]
+        name = found["key"] or found["quoted"] or found["name"]
         line = toml_line(text, ".".join(filter(None, (table, section))), name)
         return ConfigError(self.path, self.message, line) if line else self
 
 
 # What a settings error is about, as its message says it: "unknown section [x]", "unknown key 'k' in [x]",
 # "[x] key ...", "[rules] unknown rule 'ID'", "[rules] ID.setting = ...".
-_SUBJECT = re.compile(r"unknown section \[(?P<section>[\w.-]+)\]|unknown key '(?P<key>[^']+)' in \[(?P<in>[\w.-]+)\]"
-                      r"|\[(?P<table>[\w.-]+)\](?: (?:unknown (?:rule|setting) ')?(?P<name>[\w-]+(?:\.[\w-]+)?))?")
+_SUBJECT = re.compile(r"unknown section \[(?P<section>[^\]]+)\]|unknown key '(?P<key>[^']+)' in \[(?P<in>[^\]]+)\]"
+                      r"|\[(?P<table>[\w.-]+)\](?: unknown (?:rule|setting) '(?P<quoted>[^']+)'"
+                      r"| (?P<name>[\w-]+(?:\.[\w-]+)?))?")
 _TOML_TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOML_KEY = re.compile(r"\s*((?:[\w-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[\w-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
 
