@@ -201,6 +201,25 @@ def test_a_draft_that_is_a_broken_link_or_a_loop_is_said_so_not_no_such_file(pos
     assert not (tmp_path / "reports").exists()
 
 
+@pytest.mark.parametrize("kind", ["monthly", "prepublish"])
+def test_a_timeout_with_a_fraction_reaches_papermill_as_whole_seconds_rounded_up(posts, capsys, monkeypatch, kind):
+    # papermill's cell timeout is a whole number: 30.5, which --timeout takes as `import --timeout` does, failed
+    # the run with "TraitError: The 'timeout' trait ... expected an int, not the float 30.5"
+    import papermill
+
+    given = {}
+
+    def execute_notebook(*args, **kwargs):
+        given.update(kwargs)
+        raise RuntimeError("stopped before a kernel starts")
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute_notebook)
+    args = ["--posts", "posts", "--month", "2026-10"] if kind == "monthly" else ["posts/good.md"]
+    assert main(["report", kind, *args, "--timeout", "30.5"]) == 1
+    assert "stopped before a kernel starts" in capsys.readouterr().err
+    assert given["execution_timeout"] == 31 and isinstance(given["execution_timeout"], int)
+
+
 # -- front matter ---------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("front", "warning"), [

@@ -236,7 +236,9 @@ def test_prepublish_writes_its_page(tmp_path):
     assert "Readability against the blog" in html
     # the page changed by hand since (a note for the artist): the next run keeps that version beside its own
     html_path.write_text(html + "<!-- checked with Sam -->", encoding="utf-8")
-    again = smpseo("report", "prepublish", POSTS / "does-smp-hurt.md", "--out", tmp_path / "reports")
+    # (a time limit with a fraction, as --timeout takes it, runs: papermill is given whole seconds)
+    again = smpseo("report", "prepublish", POSTS / "does-smp-hurt.md", "--out", tmp_path / "reports", "--timeout",
+                   "299.5")
     kept = html_path.with_name("does-smp-hurt.edited.html")
     assert again.returncode == 0 and again.stderr == (f"{html_path}: warning: changed since it was written; your "
                                                       f"version is kept as {kept}\n"), again.stderr

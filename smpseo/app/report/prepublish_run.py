@@ -17,7 +17,7 @@ from smpseo.app.report.staging import keep_failed, locked, make_folder, remove_s
 
 def run_prepublish(post: str | Path, keyphrase: str | None = None, config: str | Path | None = None,
                    out: str | Path = "reports", posts: str | Path | None = None,
-                   timeout: int = DEFAULT_TIMEOUT) -> RunResult:
+                   timeout: float = DEFAULT_TIMEOUT) -> RunResult:
     """Run the pre-publish notebook for one draft into `out/prepublish/<slug>.html` (and `.ipynb`)."""
     from smpseo.core.text import slugify
 

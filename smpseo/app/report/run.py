@@ -84,8 +84,11 @@ def _kernel_manager_class(socket_dir: str):
     return SocketKernelManager
 
 
-def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: int = DEFAULT_TIMEOUT) -> None:
-    """Execute `notebook` into `output` with papermill. Raises ReportFailed naming the failing cell."""
+def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Execute `notebook` into `output` with papermill, each cell given `timeout` seconds (a fraction rounded up:
+    papermill takes whole seconds). Raises ReportFailed naming the failing cell."""
+    import math
+
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -95,7 +98,7 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
         with tempfile.TemporaryDirectory(prefix="smpseo-kernel-") as sockets, writable_ipython_dir(sockets):
             papermill.execute_notebook(
                 str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(cwd),
-                execution_timeout=timeout, progress_bar=sys.stderr.isatty(), log_output=False,
+                execution_timeout=math.ceil(timeout), progress_bar=sys.stderr.isatty(), log_output=False,
                 request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class(sockets),
             )
     except PapermillExecutionError as exc:
@@ -151,7 +154,7 @@ def _os_cause(exc: BaseException) -> str:
 
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
-                timeout: int = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
+                timeout: float = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
                 drafts: bool = False, pdf: bool = False) -> RunResult:
     """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed.
     `pages`: Search Console's Pages.csv or export ZIP; `drafts`: include draft posts.
