@@ -201,6 +201,29 @@ def test_a_draft_that_is_a_broken_link_or_a_loop_is_said_so_not_no_such_file(pos
     assert not (tmp_path / "reports").exists()
 
 
+@pytest.mark.parametrize(("named", "said"), [
+    ("/dev/null", "cannot read previous summary: not a regular file (a FIFO, socket or device)"),
+    ("fifo", "cannot read previous summary: not a regular file (a FIFO, socket or device)"),
+    ("folder", "cannot read previous summary: Is a directory"),
+    ("broken.json", "cannot read previous summary: broken symbolic link (its target is missing)"),
+    ("missing.json", "previous summary not found")])
+def test_a_previous_summary_that_is_no_file_is_refused_before_a_kernel_starts(posts, tmp_path, capsys, named,
+                                                                              said):
+    # the notebook ran for seconds and failed in a cell (status 1), leaving a FAILED notebook and an index
+    if named == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(tmp_path / "fifo")
+    if named == "/dev/null" and not os.path.exists(named):
+        pytest.skip("no /dev/null here")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "broken.json").symlink_to(tmp_path / "gone.json")
+    with time_budget(HANG):
+        assert main(["report", "monthly", "--posts", "posts", "--month", "2026-10", "--previous", named]) == 2
+    assert _lines(capsys.readouterr().err) == [f"smpseo: error: {named}: {said}"]
+    assert not (tmp_path / "reports").exists()  # nothing written
+
+
 @pytest.mark.parametrize("kind", ["monthly", "prepublish"])
 def test_a_timeout_with_a_fraction_reaches_papermill_as_whole_seconds_rounded_up(posts, capsys, monkeypatch, kind):
     # papermill's cell timeout is a whole number: 30.5, which --timeout takes as `import --timeout` does, failed

@@ -143,6 +143,10 @@ def _run(args) -> int:
                 except QueryFileError as exc:
                     print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
                     return 2
+            unusable = _previous_unusable(args.previous)
+            if unusable:
+                print(one_line(f"smpseo: error: {args.previous}: {unusable}"), file=sys.stderr)
+                return 2
             result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
                                  out=args.out, previous=args.previous, timeout=args.timeout, pages=args.pages,
                                  drafts=args.drafts, pdf=args.pdf or config.report.pdf)
@@ -224,6 +228,27 @@ def _out_folder(args) -> str | None:
     print(one_line(f"smpseo: error: --out {args.out} is inside the posts folder {posts}; reports there would be "
                    "read as posts"), file=sys.stderr)
     return None
+
+
+def _previous_unusable(previous: str | None) -> str:
+    """Why the summary named with `--previous` cannot be read at all ("" when it can, or none is named): nothing
+    there, a folder, a FIFO or a device (never opened for a blocking read), a file too large. Said before a kernel
+    starts, as for the queries file; a file that is there but damaged fails the run at its cell, naming it."""
+    if not previous:
+        return ""
+    from pathlib import Path
+
+    from smpseo.core.textfile import read_regular
+
+    try:
+        read_regular(previous)
+    except FileNotFoundError:
+        if not Path(previous).is_symlink():
+            return "previous summary not found"
+        return "cannot read previous summary: broken symbolic link (its target is missing)"
+    except OSError as exc:
+        return f"cannot read previous summary: {exc.strerror or exc}"
+    return ""
 
 
 def _not_utf8(args) -> bool:
