@@ -243,6 +243,24 @@ def test_a_timeout_with_a_fraction_reaches_papermill_as_whole_seconds_rounded_up
     assert given["execution_timeout"] == 31 and isinstance(given["execution_timeout"], int)
 
 
+def test_a_broken_link_in_the_posts_folder_is_named_by_the_link_in_the_monthly_report(posts, tmp_path, capsys):
+    # the report named what the link points to: `posts/drafts/old-post.md`, and `posts/posts/b3.md` for a link
+    # to a full path, in the report's table and on stderr; `check` names the link
+    from smpseo.app.report.monthly import monthly_report
+    from smpseo.cli.report import _unreadable
+
+    (posts / "old.md").symlink_to(Path("drafts") / "old-post.md")
+    (posts / "b3.md").symlink_to(tmp_path / "posts" / "gone" / "b3.md")
+    said = ["posts/b3.md: error: broken symbolic link (its target is missing); skipped",
+            "posts/old.md: error: broken symbolic link (its target is missing); skipped"]
+    assert main(["check", "-q", "posts"]) == 1
+    assert sorted(_lines(capsys.readouterr().err)) == said
+    report = monthly_report("2026-10", posts="posts", summary_path="summary.json")
+    assert sorted(e.path for e in report.summary.read_errors) == ["b3.md", "old.md"]
+    assert _unreadable("summary.json", "posts") == 2
+    assert sorted(_lines(capsys.readouterr().err)) == said
+
+
 # -- front matter ---------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("front", "warning"), [

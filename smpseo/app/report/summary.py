@@ -7,6 +7,7 @@ line number, so an edit that moves a paragraph does not count as "one finding fi
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,16 +44,24 @@ def _mean(values: list[float]) -> float | None:
 
 
 def relative_path(path: str | None, root: str | Path | None) -> str:
-    """A post's path relative to the posts folder (POSIX), so summaries compare across machines."""
+    """A post's path relative to the posts folder (POSIX), so summaries compare across machines. A symbolic link
+    in the folder is named by its own name, as `check` names it, not by what it points to (a broken link's target
+    is no file there); a path outside the folder as written is tried with its links followed."""
     if not path:
         return ""
     p = Path(path)
     if root is not None:
-        try:
-            return resolved(p).relative_to(resolved(root)).as_posix()
-        except ValueError:
-            pass
+        for absolute in (_absolute, resolved):
+            try:
+                return absolute(p).relative_to(absolute(root)).as_posix()
+            except (ValueError, OSError):
+                pass
     return p.as_posix()
+
+
+def _absolute(path: str | Path) -> Path:
+    """`path` made absolute as written, its symbolic links left as they are."""
+    return Path(os.path.abspath(path))
 
 
 def finding_key(finding: dict) -> str:
