@@ -229,6 +229,39 @@ def test_a_two_word_city_and_its_region_code(tmp_path):
                                         "phone": "07 5555 0100"}
 
 
+def _dublin(tmp_path: Path, lines: list[str]) -> Path:
+    """A Dublin clinic's blog, one post per line of text."""
+    posts = tmp_path / "blog" / "posts"
+    posts.mkdir(parents=True)
+    for i, line in enumerate(lines):
+        (posts / f"p{i}.md").write_text(f"---\ntitle: Post {i}\ndate: 2025-06-1{i}\n---\n\nOur studio in Dublin is open "
+                                        f"09:00-17:00 and sessions cost €1,200 to €2,200 (2025 prices). {line}\n",
+                                        encoding="utf-8")
+    return posts.parent
+
+
+@pytest.mark.parametrize("phone", ["01 555 0123", "(01) 555 0123", "+353 1 555 0123", "01 5550123"])
+def test_a_dublin_number_of_nine_digits_is_found_with_the_name_before_it(tmp_path, phone):
+    """A Dublin number has 8 digits after its trunk 0 (many countries' have 7 to 12): it is a number to suggest as a
+    longer one is, in any layout posts write it."""
+    blog = _dublin(tmp_path, [f"Call Liffey SMP on {phone} to book." for _ in range(3)])
+    assert main(["init", str(blog)]) == 0
+    assert _site(blog) == {"name": "Liffey SMP", "city": "Dublin", "phone": phone}
+
+
+def test_the_number_most_posts_write_in_any_layout_is_the_one_suggested(tmp_path):
+    blog = _dublin(tmp_path, ["Call Liffey SMP on 01 555 0123 to book."] * 5 + ["Ring us on +353 1 555 0123."])
+    assert main(["init", str(blog)]) == 0
+    assert _lines(blog)["phone"] == 'phone = "01 555 0123"  # found in the posts (6 of 6 posts): check it'
+
+
+def test_dates_times_prices_counts_and_postcodes_are_no_phone_number(tmp_path):
+    blog = _dublin(tmp_path, ["Booked on 12.06.2025 (2025-06-12), open 9.30-17.30, 1500-2500 a session since "
+                              "2019-2024; over 1 500 000 dots. Post to 90210-1234 or D02 X285."] * 4)
+    assert main(["init", str(blog)]) == 0
+    assert "phone" not in _site(blog) and _lines(blog)["phone"].startswith("# phone = ")
+
+
 def _posts(folder: Path, titles: list[str], body: str) -> Path:
     (folder / "posts").mkdir(parents=True)
     for i, title in enumerate(titles):

@@ -10,6 +10,7 @@ import pytest
 
 import smpseo
 from smpseo.analysis.phone import national_digits, phone_mentions
+from smpseo.core.phone import phone_numbers, phone_problem
 
 
 @pytest.mark.parametrize(("phone", "national"), [
@@ -31,6 +32,34 @@ def test_national_digits_leave_out_country_code_and_trunk_prefix(phone, national
 ])
 def test_the_clinic_s_number_is_found_in_any_layout_and_no_other(phone, text, found):
     assert [m.group(0) for m in phone_mentions(phone, text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Call Liffey SMP on 01 555 0123, or book online.", ["01 555 0123"]),
+    ("Ring (01) 555 0123 or 01 5550123.", ["(01) 555 0123", "01 5550123"]),
+    ("From abroad: +353 1 555 0123, +353 (0)1 555 0123, 00353 1 555 0123 or +35315550123.",
+     ["+353 1 555 0123", "+353 (0)1 555 0123", "00353 1 555 0123", "+35315550123"]),
+    ("Mobile 087 123 4567; Manchester 0161 555 0123; London 020 7946 0123; Toronto 416-555-0199.",
+     ["087 123 4567", "0161 555 0123", "020 7946 0123", "416-555-0199"]),
+    ("Madrid 912 345 678, Paris 01.23.45.67.89, Berlin 030/1234567, Seattle 555-0123.",
+     ["912 345 678", "01.23.45.67.89", "030/1234567", "555-0123"]),
+    ("Call 01 555 0123 / 087 123 4567 (24 hours), or (01 555 0123).", ["01 555 0123", "087 123 4567", "01 555 0123"]),
+    # dates, ISO dates, years, times, prices, shares, counts, decimals, postcodes, references: no number to call
+    ("On 12.06.2025, 12/06/2025 and 2025-06-12 10:30 we met; from 2019-2024 and 2019 – 2024.", []),
+    ("Open 9.30-17.30, 09.00-17.30 and 09:00-17:00.", []),
+    ("It costs €1200-1500, 1500-2500 or $2,000-3,000, 1 200 000 € in all; 45 000 000% more.", []),
+    ("Over 1 500 000 clients, 12.500.000 hairs and 10,000 dots; 3.1415926 by 362384.362685.", []),
+    ("Post to 90210-1234 or 1000-001 Lisboa.", []),
+    ("Order #12345678 of 20250612; two sessions of 2-4 hours, 28 days apart, 3 x 120 minutes.", []),
+])
+def test_any_number_that_may_be_a_phone_number_is_found_and_no_other(text, found):
+    """Any country's number as people write it (7 to 15 digits in groups, with a country code or a trunk prefix or
+    neither; `smpseo init` suggests the one most posts write), and nothing else; each one found is a number LOC301
+    finds as written, and a setting that loads."""
+    numbers = phone_numbers(text)
+    assert numbers == found
+    for number in numbers:
+        assert number in [m.group(0) for m in phone_mentions(number, text)] and phone_problem(number) is None
 
 
 def test_a_uk_clinic_gets_the_phone_rules_the_vancouver_one_gets(tmp_path):

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from smpseo.analysis.phone import as_shown, national_digits, phone_mentions
 from smpseo.core.language import is_function_word
+from smpseo.core.phone import phone_numbers
 from smpseo.model.post import Post
 
 
@@ -43,24 +44,16 @@ def _clear_winner(counts: Counter, total: int, least: int = 2) -> Found | None:
     return Found(ranked[0][0], ranked[0][1], total)
 
 
-# A phone number as posts write it: an optional country code, then groups of digits with spaces, dots, hyphens or
-# brackets between them. Dates (2024-01-22) and prices (2,800) are not numbers to call.
-_PHONE = re.compile(r"(?<![\w+.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\d{2,5})(?:[\s.-]{1,2}\d{2,5}){1,3}(?![\w,/-]|\.\d)")
-_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
-PHONE_DIGITS = 9  # national digits a suggested number has at least (fewer: a short code, a date, a reference)
-
-
 def phone(posts: list[Post]) -> Found | None:
-    """The clinic's phone number: the number written in the most posts, in the layout written most often."""
+    """The clinic's phone number: the number written in the most posts (any number that may be one, in any country's
+    layout: `phone_numbers`), in the layout written most often."""
     in_posts: Counter = Counter()
     layouts: dict[str, Counter] = {}
     for post in posts:
         seen = set()
-        for match in _PHONE.finditer(_texts(post)):
-            written = as_shown(match.group())
+        for number in phone_numbers(_texts(post)):
+            written = as_shown(number)
             national = national_digits(written)
-            if _DATE.match(written) or not PHONE_DIGITS <= len(national) <= 12:
-                continue
             layouts.setdefault(national, Counter())[written] += 1
             seen.add(national)
         in_posts.update(seen)

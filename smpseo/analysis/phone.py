@@ -9,10 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from smpseo.core.phone import MIN_DIGITS, national_digits
-
-# What may stand between two digits of a number: spaces, dots, hyphens and dashes, slashes, brackets.
-_GAP = r"[\s.\-/()\u2010-\u2015\u2212]{0,3}"
+from smpseo.core.phone import GAP, MIN_DIGITS, national_digits
 
 
 @functools.lru_cache(maxsize=16)
@@ -25,9 +22,9 @@ def phone_regex(phone: str) -> re.Pattern[str] | None:
     national = national_digits(phone)
     if len(national) < MIN_DIGITS:
         return None
-    prefix = rf"(?:(?:\+|00)\d{{1,3}}{_GAP}(?:\(0\){_GAP})?|0{_GAP}|1{_GAP})?"
+    prefix = rf"(?:(?:\+|00)\d{{1,3}}{GAP}(?:\(0\){GAP})?|0{GAP}|1{GAP})?"
     # a hyphen or full stop and a digit after it go on as a longer number ("ref 0113-496-0000-77")
-    return re.compile(r"(?<![\w+])\(?" + prefix + _GAP.join(national) + r"(?![-.]?\d)")
+    return re.compile(r"(?<![\w+])\(?" + prefix + GAP.join(national) + r"(?![-.]?\d)")
 
 
 def as_shown(number: str) -> str:

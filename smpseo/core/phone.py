@@ -1,16 +1,23 @@
-"""What a phone number is: its digits, its national digits in any country's layout, and whether a setting can be
-one. Finding the clinic's number in a post's text is `smpseo.analysis.phone`'s."""
+"""What a phone number is: its digits, its national digits in any country's layout, whether a setting can be one,
+and which numbers a text writes that may be one (`phone_numbers`). Finding the clinic's own number in a post's text
+is `smpseo.analysis.phone`'s."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 
 def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-MIN_DIGITS = 7  # shorter is not a phone number (an extension, a year)
+MIN_DIGITS = 7  # national digits; shorter is not a phone number (an extension, a year)
+MAX_DIGITS = 15  # E.164: no number has more digits, its country code's counted
+
+# What may stand between two digits of a number: spaces, dots, hyphens and dashes, slashes, brackets.
+SEPARATOR = r"[\s.\-/()\u2010-\u2015\u2212]"
+GAP = SEPARATOR + "{0,3}"
 
 
 # Country calling codes (ITU E.164) of two digits; 1 (North America) and 7 have one, all others three.
@@ -42,3 +49,69 @@ def phone_problem(value: str) -> str | None:
     if len(national_digits(value)) < MIN_DIGITS:
         return f"{value!r} has too few digits to be a phone number"
     return None
+
+
+# A number as people write one, on one line: groups of digits with up to three separators between them ("01 555 0123",
+# "(01) 555-0123", "+353 (0)1 555 0123"), after a "+" or a bracket or neither, and not inside a word or another number.
+_NUMBER = re.compile(rf"(?<![\w+.,/\-\u2010-\u2015\u2212])(?<!\d:)[+(]?\d+(?:{SEPARATOR}{{1,3}}\d+)*")
+# What a number goes on with when it is a word, a decimal, a time or a share: "10am", "1 555.50", "9:30", "12 500 000%".
+_GOES_ON = re.compile(r"[^\W\d_]|[.,:]\d|\s?[%‰]")
+# Where two numbers written side by side part: a slash, or a dash with spaces around it ("01 555 0123 / 087 123 4567").
+_BETWEEN = re.compile(r"\s*/\s*|\s+[\-\u2010-\u2015]\s+")
+_YEAR = r"(?:19|20)\d\d"
+# Numbers in a phone number's layout that are something else.
+_NOT_PHONES = re.compile("|".join([
+    rf"\d{{1,2}}\s?([./-])\s?\d{{1,2}}\s?\1\s?{_YEAR}(?:\s+\d{{1,2}}[.:]\d\d)?",  # a date: 12.06.2025, 6/12/2025
+    rf"{_YEAR}([./-])\d{{1,2}}\2\d{{1,2}}(?:\s+\d{{1,2}}[.:]\d\d)?",  # an ISO date: 2025-06-12, 2025.06.12
+    rf"{_YEAR}\s?[/\-\u2010-\u2015]\s?{_YEAR}",  # years: 2019-2024, 2023/2024
+    r"[1-9]\d*00\s?[\-\u2010-\u2015]\s?[1-9]\d*00",  # round figures: 1500-2500, 2000 – 3000
+    r"[1-9]\d?([\s.])\d{3}\3\d{3}",  # a count in thousands: 1 500 000, 12.500.000
+    r"\d{5}-\d{4}|\d{4}-\d{3}",  # a postcode: a ZIP+4 (90210-1234), a Portuguese one (1000-001)
+    r"\d{1,2}\.\d\d\s?[\-\u2010-\u2015]\s?\d{1,2}\.\d\d",  # hours: 9.30-17.30
+    r"\d+\.\d+",  # a decimal: 362384.362685
+]))
+
+
+def phone_numbers(text: str) -> list[str]:
+    """The numbers `text` writes that may be phone numbers, as written: groups of digits with spaces, dots, dashes,
+    slashes or brackets between them, or one group after a "+", with `MIN_DIGITS` national digits (`phone_problem`)
+    and `MAX_DIGITS` in all. Not a date, a range of years or round figures, a count in thousands, a postcode, hours,
+    nor a price or a share (a currency sign or % beside it), nor a number a letter, a decimal or a time goes on."""
+    found = []
+    for line in text.splitlines():
+        for match in _NUMBER.finditer(line):
+            before = line[:match.start()].rstrip()[-1:]
+            after = line[match.end():]
+            if _GOES_ON.match(after) or _is_currency(before) or _is_currency(after.lstrip()[:1]):
+                continue
+            whole = _bracketed(match.group())
+            found += [whole] if _may_be_phone(whole) else [p for p in map(_bracketed, _BETWEEN.split(whole))
+                                                           if _may_be_phone(p)]
+    return found
+
+
+def _is_currency(char: str) -> bool:
+    return bool(char) and unicodedata.category(char) == "Sc"
+
+
+def _bracketed(number: str) -> str:
+    """A number without a bracket it does not close or open: "(01) 555 0123" stays, "(01 555 0123" and
+    "01 555 0123 (24" lose what their bracket stands before or after."""
+    number = number.strip()
+    if number.startswith("(") and ")" not in number:
+        number = number[1:]
+    opened = number.rfind("(")
+    if opened > 0 and ")" not in number[opened:]:
+        number = number[:opened]
+    closed = number.find(")")
+    if closed >= 0 and "(" not in number[:closed]:
+        number = number[closed + 1:]
+    return re.sub(r"^[^\d+(]+", "", re.sub(rf"{SEPARATOR}+$", "", number))
+
+
+def _may_be_phone(number: str) -> bool:
+    if not number or not MIN_DIGITS <= len(digits(number)) <= MAX_DIGITS or phone_problem(number):
+        return False
+    if not re.search(r"\d\D+\d", number) and not number.startswith("+"):
+        return False  # one run of digits: a reference, an order number (a number to call has groups, or a +)
+    return not _NOT_PHONES.fullmatch(number)
