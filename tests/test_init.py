@@ -4,6 +4,7 @@ file that is there."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -260,6 +261,19 @@ def test_dates_times_prices_counts_and_postcodes_are_no_phone_number(tmp_path):
                               "2019-2024; over 1 500 000 dots. Post to 90210-1234 or D02 X285."] * 4)
     assert main(["init", str(blog)]) == 0
     assert "phone" not in _site(blog) and _lines(blog)["phone"].startswith("# phone = ")
+
+
+@pytest.mark.parametrize("options", [[], ["--city", "Dublin", "--country", "Ireland"]])
+def test_what_is_not_known_is_written_without_another_clinic_s_place_or_number(tmp_path, options):
+    """A value not known is written commented out, saying what it holds: an example city, region or number would be
+    another clinic's, in another country ("Vancouver", "BC", "604-555-0100" for a Dublin clinic)."""
+    assert main(["init", str(tmp_path), *options]) == 0
+    text = (tmp_path / "smpseo.toml").read_text(encoding="utf-8")
+    assert not re.search(r"Vancouver|\bBC\b|Canada|Burnaby|Surrey|\b(?:604|778)\b|Advanced", text)
+    lines = _lines(tmp_path)
+    assert lines["region"] == '# region = "..."  # the province, state or county (optional)'
+    assert lines["phone"] == '# phone = "..."  # the number posts should write, in the layout they should use'
+    assert ("Ireland" in text) == bool(options) and load_config(tmp_path / "smpseo.toml").site.phone == ""
 
 
 def _posts(folder: Path, titles: list[str], body: str) -> Path:

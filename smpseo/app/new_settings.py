@@ -1,11 +1,12 @@
-"""A new clinic's `smpseo.toml` (`smpseo init`): the values given, what the posts make clear, the rest as examples.
+"""A new clinic's `smpseo.toml` (`smpseo init`): the values given, what the posts make clear, the rest commented out.
 
     >>> plan = plan_settings("clinic/", given={"city": "Toronto"})   # reads clinic/posts/ (or clinic/)
     >>> path, moved = write_settings("clinic/", render(plan))         # clinic/smpseo.toml, never over another
 
 A value given is written as it is; a value found in the posts (`smpseo.analysis.clinic`) is written with a comment
-saying so, to be checked; a value neither given nor clear from the posts is written commented out, with an example,
-so the file says what it can hold. The text is read back with the settings loader before it is written: a file
+saying so, to be checked; a value neither given nor clear from the posts is written commented out with what it
+holds, so the file says what it can hold. Nothing in it names a place or a number the clinic did not give or write:
+the file is the clinic's, wherever it is. The text is read back with the settings loader before it is written: a file
 `smpseo init` writes always loads.
 """
 
@@ -25,12 +26,13 @@ POSTS_FOLDER = "posts"
 
 @dataclass
 class Value:
-    """One setting: its value, and where it came from ("given", "found": in the posts, "" unknown: an example)."""
+    """One setting: its value, and where it came from ("given", "found": in the posts, "" unknown: written commented
+    out)."""
 
     key: str
     value: str | list[str] = ""
     source: str = ""
-    note: str = ""  # for a value found: in how many posts; for an unknown one: the example
+    note: str = ""  # for a value found: in how many posts; for an unknown one: what stands for it, commented out
 
 
 @dataclass
@@ -45,19 +47,21 @@ class Plan:
     unread: int = 0  # files in the posts folder that could not be read
 
 
+# What an unknown value is written as, commented out: no place or number of a real clinic, which would read as
+# another clinic's settings wherever this one is.
 _EXAMPLES = {
     "name": "Example Scalp Clinic",
-    "city": "Vancouver",
-    "region": "BC",
-    "country": "Canada",
-    "phone": "604-555-0100",
+    "city": "...",
+    "region": "...",
+    "country": "...",
+    "phone": "...",
     "url": "https://www.example.com",
 }
 _WHAT = {
     "name": "the business name, written the one way posts should write it",
     "city": "the city the clinic is in: FAQ questions name it, local checks look for it",
     "region": "the province, state or county (optional)",
-    "country": "(optional)",
+    "country": "the country (optional)",
     "phone": "the number posts should write, in the layout they should use",
     "url": "the blog's address: links to it count as internal links",
 }

@@ -19,8 +19,8 @@ def register(sub) -> None:
     p = sub.add_parser("init", help="write smpseo.toml for a clinic: its name, city, phone and targets",
                        description="Write FOLDER/smpseo.toml for the clinic. Values not given as options are "
                                    "suggested from the posts (FOLDER/posts/, else FOLDER, or --posts DIR) when they "
-                                   "make them clear, and marked to check; the rest is written commented out, with "
-                                   "an example. An existing smpseo.toml, or settings in pyproject.toml's "
+                                   "make them clear, and marked to check; the rest is written commented out, "
+                                   "saying what it holds. An existing smpseo.toml, or settings in pyproject.toml's "
                                    "[tool.smpseo], are never overwritten.")
     p.add_argument("folder", nargs="?", default=".", metavar="FOLDER",
                    help="the blog's folder, where smpseo.toml goes (default: the current folder)")
@@ -118,7 +118,7 @@ def _summary(plan, path: str, moved: str | None) -> list[str]:
         elif v.source == "found":
             lines.append(f"  {v.key:<8} {v.value}  (found in {v.note} in {posts}: check it)")
         else:
-            lines.append(f"  {v.key:<8} not set (an example is in the file)")
+            lines.append(f"  {v.key:<8} not set (the file says what goes there)")
     kept = [str(t.value) for t in plan.targets if t.source]
     lines.append(f"  {'targets':<8} {', '.join(kept) if kept else 'none yet'}")
     if not plan.posts:
