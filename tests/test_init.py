@@ -276,6 +276,22 @@ def test_what_is_not_known_is_written_without_another_clinic_s_place_or_number(t
     assert ("Ireland" in text) == bool(options) and load_config(tmp_path / "smpseo.toml").site.phone == ""
 
 
+def test_each_target_says_how_many_posts_write_it(tmp_path):
+    """The service with the city is one phrase: its note counts the posts that write that phrase, then those that
+    write the service's words (which are why it is suggested), not the latter alone as if they were the former."""
+    blog = _dublin(tmp_path, ["Dublin scalp micropigmentation, by SMP artists.", "Scalp micropigmentation, SMP.",
+                              "Scalp micropigmentation in a day."])
+    assert main(["init", str(blog)]) == 0
+    text = (blog / "smpseo.toml").read_text(encoding="utf-8")
+    assert ('  "Dublin scalp micropigmentation",  # the service with the city: 1 of 3 posts write this phrase '
+            '(3 of 3 write "scalp micropigmentation"): check it\n') in text
+    assert '  "scalp micropigmentation",  # 3 of 3 posts write it: check it\n' in text
+    assert ('  "SMP Dublin",  # the service with the city: no post writes this phrase (2 of 3 write "SMP"): '
+            'check it\n') in text
+    assert load_config(blog / "smpseo.toml").targets == ["Dublin scalp micropigmentation", "scalp micropigmentation",
+                                                         "SMP Dublin"]
+
+
 def _posts(folder: Path, titles: list[str], body: str) -> Path:
     (folder / "posts").mkdir(parents=True)
     for i, title in enumerate(titles):

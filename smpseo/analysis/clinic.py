@@ -211,12 +211,17 @@ def site_url(posts: list[Post]) -> Found | None:
 SERVICE_LONG, SERVICE_SHORT = "scalp micropigmentation", "SMP"
 
 
-def service_words(posts: list[Post]) -> dict[str, int]:
-    """In how many posts each form of the service's name is written."""
-    long_form = re.compile(r"\bscalp\s+micro-?pigmentation\b", re.I)
-    short_form = re.compile(r"\bSMP\b")
-    return {SERVICE_LONG: sum(1 for p in posts if long_form.search(_texts(p))),
-            SERVICE_SHORT: sum(1 for p in posts if short_form.search(_texts(p)))}
+def service_words(posts: list[Post], city: str = "") -> dict[str, int]:
+    """In how many posts each form of the service's name is written; with `city`, also each form with the city's name
+    where the targets `smpseo init` suggests put it ("Dublin scalp micropigmentation", "SMP Dublin")."""
+    long_form, short_form = r"scalp\s+micro-?pigmentation", "SMP"
+    forms = {SERVICE_LONG: re.compile(rf"\b{long_form}\b", re.I), SERVICE_SHORT: re.compile(rf"\b{short_form}\b")}
+    if city.strip():
+        place = r"\s+".join(map(re.escape, city.split()))
+        forms[f"{city} {SERVICE_LONG}"] = re.compile(rf"(?<![\w'’-]){place}\s+{long_form}\b", re.I)
+        forms[f"{SERVICE_SHORT} {city}"] = re.compile(rf"\b{short_form}\s+(?i:{place})(?![\w'’-])")
+    texts = [_texts(p) for p in posts]
+    return {form: sum(1 for text in texts if found.search(text)) for form, found in forms.items()}
 
 
 def common_terms(posts: list[Post], top: int = 6) -> list[tuple[str, int]]:

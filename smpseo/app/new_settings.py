@@ -144,15 +144,25 @@ def _targets(posts: list, city: str, given: list[str]) -> list[Value]:
         return [Value("target", t, "given") for t in given]
     from smpseo.analysis.clinic import SERVICE_LONG, SERVICE_SHORT, service_words
 
-    used = service_words(posts) if posts else {}
+    used = service_words(posts, city) if posts else {}
     phrases = [(f"{city} {SERVICE_LONG}", SERVICE_LONG), (SERVICE_LONG, SERVICE_LONG),
                (f"{SERVICE_SHORT} {city}", SERVICE_SHORT)] if city else [(SERVICE_LONG, SERVICE_LONG)]
     out = []
     for phrase, form in phrases:
-        n = used.get(form, 0)
-        out.append(Value("target", phrase, "found" if n else "",
-                         f"{n} of {len(posts)} posts write {_toml(form)}" if n else ""))
+        n = used.get(form, 0)  # a phrase is suggested when posts write the service's words, with the city or not
+        out.append(Value("target", phrase, "found" if n else "", _written(phrase, form, used, len(posts)) if n else ""))
     return out
+
+
+def _written(phrase: str, form: str, used: dict[str, int], total: int) -> str:
+    """How many posts write a suggested target: the service's words, and for the service with the city the phrase
+    itself first ("the service with the city: 2 of 8 posts write this phrase (7 of 8 write \"scalp
+    micropigmentation\")")."""
+    if phrase == form:
+        return f"{used[form]} of {total} posts write it"
+    exact = used.get(phrase, 0)
+    return (f"the service with the city: {f'{exact} of {total} posts write' if exact else 'no post writes'} this "
+            f"phrase ({used[form]} of {total} write {_toml(form)})")
 
 
 def _ideas(terms: list[tuple[str, int]], plan: Plan) -> list[tuple[str, int]]:
