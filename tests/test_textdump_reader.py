@@ -143,6 +143,17 @@ def test_one_post_without_cues_stays_one_post():
         (PARAGRAPH, "Some text here. More text."), (HEADING, "A heading"), (PARAGRAPH, "Body text follows here.")]
 
 
+def test_a_sign_off_with_a_phone_number_of_any_country_ends_its_post():
+    """A Dublin clinic's sign-off "Ring Aoife on 01 555 0123." did not end its post, as "Call 778-917-7772" does: the
+    dump knew North American numbers only. It knows any number smpseo takes for a phone."""
+    text = ("Does SMP hurt?\n\nMost clients describe a light scratching. Breaks are fine whenever you want one.\n\n"
+            "Questions? Ring Aoife on 01 555 0123.\n\nHow long does SMP last?\n\nThe pigment stays for years. Sun "
+            "fades it fastest, so wear a hat.\n\nAny questions, text us at 087 123 4567 today.\n")
+    posts = read_textdump(text, "dump.txt")
+    assert [p.title for p in posts] == ["Does SMP hurt?", "How long does SMP last?"]
+    assert posts[0].blocks[-1].text == "Questions? Ring Aoife on 01 555 0123."
+
+
 def test_bad_dumps_are_one_clear_error(tmp_path):
     with pytest.raises(SourceError) as err:
         read_textdump("Only a title\n", "t.txt")

@@ -98,10 +98,6 @@ def mask_templates(text: str) -> str:
 # A question: a sentence or heading ending in "?", closing quotes and brackets allowed after it.
 QUESTION_RE = re.compile(r"\?[\s\"'”’»)\]]*$")
 
-# A North American phone number, in any of the ways people write one: 778-917-7772, (778) 917 7772, +1.778.917.7772.
-PHONE_RE = re.compile(r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
-
-
 # What never belongs in text read from a file, a page or front matter: lone surrogates (half an escaped emoji: no
 # UTF-8 write can hold one), control characters other than tab and newline (escape sequences, NUL) and the
 # bidirectional overrides and isolates that make text display in another order than it is stored.

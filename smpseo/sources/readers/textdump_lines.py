@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from smpseo.core.text import PHONE_RE, is_question, words
+from smpseo.core.phone import phone_numbers
+from smpseo.core.text import is_question, words
 
 HEADING_MAX_WORDS = 12  # a statement heading; longer lines without closing punctuation are captions
 QUESTION_MAX_WORDS = 14  # a question standing alone up to this length is a heading
@@ -201,7 +202,7 @@ def _has_contact(text: str) -> bool:
     """A phone number, an e-mail address or a web address."""
     if ("@" in text or "www." in text or "://" in text) and _EMAIL.search(text):
         return True
-    return _HAS_DIGITS.search(text) is not None and PHONE_RE.search(text) is not None
+    return _HAS_DIGITS.search(text) is not None and bool(phone_numbers(text))
 
 
 def _same(a: str, b: str) -> bool:
