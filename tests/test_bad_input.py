@@ -66,6 +66,10 @@ CASES = [
     Case("nul-bytes.md", b"---\ntitle: Damaged copy\n---\n\nA post with a \x00 stray byte. \x00 Its words are read.\n",
          "warning", 5, r"NUL bytes in the text \(2\); left out", "Damaged copy"),
     Case("invalid-yaml.md", _fixture("invalid-yaml.md"), "error", 4, r"invalid YAML front matter"),
+    Case("impossible-toml-date.md", b'+++\ntitle = "Leap day"\ndate = 2024-02-30\n+++\n\nA post. Another one.\n', "warning",
+         3, r"'date' is not a date: '2024-02-30'; ignored", "Leap day"),  # tomllib refuses the whole document
+    Case("invalid-toml.md", b'+++\ntitle = "Broken"\ndate = 2024-03-01 x\n+++\n\nA post.\n', "error", 3,
+         r"invalid TOML front matter: Expected newline or end of document after a statement"),
     Case("unclosed-front-matter.md", b"---\ntitle: Never closed\n\nBody text.\n", "error", 1, r"never closed"),
     Case("wrong-types.md", _fixture("wrong-types.md"), "warning", 2, r"'title' should be text, not list"),
     Case("alias-bomb.md", _fixture("alias-bomb.md"), "error", 2, r"aliases expand to more than 10,000 values"),

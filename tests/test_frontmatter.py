@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smpseo.core import tomltext
 from smpseo.sources.readers import frontmatter, plainyaml
 from smpseo.sources.readers.decode import SourceError
 
@@ -194,3 +195,40 @@ def test_a_rule_at_the_top_of_the_text_is_not_late_front_matter(text):
     warnings: list[str] = []
     parse_markdown(text, "p.md", warnings)
     assert warnings == []
+
+
+# -- TOML front matter: a date that cannot be is its text, as YAML's is ----------------------------------------------
+
+def _toml(fields: str) -> str:
+    return f'+++\ntitle = "A"\n{fields}\nnote = """\n2024-02-30\n"""\n+++\n\nBody.\n'
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-02-30", "2024-02-30"),
+    ("0000-00-00", "0000-00-00"),
+    ("2024-13-01 10:00:00Z", "2024-13-01 10:00:00Z"),
+    ("2024-02-30T10:00:00+01:00  # a comment", "2024-02-30T10:00:00+01:00"),
+    ("[2024-01-01, 2024-02-30,0000-00-00]", [dt.date(2024, 1, 1), "2024-02-30", "0000-00-00"]),
+    ("{on = 2024-02-30}", {"on": "2024-02-30"}),
+    ("2024-03-01", dt.date(2024, 3, 1)),
+])
+def test_an_impossible_toml_date_is_read_as_the_text_it_is_written_as(value, expected):
+    """tomllib refuses a whole document for one date that cannot be: the post was lost. Such a date is read as its
+    text (a multi-line string that holds one is left as it is), the field's line kept for `as_date` to name."""
+    fields, lines, start = frontmatter.split_front_matter(_toml(f"date = {value}"), "p.md")
+    assert typed(fields) == typed({"title": "A", "date": expected, "note": "2024-02-30\n"})
+    assert lines["date"] == 3 and start == 7
+
+
+@pytest.mark.parametrize("fields, line, problem", [
+    ("date = 2024-01-01 x", 3, "Expected newline or end of document after a statement"),
+    ("date = 2024-01-01x", 3, "Expected newline or end of document after a statement"),
+    ("dates = [2024-01-01 2024-01-02]", 3, "Unclosed array"),
+    ('date = 2024-02-30\nsummary = "unclosed', 4, "Illegal character '\\n'"),  # after a date read as text
+    ('title = "B"', 3, "Cannot overwrite a value"),
+    ("dates = [" + ", ".join(["2024-02-30"] * (1 + tomltext.MAX_TEXT_DATES)) + "]", 3, "Invalid date or datetime"),
+])
+def test_other_toml_errors_are_still_errors_at_their_line(fields, line, problem):
+    with pytest.raises(SourceError) as raised:
+        frontmatter.split_front_matter(_toml(fields), "p.md")
+    assert (raised.value.line, raised.value.message) == (line, f"invalid TOML front matter: {problem}")

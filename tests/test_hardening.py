@@ -102,12 +102,15 @@ def test_terminal_lines_escape_bidi_overrides_and_undecodable_file_names():
     assert one_line("a\x1b[2Jb\u202ec\udcffd\ne") == "a\\x1b[2Jb\\u202ec\\udcffd\\x0ae"
 
 
-def test_an_impossible_date_keeps_the_post_and_names_its_line(posts, capsys):
-    (posts / "feb.md").write_text("---\ntitle: Leap\ndate: 2024-02-30\n---\n\nText of the post here.\n")
+@pytest.mark.parametrize("date", ["2024-02-30", "0000-00-00"])
+@pytest.mark.parametrize("front", ["---\ntitle: Leap\ndate: {}\n---\n",  # YAML, TOML (refused whole), JSON
+                                   '+++\ntitle = "Leap"\ndate = {}\n+++\n', '{{\n"title": "Leap",\n"date": "{}"\n}}\n'])
+def test_an_impossible_date_keeps_the_post_and_names_its_line(posts, capsys, front, date):
+    (posts / "feb.md").write_text(front.format(date) + "\nText of the post here.\n")
     assert main(["analyze", "posts"]) == 0
     out, err = capsys.readouterr()
     assert "feb" in out
-    assert _lines(err) == ["posts/feb.md:3: warning: 'date' is not a date: '2024-02-30'; ignored"]
+    assert _lines(err) == [f"posts/feb.md:3: warning: 'date' is not a date: '{date}'; ignored"]
 
 
 # -- charts ---------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core.phone import phone_problem
+from smpseo.core.tomltext import at_end, error_place
 
 
 class ConfigError(Exception):
@@ -192,13 +193,12 @@ def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
     try:
         return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
-        where = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
-        if where:  # "Invalid value (at line 2, column 7)": the line goes where every error puts it
-            raise ConfigError(path, f"invalid TOML: {str(exc)[:where.start()]} (column {where[2]})",
-                              int(where[1])) from None
-        if str(exc).endswith("(at end of document)"):
-            raise ConfigError(path, f"invalid TOML: {str(exc).removesuffix(' (at end of document)')} (at the end "
-                                    "of the file)", max(1, len(text.splitlines()))) from None
+        problem, line, column = error_place(exc)
+        if line is not None:  # "Invalid value (at line 2, column 7)": the line goes where every error puts it
+            raise ConfigError(path, f"invalid TOML: {problem} (column {column})", line) from None
+        if at_end(exc):
+            raise ConfigError(path, f"invalid TOML: {problem} (at the end of the file)",
+                              max(1, len(text.splitlines()))) from None
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     except RecursionError:
         raise ConfigError(path, "invalid TOML: nested too deeply") from None

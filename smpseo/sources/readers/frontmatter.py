@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from smpseo.core.text import clean_text
+from smpseo.core.tomltext import error_place, loads_dates_as_text
 from smpseo.sources.readers import plainyaml
 from smpseo.sources.readers.decode import SourceError, too_many_digits
 
@@ -21,7 +22,6 @@ _FENCE = re.compile(r"^---[ \t]*$")
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 _TOML_KEY = re.compile(r"^[ \t]*[\"']?([A-Za-z_][\w-]*)[\"']?[ \t]*=")
-_TOML_LINE = re.compile(r"\(at line (\d+)")
 # What after a field's key says its text starts on the next line: a YAML block scalar (`title: >-`), a TOML
 # multi-line string (`description = """`).
 _TEXT_BELOW = re.compile(r"[ \t]*(?:[|>][+-]?\d?[+-]?|\"\"\"|\'\'\')[ \t]*(?:#.*)?")
@@ -176,11 +176,10 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
     if end is None:
         raise SourceError(path, "front matter opened with '+++' is never closed", line=1)
     try:
-        data = tomllib.loads("\n".join(lines[1:end]))
+        data = loads_dates_as_text("\n".join(lines[1:end]))  # (an impossible date: `as_date` names its line)
     except tomllib.TOMLDecodeError as exc:
-        m = _TOML_LINE.search(str(exc))
-        problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        raise SourceError(path, f"invalid TOML front matter: {problem}", line=int(m.group(1)) + 1 if m else end) from None
+        problem, line, _ = error_place(exc)
+        raise SourceError(path, f"invalid TOML front matter: {problem}", line=line + 1 if line else end) from None
     field_lines: dict[str, int] = {}
     for i in range(1, end):
         if lines[i].lstrip().startswith("["):  # a table: its keys are not the post's fields
