@@ -177,6 +177,64 @@ def test_an_entry_from_another_post_is_not_used(cache_dir):
     assert json.loads(target.read_text())["key"] == digest_b
 
 
+def _keep_key_take_the_rest(target: Path, source: Path) -> None:
+    """Write `source`'s entry over `target`, keeping `target`'s own key: well-formed, the right header, a seal that
+    matches the value beside it."""
+    forged = {**json.loads(source.read_bytes()), "key": json.loads(target.read_bytes())["key"]}
+    target.write_text(json.dumps(forged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def test_an_entry_copied_over_another_with_its_key_kept_is_not_read(cache_dir):
+    """The seal covers the key too: another entry's value and seal under this key's header is an edit, not this
+    entry."""
+    mine, other = cache.key("k", "mine"), cache.key("k", "other")
+    cache.put("k", mine, {"post": "mine"})
+    cache.put("k", other, {"post": "other"})
+    paths = {digest: cache._path("k", digest) for digest in (mine, other)}
+    _keep_key_take_the_rest(paths[mine], paths[other])
+    assert json.loads(paths[mine].read_bytes())["key"] == mine
+    assert cache.get("k", mine) is None and cache.get("k", other) == {"post": "other"}
+    slot, run = "slot", cache.key("run", "this")  # a slot: the file is named by the slot, its header holds the key
+    cache.put("run", slot, {"run": "earlier"}, holds=cache.key("run", "earlier"))
+    entry = json.loads(cache._path("run", slot).read_bytes())
+    cache._path("run", slot).write_text(json.dumps({**entry, "key": run}, separators=(",", ":")), encoding="utf-8")
+    assert cache.get("run", slot, holds=run) is None
+
+
+def test_entries_copied_over_each_other_are_worked_out_again(cache_dir, tmp_path):
+    """Every entry of each kind made into the first one, its own key kept: the run gives the posts it gave cold (it
+    gave the first post eight times, and warned of duplicate slugs that are not there)."""
+    from smpseo.app.analyze import analyze_sources
+
+    folder = tmp_path / "posts"
+    shutil.copytree(POSTS, folder)
+    cold = analyze_sources(folder)
+    forged = 0
+    for kind in (k for k in cache_dir.iterdir() if k.is_dir()):
+        first, *rest = entries(cache_dir, kind.name)
+        for path in rest:
+            _keep_key_take_the_rest(path, first)
+            forged += 1
+    assert forged >= len(cold[0])
+    assert analyze_sources(folder) == cold
+
+
+def test_an_entry_of_the_previous_format_is_a_miss(cache_dir):
+    """An entry written before the seal covered the key (`smpseo-cache/2`: the value's digest alone) is not read,
+    and the next `put` replaces it."""
+    from smpseo.core.hashing import blake2b
+
+    digest = cache.key("k", "earlier")
+    path = cache._path("k", digest)
+    path.parent.mkdir(parents=True)
+    body = b'{"post":"earlier"}'
+    seal = blake2b(body, digest_size=8).encode()
+    path.write_bytes(b'{"format":"smpseo-cache/2","key":"' + digest.encode() + b'","seal":"' + seal + b'","value":'
+                     + body + b"}")
+    assert cache.get("k", digest) is None
+    assert cache.put("k", digest, {"post": "now"}) and cache.get("k", digest) == {"post": "now"}
+
+
 def test_check_is_the_same_cold_warm_and_without_cache(cache_dir, monkeypatch):
     from smpseo import check
 

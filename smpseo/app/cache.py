@@ -10,9 +10,10 @@ An entry is one JSON file named by its key, the sha256 of everything its value d
 settings that matter, the versions of smpseo, textstat and yake, and a digest of smpseo's own code and data
 files), so a change to any of them makes a new key. A whole run (`smpseo.app.memo`) is kept in a slot instead: the file
 is named by which run it is and its header holds the key of the run's inputs, so a new run replaces the old one.
-Each file starts with a header naming its format and key, then a seal (a digest of the value as written); a file
-that is truncated, corrupt, from another format, for another key, or changed since it was written (its value no
-longer matches its seal) is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
+Each file starts with a header naming its format and key, then a seal (a digest of the header and the value as
+written: of everything the entry says); a file that is truncated, corrupt, from another format, for another key, or
+changed since it was written (its header or value no longer matches its seal: another entry's value and seal put
+under this key's header too) is ignored (and overwritten), never trusted. Writes go to a temporary file renamed into place,
 so readers never see half an entry, and two processes writing the same entry both leave a whole one. JSON holds
 plain data only: nothing read from the cache can run code.
 """
@@ -35,7 +36,7 @@ from smpseo.core.hashing import blake2b, sha256
 from smpseo.core.jsontext import utf8_json
 from smpseo.core.textfile import read_regular
 
-FORMAT = "smpseo-cache/2"
+FORMAT = "smpseo-cache/3"  # /3: the seal covers the header (format and key) as well as the value
 ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
 
 
@@ -208,7 +209,7 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
     if rest[:8] != b'"seal":"' or rest[24:34] != b'","value":' or rest[-1:] != b"}":
         return None
     body = rest[34:-1]
-    if _seal(body) != rest[8:24]:  # changed since it was written: a value of another shape is never trusted
+    if _seal(head, body) != rest[8:24]:  # changed since it was written: a value of another shape is never trusted
         return None
     touch_if_stale(where)  # the least recently used go first when the folder is too large (`cache_folder`)
     start, end = len(head) + 34, len(raw) - 1  # the value: raw[start:end]
@@ -226,9 +227,11 @@ def get(kind: str, digest: str, root: Path | None = None, *, always: bool = Fals
         return None
 
 
-def _seal(body) -> bytes:
-    """What `put` writes beside a value, and `get` checks: 16 hex digits of the value's BLAKE2b digest."""
-    return blake2b(body, digest_size=8).encode()
+def _seal(head: bytes, body) -> bytes:
+    """What `put` writes beside a value, and `get` checks: 16 hex digits of the BLAKE2b digest of the entry's header
+    (its format and key) and its value, so that an entry whose value and seal are put under another key's header is
+    not that key's."""
+    return blake2b(head, body, digest_size=8).encode()
 
 
 _folders_made: set[Path] = set()  # the entry folders this process has made sure of
@@ -260,7 +263,8 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
         return False
     path = _path(kind, digest, root)
     body = utf8_json(value, separators=(",", ":"))
-    data = b"".join((_header(holds or digest), b'"seal":"', _seal(body), b'","value":', body, b"}"))
+    head = _header(holds or digest)
+    data = b"".join((head, b'"seal":"', _seal(head, body), b'","value":', body, b"}"))
     tmp = None
     try:
         if path.parent not in _folders_made:

@@ -55,9 +55,13 @@ def file_sha256(handle) -> str:
     return digest.hexdigest()
 
 
-def blake2b(data: bytes, digest_size: int = 64) -> str:
-    """The BLAKE2b digest of `data` of `digest_size` bytes, in hexadecimal (as `hashlib.blake2b` gives it)."""
-    return _blake2b(data, digest_size=digest_size).hexdigest()
+def blake2b(data: bytes, *more: bytes, digest_size: int = 64) -> str:
+    """The BLAKE2b digest of `data` (followed by `more`, without joining them) of `digest_size` bytes, in hexadecimal
+    (as `hashlib.blake2b` gives it)."""
+    digest = _blake2b(data, digest_size=digest_size)
+    for part in more:
+        digest.update(part)
+    return digest.hexdigest()
 
 
 __all__ = ["OPENSSL_AFTER", "blake2b", "file_sha256", "sha256"]
