@@ -134,6 +134,29 @@ def test_jekyll_file_name_gives_the_date_and_published_false_is_a_draft():
     assert "1 draft left out" in corpus.errors[0].message
 
 
+def test_a_jekyll_site_s_pages_are_not_posts_and_its_drafts_are_drafts(tmp_path, capsys):
+    """A Jekyll site read whole gave its home and about pages as posts (a missing description, "no other post links
+    to this one", the site's name as a post's topic), and the posts of `_drafts` as published. A draft checked on
+    its own was read with `_drafts` as its blog: "0 other posts"."""
+    site = {"_config.yml": "title: Desert Ink SMP\n", "index.md": "---\nlayout: home\n---\n\nWelcome.\n",
+            "about.md": "---\nlayout: page\ntitle: About\n---\n\nWe are a studio.\n",
+            "blog/index.html": "<html><head><title>Blog</title></head><body><p>All posts.</p></body></html>",
+            "_posts/2026-01-08-does-smp-hurt.md": "---\ntitle: Does SMP hurt?\n---\n\nA light scratch.\n",
+            "_posts/2026-02-08-smp-cost.md": "---\ntitle: What SMP costs\n---\n\nAbout three thousand.\n",
+            "_faq/parking.md": "---\ntitle: Where do I park?\n---\n\nBehind the studio.\n",
+            "_drafts/smp-and-gray-hair.md": "---\ntitle: SMP and gray hair\n---\n\nIt stays dark.\n"}
+    for name, text in site.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = load_posts(tmp_path)
+    assert sorted(p.title for p in corpus) == ["Does SMP hurt?", "What SMP costs", "Where do I park?"]
+    assert "1 draft left out" in corpus.errors[0].message
+    assert "SMP and gray hair" in [p.title for p in load_posts(tmp_path, drafts=True)]
+    from smpseo.app.check import blog_folder
+
+    assert blog_folder([tmp_path / "_drafts" / "smp-and-gray-hair.md"]) == tmp_path
+
+
 def test_settings_from_pyproject_tool_table_and_smpseo_toml_wins(hugo):
     assert find_config(hugo / "content/posts") == hugo / "pyproject.toml"
     config = load_config(search_from=hugo / "content/posts")

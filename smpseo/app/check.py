@@ -27,7 +27,8 @@ def _as_posts(posts) -> tuple[list[Post], list[ReadError]]:
 
 def blog_folder(paths: Iterable[str | Path], *, text: bool = False) -> Path | None:
     """The blog some files belong to, when every path names a file: the folder all of them are in (for one file,
-    its own folder; a Hugo page bundle's `index.md` is in the folder above its own). None when a folder is among the
+    its own folder; a Hugo page bundle's `index.md`, and a Jekyll draft in `_drafts`, are in the folder above their
+    own). None when a folder is among the
     paths (the blog is given whole), or an export or dump that holds a blog of its own (a WordPress, Blogger or
     Ghost export, a feed, a text dump: not a file of a folder of posts). `text`: the paths name text given in place
     of their files (`check(..., text=...)`), which need not be on disk yet, only their folder."""
@@ -41,7 +42,8 @@ def blog_folder(paths: Iterable[str | Path], *, text: bool = False) -> Path | No
         return None
     import os
 
-    folders = [resolved(p).parent.parent if p.stem == "index" else resolved(p).parent for p in paths]
+    folders = [resolved(p).parent.parent if p.stem == "index" or p.parent.name == "_drafts" else resolved(p).parent
+               for p in paths]  # a page bundle's index.md, a Jekyll draft: the folder above theirs
     common = Path(os.path.commonpath([str(f) for f in folders]))
     if not any(p.is_absolute() for p in paths):  # the other posts named as the files given were: "posts/a.md"
         try:

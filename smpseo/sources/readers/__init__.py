@@ -145,6 +145,13 @@ def _not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
     return out
 
 
+def is_jekyll_site(names: list[str], dirs: list[str]) -> bool:
+    """A folder that is a Jekyll site: its settings (`_config.yml`) beside its `_posts` folder. Its posts are the
+    files of `_posts`, `_drafts` and its collections (folders named with "_"); the other files (`index.md`,
+    `about.md`, `blog/index.html`) are its pages, not posts."""
+    return "_posts" in dirs and any(n in names for n in ("_config.yml", "_config.yaml", "_config.toml"))
+
+
 def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None) -> list[Path]:
     """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
     a Python virtual environment, a generator's built site and templates: `GENERATOR_FOLDERS`); the problems met on
@@ -159,8 +166,9 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
 
     for top, dirs, names in os.walk(folder, onerror=unreadable):
         left = _not_posts(top, names, dirs)
-        dirs[:] = sorted(d for d in dirs if d not in left)
-        for name in names:
+        jekyll = is_jekyll_site(names, dirs)  # its posts are in _posts (and _drafts, collections): the rest are pages
+        dirs[:] = sorted(d for d in dirs if d not in left and (not jekyll or d.startswith("_")))
+        for name in names if not jekyll else ():
             path = Path(top) / name
             if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
                 if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:
