@@ -151,3 +151,14 @@ def test_command_runs_as_a_program_without_pandas(site):
     proc = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["words"] > 30
+
+
+@pytest.mark.parametrize(("path", "label"), [
+    ("_posts/2026-01-08-does-smp-hurt.md", "does-smp-hurt"), ("content/posts/swim/index.md", "swim"),
+    ("export.xml#my-post", "my-post"), ("posts/what-is-smp.md", "what-is-smp"), ("notes/2026-01-08.md", "2026-01-08"),
+])
+def test_the_coverage_table_names_a_post_by_its_slug(path, label):
+    """A Jekyll post's row read "2026-01-08-does-smp-hurt", and every page bundle's "index"."""
+    from smpseo.views.findings import post_label
+
+    assert post_label(path) == label
