@@ -162,3 +162,20 @@ def test_the_coverage_table_names_a_post_by_its_slug(path, label):
     from smpseo.views.findings import post_label
 
     assert post_label(path) == label
+
+
+def test_one_file_checked_lists_the_terms_it_ranks_for_not_the_other_posts(tmp_path):
+    """Checked alone, a post about longevity was shown the cost post's "talk money" and the artist post's "biggest
+    decision" as terms the posts rank high for."""
+    import smpseo
+
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "cost.md").write_text("---\ntitle: SMP cost\n---\n\n" + "Payment plans spread the price of a hairline "
+                                   "refresh over months. " * 12, encoding="utf-8")
+    (posts / "lasting.md").write_text("---\ntitle: How long SMP lasts\n---\n\n" + "Pigment fading slows after the "
+                                      "healing weeks, and sunscreen keeps dots crisp. " * 12, encoding="utf-8")
+    whole = smpseo.check(str(posts)).opportunities["untargeted"]
+    assert {p for e in whole for p in e["paths"]} == {str(posts / "cost.md"), str(posts / "lasting.md")}
+    alone = smpseo.check(str(posts / "lasting.md"), blog=str(posts)).opportunities["untargeted"]
+    assert alone and all(e["paths"] == [str(posts / "lasting.md")] for e in alone)

@@ -204,17 +204,23 @@ class CheckResult:
 
     def only(self, paths: set[str]) -> CheckResult:
         """This result for the posts read from `paths` alone (findings, posts, coverage, keyphrases, read errors):
-        what a run over a whole blog reports about some of its files. Site-level opportunities are kept."""
+        what a run over a whole blog reports about some of its files. Of the opportunities, the terms those posts rank
+        for (not the other posts' terms); the targets no post's terms hold stay the blog's."""
 
         def own(name: str) -> bool:
             return name in paths or name.split("#", 1)[0] in paths
+
+        opportunities = self.opportunities
+        if isinstance(opportunities, dict) and opportunities.get("untargeted"):
+            opportunities = {**opportunities, "untargeted": [e for e in opportunities["untargeted"]
+                                                             if any(own(p) for p in e.get("paths", ()))]}
 
         return CheckResult(
             findings=[f for f in self.findings if own(f.path)],
             posts=[p for p in self.posts if own(p["path"])],
             coverage=[c for c in self.coverage if own(c["path"])],
             keyphrases={k: v for k, v in self.keyphrases.items() if own(k)},
-            opportunities=self.opportunities,
+            opportunities=opportunities,
             errors=[e for e in self.errors if own(e.path) or e.severity == "info"],
             settings=self.settings,
         )
