@@ -189,6 +189,11 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
     ("Liffey SMP", "A stroll along the Liffey quays, over the Liffey. Call Liffey today.",
      [(5, 56, "Business name cut to its first word 'Liffey', not 'Liffey SMP'")]),
     ("Dublin SMP", "Our studio in Dublin, the best in Dublin.", []),
+    # its words run together, as a city's are ("Goldcoast"); an address keeps them so
+    ("Desert Ink SMP", "At DesertInk we also work. Call DesertInkSMP or Desert-Ink SMP. Email hi@desertink.com.",
+     [(5, 4, "Business name written 'DesertInk' (run together), not 'Desert Ink SMP'"),
+      (5, 33, "Business name written 'DesertInkSMP' (run together), not 'Desert Ink SMP'"),
+      (5, 49, "Business name written 'Desert-Ink' (run together), not 'Desert Ink SMP'")]),
 ])
 def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
     """A name with "&", "of", an apostrophe (straight or curly: the same name) or a full stop: the name as configured

@@ -5,7 +5,6 @@ The facts come from `[site]` in smpseo.toml (name, city, phone); a rule whose fa
 
 from __future__ import annotations
 
-import functools
 import re
 
 from smpseo.analysis.phone import as_shown, phone_mentions, phone_regex
@@ -13,10 +12,10 @@ from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
 from smpseo.checks.kinds import Consistency, Placement, Required, last_prose_line, register, written_places
+from smpseo.checks.names import FIRST_WORD, STRAIGHT, everyday_phrase, everyday_words, name_variants
 from smpseo.core.language import (
     find_phrase,
     is_everyday_word,
-    is_function_word,
     known_words,
     normalize_word,
     without_accents,
@@ -47,137 +46,19 @@ register(Consistency(
               passes("Call 778\u2011917\u20117772 (non-breaking hyphens) today.")]))
 
 
-_STRAIGHT = str.maketrans({"’": "'", "‘": "'"})  # a curly apostrophe is the same name ("O’Connell", "Coeur d’Alene")
-
-
-def _name_word(word: str) -> str:
-    """One word of the business name as a post may write it: "&" or "and" for either, a closing full stop
-    ("Co.", "Ltd.") there or not, a straight or a curly apostrophe."""
-    if word.lower() in ("&", "and"):
-        return "(?:&|and)"
-    escaped = re.escape(word.translate(_STRAIGHT).rstrip(".")).replace("'", "['’‘]")
-    return escaped + (r"\.?" if word.endswith(".") else "")
-
-
-@functools.lru_cache(maxsize=16)
-def _name_regex(name: str) -> re.Pattern[str] | None:
-    words = name.split()
-    if len(words) < 2:
-        return re.compile(rf"(?<![\w-]){_name_word(name)}(?![\w-])", re.I) if name else None
-    # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic"); a short word
-    # inside it may take a full stop ("Pty. Ltd." for "Pty Ltd", "Sdn. Bhd.")
-    def gap(before: str) -> str:
-        return r"\.?\s+" if len(before.rstrip(".")) <= 3 and not before.endswith(".") else r"\s+"
-
-    head = _name_word(words[0]) + gap(words[0]) + _name_word(words[1])
-    tail = "".join(rf"(?:{gap(b)}{_name_word(w)}" for b, w in zip(words[1:], words[2:], strict=False))
-    return re.compile(rf"(?<![\w-]){head}{tail}{')?' * (len(words) - 2)}(?![\w-])", re.I)
-
-
-FIRST_WORD = "first word"
-
-
-@functools.lru_cache(maxsize=16)
-def _first_word_regex(name: str) -> re.Pattern[str] | None:
-    """The name's first word alone, capitalised inside a sentence ("book at Advanced today"): the name cut short.
-    A capital after a sentence end, or the name's second word after it, is not that."""
-    words = name.split()
-    if len(words) < 2 or not words[0][:1].isupper():
-        return None
-    return re.compile(rf"(?<=[a-z,]\s)({_name_word(words[0])})(?![\w-])")
-
-
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
-_WORD_AFTER = re.compile(r"\s+(\S+)")
-
-
-def _another_name(text: str, end: int) -> bool:
-    """The words before `end` go on as another name or a title in title case: the next word is capitalised and
-    not a function word ("Lone Star State", "Thinning Hair Loss")."""
-    after = _WORD_AFTER.match(text, end)
-    word = after.group(1).strip("\"'“”‘’()[],.;:!?") if after else ""
-    return word[:1].isupper() and not is_function_word(word)
-
-
-_AROUND_WORDS = "\"'“”‘’()[]*_"  # quotes, brackets and emphasis marks, which stand around words, not between them
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` is the first of its sentence (or of the text), quotes and marks before it aside."""
-    earlier = text[:start].rstrip().rstrip(_AROUND_WORDS)
-    return not earlier or earlier[-1] in ".!?:"
-
-
-def _title_case(text: str, start: int) -> bool:
-    """The word at `start` follows a capitalised word that does not open its sentence ("With Thinning Hair"), as in
-    a title in title case; "Call Advanced" is not that."""
-    before = _WORD_BEFORE.search(text, 0, start)
-    return before is not None and before.group(1)[:1].isupper() and not _opens_sentence(text, before.start(1))
-
-
-@functools.lru_cache(maxsize=16)
-def _everyday_words(name: str) -> bool:
-    return all(is_everyday_word(normalize_word(w)) for w in WORD_RE.findall(name))
-
-
-def _name_variants(_ctx, name: str, text: str):
-    """(offset, written, why) of each other way `text` writes the business name: other capitals or spelling ("and"
-    for "&", "Co" for "Co."), shortened to its first words, or cut to its first word inside a sentence."""
-    regex = _name_regex(name)
-    starts = set()
-    for m in regex.finditer(text) if regex else ():
-        starts.add(m.start())
-        written = " ".join(m.group(0).split())
-        if written.translate(_STRAIGHT) == name.translate(_STRAIGHT):
-            continue
-        full = len(written.split()) == len(name.split())
-        last = written.split()[-1]
-        if not full and (written.lower() == written or not any(ch.isalnum() for ch in last)
-                         or is_function_word(last) or _another_name(text, m.end())):
-            continue  # "advanced scalp care", "Hair & beard", "Lone Star State": other words, not the name
-        why = "other capitals" if written.lower() == name.lower() else "other spelling" if full else "shortened"
-        if why == "other capitals" and _everyday_words(name) \
-                and (written.islower() and len(name.split()) == 1 or _everyday_phrase(text, m.start(), written)):
-            continue  # "with precision" for Precision, "a scalp studio" for Scalp Studio: the words, not the name
-        yield m.start(), written, why
-    first = _first_word_regex(name)
-    if first is None or _a_place(_ctx, name.split()[0]):
-        return  # "Dublin SMP": "in Dublin" names the city, not the clinic cut short
-    for m in first.finditer(text):
-        if m.start(1) in starts or _another_name(text, m.end(1)) or _title_case(text, m.start(1)) \
-                or _the_proper_noun(text, m.start(1), m.group(1)):
-            continue  # the name itself, a capital in title case ("Thinning Hair", "with Hair Loss"), "the Liffey"
-        yield m.start(1), m.group(1), FIRST_WORD
-
-
-def _a_place(ctx, word: str) -> bool:
-    """`word` is the clinic's city, region or country (`[site]`), or one word of it."""
-    site = getattr(ctx, "site", None)
-    places = " ".join(str(getattr(site, k, "") or "") for k in ("city", "region", "country")).lower().split()
-    return word.translate(_STRAIGHT).lower() in places
-
-
-def _the_proper_noun(text: str, start: int, word: str) -> bool:
-    """The word at `start` follows "the" and is a name of its own, not an everyday word: "along the Liffey" for
-    Liffey SMP is the river; "ask the Advanced team" is still Advanced Scalp Clinic cut short."""
-    before = _WORD_BEFORE.search(text, 0, start)
-    return before is not None and before.group(1).lower() == "the" \
-        and not is_everyday_word(normalize_word(word.translate(_STRAIGHT)))
-
-
 register(Consistency(
     id="LOC302", name="business-name-form", category="local", severity="warning",
     doc="The business name written another way than `[site] name`: other capitals (\"Modern scalp clinic\", "
         "\"modern scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\", \"Pty. Ltd\" for "
-        "\"Pty Ltd\"), shortened (\"Modern Scalp\") or cut to its first word inside a sentence (\"book at "
-        "Modern\"). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
+        "\"Pty Ltd\"), shortened (\"Modern Scalp\"), run together (\"ModernScalp\") or cut to its first word "
+        "inside a sentence (\"book at Modern\"). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
         "\"Treating Modern Hair Loss\") are not the name, nor the first word alone when it is the city, region "
         "or country (\"in Dublin\" for Dublin SMP) or a name of its own after \"the\" (\"along the Liffey\" for "
         "Liffey SMP), nor the words of a name made of everyday words (\"Scalp Studio\") after \"a\", \"every\" or "
         "\"this\", or opening a sentence (\"every scalp studio\"), nor a one-word name that is an everyday word "
         "(\"Precision\") in lower case.",
     hint="Write the name exactly as in [site] name, everywhere.",
-    canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=_name_variants,
+    canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=name_variants,
     message="Business name written '{written}' ({why}), not '{canonical}'",
     messages={FIRST_WORD: "Business name cut to its first word '{written}', not '{canonical}'"},
     examples=[flag("Visit Advanced scalp clinic today.",
@@ -313,8 +194,8 @@ _BETWEEN_PARTS = re.compile(r"\.?\s+|\s*-\s*")  # what may stand between two wor
 
 def _as_written(shown: str, c: str) -> str:
     """`shown` with straight apostrophes and without a possessive "'s" the city does not end with."""
-    shown = " ".join(shown.split()).translate(_STRAIGHT)
-    return shown[:-2] if shown.endswith("'s") and not c.translate(_STRAIGHT).endswith("'s") else shown
+    shown = " ".join(shown.split()).translate(STRAIGHT)
+    return shown[:-2] if shown.endswith("'s") and not c.translate(STRAIGHT).endswith("'s") else shown
 
 
 def _why(shown: str, c: str) -> str:
@@ -328,31 +209,16 @@ def _why(shown: str, c: str) -> str:
 
 # Words that never stand before a city's name, but do before the everyday phrase its words make ("a long beach
 # walk", "my white rock garden").
-_DETERMINERS = frozenset("a an this that these those my your our his her their its some any no every each".split())
-
-
-def _everyday_phrase(text: str, start: int, shown: str) -> bool:
-    """Whether words that are all everyday words (a city's, "Long Beach"; a business name's, "Scalp Studio"),
-    found at `start` written `shown`, are the everyday phrase: in lower case but the first letter, after a determiner
-    ("a long beach walk", "every scalp studio") or opening a sentence ("Long beach walks")."""
-    if shown[1:] != shown[1:].lower():
-        return False
-    before = _WORD_BEFORE.search(text, 0, start)
-    if before is not None and before.group(1).strip(_AROUND_WORDS).lower() in _DETERMINERS:
-        return True
-    return shown[:1].isupper() and _opens_sentence(text, start)
-
-
 def _phrase_variants(c: str, text: str):
     """`_city_variants` for a city of several words ("Gold Coast", "Dún Laoghaire", "Winston-Salem",
     "St. John's"): its words in a row, with a space, a full stop or a hyphen between them, or run together. A city
     whose words are all everyday words ("Long Beach", "Red Deer") is not looked for where they are the everyday
-    phrase (`_everyday_phrase`)."""
+    phrase (`everyday_phrase`)."""
     want = [normalize_word(w) for w in _city_parts(c)]  # lower case, accents off
     if want[0][:1] not in without_accents(text.lower()):
         return
-    city = c.translate(_STRAIGHT)
-    everyday = _everyday_words(c)
+    city = c.translate(STRAIGHT)
+    everyday = everyday_words(c)
     tokens = [(m.start(), m.end(), m.group(0), normalize_word(m.group(0))) for m in WORD_RE.finditer(text)]
     i = 0
     while i < len(tokens):
@@ -367,7 +233,7 @@ def _phrase_variants(c: str, text: str):
         if len(run) == len(want) and all(t[3] == w for t, w in zip(run, want, strict=True)) \
                 and all(_BETWEEN_PARTS.fullmatch(text[a[1]:b[0]]) for a, b in zip(run, run[1:], strict=False)):
             shown = _as_written(text[start:run[-1][1]], c)
-            if shown != city and not (everyday and _everyday_phrase(text, start, shown)):
+            if shown != city and not (everyday and everyday_phrase(text, start, shown)):
                 yield start, " ".join(text[start:run[-1][1]].split())[:len(shown)], _why(shown, city)
             i += len(want)
             continue
