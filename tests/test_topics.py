@@ -190,3 +190,20 @@ def test_a_place_smpseo_does_not_fill_is_an_error_at_its_topic(tmp_path, text):
                     encoding="utf-8")
     with pytest.raises(TopicError, match=r"topics\.yml:4: topic 2 \(place\): unknown place \{\S+\} \(known: \{city\}"):
         load_topics(str(path))
+
+
+def test_a_clinic_in_the_united_states_reads_the_shipped_questions_in_american_spelling():
+    """A Phoenix clinic was asked "What happens to SMP when I go grey or get older?" and told to write "What is a
+    colour boost?"; its own questions stay as it wrote them."""
+    from types import SimpleNamespace
+
+    from smpseo.sources.topics import localize, shipped_topics
+
+    mine = Topic("mine", "Will my grey hair show through?")
+    topics = {t.id: t for t in localize([*shipped_topics(), mine], SimpleNamespace(city="Phoenix", region="AZ",
+                                                                                   country="USA"))}
+    assert topics["gray_aging"].question == "What happens to SMP when I go gray or get older?"
+    assert "What is a color boost?" in topics["touchups"].phrasings
+    assert topics["mine"].question == "Will my grey hair show through?"
+    ireland = {t.id: t for t in localize(shipped_topics(), SimpleNamespace(city="Dublin", region="", country="IE"))}
+    assert ireland["gray_aging"].question == "What happens to SMP when I go grey or get older?"

@@ -269,7 +269,8 @@ def localize(topics: list[Topic], site) -> list[Topic]:
     becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"; a region
     not set is the country, when that is: "in Ireland"); after
     another preposition the place is named in general ("from across {region}": "from across the region"); a
-    phrasing or term that names only places that are not set is dropped."""
+    phrasing or term that names only places that are not set is dropped. For a clinic in the United States, the
+    questions' British spellings are American ("gray", "color")."""
     places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES}
 
     def named(text: str) -> list[str]:
@@ -287,7 +288,11 @@ def localize(topics: list[Topic], site) -> list[Topic]:
             return f" {prep} the {keys[0]}"
         return " near me" if "city" in keys else " where I live"
 
-    def fill(text: str) -> str:
+    american = places["country"].replace(".", "").strip().lower() in _US
+
+    def fill(text: str, spell: bool = False) -> str:
+        if spell:  # the shipped questions are in British spelling: "grey", "colour" are "gray", "color" there
+            text = _BRITISH_RE.sub(lambda m: _as_case(_AMERICAN[m.group().lower()], m.group()), text)
         text = _PLACE_RE.sub(place_phrase, text)
         text = _BRACES_RE.sub(lambda m: places[m.group(1)], text)
         return " ".join(text.split()).replace(" ?", "?").replace(" ,", ",")
@@ -297,12 +302,23 @@ def localize(topics: list[Topic], site) -> list[Topic]:
 
     out = []
     for t in topics:
-        if not any(map(named, (t.question, *t.phrasings, *t.terms))):
+        spell = american and t.source.endswith(SHIPPED)  # (a clinic's own questions stay as it wrote them)
+        if not spell and not any(map(named, (t.question, *t.phrasings, *t.terms))):
             out.append(t)
             continue
-        out.append(replace(t, question=fill(t.question), phrasings=tuple(fill(x) for x in t.phrasings if kept(x)),
-                           terms=tuple(fill(x) for x in t.terms if kept(x))))
+        out.append(replace(t, question=fill(t.question, spell),
+                           phrasings=tuple(fill(x, spell) for x in t.phrasings if kept(x)),
+                           terms=tuple(dict.fromkeys(fill(x, spell) for x in t.terms if kept(x)))))
     return out
+
+
+_US = frozenset({"us", "usa", "united states", "united states of america", "america"})
+_AMERICAN = {"colour": "color", "colours": "colors", "grey": "gray", "greying": "graying", "ageing": "aging"}
+_BRITISH_RE = re.compile(r"\b(?:" + "|".join(_AMERICAN) + r")\b", re.IGNORECASE)
+
+
+def _as_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
 
 
 _HERE = ("in", "near", "around")  # "in {city}" with no city set asks "near me"
