@@ -96,3 +96,19 @@ def test_report_views_take_typed_results_and_leave_the_registry_and_files_alone(
         calls = {node.func.attr for node in ast.walk(tree)
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
         assert not calls & {"read_text", "read_bytes", "open"}, name
+
+
+def test_a_post_dated_after_the_month_is_left_out_of_its_report(tmp_path):
+    """A draft saved without `draft: true`, dated 28 November, was counted in October's report ("from 9 posts") and
+    its gaps suggestions pointed at it."""
+    posts = tmp_path / "posts"
+    shutil.copytree(FIXTURES / "report_posts", posts)
+    before = monthly_report("2026-10", posts=posts)
+    (posts / "new-draft.md").write_text("---\ntitle: What SMP costs in November\ndate: 2026-11-28\n---\n\n"
+                                        "SMP costs between two and four thousand dollars.\n", encoding="utf-8")
+    after = monthly_report("2026-10", posts=posts)
+    assert after.summary.to_dict()["posts"] == before.summary.to_dict()["posts"]
+    assert any("1 post dated after October 2026 left out of its report" in e["message"]
+               for e in after.summary.to_dict()["read_errors"])
+    assert len(monthly_report("2026-11", posts=posts).summary.to_dict()["posts"]) == \
+        len(before.summary.to_dict()["posts"]) + 1

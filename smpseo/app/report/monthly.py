@@ -48,6 +48,27 @@ class MonthlyReport:
         return write_summary(self.summary.to_dict(), path)
 
 
+def _published_by(corpus, month: str, posts_path: Path):
+    """The posts a month's report is about: not those dated after it (a post written since, not yet in that
+    month's blog), said in one line as the drafts left out are."""
+    from smpseo.core.months import month_bounds, month_title
+    from smpseo.core.text import counted
+    from smpseo.model.post import Corpus, ReadError
+
+    _, after = month_bounds(month)
+    later = {id(p) for p in corpus if p.date is not None and _day(p.date) >= after}
+    if not later:
+        return corpus
+    kept = Corpus([p for p in corpus if id(p) not in later], corpus.errors)
+    kept.errors.append(ReadError(str(posts_path), f"{counted(len(later), 'post')} dated after {month_title(month)} "
+                                                  "left out of its report", severity="info"))
+    return kept
+
+
+def _day(when):
+    return when.date() if hasattr(when, "date") and callable(when.date) else when
+
+
 def find_previous(reports_dir: str | Path | None, month: str) -> Path | None:
     """The previous month's summary.json in the same reports folder, if there is one."""
     if not reports_dir:
@@ -81,7 +102,7 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings: dict[str, float] = {}
     start = time.perf_counter()
     cfg = analysis.resolve_config(config, search_from=posts_path)
-    corpus = load_posts(posts_path, drafts=drafts)
+    corpus = _published_by(load_posts(posts_path, drafts=drafts), month, posts_path)
     timings["read"] = time.perf_counter() - start
 
     start = time.perf_counter()
