@@ -246,8 +246,10 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
                     raise ConfigError(path, f"unknown key '{key}' in [{section}] ({known})")
     site_raw = data.get("site", {})
     _check_site(site_raw, path)
-    site_raw = {k: _clean(v) for k, v in site_raw.items()}
-    keywords = _clean(data.get("keywords", {}))
+    from smpseo.core.text import clean_data  # the name and city go into every report: no escape sequence
+
+    site_raw = clean_data(site_raw)
+    keywords = clean_data(data.get("keywords", {}))
     targets = keywords.get("targets", [])
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
         raise ConfigError(path, "[keywords] targets must be a list of strings")
@@ -274,20 +276,6 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         report=report_settings(data.get("report", {}), path),
         path=path,
     )
-
-
-def _clean(value: Any) -> Any:
-    """A setting's text as smpseo keeps any text (`clean_text`: no escape sequences, bidirectional overrides or
-    invisible characters), in strings, lists and tables alike: the name and city go into every report."""
-    from smpseo.core.text import clean_text
-
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, dict):
-        return {_clean(k): _clean(v) for k, v in value.items()}
-    return value
 
 
 def _address(value: Any, where: str, path: str) -> str:

@@ -127,6 +127,18 @@ def clean_text(text: str) -> str:
     return _INVISIBLE_RE.sub(lambda m: _cleaned(m.group()), text)
 
 
+def clean_data(value):
+    """`clean_text` over every string of plain data read from a file (JSON front matter, a settings file): in
+    strings, lists and the keys and values of mappings."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_data(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    return value
+
+
 def _cleaned(char: str) -> str:
     """What `clean_text` makes of one of the characters it takes out (`_INVISIBLE_RE`): "" when it drops it."""
     return "\ufffd" if "\ud800" <= char <= "\udfff" else " " if char in "\f\v" else ""

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from smpseo.core.text import clean_text
+from smpseo.core.text import clean_data, clean_text
 from smpseo.core.tomltext import error_place, loads_dates_as_text
 from smpseo.sources.readers import plainyaml
 from smpseo.sources.readers.decode import SourceError, too_many_digits
@@ -204,7 +204,7 @@ def _json_front_matter(text: str, lines: list[str], path: str) -> tuple[dict[str
 
     try:
         data, end = json.JSONDecoder().raw_decode(text)
-        data = _cleaned(data)
+        data = clean_data(data)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"invalid JSON front matter: {exc.msg}", line=exc.lineno) from None
     except RecursionError:
@@ -222,17 +222,6 @@ def _json_front_matter(text: str, lines: list[str], path: str) -> tuple[dict[str
             field_lines[m.group(1)] = i + 1
         depth += lines[i].count("{") + lines[i].count("[") - lines[i].count("}") - lines[i].count("]")
     return {str(k): v for k, v in data.items()}, field_lines, last + 1
-
-
-def _cleaned(value: Any) -> Any:
-    """JSON strings cleaned as decoded text is (a `"\\ud800"` escape becomes U+FFFD)."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        return [_cleaned(v) for v in value]
-    if isinstance(value, dict):
-        return {clean_text(k): _cleaned(v) for k, v in value.items()}
-    return value
 
 
 def _pelican_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, int], int]:
