@@ -105,7 +105,8 @@ def examples(view: View, exemplars: dict, rule) -> list[tuple[str, Example]]:
         lid = view.label_of.get(t.id)
         if lid is not None:
             f, closeness = view.features(i, *borrowed(view, i, exemplars, rule))
-            out.append((lid, Example(f, closeness, view.c.labels[lid]["status"], view.c.best[lid])))
+            out.append((lid, Example(f, closeness, view.c.labels[lid]["status"], view.c.best[lid],
+                                     view.c.blog.naming(t.requires))))
     return out
 
 
@@ -123,7 +124,8 @@ def rows(view: View, scorer, rule) -> list[dict]:
     out = []
     for lid, ex in examples(view, scorer.exemplars, rule):
         lab = view.c.labels[lid]
-        status, best = scorer.decide(scorer.rate(ex.features, ex.closeness), ex.closeness, view.c.blog.post_of)
+        status, best = scorer.decide(scorer.rate(ex.features, ex.closeness, ex.named), ex.closeness,
+                                     view.c.blog.post_of)
         post = view.stems[view.c.blog.passages[best].post] if status != "missing" else None
         out.append({"clinic": view.c.name, "kind": lab.get("kind", "fixture"), "label": lab["status"],
                     "tool": status, "agreement": 1 - abs(VALUE[lab["status"]] - VALUE[status]),

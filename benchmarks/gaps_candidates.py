@@ -167,7 +167,7 @@ def score(all_clinics: list[Clinic], extras: dict[str, dict], spec) -> dict:
         stems = [Path(p.path or p.slug).stem for p in held.posts]
         for t, ex in zip(held.labelled, examples_with(held, seen[held.name], extras[held.name], spec), strict=True):
             lab = held.labels[t.id]
-            a = scorer.rate(ex.features, ex.closeness)
+            a = scorer.rate(ex.features, ex.closeness, ex.named)
             status, best = scorer.decide(a, ex.closeness, held.blog.post_of) if len(a) else (MISSING, -1)
             post = stems[held.blog.passages[best].post] if status != MISSING else None
             rows.append((lab.get("kind", "fixture"), 1 - abs(VALUE[lab["status"]] - VALUE[status]),

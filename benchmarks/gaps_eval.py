@@ -79,7 +79,8 @@ def examples(clinic: Clinic, exemplars: dict) -> list[Example]:
     asked = [asked_for(list(t.texts), clinic.blog.embedded, clinic.blog.vectors, exemplars.get(t.id))
              for t in clinic.topics]
     evidence = topic_features(clinic.blog.embedded, asked)
-    return [Example(ev.features, ev.closeness, clinic.labels[t.id]["status"], clinic.best[t.id])
+    return [Example(ev.features, ev.closeness, clinic.labels[t.id]["status"], clinic.best[t.id],
+                    clinic.blog.naming(t.requires))
             for t, ev in zip(clinic.topics, evidence, strict=True) if t.id in clinic.labels]
 
 
@@ -179,7 +180,7 @@ def single_section_posts(all_clinics: list[Clinic], folds: dict) -> tuple[int, i
             lab = held.labels[t.id]
             if lab["status"] != "answered":
                 continue
-            a = scorer.rate(ex.features, ex.closeness)
+            a = scorer.rate(ex.features, ex.closeness, ex.named)
             k = int(np.argmax(a))
             total += 1
             hits += scorer.status(float(a[k]), float(ex.closeness.max())) != "missing" \

@@ -66,7 +66,8 @@ def labelled(clinic: Clinic, sources: tuple[str, ...], found: list[Clinic]) -> l
         evidence = topic_features(clinic.blog.embedded, asked)
         extras = extra_features(clinic, asked, evidence)
         stems = [Path(p.path or p.slug).stem for p in clinic.posts]
-        _CACHE[key] = [Labelled(Example(ev.features, ev.closeness, clinic.labels[t.id]["status"], clinic.best[t.id]),
+        _CACHE[key] = [Labelled(Example(ev.features, ev.closeness, clinic.labels[t.id]["status"], clinic.best[t.id],
+                                        clinic.blog.naming(t.requires)),
                                 xt, clinic.labels[t.id], clinic.blog.post_of, stems, clinic.name, i)
                        for i, (t, ev, xt) in enumerate(zip(clinic.topics, evidence, extras, strict=True))
                        if t.id in clinic.labels]
@@ -88,7 +89,7 @@ def fold_data(found: list[Clinic], held: Clinic) -> tuple[dict[str, list[Labelle
 def evaluate(model: Scorer, data: list[Labelled]) -> list[dict]:
     rows = []
     for d in data:
-        a = model.rate(d.x, d.example.closeness)
+        a = model.rate(d.x, d.example.closeness, d.example.named)
         if not len(a):
             status, post = "missing", None
         else:

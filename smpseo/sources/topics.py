@@ -40,7 +40,7 @@ from smpseo.core import shipped
 from smpseo.core.text import LETTERS_RE, clean_text
 from smpseo.core.textfile import NotText, file_text, read_regular
 
-KEYS = ("id", "question", "phrasings", "terms", "mark", "post", "section")
+KEYS = ("id", "question", "phrasings", "terms", "requires", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
 PLACES = ("city", "region", "country")
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -62,6 +62,9 @@ class Topic:
     question: str
     phrasings: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    # what a passage must name, one of them, to answer it (a question about MRI scans is not answered by "it thins
+    # the blood"): for a question about a thing no other words can stand for
+    requires: tuple[str, ...] = ()
     mark: str = ""  # set by hand: "answered" or "not_relevant"
     post: str = ""  # with mark "answered": the post that answers it (slug or file name)
     section: str | None = None  # ... and its section's heading, when given
@@ -169,6 +172,7 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         question = "" if mark_only else " ".join(raw["question"].split())
         phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
         terms = _strings(raw.get("terms"), path, entry, "terms", line)
+        requires = _strings(raw.get("requires"), path, entry, "requires", line)
         if not mark_only and not _asks_something(question, *phrasings, *terms):
             shown = question if len(question) <= 60 else question[:59] + "…"
             raise TopicError(path, f"'question' has no word to match a post by: {shown!r} (only words such as "
@@ -182,6 +186,7 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
             question=question,
             phrasings=phrasings,
             terms=terms,
+            requires=requires,
             mark=mark, post=post, section=section,
             source=path,
             line=line,

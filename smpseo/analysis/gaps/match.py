@@ -61,6 +61,7 @@ class Blog:
     def __init__(self, posts: list[Post], live: list[bool], vectors: WordVectors, lexicon: Lexicon):
         self.posts = posts
         self.vectors = vectors
+        self.lexicon = lexicon
         self._names = post_names(posts)
         quiet = functools.cache(lambda word: not lexicon.keys(word))  # generic or function word
         self.embedded: Embedded = embed_blog(parts(posts, live), vectors, quiet, lexicon.in_generic_form,
@@ -69,6 +70,18 @@ class Blog:
     @property
     def passages(self) -> list[Part]:
         return self.embedded.parts
+
+    @functools.cached_property
+    def passage_keys(self) -> list[frozenset[str]]:
+        """The keys of each passage's heading and text (`Lexicon.keys`: word forms and synonyms as one)."""
+        return [frozenset(self.lexicon.keys(" ".join([p.heading, *(s.text for s in p.sentences)]), keep_generic=True))
+                for p in self.passages]
+
+    def naming(self, phrases: tuple[str, ...]) -> np.ndarray | None:
+        """Whether each passage names one of `phrases` (all the keys of one of them), in any word form or synonym;
+        None when there is nothing to name (`Topic.requires` empty)."""
+        wanted = [w for w in (frozenset(self.lexicon.keys(x, keep_generic=True)) for x in phrases) if w]
+        return np.array([any(w <= keys for w in wanted) for keys in self.passage_keys], bool) if wanted else None
 
     @functools.cached_property
     def post_of(self) -> np.ndarray:
@@ -235,7 +248,8 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
 
 def _match_one(topic: Topic, blog: Blog, scorer: Scorer, asked: Asked, ev: TopicEvidence,
                targets: list[str], within: int | list[int] | None = None) -> TopicResult:
-    rated = scorer.rate(ev.features, ev.closeness)  # every passage's own rating
+    named = blog.naming(topic.requires)  # a passage that names none of it can mention the topic, never answer it
+    rated = scorer.rate(ev.features, ev.closeness, named)  # every passage's own rating
     mine = np.ones(len(rated), bool) if within is None else np.isin(blog.post_of, within)
     # the ratings the status and place are decided on: only the draft's passages, given one
     answers, closeness = np.where(mine, rated, 0.0), np.where(mine, ev.closeness, -np.inf)
@@ -276,7 +290,8 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, asked: Asked, ev: Topic
             e.role = ASKS if e.role == ASKS else MENTIONS
             e.why = f"the nearest text, too far from the question to count ({e.score:.2f})"
     own = slice(None) if within is None else mine  # the whole blog's rows as they are, a draft's picked out
-    result.confidence = CHECK if scorer.unsure(ev.features[own], ev.closeness[own], status) else SURE
+    result.confidence = CHECK if scorer.unsure(ev.features[own], ev.closeness[own], status,
+                                               None if named is None else named[own]) else SURE
     result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
     read = _heading(asked.read[0])
     if read.split() != _heading(topic.question).split():

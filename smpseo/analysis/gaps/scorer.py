@@ -48,16 +48,19 @@ class Scorer:
         w = np.asarray(self.answers)
         return (1.0 / (1.0 + np.exp(-(x @ w[:-1] + w[-1])))) * (closeness >= self.floor)
 
-    def rate(self, x: np.ndarray, closeness: np.ndarray) -> np.ndarray:
+    def rate(self, x: np.ndarray, closeness: np.ndarray, named: np.ndarray | None = None) -> np.ndarray:
         """Each passage's rating as statuses and places are decided on: `predict`, held below answering for a passage
         made mostly of questions (a list of questions to ask an artist, a prospect's questions quoted). Asking is not
         answering: such a passage can still show that the blog mentions a topic (partial), never that it answers it,
-        nor be the place a reader is sent to when another passage answers."""
+        nor be the place a reader is sent to when another passage answers. So is a passage that names none of what
+        the topic requires (`named` False: `Topic.requires`, "MRI" for the MRI question)."""
         rated = self.predict(x, closeness)
-        if not len(rated) or "qfrac" not in self.features:  # (a scorer of other features: as it predicts)
+        if not len(rated):
             return rated
-        asking = x[:, self.features.index("qfrac")] >= ASKING
-        return np.where(asking, np.minimum(rated, np.nextafter(self.answered_at, 0.0)), rated)
+        held = np.zeros(len(rated), bool) if named is None else ~np.asarray(named, bool)
+        if "qfrac" in self.features:  # (a scorer of other features: as it predicts)
+            held |= x[:, self.features.index("qfrac")] >= ASKING
+        return np.where(held, np.minimum(rated, np.nextafter(self.answered_at, 0.0)), rated)
 
     def decide(self, answers: np.ndarray, closeness: np.ndarray, post_of: np.ndarray) -> tuple[str, int]:
         """A topic's status and the passage to send a reader to (see the module's doc)."""
@@ -69,12 +72,12 @@ class Scorer:
             return "answered"
         return "partial" if closest >= self.partial_at else "missing"
 
-    def unsure(self, x: np.ndarray, closeness: np.ndarray, status: str) -> bool:
+    def unsure(self, x: np.ndarray, closeness: np.ndarray, status: str, named: np.ndarray | None = None) -> bool:
         """Whether a variant (fitted without one of the labelled blogs) gives the passages another status."""
         if not len(x):
             return False
         closest = float(closeness.max())
-        return any(v.status(float(v.rate(x, closeness).max()), closest) != status for v in self.variants)
+        return any(v.status(float(v.rate(x, closeness, named).max()), closest) != status for v in self.variants)
 
     def to_json(self) -> str:
         """The scorer as data: one line per exemplar and per variant, the exemplars' numbers rounded to what the
@@ -161,6 +164,7 @@ class Example:
     closeness: np.ndarray  # per passage (TopicEvidence.closeness)
     status: str
     best: frozenset[int]  # passages labelled as the best place (empty when the label names no section)
+    named: np.ndarray | None = None  # per passage: it names what the topic requires (None: it requires nothing)
 
 
 VALUE = {"answered": 1.0, "partial": 0.5, "missing": 0.0}
