@@ -45,7 +45,7 @@ def test_what_cannot_be_used_is_a_problem_line_and_the_rest_is_still_shown(tmp_p
     assert len(faq.problems) == 3, faq.problems
     assert faq.problems[0].startswith(f"{posts / 'broken.md'}: error: binary file")
     assert faq.problems[1] == (f"{bad}:2: topic 1 (a): unknown key 'colour' (known: id, question, phrasings, terms, "
-                               "mark, post, section) (the report is made without this file)")
+                               "requires, mark, post, section) (the report is made without this file)")
     assert faq.problems[2].startswith(f"{queries}:1: not a Search Console Queries.csv")
     assert faq.problems[2].endswith("(the report is made without search demand)")
     assert {t.id for t in faq.topics} >= {"parking", "pain"} and len(faq.topics) == 34  # the good file is used
