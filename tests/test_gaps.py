@@ -93,6 +93,18 @@ def test_summary_and_frame(report):
     assert len(frame) == 33 and "status" in frame.columns
 
 
+def test_the_text_table_shows_each_topic_s_id_to_mark_it_by(report):
+    """A topic is marked answered or not relevant in a topics file by its id, which the text table did not show:
+    only the JSON output had it."""
+    from smpseo.views.gaps import text
+
+    lines = text(report).splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("#"))
+    assert header.split()[:3] == ["#", "id", "status"]
+    first = report.topics[0]
+    assert any(line.split()[:2] == [str(first.priority), first.id] for line in lines)
+
+
 def test_user_topics_with_only_a_question():
     topics = [Topic("scar_pain", "Does scar tissue hurt more during SMP?"),
               Topic("numbing", "Can numbing cream be used during SMP?"),

@@ -291,7 +291,7 @@ def test_gaps_inputs_changing_give_fresh_results(site, capsys, monkeypatch):
     post.write_text(post.read_text(encoding="utf-8") + MRI_SECTION, encoding="utf-8")
     _, answered, _ = run(capsys, *argv)
     assert (0, answered, "") == afresh(capsys, monkeypatch, *argv)
-    assert row(answered).split()[1:3] == ["answered", mri.split()[0]] and row(answered) != row(more_demand)
+    assert row(answered).split()[2:4] == ["answered", mri.split()[0]] and row(answered) != row(more_demand)
 
     (site / "posts" / "how-long-does-smp-last.md").unlink()  # one post fewer
     _, fewer, _ = run(capsys, *argv)

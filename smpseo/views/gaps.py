@@ -46,12 +46,12 @@ def _clip(text: str, width: int) -> str:
 
 
 def rows(report) -> list[dict]:
-    return [{"#": t.priority, "status": _status(t), "question": t.question,
+    return [{"#": t.priority, "id": t.id, "status": _status(t), "question": t.question,
              "where": _where(t), "demand": _demand(t, report.has_queries), "suggestion": _suggestion(t)}
             for t in report.topics]
 
 
-WIDTHS = {"question": 64, "where": 44, "suggestion": 44}
+WIDTHS = {"id": 24, "question": 64, "where": 44, "suggestion": 44}
 
 
 def _aligned(columns: list[str], cells: list[list[str]], right: frozenset[str] = frozenset()) -> list[str]:
@@ -69,13 +69,13 @@ def _aligned(columns: list[str], cells: list[list[str]], right: frozenset[str] =
 def text(report, width: int = 44) -> str:
     """A plain table, gaps first by demand, then a summary line and the candidate topics."""
     table = rows(report)
-    columns = ["#", "status", "question", "where", "demand", "suggestion"]
+    columns = ["#", "id", "status", "question", "where", "demand", "suggestion"]
     if not report.has_queries:
         columns.remove("demand")
     cells = [[_clip(str(r[c]), WIDTHS.get(c, width)) for c in columns] for r in table]
     order = "gaps first, most searched first" if report.has_queries else "gaps first"
     lines = [f"FAQ topics by priority ({order}). MISSING: not answered; partial: mentioned in passing; "
-             "check?: borderline, read the evidence; (by hand): set in a topics file.", "",
+             "check?: borderline, read the evidence; (by hand): set in a topics file, by the topic's id.", "",
              *_aligned(columns, cells, frozenset({"#", "demand"}))]
     lines.append("")
     lines.append(f"{counted(len(report.topics), 'topic')} over {counted(report.posts, 'post')}: {report.counts()}")
