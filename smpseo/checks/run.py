@@ -254,8 +254,9 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
         ran = [r.id for r in run.active if not is_disabled(r, disabled)]
         mine = by_post.get(ctx.name, [])
         grades = summary["grades"]
-        result.posts.append({"path": ctx.name, "title": ctx.post.title, "metrics": summary["metrics"],
-                             "rating": rating(mine, ran, grades), "fixes": top_fixes(mine, ran, grades=grades)})
+        result.posts.append({"path": ctx.name, "slug": ctx.post.slug, "title": ctx.post.title,
+                             "metrics": summary["metrics"], "rating": rating(mine, ran, grades),
+                             "fixes": top_fixes(mine, ran, grades=grades)})
     for i, t in enumerate(run.targets):
         for ctx, summary in zip(contexts, summaries, strict=True):
             count, placed = summary["coverage"][i]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import PurePath
 
@@ -45,20 +44,6 @@ def summary_line(result: CheckResult) -> str:
     return "; ".join(parts)
 
 
-_DATED = re.compile(r"\d{4}-\d\d-\d\d-(?=.)")  # a Jekyll post's file name opens with its date
-
-
-def post_label(path: str) -> str:
-    """A post as a table's row names it, by its slug as the site does: "does-smp-hurt" for
-    `_posts/2026-01-08-does-smp-hurt.md`, a page bundle's folder for its `index.md`, the slug after "#" for a post of
-    an export."""
-    if "#" in path:
-        return path.rsplit("#", 1)[1]
-    p = PurePath(path)
-    name = p.parent.name if p.stem in ("index", "_index") and p.parent.name else p.stem
-    return _DATED.sub("", name, count=1) if _DATED.match(name) else name
-
-
 def coverage_table(result: CheckResult) -> list[str]:
     """Posts x targets: count of body matches and the placements (letters), with a legend."""
     if not result.coverage:
@@ -66,7 +51,8 @@ def coverage_table(result: CheckResult) -> list[str]:
     targets = list(dict.fromkeys(r["target"] for r in result.coverage))
     paths = list(dict.fromkeys(r["path"] for r in result.coverage))
     cell = {(r["target"], r["path"]): r for r in result.coverage}
-    names = [post_label(p) for p in paths]
+    slugs = {p["path"]: p.get("slug") for p in result.posts}  # a post by its slug, as the site names it
+    names = [slugs.get(p) or PurePath(p).stem for p in paths]
     head = ["post", *targets]
     rows = []
     for path, name in zip(paths, names, strict=True):
