@@ -120,10 +120,9 @@ def _run_together(name: str, text: str):
     words = [normalize_word(w) for w in name.split()]
     if len(words) < 2 or not all(w.isalnum() for w in words):
         return
-    joined = {"".join(words[:k]): k == len(words) for k in range(2, len(words) + 1)}
+    joined = {"".join(words[:k]) for k in range(2, len(words) + 1)}
     for m in WORD_RE.finditer(text):
-        norm = normalize_word(m.group(0))
-        if norm in joined and m.group(0).count(" ") == 0:
+        if normalize_word(m.group(0)) in joined:
             yield m.start(), m.group(0), "run together"
 
 

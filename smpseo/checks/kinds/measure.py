@@ -137,7 +137,7 @@ class Share(Spec):
             outcome, crossed = "above", bound(self.above, t)
         elif self.below is not None and share < bound(self.below, t):
             outcome, crossed = "below", bound(self.below, t)
-        elif self.always is not None and any(self.always(part, got, t) for part, got in found):
+        elif self.always is not None and (listed := [(part, got) for part, got in found if self.always(part, got, t)]):
             outcome = "always"
         else:
             return
@@ -149,7 +149,7 @@ class Share(Spec):
         shown = found if self.each else [(parts[0], None)]
         grade = self.grade(share, t) if self.grade is not None else None
         if outcome == "always":  # the share within its limit: listed, the rating as it gives it
-            shown, grade = [(part, got) for part, got in found if self.always(part, got, t)], PASS_SCORE
+            shown, grade = listed, PASS_SCORE
         for part, got in shown:
             mine = {**values, **got} if isinstance(got, Mapping) else values
             match = self.match.format(**mine) if isinstance(self.match, str) else self.match(ctx, part, got)
