@@ -11,6 +11,8 @@ from datetime import date
 
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 FIRST_YEAR, LAST_YEAR = 1900, 9998  # a report compares with the month before and reads up to the month after
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")  # English, whatever the machine's locale
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -65,6 +67,4 @@ def month_bounds(month: str) -> tuple[date, date]:
 def month_title(month: str) -> str:
     """`"2026-10"` -> `"October 2026"` (English month names, independent of the machine's locale)."""
     year, mon = parse_month(month)
-    names = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-    return f"{names[mon - 1]} {year}"
+    return f"{MONTH_NAMES[mon - 1]} {year}"

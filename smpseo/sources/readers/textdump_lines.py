@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from smpseo.core.months import MONTH_NAMES
 from smpseo.core.phone import phone_numbers
 from smpseo.core.text import is_question, words
 
@@ -37,8 +38,7 @@ SEPARATOR = "separator"
 DATELINE = "dateline"
 _BULLET = re.compile(r"^(?:[-*+•·▪◦‣]\s+|\d{1,3}[.)]\s+(?=\S))")
 _SEPARATOR = re.compile(r"^(?:([-=_*#~])(?:\s*\1){2,}|\f)$")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
