@@ -38,18 +38,19 @@ def test_what_cannot_be_used_is_a_problem_line_and_the_rest_is_still_shown(tmp_p
     (posts / "broken.md").write_bytes(b"\x00\x01\x02 not text")
     good, bad = tmp_path / "mine.yml", tmp_path / "bad.yml"
     good.write_text("topics:\n  - id: parking\n    question: Is there parking near your clinic?\n", encoding="utf-8")
-    bad.write_text("topics:\n  - id: a\n    question: Q?\n    colour: red\n", encoding="utf-8")
+    bad.write_text("topics:\n  - id: a\n    question: Q?\n    colour: red\n  - id: b\n", encoding="utf-8")
     queries = tmp_path / "Pages.csv"
     queries.write_text('"Top pages","Clicks"\n"https://x/",1\n', encoding="utf-8")
     faq = faq_report(posts, str(CLINIC_CONFIG), str(queries), [str(good), str(bad)])
-    assert len(faq.problems) == 3, faq.problems
+    assert len(faq.problems) == 4, faq.problems
     assert faq.problems[0].startswith(f"{posts / 'broken.md'}: error: binary file")
     assert faq.problems[1] == (f"{bad}:2: topic 1 (a): unknown key 'colour' (known: id, question, phrasings, terms, "
                                "requires, mark, post, section) (the report is made without this file)")
-    assert faq.problems[2].startswith(f"{queries}:1: not a Search Console Queries.csv")
-    assert faq.problems[2].endswith("(the report is made without search demand)")
+    assert faq.problems[2] == f"{bad}:5: topic 2 (b): missing 'question' (the report is made without this file)"
+    assert faq.problems[3].startswith(f"{queries}:1: not a Search Console Queries.csv")
+    assert faq.problems[3].endswith("(the report is made without search demand)")
     assert {t.id for t in faq.topics} >= {"parking", "pain"} and len(faq.topics) == 34  # the good file is used
-    assert "3 problems with what was given" in str(show.problems(faq.problems))
+    assert "4 problems with what was given" in str(show.problems(faq.problems))
     assert str(show.problems([])) == ""
 
 

@@ -43,6 +43,28 @@ def test_errors_name_file_and_entry(text, fragment):
     assert fragment in str(exc.value)
 
 
+def test_every_mistake_of_a_file_is_said_at_once(tmp_path, capsys):
+    from smpseo.cli import main
+
+    text = ("topics:\n  - id: fine\n    question: Can I pay in instalments?\n  - id: bad id\n    question: Q?\n"
+            "  - id: nq\n  - id: place\n    question: Parking in {town}?\n  - id: fine\n    question: Again?\n")
+    with pytest.raises(TopicError) as exc:
+        parse_topics(text, "mine.yml")
+    assert exc.value.lines() == [
+        "mine.yml:4: topic 2 (bad id): id 'bad id' must be letters, digits and _ (starting with a letter)",
+        "mine.yml:6: topic 3 (nq): missing 'question'",
+        "mine.yml:7: topic 4 (place): unknown place {town} (known: {city}, {region}, {country})",
+        "mine.yml:9: topic 5 (fine): duplicate id 'fine' (first at topic 1)",
+    ]
+    assert str(exc.value) == exc.value.lines()[0]  # the error itself is the first mistake
+    (tmp_path / "mine.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "post.md").write_text("# Does SMP hurt?\n\nA little.\n", encoding="utf-8")
+    assert main(["gaps", str(tmp_path / "post.md"), "--topics", str(tmp_path / "mine.yml")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split("mine.yml:")[1][:2] for line in err] == ["4:", "6:", "7:", "9:"]
+    assert all(line.startswith("smpseo: error: ") for line in err)
+
+
 @pytest.mark.parametrize("question", ["What is SMP?", "Where in {city}?", "Est-ce que ça fait mal ?", "Q?"])
 def test_a_question_with_one_word_to_match_by_is_enough(question):
     assert parse_topics(f"- id: a\n  question: \"{question}\"\n", "mine.yml")[0].question == question

@@ -58,7 +58,8 @@ def run(args) -> int:
     except (TopicError, QueryFileError, ConfigError) as exc:
         if args.debug:
             raise
-        print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+        for line in exc.lines() if isinstance(exc, TopicError) else [str(exc)]:  # each mistake of a topics file
+            print(one_line(f"smpseo: error: {line}"), file=sys.stderr)
         return 2
     # Given the paths, an unchanged run comes from the cache; --debug reads afresh so a reader's bug shows in full.
     posts = load_posts(*args.paths, debug=True) if args.debug else list(args.paths)

@@ -54,6 +54,18 @@ class TopicError(Exception):
         self.path, self.message, self.entry, self.line = str(path), message, entry, line
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {entry + ': ' if entry else ''}{message}")
+        self.problems: tuple[TopicError, ...] = (self,)  # every mistake of the file, this one first
+
+    @classmethod
+    def of(cls, problems: list[TopicError]) -> TopicError:
+        """One error for the mistakes of one file: the first, carrying them all in `problems` (one line each)."""
+        first = problems[0]
+        first.problems = tuple(problems)
+        return first
+
+    def lines(self) -> list[str]:
+        """One line per mistake: "file:line: topic 2 (cost): missing 'question'"."""
+        return [str(problem) for problem in self.problems]
 
 
 @dataclass(frozen=True)
@@ -141,57 +153,59 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
         raise TopicError(path, "'topics' must be a list of topics")
     lines = _entry_lines(text)
     topics: list[Topic] = []
+    problems: list[TopicError] = []
     seen: dict[str, int] = {}
-    for i, raw in enumerate(data, start=1):
-        line = lines[i - 1] if i - 1 < len(lines) else 0
-        entry = f"topic {i}"
-        if not isinstance(raw, dict):
-            raise TopicError(path, "a topic must be a mapping with 'id' and 'question'", entry, line)
-        if raw.get("id") is not None:
-            entry = f"topic {i} ({raw['id']!s})"
-        unknown = [str(k) for k in raw if k not in KEYS]
-        if unknown:
-            raise TopicError(path, f"unknown key '{unknown[0]}' (known: {', '.join(KEYS)})", entry, line)
-        if isinstance(raw.get("question"), str):  # cleaned where it enters, as front matter is
-            raw = {**raw, "question": clean_text(raw["question"])}
-        mark_only = raw.get("mark") is not None and raw.get("question") is None
-        for key in ("id",) if mark_only else ("id", "question"):
-            value = raw.get(key)
-            if not isinstance(value, str) or not value.strip():
-                why = "missing '{}'" if value is None else "'{}' is empty" if isinstance(value, str) else \
-                    "'{}' must be text"
-                raise TopicError(path, why.format(key), entry, line)
-        mark, post, section = _mark(raw, path, entry, line)
-        topic_id = raw["id"].strip()
-        if not _ID_RE.match(topic_id):
-            raise TopicError(path, f"id '{topic_id}' must be letters, digits and _ (starting with a letter)",
-                             entry, line)
-        if topic_id in seen:
-            raise TopicError(path, f"duplicate id '{topic_id}' (first at topic {seen[topic_id]})", entry, line)
-        seen[topic_id] = i
-        question = "" if mark_only else " ".join(raw["question"].split())
-        phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
-        terms = _strings(raw.get("terms"), path, entry, "terms", line)
-        requires = _strings(raw.get("requires"), path, entry, "requires", line)
-        if not mark_only and not _asks_something(question, *phrasings, *terms):
-            shown = question if len(question) <= 60 else question[:59] + "…"
-            raise TopicError(path, f"'question' has no word to match a post by: {shown!r} (only words such as "
-                                   "'is', 'it' or 'why', which every question has)", entry, line)
-        for unknown in (m for text in (question, *phrasings, *terms) for m in _UNKNOWN_PLACE_RE.finditer(text)):
-            if unknown[1] not in PLACES:
-                raise TopicError(path, f"unknown place {unknown[0]} (known: "
-                                       f"{', '.join('{' + k + '}' for k in PLACES)})", entry, line)
-        topics.append(Topic(
-            id=topic_id,
-            question=question,
-            phrasings=phrasings,
-            terms=terms,
-            requires=requires,
-            mark=mark, post=post, section=section,
-            source=path,
-            line=line,
-        ))
+    for i, raw in enumerate(data, start=1):  # every entry is read, so every mistake is said at once
+        try:
+            topics.append(_topic(raw, i, lines[i - 1] if i - 1 < len(lines) else 0, path, seen))
+        except TopicError as exc:
+            problems.append(exc)
+    if problems:
+        raise TopicError.of(problems)
     return topics
+
+
+def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topic:
+    """The `i`-th entry of a topic file (at `line`) as a Topic; `seen` holds the ids before it. Raises TopicError."""
+    entry = f"topic {i}"
+    if not isinstance(raw, dict):
+        raise TopicError(path, "a topic must be a mapping with 'id' and 'question'", entry, line)
+    if raw.get("id") is not None:
+        entry = f"topic {i} ({raw['id']!s})"
+    unknown = [str(k) for k in raw if k not in KEYS]
+    if unknown:
+        raise TopicError(path, f"unknown key '{unknown[0]}' (known: {', '.join(KEYS)})", entry, line)
+    if isinstance(raw.get("question"), str):  # cleaned where it enters, as front matter is
+        raw = {**raw, "question": clean_text(raw["question"])}
+    mark_only = raw.get("mark") is not None and raw.get("question") is None
+    for key in ("id",) if mark_only else ("id", "question"):
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            why = "missing '{}'" if value is None else "'{}' is empty" if isinstance(value, str) else \
+                "'{}' must be text"
+            raise TopicError(path, why.format(key), entry, line)
+    mark, post, section = _mark(raw, path, entry, line)
+    topic_id = raw["id"].strip()
+    if not _ID_RE.match(topic_id):
+        raise TopicError(path, f"id '{topic_id}' must be letters, digits and _ (starting with a letter)",
+                         entry, line)
+    if topic_id in seen:
+        raise TopicError(path, f"duplicate id '{topic_id}' (first at topic {seen[topic_id]})", entry, line)
+    seen[topic_id] = i
+    question = "" if mark_only else " ".join(raw["question"].split())
+    phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
+    terms = _strings(raw.get("terms"), path, entry, "terms", line)
+    requires = _strings(raw.get("requires"), path, entry, "requires", line)
+    if not mark_only and not _asks_something(question, *phrasings, *terms):
+        shown = question if len(question) <= 60 else question[:59] + "…"
+        raise TopicError(path, f"'question' has no word to match a post by: {shown!r} (only words such as "
+                               "'is', 'it' or 'why', which every question has)", entry, line)
+    for unknown in (m for text in (question, *phrasings, *terms) for m in _UNKNOWN_PLACE_RE.finditer(text)):
+        if unknown[1] not in PLACES:
+            raise TopicError(path, f"unknown place {unknown[0]} (known: "
+                                   f"{', '.join('{' + k + '}' for k in PLACES)})", entry, line)
+    return Topic(id=topic_id, question=question, phrasings=phrasings, terms=terms, requires=requires,
+                 mark=mark, post=post, section=section, source=path, line=line)
 
 
 def _asks_something(*texts: str) -> bool:

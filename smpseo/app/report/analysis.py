@@ -45,7 +45,7 @@ def clinic_topics(config: Config, given=()) -> tuple[list, list]:
                     read_topics(file)
                 kept.append(file)
         except TopicError as exc:
-            problems.append(exc)
+            problems.extend(exc.problems)  # each mistake of the file, one line each
     while True:  # a mark for a topic no file defines: without the file that holds it
         try:
             return load_topics(*kept), problems
