@@ -55,6 +55,22 @@ def test_threshold_and_severity_from_config():
     assert not rd101(smpseo.check([post(LONG)], config({"RD101": {"max_words": 31}})))
 
 
+def test_a_very_long_sentence_is_one_finding_whichever_rule_lists_it():
+    """RD109 lists a sentence of more than 40 words among short ones (RD101's share is within its limit, so
+    RD101, like Yoast, says nothing); where RD101 lists it, RD109 yields: one finding at one place."""
+    very_long = LONG[:-1] + ", and it takes a few hours a session over two or three sessions a week or so apart."
+    short = "SMP is quick. It looks real. You can book a chat today. Most people heal in a few days. "
+    alone = smpseo.check([post(short * 3 + very_long)], EXAMPLE_CONFIG)
+    assert [(f.rule, f.message) for f in alone.findings if f.rule in ("RD101", "RD109")] == [
+        ("RD109", "Sentence has 49 words (max 40)")]
+    among_long = smpseo.check([post(very_long + " " + LONG)], EXAMPLE_CONFIG)
+    assert [(f.rule, f.column) for f in among_long.findings if f.rule in ("RD101", "RD109")] == [
+        ("RD101", 1), ("RD101", 249)]
+    rd101_off = smpseo.check([post(very_long + " " + LONG)], config({"RD101": "off"}))
+    assert [(f.rule, f.column) for f in rd101_off.findings if f.rule in ("RD101", "RD109")] == [("RD109", 1)]
+    assert alone.posts[0]["rating"] == smpseo.check([post(short * 3 + LONG)], EXAMPLE_CONFIG).posts[0]["rating"]
+
+
 @pytest.mark.parametrize("setting", ["off", {"enabled": False}])
 def test_rule_off(setting):
     assert not rd101(smpseo.check([post(LONG)], config({"RD101": setting})))
@@ -271,8 +287,8 @@ def test_rules_declared_as_kinds_say_so():
     from smpseo.checks import rules_markdown
 
     kinds = {rid: r.kind for rid, r in RULES.items() if r.kind != "custom"}
-    assert kinds == {"RD102": "metric", "RD103": "metric", "RD107": "metric", "RD108": "metric", "SEO202": "metric",
-                     "SEO207": "metric", "SEO216": "metric",
+    assert kinds == {"RD102": "metric", "RD103": "metric", "RD107": "metric", "RD108": "metric", "RD109": "metric",
+                     "SEO202": "metric", "SEO207": "metric", "SEO216": "metric",
                      "RD101": "share", "RD104": "share", "RD105": "share", "SEO210": "share",
                      "RD106": "repetition",
                      "SEO201": "required", "SEO206": "required", "SEO218": "required", "SEO219": "required",

@@ -76,6 +76,7 @@ class Rule(Frozen, positional=True):
     hint: str = ""
     kind: str = "custom"
     custom: str = ""  # a function's rule: why it is not a spec of a kind
+    yields_to: tuple[str, ...] = ()  # rules whose finding at the same place says it already (one finding a place)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "category": self.category, "severity": self.severity,
@@ -90,11 +91,13 @@ RULES: dict[str, Rule] = {}
 
 def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples: Iterable[Example] = (),
          thresholds: Mapping[str, Any] | None = None, scope: str = POST, uses_keyphrase: bool = False,
-         hint: str = "", kind: str = "custom", custom: str = ""):
+         hint: str = "", kind: str = "custom", custom: str = "", yields_to: Iterable[str] = ()):
     """Register a rule function. Post rules are `func(ctx, t) -> Iterable[Hit]` (`ctx` a PostContext, `t` the
     thresholds); site rules are `func(site, t) -> Iterable[(post, Hit)]`. Most rules are specs of a kind
     (`smpseo.checks.kinds`, which registers them through here); a rule written as a function says in `custom`
-    why no kind fits it (docs/checks.md lists the reasons)."""
+    why no kind fits it (docs/checks.md lists the reasons). `yields_to`: rules that, flagging the same line and
+    column, say it already; this rule's finding there is left out (RD109's very long sentence where RD101 lists
+    it)."""
     if category not in CATEGORIES:
         raise ValueError(f"{id}: unknown category {category!r}")
     if severity not in SEVERITIES:
@@ -105,10 +108,19 @@ def rule(id: str, name: str, category: str, severity: str, doc: str, *, examples
             raise ValueError(f"rule {id} registered twice")
         RULES[id] = Rule(id=id, name=name, category=category, severity=severity, doc=doc, func=func,
                          thresholds=dict(thresholds or {}), examples=tuple(examples), scope=scope,
-                         uses_keyphrase=uses_keyphrase, hint=hint, kind=kind, custom=custom)
+                         uses_keyphrase=uses_keyphrase, hint=hint, kind=kind, custom=custom,
+                         yields_to=tuple(yields_to))
         return func
 
     return register
+
+
+def without_yielded(hits: Iterable[tuple[Any, Rule, Hit]]) -> list[tuple[Any, Rule, Hit]]:
+    """(context, rule, hit) triples less each hit of a rule that yields to another rule's hit at the same line and
+    column (`Rule.yields_to`): one finding says it."""
+    hits = list(hits)
+    at = {(r.id, h.line, h.column) for _ctx, r, h in hits}
+    return [(ctx, r, h) for ctx, r, h in hits if not any((y, h.line, h.column) in at for y in r.yields_to)]
 
 
 # ---- settings -----------------------------------------------------------------------------------------------------

@@ -42,24 +42,17 @@ def _long(_ctx, sentence, t):
 register(Share(
     id="RD101", name="long-sentence", category="readability", severity="warning",
     doc="More than `max_percent` % of the sentences are longer than `max_words` words (quotations excluded): then "
-        "each long sentence is listed at its line; and a sentence longer than `always_words` is listed whatever the "
-        "share (the post's rating stays as the share gives it).",
-    thresholds={"max_words": LONG_SENTENCE_WORDS, "max_percent": 25, "always_words": 2 * LONG_SENTENCE_WORDS},
+        "each long sentence is listed at its line.",
+    thresholds={"max_words": LONG_SENTENCE_WORDS, "max_percent": 25},
     hint="Split it in two, or cut words that add nothing.",
     among=lambda ctx: ctx.own_sentences, has=_long, above="max_percent",
-    always=lambda _sentence, got, t: got["words"] > t["always_words"],
     grade=lambda share, t: orange_or_red(share <= t["max_percent"] * 6 / 5),  # Yoast: 25 %, red past 30 %
-    message={"above": "Sentence has {words} words (max {max_words}); {count} of {total} sentences are this long "
-                      "({percent}, max {max_percent}%)",
-             "always": "Sentence has {words} words (max {max_words}; over {always_words}, listed however few are "
-                       "this long)"},
+    message="Sentence has {words} words (max {max_words}); {count} of {total} sentences are this long ({percent}, "
+            "max {max_percent}%)",
     examples=[flag(_LONG + " It looks real. " + _LONG,
                    "1:1 RD101 Sentence has 31 words (max 20); 2 of 3 sentences are this long (67%, max 25%)",
                    "1:182 RD101 Sentence has 31 words (max 20); 2 of 3 sentences are this long (67%, max "
                    "25%)"),
-              flag(_EASY * 3 + _LONG[:-1] + ", and it takes a few hours a session over two or three sessions a week "
-                   "or so apart.",
-                   "1:265 RD101 Sentence has 49 words (max 20; over 40, listed however few are this long)"),
               passes(_LONG + " " + _EASY)]))
 
 
@@ -212,3 +205,19 @@ register(Metric(
                    "pigmentation characteristics, dermatological considerations, and aesthetic expectations.",
                    "1:1 RD108 Flesch reading ease -151.3 (min 50); grade level 18"),
               passes(_EASY * 3)]))
+
+
+register(Metric(
+    id="RD109", name="very-long-sentence", category="readability", severity="info",
+    doc="A sentence longer than `max_words` words (quotations excluded), however few sentences are long: one a "
+        "reader loses the thread of. Where RD101 lists it (too many long sentences), it is said there only.",
+    thresholds={"max_words": 2 * LONG_SENTENCE_WORDS},
+    hint="Split it where it changes subject; a list often reads better than one long sentence.",
+    each=lambda ctx: ctx.own_sentences, value=lambda sentence: len(sentence.words), above="max_words",
+    message="Sentence has {value} words (max {threshold})",
+    at=lambda sentence: (sentence.line, sentence.column), match=lambda sentence: sentence.text,
+    yields_to=("RD101",),
+    examples=[flag(_EASY * 3 + _LONG[:-1] + ", and it takes a few hours a session over two or three sessions a week "
+                   "or so apart.",
+                   "1:265 RD109 Sentence has 49 words (max 40)"),
+              passes(_LONG + " It looks real. " + _LONG)]))

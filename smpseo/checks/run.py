@@ -12,7 +12,8 @@ from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.columns import refine_column
-from smpseo.checks.engine import POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings
+from smpseo.checks.engine import (POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings,
+                                  without_yielded)
 from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.select import INLINE_FORMATS, inline_disabled, switch_problems
 from smpseo.checks.sitewide import SiteContext
@@ -112,8 +113,8 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     not_checked = ""
     try:
         with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
-            hits = [(ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
-                    for h in r.func(ctx, run.settings[r.id].thresholds)]
+            hits = without_yielded((ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
+                                   for h in r.func(ctx, run.settings[r.id].thresholds))
             reading = _reading(run.matcher, ctx)  # what the site-level rules read of it: within the limit too
     except Exception as exc:  # over its limit, or a check's bug on this post: one line, the others are checked
         if not isinstance(exc, BudgetExceeded) and run.debug:

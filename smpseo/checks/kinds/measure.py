@@ -8,7 +8,6 @@ from typing import Any
 
 from smpseo.checks.engine import Hit
 from smpseo.checks.kinds.spec import EMPTY, Spec, bound, first_line, hit
-from smpseo.checks.rating import PASS_SCORE
 
 
 def _whole_post(ctx) -> tuple[Any, ...]:
@@ -102,9 +101,7 @@ class Share(Spec):
     It can use `{count}` (the parts that have it), `{total}`, `{share}` (a number: `{share:.0f}`), `{percent}`
     ("26%"; "25.5%" where rounding would show the limit itself) and what `has` gave; `match` is a function, or a
     format string of the same values. `grade(share, t)`: the score the post's rating gives the findings, where
-    Yoast's depends on how far the share misses (`Hit.grade`). `always(part, got, t)`: a part so far past the
-    threshold that it is listed even when the share is within it (outcome `"always"`, a sentence of 72 words among
-    short ones); such a finding leaves the rating as the share gives it."""
+    Yoast's depends on how far the share misses (`Hit.grade`)."""
 
     among: Callable[[Any], Sequence[Any]]
     has: Callable[[Any, Any, Mapping[str, Any]], Any]
@@ -117,7 +114,6 @@ class Share(Spec):
     match: Callable[[Any, Any, Any], str] | str = _part_text
     applies: Callable[[Any, Mapping[str, Any]], bool] = _always
     grade: Callable[[float, Mapping[str, Any]], int] | None = None  # (share, thresholds) -> the rating's score
-    always: Callable[[Any, Any, Mapping[str, Any]], bool] | None = None  # (part, has, thresholds) -> listed anyway
     kind = "share"
 
     def check(self, ctx, t) -> Iterable[Hit]:
@@ -137,8 +133,6 @@ class Share(Spec):
             outcome, crossed = "above", bound(self.above, t)
         elif self.below is not None and share < bound(self.below, t):
             outcome, crossed = "below", bound(self.below, t)
-        elif self.always is not None and (listed := [(part, got) for part, got in found if self.always(part, got, t)]):
-            outcome = "always"
         else:
             return
         message = _pick(self.message, outcome)
@@ -148,8 +142,6 @@ class Share(Spec):
                   "percent": percent(share, crossed) if crossed is not None else f"{share:.0f}%"}
         shown = found if self.each else [(parts[0], None)]
         grade = self.grade(share, t) if self.grade is not None else None
-        if outcome == "always":  # the share within its limit: listed, the rating as it gives it
-            shown, grade = listed, PASS_SCORE
         for part, got in shown:
             mine = {**values, **got} if isinstance(got, Mapping) else values
             match = self.match.format(**mine) if isinstance(self.match, str) else self.match(ctx, part, got)

@@ -29,6 +29,7 @@ class Spec(Frozen):
     hint: str = ""
     examples: Iterable[Example] = ()
     uses_keyphrase: bool = False
+    yields_to: tuple[str, ...] = ()  # rules whose finding at the same place says it already
     kind = "custom"
     scope = POST
 
@@ -46,7 +47,7 @@ def register(spec: Spec) -> Spec:
     """Put a kind's spec in the registry as a rule; returns the spec."""
     rule(spec.id, spec.name, spec.category, spec.severity, spec.doc, examples=spec.examples,
          thresholds=spec.thresholds, scope=spec.scope, uses_keyphrase=spec.uses_keyphrase, hint=spec.hint,
-         kind=spec.kind)(spec.check)
+         kind=spec.kind, yields_to=spec.yields_to)(spec.check)
     return spec
 
 
