@@ -243,7 +243,7 @@ def _phrase_variants(c: str, text: str):
 register(Consistency(
     id="LOC305", name="city-form", category="local", severity="warning",
     doc="The city written another way than `[site] city`: lower case (\"leeds\", \"gold coast\"), other accents "
-        "(\"Montreal\" for \"Montréal\"), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
+        "(\"Montreal\" for \"Montréal\": a spelling convention, said once a post), as one word (\"Goldcoast\"), with other punctuation (\"Winston Salem\", "
         "\"St John's\") or, a one-word city, misspelt (\"Manchster\"; not a word the dictionary lists, such as \"Austen\" "
         "for \"Austin\"). A hyphen or full stop in the city's name is part "
         "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word, one the "
@@ -251,7 +251,7 @@ register(Consistency(
         "everyday words (\"Long Beach\", \"Red Deer\") where they make the everyday phrase: after \"a\", \"my\" or \"this\" "
         "(\"a long beach walk\") or opening a sentence (\"Long beach walks\").",
     hint="Write the city's name as in [site] city.",
-    canonical=_city, variants=_city_variants,
+    canonical=_city, variants=_city_variants, once=("other accents", "without accents"),
     message="City written '{written}' ({why}), not '{canonical}'",
     examples=[flag("We work in vancouver.",
                    "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
@@ -259,6 +259,9 @@ register(Consistency(
                    "1:12 LOC305 City written 'Vancover' (misspelt), not 'Vancouver'"),
               flag("We work in Vancuover.",
                    "1:12 LOC305 City written 'Vancuover' (misspelt), not 'Vancouver'"),
+              flag("We work in Váncouver. Váncouver is home, and vancouver too.",
+                   "1:12 LOC305 City written 'Váncouver' (other accents), not 'Vancouver' (2 times in this post)",
+                   "1:46 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),
               passes("We work in Vancouver, at Vancouver's best clinic."),
               passes("Email vancouver@advancedscalp.example, see www.advancedscalp.example/vancouver/ or tag "
                      "#vancouver.")]))

@@ -76,18 +76,22 @@ class Consistency(Spec):
     canonical, text)` gives (offset, written, why) for each other form in a text. One finding for each, `message`
     formatted with `{written}`, `{why}` and `{canonical}` (or the message `messages` gives that `why`); the
     finding's hint is "Write '<canonical>'.". A form inside a web or email address, a hashtag or a handle is the
-    address's, not a way of writing the thing: it is left alone."""
+    address's, not a way of writing the thing: it is left alone. A `why` in `once` (a spelling convention, such as
+    "Montreal" for "Montréal", rather than a slip) is said once a post, at its first place, with how many times the
+    post writes it so."""
 
     canonical: Callable[[Any], str]
     variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
     message: str
     messages: Mapping[str, str] = EMPTY
+    once: tuple[str, ...] = ()
     kind = "consistency"
 
     def check(self, ctx, t) -> Iterable[Hit]:
         canonical = self.canonical(ctx)
         if not canonical:
             return
+        first: dict[str, tuple] = {}  # a `once` why: (place, what is written there, how many times)
         for text, block, line in written_places(ctx):
             addresses = [m.span() for m in ADDRESS_RE.finditer(text)] if "@" in text or "/" in text \
                 or "#" in text or "www." in text else []
@@ -95,6 +99,15 @@ class Consistency(Spec):
                 if any(a <= offset < b for a, b in addresses):
                     continue  # "leeds@clinic.co.uk", "/leeds/prices", "#leeds": an address, written as it must be
                 at = ctx.position(block, offset) if block is not None else (line, 1)
-                message = self.messages.get(why, self.message)
-                yield hit(at, message.format(written=written, why=why, canonical=canonical), written,
-                          f"Write '{canonical}'.")
+                if why in self.once:
+                    place, shown, times = first.get(why, (at, written, 0))
+                    first[why] = (place, shown, times + 1)
+                    continue
+                yield self._hit(at, written, why, canonical)
+        for why, (at, written, times) in first.items():
+            yield self._hit(at, written, why, canonical, f" ({times} times in this post)" if times > 1 else "")
+
+    def _hit(self, at, written: str, why: str, canonical: str, more: str = "") -> Hit:
+        message = self.messages.get(why, self.message)
+        return hit(at, message.format(written=written, why=why, canonical=canonical) + more, written,
+                   f"Write '{canonical}'.")
