@@ -230,6 +230,19 @@ def test_a_two_word_city_and_its_region_code(tmp_path):
                                         "phone": "07 5555 0100"}
 
 
+@pytest.mark.parametrize("city", ["Montréal", "Zürich", "Québec City", "Ciudad Juárez"])
+def test_an_accented_city_and_a_name_starting_with_one_are_found_whole(tmp_path, city):
+    posts = tmp_path / "blog" / "posts"
+    posts.mkdir(parents=True)
+    for n in range(3):
+        (posts / f"p{n}.md").write_text(f"---\ntitle: Post {n}\n---\n\nOur studio in {city} is open. Call Élan Ligne "
+                                        "SMP at 514-555-0142. Scalp micropigmentation suits most people.\n",
+                                        encoding="utf-8")
+    assert main(["init", str(tmp_path / "blog")]) == 0
+    site = _site(tmp_path / "blog")
+    assert (site["city"], site["name"]) == (city, "Élan Ligne SMP")
+
+
 def _dublin(tmp_path: Path, lines: list[str]) -> Path:
     """A Dublin clinic's blog, one post per line of text."""
     posts = tmp_path / "blog" / "posts"

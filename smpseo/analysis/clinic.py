@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from smpseo.analysis.phone import as_shown, national_digits, phone_mentions
 from smpseo.core.language import is_function_word
 from smpseo.core.phone import phone_numbers
+from smpseo.core.text import LOWER, UPPER
 from smpseo.model.post import Post
 
 
@@ -65,7 +66,7 @@ def phone(posts: list[Post]) -> Found | None:
 
 # The words of a business name, as written just before its phone number ("Lakeshore SMP, 416-555-0199", "call
 # Northern Hairline Studio on 0161 555 0123"): two to five capitalised words, "&" or "and" between them.
-_NAME_WORD = r"[A-Z][\w'’.&-]*"
+_NAME_WORD = rf"[{UPPER}][\w'’.&-]*"
 _NAME_BEFORE_PHONE = re.compile(rf"({_NAME_WORD}(?:\s+(?:&|and|of|{_NAME_WORD})){{1,4}})\s*[,:(–—-]?\s*"
                                 r"(?:(?:at|on|call|phone|tel\.?)\s+)?\(?$")
 _NOT_NAME = {"Call", "Phone", "Tel", "Text", "Book", "Contact", "Ring", "Or", "Email", "Us", "Me"}
@@ -102,8 +103,8 @@ def name(posts: list[Post], number: str) -> Found | None:
 
 
 # A place after a word that introduces one ("in Toronto", "based in Gold Coast", "from Vancouver, BC").
-_PLACE = re.compile(r"\b(?:in|from|near|around|across|serving|of)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
-                    r"(?:,\s*([A-Z]{2,3})\b)?")
+_PLACE_NAME = rf"[{UPPER}][{LOWER}]+(?:[ -][{UPPER}][{LOWER}]+){{0,2}}"  # "Montréal", "Rive-Sud", "Gold Coast"
+_PLACE = re.compile(rf"\b(?:in|from|near|around|across|serving|of)\s+({_PLACE_NAME})(?:,\s*([A-Z]{{2,3}})\b)?")
 _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
               "The", "This", "That", "These", "Those", "Our", "Your", "My", "His", "Her", "Their", "Its", "Some",
@@ -138,7 +139,7 @@ def city(posts: list[Post], name: str = "") -> tuple[Found, str] | None:
     The city is the place in the most posts, twice as many as any other, and at least a third of them."""
     name_words = set(name.split())
     # A place written right after the business name ("Northern Hairline Studio, Manchester") is where it is.
-    after_name = re.compile(rf"{re.escape(name)},\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})\b") if name else None
+    after_name = re.compile(rf"{re.escape(name)},\s+({_PLACE_NAME})\b") if name else None
     in_posts: Counter = Counter()
     alone: set[str] = set()  # places written on their own somewhere
     pairs: list[tuple[str, str, str]] = []  # a place's first word, the words after it, its last word

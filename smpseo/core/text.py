@@ -12,6 +12,16 @@ import unicodedata
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 LETTERS_RE = re.compile(r"[^\W\d_]+")  # a run of letters: a word without its digits and joins
 
+
+def _latin(case: str) -> str:
+    """The Latin letters of one case (`Lu` or `Ll`), accented ones too, as a character class's content."""
+    return "".join(chr(c) for c in range(0xC0, 0x250) if unicodedata.category(chr(c)) == case)
+
+
+# Capital and small letters for patterns of names ("Montréal", "Zürich", "Łódź"), where [A-Z][a-z]+ cuts at an accent
+UPPER = "A-Z" + _latin("Lu")
+LOWER = "a-z" + _latin("Ll")
+
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr vs etc e.g i.e approx apt dept est inc ltd co no fig mt ave blvd
     p.s jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s""".split()
