@@ -301,3 +301,33 @@ def test_mdx_text_a_component_wraps_on_its_own_line_is_the_posts(tmp_path):
     assert [(b.line, b.text) for b in post.blocks] == [(5, "Call us at 778 917 7772 to book."),
                                                        (7, "New clinic hours.")]
     assert (post.sentences[0].line, post.sentences[0].column) == (5, line.index("Call us") + 1)
+
+
+@pytest.mark.parametrize("given", [".", "content"])
+@pytest.mark.parametrize("settings, pages", [("", "content/pages"),
+                                             ("PATH = 'src'\nPAGE_PATHS = ['static-pages']\n", "src/static-pages")])
+def test_a_pelican_site_s_pages_are_not_posts(tmp_path, monkeypatch, given, settings, pages):
+    """Pelican builds `content/pages` (its PAGE_PATHS under its PATH) as pages, not articles: an About page is
+    neither checked as a post nor counted in the blog, whether the site or its content folder is given."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pelicanconf.py").write_text(f"AUTHOR = 'A'\n{settings}", encoding="utf-8")
+    content = tmp_path / pages.split("/")[0]
+    (tmp_path / pages).mkdir(parents=True)
+    (content / "hurt.md").write_text("Title: Does SMP hurt?\n\nMost clients rate it a two.\n", encoding="utf-8")
+    (tmp_path / pages / "about.md").write_text("Title: About us\n\nWe are a clinic.\n", encoding="utf-8")
+    folder = given if given == "." else pages.split("/")[0]
+    assert [p.slug for p in load_posts(folder)] == ["hurt"]
+    (tmp_path / "pelicanconf.py").unlink()  # without the site's settings, `pages` is any folder of posts
+    assert sorted(p.slug for p in load_posts(folder)) == ["about", "hurt"]
+
+
+@pytest.mark.parametrize("href", ["{filename}/how-long.rst", "how-long.rst", "../posts/how-long.rst", "how-long/",
+                                  "/blog/how-long.mdx", "how-long/index.md", "/how-long.html"])
+def test_a_link_to_a_post_in_any_format_read_counts_as_a_link_to_it(tmp_path, href):
+    from smpseo.analysis.site import incoming_links
+
+    (tmp_path / "a.md").write_text(f"---\ntitle: A\n---\n\nSee [how long it lasts]({href}).\n", encoding="utf-8")
+    (tmp_path / "how-long.rst").write_text("How long does SMP last?\n=======================\n\nYears.\n",
+                                           encoding="utf-8")
+    posts = sorted(load_posts(tmp_path), key=lambda p: p.path)
+    assert [p.slug for p, _line in incoming_links(posts)[1]] == ["a"]

@@ -23,7 +23,7 @@ from smpseo.analysis.placement import (
     synonyms_count,
 )
 from smpseo.core.text import slugify
-from smpseo.model.post import Post
+from smpseo.model.post import POST_SUFFIXES, Post
 
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -43,11 +43,12 @@ def is_internal(href: str, site_url: str = "") -> bool:
 
 def link_slug(href: str) -> str:
     """The slug a link points at: the last path segment without extension ("/blog/how-long/" -> "how-long")."""
-    path = urlsplit(href.strip()).path.rstrip("/")
-    name = PurePosixPath(path).name
-    if name in ("index.html", "index.md", "index.htm"):
-        name = PurePosixPath(path).parent.name
-    return slugify(re.sub(r"\.(md|markdown|html?)$", "", name, flags=re.I)) if name else ""
+    path = PurePosixPath(urlsplit(href.strip()).path.rstrip("/"))
+    post_file = path.suffix.lower() in POST_SUFFIXES
+    if post_file and path.stem.lower() in ("index", "_index"):  # a page bundle's or a folder's own page
+        path = path.parent
+    name = path.stem if post_file else path.name
+    return slugify(name) if name else ""
 
 
 def incoming_links(posts: list[Post], site_url: str = "") -> dict[int, list[tuple[Post, int]]]:

@@ -111,6 +111,9 @@ UNPUBLISHED = ("draft", "pending", "auto-draft")  # statuses of a post not (yet)
 
 
 # the formats whose one file holds many posts (an export, a feed, a text dump): a post starts at its title's line
+# The files a post is written in, one post a file: what a folder is searched for, and what a link to a post may end in
+# ("../how-long.rst", "{filename}/aftercare.md"). Not the exports and dumps posts are imported from.
+POST_SUFFIXES = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdx", ".rst", ".html", ".htm")
 MANY_POSTS_A_FILE = frozenset({"wxr", "ghost", "feed", "text"})
 
 # front matter fields that stand in for a missing one: Hugo's and Pelican's `summary`, Jekyll's `excerpt`

@@ -14,8 +14,9 @@ from pathlib import Path
 from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.text import clean_text, counted
 from smpseo.core.textfile import TooLarge, read_regular
-from smpseo.model.post import Corpus, Post, ReadError
+from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
+from smpseo.sources.readers.sites import is_jekyll_site, not_posts, pelican_pages
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -33,7 +34,7 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".txt": ("text", "textdump", "read_textdump"),
 }
 # What a folder is searched for: posts, not the exports and dumps they were imported from.
-FOLDER_SUFFIXES = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".mdx", ".rst", ".html", ".htm")
+FOLDER_SUFFIXES = POST_SUFFIXES
 # The name of a post given as text with no file name (`smpseo check -` reading standard input without
 # --stdin-filename): it is read as Markdown, and findings name it so.
 NO_NAME = "-"
@@ -114,44 +115,6 @@ def _once(files: list[Path]) -> list[Path]:
 UNREAD_POSTS = {".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
                 ".textile": "Textile", ".qmd": "Quarto", ".rmd": "R Markdown", ".pdc": "Pandoc"}
 
-# Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are
-# Markdown), Jekyll's and Eleventy's built site (an HTML copy of every post) and Jekyll's templates.
-NOT_POSTS = frozenset({"node_modules", "__pycache__", "site-packages", "_site", "_layouts", "_includes", "_sass", "_data",
-                       "_plugins"})
-# A generator's settings file (and the folder of posts that must stand beside it, when the file's name is a common
-# one) -> the folders beside it that are not posts: what it builds, an HTML copy of every post, and its templates,
-# themes and static files.
-GENERATOR_FOLDERS: tuple[tuple[tuple[str, ...], str | None, frozenset[str]], ...] = (
-    (("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml"), "content",
-     frozenset({"public", "resources", "layouts", "themes", "archetypes", "static", "assets", "data", "i18n"})),
-    (("gatsby-config.js", "gatsby-config.mjs", "gatsby-config.ts"), None, frozenset({"public", "static"})),
-    (("astro.config.mjs", "astro.config.js", "astro.config.ts"), None, frozenset({"dist", "public"})),
-    (("docusaurus.config.js", "docusaurus.config.ts"), None, frozenset({"build", "static"})),
-    (("next.config.js", "next.config.mjs", "next.config.ts"), None, frozenset({"out", "public"})),
-    ((".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"), None, frozenset({"_site"})),
-    (("pelicanconf.py",), None, frozenset({"output", "theme", "themes"})),
-    (("conf.py",), "posts", frozenset({"output", "themes", "cache"})),  # Nikola
-    (("mkdocs.yml", "mkdocs.yaml"), None, frozenset({"site"})),
-)
-
-
-def _not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
-    import os
-
-    out = {d for d in dirs if d.startswith(".") or d in NOT_POSTS or os.path.isfile(os.path.join(top, d, "pyvenv.cfg"))}
-    for settings, beside, folders in GENERATOR_FOLDERS:
-        if any(n in names for n in settings) and (beside is None or beside in dirs):
-            out |= folders & set(dirs)
-    return out
-
-
-def is_jekyll_site(names: list[str], dirs: list[str]) -> bool:
-    """A folder that is a Jekyll site: its settings (`_config.yml`) beside its `_posts` folder. Its posts are the
-    files of `_posts`, `_drafts` and its collections (folders named with "_"); the other files (`index.md`,
-    `about.md`, `blog/index.html`) are its pages, not posts."""
-    return "_posts" in dirs and any(n in names for n in ("_config.yml", "_config.yaml", "_config.toml"))
-
-
 def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None) -> list[Path]:
     """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
     a Python virtual environment, a generator's built site and templates: `GENERATOR_FOLDERS`); the problems met on
@@ -164,8 +127,12 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
     def unreadable(exc: OSError) -> None:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
 
+    pages = pelican_pages(folder.parent)  # `content/` given, beside the site's settings: its `pages/` are not posts
     for top, dirs, names in os.walk(folder, onerror=unreadable):
-        left = _not_posts(top, names, dirs)
+        if "pelicanconf.py" in names:
+            pages |= pelican_pages(Path(top))
+        left = not_posts(top, names, dirs)
+        left |= {d for d in dirs if pages and os.path.abspath(os.path.join(top, d)) in pages}
         jekyll = is_jekyll_site(names, dirs)  # its posts are in _posts (and _drafts, collections): the rest are pages
         dirs[:] = sorted(d for d in dirs if d not in left and (not jekyll or d.startswith("_")))
         for name in names if not jekyll else ():
