@@ -54,6 +54,19 @@ def test_blog_posting_dates_and_author_from_front_matter(tmp_path):
     assert "url" not in data and "publisher" not in data
 
 
+@pytest.mark.parametrize("src", ["{static}/images/chair.jpg", "{attach}images/chair.jpg", "|static|/images/chair.jpg",
+                                 "/images/chair.jpg"])
+def test_an_image_under_a_generator_s_placeholder_is_at_its_address_on_the_site(tmp_path, src):
+    """Pelican builds `{static}/images/chair.jpg` to `/images/chair.jpg`: the markup names that, not a 404 with
+    the placeholder percent-encoded in it; the post keeps the address as written."""
+    (tmp_path / "hurt.md").write_text(f"Title: Does SMP hurt?\n\n![The chair]({src})\n\nA little.\n",
+                                      encoding="utf-8")
+    (post,) = load_posts(tmp_path)
+    assert [image.src for image in post.images] == [src]
+    config = Config(site=Site(name="Clinic", url="https://example.com/"))
+    assert jsonld.blog_posting(post, config)["image"] == ["https://example.com/images/chair.jpg"]
+
+
 def test_script_tag_cannot_be_closed_by_text():
     tag = jsonld.script_tag({"text": "</script><b>"})
     assert tag.count("</script>") == 1

@@ -86,9 +86,16 @@ def post_url(post: Post, config=None) -> str | None:
     return None
 
 
+# A generator's placeholder for its content folder, which it builds into the site's root (Pelican's `{static}`,
+# `{attach}`, `{filename}`; `|static|` in its older form)
+_CONTENT_PLACEHOLDER = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)/?")
+
+
 def _absolute(src: str, config=None) -> str | None:
+    """An image's address on the site: as written when absolute, else under `[site] url` (None without one)."""
     if re.match(r"^https?://", src):
         return src
+    src = _CONTENT_PLACEHOLDER.sub("/", src)
     site_url = getattr(getattr(config, "site", None), "url", "") or ""
     if site_url and src:
         return f"{site_url.rstrip('/')}/{src.lstrip('/')}"

@@ -32,6 +32,13 @@ from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+_BRACES = re.compile(r"%7[BDC]", re.IGNORECASE)
+
+
+def _as_written(url: str) -> str:
+    """A link's or image's address as the post writes it: markdown-it percent-encodes braces and bars, which a
+    generator's placeholder is made of (Pelican's `{static}/images/a.jpg`, `|filename|post.md`)."""
+    return _BRACES.sub(lambda m: {"B": "{", "D": "}", "C": "|"}[m.group(0)[-1].upper()], unmask(url))
 
 
 # Inline HTML in a Markdown paragraph whose content is code, not text (of `htmltags.SKIP_TAGS`, those that hold code:
@@ -190,7 +197,7 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
         elif t == "link_open":
             # where its text starts, as a count of parts: joining all the parts at every link took a paragraph of
             # thousands of links a time that grew with the square of their number
-            link_stack.append((unmask(str(child.attrs.get("href", ""))), len(parts), current))
+            link_stack.append((_as_written(str(child.attrs.get("href", ""))), len(parts), current))
         elif t == "link_close" and link_stack:
             href, start, at = link_stack.pop()
             text = " ".join("".join(parts[start:]).split())
@@ -198,7 +205,7 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
                               column=_link_column(source, at, text, searched) if source else 1))
         elif t == "image":
             alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "code_inline"))
-            images.append(Image(src=unmask(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
+            images.append(Image(src=_as_written(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
                                 title=str(child.attrs.get("title") or ""), line=current))
         elif t == "html_inline":
             if _IMG_TAG.match(child.content):  # an <img> written inside a paragraph is an image of the post
