@@ -26,7 +26,7 @@ def report():
 
 def test_json_schema(report):
     data = report.to_dict()
-    assert set(data) == {"topics", "candidates"}
+    assert set(data) == {"topics", "candidates", "unmatched"}
     topic = data["topics"][0]
     for key in ("id", "question", "status", "score", "posts", "evidence", "suggestion", "impressions", "priority"):
         assert key in topic
@@ -69,6 +69,29 @@ def test_queries_map_to_topics_and_questions_become_candidates(report):
     candidates = [c.query for c in report.candidates]
     assert "can you dye your hair after smp" in candidates
     assert "scalp micropigmentation" not in candidates  # not a question
+
+
+def test_searches_that_count_for_no_topic_and_ask_nothing_are_said_not_dropped(tmp_path):
+    """A search no topic counts that is not a question is no candidate either: it is listed (most searched first)
+    under the table, so demand is not lost in silence, and a topic's phrasing then counts it."""
+    rows = [{"query": "micropigmentation capillaire vancouver", "impressions": 840},
+            {"query": "smp vancouver prix", "impressions": 610}, {"query": "does smp hurt", "impressions": 5}]
+    report = gaps(str(POSTS), queries=rows)
+    assert [(c.query, c.impressions) for c in report.unmatched] == [("micropigmentation capillaire vancouver", 840),
+                                                                    ("smp vancouver prix", 610)]
+    from smpseo.views.gaps import render
+
+    text = render(report, "text")
+    assert ("2 searches (1,450 impressions) count for no topic and ask no question: 'micropigmentation capillaire "
+            "vancouver' (840), 'smp vancouver prix' (610).") in text
+    assert report.to_dict()["unmatched"][0] == {"query": "micropigmentation capillaire vancouver", "impressions": 840,
+                                                "clicks": 0, "position": None}
+    assert type(report).from_record(json.loads(json.dumps(report.to_record()))) == report
+    mine = tmp_path / "mine.yml"
+    mine.write_text("topics:\n  - id: local_provider\n    question: Where can I get SMP in {city}?\n    phrasings: "
+                    "[\"micropigmentation capillaire {city}\", \"prix smp {city}\"]\n", encoding="utf-8")
+    counted = gaps(str(POSTS), queries=rows, topics=str(mine))
+    assert counted.unmatched == [] and counted["local_provider"].impressions == 840 + 610
 
 
 def test_suggestions(report):

@@ -139,9 +139,12 @@ class GapReport:
     errors: list[Any] = field(default_factory=list)  # ReadErrors of sources that could not be read
     has_queries: bool = False
     draft: str = ""  # the post the report is about, read as if published on the blog (`smpseo.gaps(draft=...)`)
+    # searches that map to no topic and are not questions (so not candidates): demand a topic's phrasings can take in
+    unmatched: list[Candidate] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        out = {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates]}
+        out = {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates],
+               "unmatched": [c.to_dict() for c in self.unmatched]}
         return {"draft": self.draft, **out} if self.draft else out
 
     def few_posts(self) -> str:
@@ -167,7 +170,7 @@ class GapReport:
 
         return {"topics": [asdict(t) for t in self.topics], "candidates": [asdict(c) for c in self.candidates],
                 "posts": self.posts, "errors": [asdict(e) for e in self.errors], "has_queries": self.has_queries,
-                "draft": self.draft}
+                "draft": self.draft, "unmatched": [asdict(c) for c in self.unmatched]}
 
     @classmethod
     def from_record(cls, data: dict) -> GapReport:
@@ -177,7 +180,7 @@ class GapReport:
 
         return cls([_topic_from_record(t) for t in data["topics"]], [Candidate(**c) for c in data["candidates"]],
                    int(data["posts"]), [ReadError(**e) for e in data["errors"]], bool(data["has_queries"]),
-                   str(data.get("draft", "")))
+                   str(data.get("draft", "")), [Candidate(**c) for c in data.get("unmatched", [])])
 
     def summary(self) -> dict[str, int]:
         counts = {ANSWERED: 0, PARTIAL: 0, MISSING: 0}

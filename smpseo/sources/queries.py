@@ -104,8 +104,9 @@ def as_local(read, site):
     return local
 
 
-def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]], list[Query]]:
-    """Map each query to its best topic. Returns (topic id -> queries, question-style queries mapping to none).
+def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]], list[Query], list[Query]]:
+    """Map each query to its best topic. Returns (topic id -> queries, question-style queries mapping to none, the
+    other queries mapping to none: demand no topic counts, which a topic's phrasings can take in).
 
     A query maps to the topic whose weighted keys cover at least MAP_THRESHOLD of the query's own keys' weight,
     words every post uses ("smp", "scalp") aside; ties go to the earlier topic. `read`: how a query's text is
@@ -113,6 +114,7 @@ def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]
     """
     demand: dict[str, list[Query]] = {}
     unmapped: list[Query] = []
+    others: list[Query] = []
     for q in _coerce(rows):
         text = read(q.query) if read else q.query
         keys = set(index.lexicon.keys(text))
@@ -142,5 +144,8 @@ def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]
             demand.setdefault(best_id, []).append(q)
         elif q.is_question:
             unmapped.append(q)
-    unmapped.sort(key=lambda q: (-q.impressions, q.query))
-    return demand, unmapped
+        elif q.query.strip():
+            others.append(q)
+    for found in (unmapped, others):
+        found.sort(key=lambda q: (-q.impressions, q.query))
+    return demand, unmapped, others

@@ -86,9 +86,21 @@ def text(report, width: int = 44) -> str:
         lines.append("Questions searchers ask that no topic covers (candidate topics):")
         for c in report.candidates:
             lines.append(f"  {c.impressions:>7,}  {c.query}")
+    if report.unmatched:
+        lines += ["", unmatched_line(report.unmatched)]
     from smpseo.model.post import one_line
 
     return "\n".join(one_line(line) for line in lines)  # text from posts and queries never drives the terminal
+
+
+def unmatched_line(unmatched: list, shown: int = 5) -> str:
+    """One line on the searches no topic counts (not questions, so not candidates), most searched first."""
+    total = sum(c.impressions for c in unmatched)
+    named = ", ".join(f"'{c.query}' ({c.impressions:,})" for c in unmatched[:shown])
+    more = f" and {len(unmatched) - shown:,} more" if len(unmatched) > shown else ""
+    searches = "1 search" if len(unmatched) == 1 else f"{len(unmatched):,} searches"
+    return (f"{searches} ({total:,} impressions) count for no topic and ask no question: {named}{more}. To count "
+            "one, add it to a topic's phrasings in a topics file (docs/gaps.md, Your own topics).")
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]!|])")  # what Markdown reads as markup in a line: escaped, it shows as written
@@ -136,6 +148,8 @@ def markdown(report) -> str:
         out += ["## Candidate topics (question-style searches no topic covers)", "", "| Query | Impressions |",
                 "|---|---:|"]
         out += [f"| {_md(c.query)} | {c.impressions:,} |" for c in report.candidates]
+    if report.unmatched:
+        out += ["", _md(unmatched_line(report.unmatched))]
     return "\n".join(out).rstrip() + "\n"
 
 

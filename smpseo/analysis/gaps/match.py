@@ -327,22 +327,24 @@ def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config
     blog = Blog(post_list, index.on_topic, vectors, index.lexicon)
     results = match_topics(topic_list, blog, scorer, list(getattr(config, "targets", []) or []), within)
     candidates: list[Candidate] = []
+    unmatched: list[Candidate] = []
     has_queries = query_rows is not None
     if has_queries:
         compiled = [compile_topic(t, index) for t in topic_list if t.question]
         typed = mender(blog.embedded.spelled, vectors.knows, vectors.freq, vectors.common)  # searches are typed in a hurry too
         local = as_local(typed, getattr(config, "site", None))  # "smp ireland" is asked where "smp dublin" is
-        demand, unmapped = map_queries(list(query_rows), compiled, index, local)
+        demand, unmapped, others = map_queries(list(query_rows), compiled, index, local)
         for r in results:
             hits = demand.get(r.id, [])
             r.impressions = sum(h.impressions for h in hits)
             r.clicks = sum(h.clicks for h in hits)
             r.queries = [h.query for h in sorted(hits, key=lambda h: -h.impressions)]
         candidates = [Candidate(u.query, u.impressions, u.clicks, u.position) for u in unmapped]
+        unmatched = [Candidate(u.query, u.impressions, u.clicks, u.position) for u in others]
     order = {t.id: i for i, t in enumerate(topic_list)}
     results.sort(key=lambda r: (not r.is_gap, r.status == NOT_RELEVANT, -r.impressions, STATUS_ORDER[r.status],
                                 order[r.id]))
     for rank, r in enumerate(results, start=1):
         r.priority = rank
     draft = blog.name(within) if isinstance(within, int) else ""
-    return GapReport(results, candidates, len(post_list), list(errors or []), has_queries, draft)
+    return GapReport(results, candidates, len(post_list), list(errors or []), has_queries, draft, unmatched)
