@@ -134,6 +134,26 @@ def test_yoast_description_wins_over_excerpt():
     assert post.description == "What a session feels like."
 
 
+def _meta(key: str, value: str) -> str:
+    return f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+
+
+@pytest.mark.parametrize("plugin", [
+    ("rank_math_focus_keyword", "rank_math_description", "rank_math_canonical_url"),
+    ("_seopress_analysis_target_kw", "_seopress_titles_desc", "_seopress_robots_canonical"),
+])
+def test_other_seo_plugins_keyphrase_description_and_canonical_are_read(plugin):
+    """Rank Math and SEOPress keep what Yoast keeps under their own keys, and several keyphrases comma-separated:
+    the first is the post's focus keyphrase."""
+    keyphrase, description, canonical = plugin
+    item = ITEM.replace(_meta("_yoast_wpseo_focuskw", "SMP pain"), "").replace(
+        "<wp:comment>", _meta(keyphrase, "does smp hurt, smp pain vancouver") + _meta(description, "What it feels "
+        "like.") + _meta(canonical, "https://example.com/does-smp-hurt/") + "<wp:comment>")
+    [post] = read_wxr(_export(item), "export.xml")
+    assert (post.keyphrase, post.description, post.canonical) == ("does smp hurt", "What it feels like.",
+                                                                  "https://example.com/does-smp-hurt/")
+
+
 def test_bad_exports_are_one_clear_error(tmp_path):
     with pytest.raises(SourceError) as err:
         read_wxr(_export(ITEM).replace("</item>", "</itm>", 1), "broken.xml")

@@ -139,6 +139,29 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._text = []
 
 
+# What an SEO plugin keeps of a post, by field, in the order looked at: Yoast, Rank Math, SEOPress, All in One SEO
+# (before its version 4, which keeps them in a table of its own, not in the export)
+SEO_FIELDS = {
+    "description": ("_yoast_wpseo_metadesc", "rank_math_description", "_seopress_titles_desc", "_aioseop_description"),
+    "keyphrase": ("_yoast_wpseo_focuskw", "rank_math_focus_keyword", "_seopress_analysis_target_kw",
+                  "_aioseop_keywords"),
+    "canonical": ("_yoast_wpseo_canonical", "rank_math_canonical_url", "_seopress_robots_canonical",
+                  "_aioseop_custom_link"),
+}
+
+
+def seo_field(meta: dict, field: str) -> str:
+    """A post's description, focus keyphrase or canonical address as its SEO plugin set it ("" for none). Rank
+    Math, SEOPress and AIOSEO keep several keyphrases, comma-separated: the first is the focus one."""
+    for key in SEO_FIELDS[field]:
+        value = " ".join(plain(meta.get(key) or "").split())
+        if field == "keyphrase":
+            value = value.split(",")[0].strip()
+        if value:
+            return value
+    return ""
+
+
 def _post(item: dict, path: str, warnings: list[str]) -> Post:
     lines = item["lines"]
     title = " ".join(plain(item.get("title", "")).split())
@@ -149,7 +172,7 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
     offset = lines.get("content:encoded", item["line"]) - 1
     blocks = html_to_blocks(prepare_content(content), line_offset=offset) if content.strip() else []
     meta = item["postmeta"]
-    description = plain(meta.get("_yoast_wpseo_metadesc", "")) or plain(item.get("excerpt:encoded", ""))
+    description = seo_field(meta, "description") or plain(item.get("excerpt:encoded", ""))
     status = (item.get("wp:status") or "").strip()
     if status and status not in STATUSES:
         warnings.append(f"line {lines.get('wp:status', item['line'])}: unknown status {status!r}")
@@ -162,12 +185,12 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
         title=title,
         blocks=blocks,
         description=description,
-        keyphrase=" ".join(meta.get("_yoast_wpseo_focuskw", "").split()),
+        keyphrase=seo_field(meta, "keyphrase"),
         date=export_date(item.get("wp:post_date")) or export_date(item.get("wp:post_date_gmt")),
         status=status,
         tags=[name for domain, name, _ in item["categories"] if domain == "post_tag" and name],
         categories=[name for domain, name, _ in item["categories"] if domain == "category" and name],
-        canonical=(meta.get("_yoast_wpseo_canonical") or "").strip(),
+        canonical=seo_field(meta, "canonical"),
         source=link or f"{PurePath(path).name}#post-{post_id}",
         meta=fields,
         meta_lines={"title": lines.get("title", item["line"]), "date": lines.get("wp:post_date", item["line"]),
