@@ -65,6 +65,44 @@ def test_every_mistake_of_a_file_is_said_at_once(tmp_path, capsys):
     assert all(line.startswith("smpseo: error: ") for line in err)
 
 
+@pytest.mark.parametrize("text, lines", [
+    # YAML keeps the last of a key given twice: the first would be gone without a word
+    ("topics:\n  - id: a\n    question: Q?\n    question: R?\ntopics:\n  - id: b\n    question: S?\n",
+     ["mine.yml:4: 'question' is given again (first on line 3): keep one",
+      "mine.yml:5: 'topics' is given again (first on line 1): keep one"]),
+    ("faq:\n  - id: a\n", ["mine.yml:1: unknown top-level key 'faq' (expected 'topics')"]),
+    ("\ntopics: 5\n", ["mine.yml:2: 'topics' must be a list of topics"]),
+])
+def test_mistakes_in_the_file_s_shape_name_their_line(text, lines):
+    with pytest.raises(TopicError) as exc:
+        parse_topics(text, "mine.yml")
+    assert exc.value.lines() == lines
+
+
+def test_a_yaml_bomb_or_a_file_too_big_to_match_is_refused_before_anything_reads_it():
+    laughs = "a: &a [" + ",".join(["lol"] * 10) + "]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    with pytest.raises(TopicError, match="refused: its aliases expand to more than 1,000,000 characters"):
+        parse_topics(laughs, "mine.yml")
+    with pytest.raises(TopicError, match="contains itself through an alias"):
+        parse_topics("topics: &t [*t]\n", "mine.yml")
+    many = "topics:\n" + "".join(f"  - id: t{n}\n    question: Does SMP number {n} hurt?\n" for n in range(1001))
+    with pytest.raises(TopicError, match="1,001 topics, more than the 1,000 a file may hold"):
+        parse_topics(many, "mine.yml")
+    ways = "topics:\n  - id: a\n    question: Q hurt?\n    phrasings: &p [x hurt]\n    terms: [" + \
+        ", ".join(f"t{n}" for n in range(101)) + "]\n"
+    with pytest.raises(TopicError, match="mine.yml:2: topic 1 \\(a\\): 101 terms, more than the 100 a topic may have"):
+        parse_topics(ways, "mine.yml")
+
+
+def test_a_duplicate_id_is_said_even_where_the_first_has_another_mistake():
+    text = "topics:\n  - id: a\n    question: Q?\n    colour: red\n  - id: a\n    question: R?\n"
+    with pytest.raises(TopicError) as exc:
+        parse_topics(text, "mine.yml")
+    assert [line.split(": ", 2)[1:] for line in exc.value.lines()][1] == ["topic 2 (a)", "duplicate id 'a' (first at "
+                                                                           "topic 1)"]
+
+
 @pytest.mark.parametrize("question", ["What is SMP?", "Where in {city}?", "Est-ce que ça fait mal ?", "Q?"])
 def test_a_question_with_one_word_to_match_by_is_enough(question):
     assert parse_topics(f"- id: a\n  question: \"{question}\"\n", "mine.yml")[0].question == question

@@ -39,6 +39,7 @@ from typing import Any
 from smpseo.core import shipped
 from smpseo.core.text import LETTERS_RE, clean_text
 from smpseo.core.textfile import NotText, file_text, read_regular
+from smpseo.sources.yamlshape import expanded_size, loader, loops, shape
 
 KEYS = ("id", "question", "phrasings", "terms", "requires", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -89,27 +90,6 @@ class Topic:
         return (self.question, *self.phrasings)
 
 
-def _loader():
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
-
-
-def _entry_lines(text: str) -> list[int]:
-    """The 1-based line of each topic entry (for error messages); best effort, [] when the shape is unexpected."""
-    import yaml
-
-    try:
-        node = yaml.compose(text, Loader=_loader())
-    except yaml.YAMLError:
-        return []
-    if isinstance(node, yaml.MappingNode):
-        node = next((v for k, v in node.value if getattr(k, "value", None) == "topics"), None)
-    if not isinstance(node, yaml.SequenceNode):
-        return []
-    return [item.start_mark.line + 1 for item in node.value]
-
-
 def _strings(value: Any, path: str, entry: str, key: str, line: int) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -127,12 +107,17 @@ def _not_yaml(path: str) -> str:
         if suffix in (".toml", ".ini", ".cfg", ".csv", ".txt", ".md") else ""
 
 
+MAX_TOPICS = 1_000  # topics in one file: each is matched against every passage of the blog (a clinic asks a few dozen)
+MAX_TEXT = 1_000_000  # characters of a file's values once its aliases are expanded (a big file of 1,000 holds 200,000)
+MAX_WAYS = 100  # phrasings, terms or required words of one topic (the shipped topics have up to a dozen)
+
+
 def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
-    """Topics from the text of a topic file. Raises TopicError."""
+    """Topics from the text of a topic file. Raises TopicError (with every mistake of its topics in `problems`)."""
     import yaml
 
     try:
-        data = yaml.load(text, Loader=_loader())
+        data = yaml.load(text, Loader=loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}{_not_yaml(path)}",
@@ -142,16 +127,31 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
                          f"{_not_yaml(path)}", line=text.count("\n", 0, exc.position) + 1) from None
     except yaml.YAMLError as exc:
         raise TopicError(path, f"invalid YAML: {exc}{_not_yaml(path)}") from None
+    if loops(data):  # `&a [*a]`: no finite value
+        raise TopicError(path, "refused: a list or mapping contains itself through an alias")
+    topics_given = data.get("topics") if isinstance(data, dict) else data
+    if isinstance(topics_given, list) and len(topics_given) > MAX_TOPICS:
+        raise TopicError(path, f"{len(topics_given):,} topics, more than the {MAX_TOPICS:,} a file may hold: keep the "
+                               "questions prospects ask (each topic is matched against every passage of the blog)")
+    size = expanded_size(data, text=True)
+    if size > MAX_TEXT:  # aliases of aliases ('billion laughs') are refused before anything expands them
+        what = "its values hold" if size <= 2 * len(text) else "its aliases expand to"
+        raise TopicError(path, f"refused: {what} more than {MAX_TEXT:,} characters")
+    found = shape(text, "topics")
+    if found.repeated:  # YAML keeps the last of a key given twice: the first would be lost without a word
+        raise TopicError.of([TopicError(path, f"'{key}' is given again (first on line {first}): keep one", line=line)
+                             for line, key, first in found.repeated])
     if isinstance(data, dict):
-        unknown = sorted(set(data) - {"topics"})
+        unknown = sorted(set(data) - {"topics"}, key=str)
         if unknown:
-            raise TopicError(path, f"unknown top-level key '{unknown[0]}' (expected 'topics')")
+            raise TopicError(path, f"unknown top-level key '{unknown[0]}' (expected 'topics')",
+                             line=found.keys.get(str(unknown[0]), 0))
         data = data.get("topics")
     if data is None or data == []:  # `topics:` with nothing after it, or an empty list: a file that adds nothing
-        raise TopicError(path, "no topics (expected a 'topics:' list)")
+        raise TopicError(path, "no topics (expected a 'topics:' list)", line=found.keys.get("topics", 0))
     if not isinstance(data, list):
-        raise TopicError(path, "'topics' must be a list of topics")
-    lines = _entry_lines(text)
+        raise TopicError(path, "'topics' must be a list of topics", line=found.keys.get("topics", 1))
+    lines = found.entries
     topics: list[Topic] = []
     problems: list[TopicError] = []
     seen: dict[str, int] = {}
@@ -172,6 +172,11 @@ def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topi
         raise TopicError(path, "a topic must be a mapping with 'id' and 'question'", entry, line)
     if raw.get("id") is not None:
         entry = f"topic {i} ({raw['id']!s})"
+    if isinstance(raw.get("id"), str) and raw["id"].strip() in seen:  # said even where the entry has more mistakes
+        raise TopicError(path, f"duplicate id '{raw['id'].strip()}' (first at topic {seen[raw['id'].strip()]})", entry,
+                         line)
+    if isinstance(raw.get("id"), str):
+        seen.setdefault(raw["id"].strip(), i)
     unknown = [str(k) for k in raw if k not in KEYS]
     if unknown:
         raise TopicError(path, f"unknown key '{unknown[0]}' (known: {', '.join(KEYS)})", entry, line)
@@ -189,13 +194,13 @@ def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topi
     if not _ID_RE.match(topic_id):
         raise TopicError(path, f"id '{topic_id}' must be letters, digits and _ (starting with a letter)",
                          entry, line)
-    if topic_id in seen:
-        raise TopicError(path, f"duplicate id '{topic_id}' (first at topic {seen[topic_id]})", entry, line)
-    seen[topic_id] = i
     question = "" if mark_only else " ".join(raw["question"].split())
     phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
     terms = _strings(raw.get("terms"), path, entry, "terms", line)
     requires = _strings(raw.get("requires"), path, entry, "requires", line)
+    for key, given in (("phrasings", phrasings), ("terms", terms), ("requires", requires)):
+        if len(given) > MAX_WAYS:
+            raise TopicError(path, f"{len(given):,} {key}, more than the {MAX_WAYS} a topic may have", entry, line)
     if not mark_only and not _asks_something(question, *phrasings, *terms):
         shown = question if len(question) <= 60 else question[:59] + "…"
         raise TopicError(path, f"'question' has no word to match a post by: {shown!r} (only words such as "

@@ -17,6 +17,7 @@ from smpseo.core.text import clean_data, clean_text
 from smpseo.core.tomltext import error_place, loads_dates_as_text
 from smpseo.sources.readers import plainyaml
 from smpseo.sources.readers.decode import SourceError, too_many_digits
+from smpseo.sources.yamlshape import expanded_size, loops
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
@@ -139,7 +140,7 @@ def _yaml_fields(lines: list[str], first: int, end: int, path: str) \
                                 "the last one is used")
             seen.setdefault(key, i + 1)
             field_lines[key] = _text_line(lines, i, m.end(), end)
-    looped = next((k for k, v in data.items() if _loops(v)), None)
+    looped = next((k for k, v in data.items() if loops(v)), None)
     if looped is not None:  # `&a [*a]`: no finite value, and nothing that could be stored or shown
         raise SourceError(path, f"front matter refused: '{looped}' contains itself through an alias",
                           line=field_lines.get(str(looped), first + 1))
@@ -254,43 +255,6 @@ def _pelican_front_matter(lines: list[str]) -> tuple[dict[str, Any], dict[str, i
 
 
 MAX_EXPANDED = 10_000  # values in the front matter once aliases are expanded (a real post has a few dozen)
-
-
-def _loops(data: Any) -> bool:
-    """Whether a list or mapping in `data` contains itself (a YAML alias to an enclosing node)."""
-    done: set[int] = set()
-    open_: set[int] = set()
-
-    def visit(node: Any) -> bool:
-        if not isinstance(node, (dict, list)) or id(node) in done:
-            return False
-        if id(node) in open_:
-            return True
-        open_.add(id(node))
-        items = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
-        found = any(visit(v) for v in items)
-        open_.discard(id(node))
-        done.add(id(node))
-        return found
-
-    return visit(data)
-
-
-def expanded_size(data: Any) -> int:
-    """How many values `data` holds with every alias expanded, counted without expanding (shared parts once)."""
-    sizes: dict[int, int] = {}
-
-    def size(node: Any) -> int:
-        if not isinstance(node, (dict, list)):
-            return 1
-        known = sizes.get(id(node))
-        if known is None:
-            sizes[id(node)] = 1  # a recursive structure (refused before, by `_loops`) counts its loop once
-            items = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
-            known = sizes[id(node)] = 1 + sum(size(v) for v in items)
-        return known
-
-    return size(data)
 
 
 @functools.cache
