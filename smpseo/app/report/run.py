@@ -25,6 +25,7 @@ KERNEL_NAME = "python3"  # jupyter_client runs this kernel in the running interp
 DEFAULT_TIMEOUT = 300  # seconds a single cell may take
 TEMPLATES = Path(__file__).resolve().parents[2] / "views" / "templates"
 TEMPLATE_NAME = "smpseo_report"
+KERNEL_LOG = "kernel.log"  # what the kernel writes on its stderr, kept beside its sockets for the run's error
 NOTEBOOK_ONLY_TAG = "notebook-only"  # cells for the person running the notebook, left out of the HTML report
 
 
@@ -75,6 +76,13 @@ def _kernel_manager_class(socket_dir: str):
             kwargs.setdefault("ip", os.path.join(socket_dir, "kernel"))
             super().__init__(**kwargs)
 
+        async def _async_launch_kernel(self, kernel_cmd, **kw) -> None:
+            # The kernel's own stderr goes to a log beside its sockets, not ours: a kernel shut down after a cell
+            # ran past its time prints a traceback of its closed sockets, and the report says what went wrong itself
+            with open(os.path.join(socket_dir, KERNEL_LOG), "ab") as log:  # the kernel keeps its own copy
+                kw["stderr"] = log
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+
         async def _async_interrupt_kernel(self) -> None:
             # jupyter_client interrupts before every shutdown request, and an idle kernel then logs
             # "KeyboardInterrupt caught in kernel" to our stderr; the shutdown request (then SIGTERM) suffices.
@@ -94,21 +102,57 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
 
     from smpseo.app.report.ipythondir import writable_ipython_dir
 
+    with tempfile.TemporaryDirectory(prefix="smpseo-kernel-") as sockets:
+        try:
+            with writable_ipython_dir(sockets), _quiet_client_log():
+                papermill.execute_notebook(
+                    str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(cwd),
+                    execution_timeout=math.ceil(timeout), progress_bar=sys.stderr.isatty(), log_output=False,
+                    request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class(sockets),
+                )
+        except PapermillExecutionError as exc:
+            where = f"cell [{exc.exec_count}]" if exc.exec_count else f"cell {exc.cell_index}"
+            code = _first_line(exc.source)
+            why = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
+            raise ReportFailed(f"{notebook.name}: {where} `{code}` failed: {why}", output, exc.exec_count) from None
+        except Exception as exc:  # a cell over its time limit, a kernel that died or never started, a full disk
+            if type(exc).__name__ == "CellTimeoutError":
+                what = f"a cell ran past the time it may take ({timeout:g} s; --timeout sets it)"
+            else:
+                what = _os_cause(exc) or _first_line(exc) or "no details"
+                said = _last_line(Path(sockets) / KERNEL_LOG)
+                what += f" (the kernel said: {said})" if said and type(exc).__name__ == "DeadKernelError" else ""
+            raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
+
+
+def _last_line(log: Path) -> str:
+    """The last line a log holds ("" when none, or unreadable)."""
     try:
-        with tempfile.TemporaryDirectory(prefix="smpseo-kernel-") as sockets, writable_ipython_dir(sockets):
-            papermill.execute_notebook(
-                str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(cwd),
-                execution_timeout=math.ceil(timeout), progress_bar=sys.stderr.isatty(), log_output=False,
-                request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class(sockets),
-            )
-    except PapermillExecutionError as exc:
-        where = f"cell [{exc.exec_count}]" if exc.exec_count else f"cell {exc.cell_index}"
-        code = _first_line(exc.source)
-        why = f"{exc.ename}: {_first_line(exc.evalue)}" if exc.evalue else exc.ename
-        raise ReportFailed(f"{notebook.name}: {where} `{code}` failed: {why}", output, exc.exec_count) from None
-    except Exception as exc:  # a cell over its time limit, a kernel that died or never started, a full disk
-        what = _os_cause(exc) or _first_line(exc) or "no details"
-        raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
+        lines = log.read_bytes()[-4096:].decode("utf-8", "replace").strip().splitlines()
+    except OSError:
+        return ""
+    return lines[-1].strip() if lines else ""
+
+
+def _quiet_client_log():
+    """While a notebook runs, the notebook client's own log says nothing below CRITICAL ("Timeout waiting for
+    execute reply"): what failed is said once, by the run's error."""
+    import contextlib
+    import logging
+
+    @contextlib.contextmanager
+    def quiet():
+        loggers = [logging.getLogger(name) for name in ("traitlets", "papermill", "nbclient")]
+        levels = [logger.level for logger in loggers]
+        for logger in loggers:
+            logger.setLevel(logging.CRITICAL)
+        try:
+            yield
+        finally:
+            for logger, level in zip(loggers, levels):
+                logger.setLevel(level)
+
+    return quiet()
 
 
 def export_html(notebook: Path, output: Path, title: str) -> Path:
