@@ -12,8 +12,17 @@ from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
 from smpseo.checks.columns import refine_column
-from smpseo.checks.engine import (POST, RULES, SITE, Hit, Rule, disabled_in_post, is_disabled, resolve_settings,
-                                  without_yielded)
+from smpseo.checks.engine import (
+    POST,
+    RULES,
+    SITE,
+    Hit,
+    Rule,
+    disabled_in_post,
+    is_disabled,
+    resolve_settings,
+    without_yielded,
+)
 from smpseo.checks.rating import rating, top_fixes
 from smpseo.checks.select import INLINE_FORMATS, inline_disabled, switch_problems
 from smpseo.checks.sitewide import SiteContext

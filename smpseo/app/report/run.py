@@ -149,7 +149,7 @@ def _quiet_client_log():
         try:
             yield
         finally:
-            for logger, level in zip(loggers, levels):
+            for logger, level in zip(loggers, levels, strict=True):
                 logger.setLevel(level)
 
     return quiet()
