@@ -199,3 +199,13 @@ def test_a_file_damaged_everywhere_is_read_again_a_bounded_number_of_times(monke
         read_wxr(text, "feed.xml")
     assert sum(calls[1:]) <= xmlstream.REREAD * len(text) and "reading stopped at line" in err.value.message
     assert [p.slug for p in err.value.posts] == ["how-long-does-smp-last"]
+
+
+def test_an_element_between_cdata_sections_of_a_feeds_content_keeps_the_body():
+    """As in a WordPress export: `<b>` between two CDATA sections of `content:encoded` is HTML of the post, not the
+    end of its content."""
+    feed = RSS.replace("<p>Sunscreen keeps it dark.</p>]]>", "<p>Sunscreen keeps it dark.</p>]]><b>Bold</b>"
+                       "<![CDATA[<p>Book a touch-up.</p>]]>")
+    [post] = read_wxr(feed, "feed.xml")
+    assert [b.text for b in post.blocks] == ["Expect four to six years before a refresh.", "Sunscreen keeps it dark.",
+                                             "Bold", "Book a touch-up."]

@@ -196,3 +196,17 @@ def test_analyze_names_the_posts_of_an_export_as_check_and_gaps_do(capsys):
     main(["check", str(BLOCKS), "--format", "json"])
     named = {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert named <= {r["path"] for r in rows}
+
+
+def test_an_element_between_cdata_sections_of_the_content_keeps_the_body():
+    """`<b>` (or a stray `<title>`) written into `content:encoded` between two CDATA sections is HTML of the post:
+    the body before and after it is kept, the element as the markup it is; before, the post had no body."""
+    body = ("<content:encoded><![CDATA[<p>Scalp micropigmentation in Vancouver is great.</p>]]><b>x</b>"
+            "<![CDATA[<p>Call to book.</p>]]></content:encoded>")
+    item = ("<item><title>C2</title><wp:post_name>c2</wp:post_name><wp:post_type>post</wp:post_type>"
+            f"<wp:status>publish</wp:status>{body}</item>")
+    [post] = read_wxr(_export(item), "mixed.xml")
+    assert [b.text for b in post.blocks] == ["Scalp micropigmentation in Vancouver is great.", "x", "Call to book."]
+    [post] = read_wxr(_export(item.replace("<b>x</b>", '<title a="1">Injected</title>')), "cdata.xml")
+    assert post.title == "C2"  # the stray <title> is not the post's
+    assert [b.text for b in post.blocks] == ["Scalp micropigmentation in Vancouver is great.", "Call to book."]

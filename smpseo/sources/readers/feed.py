@@ -80,6 +80,9 @@ class _Handler(xml.sax.handler.ContentHandler):
             shown = "".join(f' {k[1]}="{_attr(v)}"' for k, v in attrs.items())
             self._text.append(f"<{name[1]}{shown}>")
             return
+        if self._field is not None and self._item is not None and self._depth > self._item_depth + 1:
+            self._text.append(xmlstream.start_tag(name, attrs))  # an element inside a field: HTML of its text
+            return
         if tag in ("item", "entry") and self._item is None:
             self._item = {"categories": [], "lines": {}, "line": self._line(), "links": [],
                           "at": xmlstream.where(self._locator), "kind": (tag,)}
@@ -118,6 +121,9 @@ class _Handler(xml.sax.handler.ContentHandler):
             self._text.append(f"</{name[1]}>")
             return
         self._xhtml = 0
+        if self._field is not None and self._item is not None and self._depth > self._item_depth:
+            self._text.append(f"</{name[1]}>")  # the end of an element inside the field
+            return
         if self._item is None:
             return
         if self._depth + 1 == self._item_depth:

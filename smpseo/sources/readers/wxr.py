@@ -41,6 +41,7 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._stack: list[str] = []
         self._item: dict | None = None
         self._field: str | None = None
+        self._field_depth = 0  # elements open when the field started: deeper ones are markup in its text
         self._text: list[str] = []
         self._text_line = 0
         self._meta: dict | None = None
@@ -79,6 +80,9 @@ class _Handler(xml.sax.handler.ContentHandler):
         if self._in_comment or tag == "wp:comment":
             self._in_comment += 1
             return
+        if self._field is not None:  # an element inside a field: HTML of its text, not a field of its own
+            self._text.append(xmlstream.start_tag(name, attrs))
+            return
         if tag == "item" and self._item is None:
             self._item = {"categories": [], "postmeta": {}, "lines": {}, "line": self._line(),
                           "at": xmlstream.where(self._locator)}
@@ -97,6 +101,7 @@ class _Handler(xml.sax.handler.ContentHandler):
 
     def _start_field(self, tag: str) -> None:
         self._field = tag
+        self._field_depth = len(self._stack)
         self._text = []
         self._text_line = self._line()
 
@@ -110,6 +115,9 @@ class _Handler(xml.sax.handler.ContentHandler):
         tag = self._stack.pop() if self._stack else ""
         if self._in_comment:
             self._in_comment -= 1
+            return
+        if self._field is not None and len(self._stack) >= self._field_depth:  # the end of an element inside it
+            self._text.append(f"</{name[1]}>")
             return
         text = "".join(self._text)
         if self._item is None:

@@ -137,6 +137,15 @@ def _offset(text: str, line: int, column: int) -> int:
     return min(at + column, len(text))
 
 
+def start_tag(name: tuple[str | None, str], attrs) -> str:
+    """An element met inside a field whose text is HTML (`<b>` not escaped inside `content:encoded`, between two
+    CDATA sections), written back as the HTML start tag it stands for, so the field's text keeps it and the text
+    after it (it once ended the field there, and the post was imported without its body)."""
+    from xml.sax.saxutils import quoteattr
+
+    return "<" + name[1] + "".join(f" {key[1]}={quoteattr(value)}" for key, value in attrs.items()) + ">"
+
+
 def plain(html: str) -> str:
     """The text of an HTML fragment (a title, an excerpt) on one line."""
     if "<" not in html and "&" not in html:
@@ -227,5 +236,5 @@ def posts_of(handler, path: str, make) -> list[Post]:
     return posts
 
 
-__all__ = ["CONTENT_NS", "DC_NS", "parse_xml", "plain", "posts_of", "prepare_content", "read_past_damage", "swallowed",
-           "where"]
+__all__ = ["CONTENT_NS", "DC_NS", "parse_xml", "plain", "posts_of", "prepare_content", "read_past_damage", "start_tag",
+           "swallowed", "where"]
