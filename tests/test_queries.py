@@ -44,6 +44,11 @@ def test_zip_without_queries(tmp_path):
     (HEADER + '"smp","1","3"\n', "q.csv:2: expected 5 columns"),
     ("", "empty file"),
     (HEADER + '"smp","1.5","3","1%","2"\n', "q.csv:2: Clicks is not a whole number: '1.5'"),
+    # A control character inside a figure is damage, not a thousands separator: "1\0" "42" once read as 142.
+    (HEADER + '"smp","1\0","42","1%","2"\n', "q.csv:2: Clicks is not a number: '1\\x00'"),
+    (HEADER + '"smp","1","4\x002","1%","2"\n', "q.csv:2: Impressions is not a number: '4\\x002'"),
+    (HEADER + '"smp","1","42","1\x0c%","2"\n', "q.csv:2: CTR is not a number"),
+    (HEADER + '"smp","1","42","1%","2\x1b"\n', "q.csv:2: Position is not a number"),
 ])
 def test_errors_name_file_and_line(text, fragment):
     with pytest.raises(QueryFileError) as exc:
@@ -56,6 +61,11 @@ def test_numbers_as_spreadsheets_in_other_languages_write_them():
     assert (row.clicks, row.impressions, row.ctr, row.position) == (1234, 12345, 0.052, 7.2)
     [row] = parse_queries(HEADER + '"smp cost","1,234","1 234 567","5.2%","7.25"\n')
     assert (row.clicks, row.impressions, row.ctr, row.position) == (1234, 1234567, 0.052, 7.25)
+
+
+def test_a_control_character_in_a_query_is_dropped_as_in_any_text():
+    [row] = parse_queries(HEADER + '"scalp micropigmentation vanc\x00ouver","142","3,870","3.67%","6.4"\n')
+    assert (row.query, row.clicks, row.impressions) == ("scalp micropigmentation vancouver", 142, 3870)
 
 
 def test_bom_and_question_style():

@@ -58,8 +58,11 @@ class Row:
 def _number(text: str, path: str, line: int, column: str, kind=int):
     """A count (`kind` int) or a rate. Thousands may be grouped by commas, spaces or, in a count, dots ("1.234", as
     a spreadsheet in another language writes it); a rate may have a decimal comma ("7,2"). A count with a fraction
-    is refused rather than cut."""
-    value = text.strip().replace("\u00a0", "").replace(" ", "")
+    is refused rather than cut, and so is one with a control character in it ("1\\x0042": a damaged cell, never a
+    number, which dropping the character would read as 142)."""
+    if _CONTROL.search(text):
+        raise QueryFileError(path, f"{column} is not a number: {shortened(text)}", line)
+    value = clean_text(text).strip().replace("\u00a0", "").replace(" ", "")
     if kind is float and _DECIMAL_COMMA.fullmatch(value):
         value = value.replace(",", ".")
     value = value.replace(",", "")
@@ -78,11 +81,14 @@ def _number(text: str, path: str, line: int, column: str, kind=int):
     return int(number) if kind is int else number
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a NUL, an escape, a form feed: no digit, space or sign
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "7,2", "12,35": a decimal comma (three digits would be thousands)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.234", "12.345.678"
 
 
 def _percent(text: str, path: str, line: int) -> float | None:
+    if _CONTROL.search(text):  # before a form feed or a unit separator is stripped as white space
+        return _number(text, path, line, "CTR", float)
     value = text.strip().rstrip("%").strip()
     if not value or value == "-":
         return None
@@ -129,10 +135,12 @@ def _delimiter(text: str, key: str) -> str:
 def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
     """The rows of one exported table whose key column is `key` ("Top queries", "Top pages"). Raises
     QueryFileError naming the file (and line)."""
-    text = clean_text(text.lstrip("\ufeff"))  # cleaned where it enters: no escape sequence reaches a report
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text, key))
+    # Cleaned where it enters, cell by cell (no escape sequence reaches a report): a query as text, a figure by
+    # `_number`, which refuses what cleaning would drop from it.
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(clean_text(text.split("\n", 1)[0]), key))
     try:
-        header = next(reader)
+        header = [clean_text(h) for h in next(reader)]
     except StopIteration:
         raise QueryFileError(path, f"empty file (expected a Search Console {file_name})") from None
     except csv.Error as exc:
@@ -154,7 +162,7 @@ def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
                 continue
             if len(row) != width:
                 raise QueryFileError(path, f"expected {width} columns, found {len(row)}", line)
-            name = " ".join(row[0].split())
+            name = " ".join(clean_text(row[0]).split())
             if not name:
                 continue
             rows.append(Row(name, metrics(row, ranges[0], line),
