@@ -38,6 +38,27 @@ def test_zip_without_queries(tmp_path):
         read_queries(z)
 
 
+@pytest.mark.parametrize("entries, named", [
+    (["a/Queries.csv", "b/Queries.csv"], "'a/Queries.csv' and 'b/Queries.csv'"),
+    (["Queries.csv", "Queries.csv"], "'Queries.csv' (entry 2) and 'Queries.csv' (entry 3)"),
+])
+def test_a_zip_with_two_queries_files_is_refused_naming_both(tmp_path, entries, named):
+    """Two exports zipped together, or a table added twice: which is meant cannot be told, and one was read without
+    a word. The ZIP is refused, naming both."""
+    import warnings
+
+    z = tmp_path / "export.zip"
+    with warnings.catch_warnings(), zipfile.ZipFile(z, "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile's "Duplicate name"
+        archive.writestr("Pages.csv", '"Top pages","Clicks","Impressions","CTR","Position"\n')
+        for n, entry in enumerate(entries):
+            archive.writestr(entry, HEADER + f'"does smp hurt","{n}","1,905","2%","7.9"\n')
+    with pytest.raises(QueryFileError) as exc:
+        read_queries(z)
+    assert str(exc.value) == (f"{z}: the ZIP holds 2 Queries.csv, {named}; an export holds one: pass the one to use, "
+                              "unzipped, or the export as downloaded")
+
+
 @pytest.mark.parametrize("text, fragment", [
     ('"Top pages","Clicks","Impressions","CTR","Position"\n', "q.csv:1: not a Search Console Queries.csv"),
     (HEADER + '"smp","x","3","1%","2"\n', "q.csv:2: Clicks is not a number"),

@@ -187,7 +187,13 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".zip":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                member = next((m for m in archive.namelist() if Path(m).name.lower() == file_name.lower()), None)
+                names = archive.namelist()
+                members = [m for m in names if Path(m).name.lower() == file_name.lower()]
+                if len(members) > 1:  # two exports zipped together, or a table added twice: which is meant?
+                    raise QueryFileError(name, f"the ZIP holds {len(members)} {file_name}, "
+                                               f"{_entries(names, members)}; an export holds one: pass the one to "
+                                               "use, unzipped, or the export as downloaded")
+                member = members[0] if members else None
                 if member is None:
                     raise QueryFileError(name, f"the ZIP holds no {file_name} (is it a Search Console performance "
                                                "export?)")
@@ -213,6 +219,16 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     return one_newline(text), name
+
+
+def _entries(names: list[str], members: list[str]) -> str:
+    """The `members` of a ZIP (whose entries are `names`) as a message names them: `'a/Queries.csv' and
+    'b/Queries.csv'`, with their place in the ZIP when two are named the same (`'Queries.csv' (entry 1) and ...`)."""
+    same = len(set(members)) < len(members)
+    shown = [shortened(n, 80) + (f" (entry {i + 1})" if same else "") for i, n in enumerate(names) if n in members][:5]
+    if len(members) > 5:
+        return ", ".join(shown) + f" and {len(members) - 5:,} more"
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def holds(path: str | Path, file_name: str) -> bool:
