@@ -232,3 +232,41 @@ def test_other_toml_errors_are_still_errors_at_their_line(fields, line, problem)
     with pytest.raises(SourceError) as raised:
         frontmatter.split_front_matter(_toml(fields), "p.md")
     assert (raised.value.line, raised.value.message) == (line, f"invalid TOML front matter: {problem}")
+
+
+# -- fields of the wrong type: left out with a warning at their line ------------------------------------------------
+
+@pytest.mark.parametrize("field, expected, warning", [
+    ("tags: [a, 2024, ' b ']", ["a", "2024", "b"], None),
+    ("tags: a, b", ["a", "b"], None),
+    ("tags: 42", ["42"], None),
+    ("tags: {a: [b, {c: d}]}", [], "line 3: 'tags' should be a list of text, not dict; ignored"),
+    ("tags: true", [], "line 3: 'tags' should be a list of text, not bool; ignored"),
+    ("tags: [b, {c: d}, [e], f]", ["b", "f"], "line 3: 'tags' should be a list of text; its items that are dict or "
+                                               "list are ignored"),
+    ("categories: {a: b}", [], "line 3: 'categories' should be a list of text, not dict; ignored"),
+])
+def test_tags_and_categories_are_text_and_anything_else_is_said(field, expected, warning):
+    """A mapping given as tags was kept as the tag "{'a': ['b', {'c': 'd'}]}" without a word; the items of a list
+    that are not text were dropped without one."""
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    warnings: list[str] = []
+    post = parse_markdown(f"---\ntitle: Tags\n{field}\n---\n\nBody.\n", "p.md", warnings)
+    assert (post.categories if field.startswith("categories") else post.tags) == expected
+    assert warnings == ([warning] if warning else [])
+
+
+def test_a_number_is_text_in_every_text_field_and_a_list_in_none():
+    """One rule for every text field: a number is read as the text it is (`title: 1984`, `description: 5`), and a
+    list or mapping is left out with a warning at its line."""
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    warnings: list[str] = []
+    post = parse_markdown("---\ntitle: 1984\ndescription: 5\nkeyphrase: 42\n---\n\nBody.\n", "p.md", warnings)
+    assert (post.title, post.description, post.keyphrase, warnings) == ("1984", "5", "42", [])
+    post = parse_markdown("---\ntitle: [x]\ndescription: {a: b}\nkeyphrase: [x]\n---\n\nBody.\n", "p.md", warnings)
+    assert (post.title, post.description, post.keyphrase) == ("", "", "")
+    assert warnings == ["line 2: 'title' should be text, not list; ignored",
+                        "line 3: 'description' should be text, not dict; ignored",
+                        "line 4: 'keyphrase' should be text, not list; ignored"]

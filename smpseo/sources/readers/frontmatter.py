@@ -294,23 +294,38 @@ def _safe_loader():
     return _SafeLoader
 
 
+def _is_text(value: Any) -> bool:
+    """Text: a string or a number (`title: 1984`); not true or false, a date, a list or a mapping."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
 def as_text(value: Any, field: str, path: str, line: int, warnings: list[str]) -> str:
     if value is None:
         return ""
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if _is_text(value):
         return str(value).strip()
     warnings.append(f"line {line}: '{field}' should be text, not {type(value).__name__}; ignored")
     return ""
 
 
-def as_list(value: Any) -> list[str]:
+def as_list(value: Any, field: str = "tags", line: int = 0, warnings: list[str] | None = None) -> list[str]:
+    """Tags or categories: a list of text (`_is_text`), or text with commas between them. Another value, or an item
+    of the list that is not text (a mapping), is left out with a warning at the field's line in `warnings`."""
+    said = warnings if warnings is not None else []
     if value is None:
         return []
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if v is not None and not isinstance(v, (dict, list)) and str(v).strip()]
-    return [str(value)]
+    if _is_text(value):
+        return [str(value)]
+    if not isinstance(value, (list, tuple)):
+        said.append(f"line {line}: '{field}' should be a list of text, not {type(value).__name__}; ignored")
+        return []
+    others = sorted({type(v).__name__ for v in value if v is not None and not _is_text(v)})
+    if others:
+        said.append(f"line {line}: '{field}' should be a list of text; its items that are "
+                    f"{' or '.join(others)} are ignored")
+    return [str(v).strip() for v in value if _is_text(v) and str(v).strip()]
 
 
 def as_date(value: Any, line: int, warnings: list[str]) -> dt.date | None:

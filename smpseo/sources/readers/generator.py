@@ -37,6 +37,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
     # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
     described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")
+    grouped = "categories" if meta.get("categories") or not meta.get("category") else "category"  # Pelican: one
     date = as_date(meta.get("date"), meta_lines.get("date", 1), warnings)
     if date is None and named_date and "date" not in meta:
         date = as_date(named_date.group(1), 0, [])
@@ -49,8 +50,8 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
         keyphrase=as_text(meta.get("keyphrase"), "keyphrase", path, meta_lines.get("keyphrase", 1), warnings),
         date=date,
         status=_status(meta, path, meta_lines, warnings),
-        tags=as_list(meta.get("tags")),
-        categories=as_list(meta.get("categories") or meta.get("category")),  # Pelican: one `Category`
+        tags=as_list(meta.get("tags"), "tags", meta_lines.get("tags", 1), warnings),
+        categories=as_list(meta.get(grouped), grouped, meta_lines.get(grouped, 1), warnings),
         canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
         source=as_text(meta.get("source"), "source", path, meta_lines.get("source", 1), warnings),
         meta=meta,
