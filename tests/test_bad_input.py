@@ -254,7 +254,7 @@ def test_unknown_config_key(tmp_path, capsys, command, good_post):
 
 @pytest.mark.parametrize("topics, message", [
     ("bad-topics.yml", r"bad-topics\.yml:4: invalid YAML"),
-    ("wrong-topics.yml", r"wrong-topics\.yml: unknown top-level key 'questions'"),
+    ("wrong-topics.yml", r"wrong-topics\.yml:1: unknown top-level key 'questions'"),
     ("no-such-topics.yml", r"no-such-topics\.yml: topic file not found"),
 ])
 def test_malformed_topics_file(tmp_path, capsys, topics, message, good_post):

@@ -166,6 +166,10 @@ def test_settings_read_before_come_from_the_cache(tmp_path, monkeypatch):
     ('site.city = "Leeds"\n[rules]\nNOPE = "on"\n', 3, "[rules] unknown rule 'NOPE'"),
     ('[site]\ncity = "Leeds\n', 2, "invalid TOML"),
     ('[site]\ncity = [\n', 2, "invalid TOML"),
+    # in an inline table or a quoted key: the key's line, not its table's header
+    ('[site]\nname = "A"\n\n[rules]\nRD104 = "off"\nRD101 = { max_words = true }\n', 6, "RD101.max_words must be int"),
+    ('[keywords.synonyms]\n"a" = ["b"]\n"scalp micropigmentation" = "SMP"\n', 3,
+     "[keywords.synonyms] 'scalp micropigmentation' must be a list of strings"),
 ])
 def test_a_settings_error_names_the_line_it_is_about(tmp_path, text, line, says):
     """One line naming the file and the line, as for every other file smpseo reads."""
@@ -173,6 +177,23 @@ def test_a_settings_error_names_the_line_it_is_about(tmp_path, text, line, says)
     with pytest.raises(ConfigError) as error:
         load_config(tmp_path / "smpseo.toml")
     assert str(error.value).startswith(f"{tmp_path / 'smpseo.toml'}:{line}: ") and says in str(error.value)
+
+
+def test_every_mistake_of_the_rules_is_said_at_once_in_the_order_of_its_lines(tmp_path, capsys):
+    from smpseo.cli import main
+
+    (tmp_path / "smpseo.toml").write_text('[rules]\nXX999 = "off"\nRD101 = "sometimes"\nRD102 = { max_words = "ten" }\n'
+                                          'RD104 = "warning"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(tmp_path / "smpseo.toml")
+    assert [line.split("smpseo.toml:")[1][:2] for line in error.value.lines()] == ["2:", "3:", "4:"]
+    (tmp_path / "post.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "post.md")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 3)[3] for line in err] == ["[rules] unknown rule 'XX999' (see `docs/checks.md` for the "
+                                                        "rule ids)", "[rules] RD101 = 'sometimes': use \"on\", "
+                                                        "\"off\", a severity (error, warning, info) or a table",
+                                                        "[rules] RD102.max_words must be int, not 'ten'"]
 
 
 def test_a_settings_error_in_pyproject_names_its_line(tmp_path):

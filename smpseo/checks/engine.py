@@ -131,64 +131,73 @@ class RuleSettings(Frozen, positional=True):
 
 
 def resolve_settings(raw: Mapping[str, Any] | None, path: str = "smpseo.toml") -> dict[str, RuleSettings]:
-    """Each rule's settings: its defaults overlaid by `[rules]`. Unknown ids, thresholds or values are errors."""
+    """Each rule's settings: its defaults overlaid by `[rules]`. Unknown ids, thresholds or values are errors: one
+    ConfigError carrying every entry's mistake in `problems`."""
     raw = dict(raw or {})
     by_name = {r.name: r.id for r in RULES.values()}
     category_state: dict[str, bool] = {}
     per_rule: dict[str, Any] = {}
+    problems: list[ConfigError] = []
     for key_, value in raw.items():
         if key_ in CATEGORIES:
             if value not in ("on", "off"):
-                raise ConfigError(path, f"[rules] {key_} must be \"on\" or \"off\"")
+                problems.append(ConfigError(path, f"[rules] {key_} must be \"on\" or \"off\""))
             category_state[key_] = value == "on"
         elif key_ in RULES or key_ in by_name:
             per_rule[by_name.get(key_, key_)] = (key_, value)
         else:
-            raise ConfigError(path, f"[rules] unknown rule '{key_}' (see `docs/checks.md` for the rule ids)")
+            problems.append(ConfigError(path, f"[rules] unknown rule '{key_}' (see `docs/checks.md` for the rule ids)"))
     settings: dict[str, RuleSettings] = {}
     for rid, r in RULES.items():
-        enabled = category_state.get(r.category, True)
-        severity = r.severity
-        thresholds = dict(r.thresholds)
+        enabled, severity, thresholds = category_state.get(r.category, True), r.severity, dict(r.thresholds)
         if rid in per_rule:
-            name, value = per_rule[rid]
-            if isinstance(value, str):
-                if value in ("on", "off"):
-                    enabled = value == "on"
-                elif value in SEVERITIES:
-                    enabled, severity = True, value
-                else:
-                    raise ConfigError(path, f"[rules] {name} = {value!r}: use \"on\", \"off\", a severity "
-                                            f"({', '.join(SEVERITIES)}) or a table")
-            elif isinstance(value, dict):
-                enabled = True
-                for tkey, tval in value.items():
-                    if tkey == "severity":
-                        if tval not in SEVERITIES:
-                            raise ConfigError(path, f"[rules] {name}.severity must be one of {', '.join(SEVERITIES)}")
-                        severity = tval
-                    elif tkey == "enabled":
-                        if not isinstance(tval, bool):
-                            raise ConfigError(path, f"[rules] {name}.enabled must be true or false")
-                        enabled = tval
-                    elif tkey in thresholds:
-                        default = thresholds[tkey]
-                        ok = isinstance(tval, type(default)) or (isinstance(default, float) and
-                                                                 isinstance(tval, int))
-                        if isinstance(tval, bool) != isinstance(default, bool) or not ok:
-                            raise ConfigError(path, f"[rules] {name}.{tkey} must be {type(default).__name__}, "
-                                                    f"not {shortened(tval)}")
-                        problem = _out_of_range(tkey, tval)
-                        if problem:
-                            raise ConfigError(path, f"[rules] {name}.{tkey} = {shortened(tval)}: {problem}")
-                        thresholds[tkey] = tval
-                    else:
-                        known = ", ".join(["severity", "enabled", *thresholds]) or "severity, enabled"
-                        raise ConfigError(path, f"[rules] unknown setting '{name}.{tkey}' (known: {known})")
-            else:
-                raise ConfigError(path, f"[rules] {name} must be \"on\", \"off\", a severity or a table")
+            try:
+                enabled, severity = _overlay(*per_rule[rid], enabled, severity, thresholds, path)
+            except ConfigError as exc:
+                problems.append(exc)
         settings[rid] = RuleSettings(enabled, severity, thresholds)
+    if problems:  # every rule's mistake at once, one line each
+        raise ConfigError.of(problems)
     return settings
+
+
+def _overlay(name: str, value: Any, enabled: bool, severity: str, thresholds: dict[str, Any],
+             path: str) -> tuple[bool, str]:
+    """One rule's `[rules]` entry (`name = value`) laid over its settings: (enabled, severity), `thresholds` set in
+    place. Raises ConfigError for a value that cannot be meant."""
+    if isinstance(value, str):
+        if value in ("on", "off"):
+            return value == "on", severity
+        if value in SEVERITIES:
+            return True, value
+        raise ConfigError(path, f"[rules] {name} = {value!r}: use \"on\", \"off\", a severity "
+                                f"({', '.join(SEVERITIES)}) or a table")
+    if not isinstance(value, dict):
+        raise ConfigError(path, f"[rules] {name} must be \"on\", \"off\", a severity or a table")
+    enabled = True
+    for tkey, tval in value.items():
+        if tkey == "severity":
+            if tval not in SEVERITIES:
+                raise ConfigError(path, f"[rules] {name}.severity must be one of {', '.join(SEVERITIES)}")
+            severity = tval
+        elif tkey == "enabled":
+            if not isinstance(tval, bool):
+                raise ConfigError(path, f"[rules] {name}.enabled must be true or false")
+            enabled = tval
+        elif tkey in thresholds:
+            default = thresholds[tkey]
+            ok = isinstance(tval, type(default)) or (isinstance(default, float) and isinstance(tval, int))
+            if isinstance(tval, bool) != isinstance(default, bool) or not ok:
+                raise ConfigError(path, f"[rules] {name}.{tkey} must be {type(default).__name__}, "
+                                        f"not {shortened(tval)}")
+            problem = _out_of_range(tkey, tval)
+            if problem:
+                raise ConfigError(path, f"[rules] {name}.{tkey} = {shortened(tval)}: {problem}")
+            thresholds[tkey] = tval
+        else:
+            known = ", ".join(["severity", "enabled", *thresholds]) or "severity, enabled"
+            raise ConfigError(path, f"[rules] unknown setting '{name}.{tkey}' (known: {known})")
+    return enabled, severity
 
 
 def _out_of_range(name: str, value: Any) -> str:

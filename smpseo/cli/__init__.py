@@ -123,7 +123,8 @@ def _main(argv: list[str] | None) -> int:
         from smpseo.model.post import one_line
 
         if isinstance(exc, ConfigError):
-            print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
+            for line in exc.lines():  # each mistake of the settings, one line each
+                print(one_line(f"smpseo: error: {line}"), file=sys.stderr)
             return EXIT_USAGE
         print(one_line(f"smpseo: error: {type(exc).__name__}: {exc} (run with --debug for details)"), file=sys.stderr)
         return EXIT_FINDINGS

@@ -58,7 +58,7 @@ def run(args) -> int:
     except (TopicError, QueryFileError, ConfigError) as exc:
         if args.debug:
             raise
-        for line in exc.lines() if isinstance(exc, TopicError) else [str(exc)]:  # each mistake of a topics file
+        for line in exc.lines() if isinstance(exc, (TopicError, ConfigError)) else [str(exc)]:  # each mistake
             print(one_line(f"smpseo: error: {line}"), file=sys.stderr)
         return 2
     # Given the paths, an unchanged run comes from the cache; --debug reads afresh so a reader's bug shows in full.

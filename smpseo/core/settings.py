@@ -24,11 +24,30 @@ class ConfigError(Exception):
         self.path = path
         self.message = message
         self.line = line
+        self.problems: tuple[ConfigError, ...] = (self,)  # every mistake found, this one first
+
+    @classmethod
+    def of(cls, problems: list[ConfigError]) -> ConfigError:
+        """One error for several mistakes of one file: the first, carrying them all in `problems`."""
+        first = problems[0]
+        first.problems = tuple(problems)
+        return first
+
+    def lines(self) -> list[str]:
+        """One line per mistake, "file:line: message"."""
+        return [str(problem) for problem in self.problems]
 
     def located(self, text: str, table: str = "") -> ConfigError:
         """The same error at the line of `text` it is about: the key or table its message names ("unknown key
         'colour' in [site]", "[rules] SEO213.max_gap_share = 1.5: ..."), the table's header line when the key is
-        not written on a line of its own. `table`: where smpseo's settings sit in the file ("tool.smpseo")."""
+        not written on a line of its own. `table`: where smpseo's settings sit in the file ("tool.smpseo"). Each
+        of several mistakes is placed, and they are given in the order of their lines."""
+        if len(self.problems) > 1:
+            placed = [p._located(text, table) for p in self.problems]
+            return ConfigError.of(sorted(placed, key=lambda p: p.line))
+        return self._located(text, table)
+
+    def _located(self, text: str, table: str) -> ConfigError:
         if self.line:
             return self
         found = _SUBJECT.match(self.message)
@@ -43,7 +62,7 @@ class ConfigError(Exception):
 # What a settings error is about, as its message says it: "unknown section [x]", "unknown key 'k' in [x]",
 # "[x] key ...", "[rules] unknown rule 'ID'", "[rules] ID.setting = ...".
 _SUBJECT = re.compile(r"unknown section \[(?P<section>[^\]]+)\]|unknown key '(?P<key>[^']+)' in \[(?P<in>[^\]]+)\]"
-                      r"|\[(?P<table>[\w.-]+)\](?: unknown (?:rule|setting) '(?P<quoted>[^']+)'"
+                      r"|\[(?P<table>[\w.-]+)\](?: (?:unknown (?:rule|setting) )?'(?P<quoted>[^']+)'"
                       r"| (?P<name>[\w-]+(?:\.[\w-]+)?))?")
 _TOML_TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOML_KEY = re.compile(r"\s*((?:[\w-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[\w-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
@@ -66,7 +85,8 @@ def toml_line(text: str, table: str, key: str | None = None) -> int:
             header = header or (number if current == table else 0)
         elif (m := _TOML_KEY.match(row)) is not None:
             full = ".".join(filter(None, (current, _dotted(m[1]))))
-            if full == target or full.startswith(target + "."):
+            # the key itself, a table under it, or an inline table holding it (`RD101 = { max_words = true }`)
+            if full == target or full.startswith(target + ".") or target.startswith(full + "."):
                 return number
     return header
 
@@ -254,10 +274,12 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
         raise ConfigError(path, "[keywords] targets must be a list of strings")
     synonyms = keywords.get("synonyms", {})
-    if not isinstance(synonyms, dict) or not all(
-        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in synonyms.values()
-    ):
+    if not isinstance(synonyms, dict):
         raise ConfigError(path, "[keywords] synonyms must map a term to a list of strings")
+    for term, alike in synonyms.items():  # the entry at fault, so the error names its line
+        if not isinstance(alike, list) or not all(isinstance(x, str) for x in alike):
+            raise ConfigError(path, f"[keywords.synonyms] '{term}' must be a list of strings (the words that mean it), "
+                                    f"not {type(alike).__name__}")
     for phrase in [*targets, *synonyms, *(x for v in synonyms.values() for x in v)]:
         if len(phrase) > MAX_TEXT:
             raise ConfigError(path, f"[keywords] a phrase is {len(phrase):,} characters long (at most {MAX_TEXT:,})")
