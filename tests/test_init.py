@@ -341,3 +341,17 @@ def test_settings_above_the_folder_are_said_to_be_read_no_more(tmp_path, capsys)
                       "read instead (copy into it what you want kept)")
     assert (tmp_path / "smpseo.toml").read_text(encoding="utf-8") == '[site]\ncity = "Leeds"\n'  # left as it was
     assert main(["init", str(tmp_path / "other")]) == 2  # (no such folder: nothing said of the settings above)
+
+
+@pytest.mark.parametrize("points_to", ["elsewhere/smpseo.toml", "nowhere"])
+def test_a_settings_file_that_is_a_link_is_kept_and_named_as_the_link(tmp_path, monkeypatch, capsys, points_to):
+    """--force never replaces a link, and the message names the path given, not the file the link points to."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "smpseo.toml").write_text("[site]\nname = \"Theirs\"\n", encoding="utf-8")
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "smpseo.toml").symlink_to(tmp_path / points_to)
+    assert main(["init", "blog", "--force"]) == 2
+    assert capsys.readouterr().err.strip() == ("smpseo init: error: blog/smpseo.toml: cannot write: not a regular "
+                                               "file; not replaced")
+    assert (tmp_path / "elsewhere" / "smpseo.toml").read_text(encoding="utf-8") == "[site]\nname = \"Theirs\"\n"

@@ -146,8 +146,10 @@ def _settings_table(text: str, path: str) -> dict:
 
 
 def shown_path(path: str | Path) -> str:
-    """A settings file as the user knows it: relative to the current folder when it is inside it."""
+    """A settings file as the user knows it: relative to the current folder when it is inside it, by its own name
+    (a link is named as the link, not as the file it points to)."""
+    path = Path(path)
     try:
-        return str(resolved(path).relative_to(Path.cwd().resolve()))
+        return str((resolved(path.parent) / path.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):  # outside the current folder, or no current folder (deleted)
         return str(path)
