@@ -337,3 +337,22 @@ def test_posts_sharing_a_topic_are_searched_for_it_once_each(monkeypatch):
     suggested = [f for f in result.findings if f.rule == "SITE406"]
     assert len(suggested) == n // 2 * 3  # the posts without the keyphrase, each pointed at the first three with it
     assert searched.count("scalp care") <= n
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("If you wait a week, the redness goes.", "if"), ("Whether it suits you depends on your skin.", "whether"),
+    ("Either we book the crown first or we do the hairline.", "either ... or"),
+    ("Neither the cream nor the spray numbs it fully.", "neither ... nor"),
+    ("Both the crown and the hairline take two sessions.", "both ... and"),
+    ("The crown takes two sessions.", None), ("Or either one.", None),  # a pair's parts in its order only
+])
+def test_transition_words_count_conditions_and_two_part_pairs_as_yoast_does(sentence, found):
+    from smpseo.core.language import find_phrase
+
+    assert find_phrase("transition_words", sentence) == found
+
+
+def test_a_post_of_no_text_has_no_image_as_yoast_counts_it():
+    (f,) = [f for f in smpseo.check([post("---\ntitle: Soon\n---\n\n## Coming soon\n")], EXAMPLE_CONFIG).findings
+            if f.rule == "SEO219"]
+    assert (f.line, f.message) == (1, "The post has no image")

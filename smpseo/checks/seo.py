@@ -141,10 +141,10 @@ register(Required(
 
 register(Required(
     id="SEO219", name="no-image", category="seo", severity="warning",
-    doc="The post has no image.",
+    doc="The post has no image (a post of no text too, as Yoast counts it).",
     hint="Add a photo that shows the result or the work (before/after, the clinic), with alt text.",
-    present=lambda ctx: bool(ctx.post.images) or not ctx.prose,
-    message="The post has no image", at=lambda ctx: (ctx.prose[0].line, 1),
+    present=lambda ctx: bool(ctx.post.images),
+    message="The post has no image", at=lambda ctx: (ctx.prose[0].line if ctx.prose else ctx.post.start_line, 1),
     examples=[flag(post(KP, LINKED),
                    "6:1 SEO219 The post has no image"),
               passes(post(KP, INTRO + "\n\n![Hairline after the second session](client.jpg)"))]))

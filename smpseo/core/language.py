@@ -102,22 +102,29 @@ def transition_words() -> frozenset[str]:
 
 
 @functools.cache
-def _phrase_table(name: str) -> tuple[dict[str, int], frozenset[tuple[str, ...]]]:
-    """A word list's entries as word tuples, and for each word that starts one, the most words such an entry has."""
+def _phrase_table(name: str) -> tuple[dict[str, int], frozenset[tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    """A word list's entries as word tuples, for each word that starts one the most words such an entry has, and
+    its two-part entries ("either ... or": the first part, then the second later in the sentence)."""
     starts: dict[str, int] = {}
     entries: set[tuple[str, ...]] = set()
+    pairs: list[tuple[str, str]] = []
     for entry in word_list(name):
+        if " ... " in entry:
+            first, second = (part.strip() for part in entry.split(" ... ", 1))
+            pairs.append((first, second))
+            continue
         words = tuple(entry.split())
         if words:
             entries.add(words)
             starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return starts, frozenset(entries)
+    return starts, frozenset(entries), tuple(sorted(pairs))
 
 
 @functools.lru_cache(maxsize=8192)
 def find_phrase(name: str, text: str) -> str | None:
-    """The first entry of word list `name` in `text` (whole words, any case, longest first), or None."""
-    starts, entries = _phrase_table(name)
+    """The first entry of word list `name` in `text` (whole words, any case, longest first), or None; then its
+    first two-part entry ("either ... or") whose second part follows its first."""
+    starts, entries, pairs = _phrase_table(name)
     words = [w.lower() for w in WORD_RE.findall(text.translate(_APOSTROPHES))]
     for i, word in enumerate(words):
         longest = starts.get(word)
@@ -126,6 +133,11 @@ def find_phrase(name: str, text: str) -> str | None:
         for n in range(min(longest, len(words) - i), 0, -1):
             if tuple(words[i:i + n]) in entries:
                 return " ".join(words[i:i + n])
+    for first, second in pairs:
+        a, b = first.split(), second.split()
+        at = next((i for i in range(len(words)) if words[i:i + len(a)] == a), None)
+        if at is not None and any(words[j:j + len(b)] == b for j in range(at + len(a), len(words))):
+            return f"{first} ... {second}"
     return None
 
 
