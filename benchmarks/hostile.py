@@ -59,6 +59,13 @@ def _one_word(n: int) -> tuple[str, str]:
     return "word.md", "# Word\n\n" + "\\[1\\]" * n + "\n"
 
 
+def _table(n: int) -> tuple[str, str]:
+    """A Markdown table of N rows of 1,000 columns: every cell was tokens and a paragraph of its own, 900 times the
+    table's size in memory."""
+    row = "|" + "a|" * 1000
+    return "table.md", "# Table\n\n" + "\n".join([row, "|" + "-|" * 1000] + [row] * n) + "\n"
+
+
 CASES = [  # what, how it is made, the smaller size
     ("HTML nested N deep", _deep_html, 25_000),
     ("N links in one paragraph", _links, 10_000),
@@ -66,6 +73,7 @@ CASES = [  # what, how it is made, the smaller size
     ("a paragraph of N lines", _lines, 20_000),
     ("an export of N posts on one line", _export, 250),
     ("a paragraph of one word, N escapes", _one_word, 5_000),
+    ("a table of N rows of 1,000 columns", _table, 200),
 ]
 
 
