@@ -27,6 +27,13 @@ def _deep_html(n: int) -> tuple[str, str]:
     return "deep.html", "<html><body>" + "<div>" * n + "Deep text is here." + "</div>" * n + "</body></html>\n"
 
 
+def _deep_tables(n: int) -> tuple[str, str]:
+    """Tables nested N deep: each was asked for a caption, header cells and a table inside it by a walk of all it
+    held."""
+    return "tables.html", ("<html><head><title>Deep</title></head><body>" + "<table><tr><td>" * n
+                           + "Deep text is here." + "</td></tr></table>" * n + "</body></html>\n")
+
+
 def _links(n: int) -> tuple[str, str]:
     return "links.md", "# Links\n\n" + " ".join(f"[x{i}](https://example.com/{i})" for i in range(n)) + "\n"
 
@@ -68,6 +75,7 @@ def _table(n: int) -> tuple[str, str]:
 
 CASES = [  # what, how it is made, the smaller size
     ("HTML nested N deep", _deep_html, 25_000),
+    ("HTML tables nested N deep", _deep_tables, 5_000),
     ("N links in one paragraph", _links, 10_000),
     ("N full stops that end no sentence", _stops, 30_000),
     ("a paragraph of N lines", _lines, 20_000),

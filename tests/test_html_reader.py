@@ -257,3 +257,69 @@ def test_noise_and_content_are_found_as_the_css_selectors_find_them():
         if expected is not None:
             assert str(chosen) == str(expected), page
 
+
+
+def _tables_nested(n: int) -> str:
+    return "<table><tr><td>" * n + "Deep text." + "</td></tr></table>" * n
+
+
+def test_tables_nested_in_tables_are_read_in_time_that_grows_with_their_depth():
+    # each table was asked for a caption, header cells and a table inside it by a walk of all it held: 2,500 nested
+    # tables took 7 s, 10,000 were not read within 20 s. The work counted is the reader's calls, not the clock.
+    import sys
+
+    from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
+
+    def calls(n: int) -> int:
+        soup = parse_html(_tables_nested(n))
+        html_to_blocks(soup)  # what is compiled or imported once, not counted
+        count = 0
+
+        def counted(frame, event, arg):
+            nonlocal count
+            count += event == "call"
+
+        sys.setprofile(counted)
+        try:
+            blocks = html_to_blocks(soup)
+        finally:
+            sys.setprofile(None)
+        assert [(b.kind, b.text) for b in blocks] == [("table", "Deep text.")]
+        return count
+
+    assert calls(200) < 2.5 * calls(100)  # 3.9 times as many before: the square of the depth
+
+
+def test_tables_are_told_apart_as_asking_each_all_it_holds_would():
+    """A table's first caption, its header cells, a table inside it and its cells' words, at any depth: what the
+    one walk of the outermost table finds for each table inside it is what asking each in turn found."""
+    from smpseo.sources.readers.htmlblocks import parse_html
+    from smpseo.sources.readers.htmltables import PROSE_CELL_WORDS, TableKinds
+
+    def asked(table) -> bool:
+        if table.get("role") == "presentation" or table.get("datatable") == "0":
+            return False
+        caption = table.find("caption")
+        if table.get("summary") or (caption is not None and caption.get_text(strip=True)) \
+                or table.find(["th", "thead", "tfoot", "col", "colgroup"]) is not None:
+            return True
+        if table.find("table") is not None:
+            return False
+        return all(len(cell.get_text(" ").split()) < PROSE_CELL_WORDS for cell in table.find_all("td"))
+
+    prose = " ".join(["word"] * PROSE_CELL_WORDS)
+    pages = [_tables_nested(4), PRICES, f"<table><tr><td>{prose}</td></tr></table>",
+             "<table><tr><td><table><caption> </caption><caption>Second</caption><tr><td>a</td></tr></table></td>"
+             f"<td>{prose}</td></tr></table>",
+             "<table><tr><td><table><tr><th>H</th></tr></table></td></tr></table><table role='presentation'><tr>"
+             "<td>a</td></tr></table>",
+             f"<table><tr><td>a<td>b<td>{prose}</td></td></td></tr></table><table><tr><td>a<td>b</td></td></tr></table>",
+             "<table><caption><script>x</script><!-- c --></caption><tr><td>d</td></tr></table><table><caption><b> "
+             "</b></caption><tr><td>d</td></tr></table>",
+             f"<table><tr><td><table><caption><i>cap</i></caption><tr><td>in</td></tr></table>{prose}</td></tr></table>",
+             "<table><tr><td>" * 3 + "<table><thead><tr><td>x</td></tr></thead></table>" + "</td></tr></table>" * 3
+             + "<table><tr><td><table><colgroup></colgroup></table><table><tr><td>q</td></tr></table></td></tr></table>"]
+    for page in pages:
+        tables = parse_html(page).find_all("table")
+        kinds = TableKinds()
+        assert [kinds.holds_data(t) for t in tables] == [asked(t) for t in tables], page

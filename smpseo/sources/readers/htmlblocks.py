@@ -24,6 +24,7 @@ from smpseo.model.post import (
     Link,
     split_sentences,
 )
+from smpseo.sources.readers.htmltables import TableKinds
 from smpseo.sources.readers.htmltags import SKIP_TAGS
 
 HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
@@ -106,6 +107,7 @@ class _Builder:
         self.offset = line_offset
         self.source = source_lines
         self.blocks: list[Block] = []
+        self.tables = TableKinds()
 
     def after_start(self, tag: Tag) -> tuple[int, int]:
         """The line breaks inside `tag`'s start tag (`<p\\n class="x">`), and the column just after it: where its
@@ -273,7 +275,7 @@ class _Builder:
                         b.kind = QUOTE
             elif name == "pre":
                 self.add(CODE, child.get_text(), _line(child, self.offset))
-            elif name == "table" and _holds_data(child):
+            elif name == "table" and self.tables.holds_data(child):
                 self.add(TABLE, child.get_text(" "), _line(child, self.offset))
             elif name == "table":  # a table that lays out the page: its cells hold the prose
                 self.walk(child)
@@ -317,25 +319,6 @@ def _breaks(node) -> int:
 
 
 _CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
-
-
-PROSE_CELL_WORDS = 25  # a table cell with this many words of its own holds prose, not a datum
-
-
-def _holds_data(table: Tag) -> bool:
-    """Whether a table holds data (read as a table) rather than laying out a page whose prose is in its cells. As
-    Mozilla Readability tells them apart, the markup decides first: a role of presentation lays out; a summary, a
-    caption, header cells or column groups hold data. Else a table holding another table, or with a cell of prose
-    (`PROSE_CELL_WORDS` or more), lays out; a table of short cells holds data."""
-    if table.get("role") == "presentation" or table.get("datatable") == "0":
-        return False
-    caption = table.find("caption")
-    if table.get("summary") or (caption is not None and caption.get_text(strip=True)) \
-            or table.find(["th", "thead", "tfoot", "col", "colgroup"]) is not None:
-        return True
-    if table.find("table") is not None:
-        return False
-    return all(len(cell.get_text(" ").split()) < PROSE_CELL_WORDS for cell in table.find_all("td"))
 
 
 def _is_caption_box(tag: Tag) -> bool:
