@@ -68,8 +68,15 @@ function contentWords(keyphrase, functionWords) {
 }
 
 // One mode: smpseo on `dir`, Yoast on the same posts, one verdict pair per mapped assessment and post.
-function runMode(mode, posts, dir, opts, env) {
+function runMode(mode, allPosts, dir, opts, env) {
   const checked = smpseo.check(opts.python, dir, opts.config, REPO);
+  // A file smpseo leaves out (a draft, a page, a licence) has no verdicts of its own: it is not compared, rather
+  // than counted as a post smpseo passes on everything.
+  const posts = allPosts.filter((post) => checked[post.file] && checked[post.file].post);
+  if (posts.length < allPosts.length) {
+    const left = allPosts.filter((post) => !posts.includes(post)).map((post) => post.file);
+    console.log(`${mode}: not compared, as smpseo reads no post in them: ${left.join(", ")}`);
+  }
   const focusOf = (post) => {
     const keyphrase = checked[post.file] ? checked[post.file].metrics.keyphrase : "";
     const description = mode === "published" ? post.description : env.focus[post.file].description;

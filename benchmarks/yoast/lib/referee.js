@@ -61,10 +61,10 @@ const DELIBERATE = [
     why: "two subheadings out of two that name the topic are not over-optimised",
   },
   {
-    doc: "headings are not sentences",
+    doc: "headings and table cells are not sentences",
     when: (c) => SENTENCES.has(c.assessment) && (c.variant("noHeadings") === c.smpseoFlags
-      || c.variant("noHeadingsOneWordOnce") === c.smpseoFlags),
-    why: "Yoast counts subheadings as sentences; without them its verdict is smpseo's",
+      || c.variant("noHeadingsOneWordOnce") === c.smpseoFlags || c.variant("noHeadingsNoTables") === c.smpseoFlags),
+    why: "Yoast counts subheadings and table cells as sentences; without them its verdict is smpseo's",
   },
 ];
 

@@ -45,6 +45,8 @@ const MAKERS = {
   },
   // subheadings taken out: Yoast counts them as sentences, smpseo does not
   noHeadings: (post, focus) => [withoutHeadings(post), focus, []],
+  // neither subheadings nor tables: Yoast counts each table cell as a sentence too
+  noHeadingsNoTables: (post, focus) => [withoutTables(withoutHeadings(post)), focus, []],
   // both: subheadings taken out, and a repeated word of a synonym's phrase written once (the latter a Yoast error,
   // corrected so that the subheadings are tested alone)
   noHeadingsOneWordOnce: (post, focus, ctx) => {
@@ -55,6 +57,11 @@ const MAKERS = {
 
 function withoutHeadings(post) {
   return { ...post, body: post.body.replace(/^#{1,6} .*$/gm, "") };
+}
+
+// A Markdown table is a run of lines that start with "|".
+function withoutTables(post) {
+  return { ...post, body: post.body.replace(/^[ \t]*\|.*$/gm, "") };
 }
 
 class Variants {
