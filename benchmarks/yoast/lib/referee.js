@@ -43,8 +43,9 @@ const USES_KEYPHRASE = new Set(["keyphraseInSEOTitle", "introductionKeyword", "s
 const WORD_FORMS = new Set([...USES_KEYPHRASE].filter((a) => !["keyphraseLength", "functionWordsInKeyphrase",
   "previouslyUsedKeywords"].includes(a)));
 // Assessments that count sentences (Yoast counts subheadings as sentences, smpseo does not).
+// The assessments that count sentences, and the text's length, which counts the subheadings' words in Yoast
 const SENTENCES = new Set(["textSentenceLength", "passiveVoice", "textTransitionWords", "sentenceBeginnings",
-  "keyphraseDistribution"]);
+  "keyphraseDistribution", "textLength"]);
 
 // Differences docs/checks.md names as deliberate, each with the condition it covers. A difference counts as
 // deliberate only while docs/checks.md's section on Yoast holds `doc`, so the page and the table agree.
