@@ -219,3 +219,16 @@ def test_a_link_or_image_whose_address_is_a_template_string_keeps_that_address(t
     import smpseo
 
     assert smpseo.check(str(post), rules=["SEO218"], keyphrases=False).findings == []  # it links to the site
+
+
+def test_a_repository_s_own_files_in_a_folder_of_posts_are_left_out_with_one_line(tmp_path):
+    """A blog kept in git has its README.md and LICENSE.md beside the posts: neither is a post (the 18F blog's
+    LICENSE.md was checked as one), and one line says they were left out; named on its own, such a file is read."""
+    for name in ("LICENSE.md", "README.md", "CODE-OF-CONDUCT.md", "2024-05-06-does-smp-hurt.md"):
+        (tmp_path / name).write_text(f"---\ntitle: {name}\n---\n\nText of {name}.\n", encoding="utf-8")
+    corpus = load_posts(tmp_path)
+    assert [p.title for p in corpus] == ["2024-05-06-does-smp-hurt.md"]
+    assert [(e.severity, e.message) for e in corpus.errors] == [
+        ("info", "3 files a repository keeps beside its posts left out (CODE-OF-CONDUCT.md, LICENSE.md, README.md): "
+                 "name one to check it")]
+    assert [p.title for p in load_posts(tmp_path / "LICENSE.md")] == ["LICENSE.md"]

@@ -16,7 +16,7 @@ from smpseo.core.text import clean_text, counted
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
-from smpseo.sources.readers.sites import is_jekyll_site, not_posts, pelican_pages
+from smpseo.sources.readers.sites import is_jekyll_site, is_repository_file, not_posts, pelican_pages
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -123,6 +123,7 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
 
     found: list[Path] = []
     unread: Counter = Counter()
+    repository: list[str] = []  # README.md, LICENSE.md ...: a repository's files, not posts
 
     def unreadable(exc: OSError) -> None:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
@@ -151,7 +152,9 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
             except OSError as exc:
                 errors.append(ReadError(str(path), f"{exc.strerror or exc}; skipped"))
                 continue
-            if stat.S_ISREG(mode):
+            if stat.S_ISREG(mode) and is_repository_file(name):
+                repository.append(name)
+            elif stat.S_ISREG(mode):
                 found.append(path)
             elif not stat.S_ISDIR(mode):
                 errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
@@ -159,6 +162,10 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
         kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
         errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
                                              f"{kinds}; save as Markdown or HTML to check", severity="warning"))
+    if repository:
+        shown = ", ".join(sorted(set(repository))[:3]) + (", ..." if len(set(repository)) > 3 else "")
+        errors.append(ReadError(str(folder), f"{counted(len(repository), 'file')} a repository keeps beside its posts "
+                                             f"left out ({shown}): name one to check it", severity="info"))
     return found
 
 

@@ -68,3 +68,14 @@ def pelican_pages(root: Path) -> set[str]:
     # Without PATH, the content folder is the one `pelican` is given: the quickstart's `content`, else the site's own
     contents = [path.group(1)] if path else [".", "content"]
     return {os.path.abspath(root / content / page) for content in contents for page in pages}
+
+
+# The files a repository keeps beside its posts (a blog kept in git): its readme, licence, change log and guides for
+# contributors. A folder read for posts leaves them out; named on their own, they are read.
+REPOSITORY_FILES = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "changes", "history",
+                              "contributing", "code_of_conduct", "security", "authors", "maintainers", "support"})
+
+
+def is_repository_file(name: str) -> bool:
+    """Whether a file name is one of a repository's own files (`LICENSE.md`, `README.markdown`), not a post."""
+    return Path(name).stem.lower().replace("-", "_") in REPOSITORY_FILES
