@@ -223,7 +223,8 @@ def test_a_link_or_image_whose_address_is_a_template_string_keeps_that_address(t
 
 def test_a_repository_s_own_files_in_a_folder_of_posts_are_left_out_with_one_line(tmp_path):
     """A blog kept in git has its README.md and LICENSE.md beside the posts: neither is a post (the 18F blog's
-    LICENSE.md was checked as one), and one line says they were left out; named on its own, such a file is read."""
+    LICENSE.md was checked as one), and one line says they were left out; named on its own, or in a folder of
+    nothing else, such a file is read."""
     for name in ("LICENSE.md", "README.md", "CODE-OF-CONDUCT.md", "2024-05-06-does-smp-hurt.md"):
         (tmp_path / name).write_text(f"---\ntitle: {name}\n---\n\nText of {name}.\n", encoding="utf-8")
     corpus = load_posts(tmp_path)
@@ -232,3 +233,5 @@ def test_a_repository_s_own_files_in_a_folder_of_posts_are_left_out_with_one_lin
         ("info", "3 files a repository keeps beside its posts left out (CODE-OF-CONDUCT.md, LICENSE.md, README.md): "
                  "name one to check it")]
     assert [p.title for p in load_posts(tmp_path / "LICENSE.md")] == ["LICENSE.md"]
+    (tmp_path / "2024-05-06-does-smp-hurt.md").unlink()  # a folder of nothing else: what it holds is read
+    assert sorted(p.title for p in load_posts(tmp_path)) == ["CODE-OF-CONDUCT.md", "LICENSE.md", "README.md"]

@@ -123,7 +123,7 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
 
     found: list[Path] = []
     unread: Counter = Counter()
-    repository: list[str] = []  # README.md, LICENSE.md ...: a repository's files, not posts
+    repository: list[Path] = []  # README.md, LICENSE.md ...: a repository's files, not posts
 
     def unreadable(exc: OSError) -> None:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
@@ -153,7 +153,7 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
                 errors.append(ReadError(str(path), f"{exc.strerror or exc}; skipped"))
                 continue
             if stat.S_ISREG(mode) and is_repository_file(name):
-                repository.append(name)
+                repository.append(path)
             elif stat.S_ISREG(mode):
                 found.append(path)
             elif not stat.S_ISDIR(mode):
@@ -162,8 +162,11 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
         kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
         errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
                                              f"{kinds}; save as Markdown or HTML to check", severity="warning"))
+    if repository and not found:  # a folder of nothing else (a package's README): what was asked for is read
+        return repository
     if repository:
-        shown = ", ".join(sorted(set(repository))[:3]) + (", ..." if len(set(repository)) > 3 else "")
+        names = sorted({path.name for path in repository})
+        shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
         errors.append(ReadError(str(folder), f"{counted(len(repository), 'file')} a repository keeps beside its posts "
                                              f"left out ({shown}): name one to check it", severity="info"))
     return found
