@@ -210,3 +210,18 @@ def test_an_element_between_cdata_sections_of_the_content_keeps_the_body():
     [post] = read_wxr(_export(item.replace("<b>x</b>", '<title a="1">Injected</title>')), "cdata.xml")
     assert post.title == "C2"  # the stray <title> is not the post's
     assert [b.text for b in post.blocks] == ["Scalp micropigmentation in Vancouver is great.", "Call to book."]
+
+
+def test_a_private_post_is_left_out_as_a_draft_is(tmp_path):
+    """WordPress shows a private post to the site's editors only: it is not on the blog, so it is neither checked
+    nor counted in the blog's figures unless drafts are asked for, and one line says so."""
+    from smpseo.sources.readers import load_posts
+
+    private = ITEM.replace("<wp:status>draft</wp:status>", "<wp:status>private</wp:status>")
+    published = ITEM.replace("<wp:status>draft</wp:status>", "<wp:status>publish</wp:status>").replace(
+        "Does SMP hurt?", "How long does SMP last?")
+    (tmp_path / "export.xml").write_text(_export(private + published), encoding="utf-8")
+    corpus = load_posts(tmp_path / "export.xml")
+    assert [p.title for p in corpus] == ["How long does SMP last?"] and [e.message for e in corpus.errors] == [
+        "1 private post left out; --drafts includes private posts"]
+    assert [p.status for p in load_posts(tmp_path / "export.xml", drafts=True)] == ["private", "publish"]

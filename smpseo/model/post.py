@@ -216,9 +216,12 @@ class Post:
     def not_a_post(self) -> str:
         """Why this page is left out of the blog's posts unless drafts are asked for: "draft" (a draft, a WordPress
         post pending review, Hugo's `draft = true`, Jekyll's `published: false` or a file of its `_drafts`), "section
-        page" (Hugo's `_index.md`, a list page), or "" for a post."""
+        page" (Hugo's `_index.md`, a list page), "private post" (WordPress's private status: only the site's editors
+        see it), or "" for a post."""
         if self.path and PurePath(self.path).stem == "_index":
             return "section page"
+        if self.status.lower() == "private":
+            return "private post"
         if self.status.lower() in UNPUBLISHED or self.path and "_drafts" in PurePath(self.path).parts[:-1]:
             return "draft"  # (Jekyll keeps its drafts in `_drafts`, without a field that says so)
         return ""

@@ -297,14 +297,15 @@ def named_files(paths: Iterable[str | Path]) -> set[Path]:
 
 
 def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> tuple[list[Post], Counter]:
-    """The posts without drafts (unless `drafts`) and section pages, and how many of each were left out. `named`:
+    """The posts without drafts and private posts (unless `drafts`) and section pages, and how many of each were
+    left out. `named`:
     the posts come from a file named on its own (`named_files`); a draft that is the file's one post is kept, as
     the writer checking a draft before publishing asked for it (an export's drafts are still left out)."""
     drafts = drafts or (named and len(posts) == 1)
     kept, out = [], Counter()
     for post in posts:
         reason = post.not_a_post
-        if reason == "section page" or (reason == "draft" and not drafts):
+        if reason == "section page" or (reason in ("draft", "private post") and not drafts):
             out[reason] += 1
         else:
             kept.append(post)
@@ -327,7 +328,8 @@ def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
     if not sum(out.values()):
         return []
     parts = [counted(n, reason) for reason, n in sorted(out.items()) if n]
-    text = " and ".join(parts) + " left out" + ("; --drafts includes drafts" if out["draft"] else "")
+    which = " and ".join(kind for kind, n in (("drafts", out["draft"]), ("private posts", out["private post"])) if n)
+    text = " and ".join(parts) + " left out" + (f"; --drafts includes {which}" if which else "")
     return [ReadError(where, text, severity="info")]
 
 
