@@ -160,3 +160,35 @@ def test_a_search_in_another_currency_or_naming_the_region_or_country_counts_whe
                                                         "scalp micropigmentation leinster"]
     elsewhere = smpseo.gaps(str(posts), queries=rows[2:3], config=Config(site=Site(city="Toronto", country="Canada")))
     assert elsewhere["local_provider"].queries == []
+
+
+@pytest.mark.parametrize("country, region, search", [
+    ("United Kingdom", "West Yorkshire", "scalp micropigmentation cost uk"),
+    ("UK", "", "smp cost britain"), ("United States", "Arizona", "smp cost az"),
+    ("Canada", "British Columbia", "smp price bc"), ("Australia", "QLD", "smp cost queensland"),
+])
+def test_a_search_naming_the_region_or_country_by_another_of_its_names_counts_there(country, region, search):
+    """Searchers write "uk", "az" or "bc" for the country or region the settings spell out, and the reverse."""
+    from smpseo.core.settings import Config, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    config = Config(site=Site(name="Line SMP", city="Leeds", region=region, country=country))
+    rows = [Query(search, 1, 100, 0.01, 9.0), Query("smp on sale", 1, 50, 0.01, 9.0)]  # "on": no place
+    report = smpseo.gaps(str(posts), queries=rows, config=config)
+    assert report["cost"].queries == [search]
+    assert [c.query for c in report.unmatched] == ["smp on sale"]
+
+
+def test_a_question_counts_for_the_topic_asked_the_same_way():
+    """"how much is smp in leeds" names only the place, which "Where can I get SMP in Leeds?" is all about too; it
+    asks "how much", as the cost question does, and counts there."""
+    from smpseo.core.settings import Config, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    config = Config(site=Site(name="Line SMP", city="Leeds", country="United Kingdom"))
+    rows = [Query("how much is smp in leeds", 7, 200, 0.035, 6.2), Query("smp leeds", 1, 100, 0.01, 9.0)]
+    report = smpseo.gaps(str(posts), queries=rows, config=config)
+    assert (report["cost"].queries, report["local_provider"].queries) == (["how much is smp in leeds"],
+                                                                          ["smp leeds"])

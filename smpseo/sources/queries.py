@@ -6,6 +6,7 @@ each metric for two date ranges); either the CSV or the export ZIP is read (`smp
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,13 +86,31 @@ def _coerce(rows) -> list[Query]:
     return out
 
 
+@functools.cache
+def _place_groups() -> tuple[frozenset[str], ...]:
+    """The names of each place in `smpseo/data/en/place_aliases.txt`, a set a line."""
+    from smpseo.core import shipped
+
+    lines = shipped.read_text("en", "place_aliases.txt").splitlines()
+    return tuple(frozenset(n.strip() for n in line.split(" = ") if n.strip()) for line in lines
+                 if line.strip() and not line.lstrip().startswith("#"))
+
+
+def place_names(place: str) -> set[str]:
+    """Every name searchers type for a country, state or province (`smpseo/data/en/place_aliases.txt`): "United
+    Kingdom", "UK", "Britain" ... for any of them; the name itself alone for a place the list does not hold."""
+    key = place.strip().lower()
+    return {name for group in _place_groups() if key in {n.lower() for n in group} for name in group} | {place.strip()}
+
+
 def as_local(read, site):
     """`read` (how a query is read before it is mapped), with the clinic's region and country read as its city: a
-    search for "scalp micropigmentation ireland" or "smp cost ontario" asks where to have it, or what it costs, there,
-    as one naming the city does. `site`: the settings' `[site]`; `read` itself when it names no city."""
+    search for "scalp micropigmentation ireland", "smp cost uk" or "smp cost ontario" asks where to have it, or what
+    it costs, there, as one naming the city does; any name of the region or country counts (`place_names`).
+    `site`: the settings' `[site]`; `read` itself when it names no city."""
     city = (getattr(site, "city", "") or "").strip()
-    places = {p.strip() for p in (getattr(site, "region", ""), getattr(site, "country", ""))
-              if isinstance(p, str) and p.strip() and p.strip().lower() != city.lower()}
+    places = {name for p in (getattr(site, "region", ""), getattr(site, "country", ""))
+              if isinstance(p, str) and p.strip() for name in place_names(p) if name.lower() != city.lower()}
     if not city or not places:
         return read
     named = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
@@ -102,6 +121,11 @@ def as_local(read, site):
         return read(text) if read else text
 
     return local
+
+
+def _opening(text: str) -> tuple[str, ...]:
+    """A question's first two words ("how much", "how long", "can i"), lowercased: how it asks."""
+    return tuple(w.lower() for w in re.findall(r"[^\W_]+", text)[:2])
 
 
 def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]], list[Query], list[Query]]:
@@ -137,7 +161,10 @@ def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]
             # Among topics covering the query, prefer the one whose way of asking the query covers best.
             asked = max(sum(index.weight(k) for k in f.full & keys) / sum(index.weight(k) for k in f.full)
                         for f in facets)
-            score = covered / total + 0.5 * asked
+            # ... and the one asked the same way: "how much is smp in leeds" asks what "How much does SMP cost in
+            # Leeds?" asks, though its only key, the place, is also the whole of "Where can I get SMP in Leeds?"
+            same_way = q.is_question and any(_opening(f.text) == _opening(text) for f in facets)
+            score = covered / total + 0.5 * asked + 0.5 * same_way
             if score > best:
                 best_id, best = topic.topic.id, score
         if best_id:
