@@ -194,6 +194,10 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
      [(5, 4, "Business name written 'DesertInk' (run together), not 'Desert Ink SMP'"),
       (5, 33, "Business name written 'DesertInkSMP' (run together), not 'Desert Ink SMP'"),
       (5, 49, "Business name written 'Desert-Ink' (run together), not 'Desert Ink SMP'")]),
+    # ... round an "&", never read as the name cut to its first word
+    ("Crown & Line SMP", "Call Crown&Line or CrownAndLine today. Crown & Line SMP is open.",
+     [(5, 6, "Business name written 'Crown&Line' (run together), not 'Crown & Line SMP'"),
+      (5, 20, "Business name written 'CrownAndLine' (run together), not 'Crown & Line SMP'")]),
 ])
 def test_a_business_name_written_another_way_is_told_so_and_other_words_are_not(tmp_path, name, text, found):
     """A name with "&", "of", an apostrophe (straight or curly: the same name) or a full stop: the name as configured

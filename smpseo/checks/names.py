@@ -103,7 +103,9 @@ def name_variants(_ctx, name: str, text: str):
                 and (written.islower() and len(name.split()) == 1 or everyday_phrase(text, m.start(), written)):
             continue  # "with precision" for Precision, "a scalp studio" for Scalp Studio: the words, not the name
         yield m.start(), written, why
-    yield from _run_together(name, text)
+    for found in _run_together(name, text):
+        starts.add(found[0])  # "Crown&Line": the name run together, not cut to "Crown"
+        yield found
     first = _first_word_regex(name)
     if first is None or _a_place(_ctx, name.split()[0]):
         return  # "Dublin SMP": "in Dublin" names the city, not the clinic cut short
@@ -114,15 +116,20 @@ def name_variants(_ctx, name: str, text: str):
         yield m.start(1), m.group(1), FIRST_WORD
 
 
+_JOINED_RE = re.compile(r"[^\W_]+(?:[&+'’.\-][^\W_]+)*")  # a word, or words joined by "&", "+" or "-"
+_JOINS = re.compile(r"[&+'’.\-]")
+
+
 def _run_together(name: str, text: str):
     """The name's first two or more words written as one ("DesertInk", "Desert-Ink", "DesertInkSMP" for Desert Ink
-    SMP), as `_city_variants` finds "Goldcoast"."""
-    words = [normalize_word(w) for w in name.split()]
+    SMP; "Crown&Line", "CrownAndLine" for Crown & Line SMP), as `_city_variants` finds "Goldcoast"."""
+    words = [normalize_word(w) for w in name.split() if w not in ("&", "+")]
     if len(words) < 2 or not all(w.isalnum() for w in words):
         return
     joined = {"".join(words[:k]) for k in range(2, len(words) + 1)}
-    for m in WORD_RE.finditer(text):
-        if normalize_word(m.group(0)) in joined:
+    joined |= {"and".join(words[:k]) for k in range(2, len(words) + 1)} if len(name.split()) > len(words) else set()
+    for m in _JOINED_RE.finditer(text):
+        if normalize_word(_JOINS.sub("", m.group(0))) in joined:
             yield m.start(), m.group(0), "run together"
 
 
