@@ -355,3 +355,16 @@ def test_a_settings_file_that_is_a_link_is_kept_and_named_as_the_link(tmp_path, 
     assert capsys.readouterr().err.strip() == ("smpseo init: error: blog/smpseo.toml: cannot write: not a regular "
                                                "file; not replaced")
     assert (tmp_path / "elsewhere" / "smpseo.toml").read_text(encoding="utf-8") == "[site]\nname = \"Theirs\"\n"
+
+
+def test_a_name_written_in_the_sentence_before_the_number_is_found(tmp_path):
+    """"Book at Crown & Line SMP in Leeds. Call us on 0113 496 0123": the name is not right before the number, but
+    every post writes it in the sentence before; a sentence's end ("Leeds. Call") is no name."""
+    posts = tmp_path / "blog" / "posts"
+    posts.mkdir(parents=True)
+    for n, topic in enumerate(["Aftercare in British weather", "What SMP costs", "Scars and SMP"]):
+        (posts / f"p{n}.md").write_text(f"---\ntitle: {topic}\n---\n\nScalp micropigmentation suits most people. Book "
+                                        "a no-pressure consultation at Crown & Line SMP in Leeds. Call us on 0113 496 "
+                                        "0123 or use the form.\n", encoding="utf-8")
+    assert main(["init", str(tmp_path / "blog")]) == 0
+    assert _site(tmp_path / "blog")["name"] == "Crown & Line SMP"

@@ -70,6 +70,8 @@ _NAME_WORD = rf"[{UPPER}][\w'’.&-]*"
 _NAME_BEFORE_PHONE = re.compile(rf"({_NAME_WORD}(?:\s+(?:&|and|of|{_NAME_WORD})){{1,4}})\s*[,:(–—-]?\s*"
                                 r"(?:(?:at|on|call|phone|tel\.?)\s+)?\(?$")
 _NOT_NAME = {"Call", "Phone", "Tel", "Text", "Book", "Contact", "Ring", "Or", "Email", "Us", "Me"}
+# Two to five capitalised words ("&", "and" or "of" between them) anywhere in a text: a name it may write
+_NAME_RUN = re.compile(rf"(?<![\w'’]){_NAME_WORD}(?:\s+(?:&|and|of|{_NAME_WORD})){{1,4}}(?![\w'’])")
 
 
 def name(posts: list[Post], number: str) -> Found | None:
@@ -94,12 +96,33 @@ def name(posts: list[Post], number: str) -> Found | None:
                 seen.add(" ".join(words).rstrip(".,"))
         in_posts.update(seen)
     beside = _clear_winner(in_posts, len(posts))
-    if beside is not None or not in_posts:
+    if beside is not None:
         return beside
+    if not in_posts:  # "... at Crown & Line SMP in Leeds. Call us on 0113 ...": the names in the sentence before
+        for text in texts:
+            in_posts.update(_names_near(text, number))
     written: Counter = Counter({candidate: sum(1 for text in texts if re.search(
         rf"(?<![\w'’]){re.escape(candidate)}(?![\w'’])", text)) for candidate in in_posts})
     widely = _clear_winner(written, len(posts))
     return widely if widely is not None and widely.posts * 2 >= len(posts) else None
+
+
+def _names_near(text: str, number: str) -> set[str]:
+    """The capitalised runs of two words or more in the sentence that writes the number and the one before it (the
+    first word of a sentence that opens with "Call" or "Book" left out), each once."""
+    found: set[str] = set()
+    for match in phone_mentions(number, text):
+        before = text[max(0, match.start() - 240):match.start()]
+        sentences = re.split(r"(?<=[.!?])\s+", before)
+        for run in _NAME_RUN.finditer(" ".join(sentences[-2:])):
+            words = run.group(0).split()
+            ends = next((i for i, w in enumerate(words[:-1]) if w.endswith((".", ",")) and len(w) > 3), None)
+            words = words[:ends + 1] if ends is not None else words  # "Leeds. Call": a sentence ends there
+            while words and words[0].strip(".,") in _NOT_NAME:
+                words.pop(0)
+            if len(words) >= 2 and words[-1] not in ("and", "of", "&"):
+                found.add(" ".join(words).rstrip(".,"))
+    return found
 
 
 # A place after a word that introduces one ("in Toronto", "based in Gold Coast", "from Vancouver, BC").
