@@ -1,6 +1,7 @@
 """summary.json figures and the month-to-month comparison, on real posts and on hand-made summaries."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,17 @@ def test_report_modules_import_light():
             "'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_todo_makes_room_for_every_kind_of_warning_before_it_is_full():
+    """A title too wide or a phone written another way in one post is a quick fix: it is listed after the kinds found
+    in most posts while the list has room, not left out behind the first three."""
+    def warning(rule: str, slugs: list[str]) -> list[dict]:
+        return [{"rule": rule, "name": rule.lower(), "severity": "warning", "slug": s, "path": f"{s}.md", "line": 1,
+                 "message": f"{rule} here", "hint": f"Fix {rule}."} for s in slugs]
+
+    findings = (warning("SITE405", ["a", "b", "c"]) + warning("SEO212", ["a", "b", "c"]) + warning("RD101", ["a", "b"])
+                + warning("SEO216", ["a"]) + warning("LOC301", ["b"]) + warning("SEO211", ["c"]))
+    summary = _summary("2026-10", [_post("a"), _post("b"), _post("c")], findings)
+    rules = [re.search(r"\((SEO|SITE|RD|LOC)\d+", i["why"]).group(0)[1:] for i in todo(summary)]
+    assert rules == ["SEO212", "SITE405", "RD101", "LOC301", "SEO211", "SEO216"]
