@@ -28,6 +28,19 @@ def test_faq_page_from_question_headings():
     json.dumps(data)
 
 
+def test_the_closing_call_to_action_answers_no_question(tmp_path):
+    """The last heading's answer stops before the post's sign-off: "Call us on ..." is no answer to "Who suits
+    which?", and a question answered by nothing else is left out of the markup."""
+    (tmp_path / "p.md").write_text("---\ntitle: SMP or a transplant?\n---\n\nIntro.\n\n## Who suits which?\n\n"
+                                   "A transplant suits people with enough donor hair.\n\nReady to talk it through? "
+                                   "Book a consultation: call 0113 496 0123.\n", encoding="utf-8")
+    (entry,) = jsonld.faq_page(load_posts(tmp_path / "p.md")[0])["mainEntity"]
+    assert entry["acceptedAnswer"]["text"] == "A transplant suits people with enough donor hair."
+    (tmp_path / "q.md").write_text("---\ntitle: Visit us\n---\n\nIntro.\n\n## Ready to start?\n\n"
+                                   "Book a consultation: call 0113 496 0123.\n", encoding="utf-8")
+    assert jsonld.faq_page(load_posts(tmp_path / "q.md")[0]) is None
+
+
 def test_no_faq_page_without_questions():
     assert jsonld.faq_page(_post("why-do-i-need-multiple-scalp-micropigmentation-sessions")) is None
 

@@ -25,9 +25,14 @@ MAX_HEADLINE = 110  # schema.org/Google guidance: longer headlines may be cut
 
 
 def questions(post: Post) -> list[tuple[str, str, int]]:
-    """(question, answer text, line) for each question heading with prose under it, in order."""
+    """(question, answer text, line) for each question heading with prose under it, in order. The post's closing
+    call to action ("Ready to talk it through? Call us on ...") answers no question, whichever heading it ends."""
+    from smpseo.core.language import find_phrase
+
     out = []
     blocks = post.blocks
+    prose = [b for b in blocks if b.is_prose]
+    sign_off = prose[-1] if prose and find_phrase("cta_phrases", prose[-1].text) else None
     for i, block in enumerate(blocks):
         if block.kind != HEADING or not is_question(block.text):
             continue
@@ -37,7 +42,7 @@ def questions(post: Post) -> list[tuple[str, str, int]]:
                 break
             if nxt.kind == HEADING:
                 break  # a sub-question is its own entry
-            if nxt.is_prose:
+            if nxt.is_prose and nxt is not sign_off:
                 answer.append(nxt.text.strip())
         text = "\n\n".join(a for a in answer if a)
         if text:
