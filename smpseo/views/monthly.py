@@ -39,8 +39,8 @@ def overview(report) -> HTML:
         items.append(("FAQ topics answered in part", s.gap_count("partial")))
     items.append(("files that could not be read", t.read_errors))
     parts = [str(cards(items))]
-    problems = [{"path": err.path, "line": err.line, "severity": err.severity, "message": err.message}
-                for err in s.read_errors]
+    problems = [{"path": err.path, "line": err.line or "", "severity": err.severity, "message": err.message}
+                for err in s.read_errors]  # a note about a whole file or folder has no line: none is shown
     if problems:
         parts.append(str(table(problems, {"path": "file", "line": "line", "severity": "severity",
                                           "message": "problem"})))
