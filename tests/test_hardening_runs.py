@@ -386,3 +386,23 @@ def test_output_that_cannot_be_written_is_one_line_and_status_1_after_the_work(t
     assert run.returncode == 1
     assert run.stderr == "smpseo: error: the output could not be written: No space left on device\n"
     assert len(list((tmp_path / "out").glob("*.md"))) == 300
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_month_s_summary_that_is_a_fifo_or_a_device_is_passed_over_by_the_index(tmp_path, kind):
+    """The index reads every month's summary.json: one that is a FIFO waited for a writer for ever, one linked to
+    /dev/zero filled the memory. Such a month is listed without its figures."""
+    import threading
+
+    from smpseo.app.report.index import month_rows
+
+    (tmp_path / "2026-09").mkdir()
+    summary = tmp_path / "2026-09" / "summary.json"
+    os.mkfifo(summary) if kind == "fifo" else summary.symlink_to("/dev/zero")
+    rows: list = []
+    worker = threading.Thread(target=lambda: rows.extend(month_rows(tmp_path)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "reading the month's summary did not end"
+    assert [(r["month"], r["totals"]) for r in rows] == [("2026-09", {})]

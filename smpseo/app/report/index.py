@@ -10,6 +10,7 @@ from pathlib import Path
 from smpseo.app.report.keep import keep_edited, record
 from smpseo.core.months import month_title
 from smpseo.core.text import counted
+from smpseo.core.textfile import read_regular
 from smpseo.sources.writer import write_atomic
 
 _MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -71,6 +72,9 @@ def _num(value) -> str:
     return escape(f"{value:,}" if isinstance(value, int) else f"{value:g}")
 
 
+SUMMARY_BYTES = 64 * 1024 * 1024  # a month's summary.json of 5,000 posts is a few megabytes
+
+
 def month_rows(reports_dir: Path) -> list[dict]:
     rows = []
     for folder in sorted((p for p in reports_dir.iterdir() if p.is_dir() and _MONTH_DIR.match(p.name)),
@@ -78,7 +82,8 @@ def month_rows(reports_dir: Path) -> list[dict]:
         html_file = folder / "monthly_report.html"
         summary = {}
         try:
-            summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+            # a regular file only: a FIFO in its place would wait for ever, a link to /dev/zero never end
+            summary = json.loads(read_regular(folder / "summary.json", SUMMARY_BYTES).decode("utf-8"))
         except (OSError, ValueError, RecursionError):
             pass
         if not isinstance(summary, dict):
