@@ -274,3 +274,20 @@ def test_a_cell_over_its_time_limit_fails_the_run(two_months, tmp_path, capfd):
     assert "Traceback" not in err and "Timeout waiting" not in err, err
     assert (out / "2026-10" / "monthly_report.html").read_bytes() == good_html
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.is_dir()]
+
+
+def test_a_run_that_reads_no_post_keeps_the_month_s_report(two_months, tmp_path):
+    """An emptied posts folder, or one whose every file is broken, is a failed run: the month's good report and its
+    summary stay as they were (a month with no post dated in it still makes its report)."""
+    out = tmp_path / "reports"
+    shutil.copytree(two_months["out"], out)
+    before = (out / "2026-10" / "summary.json").read_bytes()
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "a.md").write_bytes(b"\x00\x01 not text")
+    for posts in (tmp_path / "empty", broken):
+        posts.mkdir(exist_ok=True)
+        with pytest.raises(ReportFailed, match=r"no post could be read from .*: no report made \(the report that was "
+                                               r"there is kept\)"):
+            run_monthly("2026-10", posts=posts, out=out)
+        assert (out / "2026-10" / "summary.json").read_bytes() == before

@@ -125,6 +125,19 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
             raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
 
 
+def _nothing_read(summary: Path) -> bool:
+    """Whether a run's summary.json holds no post because none could be read (a folder emptied, every file broken),
+    rather than because none is of the month."""
+    import json
+
+    try:
+        data = json.loads(summary.read_text(encoding="utf-8"))
+        posts, errors = data.get("posts"), data.get("read_errors") or []
+        return not posts and any(isinstance(e, dict) and e.get("severity") == "error" for e in errors)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _last_line(log: Path) -> str:
     """The last line a log holds ("" when none, or unreadable)."""
     try:
@@ -253,6 +266,10 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
             kept = keep_failed(executed, final, "monthly_report")
             _refresh_index(out)
             raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
+        if _nothing_read(summary):  # a folder emptied or all its files broken: a report of nothing replaces nothing
+            _refresh_index(out)
+            there = " (the report that was there is kept)" if final.exists() else ""
+            raise ReportFailed(f"no post could be read from {as_given(posts)}: no report made{there}")
         try:
             export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
         except Exception as exc:
