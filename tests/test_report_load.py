@@ -112,3 +112,19 @@ def test_a_post_dated_after_the_month_is_left_out_of_its_report(tmp_path):
                for e in after.summary.to_dict()["read_errors"])
     assert len(monthly_report("2026-11", posts=posts).summary.to_dict()["posts"]) == \
         len(before.summary.to_dict()["posts"]) + 1
+
+
+@pytest.mark.parametrize("given, read", [(False, False), ("false", False), ("False", False), ("no", False), ("0", False),
+                                          (True, True), ("true", True), ("yes", True), (1, True)])
+def test_a_notebook_s_on_off_parameter_given_as_text_reads_as_meant(given, read):
+    """papermill hands `-p drafts false` over as the text "false", which Python reads as true."""
+    from smpseo.app.report.parameters import switch
+
+    assert switch(given, "drafts") is read
+
+
+def test_a_notebook_s_on_off_parameter_that_is_neither_is_said():
+    from smpseo.app.report.parameters import switch
+
+    with pytest.raises(TypeError, match="drafts must be true or false, not 'maybe'"):
+        switch("maybe", "drafts")

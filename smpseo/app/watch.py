@@ -256,7 +256,9 @@ def follow(path: str | Path, render: Callable[[], object], interval: float = 0.5
 
         >>> follow(post, lambda: show.checklist(prepublish_report(post, topics=False)))
     """
-    return Follower(path, render, interval).start() if enabled else None
+    from smpseo.app.report.parameters import switch
+
+    return Follower(path, render, interval).start() if switch(enabled, "follow_saves") else None
 
 
 __all__ = ["Changes", "Events", "Follower", "Polling", "Watcher", "backend", "compare", "finding_key", "follow"]

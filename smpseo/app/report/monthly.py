@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
+from smpseo.app.report.parameters import switch
 from smpseo.app.report.load import changes_from_data, summary_from_data, todo_from_data
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
 from smpseo.app.report.traffic import pages_file, range_warning, traffic_summary
@@ -102,7 +103,7 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings: dict[str, float] = {}
     start = time.perf_counter()
     cfg = analysis.resolve_config(config, search_from=posts_path)
-    corpus = _published_by(load_posts(posts_path, drafts=drafts), month, posts_path)
+    corpus = _published_by(load_posts(posts_path, drafts=switch(drafts, "drafts")), month, posts_path)
     timings["read"] = time.perf_counter() - start
 
     start = time.perf_counter()

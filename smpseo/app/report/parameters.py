@@ -26,3 +26,17 @@ def config_for(config: str | Path | None, near: str | Path) -> str:
     from smpseo.app.settings import find_config
 
     return absolute(config or find_config(near) or find_config(Path.cwd()))
+
+
+_SWITCH = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False,
+           "": False}
+
+
+def switch(value, name: str) -> bool:
+    """A notebook's on/off parameter as given: papermill hands `-p drafts false` over as the text "false", which
+    Python reads as true. True or false, or their words; anything else is a TypeError naming the parameter."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, str)) and str(value).strip().lower() in _SWITCH:
+        return _SWITCH[str(value).strip().lower()]
+    raise TypeError(f"{name} must be true or false, not {value!r}")
