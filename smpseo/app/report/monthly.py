@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
-from smpseo.app.report.parameters import switch
 from smpseo.app.report.load import changes_from_data, summary_from_data, todo_from_data
+from smpseo.app.report.parameters import switch
 from smpseo.app.report.summary import SUMMARY_NAME, build_summary, compare, load_summary, todo, write_summary
 from smpseo.app.report.traffic import pages_file, range_warning, traffic_summary
 from smpseo.core.months import last_complete_month, parse_month, previous_month
