@@ -40,6 +40,19 @@ def test_compare_counts_each_kind_of_finding_and_ignores_moves():
     assert compare(None, after) == (after.findings, [])
 
 
+def test_a_share_in_every_long_sentence_s_message_changing_is_no_new_finding():
+    """A short sentence added changes "3 of 14 sentences" in every long sentence's message: still the same
+    findings, so the re-check reports the new sentence's finding alone."""
+    def long(match: str, share: str) -> Finding:
+        return Finding("a.md", 3, 1, "RD101", "readability", "warning", f"Sentence has 25 words; {share}", match)
+
+    before = CheckResult(findings=[long("First long one.", "2 of 10"), long("Second long one.", "2 of 10")])
+    after = CheckResult(findings=[long("First long one.", "3 of 11"), long("Second long one.", "3 of 11"),
+                                  long("A new long one.", "3 of 11")])
+    new, fixed = compare(before, after)
+    assert ([f.match for f in new], fixed) == (["A new long one."], [])
+
+
 def test_polling_sees_changed_added_and_removed_files(site):
     posts = site / "posts"
     source = Polling([posts], sleep=lambda seconds: None)
