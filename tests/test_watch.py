@@ -244,3 +244,28 @@ def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():
     lines = changes_text(Changes(after, [], [kept, lost, lost], ["b.md"]), now=0)
     assert lines[0].endswith(": 0 new, 1 fixed, 2 gone with 1 post no longer read")
     assert lines[1].startswith("- a.md:3:1") and lines[2] == "x b.md: 2 findings gone with it (no longer read)"
+
+
+def test_the_settings_file_removed_while_watching_is_said(site):
+    """Removing smpseo.toml changes every local check (no city, no name): the watch says so, and says so again when
+    it is back, rather than reporting the findings that come and go as the only sign."""
+    argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", "--poll"]
+    proc = watching(argv, site)
+    try:
+        out, err = lines_of(proc.stdout), lines_of(proc.stderr)
+        wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
+        settings = site / "smpseo.toml"
+        kept = settings.read_text(encoding="utf-8")
+        settings.unlink()
+        post = site / "posts" / "what-is-smp.md"
+        post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+        wait_for(err, lambda line: "smpseo.toml gone; now checking with the default settings" in line)
+        settings.write_text(kept, encoding="utf-8")
+        post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+        wait_for(err, lambda line: line.startswith("smpseo: settings file found; now checking with "))
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

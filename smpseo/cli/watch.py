@@ -21,9 +21,16 @@ def watch(args, rules: list[str] | None, blog) -> int:
 
     def settings():
         try:
-            working[0] = load_config_for(args, args.paths)
+            found = load_config_for(args, args.paths)
         except ConfigError as exc:  # a half-edited smpseo.toml: keep the settings that worked
             print(f"smpseo: {exc}; keeping the previous settings", file=sys.stderr, flush=True)
+            return working[0]
+        before, now = getattr(working[0], "path", None), getattr(found, "path", None)
+        if before != now:  # the settings file removed, put back or another found: the checks change with it
+            said = f"now checking with {now}" if now else "now checking with the default settings"
+            print(f"smpseo: settings {'file ' + str(before) + ' gone' if before else 'file found'}; {said}",
+                  file=sys.stderr, flush=True)
+        working[0] = found
         return working[0]
 
     def report(changes) -> None:
