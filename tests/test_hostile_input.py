@@ -206,7 +206,10 @@ def test_a_draft_that_is_a_broken_link_or_a_loop_is_said_so_not_no_such_file(pos
     ("fifo", "cannot read previous summary: not a regular file (a FIFO, socket or device)"),
     ("folder", "cannot read previous summary: Is a directory"),
     ("broken.json", "cannot read previous summary: broken symbolic link (its target is missing)"),
-    ("missing.json", "previous summary not found")])
+    ("missing.json", "previous summary not found"),
+    # the month's own summary, or a later one: "Compared with the report for 2026-10" in October's report
+    ("same.json", "is the summary of 2026-10: compare 2026-10 with an earlier month's"),
+    ("later.json", "is the summary of 2026-11: compare 2026-10 with an earlier month's")])
 def test_a_previous_summary_that_is_no_file_is_refused_before_a_kernel_starts(posts, tmp_path, capsys, named,
                                                                               said):
     # the notebook ran for seconds and failed in a cell (status 1), leaving a FAILED notebook and an index
@@ -218,6 +221,8 @@ def test_a_previous_summary_that_is_no_file_is_refused_before_a_kernel_starts(po
         pytest.skip("no /dev/null here")
     (tmp_path / "folder").mkdir()
     (tmp_path / "broken.json").symlink_to(tmp_path / "gone.json")
+    (tmp_path / "same.json").write_text('{"month": "2026-10", "posts": []}', encoding="utf-8")
+    (tmp_path / "later.json").write_text('{"month": "2026-11", "posts": []}', encoding="utf-8")
     with time_budget(HANG):
         assert main(["report", "monthly", "--posts", "posts", "--month", "2026-10", "--previous", named]) == 2
     assert _lines(capsys.readouterr().err) == [f"smpseo: error: {named}: {said}"]

@@ -143,7 +143,7 @@ def _run(args) -> int:
                 except QueryFileError as exc:
                     print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
                     return 2
-            unusable = _previous_unusable(args.previous)
+            unusable = _previous_unusable(args.previous, args.month)
             if unusable:
                 print(one_line(f"smpseo: error: {args.previous}: {unusable}"), file=sys.stderr)
                 return 2
@@ -230,24 +230,34 @@ def _out_folder(args) -> str | None:
     return None
 
 
-def _previous_unusable(previous: str | None) -> str:
+def _previous_unusable(previous: str | None, month: str | None = None) -> str:
     """Why the summary named with `--previous` cannot be read at all ("" when it can, or none is named): nothing
-    there, a folder, a FIFO or a device (never opened for a blocking read), a file too large. Said before a kernel
-    starts, as for the queries file; a file that is there but damaged fails the run at its cell, naming it."""
+    there, a folder, a FIFO or a device (never opened for a blocking read), a file too large, or the summary of the
+    report's own month or a later one. Said before a kernel starts, as for the queries file; a file that is there
+    but damaged fails the run at its cell, naming it."""
     if not previous:
         return ""
+    import json
     from pathlib import Path
 
+    from smpseo.core.months import last_complete_month
     from smpseo.core.textfile import read_regular
 
     try:
-        read_regular(previous)
+        data = read_regular(previous)
     except FileNotFoundError:
         if not Path(previous).is_symlink():
             return "previous summary not found"
         return "cannot read previous summary: broken symbolic link (its target is missing)"
     except OSError as exc:
         return f"cannot read previous summary: {exc.strerror or exc}"
+    try:
+        theirs = json.loads(data.decode("utf-8")).get("month")
+    except (ValueError, AttributeError, RecursionError):
+        return ""  # damaged: the run says so at its cell
+    ours = month or last_complete_month()
+    if isinstance(theirs, str) and theirs >= ours:
+        return f"is the summary of {theirs}: compare {ours} with an earlier month's"
     return ""
 
 
