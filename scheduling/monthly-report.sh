@@ -23,6 +23,12 @@ POSTS="${SMPSEO_POSTS:-posts}"
 OUT="${SMPSEO_OUT:-reports}"
 LOG_DIR="${SMPSEO_LOG_DIR:-$OUT/logs}"
 KEEP_LOGS="${SMPSEO_KEEP_LOGS:-24}"
+# A whole number of at least 1: this run's log is always kept (0 would delete it before saying to read it).
+if ! [[ "$KEEP_LOGS" =~ ^[0-9]+$ ]] || (( 10#$KEEP_LOGS < 1 )); then
+    echo "SMPSEO_KEEP_LOGS must be a whole number of logs to keep, 1 or more, not '$KEEP_LOGS'" >&2
+    exit 2
+fi
+KEEP_LOGS=$((10#$KEEP_LOGS))
 LOCK_HOURS="${SMPSEO_LOCK_HOURS:-12}"
 LOCK="$OUT/.monthly-report.lock"
 

@@ -255,3 +255,14 @@ def test_task_scheduler_xml_and_powershell_wrapper():
     script = (ROOT / "scheduling" / "monthly-report.ps1").read_text(encoding="utf-8")
     for piece in ("exit 75", "exit 127", ".venv\\Scripts\\smpseo.exe", "Get-Process -Id", "report\", \"monthly\""):
         assert piece in script
+
+
+@needs_bash
+@pytest.mark.parametrize("keep", ["0", "abc", "-3"])
+def test_a_number_of_logs_to_keep_that_is_not_one_or_more_is_refused(tmp_path, keep):
+    """SMPSEO_KEEP_LOGS=0 deleted every log, this run's too, then said to read it; 'abc' stopped bash on an unbound
+    variable. Neither runs the report: one line says what is wanted."""
+    result = wrapper(cron_env(tmp_path, fake_smpseo(tmp_path), SMPSEO_KEEP_LOGS=keep))
+    assert result.returncode == 2 and "ran:" not in result.stdout
+    assert result.stderr.strip() == (f"SMPSEO_KEEP_LOGS must be a whole number of logs to keep, 1 or more, not "
+                                     f"'{keep}'")
