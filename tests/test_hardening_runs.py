@@ -406,3 +406,19 @@ def test_a_month_s_summary_that_is_a_fifo_or_a_device_is_passed_over_by_the_inde
     worker.join(60)
     assert not worker.is_alive(), "reading the month's summary did not end"
     assert [(r["month"], r["totals"]) for r in rows] == [("2026-09", {})]
+
+
+def test_a_command_stopped_by_sigterm_says_so_and_ends_with_the_signal_s_status(monkeypatch, capsys):
+    """SIGTERM (a service manager's stop) raises Terminated in the command's process, ending it as Ctrl-C does, so
+    its clean-up runs: one line, status 128 + the signal's number, as a shell reports it."""
+    import signal
+
+    import smpseo.cli.check
+    from smpseo.cli import Terminated
+
+    def stopped(_args):
+        raise Terminated(signal.SIGTERM)
+
+    monkeypatch.setattr(smpseo.cli.check, "run", stopped)
+    assert main(["check", "posts"]) == 128 + signal.SIGTERM
+    assert capsys.readouterr().err == "smpseo: stopped by SIGTERM\n"

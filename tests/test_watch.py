@@ -269,3 +269,20 @@ def test_the_settings_file_removed_while_watching_is_said(site):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_sigterm_stops_the_watch_as_ctrl_c_does_and_says_so(site):
+    """A service manager stops a run with SIGTERM: the watch ends as on Ctrl-C, its clean-up done, saying so
+    (it printed nothing and left its watcher's thread to the interpreter)."""
+    proc = watching([sys.executable, "-m", "smpseo", "check", "--watch", "posts", "--poll"], site)
+    try:
+        wait_for(lines_of(proc.stdout), lambda line: line.startswith("smpseo: watching posts"))
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+        err = proc.stderr.read()
+        assert "Traceback" not in err and "stopped watching" in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

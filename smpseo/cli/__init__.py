@@ -60,14 +60,44 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 GC_THRESHOLDS = (700, 10, 1000)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a service manager stopping the run, a closed terminal): stopped as Ctrl-C stops it, so
+    what a run had begun (a report's staging folder, the notebook kernel's files) is cleaned up as then."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP raise Terminated in this process; a worker process it starts dies of them as usual."""
+    import os
+    import signal
+
+    home = os.getpid()
+
+    def stop(signum, _frame):
+        if os.getpid() != home:  # a forked worker: the default, so a pool that terminates its workers ends them
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def run() -> int:
     """The `smpseo` command and `python -m smpseo`: `main()` in a process that ends when it returns. The objects the
     command made are then left to the operating system, not walked once more by the interpreter's collections at
     exit (a thirtieth of a one-post check), and a Ctrl-C from then on is ignored (pressed twice to stop `--watch`, it
-    would interrupt the interpreter's own shutdown). Programs that call `main()` and go on are not affected."""
+    would interrupt the interpreter's own shutdown). SIGTERM and SIGHUP stop a command as Ctrl-C does (status 143 and
+    129). Programs that call `main()` and go on are not affected."""
     import gc
     import signal
 
+    _stop_on_signals()
     status = main()
     gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the process is ending: a second Ctrl-C (after --watch) is no error
@@ -111,6 +141,11 @@ def _main(argv: list[str] | None) -> int:
                   file=sys.stderr)
             return max(status, EXIT_FINDINGS)
         return status
+    except Terminated as exc:
+        import signal
+
+        print(f"smpseo: stopped by {signal.Signals(exc.signum).name}", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("smpseo: interrupted", file=sys.stderr)
         return 130
