@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import signal
@@ -111,12 +112,19 @@ def test_follow_shows_the_draft_again_when_it_is_saved(site):
     assert shown == [0]
 
 
-def watching(argv: list[str], cwd) -> subprocess.Popen:
-    """`smpseo check --watch` started as from a terminal, where Ctrl-C interrupts it. A process started in the
-    background by a shell inherits SIGINT ignored (as under `nohup`), and Python then leaves it ignored: a test run
-    started that way would send a Ctrl-C the command never sees."""
-    return subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd,
+@contextlib.contextmanager
+def watching(argv: list[str], cwd):
+    """`smpseo check --watch` started as from a terminal, where Ctrl-C interrupts it, and killed if a test leaves it
+    running. A process started in the background by a shell inherits SIGINT ignored (as under `nohup`), and Python
+    then leaves it ignored: a test run started that way would send a Ctrl-C the command never sees."""
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def lines_of(stream) -> queue.Queue:
@@ -168,8 +176,7 @@ def test_events_say_when_the_watch_is_in_place_and_see_a_save_made_right_after(t
 @pytest.mark.parametrize("poll", [True, False], ids=["polling", "events"])
 def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", *(["--poll"] if poll else [])]
-    proc = watching(argv, site)
-    try:
+    with watching(argv, site) as proc:
         out = lines_of(proc.stdout)
         wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
         post = site / "posts" / "what-is-smp.md"
@@ -182,10 +189,6 @@ def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
         assert proc.wait(timeout=60) == 0
         err = proc.stderr.read()
         assert "Traceback" not in err and "stopped watching" in err
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_events_see_a_folder_deleted_and_made_again(site):
@@ -194,8 +197,7 @@ def test_events_see_a_folder_deleted_and_made_again(site):
     import shutil
 
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts"]
-    proc = watching(argv, site)
-    try:
+    with watching(argv, site) as proc:
         out = lines_of(proc.stdout)
         wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
         kept = site / "kept"
@@ -211,17 +213,12 @@ def test_events_see_a_folder_deleted_and_made_again(site):
         assert any(line.startswith("+ posts/what-is-smp.md:") and " RD101 " in line for line in report)
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_a_post_named_and_then_deleted_is_said_to_be_gone(site):
     post = site / "posts" / "what-is-smp.md"
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "--poll", str(post)]
-    proc = watching(argv, site)
-    try:
+    with watching(argv, site) as proc:
         out = lines_of(proc.stdout)
         wait_for(out, lambda line: line.startswith("smpseo: watching"))
         post.unlink()
@@ -230,10 +227,6 @@ def test_a_post_named_and_then_deleted_is_said_to_be_gone(site):
         assert proc.wait(timeout=60) == 0
         err = proc.stderr.read()
         assert f"{post}: error: no such file or folder" in err and "Traceback" not in err
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():
@@ -250,8 +243,7 @@ def test_the_settings_file_removed_while_watching_is_said(site):
     """Removing smpseo.toml changes every local check (no city, no name): the watch says so, and says so again when
     it is back, rather than reporting the findings that come and go as the only sign."""
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", "--poll"]
-    proc = watching(argv, site)
-    try:
+    with watching(argv, site) as proc:
         out, err = lines_of(proc.stdout), lines_of(proc.stderr)
         wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
         settings = site / "smpseo.toml"
@@ -265,24 +257,15 @@ def test_the_settings_file_removed_while_watching_is_said(site):
         wait_for(err, lambda line: line.startswith("smpseo: settings file found; now checking with "))
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
 def test_sigterm_stops_the_watch_as_ctrl_c_does_and_says_so(site):
     """A service manager stops a run with SIGTERM: the watch ends as on Ctrl-C, its clean-up done, saying so
     (it printed nothing and left its watcher's thread to the interpreter)."""
-    proc = watching([sys.executable, "-m", "smpseo", "check", "--watch", "posts", "--poll"], site)
-    try:
+    with watching([sys.executable, "-m", "smpseo", "check", "--watch", "posts", "--poll"], site) as proc:
         wait_for(lines_of(proc.stdout), lambda line: line.startswith("smpseo: watching posts"))
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0
         err = proc.stderr.read()
         assert "Traceback" not in err and "stopped watching" in err
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smpseo.core.mistakes import Mistakes
 from smpseo.core.phone import phone_problem
 from smpseo.core.tomltext import at_end, error_place
 
 
-class ConfigError(Exception):
+class ConfigError(Mistakes, Exception):
     """A settings file that cannot be used: its path, the line when known, and what is wrong."""
 
     def __init__(self, path: str, message: str, line: int = 0):
@@ -24,18 +25,6 @@ class ConfigError(Exception):
         self.path = path
         self.message = message
         self.line = line
-        self.problems: tuple[ConfigError, ...] = (self,)  # every mistake found, this one first
-
-    @classmethod
-    def of(cls, problems: list[ConfigError]) -> ConfigError:
-        """One error for several mistakes of one file: the first, carrying them all in `problems`."""
-        first = problems[0]
-        first.problems = tuple(problems)
-        return first
-
-    def lines(self) -> list[str]:
-        """One line per mistake, "file:line: message"."""
-        return [str(problem) for problem in self.problems]
 
     def located(self, text: str, table: str = "") -> ConfigError:
         """The same error at the line of `text` it is about: the key or table its message names ("unknown key

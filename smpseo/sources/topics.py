@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core import shipped
+from smpseo.core.mistakes import Mistakes
 from smpseo.core.text import LETTERS_RE, clean_text
 from smpseo.core.textfile import NotText, file_text, read_regular
 from smpseo.sources.yamlshape import expanded_size, loader, loops, shape
@@ -48,25 +49,13 @@ _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 SHIPPED = "faq_topics.yml"
 
 
-class TopicError(Exception):
+class TopicError(Mistakes, Exception):
     """A topic file that cannot be used. `entry` names the topic (its position and id) when one is at fault."""
 
     def __init__(self, path: str, message: str, entry: str = "", line: int = 0):
         self.path, self.message, self.entry, self.line = str(path), message, entry, line
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {entry + ': ' if entry else ''}{message}")
-        self.problems: tuple[TopicError, ...] = (self,)  # every mistake of the file, this one first
-
-    @classmethod
-    def of(cls, problems: list[TopicError]) -> TopicError:
-        """One error for the mistakes of one file: the first, carrying them all in `problems` (one line each)."""
-        first = problems[0]
-        first.problems = tuple(problems)
-        return first
-
-    def lines(self) -> list[str]:
-        """One line per mistake: "file:line: topic 2 (cost): missing 'question'"."""
-        return [str(problem) for problem in self.problems]
 
 
 @dataclass(frozen=True)
