@@ -54,6 +54,16 @@ def test_a_share_in_every_long_sentence_s_message_changing_is_no_new_finding():
     assert ([f.match for f in new], fixed) == (["A new long one."], [])
 
 
+def test_a_post_not_checked_this_time_has_no_fixed_findings():
+    """A post over its time limit (or unreadable) this run is one error line; its earlier findings are unknown, not
+    fixed ("1 new, 20 fixed" said a post that was not checked at all)."""
+    from smpseo.model.post import ReadError
+
+    before = CheckResult(findings=[finding("RD101", 3), Finding("b.md", 2, 1, "RD102", "readability", "warning", "m")])
+    after = CheckResult(findings=[], errors=[ReadError("a.md", "not checked: its checks took more than 20 s")])
+    assert [(f.path, f.rule) for f in compare(before, after)[1]] == [("b.md", "RD102")]
+
+
 def test_polling_sees_changed_added_and_removed_files(site):
     posts = site / "posts"
     source = Polling([posts], sleep=lambda seconds: None)

@@ -52,7 +52,10 @@ def compare(before: CheckResult | None, after: CheckResult) -> tuple[list[Findin
         return list(after.findings), []
     old = Counter(finding_key(f) for f in before.findings)
     now = Counter(finding_key(f) for f in after.findings)
-    return _beyond(after.findings, old), _beyond(before.findings, now)
+    # a post this run could not read or check (over its time limit) has findings no one knows: none of its earlier
+    # ones is fixed, and the line on why says what happened to it
+    unknown = {e.path for e in after.errors if getattr(e, "severity", "error") == "error"}
+    return _beyond(after.findings, old), [f for f in _beyond(before.findings, now) if f.path not in unknown]
 
 
 def _beyond(findings: list[Finding], other: Counter) -> list[Finding]:
