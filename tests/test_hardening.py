@@ -475,3 +475,40 @@ def test_a_full_stop_is_judged_by_the_word_before_it_as_before(monkeypatch):
     found = [text_module.sentence_spans(t) for t in texts]
     monkeypatch.setattr(text_module, "_LONGEST_TOKEN", 10**9)  # the whole sentence so far, as before
     assert found == [text_module.sentence_spans(t) for t in texts]
+
+
+def test_a_post_over_its_budget_is_not_checked_again_by_the_same_watch_until_it_changes(posts, monkeypatch,
+                                                                                        tmp_path):
+    """--watch re-checks on every save: a post past its time limit took the limit again on each save of any other
+    file. Within one session it is tried again only once its text changes; a new process tries it again."""
+    import smpseo.checks.run as run
+    from smpseo.app.incremental import Session, check_paths
+    from smpseo.checks.engine import RULES
+    from smpseo.core.frozen import replace
+    from smpseo.core.settings import Config
+
+    real = RULES["RD101"]
+    tries = []
+
+    def slow(ctx, t):
+        if ctx.post.title == "Slow":
+            tries.append(1)
+            while True:
+                pass
+        yield from real.func(ctx, t)
+
+    monkeypatch.setattr(run, "RULE_SECONDS", 0.05)
+    monkeypatch.setitem(RULES, "RD101", replace(real, func=slow))
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
+    (posts / "slow.md").write_text("---\ntitle: Slow\n---\n\nA post that no rule can finish checking.\n")
+    session = Session()
+    for _ in range(3):
+        result = check_paths([posts], Config(), session=session)
+        assert any("slow.md" in e.path and "not checked" in e.message for e in result.errors)
+    assert len(tries) == 1
+    (posts / "slow.md").write_text("---\ntitle: Slow\n---\n\nEdited, and still too slow to check.\n")
+    check_paths([posts], Config(), session=session)
+    assert len(tries) == 2
+    check_paths([posts], Config())  # a new process (no session): tried again, its outcome was never stored
+    assert len(tries) == 3

@@ -182,9 +182,11 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
         made = [post_summary(run, run.contexts[start + i], next(analysed), source_lines)
                 for i in range(len(source.kept))]
         summaries[start:start + len(made)] = made
-        if digest and not any(e.severity == "error" for e in source.errors) \
-                and not any(m["not_checked"] for m in made):  # a post past its time budget: try again next time
-            session.put(CHECKED, digest, made)
+        if digest and not any(e.severity == "error" for e in source.errors):
+            if any(m["not_checked"] for m in made):  # past its time budget: tried again by the next process, not by
+                session.keep(CHECKED, digest, made)  # every save --watch sees while its text stays the same
+            else:
+                session.put(CHECKED, digest, made)
     post_keys = [(str(s.path), s.digest, i) for s in sources for i in range(len(s.kept))]
     recalled: list[tuple[str, dict, dict]] = []
 
