@@ -189,6 +189,14 @@ def test_a_fifo_or_device_named_as_settings_topics_or_queries_is_refused_not_wai
         assert "not a regular file" in capsys.readouterr().err
 
 
+def test_a_file_in_the_way_of_the_reports_folder_is_the_one_named(posts, tmp_path, capsys):
+    # "afile/prepublish: not a folder" named a path that is not there; the file in the way is afile
+    (tmp_path / "afile").write_text("notes\n", encoding="utf-8")
+    assert main(["report", "prepublish", "posts/good.md", "--out", "afile"]) == 2
+    assert _lines(capsys.readouterr().err) == ["smpseo: error: afile: not a folder (a file is in the way)"]
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "notes\n"
+
+
 def test_a_draft_that_is_a_broken_link_or_a_loop_is_said_so_not_no_such_file(posts, tmp_path, capsys):
     # "no such file" (status 2, as for a typo) for a link that is there: the pre-publish check says what it is
     (tmp_path / "broken.md").symlink_to(tmp_path / "missing.md")

@@ -48,11 +48,13 @@ def staging_folder(parent: Path, name: str) -> Path:
 
 
 def make_folder(path: Path) -> None:
-    """`path` and the folders above it; NotADirectoryError, naming it, when a file is in the way."""
+    """`path` and the folders above it; NotADirectoryError, naming the file in the way (`reports`, for
+    `reports/prepublish` where `reports` is a file), when one is."""
     try:
         path.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise NotADirectoryError(f"{path}: not a folder (a file is in the way)") from None
+        in_way = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)
+        raise NotADirectoryError(f"{in_way}: not a folder (a file is in the way)") from None
     except OSError as exc:
         raise ReportFailed(f"{path}: cannot make the folder: {exc.strerror or exc}; nothing written") from None
 
