@@ -101,12 +101,12 @@ def keyphrase_range(words: int, content_words: int, t) -> tuple[int, int]:
            "stuff it.",
       examples=[flag(post(KP, " ".join([FILLER] * 12)),
                      "2:9 SEO212 Keyphrase 'Vancouver scalp micropigmentation' used 0 times as written in 120 "
-                     "words: aim for 2 times"),
+                     "words of text and subheadings: aim for 2 times"),
                 flag(post("keyphrase: scalp micropigmentation",
                           " ".join(["Scalp micropigmentation is our work."] + ["SMP is our work."] * 6
                                    + [FILLER] * 9)),
                      "2:19 SEO212 Keyphrase 'scalp micropigmentation' used 1 time as written, 6 more as 'SMP' "
-                     "in 119 words: synonyms do not count here; aim for 2-3 times"),
+                     "in 119 words of text and subheadings: synonyms do not count here; aim for 2-3 times"),
                 passes(post(KP, INTRO_TEXT + " " + " ".join([FILLER] * 9) + " Vancouver scalp micropigmentation "
                             "is our only work."))])
 def keyphrase_density(ctx, t):
@@ -116,7 +116,9 @@ def keyphrase_density(ctx, t):
     used = uses(ctx.matcher, ctx.focus, [b.text for b in ctx.own_text])
     n = used.written
     least, most = keyphrase_range(words, len(ctx.focus.literal), t)
-    what = f"Keyphrase {ctx.focus_label()} used {used.describe()} in {words} words"
+    # the words counted are those of the text and its subheadings, quotations left out: said so, as RD107 and the
+    # reports count the prose alone and show another number for the same post
+    what = f"Keyphrase {ctx.focus_label()} used {used.describe()} in {words} words of text and subheadings"
     note = ": synonyms do not count here;" if used.synonym else ":"
     if n < least:
         aim = f"{least}-{most}" if least < most else f"{least}"
