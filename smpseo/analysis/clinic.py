@@ -82,46 +82,49 @@ def name(posts: list[Post], number: str) -> Found | None:
         return None
     in_posts: Counter = Counter()
     texts = [_texts(post) for post in posts]
-    for text in texts:
+    mentions = [[m.start() for m in phone_mentions(number, text)] for text in texts]
+    for text, starts in zip(texts, mentions, strict=True):
         seen = set()
-        for match in phone_mentions(number, text):
-            before = text[max(0, match.start() - 80):match.start()].split("\n")[-1]
-            found = _NAME_BEFORE_PHONE.search(before)
-            if not found:
-                continue
-            words = found.group(1).split()
-            while words and words[0].strip(".,") in _NOT_NAME:  # "Call Lakeshore SMP on ...": the name follows
-                words.pop(0)
-            if len(words) >= 2 and words[-1] not in ("and", "of", "&"):
-                seen.add(" ".join(words).rstrip(".,"))
+        for start in starts:
+            found = _NAME_BEFORE_PHONE.search(text[max(0, start - 80):start].split("\n")[-1])
+            name_ = _as_name(found.group(1).split()) if found else None
+            if name_:
+                seen.add(name_)
         in_posts.update(seen)
     beside = _clear_winner(in_posts, len(posts))
     if beside is not None:
         return beside
     if not in_posts:  # "... at Crown & Line SMP in Leeds. Call us on 0113 ...": the names in the sentence before
-        for text in texts:
-            in_posts.update(_names_near(text, number))
+        for text, starts in zip(texts, mentions, strict=True):
+            in_posts.update(_names_near(text, starts))
     written: Counter = Counter({candidate: sum(1 for text in texts if re.search(
         rf"(?<![\w'’]){re.escape(candidate)}(?![\w'’])", text)) for candidate in in_posts})
     widely = _clear_winner(written, len(posts))
     return widely if widely is not None and widely.posts * 2 >= len(posts) else None
 
 
-def _names_near(text: str, number: str) -> set[str]:
-    """The capitalised runs of two words or more in the sentence that writes the number and the one before it (the
-    first word of a sentence that opens with "Call" or "Book" left out), each once."""
+def _as_name(words: list[str]) -> str | None:
+    """Capitalised words as a business name: without a leading "Call" or "Book" ("Call Lakeshore SMP on ...": the
+    name follows), two words or more, not ending on "and", "of" or "&"; None when they are no name."""
+    while words and words[0].strip(".,") in _NOT_NAME:
+        words = words[1:]
+    if len(words) >= 2 and words[-1] not in ("and", "of", "&"):
+        return " ".join(words).rstrip(".,")
+    return None
+
+
+def _names_near(text: str, starts: list[int]) -> set[str]:
+    """The capitalised runs of two words or more in the sentence that writes the number (at each of `starts` in
+    `text`) and the one before it, each once (`_as_name`)."""
     found: set[str] = set()
-    for match in phone_mentions(number, text):
-        before = text[max(0, match.start() - 240):match.start()]
-        sentences = re.split(r"(?<=[.!?])\s+", before)
+    for start in starts:
+        sentences = re.split(r"(?<=[.!?])\s+", text[max(0, start - 240):start])
         for run in _NAME_RUN.finditer(" ".join(sentences[-2:])):
             words = run.group(0).split()
             ends = next((i for i, w in enumerate(words[:-1]) if w.endswith((".", ",")) and len(w) > 3), None)
-            words = words[:ends + 1] if ends is not None else words  # "Leeds. Call": a sentence ends there
-            while words and words[0].strip(".,") in _NOT_NAME:
-                words.pop(0)
-            if len(words) >= 2 and words[-1] not in ("and", "of", "&"):
-                found.add(" ".join(words).rstrip(".,"))
+            name_ = _as_name(words[:ends + 1] if ends is not None else words)  # "Leeds. Call": a sentence ends there
+            if name_:
+                found.add(name_)
     return found
 
 

@@ -72,9 +72,6 @@ def _num(value) -> str:
     return escape(f"{value:,}" if isinstance(value, int) else f"{value:g}")
 
 
-SUMMARY_BYTES = 64 * 1024 * 1024  # a month's summary.json of 5,000 posts is a few megabytes
-
-
 def month_rows(reports_dir: Path) -> list[dict]:
     rows = []
     for folder in sorted((p for p in reports_dir.iterdir() if p.is_dir() and _MONTH_DIR.match(p.name)),
@@ -83,7 +80,7 @@ def month_rows(reports_dir: Path) -> list[dict]:
         summary = {}
         try:
             # a regular file only: a FIFO in its place would wait for ever, a link to /dev/zero never end
-            summary = json.loads(read_regular(folder / "summary.json", SUMMARY_BYTES).decode("utf-8"))
+            summary = json.loads(read_regular(folder / "summary.json").decode("utf-8"))  # at most MAX_BYTES
         except (OSError, ValueError, RecursionError):
             pass
         if not isinstance(summary, dict):

@@ -8,6 +8,7 @@ is `staging`'s, what the notebook is given `parameters`'s: the pre-publish run (
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -147,25 +148,21 @@ def _last_line(log: Path) -> str:
     return lines[-1].strip() if lines else ""
 
 
+@contextlib.contextmanager
 def _quiet_client_log():
     """While a notebook runs, the notebook client's own log says nothing below CRITICAL ("Timeout waiting for
     execute reply"): what failed is said once, by the run's error."""
-    import contextlib
     import logging
 
-    @contextlib.contextmanager
-    def quiet():
-        loggers = [logging.getLogger(name) for name in ("traitlets", "papermill", "nbclient")]
-        levels = [logger.level for logger in loggers]
-        for logger in loggers:
-            logger.setLevel(logging.CRITICAL)
-        try:
-            yield
-        finally:
-            for logger, level in zip(loggers, levels, strict=True):
-                logger.setLevel(level)
-
-    return quiet()
+    loggers = [logging.getLogger(name) for name in ("traitlets", "papermill", "nbclient")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def export_html(notebook: Path, output: Path, title: str) -> Path:
