@@ -323,3 +323,13 @@ def test_tables_are_told_apart_as_asking_each_all_it_holds_would():
         tables = parse_html(page).find_all("table")
         kinds = TableKinds()
         assert [kinds.holds_data(t) for t in tables] == [asked(t) for t in tables], page
+
+
+def test_links_and_images_in_a_table_of_data_s_cells_are_the_post_s():
+    page = ("<html><head><title>T</title></head><body><p>Intro text.</p>\n<table><tr><th>Q</th><th>A</th></tr>\n"
+            "<tr><td>Cost</td><td><a href='/cost'>the cost post</a> <img src='x.jpg'></td></tr>\n"
+            "<tr><td>Care</td><td><noscript><a href='/hidden'>hidden</a></noscript></td></tr></table></body></html>")
+    [post] = read_html(page, "t.html")
+    assert [b.kind for b in post.blocks] == ["paragraph", "table"]
+    assert [(k.href, k.text, k.line) for k in post.links] == [("/cost", "the cost post", 3)]
+    assert [(i.src, i.line) for i in post.images] == [("x.jpg", 3)]

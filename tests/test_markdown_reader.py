@@ -242,3 +242,23 @@ def test_a_wide_table_takes_memory_in_proportion_to_its_text():
                                                                   (PARAGRAPH, 56, 56)]
     assert post.blocks[1].text == table
     assert peak < 50 * len(text)  # 830 times its size before
+
+
+def test_links_and_images_in_a_table_s_cells_are_the_post_s():
+    # a table was kept as its source lines only: a link to another post or an image without alt text in a cell
+    # went unseen by the link and image checks
+    text = textwrap.dedent("""\
+        # Prices
+
+        | Service | More |
+        | --- | --- |
+        | Full scalp | [the cost post](cost.md) |
+        | Scar | ![](scar.jpg) and <img src="line.jpg" alt="A hairline"> |
+        | Care | [aftercare][care] |
+
+        [care]: aftercare.md
+        """)
+    post = parse_markdown(text, "prices.md")
+    assert [(k.href, k.text, k.line, k.column) for k in post.links] == [
+        ("cost.md", "the cost post", 5, 17), ("aftercare.md", "aftercare", 7, 11)]
+    assert [(i.src, i.alt, i.line) for i in post.images] == [("scar.jpg", "", 6), ("line.jpg", "A hairline", 6)]

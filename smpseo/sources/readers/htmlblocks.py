@@ -174,6 +174,12 @@ class _Builder:
             return breaks + "\n" * child.get_text().count("\n")
         return breaks + self.inline(child, links, images, line)
 
+    def cell_links(self, table: Tag) -> tuple[list[Link], list[Image]]:
+        """The links and images in a table of data's cells, in the order they are written."""
+        links = [Link(href=str(a["href"]), text=" ".join(a.get_text(" ").split()), line=_line(a, self.offset),
+                      column=_column(a)) for a in table.find_all("a", href=True) if _shown(a, table)]
+        return links, [self.image(img) for img in table.find_all("img") if _shown(img, table)]
+
     def image(self, tag: Tag, caption: str = "") -> Image:
         return Image(src=str(tag.get("src") or ""), alt=str(tag.get("alt") or "").strip(),
                      title=str(tag.get("title") or "").strip(), line=_line(tag, self.offset), caption=caption)
@@ -276,7 +282,7 @@ class _Builder:
             elif name == "pre":
                 self.add(CODE, child.get_text(), _line(child, self.offset))
             elif name == "table" and self.tables.holds_data(child):
-                self.add(TABLE, child.get_text(" "), _line(child, self.offset))
+                self.add(TABLE, child.get_text(" "), _line(child, self.offset), *self.cell_links(child))
             elif name == "table":  # a table that lays out the page: its cells hold the prose
                 self.walk(child)
             elif name == "figure" or _is_caption_box(child):
@@ -312,6 +318,15 @@ class _Builder:
 def _hidden(node) -> bool:
     """Comments, CDATA and elements that never hold prose (scripts, styles, forms ...): a browser shows none."""
     return isinstance(node, (Comment, CData)) or (isinstance(node, Tag) and node.name in SKIP_TAGS)
+
+
+def _shown(node: Tag, within: Tag) -> bool:
+    """Whether a browser shows `node`: neither it nor an element around it, up to `within`, is hidden."""
+    while node is not None and node is not within:
+        if _hidden(node):
+            return False
+        node = node.parent
+    return True
 
 
 def _breaks(node) -> int:

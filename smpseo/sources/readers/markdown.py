@@ -30,6 +30,7 @@ from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
+from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 _GFM_TABLE = next(rule for rule in _md.block.ruler.__rules__ if rule.name == "table")
@@ -264,7 +265,8 @@ def markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body
 def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str] | None = None) -> list[Block]:
     """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`. What
     is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`."""
-    tokens = _clean_tokens(_md.parse(mask_templates(_figures_as_images(body))))
+    env: dict = {}  # the reference definitions ([text][ref]), which a table's links use too
+    tokens = _clean_tokens(_md.parse(mask_templates(_figures_as_images(body)), env))
     blocks: list[Block] = []
     kind_stack: list[str] = []
     list_depth = 0
@@ -334,8 +336,9 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
         elif t == "table_open":
             start = (tok.map[0] if tok.map else 0) + offset + 1
             end = (tok.map[1] if tok.map else 0) + offset
-            blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end))
-    skipped = _past_nesting_limit(tokens)
+            links, images = _table_links(lines, start, end, env)
+            blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end, links=links, images=images))
+    skipped = past_nesting_limit(tokens, _md.options.maxNesting)
     if skipped and warnings is not None:
         warnings += [f"line {first + offset + 1}: lists or quotes nested too deeply for the Markdown parser; read as "
                      "a flat list" for first, _ in skipped]
@@ -343,51 +346,26 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
         body_lines = body.split("\n")
         flat = [""] * len(body_lines)
         for first, end in skipped:
-            flat[first:end] = map(_flattened, body_lines[first:end])
+            flat[first:end] = map(flattened, body_lines[first:end])
         if any(flat[first:end] != body_lines[first:end] for first, end in skipped):  # (markers go: it ends)
-            blocks = _merged(blocks, markdown_blocks("\n".join(flat), lines, offset))
+            blocks = merged(blocks, markdown_blocks("\n".join(flat), lines, offset))
     return blocks  # (a table's cells are no inline tokens, `_table_outline`: no paragraph falls in its lines)
 
 
-_CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"})
-
-
-def _past_nesting_limit(tokens: list[Token]) -> list[tuple[int, int]]:
-    """The body lines (from, to) of each list or quote nested past markdown-it's limit (`maxNesting`): the parser
-    skips what such a container holds, to the end of the list it is in (often the end of the post)."""
-    limit = _md.options.maxNesting - 1
-    found: list[tuple[int, int]] = []
-    for t in tokens:
-        if t.level >= limit and t.nesting == 1 and t.type in _CONTAINERS and t.map \
-                and not (found and t.map[0] < found[-1][1]):
-            found.append((t.map[0], t.map[1]))
-    return found
-
-
-def _merged(blocks: list[Block], more: list[Block]) -> list[Block]:
-    """Two lists of blocks in the order of their lines, as one (`more`'s lines are not in `blocks`)."""
-    merged: list[Block] = []
-    k = 0
-    for block in more:
-        while k < len(blocks) and blocks[k].line <= block.line:
-            merged.append(blocks[k])
-            k += 1
-        merged.append(block)
-    return merged + blocks[k:]
-
-
-_CONTAINER_MARK = re.compile(r"[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))")
-
-
-def _flattened(line: str) -> str:
-    """A line of a list or quote nested past the parser's limit as a line of a flat list: the markers of the lists
-    and quotes around it dropped, but for its own item's (`    - - item` is `- item`; `> > text` is `text`)."""
-    at, marker = 0, ""
-    while (m := _CONTAINER_MARK.match(line, at)) is not None and m.end() > at:
-        at, mark = m.end(), m.group().strip()
-        marker = "" if mark == ">" else mark
-    rest = line[at:].strip()
-    return f"{marker} {rest}" if marker else rest
+def _table_links(lines: list[str], start: int, end: int, env: dict) -> tuple[list[Link], list[Image]]:
+    """The links and images in a table's cells (lines `start`..`end`): each row that may hold one is read as
+    inline Markdown on its own, so a table's memory stays that of its largest row (`_table_outline`)."""
+    links: list[Link] = []
+    images: list[Image] = []
+    for number in range(start, end + 1):
+        row = lines[number - 1] if 0 < number <= len(lines) else ""
+        if "](" not in row and "<" not in row and "][" not in row:
+            continue
+        for token in _md.parseInline(mask_templates(row), env):
+            more_links, more_images = _inline(token, number, lines)[1:]
+            links += more_links
+            images += more_images
+    return links, images
 
 
 def read_markdown(text: str, path: str) -> list[Post]:
