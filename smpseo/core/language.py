@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from smpseo.core import shipped
-from smpseo.core.text import WORD_RE
+from smpseo.core.text import LETTERS_RE, WORD_RE
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -88,6 +88,13 @@ def without_accents(text: str) -> str:
 
 def is_function_word(word: str) -> bool:
     return word.translate(_APOSTROPHES).lower() in function_words()
+
+
+def says_something(*texts: str, courtesy: bool = False) -> bool:
+    """Whether the texts hold a word that says something: one that is not a function word ("is", "it", "why") nor,
+    with `courtesy`, a courtesy word ("thanks", "please"). "Is it?", "Why why?" or an emoji say nothing."""
+    quiet = unasking_words() if courtesy else function_words()
+    return any(word.translate(_APOSTROPHES).lower() not in quiet for text in texts for word in LETTERS_RE.findall(text))
 
 
 def content_stems(text: str) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from smpseo.core.text import WORD_RE
 from smpseo.model.post import ReadError
 from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, parse_table, read_export
 
@@ -125,7 +126,7 @@ def as_local(read, site):
 
 def _opening(text: str) -> tuple[str, ...]:
     """A question's first two words ("how much", "how long", "can i"), lowercased: how it asks."""
-    return tuple(w.lower() for w in re.findall(r"[^\W_]+", text)[:2])
+    return tuple(w.lower() for w in WORD_RE.findall(text)[:2])
 
 
 def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]], list[Query], list[Query]]:

@@ -37,8 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core import shipped
+from smpseo.core.language import says_something
 from smpseo.core.mistakes import Mistakes
-from smpseo.core.text import LETTERS_RE, clean_text
+from smpseo.core.text import clean_text
 from smpseo.core.textfile import NotText, file_text, read_regular
 from smpseo.sources.yamlshape import expanded_size, loader, loops, shape
 
@@ -190,7 +191,7 @@ def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topi
     for key, given in (("phrasings", phrasings), ("terms", terms), ("requires", requires)):
         if len(given) > MAX_WAYS:
             raise TopicError(path, f"{len(given):,} {key}, more than the {MAX_WAYS} a topic may have", entry, line)
-    if not mark_only and not _asks_something(question, *phrasings, *terms):
+    if not mark_only and not says_something(question, *phrasings, *terms, courtesy=True):
         shown = question if len(question) <= 60 else question[:59] + "…"
         raise TopicError(path, f"'question' has no word to match a post by: {shown!r} (only words such as "
                                "'is', 'it' or 'why', which every question has)", entry, line)
@@ -200,15 +201,6 @@ def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topi
                                    f"{', '.join('{' + k + '}' for k in PLACES)})", entry, line)
     return Topic(id=topic_id, question=question, phrasings=phrasings, terms=terms, requires=requires,
                  mark=mark, post=post, section=section, source=path, line=line)
-
-
-def _asks_something(*texts: str) -> bool:
-    """Whether the ways of asking a topic hold a word that says what is asked ("hurt", "SMP", "{city}"): one that
-    is not a function or courtesy word ("Is it?", "Why why?", an emoji hold none)."""
-    from smpseo.core.language import unasking_words
-
-    quiet = unasking_words()
-    return any(word.lower() not in quiet for text in texts for word in LETTERS_RE.findall(text))
 
 
 def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | None]:

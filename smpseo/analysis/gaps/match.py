@@ -28,8 +28,7 @@ from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
 from smpseo.analysis.gaps.respell import mender
 from smpseo.analysis.gaps.scorer import Scorer
 from smpseo.analysis.gaps.vectors import WordVectors
-from smpseo.core.language import is_function_word
-from smpseo.core.text import LETTERS_RE
+from smpseo.core.language import is_function_word, says_something
 from smpseo.model.gaps import (
     ANSWERED,
     ANSWERS,
@@ -155,7 +154,7 @@ def _evidence(blog: Blog, ev: TopicEvidence, asked: np.ndarray, ways: tuple[str,
         start = emb.sentence_start[k]
         for i, s in enumerate(p.sentences):
             ranked.append((-float(ev.sentence_sim[start + i]), start + i, k, s))
-    telling = [r for r in ranked if _says_something(r[3].text)]
+    telling = [r for r in ranked if says_something(r[3].text)]
     ranked = sorted(telling or ranked, key=lambda r: (r[0], r[1]))
     out = []
     for neg, row, k, s in ranked[:MAX_EVIDENCE]:
@@ -165,11 +164,6 @@ def _evidence(blog: Blog, ev: TopicEvidence, asked: np.ndarray, ways: tuple[str,
         out.append(Evidence(blog.where(p), s.line, s.column, s.text, p.heading, -neg, roles[k],
                             why if roles[k] == ASKS or s.question else why + _reads_like(ev, k)))
     return out
-
-
-def _says_something(text: str) -> bool:
-    """Whether a sentence holds a word other than a function word."""
-    return any(not is_function_word(w) for w in LETTERS_RE.findall(text.lower()))
 
 
 def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
