@@ -65,3 +65,14 @@ def test_a_file_of_marks_before_the_file_of_questions_it_marks_is_used(tmp_path)
     parking = {t.id: t for t in faq.topics}["parking"]
     assert (parking.question, parking.status, parking.set_by_hand) == ("Is there parking near you?", "not_relevant",
                                                                        True)
+
+
+def test_what_was_left_out_on_purpose_is_a_note_not_a_problem(tmp_path):
+    posts = _blog(tmp_path)
+    (posts / "README.md").write_text("# How we write posts\n\nKeep them short.\n", encoding="utf-8")
+    (posts / "next.md").write_text("---\ntitle: Next\ndraft: true\n---\nSoon.\n", encoding="utf-8")
+    faq = faq_report(posts, str(CLINIC_CONFIG))
+    assert faq.problems == []
+    assert len(faq.notes) == 2 and all(": info: " in note for note in faq.notes), faq.notes
+    html = str(show.problems(faq.problems, faq.notes))
+    assert "problem" not in html and "Left out on purpose" in html and "README.md" in html

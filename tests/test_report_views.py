@@ -216,3 +216,17 @@ def test_prepublish_shows_the_rating_fixes_and_search_preview(tmp_path):
     assert "Why do I need multiple scalp micropigmentation sessions in" in html
     assert "Fix first" in html and draft.fixes[0].message.split(":")[0] in html
     assert_inert(html)
+
+
+def test_the_month_s_notes_are_apart_from_its_problems(tmp_path):
+    import shutil
+
+    posts = tmp_path / "posts"
+    shutil.copytree(HOSTILE, posts)
+    (posts / "next.md").write_text("---\ntitle: Next\ndraft: true\n---\nSoon.\n", encoding="utf-8")
+    (posts / "broken.md").write_bytes(b"\x00\x01\x02 not text")
+    html = show.overview(monthly_report("2026-10", posts=posts))._repr_html_()
+    problems, notes = html.split("Left out on purpose")
+    assert "broken.md" in problems and "next.md" not in problems
+    assert "1 draft left out" in notes and "broken.md" not in notes
+    assert 'data-label="file">posts<' in notes  # the folder by its name, not "."

@@ -17,14 +17,19 @@ from smpseo.views.html import (
 )
 
 
-def problems(lines: list[str] | None) -> HTML:
+def problems(lines: list[str] | None, notes: list[str] | None = None) -> HTML:
     """What could not be read or used (a post, a topics or queries file, a mark naming no post), one line each as
-    `smpseo gaps` prints them on stderr; nothing when everything was read."""
-    if not lines:
-        return HTML("")
-    items = "".join(f"<li>{e(line)}</li>" for line in lines)
-    return HTML(f"<p><b>{e(counted(len(lines), 'problem'))} with what was given</b> (the rest is shown):</p>"
-                f"<ul>{items}</ul>")
+    `smpseo gaps` prints them on stderr, then `notes`, what was left out on purpose (drafts, a README), apart:
+    they are no problem; nothing when everything was read."""
+    parts = []
+    if lines:
+        items = "".join(f"<li>{e(line)}</li>" for line in lines)
+        parts.append(f"<p><b>{e(counted(len(lines), 'problem'))} with what was given</b> (the rest is shown):</p>"
+                     f"<ul>{items}</ul>")
+    if notes:
+        items = "".join(f"<li>{e(line)}</li>" for line in notes)
+        parts.append(f'<p class="muted">Left out on purpose:</p><ul class="muted">{items}</ul>')
+    return HTML("".join(parts))
 
 
 def candidates_table(candidates: list[Candidate] | None, limit: int = 30) -> HTML:

@@ -39,11 +39,16 @@ def overview(report) -> HTML:
         items.append(("FAQ topics answered in part", s.gap_count("partial")))
     items.append(("files that could not be read", t.read_errors))
     parts = [str(cards(items))]
+    # a note about a whole file or folder has no line: none is shown
     problems = [{"path": err.path, "line": err.line or "", "severity": err.severity, "message": err.message}
-                for err in s.read_errors]  # a note about a whole file or folder has no line: none is shown
+                for err in s.read_errors if err.severity != "info"]
     if problems:
         parts.append(str(table(problems, {"path": "file", "line": "line", "severity": "severity",
                                           "message": "problem"})))
+    notes = [{"path": err.path, "message": err.message} for err in s.read_errors if err.severity == "info"]
+    if notes:  # what was left out on purpose (drafts, a README): no problem, said apart
+        parts.append('<p class="muted">Left out on purpose:</p>'
+                     + str(table(notes, {"path": "file", "message": "note"})))
     return HTML("".join(parts))
 
 

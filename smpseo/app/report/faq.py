@@ -19,6 +19,7 @@ class FaqReport:
     candidates: list[Candidate] | None  # question-style queries no topic covers
     gap_report: Any = None
     problems: list[str] = field(default_factory=list)  # one line each, as `smpseo gaps` prints them on stderr
+    notes: list[str] = field(default_factory=list)  # what was left out on purpose (drafts, a README): not problems
 
 
 def faq_report(posts: str | Path = "posts", config: Config | str | Path | None = None,
@@ -29,7 +30,8 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     A notebook has no stderr to print on, so what could not be used is in `problems`, one line each, and the rest
     is still shown: a post that could not be read, a topics file with an error (the report is made without it), a
     queries file that could not be read (the report is made without search demand), a mark naming a post that was
-    not read. A posts folder that does not exist raises FileNotFoundError."""
+    not read. What was left out on purpose (drafts, a README beside the posts) is in `notes`. A posts folder that
+    does not exist raises FileNotFoundError."""
     from smpseo.app.gaps import mark_warnings
     from smpseo.sources.queries import QueryFileError, queries_notes, read_queries
     from smpseo.sources.readers import load_posts
@@ -39,7 +41,8 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
         raise FileNotFoundError(f"{posts_path}: posts folder not found")
     cfg = analysis.resolve_config(config, search_from=posts_path)
     corpus = load_posts(posts_path)
-    problems = [str(err) for err in corpus.errors]
+    problems = [str(err) for err in corpus.errors if err.severity != "info"]
+    notes = [str(err) for err in corpus.errors if err.severity == "info"]
     given = [topics] if isinstance(topics, (str, Path)) else list(topics or [])
     topic_list, unusable = analysis.clinic_topics(cfg, given)
     problems += [f"{exc} (the report is made without this file)" for exc in unusable]
@@ -56,4 +59,4 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
         problems += mark_warnings(topic_list, report)
     candidates = list(report.candidates) if report is not None else None
     return FaqReport(posts=corpus, config=cfg, topics=analysis.topics_of(report), candidates=candidates,
-                     gap_report=report, problems=problems)
+                     gap_report=report, problems=problems, notes=notes)
