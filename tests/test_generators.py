@@ -155,6 +155,10 @@ def test_a_jekyll_site_s_pages_are_not_posts_and_its_drafts_are_drafts(tmp_path,
     from smpseo.app.check import blog_folder
 
     assert blog_folder([tmp_path / "_drafts" / "smp-and-gray-hair.md"]) == tmp_path
+    from smpseo.app.report.prepublish import prepublish_report
+
+    # the pre-publish report finds the blog as check does: it said "Blog average over 0 other posts"
+    assert prepublish_report(tmp_path / "_drafts" / "smp-and-gray-hair.md", topics=False).blog_posts == 3
 
 
 def test_settings_from_pyproject_tool_table_and_smpseo_toml_wins(hugo):

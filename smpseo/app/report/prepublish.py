@@ -66,13 +66,15 @@ class UnusableTopics(UserWarning):
 
 def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Config | str | Path | None = None,
                       posts: str | Path | None = None, topics: bool = True) -> PrepublishReport:
-    """Check one draft against the rules and against the blog's other posts (default: the draft's folder).
+    """Check one draft against the rules and against the blog's other posts (default: the draft's folder, or the one
+    above it for a Jekyll draft in `_drafts` or a Hugo page bundle's `index.md`, as `check` finds it).
     `topics=False` leaves out the FAQ topics (`topics` is then None): a checklist shown again on every save needs
     none, and matching them reads the whole blog.
 
     Raises FileNotFoundError when the draft is missing, ValueError when it cannot be read.
     """
     from smpseo.app.analyze import analyze
+    from smpseo.app.check import blog_folder
     from smpseo.sources.readers import load_posts
 
     path = Path(post)
@@ -86,7 +88,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         raise ValueError(several_posts(path, len(corpus)))
     draft = corpus[0]
     keyphrase = (keyphrase or draft.keyphrase or "").strip()
-    blog_dir = Path(posts) if posts else path.parent
+    # the blog as `check` finds it: the draft's folder, the one above for a Jekyll draft or a Hugo page bundle
+    blog_dir = Path(posts) if posts else (blog_folder([path]) or path.parent)
     blog = load_posts(blog_dir) if blog_dir.is_dir() else []
     others = [p for p in blog if not (p.path and resolved(p.path) == resolved(path))]
     readability = analysis.readability_of(analyze([draft], keyphrases=False)[0])
