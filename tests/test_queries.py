@@ -192,3 +192,22 @@ def test_a_question_counts_for_the_topic_asked_the_same_way():
     report = smpseo.gaps(str(posts), queries=rows, config=config)
     assert (report["cost"].queries, report["local_provider"].queries) == (["how much is smp in leeds"],
                                                                           ["smp leeds"])
+
+
+@pytest.mark.parametrize("country, region, here, elsewhere", [
+    ("US", "CA", "scalp micropigmentation california", "scalp micropigmentation canada"),
+    ("Canada", "Ontario", "scalp micropigmentation canada", "scalp micropigmentation california"),
+    ("CA", "ON", "smp cost ca", "smp cost cali"),
+])
+def test_a_code_is_read_as_the_place_of_its_kind(country, region, here, elsewhere):
+    """"CA" is Canada's code and California's: a Californian clinic's region "CA" took searches for Canada as
+    local demand and left "california" out."""
+    from smpseo.core.settings import Config, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    config = Config(site=Site(name="Line SMP", city="Fresno", region=region, country=country))
+    rows = [Query(here, 1, 100, 0.01, 9.0), Query(elsewhere, 1, 90, 0.01, 9.0)]
+    report = smpseo.gaps(str(posts), queries=rows, config=config)
+    counted = report["local_provider"].queries + report["cost"].queries
+    assert here in counted and elsewhere not in counted

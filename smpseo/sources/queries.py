@@ -88,20 +88,29 @@ def _coerce(rows) -> list[Query]:
 
 
 @functools.cache
-def _place_groups() -> tuple[frozenset[str], ...]:
-    """The names of each place in `smpseo/data/en/place_aliases.txt`, a set a line."""
+def _place_groups() -> dict[str, tuple[frozenset[str], ...]]:
+    """The names of each place in `smpseo/data/en/place_aliases.txt`, a set a line, by kind ("country", "region")."""
     from smpseo.core import shipped
 
-    lines = shipped.read_text("en", "place_aliases.txt").splitlines()
-    return tuple(frozenset(n.strip() for n in line.split(" = ") if n.strip()) for line in lines
-                 if line.strip() and not line.lstrip().startswith("#"))
+    groups: dict[str, list[frozenset[str]]] = {"country": [], "region": []}
+    kind = "country"
+    for line in shipped.read_text("en", "place_aliases.txt").splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+        elif line and not line.startswith("#"):
+            groups[kind].append(frozenset(n.strip() for n in line.split(" = ") if n.strip()))
+    return {k: tuple(v) for k, v in groups.items()}
 
 
-def place_names(place: str) -> set[str]:
-    """Every name searchers type for a country, state or province (`smpseo/data/en/place_aliases.txt`): "United
-    Kingdom", "UK", "Britain" ... for any of them; the name itself alone for a place the list does not hold."""
+def place_names(place: str, kind: str = "region") -> set[str]:
+    """Every name searchers type for a country (`kind` "country") or a state, province or territory ("region")
+    (`smpseo/data/en/place_aliases.txt`): "United Kingdom", "UK", "Britain" ... for any of them; the name itself
+    alone for a place the list does not hold. A code is read as a place of its kind: region "CA" is California,
+    country "CA" Canada."""
     key = place.strip().lower()
-    return {name for group in _place_groups() if key in {n.lower() for n in group} for name in group} | {place.strip()}
+    return {name for group in _place_groups()[kind] if key in {n.lower() for n in group} for name in group} \
+        | {place.strip()}
 
 
 def as_local(read, site):
@@ -110,8 +119,8 @@ def as_local(read, site):
     it costs, there, as one naming the city does; any name of the region or country counts (`place_names`).
     `site`: the settings' `[site]`; `read` itself when it names no city."""
     city = (getattr(site, "city", "") or "").strip()
-    places = {name for p in (getattr(site, "region", ""), getattr(site, "country", ""))
-              if isinstance(p, str) and p.strip() for name in place_names(p) if name.lower() != city.lower()}
+    places = {name for kind in ("region", "country") for p in [getattr(site, kind, "")]
+              if isinstance(p, str) and p.strip() for name in place_names(p, kind) if name.lower() != city.lower()}
     if not city or not places:
         return read
     named = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
