@@ -11,6 +11,7 @@ import pytest
 import smpseo
 from smpseo.analysis.phone import national_digits, phone_mentions
 from smpseo.core.phone import phone_numbers, phone_problem
+from smpseo.core.settings import Config, Site
 
 
 @pytest.mark.parametrize(("phone", "national"), [
@@ -287,3 +288,31 @@ def test_british_transitions_count(sentence, transition):
     from smpseo.core.language import find_phrase
 
     assert find_phrase("transition_words", sentence) == transition
+
+
+@pytest.mark.parametrize("phone, text, written", [
+    ("(08) 9321 4567", "Locals call 9321 4567 to book.", "9321 4567"),
+    ("0161 555 0123", "Ring 555 0123 from Manchester.", "555 0123"),
+    ("+61 8 9321 4567", "Call 9321-4567 today.", "9321-4567"),
+])
+def test_the_number_without_its_area_code_is_another_form(tmp_path, phone, text, written):
+    """Perth copy writes "9321 4567" for "(08) 9321 4567" more than any other form: LOC301 never saw it."""
+    post = tmp_path / "p.md"
+    post.write_text(f"# Booking\n\n{text}\n", encoding="utf-8")
+    config = Config(site=Site(name="Inkline", city="Perth", phone=phone))
+    found = [f for f in smpseo.check(str(post), config=config).findings if f.rule == "LOC301"]
+    assert [f.message for f in found] == [f"Phone written '{written}', not '{phone}'"]
+
+
+@pytest.mark.parametrize("phone, text, written", [
+    ("(08) 9321 4567", "Call (08) 9321 4567 or +61 8 9321 4567 from abroad: ref 1 9321 4567, $9321 4567.50 paid.",
+     ["+61 8 9321 4567"]),  # the tail of another number, a figure with decimals: not the number
+    ("1300 555 123", "Call 555 123 or 1300 555 123.", []),  # no area code to leave out
+    ("0893214567", "Call 9321 4567.", []),  # one group: where the area code ends cannot be told
+])
+def test_no_number_without_its_area_code_is_seen_where_there_is_none(tmp_path, phone, text, written):
+    post = tmp_path / "p.md"
+    post.write_text(f"# Booking\n\n{text}\n", encoding="utf-8")
+    config = Config(site=Site(name="Inkline", city="Perth", phone=phone))
+    found = [f for f in smpseo.check(str(post), config=config).findings if f.rule == "LOC301"]
+    assert [f.message for f in found] == [f"Phone written '{w}', not '{phone}'" for w in written]

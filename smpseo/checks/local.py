@@ -26,7 +26,7 @@ register(Consistency(
     id="LOC301", name="phone-format", category="local", severity="warning",
     doc="The clinic's phone number written in another form than `[site] phone` (\"(212) 555-0147\" for "
         "\"212-555-0147\"; \"+44 161 555 0123\" for \"0161 555 0123\"): any country's layout, with or without the "
-        "country code.",
+        "country code, or without the area code (\"555-0147\" for \"212-555-0147\").",
     hint="Write the number one way everywhere, as in [site] phone.",
     canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
     variants=lambda ctx, phone, text: [(m.start(), shown, "") for m in phone_mentions(phone, text)
@@ -42,6 +42,8 @@ register(Consistency(
                    "5:12 LOC301 Phone written '778 917 7772', not '778-917-7772'"),
               flag("Call 778\u2013917\u20137772 today.",
                    "1:6 LOC301 Phone written '778\u2013917\u20137772', not '778-917-7772'"),
+              flag("Locals can call 917-7772 today.",
+                   "1:17 LOC301 Phone written '917-7772', not '778-917-7772'"),
               passes("Call 778-917-7772 today. Our fax is 604 555 0100."),
               passes("Call 778\u2011917\u20117772 (non-breaking hyphens) today.")]))
 
