@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from smpseo.core.language import is_be_form, is_participle, word_list
+from smpseo.core.language import is_be_form, is_function_word, is_participle, word_list
 from smpseo.core.text import WORD_RE
 
-_ADVERB_RE = re.compile(r"^(?:not|never|also|often|always|usually|then|still|just|already|\w+ly)$", re.I)
+_ADVERB_RE = re.compile(r"^(?:not|never|also|often|always|usually|then|still|just|already|first|last|now|soon|later|"
+                        r"once|twice|even|only|ever|all|both|sometimes|\w+ly)$", re.I)
 
 
 def passive_phrase(text: str) -> tuple[int, str] | None:
@@ -21,9 +22,18 @@ def passive_phrase(text: str) -> tuple[int, str] | None:
             if is_participle(nxt):
                 if word.lower().startswith("g") and nxt.lower() in word_list("get_idioms"):
                     break  # "get started", "got used to": an idiom, not a passive
+                if nxt.lower() == "used" and _accustomed(words[j + 1: j + 3]):
+                    break  # "I'm used to it", "used to wearing a cap": accustomed, not a passive
                 spans = [m.span() for m in WORD_RE.finditer(text)]
                 start = spans[i][0]
                 return start, text[start:spans[j][1]]
             if not _ADVERB_RE.match(nxt) and nxt.lower() != "being":
                 break
     return None
+
+
+def _accustomed(after: list[str]) -> bool:
+    """Whether "used" reads as "accustomed" by the words after it: "to" and then a function word or an -ing form
+    ("used to it", "used to wearing"), not a verb ("is used to cover scars" is a passive)."""
+    return len(after) == 2 and after[0].lower() == "to" and (is_function_word(after[1])
+                                                             or after[1].lower().endswith("ing"))

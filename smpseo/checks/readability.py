@@ -123,7 +123,12 @@ register(Share(
                    "1:13 RD104 Passive voice: \"is placed\"; 1 of 5 sentences are passive (20%, max 10%)"),
               flag("Your hairline is being redrawn. " + _EASY,
                    "1:15 RD104 Passive voice: \"is being redrawn\"; 1 of 5 sentences are passive (20%, max 10%)"),
+              flag("Your scar is first assessed by the artist. " + _EASY,
+                   "1:11 RD104 Passive voice: \"is first assessed\"; 1 of 5 sentences are passive (20%, max 10%)"),
+              flag("A numbing cream is used on the scalp. " + _EASY,
+                   "1:17 RD104 Passive voice: \"is used\"; 1 of 5 sentences are passive (20%, max 10%)"),
               passes("The pigment is placed just under the skin. " + _EASY * 2 + "I am excited about it."),
+              passes("You are used to wearing a cap. " + _EASY),
               passes("Let's get started. " + _EASY)]))
 
 

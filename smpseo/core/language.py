@@ -166,7 +166,7 @@ def is_participle(word: str) -> bool:
     irregular = word_list("irregular_participles")
     if w in irregular or any(w.startswith(p) and w[len(p):] in irregular for p in _PREFIXES):
         return True  # "written", and "redrawn", "overdone", "misunderstood"
-    return len(w) > 4 and w.endswith("ed")
+    return len(w) > 3 and w.endswith("ed")  # "used", "owed", "tied", "dyed" too
 
 
 class _Listed:
