@@ -8,6 +8,7 @@ from smpseo.analysis.context import FRONT_MATTER, PostContext
 from smpseo.analysis.site import incoming_links, normalized
 from smpseo.checks.engine import SITE, Hit, flag, passes, rule
 from smpseo.checks.kinds import Duplicate, register
+from smpseo.core.text import WORD_RE
 
 SEP = "\n=====\n"
 
@@ -140,6 +141,14 @@ def _about(site: SiteContext, ctx: PostContext):
     return None
 
 
+def _anchors(found: list, about) -> list:
+    """The mentions of a topic that can be a link's text: its words together, with one more word among them at most
+    ("SMP aftercare", "aftercare for SMP"). A mention spread over a clause ("SMP has a private room for women's
+    sessions" for "SMP sessions") is no anchor a reader would click."""
+    most = len(WORD_RE.findall(about.text)) + 1
+    return [(block, match) for block, match in found if len(WORD_RE.findall(match.text)) <= most]
+
+
 @rule("SITE406", "link-suggestion", "site", "info",
       "A post mentions what another post is about (its keyphrase, or a top YAKE term its title names) but does "
       "not link to it; the `max_per_post` posts it mentions most, per post.",
@@ -158,7 +167,9 @@ def _about(site: SiteContext, ctx: PostContext):
                 passes(_page("A", "a", "keyphrase: scalp micropigmentation", "Scalp micropigmentation lasts.") + SEP +
                        _page("B", "b", body="Scalp micropigmentation is quick.")),
                 passes(_page("A", "a", "keyphrase: SMP aftercare", "Aftercare matters.") + SEP +
-                       _page("B", "b", body="Good [SMP aftercare](/a/) keeps the dots crisp."))])
+                       _page("B", "b", body="Good [SMP aftercare](/a/) keeps the dots crisp.")),
+                passes(_page("A", "a", "keyphrase: SMP sessions", "Sessions matter.") + SEP +
+                       _page("B", "b", body="SMP has a private room for the sessions."))])
 def link_suggestion(site: SiteContext, t):
     posts = [c.post for c in site.posts]
     if len(posts) < 2:
@@ -191,7 +202,7 @@ def link_suggestion(site: SiteContext, t):
                 target = site.posts[j]
                 if source is target or id(source.post) in linked_from[j]:
                     continue
-                found = source.find(about) if found is None else found
+                found = _anchors(source.find(about), about) if found is None else found
                 if not found or taken == t["max_per_post"]:
                     break
                 candidates.setdefault(i, []).append((-len(found), j, target, found[0][0], found[0][1]))
