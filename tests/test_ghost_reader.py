@@ -62,3 +62,45 @@ def test_odd_values_in_an_export_are_passed_over_not_fatal(tmp_path):
     [post] = read_file(path)
     assert (post.slug, post.title, post.tags, post.date) == ("hurt", "", [], None)
     assert [b.text for b in post.blocks] == ["Most clients rate it a two."]
+
+
+def _ghost(tmp_path, data: dict) -> list:
+    """The posts read from a Ghost export of `data` (db[0].data), written one field a line as Ghost writes it."""
+    import json
+
+    path = tmp_path / "ghost.json"
+    path.write_text(json.dumps({"db": [{"meta": {"version": "5.71.2"}, "data": data}]}, indent=1), encoding="utf-8")
+    return read_file(path)
+
+
+def test_ghost_4_keeps_the_meta_description_in_posts_meta(tmp_path):
+    """Ghost 4 and later keep a post's SEO fields in `posts_meta`, matched by `post_id`: a current blog's meta
+    descriptions are read from there (at their line), the in-post field of older exports still, and the custom
+    excerpt when there is no meta description."""
+    posts = _ghost(tmp_path, {"posts": [
+        {"id": "p1", "title": "SMP for alopecia", "slug": "alopecia", "type": "post", "status": "published",
+         "html": "<p>SMP helps alopecia.</p>", "custom_excerpt": "Our short excerpt."},
+        {"id": "p2", "title": "Old post", "slug": "old", "type": "post", "status": "published",
+         "html": "<p>Old.</p>", "meta_description": "Kept in the post, as Ghost 3 did."},
+        {"id": "p3", "title": "Excerpt only", "slug": "excerpt", "type": "post", "status": "published",
+         "html": "<p>Text.</p>", "custom_excerpt": "What the excerpt says."}],
+        "posts_meta": [{"id": "m3", "post_id": "p3", "meta_description": None},
+                       {"id": "m1", "post_id": "p1", "meta_title": None,
+                        "meta_description": "Can SMP help alopecia areata? Our artists explain."}]})
+    assert [(p.slug, p.description) for p in posts] == [
+        ("alopecia", "Can SMP help alopecia areata? Our artists explain."),
+        ("old", "Kept in the post, as Ghost 3 did."), ("excerpt", "What the excerpt says.")]
+    lines = (tmp_path / "ghost.json").read_text(encoding="utf-8").split("\n")
+    at = posts[0].meta_line("description")
+    assert '"meta_description": "Can SMP help alopecia areata?' in lines[at - 1]
+
+
+def test_internal_tags_are_not_the_posts_tags(tmp_path):
+    """Ghost's internal tags (`#newsletter`, visibility `internal`) sort the site, they are not the post's topics."""
+    [post] = _ghost(tmp_path, {
+        "posts": [{"id": "p1", "title": "SMP", "slug": "smp", "type": "post", "html": "<p>Text.</p>"}],
+        "tags": [{"id": "t1", "name": "Alopecia", "visibility": "public"},
+                 {"id": "t2", "name": "#newsletter", "visibility": "internal"}, {"id": "t3", "name": "#hidden"}],
+        "posts_tags": [{"post_id": "p1", "tag_id": "t1"}, {"post_id": "p1", "tag_id": "t2"},
+                       {"post_id": "p1", "tag_id": "t3"}]})
+    assert post.tags == ["Alopecia"]

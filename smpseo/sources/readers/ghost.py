@@ -2,8 +2,9 @@
 
 The file holds `{"db": [{"data": {"posts": [...], "tags": [...], "posts_tags": [...]}}]}` (older exports put `data`
 at the top). A post is an entry of `posts` whose `type` is `post` (pages are not posts); its content is its `html`,
-its description `meta_description`, else `custom_excerpt`; a draft or scheduled post is a draft, left out as other
-drafts are. An export is JSON, so a post's content is one string on one line of the file: its findings are at the
+its description `meta_description` (Ghost 4 and later keep it in the post's entry of `posts_meta`, older exports in
+the post), else `custom_excerpt`; its tags are its public tags (not Ghost's internal `#tags`); a draft or scheduled
+post is a draft, left out as other drafts are. An export is JSON, so a post's content is one string on one line of the file: its findings are at the
 line of its `"html"` field (the first such line after its `"slug"`), not further inside.
 """
 
@@ -71,6 +72,19 @@ def _text(value: Any) -> str:
     return clean_text(value) if isinstance(value, str) else ""
 
 
+def _internal(tag: dict) -> bool:
+    """Whether a tag is one of Ghost's internal tags (`#newsletter`): the site's own sorting, not the post's tags."""
+    visibility = _text(tag.get("visibility"))
+    return visibility == "internal" or not visibility and _text(tag.get("name")).startswith("#")
+
+
+def _seo_fields(meta: Any) -> dict:
+    """The fields with a value of a post's entry of `posts_meta` (Ghost 4 and later keep the meta description and
+    title there, not in the post)."""
+    return {k: v for k, v in meta.items() if k not in ("id", "post_id") and v not in (None, "")} \
+        if isinstance(meta, dict) else {}
+
+
 def read_ghost(text: str, path: str) -> list[Post]:
     """The posts of a Ghost export, in file order. Raises SourceError for a file that is not JSON or not an export."""
     try:
@@ -85,11 +99,13 @@ def read_ghost(text: str, path: str) -> list[Post]:
     data = _data(export)
     if data is None:
         raise SourceError(path, "not a Ghost export (no db[0].data.posts)")
-    tag_names = {_id(t.get("id")): _text(t.get("name")) for t in _list(data.get("tags")) if isinstance(t, dict)}
+    tag_names = {_id(t.get("id")): _text(t.get("name")) for t in _list(data.get("tags")) if isinstance(t, dict)
+                 and not _internal(t)}
     tags: dict[Any, list[str]] = {}
     for link in _list(data.get("posts_tags")):
         if isinstance(link, dict) and tag_names.get(_id(link.get("tag_id"))):
             tags.setdefault(_id(link.get("post_id")), []).append(tag_names[_id(link.get("tag_id"))])
+    seo = {_id(m.get("post_id")): m for m in _list(data.get("posts_meta")) if isinstance(m, dict)}
     lines = _lines(text)
     posts: list[Post] = []
     lost: list[int] = []
@@ -97,7 +113,7 @@ def read_ghost(text: str, path: str) -> list[Post]:
         if not isinstance(entry, dict) or entry.get("type", "post") != "post":
             continue
         try:
-            posts.append(_post(entry, path, lines, tags))
+            posts.append(_post({**entry, **_seo_fields(seo.get(_id(entry.get("id"))))}, path, lines, tags))
         except RecursionError:  # one post nested too deeply for the HTML parser: only that post is lost
             lost.append(next((line for line, value in lines["slug"] if value == entry.get("slug")), 1))
     if lost:
