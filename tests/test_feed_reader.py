@@ -209,3 +209,40 @@ def test_an_element_between_cdata_sections_of_a_feeds_content_keeps_the_body():
     [post] = read_wxr(feed, "feed.xml")
     assert [b.text for b in post.blocks] == ["Expect four to six years before a refresh.", "Sunscreen keeps it dark.",
                                              "Bold", "Book a touch-up."]
+
+
+@pytest.mark.parametrize("draft", [
+    "<app:control xmlns:app='http://purl.org/atom/app#'><app:draft>yes</app:draft></app:control>",
+    "<app:control xmlns:app='http://www.w3.org/2007/app'>\n<app:draft>yes</app:draft>\n</app:control>",
+    "<app:draft xmlns:app='http://www.w3.org/2007/app'>yes</app:draft>",
+    "<app:draft xmlns:app='http://purl.org/atom/app#'>yes</app:draft>",
+])
+def test_a_blogger_classic_backup_draft_is_a_draft(tmp_path, draft):
+    """Blogger's classic backup marks a draft with `app:draft` inside `app:control` (as RFC 5023 writes it), in the
+    namespace of the protocol's draft (`purl.org/atom/app#`): in either namespace, wrapped or not, it is a draft."""
+    path = tmp_path / "blog-11-02-2019.xml"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>\n"
+        "<entry><id>tag:blogger.com,1999:blog-1.post-1</id><title type='text'>Does SMP hurt?</title>"
+        "<content type='html'>&lt;p&gt;Most clients rate it a two.&lt;/p&gt;</content></entry>\n"
+        "<entry><id>tag:blogger.com,1999:blog-1.post-2</id><title type='text'>SMP Aftercare</title>"
+        "<content type='html'>&lt;p&gt;Keep your scalp dry for four days.&lt;/p&gt;</content>\n"
+        f"{draft}</entry>\n</feed>\n", encoding="utf-8")
+    posts = read_file(path)
+    assert [(p.title, p.status) for p in posts] == [("Does SMP hurt?", ""), ("SMP Aftercare", "draft")]
+    assert [b.text for b in posts[1].blocks] == ["Keep your scalp dry for four days."]
+
+
+def test_a_blogger_search_description_is_the_posts_description(tmp_path):
+    """The new Blogger export keeps the post's search description (its meta description) in
+    `blogger:metaDescription`; an empty one is no description."""
+    text = BLOGGER.replace("<title>Does SMP hurt?</title>", "<title>Does SMP hurt?</title>\n"
+                           "<blogger:metaDescription>What an SMP session feels like.</blogger:metaDescription>")
+    text = text.replace("<title>Coming soon: prices</title>", "<title>Coming soon: prices</title>"
+                        "<blogger:metaDescription/>")
+    path = tmp_path / "feed.atom"
+    path.write_text(text, encoding="utf-8")
+    posts = read_file(path)
+    assert [(p.slug, p.description) for p in posts] == [("does-smp-hurt", "What an SMP session feels like."),
+                                                         ("coming-soon-prices", "")]
+    assert posts[0].meta_line("description") == 12  # the line of its blogger:metaDescription

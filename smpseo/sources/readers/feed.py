@@ -8,7 +8,9 @@ content of each post keeps its lines in the file. What counts as a post:
 - Atom: every `<entry>` but comments (`thr:in-reply-to`, Blogger's `blogger:type` other than POST, or the old
   export's `kind#comment`, `kind#settings` and `kind#template` categories) and what Blogger has in the bin. Content
   of type `html` or `text` is read as stored, `xhtml` from its elements. A draft (`blogger:status` DRAFT,
-  `app:draft` yes) is a draft, left out as other drafts are.
+  `app:draft` yes, in either namespace of the Atom Publishing Protocol, within `app:control` as RFC 5023 writes it
+  or not) is a draft, left out as other drafts are. Its description is Blogger's `blogger:metaDescription` (the
+  search description), else its `summary`.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ from smpseo.sources.readers.xmlstream import CONTENT_NS, DC_NS, parse_xml, plain
 ATOM_NS = "http://www.w3.org/2005/Atom"
 THREAD_NS = "http://purl.org/syndication/thread/1.0"
 APP_NS = "http://www.w3.org/2007/app"
+APP_DRAFT_NS = "http://purl.org/atom/app#"  # the draft of the protocol, which Blogger's classic backup still writes
 BLOGGER_KIND = "http://schemas.google.com/g/2005#kind"
 NOT_POSTS = ("#comment", "#settings", "#template", "#page")
-_NAMES = {ATOM_NS: "", CONTENT_NS: "content:", DC_NS: "dc:", THREAD_NS: "thr:", APP_NS: "app:"}
+_NAMES = {ATOM_NS: "", CONTENT_NS: "content:", DC_NS: "dc:", THREAD_NS: "thr:", APP_NS: "app:", APP_DRAFT_NS: "app:"}
 FIELDS = frozenset({"title", "link", "pubDate", "description", "content:encoded", "dc:creator", "dc:date", "guid",
                     "content", "summary", "published", "updated", "id", "blogger:type", "blogger:status",
-                    "blogger:filename", "app:draft"})
+                    "blogger:filename", "blogger:metaDescription", "app:draft"})
 
 
 class _Handler(xml.sax.handler.ContentHandler):
@@ -50,6 +53,8 @@ class _Handler(xml.sax.handler.ContentHandler):
         self._depth = 0
         self._item: dict | None = None
         self._item_depth = 0
+        self._field_depth = 0  # the depth of the field read: an entry's child, or `app:draft` inside `app:control`
+        self._parent = ""  # `app:control` while inside it
         self._field: str | None = None
         self._text: list[str] = []
         self._text_line = 0
@@ -80,7 +85,7 @@ class _Handler(xml.sax.handler.ContentHandler):
             shown = "".join(f' {k[1]}="{_attr(v)}"' for k, v in attrs.items())
             self._text.append(f"<{name[1]}{shown}>")
             return
-        if self._field is not None and self._item is not None and self._depth > self._item_depth + 1:
+        if self._field is not None and self._item is not None and self._depth > self._field_depth:
             self._text.append(xmlstream.start_tag(name, attrs))  # an element inside a field: HTML of its text
             return
         if tag in ("item", "entry") and self._item is None:
@@ -88,7 +93,11 @@ class _Handler(xml.sax.handler.ContentHandler):
                           "at": xmlstream.where(self._locator), "kind": (tag,)}
             self._item_depth = self._depth
             return
-        if self._item is None or self._depth != self._item_depth + 1:
+        control = tag == "app:draft" and self._depth == self._item_depth + 2 and self._parent == "app:control"
+        if self._item is None or self._depth != self._item_depth + 1 and not control:
+            return
+        if tag == "app:control":  # RFC 5023 writes the entry's `app:draft` inside it
+            self._parent = tag
             return
         if tag == "category":
             term = attrs.get((None, "term"))
@@ -101,7 +110,7 @@ class _Handler(xml.sax.handler.ContentHandler):
         elif tag == "thr:in-reply-to":
             self._item["reply"] = True
             return
-        self._field, self._text, self._text_line = tag, [], self._line()
+        self._field, self._text, self._text_line, self._field_depth = tag, [], self._line(), self._depth
         if tag in ("content", "summary", "title"):
             self._item[f"{tag}:type"] = attrs.get((None, "type"), "text")
             if self._item[f"{tag}:type"] == "xhtml":
@@ -121,7 +130,7 @@ class _Handler(xml.sax.handler.ContentHandler):
             self._text.append(f"</{name[1]}>")
             return
         self._xhtml = 0
-        if self._field is not None and self._item is not None and self._depth > self._item_depth:
+        if self._field is not None and self._item is not None and self._depth >= self._field_depth:
             self._text.append(f"</{name[1]}>")  # the end of an element inside the field
             return
         if self._item is None:
@@ -129,6 +138,8 @@ class _Handler(xml.sax.handler.ContentHandler):
         if self._depth + 1 == self._item_depth:
             self.items.append(self._item)
             self._item = None
+        elif tag == "app:control":
+            self._parent = ""
         elif tag == "category" and self._field == "category":
             self._item["categories"].append(("", "".join(self._text).strip()))
         elif tag == self._field and tag in FIELDS and tag not in self._item["lines"]:
@@ -166,7 +177,8 @@ def _post(item: dict, path: str, warnings: list[str]) -> Post:
     content = _text_of(item, body) if body else ""
     offset = lines.get(body, item["line"]) - 1
     blocks = html_to_blocks(prepare_content(content), line_offset=offset) if content.strip() else []
-    described = next((f for f in ("summary", "description") if f != body and item.get(f, "").strip()), "")
+    described = next((f for f in ("blogger:metaDescription", "summary", "description")
+                      if f != body and item.get(f, "").strip()), "")
     link = next((href for rel, href in item["links"] if rel == "alternate"), "") or (item.get("link") or "").strip()
     filename = (item.get("blogger:filename") or "").strip()
     named = PurePath(filename or urlsplit(link).path.rstrip("/")).stem if filename or link else ""
