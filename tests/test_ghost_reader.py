@@ -104,3 +104,40 @@ def test_internal_tags_are_not_the_posts_tags(tmp_path):
         "posts_tags": [{"post_id": "p1", "tag_id": "t1"}, {"post_id": "p1", "tag_id": "t2"},
                        {"post_id": "p1", "tag_id": "t3"}]})
     assert post.tags == ["Alopecia"]
+
+
+BOOKMARK = ('<p>SMP can camouflage alopecia.</p><figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-'
+            'container" href="https://www.nhs.uk/conditions/alopecia/"><div class="kg-bookmark-content"><div class='
+            '"kg-bookmark-title">Hair loss - NHS</div><div class="kg-bookmark-description">Find out about hair loss.'
+            '</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" src="https://www.nhs.uk/favicon.ico"'
+            ' alt=""><span class="kg-bookmark-author">nhs.uk</span></div></div><div class="kg-bookmark-thumbnail">'
+            '<img src="https://www.nhs.uk/a.png" alt=""></div></a></figure>')
+
+
+def test_a_bookmark_card_is_a_link_to_the_page_it_shows(tmp_path):
+    """Ghost's bookmark card shows a link to another page with its title and description: read as that link and
+    text, its favicon and thumbnail (decoration, without alt text) not as the post's images."""
+    [post] = _ghost(tmp_path, {"posts": [{"id": "p1", "title": "Alopecia", "slug": "alopecia", "type": "post",
+                                           "html": BOOKMARK}]})
+    assert [(b.kind, b.text) for b in post.blocks] == [
+        ("paragraph", "SMP can camouflage alopecia."), ("paragraph", "Hair loss - NHS"),
+        ("paragraph", "Find out about hair loss.")]
+    assert [(link.href, link.text) for b in post.blocks for link in b.links] == [
+        ("https://www.nhs.uk/conditions/alopecia/", "Hair loss - NHS")]
+    assert [i for b in post.blocks for i in b.images] == []
+
+
+def test_ghost_url_is_the_sites_own_address_and_a_callouts_emoji_no_paragraph(tmp_path):
+    """`__GHOST_URL__` stands for the site's address in Ghost's export: a link or image there is site-relative.
+    A callout card's emoji is decoration beside its text."""
+    html = ('<figure class="kg-card kg-image-card"><img src="__GHOST_URL__/content/images/a.jpg" alt="After SMP">'
+            '</figure><div class="kg-card kg-callout-card"><div class="kg-callout-emoji">💡</div><div class='
+            '"kg-callout-text">Wait until your alopecia is stable.</div></div>'
+            '<p><a href="__GHOST_URL__/contact/">Book</a> or go <a href="__GHOST_URL__">home</a>.</p>')
+    [post] = _ghost(tmp_path, {"posts": [{"id": "p1", "title": "Alopecia", "slug": "alopecia", "type": "post",
+                                           "html": html, "canonical_url": "__GHOST_URL__/alopecia/"}]})
+    assert [(b.kind, b.text) for b in post.blocks] == [
+        ("image", "After SMP"), ("paragraph", "Wait until your alopecia is stable."), ("paragraph", "Book or go home.")]
+    assert [(i.src, i.alt) for i in post.blocks[0].images] == [("/content/images/a.jpg", "After SMP")]
+    assert [link.href for link in post.blocks[2].links] == ["/contact/", "/"]
+    assert post.canonical == "/alopecia/"

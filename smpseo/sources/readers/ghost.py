@@ -4,7 +4,7 @@ The file holds `{"db": [{"data": {"posts": [...], "tags": [...], "posts_tags": [
 at the top). A post is an entry of `posts` whose `type` is `post` (pages are not posts); its content is its `html`,
 its description `meta_description` (Ghost 4 and later keep it in the post's entry of `posts_meta`, older exports in
 the post), else `custom_excerpt`; its tags are its public tags (not Ghost's internal `#tags`); a draft or scheduled
-post is a draft, left out as other drafts are. An export is JSON, so a post's content is one string on one line of the file: its findings are at the
+post is a draft, left out as other drafts are. Ghost's cards are read as they show on the page (`ghostcards`). An export is JSON, so a post's content is one string on one line of the file: its findings are at the
 line of its `"html"` field (the first such line after its `"slug"`), not further inside.
 """
 
@@ -19,6 +19,7 @@ from smpseo.core.text import clean_text, slugify
 from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError, too_many_digits
 from smpseo.sources.readers.frontmatter import export_date
+from smpseo.sources.readers.ghostcards import ghost_html, site_relative
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.xmlstream import plain
 
@@ -129,7 +130,7 @@ def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Po
     at = next((line for line, value in lines["slug"] if value == entry.get("slug")), 1)
     html_line = _nearest(lines["html"], at)
     title_line = _nearest([(n, v) for n, v in lines["title"] if v == entry.get("title")], at)
-    html = _text(entry.get("html"))
+    html = ghost_html(_text(entry.get("html")))
     blocks = html_to_blocks(html.replace("\n", " "), line_offset=html_line - 1) if html.strip() else []
     described = "meta_description" if _text(entry.get("meta_description")) else "custom_excerpt"
     described_line = _nearest([(n, v) for n, v in lines[described] if v == entry.get(described)], at)
@@ -143,7 +144,7 @@ def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Po
         date=export_date(entry.get("published_at")) or export_date(entry.get("created_at")),
         status="draft" if status in ("draft", "scheduled") else status,
         tags=tags.get(_id(entry.get("id")), []) if _id(entry.get("id")) is not None else [],
-        canonical=_text(entry.get("canonical_url")),
+        canonical=site_relative(_text(entry.get("canonical_url"))),
         source=f"{PurePath(path).name}#{slug}",
         meta={k: v for k, v in entry.items() if isinstance(v, (str, int, float, bool)) and k not in
               ("html", "mobiledoc", "lexical", "plaintext")},
