@@ -141,3 +141,73 @@ def test_ghost_url_is_the_sites_own_address_and_a_callouts_emoji_no_paragraph(tm
     assert [(i.src, i.alt) for i in post.blocks[0].images] == [("/content/images/a.jpg", "After SMP")]
     assert [link.href for link in post.blocks[2].links] == ["/contact/", "/"]
     assert post.canonical == "/alopecia/"
+
+
+def test_a_page_of_an_export_from_before_ghost_2_is_a_page(tmp_path):
+    """Before `type`, Ghost marked a page with `"page": true` (or 1): it is left out as pages are."""
+    posts = _ghost(tmp_path, {"posts": [
+        {"id": 1, "title": "Contact", "slug": "contact", "page": True, "html": "<p>Call us.</p>"},
+        {"id": 2, "title": "About", "slug": "about", "page": 1, "html": "<p>Who we are.</p>"},
+        {"id": 3, "title": "Does SMP hurt?", "slug": "hurt", "page": False, "html": "<p>A two.</p>"}]})
+    assert [p.slug for p in posts] == ["hurt"]
+
+
+LEXICAL = {"root": {"type": "root", "children": [
+    {"type": "paragraph", "children": [{"type": "extended-text", "text": "SMP camouflages "},
+                                       {"type": "link", "url": "https://www.nhs.uk/", "children": [
+                                           {"type": "text", "text": "alopecia"}]},
+                                       {"type": "text", "text": "."}]},
+    {"type": "extended-heading", "tag": "h2", "children": [{"type": "extended-text", "text": "Which types?"}]},
+    {"type": "list", "listType": "bullet", "children": [
+        {"type": "listitem", "children": [{"type": "extended-text", "text": "Areata"}]},
+        {"type": "listitem", "children": [{"type": "extended-text", "text": "Totalis"}]}]},
+    {"type": "image", "src": "__GHOST_URL__/content/images/a.jpg", "alt": "After SMP", "caption": ""},
+    {"type": "button", "buttonText": "Book", "buttonUrl": "/contact/"}]}}
+MOBILEDOC = {"version": "0.3.1", "atoms": [["soft-return", "", {}]], "markups": [["a", ["href", "/prices/"]]],
+             "cards": [["markdown", {"markdown": "Sun and *sunbeds*.\n\n- Chlorine"}], ["gallery", {}]],
+             "sections": [[1, "p", [[0, [], 0, "SMP lasts four to six "], [0, [0], 1, "years"], [0, [], 0, "."],
+                                    [1, [], 0, 0], [0, [], 0, "Then a top-up."]]],
+                          [1, "h2", [[0, [], 0, "What makes it fade?"]]], [10, 0], [10, 1],
+                          [3, "ol", [[[0, [], 0, "Sun"]], [[0, [], 0, "Pools"]]]]]}
+
+
+def test_a_post_without_html_is_read_from_its_editors_document(tmp_path):
+    """A post exported with `"html": null` is read from its `lexical` (Ghost 5) or `mobiledoc` (Ghost 1 to 4)
+    document: paragraphs, headings, lists, links, images, Markdown cards, at the line of that field."""
+    import json
+
+    posts = _ghost(tmp_path, {"posts": [
+        {"id": "p1", "title": "Alopecia", "slug": "alopecia", "type": "post", "html": None, "mobiledoc": None,
+         "lexical": json.dumps(LEXICAL)},
+        {"id": "p2", "title": "How long", "slug": "how-long", "type": "post", "html": None, "lexical": None,
+         "mobiledoc": json.dumps(MOBILEDOC)}]})
+    assert [(b.kind, b.text) for b in posts[0].blocks] == [
+        ("paragraph", "SMP camouflages alopecia."), ("heading", "Which types?"), ("list_item", "Areata"),
+        ("list_item", "Totalis"), ("image", "After SMP")]
+    assert [link.href for link in posts[0].blocks[0].links] == ["https://www.nhs.uk/"]
+    assert [i.src for i in posts[0].blocks[4].images] == ["/content/images/a.jpg"]
+    lines = (tmp_path / "ghost.json").read_text(encoding="utf-8").split("\n")
+    assert {b.line for b in posts[0].blocks} == {next(n for n, line in enumerate(lines, 1) if '"lexical": "' in line)}
+    assert [(b.kind, b.text) for b in posts[1].blocks] == [
+        ("paragraph", "SMP lasts four to six years. Then a top-up."), ("heading", "What makes it fade?"),
+        ("paragraph", "Sun and sunbeds."), ("list_item", "Chlorine"), ("list_item", "Sun"), ("list_item", "Pools")]
+    assert [link.href for link in posts[1].blocks[0].links] == ["/prices/"]
+    assert posts[0].warnings == posts[1].warnings == []
+
+
+def test_a_post_whose_text_cannot_be_read_says_so(tmp_path, capsys):
+    """A post with no HTML whose editor document is not one, or holds only cards that are not read, is imported
+    with one warning naming the file, the post and the field's line, not silently empty."""
+    posts = _ghost(tmp_path, {"posts": [
+        {"id": "p1", "title": "Gallery", "slug": "gallery", "type": "post", "html": None,
+         "mobiledoc": '{"version": "0.3.1", "cards": [["gallery", {}]], "sections": [[10, 0]]}'},
+        {"id": "p2", "title": "Odd", "slug": "odd", "type": "post", "html": "", "lexical": '{"nodes": []}'}]})
+    assert [p.blocks for p in posts] == [[], []]
+    assert posts[0].warnings == ["line 15: the text of the post 'gallery' could not be read: it has no HTML, and its "
+                                 "mobiledoc document holds only cards that are not read (gallery); imported without "
+                                 "its text"]
+    assert posts[1].warnings == ["line 23: the text of the post 'odd' could not be read: it has no HTML, and its "
+                                 "lexical document is not JSON of that editor; imported without its text"]
+    assert main(["import", str(tmp_path / "ghost.json"), "--to", str(tmp_path / "posts")]) in (0, 1)
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'ghost.json'}:15: warning: the text of the post 'gallery' could not be read" in err

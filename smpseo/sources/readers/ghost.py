@@ -20,10 +20,12 @@ from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError, too_many_digits
 from smpseo.sources.readers.frontmatter import export_date
 from smpseo.sources.readers.ghostcards import ghost_html, site_relative
+from smpseo.sources.readers.ghostdoc import editor_html
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.xmlstream import plain
 
-_FIELD_LINE = re.compile(r'"(slug|html|title|meta_description|custom_excerpt)"\s*:')
+_FIELDS = ("slug", "html", "lexical", "mobiledoc", "title", "meta_description", "custom_excerpt")
+_FIELD_LINE = re.compile(rf'"({"|".join(_FIELDS)})"\s*:')
 
 
 def _data(export: Any) -> dict | None:
@@ -39,8 +41,7 @@ def _data(export: Any) -> dict | None:
 def _lines(text: str) -> dict[str, list[tuple[int, str]]]:
     """Each `"slug"`, `"html"`, `"title"` and description field's line (and its text, when short), in file order,
     by field."""
-    found: dict[str, list[tuple[int, str]]] = {k: [] for k in ("slug", "html", "title", "meta_description",
-                                                               "custom_excerpt")}
+    found: dict[str, list[tuple[int, str]]] = {k: [] for k in _FIELDS}
     line = 1
     at = 0
     for m in _FIELD_LINE.finditer(text):
@@ -79,6 +80,13 @@ def _internal(tag: dict) -> bool:
     return visibility == "internal" or not visibility and _text(tag.get("name")).startswith("#")
 
 
+def _kind(entry: dict) -> str:
+    """`post` or `page`: the entry's `type`, or in an export from before Ghost 2 (no `type`), its `page` flag."""
+    if "type" in entry:
+        return _text(entry.get("type"))
+    return "page" if entry.get("page") in (True, 1, "1", "true") else "post"
+
+
 def _seo_fields(meta: Any) -> dict:
     """The fields with a value of a post's entry of `posts_meta` (Ghost 4 and later keep the meta description and
     title there, not in the post)."""
@@ -111,7 +119,7 @@ def read_ghost(text: str, path: str) -> list[Post]:
     posts: list[Post] = []
     lost: list[int] = []
     for entry in data["posts"]:
-        if not isinstance(entry, dict) or entry.get("type", "post") != "post":
+        if not isinstance(entry, dict) or _kind(entry) != "post":
             continue
         try:
             posts.append(_post({**entry, **_seo_fields(seo.get(_id(entry.get("id"))))}, path, lines, tags))
@@ -124,14 +132,34 @@ def read_ghost(text: str, path: str) -> list[Post]:
     return posts
 
 
+def _content(entry: dict) -> tuple[str | None, str, list[str]]:
+    """A post's HTML, the field it is read from, and the cards of that field not read. A post without HTML is read
+    from its editor's document (`ghostdoc`): its HTML is then None when the document is not one."""
+    html = _text(entry.get("html"))
+    if html.strip():
+        return html, "html", []
+    for field in ("lexical", "mobiledoc"):
+        if isinstance(entry.get(field), str) and entry[field].strip():
+            left: list[str] = []
+            return editor_html(entry[field], left), field, left
+    return html, "html", []
+
+
 def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Post:
     """The post of one entry of the export's `posts`, its fields at their lines (`_lines`)."""
     slug = slugify(_text(entry.get("slug")) or _text(entry.get("title")) or f"post-{_id(entry.get('id'))}")
     at = next((line for line, value in lines["slug"] if value == entry.get("slug")), 1)
-    html_line = _nearest(lines["html"], at)
     title_line = _nearest([(n, v) for n, v in lines["title"] if v == entry.get("title")], at)
-    html = ghost_html(_text(entry.get("html")))
+    read, field, left = _content(entry)
+    html_line = _nearest(lines[field], at)
+    html = ghost_html(read or "")
     blocks = html_to_blocks(html.replace("\n", " "), line_offset=html_line - 1) if html.strip() else []
+    warnings = []
+    if field != "html" and not blocks and (read is None or left):
+        why = f"holds only cards that are not read ({', '.join(dict.fromkeys(left))})" if left else \
+            "is not JSON of that editor"
+        warnings.append(f"line {html_line}: the text of the post '{slug}' could not be read: it has no HTML, and its "
+                        f"{field} document {why}; imported without its text")
     described = "meta_description" if _text(entry.get("meta_description")) else "custom_excerpt"
     described_line = _nearest([(n, v) for n, v in lines[described] if v == entry.get(described)], at)
     status = _text(entry.get("status"))
@@ -151,7 +179,7 @@ def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Po
         meta_lines={"title": title_line, "description": described_line},
         title_line=title_line,
         format="ghost",
-        warnings=[],
+        warnings=warnings,
     )
 
 
