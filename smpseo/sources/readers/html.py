@@ -31,15 +31,24 @@ CONTENT_SELECTORS = (
     "article", "main", "[role=main]", ".entry-content", ".post-content", ".article-content", ".post-body",
     ".blog-post", ".single-post", ".hentry", "#content", ".content",
 )
-# Never content, wherever they stand.
+# Never content, wherever they stand. (`<noscript>` is not shown either, but stays for the address of a lazy image's
+# copy in it: see `image_address`.)
 NOISE_SELECTORS = (
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+    "script", "style", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
     "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[role=search]",
     "#comments", ".comments", "#respond", ".comment-respond", ".sidebar", "#sidebar", ".widget-area", ".widget",
     ".screen-reader-text", ".skip-link", ".post-navigation", ".navigation", ".sharedaddy", ".share-buttons",
     ".breadcrumbs", ".breadcrumb", "[hidden]",
 )
 _COMMENT_CLASS = re.compile(r"^comment(?:s|-|$)")
+# The post's furniture, by the names themes and site builders give it (in a class, an id, or Wix's `data-hook`): the
+# strip of author, date and reading time, the view, like and share counters, the lists of related or recent posts.
+_FURNITURE = re.compile(
+    r"^(?:(?:post|entry|article|blog-post)[-_]?(?:header|footer|meta|metadata|info|byline|stats|share|sharing|author"
+    r"|date|tags)|byline|reading-?time|time-to-read|read-?time|like-?button|likes|views?-?count"
+    r"|(?:related|recent|more|similar|latest)[-_]?(?:posts?|articles?|entries|stories|reads)"
+    r"|jp-relatedposts|yarpp-related|social-?share)$", re.I)
+_NAMING_ATTRS = ("data-hook", "data-testid")
 MIN_CONTENT_CHARS = 80  # a container with less text than this is not the post
 _DATE_PROPS = ("article:published_time", "og:published_time", "datePublished")
 
@@ -61,9 +70,9 @@ def _meta_all(soup: BeautifulSoup, key: str) -> list[str]:
 
 
 def _is_noise(tag: Tag) -> bool:
-    classes = tag.get("class") or []
-    ident = str(tag.get("id") or "")
-    return any(_COMMENT_CLASS.match(c) for c in classes) or bool(_COMMENT_CLASS.match(ident))
+    """Comments, or the post's furniture (`_FURNITURE`), by a class, the id or a `data-hook` naming it."""
+    names = [*(tag.get("class") or []), *(str(tag.get(k) or "") for k in ("id", *_NAMING_ATTRS))]
+    return any(_COMMENT_CLASS.match(n) or _FURNITURE.match(n) for n in names if n)
 
 
 _SIMPLE = re.compile(r"(?P<name>[a-z][a-z0-9-]*)|\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)"

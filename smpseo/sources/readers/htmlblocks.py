@@ -167,6 +167,9 @@ class _Builder:
             return text
         if name == "code":
             return breaks + "\n" * child.get_text().count("\n")  # inline code is not prose; its lines count
+        if name == "p" and child.parent is not None and child.parent.name in _ITEMS:
+            # `<li><p>...</p></li>` (Squarespace, Wix and many editors write lists so): the item's own text
+            return " " + breaks + self.inline(child, links, images, line) + " "
         if name in BLOCK_TAGS:
             # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
             # breaks stay in this text so that what follows it keeps its line.
@@ -181,7 +184,7 @@ class _Builder:
         return links, [self.image(img) for img in table.find_all("img") if _shown(img, table)]
 
     def image(self, tag: Tag, caption: str = "") -> Image:
-        return Image(src=str(tag.get("src") or ""), alt=str(tag.get("alt") or "").strip(),
+        return Image(src=image_address(tag), alt=str(tag.get("alt") or "").strip(),
                      title=str(tag.get("title") or "").strip(), line=_line(tag, self.offset), caption=caption)
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -296,7 +299,7 @@ class _Builder:
     def figure(self, tag: Tag) -> None:
         cap = tag.find("figcaption") or tag.find(class_=_CAPTION_TEXT)
         caption = " ".join(cap.get_text(" ").split()) if cap else ""
-        imgs = tag.find_all("img")
+        imgs = [img for img in tag.find_all("img") if _shown(img, tag)]  # not the copy in `<noscript>`
         if not imgs:
             self.walk(tag)
             return
@@ -327,6 +330,35 @@ def _shown(node: Tag, within: Tag) -> bool:
             return False
         node = node.parent
     return True
+
+
+_ITEMS = frozenset({"li", "dt", "dd"})
+# Where a lazy-loading script keeps an image's address until the image is scrolled into view, in the order tried.
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
+_LAZY_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
+
+
+def image_address(img: Tag) -> str:
+    """The address an `<img>` shows: its `src`, else where lazy loading keeps it (`data-src`, `data-lazy-src`,
+    `data-original`, a `srcset`'s first entry), else the `src` of the `<noscript>` copy written beside it for
+    browsers without scripts. A `data:` placeholder in `src` gives way to a real address."""
+    src = str(img.get("src") or "").strip()
+    if src and not src.lower().startswith("data:"):
+        return src
+    for key in _LAZY_SOURCES:
+        value = str(img.get(key) or "").strip()
+        if value:
+            return value
+    for key in _LAZY_SETS:
+        first = str(img.get(key) or "").strip().split(",")[0].split()
+        if first:
+            return first[0]
+    for sibling in (img.find_previous_sibling(), img.find_next_sibling()):
+        if isinstance(sibling, Tag) and sibling.name == "noscript":
+            copy = sibling.find("img")
+            if copy is not None and str(copy.get("src") or "").strip():
+                return str(copy["src"]).strip()
+    return src
 
 
 def _breaks(node) -> int:
