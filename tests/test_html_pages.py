@@ -92,3 +92,57 @@ def test_theme_byline_and_related_posts_by_class_are_not_prose():
     [post] = read_html(html, "aftercare.html")
     assert _shape(post.blocks) == [(PARAGRAPH, 3, "Keep the scalp dry for four days after each session.")]
     assert not any(b.kind == HEADING for b in post.blocks)
+
+
+def _medium(title: str, body: str, footer: str) -> str:
+    """A page of Medium's export, as it writes them."""
+    return f"""<!DOCTYPE html><html><head><title>{title}</title></head><body><article class="h-entry">
+<header><h1 class="p-name">{title}</h1></header>
+<section data-field="subtitle" class="p-summary">When can you train again?</section>
+<section data-field="body" class="e-content"><section class="section section--body"><div class="section-content">
+<div class="section-inner sectionLayout--insetColumn">
+{body}
+</div></div></section></section>
+<footer>{footer}<p>Exported from <a href="https://medium.com">Medium</a> on November 2, 2023.</p></footer>
+</article></body></html>"""
+
+
+PUBLISHED = ('<p>By <a href="https://medium.com/@clinic" class="p-author h-card">Clinic</a> on '
+             '<a href="https://medium.com/p/9b8c7d6e5f40"><time class="dt-published" datetime="2019-02-11T23:55:00Z">'
+             'February 11, 2019</time></a>.</p><p><a href="https://medium.com/@clinic/smp-and-the-gym-9b8c7d6e5f40" '
+             'class="p-canonical">Canonical link</a></p>')
+DRAFT = '<p><a href="https://medium.com/p/0a1b2c3d4e5f">View original.</a></p>'
+BODY = ('<h4 class="graf graf--h4 graf--leading graf--kicker">Aftercare</h4>'
+        '<h3 class="graf graf--h3 graf--title">SMP and the Gym</h3>'
+        '<h4 class="graf graf--h4 graf--subtitle">When can you train again?</h4>\n'
+        '<h3 class="graf graf--h3">Sweat</h3><p class="graf graf--p graf--trailing">Give it four days.</p>')
+
+
+def test_medium_title_subtitle_and_kicker_are_not_the_body():
+    """Medium's export repeats the title, subtitle and kicker at the top of the body: they are the post's title
+    and description, not its first subheadings (where the keyphrase checks would count the title)."""
+    [post] = read_html(_medium("SMP and the Gym", BODY, PUBLISHED), "2019-02-11_SMP-and-the-Gym-9b8c7d6e5f40.html")
+    assert (post.title, post.description) == ("SMP and the Gym", "When can you train again?")
+    assert _shape(post.blocks) == [(HEADING, 7, "Sweat"), (PARAGRAPH, 7, "Give it four days.")]
+    assert (post.slug, post.status, str(post.date)) == ("smp-and-the-gym", "", "2019-02-11")
+
+
+def test_a_medium_draft_is_a_draft_with_a_slug_without_the_post_id():
+    """A draft: the file's name starts `draft_`, its footer has no publication time; its slug is the file's name
+    without that and without Medium's post id. An untitled draft keeps no title, and is a draft all the same."""
+    [post] = read_html(_medium("SMP and the Gym", BODY, DRAFT), "posts/draft_SMP-and-the-Gym-0a1b2c3d4e5f.html")
+    assert (post.slug, post.status, post.date, post.title) == ("smp-and-the-gym", "draft", None, "SMP and the Gym")
+    assert post.not_a_post == "draft"
+    [untitled] = read_html(_medium("", "<p>ideas: scars, women</p>", '<p><a href="https://medium.com/p/5e6f7a8b9c0d">'
+                                   "View original.</a></p>"), "draft_Untitled-5e6f7a8b9c0d.html")
+    assert (untitled.slug, untitled.status, untitled.title) == ("untitled", "draft", "")
+    # Renamed, with its footer link: still Medium's draft (no publication time).
+    [renamed] = read_html(_medium("SMP and the Gym", BODY, DRAFT), "gym.html")
+    assert (renamed.slug, renamed.status) == ("gym", "draft")
+
+
+def test_a_page_of_one_h_entry_that_is_not_medium_keeps_its_status_and_slug():
+    page = _medium("Gym", "<p>Give it four days before you train.</p>", "").replace("<footer>", "<footer><p><a "
+                   'href="https://example.com/gym-0a1b2c3d4e5f" class="p-canonical">Canonical</a></p>', 1)
+    [post] = read_html(page, "draft_gym.html")
+    assert (post.slug, post.status) == ("gym-0a1b2c3d4e5f", "")

@@ -146,9 +146,13 @@ def test_a_medium_export_takes_its_summary_canonical_link_and_date_from_the_h_en
     [post] = read_file(FIXTURES / "html" / "medium-export.html")
     assert (post.title, post.date) == ("Does SMP hurt?", dt.date(2024, 5, 6))
     assert post.description == "What a session feels like for most of our clients."
-    assert (post.canonical, post.slug) == ("https://medium.com/@clinic/does-smp-hurt-abc", "does-smp-hurt-abc")
+    assert post.canonical == "https://medium.com/@clinic/does-smp-hurt-0a1b2c3d4e5f"
+    assert (post.slug, post.status) == ("does-smp-hurt", "")  # without Medium's post id; published
     assert (post.meta_line("description"), post.meta_line("date")) == (3, 12)
-    assert [b.text for b in post.blocks if b.kind == "paragraph"][-1] == "The cream takes twenty minutes to work."
+    # The body is the entry's `e-content`: not the summary again, nor the title repeated as its first heading.
+    assert [(b.kind, b.line, b.text) for b in post.blocks] == [
+        (PARAGRAPH, 7, "Most clients rate it two out of ten. We use a numbing cream when needed."),
+        (HEADING, 8, "Numbing"), (PARAGRAPH, 9, "The cream takes twenty minutes to work.")]
 
 
 def test_two_line_breaks_in_a_row_end_a_paragraph_as_a_browser_shows_them():

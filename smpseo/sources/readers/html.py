@@ -1,11 +1,13 @@
 """HTML pages (saved from a browser or fetched from the site): the post's main content and its metadata.
 
-Main content: the page's `<article>`, `<main>`, `[role=main]` or a WordPress content container
-(`.entry-content`, `.post-content`, ...), else the element holding the most paragraph text. Navigation, headers,
-footers, sidebars, comments, forms and scripts are never content. Metadata: `<title>` (else `og:title`, else the
+Main content: the `e-content` of the page's one microformats `h-entry`, else its `<article>`, `<main>`,
+`[role=main]` or a WordPress content container (`.entry-content`, `.post-content`, ...), else the element holding
+the most paragraph text. Navigation, headers, footers, sidebars, comments, forms, scripts and the post's furniture
+(byline, counters, related posts) are never content. Metadata: `<title>` (else `og:title`, else the
 H1), `<meta name=description>` (else `og:description`), `<link rel=canonical>` (else `og:url`), the date from
 `article:published_time` or JSON-LD `datePublished`, tags from `article:tag`, JSON-LD blocks into `post.jsonld`;
-where those are missing, a microformats `h-entry`'s summary, canonical link and date (Medium's export marks them so).
+where those are missing, a microformats `h-entry`'s summary, canonical link and date (Medium's export marks them so;
+its drafts are `status: draft`, its slugs lose the post id Medium ends them with: see `htmlentry`).
 Lines are the file's own (the parser's `sourceline`). The page's `<h1>` of its title (opening the content, or in the
 entry's header) is its one H1 (`Post.title_h1`), not a block: any `<h1>` in the content is then a second one.
 """
@@ -25,6 +27,7 @@ from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import as_date, split_front_matter
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
+from smpseo.sources.readers.htmlentry import entry_content, h_entry, medium_post, medium_slug
 from smpseo.sources.readers.htmltags import tagless_paragraphs
 
 CONTENT_SELECTORS = (
@@ -39,6 +42,7 @@ NOISE_SELECTORS = (
     "#comments", ".comments", "#respond", ".comment-respond", ".sidebar", "#sidebar", ".widget-area", ".widget",
     ".screen-reader-text", ".skip-link", ".post-navigation", ".navigation", ".sharedaddy", ".share-buttons",
     ".breadcrumbs", ".breadcrumb", "[hidden]",
+    ".graf--title", ".graf--subtitle", ".graf--kicker",  # Medium's title, subtitle and kicker, again in the body
 )
 _COMMENT_CLASS = re.compile(r"^comment(?:s|-|$)")
 # The post's furniture, by the names themes and site builders give it (in a class, an id, or Wix's `data-hook`): the
@@ -214,26 +218,6 @@ def _walk_jsonld(data):
             stack.extend(item)
 
 
-def _h_entry(soup: BeautifulSoup) -> dict:
-    """A microformats2 `h-entry`'s summary (text, line), canonical URL and publication date (text, line), where the
-    page marks them (`p-summary`, `p-canonical` or `u-url`, `dt-published`)."""
-    found: dict = {"summary": None, "url": "", "published": None}
-    entry = soup.find(class_="h-entry")
-    if entry is None:
-        return found
-    summary = entry.find(class_="p-summary")
-    if summary is not None and " ".join(summary.get_text(" ").split()):
-        found["summary"] = (" ".join(summary.get_text(" ").split()), summary.sourceline or 0)
-    link = entry.find("a", class_="p-canonical") or entry.find(class_="u-url", href=True)
-    if link is not None and link.get("href"):
-        found["url"] = str(link["href"]).strip()
-    published = entry.find(class_="dt-published")
-    if published is not None:
-        value = str(published.get("datetime") or published.get_text(" ")).strip()
-        found["published"] = (value, published.sourceline or 0) if value else None
-    return found
-
-
 def _title_h1s(soup: BeautifulSoup, title: str) -> int:
     """How many `<h1>` of the page read `title` (a site's name in an `<h1>` of its header is not the post's)."""
     return sum(1 for h1 in soup.find_all("h1") if title and _heading_text(h1) == title)
@@ -316,7 +300,7 @@ def read_html(text: str, path: str) -> list[Post]:
             if isinstance(obj.get("datePublished"), str):
                 date_text = obj["datePublished"]
                 break
-    entry = _h_entry(soup)  # microformats (Medium's export, IndieWeb and many blog themes): after the meta tags
+    entry = h_entry(soup)  # microformats (Medium's export, IndieWeb and many blog themes): after the meta tags
     if not description and entry["summary"]:
         description, description_line = entry["summary"]
     canonical = canonical or entry["url"]
@@ -327,14 +311,16 @@ def read_html(text: str, path: str) -> list[Post]:
     section, _ = _meta(soup, "article:section")
 
     titled = _title_h1s(soup, title)  # before the entry's header is taken out as noise
+    medium = medium_post(soup, path)
     _remove_noise(soup)
-    root = main_content(soup)
+    root = entry_content(soup) or main_content(soup)
     try:
         blocks = html_to_blocks(root)
     except RecursionError:  # nested deeper than the walk through it can go: the body's text is kept all the same
         blocks = _body_text(text, warnings)
-    # The title repeated as the content's first heading is the page title, not a section.
-    if blocks and blocks[0].kind == HEADING and blocks[0].level == 1 and blocks[0].text == title:
+    # The title repeated as the content's first heading, of any level (Medium's export repeats it as an <h3>), is
+    # the page title, not a section.
+    if blocks and blocks[0].kind == HEADING and blocks[0].text == title:
         title_line = title_line or blocks[0].line
         blocks = blocks[1:]
     # An <h1> of the title that is not in the blocks (the one just taken out, the entry header's) is the page's H1.
@@ -344,9 +330,11 @@ def read_html(text: str, path: str) -> list[Post]:
     meta = {k: v for k, v in (("title", title), ("description", description), ("canonical", canonical),
                               ("date", date_text)) if v}
     is_url = bool(re.match(r"https?://", path or "", re.I))
+    slug = _slug_from(canonical, path, title)
     return [Post(
         path=path,
-        slug=_slug_from(canonical, path, title),
+        slug=medium_slug(slug, medium, from_file=not canonical) if medium else slug,
+        status="draft" if medium and medium.draft else "",
         title=title,
         blocks=blocks,
         description=description,
