@@ -262,3 +262,28 @@ def test_links_and_images_in_a_table_s_cells_are_the_post_s():
     assert [(k.href, k.text, k.line, k.column) for k in post.links] == [
         ("cost.md", "the cost post", 5, 17), ("aftercare.md", "aftercare", 7, 11)]
     assert [(i.src, i.alt, i.line) for i in post.images] == [("scar.jpg", "", 6), ("line.jpg", "A hairline", 6)]
+
+
+def test_a_hugo_figure_keeps_its_caption_and_is_checked_as_an_html_figure_is():
+    """`{{< figure caption=... >}}`: the caption is its image's, as a `<figcaption>` is; an image with a caption but
+    no alt text is found by SEO211 in Markdown as in HTML."""
+    import smpseo
+    from smpseo.checks import EXAMPLE_CONFIG
+    from smpseo.sources.readers.html import read_html
+
+    text = ('---\ntitle: Chair\n---\n\nWe work on Hay Street.\n\n'
+            '{{< figure src="/images/chair.jpg" caption="Our studio chair on Hay Street, Perth." >}}\n\n'
+            'Then {{< figure src="/b.jpg" alt="Back" caption="Back view" >}} and '
+            '{{< figure src="/c.jpg" alt="Crown" >}}.\n')
+    post = parse_markdown(text, "chair.md")
+    assert [(b.kind, b.text) for b in post.blocks][1] == (IMAGE, "Our studio chair on Hay Street, Perth.")
+    assert [(i.src, i.alt, i.line, i.caption) for i in post.images] == [
+        ("/images/chair.jpg", "", 7, "Our studio chair on Hay Street, Perth."), ("/b.jpg", "Back", 9, "Back view"),
+        ("/c.jpg", "Crown", 9, "")]
+    [page] = read_html("<html><head><title>Chair</title></head><body><article><p>We work on Hay Street.</p>\n"
+                       '<figure><img src="/images/chair.jpg"><figcaption>Our studio chair on Hay Street, Perth.'
+                       "</figcaption></figure></article></body></html>", "chair.html")
+    assert page.images[0].caption == post.images[0].caption
+    found = [[(f.rule, f.message) for f in smpseo.check([p], EXAMPLE_CONFIG).findings if f.rule == "SEO211"]
+             for p in (post, page)]
+    assert found[0] == found[1] == [("SEO211", "Image '/images/chair.jpg' has no alt text")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -113,18 +114,37 @@ def _attributes(tag: str) -> dict[str, str]:
             for m in _ATTRIBUTE.finditer(tag)}
 
 
-def _figures_as_images(body: str) -> str:
+def _figures_as_images(body: str) -> tuple[str, dict[tuple[int, str], str]]:
     """`body` with each one-line Hugo figure shortcode written as the Markdown image it shows, padded to the same
-    length (every later column stays where it was); the other template tags are masked after this."""
+    length (every later column stays where it was); the other template tags are masked after this. With it, the
+    figures' captions, by the body's line (from 0) and the image's address: a figure's caption is its image's, as
+    an HTML `<figcaption>` is (`_with_captions`)."""
+    captions: dict[tuple[int, str], str] = {}
+
     def image(m: re.Match) -> str:
         attrs = _attributes(m.group(2))
         src, alt = attrs.get("src", ""), " ".join(attrs.get("alt", "").split())
         if not src or re.search(r"[\s()<>]", src) or re.search(r"[\[\]\\]", alt):
             return m.group(0)  # not writable as ![alt](src): left a template tag
+        caption = " ".join(attrs.get("caption", "").split())
+        if caption:
+            captions[(body.count("\n", 0, m.start()), src)] = caption
         written = f"![{alt}]({src})"
         return written + " " * (len(m.group(0)) - len(written))
 
-    return _FIGURE.sub(image, body) if "figure" in body else body
+    return (_FIGURE.sub(image, body), captions) if "figure" in body else (body, captions)
+
+
+def _with_captions(blocks: list[Block], captions: dict[tuple[int, str], str], offset: int) -> None:
+    """The figures' captions (`_figures_as_images`) given to their images; an image alone in its block reads as its
+    caption, as an HTML figure's does."""
+    for block in blocks:
+        for k, img in enumerate(block.images):
+            caption = captions.get((img.line - offset - 1, img.src))
+            if caption:
+                block.images[k] = replace(img, caption=caption)
+                if block.kind == IMAGE and len(block.images) == 1:
+                    block.text = caption
 
 
 def _clean_tokens(tokens: list[Token]) -> list[Token]:
@@ -266,7 +286,8 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`. What
     is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`."""
     env: dict = {}  # the reference definitions ([text][ref]), which a table's links use too
-    tokens = _clean_tokens(_md.parse(mask_templates(_figures_as_images(body)), env))
+    figured, captions = _figures_as_images(body)
+    tokens = _clean_tokens(_md.parse(mask_templates(figured), env))
     blocks: list[Block] = []
     kind_stack: list[str] = []
     list_depth = 0
@@ -338,6 +359,8 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             end = (tok.map[1] if tok.map else 0) + offset
             links, images = _table_links(lines, start, end, env)
             blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end, links=links, images=images))
+    if captions:
+        _with_captions(blocks, captions, offset)
     skipped = past_nesting_limit(tokens, _md.options.maxNesting)
     if skipped and warnings is not None:
         warnings += [f"line {first + offset + 1}: lists or quotes nested too deeply for the Markdown parser; read as "
