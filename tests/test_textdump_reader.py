@@ -416,3 +416,50 @@ def test_in_a_dump_that_dates_its_posts_only_a_dated_title_starts_one():
             "Today most clients bring headphones and a snack for the afternoon."]),
         ("How often is a top-up needed?", dt.date(2024, 6, 10), [
             "A top-up every few years keeps the dots crisp. It takes an hour."])]
+
+
+SHARED_POSTS = [
+    ("Does SMP hurt?", "Posted on 3rd March 2021 by Fiona", "A little, but far less than most people expect.",
+     "Call 0141 496 0123 for a free consultation.", "Numbing cream is there if you want it."),
+    ("How much does SMP cost?", "Posted on 17th May 2021 by Fiona", "Yes, you can spread the cost over 12 months.",
+     "Phone 0141 496 0123 to book.", "Ask about the payment plan at your visit."),
+    ("How long does SMP last?", "Posted on 2nd August 2021 by Fiona", "Four to six years for most clients.",
+     "Call 0141 496 0123 to talk it through.", "A top-up keeps the dots crisp."),
+]
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_share_box_goes_and_the_sentence_above_it_stays(count):
+    """A share box under every post ("Share this:" over its buttons) is dropped, label and buttons, and nothing else:
+    the one-sentence paragraph right above it is the post's own (it was taken for the caption of an image whose alt
+    text the repeated box was thought to be), and the label is never a heading (in a dump of two posts, too few for
+    repetition to find it). The line after the box is no caption either, with more text after it."""
+    dump = "\n".join(
+        f"{title}\n{dateline}\n\n{sentence}\n\nShare this:\nFacebook\nClick to share on Twitter (Opens in new window)\n\n"
+        f"{call}\n{closing}\n"
+        for title, dateline, sentence, call, closing in SHARED_POSTS[:count])
+    posts = [(p.title, [(b.kind, b.line, b.text) for b in p.blocks]) for p in read_textdump(dump, "dump.txt")]
+    assert posts == [(title, [(PARAGRAPH, 12 * i + 4, sentence), (PARAGRAPH, 12 * i + 10, call),
+                              (PARAGRAPH, 12 * i + 11, closing)])
+                     for i, (title, _, sentence, call, closing) in enumerate(SHARED_POSTS[:count])]
+
+
+def test_share_words_outside_a_share_box_are_text():
+    """A button's word is dropped only in a run under a share label: a sentence about sharing, and a list of the
+    networks the clinic is on, are the post's."""
+    posts = _read(
+        """\
+        How to reach us
+        Posted on 3rd March 2021 by Fiona
+
+        Share this with a friend who is thinking about SMP.
+
+        Find us on:
+        - Facebook
+        - Instagram
+
+        Write to the studio and we answer within a day.
+        """)
+    assert posts == [("How to reach us", dt.date(2021, 3, 3), [
+        "Share this with a friend who is thinking about SMP.", "Find us on:", "Facebook", "Instagram",
+        "Write to the studio and we answer within a day."])]

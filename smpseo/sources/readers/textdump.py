@@ -17,7 +17,9 @@ What a dump holds and how it is read:
   heading. These are dropped: they are neither headings nor prose.
 * Boilerplate (an author bio, a call to action, an image alt) that recurs in several posts is found by
   repetition - the same or nearly the same line in three or more posts, or the same paragraph in two - and
-  dropped.
+  dropped. So is a share box, wherever it stands: its label ("Share this:", a line to itself) and the buttons listed
+  right under it ("Facebook", "Twitter"); the words are data (`smpseo/data/en/textdump_share_*.txt`). Boilerplate
+  is dropped by itself: it is no image's alt text, and takes no line next to it along as a caption.
 * A dateline next to the title ("Posted on March 3, 2021 by Sam", "3 March 2021", "2021-03-03") gives the post's
   date, and is neither its title nor its text; a dateline anywhere else in a post is a paragraph.
 * A line starting with a bullet ("- ", "* ", "• ", "1. ") is a list item.
@@ -58,6 +60,8 @@ from smpseo.sources.readers.textdump_lines import (
     _is_prose,
     _is_quote,
     _is_runaway_caption,
+    _is_share_button,
+    _is_share_label,
     _is_title_shaped,
     _norm,
     _opens_post,
@@ -182,7 +186,7 @@ def _drop_repeated(posts: list[list[_Unit]]) -> None:
     """
     if len(posts) < 2:
         return
-    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind not in (SEPARATOR, DATELINE)]
+    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind not in (SEPARATOR, DATELINE, "drop")]
     norms = [_norm(u.text) for _, u in entries]
     # Exact copies are one line, held by the posts that have it; near copies of a line (a typo apart) share one of
     # its rarer words, among the distinct lines, and have similar lengths. A word in more than SHARED_WORD_LINES
@@ -219,7 +223,20 @@ def _drop_repeated(posts: list[list[_Unit]]) -> None:
             continue  # the post is a copy of another, not boilerplate
         for unit in units:
             unit.kind = "drop"
-            unit.repeated = True
+            unit.boilerplate = True
+
+
+def _drop_share_boxes(units: list[_Unit]) -> None:
+    """A share box: a label line ("Share this:") and the buttons listed right under it ("Facebook", "Twitter")."""
+    in_box = False
+    for unit in units:
+        if unit.kind in (SEPARATOR, DATELINE):
+            in_box = False
+            continue
+        in_box = _is_share_label(unit.text) or (in_box and _is_share_button(unit.text))
+        if in_box:
+            unit.kind = "drop"
+            unit.boilerplate = True
 
 
 def _classify(units: list[_Unit]) -> None:
@@ -247,7 +264,7 @@ def _classify(units: list[_Unit]) -> None:
         unit.kind = QUOTE if _is_quote(t) else HEADING if _is_heading_shaped(t) else PARAGRAPH
     # Alt lines take their caption with them (the caption stands right after the alt line, or a short one right
     # before it); a heading-shaped line right under a heading is a caption.
-    alts = [u.kind == "drop" and (_is_lowercase_alt(u.text) or _is_keyword_line(u.text) or u.repeated)
+    alts = [u.kind == "drop" and (_is_lowercase_alt(u.text) or _is_keyword_line(u.text))
             for u in units]
     last_live: _Unit | None = None
     for i, unit in enumerate(units):
@@ -329,6 +346,8 @@ def read_textdump(text: str, path: str) -> list[Post]:
     if not units:
         raise SourceError(path, "no text to read")
     posts = [_title_first(p) for p in _split_posts(units)]
+    for units_of_post in posts:
+        _drop_share_boxes(units_of_post[1:])
     _drop_repeated(posts)
     for units_of_post in posts:
         _classify(units_of_post[1:])

@@ -85,7 +85,7 @@ class _Unit:
     line: int
     end_line: int
     kind: str = ""  # HEADING, PARAGRAPH, QUOTE, or "drop"
-    repeated: bool = False  # dropped as boilerplate found in several posts
+    boilerplate: bool = False  # dropped as the site's, not the post's (found in several posts, a share box)
 
     @property
     def words(self) -> list[str]:
@@ -240,6 +240,28 @@ def _has_cue(text: str, cues: frozenset[str]) -> bool:
 def _opens_post(text: str) -> bool:
     low = text.lower().replace("’", "'").lstrip(_OPEN_QUOTES)
     return any(re.match(rf"{re.escape(cue)}\b", low) for cue in _cue_list("textdump_openers"))
+
+
+_BUTTON_WRAPPING = re.compile(r"\([^)]*\)|^(?:click to share on|share on|share to|click to)\s+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _share_text(text: str) -> str:
+    """A line as a share box's label or button reads: lowercase, without bracketed words ("(Opens in new window)"),
+    a leading "click to share on", the closing ":" and dots."""
+    low = " ".join(text.lower().replace("…", "...").split())
+    return " ".join(_BUTTON_WRAPPING.sub(" ", low).rstrip(" :.").split())
+
+
+def _is_share_label(text: str) -> bool:
+    """"Share this:", "Share this post": the label of a share box (`smpseo/data/en/textdump_share_labels.txt`)."""
+    return _share_text(text) in _cue_list("textdump_share_labels")
+
+
+def _is_share_button(text: str) -> bool:
+    """"Facebook", "Click to share on Twitter (Opens in new window)": one button of a share box
+    (`smpseo/data/en/textdump_share_buttons.txt`)."""
+    return _share_text(text) in _cue_list("textdump_share_buttons")
 
 
 def _is_prose(unit: _Unit) -> bool:
