@@ -225,3 +225,33 @@ def test_a_private_post_is_left_out_as_a_draft_is(tmp_path):
     assert [p.title for p in corpus] == ["How long does SMP last?"] and [e.message for e in corpus.errors] == [
         "1 private post left out; --drafts includes private posts"]
     assert [p.status for p in load_posts(tmp_path / "export.xml", drafts=True)] == ["private", "publish"]
+
+
+def test_category_and_tag_names_are_decoded_as_the_title_is():
+    """WordPress writes a category's "&" as "&amp;" inside CDATA: the name is the one the site shows."""
+    item = ITEM.replace("<![CDATA[Pain]]>", "<![CDATA[Scars &amp; Transplants]]>").replace(
+        "<![CDATA[numbing]]>", "<![CDATA[before &amp; after]]>")
+    [post] = read_wxr(_export(item), "export.xml")
+    assert post.categories == ["Scars & Transplants"] and post.tags == ["before & after"]
+
+
+def test_a_scheduled_post_is_left_out_as_a_draft_is(tmp_path):
+    """A post scheduled for later (WordPress's `future`) is not on the site yet: left out of the checks and the
+    blog's figures unless drafts are asked for, in the export and in the Markdown it is imported to (`status:
+    future`, or Ghost's `scheduled`), and one line says so."""
+    scheduled = ITEM.replace("<wp:status>draft</wp:status>", "<wp:status>future</wp:status>")
+    published = ITEM.replace("<wp:status>draft</wp:status>", "<wp:status>publish</wp:status>").replace(
+        "Does SMP hurt?", "How long does SMP last?")
+    (tmp_path / "export.xml").write_text(_export(scheduled + published), encoding="utf-8")
+    corpus = load_posts(tmp_path / "export.xml")
+    assert [p.title for p in corpus] == ["How long does SMP last?"] and [e.message for e in corpus.errors] == [
+        "1 draft left out; --drafts includes drafts"]
+    assert [p.status for p in load_posts(tmp_path / "export.xml", drafts=True)] == ["future", "publish"]
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    for status in ("future", "scheduled", "publish"):
+        (posts / f"{status}.md").write_text(f"---\ntitle: Post {status}\nstatus: {status}\n---\nSome text here.\n",
+                                            encoding="utf-8")
+    corpus = load_posts(posts)
+    assert [p.title for p in corpus] == ["Post publish"] and [e.message for e in corpus.errors] == [
+        "2 drafts left out; --drafts includes drafts"]

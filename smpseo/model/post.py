@@ -107,7 +107,9 @@ class Section:
         return "\n\n".join(b.text for b in self.blocks if b.is_prose)
 
 
-UNPUBLISHED = ("draft", "pending", "auto-draft")  # statuses of a post not (yet) on the site
+# statuses of a post not (yet) on the site; a post scheduled for later (WordPress's `future`, Ghost's `scheduled`)
+# is not on it yet
+UNPUBLISHED = ("draft", "pending", "auto-draft", "future", "scheduled")
 
 
 # the formats whose one file holds many posts (an export, a feed, a text dump): a post starts at its title's line
@@ -215,9 +217,9 @@ class Post:
     @property
     def not_a_post(self) -> str:
         """Why this page is left out of the blog's posts unless drafts are asked for: "draft" (a draft, a WordPress
-        post pending review, Hugo's `draft = true`, Jekyll's `published: false` or a file of its `_drafts`), "section
-        page" (Hugo's `_index.md`, a list page), "private post" (WordPress's private status: only the site's editors
-        see it), or "" for a post."""
+        post pending review, a post scheduled for later (`status: future` or `scheduled`), Hugo's `draft = true`,
+        Jekyll's `published: false` or a file of its `_drafts`), "section page" (Hugo's `_index.md`, a list page),
+        "private post" (WordPress's private status: only the site's editors see it), or "" for a post."""
         if self.path and PurePath(self.path).stem == "_index":
             return "section page"
         if self.status.lower() == "private":

@@ -130,7 +130,8 @@ class _Handler(xml.sax.handler.ContentHandler):
                 self.items.append(self._item)
             self._item = None
         elif tag == "category" and self._category is not None:
-            self._item["categories"].append((self._category["domain"], text.strip(), self._category["nicename"]))
+            # The name as WordPress shows it: "Scars &amp; Transplants" (escaped inside CDATA) is "Scars & Transplants"
+            self._item["categories"].append((self._category["domain"], plain(text), self._category["nicename"]))
             self._category = None
         elif tag in ("wp:meta_key", "wp:meta_value") and self._meta is not None:
             self._meta[tag] = text
