@@ -435,7 +435,8 @@ def test_a_share_box_goes_and_the_sentence_above_it_stays(count):
     text the repeated box was thought to be), and the label is never a heading (in a dump of two posts, too few for
     repetition to find it). The line after the box is no caption either, with more text after it."""
     dump = "\n".join(
-        f"{title}\n{dateline}\n\n{sentence}\n\nShare this:\nFacebook\nClick to share on Twitter (Opens in new window)\n\n"
+        f"{title}\n{dateline}\n\n{sentence}\n\n"
+        "Share this:\nFacebook\nClick to share on Twitter (Opens in new window)\n\n"
         f"{call}\n{closing}\n"
         for title, dateline, sentence, call, closing in SHARED_POSTS[:count])
     posts = [(p.title, [(b.kind, b.line, b.text) for b in p.blocks]) for p in read_textdump(dump, "dump.txt")]

@@ -255,3 +255,50 @@ def test_a_scheduled_post_is_left_out_as_a_draft_is(tmp_path):
     corpus = load_posts(posts)
     assert [p.title for p in corpus] == ["Post publish"] and [e.message for e in corpus.errors] == [
         "2 drafts left out; --drafts includes drafts"]
+
+
+def _reusable(post_id: int, html: str) -> str:
+    return (f"<item><title>Block {post_id}</title><content:encoded><![CDATA[{html}]]></content:encoded>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:status>publish</wp:status><wp:post_type>wp_block</wp:post_type>"
+            "</item>\n")
+
+
+def test_a_reusable_block_is_put_in_place_where_a_post_uses_it(tmp_path, capsys):
+    """A reusable block (`<!-- wp:block {"ref":300} /-->`, an item of type `wp_block` in the same export, before or
+    after the post) is the post's text where it is used, on the line of its use, and so is a block it uses in turn;
+    the post's own lines stay the export's. A block not in the export, or used inside itself, is left out with one
+    warning at the line of its use; the reusable blocks are no posts of their own."""
+    post = """<item><title>Aftercare FAQ</title><content:encoded><![CDATA[<!-- wp:block {"ref":300} /-->
+<!-- wp:paragraph --><p>Keep your scalp dry for four days.</p><!-- /wp:paragraph -->
+<!-- wp:block {"ref":301} /-->
+<!-- wp:block {"ref":999} /-->
+<!-- wp:block {"ref":302} /-->
+<p>Call us.</p>]]></content:encoded><wp:post_id>260</wp:post_id><wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type></item>
+"""
+    export = _export(_reusable(300, "<!-- wp:paragraph -->\n<p>Book your free consultation: 0141 496 0123</p>\n"
+                                    "<!-- /wp:paragraph -->")
+                     + post
+                     + _reusable(301, '<p>Prices start at £900.</p><!-- wp:block {"ref":300} /-->')
+                     + _reusable(302, '<p>Open on Saturdays.</p><!-- wp:block {"ref":302} /-->'))
+    [read] = read_wxr(export, "export.xml")
+    assert [(b.line, b.text) for b in read.blocks] == [
+        (10, "Book your free consultation: 0141 496 0123"),
+        (11, "Keep your scalp dry for four days."),
+        (12, "Prices start at £900."),
+        (12, "Book your free consultation: 0141 496 0123"),
+        (14, "Open on Saturdays."),
+        (15, "Call us.")]
+    assert read.warnings == [
+        "line 13: reusable block 999 is not in the export; its text is missing from this post",
+        "line 14: reusable block 302 is used inside itself or too deeply; put in once"]
+    # Imported, each is one warning line naming the file and the line.
+    from smpseo.cli import main
+
+    (tmp_path / "export.xml").write_text(export, encoding="utf-8")
+    assert main(["import", str(tmp_path / "export.xml"), "--to", str(tmp_path / "posts")]) == 0
+    assert [line for line in capsys.readouterr().err.splitlines() if "warning" in line] == [
+        f"{tmp_path / 'export.xml'}:13: warning: reusable block 999 is not in the export; its text is missing from "
+        "this post",
+        f"{tmp_path / 'export.xml'}:14: warning: reusable block 302 is used inside itself or too deeply; put in once"]
+    assert "Book your free consultation" in (tmp_path / "posts" / "aftercare-faq.md").read_text(encoding="utf-8")

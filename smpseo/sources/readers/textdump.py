@@ -186,7 +186,8 @@ def _drop_repeated(posts: list[list[_Unit]]) -> None:
     """
     if len(posts) < 2:
         return
-    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:] if u.kind not in (SEPARATOR, DATELINE, "drop")]
+    entries = [(p, u) for p, units in enumerate(posts) for u in units[1:]
+               if u.kind not in (SEPARATOR, DATELINE, "drop")]  # (a share box is dropped already)
     norms = [_norm(u.text) for _, u in entries]
     # Exact copies are one line, held by the posts that have it; near copies of a line (a typo apart) share one of
     # its rarer words, among the distinct lines, and have similar lengths. A word in more than SHARED_WORD_LINES

@@ -5,11 +5,14 @@ Parsed as a stream with defusedxml's SAX parser (entity declarations are refused
 `wordpress.org/export/1.x/` namespaces are read, whichever the file declares.
 
 Content is the post's HTML as stored: classic posts (paragraphs separated by blank lines, as `wpautop` renders
-them, `[caption]` shortcodes) and block-editor posts (`<!-- wp:... -->` comments are markup, never prose).
+them, `[caption]` shortcodes) and block-editor posts (`<!-- wp:... -->` comments are markup, never prose). A
+reusable block (`<!-- wp:block {"ref":300} /-->`, the item of type `wp_block` with that id in the same export) is
+put in its place, on the line of its use.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import xml.sax
 import xml.sax.handler
@@ -126,7 +129,8 @@ class _Handler(xml.sax.handler.ContentHandler):
             self._field = None
             return
         if tag == "item":
-            if (self._item.get("wp:post_type") or "").strip() == "post":  # pages, attachments, menus: not kept
+            # pages, attachments, menus: not kept; a reusable block is kept for the posts that use it
+            if (self._item.get("wp:post_type") or "").strip() in ("post", REUSABLE):
                 self.items.append(self._item)
             self._item = None
         elif tag == "category" and self._category is not None:
@@ -171,14 +175,56 @@ def seo_field(meta: dict, field: str) -> str:
     return ""
 
 
-def _post(item: dict, path: str, warnings: list[str]) -> Post:
+REUSABLE = "wp_block"  # the type of a reusable block's item ("synced pattern")
+_USE_OF_REUSABLE = re.compile(r"<!--\s*wp:block\s+(\{[^<>]*?\})\s*/?-->")
+MAX_REUSABLE_DEPTH = 8  # reusable blocks inside reusable blocks, followed this deep
+MAX_REUSABLE_USES = 200  # reusable blocks put into one post at most (one used twice in one used twice ... grows fast)
+
+
+def _reusable_ref(comment_json: str) -> str:
+    """The id a reusable block's use names (`{"ref":300}`), or "" for none."""
+    try:
+        ref = json.loads(comment_json).get("ref")
+    except (ValueError, AttributeError):
+        return ""
+    return str(ref).strip() if isinstance(ref, (int, str)) and not isinstance(ref, bool) else ""
+
+
+def with_reusable_blocks(content: str, reusable: dict[str, str], first_line: int, warnings: list[str]) -> str:
+    """`content` with each reusable block it uses put in its place, on one line (the line of its use: the lines of
+    the post's own text stay those of the export), and the reusable blocks those use in turn. A use of a block not in
+    the export, of a block inside itself, or past MAX_REUSABLE_DEPTH or MAX_REUSABLE_USES, is left out, with one
+    warning at the line of the use in the post."""
+    budget = [MAX_REUSABLE_USES]
+
+    def expand(text: str, line_at, within: tuple[str, ...]) -> str:
+        def put(m: re.Match) -> str:
+            ref, line = _reusable_ref(m.group(1)), line_at(m.start())
+            if ref not in reusable:
+                named = ref or repr(m.group(1))
+                warnings.append(f"line {line}: reusable block {named} is not in the export; its text is missing from "
+                                "this post")
+                return ""
+            if ref in within or len(within) >= MAX_REUSABLE_DEPTH or budget[0] <= 0:
+                warnings.append(f"line {line}: reusable block {ref} is used inside itself or too deeply; put in once")
+                return ""
+            budget[0] -= 1
+            inner = " ".join(reusable[ref].split("\n"))  # the use's one line
+            return expand(inner, lambda _: line, (*within, ref))
+
+        return _USE_OF_REUSABLE.sub(put, text) if "wp:block" in text else text
+
+    return expand(content, lambda at: first_line + content.count("\n", 0, at), ())
+
+
+def _post(item: dict, path: str, warnings: list[str], reusable: dict[str, str] | None = None) -> Post:
     lines = item["lines"]
     title = " ".join(plain(item.get("title", "")).split())
     post_id = (item.get("wp:post_id") or "").strip()
     name = (item.get("wp:post_name") or "").strip()
     slug = slugify(name) if name else (slugify(title) if title else f"post-{post_id or item['line']}")
-    content = item.get("content:encoded", "")
     offset = lines.get("content:encoded", item["line"]) - 1
+    content = with_reusable_blocks(item.get("content:encoded", ""), reusable or {}, offset + 1, warnings)
     blocks = html_to_blocks(prepare_content(content), line_offset=offset) if content.strip() else []
     meta = item["postmeta"]
     description = seo_field(meta, "description") or plain(item.get("excerpt:encoded", ""))
@@ -228,7 +274,10 @@ def read_wxr(text: str, path: str) -> list[Post]:
     if not handler.wp_namespace:
         raise SourceError(path, f"not a WordPress export, RSS or Atom feed (the document is <{handler.root or '?'}>, "
                                 "without the wordpress.org/export namespace)")
-    return posts_of(handler, path, _post)
+    reusable = {(item.get("wp:post_id") or "").strip(): item.get("content:encoded", "")
+                for item in handler.items if (item.get("wp:post_type") or "").strip() == REUSABLE}
+    handler.items = [item for item in handler.items if (item.get("wp:post_type") or "").strip() != REUSABLE]
+    return posts_of(handler, path, lambda item, path_, warnings: _post(item, path_, warnings, reusable))
 
 
 
