@@ -302,3 +302,43 @@ def test_a_reusable_block_is_put_in_place_where_a_post_uses_it(tmp_path, capsys)
         "this post",
         f"{tmp_path / 'export.xml'}:14: warning: reusable block 302 is used inside itself or too deeply; put in once"]
     assert "Book your free consultation" in (tmp_path / "posts" / "aftercare-faq.md").read_text(encoding="utf-8")
+
+
+GALLERY = """<item><title>Before and after: crown work</title><wp:post_name>crown</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<!-- wp:gallery -->
+<figure class="wp-block-gallery has-nested-images"><!-- wp:image {"id":101} -->
+<figure class="wp-block-image"><img src="/crown-1.jpg" alt="Crown before and after SMP"/></figure>
+<!-- /wp:image --><!-- wp:image {"id":103} -->
+<figure class="wp-block-image"><img src="/crown-2.jpg" alt=""/><figcaption class="wp-element-caption">Side view, six weeks on</figcaption></figure>
+<!-- /wp:image --><figcaption class="blocks-gallery-caption wp-element-caption">Three sessions on a thinning crown</figcaption></figure>
+<!-- /wp:gallery -->]]></content:encoded></item>
+"""
+# The gallery block of WordPress before 5.9: a list of figures
+OLD_GALLERY = """<item><title>Before and after: crown work</title><wp:post_name>crown</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<!-- wp:gallery -->
+<figure class="wp-block-gallery"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item">
+<figure><img src="/crown-1.jpg" alt="Crown before and after SMP"/></figure></li><li class="blocks-gallery-item">
+<figure><img src="/crown-2.jpg" alt=""/><figcaption class="blocks-gallery-item__caption">Side view, six weeks on</figcaption></figure></li></ul>
+<figcaption class="blocks-gallery-caption">Three sessions on a thinning crown</figcaption></figure>
+<!-- /wp:gallery -->]]></content:encoded></item>
+"""
+
+
+@pytest.mark.parametrize("item", [GALLERY, OLD_GALLERY])
+def test_a_gallery_keeps_each_images_caption_and_its_own(item, tmp_path):
+    """A gallery is a figure of figures: each image has its own caption (the first none), never the last image's,
+    and the gallery's caption is a paragraph of the post where it stands, so a post that is only a gallery keeps its
+    sentence."""
+    [post] = read_wxr(_export(item), "export.xml")
+    assert [(b.kind, b.line, b.text, [(i.src, i.alt, i.caption) for i in b.images]) for b in post.blocks] == [
+        (IMAGE, 10, "Crown before and after SMP", [("/crown-1.jpg", "Crown before and after SMP", "")]),
+        (IMAGE, 12 if item is GALLERY else 11, "Side view, six weeks on",
+         [("/crown-2.jpg", "", "Side view, six weeks on")]),
+        (PARAGRAPH, 13 if item is GALLERY else 12, "Three sessions on a thinning crown", [])]
+    from smpseo.cli import main
+
+    (tmp_path / "export.xml").write_text(_export(item), encoding="utf-8")
+    assert main(["import", str(tmp_path / "export.xml"), "--to", str(tmp_path / "posts")]) == 0
+    body = (tmp_path / "posts" / "crown.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == ('\n![Crown before and after SMP](/crown-1.jpg)\n\n![](/crown-2.jpg "Side view, six weeks on")\n\n'
+                    "Three sessions on a thinning crown\n")

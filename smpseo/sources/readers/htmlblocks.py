@@ -297,6 +297,9 @@ class _Builder:
         flush()
 
     def figure(self, tag: Tag) -> None:
+        if tag.find(_is_figure) is not None:
+            self.gallery(tag)
+            return
         cap = tag.find("figcaption") or tag.find(class_=_CAPTION_TEXT)
         caption = " ".join(cap.get_text(" ").split()) if cap else ""
         imgs = [img for img in tag.find_all("img") if _shown(img, tag)]  # not the copy in `<noscript>`
@@ -306,6 +309,20 @@ class _Builder:
         for img in imgs:
             image = self.image(img, caption=caption)
             self.blocks.append(Block(kind=IMAGE, text=caption or image.alt, line=image.line, images=[image]))
+
+    def gallery(self, tag: Tag) -> None:
+        """A figure of figures (a WordPress gallery): each inner figure is an image with its own caption (or none), an
+        image outside them has none, and the gallery's own caption is a paragraph of the post, where it stands."""
+        for node in tag.find_all(lambda t: _is_figure(t) or t.name == "img" or _is_caption(t)):
+            if _owner(node, tag) is not tag:
+                continue  # inside an inner figure: read with it
+            if _is_figure(node):
+                self.figure(node)
+            elif node.name == "img":
+                image = self.image(node)
+                self.blocks.append(Block(kind=IMAGE, text=image.alt, line=image.line, images=[image]))
+            elif _shown(node, tag):
+                self.prose(PARAGRAPH, node)
 
     def _string_line(self, s: NavigableString) -> int:
         """A text node's first line: the last tag opened before it, plus the line breaks of the text in between."""
@@ -366,6 +383,22 @@ def _breaks(node) -> int:
 
 
 _CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
+
+
+def _is_figure(tag: Tag) -> bool:
+    return tag.name == "figure" or _is_caption_box(tag)
+
+
+def _is_caption(tag: Tag) -> bool:
+    return tag.name == "figcaption" or any(_CAPTION_TEXT.match(c) for c in tag.get("class") or [])
+
+
+def _owner(node: Tag, within: Tag) -> Tag:
+    """The figure (or caption box) nearest around `node`, up to `within`."""
+    parent = node.parent
+    while parent is not None and parent is not within and not _is_figure(parent):
+        parent = parent.parent
+    return parent if parent is not None else within
 
 
 def _is_caption_box(tag: Tag) -> bool:
