@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from smpseo.core.text import clean_text, strip_markup_noise
 from smpseo.model.post import (
@@ -24,8 +24,18 @@ from smpseo.model.post import (
     Link,
     split_sentences,
 )
+from smpseo.sources.readers.htmlnodes import (
+    CAPTION_TEXT,
+    figure_around,
+    hidden,
+    image_address,
+    is_caption,
+    is_caption_box,
+    is_figure,
+    line_breaks,
+    shown,
+)
 from smpseo.sources.readers.htmltables import TableKinds
-from smpseo.sources.readers.htmltags import SKIP_TAGS
 
 HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
 BLOCK_TAGS = HEADING_TAGS | {
@@ -145,8 +155,8 @@ class _Builder:
 
     def inline_child(self, child, links: list[Link], images: list[Image], line: int) -> str:
         """The text one node of inline content contributes; its links and images are collected on the way."""
-        if _hidden(child):  # not shown, but its line breaks still count
-            return "\n" * _breaks(child)
+        if hidden(child):  # not shown, but its line breaks still count
+            return "\n" * line_breaks(child)
         if isinstance(child, NavigableString):
             return str(child)
         if not isinstance(child, Tag):
@@ -180,8 +190,8 @@ class _Builder:
     def cell_links(self, table: Tag) -> tuple[list[Link], list[Image]]:
         """The links and images in a table of data's cells, in the order they are written."""
         links = [Link(href=str(a["href"]), text=" ".join(a.get_text(" ").split()), line=_line(a, self.offset),
-                      column=_column(a)) for a in table.find_all("a", href=True) if _shown(a, table)]
-        return links, [self.image(img) for img in table.find_all("img") if _shown(img, table)]
+                      column=_column(a)) for a in table.find_all("a", href=True) if shown(a, table)]
+        return links, [self.image(img) for img in table.find_all("img") if shown(img, table)]
 
     def image(self, tag: Tag, caption: str = "") -> Image:
         return Image(src=image_address(tag), alt=str(tag.get("alt") or "").strip(),
@@ -241,9 +251,9 @@ class _Builder:
 
         breaks = 0  # line breaks (<br>) since the last word of loose text
         for child in list(node.children):
-            if _hidden(child):
+            if hidden(child):
                 if pending:  # inside loose text its line breaks count; before it, the next text's own line does
-                    pending.append("\n" * _breaks(child))
+                    pending.append("\n" * line_breaks(child))
                 continue
             if isinstance(child, NavigableString):
                 if not pending:
@@ -288,7 +298,7 @@ class _Builder:
                 self.add(TABLE, child.get_text(" "), _line(child, self.offset), *self.cell_links(child))
             elif name == "table":  # a table that lays out the page: its cells hold the prose
                 self.walk(child)
-            elif name == "figure" or _is_caption_box(child):
+            elif name == "figure" or is_caption_box(child):
                 self.figure(child)
             elif name == "hr":
                 continue
@@ -297,12 +307,12 @@ class _Builder:
         flush()
 
     def figure(self, tag: Tag) -> None:
-        if tag.find(_is_figure) is not None:
+        if tag.find(is_figure) is not None:
             self.gallery(tag)
             return
-        cap = tag.find("figcaption") or tag.find(class_=_CAPTION_TEXT)
+        cap = tag.find("figcaption") or tag.find(class_=CAPTION_TEXT)
         caption = " ".join(cap.get_text(" ").split()) if cap else ""
-        imgs = [img for img in tag.find_all("img") if _shown(img, tag)]  # not the copy in `<noscript>`
+        imgs = [img for img in tag.find_all("img") if shown(img, tag)]  # not the copy in `<noscript>`
         if not imgs:
             self.walk(tag)
             return
@@ -313,15 +323,15 @@ class _Builder:
     def gallery(self, tag: Tag) -> None:
         """A figure of figures (a WordPress gallery): each inner figure is an image with its own caption (or none), an
         image outside them has none, and the gallery's own caption is a paragraph of the post, where it stands."""
-        for node in tag.find_all(lambda t: _is_figure(t) or t.name == "img" or _is_caption(t)):
-            if _owner(node, tag) is not tag:
+        for node in tag.find_all(lambda t: is_figure(t) or t.name == "img" or is_caption(t)):
+            if figure_around(node, tag) is not tag:
                 continue  # inside an inner figure: read with it
-            if _is_figure(node):
+            if is_figure(node):
                 self.figure(node)
             elif node.name == "img":
                 image = self.image(node)
                 self.blocks.append(Block(kind=IMAGE, text=image.alt, line=image.line, images=[image]))
-            elif _shown(node, tag):
+            elif shown(node, tag):
                 self.prose(PARAGRAPH, node)
 
     def _string_line(self, s: NavigableString) -> int:
@@ -335,75 +345,7 @@ class _Builder:
         return base + newlines
 
 
-def _hidden(node) -> bool:
-    """Comments, CDATA and elements that never hold prose (scripts, styles, forms ...): a browser shows none."""
-    return isinstance(node, (Comment, CData)) or (isinstance(node, Tag) and node.name in SKIP_TAGS)
-
-
-def _shown(node: Tag, within: Tag) -> bool:
-    """Whether a browser shows `node`: neither it nor an element around it, up to `within`, is hidden."""
-    while node is not None and node is not within:
-        if _hidden(node):
-            return False
-        node = node.parent
-    return True
-
-
 _ITEMS = frozenset({"li", "dt", "dd"})
-# Where a lazy-loading script keeps an image's address until the image is scrolled into view, in the order tried.
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
-_LAZY_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
-
-
-def image_address(img: Tag) -> str:
-    """The address an `<img>` shows: its `src`, else where lazy loading keeps it (`data-src`, `data-lazy-src`,
-    `data-original`, a `srcset`'s first entry), else the `src` of the `<noscript>` copy written beside it for
-    browsers without scripts. A `data:` placeholder in `src` gives way to a real address."""
-    src = str(img.get("src") or "").strip()
-    if src and not src.lower().startswith("data:"):
-        return src
-    for key in _LAZY_SOURCES:
-        value = str(img.get(key) or "").strip()
-        if value:
-            return value
-    for key in _LAZY_SETS:
-        first = str(img.get(key) or "").strip().split(",")[0].split()
-        if first:
-            return first[0]
-    for sibling in (img.find_previous_sibling(), img.find_next_sibling()):
-        if isinstance(sibling, Tag) and sibling.name == "noscript":
-            copy = sibling.find("img")
-            if copy is not None and str(copy.get("src") or "").strip():
-                return str(copy["src"]).strip()
-    return src
-
-
-def _breaks(node) -> int:
-    return (node.get_text() if isinstance(node, Tag) else str(node)).count("\n")
-
-
-_CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
-
-
-def _is_figure(tag: Tag) -> bool:
-    return tag.name == "figure" or _is_caption_box(tag)
-
-
-def _is_caption(tag: Tag) -> bool:
-    return tag.name == "figcaption" or any(_CAPTION_TEXT.match(c) for c in tag.get("class") or [])
-
-
-def _owner(node: Tag, within: Tag) -> Tag:
-    """The figure (or caption box) nearest around `node`, up to `within`."""
-    parent = node.parent
-    while parent is not None and parent is not within and not _is_figure(parent):
-        parent = parent.parent
-    return parent if parent is not None else within
-
-
-def _is_caption_box(tag: Tag) -> bool:
-    """A WordPress classic caption (`<div class="wp-caption">`): an image and its caption, like `<figure>`."""
-    return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find("img") is not None
 
 
 def html_to_blocks(fragment: str | Tag, line_offset: int = 0) -> list[Block]:

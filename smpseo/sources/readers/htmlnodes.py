@@ -1,0 +1,80 @@
+"""What a node of an HTML page is, for reading it as a post: shown or hidden, a figure or a caption, and the address
+an image shows (lazy loading included)."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import CData, Comment, Tag
+
+from smpseo.sources.readers.htmltags import SKIP_TAGS
+
+
+def hidden(node) -> bool:
+    """Comments, CDATA and elements that never hold prose (scripts, styles, forms ...): a browser shows none."""
+    return isinstance(node, (Comment, CData)) or (isinstance(node, Tag) and node.name in SKIP_TAGS)
+
+
+def shown(node: Tag, within: Tag) -> bool:
+    """Whether a browser shows `node`: neither it nor an element around it, up to `within`, is hidden."""
+    while node is not None and node is not within:
+        if hidden(node):
+            return False
+        node = node.parent
+    return True
+
+
+# Where a lazy-loading script keeps an image's address until the image is scrolled into view, in the order tried.
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
+_LAZY_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
+
+
+def image_address(img: Tag) -> str:
+    """The address an `<img>` shows: its `src`, else where lazy loading keeps it (`data-src`, `data-lazy-src`,
+    `data-original`, a `srcset`'s first entry), else the `src` of the `<noscript>` copy written beside it for
+    browsers without scripts. A `data:` placeholder in `src` gives way to a real address."""
+    src = str(img.get("src") or "").strip()
+    if src and not src.lower().startswith("data:"):
+        return src
+    for key in _LAZY_SOURCES:
+        value = str(img.get(key) or "").strip()
+        if value:
+            return value
+    for key in _LAZY_SETS:
+        first = str(img.get(key) or "").strip().split(",")[0].split()
+        if first:
+            return first[0]
+    for sibling in (img.find_previous_sibling(), img.find_next_sibling()):
+        if isinstance(sibling, Tag) and sibling.name == "noscript":
+            copy = sibling.find("img")
+            if copy is not None and str(copy.get("src") or "").strip():
+                return str(copy["src"]).strip()
+    return src
+
+
+def line_breaks(node) -> int:
+    return (node.get_text() if isinstance(node, Tag) else str(node)).count("\n")
+
+
+CAPTION_TEXT = re.compile(r"^(?:wp-caption-text|wp-element-caption|caption-text)$")
+
+
+def is_figure(tag: Tag) -> bool:
+    return tag.name == "figure" or is_caption_box(tag)
+
+
+def is_caption(tag: Tag) -> bool:
+    return tag.name == "figcaption" or any(CAPTION_TEXT.match(c) for c in tag.get("class") or [])
+
+
+def figure_around(node: Tag, within: Tag) -> Tag:
+    """The figure (or caption box) nearest around `node`, up to `within`."""
+    parent = node.parent
+    while parent is not None and parent is not within and not is_figure(parent):
+        parent = parent.parent
+    return parent if parent is not None else within
+
+
+def is_caption_box(tag: Tag) -> bool:
+    """A WordPress classic caption (`<div class="wp-caption">`): an image and its caption, like `<figure>`."""
+    return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find("img") is not None
