@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from smpseo.analysis.keyphrase import Matcher, Phrase
@@ -23,7 +22,7 @@ from smpseo.analysis.placement import (
     synonyms_count,
 )
 from smpseo.core.text import slugify
-from smpseo.model.post import POST_SUFFIXES, Post
+from smpseo.model.post import Post, file_language, short_name
 
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -42,28 +41,31 @@ def is_internal(href: str, site_url: str = "") -> bool:
 
 
 def link_slug(href: str) -> str:
-    """The slug a link points at: the last path segment without extension ("/blog/how-long/" -> "how-long")."""
-    path = PurePosixPath(urlsplit(href.strip()).path.rstrip("/"))
-    post_file = path.suffix.lower() in POST_SUFFIXES
-    if post_file and path.stem.lower() in ("index", "_index"):  # a page bundle's or a folder's own page
-        path = path.parent
-    name = path.stem if post_file else path.name
+    """The slug a link points at: the last path segment without extension ("/blog/how-long/" -> "how-long"), for a
+    page bundle's or a folder's own page its folder ("how-long/index.md" -> "how-long")."""
+    path = urlsplit(href.strip()).path.rstrip("/")
+    name = short_name(path) if path else ""
     return slugify(name) if name else ""
 
 
 def incoming_links(posts: list[Post], site_url: str = "") -> dict[int, list[tuple[Post, int]]]:
-    """For each post (by index), the (linking post, line) of every internal link pointing at it."""
-    by_slug: dict[str, int] = {}
+    """For each post (by index), the (linking post, line) of every internal link pointing at it. A link names a post
+    by its slug or its file's name (`link_slug`); where two posts answer to that name (a post and its translation
+    with the same slug), the one in the linking post's language (`file_language`) is meant, as Hugo resolves it."""
+    by_slug: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(posts):
-        by_slug.setdefault(p.slug, i)
-        if p.path:
-            by_slug.setdefault(slugify(PurePosixPath(p.path.replace("\\", "/")).stem), i)
+        names = [p.slug, link_slug(p.path) if p.path else ""]
+        for name in dict.fromkeys(n for n in names if n):
+            by_slug[name].append(i)
     incoming: dict[int, list[tuple[Post, int]]] = defaultdict(list)
     for p in posts:
+        language = file_language(p.path or "")
         for link in p.links:
             if not is_internal(link.href, site_url):
                 continue
-            target = by_slug.get(link_slug(link.href))
+            named = by_slug.get(link_slug(link.href), [])
+            target = next((i for i in named if file_language(posts[i].path or "") == language), None)
+            target = named[0] if target is None and named else target
             if target is not None and posts[target] is not p:
                 incoming[target].append((p, link.line))
     return incoming

@@ -88,20 +88,28 @@ def _replace_templates(text: str, by) -> str:
 
 # A tag that outputs a quoted string, through filters or not: `{{ "/consulting/" | url }}` (Eleventy),
 # `{{ '/about/' | relative_url }}` (Jekyll), `{{ "img/a.jpg" | relURL }}` (Hugo). It stands for that string.
-_LITERAL_TAG_RE = re.compile(r"\{\{-?\s*([\"'])([^\"'\n{}]*)\1\s*(?:\|[^{}\n]*)?-?\}\}")
+_LITERAL_TAG_RE = re.compile(r"\{\{-?\s*([\"'])(?P<address>[^\"'\n{}]*)\1\s*(?:\|[^{}\n]*)?-?\}\}")
+# A tag that outputs the address of another post of the site, named by its file or its path: Hugo's `ref` and
+# `relref` shortcodes (`{{< relref "aftercare.md" >}}`, `{{% ref "/posts/aftercare#sun" %}}`, `path="..."`) and
+# Jekyll's `{% link _posts/2024-01-01-x.md %}` and `{% post_url 2024-01-01-x %}`. It stands for that name.
+_REFERENCE_TAG_RE = re.compile(
+    r"\{\{([<%])-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?([\"'`])(?P<address>[^\"'`\n{}]*)\2[^\n{}]*?-?[>%]\}\}"
+    r"|\{%-?\s*(?:link|post_url)\s+(?P<name>[^\s{}%]+)\s*-?%\}")
 
 
 def _masked(tag: str) -> str:
-    literal = _LITERAL_TAG_RE.fullmatch(tag)
+    literal = _LITERAL_TAG_RE.fullmatch(tag) or _REFERENCE_TAG_RE.fullmatch(tag)
     if literal:  # the string it outputs, then MASK characters to the tag's length
-        return literal.group(2) + MASK * (len(tag) - len(literal.group(2)))
+        address = literal.group("address") or literal.groupdict().get("name") or ""
+        return address + MASK * (len(tag) - len(address))
     return re.sub(r"[^\n]", MASK, tag)
 
 
 def mask_templates(text: str) -> str:
     """Replace `{{ }}`, `{% %}` and `{# #}` tags by MASK characters, keeping newlines and every other offset; a tag
-    that outputs a quoted string (`{{ "/consulting/" | url }}`, a link's address) by that string and MASK characters,
-    so the link keeps its address."""
+    that outputs a quoted string (`{{ "/consulting/" | url }}`, a link's address) or names another post (Hugo's
+    `{{< relref "aftercare.md" >}}`, Jekyll's `{% post_url 2024-01-01-x %}`) by that string or name and MASK
+    characters, so the link keeps its address and points at the post it names."""
     return _replace_templates(text, _masked)
 
 

@@ -5,10 +5,11 @@ This module is plain data. Readers build `Post`s; analysis reads them; nothing h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from smpseo.core.text import escaped, normalize_space, sentence_spans, words
@@ -302,6 +303,33 @@ def post_names(posts: list[Post]) -> list[str]:
         if post.path:
             shared[post.path] = shared.get(post.path, 0) + 1
     return [f"{p.path}#{p.slug}" if p.path and shared[p.path] > 1 else (p.path or p.slug) for p in posts]
+
+
+_LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?", re.I)  # "fr", "pt-br", "zh_hant"
+
+
+def file_language(path: str) -> str:
+    """The language a translation's file name gives, Hugo's way: "fr" for `does-smp-hurt.fr.md` or a bundle's
+    `index.fr.md`; "" for a file named without one."""
+    parts = PurePosixPath(path.replace("\\", "/")).name.split(".")
+    return parts[-2].lower() if len(parts) > 2 and _LANGUAGE_RE.fullmatch(parts[-2]) else ""
+
+
+def short_name(name: str) -> str:
+    """What a table calls a post, from its name (`post_names`): its file's name without folder and suffix
+    ("smp-aftercare"); for a page bundle's or a folder's own page (`how-long/index.md`, `_index.md`) its folder's
+    name, as its slug is ("how-long"), a translation's language kept after a dot ("how-long.fr"); the slug after "#"
+    where one file holds many posts ("export.xml#does-smp-hurt")."""
+    if "#" in name:
+        return name.rsplit("#", 1)[1]
+    path = PurePosixPath(name.replace("\\", "/"))
+    stem = path.stem if path.suffix.lower() in POST_SUFFIXES else path.name
+    language = file_language(path.name) if path.suffix.lower() in POST_SUFFIXES else ""
+    if language:
+        stem = stem[:-len(language) - 1]
+    if stem.lower() in ("index", "_index") and path.parent.name:
+        stem = path.parent.name
+    return f"{stem}.{language}" if language else stem
 
 
 def one_line(text: str) -> str:
