@@ -164,7 +164,8 @@ def _as_draft(draft) -> Post:
 
 def mark_warnings(topics: list[Topic], report: GapReport) -> list[str]:
     """A warning naming the topics file and line for each topic marked answered by a post (or section) that no
-    post read has: the mark still holds, flagged `check` in the report."""
+    post read has, or by a name several posts have (`index.md`, of every page bundle), naming them: the mark still
+    holds, flagged `check` in the report."""
     marks = {t.id: t for t in topics if t.mark}
     lines = []
     for result in report.topics:
@@ -172,6 +173,11 @@ def mark_warnings(topics: list[Topic], report: GapReport) -> list[str]:
         if topic is None or not result.set_by_hand or result.posts or result.status != "answered":
             continue
         where = f"{topic.source}:{topic.line}" if topic.line else topic.source
+        if result.could_be:
+            lines.append(f"{where}: warning: topic ({topic.id}) is marked answered by {topic.post!r}, which could be "
+                         f"any of {counted(len(result.could_be), 'post')} ({', '.join(result.could_be)}): name one "
+                         "by its folder or path")
+            continue
         section = f" > {topic.section!r}" if topic.section is not None else ""
         lines.append(f"{where}: warning: topic ({topic.id}) is marked answered by {topic.post!r}{section}, but no "
                      "post or section of that name was read")

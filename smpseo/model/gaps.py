@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smpseo.core.text import counted
+from smpseo.model.post import short_name
 
 ANSWERED, PARTIAL, MISSING, NOT_RELEVANT = "answered", "partial", "missing", "not_relevant"
 STATUS_ORDER = {MISSING: 0, PARTIAL: 1, ANSWERED: 2, NOT_RELEVANT: 3}
@@ -66,8 +67,7 @@ class Suggestion:
     def short(self) -> str:
         """A few words for a table: "extend <post>" or "new post"."""
         if self.action == "extend":
-            name = self.post.replace("\\", "/").rsplit("/", 1)[-1]
-            return f"extend {name.rsplit('.', 1)[0]}"
+            return f"extend {short_name(self.post)}"
         return "new post"
 
     @property
@@ -102,6 +102,7 @@ class TopicResult:
     confidence: str = SURE  # CHECK: the evidence sits near the line between two statuses
     set_by_hand: bool = False  # the status comes from a mark in a topics file, not from the matcher
     note: str = ""  # one line on why the status is what it is
+    could_be: list[str] = field(default_factory=list)  # a hand mark naming several posts: their names
 
     @property
     def is_gap(self) -> bool:

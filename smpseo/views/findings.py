@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import PurePath
 
 from smpseo.core import jsontext
 from smpseo.core.text import counted, escaped
-from smpseo.model.post import one_line
+from smpseo.model.post import one_line, short_name
 from smpseo.model.results import CheckResult, Finding
 
 FINDING_COLUMNS = ["path", "line", "column", "rule", "category", "severity", "message", "match", "hint"]
@@ -52,7 +51,7 @@ def coverage_table(result: CheckResult) -> list[str]:
     paths = list(dict.fromkeys(r["path"] for r in result.coverage))
     cell = {(r["target"], r["path"]): r for r in result.coverage}
     slugs = {p["path"]: p.get("slug") for p in result.posts}  # a post by its slug, as the site names it
-    names = [slugs.get(p) or PurePath(p).stem for p in paths]
+    names = [slugs.get(p) or short_name(p) for p in paths]
     head = ["post", *targets]
     rows = []
     for path, name in zip(paths, names, strict=True):

@@ -6,6 +6,7 @@ import json
 import re
 
 from smpseo.core.text import counted, escaped
+from smpseo.model.post import short_name
 
 STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered", "not_relevant": "not relevant"}
 
@@ -20,14 +21,12 @@ def _status(topic) -> str:
 
 
 def _where(topic) -> str:
-    """The best post (file name without its folder and suffix) and section: "how-long-does-smp-last > Avoid sun"."""
+    """The best post (`short_name`: its file's name without folder and suffix, a page bundle's folder, the slug of a
+    post of an export) and section: "how-long-does-smp-last > Avoid sun"."""
     if not topic.posts:
         return ""
     best = topic.posts[0]
-    name = best.path.replace("\\", "/").rsplit("/", 1)[-1]
-    if "#" in name:  # one file holding many posts (a WordPress export): "export.xml#slug" names the post
-        name = name.rsplit("#", 1)[1]
-    name = name.rsplit(".", 1)[0] if "." in name else name
+    name = short_name(best.path)
     return f"{name} > {best.section}" if best.section else name
 
 

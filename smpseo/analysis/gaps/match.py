@@ -9,7 +9,7 @@ precedence and say so.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+from pathlib import PurePosixPath
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from smpseo.model.gaps import (
     Suggestion,
     TopicResult,
 )
-from smpseo.model.post import Post, post_names
+from smpseo.model.post import Post, post_names, short_name
 from smpseo.sources.topics import Topic
 
 MAX_EVIDENCE = 3
@@ -100,21 +100,31 @@ class Blog:
         """The sections of every post read, those the matcher leaves out too (for the marks set by hand)."""
         return parts(self.posts, [True] * len(self.posts))
 
-    def find(self, name: str, section: str | None) -> Part | None:
-        """The passage a hand mark names: its post by slug or file name, its section by heading (in any case and
-        spacing). Any post read counts, also one that uses none of the domain's words (directions to the studio,
-        for a question on parking), which the matcher leaves out."""
-        def names(post: Post) -> set[str]:
-            found = {post.slug}
-            if post.path:
-                found |= {Path(post.path).stem, Path(post.path).name, post.path}
-            return found
+    def named(self, name: str) -> list[int]:
+        """The posts a hand mark's `post` may mean (indexes into `posts`): by slug, file name (with or without its
+        suffix), the name a table gives it (`short_name`: a page bundle's folder) or its path, whole or its end
+        ("how-long/index.md"). More than one when the name fits several (`index.md`, of every page bundle)."""
+        wanted = name.strip().replace("\\", "/")
 
+        def fits(i: int) -> bool:
+            post = self.posts[i]
+            if wanted in (post.slug, short_name(self.name(i))):
+                return True
+            path = (post.path or "").replace("\\", "/")
+            return bool(path) and (wanted in (path, PurePosixPath(path).stem, PurePosixPath(path).name)
+                                   or path.endswith("/" + wanted.lstrip("/")))
+
+        return [i for i in range(len(self.posts)) if fits(i)]
+
+    def find(self, name: str, section: str | None) -> Part | None:
+        """The passage a hand mark names: its post by `named` (the first, where the name fits several), its section
+        by heading (in any case and spacing). Any post read counts, also one that uses none of the domain's words
+        (directions to the studio, for a question on parking), which the matcher leaves out."""
         def plain(heading: str) -> str:
             return " ".join(heading.split()).casefold()
 
-        wanted = name.strip()
-        mine = [p for p in self.every_part if wanted in names(self.posts[p.post])]
+        named = set(self.named(name))
+        mine = [p for p in self.every_part if p.post in named]
         if section is not None:
             mine = [p for p in mine if plain(p.heading) == plain(section)]
         return mine[0] if mine else None
@@ -171,6 +181,12 @@ def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
     if topic.mark == NOT_RELEVANT:
         return TopicResult(topic.id, topic.question, NOT_RELEVANT, 0.0, set_by_hand=True,
                            note=f"marked not relevant{origin}")
+    named = blog.named(topic.post)
+    if len(named) > 1:  # which post is meant is not known: none is taken
+        names = [short_name(blog.name(i)) for i in named]
+        return TopicResult(topic.id, topic.question, ANSWERED, 1.0, set_by_hand=True, confidence=CHECK,
+                           could_be=names, note=f"marked answered by {topic.post}{origin}, which could be any of "
+                                            f"{len(names)} posts: {', '.join(names)}")
     found = blog.find(topic.post, topic.section)
     if found is None:
         return TopicResult(topic.id, topic.question, ANSWERED, 1.0, set_by_hand=True, confidence=CHECK,
