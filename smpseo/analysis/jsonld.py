@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from smpseo.core.text import is_question
 from smpseo.model.post import HEADING, Post
@@ -81,13 +82,33 @@ def _iso(value: Any) -> str | None:
     return text or None
 
 
+# A front matter address that is a pattern or a template, not an address: Jekyll's `/:year/:title/`, Eleventy's
+# `/blog/{{ page.fileSlug }}/`, or text with spaces
+_NOT_AN_ADDRESS = re.compile(r"[{}%\s]|/:|^:")
+
+
+def post_path(post: Post) -> str:
+    """The post's address on its site from the root ("/blog/parking-perth/"): its front matter `url` (Hugo) or
+    `permalink` (Jekyll, Eleventy) when that is an address, else "/<slug>/"."""
+    for key in ("url", "permalink"):
+        value = (post.meta or {}).get(key)
+        if isinstance(value, str) and value.strip() and not _NOT_AN_ADDRESS.search(value.strip()):
+            value = value.strip()
+            return urlsplit(value).path or "/" if re.match(r"^https?://", value) else "/" + value.lstrip("/")
+    return f"/{post.slug}/" if post.slug else "/"
+
+
 def post_url(post: Post, config=None) -> str | None:
-    """The post's address: its canonical URL, else the site URL + slug (None when neither is known)."""
+    """The post's address: its canonical URL, else its `url` or `permalink` when a whole address, else the site URL
+    and `post_path` (None when neither is known)."""
     if post.canonical:
         return post.canonical
+    given = (post.meta or {}).get("url") or (post.meta or {}).get("permalink")
+    if isinstance(given, str) and re.match(r"^https?://", given.strip()) and not _NOT_AN_ADDRESS.search(given.strip()):
+        return given.strip()
     site_url = getattr(getattr(config, "site", None), "url", "") or ""
     if site_url and post.slug:
-        return f"{site_url.rstrip('/')}/{post.slug}/"
+        return f"{site_url.rstrip('/')}{post_path(post)}"
     return None
 
 
@@ -96,12 +117,16 @@ def post_url(post: Post, config=None) -> str | None:
 _CONTENT_PLACEHOLDER = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)/?")
 
 
-def _absolute(src: str, config=None) -> str | None:
-    """An image's address on the site: as written when absolute, else under `[site] url` (None without one)."""
+def _absolute(src: str, config=None, page: str | None = None) -> str | None:
+    """An image's address on the site: as written when absolute; from the site's root under `[site] url` when it
+    starts with "/" or a generator's placeholder; else relative to the page's own address `page`, as a browser
+    resolves it (a page bundle's `fade.jpg` beside its `index.md`). None without a site address."""
     if re.match(r"^https?://", src):
         return src
-    src = _CONTENT_PLACEHOLDER.sub("/", src)
     site_url = getattr(getattr(config, "site", None), "url", "") or ""
+    if src and not src.startswith("/") and not _CONTENT_PLACEHOLDER.match(src) and page:
+        return urljoin(page, src)
+    src = _CONTENT_PLACEHOLDER.sub("/", src)
     if site_url and src:
         return f"{site_url.rstrip('/')}/{src.lstrip('/')}"
     return None
@@ -134,7 +159,7 @@ def blog_posting(post: Post, config=None) -> dict[str, Any]:
     if url:
         data["url"] = url
         data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
-    images = [_absolute(img.src, config) for img in post.images]
+    images = [_absolute(img.src, config, url) for img in post.images]
     images = [i for i in images if i]
     if images:
         data["image"] = images[:3]

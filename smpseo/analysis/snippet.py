@@ -52,17 +52,20 @@ def _title_lines(title: str, screen: Screen) -> list[str]:
     return lines
 
 
-def display_url(site_url: str, slug: str) -> str:
-    """The address as a result shows it: "example.com › slug" (the slug alone without a site address)."""
+def display_url(site_url: str, address: str) -> str:
+    """The address as a result shows it: "example.com › slug", the folders of a path as breadcrumbs ("/blog/slug/":
+    "example.com › blog › slug"); the path alone without a site address."""
+    path = " › ".join(part for part in address.split("/") if part)
     host = site_url.split("://", 1)[-1].strip("/")
-    return f"{host} › {slug}" if host else slug
+    return f"{host} › {path}" if host and path else host or path
 
 
-def preview(title: str, slug: str, description: str, site_url: str = "") -> dict:
-    """{"url", "title_px", "desktop": {"title", "description", "title_cut", "description_cut"}, "mobile": {...}}.
+def preview(title: str, address: str, description: str, site_url: str = "") -> dict:
+    """The search result of a page at `address` (its slug, or its path from the site's root):
+    {"url", "title_px", "desktop": {"title", "description", "title_cut", "description_cut"}, "mobile": {...}}.
 
     A missing description is shown as missing: Google then picks text from the page itself."""
-    out: dict = {"url": display_url(site_url, slug), "title_px": round(text_width(title)),
+    out: dict = {"url": display_url(site_url, address), "title_px": round(text_width(title)),
                  "description_chars": len(description)}
     for screen in (DESKTOP, MOBILE):
         lines = _title_lines(title, screen)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
+from smpseo.analysis.jsonld import post_path
 from smpseo.analysis.snippet import preview
 from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
@@ -118,7 +119,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         blog_average=analysis.readability_of(_average(analyze(others, keyphrases=False))),
         blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=answered,
         jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), rating=rating, fixes=fixes,
-        preview=preview(draft.title, draft.slug, draft.description, cfg.site.url) if draft.title else None,
+        preview=preview(draft.title, post_path(draft), draft.description, cfg.site.url) if draft.title else None,
         check_result=check_result,
         gap_report=gap_report, passing=passing,
     )

@@ -1,0 +1,71 @@
+"""A post's address on its site, as the markup and the search preview give it, and its images' addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpseo.analysis import jsonld
+from smpseo.analysis.snippet import preview
+from smpseo.core.settings import Config, Site
+from smpseo.sources.readers import load_posts
+
+SITE = Config(site=Site(name="Inkline", url="https://www.inkline.example/"))
+
+
+def test_a_page_bundle_s_own_image_is_at_the_page_s_address(tmp_path):
+    """`fade.jpg` beside a bundle's index.md was put at the site's root, where there is no such file."""
+    bundle = tmp_path / "posts" / "how-long"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text("---\ntitle: How long does SMP last?\n---\n\n![Fade](fade.jpg)\n\n"
+                                     "![Chair](/images/chair.jpg)\n\n![Touch-up](img/touch-up.jpg)\n\nYears.\n",
+                                     encoding="utf-8")
+    (post,) = load_posts(tmp_path / "posts")
+    data = jsonld.blog_posting(post, SITE)
+    assert data["url"] == "https://www.inkline.example/how-long/"
+    assert data["image"] == ["https://www.inkline.example/how-long/fade.jpg",
+                             "https://www.inkline.example/images/chair.jpg",
+                             "https://www.inkline.example/how-long/img/touch-up.jpg"]
+
+
+@pytest.mark.parametrize("field, address", [
+    ('url: "/blog/parking-perth/"', "https://www.inkline.example/blog/parking-perth/"),  # Hugo
+    ("url: blog/parking-perth/", "https://www.inkline.example/blog/parking-perth/"),
+    ("permalink: /blog/parking-perth/", "https://www.inkline.example/blog/parking-perth/"),  # Jekyll, Eleventy
+    ("url: https://inkline.example/p/parking/", "https://inkline.example/p/parking/"),
+])
+def test_front_matter_url_or_permalink_is_the_post_s_address(tmp_path, field, address):
+    """The pre-publish page told the user to paste a `"url"` of the site's root and the file's slug."""
+    (tmp_path / "parking.md").write_text(f"---\ntitle: Parking near the studio\n{field}\n---\n\n"
+                                         "![Map](map.png)\n\nBehind the building.\n", encoding="utf-8")
+    (post,) = load_posts(tmp_path)
+    data = jsonld.blog_posting(post, SITE)
+    assert data["url"] == address and data["mainEntityOfPage"]["@id"] == address
+    assert data["image"] == [address + "map.png"]
+
+
+@pytest.mark.parametrize("field", ["permalink: /:year/:title/", 'permalink: "/blog/{{ page.fileSlug }}/"'])
+def test_a_permalink_pattern_or_template_is_not_taken_as_the_address(tmp_path, field):
+    (tmp_path / "parking.md").write_text(f"---\ntitle: Parking\n{field}\n---\n\nBehind it.\n", encoding="utf-8")
+    (post,) = load_posts(tmp_path)
+    assert jsonld.post_path(post) == f"/{post.slug}/"
+
+
+def test_the_search_preview_shows_the_post_s_address():
+    assert preview("Parking", "/blog/parking-perth/", "", "https://www.inkline.example/")["url"] == \
+        "www.inkline.example › blog › parking-perth"
+    assert preview("Parking", "parking", "", "https://www.inkline.example/")["url"] == "www.inkline.example › parking"
+    assert preview("Parking", "parking", "")["url"] == "parking"
+
+
+def test_the_prepublish_preview_and_markup_use_the_front_matter_url(tmp_path):
+    from smpseo.app.report.prepublish import prepublish_report
+
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Inkline"\nurl = "https://www.inkline.example/"\n',
+                                          encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    draft = tmp_path / "posts" / "parking.md"
+    draft.write_text('---\ntitle: Parking near the studio\nurl: "/blog/parking-perth/"\n---\n\nBehind it.\n',
+                     encoding="utf-8")
+    report = prepublish_report(draft)
+    assert report.preview["url"] == "www.inkline.example › blog › parking-perth"
+    assert report.jsonld[0]["url"] == "https://www.inkline.example/blog/parking-perth/"
