@@ -29,9 +29,10 @@ _ABBREVIATIONS = frozenset(
 
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace. Possessive, and starting
 # only where a run of punctuation starts: a run of 100,000 "!" with no space after is tried once, not per character.
-_END_RE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]]*+)(\s+)")
-# What may open the next sentence.
-_OPENER_RE = re.compile(r"[\"'“‘«(\[]*[^\W_a-z]|[\"'“‘«(\[]*[¿¡]", re.UNICODE)
+# A masked tag may stand between the punctuation and the space: a footnote's marker ("sessions.[^1] Most").
+_END_RE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»)\]\ue000]*+)(\s+)")
+# What may open the next sentence; a masked template tag too (`{{ site.name }} clients ...`: its value opens it).
+_OPENER_RE = re.compile(r"[\"'“‘«(\[]*[^\W_a-z]|[\"'“‘«(\[]*[¿¡]|\ue000", re.UNICODE)
 
 # Markup that is not prose: template tags and WordPress shortcodes.
 _TEMPLATE_CLOSE = {"{": "}}", "%": "%}", "#": "#}"}  # `{{ }}`, `{% %}`, `{# #}` by the character after `{`
@@ -51,12 +52,21 @@ def unmask(text: str) -> str:
     return text.replace(MASK_URL, "").replace(MASK, "")
 
 
+# A block tag of Liquid, Nunjucks or Django whose content is no text: a comment, code (Jekyll's and Eleventy's
+# `{% highlight %}`); or text written as it is, its tags and all (`{% raw %}{{ price }}{% endraw %}` shows
+# "{{ price }}").
+_BLOCK_OPEN_RE = re.compile(r"\{%-?\s*(comment|highlight|raw|verbatim)\b[^%]*?-?%\}")
+_HIDDEN_BLOCKS = frozenset({"comment", "highlight"})
+
+
 def template_spans(text: str) -> list[tuple[int, int]]:
     """Where the `{{ }}`, `{% %}` and `{# #}` tags are, leftmost first, each ending at its first closer (as the
-    lazy expression `\\{\\{.*?\\}\\}` matches). In linear time: a kind of tag with no closer after one opener has
-    none after any later one, so 50,000 unclosed `{` are read once, not 50,000 times."""
+    lazy expression `\\{\\{.*?\\}\\}` matches); a comment or `highlight` block is one span up to its end tag, and
+    what a `raw` block holds is in none. In linear time: a kind of tag with no closer after one opener has none
+    after any later one, so 50,000 unclosed `{` are read once, not 50,000 times."""
     spans: list[tuple[int, int]] = []
     unclosed: set[str] = set()
+    endless: set[str] = set()  # the block tags with no end tag after one of them (ordinary tags from then on)
     pos = text.find("{")
     while pos >= 0 and len(unclosed) < len(_TEMPLATE_CLOSE):
         kind = text[pos + 1:pos + 2]
@@ -64,13 +74,24 @@ def template_spans(text: str) -> list[tuple[int, int]]:
         if closer is None or kind in unclosed:
             pos = text.find("{", pos + 1)
             continue
-        end = text.find(closer, pos + 2)
-        if end < 0:
+        end = text.find(closer, pos + 2) + 2
+        if end < 2:
             unclosed.add(kind)
             pos = text.find("{", pos + 1)
             continue
-        spans.append((pos, end + 2))
-        pos = text.find("{", end + 2)
+        block = _BLOCK_OPEN_RE.fullmatch(text, pos, end) if kind == "%" else None
+        name = block.group(1) if block else ""
+        close = re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}").search(text, end) \
+            if name and name not in endless else None
+        if name and close is None:
+            endless.add(name)
+        if close is None:
+            spans.append((pos, end))
+        elif name in _HIDDEN_BLOCKS:
+            spans.append((pos, close.end()))
+        else:
+            spans += [(pos, end), close.span()]
+        pos = text.find("{", close.end() if close else end)
     return spans
 
 
@@ -229,13 +250,17 @@ def words(text: str) -> list[str]:
 _WORD_OR_ADDRESS_RE = re.compile(f"{_ADDRESS_RE.pattern}|{WORD_RE.pattern}")
 
 
-def strip_markup_noise(text: str) -> str:
-    """Remove template tags (`{{ }}`, `{% %}`) and WordPress shortcodes (`[caption ...]`), keeping line breaks."""
+def strip_markup_noise(text: str, masked: bool = False) -> str:
+    """Remove template tags (`{{ }}`, `{% %}`) and WordPress shortcodes (`[caption ...]`), keeping line breaks.
+    `masked`: the text's tags are masked already (`mask_templates`): what is left of `{{ }}` was written inside a
+    `{% raw %}` block, text, and the MASK characters stay where a tag stood, for the sentence split to see
+    (`sentence_spans`); `unmask` takes them out."""
 
     def keep_newlines(tag: str) -> str:
         return "\n" * tag.count("\n")
 
-    text = _replace_templates(text, keep_newlines).replace(MASK, "")
+    if not masked:
+        text = _replace_templates(text, keep_newlines).replace(MASK, "")
     return _SHORTCODE_RE.sub(lambda m: keep_newlines(m.group(0)), text)
 
 
@@ -258,7 +283,8 @@ def _is_abbreviation(before: str) -> bool:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split prose into sentences; return (start, end) character offsets into `text`, whitespace trimmed."""
+    """Split prose into sentences; return (start, end) character offsets into `text`, whitespace trimmed (and the
+    MASK characters of template tags, which a reader may leave in for the split to see: `strip_markup_noise`)."""
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -277,10 +303,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = nxt
     spans.append((start, n))
     out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
+    for s, e in spans:  # (a masked tag at either end is no part of the sentence)
+        while s < e and (text[s].isspace() or text[s] == MASK):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or text[e - 1] == MASK):
             e -= 1
         if s < e and words(text[s:e]):
             out.append((s, e))

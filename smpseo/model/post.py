@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
-from smpseo.core.text import escaped, normalize_space, sentence_spans, words
+from smpseo.core.text import MASK, escaped, normalize_space, sentence_spans, words
 from smpseo.model.records import from_plain, to_plain
 
 # Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
@@ -367,6 +367,8 @@ def split_sentences(text: str, line: int = 1, column: int = 1, line_columns: lis
     """Sentences of one block of prose whose first character stands at `line`, `column` of the source.
 
     A newline in `text` is a line break in the source, so each sentence gets the line it starts on.
+    The MASK characters a reader left where a template tag stood (so the split sees a sentence it opens) are no
+    part of a sentence's text.
     `line_columns`, when given, is the source column of the first character of each text line.
     """
     result = []
@@ -381,5 +383,5 @@ def split_sentences(text: str, line: int = 1, column: int = 1, line_columns: lis
             col = line_columns[newlines] + (s - line_start)
         else:
             col = 1 + (s - line_start)
-        result.append(Sentence(text=normalize_space(text[s:e]), line=line + newlines, column=col))
+        result.append(Sentence(text=normalize_space(text[s:e].replace(MASK, "")), line=line + newlines, column=col))
     return result

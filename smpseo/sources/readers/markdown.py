@@ -31,6 +31,7 @@ from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
+from smpseo.sources.readers.mdextensions import masked_extensions
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
@@ -84,6 +85,7 @@ _FIRST_RE = re.compile(r"\S+")
 _WORD_CHAR_RE = re.compile(r"\w")
 _SPACES_RE = re.compile(r"[ \t]+")
 _LINE_EDGES_RE = re.compile(r" ?\n ?")
+_LEAD_RE = re.compile(rf"[\s{MASK}]*")  # blanks and masked tags, before (or after) a paragraph's text
 
 
 def _column_in(source_line: str, text: str) -> int:
@@ -98,6 +100,12 @@ def _column_in(source_line: str, text: str) -> int:
         if idx >= 0:
             return idx + 1
     return _LIST_MARKER.match(source_line).end() + 1
+
+
+def _line_column(source_line: str, part: str) -> int:
+    """1-based column in a source line of a line of text that may open with a masked tag (MASK characters)."""
+    words_ = part.lstrip(MASK)
+    return max(1, _column_in(source_line, words_) - (len(part) - len(words_)))
 
 
 _IMG_TAG = re.compile(r"<img\b", re.I)
@@ -287,7 +295,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`."""
     env: dict = {}  # the reference definitions ([text][ref]), which a table's links use too
     figured, captions = _figures_as_images(body)
-    tokens = _clean_tokens(_md.parse(mask_templates(figured), env))
+    tokens = _clean_tokens(_md.parse(mask_templates(masked_extensions(figured)), env))
     blocks: list[Block] = []
     kind_stack: list[str] = []
     list_depth = 0
@@ -307,16 +315,16 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
         elif t == "inline":
             start = (tok.map[0] if tok.map else 0) + offset + 1
             raw, links, images = _inline(tok, start, lines)
-            raw = strip_markup_noise(raw)
+            raw = strip_markup_noise(raw, masked=True)  # (MASK where a tag stood: `split_sentences` sees it)
             prev = tokens[i - 1].type if i else ""
             if pending_heading is not None:
                 level, _ = pending_heading
                 pending_heading = None
-                text = " ".join(raw.split())
+                text = " ".join(unmask(raw).split())
                 if text:
                     blocks.append(Block(HEADING, text, start, start, level=level, links=links, images=images))
                 continue
-            if prev == "paragraph_open" and not raw.strip() and images:
+            if prev == "paragraph_open" and not unmask(raw).strip() and images:
                 for img in images:
                     blocks.append(Block(IMAGE, img.alt, img.line, img.line, images=[img], links=links))
                 continue
@@ -326,16 +334,17 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             last = min((tok.map[1] if tok.map else 0) + offset, len(lines))
             while start < last and not lines[start - 1].strip():
                 start += 1
-            lead = len(raw) - len(raw.lstrip())
+            lead = _LEAD_RE.match(raw).end()
             start += raw.count("\n", 0, lead)
-            text = _SPACES_RE.sub(" ", raw.strip())
-            text = _LINE_EDGES_RE.sub("\n", text)
-            if not text:
+            text = raw[lead:max(lead, len(raw) - _LEAD_RE.match(raw[::-1]).end())]  # (MASK kept inside)
+            text = _LINE_EDGES_RE.sub("\n", _SPACES_RE.sub(" ", text))
+            plain = _LINE_EDGES_RE.sub("\n", _SPACES_RE.sub(" ", unmask(text)))
+            if not plain:
                 continue
             src_line = lines[start - 1] if 0 < start <= len(lines) else ""
-            block = Block(kind, text, start, start + text.count("\n"), level=list_depth if kind == LIST_ITEM else 0,
+            block = Block(kind, plain, start, start + text.count("\n"), level=list_depth if kind == LIST_ITEM else 0,
                           links=links, images=images)
-            line_columns = [_column_in(lines[start - 1 + k], part) if start - 1 + k < len(lines) else 1
+            line_columns = [_line_column(lines[start - 1 + k], part) if start - 1 + k < len(lines) else 1
                             for k, part in enumerate(text.split("\n"))]
             block.sentences = split_sentences(text, start, _column_in(src_line, text), line_columns)
             blocks.append(block)

@@ -1,0 +1,87 @@
+"""How a generator's markup inside a Markdown post is read: Liquid comments, raw and highlight blocks, kramdown's
+attribute lists, extensions, footnotes and abbreviations, template variables, front matter dates and MDX images."""
+
+from __future__ import annotations
+
+from smpseo.core.text import mask_templates, strip_markup_noise
+from smpseo.sources.readers.markdown import parse_markdown
+
+JEKYLL_POST = """---
+title: Does SMP hurt?
+---
+
+Most clients rate SMP a two out of ten.
+{: .note}
+
+{% comment %}
+Old note: the desk was 512.555.0142 and passes were booked by the manager.
+{% endcomment %}
+
+{:.lead}
+Many clients nap in the chair.[^1] Some **even snore**{: .highlight} a little.
+
+{% highlight text %}
+Day 1-4 : no water, no sweat
+{% endhighlight %}
+
+{::comment}
+A kramdown comment.
+{:/comment}
+
+* TOC
+{:toc}
+
+## Aftercare {#aftercare}
+
+*[SMP]: Scalp micropigmentation
+
+[^1]: One client watched a whole game.
+    He slept through the second half.
+
+    A second paragraph of the footnote.
+
+Call (512) 555-0142.
+"""
+
+
+def _read(post):
+    return [(b.kind, b.line, b.text) for b in post.blocks], [(s.line, s.column, s.text) for s in post.sentences]
+
+
+def test_liquid_comments_highlight_blocks_and_kramdown_markup_are_no_words():
+    """A Liquid comment and a kramdown comment are not read; a highlight block is code; attribute lists, the list a
+    `{:toc}` stands for, footnote markers and labels and abbreviation definitions are no words; every other line
+    and column is where it was."""
+    post = parse_markdown(JEKYLL_POST, "_posts/2025-01-14-does-smp-hurt.md")
+    blocks, sentences = _read(post)
+    assert blocks == [
+        ("paragraph", 5, "Most clients rate SMP a two out of ten."),
+        ("paragraph", 13, "Many clients nap in the chair. Some even snore a little."),
+        ("code", 15, "Day 1-4 : no water, no sweat\n"),
+        ("heading", 26, "Aftercare"),
+        ("paragraph", 30, "One client watched a whole game.\nHe slept through the second half."),
+        ("paragraph", 33, "A second paragraph of the footnote."),
+        ("paragraph", 35, "Call (512) 555-0142."),
+    ]
+    assert sentences == [
+        (5, 1, "Most clients rate SMP a two out of ten."),
+        (13, 1, "Many clients nap in the chair."), (13, 36, "Some even snore a little."),
+        (30, 7, "One client watched a whole game."), (31, 5, "He slept through the second half."),
+        (33, 5, "A second paragraph of the footnote."),
+        (35, 1, "Call (512) 555-0142."),
+    ]
+
+
+def test_a_block_tag_never_closed_is_an_ordinary_tag_and_code_fences_are_left_as_written():
+    text = "---\ntitle: T\n---\n\n{% comment %} Open.\n\nWords stay.\n\n```\n{: .x} [^1]\n```\n"
+    blocks, _ = _read(parse_markdown(text, "a.md"))
+    assert blocks == [("paragraph", 5, "Open."), ("paragraph", 7, "Words stay."), ("code", 9, "{: .x} [^1]\n")]
+
+
+def test_a_raw_block_is_text_tags_and_all():
+    """`{% raw %}` shows what it holds as written: its `{{ }}` is text, in Markdown and in any other text."""
+    text = "---\ntitle: T\n---\n\nA note: {% raw %}{{ price_table }}{% endraw %} is filled in by hand.\n"
+    _, sentences = _read(parse_markdown(text, "a.md"))
+    assert sentences == [(5, 1, "A note: {{ price_table }} is filled in by hand.")]
+    assert strip_markup_noise("a {% raw %}{{ x }}{% endraw %} b {{ y }}").split() == ["a", "{{", "x", "}}", "b"]
+    assert mask_templates("{% comment %}a\nb{% endcomment %}c") == "\ue000" * 14 + "\n" + "\ue000" * 17 + "c"
