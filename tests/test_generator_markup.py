@@ -85,3 +85,28 @@ def test_a_raw_block_is_text_tags_and_all():
     assert sentences == [(5, 1, "A note: {{ price_table }} is filled in by hand.")]
     assert strip_markup_noise("a {% raw %}{{ x }}{% endraw %} b {{ y }}").split() == ["a", "{{", "x", "}}", "b"]
     assert mask_templates("{% comment %}a\nb{% endcomment %}c") == "\ue000" * 14 + "\n" + "\ue000" * 17 + "c"
+
+
+def _dated(fields: str, path: str = "src/content/blog/a.md"):
+    return parse_markdown(f"---\ntitle: T\n{fields}\n---\n\nText.\n", path)
+
+
+def test_the_date_fields_of_other_generators_are_the_post_s_date_and_modified_date():
+    """Astro's `pubDate` and `updatedDate` (and the other generators' names) are the post's dates, in the forms
+    people write them; Jekyll's `published: false` is no date, and the file name's date stays the post's."""
+    import datetime as dt
+
+    from smpseo.analysis.jsonld import blog_posting
+
+    post = _dated("pubDate: 'Jul 08 2025'\nupdatedDate: 2025-09-01", "src/content/blog/new.mdx")
+    assert post.date == dt.date(2025, 7, 8) and not post.warnings
+    assert (blog_posting(post)["datePublished"], blog_posting(post)["dateModified"]) == ("2025-07-08", "2025-09-01")
+    written = {"pubDate: 2025-01-20": "2025-01-20", "publishDate: 8 July 2025": "2025-07-08",
+               "pubDatetime: 2025-07-08T10:00:00Z": "2025-07-08", "published: July 8th, 2025": "2025-07-08",
+               "date: 2025-07-08 10:00:00 +0200": "2025-07-08", "created: 2025/07/08": "2025-07-08",
+               "date_published: Tue Jul 08 2025": "2025-07-08"}
+    assert {fields: str(_dated(fields).date) for fields in written} == written
+    assert _dated("published: false", "_posts/2025-02-01-x.md").date == dt.date(2025, 2, 1)
+    post = _dated("pubDate: soon\nlast_update:\n  date: 2025-03-02")
+    assert (post.date, post.warnings) == (None, ["line 3: 'pubDate' is not a date: 'soon'; ignored"])
+    assert blog_posting(post)["dateModified"] == "2025-03-02"

@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 from smpseo.core.text import is_question
 from smpseo.model.post import HEADING, Post
+from smpseo.sources.readers.datefields import MODIFIED_FIELDS, date_field
+from smpseo.sources.readers.frontmatter import as_date
 
 CONTEXT = "https://schema.org"
 MAX_HEADLINE = 110  # schema.org/Google guidance: longer headlines may be cut
@@ -149,8 +151,8 @@ def blog_posting(post: Post, config=None) -> dict[str, Any]:
             description = description[:299].rsplit(" ", 1)[0] + "…"
     if description:
         data["description"] = description
-    published = _iso(post.date) or _iso(_first(meta, "date", "published", "datePublished"))
-    modified = _iso(_first(meta, "updated", "modified", "lastmod", "last_modified", "dateModified")) or published
+    published = _iso(post.date)
+    modified = _iso(as_date(date_field(meta, MODIFIED_FIELDS)[1], 0, [])) or published
     if published:
         data["datePublished"] = published
     if modified:

@@ -328,7 +328,14 @@ def as_list(value: Any, field: str = "tags", line: int = 0, warnings: list[str] 
     return [str(v).strip() for v in value if _is_text(v) and str(v).strip()]
 
 
-def as_date(value: Any, line: int, warnings: list[str]) -> dt.date | None:
+# Dates as people write them ("Jul 08 2025", "8 July 2025", "July 8, 2025", "2025/07/08"), read after an ordinal's
+# letters and commas are taken out ("July 8th, 2025"); Jekyll's time with its offset ("2025-07-08 10:00:00 +0200").
+_WRITTEN_DATES = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%a %b %d %Y", "%A %B %d %Y",
+                  "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S.%f %z")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
+
+
+def as_date(value: Any, line: int, warnings: list[str], field: str = "date") -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -340,12 +347,13 @@ def as_date(value: Any, line: int, warnings: list[str]) -> dt.date | None:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    for fmt in ("%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y"):
+    written = " ".join(_ORDINAL.sub("", text).replace(",", " ").split())
+    for fmt in _WRITTEN_DATES:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(written, fmt).date()
         except ValueError:
             continue
-    warnings.append(f"line {line}: 'date' is not a date: {text!r}; ignored")
+    warnings.append(f"line {line}: '{field}' is not a date: {text!r}; ignored")
     return None
 
 

@@ -3,8 +3,9 @@ the Markdown, MDX, HTML or reStructuredText reader) made into a `Post`, the same
 
 The title is the `title` field, else the first level-1 heading; the slug the `slug` (or `permalink`) field, else the
 file's name without a Jekyll date (`2016-05-19-some-title.md`), a page bundle's folder for its `index.md`; the
-description `description`, else Hugo's and Pelican's `summary` or Jekyll's `excerpt`; the date the `date` field,
-else the Jekyll file name's; a draft by `status`, Hugo's `draft: true` or Jekyll's `published: false`.
+description `description`, else Hugo's and Pelican's `summary` or Jekyll's `excerpt`; the date the `date` field (or
+another generator's name for it, `datefields.DATE_FIELDS`: Astro's `pubDate`), else the Jekyll file name's; a draft
+by `status`, Hugo's `draft: true` or Jekyll's `published: false`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Block, Post
+from smpseo.sources.readers.datefields import DATE_FIELDS, date_field
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
 
 
@@ -38,8 +40,9 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
     described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")
     grouped = "categories" if meta.get("categories") or not meta.get("category") else "category"  # Pelican: one
-    date = as_date(meta.get("date"), meta_lines.get("date", 1), warnings)
-    if date is None and named_date and "date" not in meta:
+    dated, value = date_field(meta, DATE_FIELDS)
+    date = as_date(value, meta_lines.get(dated, 1), warnings, dated)
+    if date is None and named_date and not dated:
         date = as_date(named_date.group(1), 0, [])
     return Post(
         path=path,
