@@ -110,3 +110,21 @@ def test_the_date_fields_of_other_generators_are_the_post_s_date_and_modified_da
     post = _dated("pubDate: soon\nlast_update:\n  date: 2025-03-02")
     assert (post.date, post.warnings) == (None, ["line 3: 'pubDate' is not a date: 'soon'; ignored"])
     assert blog_posting(post)["dateModified"] == "2025-03-02"
+
+
+def test_mdx_image_components_with_an_alt_are_the_post_s_images():
+    """Astro's `<Image>` and `<Picture>` (or another framework's image component) with an alt prop are images of
+    the post: the alt a string gives, the address an import gives; an expression's alt is unknown, not missing."""
+    from smpseo.sources.readers.mdx import read_mdx
+
+    text = ("---\ntitle: T\n---\nimport { Image, Picture } from 'astro:assets';\nimport hero from '../assets/chair.jpg';\n"
+            "\n<Image src={hero} alt=\"A session in the chair\" />\n\nIt stings a little.\n\n"
+            "<Picture\n  src={hero}\n  alt={\"Healed hairline\"}\n  formats={['avif']}\n/>\n\n"
+            "<StaticImage src=\"../images/scar.jpg\" alt={post.alt} />\n\n<Image src={other} />\n\nCall us.\n")
+    [post] = read_mdx(text, "src/content/blog/hero.mdx")
+    assert [(b.kind, b.line, b.text) for b in post.blocks] == [
+        ("image", 7, "A session in the chair"), ("paragraph", 9, "It stings a little."),
+        ("image", 11, "Healed hairline"), ("image", 17, "{post.alt}"), ("paragraph", 21, "Call us.")]
+    assert [(i.src, i.alt, i.line) for i in post.images] == [
+        ("../assets/chair.jpg", "A session in the chair", 7), ("../assets/chair.jpg", "Healed hairline", 11),
+        ("../images/scar.jpg", "{post.alt}", 17)]

@@ -8,6 +8,7 @@ import re
 from smpseo.core.text import MASK
 from smpseo.model.post import Post
 from smpseo.sources.readers.frontmatter import split_front_matter
+from smpseo.sources.readers.jsximages import image_block, imported_files, is_image_tag, with_images
 from smpseo.sources.readers.markdown import markdown_post
 
 _ESM = re.compile(r"^(?:import|export)[ \t{*]")
@@ -102,13 +103,15 @@ def read_mdx(text: str, path: str) -> list[Post]:
     """MDX (Markdown with JSX: Docusaurus, Gatsby, Astro, Next.js): Markdown whose top-level `import` and `export`
     statements (each up to the next blank line), `{/* comments */}`, `{expressions}` and the lines of a component's
     tag (`<Chart data={...} />`, `</Note>`) are code, not text; what a component wraps is the post's. They are
-    blanked or masked, so every other line and column keeps its number."""
+    blanked or masked, so every other line and column keeps its number. An image component (`<Image src={hero}
+    alt="..." />`, `jsximages`) is one of the post's images."""
     lines = text.split("\n")
     warnings: list[str] = []
     meta, meta_lines, start = split_front_matter(text, path, lines, warnings)
     fence = None
     statement = tag = False
     code: set[int] = set()  # the lines of fenced code
+    imports, images = imported_files(text), []  # (the images written as components: `jsximages`)
     for i in range(start, len(lines)):
         line = lines[i]
         if fence is not None:
@@ -121,6 +124,9 @@ def read_mdx(text: str, path: str) -> list[Post]:
             lines[i] = ""
             continue
         if tag or _JSX_TAG.match(line):
+            if not tag and is_image_tag(line):
+                image = _image(lines, i, imports)
+                images += [image] if image is not None else []
             end = None if tag else _tag_end(line)
             if end is not None and line[end:].strip() and not _JSX_CLOSE.fullmatch(line[end:].strip()):
                 # `<Note>Text ...</Note>` on one line: the tag is masked (every column kept), the text is the post's
@@ -134,7 +140,22 @@ def read_mdx(text: str, path: str) -> list[Post]:
             fence = m.group(1)[0] * len(m.group(1))
             code.add(i)
     _mask_expressions(lines, start, code)
-    return [markdown_post(lines, meta, meta_lines, start, path, warnings)]
+    post = markdown_post(lines, meta, meta_lines, start, path, warnings)
+    post.blocks = with_images(post.blocks, images)
+    return [post]
+
+
+_TAG_LINES = 50  # the most lines an image component's tag is looked for over
+
+
+def _image(lines: list[str], i: int, imports: dict[str, str]):
+    """The image block of the image component whose tag opens on `lines[i]`, if its tag ends within a few lines."""
+    for last in range(i, min(i + _TAG_LINES, len(lines))):
+        tag = "\n".join(lines[i:last + 1])
+        end = _tag_end(tag)
+        if end is not None:
+            return image_block(tag[:end], i + 1, imports)
+    return None
 
 
 __all__ = ["read_mdx"]
