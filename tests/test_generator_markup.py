@@ -128,3 +128,28 @@ def test_mdx_image_components_with_an_alt_are_the_post_s_images():
     assert [(i.src, i.alt, i.line) for i in post.images] == [
         ("../assets/chair.jpg", "A session in the chair", 7), ("../assets/chair.jpg", "Healed hairline", 11),
         ("../images/scar.jpg", "{post.alt}", 17)]
+
+
+def test_a_template_variable_prints_the_value_the_site_gives_it_and_an_unknown_one_ends_no_sentence(tmp_path):
+    """Jekyll's `site.X` is its `_config.yml`'s, `page.X` the post's front matter's; Eleventy's `site.X` its
+    `_data/site.json`'s. A variable not known is masked, and a sentence it opens is still a sentence of its own."""
+    from smpseo.sources.readers import read_file
+
+    (tmp_path / "jekyll" / "_posts").mkdir(parents=True)
+    (tmp_path / "jekyll" / "_config.yml").write_text('title: Lone Star\nphone: "(512) 555-0142"\n', encoding="utf-8")
+    post_path = tmp_path / "jekyll" / "_posts" / "2025-01-14-hurt.md"
+    post_path.write_text("---\ntitle: Does it hurt\ncity: Austin\n---\n\nCall us at {{ site.phone }} or see us in "
+                         "{{ page.city }}. {{ site.title }} is open. {{ site.motto }} clients nap.\n", encoding="utf-8")
+    (tmp_path / "11ty" / "src" / "_data").mkdir(parents=True)
+    (tmp_path / "11ty" / "src" / "blog").mkdir()
+    (tmp_path / "11ty" / "src" / "_data" / "site.json").write_text('{"name": "Golden Gate SMP"}', encoding="utf-8")
+    eleventy = tmp_path / "11ty" / "src" / "blog" / "sweat.md"
+    eleventy.write_text("---\ntitle: Sweat\n---\n\nWear sunscreen. {{ site.name }} clients climb. {{ title }}!\n",
+                        encoding="utf-8")
+    [post] = read_file(post_path)
+    assert [(s.line, s.column, s.text) for s in post.sentences] == [
+        (6, 1, "Call us at (512) 555-0142 or see us in Austin."), (6, 59, "Lone Star is open."),
+        (6, 102, "clients nap.")]
+    [post] = read_file(eleventy)
+    assert [(s.line, s.column, s.text) for s in post.sentences] == [
+        (5, 1, "Wear sunscreen."), (5, 17, "Golden Gate SMP clients climb."), (5, 48, "Sweat!")]

@@ -118,20 +118,27 @@ _REFERENCE_TAG_RE = re.compile(
     r"|\{%-?\s*(?:link|post_url)\s+(?P<name>[^\s{}%]+)\s*-?%\}")
 
 
-def _masked(tag: str) -> str:
+# A tag that outputs a variable, without filters: `{{ site.phone }}`, `{{- page.title -}}`.
+_VARIABLE_TAG_RE = re.compile(r"\{\{-?\s*([A-Za-z_][\w.-]*)\s*-?\}\}")
+
+
+def _masked(tag: str, values: dict[str, str]) -> str:
     literal = _LITERAL_TAG_RE.fullmatch(tag) or _REFERENCE_TAG_RE.fullmatch(tag)
-    if literal:  # the string it outputs, then MASK characters to the tag's length
-        address = literal.group("address") or literal.groupdict().get("name") or ""
-        return address + MASK * (len(tag) - len(address))
+    variable = _VARIABLE_TAG_RE.fullmatch(tag) if values and literal is None else None
+    written = (literal.group("address") or literal.groupdict().get("name") or "") if literal \
+        else values.get(variable.group(1)) if variable else None
+    if written is not None:  # what it outputs, then MASK characters to the tag's length
+        return written + MASK * (len(tag) - len(written))
     return re.sub(r"[^\n]", MASK, tag)
 
 
-def mask_templates(text: str) -> str:
+def mask_templates(text: str, values: dict[str, str] | None = None) -> str:
     """Replace `{{ }}`, `{% %}` and `{# #}` tags by MASK characters, keeping newlines and every other offset; a tag
     that outputs a quoted string (`{{ "/consulting/" | url }}`, a link's address) or names another post (Hugo's
     `{{< relref "aftercare.md" >}}`, Jekyll's `{% post_url 2024-01-01-x %}`) by that string or name and MASK
-    characters, so the link keeps its address and points at the post it names."""
-    return _replace_templates(text, _masked)
+    characters, so the link keeps its address and points at the post it names, and one that outputs a variable of
+    `values` (`{{ site.phone }}`: one line of text) by its value."""
+    return _replace_templates(text, lambda tag: _masked(tag, values or {}))
 
 
 # A question: a sentence or heading ending in "?", closing quotes and brackets allowed after it.

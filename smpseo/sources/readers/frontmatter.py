@@ -151,6 +151,12 @@ def _yaml_fields(lines: list[str], first: int, end: int, path: str) \
     return {str(k): v for k, v in data.items()}, field_lines, repeated
 
 
+def yaml_mapping(source: str, path: str) -> dict[str, Any]:
+    """The fields of a YAML file (a site's `_config.yml`), read as front matter is: safely, aliases bounded. Raises
+    SourceError."""
+    return _yaml_fields(source.split("\n"), 0, source.count("\n") + 1, path)[0]
+
+
 def _yaml(source: str, path: str, first: int = 1) -> Any:
     """`source` (the file's lines from index `first` on) read with PyYAML's safe loader (see `_SafeLoader`).
     Raises SourceError with the line of an error."""

@@ -33,6 +33,7 @@ from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
 from smpseo.sources.readers.mdextensions import masked_extensions
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
+from smpseo.sources.readers.sitevalues import template_values
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 _GFM_TABLE = next(rule for rule in _md.block.ruler.__rules__ if rule.name == "table")
@@ -286,16 +287,19 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
 def markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,
                    warnings: list[str]) -> Post:
     """The post of a file split into `lines` whose front matter (`split_front_matter`) ends before `body_start`."""
-    blocks = markdown_blocks("\n".join(lines[body_start:]), lines, body_start, warnings)
+    body = "\n".join(lines[body_start:])
+    blocks = markdown_blocks(body, lines, body_start, warnings, template_values(path, meta) if "{{" in body else None)
     return generator_post(path, meta, meta_lines, blocks, "markdown", warnings)
 
 
-def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str] | None = None) -> list[Block]:
+def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str] | None = None,
+                    values: dict[str, str] | None = None) -> list[Block]:
     """Blocks of a Markdown body whose first line is line `offset + 1` of the file whose lines are `lines`. What
-    is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`."""
+    is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`.
+    `values`: what the template variables print (`sitevalues`)."""
     env: dict = {}  # the reference definitions ([text][ref]), which a table's links use too
     figured, captions = _figures_as_images(body)
-    tokens = _clean_tokens(_md.parse(mask_templates(masked_extensions(figured)), env))
+    tokens = _clean_tokens(_md.parse(mask_templates(masked_extensions(figured), values), env))
     blocks: list[Block] = []
     kind_stack: list[str] = []
     list_depth = 0
@@ -380,7 +384,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
         for first, end in skipped:
             flat[first:end] = map(flattened, body_lines[first:end])
         if any(flat[first:end] != body_lines[first:end] for first, end in skipped):  # (markers go: it ends)
-            blocks = merged(blocks, markdown_blocks("\n".join(flat), lines, offset))
+            blocks = merged(blocks, markdown_blocks("\n".join(flat), lines, offset, values=values))
     return blocks  # (a table's cells are no inline tokens, `_table_outline`: no paragraph falls in its lines)
 
 

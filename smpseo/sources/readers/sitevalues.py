@@ -1,0 +1,97 @@
+"""What a post's template variables print, where the site's own files say it, so "Call us at {{ site.phone }}" reads
+as the page does:
+
+- Jekyll (a `_config.yml` in the post's folder or one above it): `site.X` from `_config.yml`, `page.X` from the
+  post's front matter;
+- Eleventy (a `_data` folder there, no `_config.yml`): `NAME.X` from each `_data/NAME.json` (`site.json`,
+  `metadata.json`), and the post's front matter fields by their names (`{{ title }}`).
+
+Only text, numbers and mappings of them are values (`site.author.name`); a variable whose value is not known stays
+masked (`mask_templates`). The folders are looked up to the repository's root (a `.git` folder) or the filesystem's.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from smpseo.core.text import clean_data
+from smpseo.core.textfile import file_text, read_regular
+
+_CONFIGS = ("_config.yml", "_config.yaml")
+_MAX_BYTES = 1024 * 1024  # a site's settings or data file that is larger is not read for its values
+_DEPTH = 3  # levels of nested mappings (site.author.name)
+
+
+def template_values(path: str | None, meta: dict[str, Any]) -> dict[str, str]:
+    """The variables a post at `path` (front matter `meta`) can print, by their names as a template writes them."""
+    if not path:
+        return {}
+    found = _site(str(Path(path).parent.absolute()))
+    if found is None:
+        return {}
+    kind, folder = found
+    values: dict[str, str] = {}
+    if kind == "jekyll":
+        for name in _CONFIGS:
+            _flatten(_file_fields(os.path.join(folder, name)), "site", values)
+        _flatten(meta, "page", values)
+    else:
+        data = os.path.join(folder, "_data")
+        for name in sorted(os.listdir(data)) if os.path.isdir(data) else []:
+            if name.endswith(".json"):
+                _flatten(_file_fields(os.path.join(data, name)), name[:-5], values)
+        _flatten(meta, "", values)
+    return values
+
+
+@functools.lru_cache(maxsize=256)
+def _site(folder: str) -> tuple[str, str] | None:
+    """("jekyll" or "eleventy", the site's folder) for a post in `folder`; None when no folder above says."""
+    here = Path(folder)
+    for place in (here, *here.parents):
+        if any((place / name).is_file() for name in _CONFIGS):
+            return "jekyll", str(place)
+        if (place / "_data").is_dir():
+            return "eleventy", str(place)
+        if (place / ".git").exists():
+            return None
+    return None
+
+
+def _file_fields(path: str) -> dict[str, Any]:
+    """The fields of a settings or data file, {} when it is not there or not readable as a mapping."""
+    try:
+        stamp = os.stat(path)
+    except OSError:
+        return {}
+    return _read_fields(path, stamp.st_mtime_ns, stamp.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_fields(path: str, mtime: int, size: int) -> dict[str, Any]:
+    """(`mtime` and `size`: read again once the file changes.)"""
+    from smpseo.sources.readers.decode import SourceError
+    from smpseo.sources.readers.frontmatter import yaml_mapping
+
+    try:
+        text = file_text(read_regular(path, _MAX_BYTES))
+        data = clean_data(json.loads(text)) if path.endswith(".json") else yaml_mapping(text, path)
+    except (OSError, ValueError, SourceError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _flatten(fields: dict[str, Any], prefix: str, into: dict[str, str], depth: int = 0) -> None:
+    for key, value in fields.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, dict) and depth < _DEPTH:
+            _flatten(value, name, into, depth + 1)
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            into.setdefault(name, " ".join(str(value).split()))
+
+
+__all__ = ["template_values"]
