@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -32,6 +31,7 @@ from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
 from smpseo.sources.readers.mdextensions import masked_extensions
+from smpseo.sources.readers.mdfigures import attributes, figures_as_images, with_captions
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
 from smpseo.sources.readers.sitevalues import template_values
 
@@ -110,51 +110,6 @@ def _line_column(source_line: str, part: str) -> int:
 
 
 _IMG_TAG = re.compile(r"<img\b", re.I)
-_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-# Hugo's figure shortcode on one line: {{< figure src="/img/a.jpg" alt="..." >}} (or {{% %}}), an image of the post
-_FIGURE = re.compile(r"\{\{([<%])-?[ \t]*figure\b([^{}\n]*?)-?[ \t]*[>%]\}\}")
-
-
-def _attributes(tag: str) -> dict[str, str]:
-    """The attributes of an HTML tag or a shortcode, names in lower case, values with their references decoded."""
-    from html import unescape
-
-    return {m.group(1).lower(): unescape(next(g for g in m.groups()[1:] if g is not None))
-            for m in _ATTRIBUTE.finditer(tag)}
-
-
-def _figures_as_images(body: str) -> tuple[str, dict[tuple[int, str], str]]:
-    """`body` with each one-line Hugo figure shortcode written as the Markdown image it shows, padded to the same
-    length (every later column stays where it was); the other template tags are masked after this. With it, the
-    figures' captions, by the body's line (from 0) and the image's address: a figure's caption is its image's, as
-    an HTML `<figcaption>` is (`_with_captions`)."""
-    captions: dict[tuple[int, str], str] = {}
-
-    def image(m: re.Match) -> str:
-        attrs = _attributes(m.group(2))
-        src, alt = attrs.get("src", ""), " ".join(attrs.get("alt", "").split())
-        if not src or re.search(r"[\s()<>]", src) or re.search(r"[\[\]\\]", alt):
-            return m.group(0)  # not writable as ![alt](src): left a template tag
-        caption = " ".join(attrs.get("caption", "").split())
-        if caption:
-            captions[(body.count("\n", 0, m.start()), src)] = caption
-        written = f"![{alt}]({src})"
-        return written + " " * (len(m.group(0)) - len(written))
-
-    return (_FIGURE.sub(image, body), captions) if "figure" in body else (body, captions)
-
-
-def _with_captions(blocks: list[Block], captions: dict[tuple[int, str], str], offset: int) -> None:
-    """The figures' captions (`_figures_as_images`) given to their images; an image alone in its block reads as its
-    caption, as an HTML figure's does."""
-    for block in blocks:
-        for k, img in enumerate(block.images):
-            caption = captions.get((img.line - offset - 1, img.src))
-            if caption:
-                block.images[k] = replace(img, caption=caption)
-                if block.kind == IMAGE and len(block.images) == 1:
-                    block.text = caption
-
 
 def _clean_tokens(tokens: list[Token]) -> list[Token]:
     """Character references are text entering here: `&#x202e;` decoded by the Markdown parser is cleaned as decoded
@@ -262,7 +217,7 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
                                 title=str(child.attrs.get("title") or ""), line=current))
         elif t == "html_inline":
             if _IMG_TAG.match(child.content):  # an <img> written inside a paragraph is an image of the post
-                attrs = _attributes(child.content)
+                attrs = attributes(child.content)
                 images.append(Image(src=unmask(attrs.get("src", "")), alt=attrs.get("alt", "").strip(),
                                     title=attrs.get("title", ""), line=current))
             if breaking_tag().match(child.content):  # a browser breaks the line there: the words either side stay two
@@ -298,7 +253,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     is nested too deeply to read as written (HTML, lists, quotes) is read all the same, and said in `warnings`.
     `values`: what the template variables print (`sitevalues`)."""
     env: dict = {}  # the reference definitions ([text][ref]), which a table's links use too
-    figured, captions = _figures_as_images(body)
+    figured, captions = figures_as_images(body)
     tokens = _clean_tokens(_md.parse(mask_templates(masked_extensions(figured), values), env))
     blocks: list[Block] = []
     kind_stack: list[str] = []
@@ -373,7 +328,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             links, images = _table_links(lines, start, end, env)
             blocks.append(Block(TABLE, "\n".join(lines[start - 1 : end]), start, end, links=links, images=images))
     if captions:
-        _with_captions(blocks, captions, offset)
+        with_captions(blocks, captions, offset)
     skipped = past_nesting_limit(tokens, _md.options.maxNesting)
     if skipped and warnings is not None:
         warnings += [f"line {first + offset + 1}: lists or quotes nested too deeply for the Markdown parser; read as "
