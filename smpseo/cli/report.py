@@ -211,22 +211,25 @@ def _run(args) -> int:
 
 
 def _out_folder(args) -> str | None:
-    """The reports folder, never inside the posts folder (the next run would read a report there as a post).
+    """The reports folder, never inside a folder of posts (a generator would publish the reports with the posts).
 
     Run from inside the posts folder, the default `reports` becomes the `reports` folder beside it; an `--out`
-    given inside the posts folder is refused (None, after one line)."""
+    given inside the posts folder is refused (None, after one line). A site's own folder given as the posts
+    (`--posts .` where its settings are) is no folder of posts only: the reports go in it, and reading it for posts
+    leaves them out."""
     from pathlib import Path
 
     from smpseo.model.post import one_line
+    from smpseo.sources.readers.sites import is_site_folder
 
     posts = args.posts if args.kind == "monthly" or args.posts else str(Path(args.post).parent)
     posts_dir, out = resolved(posts), resolved(args.out)
-    if out != posts_dir and posts_dir not in out.parents:
+    if out != posts_dir and (posts_dir not in out.parents or is_site_folder(posts_dir)):
         return args.out
     if args.out == "reports":  # the default
         return str(posts_dir.parent / "reports")
     print(one_line(f"smpseo: error: --out {args.out} is inside the posts folder {posts}; reports there would be "
-                   "read as posts"), file=sys.stderr)
+                   "published with the posts"), file=sys.stderr)
     return None
 
 

@@ -13,6 +13,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from smpseo.core.text import MASK, escaped, normalize_space, sentence_spans, words
+from smpseo.core.version import is_generated
 from smpseo.model.records import from_plain, to_plain
 
 # Block kinds. Prose kinds are analysed as text; the others are kept for structure and placement checks.
@@ -220,9 +221,12 @@ class Post:
         """Why this page is left out of the blog's posts unless drafts are asked for: "draft" (a draft, a WordPress
         post pending review, a post scheduled for later (`status: future` or `scheduled`), Hugo's `draft = true`,
         Jekyll's `published: false` or a file of its `_drafts`), "section page" (Hugo's `_index.md`, a list page),
-        "private post" (WordPress's private status: only the site's editors see it), or "" for a post."""
+        "private post" (WordPress's private status: only the site's editors see it), "smpseo report" (a page smpseo
+        wrote itself: its `<meta name="generator">` says so), or "" for a post."""
         if self.path and PurePath(self.path).stem == "_index":
             return "section page"
+        if is_generated(str(self.meta.get("generator") or "")):
+            return "smpseo report"
         if self.status.lower() == "private":
             return "private post"
         if self.status.lower() in UNPUBLISHED or self.path and "_drafts" in PurePath(self.path).parts[:-1]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from pathlib import Path
 
@@ -11,15 +10,16 @@ from smpseo.app.report.keep import keep_edited, record
 from smpseo.core.months import month_title
 from smpseo.core.text import counted
 from smpseo.core.textfile import read_regular
+from smpseo.core.version import GENERATOR_META
+from smpseo.sources.readers.sites import MONTH_FOLDER
 from smpseo.sources.writer import write_atomic
-
-_MONTH_DIR = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{generator}
 <title>{title}</title>
 <style>
 body {{ font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #f6f7f9;
@@ -74,7 +74,7 @@ def _num(value) -> str:
 
 def month_rows(reports_dir: Path) -> list[dict]:
     rows = []
-    for folder in sorted((p for p in reports_dir.iterdir() if p.is_dir() and _MONTH_DIR.match(p.name)),
+    for folder in sorted((p for p in reports_dir.iterdir() if p.is_dir() and MONTH_FOLDER.match(p.name)),
                          key=lambda p: p.name, reverse=True):
         html_file = folder / "monthly_report.html"
         summary = {}
@@ -127,6 +127,6 @@ def write_index(reports_dir: str | Path, kept: list | None = None) -> Path:
     if aside is not None and kept is not None:
         kept.append((path, aside))
     # a temporary file of its own (two runs at once never share one), removed if the disk is full
-    write_atomic(path, PAGE.format(title=escape(title), lead=lead, rows="\n".join(lines)))
+    write_atomic(path, PAGE.format(title=escape(title), generator=GENERATOR_META, lead=lead, rows="\n".join(lines)))
     record(reports_dir, [path.name])
     return path

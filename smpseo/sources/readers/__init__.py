@@ -16,7 +16,13 @@ from smpseo.core.text import clean_text, counted
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
-from smpseo.sources.readers.sites import is_jekyll_site, is_repository_file, not_posts, pelican_pages
+from smpseo.sources.readers.sites import (
+    is_jekyll_site,
+    is_reports_folder,
+    is_repository_file,
+    not_posts,
+    pelican_pages,
+)
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -129,7 +135,12 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
 
     pages = pelican_pages(folder.parent)  # `content/` given, beside the site's settings: its `pages/` are not posts
+    reports: list[str] = []  # the folders of smpseo's own reports: never its posts
     for top, dirs, names in os.walk(folder, onerror=unreadable):
+        if is_reports_folder(top, names, dirs):
+            reports.append(top)
+            dirs[:] = []
+            continue
         if "pelicanconf.py" in names:
             pages |= pelican_pages(Path(top))
         left = not_posts(top, names, dirs)
@@ -162,6 +173,10 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
         kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
         errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
                                              f"{kinds}; save as Markdown or HTML to check", severity="warning"))
+    if reports:
+        shown = ", ".join(sorted(reports)[:3]) + (", ..." if len(reports) > 3 else "")
+        errors.append(ReadError(str(folder), f"{counted(len(reports), 'folder')} of smpseo's own reports left out "
+                                             f"({shown}): name a report to check it", severity="info"))
     if repository and not found:  # a folder of nothing else (a package's README): what was asked for is read
         return repository
     if repository:
@@ -297,15 +312,16 @@ def named_files(paths: Iterable[str | Path]) -> set[Path]:
 
 
 def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> tuple[list[Post], Counter]:
-    """The posts without drafts and private posts (unless `drafts`) and section pages, and how many of each were
-    left out. `named`:
-    the posts come from a file named on its own (`named_files`); a draft that is the file's one post is kept, as
-    the writer checking a draft before publishing asked for it (an export's drafts are still left out)."""
+    """The posts without drafts and private posts (unless `drafts`), section pages and smpseo's own reports, and
+    how many of each were left out. `named`: the posts come from a file named on its own (`named_files`); a draft
+    that is the file's one post is kept, as the writer checking a draft before publishing asked for it (an export's
+    drafts are still left out), and so is a report of smpseo's named on its own."""
     drafts = drafts or (named and len(posts) == 1)
     kept, out = [], Counter()
     for post in posts:
         reason = post.not_a_post
-        if reason == "section page" or (reason in ("draft", "private post") and not drafts):
+        if reason == "section page" or (reason in ("draft", "private post") and not drafts) \
+                or (reason == "smpseo report" and not named):
             out[reason] += 1
         else:
             kept.append(post)
@@ -329,7 +345,8 @@ def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
         return []
     parts = [counted(n, reason) for reason, n in sorted(out.items()) if n]
     which = " and ".join(kind for kind, n in (("drafts", out["draft"]), ("private posts", out["private post"])) if n)
-    text = " and ".join(parts) + " left out" + (f"; --drafts includes {which}" if which else "")
+    text = " and ".join(parts) + " left out" + (f"; --drafts includes {which}" if which else "") \
+        + ("; name one to check it" if out["smpseo report"] else "")
     return [ReadError(where, text, severity="info")]
 
 

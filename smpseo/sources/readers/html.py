@@ -309,6 +309,7 @@ def read_html(text: str, path: str) -> list[Post]:
     date = as_date(date_text, date_line, warnings) if date_text else None
     tags = _meta_all(soup, "article:tag")
     section, _ = _meta(soup, "article:section")
+    generator, _ = _meta(soup, "generator")  # smpseo's own reports say so: `Post.not_a_post`
 
     titled = _title_h1s(soup, title)  # before the entry's header is taken out as noise
     medium = medium_post(soup, path)
@@ -328,7 +329,7 @@ def read_html(text: str, path: str) -> list[Post]:
     if not blocks and not title:
         raise SourceError(path, "no readable content (no title, no text)")
     meta = {k: v for k, v in (("title", title), ("description", description), ("canonical", canonical),
-                              ("date", date_text)) if v}
+                              ("date", date_text), ("generator", generator)) if v}
     is_url = bool(re.match(r"https?://", path or "", re.I))
     slug = _slug_from(canonical, path, title)
     return [Post(

@@ -1,5 +1,5 @@
 """What a static-site generator's folder holds besides posts: its built site, templates and themes, a Jekyll site's
-pages beside its `_posts`, and a Pelican site's pages (`content/pages`)."""
+pages beside its `_posts`, a Pelican site's pages (`content/pages`), and the reports smpseo itself writes there."""
 
 from __future__ import annotations
 
@@ -39,6 +39,35 @@ def not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
         if any(n in names for n in settings) and (beside is None or beside in dirs):
             out |= folders & set(dirs)
     return out
+
+
+MONTH_FOLDER = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+REPORT_NAME = "monthly_report"  # the monthly report's file names, `monthly_report.html` and `.ipynb`
+SUMMARY_NAME = "summary.json"  # what the report keeps of a month, beside the report
+
+
+def is_reports_folder(top: str, names: list[str], dirs: list[str]) -> bool:
+    """Whether the folder `top` (holding the files `names` and folders `dirs`) is what `smpseo report monthly`
+    writes: a month's folder (`2026-10/`: `summary.json` beside `monthly_report.html`), or the reports folder
+    that holds such months (and its `index.html`). Known by its files, reports written before they carried
+    smpseo's mark among them."""
+    import os
+
+    if SUMMARY_NAME in names and any(Path(n).stem == REPORT_NAME for n in names):
+        return True
+    return any(MONTH_FOLDER.match(d) and os.path.isfile(os.path.join(top, d, SUMMARY_NAME)) for d in dirs)
+
+
+# The settings files that make a folder a site's own (the folder a clinic's blog is kept in), not a folder of posts.
+SITE_SETTINGS = ("smpseo.toml", "_config.yml", "_config.yaml", "_config.toml",
+                 *(name for settings, _, _ in GENERATOR_FOLDERS for name in settings))
+
+
+def is_site_folder(folder: str | Path) -> bool:
+    """Whether `folder` is a site's own folder (its smpseo or generator settings are there), where smpseo's
+    `reports/` can stand beside the content (a folder walk leaves them out: `is_reports_folder`), rather than a
+    folder of posts that a generator would publish with everything in it."""
+    return any((Path(folder) / name).is_file() for name in SITE_SETTINGS)
 
 
 def is_jekyll_site(names: list[str], dirs: list[str]) -> bool:

@@ -1,0 +1,69 @@
+"""Which files of a site's folder are its posts: smpseo's own reports never are, and what a user names is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from smpseo.app.report.index import write_index
+from smpseo.cli import main
+from smpseo.sources.readers import load_posts
+
+POST = "---\ntitle: {title}\ndescription: {title}, answered for clinics.\n---\n\nA short answer about {title}.\n"
+# A report as `smpseo report monthly` wrote it before its pages carried smpseo's mark: known by its folder.
+OLD_REPORT = "<html><head><title>SEO report October 2026</title></head><body><h1>SEO report</h1>" \
+             "<h2>To do, in this order</h2><p>Answer: does SMP hurt?</p></body></html>"
+
+
+def _site(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_smpseo_s_own_reports_in_a_site_are_never_its_posts(tmp_path, capsys, monkeypatch):
+    """`smpseo check .` at a site root read last month's report pages as posts (SEO206 "No meta description" on
+    reports/2026-10/monthly_report.html and reports/index.html), and `gaps .` answered topics with them."""
+    site = _site(tmp_path, {"smpseo.toml": '[site]\nname = "Inkline"\n',
+                            "content/posts/aftercare.md": POST.format(title="SMP aftercare"),
+                            "reports/2026-10/monthly_report.html": OLD_REPORT,
+                            "reports/2026-10/summary.json": '{"schema": 1}\n'})
+    write_index(site / "reports")  # the index as written now: it carries smpseo's mark
+    corpus = load_posts(site)
+    assert [p.path for p in corpus] == [str(site / "content/posts/aftercare.md")]
+    assert [(e.path, e.message, e.severity) for e in corpus.errors] == [
+        (str(site), f"1 folder of smpseo's own reports left out ({site / 'reports'}): name a report to check it",
+         "info")]
+    monkeypatch.chdir(site)
+    assert main(["check", "."]) == 0
+    assert "reports/" not in capsys.readouterr().out
+    # named on its own, a report is read: the user asked for that file
+    assert [p.title for p in load_posts(site / "reports/2026-10/monthly_report.html")] == ["SEO report October 2026"]
+
+
+def test_a_page_smpseo_wrote_is_known_by_its_mark_wherever_it_is(tmp_path):
+    folder = _site(tmp_path, {"posts/aftercare.md": POST.format(title="SMP aftercare")})
+    write_index(folder / "posts")  # a reports index moved among the posts
+    corpus = load_posts(folder / "posts")
+    assert [p.title for p in corpus] == ["SMP aftercare"]
+    assert [(e.message, e.severity) for e in corpus.errors] == [
+        ("1 smpseo report left out; name one to check it", "info")]
+    (named,) = load_posts(folder / "posts" / "index.html")
+    assert named.title == "SEO reports" and named.not_a_post == "smpseo report"
+    template = Path(__file__).parents[1] / "smpseo/views/templates/smpseo_report/index.html.j2"
+    assert '<meta name="generator" content="smpseo">' in template.read_text(encoding="utf-8")
+
+
+def test_the_default_reports_folder_of_a_site_read_whole_is_the_site_s_own(tmp_path, monkeypatch):
+    """`smpseo init` at a site root suggests `report monthly --posts .`, which wrote the reports in the folder
+    above the site; a folder of posts only still keeps them out of itself (its generator would publish them)."""
+    from smpseo.cli.report import _out_folder
+
+    site = _site(tmp_path / "site", {"hugo.toml": 'title = "Inkline"\n',
+                                     "content/posts/aftercare.md": POST.format(title="SMP aftercare")})
+    monkeypatch.chdir(site)
+    assert _out_folder(SimpleNamespace(kind="monthly", posts=".", out="reports")) == "reports"
+    monkeypatch.chdir(site / "content/posts")
+    assert Path(_out_folder(SimpleNamespace(kind="monthly", posts=".", out="reports"))) == \
+        (site / "content/reports").resolve()
