@@ -67,3 +67,31 @@ def test_the_default_reports_folder_of_a_site_read_whole_is_the_site_s_own(tmp_p
     monkeypatch.chdir(site / "content/posts")
     assert Path(_out_folder(SimpleNamespace(kind="monthly", posts=".", out="reports"))) == \
         (site / "content/reports").resolve()
+
+
+def test_two_posts_sharing_a_slug_keep_their_own_findings_in_the_monthly_summary(tmp_path):
+    """Two posts with one slug (a post and its copy in another section) were joined by slug: each showed the
+    findings of both ("findings: 3" twice), and the month's comparison and to-do list took them for one post."""
+    from smpseo.analysis.metrics import post_metrics
+    from smpseo.app.report.summary import build_summary, compare, todo
+
+    posts_dir = _site(tmp_path, {"a/does-smp-hurt.md": POST.format(title="Does SMP hurt?"),
+                                 "b/does-smp-hurt.md": POST.format(title="Does SMP hurt at all?")})
+    corpus = load_posts(posts_dir)
+    assert [p.slug for p in corpus] == ["does-smp-hurt", "does-smp-hurt"]
+    a, b = (str(posts_dir / name / "does-smp-hurt.md") for name in "ab")
+    findings = [{"rule": "RD109", "severity": "warning", "path": a, "line": 6, "message": "Long sentence"},
+                {"rule": "SEO206", "severity": "error", "path": a, "line": 1, "message": "No meta description"},
+                {"rule": "LOC301", "severity": "error", "path": b, "line": 6, "message": "Phone written wrongly"}]
+    summary = build_summary("2026-10", corpus, [post_metrics(p) for p in corpus], findings=findings,
+                            posts_root=posts_dir)
+    assert [(p["path"], p["findings"]) for p in summary["posts"]] == [("a/does-smp-hurt.md", 2),
+                                                                      ("b/does-smp-hurt.md", 1)]
+    previous = {**summary, "posts": [{**p, "words": p["words"] - 1} for p in summary["posts"]]}
+    changes = compare(previous, summary)
+    assert changes["new_posts"] == [] and changes["removed_posts"] == []
+    assert [(d["path"], d["metric"]) for d in changes["score_deltas"]] == [("a/does-smp-hurt.md", "words"),
+                                                                          ("b/does-smp-hurt.md", "words")]
+    phone = next(item for item in todo(summary) if "LOC301" in item["why"])
+    assert phone["why"] == "Phone written wrongly (LOC301, error) in \u201cDoes SMP hurt at all?\u201d"
+    assert phone["path"] == "b/does-smp-hurt.md"

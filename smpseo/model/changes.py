@@ -20,6 +20,7 @@ class ScoreDelta:
     after: float
     delta: float
     improved: bool | None
+    path: str = ""  # the post's file: two posts may share a slug
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ class Totals:
 
 @dataclass(frozen=True)
 class PostFigures:
-    """One post's figures of the month; a post is known by its slug from month to month."""
+    """One post's figures of the month; a post is known by its file and slug from month to month."""
 
     slug: str
     path: str = ""
@@ -163,9 +163,9 @@ class Summary:
         """How many FAQ topics have this status ("missing", "partial", "answered")."""
         return self.gap_counts.get(status, 0)
 
-    def titles(self) -> dict[str, str]:
-        """Each post's name (title, else slug) by slug."""
-        return {p.slug: p.name for p in self.posts}
+    def titles(self) -> dict[tuple[str, str], str]:
+        """Each post's name (title, else slug) by its file and slug (two posts may share a slug)."""
+        return {(p.path, p.slug): p.name for p in self.posts}
 
     def to_dict(self) -> dict[str, Any]:
         """The summary.json data: the keys in the file's order (traffic only when there is some)."""

@@ -159,14 +159,14 @@ def changes(report) -> HTML:
         parts.append(str(table([{"title": p.title, "path": p.path} for p in c.removed_posts])))
     if report.summary.available.findings and report.previous is not None and report.previous.available.findings:
         titles = {**report.previous.titles(), **report.summary.titles()}
-        fresh = {p.slug for p in c.new_posts}
+        fresh = {(p.path, p.slug) for p in c.new_posts}
         parts.append(f"<h4>Findings fixed ({len(c.fixed_findings)})</h4>")
-        parts.append(str(table([{"post": titles.get(f.slug, f.path), "rule": f.rule, "message": f.message}
+        parts.append(str(table([{"post": titles.get((f.path, f.slug), f.path), "rule": f.rule, "message": f.message}
                                 for f in c.fixed_findings], empty="None fixed.")))
-        in_old = [f for f in c.new_findings if f.slug not in fresh]
+        in_old = [f for f in c.new_findings if (f.path, f.slug) not in fresh]
         in_new = len(c.new_findings) - len(in_old)
         parts.append(f"<h4>New findings in earlier posts ({len(in_old)})</h4>")
-        parts.append(str(table([{"post": titles.get(f.slug, f.path), "line": f.line, "rule": f.rule,
+        parts.append(str(table([{"post": titles.get((f.path, f.slug), f.path), "line": f.line, "rule": f.rule,
                                  "message": f.message} for f in in_old], empty="No new findings.")))
         if in_new:
             parts.append(f'<p class="muted">The new posts have {counted(in_new, "finding")} '

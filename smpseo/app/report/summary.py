@@ -1,7 +1,8 @@
 """`summary.json`: the machine-readable figures of one monthly report, and the month-to-month comparison.
 
-A summary is plain JSON data. Posts are identified by slug and findings by (rule, post, matched text), never by
-line number, so an edit that moves a paragraph does not count as "one finding fixed, one new".
+A summary is plain JSON data. Posts are identified by their file and slug (`post_key`: two posts of a site may share a
+slug, the posts of an export share its file) and findings by (rule, post, matched text), never by line number, so an
+edit that moves a paragraph does not count as "one finding fixed, one new".
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ def _absolute(path: str | Path) -> Path:
     return Path(os.path.abspath(path))
 
 
+def post_key(row: dict) -> tuple[str, str]:
+    """What tells one post of a summary from another, in its posts, findings and coverage alike: its file (relative
+    to the posts folder) and its slug."""
+    return str(row.get("path") or ""), str(row.get("slug") or "")
+
+
 def finding_key(finding: dict) -> str:
     """What identifies a finding across months: its rule, its post and what it is about (not its line)."""
     about = finding.get("match") or finding.get("message") or ""
@@ -110,13 +117,13 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
         }
         row["key"] = finding_key(row)
         finding_rows.append(row)
-    per_post = Counter(r["slug"] for r in finding_rows)
+    per_post = Counter(post_key(r) for r in finding_rows)
     post_rows = []
     for m in metrics:
-        slug = m.get("slug", "")
+        slug, path = m.get("slug", ""), relative_path(m.get("path"), posts_root)
         post_rows.append({
             "slug": slug,
-            "path": relative_path(m.get("path"), posts_root),
+            "path": path,
             "title": m.get("title", ""),
             "date": str(m["date"]) if m.get("date") else None,
             "words": m.get("words", 0),
@@ -124,7 +131,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
             "flesch_reading_ease": _round(m.get("flesch_reading_ease")),
             "flesch_kincaid_grade": _round(m.get("flesch_kincaid_grade")),
             "grade": _round(m.get("grade")),
-            "findings": per_post.get(slug, 0) if findings is not None else None,
+            "findings": per_post.get((path, slug), 0) if findings is not None else None,
         })
     errors = getattr(posts, "errors", [])
     first, after = month_bounds(month)
@@ -216,8 +223,8 @@ def compare(previous: dict | None, current: dict) -> dict:
     if not previous:
         return {"previous_month": None, "new_posts": [], "removed_posts": [], "fixed_findings": [],
                 "new_findings": [], "score_deltas": [], "totals": {}, "gap_changes": []}
-    before_posts = {p["slug"]: p for p in previous.get("posts", [])}
-    after_posts = {p["slug"]: p for p in current.get("posts", [])}
+    before_posts = {post_key(p): p for p in previous.get("posts", [])}
+    after_posts = {post_key(p): p for p in current.get("posts", [])}
     new_posts = [after_posts[s] for s in after_posts if s not in before_posts]
     removed_posts = [before_posts[s] for s in before_posts if s not in after_posts]
 
@@ -226,11 +233,11 @@ def compare(previous: dict | None, current: dict) -> dict:
     if both_checked:
         before = Counter(f["key"] for f in previous.get("findings", []))
         after = Counter(f["key"] for f in current.get("findings", []))
-        gone_slugs = {p["slug"] for p in removed_posts}
+        gone = {post_key(p) for p in removed_posts}
         seen: Counter = Counter()
         for f in previous.get("findings", []):
             seen[f["key"]] += 1
-            if seen[f["key"]] > after.get(f["key"], 0) and f.get("slug") not in gone_slugs:
+            if seen[f["key"]] > after.get(f["key"], 0) and post_key(f) not in gone:
                 fixed.append(f)
         seen = Counter()
         for f in current.get("findings", []):
@@ -239,8 +246,8 @@ def compare(previous: dict | None, current: dict) -> dict:
                 new.append(f)
 
     deltas = []
-    for slug, after_row in after_posts.items():
-        before_row = before_posts.get(slug)
+    for post, after_row in after_posts.items():
+        before_row = before_posts.get(post)
         if not before_row:
             continue
         for name, better in SCORE_FIELDS.items():
@@ -248,8 +255,8 @@ def compare(previous: dict | None, current: dict) -> dict:
             if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a != b:
                 delta = _round(a - b)
                 improved = None if better is None else (delta > 0) == (better == "up")
-                deltas.append({"slug": slug, "title": after_row.get("title", ""), "metric": name,
-                               "before": b, "after": a, "delta": delta, "improved": improved})
+                deltas.append({"slug": post[1], "title": after_row.get("title", ""), "metric": name,
+                               "before": b, "after": a, "delta": delta, "improved": improved, "path": post[0]})
     totals = {}
     for name, value in current.get("totals", {}).items():
         old = previous.get("totals", {}).get(name)
@@ -276,7 +283,7 @@ def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[di
     for err in summary.get("read_errors", []):
         if err["severity"] == "error":
             add(f"Fix the file {err['path']} so it can be read", err["message"], err["path"])
-    titles = {p["slug"]: p["title"] or p["slug"] for p in summary.get("posts", [])}
+    titles = {post_key(p): p["title"] or p["slug"] for p in summary.get("posts", [])}
     new_keys = {f["key"] for f in (changes or {}).get("new_findings", [])}
     by_rule: dict[tuple[str, str], list[dict]] = {}
     for f in summary.get("findings", []):
@@ -284,16 +291,16 @@ def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[di
 
     def add_rule_groups(severity: str, most: int) -> None:
         groups = sorted(((rule, fs) for (sev, rule), fs in by_rule.items() if sev == severity),
-                        key=lambda kv: (-len({f["slug"] for f in kv[1]}), -len(kv[1]), kv[0]))
+                        key=lambda kv: (-len({post_key(f) for f in kv[1]}), -len(kv[1]), kv[0]))
         for rule, fs in groups[:most]:
-            slugs = list(dict.fromkeys(f["slug"] for f in fs))
+            posts = list(dict.fromkeys(post_key(f) for f in fs))
             first = fs[0]
             label = (first.get("name") or rule).replace("-", " ").capitalize()
             action = f"{label}: {first['hint']}" if first.get("hint") else first["message"]
-            if len(slugs) == 1:
-                where = f"\u201c{titles.get(slugs[0], slugs[0])}\u201d"
+            if len(posts) == 1:
+                where = f"\u201c{titles.get(posts[0], posts[0][1])}\u201d"
             else:
-                where = f"{len(slugs)} posts"
+                where = f"{len(posts)} posts"
             if len(fs) > 1:
                 why = f"{len(fs)} {severity}s ({rule}) in {where}, e.g. {first['message']}"
             else:
@@ -301,7 +308,7 @@ def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[di
             fresh = sum(f["key"] in new_keys for f in fs)
             if fresh:
                 why += f"; {fresh} new since last month"
-            add(action, why, first["path"] if len(slugs) == 1 else "")
+            add(action, why, first["path"] if len(posts) == 1 else "")
 
     add_rule_groups("error", 5)
     open_topics = sorted((g for g in summary.get("gaps", []) if g["status"] in ("missing", "partial")),
