@@ -95,3 +95,53 @@ def test_two_posts_sharing_a_slug_keep_their_own_findings_in_the_monthly_summary
     phone = next(item for item in todo(summary) if "LOC301" in item["why"])
     assert phone["why"] == "Phone written wrongly (LOC301, error) in \u201cDoes SMP hurt at all?\u201d"
     assert phone["path"] == "b/does-smp-hurt.md"
+
+
+HUGO = 'title = "Inkline"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
+
+
+def test_a_hugo_translation_is_left_out_and_a_name_with_a_dot_is_not_one(tmp_path):
+    """`pain.fr.md` beside `pain.md` and a bundle's `index.fr.md` were checked as English posts, got slugs like
+    "index-fr", and raised "slug 'pain' is also the slug of ...pain.fr.md"."""
+    site = _site(tmp_path, {"hugo.toml": HUGO,
+                            "content/posts/pain.md": POST.format(title="Does SMP hurt?"),
+                            "content/posts/pain.fr.md": POST.format(title="La SMP fait-elle mal ?"),
+                            "content/posts/how-long/index.md": POST.format(title="How long does SMP last?"),
+                            "content/posts/how-long/index.fr.md": POST.format(title="Combien de temps dure la SMP ?"),
+                            "content/posts/faq.en.md": POST.format(title="SMP questions"),
+                            "content/posts/v2.md": POST.format(title="SMP, second look"),
+                            "content/posts/notes.md.md": POST.format(title="SMP notes")})
+    for given in (site, site / "content/posts"):
+        corpus = load_posts(given)
+        assert sorted(p.slug for p in corpus) == ["faq", "how-long", "notes-md", "pain", "v2"]
+        assert [(e.path, e.message, e.severity) for e in corpus.errors] == [
+            (str(given), "2 translations left out (index.fr.md, pain.fr.md): name one to check it", "info")]
+    (named,) = load_posts(site / "content/posts/how-long/index.fr.md")
+    assert (named.slug, named.title) == ("how-long", "Combien de temps dure la SMP ?")
+    # on a French site, the French files are the posts and the English ones the translations
+    (site / "hugo.toml").write_text(HUGO.replace('"en"', '"fr"'), encoding="utf-8")
+    assert sorted(Path(p.path).name for p in load_posts(site)) == [
+        "index.fr.md", "index.md", "notes.md.md", "pain.fr.md", "pain.md", "v2.md"]
+
+
+def test_a_hugo_site_s_pages_are_not_posts(tmp_path):
+    """`content/about.md` of a site whose posts are in `content/posts` was checked as a post, and gave every post
+    a SITE406 for the page that links to none of them."""
+    page = "---\ntitle: About us\n---\n\nWe are a studio in Perth.\n"
+    site = _site(tmp_path, {"hugo.toml": HUGO,
+                            "content/_index.md": "---\ntitle: Home\n---\n",
+                            "content/about.md": page,
+                            "content/services/smp.md": page.replace("About us", "Our SMP"),
+                            "content/news.md": "---\ntitle: SMP news\ntype: post\n---\n\nNews of the studio.\n",
+                            "content/posts/pain.md": POST.format(title="Does SMP hurt?"),
+                            "content/posts/cost.md": POST.format(title="What SMP costs")})
+    for given in (site, site / "content"):
+        corpus = load_posts(given)
+        assert [p.title for p in corpus] == ["SMP news", "What SMP costs", "Does SMP hurt?"]
+        assert [e.message for e in corpus.errors] == [
+            "2 site pages left out (about.md, smp.md): name one to check it", "1 section page left out"]
+    # `mainSections` names the sections of posts, as Hugo's themes read it
+    (site / "hugo.toml").write_text(HUGO.replace("[languages.en]", '[params]\nmainSections = ["services"]\n'
+                                                                   "[languages.en]"), encoding="utf-8")
+    assert sorted(p.title for p in load_posts(site)) == ["Our SMP", "SMP news"]
+    assert [p.title for p in load_posts(site / "content/about.md")] == ["About us"]

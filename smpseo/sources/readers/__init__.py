@@ -15,14 +15,8 @@ from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.text import clean_text, counted
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
+from smpseo.sources.readers import hugo, sites
 from smpseo.sources.readers.decode import SourceError, decode
-from smpseo.sources.readers.sites import (
-    is_jekyll_site,
-    is_reports_folder,
-    is_repository_file,
-    not_posts,
-    pelican_pages,
-)
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -130,22 +124,29 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
     found: list[Path] = []
     unread: Counter = Counter()
     repository: list[Path] = []  # README.md, LICENSE.md ...: a repository's files, not posts
+    translations: list[Path] = []  # pain.fr.md beside pain.md: the same post in another language
+    site_pages: list[Path] = []  # a Hugo site's About and Contact pages
+    above = hugo.hugo_site_above(folder)
+    hugo_sites: list[hugo.HugoSite] = [above] if above else []
 
     def unreadable(exc: OSError) -> None:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
 
-    pages = pelican_pages(folder.parent)  # `content/` given, beside the site's settings: its `pages/` are not posts
+    pages = sites.pelican_pages(folder.parent)  # `content/` given, beside the site's settings: its `pages/` are not posts
     reports: list[str] = []  # the folders of smpseo's own reports: never its posts
     for top, dirs, names in os.walk(folder, onerror=unreadable):
-        if is_reports_folder(top, names, dirs):
+        if sites.is_reports_folder(top, names, dirs):
             reports.append(top)
             dirs[:] = []
             continue
+        site = hugo.hugo_site(top, names) if "content" in dirs else None
+        if site is not None:
+            hugo_sites.append(site)
         if "pelicanconf.py" in names:
-            pages |= pelican_pages(Path(top))
-        left = not_posts(top, names, dirs)
+            pages |= sites.pelican_pages(Path(top))
+        left = sites.not_posts(top, names, dirs)
         left |= {d for d in dirs if pages and os.path.abspath(os.path.join(top, d)) in pages}
-        jekyll = is_jekyll_site(names, dirs)  # its posts are in _posts (and _drafts, collections): the rest are pages
+        jekyll = sites.is_jekyll_site(names, dirs)  # its posts are in _posts (and _drafts, collections): the rest are pages
         dirs[:] = sorted(d for d in dirs if d not in left and (not jekyll or d.startswith("_")))
         for name in names if not jekyll else ():
             path = Path(top) / name
@@ -163,8 +164,13 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
             except OSError as exc:
                 errors.append(ReadError(str(path), f"{exc.strerror or exc}; skipped"))
                 continue
-            if stat.S_ISREG(mode) and is_repository_file(name):
+            site = hugo.site_of(hugo_sites, top)
+            if stat.S_ISREG(mode) and sites.is_repository_file(name):
                 repository.append(path)
+            elif stat.S_ISREG(mode) and hugo.translation_language(name, site.language if site else hugo.ENGLISH):
+                translations.append(path)
+            elif stat.S_ISREG(mode) and site is not None and hugo.is_page(site, path):
+                site_pages.append(path)
             elif stat.S_ISREG(mode):
                 found.append(path)
             elif not stat.S_ISDIR(mode):
@@ -177,6 +183,12 @@ def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None
         shown = ", ".join(sorted(reports)[:3]) + (", ..." if len(reports) > 3 else "")
         errors.append(ReadError(str(folder), f"{counted(len(reports), 'folder')} of smpseo's own reports left out "
                                              f"({shown}): name a report to check it", severity="info"))
+    if site_pages and not found:  # a site of pages only: what was asked for is read
+        found, site_pages = site_pages, []
+    for aside, noun in ((translations, "translation"), (site_pages, "site page")):  # pain.fr.md; about.md
+        shown = ", ".join(path.name for path in sorted(aside)[:3]) + (", ..." if len(aside) > 3 else "")
+        errors.extend([ReadError(str(folder), f"{counted(len(aside), noun)} left out ({shown}): name one to check it",
+                                 severity="info")] if aside else [])
     if repository and not found:  # a folder of nothing else (a package's README): what was asked for is read
         return repository
     if repository:

@@ -1,0 +1,117 @@
+"""What a Hugo site's settings say about its content: which sections hold its posts (the rest, and the files at the
+top of `content/`, are its pages: About, Contact), and its language (a `name.LANG.md` in another is a translation).
+
+A Hugo site is a folder with Hugo's settings (`hugo.toml`, `config.toml` ...) beside its `content` folder. Its posts
+are the sections `params.mainSections` names, as Hugo's own themes list them; without it, Hugo takes the section
+with the most pages, and so does smpseo.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from smpseo.core.language_codes import ENGLISH, language_of
+from smpseo.core.textfile import TooLarge, read_regular
+
+SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
+            "config.json")
+CONTENT = "content"
+POST_TYPES = ("post", "posts")  # front matter `type: post` makes a page a post, as it chooses Hugo's post template
+_TYPE = re.compile(r"""^\s*type\s*[:=]\s*["']?([\w-]+)["']?\s*$""", re.M)
+
+
+@dataclass(frozen=True)
+class HugoSite:
+    content: str  # the content folder, absolute
+    sections: frozenset[str]  # the sections that hold posts
+    language: str  # the language of the files whose names carry none (`defaultContentLanguage`)
+
+
+def hugo_site(root: str | Path, names: list[str] | None = None) -> HugoSite | None:
+    """The Hugo site whose settings are in `root` (`names`: the files there, when already listed), or None."""
+    content = os.path.join(os.path.abspath(root), CONTENT)
+    names = names if names is not None else (os.listdir(root) if os.path.isdir(root) else [])
+    settings = next((n for n in SETTINGS if n in names), None)
+    if settings is None or not os.path.isdir(content):
+        return None
+    data = _settings(Path(root) / settings)
+    params = data.get("params") if isinstance(data.get("params"), dict) else {}
+    main = params.get("mainSections", params.get("mainsections", data.get("mainSections")))
+    sections = [main] if isinstance(main, str) else [s for s in main if isinstance(s, str)] \
+        if isinstance(main, list) else []
+    language = language_of(data.get("defaultContentLanguage", data.get("defaultcontentlanguage"))) or ENGLISH
+    return HugoSite(content, frozenset(sections or _largest_section(content)), language)
+
+
+def hugo_site_above(folder: str | Path) -> HugoSite | None:
+    """The Hugo site a folder given for posts is part of (`content/`, `content/posts`), or None."""
+    here = Path(os.path.abspath(folder))
+    for root in here.parents:
+        if root.name and (root / CONTENT) in (here, *here.parents):
+            return hugo_site(root)
+    return None
+
+
+def site_of(sites: list[HugoSite], folder: str) -> HugoSite | None:
+    """The site of `sites` whose content `folder` is in (the innermost, the last found), or None."""
+    folder = os.path.abspath(folder)
+    return next((s for s in reversed(sites) if folder == s.content or folder.startswith(s.content + os.sep)), None)
+
+
+def is_page(site: HugoSite, path: str | Path) -> bool:
+    """Whether a content file of `site` is one of its pages: at the top of `content/`, or in a section that holds
+    no posts, unless its front matter says `type: post`."""
+    parts = Path(os.path.relpath(os.path.abspath(path), site.content)).parts
+    if len(parts) > 1 and parts[0] in site.sections or Path(path).stem == "_index":  # a list page: `not_a_post`
+        return False
+    try:
+        head = read_regular(path, limit=1024 * 1024)[:4096].decode("utf-8", "replace")
+    except (OSError, TooLarge):
+        return True
+    said = _TYPE.search(head)
+    return not (said and said.group(1).lower() in POST_TYPES)
+
+
+def _largest_section(content: str) -> list[str]:
+    """The section (a folder of `content`) holding the most files, as Hugo's default `mainSections`."""
+    counts = {}
+    try:
+        sections = [e.name for e in os.scandir(content) if e.is_dir() and not e.name.startswith(".")]
+    except OSError:
+        return []
+    for section in sections:
+        counts[section] = sum(len(files) for _, _, files in os.walk(os.path.join(content, section)))
+    return [max(sorted(counts), key=counts.get)] if counts else []
+
+
+def _settings(path: Path) -> dict:
+    """The site's settings as data ({} when they cannot be read: the site is then read with Hugo's defaults)."""
+    try:
+        text = read_regular(path, limit=1024 * 1024).decode("utf-8", "replace")
+        if path.suffix == ".toml":
+            import tomllib
+
+            data = tomllib.loads(text)
+        elif path.suffix == ".json":
+            import json
+
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception:  # settings Hugo itself would refuse: nothing is taken from them
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def translation_language(name: str, language: str = ENGLISH) -> str:
+    """The language of a file whose name carries one before its ending (Hugo's `pain.fr.md`, `index.pt-br.md`) when
+    it is not `language`, the site's; "" for any other file (`pain.md`, `faq.en.md` on an English site, `v2.md`)."""
+    stem = Path(name).stem
+    code = Path(stem).suffix[1:] if "." in stem else ""
+    said = language_of(code) if code and code == code.lower() else ""
+    return said if said and said != language else ""
