@@ -75,6 +75,7 @@ def test_a_link_to_a_slug_a_translation_shares_is_to_the_post_in_the_linking_pos
     (posts / "hurt.md").write_text("---\ntitle: Does it hurt?\n---\n\nA little.\n", encoding="utf-8")
     (posts / "sessions.md").write_text('---\ntitle: Sessions\n---\n\nRead [whether it hurts]({{< ref "hurt" >}}).\n',
                                        encoding="utf-8")
-    read = sorted(load_posts(posts), key=lambda p: p.path)
+    # each named, as a folder's walk leaves the translation out
+    read = sorted(load_posts(*(posts / n for n in ("hurt.fr.md", "hurt.md", "sessions.md"))), key=lambda p: p.path)
     assert [p.path.rsplit("/", 1)[-1] for p in read] == ["hurt.fr.md", "hurt.md", "sessions.md"]
     assert {i: [p.slug for p, _ in v] for i, v in incoming_links(read).items()} == {1: ["sessions"]}

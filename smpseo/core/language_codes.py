@@ -19,3 +19,13 @@ def language_of(code: object) -> str:
         return ""
     primary = code.strip().replace("_", "-").split("-")[0].lower()
     return primary if primary in ISO_639_1 else ""
+
+
+def file_language(name: str) -> str:
+    """The language a file's name carries before its ending, Hugo's way ("fr" for `pain.fr.md` or a bundle's
+    `index.fr.md`, "pt-br" for `index.pt-br.md`): a lower-case ISO 639-1 code, with a region or not; "" for a file
+    named without one (`pain.md`, `v2.md`, `notes.md.md`)."""
+    parts = name.replace("\\", "/").rsplit("/", 1)[-1].split(".")
+    code = parts[-2] if len(parts) > 2 else ""
+    return code if code == code.lower() and language_of(code) else ""
+

@@ -5,13 +5,13 @@ This module is plain data. Readers build `Post`s; analysis reads them; nothing h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
+from smpseo.core.language_codes import file_language
 from smpseo.core.text import MASK, escaped, normalize_space, sentence_spans, words
 from smpseo.core.version import is_generated
 from smpseo.model.records import from_plain, to_plain
@@ -307,16 +307,6 @@ def post_names(posts: list[Post]) -> list[str]:
         if post.path:
             shared[post.path] = shared.get(post.path, 0) + 1
     return [f"{p.path}#{p.slug}" if p.path and shared[p.path] > 1 else (p.path or p.slug) for p in posts]
-
-
-_LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?", re.I)  # "fr", "pt-br", "zh_hant"
-
-
-def file_language(path: str) -> str:
-    """The language a translation's file name gives, Hugo's way: "fr" for `does-smp-hurt.fr.md` or a bundle's
-    `index.fr.md`; "" for a file named without one."""
-    parts = PurePosixPath(path.replace("\\", "/")).name.split(".")
-    return parts[-2].lower() if len(parts) > 2 and _LANGUAGE_RE.fullmatch(parts[-2]) else ""
 
 
 def short_name(name: str) -> str:

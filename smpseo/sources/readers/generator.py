@@ -14,7 +14,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from smpseo.core.language_codes import language_of
+from smpseo.core.language_codes import file_language
 from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Block, Post
 from smpseo.sources.readers.datefields import DATE_FIELDS, date_field
@@ -26,7 +26,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     """The post of a generator's content file: `meta` and `meta_lines` from `split_front_matter`, `blocks` its
     body's, `format` the body's format name."""
     stem = PurePath(path).stem if path else ""
-    if language_of(PurePath(stem).suffix[1:]) and PurePath(stem).suffix[1:].islower():
+    if path and file_language(path):
         stem = PurePath(stem).stem  # Hugo's translation (`pain.fr.md`) has the address of its post (`pain.md`)
     title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings)
     title_line = meta_lines.get("title", 0)

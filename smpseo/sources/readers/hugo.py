@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from smpseo.core.language_codes import ENGLISH, language_of
+from smpseo.core.language_codes import ENGLISH, file_language, language_of
 from smpseo.core.textfile import TooLarge, read_regular
 
 SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
@@ -111,7 +111,5 @@ def _settings(path: Path) -> dict:
 def translation_language(name: str, language: str = ENGLISH) -> str:
     """The language of a file whose name carries one before its ending (Hugo's `pain.fr.md`, `index.pt-br.md`) when
     it is not `language`, the site's; "" for any other file (`pain.md`, `faq.en.md` on an English site, `v2.md`)."""
-    stem = Path(name).stem
-    code = Path(stem).suffix[1:] if "." in stem else ""
-    said = language_of(code) if code and code == code.lower() else ""
+    said = language_of(file_language(name))
     return said if said and said != language else ""
