@@ -104,6 +104,15 @@ MAX_WAYS = 100  # phrasings, terms or required words of one topic (the shipped t
 
 def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
     """Topics from the text of a topic file. Raises TopicError (with every mistake of its topics in `problems`)."""
+    topics, problems, _ = _entries(text, path)
+    if problems:
+        raise TopicError.of(problems)
+    return topics
+
+
+def _entries(text: str, path: str) -> tuple[list[Topic], list[TopicError], set[str]]:
+    """The topics of a topic file's text that can be used, the mistakes of the others, and the ids those others
+    name. Raises TopicError for a file that holds no list of topics at all (not YAML, a wrong shape)."""
     import yaml
 
     try:
@@ -144,15 +153,16 @@ def parse_topics(text: str, path: str = "<topics>") -> list[Topic]:
     lines = found.entries
     topics: list[Topic] = []
     problems: list[TopicError] = []
+    named: set[str] = set()
     seen: dict[str, int] = {}
     for i, raw in enumerate(data, start=1):  # every entry is read, so every mistake is said at once
         try:
             topics.append(_topic(raw, i, lines[i - 1] if i - 1 < len(lines) else 0, path, seen))
         except TopicError as exc:
             problems.append(exc)
-    if problems:
-        raise TopicError.of(problems)
-    return topics
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                named.add(raw["id"].strip())
+    return topics, problems, named
 
 
 def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topic:
@@ -223,6 +233,14 @@ def _mark(raw: dict, path: str, entry: str, line: int) -> tuple[str, str, str | 
 
 def read_topics(path: str | Path) -> list[Topic]:
     """The topics of one file. Raises TopicError (also for a file that cannot be read)."""
+    topics, problems, _ = _file_entries(path)
+    if problems:
+        raise TopicError.of(problems)
+    return topics
+
+
+def _file_entries(path: str | Path) -> tuple[list[Topic], list[TopicError], set[str]]:
+    """`_entries` of a file. Raises TopicError for a file that cannot be read or holds no list of topics."""
     try:
         text = file_text(read_regular(path))
     except FileNotFoundError:
@@ -231,7 +249,7 @@ def read_topics(path: str | Path) -> list[Topic]:
         raise TopicError(str(path), exc.message, line=exc.line) from None
     except OSError as exc:
         raise TopicError(str(path), f"cannot read topic file: {exc.strerror or exc}") from None
-    return parse_topics(text, str(path))
+    return _entries(text, str(path))
 
 
 _shipped_cache: list[Topic] | None = None
@@ -251,6 +269,7 @@ def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
     mark set on it, unless it sets one of its own), and one without a question only sets the mark of the known
     topic."""
     merged = {t.id: t for t in base}
+    unknown = []
     for topic in extra:
         known = merged.get(topic.id)
         if topic.question and not topic.mark and known is not None and known.mark:
@@ -262,9 +281,15 @@ def merge_topics(base: list[Topic], extra: list[Topic]) -> list[Topic]:
             merged[topic.id] = replace(merged[topic.id], mark=topic.mark, post=topic.post, section=topic.section,
                                        source=topic.source, line=topic.line)  # where the mark was set
         else:
-            raise TopicError(topic.source or "<topics>", f"a mark for '{topic.id}', which is no known topic "
-                             "(add a 'question' to make it one)", f"topic ({topic.id})", topic.line)
+            unknown.append(_unknown_mark(topic))
+    if unknown:  # every one of them at once
+        raise TopicError.of(unknown)
     return list(merged.values())
+
+
+def _unknown_mark(topic: Topic) -> TopicError:
+    return TopicError(topic.source or "<topics>", f"a mark for '{topic.id}', which is no known topic (add a "
+                      "'question' to make it one)", f"topic ({topic.id})", topic.line)
 
 
 def localize(topics: list[Topic], site) -> list[Topic]:
@@ -338,16 +363,37 @@ def load_topics(*files: str | Path | Topic, shipped: bool = True) -> list[Topic]
 
     A mark for a topic that a later file defines waits for it, so a file of marks may come before the file of
     questions it marks; it then holds unless that file marks the topic itself. `shipped=False` gives only the files'
-    topics. Raises TopicError for a bad file, or a mark for a topic no file defines.
+    topics. Raises TopicError for a bad file, or a mark for a topic no file defines, with every mistake of every
+    file in `problems` (a file's mistakes in the order of its lines).
     """
     if len(files) == 1 and isinstance(files[0], (list, tuple)):
         files = tuple(files[0])
     topics = shipped_topics() if shipped else []
     waiting: list[Topic] = []  # marks for topics not known yet
+    problems: list[TopicError] = []  # every mistake of every file, said at once
+    unsure: set[str] | None = set()  # the ids entries with a mistake name (None: a whole file could not be read)
     for item in files:
-        new = [item] if isinstance(item, Topic) else read_topics(item)
+        if isinstance(item, Topic):
+            new = [item]
+        else:
+            try:
+                new, wrong, named = _file_entries(item)
+            except TopicError as exc:
+                problems += exc.problems
+                unsure = None
+                continue
+            problems += wrong
+            if unsure is not None:
+                unsure |= named
         known = {t.id for t in topics} | {t.id for t in new if t.question}
         waiting += [t for t in new if not t.question and t.id not in known]
         topics = merge_topics(topics, [t for t in new if t.question or t.id in known])
     marked = {t.id for t in topics if t.mark}
+    known = {t.id for t in topics}
+    for topic in waiting:  # a mark no file's topic takes (unless an entry with a mistake may be that topic)
+        if topic.id not in known and unsure is not None and topic.id not in unsure:
+            problems.append(_unknown_mark(topic))
+    if problems:
+        order = {str(f): i for i, f in enumerate(files) if not isinstance(f, Topic)}
+        raise TopicError.of(sorted(problems, key=lambda p: (order.get(p.path, len(order)), p.line)))
     return merge_topics(topics, [t for t in waiting if t.id not in marked])

@@ -34,24 +34,24 @@ def clinic_topics(config: Config, given=()) -> tuple[list, list]:
     """The topics a report matches: the shipped ones, then those of the settings' `[topics] files`, then `given`
     (files or Topics). A report is made without a file that cannot be used: (topics, the TopicError of each such
     file), so one mistake in a topics file costs that file, not the report."""
-    from smpseo.sources.topics import Topic, TopicError, load_topics, read_topics
+    from smpseo.sources.topics import Topic, TopicError, load_topics
 
     problems: list = []
-    kept: list = []  # the topic files that can be used
-    for file in [*config.topic_files, *given]:
-        try:
-            if str(file).strip():
-                if not isinstance(file, Topic):  # a Topic is used as it is; a file is read to find its mistakes
-                    read_topics(file)
-                kept.append(file)
-        except TopicError as exc:
-            problems.extend(exc.problems)  # each mistake of the file, one line each
-    while True:  # a mark for a topic no file defines: without the file that holds it
+    kept = [file for file in [*config.topic_files, *given] if str(file).strip()]  # the files that can be used
+
+    def where(file) -> str:  # the path a mistake names
+        return (file.source or "<topics>") if isinstance(file, Topic) else str(file)
+
+    while True:  # a file with a mistake (or a mark for a topic no file defines) is left out, and the rest read again
         try:
             return load_topics(*kept), problems
         except TopicError as exc:
-            problems.append(exc)
-            kept = [f for f in kept if str(f) != exc.path]
+            problems.extend(exc.problems)  # each mistake of the file, one line each
+            wrong = {p.path for p in exc.problems}
+            left = [file for file in kept if where(file) not in wrong]
+            if len(left) == len(kept):  # a mistake of no file given: nothing to leave out
+                return load_topics(), problems
+            kept = left
 
 
 def run_gaps(posts, config: Config, queries=None, topics=None, draft=None) -> GapReport:
