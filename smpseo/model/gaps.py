@@ -53,28 +53,33 @@ class PostMatch:
 
 @dataclass
 class Suggestion:
-    """What to write next for a topic: extend an existing post with a section, or write a new post."""
+    """What to write next for a topic: extend an existing post with a section (a passage there is half-way to
+    answering), complete the post already aimed at the question (its keyphrase or title asks it: a new post would
+    compete with it), or write a new post."""
 
-    action: str  # "extend" | "write"
-    title: str  # the section heading to add (extend) or the new post's title (write)
+    action: str  # "extend" | "complete" | "write"
+    title: str  # the section heading to add (extend, complete) or the new post's title (write)
     subheadings: list[str]
     keywords: list[str]
-    post: str = ""  # the post to extend
+    post: str = ""  # the post to extend or complete
     post_title: str = ""
     after: str = ""  # the section of that post the new one belongs next to
 
     @property
     def short(self) -> str:
-        """A few words for a table: "extend <post>" or "new post"."""
-        if self.action == "extend":
-            return f"extend {short_name(self.post)}"
+        """A few words for a table: "extend <post>", "complete <post>" or "new post"."""
+        if self.post:
+            return f"{self.action} {short_name(self.post)}"
         return "new post"
 
     @property
     def text(self) -> str:
+        where = f" after \"{self.after}\"" if self.after else ""
         if self.action == "extend":
-            where = f" after \"{self.after}\"" if self.after else ""
             return f"extend \"{self.post_title or self.post}\": add a section \"{self.title}\"{where}"
+        if self.action == "complete":
+            return (f"complete \"{self.post_title or self.post}\", the post aimed at this question: add a section "
+                    f"\"{self.title}\"{where}")
         return f"write a new post \"{self.title}\""
 
     def __str__(self) -> str:

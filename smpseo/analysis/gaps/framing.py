@@ -239,6 +239,12 @@ def unframed(text: str, names_concern: Callable[[str], bool] | None = None) -> s
     return "".join(k + gap for k, gap in kept[:-1]) + kept[-1][0]
 
 
+def asking_sentences(sentences: list[str]) -> list[str]:
+    """The sentences of a message that ask: those that end with "?"; in a message with none, those that ask
+    straight out ("does it hurt lol")."""
+    return [s for s in sentences if is_question(s)] or [s for s in sentences if _asks(s, _DIRECT)]
+
+
 def standing_alone(text: str, names_thing: Callable[[str], bool],
                    names_concern: Callable[[str], bool] | None = None) -> str:
     """A way of asking as it is read: a question that names what it asks about ("I'm 45 and my hair has been
@@ -248,8 +254,7 @@ def standing_alone(text: str, names_thing: Callable[[str], bool],
     problem?": `about_the_prospect`) or naming one of the domain's concerns (`names_concern`), and without
     the others, greetings and sign-offs in words no list holds ("Hiya, hope all's grand with ye. ... Cheers pal.")."""
     sentences = sentences_of(text)
-    # a sentence that ends with "?"; in a message with none, one that asks straight out ("does it hurt lol")
-    asking = [s for s in sentences if is_question(s)] or [s for s in sentences if _asks(s, _DIRECT)]
+    asking = asking_sentences(sentences)
     if not asking or len(asking) == len(sentences):
         return text
     if names_thing(" ".join(asking)):

@@ -17,9 +17,11 @@ from smpseo.analysis.gaps.features import (
     Asked,
     Embedded,
     Part,
+    SentenceSpan,
     TopicEvidence,
     asked_for,
     embed_blog,
+    embed_texts,
     parts,
     topic_features,
 )
@@ -27,8 +29,9 @@ from smpseo.analysis.gaps.index import build_index, compile_topic
 from smpseo.analysis.gaps.lexicon import Lexicon, lexicon_for
 from smpseo.analysis.gaps.respell import mender
 from smpseo.analysis.gaps.scorer import Scorer
+from smpseo.analysis.gaps.suggestions import EXTEND, as_heading, as_title, place_for, suggest
 from smpseo.analysis.gaps.vectors import WordVectors
-from smpseo.core.language import is_function_word, says_something
+from smpseo.core.language import says_something
 from smpseo.model.gaps import (
     ANSWERED,
     ANSWERS,
@@ -44,14 +47,12 @@ from smpseo.model.gaps import (
     Evidence,
     GapReport,
     PostMatch,
-    Suggestion,
     TopicResult,
 )
 from smpseo.model.post import Post, post_names, short_name
 from smpseo.sources.topics import Topic
 
 MAX_EVIDENCE = 3
-EXTEND = 0.5  # a passage rated this share of the answered threshold is worth extending
 
 
 class Blog:
@@ -82,6 +83,14 @@ class Blog:
         wanted = [w for w in (frozenset(self.lexicon.keys(x, keep_generic=True)) for x in phrases) if w]
         return np.array([any(w <= keys for w in wanted) for keys in self.passage_keys], bool) if wanted else None
 
+    def targeting(self, ways: list[str]) -> list[int]:
+        """The posts whose focus keyphrase or title asks what one of `ways` asks: the same content keys
+        (`Lexicon.keys`: any order, word form or synonym; "How long does SMP last?" for a post with the keyphrase
+        "how long does SMP last"). A new post on it would compete with them for the same searches."""
+        wanted = {frozenset(keys) for keys in map(self.lexicon.keys, ways) if keys}
+        return [i for i, post in enumerate(self.posts)
+                if any(frozenset(self.lexicon.keys(text)) in wanted for text in (post.keyphrase, post.title) if text)]
+
     @functools.cached_property
     def post_of(self) -> np.ndarray:
         """The post of each passage (an index into `posts`)."""
@@ -100,6 +109,25 @@ class Blog:
         """The sections of every post read, those the matcher leaves out too (for the marks set by hand)."""
         return parts(self.posts, [True] * len(self.posts))
 
+    @functools.cached_property
+    def _openings(self) -> frozenset[tuple[int, int]]:
+        """(post, line) of each post's introduction (`section_name`)."""
+        found = set()
+        for i, post in enumerate(self.posts):
+            sections = post.sections
+            if not sections:
+                continue
+            first = sections[0].heading
+            h1s = sum(b.level == 1 for b in post.headings)
+            if first is None or (first.level == 1 and h1s == 1 and not post.title_h1):
+                found.add((i, sections[0].line))
+        return frozenset(found)
+
+    def section_name(self, p: Part) -> str:
+        """A passage's section as reports name it: its heading, or "" for the introduction, the text before the
+        first heading or under the one H1 that opens the post (its title, as a Markdown post often writes it)."""
+        return "" if (p.post, p.line) in self._openings else p.heading
+
     def named(self, name: str) -> list[int]:
         """The posts a hand mark's `post` may mean (indexes into `posts`): by slug, file name (with or without its
         suffix), the name a table gives it (`short_name`: a page bundle's folder) or its path, whole or its end
@@ -116,18 +144,19 @@ class Blog:
 
         return [i for i in range(len(self.posts)) if fits(i)]
 
-    def find(self, name: str, section: str | None) -> Part | None:
-        """The passage a hand mark names: its post by `named` (the first, where the name fits several), its section
-        by heading (in any case and spacing). Any post read counts, also one that uses none of the domain's words
-        (directions to the studio, for a question on parking), which the matcher leaves out."""
+    def find(self, name: str, section: str | None) -> list[Part]:
+        """The passages a hand mark names: its post by `named` (the first, where the name fits several), its
+        section by heading (in any case and spacing; "" the introduction, `section_name`), or every section of the
+        post when none is named. Any post read counts, also one that uses none of the domain's words (directions to
+        the studio, for a question on parking), which the matcher leaves out."""
         def plain(heading: str) -> str:
             return " ".join(heading.split()).casefold()
 
-        named = set(self.named(name))
+        named = self.named(name)[:1]
         mine = [p for p in self.every_part if p.post in named]
         if section is not None:
-            mine = [p for p in mine if plain(p.heading) == plain(section)]
-        return mine[0] if mine else None
+            mine = [p for p in mine if plain(section) in (plain(p.heading), plain(self.section_name(p)))]
+        return mine
 
 
 def _role(p: Part, answers: float, scorer: Scorer) -> str:
@@ -171,12 +200,15 @@ def _evidence(blog: Blog, ev: TopicEvidence, asked: np.ndarray, ways: tuple[str,
         p = blog.passages[k]
         way = ways[int(np.argmax(asked @ emb.sentence[row]))]
         why = _why(roles[k], s.question, -neg, way, heading_close[k])
-        out.append(Evidence(blog.where(p), s.line, s.column, s.text, p.heading, -neg, roles[k],
+        out.append(Evidence(blog.where(p), s.line, s.column, s.text, blog.section_name(p), -neg, roles[k],
                             why if roles[k] == ASKS or s.question else why + _reads_like(ev, k)))
     return out
 
 
-def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
+def _by_hand(topic: Topic, blog: Blog, asked: Asked) -> TopicResult:
+    """A topic's result as a topics file marks it. For `answered`, the evidence is the marked section's sentences
+    closest to the question (of the whole post, when no section is named), each with its similarity: the mark
+    says the section answers, the matcher only how close each sentence comes."""
     origin = f" in {topic.source}" if topic.source else ""
     if topic.mark == NOT_RELEVANT:
         return TopicResult(topic.id, topic.question, NOT_RELEVANT, 0.0, set_by_hand=True,
@@ -188,49 +220,25 @@ def _by_hand(topic: Topic, blog: Blog) -> TopicResult:
                            could_be=names, note=f"marked answered by {topic.post}{origin}, which could be any of "
                                             f"{len(names)} posts: {', '.join(names)}")
     found = blog.find(topic.post, topic.section)
-    if found is None:
+    if not found:
         return TopicResult(topic.id, topic.question, ANSWERED, 1.0, set_by_hand=True, confidence=CHECK,
                            note=f"marked answered by {topic.post}{origin}, but no such post or section was read")
-    post = blog.posts[found.post]
-    evidence = [Evidence(blog.where(found), s.line, s.column, s.text, found.heading, 1.0, ANSWERS,
-                         f"marked answered by hand{origin}") for s in found.sentences[:2]]
-    match = PostMatch(blog.where(found), post.title, 1.0, found.heading, found.line, ANSWERED, len(found.sentences),
-                      slug=post.slug)
+    spans = [(p, s) for p in found for s in p.sentences]
+    ranked: list[tuple[float, int, Part, SentenceSpan, int]] = []
+    if spans:
+        sims = embed_texts([s.text for _, s in spans], blog.embedded, blog.vectors) @ asked.vectors.T
+        ranked = [(float(sims[i].max()), i, p, s, int(np.argmax(sims[i]))) for i, (p, s) in enumerate(spans)]
+        telling = [r for r in ranked if says_something(r[3].text)]
+        ranked = sorted(telling or ranked, key=lambda r: (-r[0], r[1]))[:MAX_EVIDENCE]
+    place = ranked[0][2] if ranked else found[0]
+    post = blog.posts[place.post]
+    evidence = [Evidence(blog.where(p), s.line, s.column, s.text, blog.section_name(p), sim, ANSWERS,
+                         f"marked answered by hand{origin}; close in meaning to \"{topic.texts[way]}\" ({sim:.2f})")
+                for sim, _, p, s, way in ranked]
+    match = PostMatch(blog.where(place), post.title, 1.0, blog.section_name(place), place.line, ANSWERED,
+                      len(place.sentences), slug=post.slug)
     return TopicResult(topic.id, topic.question, ANSWERED, 1.0, [match], evidence, set_by_hand=True,
                        note=f"marked answered{origin}")
-
-
-def _heading(read: str) -> str:
-    """A way of asking as the matcher read it (`Asked.read`: a typo read as the word meant, without the prospect's
-    wrapper or the sentences about them), as a heading: "Hi! Sorry to bug you, but how long does it last?" as "How
-    long does it last?"."""
-    read = " ".join(read.split())  # a form's lines kept apart (`framing.unframed`) as one line
-    return read[:1].upper() + read[1:]
-
-
-def _keywords(topic: Topic, ways: list[str], blog: Blog, targets: list[str], limit: int = 5) -> list[str]:
-    words = list(dict.fromkeys(topic.terms))
-    if not words:  # a topic without terms: the question's rarest words on this blog
-        plain = [w for w in ways[0].replace("?", " ").split() if not is_function_word(w.strip(",.!'"))]
-        words = sorted(dict.fromkeys(w.strip(",.!'") for w in plain),
-                       key=lambda w: -blog.embedded.weight(w.lower(), blog.vectors))
-    words = words[: limit - 1]
-    return [*words, targets[0]] if targets else words
-
-
-def _suggest(result: TopicResult, topic: Topic, read: list[str], blog: Blog, mention_k: int | None,
-             targets: list[str]):
-    """What to write for a topic not answered, from its ways of asking as read (`Asked.read`: the question, then its
-    phrasings)."""
-    if result.status not in (MISSING, PARTIAL):
-        return None
-    ways = [_heading(x) for x in read]
-    keywords = _keywords(topic, ways, blog, targets)
-    if mention_k is not None:  # a post already on it: extend it next to that passage
-        p = blog.passages[mention_k]
-        post = blog.posts[p.post]
-        return Suggestion("extend", ways[0], ways[1:], keywords, blog.where(p), post.title, p.heading)
-    return Suggestion("write", ways[0], ways[1:], keywords)
 
 
 def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[str] | None = None,
@@ -250,7 +258,7 @@ def match_topics(topics: list[Topic], blog: Blog, scorer: Scorer, targets: list[
     results = []
     for topic, asked, ev in zip(topics, topics_asked, evidence, strict=True):
         if topic.mark == NOT_RELEVANT or (topic.mark and within is None):
-            results.append(_by_hand(topic, blog))
+            results.append(_by_hand(topic, blog, asked))
             continue
         results.append(_match_one(topic, blog, scorer, asked, ev, targets, within))
     return results
@@ -263,36 +271,39 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, asked: Asked, ev: Topic
     mine = np.ones(len(rated), bool) if within is None else np.isin(blog.post_of, within)
     # the ratings the status and place are decided on: only the draft's passages, given one
     answers, closeness = np.where(mine, rated, 0.0), np.where(mine, ev.closeness, -np.inf)
-    if not mine.any():
-        note = "the draft is not on the subject" if within is not None else "no post on the subject was read"
-        result = TopicResult(topic.id, topic.question, MISSING, 0.0, note=note)
-        result.suggestion = _suggest(result, topic, asked.read, blog, None, targets)
-        return result
-    status, best = scorer.decide(answers, closeness, blog.post_of)
-    if not mine[best]:  # nothing of the draft rates at all: its best passage is still the one to show
-        best = int(np.flatnonzero(mine)[np.argmax(answers[mine])])
-    top_a = float(answers.max())
-    mention_k = int(np.argmax(closeness))
-    roles = {k: _role(p, rated[k], scorer) for k, p in enumerate(blog.passages)}
-    close = {k: bool(ev.features[k, 2] >= 1.5) for k in range(len(blog.passages))}
+    ways = [as_title(x) for x in asked.read]
     by_post: dict[int, int] = {}  # each post's best passage
     for k, p in enumerate(blog.passages):
         if p.post not in by_post or rated[k] > rated[by_post[p.post]]:
             by_post[p.post] = k
+    if not mine.any():
+        note = "the draft is not on the subject" if within is not None else "no post on the subject was read"
+        result = TopicResult(topic.id, topic.question, MISSING, 0.0, note=note)
+        place = place_for(blog, topic, ways, rated, by_post, None, aimed=within is None)
+        result.suggestion = suggest(result, topic, ways, blog, place, targets)
+        return result
+    status, best = scorer.decide(answers, closeness, blog.post_of)
+    if not mine[best]:  # nothing of the draft rates at all: its best passage is still the one to show
+        best = int(np.flatnonzero(mine)[np.argmax(answers[mine])])
+    mention_k = int(np.argmax(closeness))
+    roles = {k: _role(p, rated[k], scorer) for k, p in enumerate(blog.passages)}
+    close = {k: bool(ev.features[k, 2] >= 1.5) for k in range(len(blog.passages))}
     matches = []
-    # the best post first, then the others by their best passage
+    # the best post first, then the others that answer or are half-way to answering, by their best passage (a
+    # passage about the subject is close to most questions in meaning, so closeness alone lists nearly every post)
     for p_index, k in sorted(by_post.items(), key=lambda pk: (pk[1] != best, -rated[pk[1]])):
         st = scorer.status(float(rated[k]), float(ev.closeness[k]))
-        if st == MISSING and k != best:
+        if k != best and (st == MISSING or rated[k] < EXTEND * scorer.answered_at):
             continue
         p = blog.passages[k]
-        matches.append(PostMatch(blog.where(p), blog.posts[p_index].title, float(rated[k]), p.heading, p.line,
-                                 st, len(p.sentences), bool(ev.features[k, 4] >= 1.5), roles[k] == ASKS,
+        matches.append(PostMatch(blog.where(p), blog.posts[p_index].title, float(rated[k]), blog.section_name(p),
+                                 p.line, st, len(p.sentences), bool(ev.features[k, 4] >= 1.5), roles[k] == ASKS,
                                  blog.posts[p_index].slug))
     if status == MISSING:
         matches = []
     chosen = [best] if status == ANSWERED else list(dict.fromkeys([mention_k, best]))
-    result = TopicResult(topic.id, topic.question, status, round(top_a, 4), matches,
+    # the score, the note and the first post speak of one passage: where the report sends a reader
+    result = TopicResult(topic.id, topic.question, status, round(float(answers[best]), 4), matches,
                          _evidence(blog, ev, asked.vectors, topic.texts, chosen if status != MISSING else [best], roles,
                                    close)[: MAX_EVIDENCE if status != MISSING else 1])
     if status == MISSING:  # the nearest text, to show why it does not count
@@ -302,20 +313,22 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, asked: Asked, ev: Topic
     own = slice(None) if within is None else mine  # the whole blog's rows as they are, a draft's picked out
     result.confidence = CHECK if scorer.unsure(ev.features[own], ev.closeness[own], status,
                                                None if named is None else named[own]) else SURE
-    result.note = _note(status, blog.passages[best], roles[best], float(answers[best]), scorer)
-    read = _heading(asked.read[0])
-    if read.split() != _heading(topic.question).split():
+    result.note = _note(status, blog.section_name(blog.passages[best]), roles[best], float(answers[best]), scorer)
+    read = as_heading(asked.read[0])
+    if read.split() != as_heading(topic.question).split():
         result.note += f"; read as \"{read}\""
-    # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post.
+    # A post with a passage half-way to answering is the one to extend; a mention in passing calls for a new post,
+    # unless a post already aims at the question (a draft's report says only what the draft itself does).
     p = blog.passages[best]
     extendable = status == PARTIAL and roles[best] != ASKS and bool(p.sentences) \
         and answers[best] >= EXTEND * scorer.answered_at
-    result.suggestion = _suggest(result, topic, asked.read, blog, best if extendable else None, targets)
+    place = place_for(blog, topic, ways, rated, by_post, best if extendable else None, aimed=within is None)
+    result.suggestion = suggest(result, topic, ways, blog, place, targets)
     return result
 
 
-def _note(status: str, p: Part, role: str, score: float, scorer: Scorer) -> str:
-    place = f"\"{p.heading}\"" if p.heading else "the introduction"
+def _note(status: str, section: str, role: str, score: float, scorer: Scorer) -> str:
+    place = f"\"{section}\"" if section else "the introduction"
     if status == ANSWERED:
         return f"{place} answers it ({score:.2f}; answered from {scorer.answered_at:.2f})"
     if status == PARTIAL:
