@@ -1,5 +1,5 @@
 """The FAQ gaps report around the matcher: marks set by hand (the introduction, every mistake at once, the evidence),
-what to write, the posts listed, and the note and score of one passage."""
+what to write, the posts listed, the note and score of one passage, and the Markdown table."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from smpseo.app.report.analysis import clinic_topics
 from smpseo.cli import main
 from smpseo.core.settings import Config
 from smpseo.sources.topics import Topic, TopicError, load_topics
+from smpseo.views.gaps import _md
 
 from .conftest import ROOT
 
@@ -180,3 +181,17 @@ def test_the_note_and_the_score_speak_of_the_passage_a_reader_is_sent_to(clinic)
     for t in clinic.topics:
         if t.posts:
             assert round(t.score, 2) == round(t.posts[0].score, 2) and f"{t.score:.2f}" in t.note, t.id
+
+
+# ---- the Markdown table ---------------------------------------------------------------------------------------------
+def test_markdown_escapes_only_what_markdown_reads(capsys):
+    """`post > section` was written `post &gt; section`, and the column of partial rows was "Answered in"."""
+    assert main(["gaps", str(POSTS), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "| # | Status | Question | Best answer so far | Suggestion |"
+    assert "&gt;" not in out
+    assert "| how-to-prevent-a-shiny-scalp-before-and-after-smp > Step 2: |" in out
+    assert _md("Q&A > <b>bold</b> a|b &amp; *x*") == r"Q&A > &lt;b>bold&lt;/b> a\|b \&amp; \*x\*"
+    assert [_md(x) for x in ("# 1", "> no", "- no", "12. no", "  + no")] == [
+        r"\# 1", r"\> no", r"\- no", r"12\. no", r"  \+ no"]

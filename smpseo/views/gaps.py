@@ -103,20 +103,24 @@ def unmatched_line(unmatched: list, shown: int = 5) -> str:
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]!|])")  # what Markdown reads as markup in a line: escaped, it shows as written
+_REFERENCE = re.compile(r"&(?=#?\w+;)")  # "&amp;", "&#60;": a character reference Markdown would turn into one
+_OPENING = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")  # what makes a line a heading, quote, list or rule
 
 
 def _md(text: str) -> str:
-    """Text for a Markdown cell, shown as written: HTML as text (a renderer that passes HTML through runs nothing),
-    and a post's `![image](https://...)`, `[link](javascript:...)`, emphasis or code marks as the characters they
-    are (before, an image from a post's title loaded from its address wherever the table was shown)."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKUP.sub(r"\\\1", text).replace("\n", " ")
+    """Text for a Markdown cell or line, shown as written: HTML as text (`<` as `&lt;`: a renderer that passes HTML
+    through runs nothing), a post's `![image](https://...)`, `[link](javascript:...)`, emphasis or code marks as the
+    characters they are (a backslash before each; before, an image from a post's title loaded from its address
+    wherever the table was shown), a `|` as no column's end, and a line's first character as no heading, quote or
+    list. The rest as it is: "post > section", "Q&A"."""
+    text = _REFERENCE.sub(r"\\&", _MARKUP.sub(r"\\\1", str(text).replace("\n", " "))).replace("<", "&lt;")
+    return _OPENING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", text)
 
 
 def markdown(report) -> str:
     """A Markdown table for a wiki or an issue, with the evidence and the phrasings to answer under each gap."""
     has_q = report.has_queries
-    head = ["#", "Status", "Question", "Answered in", *(["Impressions"] if has_q else []), "Suggestion"]
+    head = ["#", "Status", "Question", "Best answer so far", *(["Impressions"] if has_q else []), "Suggestion"]
     out = ["| " + " | ".join(head) + " |", "|" + "|".join("---:" if h in ("#", "Impressions") else "---"
                                                          for h in head) + "|"]
     for r, t in zip(rows(report), report.topics, strict=True):
