@@ -42,7 +42,7 @@ def test_the_gaps_tables_name_two_page_bundles_by_their_folders():
     for shown in (shown_text, shown_markdown):
         assert "index" not in shown
     assert "how-long > Sun" in shown_text and "women > Sun" in shown_text and "extend how-long" in shown_text
-    assert "| how-long &gt; Sun |" in shown_markdown and "| women &gt; Sun |" in shown_markdown
+    assert "| how-long > Sun |" in shown_markdown and "| women > Sun |" in shown_markdown
 
 
 def test_a_mark_naming_a_file_several_bundles_have_is_one_warning_naming_them(tmp_path, capsys):
