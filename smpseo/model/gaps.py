@@ -137,6 +137,16 @@ class Candidate:
                 "position": self.position}
 
 
+def on_the_blog(others: list[PostMatch]) -> dict:
+    """What the blog's other posts do for a topic a draft answers (its `posts` after the draft's): the first that
+    answers it, else the first that mentions it; status "missing" when none does (new on the blog)."""
+    for status in (ANSWERED, PARTIAL):
+        post = next((p for p in others if p.status == status), None)
+        if post is not None:
+            return {"status": status, "path": post.path, "slug": post.slug, "title": post.title}
+    return {"status": MISSING, "path": "", "slug": "", "title": ""}
+
+
 @dataclass
 class GapReport:
     topics: list[TopicResult]
@@ -149,7 +159,13 @@ class GapReport:
     unmatched: list[Candidate] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        out = {"topics": [t.to_dict() for t in self.topics], "candidates": [c.to_dict() for c in self.candidates],
+        if self.draft:  # a draft's topics, with what the blog's other posts already do for each
+            listed = {id(t) for t in self.in_draft()[0]}
+            topics = [{**t.to_dict(), **({"on_the_blog": on_the_blog(t.posts[1:])} if id(t) in listed else {})}
+                      for t in self.topics]
+        else:
+            topics = [t.to_dict() for t in self.topics]
+        out = {"topics": topics, "candidates": [c.to_dict() for c in self.candidates],
                "unmatched": [c.to_dict() for c in self.unmatched]}
         return {"draft": self.draft, **out} if self.draft else out
 

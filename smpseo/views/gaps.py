@@ -6,6 +6,7 @@ import json
 import re
 
 from smpseo.core.text import counted, escaped
+from smpseo.model.gaps import on_the_blog
 from smpseo.model.post import short_name
 
 STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered", "not_relevant": "not relevant"}
@@ -163,11 +164,9 @@ def to_json(report) -> str:
 def elsewhere(others) -> str:
     """What the blog's other posts do for a topic a draft answers (its `posts` after the draft's): the first that
     answers it, else the first that mentions it."""
-    for status, verb in (("answered", "answered in"), ("partial", "mentioned in")):
-        post = next((p for p in others if p.status == status), None)
-        if post is not None:
-            return f"{verb} \u201c{post.title or post.slug}\u201d"
-    return "none yet: new on the blog"
+    found = on_the_blog(others)
+    verb = {"answered": "answered in", "partial": "mentioned in"}.get(found["status"])
+    return f"{verb} \u201c{found['title'] or found['slug']}\u201d" if verb else "none yet: new on the blog"
 
 
 def passing_line(passing: int) -> str:

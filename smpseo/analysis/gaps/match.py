@@ -323,7 +323,8 @@ def _match_one(topic: Topic, blog: Blog, scorer: Scorer, asked: Asked, ev: Topic
     extendable = status == PARTIAL and roles[best] != ASKS and bool(p.sentences) \
         and answers[best] >= EXTEND * scorer.answered_at
     place = place_for(blog, topic, ways, rated, by_post, best if extendable else None, aimed=within is None)
-    result.suggestion = suggest(result, topic, ways, blog, place, targets)
+    # a draft's report suggests only what to add to the draft: a topic it does not take up is the blog's report's
+    result.suggestion = suggest(result, topic, ways, blog, place, targets) if within is None or extendable else None
     return result
 
 
