@@ -32,6 +32,25 @@ def imported_files(text: str) -> dict[str, str]:
     return {m.group(1): m.group(2) for m in _IMPORT.finditer(text)} if "import" in text else {}
 
 
+def jsx_until(text: str, start: int, stop: str) -> int | None:
+    """Where the first `stop` character stands in JSX `text` from `start`, past quoted strings and what braces hold
+    (`{<Star />}`, `{"a > b"}`); None when there is none."""
+    depth, quote = 0, ""
+    for i in range(start, len(text)):
+        c = text[i]
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'`":
+            quote = c
+        elif c == stop and depth == 0:
+            return i
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(depth - 1, 0)
+    return None
+
+
 def _props(tag: str) -> dict[str, str]:
     """The props of a component's tag: a quoted string's text, or an expression as written, braces and all."""
     props: dict[str, str] = {}
@@ -44,19 +63,8 @@ def _props(tag: str) -> dict[str, str]:
             props.setdefault(m.group(1), tag[start + 1:end])
             at = end + 1
             continue
-        depth, quote, end = 0, "", start
-        for end in range(start, len(tag)):
-            c = tag[end]
-            if quote:
-                quote = "" if c == quote else quote
-            elif c in "\"'`":
-                quote = c
-            elif c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-                if not depth:
-                    break
+        close = jsx_until(tag, start + 1, "}") if tag[start] == "{" else None
+        end = len(tag) - 1 if close is None else close
         props.setdefault(m.group(1), tag[start:end + 1])
         at = end + 1
     return props

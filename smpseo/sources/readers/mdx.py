@@ -8,7 +8,7 @@ import re
 from smpseo.core.text import MASK
 from smpseo.model.post import Post
 from smpseo.sources.readers.frontmatter import split_front_matter
-from smpseo.sources.readers.jsximages import image_block, imported_files, is_image_tag, with_images
+from smpseo.sources.readers.jsximages import image_block, imported_files, is_image_tag, jsx_until, with_images
 from smpseo.sources.readers.markdown import markdown_post
 
 _ESM = re.compile(r"^(?:import|export)[ \t{*]")
@@ -23,20 +23,8 @@ _JSX_CLOSE = re.compile(r"(?:</[A-Z][\w.]*\s*>\s*)+")
 def _tag_end(line: str) -> int | None:
     """Where the component tag opening `line` ends (just past its `>`), braces and quoted props skipped
     (`<Note icon={<Star />} title="a > b">`); None when it goes on past the line."""
-    depth, quote = 0, ""
-    for i in range(line.index("<") + 1, len(line)):
-        c = line[i]
-        if quote:
-            quote = "" if c == quote else quote
-        elif c in "\"'`":
-            quote = c
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(depth - 1, 0)
-        elif c == ">" and depth == 0:
-            return i + 1
-    return None
+    end = jsx_until(line, line.index("<") + 1, ">")
+    return None if end is None else end + 1
 
 
 _EXPRESSION_MARK = re.compile(r"[{}\\`]")
