@@ -188,9 +188,8 @@ def _run(args) -> int:
         print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
         return 2
     print(one_line(result.html))
-    for edited, aside in result.kept:  # the user's edits, not overwritten: said once, as a warning
-        print(one_line(f"{edited}: warning: changed since it was written; your version is kept as {aside}"),
-              file=sys.stderr)
+    for kept in result.kept:  # the user's files and edits, not overwritten: said once, as a warning
+        print(one_line(kept.line()), file=sys.stderr)
     if args.kind != "monthly":
         return 0
     status = 1 if _unreadable(result.summary, args.posts) else 0

@@ -6,7 +6,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from smpseo.app.report.keep import keep_edited, record
+from smpseo.app.report.keep import keep_aside, record
 from smpseo.core.months import month_title
 from smpseo.core.text import counted
 from smpseo.core.textfile import read_regular
@@ -95,8 +95,9 @@ def month_rows(reports_dir: Path) -> list[dict]:
 
 
 def write_index(reports_dir: str | Path, kept: list | None = None) -> Path:
-    """Write `index.html` listing every month folder (newest first); returns its path. An `index.html` edited
-    since it was written is first moved aside to `index.edited.html` (and the pair appended to `kept`)."""
+    """Write `index.html` listing every month folder (newest first); returns its path. An `index.html` that is not
+    smpseo's own (edited since it was written, or never written by smpseo: a site's home page) is first moved aside
+    to `index.edited.html` (`keep.keep_aside`; what was kept is appended to `kept`)."""
     reports_dir = Path(reports_dir)
     rows = month_rows(reports_dir)
     site = next((r["site"] for r in rows if r["site"]), "")
@@ -123,9 +124,9 @@ def write_index(reports_dir: str | Path, kept: list | None = None) -> Path:
     lead = f"{counted(len(rows), 'monthly report')}, newest first." if rows else \
         "No monthly reports yet: run <code>smpseo report monthly</code>."
     path = reports_dir / "index.html"
-    aside = keep_edited(reports_dir, path.name)
+    aside = keep_aside(reports_dir, path.name)
     if aside is not None and kept is not None:
-        kept.append((path, aside))
+        kept.append(aside)
     # a temporary file of its own (two runs at once never share one), removed if the disk is full
     write_atomic(path, PAGE.format(title=escape(title), generator=GENERATOR_META, lead=lead, rows="\n".join(lines)))
     record(reports_dir, [path.name])

@@ -1,23 +1,41 @@
-"""What a re-run keeps of a reports folder: files the user put into a month's folder, and the user's edits to the
-files a run writes.
+"""What a run keeps of the folder it writes into: files the user put into a month's folder, and every file in the
+way of one the run writes that smpseo cannot show it wrote itself.
 
-A run records the SHA-256 of each file it wrote in the folder's `.written.json`. When the month is run again, a
-file the run did not write (notes, a screenshot, `email_sent.json`) moves on into the new report folder as it is,
-and a file the run writes that no longer matches its record was edited by someone: it is kept beside the new one as
-`<name>.edited<ext>` (`monthly_report.edited.html`) instead of being overwritten. A file without a record (written
-before records were kept) is replaced as before.
+A run records the SHA-256 of each file it wrote in the folder's `.written.json`. A file there is smpseo's own only
+when that record holds it with the content it has now: it is then replaced (or dropped) freely. Any other file in
+the way of one the run writes (edited since it was written, or never written by smpseo: a site's own `index.html`,
+a report written before records were kept, or while the record is missing or damaged) is kept beside the new one
+as `<name>.edited<ext>` (`monthly_report.edited.html`) and named in one line (`Kept.line`). When the month is run
+again, a file the run does not write (notes, a screenshot, `email_sent.json`, a named pipe) moves on into the new
+report folder as it is.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
+from smpseo.app.report.failed import ReportFailed
 from smpseo.sources.writer import write_atomic
 
 RECORD_NAME = ".written.json"
+
+
+class Kept(NamedTuple):
+    """A file of the user's in the way of one a run wrote, and where it is kept (`aside`). `written`: smpseo had
+    written it and someone changed it since; else smpseo has no record of writing it."""
+
+    file: Path
+    aside: Path
+    written: bool
+
+    def line(self) -> str:
+        why = "changed since it was written" if self.written else "smpseo has no record of writing it"
+        return f"{self.file}: warning: {why}; your version is kept as {self.aside}"
 
 
 def _digest(path: Path) -> str | None:
@@ -31,29 +49,30 @@ def _digest(path: Path) -> str | None:
 def record(folder: Path, names) -> None:
     """Note in `folder/.written.json` what each of `names` (files this run wrote there) holds now; a name
     recorded earlier and not written now keeps its entry."""
-    recorded = _recorded(folder)
+    recorded = recorded_names(folder)
     for name in names:
         if (folder / name).is_file() and not (folder / name).is_symlink():
             recorded[name] = _digest(folder / name)
     write_atomic(folder / RECORD_NAME, json.dumps(recorded, indent=1, sort_keys=True) + "\n")
 
 
-def _recorded(folder: Path) -> dict[str, str]:
+def recorded_names(folder: Path) -> dict[str, str]:
+    """What `folder/.written.json` records: {name: SHA-256}; empty when it is missing or damaged."""
     try:
         data = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} \
         if isinstance(data, dict) else {}
 
 
-def edited(folder: Path, name: str) -> bool:
-    """True when `folder/name` is not what the last run recorded writing there (someone changed it)."""
-    written = _recorded(folder).get(name)
+def ours(folder: Path, name: str, recorded: dict[str, str] | None = None) -> bool:
+    """True when `folder/name` is a file smpseo wrote and nobody changed since: recorded, with this content."""
+    written = (recorded_names(folder) if recorded is None else recorded).get(name)
     path = folder / name
     if written is None or path.is_symlink() or not path.is_file():
         return False
-    return _digest(path) != written
+    return _digest(path) == written
 
 
 def _free_name(folder: Path, name: str, *also: Path) -> Path:
@@ -67,36 +86,67 @@ def _free_name(folder: Path, name: str, *also: Path) -> Path:
         number += 1
 
 
-def keep_edited(folder: Path, name: str) -> Path | None:
-    """Move `folder/name` aside to its `.edited` name when it was changed since it was written; the new name."""
-    if not edited(folder, name):
+def keep_aside(folder: Path, name: str) -> Kept | None:
+    """Move `folder/name` aside to its `.edited` name unless it is smpseo's own (`ours`), so that the run may
+    write there; what was kept. A folder of that name is left where it is (writing over it fails, saying so)."""
+    path = folder / name
+    if not (path.exists() or path.is_symlink()) or (path.is_dir() and not path.is_symlink()):
+        return None
+    recorded = recorded_names(folder)
+    if ours(folder, name, recorded):
         return None
     aside = _free_name(folder, name)
-    (folder / name).rename(aside)
-    return aside
+    path.rename(aside)
+    return Kept(path, aside, name in recorded)
 
 
-def carry_over(final: Path, staging: Path) -> list[tuple[Path, Path]]:
-    """Copy into `staging` (the month's new report, about to replace `final`) what of `final` is the user's: every
-    entry the new run did not write, and each file it wrote anew that was edited since the earlier run wrote it,
-    under its `.edited` name. Returns (edited file, where its content will be) for each edited file kept. A run's
-    leftovers (`*.FAILED.ipynb` and the earlier record) are not carried over."""
-    kept: list[tuple[Path, Path]] = []
+def carry_over(final: Path, staging: Path) -> list[Kept]:
+    """Put into `staging` (the month's new report, about to replace `final`) what of `final` is the user's: every
+    entry the new run did not write, as it is, and each file in the way of one the run wrote or had written that is
+    not smpseo's own (`ours`), under its `.edited` name. What cannot be copied (a named pipe, a file or folder the
+    user may not read) is moved instead, last, just before the swap. Returns what was kept under an `.edited` name.
+    A run's leftovers (`*.FAILED.ipynb` and the earlier record) are not carried over. ReportFailed names an entry
+    that can be neither copied nor moved: everything moved goes back, and the report that was there stays."""
+    kept: list[Kept] = []
     if not final.is_dir():
         return kept
-    written = _recorded(final)
+    recorded = recorded_names(final)
+    to_move: list[tuple[Path, Path]] = []
     for entry in sorted(final.iterdir()):
         name = entry.name
         if name == RECORD_NAME or name.endswith(".FAILED.ipynb"):
             continue
-        if (staging / name).exists() or (staging / name).is_symlink() or name in written:
-            if not edited(final, name):
+        target = staging / name
+        if target.exists() or target.is_symlink() or name in recorded:
+            if ours(final, name, recorded):
                 continue
             target = _free_name(staging, name, final)
-            shutil.copy2(entry, target)
-            kept.append((entry, final / target.name))
-        elif entry.is_dir() and not entry.is_symlink():
-            shutil.copytree(entry, staging / name, symlinks=True)
-        else:
-            shutil.copy2(entry, staging / name, follow_symlinks=False)
+            kept.append(Kept(entry, final / target.name, name in recorded))
+        if not _copied(entry, target):
+            to_move.append((entry, target))
+    for done, (entry, target) in enumerate(to_move):
+        try:
+            os.rename(entry, target)
+        except OSError as exc:
+            for back, moved in reversed(to_move[:done]):
+                os.rename(moved, back)
+            raise ReportFailed(f"{entry}: cannot be copied or moved into the new report ({exc.strerror or exc}); "
+                               f"the report that was there is kept: move it out of {final} and run again") from None
     return kept
+
+
+def _copied(entry: Path, target: Path) -> bool:
+    """Copy `entry` (a file, a link as a link, a folder with what it holds) to `target`; False, with nothing left
+    at `target`, when it cannot be (a named pipe, a socket, a file that may not be read)."""
+    try:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True)
+        else:
+            shutil.copy2(entry, target, follow_symlinks=False)
+        return True
+    except (OSError, shutil.Error):
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target, ignore_errors=True)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        return False

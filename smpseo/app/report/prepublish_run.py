@@ -1,7 +1,7 @@
 """`smpseo report prepublish`: the pre-publish notebook run for one draft, exported to
 `reports/prepublish/<slug>.html`, named by the post's slug as the site names it (a page bundle's folder, not its
-`index.md`). A page or notebook there that someone changed since a run wrote it is kept as `<slug>.edited.html`
-(`smpseo.app.report.keep`), as the monthly report keeps its own; a report of another post with the same slug is never
+`index.md`). A page or notebook there that is not smpseo's own (changed since a run wrote it, or never written by
+it) is kept as `<slug>.edited.html` (`smpseo.app.report.keep`), as the monthly report keeps its own; a report of another post with the same slug is never
 written over (`report_name`)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from smpseo.app.report.failed import ReportFailed
-from smpseo.app.report.keep import keep_edited, record
+from smpseo.app.report.keep import keep_aside, record
 from smpseo.app.report.parameters import as_given, config_for
 from smpseo.app.report.run import DEFAULT_TIMEOUT, RunResult, execute, export_html, notebook_path
 from smpseo.app.report.staging import keep_failed, locked, make_folder, remove_stale, staging_folder
@@ -99,9 +99,9 @@ def _run_prepublish(post: Path, slug: str, folder: Path, keyphrase, config, post
         export_html(executed, staging / f"{slug}.html", f"Pre-publish check: {slug}")
         names = (f"{slug}.ipynb", f"{slug}.html")
         for name in names:
-            aside = keep_edited(folder, name)  # a page the user changed since it was written is kept, not replaced
+            aside = keep_aside(folder, name)  # a page that is not smpseo's own is kept, not replaced
             if aside is not None:
-                kept.append((folder / name, aside))
+                kept.append(aside)
             os.replace(staging / name, folder / name)
         record(folder, names)
         _record_post(folder, slug, post)

@@ -40,7 +40,7 @@ class RunResult:
     pdf: Path | None = None  # the PDF, when one was asked for and made
     pdf_error: str | None = None  # why the PDF asked for was not made (the HTML report is written all the same)
     index_error: str | None = None  # why `index.html` was not updated (the month's report is written all the same)
-    kept: list = field(default_factory=list)  # (file, where the user's edited version of it is kept), see keep.py
+    kept: list = field(default_factory=list)  # the user's files in the way, and where each is kept (keep.Kept)
 
 
 def notebooks_dir() -> Path:
@@ -185,9 +185,14 @@ def export_html(notebook: Path, output: Path, title: str) -> Path:
 
 
 def _refresh_index(out: Path) -> None:
-    """The index after a failed run: best effort, so that its failure never hides the run's own cause."""
+    """The index after a failed run: best effort, so that its failure never hides the run's own cause; an
+    `index.html` that is not smpseo's own is left as it is (moving it aside is said by a run that succeeds)."""
     from smpseo.app.report.index import write_index
+    from smpseo.app.report.keep import ours
 
+    index = out / "index.html"
+    if (index.exists() or index.is_symlink()) and not ours(out, index.name):
+        return
     try:
         write_index(out)
     except OSError:
@@ -219,6 +224,10 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
     month = month or last_complete_month()
     parse_month(month)
     out = Path(out)
+    if (out / month).is_symlink():  # the swap would replace the link, not write into the folder it names
+        raise NotADirectoryError(f"{out / month}: a symbolic link (to {os.readlink(out / month)}), not a report "
+                                 f"folder; put the folder itself in its place, or remove the link, to write the "
+                                 f"{month} report")
     if (out / month).exists() and not (out / month).is_dir():  # never moved aside, hidden, or written over
         raise NotADirectoryError(f"{out / month}: a file, not a report folder; move it to write the {month} report")
     make_folder(out)

@@ -1,6 +1,7 @@
 """Writing a report into its folder so that nothing is lost: the run writes into a hidden staging folder beside its
 destination and swaps it in only when it ran to the end; one run at a time writes into a folder (`locked`); what a
-killed run left (its staging folder, an earlier report it had moved aside) is tidied by the next (`remove_stale`);
+killed run left (its staging folder, an earlier report it had moved aside) is tidied by the next (`remove_stale`),
+which puts back any file of the user's the killed run had moved;
 a failed run's executed notebook is kept as `<name>.FAILED.ipynb`. Shared by the monthly and the pre-publish runs."""
 
 from __future__ import annotations
@@ -27,10 +28,29 @@ def remove_stale(parent: Path) -> None:
         if not found or int(found["pid"]) == os.getpid() or alive(int(found["pid"])):
             continue
         final = parent / found["name"]
-        if found["kind"] == "old" and not final.exists():
+        if found["kind"] == "old" and not final.exists() and not final.is_symlink():
             os.replace(path, final)
+        elif path.is_symlink():  # a link an earlier version moved aside: the folder it names is not touched
+            path.unlink()
         else:
+            if found["kind"] == "running":
+                _put_back(path, final)
             shutil.rmtree(path, ignore_errors=True)
+
+
+def _put_back(staging: Path, final: Path) -> None:
+    """What a run killed just before its swap had moved from `final` into its staging folder (the user's files it
+    could not copy) goes back: every entry the run did not write itself (`.written.json`) that `final` lacks."""
+    from smpseo.app.report.keep import RECORD_NAME, recorded_names
+
+    written = recorded_names(staging)
+    if not written or not final.is_dir() or final.is_symlink():
+        return  # killed before its report was complete: it holds nothing of the user's
+    for entry in staging.iterdir():
+        if entry.name not in written and entry.name != RECORD_NAME \
+                and not (final / entry.name).exists() and not (final / entry.name).is_symlink():
+            with contextlib.suppress(OSError):
+                os.rename(entry, final / entry.name)
 
 
 def staging_folder(parent: Path, name: str) -> Path:
