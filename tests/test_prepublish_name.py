@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+
+import pytest
 
 from smpseo.app.report import prepublish_run
 from smpseo.app.report.prepublish_run import report_name, run_prepublish
@@ -63,3 +66,28 @@ def test_a_post_whose_slug_another_post_s_report_has_gets_a_name_of_its_own(tmp_
     assert report_name(tmp_path / "posts" / "care.md", out / "prepublish") == "aftercare-3"
     assert report_name(tmp_path / "drafts" / "aftercare.md", out / "prepublish") == "aftercare-2"
     assert report_name(tmp_path / "posts" / "aftercare.md", out / "prepublish") == "aftercare"
+
+
+def test_drafts_whose_names_differ_in_case_or_accents_each_keep_their_own_page(tmp_path, monkeypatch):
+    """`Case.md` and `case.md`, `café.md` spelt in NFC and in NFD, in one folder: one slug each pair, a page each;
+    run again, each draft finds its own page, and with the record of whose page is whose deleted, a run never
+    replaces a page it cannot tell is its draft's."""
+    _fake_notebook(monkeypatch, [])
+    posts, out = tmp_path / "posts", tmp_path / "reports"
+    posts.mkdir()
+    drafts = [posts / name for name in ("Case.md", "case.md", unicodedata.normalize("NFC", "café.md"),
+                                        unicodedata.normalize("NFD", "café.md"))]
+    for draft in drafts:
+        draft.write_text(f"---\ntitle: {draft.stem}\n---\n\nText of {ascii(draft.name)}.\n", encoding="utf-8")
+    if len({p.name for p in posts.iterdir()}) < 4:
+        pytest.skip("the file system folds case or accents")
+    names = [run_prepublish(draft, out=out).html.name for draft in drafts]
+    assert names == ["case.html", "case-2.html", "cafe.html", "cafe-2.html"]
+    assert [run_prepublish(draft, out=out).html.name for draft in drafts] == names
+    folder = out / "prepublish"
+    assert sorted(p.name for p in folder.glob("*.html")) == sorted(names)
+
+    (folder / ".posts.json").unlink()
+    assert run_prepublish(drafts[1], out=out).html.name == "case-3.html"
+    assert (folder / "case.html").is_file() and (folder / "case-2.html").is_file()
+    assert not list(folder.glob("*.edited.*"))

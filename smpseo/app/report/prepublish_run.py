@@ -61,13 +61,20 @@ def _recorded_posts(folder: Path) -> dict[str, str]:
 
 def report_name(post: Path, folder: Path) -> str:
     """The name (without suffix) of the pre-publish report of `post` in `folder`: the post's slug, numbered on
-    ("-2", "-3") past a name whose report `folder/.posts.json` records as another post's, so running it for a post
-    never writes over the report of another (two posts with one slug, a draft and the published post)."""
+    ("-2", "-3") past a name whose report `folder/.posts.json` records as another post's, or whose report is there
+    without a record of its post (the record deleted or damaged), so running it for a post never writes over the
+    report of another (two posts with one slug, a draft and the published post)."""
     slug = _post_slug(post) or "draft"
     taken = _recorded_posts(folder)
     mine = Path(os.path.relpath(post.resolve(), folder.resolve())).as_posix()
+
+    def whose(name: str) -> str:
+        there = any((folder / f"{name}{suffix}").exists() or (folder / f"{name}{suffix}").is_symlink()
+                    for suffix in (".html", ".ipynb"))
+        return taken.get(name, "" if there else mine)
+
     name, number = slug, 1
-    while taken.get(name, mine) != mine:
+    while whose(name) != mine:
         number += 1
         name = f"{slug}-{number}"
     return name
