@@ -20,6 +20,7 @@ plain data only: nothing read from the cache can run code.
 
 from __future__ import annotations
 
+import errno
 import functools
 import itertools
 import json
@@ -290,6 +291,31 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
         return False
 
 
+def unwritable(root: Path | None = None) -> str | None:
+    """Why a run could not write entries into the cache folder, found as a write would find it, or None: a file is
+    made in the folder and removed at once; a folder not made yet must be one a run can make (below a folder it may
+    write in, not behind a symbolic link to nothing). A folder above the cache folder is named in the reason."""
+    root = root or directory()
+    place = root
+    while not place.exists():  # what a write's `mkdir(parents=True)` would have to make
+        if place.is_symlink() or place.parent == place:
+            what = f"a symbolic link to {os.readlink(place)}, which does not exist" if place.is_symlink() else \
+                "does not exist"
+            return what if place == root else f"{place} is {what}"
+        place = place.parent
+    if not place.is_dir():
+        return f"{place} is a file, not a folder"
+    if place != root:
+        return None if os.access(place, os.W_OK | os.X_OK) else f"{place}: {os.strerror(errno.EACCES)}"
+    try:
+        fd, tmp = _temporary(place)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    os.close(fd)
+    os.unlink(tmp)
+    return None
+
+
 def usage(root: Path | None = None) -> dict[str, dict[str, int]]:
     """Kind of entry -> {"entries": how many, "bytes": their size}, for `smpseo cache info`. Empty when the folder
     does not exist. Leftover temporary files count in the bytes, not the entries."""
@@ -340,7 +366,7 @@ def clear(root: Path | None = None) -> int:
 
 
 __all__ = ["FORMAT", "clear", "code_digest", "directory", "disable", "enabled", "get", "key", "put", "remove_entries",
-           "usage", "versions"]
+           "unwritable", "usage", "versions"]
 
 
 def _load_table(name: str):

@@ -2,7 +2,8 @@
 
 Only smpseo's own entries are counted and deleted (`smpseo.app.cache.usage`, `remove_entries`), never anything else in
 the folder. Both work when the folder does not exist yet (status 0); a cache folder that is a file, cannot be read,
-or keeps entries that could not be deleted is one error line, status 1.
+or keeps entries that could not be deleted is one error line, status 1, and so, for `info`, is a folder a run could
+not write an entry in or make (read-only, a symbolic link to nothing).
 """
 
 from __future__ import annotations
@@ -41,8 +42,14 @@ def run_info(args) -> int:
     except OSError as exc:
         return _unreadable(folder, exc)
     from smpseo.app.cache_folder import limit
+    from smpseo.model.post import one_line
 
-    print("\n".join(info_lines(folder, folder.is_dir(), cache.enabled(), counts, limit())))
+    why = cache.unwritable(folder) if cache.enabled() else None  # tried as a run would write an entry
+    print("\n".join(info_lines(folder, folder.is_dir(), cache.enabled(), counts, limit(), why)))
+    if why:
+        print(one_line(f"smpseo: error: {folder}: the cache folder cannot be written ({why}): nothing new is "
+                       "cached"), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -27,13 +27,21 @@ def _entries_text(entries: int, size: int) -> str:
 
 
 def info_lines(folder: Path, exists: bool, enabled: bool, counts: dict[str, dict[str, int]],
-               limit: int | None = None) -> list[str]:
+               limit: int | None = None, unwritable: str | None = None) -> list[str]:
     """The folder, whether caching is on, the total and the folder's limit (None: none), then one line per kind of
-    entry."""
+    entry. `unwritable`: why a run cannot write entries there (`cache.unwritable`)."""
     entries, size = _total(counts)
     limited = f"limit {size_text(limit)}" if limit is not None else "no limit"
-    lines = [one_line(f"cache folder: {folder}{'' if exists else ' (not created yet)'}"),
-             "caching: " + ("on" if enabled else "off (SMPSEO_NO_CACHE is set)"),
+    if not enabled:
+        caching = "off (SMPSEO_NO_CACHE is set)"
+    elif unwritable and exists:
+        caching = f"read only: entries there are read, none is written ({unwritable})"
+    elif unwritable:
+        caching = f"off: the folder cannot be made ({unwritable})"
+    else:
+        caching = "on"
+    lines = [one_line(f"cache folder: {folder}{'' if exists or unwritable else ' (not created yet)'}"),
+             one_line(f"caching: {caching}"),
              f"entries: {entries:,} ({size_text(size)}; {limited}, SMPSEO_CACHE_MAX_MB)"]
     width = max((len(kind) for kind in counts), default=0)
     for kind in sorted(counts):
