@@ -217,3 +217,14 @@ def test_findings_of_an_export_clean_only_the_lines_they_are_on(capsys, monkeypa
     main(["check", str(export), "--format", "json"])
     found = json.loads(capsys.readouterr().out)["findings"]
     assert len(found) > 100 and len(cleaned) <= 3 * len(found)
+
+
+def test_a_column_counts_a_joiner_or_a_variation_selector_inside_a_word(tmp_path, capsys):
+    # dropped inside words as a zero-width space is (`clean_text`), each still takes a column in an editor
+    text = ("---\ntitle: Whitening\n---\n\nCa\u200dll\ufe0f us at 503 555 0142 to book a visit, or we are "
+            "reached by email. Our\u2061 own sta\u200cff can help you pick the whitening plan that "
+            "suits your teeth and your budget best every single time.\n")
+    found = {f["rule"]: f for f in findings(tmp_path, capsys, "joiners.md", text)}
+    assert at(text, found["LOC301"]).startswith("503 555 0142")
+    assert at(text, found["RD104"]).startswith("are reached")
+    assert at(text, found["RD101"]).startswith("Our\u2061 own sta\u200cff")

@@ -175,3 +175,14 @@ def test_double_quotes_ask_for_the_exact_phrase(m):
     assert m.find(exact, "SMP in Vancouver") == []
     (match,) = m.find(exact, "Book scalp micropigmentation in Vancouver.")
     assert match.reasons == ("exact phrase",) and match.text == "scalp micropigmentation in Vancouver"
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011", "\u00ad"])
+def test_every_hyphen_joins_a_word_as_the_ascii_one_does(m, hyphen):
+    from smpseo.core.text import clean_text, words
+
+    text, phrase = (clean_text(f"Vancouver scalp micro{hyphen}pigmentation heals fast."),
+                    clean_text(f"scalp micro{hyphen}pigmentation"))
+    assert len(words(text)) == 5
+    assert count(m, "Vancouver scalp micropigmentation", text) == 1
+    assert count(m, phrase, "Scalp micropigmentation heals fast.") == 1

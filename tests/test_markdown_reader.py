@@ -288,3 +288,36 @@ def test_a_hugo_figure_keeps_its_caption_and_is_checked_as_an_html_figure_is():
     found = [[(f.rule, f.message) for f in smpseo.check([p], EXAMPLE_CONFIG).findings if f.rule == "SEO211"]
              for p in (post, page)]
     assert found[0] == found[1] == [("SEO211", "Image '/images/chair.jpg' has no alt text")]
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\u2061", "\u180e", "\u034f", "\ufe0f", "\U000e0041"])
+def test_a_format_character_inside_a_word_is_invisible_as_a_soft_hyphen_is(tmp_path, mark):
+    """A joiner, an invisible operator or a variation selector pasted inside a word shows nothing: the word is one
+    word, in the title and the text, and the keyphrase written across it is found."""
+    (tmp_path / "a.md").write_text(f"---\ntitle: Scalp micro{mark}pigmentation\nkeyphrase: scalp micropigmentation\n"
+                                   f"---\n\nScalp micro{mark}pigmentation lasts.\n", encoding="utf-8")
+    post = smpseo.load_posts(tmp_path)[0]
+    assert post.title == "Scalp micropigmentation"
+    assert post.words == ["Scalp", "micropigmentation", "lasts"]
+
+
+def test_format_characters_between_symbols_stay_in_the_text():
+    """Between symbols a joiner or a variation selector makes one emoji of several: the text keeps it."""
+    from smpseo.core.text import clean_text
+
+    assert clean_text("Our artist 👩\u200d🎨 ❤\ufe0f it") == "Our artist 👩\u200d🎨 ❤\ufe0f it"
+    assert clean_text("micro\u200d\u200cpig\ufe0f") == "micropig"
+
+
+def test_every_invisible_format_character_is_dropped_inside_a_word():
+    """Every character of Unicode's category Cf this Python knows, but for those a reader sees (the prepended
+    concatenation marks, U+0600 ...)."""
+    import sys
+    import unicodedata
+
+    from smpseo.core.text import clean_text
+
+    seen = {0x600, 0x601, 0x602, 0x603, 0x604, 0x605, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x110BD, 0x110CD}
+    kept = [f"U+{c:04X}" for c in range(sys.maxunicode + 1)
+            if unicodedata.category(chr(c)) == "Cf" and c not in seen and clean_text(f"a{chr(c)}b") != "ab"]
+    assert kept == []

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from smpseo.core.frozen import Frozen
 from smpseo.core.language import is_function_word, normalize_word, stem
-from smpseo.core.text import WORD_RE
+from smpseo.core.text import WORD_RE, one_hyphen
 
 # Between two words: a sentence end (or a clause break) stops a match.
 _BREAK_RE = re.compile(r"[.!?;:|]|\n\s*\n")
@@ -176,8 +176,9 @@ class Matcher:
 
     # ---- reading text -------------------------------------------------------------------------------------------
     def _raw_tokens(self, text: str) -> list[tuple[str, int, int, bool]]:
-        """(word, start, end, sentence break before it)."""
+        """(word, start, end, sentence break before it); a word's hyphens written "-" (`one_hyphen`)."""
         out = []
+        plain = one_hyphen(text)
         prev_end = 0
         search = _BREAK_RE.search
         for m in WORD_RE.finditer(text):
@@ -187,7 +188,7 @@ class Matcher:
                 brk = False
             else:
                 brk = bool(search(text, prev_end, start))
-            out.append((m.group(0), start, m.end(), brk))
+            out.append((plain[start:m.end()], start, m.end(), brk))
             prev_end = m.end()
         # A word ending in "." swallowed by WORD_RE ("e.g") is rare; trailing sentence dots are never inside a word.
         return out

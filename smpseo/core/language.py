@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from smpseo.core import shipped
-from smpseo.core.text import LETTERS_RE, WORD_RE
+from smpseo.core.text import LETTERS_RE, WORD_RE, one_hyphen
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -73,7 +73,7 @@ def normalize_word(word: str, accents: bool = False) -> str:
     word = word.translate(_APOSTROPHES).lower()
     if word.endswith("'s"):
         word = word[:-2]
-    word = word.replace("-", "").strip("'")
+    word = one_hyphen(word).replace("-", "").strip("'")
     return word if accents else without_accents(word)
 
 

@@ -8,9 +8,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The hyphens a word may be written with: the ASCII one, Unicode's HYPHEN and its NON-BREAKING HYPHEN, which show
+# the same; `one_hyphen` makes them all "-" for comparing words.
+HYPHENS = "-\u2010\u2011"
+_ONE_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS[1:], "-"))
+
 # A word: letters or digits, joined by an apostrophe, hyphen or a decimal point ("don't", "micro-pigmentation", "2.5").
-WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+WORD_RE = re.compile(rf"[^\W_]+(?:['’.{re.escape(HYPHENS)}][^\W_]+)*")
 LETTERS_RE = re.compile(r"[^\W\d_]+")  # a run of letters: a word without its digits and joins
+
+
+def one_hyphen(text: str) -> str:
+    """`text` with every hyphen of `HYPHENS` written "-" (same length: offsets stay)."""
+    return text.translate(_ONE_HYPHEN) if "\u2010" in text or "\u2011" in text else text
 
 
 def _latin(case: str) -> str:
@@ -154,7 +164,16 @@ TERMINAL_UNSAFE_RE = re.compile(f"[{_UNSAFE}\t\n]")
 # Invisible characters that sit inside a word and never separate two: a soft hyphen (`&shy;`), a zero-width space
 # pasted from a document, a word joiner, a byte order mark in the middle of a text. Read text drops them too, so
 # "micro\u00adpigmentation" is the word a browser shows.
-_INVISIBLE_RE = re.compile(f"[{_UNSAFE}\u00ad\u200b\u2060\ufeff]")
+_IN_WORDS = "\u00ad\u200b\u2060\ufeff"
+# The other characters that format text without being seen: Unicode's format characters (category Cf: the joiners
+# U+200C and U+200D, the direction marks, the invisible operators U+2061 to U+2064, the Mongolian vowel separator, tags
+# ...), the variation selectors and the combining grapheme joiner. Dropped where they touch a letter or a digit
+# ("micro\u200dpigmentation" is one word), kept between symbols, where they make one emoji of several ("👩\u200d⚕️").
+# Not the Cf characters a reader sees (Arabic's number signs and end of ayah, U+0600-U+0605 ...).
+_FORMAT = ("\u034f\u061c\u180b-\u180f\u200c-\u200f\u2061-\u2064\u206a-\u206f\ufe00-\ufe0f\ufff9-\ufffb"
+           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+           "\U000e0100-\U000e01ef")
+_INVISIBLE_RE = re.compile(f"[{_UNSAFE}{_IN_WORDS}]|(?<=[^\\W_])[{_FORMAT}]+|[{_FORMAT}]+(?=[^\\W_])")
 
 
 def one_newline(text: str) -> str:
@@ -187,15 +206,16 @@ def clean_data(value):
 
 def _cleaned(char: str) -> str:
     """What `clean_text` makes of one of the characters it takes out (`_INVISIBLE_RE`): "" when it drops it."""
-    return "\ufffd" if "\ud800" <= char <= "\udfff" else " " if char in "\f\v" else ""
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else " " if char in ("\f", "\v") else ""
 
 
 def source_column(line: str, column: int) -> int:
     """The column in `line`, as the file has it, of the `column`th character of the line as `clean_text` keeps it:
     the characters it drops (a zero-width space, a control character) take a column in an editor."""
+    dropped = {i for m in _INVISIBLE_RE.finditer(line) if not _cleaned(m.group()) for i in range(*m.span())}
     kept = 0
-    for i, char in enumerate(line):
-        if _INVISIBLE_RE.match(char) and not _cleaned(char):
+    for i in range(len(line)):
+        if i in dropped:
             continue
         kept += 1
         if kept == column:
