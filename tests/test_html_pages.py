@@ -146,3 +146,22 @@ def test_a_page_of_one_h_entry_that_is_not_medium_keeps_its_status_and_slug():
                    'href="https://example.com/gym-0a1b2c3d4e5f" class="p-canonical">Canonical</a></p>', 1)
     [post] = read_html(page, "draft_gym.html")
     assert (post.slug, post.status) == ("gym-0a1b2c3d4e5f", "")
+
+
+def test_what_a_browser_does_not_show_is_not_the_post_s_text():
+    """`style="display:none"` or `visibility:hidden` hides an element and what it holds, as `hidden` does;
+    `aria-hidden` hides it from screen readers only (it is shown) and `hidden="until-found"` until a search opens it:
+    those stay text. The lines of the rest are unchanged."""
+    html = ("<html><head><title>Sessions</title></head><body><article>\n"
+            "<p>Most clients need three sessions.</p>\n"
+            '<p style="color: red; display : none !important">Vancouver scalp micropigmentation secret.</p>\n'
+            "<div style='visibility:hidden'><p>Hidden too.</p></div>\n"
+            '<p>Each takes <span style="DISPLAY:NONE">secret</span>three hours.</p>\n'
+            '<p aria-hidden="true">Decorative but shown.</p>\n'
+            '<div hidden="until-found"><p>Opened by a search.</p></div>\n'
+            "<p>Healing takes a week.</p></article></body></html>")
+    [post] = read_html(html, "sessions.html")
+    assert _shape(post.blocks) == [
+        (PARAGRAPH, 2, "Most clients need three sessions."), (PARAGRAPH, 5, "Each takes three hours."),
+        (PARAGRAPH, 6, "Decorative but shown."), (PARAGRAPH, 7, "Opened by a search."),
+        (PARAGRAPH, 8, "Healing takes a week.")]

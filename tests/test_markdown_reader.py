@@ -321,3 +321,18 @@ def test_every_invisible_format_character_is_dropped_inside_a_word():
     kept = [f"U+{c:04X}" for c in range(sys.maxunicode + 1)
             if unicodedata.category(chr(c)) == "Cf" and c not in seen and clean_text(f"a{chr(c)}b") != "ab"]
     assert kept == []
+
+
+def test_html_a_browser_hides_in_a_markdown_post_is_not_its_text():
+    """`<div hidden>` (its Markdown text after a blank line too, up to `</div>`), `style="display:none"` and
+    `visibility:hidden`, in a block or inside a paragraph, hide their text; `aria-hidden` (screen readers only) and
+    `hidden="until-found"` do not. The lines and columns of the rest are unchanged."""
+    text = ("---\ntitle: T\n---\n\nShown one.\n\n<div hidden>\n\nSecret words here.\n\n## Secret heading\n\n</div>\n\n"
+            'Shown <span style="display: none">secret <span>inner</span> still secret</span> two.\n\n'
+            '<p style="visibility:hidden">Secret para.</p>\n<p aria-hidden="true">Shown three.</p>\n\n'
+            '<div hidden="until-found">Shown four.</div>\n\nShown five.\n')
+    post = parse_markdown(text, "a.md")
+    assert [(b.kind, b.line, b.text) for b in post.blocks] == [
+        ("paragraph", 5, "Shown one."), ("paragraph", 15, "Shown two."), ("paragraph", 18, "Shown three."),
+        ("paragraph", 20, "Shown four."), ("paragraph", 22, "Shown five.")]
+    assert [(s.line, s.column) for s in post.sentences][:3] == [(5, 1), (15, 1), (18, 23)]

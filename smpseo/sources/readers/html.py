@@ -28,20 +28,20 @@ from smpseo.sources.readers.frontmatter import as_date, split_front_matter
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
 from smpseo.sources.readers.htmlentry import entry_content, h_entry, medium_post, medium_slug
-from smpseo.sources.readers.htmltags import tagless_paragraphs
+from smpseo.sources.readers.htmltags import hides, tagless_paragraphs
 
 CONTENT_SELECTORS = (
     "article", "main", "[role=main]", ".entry-content", ".post-content", ".article-content", ".post-body",
     ".blog-post", ".single-post", ".hentry", "#content", ".content",
 )
-# Never content, wherever they stand. (`<noscript>` is not shown either, but stays for the address of a lazy image's
-# copy in it: see `image_address`.)
+# Never content, wherever they stand, and neither is a hidden element (`_noise`). (`<noscript>` is not shown either,
+# but stays for the address of a lazy image's copy in it: see `image_address`.)
 NOISE_SELECTORS = (
     "script", "style", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
     "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[role=search]",
     "#comments", ".comments", "#respond", ".comment-respond", ".sidebar", "#sidebar", ".widget-area", ".widget",
     ".screen-reader-text", ".skip-link", ".post-navigation", ".navigation", ".sharedaddy", ".share-buttons",
-    ".breadcrumbs", ".breadcrumb", "[hidden]",
+    ".breadcrumbs", ".breadcrumb",
     ".graf--title", ".graf--subtitle", ".graf--kicker",  # Medium's title, subtitle and kicker, again in the body
 )
 _COMMENT_CLASS = re.compile(r"^comment(?:s|-|$)")
@@ -136,7 +136,8 @@ _CONTENT = _Selectors(CONTENT_SELECTORS)
 
 
 def _noise(tag: Tag) -> bool:
-    return bool(_NOISE.which(tag)) or (bool(tag.attrs) and _is_noise(tag))
+    """Named by `NOISE_SELECTORS`, or by a comment class or id, or hidden (`hides`: `hidden`, `display: none`)."""
+    return bool(_NOISE.which(tag)) or (bool(tag.attrs) and (_is_noise(tag) or hides(tag.attrs)))
 
 
 def _remove_noise(root: Tag) -> None:

@@ -7,12 +7,14 @@ import re
 
 from bs4 import CData, Comment, Tag
 
-from smpseo.sources.readers.htmltags import SKIP_TAGS
+from smpseo.sources.readers.htmltags import SKIP_TAGS, hides
 
 
 def hidden(node) -> bool:
-    """Comments, CDATA and elements that never hold prose (scripts, styles, forms ...): a browser shows none."""
-    return isinstance(node, (Comment, CData)) or (isinstance(node, Tag) and node.name in SKIP_TAGS)
+    """Comments, CDATA, elements that never hold prose (scripts, styles, forms ...) and elements hidden by an
+    attribute (`hidden`, `style="display: none"`: `hides`): a browser shows none."""
+    return isinstance(node, (Comment, CData)) \
+        or (isinstance(node, Tag) and (node.name in SKIP_TAGS or hides(node.attrs)))
 
 
 def shown(node: Tag, within: Tag) -> bool:

@@ -26,6 +26,39 @@ def breaking_tag() -> re.Pattern:
 
 _TAG = re.compile(r"<[^<>]*>")
 
+# A style that hides an element from every reader, as a browser applies it: `display: none`, `visibility: hidden`.
+# (`aria-hidden="true"` hides it from screen readers only: what it holds is shown, and stays the post's text.)
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?"
+                           r"(?:;|$)", re.I)
+_START_TAG = re.compile(r"<([A-Za-z][\w-]*)((?:\s[^>]*)?)/?>")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def hides(attrs) -> bool:
+    """Whether an element's attributes (a mapping of names, in lower case, to values) keep a browser from showing
+    it and what it holds: `hidden` (but `hidden="until-found"`, which a search in the page opens), or a style of
+    `display: none` or `visibility: hidden`."""
+    if not attrs:
+        return False
+    flag = attrs.get("hidden")
+    if flag is not None and str(flag).strip().lower() != "until-found":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDING_STYLE.search(str(style)) is not None
+
+
+def hiding_tag(tag: str) -> str:
+    """The name, in lower case, of an HTML start tag written in a post's text (`<span style="display:none">`) that
+    hides what it holds (`hides`), else ""."""
+    m = _START_TAG.match(tag)
+    if m is None or not m.group(2):
+        return ""
+    from html import unescape
+
+    attrs = {a.group(1).lower(): unescape(next((g for g in a.groups()[1:] if g is not None), ""))
+             for a in _ATTRIBUTE.finditer(m.group(2))}
+    return m.group(1).lower() if hides(attrs) else ""
+
 
 @functools.cache
 def _hidden_element() -> re.Pattern:
@@ -60,3 +93,21 @@ def tagless_paragraphs(html: str, line: int) -> list[Block]:
         blocks.append(Block(PARAGRAPH, text, line + k, line + end - 1, sentences=split_sentences(text, line + k)))
         k = end
     return blocks
+
+
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^>]*>")
+
+
+def still_hidden(html: str, open_: tuple[str, int] = ("", 0)) -> tuple[str, int]:
+    """The hidden element (`hiding_tag`) a piece of HTML leaves open at its end, as (its name, how many elements of
+    that name are open), or ("", 0): where Markdown text below a `<div hidden>` and a blank line is still inside
+    it, up to its end tag. `open_`: what was open before `html`."""
+    name, depth = open_
+    for m in _ANY_TAG.finditer(html):
+        tag = m.group(2).lower()
+        if name and tag == name:
+            depth += -1 if m.group(1) else 1
+            name = name if depth else ""
+        elif not name and not m.group(1) and tag not in VOID_TAGS and hiding_tag(m.group(0)):
+            name, depth = tag, 1
+    return name, depth

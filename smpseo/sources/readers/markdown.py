@@ -29,7 +29,7 @@ from smpseo.model.post import (
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
-from smpseo.sources.readers.htmltags import breaking_tag, tagless_paragraphs
+from smpseo.sources.readers.htmltags import breaking_tag, hiding_tag, still_hidden, tagless_paragraphs
 from smpseo.sources.readers.mdextensions import masked_extensions
 from smpseo.sources.readers.mdfigures import attributes, figures_as_images, with_captions
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
@@ -168,24 +168,29 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
     images: list[Image] = []
     current = line
     link_stack: list[tuple[str, int, int]] = []
-    hidden = ""  # inside an inline <script>, <style> ...: its content is code, not prose
+    hidden = ""  # inside an inline <script>, <style> ... (code, not prose) or a hidden <span hidden> ...: not shown
+    depth = 0  # the elements of that name open in it, the first one too
     code_at = 0  # where the next code span is looked for in the source
     children = token.children or []
     for i, child in enumerate(children):
         t = child.type
         if hidden:
             if t == "html_inline" and re.match(rf"</{hidden}\s*>", child.content, re.I):
-                hidden = ""
+                depth -= 1
+                hidden = hidden if depth else ""
+            elif t == "html_inline" and re.match(rf"<{hidden}\b", child.content, re.I):
+                depth += 1
             elif t in ("softbreak", "hardbreak"):  # lines still count
                 parts.append("\n")
                 current += 1
             continue
         if t == "html_inline":
             m = _hidden_open().match(child.content)
+            name = m.group(1).lower() if m else hiding_tag(child.content)
             # hidden up to its end tag; one never closed hides nothing (the words after it stay prose)
-            if m and any(c.type == "html_inline" and re.match(rf"</{m.group(1)}\s*>", c.content, re.I)
-                         for c in children[i + 1:]):
-                hidden = m.group(1).lower()
+            if name and any(c.type == "html_inline" and re.match(rf"</{name}\s*>", c.content, re.I)
+                            for c in children[i + 1:]):
+                hidden, depth = name, 1
                 continue
         if t == "text":
             parts.append(child.content)
@@ -259,8 +264,16 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     kind_stack: list[str] = []
     list_depth = 0
     pending_heading: tuple[int, int] | None = None
+    hiding = ("", 0)  # a hidden element an HTML block left open (`<div hidden>`, a blank line): its text is not shown
     for i, tok in enumerate(tokens):
         t = tok.type
+        if hiding[0] and t in ("inline", "fence", "code_block", "table_open", "html_block"):
+            pending_heading = None
+            if t != "html_block":
+                continue
+            hiding = still_hidden(tok.content, hiding)
+            if hiding[0]:
+                continue
         if t in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
@@ -315,6 +328,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             from smpseo.sources.readers.htmlblocks import html_to_blocks
 
             start = (tok.map[0] if tok.map else 0) + offset + 1
+            hiding = still_hidden(tok.content)
             try:
                 blocks.extend(html_to_blocks(tok.content.replace(MASK, " "), line_offset=start - 1))
             except RecursionError:  # nested deeper than the walk through it can go: its text is kept all the same
