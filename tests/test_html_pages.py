@@ -3,6 +3,8 @@ around it (author, date, counters, related posts), Medium's export."""
 
 from __future__ import annotations
 
+import json
+
 from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, Image
 from smpseo.sources.readers.html import read_html
 from smpseo.sources.readers.htmlblocks import html_to_blocks
@@ -165,3 +167,33 @@ def test_what_a_browser_does_not_show_is_not_the_post_s_text():
         (PARAGRAPH, 2, "Most clients need three sessions."), (PARAGRAPH, 5, "Each takes three hours."),
         (PARAGRAPH, 6, "Decorative but shown."), (PARAGRAPH, 7, "Opened by a search."),
         (PARAGRAPH, 8, "Healing takes a week.")]
+
+
+def test_a_redirect_page_is_no_post_unless_named_on_its_own(tmp_path, capsys, monkeypatch):
+    """A page of no text that sends the reader elsewhere (`<meta http-equiv="refresh">`) is left out of a folder's
+    posts, with one line naming where it goes (no 0-word post, no SEO206 error, exit status 0); named on its own it
+    is read; `import` writes no post of it."""
+    from smpseo.cli import main
+    from smpseo.sources.readers import load_posts
+
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "old.html").write_text('<!doctype html><html><head><title>Moved</title>\n'
+                                    '<meta http-equiv="Refresh" content="0; URL=\'/new/\'"></head><body></body></html>')
+    (posts / "a.md").write_text("---\ntitle: Aftercare\ndescription: Dry.\n---\n\nKeep the scalp dry for a week.\n")
+    corpus = load_posts(posts)
+    assert [p.title for p in corpus] == ["Aftercare"]
+    assert [str(e) for e in corpus.errors] == [
+        f"{posts / 'old.html'}: info: a redirect page to /new/, not a post: left out; name it to check it"]
+    assert [p.title for p in load_posts(posts / "old.html")] == ["Moved"]
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "posts", "--format", "json"]) == 0
+    assert {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]} == {"posts/a.md"}
+    assert main(["import", "posts/old.html", "--to", "out"]) == 0
+    assert capsys.readouterr().err == "posts/old.html: info: a redirect page to /new/, not a post: not imported\n"
+    assert not (tmp_path / "out").exists()
+    # a page with text of its own that also refreshes is a post
+    (posts / "old.html").write_text('<html><head><meta http-equiv="refresh" content="30; url=/new/"></head><body>'
+                                    "<article><p>Scalp micropigmentation lasts years with good aftercare.</p>"
+                                    "</article></body></html>")
+    assert len(load_posts(posts)) == 2

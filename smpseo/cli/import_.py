@@ -87,6 +87,10 @@ def run(args) -> int:
             print(str(err), file=sys.stderr)
             if err.severity == "error":
                 status = 1
+        for post in [p for p in posts if p.not_a_post == "redirect page"]:  # no text; it sends the reader elsewhere
+            print(one_line(f"{post.path or source}: info: a redirect page to {post.meta['refresh']}, not a post: "
+                           "not imported"), file=sys.stderr)
+        posts = [p for p in posts if p.not_a_post != "redirect page"]
         if posts and not folder.is_dir():
             try:
                 folder.mkdir(parents=True, exist_ok=True)

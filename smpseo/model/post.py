@@ -222,11 +222,15 @@ class Post:
         post pending review, a post scheduled for later (`status: future` or `scheduled`), Hugo's `draft = true`,
         Jekyll's `published: false` or a file of its `_drafts`), "section page" (Hugo's `_index.md`, a list page),
         "private post" (WordPress's private status: only the site's editors see it), "smpseo report" (a page smpseo
-        wrote itself: its `<meta name="generator">` says so), or "" for a post."""
+        wrote itself: its `<meta name="generator">` says so), "redirect page" (a page of no text of its own that
+        sends the reader elsewhere, `<meta http-equiv="refresh" content="0; url=/new/">`: `meta["refresh"]` is
+        where), or "" for a post."""
         if self.path and PurePath(self.path).stem == "_index":
             return "section page"
         if is_generated(str(self.meta.get("generator") or "")):
             return "smpseo report"
+        if self.meta.get("refresh") and not self.words:
+            return "redirect page"
         if self.status.lower() == "private":
             return "private post"
         if self.status.lower() in UNPUBLISHED or self.path and "_drafts" in PurePath(self.path).parts[:-1]:

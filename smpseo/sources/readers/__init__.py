@@ -323,18 +323,22 @@ def named_files(paths: Iterable[str | Path]) -> set[Path]:
     return {Path(p) for p in paths}
 
 
+REDIRECT = "redirect to "  # what `leave_out` counts a redirect page under, followed by where it sends the reader
+
+
 def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> tuple[list[Post], Counter]:
-    """The posts without drafts and private posts (unless `drafts`), section pages and smpseo's own reports, and
-    how many of each were left out. `named`: the posts come from a file named on its own (`named_files`); a draft
-    that is the file's one post is kept, as the writer checking a draft before publishing asked for it (an export's
-    drafts are still left out), and so is a report of smpseo's named on its own."""
+    """The posts without drafts and private posts (unless `drafts`), section pages, smpseo's own reports and redirect
+    pages (under `REDIRECT` and where each goes), and how many of each were left out. `named`: the posts come from a
+    file named on its own (`named_files`); a draft that is the file's one post is kept, as the writer checking a
+    draft before publishing asked for it (an export's drafts are still left out), and so are a report of smpseo's
+    and a redirect page named on its own."""
     drafts = drafts or (named and len(posts) == 1)
     kept, out = [], Counter()
     for post in posts:
         reason = post.not_a_post
         if reason == "section page" or (reason in ("draft", "private post") and not drafts) \
-                or (reason == "smpseo report" and not named):
-            out[reason] += 1
+                or (reason in ("smpseo report", "redirect page") and not named):
+            out[REDIRECT + post.meta["refresh"] if reason == "redirect page" else reason] += 1
         else:
             kept.append(post)
     return kept, out
@@ -345,10 +349,13 @@ def left_out_notes(left: Iterable[tuple[Path, Counter]], paths: Iterable[str | P
     `left`: each file read, with what `leave_out` left out of it."""
     paths = list(paths)
     by_given: dict[str, Counter] = {}
+    redirects: list[ReadError] = []  # one line each, naming the page and where it sends the reader
     for file, out in left:
-        if sum(out.values()):
+        redirects += [ReadError(str(file), f"a redirect page to {reason[len(REDIRECT):]}, not a post: left out; "
+                                "name it to check it", severity="info") for reason in out if reason.startswith(REDIRECT)]
+        if sum((out := Counter({k: n for k, n in out.items() if not k.startswith(REDIRECT)})).values()):
             by_given.setdefault(given_path(file, paths), Counter()).update(out)
-    return [note for where, out in by_given.items() for note in left_out_note(out, where)]
+    return redirects + [note for where, out in by_given.items() for note in left_out_note(out, where)]
 
 
 def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:

@@ -68,6 +68,21 @@ def _meta(soup: BeautifulSoup, *keys: str) -> tuple[str, int]:
     return "", 0
 
 
+# A refresh's content: seconds, then where to go (`0; url=/new/`, `0;URL='/new/'`, `5, /new/`).
+_REFRESH = re.compile(r"\s*\d*(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?([\"']?)(?P<address>[^\"']*?)\1\s*$", re.I)
+
+
+def redirect(soup: BeautifulSoup) -> str:
+    """Where a `<meta http-equiv="refresh" content="0; url=/new/">` sends the reader, or "" (none, or a refresh of
+    the page itself)."""
+    for tag in soup.find_all("meta"):
+        if str(tag.get("http-equiv") or "").strip().lower() == "refresh":
+            m = _REFRESH.match(str(tag.get("content") or ""))
+            if m and m["address"].strip():
+                return m["address"].strip()
+    return ""
+
+
 def _meta_all(soup: BeautifulSoup, key: str) -> list[str]:
     return [" ".join(str(t.get("content")).split()) for t in soup.find_all("meta")
             if (t.get("property") or t.get("name") or "").lower() == key and t.get("content")]
@@ -327,10 +342,11 @@ def read_html(text: str, path: str) -> list[Post]:
         blocks = blocks[1:]
     # An <h1> of the title that is not in the blocks (the one just taken out, the entry header's) is the page's H1.
     title_h1 = titled > sum(1 for b in blocks if b.kind == HEADING and b.level == 1 and b.text == title)
-    if not blocks and not title:
+    refresh = redirect(soup)  # a page that sends the reader elsewhere: `Post.not_a_post` when it has no text
+    if not blocks and not title and not refresh:
         raise SourceError(path, "no readable content (no title, no text)")
     meta = {k: v for k, v in (("title", title), ("description", description), ("canonical", canonical),
-                              ("date", date_text), ("generator", generator)) if v}
+                              ("date", date_text), ("generator", generator), ("refresh", refresh)) if v}
     is_url = bool(re.match(r"https?://", path or "", re.I))
     slug = _slug_from(canonical, path, title)
     return [Post(
