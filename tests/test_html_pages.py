@@ -197,3 +197,25 @@ def test_a_redirect_page_is_no_post_unless_named_on_its_own(tmp_path, capsys, mo
                                     "<article><p>Scalp micropigmentation lasts years with good aftercare.</p>"
                                     "</article></body></html>")
     assert len(load_posts(posts)) == 2
+
+
+def test_relative_links_and_images_resolve_against_the_page_s_base_address():
+    """A browser resolves a relative address against `<base href>`: on the page's own site it is a site-relative
+    address (an internal link, also with no site address set), on another site an absolute one (external); an
+    absolute address and a link within the page stay as written."""
+    from smpseo.analysis.site import is_internal
+
+    html = ('<html><head><title>Sessions</title><link rel="canonical" href="https://www.clinic.com/blog/sessions/">\n'
+            '<base href="https://clinic.com/blog/"></head><body><article>\n'
+            '<p>See <a href="aftercare/">aftercare</a>, <a href="../prices?x=1#a">prices</a>, <a href="#top">top</a>'
+            ' and <a href="https://other.org/x">this</a>.</p>\n<p><img src="img/a.jpg" alt="Result"></p>\n'
+            "</article></body></html>")
+    [post] = read_html(html, "sessions.html")
+    assert [link.href for link in post.links] == ["/blog/aftercare/", "/prices?x=1#a", "#top", "https://other.org/x"]
+    assert [img.src for img in post.images] == ["/blog/img/a.jpg"]
+    [post] = read_html(html.replace("https://clinic.com/blog/", "https://cdn.example.net/"), "sessions.html")
+    assert [link.href for link in post.links][:2] == ["https://cdn.example.net/aftercare/",
+                                                      "https://cdn.example.net/prices?x=1#a"]
+    assert not is_internal(post.links[0].href)
+    [post] = read_html(html.replace("https://clinic.com/blog/", "/news/"), "sessions.html")
+    assert [link.href for link in post.links][:2] == ["/news/aftercare/", "/prices?x=1#a"]

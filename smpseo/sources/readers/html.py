@@ -26,6 +26,7 @@ from smpseo.model.post import HEADING, Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import as_date, split_front_matter
 from smpseo.sources.readers.generator import generator_post
+from smpseo.sources.readers.htmlbase import base_address, with_base
 from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
 from smpseo.sources.readers.htmlentry import entry_content, h_entry, medium_post, medium_slug
 from smpseo.sources.readers.htmltags import hides, tagless_paragraphs
@@ -342,6 +343,9 @@ def read_html(text: str, path: str) -> list[Post]:
         blocks = blocks[1:]
     # An <h1> of the title that is not in the blocks (the one just taken out, the entry header's) is the page's H1.
     title_h1 = titled > sum(1 for b in blocks if b.kind == HEADING and b.level == 1 and b.text == title)
+    base = base_address(soup)
+    if base:  # relative links and images resolve against the page's <base href>, as a browser resolves them
+        with_base(blocks, base, canonical or path)
     refresh = redirect(soup)  # a page that sends the reader elsewhere: `Post.not_a_post` when it has no text
     if not blocks and not title and not refresh:
         raise SourceError(path, "no readable content (no title, no text)")
