@@ -63,3 +63,20 @@ def test_a_mark_naming_a_file_several_bundles_have_is_one_warning_naming_them(tm
     rows = {line.split()[1]: line for line in out.splitlines() if line[:3].strip().isdigit()}
     assert "answered (by hand) check?" in rows["longevity"] and "index" not in rows["longevity"]
     assert rows["women"].rstrip().endswith("women") and rows["touchups"].rstrip().endswith("how-long")
+
+
+def test_two_file_names_that_print_the_same_are_told_apart_in_the_slug_warning(tmp_path):
+    """`café.md` written composed (NFC, as Linux keeps it) and decomposed (NFD, `e` and a combining accent, as macOS
+    writes it): both print `café.md`, so the warning spells the other one out instead of seeming to name itself."""
+    from smpseo.sources.readers import load_posts
+
+    (tmp_path / "caf\u00e9.md").write_text("---\ntitle: Cafe\n---\n\nOne.\n")
+    (tmp_path / "cafe\u0301.md").write_text("---\ntitle: Cafe\n---\n\nTwo.\n")
+    [error] = load_posts(tmp_path).errors
+    names = {str(tmp_path / "caf\u00e9.md"), str(tmp_path / "cafe\u0301.md")}
+    assert error.path in names
+    [other] = names - {error.path}
+    spelled = other.encode("ascii", "backslashreplace").decode()
+    assert "\\u0301" in spelled or "\\xe9" in spelled
+    assert error.message == (f"slug 'cafe' is also the slug of {other} (another file, whose name is written with "
+                             f"other Unicode characters: {spelled}); both would have the same address")

@@ -234,6 +234,16 @@ def escaped(text: str, *, keep_lines: bool = False, json: bool = False) -> str:
                        else f"\\u{ord(m.group()):04x}", text)
 
 
+def told_apart(name: str, other: str) -> str:
+    """`name` (a file's) as a message shows it beside `other`: as it is, but when the two differ only in how their
+    Unicode characters are written (`café` composed, `cafe` and a combining accent), which prints the same, with its
+    spelling in escapes after it, so the message does not seem to name one file twice."""
+    if name == other or unicodedata.normalize("NFC", name) != unicodedata.normalize("NFC", other):
+        return name
+    spelled = name.encode("ascii", "backslashreplace").decode("ascii")
+    return f"{name} (another file, whose name is written with other Unicode characters: {spelled})"
+
+
 def shortened(value, limit: int = 40) -> str:
     """A value as a message quotes it (its repr), cut short: a 400-digit number, a 10,000-character string."""
     text = repr(value)

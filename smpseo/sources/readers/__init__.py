@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from smpseo.core.budget import BudgetExceeded, time_budget
-from smpseo.core.text import clean_text, counted
+from smpseo.core.text import clean_text, counted, told_apart
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
 from smpseo.sources.readers import hugo, sites
@@ -279,7 +279,7 @@ def duplicate_slugs(posts: list[Post]) -> list[ReadError]:
         if earlier is post:
             continue
         line = post.meta_lines.get("slug") or post.title_line or 0
-        where = earlier.path
+        where = told_apart(str(earlier.path), str(post.path))  # (two names that print the same are told apart)
         if earlier.path == post.path:
             where = f"the post at line {earlier.meta_lines.get('slug') or earlier.title_line}"
         found.append(ReadError(str(post.path), f"slug '{post.slug}' is also the slug of {where}; both would have "
