@@ -229,4 +229,4 @@ def test_the_month_s_notes_are_apart_from_its_problems(tmp_path):
     problems, notes = html.split("Left out on purpose")
     assert "broken.md" in problems and "next.md" not in problems
     assert "1 draft left out" in notes and "broken.md" not in notes
-    assert 'data-label="file">posts<' in notes  # the folder by its name, not "."
+    assert 'data-label="file">the posts folder<' in notes  # not "."

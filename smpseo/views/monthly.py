@@ -45,7 +45,9 @@ def overview(report) -> HTML:
     if problems:
         parts.append(str(table(problems, {"path": "file", "line": "line", "severity": "severity",
                                           "message": "problem"})))
-    notes = [{"path": err.path, "message": err.message} for err in s.read_errors if err.severity == "info"]
+    # (a note on the posts folder itself, the drafts left out of it, is at "." in the summary: named so here)
+    notes = [{"path": "the posts folder" if err.path == "." else err.path, "message": err.message}
+             for err in s.read_errors if err.severity == "info"]
     if notes:  # what was left out on purpose (drafts, a README): no problem, said apart
         parts.append('<p class="muted">Left out on purpose:</p>'
                      + str(table(notes, {"path": "file", "message": "note"})))

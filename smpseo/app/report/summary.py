@@ -46,13 +46,6 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def _where(path: str | None, root: str | Path | None) -> str:
-    """Where a note or problem is, for the month's summary: a post's path as `relative_path` gives it, and the posts
-    folder itself (a note on the drafts left out of it) by its name, rather than as "."."""
-    shown = relative_path(path, root)
-    return (_absolute(Path(root)).name or shown) if shown == "." and root is not None else shown
-
-
 def relative_path(path: str | None, root: str | Path | None) -> str:
     """A post's path relative to the posts folder (POSIX), so summaries compare across machines. A symbolic link
     in the folder is named by its own name, as `check` names it, not by what it points to (a broken link's target
@@ -169,7 +162,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
             for g in sorted(gaps or [], key=gap_order)
         ],
         "gap_counts": dict(Counter(str(g.get("status", "")) for g in gaps or [])),
-        "read_errors": [{"path": _where(e.path, posts_root), "line": e.line, "severity": e.severity,
+        "read_errors": [{"path": relative_path(e.path, posts_root), "line": e.line, "severity": e.severity,
                          "message": e.message} for e in errors],
     }
     return summary
