@@ -44,11 +44,20 @@ def figures_as_images(body: str) -> tuple[str, dict[tuple[int, str], str]]:
 
 def with_captions(blocks: list[Block], captions: dict[tuple[int, str], str], offset: int) -> None:
     """The figures' captions (`figures_as_images`) given to their images; an image alone in its block reads as its
-    caption, as an HTML figure's does."""
+    caption, as an HTML figure's does. A figure without `alt` has its caption as alt text, as Hugo's own figure
+    shortcode writes it (`alt="{{ with .Get "alt" }}...{{ else }}{{ .Get "caption" | markdownify | plainify }}"`)."""
     for block in blocks:
         for k, img in enumerate(block.images):
             caption = captions.get((img.line - offset - 1, img.src))
             if caption:
-                block.images[k] = replace(img, caption=caption)
+                block.images[k] = replace(img, caption=caption, alt=img.alt or _plain(caption))
                 if block.kind == IMAGE and len(block.images) == 1:
                     block.text = caption
+
+
+def _plain(markdown: str) -> str:
+    """A caption's text without its Markdown marks (`**`, `_`, a link's brackets and address), as Hugo's
+    `markdownify | plainify` leaves it."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(re.sub(r"[*_`]+", "", text).split())
+
