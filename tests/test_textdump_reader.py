@@ -445,6 +445,17 @@ def test_a_share_box_goes_and_the_sentence_above_it_stays(count):
                      for i, (title, _, sentence, call, closing) in enumerate(SHARED_POSTS[:count])]
 
 
+def test_the_short_paragraph_under_a_share_box_stays():
+    """A share box's buttons ("Facebook", "Twitter") look like an image's alt text: the one-line paragraph under the
+    box was taken for that image's caption and dropped, without a word."""
+    dump = ("How Long Does SMP Last?\nPosted on 2nd August 2021 by Fiona\n\nFour to six years.\n\n"
+            "Share this:\nFacebook\nTwitter\n\nOur clients often ask us this too.\n\nCall 0141 496 0123 to talk.\n")
+    [post] = read_textdump(dump, "dump.txt")
+    assert [(b.line, b.text) for b in post.blocks] == [(4, "Four to six years."),
+                                                       (10, "Our clients often ask us this too."),
+                                                       (12, "Call 0141 496 0123 to talk.")]
+
+
 def test_share_words_outside_a_share_box_are_text():
     """A button's word is dropped only in a run under a share label: a sentence about sharing, and a list of the
     networks the clinic is on, are the post's."""

@@ -265,7 +265,7 @@ def _classify(units: list[_Unit]) -> None:
         unit.kind = QUOTE if _is_quote(t) else HEADING if _is_heading_shaped(t) else PARAGRAPH
     # Alt lines take their caption with them (the caption stands right after the alt line, or a short one right
     # before it); a heading-shaped line right under a heading is a caption.
-    alts = [u.kind == "drop" and (_is_lowercase_alt(u.text) or _is_keyword_line(u.text))
+    alts = [u.kind == "drop" and not u.boilerplate and (_is_lowercase_alt(u.text) or _is_keyword_line(u.text))
             for u in units]
     last_live: _Unit | None = None
     for i, unit in enumerate(units):
