@@ -211,3 +211,22 @@ def test_a_code_is_read_as_the_place_of_its_kind(country, region, here, elsewher
     report = smpseo.gaps(str(posts), queries=rows, config=config)
     counted = report["local_provider"].queries + report["cost"].queries
     assert here in counted and elsewhere not in counted
+
+
+@pytest.mark.parametrize("country, region, here, elsewhere", [
+    ("Australia", "WA", "smp cost western australia", "smp cost washington state"),
+    ("US", "WA", "smp cost washington", "smp cost western australia"),
+    ("Canada", "ON", "smp cost ontario", "smp cost on sale"),
+])
+def test_a_region_code_is_read_as_a_region_of_the_clinic_s_country(country, region, here, elsewhere):
+    """"WA" is Western Australia's code and Washington's: a Perth clinic took searches for Washington as local
+    demand. "ON" is Ontario's, but a search's "on" is no place: an Ontario clinic's "smp on sale" was local and
+    "smp ontario" was not."""
+    from smpseo.core.settings import Config, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    config = Config(site=Site(name="Line SMP", city="Perth", region=region, country=country))
+    rows = [Query(here, 1, 100, 0.01, 9.0), Query(elsewhere, 1, 90, 0.01, 9.0)]
+    report = smpseo.gaps(str(posts), queries=rows, config=config)
+    assert report["cost"].queries == [here]

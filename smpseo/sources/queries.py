@@ -88,29 +88,37 @@ def _coerce(rows) -> list[Query]:
 
 
 @functools.cache
-def _place_groups() -> dict[str, tuple[frozenset[str], ...]]:
-    """The names of each place in `smpseo/data/en/place_aliases.txt`, a set a line, by kind ("country", "region")."""
+def _place_groups() -> tuple[tuple[str, str, frozenset[str], frozenset[str]], ...]:
+    """Each place of `smpseo/data/en/place_aliases.txt`: (kind, the country of a region, the names searched for it,
+    every name the settings may give it), a line each."""
     from smpseo.core import shipped
 
-    groups: dict[str, list[frozenset[str]]] = {"country": [], "region": []}
-    kind = "country"
+    groups = []
+    kind, country = "country", ""
     for line in shipped.read_text("en", "place_aliases.txt").splitlines():
         line = line.strip()
         if line.startswith("[") and line.endswith("]"):
-            kind = line[1:-1]
+            kind, _, country = line[1:-1].partition(" ")
         elif line and not line.startswith("#"):
-            groups[kind].append(frozenset(n.strip() for n in line.split(" = ") if n.strip()))
-    return {k: tuple(v) for k, v in groups.items()}
+            names = [n.strip() for n in line.split(" = ") if n.strip()]
+            searched = frozenset(n for n in names if not n.startswith("("))
+            groups.append((kind, country, searched, searched | {n.strip("()") for n in names}))
+    return tuple(groups)
 
 
-def place_names(place: str, kind: str = "region") -> set[str]:
+def place_names(place: str, kind: str = "region", country: str = "") -> set[str]:
     """Every name searchers type for a country (`kind` "country") or a state, province or territory ("region")
     (`smpseo/data/en/place_aliases.txt`): "United Kingdom", "UK", "Britain" ... for any of them; the name itself
-    alone for a place the list does not hold. A code is read as a place of its kind: region "CA" is California,
-    country "CA" Canada."""
+    alone for a place the list does not hold. A code is read as a place of its kind, a region as one of `country`
+    (when set): region "CA" is California, country "CA" Canada; region "WA" is Western Australia in Australia,
+    Washington in the United States. A code that is an English word is never searched: region "ON" is Ontario."""
     key = place.strip().lower()
-    return {name for group in _place_groups()[kind] if key in {n.lower() for n in group} for name in group} \
-        | {place.strip()}
+    nations = {n.lower() for k, _, _, names in _place_groups() if k == "country" and country.strip().lower()
+               in {x.lower() for x in names} for n in names}
+    found = [(home, searched) for k, home, searched, names in _place_groups()
+             if k == kind and key in {n.lower() for n in names}]
+    mine = [searched for home, searched in found if home.lower() in nations] or [s for _, s in found]
+    return set().union(*mine) if mine else {place.strip()}
 
 
 def as_local(read, site):
@@ -119,8 +127,11 @@ def as_local(read, site):
     it costs, there, as one naming the city does; any name of the region or country counts (`place_names`).
     `site`: the settings' `[site]`; `read` itself when it names no city."""
     city = (getattr(site, "city", "") or "").strip()
+    country = getattr(site, "country", "")
+    country = country if isinstance(country, str) else ""
     places = {name for kind in ("region", "country") for p in [getattr(site, kind, "")]
-              if isinstance(p, str) and p.strip() for name in place_names(p, kind) if name.lower() != city.lower()}
+              if isinstance(p, str) and p.strip() for name in place_names(p, kind, country)
+              if name.lower() != city.lower()}
     if not city or not places:
         return read
     named = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
