@@ -145,3 +145,20 @@ def test_a_hugo_site_s_pages_are_not_posts(tmp_path):
                                                                    "[languages.en]"), encoding="utf-8")
     assert sorted(p.title for p in load_posts(site)) == ["Our SMP", "SMP news"]
     assert [p.title for p in load_posts(site / "content/about.md")] == ["About us"]
+
+
+def test_a_report_page_an_earlier_version_wrote_is_no_post(tmp_path):
+    """Pages written before smpseo's pages carried `<meta name="generator">` were checked as posts at a site's root
+    (a failing check after an upgrade): they are known by the style sheet every smpseo report has carried."""
+    from smpseo.sources.readers import load_posts
+
+    style = "/* A report to read, not a notebook to edit: a readable column, no prompts. */"
+    page = (f"<html><head><title>Pre-publish check: a.md</title><style>{style}</style></head>"
+            "<body class='jp-Notebook'><main><p>Readability: good. Keyphrase: placed well in the title.</p>"
+            "</main></body></html>")
+    (tmp_path / "reports" / "prepublish").mkdir(parents=True)
+    (tmp_path / "reports" / "prepublish" / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "notebook.html").write_text(page.replace(style, "body { margin: 0 }"), encoding="utf-8")
+    corpus = load_posts(tmp_path)
+    assert [p.path.rsplit("/", 1)[-1] for p in corpus] == ["notebook.html"]  # another notebook's page is a post
+    assert any("smpseo report" in e.message for e in corpus.errors), corpus.errors

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from smpseo.core.text import slugify
+from smpseo.core.version import GENERATOR
 from smpseo.model.post import HEADING, Post
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import as_date, split_front_matter
@@ -154,6 +155,19 @@ _CONTENT = _Selectors(CONTENT_SELECTORS)
 def _noise(tag: Tag) -> bool:
     """Named by `NOISE_SELECTORS`, or by a comment class or id, or hidden (`hides`: `hidden`, `display: none`)."""
     return bool(_NOISE.which(tag)) or (bool(tag.attrs) and (_is_noise(tag) or hides(tag.attrs)))
+
+
+# The first line of the style sheet smpseo's report pages have carried from the start (`views/templates`)
+_REPORT_STYLE = "A report to read, not a notebook to edit"
+
+
+def _older_report(soup: BeautifulSoup) -> str:
+    """"smpseo" for a report page an earlier version wrote, before its pages said so in `<meta name="generator">`: a
+    notebook exported to HTML with smpseo's style sheet; "" for any other page."""
+    body = soup.find("body")
+    if body is None or "jp-Notebook" not in (body.get("class") or []):
+        return ""
+    return GENERATOR if any(_REPORT_STYLE in (style.string or "") for style in soup.find_all("style")) else ""
 
 
 def _remove_noise(root: Tag) -> None:
@@ -327,6 +341,7 @@ def read_html(text: str, path: str) -> list[Post]:
     tags = _meta_all(soup, "article:tag")
     section, _ = _meta(soup, "article:section")
     generator, _ = _meta(soup, "generator")  # smpseo's own reports say so: `Post.not_a_post`
+    generator = generator or _older_report(soup)
 
     titled = _title_h1s(soup, title)  # before the entry's header is taken out as noise
     medium = medium_post(soup, path)
