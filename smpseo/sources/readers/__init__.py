@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import re
-import stat
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,8 +14,8 @@ from smpseo.core.budget import BudgetExceeded, time_budget
 from smpseo.core.text import clean_text, counted, told_apart
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
-from smpseo.sources.readers import hugo, sites
 from smpseo.sources.readers.decode import SourceError, decode
+from smpseo.sources.readers.folders import folder_posts
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -69,8 +68,9 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             errors.append(ReadError(str(path), exc.strerror or str(exc)))
             continue
         if is_dir:
-            named: list[Path] = []
-            found = sorted(_walk(path, errors, named))
+            others: list[Path] = []
+            found = sorted(folder_posts(path, errors, others))
+            named = [other for other in others if other.suffix.lower() in READERS]
             if not found and not any(e.path.startswith(str(path)) and e.severity == "error" for e in errors):
                 # an export or a dump is read when it is named, never found in a folder (a folder's .xml and .json
                 # files are sitemaps and settings as often as posts): say so when one is there
@@ -108,95 +108,6 @@ def _once(files: list[Path]) -> list[Path]:
             seen.add(real)
             out.append(path)
     return out
-
-
-# Posts in formats of other generators that smpseo does not read: a folder's are counted in one warning, not
-# passed over in silence (Hugo also renders AsciiDoc, Org and Pandoc; Quarto and R Markdown have their own).
-UNREAD_POSTS = {".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
-                ".textile": "Textile", ".qmd": "Quarto", ".rmd": "R Markdown", ".pdc": "Pandoc"}
-
-def _walk(folder: Path, errors: list[ReadError], named: list[Path] | None = None) -> list[Path]:
-    """The post files under `folder`, hidden files and folders left out, and folders that hold no posts (`NOT_POSTS`,
-    a Python virtual environment, a generator's built site and templates: `GENERATOR_FOLDERS`); the problems met on
-    the way to `errors`, and the files read only when named (an export, a dump) to `named`."""
-    import os
-
-    found: list[Path] = []
-    unread: Counter = Counter()
-    repository: list[Path] = []  # README.md, LICENSE.md ...: a repository's files, not posts
-    translations: list[Path] = []  # pain.fr.md beside pain.md: the same post in another language
-    site_pages: list[Path] = []  # a Hugo site's About and Contact pages
-    above = hugo.hugo_site_above(folder)
-    hugo_sites: list[hugo.HugoSite] = [above] if above else []
-
-    def unreadable(exc: OSError) -> None:
-        errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
-
-    pages = sites.pelican_pages(folder.parent)  # `content/` given, beside the site's settings: its `pages/` are not posts
-    reports: list[str] = []  # the folders of smpseo's own reports: never its posts
-    for top, dirs, names in os.walk(folder, onerror=unreadable):
-        if sites.is_reports_folder(top, names, dirs):
-            reports.append(top)
-            dirs[:] = []
-            continue
-        site = hugo.hugo_site(top, names) if "content" in dirs else None
-        if site is not None:
-            hugo_sites.append(site)
-        if "pelicanconf.py" in names:
-            pages |= sites.pelican_pages(Path(top))
-        left = sites.not_posts(top, names, dirs)
-        left |= {d for d in dirs if pages and os.path.abspath(os.path.join(top, d)) in pages}
-        jekyll = sites.is_jekyll_site(names, dirs)  # its posts are in _posts (and _drafts, collections): the rest are pages
-        dirs[:] = sorted(d for d in dirs if d not in left and (not jekyll or d.startswith("_")))
-        for name in names if not jekyll else ():
-            path = Path(top) / name
-            if name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
-                if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:
-                    unread[f"{UNREAD_POSTS[path.suffix.lower()]} ({path.suffix.lower()}, "] += 1
-                elif named is not None and not name.startswith(".") and path.suffix.lower() in READERS:
-                    named.append(path)
-                continue
-            try:
-                mode = path.stat().st_mode
-            except FileNotFoundError:
-                errors.append(ReadError(str(path), "broken symbolic link (its target is missing); skipped"))
-                continue
-            except OSError as exc:
-                errors.append(ReadError(str(path), f"{exc.strerror or exc}; skipped"))
-                continue
-            site = hugo.site_of(hugo_sites, top)
-            if stat.S_ISREG(mode) and sites.is_repository_file(name):
-                repository.append(path)
-            elif stat.S_ISREG(mode) and hugo.translation_language(name, site.language if site else hugo.ENGLISH):
-                translations.append(path)
-            elif stat.S_ISREG(mode) and site is not None and hugo.is_page(site, path):
-                site_pages.append(path)
-            elif stat.S_ISREG(mode):
-                found.append(path)
-            elif not stat.S_ISDIR(mode):
-                errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
-    if unread:
-        kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
-        errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
-                                             f"{kinds}; save as Markdown or HTML to check", severity="warning"))
-    if reports:
-        shown = ", ".join(sorted(reports)[:3]) + (", ..." if len(reports) > 3 else "")
-        errors.append(ReadError(str(folder), f"{counted(len(reports), 'folder')} of smpseo's own reports left out "
-                                             f"({shown}): name a report to check it", severity="info"))
-    if site_pages and not found:  # a site of pages only: what was asked for is read
-        found, site_pages = site_pages, []
-    for aside, noun in ((translations, "translation"), (site_pages, "site page")):  # pain.fr.md; about.md
-        shown = ", ".join(path.name for path in sorted(aside)[:3]) + (", ..." if len(aside) > 3 else "")
-        errors.extend([ReadError(str(folder), f"{counted(len(aside), noun)} left out ({shown}): name one to check it",
-                                 severity="info")] if aside else [])
-    if repository and not found:  # a folder of nothing else (a package's README): what was asked for is read
-        return repository
-    if repository:
-        names = sorted({path.name for path in repository})
-        shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
-        errors.append(ReadError(str(folder), f"{counted(len(repository), 'file')} a repository keeps beside its posts "
-                                             f"left out ({shown}): name one to check it", severity="info"))
-    return found
 
 
 READ_SECONDS = 20.0  # one file's reading budget: a 5 MB post reads in 1 s; a file that takes 20 is pathological

@@ -103,8 +103,32 @@ def pelican_pages(root: Path) -> set[str]:
 # contributors. A folder read for posts leaves them out; named on their own, they are read.
 REPOSITORY_FILES = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "changes", "history",
                               "contributing", "code_of_conduct", "security", "authors", "maintainers", "support"})
+# Those of them whose names are also a post's ("The history of SMP", "Support after treatment"): such a file is a
+# post when its front matter gives a title, as a repository's own file has none.
+POST_WORDS = frozenset({"notice", "changes", "history", "security", "authors", "support"})
+HEAD_BYTES = 64 * 1024  # what is read of such a file to find its front matter
 
 
-def is_repository_file(name: str) -> bool:
-    """Whether a file name is one of a repository's own files (`LICENSE.md`, `README.markdown`), not a post."""
-    return Path(name).stem.lower().replace("-", "_") in REPOSITORY_FILES
+def is_repository_file(path: str | Path) -> bool:
+    """Whether a file is one of a repository's own files (`LICENSE.md`, `README.markdown`, `HISTORY.md` without
+    front matter), not a post."""
+    path = Path(path)
+    name = path.stem.lower().replace("-", "_")
+    return name in REPOSITORY_FILES and (name not in POST_WORDS or not _titled(path))
+
+
+# A title among the fields a file opens with: in `---` (YAML) or `+++` (TOML) front matter, or Pelican's `Title:`
+# on the first line.
+_FENCED_TITLE = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?:(?!\1[ \t]*\r?\n).*\r?\n)*?"
+                           r"[\"']?title[\"']?[ \t]*[:=][ \t]*\S", re.I)
+_PELICAN_TITLE = re.compile(r"\A(?:\ufeff)?title[ \t]*:[ \t]*\S", re.I)
+
+
+def _titled(path: Path) -> bool:
+    """Whether the file opens with front matter that gives a title."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES).decode("utf-8", "replace")
+    except OSError:  # read as the repository's: named, the reader says what is wrong with it
+        return False
+    return bool(_FENCED_TITLE.match(head) or _PELICAN_TITLE.match(head))
