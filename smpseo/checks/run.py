@@ -120,15 +120,17 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     ctx.__dict__["scores"] = done["scores"]  # the cached_property, worked out already
     disabled = disabled_in_post(ctx.post.meta)
     not_checked = ""
-    try:
-        with time_budget(RULE_SECONDS):  # one pathological post is one line, never a run that does not end
+    try:  # all of one post's work, its measures too: one pathological post is one line, never a run that does not end
+        with time_budget(RULE_SECONDS):
             hits = without_yielded((ctx, r, h) for r in run.active if r.scope == POST and not is_disabled(r, disabled)
                                    for h in r.func(ctx, run.settings[r.id].thresholds))
-            reading = _reading(run.matcher, ctx)  # what the site-level rules read of it: within the limit too
+            reading = _reading(run.matcher, ctx)  # what the site-level rules read of it
+            measures = _measures(run, ctx, done)
     except Exception as exc:  # over its limit, or a check's bug on this post: one line, the others are checked
         if not isinstance(exc, BudgetExceeded) and run.debug:
             raise
         hits, reading = [], {"words": "", "joins": "", "hyphens": ""}
+        measures = _measures(run, ctx, done, counted=False)
         not_checked = f"not checked: its checks {exc} (the limit for one post)" if isinstance(exc, BudgetExceeded) \
             else f"not checked: a check failed on it: {type(exc).__name__}: {exc} (run with --debug for details)"
     findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
@@ -137,17 +139,26 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
     for _, r, h in hits:
         if h.grade is not None:
             grades[r.id] = min(grades.get(r.id, h.grade), h.grade)
+    return {"findings": findings, "grades": grades, **measures, **reading, "analysed": done,
+            "not_checked": not_checked,
+            "switches": switch_problems(ctx.post, lambda: source_lines(ctx.post) if source_lines else None)}
+
+
+def _measures(run: Run, ctx: PostContext, done: dict, counted: bool = True) -> dict:
+    """A post's metrics, target counts and cells of the coverage matrix. Without `counted` (a post not checked),
+    only what its reading and analysis gave already: nothing is searched for in it, and no target counted."""
     terms = done.get("terms") or [] if run.keyphrases else None
-    metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts,
+    metrics = post_metrics(ctx.post, scores=ctx.scores, target_counts=ctx.target_counts if counted else None,
                            terms=[tuple(t) for t in terms] if terms is not None else None, shares=done["shares"],
                            long_words=run.settings["RD101"].thresholds["max_words"])
-    metrics["keyphrase"] = ctx.focus.text if ctx.focus else ""
-    metrics["keyphrase_source"] = ctx.focus_source
-    metrics["keyphrase_count"] = len(ctx.find(ctx.focus)) if ctx.focus else 0
-    return {"findings": findings, "grades": grades, "metrics": metrics, "target_counts": ctx.target_counts,
-            "coverage": [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)],
-            **reading, "analysed": done, "not_checked": not_checked,
-            "switches": switch_problems(ctx.post, lambda: source_lines(ctx.post) if source_lines else None)}
+    focus = ctx.focus if counted else None
+    metrics["keyphrase"] = focus.text if focus else ctx.keyphrase_text
+    metrics["keyphrase_source"] = ctx.focus_source if counted else ""
+    metrics["keyphrase_count"] = len(ctx.find(focus)) if focus else 0
+    coverage = [[cell["count"], cell["placements"]] for cell in coverage_matrix([ctx], run.targets)] if counted \
+        else [[0, []] for _ in run.targets]
+    counts = ctx.target_counts if counted else {t.text: 0 for t in run.targets}  # the site rules read none in it
+    return {"metrics": metrics, "target_counts": counts, "coverage": coverage}
 
 
 def _reading(matcher: Matcher, ctx: PostContext) -> dict:
@@ -264,11 +275,15 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
         ran = [r.id for r in run.active if not is_disabled(r, disabled)]
         mine = by_post.get(ctx.name, [])
         grades = summary["grades"]
+        checked = not summary.get("not_checked")  # a post not checked has no rating: it is none of good, ok, poor
         result.posts.append({"path": ctx.name, "slug": ctx.post.slug, "title": ctx.post.title,
-                             "metrics": summary["metrics"], "rating": rating(mine, ran, grades),
-                             "fixes": top_fixes(mine, ran, grades=grades)})
+                             "metrics": summary["metrics"], "rating": rating(mine, ran, grades) if checked else None,
+                             "fixes": top_fixes(mine, ran, grades=grades) if checked else [],
+                             **({} if checked else {"not_checked": summary["not_checked"]})})
     for i, t in enumerate(run.targets):
         for ctx, summary in zip(contexts, summaries, strict=True):
+            if summary.get("not_checked"):  # its counts are not known
+                continue
             count, placed = summary["coverage"][i]
             result.coverage.append({"target": t.text, "path": ctx.name, "title": ctx.post.title, "count": count,
                                     "placements": placed})

@@ -156,15 +156,19 @@ class CheckResult:
         return any(f.severity == "error" for f in self.findings)
 
     def summary(self) -> dict[str, Any]:
-        """Counts of findings by severity and by category, and how many posts and unreadable files."""
+        """Counts of findings by severity and by category, and how many posts were checked, how many were read but
+        not checked (past their time limit), and how many files could not be read: each post counted once."""
         by_severity = Counter(f.severity for f in self.findings)
         by_category = Counter(f.category for f in self.findings)
+        unchecked = {p["path"] for p in self.posts if p.get("not_checked")}
         return {
-            "posts": len(self.posts),
+            "posts": len(self.posts) - len(unchecked),
             "findings": len(self.findings),
             "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
             "by_category": {c: by_category.get(c, 0) for c in CATEGORIES},
-            "errors": sum(1 for e in self.errors if e.severity == "error"),
+            "errors": sum(1 for e in self.errors if e.severity == "error"
+                          and not (e.path in unchecked and e.message.startswith("not checked"))),
+            "not_checked": len(unchecked),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -251,6 +255,8 @@ class CheckResult:
         heading = f"{s['findings']} findings ({sev}) in {s['posts']} posts"
         if s["errors"]:
             heading += f"; {s['errors']} files could not be read"
+        if s["not_checked"]:
+            heading += f"; {s['not_checked']} posts not checked"
         columns = {"path": "file", "line": "line", "column": "col", "rule": "rule", "severity": "severity",
                    "message": "message"}
         return result_html(heading, [f.to_dict() for f in self.findings], columns, ": see findings_frame()")
@@ -258,4 +264,4 @@ class CheckResult:
     def __repr__(self) -> str:
         s = self.summary()
         sev = ", ".join(f"{n} {k}" for k, n in s["by_severity"].items())
-        return f"CheckResult({s['posts']} posts, {s['findings']} findings: {sev}; {s['errors']} unreadable)"
+        return f"CheckResult({s['posts']} posts, {s['findings']} findings: {sev}; {s['errors']} unreadable, {s['not_checked']} not checked)"

@@ -40,6 +40,8 @@ def summary_line(result: CheckResult) -> str:
              f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info) in {counted(s['posts'], 'post')}"]
     if s["errors"]:
         parts.append(f"{counted(s['errors'], 'file')} could not be read")
+    if s["not_checked"]:
+        parts.append(f"{counted(s['not_checked'], 'post')} not checked")
     return "; ".join(parts)
 
 
@@ -86,12 +88,14 @@ def opportunities_lines(result: CheckResult, limit: int = 8) -> list[str]:
 
 def ratings_lines(result: CheckResult) -> list[str]:
     """Each post's rating and the fixes that raise it most, numbered."""
-    rated = [p for p in result.ratings() if p.rating]
+    unchecked = {p["path"] for p in result.posts if p.get("not_checked")}
+    rated = [p for p in result.ratings() if p.rating or p.path in unchecked]
     if not rated:
         return []
     lines = ["Ratings (as Yoast rates: good, ok, poor) and what to fix first"]
     for p in rated:
-        lines.append(f"- {p.path}: SEO {p.rating.seo}, readability {p.rating.readability}")
+        lines.append(f"- {p.path}: SEO {p.rating.seo}, readability {p.rating.readability}" if p.rating
+                     else f"- {p.path}: not checked")
         lines += [f"  {i}. line {f.line}: {f.message} ({f.rule})" for i, f in enumerate(p.fixes, 1)]
     return lines
 

@@ -51,9 +51,9 @@ def ratings_table(posts: list[PostRating]) -> HTML:
     rows = []
     for p in sorted(posts, key=worst_first):
         seo, readability = (p.rating.seo, p.rating.readability) if p.rating else (None, None)
-        rows.append({"post": p.title or p.path,
-                     "seo": f'{dot(RATING_COLOUR.get(seo, GREY))}{e(seo or "-")}',
-                     "readability": f'{dot(RATING_COLOUR.get(readability, GREY))}{e(readability or "-")}',
+        rows.append({"post": p.title or p.path,  # no rating: the post was not checked (past its time limit)
+                     "seo": f'{dot(RATING_COLOUR.get(seo, GREY))}{e(seo or "not checked")}',
+                     "readability": f'{dot(RATING_COLOUR.get(readability, GREY))}{e(readability or "not checked")}',
                      "fix first": fixes_list(p.fixes)})
     return table(rows, ["post", "seo", "readability", "fix first"], empty="No posts.",
                  html_columns=("seo", "readability", "fix first"))

@@ -126,7 +126,7 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
                             coverage=check_result.coverage if check_result is not None else None,
                             gaps=[t.to_dict() for t in topics] if topics is not None else None,
                             posts_root=posts_path if posts_path.is_dir() else posts_path.parent,
-                            site=cfg.site.name)
+                            site=cfg.site.name, problems=check_result.errors if check_result is not None else None)
     summary["read_errors"] += [{"path": exc.path, "line": exc.line, "severity": "error",
                                  "message": f"{exc.entry + ': ' if exc.entry else ''}{exc.message} (the report is made "
                                             "without this topics file)"}

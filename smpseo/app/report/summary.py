@@ -89,8 +89,10 @@ def gap_order(topic: dict) -> tuple:
 
 def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict] | None = None,
                   coverage: list[dict] | None = None, gaps: list[dict] | None = None,
-                  posts_root: str | Path | None = None, site: str = "") -> dict:
-    """The figures of one month. `findings`/`coverage`/`gaps` are None when that analysis is not available."""
+                  posts_root: str | Path | None = None, site: str = "", problems: list | None = None) -> dict:
+    """The figures of one month. `findings`/`coverage`/`gaps` are None when that analysis is not available.
+    `problems`: the check's errors (`CheckResult.errors`): what it could not do besides what could not be read (a
+    post not checked, past its time limit, is among the read errors, and its findings are None, not 0)."""
     from smpseo.core.version import __version__
 
     slug_of = {p.path: p.slug for p in posts}
@@ -111,6 +113,9 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
         row["key"] = finding_key(row)
         finding_rows.append(row)
     per_post = Counter(post_key(r) for r in finding_rows)
+    errors = list(getattr(posts, "errors", []))
+    errors += [e for e in problems or [] if e not in errors]
+    unchecked = {e.path for e in errors if e.message.startswith("not checked")}
     post_rows = []
     for m in metrics:
         slug, path = m.get("slug", ""), relative_path(m.get("path"), posts_root)
@@ -124,9 +129,9 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
             "flesch_reading_ease": _round(m.get("flesch_reading_ease")),
             "flesch_kincaid_grade": _round(m.get("flesch_kincaid_grade")),
             "grade": _round(m.get("grade")),
-            "findings": per_post.get((path, slug), 0) if findings is not None else None,
+            "findings": per_post.get((path, slug), 0) if findings is not None and m.get("path") not in unchecked
+            else None,
         })
-    errors = getattr(posts, "errors", [])
     first, after = month_bounds(month)
     published = sum(1 for p in posts if p.date and first <= p.date < after)
     summary = {
