@@ -80,3 +80,12 @@ def test_two_file_names_that_print_the_same_are_told_apart_in_the_slug_warning(t
     assert "\\u0301" in spelled or "\\xe9" in spelled
     assert error.message == (f"slug 'cafe' is also the slug of {other} (another file, whose name is written with "
                              f"other Unicode characters: {spelled}); both would have the same address")
+
+
+def test_a_jekyll_post_is_named_by_its_slug_without_the_date():
+    """The gaps table's "where" column named a Jekyll post `2025-03-10-smp-cost-austin` while its slug is
+    `smp-cost-austin`; a date in the name of a file outside `_posts` and `_drafts` is the file's own."""
+    from smpseo.model.post import short_name
+
+    assert [short_name(n) for n in ("site/_posts/2025-03-10-smp-cost-austin.md", "_drafts/2025-1-2-gym.markdown",
+                                    "posts/2025-03-10-notes.md")] == ["smp-cost-austin", "gym", "2025-03-10-notes"]

@@ -5,6 +5,7 @@ This module is plain data. Readers build `Post`s; analysis reads them; nothing h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -317,7 +318,8 @@ def short_name(name: str) -> str:
     """What a table calls a post, from its name (`post_names`): its file's name without folder and suffix
     ("smp-aftercare"); for a page bundle's or a folder's own page (`how-long/index.md`, `_index.md`) its folder's
     name, as its slug is ("how-long"), a translation's language kept after a dot ("how-long.fr"); the slug after "#"
-    where one file holds many posts ("export.xml#does-smp-hurt")."""
+    where one file holds many posts ("export.xml#does-smp-hurt"); a Jekyll post's without its date
+    ("_posts/2025-03-10-smp-cost.md": "smp-cost"), as its slug is."""
     if "#" in name:
         return name.rsplit("#", 1)[1]
     path = PurePosixPath(name.replace("\\", "/"))
@@ -327,7 +329,12 @@ def short_name(name: str) -> str:
         stem = stem[:-len(language) - 1]
     if stem.lower() in ("index", "_index") and path.parent.name:
         stem = path.parent.name
+    if {"_posts", "_drafts"} & set(path.parts[:-1]):  # Jekyll's `2025-03-10-smp-cost.md`: its slug, without the date
+        stem = _JEKYLL_DATE.sub("", stem) or stem
     return f"{stem}.{language}" if language else stem
+
+
+_JEKYLL_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
 def one_line(text: str) -> str:
