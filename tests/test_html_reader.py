@@ -338,3 +338,13 @@ def test_links_and_images_in_a_table_of_data_s_cells_are_the_post_s():
     assert [b.kind for b in post.blocks] == ["paragraph", "table"]
     assert [(k.href, k.text, k.line) for k in post.links] == [("/cost", "the cost post", 3)]
     assert [(i.src, i.line) for i in post.images] == [("x.jpg", 3)]
+
+
+def test_a_link_written_with_a_template_tag_in_html_has_no_padding():
+    """A tag that outputs an address (`{{ "/consulting/" | url }}`) stands for it padded to its own length: in HTML
+    written in a Markdown post, the link's address kept that padding ("/consulting/               ")."""
+    from smpseo.sources.readers.markdown import parse_markdown
+
+    post = parse_markdown('# Help\n\n<table><tr><td><a href="{{ "/consulting/" | url }}">Talk to us</a></td>'
+                          '<td>Free</td></tr></table>\n\n<p>See <a href="{{ "/about/" | url }}">us</a>.</p>\n', "a.md")
+    assert [k.href for k in post.links] == ["/consulting/", "/about/"]

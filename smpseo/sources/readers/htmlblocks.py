@@ -172,7 +172,7 @@ class _Builder:
             text = breaks + self.inline(child, links, images, line).replace(_PARAGRAPH_BREAK, " ")  # (one phrase)
             href = child.get("href")
             if href:
-                links.append(Link(href=str(href), text=" ".join(text.split()), line=_line(child, self.offset),
+                links.append(Link(href=str(href).strip(), text=" ".join(text.split()), line=_line(child, self.offset),
                                   column=_column(child)))
             return text
         if name == "code":
@@ -189,7 +189,7 @@ class _Builder:
 
     def cell_links(self, table: Tag) -> tuple[list[Link], list[Image]]:
         """The links and images in a table of data's cells, in the order they are written."""
-        links = [Link(href=str(a["href"]), text=" ".join(a.get_text(" ").split()), line=_line(a, self.offset),
+        links = [Link(href=str(a["href"]).strip(), text=" ".join(a.get_text(" ").split()), line=_line(a, self.offset),
                       column=_column(a)) for a in table.find_all("a", href=True) if shown(a, table)]
         return links, [self.image(img) for img in table.find_all("img") if shown(img, table)]
 
