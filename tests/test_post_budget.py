@@ -57,6 +57,7 @@ def test_a_post_not_checked_has_no_rating_and_is_counted_once(posts, capsys, mon
     assert "- posts/slow.md: not checked\n" in out
     assert "- posts/good.md: SEO " in out
     assert out.rstrip().endswith(" in 1 post; 1 post not checked")
+    assert not [line for line in out.splitlines() if line.startswith("posts/slow.md:")]  # no site-wide rule either
 
 
 def test_a_post_not_checked_is_among_the_monthly_report_s_problems(posts, monkeypatch):

@@ -253,10 +253,12 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
             kept_matches = [_recall(ctx, kept(i, signature(run.matcher, summary, known)), topics)
                             for i, (ctx, summary) in enumerate(zip(contexts, summaries, strict=True))]
     hits: list[tuple[PostContext, Rule, Hit]] = []
+    # a post not checked is judged by no rule, site-wide ones too (no "orphan" for a post that was not read through)
+    unchecked = {ctx.name for ctx, summary in zip(contexts, summaries, strict=True) if summary.get("not_checked")}
     for r in run.active:
         if r.scope == SITE:
             for ctx, h in r.func(site, run.settings[r.id].thresholds):
-                if not is_disabled(r, disabled_in_post(ctx.post.meta)):
+                if ctx.name not in unchecked and not is_disabled(r, disabled_in_post(ctx.post.meta)):
                     hits.append((ctx, r, h))
 
     if kept_matches is not None:
