@@ -69,3 +69,40 @@ def test_the_prepublish_preview_and_markup_use_the_front_matter_url(tmp_path):
     report = prepublish_report(draft)
     assert report.preview["url"] == "www.inkline.example › blog › parking-perth"
     assert report.jsonld[0]["url"] == "https://www.inkline.example/blog/parking-perth/"
+
+
+def _site(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("settings, address", [
+    ('[permalinks]\nposts = "/blog/:slug/"\n', "/blog/parking-perth/"),
+    ('[permalinks]\nposts = "/:year/:month/:title/"\n', "/2025/07/where-to-park-in-perth/"),
+    ('[permalinks.page]\nposts = "/:section/:filename/"\n', "/posts/parking/"),
+    ('title = "Inkline"\n', "/parking-perth/"),  # no permalinks: the slug, as before
+])
+def test_a_hugo_site_s_permalinks_make_its_posts_addresses(tmp_path, settings, address):
+    """The site's `[permalinks]` were not read: its pre-publish page said to paste an address the site does not
+    have."""
+    _site(tmp_path, {"hugo.toml": settings,
+                     "content/posts/parking.md": "---\ntitle: Where to park in Perth\nslug: parking-perth\n"
+                                                 "date: 2025-07-08\n---\n\nBehind the studio.\n",
+                     "content/posts/other.md": "---\ntitle: Other\n---\n\nText.\n"})
+    post = next(p for p in load_posts(tmp_path / "content" / "posts") if p.slug == "parking-perth")
+    assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"
+
+
+@pytest.mark.parametrize("config, front, address", [
+    ("title: Lone Star\n", "", "/2025/03/10/smp-cost-austin.html"),  # Jekyll's own default: the date style
+    ("permalink: pretty\n", "", "/2025/03/10/smp-cost-austin/"),
+    ("permalink: /blog/:title/\n", "", "/blog/smp-cost-austin/"),
+    ("permalink: /blog/:title/\n", "categories: [Pricing]\npermalink: /:categories/:title/\n", "/pricing/smp-cost-austin/"),
+])
+def test_a_jekyll_site_s_permalink_makes_its_posts_addresses(tmp_path, config, front, address):
+    _site(tmp_path, {"_config.yml": config,
+                     "_posts/2025-03-10-smp-cost-austin.md": f"---\ntitle: What SMP costs in Austin\n{front}---\n\n"
+                                                             "About three thousand dollars.\n"})
+    (post,) = load_posts(tmp_path)
+    assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"

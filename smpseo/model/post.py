@@ -155,6 +155,7 @@ class Post:
     format: str = ""
     warnings: list[str] = field(default_factory=list)
     title_h1: bool = False
+    address: str = ""  # its address from the site's root as its generator's settings make it ("" when none say)
 
     # ---- views over the blocks -------------------------------------------------------------------
     def iter_blocks(self, *kinds: str) -> Iterator[Block]:
@@ -271,7 +272,7 @@ class Post:
             "categories": to_plain(self.categories), "canonical": self.canonical, "source": self.source,
             "jsonld": to_plain(self.jsonld), "meta": to_plain(self.meta), "meta_lines": to_plain(self.meta_lines),
             "title_line": self.title_line, "format": self.format, "warnings": list(self.warnings),
-            "title_h1": self.title_h1,
+            "title_h1": self.title_h1, "address": self.address,
         }
 
     @classmethod
@@ -287,7 +288,7 @@ class Post:
                    canonical=data["canonical"], source=data["source"], jsonld=from_plain(data["jsonld"]),
                    meta=from_plain(data["meta"]), meta_lines=from_plain(data["meta_lines"]),
                    title_line=data["title_line"], format=data["format"], warnings=list(data["warnings"]),
-                   title_h1=bool(data["title_h1"]))
+                   title_h1=bool(data["title_h1"]), address=str(data.get("address", "")))
 
 
 @dataclass

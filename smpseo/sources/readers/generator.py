@@ -19,6 +19,7 @@ from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Block, Post
 from smpseo.sources.readers.datefields import DATE_FIELDS, date_field
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
+from smpseo.sources.readers.permalinks import site_address
 
 
 def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], blocks: list[Block], format: str,
@@ -33,7 +34,10 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     h1 = next((b for b in blocks if b.kind == HEADING and b.level == 1), None)
     if not title and h1 is not None:
         title, title_line = h1.text, h1.line
-    raw_slug = as_text(meta.get("slug") or meta.get("permalink"), "slug", path, meta_lines.get("slug", 1), warnings)
+    permalink = meta.get("permalink")
+    if isinstance(permalink, str) and re.search(r"/:[a-z_]|[{}%]", permalink):
+        permalink = None  # a pattern (`/:year/:title/`) or a template (`{{ page.fileSlug }}`): no name of its own
+    raw_slug = as_text(meta.get("slug") or permalink, "slug", path, meta_lines.get("slug", 1), warnings)
     # Jekyll-style names ("2016-05-19-some-title.md") carry the date, not the slug.
     named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
     stem = stem[named_date.end():] if named_date else stem
@@ -47,6 +51,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     date = as_date(value, meta_lines.get(dated, 1), warnings, dated)
     if date is None and named_date and not dated:
         date = as_date(named_date.group(1), 0, [])
+    categories = as_list(meta.get(grouped), grouped, meta_lines.get(grouped, 1), warnings)
     return Post(
         path=path,
         slug=slug,
@@ -57,7 +62,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
         date=date,
         status=_status(meta, path, meta_lines, warnings),
         tags=as_list(meta.get("tags"), "tags", meta_lines.get("tags", 1), warnings),
-        categories=as_list(meta.get(grouped), grouped, meta_lines.get(grouped, 1), warnings),
+        categories=categories,
         canonical=as_text(meta.get("canonical"), "canonical", path, meta_lines.get("canonical", 1), warnings),
         source=as_text(meta.get("source"), "source", path, meta_lines.get("source", 1), warnings),
         meta=meta,
@@ -65,6 +70,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
         title_line=title_line,
         format=format,
         warnings=warnings,
+        address=site_address(path, slug, title, date, categories, meta) if path else "",
     )
 
 

@@ -37,7 +37,7 @@ def hugo_site(root: str | Path, names: list[str] | None = None) -> HugoSite | No
     settings = next((n for n in SETTINGS if n in names), None)
     if settings is None or not os.path.isdir(content):
         return None
-    data = _settings(Path(root) / settings)
+    data = hugo_settings(Path(root) / settings)
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     main = params.get("mainSections", params.get("mainsections", data.get("mainSections")))
     sections = [main] if isinstance(main, str) else [s for s in main if isinstance(s, str)] \
@@ -87,7 +87,7 @@ def _largest_section(content: str) -> list[str]:
     return [max(sorted(counts), key=counts.get)] if counts else []
 
 
-def _settings(path: Path) -> dict:
+def hugo_settings(path: Path) -> dict:
     """The site's settings as data ({} when they cannot be read: the site is then read with Hugo's defaults)."""
     try:
         text = read_regular(path, limit=1024 * 1024).decode("utf-8", "replace")

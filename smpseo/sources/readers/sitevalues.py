@@ -37,13 +37,13 @@ def template_values(path: str | None, meta: dict[str, Any]) -> dict[str, str]:
     values: dict[str, str] = {}
     if kind == "jekyll":
         for name in _CONFIGS:
-            _flatten(_file_fields(os.path.join(folder, name)), "site", values)
+            _flatten(config_fields(os.path.join(folder, name)), "site", values)
         _flatten(meta, "page", values)
     else:
         data = os.path.join(folder, "_data")
         for name in sorted(os.listdir(data)) if os.path.isdir(data) else []:
             if name.endswith(".json"):
-                _flatten(_file_fields(os.path.join(data, name)), name[:-5], values)
+                _flatten(config_fields(os.path.join(data, name)), name[:-5], values)
         _flatten(meta, "", values)
     return values
 
@@ -62,7 +62,7 @@ def _site(folder: str) -> tuple[str, str] | None:
     return None
 
 
-def _file_fields(path: str) -> dict[str, Any]:
+def config_fields(path: str) -> dict[str, Any]:
     """The fields of a settings or data file, {} when it is not there or not readable as a mapping."""
     try:
         stamp = os.stat(path)

@@ -1,0 +1,114 @@
+"""A post's address on its site as its generator makes it, from the settings beside the posts or the post's own
+pattern:
+
+- Hugo: `[permalinks]` in the site's settings, by the post's section (`posts = "/blog/:slug/"`; Hugo 0.112's
+  `[permalinks.page]` too), with `:year`, `:month`, `:day`, `:section`, `:slug`, `:title`, `:slugorfilename`,
+  `:filename`, `:contentbasename`;
+- Jekyll: `permalink` in `_config.yml`, a pattern or a style (`date`, Jekyll's default, `pretty`, `ordinal`, `none`),
+  with `:categories`, `:year`, `:month`, `:i_month`, `:day`, `:i_day`, `:title`, `:slug`, `:output_ext`; a post's
+  own front matter `permalink` written as a pattern is read the same way.
+
+An address that needs what the post does not say (a date-based pattern for an undated post) is not made: "" then,
+and the post's address is `/<slug>/` as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from datetime import date as Date
+from pathlib import Path
+
+from smpseo.core.text import slugify
+from smpseo.sources.readers.hugo import CONTENT, SETTINGS, hugo_settings
+from smpseo.sources.readers.sitevalues import config_fields
+
+_JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
+                  "pretty": "/:categories/:year/:month/:day/:title/",
+                  "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+                  "none": "/:categories/:title:output_ext"}
+_TOKEN = re.compile(r":([a-z_]+)")
+
+
+def site_address(path: str, slug: str, title: str, date: Date | None, categories: list[str], meta: dict) -> str:
+    """The address from the site's root of the post read from `path` (a file of a Hugo or Jekyll site), as the
+    generator's settings or the post's own `permalink` pattern make it; "" when nothing says, or a pattern needs
+    what the post does not give."""
+    own = meta.get("permalink") if isinstance(meta.get("permalink"), str) else ""
+    if own and _TOKEN.search(own) and "{" not in own and not re.match(r"^[a-z]+://", own):
+        return _expand(_jekyll_style(own), _values(path, slug, slug, date, categories, ""))
+    folder = str(Path(os.path.abspath(path)).parent)
+    hugo = _hugo_root(folder)
+    if hugo is not None:
+        root, settings = hugo
+        section = Path(os.path.abspath(path)).relative_to(os.path.join(root, CONTENT)).parts
+        section_name = section[0] if len(section) > 1 else ""
+        pattern = _hugo_pattern(hugo_settings(Path(root) / settings), section_name)
+        return _expand(pattern, _values(path, slug, title, date, categories, section_name)) if pattern else ""
+    jekyll = _jekyll_root(folder)
+    if jekyll is not None and {"_posts", "_drafts"} & set(Path(path).parts):
+        style = config_fields(os.path.join(jekyll, "_config.yml")).get("permalink")
+        pattern = _jekyll_style(style if isinstance(style, str) and style.strip() else "date")
+        # Jekyll's `:title` is the post's slug (its file name's, or `slug`), not its title
+        return _expand(pattern, _values(path, slug, slug, date, categories, ""))
+    return ""
+
+
+def _jekyll_style(pattern: str) -> str:
+    return _JEKYLL_STYLES.get(pattern.strip(), pattern.strip())
+
+
+def _hugo_pattern(settings: dict, section: str) -> str:
+    permalinks = settings.get("permalinks")
+    if not isinstance(permalinks, dict):
+        return ""
+    pages = permalinks.get("page") if isinstance(permalinks.get("page"), dict) else permalinks
+    pattern = pages.get(section)
+    return pattern if isinstance(pattern, str) else ""
+
+
+def _values(path: str, slug: str, title: str, date: Date | None, categories: list[str], section: str) -> dict:
+    stem = Path(path).stem
+    stem = Path(Path(path).parent).name if stem in ("index", "_index") else stem
+    values = {"slug": slug, "title": slugify(title) or slug, "slugorfilename": slug, "filename": stem,
+              "contentbasename": stem, "section": section, "sections": section, "output_ext": ".html",
+              "categories": "/".join(slugify(c) for c in categories if slugify(c))}
+    if date is not None:
+        values.update(year=f"{date.year:04d}", month=f"{date.month:02d}", i_month=str(date.month),
+                      day=f"{date.day:02d}", i_day=str(date.day), short_year=f"{date.year % 100:02d}",
+                      y_day=f"{date.timetuple().tm_yday:03d}", monthname=date.strftime("%B").lower())
+    return values
+
+
+def _expand(pattern: str, values: dict) -> str:
+    """`pattern` with each `:token` written as its value; "" when one is not known."""
+    tokens = _TOKEN.findall(pattern)
+    if any(t not in values for t in tokens):
+        return ""
+    # the longest names first (`:slugorfilename` before `:slug`), then one "/" between parts
+    address = _TOKEN.sub(lambda m: values[m.group(1)], pattern)
+    address = re.sub(r"/{2,}", "/", "/" + address.lstrip("/"))
+    return address
+
+
+@functools.lru_cache(maxsize=256)
+def _hugo_root(folder: str) -> tuple[str, str] | None:
+    """(the Hugo site's folder, its settings file's name) for a post in `folder` under its `content`, or None."""
+    here = Path(folder)
+    for root in here.parents:
+        if (root / CONTENT) in (here, *here.parents):
+            settings = next((n for n in SETTINGS if (root / n).is_file()), None)
+            return (str(root), settings) if settings else None
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _jekyll_root(folder: str) -> str | None:
+    here = Path(folder)
+    for place in (here, *here.parents):
+        if (place / "_config.yml").is_file():
+            return str(place)
+        if (place / ".git").exists():
+            return None
+    return None
