@@ -22,7 +22,7 @@ from smpseo.analysis.placement import (
     synonyms_count,
 )
 from smpseo.core.text import slugify
-from smpseo.model.post import Post, file_language, short_name
+from smpseo.model.post import JEKYLL_DATE, Post, file_language, short_name
 
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -45,6 +45,7 @@ def link_slug(href: str) -> str:
     page bundle's or a folder's own page its folder ("how-long/index.md" -> "how-long")."""
     path = urlsplit(href.strip()).path.rstrip("/")
     name = short_name(path) if path else ""
+    name = JEKYLL_DATE.sub("", name) or name  # Jekyll's `{% post_url 2024-01-01-x %}` names the post "x" by its date
     return slugify(name) if name else ""
 
 

@@ -331,11 +331,11 @@ def short_name(name: str) -> str:
     if stem.lower() in ("index", "_index") and path.parent.name:
         stem = path.parent.name
     if {"_posts", "_drafts"} & set(path.parts[:-1]):  # Jekyll's `2025-03-10-smp-cost.md`: its slug, without the date
-        stem = _JEKYLL_DATE.sub("", stem) or stem
+        stem = JEKYLL_DATE.sub("", stem) or stem
     return f"{stem}.{language}" if language else stem
 
 
-_JEKYLL_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+JEKYLL_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
 def one_line(text: str) -> str:
