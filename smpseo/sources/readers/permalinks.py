@@ -21,7 +21,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from smpseo.core.text import slugify
-from smpseo.sources.readers.hugo import CONTENT, SETTINGS, hugo_settings
+from smpseo.sources.readers.hugo import CONTENT, SETTINGS
 from smpseo.sources.readers.sitevalues import config_fields
 
 _JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -44,7 +44,7 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
         root, settings = hugo
         section = Path(os.path.abspath(path)).relative_to(os.path.join(root, CONTENT)).parts
         section_name = section[0] if len(section) > 1 else ""
-        pattern = _hugo_pattern(_hugo_settings(os.path.join(root, settings)), section_name)
+        pattern = _hugo_pattern(config_fields(os.path.join(root, settings)), section_name)
         return _expand(pattern, _values(path, slug, title, date, categories, section_name)) if pattern else ""
     jekyll = _jekyll_root(folder)
     if jekyll is not None and {"_posts", "_drafts"} & set(Path(path).parts):
@@ -90,20 +90,6 @@ def _expand(pattern: str, values: dict) -> str:
     address = _TOKEN.sub(lambda m: values[m.group(1)], pattern)
     address = re.sub(r"/{2,}", "/", "/" + address.lstrip("/"))
     return address
-
-
-def _hugo_settings(path: str) -> dict:
-    """The Hugo site's settings, read once a change of the file (every post of a site asks)."""
-    try:
-        stamp = os.stat(path)
-    except OSError:
-        return {}
-    return _read_hugo_settings(path, stamp.st_mtime_ns, stamp.st_size)
-
-
-@functools.lru_cache(maxsize=16)
-def _read_hugo_settings(path: str, mtime: int, size: int) -> dict:
-    return hugo_settings(Path(path))
 
 
 @functools.lru_cache(maxsize=256)

@@ -63,7 +63,8 @@ def _site(folder: str) -> tuple[str, str] | None:
 
 
 def config_fields(path: str) -> dict[str, Any]:
-    """The fields of a settings or data file, {} when it is not there or not readable as a mapping."""
+    """The fields of a settings or data file (YAML, JSON or TOML, by its ending), {} when it is not there or not
+    readable as a mapping; read once a change of the file."""
     try:
         stamp = os.stat(path)
     except OSError:
@@ -79,7 +80,12 @@ def _read_fields(path: str, mtime: int, size: int) -> dict[str, Any]:
 
     try:
         text = file_text(read_regular(path, _MAX_BYTES))
-        data = clean_data(json.loads(text)) if path.endswith(".json") else yaml_mapping(text, path)
+        if path.endswith(".toml"):
+            import tomllib
+
+            data = clean_data(tomllib.loads(text))
+        else:
+            data = clean_data(json.loads(text)) if path.endswith(".json") else yaml_mapping(text, path)
     except (OSError, ValueError, SourceError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
