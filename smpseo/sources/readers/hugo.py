@@ -48,11 +48,14 @@ def hugo_site(root: str | Path, names: list[str] | None = None) -> HugoSite | No
 
 def hugo_site_above(folder: str | Path) -> HugoSite | None:
     """The Hugo site a folder given for posts is part of (`content/`, `content/posts`), or None."""
+    root = site_root_above(folder)
+    return hugo_site(root) if root is not None else None
+
+
+def site_root_above(folder: str | Path) -> Path | None:
+    """The folder whose `content` holds `folder` (a Hugo site's, if its settings are there), or None."""
     here = Path(os.path.abspath(folder))
-    for root in here.parents:
-        if root.name and (root / CONTENT) in (here, *here.parents):
-            return hugo_site(root)
-    return None
+    return next((root for root in here.parents if root.name and (root / CONTENT) in (here, *here.parents)), None)
 
 
 def site_of(sites: list[HugoSite], folder: str) -> HugoSite | None:

@@ -21,8 +21,8 @@ from datetime import date as Date
 from pathlib import Path
 
 from smpseo.core.text import slugify
-from smpseo.sources.readers.hugo import CONTENT, SETTINGS
-from smpseo.sources.readers.sitevalues import config_fields
+from smpseo.sources.readers.hugo import CONTENT, SETTINGS, site_root_above
+from smpseo.sources.readers.sitevalues import JEKYLL_CONFIGS, config_fields, generator_site
 
 _JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
                   "pretty": "/:categories/:year/:month/:day/:title/",
@@ -46,9 +46,10 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
         section_name = section[0] if len(section) > 1 else ""
         pattern = _hugo_pattern(config_fields(os.path.join(root, settings)), section_name)
         return _expand(pattern, _values(path, slug, title, date, categories, section_name)) if pattern else ""
-    jekyll = _jekyll_root(folder)
-    if jekyll is not None and {"_posts", "_drafts"} & set(Path(path).parts):
-        style = config_fields(os.path.join(jekyll, "_config.yml")).get("permalink")
+    site = generator_site(folder)
+    if site is not None and site[0] == "jekyll" and {"_posts", "_drafts"} & set(Path(path).parts):
+        style = next((config_fields(os.path.join(site[1], name)).get("permalink") for name in JEKYLL_CONFIGS
+                      if os.path.isfile(os.path.join(site[1], name))), None)
         pattern = _jekyll_style(style if isinstance(style, str) and style.strip() else "date")
         # Jekyll's `:title` is the post's slug (its file name's, or `slug`), not its title
         return _expand(pattern, _values(path, slug, slug, date, categories, ""))
@@ -95,20 +96,6 @@ def _expand(pattern: str, values: dict) -> str:
 @functools.lru_cache(maxsize=256)
 def _hugo_root(folder: str) -> tuple[str, str] | None:
     """(the Hugo site's folder, its settings file's name) for a post in `folder` under its `content`, or None."""
-    here = Path(folder)
-    for root in here.parents:
-        if (root / CONTENT) in (here, *here.parents):
-            settings = next((n for n in SETTINGS if (root / n).is_file()), None)
-            return (str(root), settings) if settings else None
-    return None
-
-
-@functools.lru_cache(maxsize=256)
-def _jekyll_root(folder: str) -> str | None:
-    here = Path(folder)
-    for place in (here, *here.parents):
-        if (place / "_config.yml").is_file():
-            return str(place)
-        if (place / ".git").exists():
-            return None
-    return None
+    root = site_root_above(folder)
+    settings = next((n for n in SETTINGS if (root / n).is_file()), None) if root is not None else None
+    return (str(root), settings) if settings else None

@@ -21,7 +21,7 @@ from typing import Any
 from smpseo.core.text import clean_data
 from smpseo.core.textfile import file_text, read_regular
 
-_CONFIGS = ("_config.yml", "_config.yaml")
+JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 _MAX_BYTES = 1024 * 1024  # a site's settings or data file that is larger is not read for its values
 _DEPTH = 3  # levels of nested mappings (site.author.name)
 
@@ -30,13 +30,13 @@ def template_values(path: str | None, meta: dict[str, Any]) -> dict[str, str]:
     """The variables a post at `path` (front matter `meta`) can print, by their names as a template writes them."""
     if not path:
         return {}
-    found = _site(str(Path(path).parent.absolute()))
+    found = generator_site(str(Path(path).parent.absolute()))
     if found is None:
         return {}
     kind, folder = found
     values: dict[str, str] = {}
     if kind == "jekyll":
-        for name in _CONFIGS:
+        for name in JEKYLL_CONFIGS:
             _flatten(config_fields(os.path.join(folder, name)), "site", values)
         _flatten(meta, "page", values)
     else:
@@ -49,11 +49,11 @@ def template_values(path: str | None, meta: dict[str, Any]) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _site(folder: str) -> tuple[str, str] | None:
+def generator_site(folder: str) -> tuple[str, str] | None:
     """("jekyll" or "eleventy", the site's folder) for a post in `folder`; None when no folder above says."""
     here = Path(folder)
     for place in (here, *here.parents):
-        if any((place / name).is_file() for name in _CONFIGS):
+        if any((place / name).is_file() for name in JEKYLL_CONFIGS):
             return "jekyll", str(place)
         if (place / "_data").is_dir():
             return "eleventy", str(place)
