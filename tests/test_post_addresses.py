@@ -94,6 +94,27 @@ def test_a_hugo_site_s_permalinks_make_its_posts_addresses(tmp_path, settings, a
     assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"
 
 
+def test_a_hugo_site_s_configuration_folder_is_read_as_hugo_merges_it(tmp_path):
+    """A site with its settings in `config/_default/` (as many themes lay them out) and none at its root was not
+    known as a Hugo site: its `[permalinks]` were not read, and its built copy in `public/` was read as posts."""
+    _site(tmp_path, {"config/_default/hugo.toml": 'title = "Inkline"\n[permalinks]\nposts = "/old/:slug/"\n',
+                     "config/_default/permalinks.toml": 'posts = "/blog/:year/:slug/"\n',
+                     "config/_default/menus.en.toml": '[[main]]\nname = "Blog"\n',
+                     "config/_default/params.toml": 'mainSections = ["posts"]\n',
+                     "content/about.md": "---\ntitle: About us\n---\n\nWe are a studio.\n",
+                     "content/posts/parking.md": "---\ntitle: Where to park in Perth\nslug: parking-perth\n"
+                                                 "date: 2025-07-08\n---\n\nBehind the studio.\n",
+                     "public/blog/2025/parking-perth/index.html": "<html><head><title>Where to park</title></head>"
+                                                                   "<body><p>Behind the studio.</p></body></html>"})
+    corpus = load_posts(tmp_path)
+    assert [p.slug for p in corpus] == ["parking-perth"]  # not the page, nor the built copy
+    assert jsonld.blog_posting(corpus[0], SITE)["url"] == "https://www.inkline.example/blog/2025/parking-perth/"
+    # `config/production/` is what `hugo` builds with: its values win
+    _site(tmp_path, {"config/production/permalinks.toml": 'posts = "/:slug/"\n'})
+    (post,) = load_posts(tmp_path / "content" / "posts")
+    assert jsonld.blog_posting(post, SITE)["url"] == "https://www.inkline.example/parking-perth/"
+
+
 @pytest.mark.parametrize("config, front, address", [
     ("title: Lone Star\n", "", "/2025/03/10/smp-cost-austin.html"),  # Jekyll's own default: the date style
     ("permalink: pretty\n", "", "/2025/03/10/smp-cost-austin/"),

@@ -1,13 +1,14 @@
 """What a Hugo site's settings say about its content: which sections hold its posts (the rest, and the files at the
 top of `content/`, are its pages: About, Contact), and its language (a `name.LANG.md` in another is a translation).
 
-A Hugo site is a folder with Hugo's settings (`hugo.toml`, `config.toml` ...) beside its `content` folder. Its posts
-are the sections `params.mainSections` names, as Hugo's own themes list them; without it, Hugo takes the section
+A Hugo site is a folder with Hugo's settings (`hugo.toml`, `config.toml` ..., or its configuration folder
+`config/_default/`) beside its `content` folder. Its posts are the sections `params.mainSections` names, as Hugo's own themes list them; without it, Hugo takes the section
 with the most pages, and so does smpseo.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,10 @@ from smpseo.core.textfile import TooLarge, read_regular
 SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
             "config.json")
 CONTENT = "content"
+# Hugo's configuration folder: the settings of every build, then those of `hugo`'s own build (production), each
+# merged over what came before (the root settings file first)
+CONFIG_FOLDERS = (os.path.join("config", "_default"), os.path.join("config", "production"))
+_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 POST_TYPES = ("post", "posts")  # front matter `type: post` makes a page a post, as it chooses Hugo's post template
 _TYPE = re.compile(r"""^\s*type\s*[:=]\s*["']?([\w-]+)["']?\s*$""", re.M)
 
@@ -33,11 +38,9 @@ class HugoSite:
 def hugo_site(root: str | Path, names: list[str] | None = None) -> HugoSite | None:
     """The Hugo site whose settings are in `root` (`names`: the files there, when already listed), or None."""
     content = os.path.join(os.path.abspath(root), CONTENT)
-    names = names if names is not None else (os.listdir(root) if os.path.isdir(root) else [])
-    settings = next((n for n in SETTINGS if n in names), None)
-    if settings is None or not os.path.isdir(content):
+    if not has_settings(root, names) or not os.path.isdir(content):
         return None
-    data = hugo_settings(Path(root) / settings)
+    data = site_settings(root)
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     main = params.get("mainSections", params.get("mainsections", data.get("mainSections")))
     sections = [main] if isinstance(main, str) else [s for s in main if isinstance(s, str)] \
@@ -76,6 +79,57 @@ def is_page(site: HugoSite, path: str | Path) -> bool:
         return True
     said = _TYPE.search(head)
     return not (said and said.group(1).lower() in POST_TYPES)
+
+
+def has_settings(root: str | Path, names: list[str] | None = None) -> bool:
+    """Whether `root` holds a Hugo site's settings: a settings file (`names`: its files, when already listed) or the
+    configuration folder `config/_default`."""
+    names = names if names is not None else (os.listdir(root) if os.path.isdir(root) else [])
+    return any(n in names for n in SETTINGS) or os.path.isdir(os.path.join(root, CONFIG_FOLDERS[0]))
+
+
+def site_settings(root: str | Path) -> dict:
+    """The settings of the Hugo site in `root` as `hugo` merges them for a build: the settings file (`hugo.toml`
+    before `config.toml`), then each file of `config/_default/` and `config/production/`, a `hugo.*` or `config.*`
+    whole and any other `NAME.*` as the table NAME (`params.toml`, `permalinks.toml`); a later value wins, tables
+    merged key by key. A file for one language (`menus.en.toml`) is left out."""
+    found = next((n for n in SETTINGS if os.path.isfile(os.path.join(root, n))), None)
+    merged = dict(_settings_file(os.path.join(root, found))) if found else {}
+    for folder in CONFIG_FOLDERS:
+        try:
+            names = sorted(n for n in os.listdir(os.path.join(root, folder)) if n.endswith(_SUFFIXES))
+        except OSError:
+            continue
+        for name in names:
+            stem = name.rsplit(".", 1)[0]
+            if "." in stem:  # menus.en.toml: one language's
+                continue
+            data = _settings_file(os.path.join(root, folder, name))
+            _merge(merged, data if stem in ("hugo", "config") else {stem.lower(): data})
+    return merged
+
+
+def _settings_file(path: str) -> dict:
+    """A settings file's data, read once a change of the file ({} when it cannot be read)."""
+    try:
+        stamp = os.stat(path)
+    except OSError:
+        return {}
+    return _read_settings(path, stamp.st_mtime_ns, stamp.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_settings(path: str, mtime: int, size: int) -> dict:
+    return hugo_settings(Path(path))
+
+
+def _merge(into: dict, data: dict, depth: int = 0) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict) and depth < 8:
+            into[key] = dict(into[key])
+            _merge(into[key], value, depth + 1)
+        else:
+            into[key] = value
 
 
 def _largest_section(content: str) -> list[str]:

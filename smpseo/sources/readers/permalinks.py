@@ -21,7 +21,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from smpseo.core.text import slugify
-from smpseo.sources.readers.hugo import CONTENT, SETTINGS, site_root_above
+from smpseo.sources.readers.hugo import CONTENT, has_settings, site_root_above, site_settings
 from smpseo.sources.readers.sitevalues import JEKYLL_CONFIGS, config_fields, generator_site
 
 _JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -39,12 +39,11 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
     if own and _TOKEN.search(own) and "{" not in own and not re.match(r"^[a-z]+://", own):
         return _expand(_jekyll_style(own), _values(path, slug, slug, date, categories, ""))
     folder = str(Path(os.path.abspath(path)).parent)
-    hugo = _hugo_root(folder)
-    if hugo is not None:
-        root, settings = hugo
+    root = _hugo_root(folder)
+    if root is not None:
         section = Path(os.path.abspath(path)).relative_to(os.path.join(root, CONTENT)).parts
         section_name = section[0] if len(section) > 1 else ""
-        pattern = _hugo_pattern(config_fields(os.path.join(root, settings)), section_name)
+        pattern = _hugo_pattern(site_settings(root), section_name)
         return _expand(pattern, _values(path, slug, title, date, categories, section_name)) if pattern else ""
     site = generator_site(folder)
     if site is not None and site[0] == "jekyll" and {"_posts", "_drafts"} & set(Path(path).parts):
@@ -94,8 +93,7 @@ def _expand(pattern: str, values: dict) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _hugo_root(folder: str) -> tuple[str, str] | None:
-    """(the Hugo site's folder, its settings file's name) for a post in `folder` under its `content`, or None."""
+def _hugo_root(folder: str) -> str | None:
+    """The Hugo site's folder for a post in `folder` under its `content`, or None."""
     root = site_root_above(folder)
-    settings = next((n for n in SETTINGS if (root / n).is_file()), None) if root is not None else None
-    return (str(root), settings) if settings else None
+    return str(root) if root is not None and has_settings(root) else None

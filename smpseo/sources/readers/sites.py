@@ -7,16 +7,18 @@ import re
 from pathlib import Path
 
 from smpseo.core.textfile import TooLarge, read_regular
+from smpseo.sources.readers.hugo import CONFIG_FOLDERS
+from smpseo.sources.readers.hugo import SETTINGS as HUGO_SETTINGS
 
 # Folders that hold other things than posts, as linters leave them out: installed packages (whose READMEs are
 # Markdown), Jekyll's and Eleventy's built site (an HTML copy of every post) and Jekyll's templates.
 NOT_POSTS = frozenset({"node_modules", "__pycache__", "site-packages", "_site", "_layouts", "_includes", "_sass", "_data",
                        "_plugins"})
-# A generator's settings file (and the folder of posts that must stand beside it, when the file's name is a common
-# one) -> the folders beside it that are not posts: what it builds, an HTML copy of every post, and its templates,
-# themes and static files.
+# A generator's settings files or folder (a name ending in "/"), and the folder of posts that must stand beside them
+# when a file's name is a common one -> the folders beside them that are not posts: what it builds, an HTML copy of
+# every post, and its templates, themes and static files.
 GENERATOR_FOLDERS: tuple[tuple[tuple[str, ...], str | None, frozenset[str]], ...] = (
-    (("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml"), "content",
+    ((*HUGO_SETTINGS, CONFIG_FOLDERS[0] + "/"), "content",
      frozenset({"public", "resources", "layouts", "themes", "archetypes", "static", "assets", "data", "i18n"})),
     (("gatsby-config.js", "gatsby-config.mjs", "gatsby-config.ts"), None, frozenset({"public", "static"})),
     (("astro.config.mjs", "astro.config.js", "astro.config.ts"), None, frozenset({"dist", "public"})),
@@ -36,7 +38,8 @@ def not_posts(top: str, names: list[str], dirs: list[str]) -> set[str]:
 
     out = {d for d in dirs if d.startswith(".") or d in NOT_POSTS or os.path.isfile(os.path.join(top, d, "pyvenv.cfg"))}
     for settings, beside, folders in GENERATOR_FOLDERS:
-        if any(n in names for n in settings) and (beside is None or beside in dirs):
+        if any(n in names or n.endswith("/") and os.path.isdir(os.path.join(top, n)) for n in settings) \
+                and (beside is None or beside in dirs):
             out |= folders & set(dirs)
     return out
 
@@ -67,7 +70,8 @@ def is_site_folder(folder: str | Path) -> bool:
     """Whether `folder` is a site's own folder (its smpseo or generator settings are there), where smpseo's
     `reports/` can stand beside the content (a folder walk leaves them out: `is_reports_folder`), rather than a
     folder of posts that a generator would publish with everything in it."""
-    return any((Path(folder) / name).is_file() for name in SITE_SETTINGS)
+    return any((Path(folder) / name).is_dir() if name.endswith("/") else (Path(folder) / name).is_file()
+               for name in SITE_SETTINGS)
 
 
 def is_jekyll_site(names: list[str], dirs: list[str]) -> bool:
