@@ -127,3 +127,14 @@ def test_a_jekyll_site_s_permalink_makes_its_posts_addresses(tmp_path, config, f
                                                              "About three thousand dollars.\n"})
     (post,) = load_posts(tmp_path)
     assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"
+
+
+def test_a_jekyll_post_s_folders_above_posts_are_its_first_categories(tmp_path):
+    """`blog/_posts/` makes "blog" a category of its posts, before those of the front matter, as Jekyll does: the
+    address left it out."""
+    _site(tmp_path, {"_config.yml": "title: Lone Star\n",
+                     "blog/_posts/2025-03-10-smp-cost-austin.md": "---\ntitle: What SMP costs in Austin\n"
+                                                                  "categories: [prices]\n---\n\nAbout three thousand.\n"})
+    (post,) = load_posts(tmp_path)
+    assert jsonld.blog_posting(post, SITE)["url"] == \
+        "https://www.inkline.example/blog/prices/2025/03/10/smp-cost-austin.html"

@@ -50,8 +50,11 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
         style = next((config_fields(os.path.join(site[1], name)).get("permalink") for name in JEKYLL_CONFIGS
                       if os.path.isfile(os.path.join(site[1], name))), None)
         pattern = _jekyll_style(style if isinstance(style, str) and style.strip() else "date")
-        # Jekyll's `:title` is the post's slug (its file name's, or `slug`), not its title
-        return _expand(pattern, _values(path, slug, slug, date, categories, ""))
+        # Jekyll's `:title` is the post's slug (its file name's, or `slug`), not its title; the folders between the
+        # site's and `_posts` are categories before the front matter's (`blog/_posts/...`: "blog")
+        parts = Path(os.path.abspath(path)).relative_to(os.path.abspath(site[1])).parts
+        above = list(parts[:min(parts.index(p) for p in ("_posts", "_drafts") if p in parts)])
+        return _expand(pattern, _values(path, slug, slug, date, [*above, *categories], ""))
     return ""
 
 
