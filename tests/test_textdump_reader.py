@@ -475,3 +475,69 @@ def test_share_words_outside_a_share_box_are_text():
     assert posts == [("How to reach us", dt.date(2021, 3, 3), [
         "Share this with a friend who is thinking about SMP.", "Find us on:", "Facebook", "Instagram",
         "Write to the studio and we answer within a day."])]
+
+
+def test_a_post_in_setext_style_is_one_post_its_underlined_lines_its_title_and_headings():
+    """A text file written as Markdown underlines it ("=====" under the title, "-----" under each heading) is one
+    post: the "-----" rules are more numerous than the "=====" one, and still underline headings, not split posts."""
+    posts = read_textdump(textwrap.dedent(
+        """\
+        Choosing Your SMP Pigment Shade
+        ===============================
+
+        The right shade matches the hair you still have. Our Leeds artists test it on your skin first.
+
+        Fair skin and light hair
+        ------------------------
+
+        A softer grey reads as natural stubble. A black pigment looks harsh in daylight.
+
+        Darker skin
+        -----------
+
+        Deeper tones hold a darker shade well, and the dots stay crisp for years.
+
+        Book a shade test with us on 0113 496 0000.
+        """), "shade.txt")
+    assert [(p.title, p.title_line, p.slug) for p in posts] == [
+        ("Choosing Your SMP Pigment Shade", 1, "choosing-your-smp-pigment-shade")]
+    assert [(b.kind, b.level, b.line, b.text) for b in posts[0].blocks] == [
+        (PARAGRAPH, 0, 4, "The right shade matches the hair you still have. Our Leeds artists test it on your skin first."),
+        (HEADING, 2, 6, "Fair skin and light hair"),
+        (PARAGRAPH, 0, 9, "A softer grey reads as natural stubble. A black pigment looks harsh in daylight."),
+        (HEADING, 2, 11, "Darker skin"),
+        (PARAGRAPH, 0, 14, "Deeper tones hold a darker shade well, and the dots stay crisp for years."),
+        (PARAGRAPH, 0, 16, "Book a shade test with us on 0113 496 0000.")]
+
+
+def test_a_dump_in_setext_style_starts_a_post_at_each_title_over_equals_signs():
+    """Several posts in setext style: each line over "=====" starts a post; a line over "-----" is a heading of the
+    post it stands in, even one shaped like a caption (a bare keyword line right under the title)."""
+    posts = _read(
+        """\
+        Does SMP Hurt?
+        ==============
+        Most people feel a light scratch. We stop whenever you ask.
+
+        Numbing cream
+        -------------
+        We apply it half an hour before the session starts.
+
+        SMP for Women
+        =============
+        Thinning at the parting is the most common reason women visit us.
+
+        What to expect
+        --------------
+        The dots are placed between the hairs you have, so the density looks even.
+
+        Aftercare
+        ---------
+        Keep the scalp dry for four days after each session.
+        """)
+    assert posts == [
+        ("Does SMP Hurt?", None, ["Most people feel a light scratch. We stop whenever you ask.", "Numbing cream",
+                                  "We apply it half an hour before the session starts."]),
+        ("SMP for Women", None, ["Thinning at the parting is the most common reason women visit us.", "What to expect",
+                                 "The dots are placed between the hairs you have, so the density looks even.",
+                                 "Aftercare", "Keep the scalp dry for four days after each session."])]

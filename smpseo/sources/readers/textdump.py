@@ -107,7 +107,11 @@ def _units(text: str) -> list[_Unit]:
 def _split_at_separators(units: list[_Unit]) -> list[list[_Unit]]:
     """Posts between separator lines ("----", "====", "* * *", a form feed); the first line after one is a title.
     Where the first rule of "=" or "-" stands right under the dump's first line, and every other right under a
-    heading-like line, the rules underline titles instead ("Title" over "-----")."""
+    heading-like line, the rules underline titles instead ("Title" over "-----"). Where the first line is underlined
+    with "=" and the others with "=" or "-", the dump is written in setext style, as Markdown underlines: a line over
+    "=====" is a post's title, a line over "-----" a heading of that post."""
+    if _is_setext(units):
+        return _split_setext(units)
     # The dump's own separator is its most frequent kind; a different one inside a post is a section break.
     styles = Counter(u.text[:1] for u in units if u.kind == SEPARATOR)
     style = max(styles, key=lambda k: (styles[k], k == ""))
@@ -119,6 +123,28 @@ def _split_at_separators(units: list[_Unit]) -> list[list[_Unit]]:
             posts[-1].append(unit)
         elif unit.text[:1] == style:
             posts.append([posts[-1].pop()] if underlines else [])
+    return [p for p in posts if p]
+
+
+def _is_setext(units: list[_Unit]) -> bool:
+    """Whether the dump underlines its first line with "=" and every other rule of "=" or "-" underlines a line too,
+    with both kinds of rule in it: titles over "=====", headings over "-----"."""
+    rules = [i for i, u in enumerate(units) if u.kind == SEPARATOR and u.text[:1] in ("=", "-")]
+    return (len(rules) > 1 and rules[0] == 1 and units[1].text[0] == "="
+            and any(units[i].text[0] == "-" for i in rules) and all(_underlines(units[i - 1], units[i]) for i in rules))
+
+
+def _split_setext(units: list[_Unit]) -> list[list[_Unit]]:
+    """A dump in setext style: a post starts at each line over "====="; a line over "-----" is one of its headings,
+    whatever its shape. Any other separator ("* * *", a form feed) is a section break inside a post."""
+    posts: list[list[_Unit]] = [[]]
+    for unit in units:
+        if unit.kind != SEPARATOR:
+            posts[-1].append(unit)
+        elif unit.text[0] == "=":
+            posts.append([posts[-1].pop()])
+        elif unit.text[0] == "-":
+            posts[-1][-1].underlined = True
     return [p for p in posts if p]
 
 
@@ -246,6 +272,9 @@ def _classify(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.kind in ("drop", LIST_ITEM, DATELINE):
             continue
+        if unit.underlined:
+            unit.kind = HEADING  # underlined with "-----": a heading the dump marks as one (unless boilerplate)
+            continue
         t = unit.text
         # Captions repeated at once, or nearly so ("The hair follicle is deed/deep in the dermis").
         for j in (i + 1, i + 2):
@@ -271,20 +300,20 @@ def _classify(units: list[_Unit]) -> None:
     for i, unit in enumerate(units):
         if unit.kind in ("drop", DATELINE):
             continue
-        if unit.kind not in (QUOTE, LIST_ITEM) and _is_caption(unit.text):
+        if unit.kind not in (QUOTE, LIST_ITEM) and not unit.underlined and _is_caption(unit.text):
             if i and alts[i - 1] and i + 1 < n:
                 unit.kind = "drop"
             elif i + 1 < n and alts[i + 1] and unit.kind == PARAGRAPH and len(unit.words) <= 10:
                 unit.kind = "drop"
         if unit.kind == HEADING and last_live is not None and last_live.kind == HEADING \
-                and not is_question(unit.text):
+                and not is_question(unit.text) and not unit.underlined:
             unit.kind = "drop"
         if unit.kind != "drop":
             last_live = unit
     # A heading with no prose of substance after it (a closing "Always available ...") is a paragraph.
     live = [u for u in units if u.kind in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM)]
     for i, unit in enumerate(live):
-        if unit.kind != HEADING:
+        if unit.kind != HEADING or unit.underlined:
             continue
         following = []
         for other in live[i + 1 :]:

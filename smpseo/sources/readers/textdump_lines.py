@@ -86,6 +86,7 @@ class _Unit:
     end_line: int
     kind: str = ""  # HEADING, PARAGRAPH, QUOTE, or "drop"
     boilerplate: bool = False  # dropped as the site's, not the post's (found in several posts, a share box)
+    underlined: bool = False  # over a rule of "-" in a dump in setext style: a heading, whatever its shape
 
     @property
     def words(self) -> list[str]:
