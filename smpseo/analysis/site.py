@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from smpseo.analysis.keyphrase import Matcher, Phrase
 from smpseo.analysis.placement import (
@@ -42,8 +42,9 @@ def is_internal(href: str, site_url: str = "") -> bool:
 
 def link_slug(href: str) -> str:
     """The slug a link points at: the last path segment without extension ("/blog/how-long/" -> "how-long"), for a
-    page bundle's or a folder's own page its folder ("how-long/index.md" -> "how-long")."""
-    path = urlsplit(href.strip()).path.rstrip("/")
+    page bundle's or a folder's own page its folder ("how-long/index.md" -> "how-long"); percent-encoded as a link to
+    a file whose name has spaces is ("How%20long.md" -> "how-long")."""
+    path = unquote(urlsplit(href.strip()).path).rstrip("/")
     name = short_name(path) if path else ""
     name = JEKYLL_DATE.sub("", name) or name  # Jekyll's `{% post_url 2024-01-01-x %}` names the post "x" by its date
     return slugify(name) if name else ""

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import smpseo.sources.readers.hugo as hugo
+import smpseo.sources.readers.obsidian as obsidian
 import smpseo.sources.readers.sites as sites
 from smpseo.core.text import counted
 from smpseo.model.post import POST_SUFFIXES, ReadError
@@ -78,9 +79,12 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
     repository: list[Path] = []  # README.md, LICENSE.md ...: a repository's files, not posts
     translations: list[Path] = []  # pain.fr.md beside pain.md: the same post in another language
     site_pages: list[Path] = []  # a Hugo site's About and Contact pages
+    vault_notes: list[Path] = []  # an Obsidian vault's daily notes and templates
     loops: list[str] = []  # linked folders not followed
     above = hugo.hugo_site_above(folder)
     hugo_sites: list[hugo.HugoSite] = [above] if above else []
+    vault = obsidian.vault_above(folder)
+    vaults: list[obsidian.Vault] = [obsidian.Vault(vault)] if vault else []
 
     def unreadable(exc: OSError) -> None:
         errors.append(ReadError(exc.filename or str(folder), f"folder not read: {exc.strerror or exc}"))
@@ -95,6 +99,8 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
         site = hugo.hugo_site(top, names) if "content" in dirs else None
         if site is not None:
             hugo_sites.append(site)
+        if obsidian.SETTINGS in dirs and not any(v.root == os.path.abspath(top) for v in vaults):
+            vaults.append(obsidian.Vault(top))
         if "pelicanconf.py" in names:
             pages |= sites.pelican_pages(Path(top))
         left = sites.not_posts(top, names, dirs)
@@ -124,6 +130,8 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
                 translations.append(path)
             elif stat.S_ISREG(mode) and site is not None and hugo.is_page(site, path):
                 site_pages.append(path)
+            elif stat.S_ISREG(mode) and any(v.holds(top) and v.is_aside(path) for v in vaults):
+                vault_notes.append(path)
             elif stat.S_ISREG(mode):
                 found.append(path)
             elif not stat.S_ISDIR(mode):
@@ -140,6 +148,10 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
                                              "each leads to a folder read already or holding it", severity="info"))
     if site_pages and not found:  # a site of pages only: what was asked for is read
         found, site_pages = site_pages, []
+    if vault_notes:
+        errors.append(ReadError(str(folder), f"{counted(len(vault_notes), 'note')} of an Obsidian vault left out, its "
+                                             f"daily notes and templates ({_some([p.name for p in vault_notes])}): "
+                                             "name one to check it", severity="info"))
     for aside, noun in ((translations, "translation"), (site_pages, "site page")):  # pain.fr.md; about.md
         shown = ", ".join(path.name for path in sorted(aside)[:3]) + (", ..." if len(aside) > 3 else "")
         errors.extend([ReadError(str(folder), f"{counted(len(aside), noun)} left out ({shown}): name one to check it",

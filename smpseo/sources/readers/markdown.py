@@ -33,6 +33,7 @@ from smpseo.sources.readers.htmltags import breaking_tag, hiding_tag, still_hidd
 from smpseo.sources.readers.mdextensions import masked_extensions
 from smpseo.sources.readers.mdfigures import attributes, figures_as_images, with_captions
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
+from smpseo.sources.readers.noteapps import note_page
 from smpseo.sources.readers.sitevalues import template_values
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
@@ -241,13 +242,17 @@ def parse_markdown(text: str, path: str, warnings: list[str] | None = None) -> P
     lines = text.split("\n")
     warnings = [] if warnings is None else warnings
     meta, meta_lines, body_start = split_front_matter(text, path, lines, warnings)
+    page = note_page(path, lines, meta, meta_lines, body_start)  # a Notion page, an Obsidian note
+    if page is not None:
+        return page.finish(markdown_post(lines, page.meta, page.meta_lines, body_start, path, warnings, page.body))
     return markdown_post(lines, meta, meta_lines, body_start, path, warnings)
 
 
 def markdown_post(lines: list[str], meta: dict, meta_lines: dict[str, int], body_start: int, path: str,
-                   warnings: list[str]) -> Post:
-    """The post of a file split into `lines` whose front matter (`split_front_matter`) ends before `body_start`."""
-    body = "\n".join(lines[body_start:])
+                   warnings: list[str], body: str | None = None) -> Post:
+    """The post of a file split into `lines` whose front matter (`split_front_matter`) ends before `body_start`;
+    `body`, the body to read in the place of the file's, line for line (`noteapps`)."""
+    body = "\n".join(lines[body_start:]) if body is None else body
     blocks = markdown_blocks(body, lines, body_start, warnings, template_values(path, meta) if "{{" in body else None)
     return generator_post(path, meta, meta_lines, blocks, "markdown", warnings)
 
