@@ -195,10 +195,12 @@ _TEXTS = frozenset({"p", "h2", "h3", "li", "blockquote", "pre"})
 
 
 def _densest(body: Tag) -> Tag:
-    """The element whose own paragraphs (and headings, list items) hold the most text."""
+    """The element whose own paragraphs (and headings, list items) hold the most text: `body` itself among them, so
+    that a page whose paragraphs stand right in its body (a document saved as a web page: Google Docs, Word) is
+    read whole, not from a table's cell that holds the only other paragraph."""
     best, best_score = body, 0
-    for tag in _tags(body):
-        if tag.name not in _CONTAINERS:
+    for tag in (body, *_tags(body)):
+        if tag.name not in _CONTAINERS and tag is not body:
             continue
         score = sum(_text_len(child) for child in tag.contents if isinstance(child, Tag) and child.name in _TEXTS)
         if score > best_score:

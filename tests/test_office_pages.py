@@ -1,0 +1,52 @@
+"""Posts saved as web pages by word processors: Google Docs' "Download > Web page (.html)" and Word's "Save as Web
+Page" (filtered or not). Their paragraphs stand right in the page's body, each link of a Google Doc goes through
+Google's redirect, and Word writes a list as paragraphs each opening with its bullet or number."""
+
+from __future__ import annotations
+
+from smpseo.model.post import HEADING, LIST_ITEM, PARAGRAPH, TABLE
+from smpseo.sources.readers.html import read_html
+
+
+def _shape(post):
+    return [(b.kind, b.line, b.text) for b in post.blocks]
+
+
+# As Google Docs writes a document: a style sheet in the head, no <title>, the document's heading an <h1> of
+# classes and an id, then the paragraphs, empty ones between them, a list and a table straight in the <body>.
+DOCS_PAGE = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">
+ol{margin:0;padding:0}table td,table th{padding:0}.c2{height:11pt}.c4{font-size:11pt;font-family:"Arial"}
+</style></head><body class="c7 doc-content"><h1 class="c3" id="h.9wq2lm0x7a1b"><span class="c8">Scalp micropigmentation
+in Calgary: how many sessions?</span></h1><p class="c0 c2"><span class="c4"></span></p>
+<p class="c0"><span class="c4">Most clients in Calgary need three sessions, booked a week or two apart.</span></p>
+<h2 class="c5" id="h.3k1z8y2c"><span class="c6">Why more than one</span></h2><p class="c0 c2"><span class="c4"></span></p>
+<p class="c0"><span class="c4">Each session adds a layer of pigment, so the result builds up gently.</span></p>
+<ul class="c9 lst-kix_q1w2e3-0 start"><li class="c0 li-bullet-0"><span class="c4">The first lays the hairline.</span></li>
+<li class="c0 li-bullet-0"><span class="c4">The last fills the gaps.</span></li></ul>
+<a id="t.5f6e7d"></a><a id="t.0"></a><table class="c10"><tbody><tr class="c11"><CELL class="c12" colspan="1" rowspan="1"><p
+class="c0"><span class="c4">Session</span></p></CELL><CELL class="c12" colspan="1" rowspan="1"><p class="c0"><span
+class="c4">Weeks after the first</span></p></CELL></tr><tr class="c11"><CELL class="c12" colspan="1" rowspan="1"><p
+class="c0"><span class="c4">Second</span></p></CELL><CELL class="c12" colspan="1" rowspan="1"><p class="c0"><span
+class="c4">2</span></p></CELL></tr></tbody></table><p class="c0 c2"><span class="c4"></span></p>
+<p class="c0"><span class="c4">Book a free consultation with our Calgary studio.</span></p></body></html>"""
+
+
+def test_a_google_docs_page_with_a_table_is_read_whole():
+    """The body's own paragraphs are the post, whether the table's cells are `<td>` or `<th>`: a `<td>` of one
+    paragraph was taken for the post, which read as "Weeks after the first" alone."""
+    for cell in ("td", "th"):
+        [post] = read_html(DOCS_PAGE.replace("CELL", cell), "Scalp micropigmentation in Calgary.html")
+        assert post.title == "Scalp micropigmentation in Calgary: how many sessions?", cell
+        assert post.title_line == 3 and post.title_h1, cell
+        assert post.slug == "scalp-micropigmentation-in-calgary", cell
+        assert _shape(post) == [
+            (PARAGRAPH, 5, "Most clients in Calgary need three sessions, booked a week or two apart."),
+            (HEADING, 6, "Why more than one"),
+            (PARAGRAPH, 7, "Each session adds a layer of pigment, so the result builds up gently."),
+            (LIST_ITEM, 8, "The first lays the hairline."),
+            (LIST_ITEM, 9, "The last fills the gaps."),
+            (TABLE, 10, "Session Weeks after the first Second 2"),
+            (PARAGRAPH, 15, "Book a free consultation with our Calgary studio."),
+        ], cell
+        assert post.word_count == 44, cell  # the prose: headings and the table are not counted
+        assert "padding" not in post.text and "font-family" not in post.text, cell
