@@ -4,8 +4,10 @@ Google's redirect, and Word writes a list as paragraphs each opening with its bu
 
 from __future__ import annotations
 
+import smpseo
 from smpseo.model.post import HEADING, LIST_ITEM, PARAGRAPH, TABLE
 from smpseo.sources.readers.html import read_html
+from smpseo.sources.readers.htmlblocks import html_to_blocks
 
 
 def _shape(post):
@@ -50,3 +52,47 @@ def test_a_google_docs_page_with_a_table_is_read_whole():
         ], cell
         assert post.word_count == 44, cell  # the prose: headings and the table are not counted
         assert "padding" not in post.text and "font-family" not in post.text, cell
+
+
+def _docs_page(title: str, paragraph: str) -> str:
+    return (f'<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"></head>\n'
+            f'<body class="c5 doc-content"><h1 class="c2" id="h.7d1"><span class="c3">{title}</span></h1>\n'
+            f'<p class="c0"><span class="c1">{paragraph}</span></p>\n</body></html>')
+
+
+GOOGLE = "https://www.google.com/url?q="
+REDIRECT_TAIL = "&amp;sa=D&amp;source=editors&amp;ust=1769000000000000&amp;usg=AOvVaw0Qw3"
+
+
+def test_a_link_through_google_s_redirect_is_read_as_the_address_it_leads_to(tmp_path):
+    """Google Docs writes each link as `https://www.google.com/url?q=<address>&sa=D&...`: the link is the address,
+    so a link to the site is one (every post had "No link to another page of the site", SEO218, and the posts it
+    linked to "No other post links to this one", SITE405)."""
+    (tmp_path / "smpseo.toml").write_text('[site]\nname = "Bow River SMP"\ncity = "Calgary"\n'
+                                          'url = "https://www.bowriversmp.example"\n', encoding="utf-8")
+    (tmp_path / "Aftercare.html").write_text(_docs_page(
+        "SMP aftercare", "Keep the scalp dry for four days, and read "
+        f'<a class="c4" href="{GOOGLE}https://www.bowriversmp.example/blog/sessions/{REDIRECT_TAIL}">how many '
+        "sessions you need</a>."), encoding="utf-8")
+    (tmp_path / "Sessions.html").write_text(_docs_page(
+        "How many sessions?", "Most clients need three. Read our "
+        f'<a href="{GOOGLE}https://www.bowriversmp.example/blog/aftercare/%3Fprint%3D1%23sun{REDIRECT_TAIL}">'
+        'aftercare guide</a> and <a href="https://www.google.com/url?sa=D&amp;source=editors">this</a> and '
+        '<a href="https://www.google.com/search?q=smp+calgary">a search</a>.'), encoding="utf-8")
+    [aftercare] = read_html((tmp_path / "Aftercare.html").read_text(encoding="utf-8"), "Aftercare.html")
+    [sessions] = read_html((tmp_path / "Sessions.html").read_text(encoding="utf-8"), "Sessions.html")
+    assert [(link.href, link.text, link.line) for link in aftercare.links] == [
+        ("https://www.bowriversmp.example/blog/sessions/", "how many sessions you need", 3)]
+    assert [link.href for link in sessions.links] == [
+        "https://www.bowriversmp.example/blog/aftercare/?print=1#sun",  # the address, its own query and fragment kept
+        "https://www.google.com/url?sa=D&source=editors",  # no address to go to: the link as written
+        "https://www.google.com/search?q=smp+calgary"]  # not the redirect
+    found = smpseo.check(str(tmp_path), rules=["SITE405", "SEO218"], keyphrases=False).findings
+    assert found == []
+    # in a table's cell too
+    [table] = html_to_blocks(f'<table><tr><td>Prices</td><td><a href="{GOOGLE}/prices/{REDIRECT_TAIL}">see</a></td>'
+                             f'</tr><tr><td>Aftercare</td><td><a href="{GOOGLE}https://www.bowriversmp.example/'
+                             f'aftercare/{REDIRECT_TAIL}">read</a></td></tr></table>')
+    assert [(link.href, link.text) for link in table.links] == [
+        (f"{GOOGLE}/prices/&sa=D&source=editors&ust=1769000000000000&usg=AOvVaw0Qw3", "see"),  # not an address
+        ("https://www.bowriversmp.example/aftercare/", "read")]

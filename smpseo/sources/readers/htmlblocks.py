@@ -33,6 +33,7 @@ from smpseo.sources.readers.htmlnodes import (
     is_caption_box,
     is_figure,
     line_breaks,
+    link_address,
     shown,
 )
 from smpseo.sources.readers.htmltables import TableKinds
@@ -172,8 +173,8 @@ class _Builder:
             text = breaks + self.inline(child, links, images, line).replace(_PARAGRAPH_BREAK, " ")  # (one phrase)
             href = child.get("href")
             if href:
-                links.append(Link(href=str(href).strip(), text=" ".join(text.split()), line=_line(child, self.offset),
-                                  column=_column(child)))
+                links.append(Link(href=link_address(str(href)), text=" ".join(text.split()),
+                                  line=_line(child, self.offset), column=_column(child)))
             return text
         if name == "code":
             return breaks + "\n" * child.get_text().count("\n")  # inline code is not prose; its lines count
@@ -189,8 +190,9 @@ class _Builder:
 
     def cell_links(self, table: Tag) -> tuple[list[Link], list[Image]]:
         """The links and images in a table of data's cells, in the order they are written."""
-        links = [Link(href=str(a["href"]).strip(), text=" ".join(a.get_text(" ").split()), line=_line(a, self.offset),
-                      column=_column(a)) for a in table.find_all("a", href=True) if shown(a, table)]
+        links = [Link(href=link_address(str(a["href"])), text=" ".join(a.get_text(" ").split()),
+                      line=_line(a, self.offset), column=_column(a))
+                 for a in table.find_all("a", href=True) if shown(a, table)]
         return links, [self.image(img) for img in table.find_all("img") if shown(img, table)]
 
     def image(self, tag: Tag, caption: str = "") -> Image:

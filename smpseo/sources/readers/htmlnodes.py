@@ -1,9 +1,10 @@
-"""What a node of an HTML page is, for reading it as a post: shown or hidden, a figure or a caption, and the address
-an image shows (lazy loading included)."""
+"""What a node of an HTML page is, for reading it as a post: shown or hidden, a figure or a caption, the address
+an image shows (lazy loading included) and the address a link leads to (through Google's redirect)."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import CData, Comment, Tag
 
@@ -52,6 +53,22 @@ def image_address(img: Tag) -> str:
             if copy is not None and str(copy.get("src") or "").strip():
                 return str(copy["src"]).strip()
     return src
+
+
+_GOOGLE_REDIRECT = re.compile(r"https?://(?:www\.)?google\.com/url\?", re.I)
+_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
+
+
+def link_address(href: str) -> str:
+    """The address a link leads to: its `href`, unless that is Google's redirect to it
+    (`https://www.google.com/url?q=https://site/page/&sa=D&source=editors&...`, the form every link of a Google Docs
+    document takes in its "Web page" download), whose `q` is the address itself."""
+    href = href.strip()
+    if _GOOGLE_REDIRECT.match(href):
+        target = parse_qs(urlsplit(href).query).get("q", [""])[0].strip()
+        if _ADDRESS.match(target):
+            return target
+    return href
 
 
 def line_breaks(node) -> int:
