@@ -8,6 +8,7 @@ import smpseo
 from smpseo.model.post import HEADING, LIST_ITEM, PARAGRAPH, TABLE
 from smpseo.sources.readers.html import read_html
 from smpseo.sources.readers.htmlblocks import html_to_blocks
+from smpseo.sources.writer import to_markdown
 
 
 def _shape(post):
@@ -96,3 +97,67 @@ def test_a_link_through_google_s_redirect_is_read_as_the_address_it_leads_to(tmp
     assert [(link.href, link.text) for link in table.links] == [
         (f"{GOOGLE}/prices/&sa=D&source=editors&ust=1769000000000000&usg=AOvVaw0Qw3", "see"),  # not an address
         ("https://www.bowriversmp.example/aftercare/", "read")]
+
+
+# Word's filtered page: the bullet in the Symbol font, a number as plain text, each followed by a spacer of no-break
+# spaces; a paragraph of the List Paragraph style with no bullet is a paragraph.
+WORD_FILTERED = """<html><head><meta name=Generator content="Microsoft Word 15 (filtered)">
+<title>Before your first SMP session</title><style>
+<!-- p.MsoListParagraph {margin-left:.5in;} -->
+</style></head><body lang=EN-US style='word-wrap:break-word'><div class=WordSection1>
+<h1>Before your first SMP session<o:p></o:p></h1>
+<p class=MsoNormal>A few things help the first session in Halifax go smoothly.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in'><span style='font-family:Symbol'>\u00b7<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>Shave the
+scalp the night before.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in'><span style='font-family:Symbol'>\u00b7<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span>Eat a good
+breakfast.<o:p></o:p></p>
+<p class=MsoNormal>On the day:</p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;
+</span>Arrive ten minutes early.</p>
+<p class=MsoNormal style='margin-left:.5in;text-indent:-.25in'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;
+</span>Bring a <a href="https://www.halifaxsmp.example/blog/what-to-wear/">loose shirt</a>.</p>
+<p class=MsoListParagraph>Ask us anything by phone.</p>
+</div></body></html>"""
+
+# The same list as Word writes it unfiltered: the bullet in a `mso-list:Ignore` span inside `<![if !supportLists]>`.
+WORD_UNFILTERED = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<title>Before your first SMP session</title></head><body lang=EN-US><div class=WordSection1>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol;mso-fareast-font-family:Symbol;mso-bidi-font-family:Symbol'><span
+style='mso-list:Ignore'>\u00b7<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;
+</span></span></span><![endif]>Shave the scalp the night before.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;
+</span></span><![endif]><span lang=EN-CA>Eat a good breakfast.</span><o:p></o:p></p>
+</div></body></html>"""
+
+
+def test_a_word_list_is_read_as_list_items_without_its_bullets():
+    """Word writes each item of a list as a paragraph opening with its bullet (`·` in the Symbol font) or number and
+    no-break spaces: each was a paragraph starting with "·", and the import wrote "·        Shave the scalp"."""
+    [post] = read_html(WORD_FILTERED, "Before your first SMP session.htm")
+    assert post.title == "Before your first SMP session" and post.title_h1
+    assert _shape(post) == [
+        (PARAGRAPH, 6, "A few things help the first session in Halifax go smoothly."),
+        (LIST_ITEM, 8, "Shave the\nscalp the night before."),
+        (LIST_ITEM, 11, "Eat a good\nbreakfast."),
+        (PARAGRAPH, 13, "On the day:"),
+        (LIST_ITEM, 15, "Arrive ten minutes early."),
+        (LIST_ITEM, 17, "Bring a loose shirt."),
+        (PARAGRAPH, 18, "Ask us anything by phone."),  # the list's style, but no bullet: a paragraph
+    ]
+    assert [(s.text, s.line) for s in post.blocks[1].sentences] == [("Shave the scalp the night before.", 8)]
+    assert [(link.href, link.text, link.line) for link in post.links] == [
+        ("https://www.halifaxsmp.example/blog/what-to-wear/", "loose shirt", 17)]
+    assert len(post.paragraphs) == 3
+    assert ("A few things help the first session in Halifax go smoothly.\n\n- Shave the\n  scalp the night before.\n"
+            "- Eat a good\n  breakfast.\n\nOn the day:\n\n- Arrive ten minutes early.\n"
+            "- Bring a [loose shirt](https://www.halifaxsmp.example/blog/what-to-wear/).\n\n"
+            "Ask us anything by phone.\n") in to_markdown(post)
+
+    [post] = read_html(WORD_UNFILTERED, "Before your first SMP session.htm")
+    assert _shape(post) == [(LIST_ITEM, 6, "Shave the scalp the night before."),
+                            (LIST_ITEM, 9, "Eat a good breakfast.")]
+    assert "supportLists" not in post.text and "endif" not in post.text

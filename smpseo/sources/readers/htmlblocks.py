@@ -37,6 +37,7 @@ from smpseo.sources.readers.htmlnodes import (
     shown,
 )
 from smpseo.sources.readers.htmltables import TableKinds
+from smpseo.sources.readers.htmlword import word_list_marker
 
 HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
 BLOCK_TAGS = HEADING_TAGS | {
@@ -119,6 +120,7 @@ class _Builder:
         self.source = source_lines
         self.blocks: list[Block] = []
         self.tables = TableKinds()
+        self.markers: set[int] = set()  # the nodes (by id) of Word's list bullets and numbers: not the item's text
 
     def after_start(self, tag: Tag) -> tuple[int, int]:
         """The line breaks inside `tag`'s start tag (`<p\\n class="x">`), and the column just after it: where its
@@ -158,6 +160,9 @@ class _Builder:
         """The text one node of inline content contributes; its links and images are collected on the way."""
         if hidden(child):  # not shown, but its line breaks still count
             return "\n" * line_breaks(child)
+        if id(child) in self.markers:  # Word's bullet or number: not the item's text, but its lines still count
+            self.markers.discard(id(child))
+            return "\n" * self.inline_child(child, [], [], line).count("\n")
         if isinstance(child, NavigableString):
             return str(child)
         if not isinstance(child, Tag):
@@ -285,7 +290,9 @@ class _Builder:
             if name in HEADING_TAGS:
                 self.prose(HEADING, child, level=int(name[1]))
             elif name == "p":
-                self.prose(PARAGRAPH, child)
+                marker = word_list_marker(child)  # Word's list item, written as a paragraph opening with its bullet
+                self.markers.update(map(id, marker))
+                self.prose(LIST_ITEM if marker else PARAGRAPH, child)
             elif name in ("li", "dt", "dd"):
                 self.prose(LIST_ITEM, child)
             elif name == "blockquote":

@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import CData, Comment, Tag
+from bs4 import Tag
+from bs4.element import PreformattedString
 
 from smpseo.sources.readers.htmltags import SKIP_TAGS, hides
 
 
 def hidden(node) -> bool:
-    """Comments, CDATA, elements that never hold prose (scripts, styles, forms ...) and elements hidden by an
+    """Comments, CDATA, declarations (`<!DOCTYPE html>`, and the `<![if !supportLists]>` ... `<![endif]>` Word writes
+    around a list's bullet), elements that never hold prose (scripts, styles, forms ...) and elements hidden by an
     attribute (`hidden`, `style="display: none"`: `hides`): a browser shows none."""
-    return isinstance(node, (Comment, CData)) \
+    return isinstance(node, PreformattedString) \
         or (isinstance(node, Tag) and (node.name in SKIP_TAGS or hides(node.attrs)))
 
 
