@@ -1,13 +1,16 @@
 """reStructuredText posts (Pelican, Nikola, ABlog), parsed with docutils.
 
 The document's title is the post's title; Pelican's fields (`:date:`, `:slug:`, `:summary:`, `:tags:`,
-`:category:`, `:status:`...) are its front matter, each with its line. Sections become headings, paragraphs, list
+`:category:`, `:status:`...) are its front matter, each with its line, and so are Nikola's, the comments the post
+opens with (`.. title: ...`, `.. slug:`, `.. date:`, `.. tags:`, `.. description:`, `.. status: draft`, and any other
+name, `.. keyphrase:`), or those of the `.meta` file beside it (`nikola.py`). Sections become headings, paragraphs, list
 items, quotes, literal blocks, tables and images become blocks at their lines, and links keep their targets and the
 line and column of their text.
 
 Read safely: nothing is included from other files or URLs (`include`, `raw`, `csv-table :file:` are refused, as a
 reader of untrusted text should), and docutils' own reports stay out of the output; what it could not parse is left
-out of the post. Directives of other tools (Sphinx's, Pelican's plugins') are left out the same way. Each part left
+out of the post. The roles that link to another post, `:doc:` (Sphinx's and Nikola's, `` :doc:`text <slug>` ``) and
+`:ref:`, are read as their text; a `:doc:` link keeps its target. Directives of other tools (Sphinx's, Pelican's plugins') are left out the same way. Each part left
 out is a warning at its line (`_left_out`), so no text goes unchecked without a word.
 """
 
@@ -30,6 +33,7 @@ from smpseo.model.post import (
     split_sentences,
 )
 from smpseo.sources.readers.generator import generator_post
+from smpseo.sources.readers.nikola import nikola_fields, register_roles
 
 SETTINGS = {
     "file_insertion_enabled": False,  # `include`, `csv-table :file:`/`:url:`, `raw :file:`
@@ -51,8 +55,14 @@ def read_rst(text: str, path: str) -> list[Post]:
     from docutils.core import publish_doctree
 
     lines = text.split("\n")
+    register_roles()
     document = publish_doctree(text, source_path=path or "<post>", settings_overrides=SETTINGS)
-    meta, meta_lines = _fields(document, lines, nodes)
+    meta, meta_lines = nikola_fields(lines, path)
+    fields, field_lines = _fields(document, lines, nodes)
+    for name in fields.keys() - meta.keys():  # Nikola's comments first: a post has one kind or the other
+        meta[name] = fields[name]
+        if name in field_lines:
+            meta_lines[name] = field_lines[name]
     title_node = next((n for n in document.children if isinstance(n, nodes.title)), None)
     if title_node is not None and not meta.get("title"):  # the document's title, where no `:title:` field is set
         meta["title"] = " ".join(title_node.astext().split())

@@ -1,5 +1,5 @@
 """What a static-site generator's folder holds besides posts: its built site, templates and themes, a Jekyll site's
-pages beside its `_posts`, a Pelican site's pages (`content/pages`), and the reports smpseo itself writes there."""
+pages beside its `_posts`, a Pelican site's pages (`content/pages`), a Nikola site's (`pages/` beside `posts/`), and the reports smpseo itself writes there."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ GENERATOR_FOLDERS: tuple[tuple[tuple[str, ...], str | None, frozenset[str]], ...
     (("next.config.js", "next.config.mjs", "next.config.ts"), None, frozenset({"out", "public"})),
     ((".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"), None, frozenset({"_site"})),
     (("pelicanconf.py",), None, frozenset({"output", "theme", "themes"})),
-    (("conf.py",), "posts", frozenset({"output", "themes", "cache"})),  # Nikola
+    (("conf.py",), "posts", frozenset({"output", "themes", "cache", "pages"})),  # Nikola: its pages beside its posts
     (("mkdocs.yml", "mkdocs.yaml"), None, frozenset({"site"})),
 )
 
