@@ -105,9 +105,9 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
             pages |= sites.pelican_pages(Path(top))
         left = sites.not_posts(top, names, dirs)
         left |= {d for d in dirs if pages and os.path.abspath(os.path.join(top, d)) in pages}
-        jekyll = sites.is_jekyll_site(names, dirs)  # its posts are in _posts (and _drafts, collections): the rest are pages
-        dirs[:] = sorted(d for d in dirs if d not in left and (not jekyll or d.startswith("_")))
-        for name in names if not jekyll else ():
+        held = sites.post_folders(top, names, dirs)  # a Jekyll or Hexo site: its posts are in those, the rest are pages
+        dirs[:] = sorted(d for d in dirs if d not in left and (held is None or d in held))
+        for name in names if held is None else ():
             path = Path(top) / name
             if name.startswith(".") or path.suffix.lower() not in POST_SUFFIXES:
                 if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:

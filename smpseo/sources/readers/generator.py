@@ -2,10 +2,11 @@
 the Markdown, MDX, HTML or reStructuredText reader) made into a `Post`, the same way whatever the body's format.
 
 The title is the `title` field, else the first level-1 heading; the slug the `slug` (or `permalink`) field, else the
-file's name without a Jekyll date (`2016-05-19-some-title.md`), a page bundle's folder for its `index.md`; the
-description `description`, else Hugo's and Pelican's `summary` or Jekyll's `excerpt`; the date the `date` field (or
-another generator's name for it, `datefields.DATE_FIELDS`: Astro's `pubDate`), else the Jekyll file name's; a draft
-by `status`, Hugo's `draft: true` or Jekyll's `published: false`.
+file's name without a Jekyll date (`2016-05-19-some-title.md`), a page bundle's folder for its `index.md` (without
+the date of a Docusaurus folder, `2016-05-19-some-title/index.md`); the description `description`, else Hugo's and
+Pelican's `summary` or Jekyll's `excerpt`; the date the `date` field (or another generator's name for it,
+`datefields.DATE_FIELDS`: Astro's `pubDate`), else the date of the file's (or folder's) name; a draft by `status`,
+Hugo's `draft: true` or Jekyll's `published: false`.
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     if isinstance(permalink, str) and re.search(r"/:[a-z_]|[{}%]", permalink):
         permalink = None  # a pattern (`/:year/:title/`) or a template (`{{ page.fileSlug }}`): no name of its own
     raw_slug = as_text(meta.get("slug") or permalink, "slug", path, meta_lines.get("slug", 1), warnings)
-    # Jekyll-style names ("2016-05-19-some-title.md") carry the date, not the slug.
-    named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
-    stem = stem[named_date.end():] if named_date else stem
     if stem == "index" and path:  # a Hugo page bundle (`my-post/index.md`): the folder is the post's name
         stem = PurePath(path).parent.name or stem
+    # Jekyll-style names ("2016-05-19-some-title.md", Docusaurus' "2016-05-19-some-title/index.md") carry the date,
+    # not the slug.
+    named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
+    stem = stem[named_date.end():] if named_date else stem
     slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
     # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
     described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")

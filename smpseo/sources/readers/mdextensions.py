@@ -5,7 +5,12 @@ characters, so every line and column stays where it was):
   `**text**{: .highlight}`, and the attributes of goldmark (Hugo) and Pandoc, `## Aftercare {#aftercare}`;
 - kramdown's extensions, `{::nomarkdown}` ... `{:/nomarkdown}`, and what a `{::comment}` holds;
 - footnote markers, `[^1]`, and the label of a footnote's definition, `[^1]: ...` (its text is the post's);
-- abbreviation definitions, `*[SMP]: Scalp micropigmentation` (kramdown, PHP Markdown Extra, Python-Markdown).
+- abbreviation definitions, `*[SMP]: Scalp micropigmentation` (kramdown, PHP Markdown Extra, Python-Markdown);
+- the lines that open and close an admonition or container, `:::tip Booking in Ottawa` (Docusaurus, VitePress,
+  markdown-it-container; `:::note[Title]`) and `:::`: its title is not read, what it holds is.
+
+Hexo's tags that put a link or an image in a post (`{% post_link %}`, `{% asset_img %}`) are written as the
+Markdown they stand for (`hexotags`).
 
 A Liquid `{% highlight %}` block alone on its lines (Jekyll, Eleventy) is written as the fenced code it shows.
 Fenced code is left as it is.
@@ -16,6 +21,7 @@ from __future__ import annotations
 import re
 
 from smpseo.core.text import MASK
+from smpseo.sources.readers.hexotags import hexo_tags
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HIGHLIGHT = re.compile(r"^( {0,3})\{%-?\s*highlight\b[^%]*-?%\}[ \t]*$")
@@ -31,6 +37,7 @@ _ABBREVIATION = re.compile(r"^ {0,3}\*\[[^\]\n]+\]:")
 _TOC = re.compile(r"^ {0,3}\{:\s*toc\s*\}[ \t]*$")
 _LIST_ITEM = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])[ \t]+)\S")
 _INDENT = re.compile(r"^(?: {4}|\t)")
+_ADMONITION = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[\[{ \t].*)?)?$")
 
 
 def _masked(text: str) -> str:
@@ -43,7 +50,7 @@ def _mask_spans(line: str, pattern: re.Pattern) -> str:
 
 def masked_extensions(body: str) -> str:
     """`body` with the extensions above masked and its `{% highlight %}` blocks written as fenced code."""
-    if not any(mark in body for mark in ("{", "[^", "*[")):
+    if not any(mark in body for mark in ("{", "[^", "*[", ":::")):
         return body
     lines = body.split("\n")
     fence = ""  # the fence of the code being read ("```"), "" outside code
@@ -72,7 +79,10 @@ def masked_extensions(body: str) -> str:
                 highlight_end = end
                 lines[i] = m.group(1) + "```" + MASK * (len(line) - len(m.group(1)) - 3)
                 continue
-        lines[i], comment = _line(line)
+        if _ADMONITION.match(line):
+            lines[i] = _masked(line)
+            continue
+        lines[i], comment = _line(hexo_tags(line))
         if _TOC.match(line) and i and _LIST_ITEM.match(lines[i - 1]):  # `* TOC` `{:toc}`: the contents go there
             lead = _LIST_ITEM.match(lines[i - 1]).end(1)
             lines[i - 1] = lines[i - 1][:lead] + _masked(lines[i - 1][lead:])

@@ -22,7 +22,8 @@ GENERATOR_FOLDERS: tuple[tuple[tuple[str, ...], str | None, frozenset[str]], ...
      frozenset({"public", "resources", "layouts", "themes", "archetypes", "static", "assets", "data", "i18n"})),
     (("gatsby-config.js", "gatsby-config.mjs", "gatsby-config.ts"), None, frozenset({"public", "static"})),
     (("astro.config.mjs", "astro.config.js", "astro.config.ts"), None, frozenset({"dist", "public"})),
-    (("docusaurus.config.js", "docusaurus.config.ts"), None, frozenset({"build", "static"})),
+    (("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs"), None,
+     frozenset({"build", "static", "src"})),  # `src/pages` are pages, the rest of `src` its components
     (("next.config.js", "next.config.mjs", "next.config.ts"), None, frozenset({"out", "public"})),
     ((".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"), None, frozenset({"_site"})),
     (("pelicanconf.py",), None, frozenset({"output", "theme", "themes"})),
@@ -74,11 +75,49 @@ def is_site_folder(folder: str | Path) -> bool:
                for name in SITE_SETTINGS)
 
 
+JEKYLL_SETTINGS = ("_config.yml", "_config.yaml", "_config.toml")  # Hexo's settings have the same name
+HEXO_POSTS = ("_posts", "_drafts")
+_HEXO_SOURCE = re.compile(r"^source_dir:[ \t]*['\"]?([^'\"\s#]+)", re.M)
+
+
 def is_jekyll_site(names: list[str], dirs: list[str]) -> bool:
     """A folder that is a Jekyll site: its settings (`_config.yml`) beside its `_posts` folder. Its posts are the
     files of `_posts`, `_drafts` and its collections (folders named with "_"); the other files (`index.md`,
     `about.md`, `blog/index.html`) are its pages, not posts."""
-    return "_posts" in dirs and any(n in names for n in ("_config.yml", "_config.yaml", "_config.toml"))
+    return "_posts" in dirs and any(n in names for n in JEKYLL_SETTINGS)
+
+
+def post_folders(top: str, names: list[str], dirs: list[str]) -> list[str] | None:
+    """When the folder `top` (holding the files `names` and folders `dirs`) is a site whose posts are in some of its
+    folders only, those folders, the files beside them being pages; None for another folder. A Jekyll site's are
+    its folders named with "_" (`is_jekyll_site`); a Hexo site's (its `_config.yml` beside its source folder,
+    `source/` or the `source_dir` it sets, holding `_posts`) its source folder, and in that `_posts` and `_drafts`
+    (its drafts): `source/about/index.md` is a page."""
+    import os
+
+    if is_jekyll_site(names, dirs):
+        return [d for d in dirs if d.startswith("_")]
+    settings = next((n for n in JEKYLL_SETTINGS if n in names), None)
+    if settings is not None:
+        source = _hexo_source(os.path.join(top, settings))
+        return [source] if source in dirs and os.path.isdir(os.path.join(top, source, "_posts")) else None
+    if "_posts" not in dirs:
+        return None
+    above = os.path.dirname(os.path.abspath(top))
+    settings = next((n for n in JEKYLL_SETTINGS if os.path.isfile(os.path.join(above, n))), None)
+    if settings and _hexo_source(os.path.join(above, settings)) == os.path.basename(os.path.abspath(top)):
+        return [d for d in dirs if d in HEXO_POSTS]
+    return None
+
+
+def _hexo_source(settings: str) -> str:
+    """The source folder a Hexo site's settings file names (`source_dir`), `source` by default."""
+    try:
+        text = read_regular(settings, limit=1024 * 1024).decode("utf-8", "replace")
+    except (OSError, TooLarge):
+        return "source"
+    found = _HEXO_SOURCE.search(text)
+    return found.group(1).strip("/") if found else "source"
 
 
 _PELICAN_PATH = re.compile(r"^PATH\s*=\s*['\"]([^'\"]*)['\"]", re.M)
