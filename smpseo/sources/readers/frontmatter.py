@@ -188,12 +188,16 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
         problem, line, _ = error_place(exc)
         raise SourceError(path, f"invalid TOML front matter: {problem}", line=line + 1 if line else end) from None
     field_lines: dict[str, int] = {}
+    table = ""  # the table the lines are in: its keys are `table.key` (Zola's `[extra]`), not the post's fields
     for i in range(1, end):
-        if lines[i].lstrip().startswith("["):  # a table: its keys are not the post's fields
-            break
+        if lines[i].lstrip().startswith("["):
+            table = re.match(r"\s*\[+\s*([^\]]*?)\s*\]", lines[i]).group(1) if "]" in lines[i] else ""
+            field_lines.setdefault(table, i + 1)
+            continue
         m = _TOML_KEY.match(lines[i])
-        if m and m.group(1) not in field_lines:
-            field_lines[m.group(1)] = _text_line(lines, i, m.end(), end)
+        key = f"{table}.{m.group(1)}" if m and table else m.group(1) if m else ""
+        if key and key not in field_lines:
+            field_lines[key] = _text_line(lines, i, m.end(), end)
     return data, field_lines, end + 1
 
 

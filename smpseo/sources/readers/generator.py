@@ -27,6 +27,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
                    warnings: list[str]) -> Post:
     """The post of a generator's content file: `meta` and `meta_lines` from `split_front_matter`, `blocks` its
     body's, `format` the body's format name."""
+    meta, meta_lines = _lifted(meta, meta_lines)
     stem = PurePath(path).stem if path else ""
     if path and file_language(path):
         stem = PurePath(stem).stem  # Hugo's translation (`pain.fr.md`) has the address of its post (`pain.md`)
@@ -74,6 +75,33 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
         warnings=warnings,
         address=site_address(path, slug, title, date, categories, meta) if path else "",
     )
+
+
+# The table a generator keeps a post's own fields in, as it refuses them at the top (Zola's `[extra]`), and Zola's
+# `[taxonomies]` (`tags`, `categories`); a generator's own fields are not taken from them.
+OWN_FIELDS = ("extra",)
+TAXONOMIES = "taxonomies"
+_GENERATOR_FIELDS = frozenset({"title", "date", "slug", "draft", "status", "published", "permalink", "tags",
+                               "categories", "category"})
+
+
+def _lifted(meta: dict[str, Any], meta_lines: dict[str, int]) -> tuple[dict[str, Any], dict[str, int]]:
+    """`meta` with the fields of its tables of own fields (`keyphrase` in Zola's `[extra]`) and Zola's tags and
+    categories (`[taxonomies]`) where the front matter does not set them at its top, each at its line (`extra.
+    keyphrase` in `meta_lines`), else at its table's."""
+    tables = [(t, meta[t]) for t in (*OWN_FIELDS, TAXONOMIES) if isinstance(meta.get(t), dict)]
+    if not tables:
+        return meta, meta_lines
+    meta, meta_lines = dict(meta), dict(meta_lines)
+    for table, fields in tables:
+        for key, value in fields.items():
+            taken = key in ("tags", "categories") if table == TAXONOMIES else key not in _GENERATOR_FIELDS
+            if taken and isinstance(key, str) and meta.get(key) in (None, ""):
+                meta[key] = value
+                line = meta_lines.get(f"{table}.{key}") or meta_lines.get(table)
+                if line:
+                    meta_lines[key] = line
+    return meta, meta_lines
 
 
 def _status(meta: dict, path: str, meta_lines: dict[str, int], warnings: list[str]) -> str:
