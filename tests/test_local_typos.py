@@ -1,4 +1,5 @@
-"""A passive built on an irregular participle ("is broken down") is found as one built on "torn" is (RD104)."""
+"""The clinic's facts mistyped: its business name without its accents or with one word misspelt (LOC302); and a
+passive built on an irregular participle ("is broken down"), found as one built on "torn" is (RD104)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,48 @@ def _findings(tmp_path, body: str, rules: list[str], settings: str = KOWHAI):
     (tmp_path / "a.md").write_text(f"---\ntitle: Meet the team\n---\n\n{body}\n", encoding="utf-8")
     result = smpseo.check(str(tmp_path), smpseo.load_config(tmp_path / "smpseo.toml"), rules=rules, keyphrases=False)
     return [(f.rule, f.line, f.column, f.message) for f in result.findings]
+
+
+def test_the_business_name_without_its_accents_is_the_name_written_another_way(tmp_path):
+    """"Kowhai" for "Kōwhai" is looked past as LOC305 looks past the city's accents: said with the other ways the
+    name is written, and once a post when the accents are all that differ."""
+    body = ("Aroha founded Kowhai Scalp & Co. in 2019.\n\n"
+            "We opened Kowhai Scalp and Co after a long search.\n\n"
+            "Everyone at kowhai scalp & co. shares the same standards.\n\n"
+            "Kowhai Scalp & Co. has two studios, and Kōwhai Scalp & Co. is in Auckland.\n\n"
+            "Book at Kowhai today.")
+    assert _findings(tmp_path, body, ["LOC302"]) == [
+        ("LOC302", 5, 15, "Business name written 'Kowhai Scalp & Co.' (without accents), not 'Kōwhai Scalp & Co.' "
+                          "(2 times in this post)"),
+        ("LOC302", 7, 11, "Business name written 'Kowhai Scalp and Co' (without accents, other spelling), not "
+                          "'Kōwhai Scalp & Co.'"),
+        ("LOC302", 9, 13, "Business name written 'kowhai scalp & co.' (without accents, other capitals), not "
+                          "'Kōwhai Scalp & Co.'"),
+        ("LOC302", 13, 9, "Business name cut to its first word 'Kowhai', not 'Kōwhai Scalp & Co.'")]
+
+
+def test_the_business_name_with_one_word_misspelt_is_told(tmp_path):
+    """Two letters swapped, one dropped, added or changed in a word of 5 letters or more, the other words as they
+    are. The name written with a combining accent ("o" and a macron after it) is the name itself."""
+    body = ("Read how Kōhwai Scalp & Co. covers scars.\n\n"
+            "Ask Kōwhai Sclap & Co. about it, or Kōwhaii Scalp and Co.\n\n"
+            "Ko\u0304whai Scalp & Co. is open.")
+    assert _findings(tmp_path, body, ["LOC302"]) == [
+        ("LOC302", 5, 10, "Business name written 'Kōhwai Scalp & Co.' (misspelt), not 'Kōwhai Scalp & Co.'"),
+        ("LOC302", 7, 5, "Business name written 'Kōwhai Sclap & Co.' (misspelt), not 'Kōwhai Scalp & Co.'"),
+        ("LOC302", 7, 37, "Business name written 'Kōwhaii Scalp and Co.' (misspelt), not 'Kōwhai Scalp & Co.'")]
+
+
+def test_ordinary_words_are_not_a_misspelt_name(tmp_path):
+    """A word the dictionary lists is no misspelling ("Clinics", "Crows"); a short word (under 5 letters) is not
+    looked at; and a long word misspelt is the misspelt-term rule's (SEO215), one typo, one finding."""
+    settings = '[site]\nname = "Crown & Line Clinic"\n'
+    body = ("Other Crown & Line Clinics exist; Crows & Line Clinic is a bar; Crown & Lane Clinic; "
+            "Crown & Line Clinical trials.")
+    assert _findings(tmp_path, body, ["LOC302"], settings) == []
+    settings = '[site]\nname = "Advanced Scalp Clinic"\n'
+    assert _findings(tmp_path, "Book at Advnaced Scalp Clinic.", ["LOC302", "SEO215"], settings) == [
+        ("SEO215", 5, 9, "'Advnaced' looks like a misspelling of 'Advanced'")]
 
 
 def test_a_passive_on_broken_is_found_as_one_on_torn(tmp_path):

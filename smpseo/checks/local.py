@@ -52,8 +52,11 @@ register(Consistency(
     id="LOC302", name="business-name-form", category="local", severity="warning",
     doc="The business name written another way than `[site] name`: other capitals (\"Modern scalp clinic\", "
         "\"modern scalp clinic\"), other spelling (\"and\" for \"&\", \"Co\" for \"Co.\", \"Pty. Ltd\" for "
-        "\"Pty Ltd\"), shortened (\"Modern Scalp\"), run together (\"ModernScalp\") or cut to its first word "
-        "inside a sentence (\"book at Modern\"). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
+        "\"Pty Ltd\"), other accents (\"Kowhai Scalp & Co.\" for \"Kōwhai Scalp & Co.\": a spelling convention, "
+        "said once a post), shortened (\"Modern Scalp\"), run together (\"ModernScalp\"), cut to its first word "
+        "inside a sentence (\"book at Modern\"), or the whole name with one word of 5 letters or more misspelt by one "
+        "letter (\"Modern Sclap Clinic\"; not a word the dictionary lists, and a word of 7 letters or more misspelt "
+        "anywhere is SEO215's). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
         "\"Treating Modern Hair Loss\") are not the name, nor the first word alone when it is the city, region "
         "or country (\"in Dublin\" for Dublin SMP) or a name of its own after \"the\" (\"along the Liffey\" for "
         "Liffey SMP), nor the words of a name made of everyday words (\"Scalp Studio\") after \"a\", \"every\" or "
@@ -61,6 +64,7 @@ register(Consistency(
         "(\"Precision\") in lower case.",
     hint="Write the name exactly as in [site] name, everywhere.",
     canonical=lambda ctx: " ".join(ctx.site.name.split()), variants=name_variants,
+    once=("without accents", "other accents"),
     message="Business name written '{written}' ({why}), not '{canonical}'",
     messages={FIRST_WORD: "Business name cut to its first word '{written}', not '{canonical}'"},
     examples=[flag("Visit Advanced scalp clinic today.",
@@ -75,6 +79,15 @@ register(Consistency(
                    "Scalp Clinic'"),
               flag("We are open late. Call Advanced for a consultation.",
                    "1:24 LOC302 Business name cut to its first word 'Advanced', not 'Advanced Scalp Clinic'"),
+              flag("Visit Advanced Sclap Clinic, or Advanced Scalp Clinc in town.",
+                   "1:7 LOC302 Business name written 'Advanced Sclap Clinic' (misspelt), not 'Advanced Scalp Clinic'",
+                   "1:33 LOC302 Business name written 'Advanced Scalp Clinc' (misspelt), not 'Advanced Scalp Clinic'"),
+              flag("Visit Advánced Scalp Clinic: Advánced Scalp Clinic is open. Ask advánced scalp clinic staff.",
+                   "1:7 LOC302 Business name written 'Advánced Scalp Clinic' (other accents), not 'Advanced Scalp "
+                   "Clinic' (2 times in this post)",
+                   "1:65 LOC302 Business name written 'advánced scalp clinic' (other accents, other capitals), not "
+                   "'Advanced Scalp Clinic'"),
+              passes("Visit Advanced Scalp Clinic. Other Advanced Scalp Clinics exist, and Advanced Scalp Clinical."),
               passes("Visit Advanced Scalp Clinic today. Our advanced scalp care is gentle. Advanced cases heal."),
               passes("## Treating Advanced Hair Loss\n\nAsk the Advanced Scalp Clinic team, not the Advanced Scalp "
                      "Care Institute.")]))

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
-from smpseo.core.language import is_everyday_word, is_function_word, normalize_word
+from smpseo.analysis.spelling import edit_distance
+from smpseo.core.language import (
+    accents_off,
+    is_everyday_word,
+    is_function_word,
+    known_words,
+    normalize_word,
+    without_accents,
+)
 from smpseo.core.text import WORD_RE
 
 STRAIGHT = str.maketrans({"’": "'", "‘": "'"})  # a curly apostrophe is the same name ("O’Connell", "Coeur d’Alene")
@@ -22,19 +31,42 @@ def _name_word(word: str) -> str:
     return escaped + (r"\.?" if word.endswith(".") else "")
 
 
+def _gap(before: str) -> str:
+    """What stands between a word of the name and the next: a space; a short word may take a full stop there ("Pty.
+    Ltd." for "Pty Ltd", "Sdn. Bhd.")."""
+    return r"\.?\s+" if len(before.rstrip(".")) <= 3 and not before.endswith(".") else r"\s+"
+
+
 @functools.lru_cache(maxsize=16)
 def _name_regex(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if len(words) < 2:
         return re.compile(rf"(?<![\w-]){_name_word(name)}(?![\w-])", re.I) if name else None
-    # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic"); a short word
-    # inside it may take a full stop ("Pty. Ltd." for "Pty Ltd", "Sdn. Bhd.")
-    def gap(before: str) -> str:
-        return r"\.?\s+" if len(before.rstrip(".")) <= 3 and not before.endswith(".") else r"\s+"
-
-    head = _name_word(words[0]) + gap(words[0]) + _name_word(words[1])
-    tail = "".join(rf"(?:{gap(b)}{_name_word(w)}" for b, w in zip(words[1:], words[2:], strict=False))
+    # the full name, or its first two or more words ("Advanced Scalp" for "Advanced Scalp Clinic")
+    head = _name_word(words[0]) + _gap(words[0]) + _name_word(words[1])
+    tail = "".join(rf"(?:{_gap(b)}{_name_word(w)}" for b, w in zip(words[1:], words[2:], strict=False))
     return re.compile(rf"(?<![\w-]){head}{tail}{')?' * (len(words) - 2)}(?![\w-])", re.I)
+
+
+MISSPELT = "misspelt"
+_MISSPELT_LENGTH = 5  # a word of the name this long or longer may be found misspelt
+
+
+@functools.lru_cache(maxsize=16)
+def _misspelt_regexes(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For each word of the name of `_MISSPELT_LENGTH` letters or more: that word, and the whole name with any word
+    in its place (group 1), the other words as `_name_regex` takes them."""
+    words = name.split()
+    found: list[tuple[str, re.Pattern[str]]] = []
+    if len(words) < 2:
+        return ()  # a one-word name: any word one letter off it would be taken for it
+    for k, word in enumerate(words):
+        if len(normalize_word(word)) < _MISSPELT_LENGTH or not normalize_word(word).isalpha():
+            continue
+        parts = [r"([^\W\d_]+)" if i == k else _name_word(w) for i, w in enumerate(words)]
+        body = parts[0] + "".join(_gap(b) + p for b, p in zip(words, parts[1:], strict=False))
+        found.append((normalize_word(word), re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)))
+    return tuple(found)
 
 
 FIRST_WORD = "first word"
@@ -83,37 +115,76 @@ def everyday_words(name: str) -> bool:
     return all(is_everyday_word(normalize_word(w)) for w in WORD_RE.findall(name))
 
 
-def name_variants(_ctx, name: str, text: str):
-    """(offset, written, why) of each other way `text` writes the business name: other capitals or spelling ("and"
-    for "&", "Co" for "Co."), shortened to its first words, or cut to its first word inside a sentence."""
-    regex = _name_regex(name)
+def name_variants(ctx, name: str, text: str):
+    """(offset, written, why) of each other way `text` writes the business name: other capitals, accents or spelling
+    ("and" for "&", "Co" for "Co.", "Kowhai" for "Kōwhai"), one word misspelt, shortened to its first words, or cut
+    to its first word inside a sentence. Accents are looked past as LOC305 looks past them in the city
+    (`accents_off`), and said with the other ways ("without accents, other spelling")."""
+    plain_name = without_accents(name)
+    plain, places = accents_off(text)
+
+    def where(start: int, end: int) -> tuple[int, str]:  # a span of `plain` in `text`, and what is written there
+        start, end = (places[start], places[end]) if places else (start, end)
+        return start, " ".join(text[start:end].split())
+
+    regex = _name_regex(plain_name)
     starts = set()
-    for m in regex.finditer(text) if regex else ():
-        starts.add(m.start())
-        written = " ".join(m.group(0).split())
-        if written.translate(STRAIGHT) == name.translate(STRAIGHT):
+    for m in regex.finditer(plain) if regex else ():
+        start, written = where(m.start(), m.end())
+        starts.add(start)
+        shown = " ".join(m.group(0).split())  # as written, accents off
+        accents = _accents(written, name)
+        if shown.translate(STRAIGHT) == plain_name.translate(STRAIGHT) and not accents:
             continue
-        full = len(written.split()) == len(name.split())
-        last = written.split()[-1]
-        if not full and (written.lower() == written or not any(ch.isalnum() for ch in last)
-                         or is_function_word(last) or _another_name(text, m.end())):
+        full = len(shown.split()) == len(name.split())
+        last = shown.split()[-1]
+        if not full and (shown.lower() == shown or not any(ch.isalnum() for ch in last)
+                         or is_function_word(last) or _another_name(plain, m.end())):
             continue  # "advanced scalp care", "Hair & beard", "Lone Star State": other words, not the name
-        why = "other capitals" if written.lower() == name.lower() else "other spelling" if full else "shortened"
+        why = "" if shown.translate(STRAIGHT) == plain_name.translate(STRAIGHT) else "other capitals" \
+            if shown.lower() == plain_name.lower() else "other spelling" if full else "shortened"
         if why == "other capitals" and everyday_words(name) \
-                and (written.islower() and len(name.split()) == 1 or everyday_phrase(text, m.start(), written)):
+                and (shown.islower() and len(name.split()) == 1 or everyday_phrase(plain, m.start(), shown)):
             continue  # "with precision" for Precision, "a scalp studio" for Scalp Studio: the words, not the name
-        yield m.start(), written, why
+        yield start, written, ", ".join(w for w in (accents, why) if w)
+    yield from _misspelt(ctx, plain_name, plain, where)
     for found in _run_together(name, text):
         starts.add(found[0])  # "Crown&Line": the name run together, not cut to "Crown"
         yield found
-    first = _first_word_regex(name)
-    if first is None or _a_place(_ctx, name.split()[0]):
+    first = _first_word_regex(plain_name)
+    if first is None or _a_place(ctx, plain_name.split()[0]):
         return  # "Dublin SMP": "in Dublin" names the city, not the clinic cut short
-    for m in first.finditer(text):
-        if m.start(1) in starts or _another_name(text, m.end(1)) or _title_case(text, m.start(1)) \
-                or _the_proper_noun(text, m.start(1), m.group(1)):
+    for m in first.finditer(plain):
+        start, written = where(m.start(1), m.end(1))
+        if start in starts or _another_name(plain, m.end(1)) or _title_case(plain, m.start(1)) \
+                or _the_proper_noun(plain, m.start(1), m.group(1)):
             continue  # the name itself, a capital in title case ("Thinning Hair", "with Hair Loss"), "the Liffey"
-        yield m.start(1), m.group(1), FIRST_WORD
+        yield start, written, FIRST_WORD
+
+
+def _accents(written: str, name: str) -> str:
+    """How the accents of the name as `written` differ from the name's ("" when they do not), as LOC305 says it
+    of the city: "without accents" ("Kowhai" for "Kōwhai"), or "other accents"."""
+    regex = _name_regex(unicodedata.normalize("NFC", name))
+    if regex is not None and regex.fullmatch(unicodedata.normalize("NFC", written)):
+        return ""
+    return "without accents" if written.isascii() else "other accents"
+
+
+def _misspelt(ctx, name: str, text: str, where):
+    """The whole name with one word of `_MISSPELT_LENGTH` letters or more misspelt ("Kōhwai Scalp & Co." for
+    "Kōwhai Scalp & Co."): one letter added, dropped or changed, or two neighbours swapped (`edit_distance`),
+    the other words as they are, accents looked past (`name` and `text` are without accents, `where` takes a span
+    back to the text as written). Not a word the dictionary lists ("Crows & Line" is a word there), nor one the
+    misspelt-term rule (SEO215) finds: one typo, one finding."""
+    guard = getattr(ctx, "guard", None)
+    for good, regex in _misspelt_regexes(name):
+        for m in regex.finditer(text):
+            word = normalize_word(m.group(1))
+            if word == good or word in known_words() or edit_distance(word, good, 1) != 1 \
+                    or (guard is not None and guard.suggestion(m.group(1))):
+                continue
+            yield (*where(m.start(), m.end()), MISSPELT)
 
 
 _JOINED_RE = re.compile(r"[^\W_]+(?:[&+'’.\-][^\W_]+)*")  # a word, or words joined by "&", "+" or "-"

@@ -86,6 +86,23 @@ def without_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+def accents_off(text: str) -> tuple[str, list[int] | None]:
+    """`text` without its accents (`without_accents`, a character at a time), and where each of its characters
+    stands in `text` (one more place at the end: `text`'s length); None for ASCII text, where every character stands
+    where it is. A search in the text without accents ("Kowhai" found in "Kōwhai", written precomposed or with a
+    combining mark) is taken back to `text` by those places."""
+    if text.isascii():
+        return text, None
+    chars: list[str] = []
+    places: list[int] = []
+    for at, ch in enumerate(text):
+        plain = without_accents(ch)
+        chars.append(plain)
+        places.extend([at] * len(plain))
+    places.append(len(text))
+    return "".join(chars), places
+
+
 def is_function_word(word: str) -> bool:
     return word.translate(_APOSTROPHES).lower() in function_words()
 
