@@ -295,6 +295,7 @@ def test_rules_declared_as_kinds_say_so():
                      "SEO220": "required", "LOC303": "required",
                      "SEO211": "occurrence", "SEO214": "occurrence", "SEO215": "occurrence", "SEO217": "occurrence",
                      "LOC301": "consistency", "LOC302": "consistency", "LOC305": "consistency",
+                     "LOC306": "consistency",
                      "SEO203": "placement", "SEO204": "placement", "SEO205": "placement", "SEO208": "placement",
                      "SEO221": "placement", "LOC304": "placement",
                      "SITE401": "duplicate", "SITE402": "duplicate", "SITE403": "duplicate", "SITE404": "duplicate"}

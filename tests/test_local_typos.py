@@ -1,5 +1,6 @@
-"""The clinic's facts mistyped: its business name without its accents or with one word misspelt (LOC302); and a
-passive built on an irregular participle ("is broken down"), found as one built on "torn" is (RD104)."""
+"""The clinic's facts mistyped: its business name without its accents or with one word misspelt (LOC302), its phone
+number one digit off or with two digits swapped (LOC306); and a passive built on an irregular participle ("is
+broken down"), found as one built on "torn" is (RD104)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,19 @@ def test_ordinary_words_are_not_a_misspelt_name(tmp_path):
     settings = '[site]\nname = "Advanced Scalp Clinic"\n'
     assert _findings(tmp_path, "Book at Advnaced Scalp Clinic.", ["LOC302", "SEO215"], settings) == [
         ("SEO215", 5, 9, "'Advnaced' looks like a misspelling of 'Advanced'")]
+
+
+def test_a_phone_number_one_digit_off_the_clinic_s_is_a_typo(tmp_path):
+    """The same count of digits, one other or two neighbours swapped, in any layout; not a number that differs more
+    (a second studio, a mobile), only in its area code (another town's line) or after "fax"."""
+    body = ("Call 09 555 0128 or +64 9 555 0213 to book.\n\n"
+            "Our Hamilton studio is on (07) 555 0145; text Aroha on 021 555 0199.\n\n"
+            "Our old Wellington line, 04 555 0123, is closed. Fax: 09 555 0124. Call 09 555 0123.")
+    assert _findings(tmp_path, body, ["LOC301", "LOC306"]) == [
+        ("LOC306", 5, 6, "Phone number '09 555 0128' is the clinic's '09 555 0123' with one digit off: a typo sends "
+                         "calls elsewhere"),
+        ("LOC306", 5, 21, "Phone number '+64 9 555 0213' is the clinic's '09 555 0123' with two digits swapped: a "
+                          "typo sends calls elsewhere")]
 
 
 def test_a_passive_on_broken_is_found_as_one_on_torn(tmp_path):

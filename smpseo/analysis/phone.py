@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from smpseo.core.phone import GAP, MIN_DIGITS, SEPARATOR, national_digits
+from smpseo.core.phone import GAP, MIN_DIGITS, SEPARATOR, national_digits, phone_numbers_at
 
 
 @functools.lru_cache(maxsize=16)
@@ -40,14 +40,19 @@ def local_regex(phone: str) -> re.Pattern[str] | None:
     setting's first group of digits after the country code and trunk prefix, when more groups follow; None when the
     setting is written as one group (where the area code ends cannot be told) or what is left has fewer than
     `MIN_DIGITS` digits (a "1300 555 123" has no area code)."""
-    written = re.sub(r"^\s*(?:\+|00)\d{1,3}", "", phone) if phone.strip().startswith(("+", "00")) else phone
-    groups = [g for g in re.findall(r"\d+", written.replace("(0)", " ")) if g]
-    if len(groups) < 2:
-        return None
-    local = "".join(groups[1:])
-    if len(local) < MIN_DIGITS or not national_digits(phone).endswith(local):
+    local = _local_digits(phone)
+    if local is None or len(local) < MIN_DIGITS:
         return None
     return re.compile(r"(?<![\w+.,/])" + GAP.join(local) + r"(?![-.]?\d)")
+
+
+def _local_digits(phone: str) -> str | None:
+    """The digits of the clinic's number after its area code (`local_regex`), or None when the setting does not show
+    where the area code ends."""
+    written = re.sub(r"^\s*(?:\+|00)\d{1,3}", "", phone) if phone.strip().startswith(("+", "00")) else phone
+    groups = [g for g in re.findall(r"\d+", written.replace("(0)", " ")) if g]
+    local = "".join(groups[1:])
+    return local if len(groups) >= 2 and national_digits(phone).endswith(local) else None
 
 
 def phone_mentions(phone: str, text: str) -> list[re.Match[str]]:
@@ -73,3 +78,38 @@ def _after_digits(text: str, start: int) -> bool:
     while at > 0 and start - at < 3 and re.match(SEPARATOR, text[at - 1]):
         at -= 1
     return at > 0 and text[at - 1].isdigit()
+
+
+ONE_DIGIT_OFF, SWAPPED = "one digit off", "two digits swapped"
+_FAX = re.compile(r"\bfax\b\W{0,12}$", re.I)  # "Fax: ", "fax on ": the number after it is a fax line
+
+
+def typo_of(number: str, phone: str) -> str | None:
+    """How `number` differs from the clinic's `phone` when it is most likely the clinic's number mistyped: the same
+    count of national digits (`national_digits`) and one of them other (`ONE_DIGIT_OFF`), or two neighbours swapped
+    (`SWAPPED`); None when it is the clinic's number or differs more (another business's, a mobile), or only in its
+    area code ("04 555 0123" for "09 555 0123": the same local number in another area, another line)."""
+    written, own = national_digits(number), national_digits(phone)
+    if len(written) != len(own) or len(own) < MIN_DIGITS:
+        return None
+    off = [i for i, (a, b) in enumerate(zip(written, own, strict=True)) if a != b]
+    local = _local_digits(phone)
+    if local is not None and off and off[-1] < len(own) - len(local):
+        return None
+    if len(off) == 1:
+        return ONE_DIGIT_OFF
+    if len(off) == 2 and off[1] == off[0] + 1 and written[off[0]] == own[off[1]] and written[off[1]] == own[off[0]]:
+        return SWAPPED
+    return None
+
+
+def mistyped_phones(phone: str, text: str) -> list[tuple[int, str, str]]:
+    """(offset, number as shown, how) for each number `text` writes (`phone_numbers_at`) that is the clinic's
+    `phone` mistyped (`typo_of`). A number after "fax" is left alone: a clinic's fax line is often its phone number
+    but the last digit."""
+    found = []
+    for at, number in phone_numbers_at(text):
+        how = typo_of(number, phone)
+        if how and not _FAX.search(text, max(0, at - 24), at):
+            found.append((at, as_shown(number), how))
+    return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from smpseo.analysis.phone import as_shown, phone_mentions, phone_regex
+from smpseo.analysis.phone import as_shown, mistyped_phones, phone_mentions, phone_regex
 from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
@@ -46,6 +46,25 @@ register(Consistency(
                    "1:17 LOC301 Phone written '917-7772', not '778-917-7772'"),
               passes("Call 778-917-7772 today. Our fax is 604 555 0100."),
               passes("Call 778\u2011917\u20117772 (non-breaking hyphens) today.")]))
+
+
+register(Consistency(
+    id="LOC306", name="phone-typo", category="local", severity="warning",
+    doc="A number written like a phone number that is the clinic's (`[site] phone`) mistyped: the same count of "
+        "digits, and one of them other (\"09 555 0128\" for \"09 555 0123\") or two neighbours swapped "
+        "(\"09 555 0132\"), in any layout. Calls to it go elsewhere. A number that differs more (another "
+        "business's, a mobile) is not the clinic's, nor one after \"fax\".",
+    hint="Write the clinic's number as in [site] phone.",
+    canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
+    variants=lambda ctx, phone, text: mistyped_phones(phone, text),
+    message="Phone number '{written}' is the clinic's '{canonical}' with {why}: a typo sends calls elsewhere",
+    examples=[flag("Call 778-917-7727 today.",
+                   "1:6 LOC306 Phone number '778-917-7727' is the clinic's '778-917-7772' with two digits swapped: a "
+                   "typo sends calls elsewhere"),
+              flag("Call us on +1 (778) 917-7773.",
+                   "1:12 LOC306 Phone number '+1 (778) 917-7773' is the clinic's '778-917-7772' with one digit off: "
+                   "a typo sends calls elsewhere"),
+              passes("Call 778-917-7772 today. Our Surrey studio is on 604-555-0188, our fax 778-917-7773.")]))
 
 
 register(Consistency(

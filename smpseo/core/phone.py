@@ -77,16 +77,29 @@ def phone_numbers(text: str) -> list[str]:
     slashes or brackets between them, or one group after a "+", with `MIN_DIGITS` national digits (`phone_problem`)
     and `MAX_DIGITS` in all. Not a date, a range of years or round figures, a count in thousands, a postcode, hours,
     nor a price or a share (a currency sign or % beside it), nor a number a letter, a decimal or a time goes on."""
+    return [number for _, number in phone_numbers_at(text)]
+
+
+def phone_numbers_at(text: str) -> list[tuple[int, str]]:
+    """`phone_numbers`, each with where it starts in `text`."""
     found = []
-    for line in text.splitlines():
+    at = 0
+    for ended in text.splitlines(keepends=True):
+        line = (ended.splitlines() or [""])[0]  # without its line break: a number ends with its line
         for match in _NUMBER.finditer(line):
             before = line[:match.start()].rstrip()[-1:]
             after = line[match.end():]
             if _GOES_ON.match(after) or _is_currency(before) or _is_currency(after.lstrip()[:1]):
                 continue
             whole = _bracketed(match.group())
-            found += [whole] if _may_be_phone(whole) else [p for p in map(_bracketed, _BETWEEN.split(whole))
-                                                           if _may_be_phone(p)]
+            parts = [whole] if _may_be_phone(whole) else [p for p in map(_bracketed, _BETWEEN.split(whole))
+                                                          if _may_be_phone(p)]
+            cursor = match.start()
+            for part in parts:
+                cursor = line.index(part, cursor)
+                found.append((at + cursor, part))
+                cursor += len(part)
+        at += len(ended)
     return found
 
 
