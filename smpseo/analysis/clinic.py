@@ -234,8 +234,10 @@ def site_url(posts: list[Post]) -> Found | None:
     return winner if winner is not None and winner.posts * 2 >= len(posts) else None
 
 
-# The service in the words clinics write it: the long form and the short one (`[keywords] targets`).
+# The service in the words clinics write it: the long form and the short one (`[keywords] targets`), and the other
+# words for it that `smpseo init` writes as `[keywords.synonyms]`.
 SERVICE_LONG, SERVICE_SHORT = "scalp micropigmentation", "SMP"
+SERVICE_SYNONYMS = {SERVICE_LONG: [SERVICE_SHORT, "scalp micro-pigmentation", "hair tattoo", "scalp tattoo"]}
 
 
 def service_words(posts: list[Post], city: str = "") -> dict[str, int]:

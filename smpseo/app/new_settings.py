@@ -142,11 +142,20 @@ def _targets(posts: list, city: str, given: list[str]) -> list[Value]:
     """The targets given; else the service's name with the city's, each marked as written in posts or not yet."""
     if given:
         return [Value("target", t, "given") for t in given]
-    from smpseo.analysis.clinic import SERVICE_LONG, SERVICE_SHORT, service_words
+    from smpseo.analysis.clinic import SERVICE_LONG, SERVICE_SHORT, SERVICE_SYNONYMS, service_words
+    from smpseo.analysis.keyphrase import Matcher
 
     used = service_words(posts, city) if posts else {}
     phrases = [(f"{city} {SERVICE_LONG}", SERVICE_LONG), (SERVICE_LONG, SERVICE_LONG),
                (f"{SERVICE_SHORT} {city}", SERVICE_SHORT)] if city else [(SERVICE_LONG, SERVICE_LONG)]
+    # Two phrases the checks take for one keyphrase (a synonym of the other's words: "SMP Dublin" and "Dublin scalp
+    # micropigmentation", with the synonyms written below) are one target: the one more posts write is kept.
+    same = Matcher(SERVICE_SYNONYMS).same
+    kept: list[tuple[str, str]] = []
+    for phrase, form in sorted(phrases, key=lambda p: -used.get(p[0], 0)):
+        if not any(same(phrase, other) for other, _ in kept):
+            kept.append((phrase, form))
+    phrases = [p for p in phrases if p in kept]
     out = []
     for phrase, form in phrases:
         n = used.get(form, 0)  # a phrase is suggested when posts write the service's words, with the city or not
@@ -182,6 +191,8 @@ def _toml(value: str) -> str:
 
 def render(plan: Plan) -> str:
     """The text of the settings file for `plan`, documenting what it does not set."""
+    from smpseo.analysis.clinic import SERVICE_SYNONYMS
+
     lines = ["# smpseo settings for the clinic's blog, written by `smpseo init`. Every command finds this file in the",
              "# posts' folder or above it. Lines ending \"check it\" were found in the posts: check them. Lines starting",
              "# with # are not read: remove the # and write your own value to set one.", "", "[site]"]
@@ -209,7 +220,7 @@ def render(plan: Plan) -> str:
     for term, n in plan.ideas:
         lines.append(f"# a phrase {n} posts share, another target perhaps: {_toml(term)}")
     lines += ["", "[keywords.synonyms]", "# Other words for a target's words, counted where Yoast Premium counts them.",
-              '"scalp micropigmentation" = ["SMP", "scalp micro-pigmentation", "hair tattoo", "scalp tattoo"]', "",
+              *(f"{_toml(term)} = [{', '.join(map(_toml, others))}]" for term, others in SERVICE_SYNONYMS.items()), "",
               "# [rules]                       # tune or switch off a check (docs/checks.md)",
               "# RD101 = { max_words = 25 }",
               "# [topics]                      # your own FAQ topics and marks (docs/gaps.md)",
