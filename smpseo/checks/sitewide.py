@@ -32,19 +32,41 @@ def _page(title: str, slug: str, extra: str = "", body: str = "Text about the to
     return f"---\ntitle: {title}\nslug: {slug}\n{extra}\n---\n\n{body}\n"
 
 
+def _through_synonyms(phrase, others: list) -> str:
+    """How `phrase` is the same keyphrase as `others` (`Matcher.same`) where their own words differ: through
+    synonyms (" ('SMP' and 'scalp micropigmentation' are synonyms)"); "" where the words are the same, in any order
+    or form."""
+    pairs = []
+    for other in others:
+        mine = [w for k, w in zip(phrase.literal, phrase.literal_words, strict=True) if k not in other.literal]
+        theirs = [w for k, w in zip(other.literal, other.literal_words, strict=True) if k not in phrase.literal]
+        pair = f"'{' '.join(dict.fromkeys(mine))}' and '{' '.join(dict.fromkeys(theirs))}'"
+        if mine and theirs and pair not in pairs:
+            pairs.append(pair)
+    return f" ({'; '.join(pairs)} are synonyms)" if pairs else ""
+
+
 register(Duplicate(
     id="SITE401", name="same-keyphrase", category="site", severity="warning",
-    doc="Two or more posts have the same focus keyphrase (any order, word form or synonym): they compete in search.",
+    doc="Two or more posts have the same focus keyphrase (any order, word form or synonym): they compete in search. "
+        "Keyphrases that are one through a synonym (\"SMP\" for \"scalp micropigmentation\") are said to be so, with "
+        "the words that are synonyms.",
     hint="Give each post its own keyphrase, or merge the posts and redirect one to the other.",
     among=lambda site: [c for c in site.posts if c.focus_source == FRONT_MATTER and c.focus],
     key=lambda site, ctx: ctx.focus, same=lambda site, a, b: site.matcher.same(a, b),
-    message="Keyphrase '{ctx.focus.text}' is also the focus of {others}",
+    message="Keyphrase '{ctx.focus.text}' is also the focus of {others}{through}",
+    details=lambda site, ctx, group: {"through": _through_synonyms(ctx.focus, [o.focus for o in group if o is not ctx])},
     at=lambda ctx: (ctx.post.meta_line("keyphrase"), 1), match=lambda ctx: ctx.focus.text,
     examples=[flag(_page("SMP costs", "a", "keyphrase: SMP Vancouver") + SEP +
                    _page("SMP prices", "b", "keyphrase: Vancouver scalp micropigmentation"),
-                   "4:12 SITE401 Keyphrase 'SMP Vancouver' is also the focus of example-1.md",
+                   "4:12 SITE401 Keyphrase 'SMP Vancouver' is also the focus of example-1.md ('SMP' and 'scalp "
+                   "micropigmentation' are synonyms)",
                    "4:12 SITE401 Keyphrase 'Vancouver scalp micropigmentation' is also the focus of "
-                   "example-0.md"),
+                   "example-0.md ('scalp micropigmentation' and 'SMP' are synonyms)"),
+              flag(_page("SMP costs", "a", "keyphrase: SMP cost Vancouver") + SEP +
+                   _page("SMP prices", "b", "keyphrase: Vancouver SMP costs"),
+                   "4:12 SITE401 Keyphrase 'SMP cost Vancouver' is also the focus of example-1.md",
+                   "4:12 SITE401 Keyphrase 'Vancouver SMP costs' is also the focus of example-0.md"),
               passes(_page("SMP costs", "a", "keyphrase: SMP cost") + SEP +
                      _page("SMP pain", "b", "keyphrase: SMP pain"))]))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from smpseo.checks.engine import SITE, Hit
@@ -25,8 +25,8 @@ class Duplicate(Spec):
     description): `key(site, ctx)` is what a post has (None or "": nothing to compare), for each post `among(site)`
     gives (every post by default). Posts whose keys are equal, or the `same(site, a, b)` when keys are not plain
     values (two phrases with the same words), form a group; each post of a group of two or more gets a finding at
-    `at(ctx)`, `message` formatted with `{ctx}` (the post's context: `{ctx.focus.text}`) and `{others}` (the
-    other posts of its group, by name)."""
+    `at(ctx)`, `message` formatted with `{ctx}` (the post's context: `{ctx.focus.text}`), `{others}` (the
+    other posts of its group, by name) and what `details(site, ctx, group)` gives."""
 
     key: Callable[[Any, Any], Any]
     message: str
@@ -34,6 +34,7 @@ class Duplicate(Spec):
     same: Callable[[Any, Any, Any], bool] | None = None
     at: Callable[[Any], tuple[int, int]] = start
     match: Callable[[Any], str] = no_match
+    details: Callable[[Any, Any, list[Any]], Mapping[str, str]] | None = None
     kind = "duplicate"
     scope = SITE
 
@@ -62,5 +63,6 @@ class Duplicate(Spec):
     def check(self, site, t) -> Iterable[tuple[Any, Hit]]:
         for group in self.groups(site):
             for ctx in group:
-                yield ctx, hit(self.at(ctx), self.message.format(ctx=ctx, others=others(ctx, group), **t),
+                more = self.details(site, ctx, group) if self.details else {}
+                yield ctx, hit(self.at(ctx), self.message.format(ctx=ctx, others=others(ctx, group), **t, **more),
                                self.match(ctx))
