@@ -56,6 +56,12 @@ const DELIBERATE = [
     why: "an inferred keyphrase every post shares is the blog's main target, not cannibalisation",
   },
   {
+    doc: "keyphrases that are one through a synonym",
+    when: (c) => c.assessment === "previouslyUsedKeywords" && c.smpseoFlags && c.yoast.score >= 8
+      && c.hits.some((h) => /are synonyms\)/.test(h.message)),
+    why: "two keyphrases that are one through a synonym answer the same search; Yoast compares them as written",
+  },
+  {
     doc: "`subheadingsKeyword`",
     when: (c) => c.assessment === "subheadingsKeyword" && !c.smpseoFlags && /too much|over-optimi/i.test(c.yoast.text)
       && c.subheadings < 3,
