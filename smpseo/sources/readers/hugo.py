@@ -57,8 +57,10 @@ def hugo_site_above(folder: str | Path) -> HugoSite | None:
 
 def site_root_above(folder: str | Path) -> Path | None:
     """The folder whose `content` holds `folder` (a Hugo site's, if its settings are there), or None."""
-    here = Path(os.path.abspath(folder))
-    return next((root for root in here.parents if root.name and (root / CONTENT) in (here, *here.parents)), None)
+    parts = Path(os.path.abspath(folder)).parts
+    # the innermost `content` of the path (the folder itself or one above it), under a folder that has a name
+    at = next((i for i in range(len(parts) - 1, 1, -1) if parts[i] == CONTENT), None)
+    return Path(*parts[:at]) if at is not None else None
 
 
 def site_of(sites: list[HugoSite], folder: str) -> HugoSite | None:
