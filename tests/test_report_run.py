@@ -268,11 +268,18 @@ def test_a_cell_over_its_time_limit_fails_the_run(two_months, tmp_path, capfd):
     source = tmp_path / "slow.ipynb"
     nbformat.write(slow, source)
     capfd.readouterr()
-    with pytest.raises(ReportFailed, match=r"CellTimeoutError: a cell ran past the time it may take \(1.5 s; "):
+    with pytest.raises(ReportFailed, match=r"CellTimeoutError: cell \[3\] `import time` ran past the time it may "
+                                           r"take \(1.5 s; ") as failed:
         run_monthly("2026-10", posts=two_months["posts"], out=out, notebook=source, timeout=1.5)
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Timeout waiting" not in err, err
     assert (out / "2026-10" / "monthly_report.html").read_bytes() == good_html
+    # the notebook as far as it ran is kept, and the index marks the month as every failed run does
+    kept = out / "2026-10" / "monthly_report.FAILED.ipynb"
+    assert failed.value.notebook == kept and str(failed.value).endswith(f"(executed notebook kept as {kept})")
+    assert [c.source for c in nbformat.read(kept, as_version=4).cells
+            if c.metadata.get("papermill", {}).get("start_time")][-1] == "import time\ntime.sleep(30)"
+    assert "last re-run failed; this is the earlier report" in (out / "index.html").read_text()
     assert not [p for p in out.iterdir() if p.name.startswith(".") and p.is_dir()]
 
 
@@ -285,9 +292,12 @@ def test_a_run_that_reads_no_post_keeps_the_month_s_report(two_months, tmp_path)
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "a.md").write_bytes(b"\x00\x01 not text")
+    kept = out / "2026-10" / "monthly_report.FAILED.ipynb"
     for posts in (tmp_path / "empty", broken):
         posts.mkdir(exist_ok=True)
         with pytest.raises(ReportFailed, match=r"no post could be read from .*: no report made \(the report that was "
-                                               r"there is kept\)"):
+                                               r"there is kept\) \(executed notebook kept as .*FAILED.ipynb\)$"):
             run_monthly("2026-10", posts=posts, out=out)
         assert (out / "2026-10" / "summary.json").read_bytes() == before
+        assert kept.is_file() and "last re-run failed; this is the earlier report" in (out / "index.html").read_text()
+        kept.unlink()

@@ -109,7 +109,9 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
                 papermill.execute_notebook(
                     str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME, cwd=str(cwd),
                     execution_timeout=math.ceil(timeout), progress_bar=sys.stderr.isatty(), log_output=False,
-                    request_save_on_cell_execute=False, kernel_manager_class=_kernel_manager_class(sockets),
+                    # saved as each cell starts and ends: a run stopped mid-cell (over its time, a kernel that died)
+                    # still leaves the notebook executed so far, to keep as the failed one
+                    request_save_on_cell_execute=True, kernel_manager_class=_kernel_manager_class(sockets),
                 )
         except PapermillExecutionError as exc:
             where = f"cell [{exc.exec_count}]" if exc.exec_count else f"cell {exc.cell_index}"
@@ -118,12 +120,29 @@ def execute(notebook: Path, output: Path, parameters: dict, cwd: Path, timeout: 
             raise ReportFailed(f"{notebook.name}: {where} `{code}` failed: {why}", output, exc.exec_count) from None
         except Exception as exc:  # a cell over its time limit, a kernel that died or never started, a full disk
             if type(exc).__name__ == "CellTimeoutError":
-                what = f"a cell ran past the time it may take ({timeout:g} s; --timeout sets it)"
+                what = f"{_last_started(output)} ran past the time it may take ({timeout:g} s; --timeout sets it)"
             else:
                 what = _os_cause(exc) or _first_line(exc) or "no details"
                 said = _last_line(Path(sockets) / KERNEL_LOG)
                 what += f" (the kernel said: {said})" if said and type(exc).__name__ == "DeadKernelError" else ""
             raise ReportFailed(f"{notebook.name}: {type(exc).__name__}: {what}", output) from exc
+
+
+def _last_started(executed: Path) -> str:
+    """The cell a run stopped in, named as a failing cell is (its number and first line), from the notebook saved
+    as each cell started: the last cell that started; "a cell" when the notebook cannot tell."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(str(executed), as_version=4).cells
+    except Exception:  # not written, or cut short: the run's error is said all the same
+        return "a cell"
+    started = [(i, c) for i, c in enumerate(cells) if c.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if not started:
+        return "a cell"
+    index, cell = started[-1]
+    where = f"cell [{cell.execution_count}]" if cell.get("execution_count") else f"cell {index}"
+    return f"{where} `{_first_line(cell.source)}`"
 
 
 def _nothing_read(summary: Path) -> bool:
@@ -235,6 +254,15 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
         return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf)
 
 
+def _failed(message: str, executed: Path, final: Path, out: Path, cell: int | None = None) -> ReportFailed:
+    """What every failed monthly run does before it says why: its executed notebook is kept as
+    `monthly_report.FAILED.ipynb` beside the month's report (which stays as it was) and named in the message, and
+    `index.html` is refreshed, marking the month whose last run failed."""
+    kept = keep_failed(executed, final, "monthly_report")
+    _refresh_index(out)
+    return ReportFailed(f"{message} (executed notebook kept as {kept})" if kept else message, kept, cell)
+
+
 def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, notebook, pages, drafts,
                  pdf) -> RunResult:
     from smpseo.app.report.index import write_index
@@ -260,30 +288,20 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
             execute(source, executed, parameters, cwd=Path.cwd(), timeout=timeout)
         except ReportFailed as exc:
             cause = _os_cause(exc)
-            exc.notebook = keep_failed(executed, final, "monthly_report")
-            if cause and cause not in exc.args[0]:
-                exc.args = (f"{exc.args[0]} ({cause})",)
-            if exc.notebook:
-                exc.args = (f"{exc.args[0]} (executed notebook kept as {exc.notebook})",)
-            _refresh_index(out)
-            raise
+            raise _failed(f"{exc.args[0]} ({cause})" if cause and cause not in exc.args[0] else exc.args[0],
+                          executed, final, out, exc.cell) from None
         summary = staging / SUMMARY_NAME
         if not summary.is_file():
-            kept = keep_failed(executed, final, "monthly_report")
-            _refresh_index(out)
-            raise ReportFailed(f"{source.name}: ran without writing {SUMMARY_NAME}", kept)
+            raise _failed(f"{source.name}: ran without writing {SUMMARY_NAME}", executed, final, out)
         if _nothing_read(summary):  # a folder emptied or all its files broken: a report of nothing replaces nothing
-            _refresh_index(out)
-            there = " (the report that was there is kept)" if final.exists() else ""
-            raise ReportFailed(f"no post could be read from {as_given(posts)}: no report made{there}")
+            there = " (the report that was there is kept)" if (final / "monthly_report.html").is_file() else ""
+            raise _failed(f"no post could be read from {as_given(posts)}: no report made{there}", executed, final,
+                          out)
         try:
             export_html(executed, staging / "monthly_report.html", f"SEO report {month_title(month)}")
         except Exception as exc:
-            kept = keep_failed(executed, final, "monthly_report")
-            _refresh_index(out)
             why = _os_cause(exc) or f"{type(exc).__name__}: {_first_line(exc)}"
-            kept_note = f" (executed notebook kept as {kept})" if kept else ""
-            raise ReportFailed(f"exporting the report to HTML failed: {why}{kept_note}", kept) from exc
+            raise _failed(f"exporting the report to HTML failed: {why}", executed, final, out) from exc
         pdf_error = None
         if pdf:
             try:
