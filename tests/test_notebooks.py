@@ -124,3 +124,27 @@ def test_notebooks_run_as_committed_from_jupyterlab(name, tmp_path):
     assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
     assert sum(1 for o in outputs if "text/html" in o.get("data", {})) >= 4
     assert not list(notebooks_dir().glob("*.json")), "a notebook wrote into notebooks/"
+
+
+@pytest.mark.slow
+def test_monthly_notebook_keeps_a_file_of_yours_at_summary_path(tmp_path):
+    """`summary_path` naming a file of the user's: kept aside the way a report keeps it, said in the report; the
+    file written there is then smpseo's own, replaced freely by the next run."""
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"call": "Dana, Tuesday"}\n', encoding="utf-8")
+    parameters = {"posts": str(FIXTURES / "report_posts"), "month": "2026-10", "config": "",
+                  "reports_dir": str(tmp_path / "reports"), "summary_path": "../notes.json"}
+    work = tmp_path / "nbs"
+    work.mkdir()
+    execute(notebooks_dir() / "monthly_report.ipynb", tmp_path / "out.ipynb", parameters, cwd=work, timeout=300)
+    kept = tmp_path / "notes.edited.json"
+    assert kept.read_text(encoding="utf-8") == '{"call": "Dana, Tuesday"}\n'
+    assert json.loads(notes.read_text(encoding="utf-8"))["month"] == "2026-10"
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert ("../notes.json: warning: smpseo has no record of writing it; your version is kept as "
+            "../notes.edited.json") in html
+    execute(notebooks_dir() / "monthly_report.ipynb", tmp_path / "out2.ipynb", parameters, cwd=work, timeout=300)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("notes")) == ["notes.edited.json",
+                                                                                          "notes.json"]

@@ -196,11 +196,13 @@ def todo_list(items: Sequence[TodoItem]) -> HTML:
 
 
 def heading(report) -> HTML:
-    """The report's title line: month, site, when it was made."""
+    """The report's title line: month, site, when it was made; a file of the user's kept aside, one line each."""
     from smpseo.core.months import month_title
 
     s = report.summary
     site = f" &middot; {e(s.site)}" if s.site else ""
     return HTML(f'<p style="font-size:18px;margin:0"><b>{e(month_title(s.month))}</b>{site}</p>'
                 f'<p class="muted">Made {e(s.generated_at.replace("T", " ").rstrip("Z"))} UTC '
-                f"with smpseo {e(s.smpseo_version)} from {e(s.totals.posts)} posts.</p>")
+                f"with smpseo {e(s.smpseo_version)} from {e(s.totals.posts)} posts.</p>"
+                # a file of the user's that was in the way of one the report wrote, and where it is kept
+                + "".join(f"<p>{dot(SEVERITY_COLOUR['warning'])}{e(kept.line())}</p>" for kept in report.kept))

@@ -6,13 +6,12 @@ import json
 from html import escape
 from pathlib import Path
 
-from smpseo.app.report.keep import keep_aside, record
+from smpseo.app.report.keep import write_keeping
 from smpseo.core.months import month_title
 from smpseo.core.text import counted
 from smpseo.core.textfile import read_regular
 from smpseo.core.version import GENERATOR_META
 from smpseo.sources.readers.sites import MONTH_FOLDER
-from smpseo.sources.writer import write_atomic
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -123,11 +122,7 @@ def write_index(reports_dir: str | Path, kept: list | None = None) -> Path:
     title = f"SEO reports: {site}" if site else "SEO reports"
     lead = f"{counted(len(rows), 'monthly report')}, newest first." if rows else \
         "No monthly reports yet: run <code>smpseo report monthly</code>."
-    path = reports_dir / "index.html"
-    aside = keep_aside(reports_dir, path.name)
-    if aside is not None and kept is not None:
-        kept.append(aside)
     # a temporary file of its own (two runs at once never share one), removed if the disk is full
-    write_atomic(path, PAGE.format(title=escape(title), generator=GENERATOR_META, lead=lead, rows="\n".join(lines)))
-    record(reports_dir, [path.name])
-    return path
+    return write_keeping(reports_dir / "index.html",
+                         PAGE.format(title=escape(title), generator=GENERATOR_META, lead=lead, rows="\n".join(lines)),
+                         kept)

@@ -100,6 +100,19 @@ def keep_aside(folder: Path, name: str) -> Kept | None:
     return Kept(path, aside, name in recorded)
 
 
+def write_keeping(path: Path, text: str, kept: list | None = None) -> Path:
+    """Write `text` to `path` as every file a report writes is written: a file of the user's in the way (not
+    smpseo's own, `ours`) is first kept aside (`keep_aside`; what was kept is appended to `kept`), the text goes in
+    through a temporary file of its own, and the folder's record notes it as smpseo's."""
+    path = Path(path)
+    aside = keep_aside(path.parent, path.name)
+    if aside is not None and kept is not None:
+        kept.append(aside)
+    write_atomic(path, text)
+    record(path.parent, [path.name])
+    return path
+
+
 def carry_over(final: Path, staging: Path) -> list[Kept]:
     """Put into `staging` (the month's new report, about to replace `final`) what of `final` is the user's: every
     entry the new run did not write, as it is, and each file in the way of one the run wrote or had written that is

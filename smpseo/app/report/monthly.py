@@ -44,9 +44,10 @@ class MonthlyReport:
     check_result: Any = None
     gap_report: Any = None
     timings: dict[str, float] = field(default_factory=dict)
+    kept: list = field(default_factory=list)  # the user's files in the way of one written, and where each is kept
 
     def write_summary(self, path: str | Path) -> Path:
-        return write_summary(self.summary.to_dict(), path)
+        return write_summary(self.summary.to_dict(), path, self.kept)
 
 
 def _published_by(corpus, month: str, posts_path: Path):
@@ -158,11 +159,12 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
         warning = range_warning(export, month)
         if warning:
             summary["read_errors"].append({"path": export, "line": 0, "severity": "warning", "message": warning})
+    kept: list = []
     if summary_path:
-        write_summary(summary, summary_path)
+        write_summary(summary, summary_path, kept)
     return MonthlyReport(month=month, posts=corpus, config=cfg, metrics=metrics, findings=findings,
                          coverage=analysis.coverage_of(check_result), topics=topics,
                          summary=summary_from_data(summary, summary_path or SUMMARY_NAME), previous=earlier,
                          changes=changes_from_data(changes), todo=todo_from_data(todo(summary, changes)),
                          ratings=analysis.ratings_of(check_result), competing=analysis.competing(findings),
-                         check_result=check_result, gap_report=gap_report, timings=timings)
+                         check_result=check_result, gap_report=gap_report, timings=timings, kept=kept)

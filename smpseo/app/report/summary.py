@@ -173,13 +173,13 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
     return summary
 
 
-def write_summary(summary: dict, path: str | Path) -> Path:
-    path = Path(path)
+def write_summary(summary: dict, path: str | Path, kept: list | None = None) -> Path:
+    """Write `summary` to `path` as a report writes its files (`keep.write_keeping`): a file of the user's there is
+    kept aside, never overwritten (what was kept is appended to `kept`)."""
+    from smpseo.app.report.keep import write_keeping
     from smpseo.core.jsontext import utf8_json
-    from smpseo.sources.writer import write_atomic
 
-    write_atomic(path, utf8_json(summary, indent=2, default=str).decode("utf-8") + "\n")
-    return path
+    return write_keeping(Path(path), utf8_json(summary, indent=2, default=str).decode("utf-8") + "\n", kept)
 
 
 def load_summary(path: str | Path) -> dict:
