@@ -9,7 +9,8 @@
 # (a Search Console export, optional), SMPSEO (the smpseo command; default: .venv/bin/smpseo in the root, else
 # `smpseo` on the PATH or in ~/.local/bin, as `pip install --user` and pipx put it).
 # Exit status: smpseo's (0 ok, 1 the report failed, 2 bad settings); 75 when another run still holds the lock;
-# 127 when no smpseo command is found.
+# 127 when no smpseo command is found; 143 (130) when stopped by SIGTERM (SIGINT), which is passed on to smpseo.
+# What smpseo says on stderr (warnings, errors) is in the log and on this script's stderr (cron's mail).
 #
 # Needs bash and the basic commands of any Unix (date, mkdir, rm, ls, tail); not flock, which macOS lacks: the lock
 # is a folder (mkdir is atomic) holding the PID of the run that made it and when it started. A lock whose process is
@@ -33,7 +34,9 @@ LOCK_HOURS="${SMPSEO_LOCK_HOURS:-12}"
 LOCK="$OUT/.monthly-report.lock"
 
 mkdir -p "$OUT" "$LOG_DIR" || exit 2
-LOG="$LOG_DIR/monthly-report-$(date -u +%Y%m%dT%H%M%SZ).log"
+# One log per run: the second it started and this wrapper's PID (two runs in one second, the second one refused by
+# the lock, each keep their own).
+LOG="$LOG_DIR/monthly-report-$(date -u +%Y%m%dT%H%M%SZ)-$$.log"
 say() { echo "$(date -u +%FT%TZ) $*" | tee -a "$LOG" >&2; }
 
 # The command: named, else the checkout's virtual environment, else on the PATH, else a per-user install.
@@ -93,30 +96,62 @@ take_lock() {
     return 75
 }
 take_lock || exit $?
+child=""
+# Stopped (a timeout, a shutdown, Ctrl-C): before smpseo starts, at once (the EXIT trap still lets go of the lock);
+# once it runs, the signal is passed on to it and this script waits for it to stop (below).
+stop() {
+    if [[ -n "$child" ]]; then
+        kill -"$1" "$child" 2>/dev/null
+    else
+        exit "$2"
+    fi
+}
 trap 'rm -rf "$LOCK"' EXIT
-trap 'exit 143' TERM  # stopped (a timeout, a shutdown): the EXIT trap still lets go of the lock
-trap 'exit 130' INT
+trap 'stop TERM 143' TERM
+trap 'stop INT 130' INT
 
 args=(report monthly --posts "$POSTS" --out "$OUT")
 if [[ -n "${SMPSEO_QUERIES:-}" ]]; then
     args+=(--queries "$SMPSEO_QUERIES")
 fi
 
-(
-    echo "$(date -u +%FT%TZ) start: $SMPSEO ${args[*]} $*"
-    "$SMPSEO" "${args[@]}" "$@"
+# Everything smpseo says goes to the log; its warnings and errors on stderr (a file of yours kept aside, an export
+# of the wrong month, a failed run) also go to this script's stderr, which cron mails; its notes ("info": the
+# drafts left out) only to the log. The copier ignores Ctrl-C, to pass on smpseo's last line ("interrupted").
+copy_stderr() {
+    trap '' INT
+    local line
+    while IFS= read -r line || [[ -n "$line" ]]; do
+        printf '%s\n' "$line" >>"$LOG"
+        [[ "$line" == *": info: "* ]] || printf '%s\n' "$line" >&2
+    done
+}
+echo "$(date -u +%FT%TZ) start: $SMPSEO ${args[*]} $*" >>"$LOG"
+exec 3> >(copy_stderr)
+copier=$!
+# smpseo runs in the background so that this script can pass SIGTERM and SIGINT on to it (a shell runs its traps
+# only once the command in the foreground has ended) and wait for it to stop: it then cleans up what it had begun
+# and leaves the month's report as it was. (A background command would ignore SIGINT: the subshell undoes that.)
+( trap - INT; exec "$SMPSEO" "${args[@]}" "$@" ) >>"$LOG" 2>&3 </dev/null &
+child=$!
+while :; do
+    wait "$child"
     status=$?
-    echo "$(date -u +%FT%TZ) end: exit status $status"
-    exit "$status"
-) >>"$LOG" 2>&1
-status=$?
+    kill -0 "$child" 2>/dev/null || break  # still running: the wait was cut short by a signal passed on
+done
+trap - TERM INT
+exec 3>&-  # the copier ends once smpseo and this script have closed its pipe
+[[ -n "$copier" ]] && wait "$copier" 2>/dev/null  # (bash 4.4 and later wait for it; older ones need not)
+echo "$(date -u +%FT%TZ) end: exit status $status" >>"$LOG"
 
 # Keep the newest logs only.
 ls -1t "$LOG_DIR"/monthly-report-*.log 2>/dev/null | tail -n +"$((KEEP_LOGS + 1))" | while IFS= read -r old; do
     rm -f -- "$old"
 done
 
-if [[ $status -ne 0 ]]; then
+if [[ $status -eq 143 || $status -eq 130 ]]; then
+    echo "monthly report stopped (exit status $status); the month's report is left as it was; see $LOG" >&2
+elif [[ $status -ne 0 ]]; then
     echo "monthly report failed (exit status $status); see $LOG" >&2
 fi
 exit "$status"

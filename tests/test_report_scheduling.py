@@ -266,3 +266,68 @@ def test_a_number_of_logs_to_keep_that_is_not_one_or_more_is_refused(tmp_path, k
     assert result.returncode == 2 and "ran:" not in result.stdout
     assert result.stderr.strip() == (f"SMPSEO_KEEP_LOGS must be a whole number of logs to keep, 1 or more, not "
                                      f"'{keep}'")
+
+
+def talking_smpseo(tmp_path) -> Path:
+    """A stand-in smpseo that says what a real run says on stderr: a warning, a note and, when stopped, one line."""
+    fake = tmp_path / "fake" / "smpseo"
+    fake.parent.mkdir()
+    fake.write_text(
+        "#!/usr/bin/env bash\n"
+        "trap 'echo \"smpseo: stopped by SIGTERM\" >&2; exit 143' TERM\n"
+        "trap 'echo \"smpseo: interrupted\" >&2; exit 130' INT\n"
+        "echo reports/2026-10/monthly_report.html\n"
+        "echo 'reports/2026-10/monthly_report.html: warning: changed since it was written; your version is kept "
+        "as reports/2026-10/monthly_report.edited.html' >&2\n"
+        "echo 'posts: info: 1 draft left out; --drafts includes drafts' >&2\n"
+        "echo started >\"$SMPSEO_ROOT/started\"\n"
+        "if [[ \"$*\" == *--slow* ]]; then sleep 5 & wait $!; echo replaced >\"$SMPSEO_ROOT/replaced\"; fi\n"
+        "exit 0\n")
+    fake.chmod(0o755)
+    return fake
+
+
+@needs_bash
+def test_warnings_reach_cron_mail_and_the_log_and_each_run_has_its_own_log(tmp_path):
+    """What smpseo warns of is on the wrapper's stderr (what cron mails) as well as in the log; its notes are only
+    in the log. Two runs in the same second keep a log each (they shared one)."""
+    env = cron_env(tmp_path, talking_smpseo(tmp_path))
+    warning = ("reports/2026-10/monthly_report.html: warning: changed since it was written; your version is kept as "
+               "reports/2026-10/monthly_report.edited.html\n")
+    runs = [wrapper(env, "--month", "2026-10"), wrapper(env, "--month", "2026-10")]
+    for run in runs:
+        assert run.returncode == 0 and run.stderr == warning, run.stderr
+    logs = sorted((tmp_path / "site" / "reports" / "logs").glob("monthly-report-*.log"))
+    assert len(logs) == 2
+    for log in logs:
+        lines = log.read_text().splitlines()
+        assert lines[1:-1] == ["reports/2026-10/monthly_report.html", warning.strip(),
+                               "posts: info: 1 draft left out; --drafts includes drafts"]
+        assert lines[0].endswith("--month 2026-10") and lines[-1].endswith(" end: exit status 0")
+
+
+@needs_bash
+@pytest.mark.parametrize("signal_name, status, said", [("SIGTERM", 143, "smpseo: stopped by SIGTERM"),
+                                                        ("SIGINT", 130, "smpseo: interrupted")])
+def test_stopping_the_wrapper_stops_the_run(tmp_path, signal_name, status, said):
+    """SIGTERM (a timeout, a shutdown) or SIGINT to the wrapper reaches smpseo, and the wrapper waits for it to stop:
+    before, the wrapper alone ended and the run went on to replace the month's report."""
+    import signal
+    import time
+
+    env = cron_env(tmp_path, talking_smpseo(tmp_path))
+    run = subprocess.Popen(["/usr/bin/env", "-i", *(f"{k}={v}" for k, v in env.items()), str(SCRIPT), "--slow"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    site = tmp_path / "site"
+    for _ in range(100):
+        if (site / "started").exists():
+            break
+        time.sleep(0.1)
+    run.send_signal(getattr(signal, signal_name))
+    _, err = run.communicate(timeout=30)
+    assert run.returncode == status
+    assert err.splitlines()[1:] == [said, f"monthly report stopped (exit status {status}); the month's report is "
+                                          f"left as it was; see {next((site / 'reports' / 'logs').glob('*.log'))}"]
+    time.sleep(6)
+    assert not (site / "replaced").exists()  # the run stopped with the wrapper
+    assert not (site / "reports" / ".monthly-report.lock").exists()
