@@ -195,17 +195,23 @@ def test_failed_run_keeps_the_good_report_and_the_failed_notebook(two_months, tm
     assert (out / "2026-10" / "monthly_report.html").read_bytes() != good_html
 
 
-def test_cli_failure_exits_1_naming_the_cell(two_months, tmp_path):
+def test_a_previous_summary_that_is_not_json_is_said_before_the_run_which_makes_the_report(two_months, tmp_path):
+    """`--previous` naming a file that is not JSON: one line naming it and its line, before a kernel starts; the
+    report is made without the comparison (not even with last month's beside it), and the status is 2, as for other
+    bad input. Before, the run failed at its first cell, status 1, and no report was made."""
     bad = tmp_path / "summary.json"
-    bad.write_text("{ not json")
+    bad.write_text("{\n not json")
     out = tmp_path / "reports"
+    shutil.copytree(two_months["out"] / "2026-10", out / "2026-10")
     run = smpseo("report", "monthly", "--month", "2026-11", "--posts", two_months["posts"], "--out", out,
                  "--previous", bad)
-    assert run.returncode == 1
-    assert run.stderr.count("\n") == 1, run.stderr
-    assert "report failed" in run.stderr and "cell [" in run.stderr and "not valid JSON" in run.stderr
-    assert (out / "2026-11" / "monthly_report.FAILED.ipynb").is_file()
-    assert not (out / "2026-11" / "monthly_report.html").exists()
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == (f"smpseo: error: {bad}:2: not valid JSON: Expecting property name enclosed in double "
+                          "quotes; the report is made without comparing with it\n")
+    assert run.stdout.strip() == str(out / "2026-11" / "monthly_report.html")
+    assert not (out / "2026-11" / "monthly_report.FAILED.ipynb").exists()
+    html = (out / "2026-11" / "monthly_report.html").read_text(encoding="utf-8")
+    assert "No report for the previous month was found" in html and "Compared with the report for" not in html
 
 
 def test_cli_usage_errors(tmp_path):

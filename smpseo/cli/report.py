@@ -147,9 +147,14 @@ def _run(args) -> int:
             if unusable:
                 print(one_line(f"smpseo: error: {args.previous}: {unusable}"), file=sys.stderr)
                 return 2
+            damaged = _previous_damaged(args.previous)
+            if damaged:  # said before a kernel starts; the month's report is made all the same, without comparing
+                print(one_line(f"smpseo: error: {damaged}; the report is made without comparing with it"),
+                      file=sys.stderr)
             result = run_monthly(args.month, posts=args.posts, config=args.config, queries=args.queries,
-                                 out=args.out, previous=args.previous, timeout=args.timeout, pages=args.pages,
-                                 drafts=args.drafts, pdf=args.pdf or config.report.pdf)
+                                 out=args.out, previous=None if damaged else args.previous, timeout=args.timeout,
+                                 pages=args.pages, drafts=args.drafts, pdf=args.pdf or config.report.pdf,
+                                 compare=not damaged)
         else:
             draft = Path(args.post)
             if not draft.is_file():
@@ -193,6 +198,8 @@ def _run(args) -> int:
     if args.kind != "monthly":
         return 0
     status = 1 if _unreadable(result.summary, args.posts) else 0
+    if args.previous and not result.extra.get("previous"):  # the summary named was bad input, said above
+        status = 2
     if result.index_error:
         print(one_line(f"smpseo: error: {result.index_error}; the report is written"), file=sys.stderr)
         status = 1
@@ -236,7 +243,7 @@ def _previous_unusable(previous: str | None, month: str | None = None) -> str:
     """Why the summary named with `--previous` cannot be read at all ("" when it can, or none is named): nothing
     there, a folder, a FIFO or a device (never opened for a blocking read), a file too large, or the summary of the
     report's own month or a later one. Said before a kernel starts, as for the queries file; a file that is there
-    but damaged fails the run at its cell, naming it."""
+    but damaged is `_previous_damaged`'s."""
     if not previous:
         return ""
     import json
@@ -260,6 +267,21 @@ def _previous_unusable(previous: str | None, month: str | None = None) -> str:
     ours = month or last_complete_month()
     if isinstance(theirs, str) and theirs >= ours:
         return f"is the summary of {theirs}: compare {ours} with an earlier month's"
+    return ""
+
+
+def _previous_damaged(previous: str | None) -> str:
+    """Why the summary named with `--previous`, a file that can be read, is no summary smpseo can compare with
+    (not JSON, naming the line; not a summary; damaged), as the report's own reading of it says; "" when it is."""
+    if not previous:
+        return ""
+    from smpseo.app.report.load import summary_from_data
+    from smpseo.app.report.summary import load_summary
+
+    try:
+        summary_from_data(load_summary(previous), previous)
+    except ValueError as exc:
+        return str(exc)
     return ""
 
 

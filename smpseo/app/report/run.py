@@ -233,12 +233,13 @@ def _os_cause(exc: BaseException) -> str:
 def run_monthly(month: str | None = None, posts: str | Path = "posts", config: str | Path | None = None,
                 queries: str | Path | None = None, out: str | Path = "reports", previous: str | Path | None = None,
                 timeout: float = DEFAULT_TIMEOUT, notebook: str | Path | None = None, pages: str | Path | None = None,
-                drafts: bool = False, pdf: bool = False) -> RunResult:
+                drafts: bool = False, pdf: bool = False, compare: bool = True) -> RunResult:
     """Run the monthly report into `out/YYYY-MM/` and refresh `out/index.html`. Raises ReportFailed.
     `pages`: Search Console's Pages.csv or export ZIP; `drafts`: include draft posts.
 
     With `pdf`, the page is also printed to `monthly_report.pdf`; a PDF that cannot be made leaves the reason in
-    `RunResult.pdf_error` and the rest of the report as it is. A re-run keeps the month's record of the email
+    `RunResult.pdf_error` and the rest of the report as it is. Without `compare`, no earlier summary is compared
+    with (not even last month's beside this one). A re-run keeps the month's record of the email
     already sent (`email_sent.json`), so that the month is not mailed twice. One run at a time writes into `out`."""
     month = month or last_complete_month()
     parse_month(month)
@@ -251,7 +252,8 @@ def run_monthly(month: str | None = None, posts: str | Path = "posts", config: s
         raise NotADirectoryError(f"{out / month}: a file, not a report folder; move it to write the {month} report")
     make_folder(out)
     with locked(out):
-        return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf)
+        return _run_monthly(month, posts, config, queries, out, previous, timeout, notebook, pages, drafts, pdf,
+                            compare)
 
 
 def _failed(message: str, executed: Path, final: Path, out: Path, cell: int | None = None) -> ReportFailed:
@@ -264,7 +266,7 @@ def _failed(message: str, executed: Path, final: Path, out: Path, cell: int | No
 
 
 def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, notebook, pages, drafts,
-                 pdf) -> RunResult:
+                 pdf, compare) -> RunResult:
     from smpseo.app.report.index import write_index
     from smpseo.app.report.keep import carry_over, record
     from smpseo.app.report.monthly import find_previous
@@ -272,7 +274,7 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
 
     final = out / month
     remove_stale(out)  # first, so that a previous month a killed run had moved aside is back to compare with
-    previous = previous or find_previous(out, month)
+    previous = (previous or find_previous(out, month)) if compare else None
     staging = staging_folder(out, month)
     try:
         executed = staging / "monthly_report.ipynb"
@@ -280,7 +282,8 @@ def _run_monthly(month, posts, config, queries, out: Path, previous, timeout, no
             "month": month, "posts": as_given(posts), "config": config_for(config, posts),
             # the summary compared with; the reports folder tells the notebook whether it is last month's own,
             # found beside this one (a damaged one there costs only the comparison) or one named (used as given)
-            "queries": as_given(queries), "previous": absolute(previous), "reports_dir": absolute(out),
+            "queries": as_given(queries), "previous": absolute(previous),
+            "reports_dir": absolute(out) if compare else "",
             "summary_path": str(staging / SUMMARY_NAME), "pages": as_given(pages), "drafts": bool(drafts),
         }
         source = Path(notebook) if notebook else notebook_path("monthly_report")
