@@ -230,3 +230,21 @@ def test_the_month_s_notes_are_apart_from_its_problems(tmp_path):
     assert "broken.md" in problems and "next.md" not in problems
     assert "1 draft left out" in notes and "broken.md" not in notes
     assert 'data-label="file">the posts folder<' in notes  # not "."
+
+
+def test_the_readability_legend_covers_no_bar_or_score():
+    """The legend sits outside the plot: in the corner of the plot it hid the lowest post's score."""
+    from smpseo.model.summary import PostFigures
+    from smpseo.views.charts import _ease_bars
+
+    rows = [PostFigures(slug=f"p{i}", title=f"Post {i}", flesch_reading_ease=ease)
+            for i, ease in enumerate((31.5, 48.0, 62.0, 88.0))]
+    for narrow in (False, True):
+        fig = _ease_bars(rows, 57.4, "Reading ease per post, October 2026", narrow=narrow)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        (ax,) = fig.axes
+        legend = ax.get_legend() or fig.legends[0]
+        assert not legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer)), narrow

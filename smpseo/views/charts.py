@@ -68,10 +68,11 @@ def _ease_bars(rows: list[PostFigures], average: float | None, title: str, narro
         ax.axvline(average, color="#57606a", linestyle="--", linewidth=1, label=f"blog average ({average:g})")
     ax.axvline(EASE_GOOD, color=GREEN, linestyle=":", linewidth=1.2, label=f"aim: {EASE_GOOD:g} or more")
     ax.set_xlim(0, max(100, max(values) + (14 if narrow else 8)))
-    if narrow:  # below the chart, where it covers no bar
+    # outside the plot, where it covers no bar and no score: below the chart on a phone, to its right elsewhere
+    if narrow:
         fig.legend(loc="outside lower left", fontsize=size - 1, frameon=False)
     else:
-        ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.95)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, fontsize=8.5, frameon=False)
     ax.set_title(title, fontsize=size + 2 if narrow else 11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
