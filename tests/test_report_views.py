@@ -248,3 +248,25 @@ def test_the_readability_legend_covers_no_bar_or_score():
         (ax,) = fig.axes
         legend = ax.get_legend() or fig.legends[0]
         assert not legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer)), narrow
+
+
+def test_the_keyword_heat_map_counts_the_title_and_headings_as_the_checks_do(tmp_path):
+    """A keyword in a post's title and heading but not its body is no red "unused" 0: the cell says where it is,
+    with the letters of `smpseo check`'s coverage table, from the same count."""
+    from smpseo.views.html import RED
+
+    (tmp_path / "smpseo.toml").write_text('[keywords]\ntargets = ["scalp micropigmentation"]\n', encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "guide.md").write_text(
+        "---\ntitle: Scalp micropigmentation in Calgary\ndate: 2026-10-02\n---\n\n# Scalp micropigmentation in Calgary"
+        "\n\nA treatment with tiny dots of pigment. It looks like short hair. Most clients need three visits.\n",
+        encoding="utf-8")
+    report = monthly_report("2026-10", posts=tmp_path / "posts")
+    chart = show.coverage_heatmap(report)
+    (cell,) = report.coverage
+    assert cell.count == 0 and "title" in cell.placements
+    for figure in (chart.figure, chart.narrow):
+        texts = {t.get_text(): t.get_color() for t in figure.axes[0].texts}
+        (label,) = texts
+        assert label.startswith("0 t") and texts[label] != RED
+    assert "times in the body, then where else: t=title" in chart.figure.axes[0].get_title(loc="left")

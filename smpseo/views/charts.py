@@ -7,10 +7,13 @@ posts are rows.
 
 from __future__ import annotations
 
+import textwrap
+
 from smpseo.analysis.readability import EASE_GOOD
 from smpseo.core.months import month_title
 from smpseo.model.gaps import TopicResult
 from smpseo.model.summary import PostFigures
+from smpseo.views.findings import PLACEMENT_KEY, placement_letters
 from smpseo.views.html import (
     GREEN,
     HTML,
@@ -26,6 +29,8 @@ from smpseo.views.html import (
 
 NARROW_WIDTH = 3.6  # inches
 NARROW_TEXT = 10  # points
+# what a heat map cell says: as the keyphrase checks count (`smpseo check`'s coverage table)
+CAPTION = f"times in the body, then where else: {PLACEMENT_KEY}; 0 in red: nowhere"
 
 
 def readability_chart(report) -> Chart | HTML:
@@ -90,16 +95,20 @@ def coverage_heatmap(report) -> Chart | HTML:
         return message("No target keywords in the settings (smpseo.toml [keywords] targets).")
     col = {p.slug: i for i, p in enumerate(posts)}
     grid = [[0] * len(posts) for _ in targets]
+    where = [[""] * len(posts) for _ in targets]  # the title, headings ... that hold it: counted as the checks do
     row_of = {t: i for i, t in enumerate(targets)}
-    for c in cov:
+    placed = report.coverage if len(report.coverage) == len(cov) else [None] * len(cov)  # the same cells, in order
+    for c, cell in zip(cov, placed, strict=True):
         if c.target in row_of and c.slug in col:
             grid[row_of[c.target]][col[c.slug]] = c.count
+            where[row_of[c.target]][col[c.slug]] = placement_letters(cell.placements) if cell else ""
     titles = [p.name for p in posts]
-    return Chart(_heatmap(grid, targets, titles, narrow=False), "Target keyword coverage per post",
-                 narrow=_heatmap([list(r) for r in zip(*grid, strict=True)], targets, titles, narrow=True))
+    return Chart(_heatmap(grid, where, targets, titles, narrow=False), "Target keyword coverage per post",
+                 narrow=_heatmap([list(r) for r in zip(*grid, strict=True)], [list(r) for r in zip(*where, strict=True)],
+                                 targets, titles, narrow=True))
 
 
-def _heatmap(grid: list[list[int]], targets: list[str], titles: list[str], narrow: bool):
+def _heatmap(grid: list[list[int]], where: list[list[str]], targets: list[str], titles: list[str], narrow: bool):
     top = max(max(r) for r in grid) or 1
     if narrow:  # rows: posts; columns: targets, named above in a few short lines
         fig, ax = _figure(NARROW_WIDTH, 0.42 * len(titles) + 1.2 + 0.2 * len(targets), fit=True)
@@ -109,20 +118,21 @@ def _heatmap(grid: list[list[int]], targets: list[str], titles: list[str], narro
     size = NARROW_TEXT if narrow else 9
     for i, r in enumerate(grid):
         for j, v in enumerate(r):
-            ax.text(j, i, str(v), ha="center", va="center", fontsize=size,
-                    color="white" if v > top * 0.6 else (RED if v == 0 else "#1f2328"))
+            ax.text(j, i, f"{v} {where[i][j]}".rstrip(), ha="center", va="center", fontsize=size,
+                    color="white" if v > top * 0.6 else (RED if v == 0 and not where[i][j] else "#1f2328"))
     if narrow:  # columns lettered, the letters explained in the title: long keywords need no room above
         letters = [chr(ord("A") + i) if i < 26 else str(i + 1) for i in range(len(targets))]
         ax.set_yticks(range(len(titles)), [_short(t, 24) for t in titles], fontsize=size - 1)
         ax.xaxis.tick_top()
         ax.set_xticks(range(len(targets)), letters, fontsize=size)
         key = "\n".join(f"{letter}: {_short(t, 34)}" for letter, t in zip(letters, targets, strict=True))
-        fig.suptitle(f"Target keywords per post\n(times used; 0 in red)\n{key}", x=0.02, ha="left",
+        caption = textwrap.fill(f"({CAPTION})", 44)
+        fig.suptitle(f"Target keywords per post\n{caption}\n{key}", x=0.02, ha="left",
                      fontsize=size - 1, linespacing=1.4)
     else:
         ax.set_xticks(range(len(titles)), [_short(t, 28) for t in titles], rotation=35, ha="right", fontsize=8.5)
         ax.set_yticks(range(len(targets)), [_short(t, 36) for t in targets], fontsize=size)
-        ax.set_title("Target keywords per post (times used; 0 in red)", fontsize=11, loc="left")
+        ax.set_title(f"Target keywords per post\n({CAPTION})", fontsize=10, loc="left")
     return fig
 
 

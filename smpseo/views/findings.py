@@ -14,6 +14,14 @@ PLACEMENT_LETTERS = {"title": "t", "slug": "s", "intro": "i", "description": "d"
                      "body": "b"}
 
 
+def placement_letters(placements) -> str:
+    """Where else than in the body a keyword is (title, slug, intro ...), one letter each (`PLACEMENT_LETTERS`)."""
+    return "".join(PLACEMENT_LETTERS.get(p, "") for p in placements)
+
+
+PLACEMENT_KEY = ", ".join(f"{v}={k}" for k, v in PLACEMENT_LETTERS.items())
+
+
 def finding_line(f: Finding, max_match: int = 60) -> str:
     """`path:line:col: RULE severity message: "match"` (the match is left out when the message quotes it)."""
     text = f"{f.location}: {f.rule} {f.severity} {f.message}"
@@ -60,7 +68,7 @@ def coverage_table(result: CheckResult) -> list[str]:
         row = [name]
         for t in targets:
             r = cell[(t, path)]
-            letters = "".join(PLACEMENT_LETTERS[p] for p in r["placements"])
+            letters = placement_letters(r["placements"])
             row.append(f"{r['count']} {letters}".rstrip() if r["count"] or letters else "-")
         rows.append(row)
     widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
@@ -69,7 +77,7 @@ def coverage_table(result: CheckResult) -> list[str]:
     def fmt(values):
         return "  ".join(v[:w].ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    legend = "placements: " + ", ".join(f"{v}={k}" for k, v in PLACEMENT_LETTERS.items())
+    legend = "placements: " + PLACEMENT_KEY
     return ["Keyword coverage (matches in the body; " + legend + ")", fmt(head), fmt(["-" * w for w in widths]),
             *(fmt(r) for r in rows)]
 
