@@ -8,10 +8,11 @@ from pathlib import Path
 
 from smpseo.core.paths import resolved
 from smpseo.core.settings import Config, ConfigError, config_from_dict, toml_table
-from smpseo.core.textfile import NotText, file_text, read_regular
+from smpseo.core.textfile import NotText, TooLarge, file_text, read_regular
 
 CONFIG_NAME = "smpseo.toml"
 PYPROJECT_NAME = "pyproject.toml"
+MAX_SETTINGS_BYTES = 1024 * 1024  # a clinic's settings are a few kilobytes; what is larger is refused unread
 DEBUG_ENV = "SMPSEO_DEBUG"  # set by `smpseo --debug`, for its process and the worker processes it starts
 
 
@@ -63,9 +64,9 @@ def has_tool_table(path: Path) -> bool:
     """True for a pyproject.toml with a `[tool.smpseo]` table, or one that mentions smpseo and is not valid TOML
     (it is then read, and its error shown)."""
     try:
-        if not path.is_file():
-            return False
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8-sig", errors="replace")
+    except TooLarge:  # read, and refused as too large: the settings above it are not what was meant
+        return True
     except OSError:
         return False
     if "smpseo" not in text:
@@ -91,7 +92,7 @@ def load_config(path: str | Path | None = None, *, search_from: str | Path | Non
             return Config()
     path = Path(path)
     try:
-        text = file_text(read_regular(path))  # a BOM (Notepad writes one) is not TOML
+        text = file_text(read_regular(path, MAX_SETTINGS_BYTES))  # a BOM (Notepad writes one) is not TOML
     except FileNotFoundError:
         raise ConfigError(str(path), "config file not found") from None
     except NotText as exc:

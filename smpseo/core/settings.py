@@ -170,6 +170,11 @@ _SCHEMA: dict[str, set[str] | None] = {
     "report": {"pdf", "email"},
 }
 MAX_TEXT = 1_000  # characters in one setting: a site name, a phrase, an address (a real one is under 100)
+# What no clinic's keywords come near (a clinic targets a few dozen phrases, with a handful of synonyms for some
+# words): more is refused at once, before any post is read against them.
+MAX_TARGETS = 1_000  # `[keywords] targets`
+MAX_SYNONYM_TERMS = 1_000  # terms in `[keywords.synonyms]`
+MAX_SYNONYMS = 100  # synonyms of one term
 _EMAIL_KEYS = {"to", "from", "smtp_host", "smtp_port", "starttls", "username", "password_env"}
 
 
@@ -241,6 +246,24 @@ def _check_site(site: dict[str, Any], path: str) -> None:
         raise ConfigError(path, f"[site] business_type {kind!r} is not one of {', '.join(BUSINESS_TYPES)}")
 
 
+def _check_counts(keywords: dict[str, Any], path: str) -> None:
+    """`[keywords]` within MAX_TARGETS targets, MAX_SYNONYM_TERMS terms with synonyms and MAX_SYNONYMS synonyms a
+    term, checked before anything else is done with them."""
+    targets, synonyms = keywords.get("targets"), keywords.get("synonyms")
+    if isinstance(targets, list) and len(targets) > MAX_TARGETS:
+        raise ConfigError(path, f"[keywords] targets: {len(targets):,} phrases, more than the {MAX_TARGETS:,} a "
+                                "settings file may have (a clinic targets a few dozen)")
+    if not isinstance(synonyms, dict):
+        return
+    if len(synonyms) > MAX_SYNONYM_TERMS:
+        raise ConfigError(path, f"[keywords.synonyms] has {len(synonyms):,} terms, more than the "
+                                f"{MAX_SYNONYM_TERMS:,} a settings file may have")
+    for term, alike in synonyms.items():
+        if isinstance(alike, list) and len(alike) > MAX_SYNONYMS:
+            raise ConfigError(path, f"[keywords.synonyms] '{term}' has {len(alike):,} synonyms, more than the "
+                                    f"{MAX_SYNONYMS} a term may have")
+
+
 def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
     for section, value in data.items():
         if section not in _SCHEMA:
@@ -258,6 +281,7 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
     from smpseo.core.text import clean_data  # the name and city go into every report: no escape sequence
 
     site_raw = clean_data(site_raw)
+    _check_counts(data.get("keywords", {}), path)
     keywords = clean_data(data.get("keywords", {}))
     targets = keywords.get("targets", [])
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
