@@ -539,7 +539,10 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
     assert (queries.returncode, config.returncode, missing.returncode, draft.returncode, bad_yaml.returncode) == (
         2, 2, 2, 1, 1)
     assert _lines(queries.stderr) == ['smpseo: error: Queries.csv:1: not a Search Console Queries.csv: header is '
-                                      '"Query","Hits", expected "Top queries","Clicks","Impressions","CTR","Position"']
+                                      '"Query","Hits", expected "Top queries","Clicks","Impressions","CTR","Position" '
+                                      "(or, in another language, the same 5 columns in that order: the query, clicks, "
+                                      "impressions, CTR as a percentage, position; else export it again with Search "
+                                      "Console's language set to English)"]
     assert _lines(config.stderr)[0].endswith("unknown-key.toml:3: unknown key 'colour' in [site] (known: address, "
                                              "business_type, city, country, latitude, longitude, name, "
                                              "opening_hours, phone, postal_code, price_range, region, url)") and len(_lines(config.stderr)) == 1

@@ -52,6 +52,8 @@ def run(args) -> int:
         except QueryFileError as exc:
             print(one_line(f"smpseo: error: {exc}"), file=sys.stderr)
             return 2
+        for note in pages.notes:  # a line read as Windows-1252, a header in another language
+            print(one_line(str(note)), file=sys.stderr)
     rows, errors = analyze_sources(*args.paths, config=config, debug=args.debug, drafts=args.drafts)
     if pages is not None:
         from smpseo.app.analyze import with_traffic

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from smpseo.sources.searchconsole import Metrics, QueryFileError, parse_table, read_export
+from smpseo.sources.searchconsole import Metrics, QueryFileError, Table, parse_table, read_export
 
 KEY, FILE_NAME = "Top pages", "Pages.csv"
 
@@ -26,7 +26,7 @@ class Page:
     line: int = 0
 
 
-def parse_pages(text: str, path: str = "<pages>") -> list[Page]:
+def parse_pages(text: str, path: str = "<pages>") -> Table:
     """Pages from the text of a `Pages.csv`. Raises QueryFileError naming the file (and line), for an address that
     cannot be one (`http://[::1/`) too."""
     rows = parse_table(text, path, KEY, FILE_NAME)
@@ -35,11 +35,14 @@ def parse_pages(text: str, path: str = "<pages>") -> list[Page]:
             urlsplit(r.key.strip())
         except ValueError as exc:
             raise QueryFileError(path, f"{KEY} is not a page address ({exc}): {r.key!r}", r.line) from None
-    return [Page(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.previous,
-                 r.line) for r in rows]
+    return Table([Page(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.previous,
+                       r.line) for r in rows], rows.notes)
 
 
-def read_pages(path: str | Path) -> list[Page]:
-    """The pages of a Search Console `Pages.csv`, or of the export ZIP that holds one. Raises QueryFileError."""
-    text, name = read_export(path, FILE_NAME)
-    return parse_pages(text, name)
+def read_pages(path: str | Path) -> Table:
+    """The pages of a Search Console `Pages.csv`, or of the export ZIP that holds one; `notes`: what was said of
+    reading it (a line read as Windows-1252, a header in another language). Raises QueryFileError."""
+    text, name, notes = read_export(path, FILE_NAME)
+    pages = parse_pages(text, name)
+    pages.notes[:0] = notes
+    return pages

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from smpseo.core.text import WORD_RE
 from smpseo.model.post import ReadError
-from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, parse_table, read_export
+from smpseo.sources.searchconsole import MAX_CSV_BYTES, QueryFileError, Table, parse_table, read_export
 
 __all__ = ["HEADER", "MAX_CSV_BYTES", "NO_QUERIES", "Query", "QueryFileError", "as_local", "map_queries", "parse_queries",
            "read_queries", "queries_notes"]
@@ -45,22 +45,27 @@ class Query:
                 "position": self.position}
 
 
-def parse_queries(text: str, path: str = "<queries>") -> list[Query]:
-    """Queries from the text of a `Queries.csv` (the current range of a comparison export). Raises QueryFileError
-    naming the file (and line)."""
-    return [Query(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.line)
-            for r in parse_table(text, path, HEADER[0], "Queries.csv")]
+def parse_queries(text: str, path: str = "<queries>") -> Table:
+    """Queries from the text of a `Queries.csv` (the current range of a comparison export), and the notes of
+    reading it (a header in another language). Raises QueryFileError naming the file (and line)."""
+    table = parse_table(text, path, HEADER[0], "Queries.csv")
+    return Table([Query(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.line)
+                  for r in table], table.notes)
 
 
-def read_queries(path: str | Path) -> list[Query]:
-    """The queries of a Search Console `Queries.csv`, or of the export ZIP that holds one."""
-    text, name = read_export(path, "Queries.csv")
-    return parse_queries(text, name)
+def read_queries(path: str | Path) -> Table:
+    """The queries of a Search Console `Queries.csv`, or of the export ZIP that holds one; `notes`: what was said of
+    reading it (`queries_notes` says them)."""
+    text, name, notes = read_export(path, "Queries.csv")
+    queries = parse_queries(text, name)
+    queries.notes[:0] = notes
+    return queries
 
 
 def queries_notes(path: str | Path, rows: list[Query]) -> list[ReadError]:
-    """What is said of the queries file at `path` once read into `rows`: a warning when it holds no query."""
-    return [] if rows else [ReadError(str(path), NO_QUERIES, severity="warning")]
+    """What is said of the queries file at `path` once read into `rows`: what reading it said (a line read as
+    Windows-1252, a header in another language), and a warning when it holds no query."""
+    return [*getattr(rows, "notes", ()), *([] if rows else [ReadError(str(path), NO_QUERIES, severity="warning")])]
 
 
 def _count(row: dict, key: str) -> int:

@@ -6,7 +6,9 @@ Search Console > Performance > Export > CSV downloads a ZIP with one CSV per tab
 Position a decimal, and large numbers may carry thousands separators ("1,234"). Saved again by a spreadsheet, the
 columns may be separated by semicolons or tabs, and the file be UTF-16 with a byte order mark. With two date ranges compared, each
 metric has a column per range, named by the range: `"Last 28 days Clicks","Previous 28 days Clicks", ...`; the
-first range is the current one. Queries and pages are not linked in these files.
+first range is the current one. Queries and pages are not linked in these files. An interface in another language
+names the columns in it ("Häufigste Suchanfragen","Klicks", ...), in the same order: such a table is read by that
+order when its rows have the export's shape.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from smpseo.core.text import clean_text, one_newline, shortened
-from smpseo.core.textfile import BOMS, is_regular, read_regular
+from smpseo.core.text import clean_text, shortened
+from smpseo.core.textfile import is_regular, read_regular
+from smpseo.model.post import ReadError
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
@@ -34,6 +37,15 @@ class QueryFileError(Exception):
     def __init__(self, path: str, message: str, line: int = 0):
         self.path, self.message, self.line = str(path), message, line
         super().__init__(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
+
+
+class Table(list):
+    """The rows read from a Search Console file, and `notes`: what was said of reading them, a ReadError each (a line
+    not in UTF-8, read as Windows-1252; a header in another language, read by its columns' order)."""
+
+    def __init__(self, rows=(), notes=()):
+        super().__init__(rows)
+        self.notes: list[ReadError] = list(notes)
 
 
 @dataclass(frozen=True)
@@ -96,11 +108,9 @@ def _percent(text: str, path: str, line: int) -> float | None:
     return None if number is None else round(number / 100.0, 6)
 
 
-def _columns(header: list[str], key: str, path: str, file_name: str) -> list[dict[str, int]]:
-    """Per date range (current first), the index of each metric's column. Raises QueryFileError for another
-    header."""
+def _columns(header: list[str], key: str) -> list[dict[str, int]] | None:
+    """Per date range (current first), the index of each metric's column; None for another header."""
     names = [h.strip() for h in header]
-    expected = ",".join(f'"{h}"' for h in (key, *METRICS))
     if names and names[0] == key and names[1:] == list(METRICS):
         return [{m: i + 1 for i, m in enumerate(METRICS)}]
     ranges: dict[str, dict[str, int]] = {}
@@ -113,15 +123,68 @@ def _columns(header: list[str], key: str, path: str, file_name: str) -> list[dic
         else:
             if len(ranges) == 2 and all(set(r) == set(METRICS) for r in ranges.values()):
                 return list(ranges.values())
+    return None
+
+
+# The columns of a table in the export's order, one range or two (the comparison export: each metric's current
+# range, then its previous one): how a header in another language than English is read.
+_IN_ORDER = {1 + len(METRICS): [{m: i + 1 for i, m in enumerate(METRICS)}],
+             1 + 2 * len(METRICS): [{m: 2 * i + 1 + r for i, m in enumerate(METRICS)} for r in (0, 1)]}
+_KEY_NAMES = {"Top queries": "query", "Top pages": "page"}
+_ADDRESS = re.compile(r"(?:https?://|/)\S*$", re.IGNORECASE)
+
+
+def _has_shape(row: list[str], key: str, ranges: list[dict[str, int]], width: int) -> bool:
+    """Whether a row is a row of the export's table whose key column is `key`: a page's address or a query's words,
+    then clicks and impressions whole numbers, CTR a
+    percentage and position a decimal, in each range."""
+    if len(row) != width or not row[0].strip() or _looks_numeric(row[0]):
+        return False
+    if (key == "Top pages") != bool(_ADDRESS.match(row[0].strip())):  # a page's address, a query's words
+        return False
+    try:
+        for cols in ranges:
+            _number(row[cols["Clicks"]], "", 0, "Clicks")
+            _number(row[cols["Impressions"]], "", 0, "Impressions")
+            _number(row[cols["Position"]], "", 0, "Position", float)
+            if "%" not in row[cols["CTR"]] or _percent(row[cols["CTR"]], "", 0) is None:
+                return False
+    except QueryFileError:
+        return False
+    return True
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.strip().replace(",", ".").rstrip("%"))
+    except ValueError:
+        return False
+    return True
+
+
+def _in_english(header: list[str]) -> bool:
+    """Whether a header names its figures in English ("Clicks", "Last 28 days Clicks"): another table of an English
+    export (Pages.csv given for Queries.csv), never one in another language to read by its columns' order."""
+    return any(h.strip() == "Clicks" or h.strip().endswith(" Clicks") for h in header)
+
+
+def _refused(header: list[str], key: str, path: str, file_name: str) -> QueryFileError:
+    """The error for a table whose header is not the export's, saying what the export's is."""
+    expected = ",".join(f'"{h}"' for h in (key, *METRICS))
     got = ",".join(f'"{h}"' for h in header)[:160]
-    raise QueryFileError(path, f"not a Search Console {file_name}: header is {got}, expected {expected}", 1)
+    other = "" if _in_english(header) else (
+        f" (or, in another language, the same {len(METRICS) + 1} columns in that order: the "
+        f"{_KEY_NAMES.get(key, 'key')}, clicks, impressions, CTR as a percentage, position; else export it again "
+        "with Search Console's language set to English)")
+    return QueryFileError(path, f"not a Search Console {file_name}: header is {got}, expected {expected}{other}", 1)
 
 
 def _delimiter(text: str, key: str) -> str:
     """The export's comma, or the semicolon or tab of a spreadsheet that saved it again (Excel in a language with a
     decimal comma writes ";"; its "Unicode text" is tab-separated): the one that makes the header's first column
-    `key`."""
+    `key`, else the first that gives the header as many columns as the export has (a header in another language)."""
     first = text.split("\n", 1)[0]
+    fits = None
     for delimiter in (",", ";", "\t"):
         try:
             header = next(csv.reader([first], delimiter=delimiter), [])
@@ -129,11 +192,15 @@ def _delimiter(text: str, key: str) -> str:
             continue
         if len(header) > 1 and header[0].strip() == key:
             return delimiter
-    return ","
+        if fits is None and len(header) in _IN_ORDER:
+            fits = delimiter
+    return fits or ","
 
 
-def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
-    """The rows of one exported table whose key column is `key` ("Top queries", "Top pages"). Raises
+def parse_table(text: str, path: str, key: str, file_name: str) -> Table:
+    """The rows of one exported table whose key column is `key` ("Top queries", "Top pages"). A header in another
+    language (Search Console's interface in German: "Häufigste Suchanfragen","Klicks",...) is read by its columns'
+    order when it has the export's columns and its first row their shape, and a note says so. Raises
     QueryFileError naming the file (and line)."""
     # Cleaned where it enters, cell by cell (no escape sequence reaches a report): a query as text, a figure by
     # `_number`, which refuses what cleaning would drop from it.
@@ -145,9 +212,21 @@ def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
         raise QueryFileError(path, f"empty file (expected a Search Console {file_name})") from None
     except csv.Error as exc:
         raise QueryFileError(path, f"not a CSV file: {exc}", 1) from None
-    ranges = _columns(header, key, path, file_name)
+    try:  # each row with its line (a quoted cell may hold a newline: a row's line is where it ends)
+        lines = [(row, reader.line_num) for row in reader if row and any(c.strip() for c in row)]
+    except csv.Error as exc:
+        raise QueryFileError(path, f"malformed CSV: {exc}", reader.line_num) from None
     width = len(header)
-    rows: list[Row] = []
+    rows = Table()
+    ranges = _columns(header, key)
+    if ranges is None:  # another header: the export's in another language, when the first row has its shape
+        ranges = None if _in_english(header) else _IN_ORDER.get(width)
+        if ranges is None or not lines or not _has_shape(lines[0][0], key, ranges, width):
+            raise _refused(header, key, path, file_name)
+        shown = ",".join(f'"{h}"' for h in header)[:160]
+        rows.notes.append(ReadError(path, f"header {shown} read as Search Console's columns in their order: the "
+                                          f"{_KEY_NAMES.get(key, 'key')}, clicks, impressions, CTR, position",
+                                    1, "info"))
 
     def metrics(row: list[str], cols: dict[str, int], line: int) -> Metrics:
         return Metrics(_number(row[cols["Clicks"]], path, line, "Clicks"),
@@ -155,26 +234,19 @@ def parse_table(text: str, path: str, key: str, file_name: str) -> list[Row]:
                        _percent(row[cols["CTR"]], path, line),
                        _number(row[cols["Position"]], path, line, "Position", float))
 
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not row or not any(c.strip() for c in row):
-                continue
-            if len(row) != width:
-                raise QueryFileError(path, f"expected {width} columns, found {len(row)}", line)
-            name = " ".join(clean_text(row[0]).split())
-            if not name:
-                continue
+    for row, line in lines:
+        if len(row) != width:
+            raise QueryFileError(path, f"expected {width} columns, found {len(row)}", line)
+        name = " ".join(clean_text(row[0]).split())
+        if name:
             rows.append(Row(name, metrics(row, ranges[0], line),
                             metrics(row, ranges[1], line) if len(ranges) > 1 else None, line))
-    except csv.Error as exc:
-        raise QueryFileError(path, f"malformed CSV: {exc}", reader.line_num) from None
     return rows
 
 
-def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
-    """(text, name) of the CSV `file_name` ("Queries.csv"), given as itself or as the export ZIP holding it. The
-    name is `export.zip!Queries.csv` for a member. A member is unpacked to MAX_CSV_BYTES at most, whatever its
+def read_export(path: str | Path, file_name: str) -> tuple[str, str, list[ReadError]]:
+    """(text, name, notes) of the CSV `file_name` ("Queries.csv"), given as itself or as the export ZIP holding it.
+    The name is `export.zip!Queries.csv` for a member; the notes say the lines read as Windows-1252 (`_decoded`). A member is unpacked to MAX_CSV_BYTES at most, whatever its
     header claims. Raises QueryFileError."""
     path = Path(path)
     try:
@@ -211,14 +283,50 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str]:
             raise QueryFileError(name, "not a valid ZIP file") from None
         except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as exc:  # encrypted, damaged
             raise QueryFileError(name, f"cannot unpack: {exc}") from None
-    for bom, codec in BOMS:  # a spreadsheet's "Unicode text" is UTF-16 with its byte order mark
-        if data.startswith(bom):
-            return one_newline(data[len(bom):].decode(codec, errors="replace")), name
+    text, notes = _decoded(data, name)
+    return text, name, notes
+
+
+MAX_LINES_SAID = 10  # lines named one by one as read in Windows-1252; the others are counted in one more line
+_CP1252 = "not UTF-8; read as Windows-1252"
+
+
+def _decoded(data: bytes, name: str) -> tuple[str, list[ReadError]]:
+    """The text of an export's bytes, decoded as posts are (`decode`): UTF-8, UTF-16 with its byte order mark (a
+    spreadsheet's "Unicode text"), and each line that is not UTF-8 as Windows-1252, with a warning at each such
+    line (a query typed in one encoding is not garbled by a line saved in another). Raises QueryFileError for bytes
+    that are not text."""
+    from smpseo.sources.readers.decode import SourceError, decode
+
+    if not data.strip():
+        return "", []  # said by `parse_table`: an empty file
     try:
-        text = data.decode("utf-8-sig")
+        text, warnings = decode(data, name, clean=False)  # cleaned cell by cell: a figure's NUL is refused, not lost
+    except SourceError as exc:  # binary: at the first line with a NUL byte (UTF-16 pasted without its mark)
+        nul = data.find(b"\x00")
+        raise QueryFileError(name, exc.message, exc.line or data.count(b"\n", 0, nul) + 1 if nul >= 0 else 0) \
+            from None
+    notes = []
+    for warning in warnings:  # "line 3: not UTF-8; read as Windows-1252"
+        at, _, message = warning.partition(": ")
+        line = int(at.removeprefix("line ")) if at.startswith("line ") else 0
+        if message != _CP1252:
+            notes.append(ReadError(name, message if line else warning, line, "warning"))
+            continue
+        lines = [n for n, row in enumerate(data.splitlines(), 1) if not _utf8(row)]
+        notes += [ReadError(name, _CP1252, n, "warning") for n in lines[:MAX_LINES_SAID]]
+        if len(lines) > MAX_LINES_SAID:
+            notes.append(ReadError(name, f"{len(lines) - MAX_LINES_SAID:,} more lines not UTF-8, read as "
+                                         "Windows-1252", lines[MAX_LINES_SAID], "warning"))
+    return text, notes
+
+
+def _utf8(row: bytes) -> bool:
+    try:
+        row.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return one_newline(text), name
+        return False
+    return True
 
 
 def _entries(names: list[str], members: list[str]) -> str:
@@ -251,7 +359,7 @@ def export_dates(path: str | Path) -> tuple[date, date] | None:
     if not holds(path, DATES_FILE):
         return None
     try:
-        text, _ = read_export(path, DATES_FILE)
+        text, _, _ = read_export(path, DATES_FILE)
     except QueryFileError:
         return None
     text = text.lstrip("\ufeff")

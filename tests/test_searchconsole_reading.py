@@ -1,0 +1,94 @@
+"""Search Console exports as users have them: a line saved in another encoding than the rest, and the tables of an
+interface in another language than English, read by the columns' order every export has."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpseo.cli import main
+from smpseo.sources.pages import read_pages
+from smpseo.sources.queries import queries_notes, read_queries
+
+from .conftest import nonblank_lines as _lines
+
+HEADER = '"Top queries","Clicks","Impressions","CTR","Position"\n'
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def test_a_line_in_windows_1252_is_read_alone_and_said(tmp_path):
+    (tmp_path / "Queries.csv").write_bytes(
+        HEADER.encode() + '"smp gaillimh ciarán","1","20","5%","3.0"\n'.encode()
+        + '"smp dún laoghaire","1","20","5%","3.0"\n'.encode("cp1252")
+        + '"smp café","2","30","5%","3.0"\n'.encode() + '"smp señor","1","20","5%","3.0"\n'.encode("cp1252"))
+    rows = read_queries("Queries.csv")
+    assert [q.query for q in rows] == ["smp gaillimh ciarán", "smp dún laoghaire", "smp café", "smp señor"]
+    assert [str(n) for n in queries_notes("Queries.csv", rows)] == [
+        "Queries.csv:3: warning: not UTF-8; read as Windows-1252",
+        "Queries.csv:5: warning: not UTF-8; read as Windows-1252"]
+
+
+def test_lines_in_windows_1252_past_ten_are_counted_in_one_line(tmp_path):
+    (tmp_path / "Queries.csv").write_bytes(
+        HEADER.encode() + "".join(f'"smp dún {i}","1","20","5%","3.0"\n' for i in range(12)).encode("cp1252"))
+    notes = [str(n) for n in queries_notes("Queries.csv", read_queries("Queries.csv"))]
+    assert notes == [f"Queries.csv:{n}: warning: not UTF-8; read as Windows-1252" for n in range(2, 12)] + [
+        "Queries.csv:12: warning: 2 more lines not UTF-8, read as Windows-1252"]
+
+
+def test_the_gaps_command_says_the_line_read_as_windows_1252(posts, capsys):
+    (posts.parent / "Queries.csv").write_bytes(
+        HEADER.encode() + '"smp gaillimh ciarán","1","20","5%","3.0"\n'.encode()
+        + '"smp dún laoghaire","1","20","5%","3.0"\n'.encode("cp1252"))
+    assert main(["gaps", "posts", "--queries", "Queries.csv"]) == 0
+    out, err = capsys.readouterr()
+    assert _lines(err) == ["Queries.csv:3: warning: not UTF-8; read as Windows-1252"]
+    assert "'smp gaillimh ciarán'" in out and "'smp dún laoghaire'" in out
+
+
+def test_a_header_in_german_is_read_by_the_columns_order(posts, capsys):
+    (posts.parent / "de.csv").write_text('"Häufigste Suchanfragen","Klicks","Impressionen","CTR","Position"\n'
+                                         '"smp galway","14","320","4,38 %","6,2"\n', encoding="utf-8")
+    (query,) = rows = read_queries("de.csv")
+    assert (query.query, query.clicks, query.impressions, query.ctr, query.position, query.line) == \
+        ("smp galway", 14, 320, 0.0438, 6.2, 2)
+    info = ('de.csv:1: info: header "Häufigste Suchanfragen","Klicks","Impressionen","CTR","Position" read as '
+            "Search Console's columns in their order: the query, clicks, impressions, CTR, position")
+    assert [str(n) for n in queries_notes("de.csv", rows)] == [info]
+    assert main(["gaps", "posts", "--queries", "de.csv"]) == 0
+    assert _lines(capsys.readouterr().err) == [info]
+
+
+def test_a_comparison_export_in_french_is_read_by_the_columns_order(tmp_path):
+    (tmp_path / "Pages.csv").write_text(
+        '"Pages les plus populaires","28 derniers jours Clics","28 jours précédents Clics","28 derniers jours '
+        'Impressions","28 jours précédents Impressions","28 derniers jours CTR","28 jours précédents CTR",'
+        '"28 derniers jours Position","28 jours précédents Position"\n'
+        '"https://example.com/smp-cost/","1 234","1 000","3 200","3 000","4,38 %","3,33 %","6,2","7,5"\n',
+        encoding="utf-8")
+    (page,) = pages = read_pages("Pages.csv")
+    assert (page.url, page.clicks, page.impressions, page.ctr, page.position, page.line) == \
+        ("https://example.com/smp-cost/", 1234, 3200, 0.0438, 6.2, 2)
+    assert (page.previous.clicks, page.previous.impressions, page.previous.ctr, page.previous.position) == \
+        (1000, 3000, 0.0333, 7.5)
+    assert [(n.line, n.severity) for n in pages.notes] == [(1, "info")]
+
+
+@pytest.mark.parametrize("table", [
+    '"Suchanfrage","Anzahl"\n"smp galway","14"\n',  # not the export's columns
+    '"Häufigste Suchanfragen","Klicks","Impressionen","CTR","Position"\n"smp galway","14","320","4,38","6,2"\n',
+    '"Häufigste Seiten","Klicks","Impressionen","CTR","Position"\n"https://a.ie/x/","14","320","4 %","6,2"\n',
+    '"Häufigste Suchanfragen","Klicks","Impressionen","CTR","Position"\n',  # no row to tell by
+])
+def test_a_table_of_another_shape_is_refused_saying_what_is_expected(posts, capsys, table):
+    (posts.parent / "de.csv").write_text(table, encoding="utf-8")
+    assert main(["gaps", "posts", "--queries", "de.csv"]) == 2
+    header = table.split("\n", 1)[0]
+    assert _lines(capsys.readouterr().err) == [
+        f'smpseo: error: de.csv:1: not a Search Console Queries.csv: header is {header}, expected "Top queries",'
+        '"Clicks","Impressions","CTR","Position" (or, in another language, the same 5 columns in that order: the '
+        "query, clicks, impressions, CTR as a percentage, position; else export it again with Search Console's "
+        "language set to English)"]
