@@ -207,9 +207,10 @@ def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
     try:
         return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
-        problem, line, column = error_place(exc)
+        problem, line, column = error_place(exc, text)
         if line is not None:  # "Invalid value (at line 2, column 7)": the line goes where every error puts it
-            raise ConfigError(path, f"invalid TOML: {problem} (column {column})", line) from None
+            where = f" (column {column})" if column else ""  # (else at the opening of what is never closed)
+            raise ConfigError(path, f"invalid TOML: {problem}{where}", line) from None
         if at_end(exc):
             raise ConfigError(path, f"invalid TOML: {problem} (at the end of the file)",
                               max(1, len(text.splitlines()))) from None

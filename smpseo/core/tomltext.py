@@ -16,14 +16,59 @@ _DATE = re.compile(r"(?:^|[=\[,{])[ \t]*(\d{4}-\d\d?-\d\d?(?:[Tt ]\d\d?:\d\d(?::
 MAX_TEXT_DATES = 100  # impossible dates read as text in one document (a post has a few dates)
 
 
-def error_place(exc: Exception) -> tuple[str, int | None, int | None]:
+def error_place(exc: Exception, text: str = "") -> tuple[str, int | None, int | None]:
     """(the problem, the 1-based line, the 1-based column) of a `tomllib.TOMLDecodeError`: the problem without its
-    place; the line and column None when reading stopped at the end of the document or the place is not given."""
-    text = str(exc)
-    where = _AT.search(text)
+    place; the line and column None when the place is not given. Where reading stopped at the end of the document
+    (a string, array or inline table never closed), the line is that of its opening in `text` (the document read),
+    said in the problem, and the column None; both None without `text`, or when no opening is found."""
+    message = str(exc)
+    where = _AT.search(message)
     if where:
-        return text[:where.start()], int(where[1]), int(where[2])
-    return text.removesuffix(_AT_END), None, None
+        return message[:where.start()], int(where[1]), int(where[2])
+    problem = message.removesuffix(_AT_END)
+    opened = unclosed(text) if text and at_end(exc) else None
+    if opened is None:
+        return problem, None, None
+    return f"{problem}: the {opened[1]} opened on this line is never closed", opened[0], None
+
+
+_OPENERS = {'"""': '"""', "'''": "'''", '"': '"', "'": "'"}
+_BRACKETS = {"[": ("]", "array"), "{": ("}", "inline table")}
+
+
+def unclosed(text: str) -> tuple[int, str] | None:
+    """(the 1-based line, what it is) of the string, array or inline table of a TOML text still open at its end:
+    the outermost one; None when nothing is left open."""
+    line, i, end = 1, 0, len(text)
+    stack: list[tuple[int, str, str]] = []  # (line, closer, what) of each bracket open
+    while i < end:
+        c = text[i]
+        if c == "\n":
+            line += 1
+        elif c == "#":
+            i = text.find("\n", i)
+            i = end if i < 0 else i
+            continue
+        elif c in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in _OPENERS else c
+            start, i = line, i + len(quote)
+            while i < end and not text.startswith(quote, i):
+                if text[i] == "\n":
+                    if len(quote) == 1:  # a one-line string ends with its line (tomllib says so at that line)
+                        break
+                    line += 1
+                i += 2 if text[i] == "\\" and c == '"' and i + 1 < end and text[i + 1] != "\n" else 1
+            if i >= end:
+                return start, "string"
+            i += len(quote) if text.startswith(quote, i) else 0
+            continue
+        elif c in _BRACKETS:
+            header = not stack and not text[text.rfind("\n", 0, i) + 1:i].strip()  # `[table]` opening a line
+            stack.append((line, "]", "table name") if header else (line, *_BRACKETS[c]))
+        elif stack and c == stack[-1][1]:
+            stack.pop()
+        i += 1
+    return stack[0][::2] if stack else None
 
 
 def at_end(exc: Exception) -> bool:

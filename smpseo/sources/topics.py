@@ -41,7 +41,7 @@ from smpseo.core.language import says_something
 from smpseo.core.mistakes import Mistakes
 from smpseo.core.text import clean_text
 from smpseo.core.textfile import NotText, file_text, read_regular
-from smpseo.sources.yamlshape import expanded_size, loader, loops, shape
+from smpseo.sources.yamlshape import expanded_size, loader, loops, shape, yaml_error_place
 
 KEYS = ("id", "question", "phrasings", "terms", "requires", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
@@ -118,9 +118,8 @@ def _entries(text: str, path: str) -> tuple[list[Topic], list[TopicError], set[s
     try:
         data = yaml.load(text, Loader=loader())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise TopicError(path, f"invalid YAML: {exc.problem or exc.context}{_not_yaml(path)}",
-                         line=mark.line + 1 if mark else 0) from None
+        problem, line = yaml_error_place(exc)
+        raise TopicError(path, f"invalid YAML: {problem}{_not_yaml(path)}", line=line + 1) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (a NUL, a control character): at its line
         raise TopicError(path, f"invalid YAML: unacceptable character #x{exc.character:04x}: {exc.reason}"
                          f"{_not_yaml(path)}", line=text.count("\n", 0, exc.position) + 1) from None

@@ -27,6 +27,19 @@ def loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def yaml_error_place(exc) -> tuple[str, int]:
+    """(the problem, its 0-based line) of a PyYAML `MarkedYAMLError`. Where reading stopped at the end of the text
+    (a quote, a bracket never closed: "found unexpected end of stream"), the line where what was being read opens,
+    with what it was ("found unexpected end of stream while scanning a quoted scalar"): the end of the text is where
+    the mistake showed, not where it is. -1 when PyYAML gives no line."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark, opening = exc.problem_mark, exc.context_mark
+    at_end = "end of stream" in problem or "<stream end>" in problem
+    if opening is not None and (mark is None or at_end):
+        return " ".join(filter(None, (problem, context))) or "invalid YAML", opening.line
+    return problem or context or "invalid YAML", mark.line if mark is not None else -1
+
+
 def shape(text: str, key: str) -> Shape:
     """The Shape of `text`, whose entries are the top-level list or the list under the top-level `key`; an empty
     Shape when the text is no YAML (its error is said where it is loaded)."""
