@@ -31,7 +31,7 @@ def test_minimal_user_file_and_bare_list():
     ("topics:\n  - id: a\n    question: \"🤔 ❓ 42?\"\n", "'question' has no word to match a post by"),
     ("topics:\n  - id: a\n    question: Why, why?\n    phrasings: [Hi, is it so?]\n", "no word to match"),
     ("topics:\n  - id: a\n    question: Q?\n  - id: a\n    question: R?\n", "duplicate id 'a'"),
-    ("topics:\n  - id: 9a\n    question: Q?\n", "must be letters"),
+    ("topics:\n  - id: 9a\n    question: Q?\n", "must be ASCII letters"),
     ("topics:\n  - id: a\n    question: Q?\n    phrasings: {x: 1}\n", "'phrasings' must be a list"),
     ("faq:\n  - id: a\n", "unknown top-level key 'faq'"),
     ("topics:\n", "no topics"), ("topics: []\n", "no topics"), ("[]\n", "no topics"),  # a file that adds nothing
@@ -51,7 +51,7 @@ def test_every_mistake_of_a_file_is_said_at_once(tmp_path, capsys):
     with pytest.raises(TopicError) as exc:
         parse_topics(text, "mine.yml")
     assert exc.value.lines() == [
-        "mine.yml:4: topic 2 (bad id): id 'bad id' must be letters, digits and _ (starting with a letter)",
+        "mine.yml:4: topic 2 (bad id): id 'bad id' must be ASCII letters, digits and _ (starting with a letter)",
         "mine.yml:6: topic 3 (nq): missing 'question'",
         "mine.yml:7: topic 4 (place): unknown place {town} (known: {city}, {region}, {country})",
         "mine.yml:9: topic 5 (fine): duplicate id 'fine' (first at topic 1)",
@@ -230,8 +230,8 @@ def test_a_file_of_marks_may_come_before_the_file_that_defines_the_topics_it_mar
 def test_a_topics_file_written_in_toml_is_told_the_format_is_yaml(tmp_path):
     toml = tmp_path / "topics.toml"
     toml.write_text('[[topics]]\nid = "parking"\nquestion = "Is there parking?"\n', encoding="utf-8")
-    with pytest.raises(TopicError, match=r"topics\.toml:2: invalid YAML: .* \(a topics file is YAML, as "
-                                         r"docs/gaps\.md shows; this one is named \.toml\)$"):
+    with pytest.raises(TopicError, match=r"topics\.toml:2: invalid YAML: .* \(a topics file is YAML or JSON, "
+                                         r"as docs/gaps\.md shows; \.toml files are not supported\)$"):
         read_topics(toml)
     yml = tmp_path / "topics.yml"
     yml.write_text("topics: [\n", encoding="utf-8")

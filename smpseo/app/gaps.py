@@ -165,10 +165,12 @@ def _as_draft(draft) -> Post:
 def mark_warnings(topics: list[Topic], report: GapReport) -> list[str]:
     """A warning naming the topics file and line for each topic marked answered by a post (or section) that no
     post read has, or by a name several posts have (`index.md`, of every page bundle), naming them: the mark still
-    holds, flagged `check` in the report."""
+    holds, flagged `check` in the report. In the order of the files' lines, not of the report's ranking."""
     marks = {t.id: t for t in topics if t.mark}
+    files = {source: i for i, source in enumerate(dict.fromkeys(t.source for t in marks.values()))}
     lines = []
-    for result in report.topics:
+    for result in sorted(report.topics, key=lambda r: (files[marks[r.id].source], marks[r.id].line)
+                         if r.id in marks else (len(files), 0)):
         topic = marks.get(result.id)
         if topic is None or not result.set_by_hand or result.posts or result.status != "answered":
             continue

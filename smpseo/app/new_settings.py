@@ -16,9 +16,8 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from smpseo.core.settings import MAX_TEXT, ConfigError, parse_config
+from smpseo.core.settings import MAX_TEXT, ConfigError, parse_config, url_problem
 
 CONFIG_NAME = "smpseo.toml"
 POSTS_FOLDER = "posts"
@@ -82,10 +81,8 @@ def check_option(key: str, value: str) -> str:
         raise ConfigError(option, f"is {len(value):,} characters long (at most {MAX_TEXT:,})")
     if key == "phone" and (problem := phone_problem(value)):
         raise ConfigError(option, problem)
-    if key == "url":
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-            raise ConfigError(option, f"{value!r} is not a web address: write it whole, e.g. https://www.example.com")
+    if key == "url" and (problem := url_problem(value)):
+        raise ConfigError(option, problem)
     return value
 
 

@@ -219,6 +219,20 @@ def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
         raise ConfigError(path, "invalid TOML: nested too deeply") from None
 
 
+def url_problem(value: str) -> str | None:
+    """What is wrong with a blog's address (`[site] url`, `smpseo init --url`), or None: it is written whole, with
+    http:// or https:// and a host."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        return f"{value!r} is not a web address: write it whole, e.g. https://www.example.com"
+    return None
+
+
 def _check_site(site: dict[str, Any], path: str) -> None:
     """`[site]`: text keys are strings; latitude and longitude numbers in range, both or neither; opening hours a
     list like ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"]; the business type a schema.org type in BUSINESS_TYPES."""
@@ -240,6 +254,8 @@ def _check_site(site: dict[str, Any], path: str) -> None:
             raise ConfigError(path, f"[site] {key} is {len(value):,} characters long (at most {MAX_TEXT:,})")
         elif key == "phone" and value.strip() and (problem := phone_problem(value.strip())):
             raise ConfigError(path, f"[site] phone {problem}")
+        elif key == "url" and value.strip() and (problem := url_problem(value.strip())):
+            raise ConfigError(path, f"[site] url {problem}")
     if ("latitude" in site) != ("longitude" in site):
         raise ConfigError(path, "[site] latitude and longitude go together: give both or neither")
     kind = site.get("business_type")
@@ -298,7 +314,7 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
         if len(phrase) > MAX_TEXT:
             raise ConfigError(path, f"[keywords] a phrase is {len(phrase):,} characters long (at most {MAX_TEXT:,})")
     files = data.get("topics", {}).get("files", [])
-    files = [files] if isinstance(files, str) else files
+    files = [files] if isinstance(files, str) else files  # one file named alone: a list of one
     if not isinstance(files, list) or not all(isinstance(f, str) and f.strip() for f in files):
         raise ConfigError(path, "[topics] files must be a list of topics files, e.g. files = [\"topics.yml\"]")
     if any(len(f) > MAX_TEXT for f in files):

@@ -39,7 +39,7 @@ from typing import Any
 from smpseo.core import shipped
 from smpseo.core.language import says_something
 from smpseo.core.mistakes import Mistakes
-from smpseo.core.text import clean_text
+from smpseo.core.text import clean_text, shortened
 from smpseo.core.textfile import NotText, file_text, read_regular
 from smpseo.sources.yamlshape import expanded_size, loader, loops, shape, yaml_error_place
 
@@ -83,18 +83,19 @@ class Topic:
 def _strings(value: Any, path: str, entry: str, key: str, line: int) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise TopicError(path, f"'{key}' must be a list of strings", entry, line)
-    return tuple(clean_text(str(v)).strip() for v in value if clean_text(str(v)).strip())
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        odd = next((v for v in value if not isinstance(v, str)), None) if isinstance(value, list) else value
+        example = f"[{value}]" if isinstance(value, str) else "[car park, parking]"
+        raise TopicError(path, f"'{key}' must be a list of strings, e.g. {key}: {example} (not "
+                               f"{type(odd).__name__} {shortened(str(odd), 40)})", entry, line)
+    return tuple(clean_text(v).strip() for v in value if clean_text(v).strip())
 
 
 def _not_yaml(path: str) -> str:
-    """What to add to a YAML error in a file named as another format (a TOML or JSON habit)."""
+    """What to add to a YAML error in a file named as another format (a TOML or CSV habit)."""
     suffix = Path(str(path)).suffix.lower()
-    return f" (a topics file is YAML, as docs/gaps.md shows; this one is named {suffix})" \
-        if suffix in (".toml", ".ini", ".cfg", ".csv", ".txt", ".md") else ""
+    return f" (a topics file is YAML or JSON, as docs/gaps.md shows; {suffix} files are not supported)" \
+        if suffix in (".toml", ".ini", ".cfg", ".csv", ".tsv", ".txt", ".md") else ""
 
 
 MAX_TOPICS = 1_000  # topics in one file: each is matched against every passage of the blog (a clinic asks a few dozen)
@@ -148,7 +149,7 @@ def _entries(text: str, path: str) -> tuple[list[Topic], list[TopicError], set[s
     if data is None or data == []:  # `topics:` with nothing after it, or an empty list: a file that adds nothing
         raise TopicError(path, "no topics (expected a 'topics:' list)", line=found.keys.get("topics", 0))
     if not isinstance(data, list):
-        raise TopicError(path, "'topics' must be a list of topics", line=found.keys.get("topics", 1))
+        raise TopicError(path, f"'topics' must be a list of topics{_not_yaml(path)}", line=found.keys.get("topics", 1))
     lines = found.entries
     topics: list[Topic] = []
     problems: list[TopicError] = []
@@ -191,7 +192,7 @@ def _topic(raw: Any, i: int, line: int, path: str, seen: dict[str, int]) -> Topi
     mark, post, section = _mark(raw, path, entry, line)
     topic_id = raw["id"].strip()
     if not _ID_RE.match(topic_id):
-        raise TopicError(path, f"id '{topic_id}' must be letters, digits and _ (starting with a letter)",
+        raise TopicError(path, f"id '{topic_id}' must be ASCII letters, digits and _ (starting with a letter)",
                          entry, line)
     question = "" if mark_only else " ".join(raw["question"].split())
     phrasings = _strings(raw.get("phrasings"), path, entry, "phrasings", line)
