@@ -66,3 +66,23 @@ def test_a_writable_folder_and_one_not_made_yet_are_on(cache_dir, capsys):
         assert out[:2] == [f"cache folder: {cache_dir}{'' if made else ' (not created yet)'}", "caching: on"]
         cache_dir.mkdir(exist_ok=True)
     assert list(cache_dir.iterdir()) == []  # the write tried leaves nothing behind
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="tells the file written by its descriptor (Linux)")
+def test_a_cache_folder_on_a_full_disk_is_said_so(cache_dir, capsys, monkeypatch):
+    """Simulated: on a full disk an empty file is still made, and the first bytes of an entry are not written."""
+    cache_dir.mkdir()
+    real = os.write
+
+    def full(fd, data):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(cache_dir)):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    code, out, err = _info(capsys)
+    assert code == 1
+    assert out[1] == f"caching: read only: entries there are read, none is written ({os.strerror(errno.ENOSPC)})"
+    assert err == (f"smpseo: error: {cache_dir}: the cache folder cannot be written ({os.strerror(errno.ENOSPC)}): "
+                   "nothing new is cached\n")
+    assert list(cache_dir.iterdir()) == []

@@ -293,7 +293,7 @@ def put(kind: str, digest: str, value: Any, root: Path | None = None, *, always:
 
 def unwritable(root: Path | None = None) -> str | None:
     """Why a run could not write entries into the cache folder, found as a write would find it, or None: a file is
-    made in the folder and removed at once; a folder not made yet must be one a run can make (below a folder it may
+    made in the folder, written (a full disk), and removed at once; a folder not made yet must be one a run can make (below a folder it may
     write in, not behind a symbolic link to nothing). A folder above the cache folder is named in the reason."""
     root = root or directory()
     place = root
@@ -311,8 +311,16 @@ def unwritable(root: Path | None = None) -> str | None:
         fd, tmp = _temporary(place)
     except OSError as exc:
         return exc.strerror or str(exc)
-    os.close(fd)
-    os.unlink(tmp)
+    try:  # an entry's bytes too: on a full disk an empty file is still made
+        os.write(fd, bytes(4096))
+        free = os.statvfs(place) if hasattr(os, "statvfs") else None
+        if free is not None and free.f_bavail == 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    finally:
+        os.close(fd)
+        os.unlink(tmp)
     return None
 
 
