@@ -234,6 +234,20 @@ def test_other_toml_errors_are_still_errors_at_their_line(fields, line, problem)
     assert (raised.value.line, raised.value.message) == (line, f"invalid TOML front matter: {problem}")
 
 
+@pytest.mark.parametrize("text, line, problem", [
+    ('---\ntitle: "Does SMP hurt?\ndescription: A short answer.\nkeyphrase: smp pain\n---\n\nBody.\n', 2,
+     "invalid YAML front matter: found unexpected end of stream while scanning a quoted scalar"),
+    ('+++\ntitle = """Does SMP hurt?\ndescription = "x"\n+++\n\nBody.\n', 2,
+     "invalid TOML front matter: Unterminated string: the string opened on this line is never closed"),
+])
+def test_a_quote_never_closed_is_said_at_the_line_it_opens(text, line, problem):
+    """The error was said at the end of the front matter, where the parser ran out of text, not at the quote to
+    close (the same lines as topics and settings files)."""
+    with pytest.raises(SourceError) as raised:
+        frontmatter.split_front_matter(text, "p.md")
+    assert (raised.value.line, raised.value.message) == (line, problem)
+
+
 # -- fields of the wrong type: left out with a warning at their line ------------------------------------------------
 
 @pytest.mark.parametrize("field, expected, warning", [

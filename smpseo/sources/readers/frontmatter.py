@@ -17,7 +17,7 @@ from smpseo.core.text import clean_data, clean_text
 from smpseo.core.tomltext import error_place, loads_dates_as_text
 from smpseo.sources.readers import plainyaml
 from smpseo.sources.readers.decode import SourceError, too_many_digits
-from smpseo.sources.yamlshape import expanded_size, loops
+from smpseo.sources.yamlshape import expanded_size, loops, yaml_error_place
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _TOML_FENCE = re.compile(r"^\+\+\+[ \t]*$")
@@ -165,10 +165,9 @@ def _yaml(source: str, path: str, first: int = 1) -> Any:
     try:
         return yaml.load(source, Loader=_safe_loader())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first + 1) if mark else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(path, f"invalid YAML front matter: {problem}", line=line) from None
+        problem, at = yaml_error_place(exc)  # a quote never closed: where it opens, not the end of the text
+        raise SourceError(path, f"invalid YAML front matter: {problem}", line=at + first + 1 if at >= 0 else 1) \
+            from None
     except yaml.YAMLError as exc:
         raise SourceError(path, f"invalid YAML front matter: {exc}", line=1) from None
     except RecursionError:
@@ -185,7 +184,7 @@ def _toml_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dic
     try:
         data = loads_dates_as_text("\n".join(lines[1:end]))  # (an impossible date: `as_date` names its line)
     except tomllib.TOMLDecodeError as exc:
-        problem, line, _ = error_place(exc)
+        problem, line, _ = error_place(exc, "\n".join(lines[1:end]))
         raise SourceError(path, f"invalid TOML front matter: {problem}", line=line + 1 if line else end) from None
     field_lines: dict[str, int] = {}
     table = ""  # the table the lines are in: its keys are `table.key` (Zola's `[extra]`), not the post's fields
