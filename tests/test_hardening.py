@@ -125,7 +125,8 @@ def test_chart_labels_are_never_read_as_mathtext(title):
              {"slug": "b", "title": "Plain", "flesch_reading_ease": 70.0}]
     summary = summary_from_data({"posts": posts, "totals": {"flesch_reading_ease": 62.5}, "month": "2026-10",
                                  "coverage": [{"target": title, "slug": "a", "count": 2}]}, "a summary")
-    report = SimpleNamespace(summary=summary, coverage=[1], config=SimpleNamespace(targets=[title]))
+    report = SimpleNamespace(summary=summary, coverage=[SimpleNamespace(placements=("title",))],
+                             config=SimpleNamespace(targets=[title]))
     for chart in (readability_chart(report), coverage_heatmap(report)):
         assert chart.png().startswith(b"\x89PNG") and chart.png(narrow=True).startswith(b"\x89PNG")
 

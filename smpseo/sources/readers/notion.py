@@ -11,7 +11,6 @@ export (`Other%20page%208b1c....md` names the post `other-page`).
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from pathlib import Path, PurePosixPath
@@ -67,6 +66,8 @@ def page_href(href: str) -> str:
 def _table_columns(folder: str) -> frozenset[str] | None:
     """The columns of the database table exported beside a database's folder (`Blog 1a2b.../` and `Blog 1a2b....csv`
     or `..._all.csv`), in lower case; None when there is none."""
+    import csv  # (only for a Notion export: a post of another kind is checked without it)
+
     here = Path(folder)
     for table in (here.with_name(here.name + ".csv"), here.with_name(here.name + "_all.csv")):
         try:
