@@ -245,7 +245,7 @@ def test_unknown_config_key(tmp_path, capsys, command, good_post):
     assert main([command, "posts"]) == 2
     out, err = capsys.readouterr()
     assert _lines(err) == [f"smpseo: error: {tmp_path / 'smpseo.toml'}:3: unknown key 'colour' in [site] (known: "
-                           "address, business_type, city, country, latitude, longitude, name, opening_hours, phone, "
+                           "address, business_type, city, country, latitude, locations, longitude, name, opening_hours, phone, "
                            "postal_code, price_range, region, url)"]
     assert out == ""
     assert main([command, "posts", "--config", str(BAD / "unknown-key.toml")]) == 2
@@ -544,8 +544,8 @@ def test_report_refuses_bad_settings_queries_and_drafts_before_starting(tmp_path
                                       "impressions, CTR as a percentage, position; else export it again with Search "
                                       "Console's language set to English)"]
     assert _lines(config.stderr)[0].endswith("unknown-key.toml:3: unknown key 'colour' in [site] (known: address, "
-                                             "business_type, city, country, latitude, longitude, name, "
-                                             "opening_hours, phone, postal_code, price_range, region, url)") and len(_lines(config.stderr)) == 1
+                                             "business_type, city, country, latitude, locations, longitude, "
+                                             "name, opening_hours, phone, postal_code, price_range, region, url)") and len(_lines(config.stderr)) == 1
     assert _lines(missing.stderr) == ["nowhere: error: no such file or folder"]  # as every command says it
     assert _lines(draft.stderr) == ["posts/binary.md: error: binary file, not text"]
     assert len(_lines(bad_yaml.stderr)) == 1

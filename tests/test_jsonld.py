@@ -90,7 +90,7 @@ def test_script_tag_cannot_be_closed_by_text():
 THING = {"@context", "@type", "@id", "name", "url", "description", "image"}
 VOCABULARY = {
     "LocalBusiness": THING | {"telephone", "address", "geo", "openingHoursSpecification", "openingHours",
-                              "priceRange", "email", "sameAs"},
+                              "priceRange", "email", "sameAs", "parentOrganization"},
     "PostalAddress": {"@type", "streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry"},
     "GeoCoordinates": {"@type", "latitude", "longitude"},
     "OpeningHoursSpecification": {"@type", "dayOfWeek", "opens", "closes", "validFrom", "validThrough"},

@@ -1,5 +1,6 @@
 """schema.org structured data (JSON-LD) for a post: `BlogPosting` for every post, `FAQPage` where it asks and answers,
-and the clinic itself as a `LocalBusiness` (or the subtype `[site] business_type` names) from `[site]`.
+and the clinic itself as a `LocalBusiness` (or the subtype `[site] business_type` names) from `[site]`, one for each of
+its studios (`[[site.locations]]`).
 
 Google stopped showing FAQ rich results on 2026-05-07, so `FAQPage` markup earns no snippet in Google Search and
 nothing here promises one. It is still valid schema.org and still useful: other search engines and answer engines
@@ -10,6 +11,7 @@ only questions and answers that are visible on the page.
     >>> jsonld.blog_posting(post, config)      # a dict: json.dumps it into <script type="application/ld+json">
     >>> jsonld.faq_page(post)                  # a dict, or None when the post has no question headings
     >>> jsonld.local_business(config)          # a dict, or None without a business name and an address or city
+    >>> jsonld.local_businesses(config)        # a list: the main studio, then each of `[[site.locations]]`
 """
 
 from __future__ import annotations
@@ -221,28 +223,67 @@ def opening_hours(lines: list[str]) -> list[dict[str, Any]]:
 
 def local_business(config) -> dict[str, Any] | None:
     """The clinic as a `LocalBusiness` (or `[site] business_type`, e.g. `MedicalBusiness`): name, url, phone,
-    `PostalAddress`, `GeoCoordinates`, opening hours and price range, from `[site]`. None without a name and an
-    address or a city: local search needs to know where the business is."""
+    `PostalAddress`, `GeoCoordinates`, opening hours and price range, from `[site]` (its main studio). None without a
+    name and an address or a city: local search needs to know where the business is."""
     site = getattr(config, "site", None)
     if site is None or not site.name or not (site.address or site.city):
         return None
+    return _business(site, site, site.url, _business_id(site.url) if site.url else "")
+
+
+def local_businesses(config) -> list[dict[str, Any]]:
+    """Every studio of the clinic as a `LocalBusiness` of its own, as Google and schema.org describe a business with
+    several locations: the main one (`local_business`), then one for each `[[site.locations]]` with the same name
+    and type, its own address, phone, map position and opening hours, its own page as its url when it has one (else
+    the site's), the main studio's country when it gives none, an `@id` of its own ("#business-napier") and the
+    main business as its `parentOrganization` (by its `@id`, with `[site] url`). Empty without a business name."""
+    site = getattr(config, "site", None)
+    if site is None or not site.name:
+        return []
+    main = local_business(config)
+    found = [main] if main else []
+    ids = {_business_id(site.url)} if site.url else set()
+    for location in getattr(site, "locations", []):
+        if not (location.address or location.city):
+            continue
+        home, slug = site.url or location.url, re.sub(r"\W+", "-", location.city.lower()).strip("-") or "location"
+        ident = next(i for n in range(1, len(ids) + 2) if (i := _business_id(home, slug if n == 1 else
+                                                                              f"{slug}-{n}")) not in ids) if home else ""
+        ids.add(ident)
+        data = _business(site, location, location.url or site.url, ident, site.country)
+        if site.url:
+            data["parentOrganization"] = {"@id": _business_id(site.url)}
+        found.append(data)
+    return found
+
+
+def _business_id(url: str, place: str = "") -> str:
+    """The `@id` of the clinic's markup on the site at `url` ("https://example.com/#business"); of one of its other
+    studios with `place` ("#business-napier")."""
+    return f"{url.rstrip('/')}/#business{'-' + place if place else ''}"
+
+
+def _business(site, place, url: str, ident: str, country: str = "") -> dict[str, Any]:
+    """The `LocalBusiness` of one studio: the business's name, type and price range (`site`), where the studio is,
+    its phone and hours (`place`: `[site]` itself or one of its locations); its page `url` and `@id` (`ident`)."""
     data: dict[str, Any] = {"@context": CONTEXT, "@type": site.business_type or "LocalBusiness", "name": site.name}
-    if site.url:
-        data["url"] = site.url
-        data["@id"] = f"{site.url.rstrip('/')}/#business"
-    if site.phone:
-        data["telephone"] = site.phone
+    if url:
+        data["url"] = url
+    if ident:
+        data["@id"] = ident
+    if place.phone:
+        data["telephone"] = place.phone
     address = {"@type": "PostalAddress"}
-    for key, value in (("streetAddress", site.address), ("addressLocality", site.city),
-                       ("addressRegion", site.region), ("postalCode", site.postal_code),
-                       ("addressCountry", site.country)):
+    for key, value in (("streetAddress", place.address), ("addressLocality", place.city),
+                       ("addressRegion", place.region), ("postalCode", place.postal_code),
+                       ("addressCountry", place.country or country)):
         if value:
             address[key] = value
     data["address"] = address
-    if site.latitude is not None and site.longitude is not None:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": site.latitude, "longitude": site.longitude}
-    if site.opening_hours:
-        data["openingHoursSpecification"] = opening_hours(site.opening_hours)
+    if place.latitude is not None and place.longitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": place.latitude, "longitude": place.longitude}
+    if place.opening_hours:
+        data["openingHoursSpecification"] = opening_hours(place.opening_hours)
     if site.price_range:
         data["priceRange"] = site.price_range
     return data
@@ -250,14 +291,12 @@ def local_business(config) -> dict[str, Any] | None:
 
 def for_post(post: Post, config=None) -> list[dict[str, Any]]:
     """All the markup for one post: its BlogPosting, its FAQPage when it has question headings, and the clinic's
-    LocalBusiness when `[site]` says where it is."""
+    LocalBusiness for each studio (`local_businesses`) when `[site]` says where it is."""
     blocks = [blog_posting(post, config)]
     faq = faq_page(post)
     if faq:
         blocks.append(faq)
-    business = local_business(config)
-    if business:
-        blocks.append(business)
+    blocks.extend(local_businesses(config))
     return blocks
 
 

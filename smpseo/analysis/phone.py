@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from smpseo.core.phone import GAP, MIN_DIGITS, SEPARATOR, national_digits, phone_numbers_at
 
@@ -103,13 +104,14 @@ def typo_of(number: str, phone: str) -> str | None:
     return None
 
 
-def mistyped_phones(phone: str, text: str) -> list[tuple[int, str, str]]:
+def mistyped_phones(phone: str, text: str, others: Iterable[str] = ()) -> list[tuple[int, str, str]]:
     """(offset, number as shown, how) for each number `text` writes (`phone_numbers_at`) that is the clinic's
     `phone` mistyped (`typo_of`). A number after "fax" is left alone: a clinic's fax line is often its phone number
-    but the last digit."""
+    but the last digit; so is one of `others`, the clinic's other numbers (another studio's line)."""
+    theirs = {national_digits(other) for other in others}
     found = []
     for at, number in phone_numbers_at(text):
         how = typo_of(number, phone)
-        if how and not _FAX.search(text, max(0, at - 24), at):
+        if how and national_digits(number) not in theirs and not _FAX.search(text, max(0, at - 24), at):
             found.append((at, as_shown(number), how))
     return found

@@ -1,13 +1,14 @@
 """Local SEO rules (LOC3xx): one way to write the name, city and phone; a call to action; the city where it counts.
 
-The facts come from `[site]` in smpseo.toml (name, city, phone); a rule whose fact is not set stays silent.
+The facts come from `[site]` in smpseo.toml (name, city, phone) and its `[[site.locations]]` (each other studio's
+city and phone: the clinic's as much as the main one's); a rule whose fact is not set stays silent.
 """
 
 from __future__ import annotations
 
 import re
 
-from smpseo.analysis.phone import as_shown, mistyped_phones, phone_mentions, phone_regex
+from smpseo.analysis.phone import as_shown, mistyped_phones, phone_mentions, phone_regex, typo_of
 from smpseo.analysis.placement import INTRO, SUBHEADING, TITLE
 from smpseo.analysis.spelling import edit_distance
 from smpseo.checks.engine import flag, passes
@@ -26,9 +27,10 @@ register(Consistency(
     id="LOC301", name="phone-format", category="local", severity="warning",
     doc="The clinic's phone number written in another form than `[site] phone` (\"(212) 555-0147\" for "
         "\"212-555-0147\"; \"+44 161 555 0123\" for \"0161 555 0123\"): any country's layout, with or without the "
-        "country code, or without the area code (\"555-0147\" for \"212-555-0147\").",
+        "country code, or without the area code (\"555-0147\" for \"212-555-0147\"). Each studio's number "
+        "(`[[site.locations]] phone`) is checked against its own form.",
     hint="Write the number one way everywhere, as in [site] phone.",
-    canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
+    canonical=lambda ctx: _phones(ctx),
     variants=lambda ctx, phone, text: [(m.start(), shown, "") for m in phone_mentions(phone, text)
                                        if (shown := as_shown(m.group(0))) != as_shown(phone)],
     message="Phone written '{written}', not '{canonical}'",
@@ -48,15 +50,31 @@ register(Consistency(
               passes("Call 778\u2011917\u20117772 (non-breaking hyphens) today.")]))
 
 
+def _phones(ctx) -> list[str]:
+    """The clinic's numbers that can be found in a text: the main studio's first, then each other studio's."""
+    return [phone for phone in ctx.site.phones if phone_regex(phone)]
+
+
+def _typos(ctx, phone: str, text: str) -> list[tuple[int, str, str]]:
+    """`mistyped_phones` of `phone`, without a number that is another studio's or a typo of a number before it in
+    `_phones` (said once, against that one)."""
+    phones = _phones(ctx)
+    earlier = phones[:phones.index(phone)] if phone in phones else []
+    return [(at, number, how) for at, number, how in mistyped_phones(phone, text, others=phones)
+            if not any(typo_of(number, other) for other in earlier)]
+
+
 register(Consistency(
     id="LOC306", name="phone-typo", category="local", severity="warning",
     doc="A number written like a phone number that is the clinic's (`[site] phone`) mistyped: the same count of "
         "digits, and one of them other (\"09 555 0128\" for \"09 555 0123\") or two neighbours swapped "
         "(\"09 555 0132\"), in any layout. Calls to it go elsewhere. A number that differs more (another "
-        "business's, a mobile) is not the clinic's, nor one after \"fax\".",
+        "business's, a mobile) is not the clinic's, nor one after \"fax\". With several studios "
+        "(`[[site.locations]]`), each studio's number is checked, and another studio's number is never taken for "
+        "a typo of one.",
     hint="Write the clinic's number as in [site] phone.",
-    canonical=lambda ctx: ctx.site.phone.strip() if phone_regex(ctx.site.phone.strip()) else "",
-    variants=lambda ctx, phone, text: mistyped_phones(phone, text),
+    canonical=lambda ctx: _phones(ctx),
+    variants=lambda ctx, phone, text: _typos(ctx, phone, text),
     message="Phone number '{written}' is the clinic's '{canonical}' with {why}: a typo sends calls elsewhere",
     examples=[flag("Call 778-917-7727 today.",
                    "1:6 LOC306 Phone number '778-917-7727' is the clinic's '778-917-7772' with two digits swapped: a "
@@ -114,14 +132,14 @@ register(Consistency(
 
 def _acts(ctx) -> bool:
     """The post asks the reader to act somewhere: a call/book/contact phrase, the clinic's phone number, or a
-    phone, mail or contact link."""
-    phone = ctx.site.phone.strip()
+    phone, mail or contact link. Any studio's number counts."""
+    phones = ctx.site.phones
     for text, block, _ in written_places(ctx):
         if block is None:
             continue
         if find_phrase("cta_phrases", text):
             return True
-        if phone and phone_mentions(phone, text):
+        if any(phone_mentions(phone, text) for phone in phones):
             return True
     return any(link.href.startswith(("tel:", "mailto:")) or re.search(r"contact|book|consult", link.href, re.I)
                for link in ctx.post.links)
@@ -149,24 +167,31 @@ register(Required(
 
 
 def _city_targeted(ctx):
-    """The city as a phrase, when the post's focus keyphrase names it (else None: LOC304 is silent)."""
-    city = ctx.site.city
-    if not city or ctx.focus is None:
+    """The city as a phrase, when the post's focus keyphrase names it: the first of the clinic's cities (the main
+    studio's, then each other studio's) it names; else None, and LOC304 is silent."""
+    if ctx.focus is None:
         return None
-    city_phrase = ctx.matcher.phrase(city)
-    return city_phrase if city_phrase and all(k in ctx.focus.keys for k in city_phrase.keys) else None
+    for city in ctx.site.cities:
+        city_phrase = ctx.matcher.phrase(city)
+        if city_phrase and all(k in ctx.focus.keys for k in city_phrase.keys):
+            return city_phrase
+    return None
 
 
 def _names_city(ctx, city, part, _t) -> str | None:
-    """The part's place when none of its texts (the title; the introduction; any subheading) names the city."""
-    named = any(text and ctx.matcher.share(city, text) == 1.0 for text in part.texts)
+    """The part's place when none of its texts (the title; the introduction; any subheading) names the city or
+    another of the clinic's cities (a post about the Napier studio that names Wellington names where the clinic
+    is)."""
+    cities = [city, *(p for c in ctx.site.cities if (p := ctx.matcher.phrase(c)) and p.text != city.text)]
+    named = any(text and ctx.matcher.share(c, text) == 1.0 for text in part.texts for c in cities)
     return None if named else part.place
 
 
 register(Placement(
     id="LOC304", name="city-placement", category="local", severity="warning",
-    doc="A post whose focus keyphrase names the city does not name it in the title, the introduction, or any "
-        "subheading (one finding for each).",
+    doc="A post whose focus keyphrase names the city (or another studio's, `[[site.locations]] city`) does not "
+        "name it in the title, the introduction, or any subheading (one finding for each). A part that names "
+        "another of the clinic's cities names where the clinic is.",
     uses_keyphrase=True,
     hint="Name the city where readers and search engines look first: title, first paragraph, a subheading.",
     phrase=_city_targeted, where=(TITLE, INTRO, SUBHEADING), verdict=_names_city,
@@ -182,8 +207,15 @@ register(Placement(
                      "Our Vancouver clinic explains SMP.\n\n## Aftercare in Vancouver's rain\n\nKeep it dry.")]))
 
 
-def _city(ctx) -> str:
-    return " ".join(ctx.site.city.split())
+def _city(ctx) -> list[str]:
+    """The clinic's cities, each checked on its own (`Site.cities`)."""
+    return ctx.site.cities
+
+
+def _city_forms(ctx, c: str, text: str):
+    """`_city_variants` of the city `c`, without what is another of the clinic's cities as written."""
+    others = set(ctx.site.cities) - {c}
+    return ((at, written, why) for at, written, why in _city_variants(ctx, c, text) if written not in others)
 
 
 def _city_parts(c: str) -> list[str]:
@@ -283,9 +315,10 @@ register(Consistency(
         "of it: \"Winston-Salem\" is not a misspelling of itself; a city that is also an everyday word, one the "
         "dictionary writes in lower case (\"Hull\", \"Derby\", \"Reading\"), is not looked for in lower case, nor a city of "
         "everyday words (\"Long Beach\", \"Red Deer\") where they make the everyday phrase: after \"a\", \"my\" or \"this\" "
-        "(\"a long beach walk\") or opening a sentence (\"Long beach walks\").",
+        "(\"a long beach walk\") or opening a sentence (\"Long beach walks\"). Each studio's city "
+        "(`[[site.locations]] city`) is checked the same way.",
     hint="Write the city's name as in [site] city.",
-    canonical=_city, variants=_city_variants, once=("other accents", "without accents"),
+    canonical=_city, variants=_city_forms, once=("other accents", "without accents"),
     message="City written '{written}' ({why}), not '{canonical}'",
     examples=[flag("We work in vancouver.",
                    "1:12 LOC305 City written 'vancouver' (other capitals), not 'Vancouver'"),

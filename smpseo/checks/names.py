@@ -205,9 +205,10 @@ def _run_together(name: str, text: str):
 
 
 def _a_place(ctx, word: str) -> bool:
-    """`word` is the clinic's city, region or country (`[site]`), or one word of it."""
+    """`word` is the clinic's city, region or country (`[site]`, or another studio's: `Site.places`), or one word
+    of it."""
     site = getattr(ctx, "site", None)
-    places = " ".join(str(getattr(site, k, "") or "") for k in ("city", "region", "country")).lower().split()
+    places = " ".join(getattr(site, "places", None) or []).lower().split()
     return word.translate(STRAIGHT).lower() in places
 
 

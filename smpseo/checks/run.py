@@ -85,16 +85,16 @@ def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None,
     matcher = Matcher(config.synonyms)
     targets = [p for p in (matcher.phrase(t) for t in config.targets) if p]
     # the terms a typo is looked for in: targets, synonyms and the business name (a one-word city's typos are
-    # LOC305's, so the city is left out: one typo, one finding)
-    city = config.site.city.strip().lower()
+    # LOC305's, so every studio's one-word city is left out: one typo, one finding)
+    cities = {c.lower() for c in config.site.cities if " " not in c}
     guard_terms = [*config.targets, *(s for alts in config.synonyms.values() for s in alts), *config.synonyms,
                    config.site.name]
-    if city and " " not in city:
-        guard_terms = [" ".join(w for w in t.split() if w.lower() != city) for t in guard_terms]
+    if cities:
+        guard_terms = [" ".join(w for w in t.split() if w.lower() not in cities) for t in guard_terms]
     guard = SpellingGuard(guard_terms)
     # Compile every phrase before matching any text: a new word can change how texts are read (a space variant),
     # so each post is read with the same words known however many of the posts are checked afresh.
-    for text in (keyphrase, config.site.city, *(p.keyphrase for p in post_list)):
+    for text in (keyphrase, *config.site.cities, *(p.keyphrase for p in post_list)):
         if text:
             matcher.phrase(text)
     contexts = [PostContext(p, config, matcher, targets, guard, keyphrase) for p in post_list]
@@ -291,7 +291,7 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
                                     "placements": placed})
     if run.keyphrases:
         config = run.config
-        known = " ".join([config.site.name, config.site.city, config.site.region])
+        known = " ".join([config.site.name, *config.site.places])
         result.opportunities = opportunities(keyphrase_terms, run.targets, run.matcher, known=known)
     return result
 

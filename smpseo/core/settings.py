@@ -13,18 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core.mistakes import Mistakes
-from smpseo.core.phone import phone_problem
+from smpseo.core.site import (  # noqa: F401  (Site, Location, MAX_TEXT, url_problem: read from here too)
+    MAX_TEXT,
+    SITE_KEYS,
+    Location,
+    Site,
+    site_from_table,
+    site_problems,
+    url_problem,
+)
 from smpseo.core.tomltext import at_end, error_place
 
 
 class ConfigError(Mistakes, Exception):
     """A settings file that cannot be used: its path, the line when known, and what is wrong."""
 
-    def __init__(self, path: str, message: str, line: int = 0):
+    def __init__(self, path: str, message: str, line: int = 0, entry: int | None = None):
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = path
         self.message = message
         self.line = line
+        self.entry = entry  # which table of an array of tables it is about ("[[site.locations]] ..."), from 0
 
     def located(self, text: str, table: str = "") -> ConfigError:
         """The same error at the line of `text` it is about: the key or table its message names ("unknown key
@@ -39,6 +48,10 @@ class ConfigError(Mistakes, Exception):
     def _located(self, text: str, table: str) -> ConfigError:
         if self.line:
             return self
+        if self.entry is not None and (found := _IN_ENTRY.match(self.message)):
+            line = entry_line(text, ".".join(filter(None, (table, found["array"]))), self.entry,
+                              found["key"] or found["name"])
+            return ConfigError(self.path, self.message, line, self.entry) if line else self
         found = _SUBJECT.match(self.message)
         if not found:
             return self
@@ -53,6 +66,7 @@ class ConfigError(Mistakes, Exception):
 _SUBJECT = re.compile(r"unknown section \[(?P<section>[^\]]+)\]|unknown key '(?P<key>[^']+)' in \[(?P<in>[^\]]+)\]"
                       r"|\[(?P<table>[\w.-]+)\](?: (?:unknown (?:rule|setting) )?'(?P<quoted>[^']+)'"
                       r"| (?P<name>[\w-]+(?:\.[\w-]+)?))?")
+_IN_ENTRY = re.compile(r"\[\[(?P<array>[\w.-]+)\]\] (?:unknown key '(?P<key>[^']+)'|(?P<name>[\w-]+))")
 _TOML_TABLE = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _TOML_KEY = re.compile(r"\s*((?:[\w-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[\w-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
 
@@ -80,35 +94,24 @@ def toml_line(text: str, table: str, key: str | None = None) -> int:
     return header
 
 
-@dataclass
-class Site:
-    name: str = ""
-    city: str = ""
-    phone: str = ""
-    url: str = ""
-    address: str = ""  # the street address
-    region: str = ""
-    # For the clinic's LocalBusiness markup (all optional): its schema.org type, postcode, country, map position,
-    # opening hours ("Mo-Fr 09:00-17:00"), price range ("$$").
-    business_type: str = ""
-    postal_code: str = ""
-    country: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    opening_hours: list[str] = field(default_factory=list)
-    price_range: str = ""
-
-
-# schema.org types a clinic's markup may take: LocalBusiness and the subtypes that fit an SMP clinic.
-BUSINESS_TYPES = ("LocalBusiness", "MedicalBusiness", "MedicalClinic", "HealthAndBeautyBusiness", "BeautySalon",
-                  "HairSalon", "DaySpa", "TattooParlor")
-_DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
-
-
-@functools.cache
-def _opening_hours() -> re.Pattern:
-    """An `opening_hours` entry ("Mo-Fr 09:00-17:00"), compiled when a file has one."""
-    return re.compile(rf"^{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)* (?:[01]\d|2[0-4]):[0-5]\d-(?:[01]\d|2[0-4]):[0-5]\d$")
+def entry_line(text: str, array: str, index: int, key: str) -> int:
+    """The line (from 1) where `key` is set in the table `index` (from 0) of the array of tables `array` (dotted:
+    the `index`+1-th `[[site.locations]]`), else that table's header; in an array written inline
+    (`locations = [{ city = "..." }]`), the array's line; 0 when neither is found."""
+    seen, inside = -1, 0
+    for number, row in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
+        if (m := _TOML_TABLE.match(row)) is not None:
+            if inside:
+                return inside  # the table ended without the key
+            if row.lstrip().startswith("[[") and _dotted(m[1]) == array:
+                seen += 1
+                inside = number if seen == index else 0
+        elif inside and (m := _TOML_KEY.match(row)) is not None and _dotted(m[1]).split(".")[0] == key:
+            return number
+    if inside:
+        return inside
+    parent, _, name = array.rpartition(".")
+    return toml_line(text, parent, name) if seen < 0 else 0
 
 
 @dataclass
@@ -162,14 +165,12 @@ class Config:
 
 # section -> allowed keys (None: any keys; their owner validates them)
 _SCHEMA: dict[str, set[str] | None] = {
-    "site": {"name", "city", "phone", "url", "address", "region", "business_type", "postal_code", "country",
-             "latitude", "longitude", "opening_hours", "price_range"},
+    "site": SITE_KEYS,
     "keywords": {"targets", "synonyms"},
     "rules": None,
     "topics": {"files"},
     "report": {"pdf", "email"},
 }
-MAX_TEXT = 1_000  # characters in one setting: a site name, a phrase, an address (a real one is under 100)
 # What no clinic's keywords come near (a clinic targets a few dozen phrases, with a handful of synonyms for some
 # words): more is refused at once, before any post is read against them.
 MAX_TARGETS = 1_000  # `[keywords] targets`
@@ -219,50 +220,6 @@ def toml_table(text: str, path: str = "<config>") -> dict[str, Any]:
         raise ConfigError(path, "invalid TOML: nested too deeply") from None
 
 
-def url_problem(value: str) -> str | None:
-    """What is wrong with a blog's address (`[site] url`, `smpseo init --url`), or None: it is written whole, with
-    http:// or https:// and a host."""
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        return f"{value!r} is not a web address: write it whole, e.g. https://www.example.com"
-    return None
-
-
-def _check_site(site: dict[str, Any], path: str) -> None:
-    """`[site]`: text keys are strings; latitude and longitude numbers in range, both or neither; opening hours a
-    list like ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"]; the business type a schema.org type in BUSINESS_TYPES."""
-    for key, value in site.items():
-        if key in ("latitude", "longitude"):
-            limit = 90 if key == "latitude" else 180
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
-                raise ConfigError(path, f"[site] {key} must be a number from -{limit} to {limit}, not {value!r}")
-        elif key == "opening_hours":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(path, '[site] opening_hours must be a list of strings like "Mo-Fr 09:00-17:00"')
-            for v in value:
-                if not _opening_hours().match(v.strip()):
-                    raise ConfigError(path, f"[site] opening_hours: {v!r} is not like \"Mo-Fr 09:00-17:00\" (days "
-                                            "Mo Tu We Th Fr Sa Su, 24-hour times)")
-        elif not isinstance(value, str):
-            raise ConfigError(path, f"[site] {key} must be a string")
-        elif len(value) > MAX_TEXT:
-            raise ConfigError(path, f"[site] {key} is {len(value):,} characters long (at most {MAX_TEXT:,})")
-        elif key == "phone" and value.strip() and (problem := phone_problem(value.strip())):
-            raise ConfigError(path, f"[site] phone {problem}")
-        elif key == "url" and value.strip() and (problem := url_problem(value.strip())):
-            raise ConfigError(path, f"[site] url {problem}")
-    if ("latitude" in site) != ("longitude" in site):
-        raise ConfigError(path, "[site] latitude and longitude go together: give both or neither")
-    kind = site.get("business_type")
-    if kind and kind not in BUSINESS_TYPES:
-        raise ConfigError(path, f"[site] business_type {kind!r} is not one of {', '.join(BUSINESS_TYPES)}")
-
-
 def _check_counts(keywords: dict[str, Any], path: str) -> None:
     """`[keywords]` within MAX_TARGETS targets, MAX_SYNONYM_TERMS terms with synonyms and MAX_SYNONYMS synonyms a
     term, checked before anything else is done with them."""
@@ -294,7 +251,9 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
                     known = f"known: {', '.join(sorted(allowed))}" if allowed else "it takes no keys yet"
                     raise ConfigError(path, f"unknown key '{key}' in [{section}] ({known})")
     site_raw = data.get("site", {})
-    _check_site(site_raw, path)
+    problems = [ConfigError(path, message, entry=index) for message, index in site_problems(site_raw)]
+    if problems:
+        raise ConfigError.of(problems)
     from smpseo.core.text import clean_data  # the name and city go into every report: no escape sequence
 
     site_raw = clean_data(site_raw)
@@ -320,7 +279,7 @@ def config_from_dict(data: dict[str, Any], path: str = "<config>") -> Config:
     if any(len(f) > MAX_TEXT for f in files):
         raise ConfigError(path, f"[topics] a file name is over {MAX_TEXT:,} characters long")
     return Config(
-        site=Site(**site_raw),
+        site=site_from_table(site_raw),
         targets=[t.strip() for t in targets if t.strip()],
         synonyms={k: list(v) for k, v in synonyms.items()},
         rules=dict(data.get("rules", {})),

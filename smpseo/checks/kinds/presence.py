@@ -72,7 +72,8 @@ ADDRESS_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]+|[\w.+-]+@
 
 class Consistency(Spec):
     """One form of a thing wherever the post writes (title, description, prose, headings, alt text, tables; Vale's
-    `consistency`): `canonical(ctx)` is that form (the rule stays silent when it is empty); `variants(ctx,
+    `consistency`): `canonical(ctx)` is that form (the rule stays silent when it is empty), or a list of the forms
+    of several things of one kind (each studio's phone number: each checked on its own); `variants(ctx,
     canonical, text)` gives (offset, written, why) for each other form in a text. One finding for each, `message`
     formatted with `{written}`, `{why}` and `{canonical}` (or the message `messages` gives that `why`); the
     finding's hint is "Write '<canonical>'.". A form inside a web or email address, a hashtag or a handle is the
@@ -80,7 +81,7 @@ class Consistency(Spec):
     "Montreal" for "Montréal", rather than a slip) is said once a post, at its first place, with how many times the
     post writes it so."""
 
-    canonical: Callable[[Any], str]
+    canonical: Callable[[Any], str | list[str]]
     variants: Callable[[Any, str, str], Iterable[tuple[int, str, str]]]
     message: str
     messages: Mapping[str, str] = EMPTY
@@ -88,9 +89,12 @@ class Consistency(Spec):
     kind = "consistency"
 
     def check(self, ctx, t) -> Iterable[Hit]:
-        canonical = self.canonical(ctx)
-        if not canonical:
-            return
+        forms = self.canonical(ctx)
+        for canonical in [forms] if isinstance(forms, str) else forms:
+            if canonical:
+                yield from self._check_one(ctx, canonical)
+
+    def _check_one(self, ctx, canonical: str) -> Iterable[Hit]:
         first: dict[str, tuple] = {}  # a `once` why: (place, what is written there, how many times)
         for text, block, line in written_places(ctx):
             addresses = [m.span() for m in ADDRESS_RE.finditer(text)] if "@" in text or "/" in text \
