@@ -158,3 +158,27 @@ def test_the_markup_describes_every_studio_as_a_business_of_its_own():
         ("LocalBusiness", "https://www.harbourline.example/#business-napier")]
     for block in blocks:
         assert_schema_org(block)
+
+
+def test_the_shipped_questions_name_the_main_city_and_a_clinic_asks_about_the_others(tmp_path):
+    from smpseo.sources.topics import load_topics, localize
+
+    (tmp_path / "topics.yml").write_text("topics:\n  - id: napier_parking\n    question: Is there parking near your "
+                                         "Napier studio?\n    phrasings: [\"parking napier\"]\n", encoding="utf-8")
+    config = parse_config((BLOG / "smpseo.toml").read_text(encoding="utf-8"))
+    topics = {t.id: t for t in localize(load_topics(tmp_path / "topics.yml"), config.site)}
+    assert topics["local_provider"].question == "Where can I get SMP in Wellington?"
+    assert topics["napier_parking"].question == "Is there parking near your Napier studio?"
+
+
+def test_init_shows_where_another_studio_goes(tmp_path, capsys):
+    """`smpseo init` writes the main studio from its options; the file shows another studio's table, commented out,
+    and filled in it is read as one."""
+    shutil.copytree(BLOG / "posts", tmp_path / "blog" / "posts")
+    assert main(["init", str(tmp_path / "blog"), "--name", "Harbour Line SMP", "--city", "Wellington",
+                 "--phone", "04 555 0170"]) == 0
+    written = (tmp_path / "blog" / "smpseo.toml").read_text(encoding="utf-8")
+    template = "# [[site.locations]]\n# city = \"...\"\n# phone = \"...\"\n"
+    assert template in written
+    filled = written.replace(template, '[[site.locations]]\ncity = "Napier"\nphone = "06 555 0171"\n')
+    assert parse_config(filled).site.locations == [Location(city="Napier", phone="06 555 0171")]

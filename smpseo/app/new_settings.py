@@ -201,7 +201,9 @@ def render(plan: Plan) -> str:
         else:
             lines.append(f"# {v.key} = {_toml(v.note)}  # {_WHAT[v.key]}")
     lines += ["# More for the clinic's LocalBusiness markup: address, postal_code, latitude, longitude, opening_hours",
-              "# ([\"Mo-Fr 09:00-17:00\"]), price_range, business_type (\"MedicalClinic\"...): see the README.", ""]
+              "# ([\"Mo-Fr 09:00-17:00\"]), price_range, business_type (\"MedicalClinic\"...): see the README.",
+              "# Another studio: a table of its own for each, with its city, region, address, phone, opening_hours:",
+              "# [[site.locations]]", "# city = \"...\"", "# phone = \"...\"", ""]
     lines += ["[keywords]", "# The phrases the clinic wants to be found for: each post is checked for the one it targets."]
     kept = [t for t in plan.targets if t.source]
     if kept:
