@@ -35,10 +35,10 @@ def test_compare_counts_each_kind_of_finding_and_ignores_moves():
     before = CheckResult(findings=[finding("RD101", 3), finding("RD101", 9), finding("SEO201", 1)])
     after = CheckResult(findings=[finding("RD101", 5), finding("RD101", 11), finding("RD101", 20),
                                   finding("RD102", 2)])
-    new, fixed = compare(before, after)
-    assert [(f.rule, f.line) for f in new] == [("RD101", 20), ("RD102", 2)]
+    new, fixed, gone = compare(before, after)
+    assert gone == [] and [(f.rule, f.line) for f in new] == [("RD101", 20), ("RD102", 2)]
     assert [(f.rule, f.line) for f in fixed] == [("SEO201", 1)]
-    assert compare(None, after) == (after.findings, [])
+    assert compare(None, after) == (after.findings, [], [])
 
 
 def test_a_share_in_every_long_sentence_s_message_changing_is_no_new_finding():
@@ -50,7 +50,7 @@ def test_a_share_in_every_long_sentence_s_message_changing_is_no_new_finding():
     before = CheckResult(findings=[long("First long one.", "2 of 10"), long("Second long one.", "2 of 10")])
     after = CheckResult(findings=[long("First long one.", "3 of 11"), long("Second long one.", "3 of 11"),
                                   long("A new long one.", "3 of 11")])
-    new, fixed = compare(before, after)
+    new, fixed, _ = compare(before, after)
     assert ([f.match for f in new], fixed) == (["A new long one."], [])
 
 
@@ -61,7 +61,8 @@ def test_a_post_not_checked_this_time_has_no_fixed_findings():
 
     before = CheckResult(findings=[finding("RD101", 3), Finding("b.md", 2, 1, "RD102", "readability", "warning", "m")])
     after = CheckResult(findings=[], errors=[ReadError("a.md", "not checked: its checks took more than 20 s")])
-    assert [(f.path, f.rule) for f in compare(before, after)[1]] == [("b.md", "RD102")]
+    new, fixed, gone = compare(before, after)
+    assert ([(f.path, f.rule) for f in fixed], gone) == ([("b.md", "RD102")], [before.findings[0]])
 
 
 def test_polling_sees_changed_added_and_removed_files(site):
@@ -102,6 +103,58 @@ def test_a_saved_edit_is_reported_as_new_and_fixed_findings(site):
     assert [f.line for f in undone.fixed if f.match == added[0].match] == [added[0].line]
     assert not [f for f in undone.new if f.match == added[0].match]
     assert sorted(map(str, undone.result.findings)) == sorted(map(str, first.result.findings))
+
+
+@pytest.mark.parametrize("broken", ["---\ntitle: [What is SMP?\nslug: what-is-smp\n---\n\nText.\n", ""],
+                         ids=["invalid-yaml", "emptied"])
+def test_a_post_unreadable_for_a_while_keeps_its_findings_aside(site, broken):
+    """A post that stops being readable (front matter broken, the file emptied, a save caught half-way) is no longer
+    read: its findings are gone with it, not fixed, and when it reads again it is compared with its last readable
+    findings, so only what is really new is new (all of them were said to be new)."""
+    post = site / "posts" / "what-is-smp.md"
+    text = post.read_text(encoding="utf-8")
+    watcher = Watcher(["posts"], lambda: load_config("smpseo.toml"))
+    source = Polling(["posts"], sleep=lambda seconds: None)
+    first = watcher.recheck()
+    own = [f for f in first.result.findings if f.path == "posts/what-is-smp.md"]
+    assert own
+
+    post.write_text(broken, encoding="utf-8")
+    unreadable = watcher.recheck(source.check_now())
+    assert [e.path for e in unreadable.result.errors] == ["posts/what-is-smp.md"]
+    assert (unreadable.new, unreadable.fixed) == ([], [])
+    assert sorted(map(str, unreadable.gone)) == sorted(map(str, own))
+    lines = changes_text(unreadable, now=0)
+    assert lines[0].endswith(f"0 new, 0 fixed, {len(own)} gone with 1 post no longer read")
+    assert f"x posts/what-is-smp.md: {len(own)} findings gone with it (no longer read)" in lines
+
+    post.write_text(text, encoding="utf-8")
+    back = watcher.recheck(source.check_now())
+    assert (back.new, back.fixed, back.gone) == ([], [], [])
+    assert changes_text(back, now=0)[0].endswith("posts/what-is-smp.md checked in "
+                                                 f"{back.seconds:.2f} s: 0 new, 0 fixed")
+
+    post.write_text(broken, encoding="utf-8")  # broken again, and back with one long sentence more
+    assert len(watcher.recheck(source.check_now()).gone) == len(own)
+    post.write_text(text + LONG, encoding="utf-8")
+    edited = watcher.recheck(source.check_now())
+    assert [(f.rule, f.match) for f in edited.new] == [("RD101", LONG.strip()),
+                                                       ("RD104", "was added")]
+    assert (edited.fixed, edited.gone) == ([], [])
+
+
+def test_only_posts_and_the_settings_file_are_named_as_changed(site):
+    """Editors save through temporary files (vim's `4913`, `sed -i`'s `sedBfuEc8`, JetBrains' `___jb_tmp___`):
+    the header names the post that was saved, not them."""
+    post = site / "posts" / "what-is-smp.md"
+    watcher = Watcher(["posts"], lambda: load_config("smpseo.toml"))
+    watcher.recheck()
+    post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
+    changed = [str(site / "posts" / name) for name in ("4913", "sedBfuEc8", "what-is-smp.md___jb_tmp___")]
+    changes = watcher.recheck([*changed, str(post), str(site / "smpseo.toml")])
+    assert changes.changed == [str(post), str(site / "smpseo.toml")]
+    assert changes_text(changes, now=0)[0].startswith("[")
+    assert " posts/what-is-smp.md, smpseo.toml checked in " in changes_text(changes, now=0)[0]
 
 
 def test_follow_shows_the_draft_again_when_it_is_saved(site):
@@ -203,7 +256,8 @@ def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
 
 def test_events_see_a_folder_deleted_and_made_again(site):
     """A checkout deletes a folder and makes it again: the operating system's watch went with the old folder, so
-    the watch says so and watches the new one, whose saves it then sees."""
+    the watch says so and watches the new one, whose saves it then sees. The posts back are compared with the
+    findings they had: none is new."""
     import shutil
 
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts"]
@@ -215,7 +269,8 @@ def test_events_see_a_folder_deleted_and_made_again(site):
         shutil.rmtree(site / "posts")
         wait_for(out, lambda line: " in 0 posts" in line)
         shutil.copytree(kept, site / "posts")
-        wait_for(out, lambda line: line.startswith("[") and " new, " in line and " 0 new," not in line)
+        back = wait_for(out, lambda line: " in 8 posts" in line)  # the posts' findings are those they had
+        assert not [line for line in back if line.startswith(("+ ", "- "))]
         post = site / "posts" / "what-is-smp.md"
         post.write_text(post.read_text(encoding="utf-8") + LONG, encoding="utf-8")
         report = wait_for(out, lambda line: line.startswith("[") and "posts/what-is-smp.md" in line)
@@ -244,7 +299,7 @@ def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():
 
     kept, lost = finding("RD101", 3), Finding("b.md", 7, 1, "RD101", "readability", "warning", "m")
     after = CheckResult(findings=[], posts=[{"path": "a.md"}])  # b.md became unreadable, or was deleted
-    lines = changes_text(Changes(after, [], [kept, lost, lost], ["b.md"]), now=0)
+    lines = changes_text(Changes(after, [], [kept], ["b.md"], gone=[lost, lost]), now=0)
     assert lines[0].endswith(": 0 new, 1 fixed, 2 gone with 1 post no longer read")
     assert lines[1].startswith("- a.md:3:1") and lines[2] == "x b.md: 2 findings gone with it (no longer read)"
 

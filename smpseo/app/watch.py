@@ -40,22 +40,42 @@ class Changes:
     result: CheckResult
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)  # the files that changed, when known
+    changed: list[str] = field(default_factory=list)  # the posts' files (and settings file) that changed, when known
     seconds: float = 0.0
     first: bool = False
+    gone: list[Finding] = field(default_factory=list)  # the findings of posts read before and not now: not fixed
 
 
-def compare(before: CheckResult | None, after: CheckResult) -> tuple[list[Finding], list[Finding]]:
-    """(new, fixed) findings between two runs, counting each kind of finding (`finding_key`) as often as it
-    occurs: the new in `after`'s order, the fixed in `before`'s."""
+def compare(before: CheckResult | None, after: CheckResult,
+            aside: dict[str, list[Finding]] | None = None) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(new, fixed, gone) findings between two runs, counting each kind of finding (`finding_key`) as often as it
+    occurs: the new in `after`'s order, the fixed and gone in `before`'s. A post `after` could not read or check
+    (deleted, unreadable, over its time limit) has findings no one knows: its earlier ones are gone with it, not
+    fixed. `aside` holds the last findings of posts not read since (by path): a post read again is compared with
+    them, so its old findings are not new."""
     if before is None:
-        return list(after.findings), []
-    old = Counter(finding_key(f) for f in before.findings)
+        return list(after.findings), [], []
+    unread, was, now_read = not_read(after), read_posts(before), read_posts(after)
+    back = [f for path, kept in (aside or {}).items() if path in now_read for f in kept]
+    base = [*before.findings, *back]
+    old = Counter(finding_key(f) for f in base)
     now = Counter(finding_key(f) for f in after.findings)
-    # a post this run could not read or check (over its time limit) has findings no one knows: none of its earlier
-    # ones is fixed, and the line on why says what happened to it
-    unknown = {e.path for e in after.errors if getattr(e, "severity", "error") == "error"}
-    return _beyond(after.findings, old), [f for f in _beyond(before.findings, now) if f.path not in unknown]
+    lost = {f.path for f in before.findings if f.path in unread or (f.path in was and f.path not in now_read)}
+    ended = _beyond(base, now)
+    return (_beyond(after.findings, old), [f for f in ended if f.path not in lost],
+            [f for f in ended if f.path in lost])
+
+
+def not_read(result: CheckResult) -> set[str]:
+    """The posts (and files) a run could not read or check: a line on stderr says why."""
+    return ({e.path for e in result.errors if getattr(e, "severity", "error") == "error"}
+            | {p["path"] for p in result.posts if p.get("not_checked")})
+
+
+def read_posts(result: CheckResult) -> set[str]:
+    """The posts (files, or `file#post` in a file holding several) read and checked in `result`."""
+    unread = not_read(result)
+    return {p["path"] for p in result.posts if p["path"] not in unread and p["path"].split("#", 1)[0] not in unread}
 
 
 def _beyond(findings: list[Finding], other: Counter) -> list[Finding]:
@@ -196,15 +216,33 @@ class Watcher:
         self.rules = rules
         self.session = Session()
         self.last: CheckResult | None = None
+        self.aside: dict[str, list[Finding]] = {}  # the last findings of each post not read since, by path
+        self.settings_file: str | None = None  # the settings file the last run read
 
     def recheck(self, changed: list[str] | None = None) -> Changes:
         started = time.perf_counter()
-        result = check(self.paths, self.settings(), self.keyphrase, rules=self.rules, drafts=self.drafts,
-                       blog=self.blog, session=self.session)
-        new, fixed = compare(self.last, result)
+        config = self.settings()
+        result = check(self.paths, config, self.keyphrase, rules=self.rules, drafts=self.drafts, blog=self.blog,
+                       session=self.session)
+        new, fixed, gone = compare(self.last, result, self.aside)
+        now_read = read_posts(result)
+        self.aside = {path: kept for path, kept in self.aside.items() if path not in now_read}
+        for f in gone:
+            self.aside.setdefault(f.path, []).append(f)
+        named = self._named(changed or [], result, getattr(config, "path", None))
         first = self.last is None
-        self.last = result
-        return Changes(result, new, fixed, changed or [], time.perf_counter() - started, first)
+        self.last, self.settings_file = result, getattr(config, "path", None)
+        return Changes(result, new, fixed, named, time.perf_counter() - started, first, gone)
+
+    def _named(self, changed: list[str], result: CheckResult, settings_file: str | None) -> list[str]:
+        """The changed files that are, or were, posts' files or the settings file: an editor's temporary files
+        (vim's `4913`, `sed -i`'s `sedBfuEc8`, `x.md___jb_tmp___`) are left out."""
+        known = {os.path.realpath(f) for f in (self.settings_file, settings_file) if f}
+        for run in (self.last, result):
+            if run is not None:
+                known.update(os.path.realpath(p["path"].split("#", 1)[0]) for p in run.posts)
+                known.update(os.path.realpath(e.path) for e in run.errors)
+        return [p for p in changed if os.path.realpath(p) in known]
 
     def run(self, source, report: Callable[[Changes], None], stop: threading.Event | None = None) -> None:
         """Check once, then after each batch of changes from `source` (a `Polling` or `Events`), until `stop` is

@@ -25,12 +25,10 @@ def changes_text(changes: Changes, now: float | None = None) -> list[str]:
         return [*(finding_line(f) for f in changes.result.findings), summary_line(changes.result)]
     stamp = time.strftime("%H:%M:%S", time.localtime(now))
     what = ", ".join(_shown(p) for p in changes.changed) if changes.changed else "posts"
-    read = {p.get("path") for p in changes.result.posts}
-    fixed = [f for f in changes.fixed if f.path in read]
+    fixed = changes.fixed
     gone: dict[str, int] = {}  # a post no longer read (deleted, or unreadable now): its findings are not fixes
-    for f in changes.fixed:
-        if f.path not in read:
-            gone[f.path] = gone.get(f.path, 0) + 1
+    for f in changes.gone:
+        gone[f.path] = gone.get(f.path, 0) + 1
     lines = [f"[{stamp}] {what} checked in {changes.seconds:.2f} s: {len(changes.new)} new, {len(fixed)} fixed"
              + (f", {sum(gone.values())} gone with {counted(len(gone), 'post')} no longer read"
                 if gone else "")]
