@@ -236,6 +236,41 @@ def test_events_say_when_the_watch_is_in_place_and_see_a_save_made_right_after(t
         batches.close()  # ends the watching thread too
 
 
+def test_events_see_every_save_that_renames_a_new_file_over_the_settings_or_a_named_post(tmp_path):
+    """vim, `sed -i` and JetBrains save by writing a new file and renaming it over the old one: a watch on the file
+    followed the replaced one, so after the first such save of smpseo.toml no later edit was seen (stale results).
+    The settings file, and a post named on the command line, are watched through their folders, by name."""
+    pytest.importorskip("watchfiles")
+    from smpseo.app.watch import Events
+
+    (tmp_path / "posts").mkdir()
+    named = tmp_path / "drafts" / "a.md"
+    named.parent.mkdir()
+    named.write_text("# A\n", encoding="utf-8")
+    settings = tmp_path / "smpseo.toml"
+    settings.write_text('[site]\ncity = "Dartmouth"\n', encoding="utf-8")
+    stop = threading.Event()
+    timer = threading.Timer(120, stop.set)  # a save unseen for two minutes: the test fails
+    source = Events([tmp_path / "posts", named], extra=[settings])
+    batches = source.changes(stop)
+    try:
+        assert source.wait_ready(60)
+        timer.start()
+        for city in ("Halifax", "Dartmouth", "Halifax"):
+            temporary = tmp_path / "sedBfuEc8"
+            temporary.write_text(f'[site]\ncity = "{city}"\n', encoding="utf-8")
+            os.replace(temporary, settings)
+            assert next(batches, []) == [os.path.realpath(settings)]
+        for text in ("# A\n\nOne.\n", "# A\n\nTwo.\n"):
+            temporary = named.parent / "4913"
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, named)
+            assert next(batches, []) == [os.path.realpath(named)]
+    finally:
+        timer.cancel()
+        batches.close()  # ends the watching threads too
+
+
 @pytest.mark.parametrize("poll", [True, False], ids=["polling", "events"])
 def test_the_command_reports_a_save_and_stops_on_ctrl_c(site, poll):
     argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts", *(["--poll"] if poll else [])]
@@ -292,6 +327,22 @@ def test_a_post_named_and_then_deleted_is_said_to_be_gone(site):
         assert proc.wait(timeout=60) == 0
         err = proc.stderr.read()
         assert f"{post}: error: no such file or folder" in err and "Traceback" not in err
+
+
+def test_the_command_sees_every_save_of_the_settings_that_renames_a_new_file_over_it(site):
+    """`sed -i` on smpseo.toml, then again: each is checked (the second, and every save after, went unseen)."""
+    argv = [sys.executable, "-m", "smpseo", "check", "--watch", "posts"]
+    with watching(argv, site) as proc:
+        out = lines_of(proc.stdout)
+        wait_for(out, lambda line: line.startswith("smpseo: watching posts"))
+        settings = site / "smpseo.toml"
+        text = settings.read_text(encoding="utf-8")
+        for n in range(3):
+            (site / "sedBfuEc8").write_text(text + "\n" * (n + 1), encoding="utf-8")
+            os.replace(site / "sedBfuEc8", settings)
+            wait_for(out, lambda line: line.startswith("[") and "] smpseo.toml checked in " in line)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
 
 
 def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():

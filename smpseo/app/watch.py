@@ -132,24 +132,46 @@ class Polling:
 
 
 class Events:
-    """Notices changes from the operating system's filesystem events (`watchfiles`), watched on a thread started
-    here, before the first check: a file saved while that check runs is not missed."""
+    """Notices changes from the operating system's filesystem events (`watchfiles`), watched on threads started
+    here, before the first check: a file saved while that check runs is not missed. The folders among `paths` are
+    watched with their subfolders; each file (a post named, and each of `extra`: the settings file) through its
+    folder, matched by name: an editor that saves by renaming a new file over the old one (vim, `sed -i`,
+    JetBrains) replaces the file a watch on it would follow, and every later save would go unseen."""
 
     def __init__(self, paths: Iterable[str | Path], extra: Iterable[str | Path] = ()):
         import watchfiles  # noqa: F401 (fails here, not later, when it is missing)
 
-        self.paths = [str(p) for p in [*paths, *extra]]
+        given = [str(p) for p in paths]
+        self.paths = [p for p in given if not os.path.isfile(p)]  # folders, watched with their subfolders
+        within = [os.path.realpath(p) for p in self.paths]
+        self.files = {_where(f) for f in [*(p for p in given if os.path.isfile(p)), *extra]
+                      if not any(_inside(os.path.realpath(f), w) for w in within)}
         self._batches: queue.Queue = queue.Queue()
         self._stop = threading.Event()
-        self._armed = threading.Event()  # set once the operating system's watch is in place
-        threading.Thread(target=self._watch, daemon=True, name="smpseo-watch").start()
+        watches = [(self.paths, True)] if self.paths else []
+        if self.files:
+            watches.append((sorted({folder for folder, _ in self.files}), False))
+        self._armed = [threading.Event() for _ in watches]  # each set once the operating system's watch is in place
+        for (watched, recursive), armed in zip(watches, self._armed, strict=True):
+            threading.Thread(target=self._watch, args=(watched, recursive, armed), daemon=True,
+                             name="smpseo-watch").start()
 
     def wait_ready(self, timeout: float = READY_SECONDS) -> bool:
         """Wait until the operating system watches the paths (a save before that would go unseen); False when
         `timeout` passed first."""
-        return self._armed.wait(timeout)
+        deadline = time.monotonic() + timeout
+        return all(armed.wait(max(0.0, deadline - time.monotonic())) for armed in self._armed)
 
-    def _watch(self) -> None:
+    def _named(self, path: str, recursive: bool) -> list[str]:
+        """What a change at `path` is about: itself under the posts' paths; in a settings file's folder, that file
+        when the name is its name (or each of the folder's settings files when the folder itself came or went)."""
+        if recursive:
+            return [path]
+        if path in {folder for folder, _ in self.files}:
+            return [os.path.join(folder, name) for folder, name in sorted(self.files) if folder == path]
+        return [path] if _where(path) in self.files else []
+
+    def _watch(self, paths: list[str], recursive: bool, armed: threading.Event) -> None:
         """Watch the paths that exist; when one of them goes or comes back (a folder deleted and made again, as a
         checkout does), say so and watch again: the operating system's watch on a deleted folder is gone with it."""
         import watchfiles
@@ -157,25 +179,27 @@ class Events:
         back: set[str] = set()  # paths that came back, announced once they are watched (a save is then seen)
         try:
             while not self._stop.is_set():
-                there = [p for p in self.paths if os.path.exists(p)]
+                there = [p for p in paths if os.path.exists(p)]
                 if not there:
-                    self._armed.set()  # nothing to watch yet: looking for the paths to come back is the watch
+                    armed.set()  # nothing to watch yet: looking for the paths to come back is the watch
                     self._stop.wait(0.5)
-                    back = {p for p in self.paths if os.path.exists(p)}
+                    back = {p for p in paths if os.path.exists(p)}
                     continue
                 for batch in watchfiles.watch(*there, stop_event=self._stop, debounce=400, step=30,
-                                              rust_timeout=500, yield_on_timeout=True, raise_interrupt=False):
-                    self._armed.set()  # the first batch, or the first timeout, comes from a watch in place
-                    now = [p for p in self.paths if os.path.exists(p)]
+                                              rust_timeout=500, yield_on_timeout=True, raise_interrupt=False,
+                                              recursive=recursive):
+                    armed.set()  # the first batch, or the first timeout, comes from a watch in place
+                    now = [p for p in paths if os.path.exists(p)]
                     changed = {path for _, path in batch} | (set(now) ^ set(there)) | back
                     back = set()
-                    if changed:
-                        self._batches.put(sorted(changed))
+                    named = {p for path in changed for p in self._named(path, recursive)}
+                    if named:
+                        self._batches.put(sorted(named))
                     if now != there:
                         break
         except Exception as exc:  # handed to the main thread, which reports it
             self._batches.put(exc)
-            self._armed.set()
+            armed.set()
 
     def changes(self, stop: threading.Event) -> Iterator[list[str]]:
         try:
@@ -189,6 +213,16 @@ class Events:
                 yield batch
         finally:
             self._stop.set()
+
+
+def _where(path: str | Path) -> tuple[str, str]:
+    """A file as its folder (resolved) and its name: how a watch on the folder tells the file's saves apart."""
+    path = os.path.abspath(path)
+    return os.path.realpath(os.path.dirname(path)), os.path.basename(path)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def backend(paths: list[str | Path], poll: bool = False, extra: Iterable[str | Path] = ()):
