@@ -345,6 +345,20 @@ def test_the_command_sees_every_save_of_the_settings_that_renames_a_new_file_ove
         assert proc.wait(timeout=60) == 0
 
 
+def test_the_watched_folder_moved_away_is_said_once(site):
+    """`--watch posts/` and the folder moved away: one line says so (it was said as `posts` and `posts/`)."""
+    argv = [sys.executable, "-m", "smpseo", "check", "--watch", "--poll", "posts/"]
+    with watching(argv, site) as proc:
+        out = lines_of(proc.stdout)
+        wait_for(out, lambda line: line.startswith("smpseo: watching"))
+        (site / "posts").rename(site / "moved")
+        wait_for(out, lambda line: " in 0 posts" in line)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+        err = proc.stderr.read()
+        assert [line for line in err.splitlines() if "error" in line] == ["posts: error: no such file or folder"]
+
+
 def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():
     from smpseo.app.watch import Changes
 

@@ -34,12 +34,14 @@ def watch(args, rules: list[str] | None, blog) -> int:
         return working[0]
 
     def report(changes) -> None:
+        import os
         from pathlib import Path
 
         from smpseo.model.post import ReadError
 
+        said = {os.path.normpath(e.path) for e in changes.result.errors}  # `posts/` is said as `posts`
         gone = [ReadError(str(p), "no such file or folder") for p in args.paths if not Path(p).exists()
-                and not any(e.path == str(p) for e in changes.result.errors)]  # a post named, then deleted
+                and os.path.normpath(str(p)) not in said]  # a post named, then deleted
         errors = [*changes.result.errors, *gone]
         report_read_errors([e for e in errors if str(e) not in shown])
         shown.clear()
