@@ -175,6 +175,29 @@ def test_follow_shows_the_draft_again_when_it_is_saved(site):
     assert shown == [0]
 
 
+def test_follow_says_a_draft_that_cannot_be_checked_in_one_line_naming_it_once(site):
+    """A draft saved with broken front matter: the line the check gives (the file named once, at its line), not
+    "smpseo: could not check posts/x.md: ValueError: posts/x.md:3: error: ..."; a draft gone says it is."""
+    from smpseo.app.report.prepublish import prepublish_report
+
+    post = site / "posts" / "what-is-smp.md"
+    shown = []
+
+    class Handle:
+        def update(self, value):
+            shown.append(value)
+
+    follower = Follower("posts/what-is-smp.md", lambda: prepublish_report("posts/what-is-smp.md", topics=False))
+    follower.handle = Handle()
+    post.write_text("---\ntitle: What is SMP?\nslug: [what-is-smp\n---\n\nText.\n", encoding="utf-8")
+    follower.refresh()
+    assert len(shown) == 1 and shown[0].startswith("posts/what-is-smp.md:3: error: invalid YAML front matter")
+    assert shown[0].count("what-is-smp.md") == 1 and "ValueError" not in shown[0]
+    post.unlink()
+    follower.refresh()
+    assert shown[1] == "posts/what-is-smp.md: draft not found"
+
+
 @contextlib.contextmanager
 def watching(argv: list[str], cwd):
     """`smpseo check --watch` started as from a terminal, where Ctrl-C interrupts it, and killed if a test leaves it

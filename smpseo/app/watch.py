@@ -316,11 +316,18 @@ class Follower:
 
     def _follow(self) -> None:
         for _ in self.source.changes(self.stop_event):
-            try:
-                self.show()
-            except Exception as exc:  # a half-saved draft: say so, keep following
-                if self.handle is not None:
-                    self.handle.update(f"smpseo: could not check {self.path}: {type(exc).__name__}: {exc}")
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the draft again; one that cannot be checked now (half-saved, broken front matter) is said in one
+        line naming it once (`posts/x.md:3: error: invalid YAML front matter …`), and following goes on."""
+        try:
+            self.show()
+        except Exception as exc:
+            text = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)).strip()
+            text = text or type(exc).__name__
+            if self.handle is not None:
+                self.handle.update(text if text.startswith(str(self.path)) else f"{self.path}: error: {text}")
 
     def stop(self) -> None:
         self.stop_event.set()
