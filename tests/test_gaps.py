@@ -277,3 +277,20 @@ def test_wordpress_export_posts(tmp_path):
     corpus = smpseo.load_posts(str(shared("corpora", "wordpress-theme-test-data", "themeunittestdata.wordpress.xml")))
     report = gaps(corpus)
     assert report.posts == len(corpus) and report.summary()["missing"] == 33
+
+
+def test_a_question_its_paragraph_answers_does_not_make_the_passage_one_that_asks(tmp_path):
+    """"Most people ask the same thing first: does SMP hurt? The honest answer is that it feels like a scratch." was
+    a passage half of questions, held below answering as a list of questions to ask is (Halifax's post answering
+    "Does SMP hurt?" in its introduction came out partial). A question the next sentence of its paragraph answers is
+    asked and answered; a list of questions still asks."""
+    from smpseo.analysis.gaps.features import parts
+    from smpseo.sources.readers import load_posts
+
+    (tmp_path / "pain.md").write_text(
+        "---\ntitle: Does SMP hurt?\n---\n\nMost people ask the same thing first: does SMP hurt? The honest answer is "
+        "that it feels like a scratch.\n\n## Questions to ask an artist\n\n- Can I see healed work?\n"
+        "- How long have you done SMP?\n- Who does the work?\n", encoding="utf-8")
+    intro, questions = parts(list(load_posts(tmp_path)), [True])
+    assert [s.question for s in intro.sentences] == [False, False] and not intro.asks
+    assert [s.question for s in questions.sentences] == [True, True, True] and questions.asks

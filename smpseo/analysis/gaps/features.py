@@ -77,8 +77,12 @@ def parts(posts: list[Post], live: list[bool]) -> list[Part]:
                 if not block.is_prose or not block.sentences:
                     continue
                 start = len(part.sentences)
-                part.sentences += [SentenceSpan(s.text, s.line, s.column, is_question(s.text))
-                                   for s in block.sentences]
+                asked = [is_question(s.text) for s in block.sentences]
+                # a question the next sentence of its paragraph answers ("Does it hurt? It feels like a scratch.")
+                # is asked and answered: it does not make the passage one that asks
+                part.sentences += [SentenceSpan(s.text, s.line, s.column, q and not (i + 1 < len(asked)
+                                                                                  and not asked[i + 1]))
+                                   for i, (s, q) in enumerate(zip(block.sentences, asked, strict=True))]
                 part.paragraphs.append((start, len(part.sentences)))
             if part.sentences or heading:
                 out.append(part)
