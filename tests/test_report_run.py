@@ -152,6 +152,18 @@ def test_second_month_shows_what_changed(two_months):
     assert "No report for the previous month" in (two_months["out"] / "2026-09" / "monthly_report.html").read_text()
 
 
+def test_a_small_blog_s_faq_statuses_are_said_to_be_leads(two_months):
+    """The line `smpseo gaps` prints under its table on a blog of fewer than five posts, above the report's FAQ
+    table: the same words, from the same place."""
+    from smpseo.model.gaps import GapReport
+
+    for month, posts in (("2026-09", 2), ("2026-10", 3)):
+        text = "".join(Page((two_months["out"] / month / "monthly_report.html").read_text()).text)
+        few = GapReport([], posts=posts).few_posts()
+        assert few.startswith(f"Only {posts} posts: each section is measured against the blog's others")
+        assert text.index("Questions no post answers yet") < text.index(few) < text.index("Cannibalisation")
+
+
 def test_second_month_counts_findings_fixed_by_the_rewrite(two_months):
     sept = load_summary(two_months["out"] / "2026-09" / "summary.json")
     octo = load_summary(two_months["out"] / "2026-10" / "summary.json")

@@ -94,7 +94,33 @@ def test_compare_gap_status_changes():
     before = _summary("2026-09", [], gaps=[{"id": "pain", "question": "Does SMP hurt?", "status": "missing"}])
     after = _summary("2026-10", [], gaps=[{"id": "pain", "question": "Does SMP hurt?", "status": "answered"}])
     assert compare(before, after)["gap_changes"] == [
-        {"id": "pain", "question": "Does SMP hurt?", "before": "missing", "after": "answered"}]
+        {"id": "pain", "question": "Does SMP hurt?", "before": "missing", "after": "answered", "post": "",
+         "slug": "", "section": "", "post_changed": None}]  # a summary of no post digests: not known
+
+
+def test_a_status_moved_by_new_posts_around_an_unchanged_post_is_not_its_progress(tmp_path):
+    """Each passage is measured against the blog's other posts, so adding a post moves the statuses that rest on
+    posts nobody touched: those are said apart, as the blog around them changing, never as answers written."""
+    from smpseo.views.monthly import changes
+
+    sept = tmp_path / "sept"
+    sept.mkdir()
+    for name in ("does-smp-hurt.md", "how-long-does-smp-last.md"):
+        (sept / name).write_bytes((POSTS / name).read_bytes())
+    config = FIXTURES.parent.parent / "smpseo.toml"
+    monthly_report("2026-09", posts=sept, config=config, summary_path=tmp_path / "sept.json")
+    report = monthly_report("2026-10", posts=POSTS, config=config, previous=tmp_path / "sept.json")
+    moved = {(g.id, g.before, g.after, g.post, g.post_changed) for g in report.changes.gap_changes}
+    assert moved == {("side_effects", "partial", "missing", "does-smp-hurt.md", False),  # no word of it changed
+                     ("women", "missing", "answered", "smp-for-women.md", True)}  # the new post: progress
+    html = changes(report)._repr_html_()
+    changed, around = html.split("<h4>FAQ topics whose post did not change (1)</h4>")
+    assert "Does SMP work for women with thinning hair?" in changed.split("<h4>FAQ topics that changed</h4>")[1]
+    side_effects = "What are the risks and side effects of SMP?"
+    assert side_effects not in changed and side_effects in around
+    assert ("This FAQ topic changed status, but the post and passage each rests on did not change: each passage "
+            "is measured against the blog&#x27;s other posts, so the posts added or changed around it moved its "
+            "status. Not the blog&#x27;s progress (or loss) on these questions.") in around
 
 
 def test_todo_orders_errors_then_gaps_then_warnings_then_readability():

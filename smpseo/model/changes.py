@@ -32,12 +32,19 @@ class TotalChange:
 
 @dataclass(frozen=True)
 class GapChange:
-    """An FAQ topic whose status changed."""
+    """An FAQ topic whose status changed, and the post (and section) it rests on: now, else last month.
+    `post_changed`: whether a post it rests on is new, removed or changed since last month; False when they are as
+    they were (the blog around them moved the status, as each passage is measured against the other posts); None
+    when not known (an earlier summary without post digests)."""
 
     id: str
     question: str
     before: str
     after: str
+    post: str = ""
+    slug: str = ""
+    section: str = ""
+    post_changed: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class PostFigures:
     flesch_kincaid_grade: float | None = None
     grade: float | None = None
     findings: int | None = None
+    text_digest: str = ""  # of what the FAQ matcher reads of it: whether it changed since last month ("": not known)
 
     @property
     def name(self) -> str:
@@ -106,6 +107,9 @@ class GapFigures:
     score: float | None = None
     impressions: int | None = None
     clicks: int | None = None
+    post: str = ""  # the post its status rests on (its best answer so far; "" when no post answers it)
+    slug: str = ""
+    section: str = ""  # that post's section holding the passage ("" for its introduction)
 
 
 @dataclass(frozen=True)

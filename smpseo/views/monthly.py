@@ -178,12 +178,43 @@ def changes(report) -> HTML:
              "post": d.title, "metric": d.metric.replace("_", " "), "before": d.before,
              "after": d.after, "change": d.delta} for d in c.score_deltas]
     parts.append(str(table(rows, html_columns=("trend",), empty="No scores changed.")))
-    if c.gap_changes:
-        parts.append("<h4>FAQ topics that changed</h4>")
-        parts.append(str(table([{"question": g.question, "before": g.before, "after": g.after}
-                                for g in c.gap_changes], {"question": "question", "before": "before",
-                                                          "after": "now"})))
+    parts += _gap_changes(c.gap_changes, {**report.previous.titles(), **report.summary.titles()}
+                          if report.previous is not None else report.summary.titles())
     return HTML("".join(parts))
+
+
+AROUND = ("changed status, but the post and passage each rests on did not change: each passage is measured against "
+          "the blog's other posts, so the posts added or changed around it moved its status. Not the blog's "
+          "progress (or loss) on these questions.")
+
+
+def _gap_changes(changes, titles: dict) -> list[str]:
+    """FAQ topics whose status changed: those a post new, removed or changed moved (the blog's progress, or what
+    it lost), then apart those whose post did not change (the blog around it moved them)."""
+    def rows(found):
+        return [{"question": g.question, "before": g.before, "after": g.after,
+                 "post": titles.get((g.post, g.slug), g.post) + (f" \u203a {g.section}" if g.section else "")}
+                for g in found]
+
+    columns = {"question": "question", "before": "before", "after": "now", "post": "post it rests on"}
+    moved = [g for g in changes if g.post_changed is not False]
+    around = [g for g in changes if g.post_changed is False]
+    parts = []
+    if moved:
+        parts += ["<h4>FAQ topics that changed</h4>", str(table(rows(moved), columns))]
+    if around:
+        these = "This FAQ topic" if len(around) == 1 else f"These {len(around)} FAQ topics"
+        parts += [f"<h4>FAQ topics whose post did not change ({len(around)})</h4>",
+                  f'<p class="muted">{these} {e(AROUND)}</p>', str(table(rows(around), columns))]
+    return parts
+
+
+def faq_gaps(report) -> HTML:
+    """The questions no post answers yet, by priority; on a small blog, first the line `smpseo gaps` prints under
+    its table (`GapReport.few_posts`): its statuses are leads."""
+    few = report.gap_report.few_posts() if report.gap_report is not None else ""
+    caveat = f"<p>{dot(SEVERITY_COLOUR['warning'])}{code_spans(few)}</p>" if few else ""
+    return HTML(caveat + str(gap_table(report.topics, include_answered=False)))
 
 
 def todo_list(items: Sequence[TodoItem]) -> HTML:

@@ -25,6 +25,7 @@ from smpseo.views.html import (
 from smpseo.views.monthly import (
     cannibalisation_and_local,
     changes,
+    faq_gaps,
     findings_table,
     gap_table,
     heading,
@@ -46,4 +47,4 @@ from smpseo.views.rating import draft_rating, post_ratings
 from smpseo.views.snippet import search_preview
 from smpseo.views.traffic import traffic
 
-__all__ = ["Chart", "HTML", "badge", "candidates_table", "cannibalisation_and_local", "cards", "changes", "checklist", "code_spans", "coverage_heatmap", "dot", "draft_heading", "draft_rating", "e", "ease_colour", "findings_table", "fmt", "gap_chart", "gap_table", "heading", "highlighted_sentences", "jsonld", "links_to_add", "message", "overview", "placement_table", "post_ratings", "problems", "readability_chart", "readability_table", "readability_vs_blog", "search_preview", "table", "todo_list", "topic_detail", "topics_answered", "traffic", "unavailable"]
+__all__ = ["Chart", "HTML", "badge", "candidates_table", "cannibalisation_and_local", "cards", "changes", "checklist", "code_spans", "coverage_heatmap", "dot", "draft_heading", "draft_rating", "e", "ease_colour", "faq_gaps", "findings_table", "fmt", "gap_chart", "gap_table", "heading", "highlighted_sentences", "jsonld", "links_to_add", "message", "overview", "placement_table", "post_ratings", "problems", "readability_chart", "readability_table", "readability_vs_blog", "search_preview", "table", "todo_list", "topic_detail", "topics_answered", "traffic", "unavailable"]

@@ -87,6 +87,26 @@ def gap_order(topic: dict) -> tuple:
     return (1, 0, STATUS_ORDER.get(topic.get("status"), 3), -(topic.get("impressions") or 0))
 
 
+def text_digest(post) -> str:
+    """A short digest of what the FAQ matcher reads of a post (its title, and each block's kind and text): whether
+    the post changed from one month's report to the next."""
+    from smpseo.core.hashing import blake2b
+
+    text = "\n".join([post.title or "", *(f"{b.kind}:{b.text}" for b in post.blocks)])
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8)
+
+
+def _rests_on(gap: dict, root: str | Path | None) -> dict:
+    """The post and section an FAQ topic's status rests on (its best post; none for a topic no post answers)."""
+    best = (gap.get("posts") or [None])[0] if gap.get("status") != "missing" else None
+    if not isinstance(best, dict):
+        return {"post": "", "slug": "", "section": ""}
+    path, slug = str(best.get("path") or ""), str(best.get("slug") or "")
+    if slug and path.endswith("#" + slug):  # one file of several posts names the post after a "#"
+        path = path[: -len(slug) - 1]
+    return {"post": relative_path(path, root), "slug": slug, "section": str(best.get("section") or "")}
+
+
 def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict] | None = None,
                   coverage: list[dict] | None = None, gaps: list[dict] | None = None,
                   posts_root: str | Path | None = None, site: str = "", problems: list | None = None) -> dict:
@@ -96,6 +116,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
     from smpseo.core.version import __version__
 
     slug_of = {p.path: p.slug for p in posts}
+    digest_of = {(p.path, p.slug): text_digest(p) for p in posts}
     finding_rows = []
     for f in findings or []:
         row = {
@@ -131,6 +152,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
             "grade": _round(m.get("grade")),
             "findings": per_post.get((path, slug), 0) if findings is not None and m.get("path") not in unchecked
             else None,
+            "text_digest": digest_of.get((m.get("path"), slug), ""),
         })
     first, after = month_bounds(month)
     published = sum(1 for p in posts if p.date and first <= p.date < after)
@@ -163,7 +185,7 @@ def build_summary(month: str, posts, metrics: list[dict], *, findings: list[dict
         "gaps": [
             {"id": str(g.get("id", "")), "question": str(g.get("question", "")), "status": str(g.get("status", "")),
              "priority": g.get("priority"), "score": _round(g.get("score"), 2), "impressions": g.get("impressions"),
-             "clicks": g.get("clicks")}
+             "clicks": g.get("clicks"), **_rests_on(g, posts_root)}
             for g in sorted(gaps or [], key=gap_order)
         ],
         "gap_counts": dict(Counter(str(g.get("status", "")) for g in gaps or [])),
@@ -260,14 +282,30 @@ def compare(previous: dict | None, current: dict) -> dict:
         old = previous.get("totals", {}).get(name)
         if isinstance(value, (int, float)) and isinstance(old, (int, float)):
             totals[name] = {"before": old, "after": value, "delta": _round(value - old)}
-    before_gaps = {g["id"]: g.get("status") for g in previous.get("gaps", [])}
-    gap_changes = [
-        {"id": g["id"], "question": g.get("question", ""), "before": before_gaps[g["id"]], "after": g.get("status")}
-        for g in current.get("gaps", []) if g["id"] in before_gaps and before_gaps[g["id"]] != g.get("status")
-    ]
+    before_gaps = {g["id"]: g for g in previous.get("gaps", [])}
+    gap_changes = [_gap_change(before_gaps[g["id"]], g, before_posts, after_posts)
+                   for g in current.get("gaps", [])
+                   if g["id"] in before_gaps and before_gaps[g["id"]].get("status") != g.get("status")]
     return {"previous_month": previous.get("month"), "new_posts": new_posts, "removed_posts": removed_posts,
             "fixed_findings": fixed, "new_findings": new, "score_deltas": deltas, "totals": totals,
             "gap_changes": gap_changes}
+
+
+def _gap_change(before: dict, after: dict, before_posts: dict, after_posts: dict) -> dict:
+    """An FAQ topic whose status changed, with the post it rests on (now; last month's when no post answers it now)
+    and `post_changed`: whether a post it rests on, now or last month, is new, removed or changed. False: those
+    posts are as they were, so the blog around them moved the status (each passage is measured against the blog's
+    other posts), not an answer written or lost; None: not known (last month's summary has no post digests)."""
+    rests = [(str(g["post"]), str(g.get("slug") or "")) for g in (after, before) if g.get("post")]
+    known = "post" in before and all(before_posts[k].get("text_digest") for k in rests if k in before_posts)
+    changed: bool | None = None
+    if rests and known:
+        changed = any(k not in before_posts or k not in after_posts
+                      or before_posts[k]["text_digest"] != after_posts[k].get("text_digest") for k in rests)
+    on = after if after.get("status") != "missing" else before
+    return {"id": after["id"], "question": after.get("question", ""), "before": before.get("status"),
+            "after": after.get("status"), "post": str(on.get("post") or ""), "slug": str(on.get("slug") or ""),
+            "section": str(on.get("section") or ""), "post_changed": changed}
 
 
 def todo(summary: dict, changes: dict | None = None, limit: int = 10) -> list[dict]:
