@@ -172,3 +172,57 @@ def test_an_export_for_other_days_than_the_month_is_said_to_be(tmp_path, first, 
     else:
         [one] = said
         assert one.severity == "warning" and warned in one.message and one.line == 0
+
+
+YEAR_AGO = ("Top pages,10/1/26 - 10/31/26 Clicks,10/1/25 - 10/31/25 Clicks,10/1/26 - 10/31/26 Impressions,"
+            "10/1/25 - 10/31/25 Impressions,10/1/26 - 10/31/26 CTR,10/1/25 - 10/31/25 CTR,10/1/26 - 10/31/26 "
+            "Position,10/1/25 - 10/31/25 Position\n"
+            "https://www.hugoclinic.example/posts/first/,40,25,\"1,200\",900,3.33%,2.78%,8.1,9.4\n")
+
+
+def test_a_year_over_year_export_names_the_earlier_range_s_days(tmp_path):
+    """A comparison export of October against the October a year before is said to be compared with that October,
+    by the days its header gives, never as "the period before"."""
+    from smpseo.app.report.monthly import monthly_report
+    from smpseo.views.traffic import traffic
+
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    (tmp_path / "Pages.csv").write_text(YEAR_AGO, encoding="utf-8")
+    assert read_pages(tmp_path / "Pages.csv").ranges == ("10/1/26 - 10/31/26", "10/1/25 - 10/31/25")
+    report = monthly_report("2026-10", posts=site / "content", pages=tmp_path / "Pages.csv")
+    data = report.summary.traffic
+    assert (data.compared_range, data.compared_from, data.compared_to) == \
+        ("10/1/25 - 10/31/25", "2025-10-01", "2025-10-31")
+    assert report.summary.to_dict()["traffic"]["compared_from"] == "2025-10-01"
+    assert ("Gaining traffic: Does scalp micropigmentation hurt? (+15 clicks). Changes are against 1-31 October "
+            "2025 (the earlier date range of the export).") in traffic(report)._repr_html_()
+
+
+def test_last_month_s_report_is_named_by_its_month(tmp_path):
+    from smpseo.app.report.monthly import monthly_report
+    from smpseo.views.traffic import movers_line
+
+    site = tmp_path / "site"
+    shutil.copytree(HUGO, site)
+    september = monthly_report("2026-09", posts=site / "content", pages=GSC / "Pages.csv").summary.to_dict()
+    october = monthly_report("2026-10", posts=site / "content", pages=GSC / "Pages.csv", previous=september)
+    assert movers_line(october.summary.traffic) == \
+        "No post's clicks changed. Changes are against September 2026 (last month's report)."
+
+
+@pytest.mark.parametrize(("name", "days"), [
+    ("10/1/25 - 10/31/25", ("2025-10-01", "2025-10-31", "1-31 October 2025")),
+    ("2025-10-01 - 2025-10-31", ("2025-10-01", "2025-10-31", "1-31 October 2025")),
+    ("Sep 4, 2026 - Oct 1, 2026", ("2026-09-04", "2026-10-01", "4 September - 1 October 2026")),
+    ("12/28/25 - 1/3/26", ("2025-12-28", "2026-01-03", "28 December 2025 - 3 January 2026")),
+    ("Previous 28 days", None),  # no days in the name: said by it
+    ("13/1/25 - 13/31/25", None),  # no month 13
+    ("10/31/25 - 10/1/25", None),
+])
+def test_a_comparison_range_s_name_gives_its_days(name, days):
+    from smpseo.core.months import days_title
+    from smpseo.sources.exportdates import range_days
+
+    found = range_days(name)
+    assert (found and (found[0].isoformat(), found[1].isoformat(), days_title(*found))) == (days or None)

@@ -68,3 +68,18 @@ def month_title(month: str) -> str:
     """`"2026-10"` -> `"October 2026"` (English month names, independent of the machine's locale)."""
     year, mon = parse_month(month)
     return f"{MONTH_NAMES[mon - 1]} {year}"
+
+
+def days_title(first: date, last: date) -> str:
+    """A range of days as a report names it: "1-31 October 2025", "4 October - 2 November 2026", "28 December 2025
+    - 3 January 2026", "5 October 2026" (English month names, independent of the machine's locale)."""
+    def day(d: date, year: bool = True, month: bool = True) -> str:
+        return " ".join([str(d.day), *([MONTH_NAMES[d.month - 1]] if month else []), *([str(d.year)] if year else [])])
+
+    if first == last:
+        return day(first)
+    if first.year != last.year:
+        return f"{day(first)} - {day(last)}"
+    if first.month != last.month:
+        return f"{day(first, year=False)} - {day(last)}"
+    return f"{first.day}-{day(last)}"

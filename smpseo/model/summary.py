@@ -128,13 +128,20 @@ class PostTraffic:
     position_change: float | None = None
 
 
+# What a month's traffic changes are against (`Traffic.compared_with`).
+EARLIER_RANGE, LAST_REPORT = "the earlier date range of the export", "last month's report"
+
+
 @dataclass(frozen=True)
 class Traffic:
-    """Search traffic per post: the export read, what the changes compare with, the posts that gained and lost
+    """Search traffic per post: the export read, what the changes compare with (and its days), the posts that gained and lost
     the most clicks (by slug), and how many of the export's pages matched no post."""
 
     source: str = ""
     compared_with: str | None = None
+    compared_range: str = ""  # the period compared with, as the export's header names it, or last month's title
+    compared_from: str | None = None  # its first and last day ("2025-10-01"), when known
+    compared_to: str | None = None
     unmatched_pages: int = 0
     posts: tuple[PostTraffic, ...] = ()
     gained: tuple[str, ...] = ()

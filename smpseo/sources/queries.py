@@ -50,7 +50,7 @@ def parse_queries(text: str, path: str = "<queries>") -> Table:
     reading it (a header in another language). Raises QueryFileError naming the file (and line)."""
     table = parse_table(text, path, HEADER[0], "Queries.csv")
     return Table([Query(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.line)
-                  for r in table], table.notes)
+                  for r in table], table.notes, table.ranges)
 
 
 def read_queries(path: str | Path) -> Table:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from smpseo.core.text import clean_text, shortened
@@ -41,11 +41,14 @@ class QueryFileError(Exception):
 
 class Table(list):
     """The rows read from a Search Console file, and `notes`: what was said of reading them, a ReadError each (a line
-    not in UTF-8, read as Windows-1252; a header in another language, read by its columns' order)."""
+    not in UTF-8, read as Windows-1252; a header in another language, read by its columns' order); `ranges`: in a
+    comparison export, the names its header gives the two date ranges, the current one first ("Last 28 days",
+    "10/1/25 - 10/31/25"; `smpseo.sources.exportdates.range_days` reads their days), else empty."""
 
-    def __init__(self, rows=(), notes=()):
+    def __init__(self, rows=(), notes=(), ranges=()):
         super().__init__(rows)
         self.notes: list[ReadError] = list(notes)
+        self.ranges: tuple[str, ...] = tuple(ranges)
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,9 @@ def parse_table(text: str, path: str, key: str, file_name: str) -> Table:
                                           f"{_KEY_NAMES.get(key, 'key')}, clicks, impressions, CTR, position",
                                     1, "info"))
 
+    if len(ranges) > 1 and _in_english(header):  # each range's name: what its columns' names share
+        rows.ranges = tuple(os.path.commonprefix([header[i] for i in cols.values()]).strip() for cols in ranges)
+
     def metrics(row: list[str], cols: dict[str, int], line: int) -> Metrics:
         return Metrics(_number(row[cols["Clicks"]], path, line, "Clicks"),
                        _number(row[cols["Impressions"]], path, line, "Impressions"),
@@ -348,25 +354,3 @@ def holds(path: str | Path, file_name: str) -> bool:
             return any(Path(m).name.lower() == file_name.lower() for m in archive.namelist())
     except (OSError, zipfile.BadZipFile, ValueError):
         return False
-
-
-DATES_FILE = "Dates.csv"  # the export's chart: a row a day, its first column the day ("2026-10-31")
-
-
-def export_dates(path: str | Path) -> tuple[date, date] | None:
-    """The first and last day of the range an export ZIP was downloaded for, from its `Dates.csv`; None when `path`
-    is no ZIP holding one or its days cannot be read (a CSV alone does not say what range it covers)."""
-    if not holds(path, DATES_FILE):
-        return None
-    try:
-        text, _, _ = read_export(path, DATES_FILE)
-    except QueryFileError:
-        return None
-    text = text.lstrip("\ufeff")
-    days = []
-    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text, "Date")):
-        try:
-            days.append(date.fromisoformat(row[0].strip()))
-        except (IndexError, ValueError):
-            continue  # the header, a blank line
-    return (min(days), max(days)) if days else None

@@ -1,12 +1,13 @@
 """The monthly report's search traffic section: clicks, impressions, CTR and position per post from Search
-Console, the change since the period before, and which posts gained and lost traffic."""
+Console, the change against the period compared with (named by its days), and which posts gained and lost traffic."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from smpseo.model.summary import PostTraffic, Traffic
+from smpseo.core.months import days_title
+from smpseo.model.summary import LAST_REPORT, PostTraffic, Traffic
 from smpseo.views.html import HTML, e, message, table
 
 
@@ -36,7 +37,22 @@ def movers_line(traffic: Traffic) -> str:
         parts.append("Losing traffic: " + _names(traffic.lost, rows) + ".")
     if not parts:
         parts.append("No post's clicks changed.")
-    return " ".join(parts) + f" Compared with {traffic.compared_with}."
+    return " ".join(parts) + f" Changes are against {compared_period(traffic)}."
+
+
+def compared_period(traffic: Traffic) -> str:
+    """The period the changes are against, named by its days where they are known: "1-31 October 2025 (the
+    earlier date range of the export)", "September 2026 (last month's report)"."""
+    from datetime import date
+
+    if traffic.compared_with == LAST_REPORT and traffic.compared_range:
+        return f"{traffic.compared_range} ({traffic.compared_with})"
+    try:
+        days = days_title(date.fromisoformat(traffic.compared_from or ""), date.fromisoformat(traffic.compared_to or ""))
+    except ValueError:  # no days known: the range's name as the export gives it, if any
+        return f"\u201c{traffic.compared_range}\u201d ({traffic.compared_with})" if traffic.compared_range \
+            else str(traffic.compared_with)
+    return f"{days} ({traffic.compared_with})"
 
 
 def traffic(report) -> HTML:

@@ -8,7 +8,7 @@ checked on the way: a damaged summary is one ValueError naming the file and what
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +107,7 @@ def _traffic(data: Any) -> Traffic | None:
         slugs[name] = tuple(items)
     head = _record(Traffic, {k: v for k, v in data.items() if k not in ("posts", "gained", "lost")}, "traffic")
     posts = tuple(_record(PostTraffic, p, f"traffic.posts[{i}]") for i, p in enumerate(_list(data, "posts")))
-    return Traffic(head.source, head.compared_with, head.unmatched_pages, posts, slugs["gained"], slugs["lost"])
+    return replace(head, posts=posts, gained=slugs["gained"], lost=slugs["lost"])
 
 
 def _summary(data: Any) -> Summary:

@@ -24,6 +24,7 @@ from smpseo.model.changes import Changes, TodoItem
 from smpseo.model.gaps import TopicResult
 from smpseo.model.results import Coverage, Finding, PostRating
 from smpseo.model.summary import Summary
+from smpseo.sources.pages import read_pages
 
 
 @dataclass
@@ -154,7 +155,8 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     changes = compare(previous, summary)
     traffic_from = pages_file(pages, queries)
     if traffic_from:
-        summary["traffic"] = traffic_summary(corpus, traffic_from, previous)
+        pages_read = read_pages(traffic_from)
+        summary["traffic"] = traffic_summary(corpus, pages_read, traffic_from, previous)
     for export in dict.fromkeys(str(p) for p in (queries, traffic_from) if p):
         warning = range_warning(export, month)
         if warning:

@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from smpseo.analysis.traffic import movers, post_traffic, with_changes
-from smpseo.core.months import month_bounds
-from smpseo.sources.pages import FILE_NAME, read_pages
-from smpseo.sources.searchconsole import export_dates, holds
-
-EARLIER_RANGE, LAST_REPORT = "the earlier date range of the export", "last month's report"
+from smpseo.core.months import month_bounds, month_title
+from smpseo.model.summary import EARLIER_RANGE, LAST_REPORT
+from smpseo.sources.exportdates import export_dates, range_days
+from smpseo.sources.pages import FILE_NAME
+from smpseo.sources.searchconsole import Table, holds
 
 
 def pages_file(pages: str | Path | None, queries: str | Path | None) -> str | None:
@@ -23,21 +24,30 @@ def pages_file(pages: str | Path | None, queries: str | Path | None) -> str | No
     return None
 
 
-def traffic_summary(posts, pages: str | Path, previous: dict | None = None) -> dict[str, Any]:
-    """The `traffic` part of summary.json: per post (slug, title, the figures and their changes), the posts
-    that gained and lost the most clicks, what the changes compare with, and how many pages matched no post.
-    Raises QueryFileError for a file that is not a Search Console pages export."""
-    rows, unmatched = post_traffic(list(posts), read_pages(pages))
-    before = None
+def traffic_summary(posts, pages: Table, source: str | Path, previous: dict | None = None) -> dict[str, Any]:
+    """The `traffic` part of summary.json from the pages read from `source` (`read_pages`): per post (slug, title,
+    the figures and their changes), the posts that gained and lost the most clicks, what the changes compare with
+    and the days of that period (the comparison export's earlier range, as its header names it: "10/1/25 -
+    10/31/25"; else last month's report, its month), and how many pages matched no post."""
+    rows, unmatched = post_traffic(list(posts), pages)
+    before, name, days = None, "", None
     compared = EARLIER_RANGE if any(r["previous"] for r in rows) else None
-    if compared is None and previous and previous.get("traffic"):
+    if compared:
+        name = pages.ranges[1] if len(pages.ranges) > 1 else ""
+        days = range_days(name)
+    elif previous and previous.get("traffic"):
         before = {r["slug"]: r for r in previous["traffic"].get("posts", [])}
         compared = LAST_REPORT
+        if isinstance(previous.get("month"), str):
+            first, after = month_bounds(previous["month"])
+            name, days = month_title(previous["month"]), (first, after - timedelta(days=1))
     rows = with_changes(rows, before)
     gained, lost = movers(rows)
     keep = ("slug", "title", "clicks", "impressions", "ctr", "position", "clicks_change", "impressions_change",
             "ctr_change", "position_change")
-    return {"source": Path(pages).name, "compared_with": compared, "unmatched_pages": len(unmatched),
+    return {"source": Path(source).name, "compared_with": compared, "compared_range": name,
+            "compared_from": days[0].isoformat() if days else None,
+            "compared_to": days[1].isoformat() if days else None, "unmatched_pages": len(unmatched),
             "posts": [{k: r[k] for k in keep} for r in rows],
             "gained": [r["slug"] for r in gained], "lost": [r["slug"] for r in lost]}
 
