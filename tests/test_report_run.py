@@ -243,6 +243,28 @@ def test_an_index_that_cannot_be_written_fails_the_run_but_keeps_the_report(tmp_
     check_report_html(out / "2026-10" / "monthly_report.html")
 
 
+def test_what_reading_the_search_console_exports_said_is_printed_and_listed(tmp_path):
+    """A line of the queries export saved in Windows-1252 and a pages export from an interface in German: read, and
+    each said as `smpseo gaps` says it, on stderr (named as given) and in the report's list of what it could not
+    read well, whose table is read from the exports the notebook was handed."""
+    (tmp_path / "Queries.csv").write_bytes(
+        b'"Top queries","Clicks","Impressions","CTR","Position"\n"smp near me","3","90","3.3%","7.2"\n'
+        + '"smp dún laoghaire","1","20","5%","3.0"\n'.encode("cp1252"))
+    (tmp_path / "Seiten.csv").write_text(
+        '"Häufigste Seiten","Klicks","Impressionen","CTR","Position"\n'
+        '"https://clinic.example/blog/does-smp-hurt/","14","320","4,38 %","6,2"\n', encoding="utf-8")
+    run = smpseo("report", "monthly", "--month", "2026-10", "--posts", POSTS, "--queries", "Queries.csv", "--pages",
+                 "Seiten.csv", "--out", "out", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    said = ["Queries.csv:3: warning: not UTF-8; read as Windows-1252",
+            'Seiten.csv:1: info: header "Häufigste Seiten","Klicks","Impressionen","CTR","Position" read as Search '
+            "Console's columns in their order: the page, clicks, impressions, CTR, position"]
+    assert [line for line in run.stderr.splitlines() if "csv" in line] == said
+    text = "".join(Page((tmp_path / "out" / "2026-10" / "monthly_report.html").read_text()).text)
+    assert "Queries.csv3warningnot UTF-8; read as Windows-1252" in text
+    assert "Seiten.csvheader \"Häufigste Seiten\"" in text.split("how files were read")[1]
+
+
 def test_prepublish_writes_its_page(tmp_path):
     run = smpseo("report", "prepublish", POSTS / "does-smp-hurt.md", "--keyphrase", "does SMP hurt", "--out",
                  tmp_path / "reports")

@@ -129,10 +129,13 @@ def _run(args) -> int:
             if not Path(args.posts).exists():
                 print(one_line(f"smpseo: error: {args.posts}: posts folder not found"), file=sys.stderr)
                 return 2
+            from smpseo.app.report.traffic import pages_file
             from smpseo.sources.pages import read_pages
             from smpseo.sources.queries import QueryFileError, read_queries
 
-            for given, what, read in ((args.queries, "queries", read_queries), (args.pages, "pages", read_pages)):
+            exports = ((args.queries, "queries", read_queries), (pages_file(args.pages, args.queries), "pages",
+                                                                read_pages))
+            for given, what, read in exports:  # what reading them says is printed with the report's problems
                 if not given:
                     continue
                 if not Path(given).exists() and not Path(given).is_symlink():  # else read says what it is
@@ -197,7 +200,7 @@ def _run(args) -> int:
         print(one_line(kept.line()), file=sys.stderr)
     if args.kind != "monthly":
         return 0
-    status = 1 if _unreadable(result.summary, args.posts) else 0
+    status = 1 if _unreadable(result.summary, args.posts, [args.queries, pages_file(args.pages, args.queries)]) else 0
     if args.previous and not result.extra.get("previous"):  # the summary named was bad input, said above
         status = 2
     if result.index_error:
@@ -301,8 +304,10 @@ def _not_utf8(args) -> bool:
     return False
 
 
-def _unreadable(summary, posts: str) -> int:
-    """Print the posts the report could not read (they are listed in the report too); return how many."""
+def _unreadable(summary, posts: str, exports=()) -> int:
+    """Print the posts the report could not read, and what reading the Search Console `exports` given said (they
+    are listed in the report too); return how many posts could not be read. A post is named from the folder the
+    command was given; an export (or its ZIP's table, `export.zip!Pages.csv`) as it was given."""
     import json
     from pathlib import Path
 
@@ -316,7 +321,8 @@ def _unreadable(summary, posts: str) -> int:
     failed = 0
     for e in errors:
         path = e.get("path", "")
-        where = path if Path(path).is_absolute() or not path else (root / path).as_posix()
+        given = any(path == str(x) or path.startswith(f"{x}!") for x in exports if x)
+        where = path if given or Path(path).is_absolute() or not path else (root / path).as_posix()
         err = ReadError(where, str(e.get("message", "")), int(e.get("line") or 0), str(e.get("severity", "error")))
         print(str(err), file=sys.stderr)
         failed += err.severity == "error"

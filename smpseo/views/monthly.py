@@ -48,8 +48,8 @@ def overview(report) -> HTML:
     # (a note on the posts folder itself, the drafts left out of it, is at "." in the summary: named so here)
     notes = [{"path": "the posts folder" if err.path == "." else err.path, "message": err.message}
              for err in s.read_errors if err.severity == "info"]
-    if notes:  # what was left out on purpose (drafts, a README): no problem, said apart
-        parts.append('<p class="muted">Left out on purpose:</p>'
+    if notes:  # what was left out on purpose (drafts, a README), a table read by its columns' order: no problem
+        parts.append('<p class="muted">Left out on purpose, and how files were read:</p>'
                      + str(table(notes, {"path": "file", "message": "note"})))
     return HTML("".join(parts))
 

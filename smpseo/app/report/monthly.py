@@ -25,6 +25,7 @@ from smpseo.model.gaps import TopicResult
 from smpseo.model.results import Coverage, Finding, PostRating
 from smpseo.model.summary import Summary
 from smpseo.sources.pages import read_pages
+from smpseo.sources.queries import queries_notes, read_queries
 
 
 @dataclass
@@ -119,7 +120,8 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings["metrics"] = time.perf_counter() - start
     start = time.perf_counter()
     topic_list, unusable = analysis.clinic_topics(cfg)  # the settings' topics files: a broken one is left out
-    gap_report = analysis.run_gaps(corpus, cfg, queries, topic_list)
+    searches = read_queries(queries) if queries else None
+    gap_report = analysis.run_gaps(corpus, cfg, searches, topic_list)
     timings["gaps"] = time.perf_counter() - start
 
     findings = analysis.findings_of(check_result)
@@ -154,9 +156,15 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
             previous = None
     changes = compare(previous, summary)
     traffic_from = pages_file(pages, queries)
+    # what reading the Search Console files said (a line read as Windows-1252, a table in another language, a row of
+    # figures no export has), listed with what could not be read, as `smpseo gaps` prints it
+    said = queries_notes(queries, searches) if queries else []
     if traffic_from:
         pages_read = read_pages(traffic_from)
+        said += [n for n in pages_read.notes if n not in said]  # the export ZIP's notes are said once
         summary["traffic"] = traffic_summary(corpus, pages_read, traffic_from, previous)
+    summary["read_errors"] += [{"path": n.path, "line": n.line, "severity": n.severity, "message": n.message}
+                               for n in said]
     for export in dict.fromkeys(str(p) for p in (queries, traffic_from) if p):
         warning = range_warning(export, month)
         if warning:
