@@ -92,3 +92,39 @@ def test_a_table_of_another_shape_is_refused_saying_what_is_expected(posts, caps
         '"Clicks","Impressions","CTR","Position" (or, in another language, the same 5 columns in that order: the '
         "query, clicks, impressions, CTR as a percentage, position; else export it again with Search Console's "
         "language set to English)"]
+
+
+def test_figures_no_export_has_are_said_at_their_line_and_the_row_left_out(posts, capsys):
+    """More clicks than impressions, or a CTR over 100 %: a spreadsheet's slip (columns swapped, a cell typed over).
+    The reader says it at the row's line, for every command, and leaves the row out rather than use a wrong figure."""
+    (posts.parent / "Queries.csv").write_text(
+        HEADER + '"smp calgary","5800","1810","3.2%","6.8"\n"smp cost calgary","58","1810","320%","6.8"\n'
+        '"does smp hurt","12","400","3%","5.1"\n', encoding="utf-8")
+    rows = read_queries("Queries.csv")
+    assert [q.query for q in rows] == ["does smp hurt"]
+    said = ["Queries.csv:2: warning: 5,800 clicks above 1,810 impressions: no Search Console export has that; row "
+            "left out",
+            "Queries.csv:3: warning: CTR 320 % over 100 %: no Search Console export has that; row left out"]
+    assert [str(n) for n in queries_notes("Queries.csv", rows)] == said
+    assert main(["gaps", "posts", "--queries", "Queries.csv"]) == 0
+    assert _lines(capsys.readouterr().err) == said
+
+
+def test_a_comparison_export_s_earlier_range_is_checked_too_and_a_file_of_none_left_says_so(tmp_path):
+    (tmp_path / "Pages.csv").write_text(
+        '"Top pages","Last 28 days Clicks","Previous 28 days Clicks","Last 28 days Impressions","Previous 28 days '
+        'Impressions","Last 28 days CTR","Previous 28 days CTR","Last 28 days Position","Previous 28 days Position"\n'
+        '"https://a.example/blog/x/","4","90","100","80","4%","112.5%","6.2","7.5"\n', encoding="utf-8")
+    pages = read_pages("Pages.csv")
+    assert list(pages) == [] and pages.left_out == 1
+    assert [str(n) for n in pages.notes] == [
+        "Pages.csv:2: warning: 90 clicks above 80 impressions: no Search Console export has that; row left out"]
+    (tmp_path / "Queries.csv").write_text(HEADER + "".join(f'"smp {i}","9","3","300%","4"\n' for i in range(12)),
+                                          encoding="utf-8")
+    notes = [str(n) for n in queries_notes("Queries.csv", read_queries("Queries.csv"))]
+    assert notes[:10] == [f"Queries.csv:{n}: warning: 9 clicks above 3 impressions: no Search Console export has "
+                          "that; row left out" for n in range(2, 12)]
+    assert notes[10:] == [
+        "Queries.csv:12: warning: 2 more rows of figures no export has left out",
+        "Queries.csv: warning: no query left to read (each row's figures are ones no export has): the topics are "
+        "ranked without search demand"]

@@ -36,7 +36,8 @@ def parse_pages(text: str, path: str = "<pages>") -> Table:
         except ValueError as exc:
             raise QueryFileError(path, f"{KEY} is not a page address ({exc}): {r.key!r}", r.line) from None
     return Table([Page(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.previous,
-                       r.line) for r in rows], rows.notes, rows.ranges)
+                       r.line) for r in rows], rows.notes, rows.ranges,
+                 rows.left_out)
 
 
 def read_pages(path: str | Path) -> Table:

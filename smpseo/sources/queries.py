@@ -23,6 +23,8 @@ QUESTION_RE = re.compile(r"^(how|what|why|when|can|does|do|is|are|will|should)\b
 # What is said of a queries file with its header and no query (an export of a range with no search yet): read, and
 # of no use for ranking.
 NO_QUERIES = "no queries in it, only the header: the topics are ranked without search demand"
+NONE_LEFT = "no query left to read (each row's figures are ones no export has): the topics are ranked without " \
+    "search demand"
 # A query maps to the topic whose keys cover at least this share of the query's own keys.
 MAP_THRESHOLD = 0.5
 
@@ -50,7 +52,8 @@ def parse_queries(text: str, path: str = "<queries>") -> Table:
     reading it (a header in another language). Raises QueryFileError naming the file (and line)."""
     table = parse_table(text, path, HEADER[0], "Queries.csv")
     return Table([Query(r.key, r.current.clicks, r.current.impressions, r.current.ctr, r.current.position, r.line)
-                  for r in table], table.notes, table.ranges)
+                  for r in table], table.notes, table.ranges,
+                 table.left_out)
 
 
 def read_queries(path: str | Path) -> Table:
@@ -64,8 +67,10 @@ def read_queries(path: str | Path) -> Table:
 
 def queries_notes(path: str | Path, rows: list[Query]) -> list[ReadError]:
     """What is said of the queries file at `path` once read into `rows`: what reading it said (a line read as
-    Windows-1252, a header in another language), and a warning when it holds no query."""
-    return [*getattr(rows, "notes", ()), *([] if rows else [ReadError(str(path), NO_QUERIES, severity="warning")])]
+    Windows-1252, a header in another language, a row of figures no export has), and a warning when it holds no
+    query (or none left to read)."""
+    empty = NONE_LEFT if getattr(rows, "left_out", 0) else NO_QUERIES
+    return [*getattr(rows, "notes", ()), *([] if rows else [ReadError(str(path), empty, severity="warning")])]
 
 
 def _count(row: dict, key: str) -> int:

@@ -41,14 +41,16 @@ class QueryFileError(Exception):
 
 class Table(list):
     """The rows read from a Search Console file, and `notes`: what was said of reading them, a ReadError each (a line
-    not in UTF-8, read as Windows-1252; a header in another language, read by its columns' order); `ranges`: in a
+    not in UTF-8, read as Windows-1252; a header in another language, read by its columns' order; a row of figures
+    no export has, left out); `ranges`: in a
     comparison export, the names its header gives the two date ranges, the current one first ("Last 28 days",
     "10/1/25 - 10/31/25"; `smpseo.sources.exportdates.range_days` reads their days), else empty."""
 
-    def __init__(self, rows=(), notes=(), ranges=()):
+    def __init__(self, rows=(), notes=(), ranges=(), left_out=0):
         super().__init__(rows)
         self.notes: list[ReadError] = list(notes)
         self.ranges: tuple[str, ...] = tuple(ranges)
+        self.left_out = left_out  # rows of figures no export has (more clicks than impressions), not read
 
 
 @dataclass(frozen=True)
@@ -240,14 +242,35 @@ def parse_table(text: str, path: str, key: str, file_name: str) -> Table:
                        _percent(row[cols["CTR"]], path, line),
                        _number(row[cols["Position"]], path, line, "Position", float))
 
+    impossible = []
     for row, line in lines:
         if len(row) != width:
             raise QueryFileError(path, f"expected {width} columns, found {len(row)}", line)
         name = " ".join(clean_text(row[0]).split())
         if name:
-            rows.append(Row(name, metrics(row, ranges[0], line),
-                            metrics(row, ranges[1], line) if len(ranges) > 1 else None, line))
+            figures = [metrics(row, cols, line) for cols in ranges]
+            wrong = next(filter(None, map(_impossible, figures)), "")
+            if wrong:  # figures that cannot all be right: none is used rather than a wrong one
+                impossible.append(ReadError(path, f"{wrong}: no Search Console export has that; row left out", line,
+                                            "warning"))
+                continue
+            rows.append(Row(name, figures[0], figures[1] if len(figures) > 1 else None, line))
+    rows.notes += impossible[:MAX_LINES_SAID]
+    rows.left_out = len(impossible)
+    if len(impossible) > MAX_LINES_SAID:
+        rows.notes.append(ReadError(path, f"{len(impossible) - MAX_LINES_SAID:,} more rows of figures no export has "
+                                          "left out", impossible[MAX_LINES_SAID].line, "warning"))
     return rows
+
+
+def _impossible(figures: Metrics) -> str:
+    """What in a row's figures no Search Console export has ("" when nothing): more clicks than impressions (each
+    click is on a result shown), a CTR over 100 %."""
+    if figures.clicks > figures.impressions:
+        return f"{figures.clicks:,} clicks above {figures.impressions:,} impressions"
+    if figures.ctr is not None and figures.ctr > 1:
+        return f"CTR {figures.ctr * 100:g} % over 100 %"
+    return ""
 
 
 def read_export(path: str | Path, file_name: str) -> tuple[str, str, list[ReadError]]:
