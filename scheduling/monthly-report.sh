@@ -117,9 +117,11 @@ fi
 
 # Everything smpseo says goes to the log; its warnings and errors on stderr (a file of yours kept aside, an export
 # of the wrong month, a failed run) also go to this script's stderr, which cron mails; its notes ("info": the
-# drafts left out) only to the log. The copier ignores Ctrl-C, to pass on smpseo's last line ("interrupted").
+# drafts left out) only to the log. The copier ignores Ctrl-C and SIGTERM, to pass on smpseo's last line
+# ("interrupted", "stopped by SIGTERM") when the whole process group is stopped (systemd's default), and ends when
+# smpseo and this script have closed its pipe.
 copy_stderr() {
-    trap '' INT
+    trap '' INT TERM
     local line
     while IFS= read -r line || [[ -n "$line" ]]; do
         printf '%s\n' "$line" >>"$LOG"

@@ -331,3 +331,27 @@ def test_stopping_the_wrapper_stops_the_run(tmp_path, signal_name, status, said)
     time.sleep(6)
     assert not (site / "replaced").exists()  # the run stopped with the wrapper
     assert not (site / "reports" / ".monthly-report.lock").exists()
+
+
+@needs_bash
+def test_stopping_the_wrapper_s_whole_process_group_stops_the_run_as_stopped(tmp_path):
+    """systemd stops a unit by sending SIGTERM to every process of its group: the wrapper's stderr copier died with
+    it, smpseo then failed writing its last line (status 120, "failed"), and the stop was not said."""
+    import os
+    import signal
+    import time
+
+    env = cron_env(tmp_path, talking_smpseo(tmp_path))
+    run = subprocess.Popen(["/usr/bin/env", "-i", *(f"{k}={v}" for k, v in env.items()), str(SCRIPT), "--slow"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    site = tmp_path / "site"
+    for _ in range(100):
+        if (site / "started").exists():
+            break
+        time.sleep(0.1)
+    os.killpg(run.pid, signal.SIGTERM)
+    _, err = run.communicate(timeout=30)
+    assert run.returncode == 143, err
+    assert err.splitlines()[1:] == ["smpseo: stopped by SIGTERM", "monthly report stopped (exit status 143); the "
+                                    f"month's report is left as it was; see "
+                                    f"{next((site / 'reports' / 'logs').glob('*.log'))}"]
