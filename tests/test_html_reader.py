@@ -235,7 +235,7 @@ def test_noise_and_content_are_found_as_the_css_selectors_find_them():
     finds the post are what asking the CSS engine for each selector in turn finds, on pages of every nesting."""
     import random
 
-    from smpseo.sources.readers import html
+    from smpseo.sources.readers import htmlmain as html
     from smpseo.sources.readers.htmlblocks import parse_html
     from smpseo.sources.readers.htmltags import hides
 
@@ -243,18 +243,18 @@ def test_noise_and_content_are_found_as_the_css_selectors_find_them():
     for _ in range(300):
         page = _random_page(rng)
         mine, theirs = parse_html(page), parse_html(page)
-        html._remove_noise(mine)
+        html.remove_noise(mine)
         for selector in html.NOISE_SELECTORS:
             for tag in theirs.select(selector):
                 tag.decompose()
-        for tag in theirs.find_all(lambda t: html._is_noise(t) or hides(t.attrs)):  # (and hidden ones: `_noise`)
+        for tag in theirs.find_all(lambda t: html.is_noise(t) or hides(t.attrs)):  # (and hidden ones: `_noise`)
             tag.decompose()
         assert str(mine) == str(theirs), page
         expected = theirs.body
         for selector in html.CONTENT_SELECTORS:
-            found = [t for t in theirs.select(selector) if html._text_len(t) >= html.MIN_CONTENT_CHARS]
+            found = [t for t in theirs.select(selector) if html.text_len(t) >= html.MIN_CONTENT_CHARS]
             if found:
-                expected = max(found, key=html._text_len)
+                expected = max(found, key=html.text_len)
                 break
         else:
             expected = None

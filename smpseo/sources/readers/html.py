@@ -1,9 +1,10 @@
 """HTML pages (saved from a browser or fetched from the site): the post's main content and its metadata.
 
-Main content: the `e-content` of the page's one microformats `h-entry`, else its `<article>`, `<main>`,
-`[role=main]` or a WordPress content container (`.entry-content`, `.post-content`, ...), else the element holding
-the most paragraph text. Navigation, headers, footers, sidebars, comments, forms, scripts and the post's furniture
-(byline, counters, related posts) are never content. Metadata: `<title>` (else `og:title`, else the
+Main content: the `e-content` of the page's one microformats `h-entry`, else where a page builder's template puts
+the post (Elementor Pro's post-content widget), its `<article>`, `<main>`, `[role=main]` or a WordPress content
+container (`.entry-content`, `.post-content`, ...), else the element holding the most paragraph text. Navigation,
+headers, footers, sidebars, comments, forms, scripts, cookie banners and the post's furniture (byline, counters,
+related posts) are never content (`htmlmain`). Metadata: `<title>` (else `og:title`, else the
 H1), `<meta name=description>` (else `og:description`), `<link rel=canonical>` (else `og:url`), the date from
 `article:published_time` or JSON-LD `datePublished`, tags from `article:tag`, JSON-LD blocks into `post.jsonld`;
 where those are missing, a microformats `h-entry`'s summary, canonical link and date (Medium's export marks them so;
@@ -30,32 +31,9 @@ from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.htmlbase import base_address, with_base
 from smpseo.sources.readers.htmlblocks import html_to_blocks, parse_html
 from smpseo.sources.readers.htmlentry import entry_content, h_entry, medium_post, medium_slug
-from smpseo.sources.readers.htmltags import hides, tagless_paragraphs
+from smpseo.sources.readers.htmlmain import main_content, remove_noise
+from smpseo.sources.readers.htmltags import tagless_paragraphs
 
-CONTENT_SELECTORS = (
-    "article", "main", "[role=main]", ".entry-content", ".post-content", ".article-content", ".post-body",
-    ".blog-post", ".single-post", ".hentry", "#content", ".content",
-)
-# Never content, wherever they stand, and neither is a hidden element (`_noise`). (`<noscript>` is not shown either,
-# but stays for the address of a lazy image's copy in it: see `image_address`.)
-NOISE_SELECTORS = (
-    "script", "style", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-    "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[role=search]",
-    "#comments", ".comments", "#respond", ".comment-respond", ".sidebar", "#sidebar", ".widget-area", ".widget",
-    ".screen-reader-text", ".skip-link", ".post-navigation", ".navigation", ".sharedaddy", ".share-buttons",
-    ".breadcrumbs", ".breadcrumb",
-    ".graf--title", ".graf--subtitle", ".graf--kicker",  # Medium's title, subtitle and kicker, again in the body
-)
-_COMMENT_CLASS = re.compile(r"^comment(?:s|-|$)")
-# The post's furniture, by the names themes and site builders give it (in a class, an id, or Wix's `data-hook`): the
-# strip of author, date and reading time, the view, like and share counters, the lists of related or recent posts.
-_FURNITURE = re.compile(
-    r"^(?:(?:post|entry|article|blog-post)[-_]?(?:header|footer|meta|metadata|info|byline|stats|share|sharing|author"
-    r"|date|tags)|byline|reading-?time|time-to-read|read-?time|like-?button|likes|views?-?count"
-    r"|(?:related|recent|more|similar|latest)[-_]?(?:posts?|articles?|entries|stories|reads)"
-    r"|jp-relatedposts|yarpp-related|social-?share)$", re.I)
-_NAMING_ATTRS = ("data-hook", "data-testid")
-MIN_CONTENT_CHARS = 80  # a container with less text than this is not the post
 _DATE_PROPS = ("article:published_time", "og:published_time", "datePublished")
 
 
@@ -90,73 +68,6 @@ def _meta_all(soup: BeautifulSoup, key: str) -> list[str]:
             if (t.get("property") or t.get("name") or "").lower() == key and t.get("content")]
 
 
-def _is_noise(tag: Tag) -> bool:
-    """Comments, or the post's furniture (`_FURNITURE`), by a class, the id or a `data-hook` naming it."""
-    names = [*(tag.get("class") or []), *(str(tag.get(k) or "") for k in ("id", *_NAMING_ATTRS))]
-    return any(_COMMENT_CLASS.match(n) or _FURNITURE.match(n) for n in names if n)
-
-
-_SIMPLE = re.compile(r"(?P<name>[a-z][a-z0-9-]*)|\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)"
-                     r"|\[(?P<attr>[\w-]+)(?:=(?P<value>[\w-]+))?\]")
-
-
-class _Selectors:
-    """The simple selectors of a list above (a tag name, `.class`, `#id`, `[attr]`, `[attr=value]`), tested on
-    each tag of one walk of the page by looking its name, classes, id and attributes up. Asking the CSS engine for
-    each selector in turn walked every element of the page once per selector."""
-
-    def __init__(self, selectors: tuple[str, ...]):
-        self.names: dict[str, list[int]] = {}
-        self.classes: dict[str, list[int]] = {}
-        self.ids: dict[str, list[int]] = {}
-        self.attrs: list[tuple[int, str, str | None]] = []
-        for i, selector in enumerate(selectors):
-            m = _SIMPLE.fullmatch(selector)
-            if m is None:
-                raise ValueError(f"not a simple selector: {selector}")
-            if m["name"]:
-                self.names.setdefault(m["name"], []).append(i)
-            elif m["cls"]:
-                self.classes.setdefault(m["cls"], []).append(i)
-            elif m["id"]:
-                self.ids.setdefault(m["id"], []).append(i)
-            else:
-                self.attrs.append((i, m["attr"], m["value"]))
-
-    def which(self, tag: Tag) -> list[int]:
-        """The selectors (by their place in the list) that name `tag`."""
-        found = list(self.names.get(tag.name, ()))
-        attrs = tag.attrs
-        if attrs:
-            for cls in attrs.get("class") or ():
-                found += self.classes.get(cls, ())
-            ident = attrs.get("id")
-            if isinstance(ident, str):
-                found += self.ids.get(ident, ())
-            found += [i for i, attr, value in self.attrs if attr in attrs and (value is None or attrs[attr] == value)]
-        return found
-
-
-def _tags(root: Tag, skip=None):
-    """Every tag under `root`, in the page's order, without recursion (a page may nest thousands deep); the tags
-    under one `skip` finds are not walked."""
-    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
-    while stack:
-        tag = stack.pop()
-        yield tag
-        if skip is None or not skip(tag):
-            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
-
-
-_NOISE = _Selectors(NOISE_SELECTORS)
-_CONTENT = _Selectors(CONTENT_SELECTORS)
-
-
-def _noise(tag: Tag) -> bool:
-    """Named by `NOISE_SELECTORS`, or by a comment class or id, or hidden (`hides`: `hidden`, `display: none`)."""
-    return bool(_NOISE.which(tag)) or (bool(tag.attrs) and (_is_noise(tag) or hides(tag.attrs)))
-
-
 # The first line of the style sheet smpseo's report pages have carried from the start (`views/templates`)
 _REPORT_STYLE = "A report to read, not a notebook to edit"
 
@@ -168,59 +79,6 @@ def _older_report(soup: BeautifulSoup) -> str:
     if body is None or "jp-Notebook" not in (body.get("class") or []):
         return ""
     return GENERATOR if any(_REPORT_STYLE in (style.string or "") for style in soup.find_all("style")) else ""
-
-
-def _remove_noise(root: Tag) -> None:
-    """Take out every tag a `NOISE_SELECTORS` selector or a comment class or id names, with what it holds."""
-    noisy: list[Tag] = []
-
-    def noise(tag: Tag) -> bool:  # each tag tested once: the walk does not go into the noise it finds
-        found = _noise(tag)
-        if found:
-            noisy.append(tag)
-        return found
-
-    for _ in _tags(root, noise):
-        pass
-    for tag in noisy:
-        tag.decompose()
-
-
-def _text_len(tag: Tag) -> int:
-    return len(" ".join(tag.get_text(" ").split()))
-
-
-_CONTAINERS = frozenset({"div", "section", "td", "article", "main", "body"})
-_TEXTS = frozenset({"p", "h2", "h3", "li", "blockquote", "pre"})
-
-
-def _densest(body: Tag) -> Tag:
-    """The element whose own paragraphs (and headings, list items) hold the most text: `body` itself among them, so
-    that a page whose paragraphs stand right in its body (a document saved as a web page: Google Docs, Word) is
-    read whole, not from a table's cell that holds the only other paragraph."""
-    best, best_score = body, 0
-    for tag in (body, *_tags(body)):
-        if tag.name not in _CONTAINERS and tag is not body:
-            continue
-        score = sum(_text_len(child) for child in tag.contents if isinstance(child, Tag) and child.name in _TEXTS)
-        if score > best_score:
-            best, best_score = tag, score
-    return best
-
-
-def main_content(soup: BeautifulSoup) -> Tag:
-    """The element holding the post itself (noise already removed from the document)."""
-    matched: list[list[Tag]] = [[] for _ in CONTENT_SELECTORS]
-    for tag in _tags(soup):
-        for i in dict.fromkeys(_CONTENT.which(tag)):
-            matched[i].append(tag)
-    for candidates in matched:
-        found = [t for t in candidates if _text_len(t) >= MIN_CONTENT_CHARS]
-        if found:
-            # On a page listing several, the post is the one with most text.
-            return max(found, key=_text_len)
-    body = soup.body or soup
-    return _densest(body)
 
 
 def _jsonld(soup: BeautifulSoup, warnings: list[str]) -> list:
@@ -347,7 +205,7 @@ def read_html(text: str, path: str) -> list[Post]:
 
     titled = _title_h1s(soup, title)  # before the entry's header is taken out as noise
     medium = medium_post(soup, path)
-    _remove_noise(soup)
+    remove_noise(soup)
     root = entry_content(soup) or main_content(soup)
     try:
         blocks = html_to_blocks(root)

@@ -1,0 +1,94 @@
+"""Pages page builders write: Elementor Pro's theme templates (the post in its post-content widget, cards of other
+posts around it), Elementor's and the cookie banners' furniture, AMP's images, accordions and FAQ blocks."""
+
+from __future__ import annotations
+
+from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, Image, Link
+from smpseo.sources.readers.html import read_html
+
+
+def _shape(blocks):
+    return [(b.kind, b.level, b.line, b.text) for b in blocks]
+
+
+def _widget(kind: str, inner: str) -> str:
+    return (f'<div class="elementor-element elementor-widget elementor-widget-{kind}" data-widget_type="{kind}.default">'
+            f'\n<div class="elementor-widget-container">\n{inner}\n</div>\n</div>')
+
+
+_CARDS = "\n".join(
+    f'<{tag} class="elementor-post elementor-grid-item post type-post hentry">\n'
+    f'<a class="elementor-post__thumbnail__link" href="/blog/{slug}/"><img src="/img/{slug}-300x200.jpg" alt=""></a>\n'
+    f'<h3 class="elementor-post__title"><a href="/blog/{slug}/">{title}</a></h3>\n'
+    f'<div class="elementor-post__excerpt"><p>{excerpt}</p></div>\n</{tag}>'
+    for tag, slug, title, excerpt in (
+        ("article", "smp-for-women", "SMP for women with thinning hair",
+         "How density work helps women whose parting shows through, and what a session in our Denver studio costs."),
+        ("article", "scar-cover", "Covering a transplant scar",
+         "Strip and FUE scars blended into the surrounding hair with pigment, step by step, with healed results.")))
+
+
+def _theme_builder_page(cards: str) -> str:
+    return "\n".join([
+        "<html><head><title>Healing after SMP | Mile High SMP</title></head><body>",
+        '<div class="elementor elementor-location-header"><p>Mile High SMP</p></div>',  # 3
+        '<div class="elementor elementor-location-single post-5 post type-post hentry">',
+        _widget("theme-post-title", '<h1 class="elementor-heading-title">Healing after SMP</h1>'),  # 5-9
+        _widget("post-info", '<ul class="elementor-post-info"><li>Dana Reyes</li><li>June 3, 2025</li></ul>'),
+        _widget("theme-post-content", "\n".join([  # 14-22
+            "<p>Healing after scalp micropigmentation takes about a week.</p>",  # 16
+            "<h2>The first days</h2>",  # 17
+            '<p>Keep the scalp dry. Our <a href="/blog/aftercare/">aftercare guide</a> lists the rest.</p>',  # 18
+            '<img src="/img/healed-scalp.jpg" alt="Healed scalp a week after SMP">',  # 19
+            "<ul><li>No gym for four days</li><li>No sun for a month</li></ul>"])),  # 20
+        _widget("share-buttons", '<div class="elementor-share-btn"><span>Share on Facebook</span></div>'
+                '<div class="elementor-share-btn"><span>Share on Pinterest</span></div>'),
+        _widget("heading", "<h2>Related Posts</h2>"),
+        _widget("posts", f'<div class="elementor-posts-container">\n{cards}\n</div>'),
+        "</div>",
+        '<div class="elementor elementor-location-footer"><p>Open Tuesday to Saturday in Denver.</p></div>',
+        "</body></html>"])
+
+
+def test_an_elementor_theme_template_is_read_from_its_post_content_widget_not_from_a_related_post_card():
+    """Elementor Pro's single-post template holds the post in its post-content widget; the `<article>`s on the page
+    are the cards of a posts widget ("Related Posts"), never the post."""
+    [post] = read_html(_theme_builder_page(_CARDS), "healing.html")
+    assert post.title == "Healing after SMP"
+    assert _shape(post.blocks) == [
+        (PARAGRAPH, 0, 16, "Healing after scalp micropigmentation takes about a week."),
+        (HEADING, 2, 17, "The first days"),
+        (PARAGRAPH, 0, 18, "Keep the scalp dry. Our aftercare guide lists the rest."),
+        (IMAGE, 0, 19, "Healed scalp a week after SMP"),
+        (LIST_ITEM, 0, 20, "No gym for four days"),
+        (LIST_ITEM, 0, 20, "No sun for a month")]
+    assert post.links == [Link("/blog/aftercare/", "aftercare guide", 18, 28)]
+    assert post.images == [Image("/img/healed-scalp.jpg", "Healed scalp a week after SMP", 19)]
+
+
+def test_elementor_furniture_and_cookie_banners_are_not_the_post():
+    """Without the post-content widget (Elementor's own page, in the theme's `<main>`), its widgets of the post's
+    furniture are left out as other themes' are: the author and date strip, share buttons, a posts widget (its cards
+    `<div>`s), the recent posts of a WordPress widget, the header, footer and popup templates; and cookie banners."""
+    cards = _CARDS.replace("<article", "<div").replace("</article>", "</div>")
+    page = "\n".join([
+        "<html><head><title>Healing after SMP</title></head><body>",
+        '<div id="cookie-law-info-bar"><span>We use cookies to give you the best experience.</span></div>',
+        '<div class="cky-consent-container"><p>We value your privacy and use cookies on this website.</p></div>',
+        '<div id="cmplz-cookiebanner-container"><p>To provide the best experiences, we use cookies.</p></div>',
+        "<main>",  # 5
+        _widget("post-info", '<ul class="elementor-post-info"><li>Dana Reyes</li><li>June 3, 2025</li></ul>'),
+        "<p>Healing after scalp micropigmentation takes about a week in our Denver studio.</p>",  # 11
+        "<p>Keep the scalp dry for four days and out of the sun for a month.</p>",  # 12
+        _widget("share-buttons", '<div class="elementor-share-btn">Share on Twitter</div>'),
+        _widget("posts", f'<div class="elementor-posts-container">\n{cards}\n</div>'),
+        _widget("wp-widget-recent-posts", '<h5>Recent Posts</h5><ul><li><a href="/blog/cost/">SMP cost</a></li></ul>'),
+        "</main>",
+        '<div class="elementor elementor-location-popup"><h2>Get $200 off your first session</h2>'
+        "<p>Join our mailing list and we will send you a voucher.</p></div>",
+        "</body></html>"])
+    [post] = read_html(page, "healing.html")
+    assert _shape(post.blocks) == [
+        (PARAGRAPH, 0, 11, "Healing after scalp micropigmentation takes about a week in our Denver studio."),
+        (PARAGRAPH, 0, 12, "Keep the scalp dry for four days and out of the sun for a month.")]
+    assert post.links == [] and post.images == []
