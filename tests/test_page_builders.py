@@ -92,3 +92,29 @@ def test_elementor_furniture_and_cookie_banners_are_not_the_post():
         (PARAGRAPH, 0, 11, "Healing after scalp micropigmentation takes about a week in our Denver studio."),
         (PARAGRAPH, 0, 12, "Keep the scalp dry for four days and out of the sun for a month.")]
     assert post.links == [] and post.images == []
+
+
+def test_an_amp_image_is_the_image_it_shows_not_its_sizer_placeholder():
+    """An `<amp-img>` is one image, with its own address and alt text (else its `<noscript>` copy's): never the
+    empty `aria-hidden` placeholder AMP sizes it with, nor the copy a second time; in a figure, with its caption."""
+    sizer = ('<i-amphtml-sizer slot="i-amphtml-svc" class="i-amphtml-sizer"><img alt="" aria-hidden="true" '
+             'class="i-amphtml-intrinsic-sizer" role="presentation" src="data:image/svg+xml;base64,PHN2Zz4="></i-amphtml-sizer>')
+    page = "\n".join([
+        '<html amp><head><title>SMP in Denver</title></head><body><article class="amp-wp-article">',
+        "<p>Our Denver artists match the pigment to your natural hair colour.</p>",  # 2
+        '<figure class="wp-block-image"><amp-img width="1024" height="683" src="/img/hairline-denver.jpg"',
+        ' alt="Hairline drawn before an SMP session in Denver" layout="intrinsic">',
+        f'{sizer}<noscript><img src="/img/hairline-denver.jpg" alt="Hairline drawn before an SMP session in Denver">',
+        "</noscript></amp-img><figcaption>The hairline is drawn first.</figcaption></figure>",  # 3-6
+        '<p>Healed results: <amp-img width="300" height="200" layout="fixed" src="/img/healed-denver.jpg">',
+        f'{sizer}<noscript><img src="/img/healed-denver.jpg" alt="Healed SMP in Denver"></noscript></amp-img></p>',
+        "</article></body></html>"])
+    [post] = read_html(page, "smp-denver.html")
+    assert _shape(post.blocks) == [
+        (PARAGRAPH, 0, 2, "Our Denver artists match the pigment to your natural hair colour."),
+        (IMAGE, 0, 3, "The hairline is drawn first."),
+        (PARAGRAPH, 0, 7, "Healed results:")]
+    assert post.images == [
+        Image("/img/hairline-denver.jpg", "Hairline drawn before an SMP session in Denver", 3,
+              caption="The hairline is drawn first."),
+        Image("/img/healed-denver.jpg", "Healed SMP in Denver", 7)]

@@ -26,12 +26,16 @@ from smpseo.model.post import (
 )
 from smpseo.sources.readers.htmlnodes import (
     CAPTION_TEXT,
+    IMAGE_TAGS,
     figure_around,
     hidden,
     image_address,
+    image_alt,
+    images_in,
     is_caption,
     is_caption_box,
     is_figure,
+    is_image,
     line_breaks,
     link_address,
     shown,
@@ -170,7 +174,7 @@ class _Builder:
         name = child.name
         if name == "br":
             return " "
-        if name == "img":
+        if name in IMAGE_TAGS:
             images.append(self.image(child))
             return ""
         breaks = "\n" * self.after_start(child)[0]  # a start tag over several lines: the text after it is lower
@@ -198,10 +202,10 @@ class _Builder:
         links = [Link(href=link_address(str(a["href"])), text=" ".join(a.get_text(" ").split()),
                       line=_line(a, self.offset), column=_column(a))
                  for a in table.find_all("a", href=True) if shown(a, table)]
-        return links, [self.image(img) for img in table.find_all("img") if shown(img, table)]
+        return links, [self.image(img) for img in images_in(table)]
 
     def image(self, tag: Tag, caption: str = "") -> Image:
-        return Image(src=image_address(tag), alt=str(tag.get("alt") or "").strip(),
+        return Image(src=image_address(tag), alt=image_alt(tag),
                      title=str(tag.get("title") or "").strip(), line=_line(tag, self.offset), caption=caption)
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -274,7 +278,7 @@ class _Builder:
             if name not in BLOCK_TAGS:
                 if not "".join(pending).strip():  # only blanks so far: the text starts here, at the tag's own line
                     pending, pending_line = [], _line(child, self.offset)
-                if name == "img":
+                if name in IMAGE_TAGS:
                     pending_images.append(self.image(child))
                 elif name == "br" and breaks and "".join(pending).strip():
                     flush()  # a second break in a row shows as a blank line: the paragraph ends there
@@ -321,7 +325,7 @@ class _Builder:
             return
         cap = tag.find("figcaption") or tag.find(class_=CAPTION_TEXT)
         caption = " ".join(cap.get_text(" ").split()) if cap else ""
-        imgs = [img for img in tag.find_all("img") if shown(img, tag)]  # not the copy in `<noscript>`
+        imgs = images_in(tag)
         if not imgs:
             self.walk(tag)
             return
@@ -332,12 +336,12 @@ class _Builder:
     def gallery(self, tag: Tag) -> None:
         """A figure of figures (a WordPress gallery): each inner figure is an image with its own caption (or none), an
         image outside them has none, and the gallery's own caption is a paragraph of the post, where it stands."""
-        for node in tag.find_all(lambda t: is_figure(t) or t.name == "img" or is_caption(t)):
+        for node in tag.find_all(lambda t: is_figure(t) or is_image(t) or is_caption(t)):
             if figure_around(node, tag) is not tag:
                 continue  # inside an inner figure: read with it
             if is_figure(node):
                 self.figure(node)
-            elif node.name == "img":
+            elif is_image(node):
                 image = self.image(node)
                 self.blocks.append(Block(kind=IMAGE, text=image.alt, line=image.line, images=[image]))
             elif shown(node, tag):

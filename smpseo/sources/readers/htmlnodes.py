@@ -32,12 +32,38 @@ def shown(node: Tag, within: Tag) -> bool:
 # Where a lazy-loading script keeps an image's address until the image is scrolled into view, in the order tried.
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
 _LAZY_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
+# The elements that show an image: `<img>`, and AMP's `<amp-img>` and `<amp-anim>`, each one image whatever it holds
+# (AMP's sizer, an empty `aria-hidden` placeholder image sized as the image is, and the image's `<noscript>` copy).
+IMAGE_TAGS = ("img", "amp-img", "amp-anim")
+_AMP_IMAGES = IMAGE_TAGS[1:]
+
+
+def is_image(tag: Tag) -> bool:
+    """Whether `tag` shows one of the post's images: an `<img>` or an AMP image, not an `<img>` inside an AMP
+    image (its placeholder or its copy)."""
+    return tag.name in IMAGE_TAGS and tag.find_parent(_AMP_IMAGES) is None
+
+
+def images_in(tag: Tag) -> list[Tag]:
+    """The images (`is_image`) a browser shows in `tag`, in the page's order: not the copy in a `<noscript>`."""
+    return [img for img in tag.find_all(is_image) if shown(img, tag)]
+
+
+def _noscript_copy(img: Tag) -> Tag | None:
+    """The `<img>` in the `<noscript>` written beside an image (or, in an AMP image, inside it) for browsers without
+    scripts."""
+    for place in (img.find_previous_sibling(), img.find_next_sibling(), img.find("noscript", recursive=False)):
+        if isinstance(place, Tag) and place.name == "noscript":
+            copy = place.find("img")
+            if copy is not None:
+                return copy
+    return None
 
 
 def image_address(img: Tag) -> str:
-    """The address an `<img>` shows: its `src`, else where lazy loading keeps it (`data-src`, `data-lazy-src`,
-    `data-original`, a `srcset`'s first entry), else the `src` of the `<noscript>` copy written beside it for
-    browsers without scripts. A `data:` placeholder in `src` gives way to a real address."""
+    """The address an image (`is_image`) shows: its `src`, else where lazy loading keeps it (`data-src`,
+    `data-lazy-src`, `data-original`, a `srcset`'s first entry), else the `src` of its `<noscript>` copy. A `data:`
+    placeholder in `src` gives way to a real address."""
     src = str(img.get("src") or "").strip()
     if src and not src.lower().startswith("data:"):
         return src
@@ -49,12 +75,19 @@ def image_address(img: Tag) -> str:
         first = str(img.get(key) or "").strip().split(",")[0].split()
         if first:
             return first[0]
-    for sibling in (img.find_previous_sibling(), img.find_next_sibling()):
-        if isinstance(sibling, Tag) and sibling.name == "noscript":
-            copy = sibling.find("img")
-            if copy is not None and str(copy.get("src") or "").strip():
-                return str(copy["src"]).strip()
+    copy = _noscript_copy(img)
+    if copy is not None and str(copy.get("src") or "").strip():
+        return str(copy["src"]).strip()
     return src
+
+
+def image_alt(img: Tag) -> str:
+    """An image's alt text: its own, else (an AMP image written without one) its `<noscript>` copy's."""
+    alt = str(img.get("alt") or "").strip()
+    if alt or img.name == "img":
+        return alt
+    copy = _noscript_copy(img)
+    return str(copy.get("alt") or "").strip() if copy is not None else ""
 
 
 _GOOGLE_REDIRECT = re.compile(r"https?://(?:www\.)?google\.com/url\?", re.I)
@@ -98,4 +131,5 @@ def figure_around(node: Tag, within: Tag) -> Tag:
 
 def is_caption_box(tag: Tag) -> bool:
     """A WordPress classic caption (`<div class="wp-caption">`): an image and its caption, like `<figure>`."""
-    return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find("img") is not None
+    return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find(IMAGE_TAGS) is not None
+
