@@ -118,3 +118,42 @@ def test_an_amp_image_is_the_image_it_shows_not_its_sizer_placeholder():
         Image("/img/hairline-denver.jpg", "Hairline drawn before an SMP session in Denver", 3,
               caption="The hairline is drawn first."),
         Image("/img/healed-denver.jpg", "Healed SMP in Denver", 7)]
+
+
+def test_accordion_and_faq_questions_are_headings_of_their_answers():
+    """An accordion's or FAQ block's question written without a heading element (a `<summary>`, Elementor's
+    accordion title, Yoast's FAQ question) is a heading of its answer, a level below the heading before the block
+    (the post's first questions are `<h2>`s), as Divi's toggles and AMP's accordions write theirs as headings."""
+    page = "\n".join([
+        "<html><head><title>SMP questions</title></head><body><main>",
+        "<details><summary>",  # 2
+        '<div class="e-n-accordion-item-title-text">Is SMP permanent?</div>',  # 3
+        "</summary><p>It lasts for years, with a touch-up every four to six years.</p></details>",  # 4
+        "<h2>Before your session</h2>",  # 5
+        '<div class="elementor-accordion"><div class="elementor-accordion-item">',
+        '<div class="elementor-tab-title" role="button"><span aria-hidden="true"><i class="fas fa-plus"></i></span>',
+        '<a class="elementor-accordion-title" tabindex="0">Should I shave first?</a></div>',  # 8
+        '<div class="elementor-tab-content"><p>Yes, shave the morning of your appointment.</p></div>',  # 9
+        "</div></div>",
+        "<h3>Payment</h3>",  # 11
+        '<div class="schema-faq wp-block-yoast-faq-block"><div class="schema-faq-section">',
+        '<strong class="schema-faq-question">Do you offer payment plans?</strong>',  # 13
+        '<p class="schema-faq-answer">Yes, over six or twelve months.</p></div>',  # 14
+        '<div class="schema-faq-section"><strong class="schema-faq-question">Is the consultation free?</strong>',
+        '<p class="schema-faq-answer">Yes, always.</p></div></div>',  # 16
+        "<details><summary><h3>Can I swim after SMP?</h3></summary><p>After four weeks.</p></details>",  # 17
+        "</main></body></html>"])
+    [post] = read_html(page, "questions.html")
+    assert _shape(post.blocks) == [
+        (HEADING, 2, 3, "Is SMP permanent?"),
+        (PARAGRAPH, 0, 4, "It lasts for years, with a touch-up every four to six years."),
+        (HEADING, 2, 5, "Before your session"),
+        (HEADING, 3, 8, "Should I shave first?"),
+        (PARAGRAPH, 0, 9, "Yes, shave the morning of your appointment."),
+        (HEADING, 3, 11, "Payment"),
+        (HEADING, 4, 13, "Do you offer payment plans?"),
+        (PARAGRAPH, 0, 14, "Yes, over six or twelve months."),
+        (HEADING, 4, 15, "Is the consultation free?"),
+        (PARAGRAPH, 0, 16, "Yes, always."),
+        (HEADING, 3, 17, "Can I swim after SMP?"),
+        (PARAGRAPH, 0, 17, "After four weeks.")]

@@ -36,6 +36,7 @@ from smpseo.sources.readers.htmlnodes import (
     is_caption_box,
     is_figure,
     is_image,
+    is_question,
     line_breaks,
     link_address,
     shown,
@@ -125,6 +126,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.tables = TableKinds()
         self.markers: set[int] = set()  # the nodes (by id) of Word's list bullets and numbers: not the item's text
+        self.questions: set[int] = set()  # the headings (by id) read from an accordion's or FAQ block's questions
 
     def after_start(self, tag: Tag) -> tuple[int, int]:
         """The line breaks inside `tag`'s start tag (`<p\\n class="x">`), and the column just after it: where its
@@ -275,6 +277,10 @@ class _Builder:
             if not isinstance(child, Tag):
                 continue
             name = child.name
+            if is_question(child) and name not in HEADING_TAGS and child.find(_HEADING_NAMES) is None:
+                flush()
+                self.question(child)
+                continue
             if name not in BLOCK_TAGS:
                 if not "".join(pending).strip():  # only blanks so far: the text starts here, at the tag's own line
                     pending, pending_line = [], _line(child, self.offset)
@@ -319,6 +325,23 @@ class _Builder:
                 self.walk(child)
         flush()
 
+    def question(self, tag: Tag) -> None:
+        """An accordion's or FAQ block's question written without a heading element (`is_question`): a heading of
+        the answer under it, a level below the heading before the block (an `<h2>` of "Questions" makes its questions
+        `<h3>`s; a post's first questions are `<h2>`s), as a question written as a heading would be."""
+        before = len(self.blocks)
+        self.walk(tag)
+        found = self.blocks[before:]
+        text = " ".join(b.text for b in found if b.kind != IMAGE)
+        if not text:
+            return
+        above = next((b.level for b in reversed(self.blocks[:before]) if b.kind == HEADING
+                      and id(b) not in self.questions), 1)
+        del self.blocks[before:]
+        self.add(HEADING, text, found[0].line, [k for b in found for k in b.links],
+                 [i for b in found for i in b.images], level=min(above + 1, 6))
+        self.questions.add(id(self.blocks[-1]))
+
     def figure(self, tag: Tag) -> None:
         if tag.find(is_figure) is not None:
             self.gallery(tag)
@@ -359,6 +382,7 @@ class _Builder:
 
 
 _ITEMS = frozenset({"li", "dt", "dd"})
+_HEADING_NAMES = sorted(HEADING_TAGS)
 
 
 def html_to_blocks(fragment: str | Tag, line_offset: int = 0) -> list[Block]:

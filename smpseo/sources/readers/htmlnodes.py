@@ -133,3 +133,18 @@ def is_caption_box(tag: Tag) -> bool:
     """A WordPress classic caption (`<div class="wp-caption">`): an image and its caption, like `<figure>`."""
     return tag.name == "div" and "wp-caption" in (tag.get("class") or []) and tag.find(IMAGE_TAGS) is not None
 
+
+# The question of an accordion or a FAQ block, where the page writes it without a heading element: Elementor's
+# accordion and toggle titles (not the tabs widget's row of titles, each written again before its content), Yoast's
+# and Spectra's FAQ questions, Ultimate Blocks' content toggles.
+_QUESTION_CLASS = re.compile(r"^(?:elementor-tab-title|schema-faq-question|uagb-question"
+                             r"|wp-block-ub-content-toggle-accordion-title)$")
+
+
+def is_question(tag: Tag) -> bool:
+    """Whether `tag` is the question (the title) of an accordion or FAQ block: a `<summary>` of `<details>`, or an
+    element a builder names so (`_QUESTION_CLASS`)."""
+    if tag.name == "summary":
+        return True
+    classes = tag.get("class") or []
+    return "elementor-tab-desktop-title" not in classes and any(_QUESTION_CLASS.match(c) for c in classes)
