@@ -94,3 +94,36 @@ def test_a_docusaurus_site_s_src_pages_are_not_posts(tmp_path, monkeypatch, caps
     main(["check", str(tmp_path)])
     out, _ = capsys.readouterr()
     assert "src/pages" not in out and ":::" not in out
+
+
+def test_an_image_tag_s_source_is_a_path_never_a_caption_and_two_quoted_texts_are_its_title_and_alt(tmp_path):
+    """`{% image "assets/team.jpg" "photo: the team" %}` took the caption for the image's address ("photo:" read as
+    a scheme) and reported 'photo:%20the%20team' as an image without alt text; Octopress' `{% img src 600 400
+    "Title" "Alt" %}` lost its alt text."""
+    path = tmp_path / "team.md"
+    path.write_text("---\ntitle: Our team\n---\n\nThe studio.\n\n{% image \"assets/team.jpg\" \"photo: the team\" %}\n\n"
+                    "{% img /images/hairline.jpg 600 400 \"Hairline\" \"A drawn hairline\" %}\n\n"
+                    "{% img photo: the team %}\n", encoding="utf-8")
+    [post] = read_file(path)
+    assert [(i.src, i.alt, i.title, i.line) for i in post.images] == [
+        ("assets/team.jpg", "", "photo: the team", 7), ("/images/hairline.jpg", "A drawn hairline", "Hairline", 9)]
+
+
+def test_a_line_that_opens_with_colons_and_words_is_text(tmp_path):
+    """Only a container's own lines (`:::tip Title`, `::: tip`, `:::`) are markers: "::: This line is text, said the
+    author." was dropped from every Markdown post."""
+    path = tmp_path / "colons.md"
+    path.write_text("---\ntitle: Colons\n---\n\n::: This line is text, said the author.\n", encoding="utf-8")
+    [post] = read_file(path)
+    assert [(b.line, b.text) for b in post.blocks] == [(5, "::: This line is text, said the author.")]
+
+
+def test_a_hugo_bundle_in_a_dated_folder_keeps_the_date_in_its_slug(tmp_path):
+    """Hugo publishes `content/posts/2024-01-05-smp-aftercare/index.md` at `/posts/2024-01-05-smp-aftercare/`: the
+    date Docusaurus takes out of a dated folder's name stays in a Hugo bundle's slug."""
+    (tmp_path / "hugo.toml").write_text('title = "Leeds SMP"\n', encoding="utf-8")
+    path = tmp_path / "content" / "posts" / "2024-01-05-smp-aftercare" / "index.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: Aftercare\n---\n\nKeep it dry.\n", encoding="utf-8")
+    [post] = read_file(path)
+    assert post.slug == "2024-01-05-smp-aftercare"

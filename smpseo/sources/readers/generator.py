@@ -20,6 +20,7 @@ from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Block, Post
 from smpseo.sources.readers.datefields import DATE_FIELDS, date_field
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
+from smpseo.sources.readers.hugo import in_hugo_site
 from smpseo.sources.readers.permalinks import site_address
 
 
@@ -40,12 +41,14 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     if isinstance(permalink, str) and re.search(r"/:[a-z_]|[{}%]", permalink):
         permalink = None  # a pattern (`/:year/:title/`) or a template (`{{ page.fileSlug }}`): no name of its own
     raw_slug = as_text(meta.get("slug") or permalink, "slug", path, meta_lines.get("slug", 1), warnings)
-    if stem == "index" and path:  # a Hugo page bundle (`my-post/index.md`): the folder is the post's name
+    bundle = stem == "index" and bool(path)
+    if bundle:  # a Hugo page bundle (`my-post/index.md`): the folder is the post's name
         stem = PurePath(path).parent.name or stem
     # Jekyll-style names ("2016-05-19-some-title.md", Docusaurus' "2016-05-19-some-title/index.md") carry the date,
-    # not the slug.
+    # not the slug; a Hugo site keeps a bundle's folder name whole in its address, date and all
     named_date = re.match(r"^(\d{4}-\d{2}-\d{2})-", stem)
-    stem = stem[named_date.end():] if named_date else stem
+    if named_date and not (bundle and in_hugo_site(path)):
+        stem = stem[named_date.end():]
     slug = slugify(PurePath(raw_slug.strip("/")).name if raw_slug else (stem or title))
     # Hugo's `summary` and Jekyll's `excerpt` stand in for a missing `description`.
     described = next((k for k in ("description", "summary", "excerpt") if meta.get(k)), "description")

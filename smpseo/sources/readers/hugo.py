@@ -63,6 +63,12 @@ def site_root_above(folder: str | Path) -> Path | None:
     return Path(*parts[:at]) if at is not None else None
 
 
+def in_hugo_site(path: str | Path) -> bool:
+    """Whether a file is in the `content` folder of a Hugo site (its settings beside that folder)."""
+    root = site_root_above(os.path.dirname(os.path.abspath(path)))
+    return root is not None and has_settings(root)
+
+
 def site_of(sites: list[HugoSite], folder: str) -> HugoSite | None:
     """The site of `sites` whose content `folder` is in (the innermost, the last found), or None."""
     folder = os.path.abspath(folder)

@@ -37,7 +37,10 @@ _ABBREVIATION = re.compile(r"^ {0,3}\*\[[^\]\n]+\]:")
 _TOC = re.compile(r"^ {0,3}\{:\s*toc\s*\}[ \t]*$")
 _LIST_ITEM = re.compile(r"^( {0,3}(?:[-*+]|\d+[.)])[ \t]+)\S")
 _INDENT = re.compile(r"^(?: {4}|\t)")
-_ADMONITION = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[\[{ \t].*)?)?$")
+# a container's closing `:::`, or its opening `:::tip`, `:::tip Title`, `:::note[Title]`; with a space before the
+# name only Docusaurus' own ("::: tip"), so that "::: This line is text" stays text
+_ADMONITION = re.compile(r"^ {0,3}:{3,}(?:[ \t]*|[A-Za-z][\w-]*(?:[\[{ \t].*)?|[ \t]+(?:note|tip|info|caution|danger|"
+                         r"warning|important|success|secondary)(?:[\[{ \t].*)?)$", re.I)
 
 
 def _masked(text: str) -> str:
