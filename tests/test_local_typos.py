@@ -78,3 +78,12 @@ def test_a_passive_on_broken_is_found_as_one_on_torn(tmp_path):
     assert found == [("RD104", 5, 13, 'Passive voice: "is slowly broken"; 3 of 5 sentences are passive (60%, max 10%)'),
                      ("RD104", 5, 70, 'Passive voice: "was broken"; 3 of 5 sentences are passive (60%, max 10%)'),
                      ("RD104", 5, 104, 'Passive voice: "was torn"; 3 of 5 sentences are passive (60%, max 10%)')]
+
+
+def test_was_born_is_no_passive_but_is_borne_is():
+    """"She was born in Halifax" has no active to turn it into (Yoast does not count it either); it became a passive
+    when the whole list of irregular participles was taken in."""
+    from smpseo.analysis.passive import passive_phrase
+
+    assert passive_phrase("She was born in Halifax in 1980.") is None
+    assert passive_phrase("The cost is borne by the client.") == (9, "is borne")

@@ -65,6 +65,20 @@ GOOGLE = "https://www.google.com/url?q="
 REDIRECT_TAIL = "&amp;sa=D&amp;source=editors&amp;ust=1769000000000000&amp;usg=AOvVaw0Qw3"
 
 
+def test_a_post_in_a_container_is_read_from_it_when_other_paragraphs_stand_loose_in_the_body():
+    """A cookie notice and opening hours loose in `<body>`, the post in `<div class="post">`: the body was read whole
+    since documents saved as web pages are (their text stands right in the body, headings and all)."""
+    page = ("<html><head><title>SMP questions answered</title></head><body>\n"
+            "<p>We use cookies. By using this site you agree to our use of cookies and our privacy policy.</p>\n"
+            "<p>Opening hours: Monday to Friday, 9 to 5. Saturday by appointment only.</p>\n"
+            "<div class=\"post\">\n<h1>SMP questions answered</h1>\n<p>Scalp micropigmentation is our only work.</p>\n"
+            "<h2>Does it hurt?</h2>\n<p>It feels like a scratch.</p>\n</div>\n</body></html>\n")
+    [post] = read_html(page, "faq.html")
+    assert [(b.line, b.kind, b.text) for b in post.blocks] == [
+        (6, PARAGRAPH, "Scalp micropigmentation is our only work."), (7, HEADING, "Does it hurt?"),
+        (8, PARAGRAPH, "It feels like a scratch.")]
+
+
 def test_a_link_through_google_s_redirect_is_read_as_the_address_it_leads_to(tmp_path):
     """Google Docs writes each link as `https://www.google.com/url?q=<address>&sa=D&...`: the link is the address,
     so a link to the site is one (every post had "No link to another page of the site", SEO218, and the posts it

@@ -141,12 +141,17 @@ _CONTAINERS = frozenset({"div", "section", "td", "article", "main", "body"})
 _TEXTS = frozenset({"p", "h2", "h3", "li", "blockquote", "pre"})
 
 
+_BODY_HEADINGS = frozenset({"h1", "h2", "h3"})
+
+
 def _densest(body: Tag) -> Tag:
-    """The element whose own paragraphs (and headings, list items) hold the most text: `body` itself among them, so
-    that a page whose paragraphs stand right in its body (a document saved as a web page: Google Docs, Word) is
-    read whole, not from a table's cell that holds the only other paragraph."""
+    """The element whose own paragraphs (and headings, list items) hold the most text: `body` itself among them when
+    a heading stands right in it, so that a page whose text stands right in its body (a document saved as a web
+    page: Google Docs, Word) is read whole, not from a table's cell that holds the only other paragraph, while a
+    page whose post is in a container, a cookie notice or opening hours loose in its body, is read from the post."""
     best, best_score = body, 0
-    for tag in (body, *_tags(body)):
+    own_heading = any(isinstance(child, Tag) and child.name in _BODY_HEADINGS for child in body.contents)
+    for tag in (body, *_tags(body)) if own_heading else _tags(body):
         if tag.name not in _CONTAINERS and tag is not body:
             continue
         score = sum(text_len(child) for child in tag.contents if isinstance(child, Tag) and child.name in _TEXTS)
