@@ -81,7 +81,8 @@ def _site(tmp_path, files: dict[str, str]):
     ('[permalinks]\nposts = "/blog/:slug/"\n', "/blog/parking-perth/"),
     ('[permalinks]\nposts = "/:year/:month/:title/"\n', "/2025/07/where-to-park-in-perth/"),
     ('[permalinks.page]\nposts = "/:section/:filename/"\n', "/posts/parking/"),
-    ('title = "Inkline"\n', "/parking-perth/"),  # no permalinks: the slug, as before
+    ('title = "Inkline"\n', "/posts/parking-perth/"),  # no permalinks: Hugo's default, the content path
+    ('[permalinks]\nnews = "/news/:slug/"\n', "/posts/parking-perth/"),  # none for this section: the same
 ])
 def test_a_hugo_site_s_permalinks_make_its_posts_addresses(tmp_path, settings, address):
     """The site's `[permalinks]` were not read: its pre-publish page said to paste an address the site does not
@@ -92,6 +93,27 @@ def test_a_hugo_site_s_permalinks_make_its_posts_addresses(tmp_path, settings, a
                      "content/posts/other.md": "---\ntitle: Other\n---\n\nText.\n"})
     post = next(p for p in load_posts(tmp_path / "content" / "posts") if p.slug == "parking-perth")
     assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"
+
+
+@pytest.mark.parametrize("name, front, address", [
+    ("posts/new-post/index.md", "", "/posts/new-post/"),  # a page bundle: its folder's name
+    ("posts/new-post.md", "", "/posts/new-post/"),
+    ("posts/new-post/index.md", "slug: grey-hair\n", "/posts/grey-hair/"),  # `slug` in the name's place
+    ("posts/guides/Aftercare.md", "", "/posts/guides/aftercare/"),  # every folder, lower-cased
+    ("posts/new-post/index.md", 'url: "/smp/grey/"\n', "/smp/grey/"),  # `url` overrides all
+    ("posts/new-post.fr.md", "", "/fr/posts/new-post/"),  # a translation: under its language
+    ("posts/new-post.en.md", "", "/posts/new-post/"),  # the site's own language: not
+])
+def test_a_hugo_site_without_permalinks_gives_hugo_s_default_address(tmp_path, name, front, address):
+    """A bundle's `content/posts/new-post/index.md` was given `/new-post/` (search preview, markup `url`, image
+    addresses): Hugo publishes it at its content path."""
+    _site(tmp_path, {"hugo.toml": 'baseURL = "https://www.inkline.example/"\n',
+                     f"content/{name}": f"---\ntitle: SMP and grey hair\n{front}---\n\n![Grey](grey.jpg)\n\n"
+                                        "Stubble turns grey.\n"})
+    (post,) = load_posts(tmp_path / "content" / name)  # named: a translation is read too
+    data = jsonld.blog_posting(post, SITE)
+    assert data["url"] == f"https://www.inkline.example{address}"
+    assert data["image"] == [f"https://www.inkline.example{address}grey.jpg"]
 
 
 def test_a_hugo_site_s_configuration_folder_is_read_as_hugo_merges_it(tmp_path):

@@ -3,7 +3,9 @@ pattern:
 
 - Hugo: `[permalinks]` in the site's settings, by the post's section (`posts = "/blog/:slug/"`; Hugo 0.112's
   `[permalinks.page]` too), with `:year`, `:month`, `:day`, `:section`, `:slug`, `:title`, `:slugorfilename`,
-  `:filename`, `:contentbasename`;
+  `:filename`, `:contentbasename`; without a pattern for its section, Hugo's default: the content path, its
+  folders then the post's `slug` or its file's (a page bundle's folder's) name (`content/posts/new-post/index.md`:
+  `/posts/new-post/`), under `/<lang>/` for a translation in another language than the site's;
 - Jekyll: `permalink` in `_config.yml`, a pattern or a style (`date`, Jekyll's default, `pretty`, `ordinal`, `none`),
   with `:categories`, `:year`, `:month`, `:i_month`, `:day`, `:i_day`, `:title`, `:slug`, `:output_ext`; a post's
   own front matter `permalink` written as a pattern is read the same way.
@@ -20,6 +22,7 @@ import re
 from datetime import date as Date
 from pathlib import Path
 
+from smpseo.core.language_codes import ENGLISH, file_language, language_of
 from smpseo.core.text import slugify
 from smpseo.sources.readers.hugo import CONTENT, has_settings, site_root_above, site_settings
 from smpseo.sources.readers.sitevalues import JEKYLL_CONFIGS, config_fields, generator_site
@@ -44,7 +47,9 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
         section = Path(os.path.abspath(path)).relative_to(os.path.join(root, CONTENT)).parts
         section_name = section[0] if len(section) > 1 else ""
         pattern = _hugo_pattern(site_settings(root), section_name)
-        return _expand(pattern, _values(path, slug, title, date, categories, section_name)) if pattern else ""
+        if not pattern:
+            return _hugo_default(root, section, slug, path)
+        return _expand(pattern, _values(path, slug, title, date, categories, section_name))
     site = generator_site(folder)
     if site is not None and site[0] == "jekyll" and {"_posts", "_drafts"} & set(Path(path).parts):
         style = next((config_fields(os.path.join(site[1], name)).get("permalink") for name in JEKYLL_CONFIGS
@@ -69,6 +74,18 @@ def _hugo_pattern(settings: dict, section: str) -> str:
     pages = permalinks.get("page") if isinstance(permalinks.get("page"), dict) else permalinks
     pattern = pages.get(section)
     return pattern if isinstance(pattern, str) else ""
+
+
+def _hugo_default(root: str, parts: tuple[str, ...], slug: str, path: str) -> str:
+    """Hugo's own address of a content file (`parts`: its path under `content/`) without a pattern for its section:
+    its folders (a page bundle's above its own), then its `slug` or name, lower-cased as Hugo does; a translation
+    (`pain.fr.md`) under its language's folder when that is not the site's default language."""
+    bundle = Path(parts[-1]).stem.split(".")[0] in ("index", "_index")
+    folders = parts[:-2] if bundle and len(parts) > 1 else parts[:-1]
+    language, settings = file_language(path), site_settings(root)
+    default = language_of(settings.get("defaultContentLanguage", settings.get("defaultcontentlanguage"))) or ENGLISH
+    above = [language] if language and language_of(language) != default else []
+    return "/" + "".join(f"{slugify(part)}/" for part in (*above, *folders)) + f"{slug}/"
 
 
 def _values(path: str, slug: str, title: str, date: Date | None, categories: list[str], section: str) -> dict:
