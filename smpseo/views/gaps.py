@@ -161,12 +161,15 @@ def to_json(report) -> str:
     return escaped(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), json=True)
 
 
-def elsewhere(others) -> str:
+def elsewhere(others, update: bool = False) -> str:
     """What the blog's other posts do for a topic a draft answers (its `posts` after the draft's): the first that
-    answers it, else the first that mentions it."""
+    answers it, else the first that mentions it. For an `update` of a published post, which the others leave out,
+    a topic none of them answers is not new on the blog: "no other post"."""
     found = on_the_blog(others)
     verb = {"answered": "answered in", "partial": "mentioned in"}.get(found["status"])
-    return f"{verb} \u201c{found['title'] or found['slug']}\u201d" if verb else "none yet: new on the blog"
+    if verb:
+        return f"{verb} \u201c{found['title'] or found['slug']}\u201d"
+    return "no other post" if update else "none yet: new on the blog"
 
 
 def passing_line(passing: int) -> str:

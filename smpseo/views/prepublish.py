@@ -141,7 +141,8 @@ def topics_answered(draft) -> HTML:
     for t in draft.topics:
         quote = t.evidence[0].text if t.evidence else ""
         rows.append({"status": topic_status(t), "question": t.question,
-                     "evidence": _short(quote, 140), "blog": elsewhere(t.posts[1:])})
+                     "evidence": _short(quote, 140),
+                     "blog": elsewhere(t.posts[1:], update=getattr(draft, "replaces", None) is not None)})
     shown = table(rows, {"status": "status", "question": "question", "evidence": "where the draft answers it",
                          "blog": "the blog's other posts"},
                   html_columns=("status",), empty="This draft does not answer any of the FAQ topics yet.")
@@ -175,4 +176,11 @@ def draft_heading(draft) -> HTML:
     key = f" &middot; focus keyphrase <b>{e(draft.keyphrase)}</b>" if draft.keyphrase else \
         " &middot; no focus keyphrase set"
     return HTML(f"<h2 style=\"margin-top:0\">{e(post.title or post.slug)}</h2>"
-                f'<p class="muted">{e(Path(post.path).name if post.path else "")}{key}</p>')
+                f'<p class="muted">{e(Path(post.path).name if post.path else "")}{key}</p>'
+                + (f"<p>{e(replacing_line(draft.replaces))}</p>" if getattr(draft, "replaces", None) else ""))
+
+
+def replacing_line(published) -> str:
+    """What the page says once of a draft that is an update of a published post."""
+    return (f"This draft replaces the published {published.path} (the same address): the checks, the blog average "
+            "and the FAQ topics read it in that post's place, against the blog's other posts.")

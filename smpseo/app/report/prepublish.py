@@ -45,6 +45,9 @@ class PrepublishReport:
     check_result: Any = None
     gap_report: Any = None
     passing: int = 0  # topics the draft only touches on in passing (partial, not worth extending): not listed
+    # the blog's published post the draft is an update of (one with its slug or address), which the draft takes the
+    # place of in every comparison with the blog; None for a new post
+    replaces: Any = None
 
 
 def _average(rows: list[dict]) -> dict:
@@ -93,6 +96,10 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     blog_dir = Path(posts) if posts else (blog_folder([path]) or path.parent)
     blog = load_posts(blog_dir) if blog_dir.is_dir() else []
     others = [p for p in blog if not (p.path and resolved(p.path) == resolved(path))]
+    # an update of a published post (its slug or its address) takes that post's place on the blog: it does not
+    # compete with it for its keyphrase, nor is it measured against it
+    replaced = [p for p in others if _same_post(p, draft)]
+    others = [p for p in others if not any(p is r for r in replaced)]
     readability = analysis.readability_of(analyze([draft], keyphrases=False)[0])
     if keyphrase:
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
@@ -121,8 +128,13 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), rating=rating, fixes=fixes,
         preview=preview(draft.title, post_path(draft), draft.description, cfg.site.url) if draft.title else None,
         check_result=check_result,
-        gap_report=gap_report, passing=passing,
+        gap_report=gap_report, passing=passing, replaces=replaced[0] if replaced else None,
     )
+
+
+def _same_post(post, draft) -> bool:
+    """Whether `post` of the blog is the published copy of `draft`: the same slug, or the same address."""
+    return bool(draft.slug) and post.slug == draft.slug or post_path(post) == post_path(draft)
 
 
 def _draft_topics(draft, others: list, cfg: Config):
