@@ -112,6 +112,13 @@ def _run(args) -> int:
         return 2
     if _not_utf8(args):
         return 2
+    if args.kind != "monthly":
+        from smpseo.app.report.prepublish import posts_problem
+
+        unusable = posts_problem(args.posts)  # a typo would compare the draft with no post, over the good page
+        if unusable:
+            print(one_line(f"smpseo: error: {unusable}"), file=sys.stderr)
+            return 2
     config = load_config_for(args, [args.posts] if args.kind == "monthly" else [args.post])
     args.config = config.path or args.config
     email = args.kind == "monthly" and (args.email or args.resend)

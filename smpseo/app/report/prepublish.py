@@ -64,6 +64,20 @@ def several_posts(path, n: int) -> str:
             "one")
 
 
+def posts_problem(posts: str | Path | None) -> str:
+    """Why `posts`, the blog's folder named for a draft to be compared with, cannot be: "" when it can (or none is
+    named, the draft's own folder then)."""
+    if posts is None or posts == "":
+        return ""
+    if not isinstance(posts, (str, Path)):
+        return f"posts should be the blog's folder of posts, not {posts!r}"
+    if Path(posts).is_dir():
+        return ""
+    if Path(posts).exists():
+        return f"{posts}: a file, not a folder: name the blog's folder of posts to compare the draft with"
+    return f"{posts}: posts folder not found"
+
+
 class UnusableTopics(UserWarning):
     """A topics file the settings name (`[topics] files`) has a mistake: the report is made without it."""
 
@@ -75,7 +89,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     `topics=False` leaves out the FAQ topics (`topics` is then None): a checklist shown again on every save needs
     none, and matching them reads the whole blog.
 
-    Raises FileNotFoundError when the draft is missing, ValueError when it cannot be read.
+    Raises FileNotFoundError when the draft or the posts folder named is missing, NotADirectoryError when `posts`
+    is not a folder, ValueError when the draft cannot be read.
     """
     from smpseo.app.analyze import analyze
     from smpseo.app.check import blog_folder
@@ -84,6 +99,9 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     path = Path(post)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: draft not found")
+    unusable = posts_problem(posts)
+    if unusable:
+        raise (NotADirectoryError if Path(posts).exists() else FileNotFoundError)(unusable)
     cfg = analysis.resolve_config(config, search_from=path)
     corpus = load_posts(path, drafts=True)  # a draft is what this report is for
     if not len(corpus):
