@@ -106,16 +106,35 @@ def test_the_keyphrase_left_out_of_most_of_the_text_scores_as_yoast_scores_it():
     assert rated_by("SEO213", rest * 20)["seo"] == "poor"  # never there: 1, as Yoast scores it
 
 
-def test_top_fixes_errors_first_then_what_is_worth_most_one_per_rule():
+def test_top_fixes_rank_by_what_fixing_the_rule_gains_one_per_rule():
     found = [finding("SEO220", 2, "info", "No link to another site"),
              finding("RD101", 9, message="Sentence has 31 words"), finding("RD101", 12, message="Sentence has 25"),
              finding("SEO206", 1, "error", "No meta description"), finding("SEO204", 3, "info", "Slug")]
     fixes = top_fixes(found, RULES)
+    # no fix moves a rating from one step to the next: the points they gain (3 readability points, then SEO's
+    # 8 + 6 of 9 per assessment, then 6)
     assert [(f["rule"], f["line"], f["message"]) for f in fixes] == [
-        ("SEO206", 1, "No meta description"),
         ("RD101", 9, "Sentence has 31 words (and 1 more like it)"),
+        ("SEO206", 1, "No meta description"),
         ("SEO220", 2, "No link to another site"),
     ]
+
+
+def test_the_fix_that_moves_the_rating_comes_first_whatever_its_findings_severity():
+    """A draft's 56 passive sentences (28 %, red: 3 points) are each an `info` finding: its top three were a
+    repeated sentence start, a long text without a subheading and the missing image, while making the sentences
+    active is what moves its readability most."""
+    passive = [finding("RD104", line, "info", "Passive voice") for line in range(10, 66)]
+    rest = [finding("RD103", 84, message="306 words without a subheading"),
+            finding("RD106", 96, message="3 sentences start with 'Scalp'"), finding("SEO219", 1, message="No image")]
+    grades = {"RD104": 3, "RD103": 6}  # red passive voice, an orange subheading distance
+    assert rating(passive + rest, RULES, grades)["readability"] == "poor"  # 3 + 2 + 3 points
+    # each readability fix makes it ok: the larger gains first, a warning before an info of the same worth
+    assert [f["rule"] for f in top_fixes(passive + rest, RULES, grades=grades)] == ["RD106", "RD104", "RD103"]
+    # with a paragraph too long instead of the repeated starts, only the active sentences make it good
+    rest = [rest[0], finding("RD102", 30, message="Paragraph of 180 words"), rest[2]]
+    fixes = top_fixes(passive + rest, RULES, grades={**grades, "RD102": 6})
+    assert fixes[0]["rule"] == "RD104" and fixes[0]["message"] == "Passive voice (and 55 more like it)"
 
 
 def test_check_results_carry_a_rating_and_fixes_per_post():
@@ -136,7 +155,8 @@ def test_check_json_has_the_rating_of_every_post(tmp_path, capsys, monkeypatch):
     (post,) = data["posts"]
     assert set(post["rating"]) == {"seo", "readability"}
     assert all(v in ("good", "ok", "poor") for v in post["rating"].values())
-    assert [f["rule"] for f in post["fixes"]][:1] == ["SEO206"]
+    # no keyphrase, no good SEO rating (as Yoast): setting one is worth most
+    assert [f["rule"] for f in post["fixes"]][:2] == ["SEO201", "RD107"]
     assert data["settings"] == "smpseo.toml" or data["settings"].endswith("smpseo.toml")
 
 

@@ -270,3 +270,19 @@ def test_the_keyword_heat_map_counts_the_title_and_headings_as_the_checks_do(tmp
         (label,) = texts
         assert label.startswith("0 t") and texts[label] != RED
     assert "times in the body, then where else: t=title" in chart.figure.axes[0].get_title(loc="left")
+
+
+def test_the_checklist_has_one_item_per_rule_with_its_sentences_listed(tmp_path):
+    """A draft with 56 passive sentences had 56 identical passive-voice lines in its checklist."""
+    passive = ["The pigment is placed by hand.", "Each dot is made to look like a follicle.",
+               "The hairline is drawn with a pencil first.", "The scalp is cleaned before we start."]
+    text = "---\ntitle: Draft\n---\n\n" + "\n\n".join(f"{s} We talk it through with you." for s in passive) + "\n"
+    (tmp_path / "draft.md").write_text(text, encoding="utf-8")
+    draft = prepublish_report(tmp_path / "draft.md")
+    assert len([f for f in draft.findings if f.rule == "RD104"]) == 4
+    html = show.checklist(draft)._repr_html_()
+    assert html.count("Passive voice") == 1 and "<summary>4 places</summary>" in html
+    listed = re.findall(r'<li><span class="muted">line (\d+)</span> (.*?)</li>', html)
+    plain = [(int(line), re.sub(r"</?mark[^>]*>", "", sentence)) for line, sentence in listed]
+    assert plain == [(5, passive[0]), (7, passive[1]), (9, passive[2]), (11, passive[3])]
+    assert_inert(html)

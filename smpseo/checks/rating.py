@@ -88,11 +88,15 @@ def text_length_score(words: int, minimum: int) -> int:
 def rating(findings: Iterable[Any], active: Iterable[str], grades: Mapping[str, int] = EMPTY) -> dict[str, str]:
     """{"seo": good|ok|poor, "readability": good|ok|poor} for one post's findings, given the rules that ran.
     `grades`: rule -> the score its finding earns in this post, where it is not the rule's fixed one."""
-    seo, penalties = _scores(findings, active, grades)
-    total = round(100 * sum(seo.values()) / (PASS_SCORE * len(seo))) if seo else 0
-    points = sum(penalties.values())
-    return {"seo": GOOD if total > 70 else OK if total > 40 else POOR,
+    total, points = _totals(findings, active, grades)
+    return {"seo": GOOD if round(total) > 70 else OK if round(total) > 40 else POOR,
             "readability": POOR if points > 6 else OK if points > 4 else GOOD}
+
+
+def _totals(findings: Iterable[Any], active: Iterable[str], grades: Mapping[str, int]) -> tuple[float, int]:
+    """(the SEO score, 0-100; the readability penalty points) of one post's findings."""
+    seo, penalties = _scores(findings, active, grades)
+    return (100 * sum(seo.values()) / (PASS_SCORE * len(seo)) if seo else 0.0), sum(penalties.values())
 
 
 def _score(rule_id: str, score: int, grades: Mapping[str, int]) -> int:
@@ -127,24 +131,31 @@ def _scores(findings: Iterable[Any], active: Iterable[str],
 def top_fixes(findings: Iterable[Any], active: Iterable[str], limit: int = 3,
               grades: Mapping[str, int] = EMPTY) -> list[dict[str, Any]]:
     """The `limit` fixes that raise the post's rating most, best first: one per rule (its first finding, saying how
-    many more there are), errors before warnings, then by the points the fix is worth, then by where it is. Each:
-    rule, line, column, message, hint. `grades`: as for `rating`."""
-    findings = list(findings)
-    seo, _ = _scores(findings, active, grades)
-    seo_weight = 100 / (PASS_SCORE * len(seo)) if seo else 0.0
+    many more there are), ranked by what fixing all of the rule's findings gains (its assessment passing): the
+    rating's steps first (poor to ok, ok to good, SEO and readability added up), then its points (an SEO point out
+    of 100, ten for a readability penalty point), then errors before warnings, then by where it is. Each: rule,
+    line, column, message, hint. `grades`: as for `rating`."""
+    findings = [f for f in findings if f.rule != "SITE406"]  # link suggestions are offers, listed on their own
+    active = list(active)
+    before = rating(findings, active, grades)
+    seo_before, points_before = _totals(findings, active, grades)
+    steps = {POOR: 0, OK: 1, GOOD: 2}
 
-    def worth(rule_id: str) -> float:
-        if rule_id in READABILITY_PENALTIES:
-            return _points(rule_id, grades) * 10.0  # a penalty point moves readability ten points
-        return sum((PASS_SCORE - _score(rule_id, score, grades)) * seo_weight for _, score in SEO_SCORES.get(rule_id, ()))
+    def gain(rule_id: str) -> tuple[int, float]:
+        rest = [f for f in findings if f.rule != rule_id]
+        after = rating(rest, active, grades)
+        seo, points = _totals(rest, active, grades)
+        return (sum(steps[after[k]] - steps[before[k]] for k in before),
+                seo - seo_before + 10.0 * (points_before - points))
 
     first: dict[str, Any] = {}
     many: dict[str, int] = {}
     for f in sorted(findings, key=lambda f: (f.line, f.column)):
-        if f.rule != "SITE406":  # link suggestions are offers, listed on their own
-            first.setdefault(f.rule, f)
-            many[f.rule] = many.get(f.rule, 0) + 1
-    ranked = sorted(first.values(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), -worth(f.rule), f.line))
+        first.setdefault(f.rule, f)
+        many[f.rule] = many.get(f.rule, 0) + 1
+    gains = {rule_id: gain(rule_id) for rule_id in first}
+    ranked = sorted(first.values(), key=lambda f: (-gains[f.rule][0], -round(gains[f.rule][1], 6),
+                                                   SEVERITY_ORDER.get(f.severity, 3), f.line))
     return [{"rule": f.rule, "line": f.line, "column": f.column, "hint": f.hint,
              "message": f.message + (f" (and {many[f.rule] - 1} more like it)" if many[f.rule] > 1 else "")}
             for f in ranked[:limit]]

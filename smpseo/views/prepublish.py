@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smpseo.checks.rating import SEVERITY_ORDER
 from smpseo.core.text import counted
 from smpseo.views.gaps import elsewhere, passing_line
 from smpseo.views.html import (
@@ -38,11 +39,12 @@ def checklist(draft) -> HTML:
     if draft.findings is None:
         groups["Improvements"].append(f"{dot(GREY)}{e('Rule checks: not available in this version of smpseo.')}")
     else:
-        for f in sorted(draft.findings, key=lambda f: f.line or 0):
-            where = f' <span class="muted">line {e(f.line)}</span>' if f.line else ""
-            hint = f' <span class="note">&mdash; {code_spans(f.hint)}</span>' if f.hint else ""
-            item = f"{dot(SEVERITY_COLOUR.get(f.severity, GREY), f.severity)}{e(f.message)}{where}{hint}"
-            groups["Problems" if f.severity == "error" else "Improvements"].append(item)
+        by_rule: dict[str, list] = {}
+        for f in sorted(draft.findings, key=lambda f: (f.line or 0, f.column or 0)):
+            by_rule.setdefault(f.rule, []).append(f)
+        for found in by_rule.values():  # one item per rule, its places listed under it
+            worst = min(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+            groups["Problems" if worst.severity == "error" else "Improvements"].append(_checklist_item(draft, found))
         seen = {f.category for f in draft.findings}
         for area in draft.areas:
             if area not in seen:
@@ -53,6 +55,29 @@ def checklist(draft) -> HTML:
             parts.append(f"<h4>{e(name)} ({len(entries)})</h4><ul style=\"list-style:none;padding-left:4px\">"
                          + "".join(f"<li>{x}</li>" for x in entries) + "</ul>")
     return HTML("".join(parts))
+
+
+def _checklist_item(draft, found: list) -> str:
+    """One rule's item of the checklist: its finding, or, for a rule that lists several places (56 passive
+    sentences), its first finding's message and the number of places, with each place's line and sentence folded
+    under it."""
+    f = found[0]
+    hint = f' <span class="note">&mdash; {code_spans(f.hint)}</span>' if f.hint else ""
+    mark = dot(SEVERITY_COLOUR.get(f.severity, GREY), f.severity)
+    if len(found) == 1:
+        where = f' <span class="muted">line {e(f.line)}</span>' if f.line else ""
+        return f"{mark}{e(f.message)}{where}{hint}"
+    places = "".join(f'<li><span class="muted">line {e(x.line)}</span> {_place(draft.post, x)}</li>' for x in found)
+    return (f"{mark}{e(f.message)}{hint}<details><summary>{e(counted(len(found), 'place'))}</summary>"
+            f"<ul>{places}</ul></details>")
+
+
+def _place(post, f) -> str:
+    """A finding's sentence, its words marked (or its message, where it has no sentence)."""
+    block = next((b for b in post.blocks if b.line <= (f.line or 0) <= (b.end_line or b.line)), None) \
+        if f.line else None
+    sentence = flagged_sentence(block, f.line, f.column or 0) if block is not None and block.sentences else None
+    return _mark(sentence.text, f.match) if sentence is not None else e(f.message)
 
 
 def _mark(text: str, match: str) -> str:
