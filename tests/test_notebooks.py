@@ -148,3 +148,52 @@ def test_monthly_notebook_keeps_a_file_of_yours_at_summary_path(tmp_path):
     execute(notebooks_dir() / "monthly_report.ipynb", tmp_path / "out2.ipynb", parameters, cwd=work, timeout=300)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("notes")) == ["notes.edited.json",
                                                                                           "notes.json"]
+
+
+def _outputs(path: Path) -> list:
+    return [o for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+
+
+@pytest.mark.slow
+def test_prepublish_notebook_copied_beside_another_blog_runs_as_committed(tmp_path):
+    """Run all in JupyterLab without editing, beside a blog that has no post of the default's name: it stopped on
+    a FileNotFoundError traceback; it checks the blog's first post and says so."""
+    import shutil
+
+    shutil.copytree(FIXTURES / "report_posts", tmp_path / "posts")
+    (tmp_path / "notebooks").mkdir()
+    out = tmp_path / "out.ipynb"
+    execute(notebooks_dir() / "prepublish_check.ipynb", out, {}, cwd=tmp_path / "notebooks", timeout=300)
+    outputs = _outputs(out)
+    assert not [o for o in outputs if o.output_type == "error"]
+    said = [o.text for o in outputs if o.output_type == "stream"]
+    assert said == ["post: the notebook's default ../posts/does-scalp-micropigmentation-hurt.md is not there; "
+                    "checking ../posts/does-smp-hurt.md, the first post of ../posts. Set post in the parameters "
+                    "cell to your draft.\n"]
+    assert "Does SMP hurt?" in "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+
+
+@pytest.mark.slow
+def test_prepublish_notebook_says_which_parameters_it_cannot_use(tmp_path):
+    """`-p keyphrase 5` gave "'int' object has no attribute 'strip'", `-p posts ../postz` ran silently: the cell
+    after the parameters names each, what was given and what is expected, without a traceback."""
+    from smpseo.app.report.run import ReportFailed
+
+    draft = FIXTURES / "report_posts" / "does-smp-hurt.md"
+    out = tmp_path / "out.ipynb"
+    with pytest.raises(ReportFailed, match=r"cell \[\d+\] `from smpseo.app.report.parameters import "
+                                           r"prepublish_parameters` failed: ParameterProblem: keyphrase: 5"):
+        execute(notebooks_dir() / "prepublish_check.ipynb", out,
+                {"post": str(draft), "keyphrase": 5, "posts": "../postz", "config": "my.toml",
+                 "follow_saves": "maybe"}, cwd=tmp_path, timeout=300)
+    (error,) = [o for o in _outputs(out) if o.output_type == "error"]
+    assert error.traceback == [
+        "keyphrase: 5 was given (int); expected the focus keyphrase as text (\"\" for the draft's keyphrase field); "
+        "papermill's -r keyphrase VALUE passes a value as text",
+        "follow_saves: 'maybe' was given; expected True or False",
+        "posts: '../postz' was given: no such folder; expected the blog's folder of posts, or \"\" for the draft's "
+        "folder",
+        "config: 'my.toml' was given: no such file; expected the settings file (smpseo.toml), or \"\" for the "
+        "nearest one"]
+    with pytest.raises(ReportFailed, match="ParameterProblem: post: 'nope.md' was given: no such file; expected"):
+        execute(notebooks_dir() / "prepublish_check.ipynb", out, {"post": "nope.md"}, cwd=tmp_path, timeout=300)
