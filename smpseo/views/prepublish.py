@@ -202,7 +202,8 @@ def draft_heading(draft) -> HTML:
         " &middot; no focus keyphrase set"
     return HTML(f"<h2 style=\"margin-top:0\">{e(post.title or post.slug)}</h2>"
                 f'<p class="muted">{e(Path(post.path).name if post.path else "")}{key}</p>'
-                + (f"<p>{e(replacing_line(draft.replaces))}</p>" if getattr(draft, "replaces", None) else ""))
+                + (f"<p>{e(replacing_line(draft.replaces))}</p>" if getattr(draft, "replaces", None) else "")
+                + (f'<p class="note">{e(draft.language)}</p>' if getattr(draft, "language", "") else ""))
 
 
 def replacing_line(published) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 import smpseo.app.report.analysis as analysis
 from smpseo.analysis.jsonld import post_path
 from smpseo.analysis.snippet import preview
+from smpseo.app.report.post_language import language_warning
 from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.gaps import TopicResult
@@ -48,6 +49,7 @@ class PrepublishReport:
     # the blog's published post the draft is an update of (one with its slug or address), which the draft takes the
     # place of in every comparison with the blog; None for a new post
     replaces: Any = None
+    language: str = ""  # a warning for a post that says it is not in English (its scores are English's), or ""
 
 
 def _average(rows: list[dict]) -> dict:
@@ -147,6 +149,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         preview=preview(draft.title, post_path(draft), draft.description, cfg.site.url) if draft.title else None,
         check_result=check_result,
         gap_report=gap_report, passing=passing, replaces=replaced[0] if replaced else None,
+        language=language_warning(draft),
     )
 
 
