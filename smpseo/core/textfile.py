@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import os
 import stat
+from collections.abc import Callable
+from typing import Any
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32's first: its little-endian mark starts as UTF-16's does
@@ -89,3 +92,19 @@ def is_regular(path: str | os.PathLike) -> bool:
 
 
 __all__ = ["BOMS", "MAX_BYTES", "NotText", "TooLarge", "file_text", "is_regular", "read_regular"]
+
+
+def read_once_a_change(read: Callable[[str], Any], missing: Any, maxsize: int = 64) -> Callable[[str], Any]:
+    """`read(path)` kept until the file changes (its modification time or size): a site's settings read once for
+    all its posts. `missing` when the file cannot be looked at."""
+    kept = functools.lru_cache(maxsize=maxsize)(lambda path, mtime, size: read(path))
+
+    def looked_up(path: str) -> Any:
+        try:
+            stamp = os.stat(path)
+        except OSError:
+            return missing
+        return kept(path, stamp.st_mtime_ns, stamp.st_size)
+
+    looked_up.cache_clear = kept.cache_clear  # type: ignore[attr-defined]
+    return looked_up

@@ -8,14 +8,13 @@ with the most pages, and so does smpseo.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from smpseo.core.language_codes import ENGLISH, file_language, language_of
-from smpseo.core.textfile import TooLarge, read_regular
+from smpseo.core.textfile import TooLarge, read_once_a_change, read_regular
 
 SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
             "config.json")
@@ -117,18 +116,6 @@ def site_settings(root: str | Path) -> dict:
     return merged
 
 
-def _settings_file(path: str) -> dict:
-    """A settings file's data, read once a change of the file ({} when it cannot be read)."""
-    try:
-        stamp = os.stat(path)
-    except OSError:
-        return {}
-    return _read_settings(path, stamp.st_mtime_ns, stamp.st_size)
-
-
-@functools.lru_cache(maxsize=32)
-def _read_settings(path: str, mtime: int, size: int) -> dict:
-    return hugo_settings(Path(path))
 
 
 def _merge(into: dict, data: dict, depth: int = 0) -> None:
@@ -171,6 +158,10 @@ def hugo_settings(path: Path) -> dict:
     except Exception:  # settings Hugo itself would refuse: nothing is taken from them
         return {}
     return data if isinstance(data, dict) else {}
+
+
+# A settings file's data, read once a change of the file ({} when it cannot be read).
+_settings_file = read_once_a_change(lambda path: hugo_settings(Path(path)), {}, maxsize=32)
 
 
 def translation_language(name: str, language: str = ENGLISH) -> str:

@@ -23,7 +23,7 @@ import re
 from smpseo.core.text import MASK
 from smpseo.sources.readers.hexotags import hexo_tags
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening or closing line
 _HIGHLIGHT = re.compile(r"^( {0,3})\{%-?\s*highlight\b[^%]*-?%\}[ \t]*$")
 _END_HIGHLIGHT = re.compile(r"^ {0,3}\{%-?\s*endhighlight\s*-?%\}[ \t]*$")
 _ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']+))"""
@@ -73,7 +73,7 @@ def masked_extensions(body: str) -> str:
             comment = close is None
             lines[i] = _masked(line) if close is None else _masked(line[:close.end()]) + line[close.end():]
             continue
-        if (m := _FENCE.match(line)) is not None:
+        if (m := FENCE.match(line)) is not None:
             fence = m.group(1)[0] * len(m.group(1))
             continue
         if (m := _HIGHLIGHT.match(line)) is not None:

@@ -25,10 +25,10 @@ import re
 from pathlib import Path, PurePosixPath
 
 from smpseo.core.text import MASK, slugify
+from smpseo.sources.readers.mdextensions import FENCE
 
 SETTINGS = ".obsidian"
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff"})
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).*?(?<!`)\1(?!`)")
 _EMBED_OR_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 _CALLOUT = re.compile(r"^((?:[ \t]*>)+[ \t]*)(\[![\w-]+\][+-]?)")
@@ -105,7 +105,7 @@ def vault_body(lines: list[str]) -> tuple[list[str], list[str]]:
 
     out = []
     for line in lines:
-        opened = _FENCE.match(line)
+        opened = FENCE.match(line)
         if fence:
             fence = "" if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) else fence
             out.append(line)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from smpseo.core.text import clean_data
-from smpseo.core.textfile import file_text, read_regular
+from smpseo.core.textfile import file_text, read_once_a_change, read_regular
 
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
 _MAX_BYTES = 1024 * 1024  # a site's settings or data file that is larger is not read for its values
@@ -62,19 +62,9 @@ def generator_site(folder: str) -> tuple[str, str] | None:
     return None
 
 
-def config_fields(path: str) -> dict[str, Any]:
+def _read_fields(path: str) -> dict[str, Any]:
     """The fields of a settings or data file (YAML, JSON or TOML, by its ending), {} when it is not there or not
-    readable as a mapping; read once a change of the file."""
-    try:
-        stamp = os.stat(path)
-    except OSError:
-        return {}
-    return _read_fields(path, stamp.st_mtime_ns, stamp.st_size)
-
-
-@functools.lru_cache(maxsize=64)
-def _read_fields(path: str, mtime: int, size: int) -> dict[str, Any]:
-    """(`mtime` and `size`: read again once the file changes.)"""
+    readable as a mapping."""
     from smpseo.sources.readers.decode import SourceError
     from smpseo.sources.readers.frontmatter import yaml_mapping
 
@@ -89,6 +79,10 @@ def _read_fields(path: str, mtime: int, size: int) -> dict[str, Any]:
     except (OSError, ValueError, SourceError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+# `_read_fields`, read once a change of the file
+config_fields = read_once_a_change(_read_fields, {})
 
 
 def _flatten(fields: dict[str, Any], prefix: str, into: dict[str, str], depth: int = 0) -> None:
