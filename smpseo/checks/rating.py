@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from smpseo.model.results import SEVERITY_ORDER
+
 GOOD, OK, POOR = "good", "ok", "poor"
 PASS_SCORE = 9
 
@@ -62,7 +64,6 @@ READABILITY_PENALTIES: dict[str, tuple[str, int]] = {
     "RD105": ("textTransitionWords", 3),
     "RD106": ("sentenceBeginnings", 3),
 }
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 EMPTY: Mapping[str, int] = MappingProxyType({})
 
 

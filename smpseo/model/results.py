@@ -14,6 +14,7 @@ from smpseo.model.post import ReadError
 
 CATEGORIES = ("readability", "seo", "local", "site")
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}  # the worst first
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smpseo.checks.rating import SEVERITY_ORDER
 from smpseo.core.text import counted
+from smpseo.model.results import SEVERITY_ORDER
 from smpseo.views.gaps import elsewhere, passing_line
 from smpseo.views.html import (
     GREEN,

@@ -19,6 +19,7 @@ from smpseo.app.report.load import summary_from_data
 from smpseo.core.months import month_bounds
 from smpseo.core.paths import resolved
 from smpseo.core.textfile import read_regular
+from smpseo.model.results import SEVERITY_ORDER
 from smpseo.sources.readers.sites import (
     SUMMARY_NAME as SUMMARY_NAME,  # the file a month keeps, beside its report
 )
@@ -26,7 +27,6 @@ from smpseo.sources.readers.sites import (
 SCHEMA = 1
 # Post figures compared month to month, with the direction that counts as better.
 SCORE_FIELDS = {"words": None, "flesch_reading_ease": "up", "grade": "down", "findings": "down"}
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 STATUS_ORDER = {"missing": 0, "partial": 1, "answered": 2}
 
 
