@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smpseo.cli import main
-from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, Block, Image, Link, Post
+from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, QUOTE, TABLE, Block, Image, Link, Post
 from smpseo.sources.readers import read_file
 from smpseo.sources.readers.markdown import parse_markdown
 from smpseo.sources.writer import front_matter, to_markdown, write_post
@@ -44,6 +44,39 @@ def test_round_trip_of_exports_and_pages(source):
         prose = (HEADING, PARAGRAPH, LIST_ITEM, QUOTE)
         assert [(b.kind, b.text) for b in back.blocks if b.kind in prose] == [
             (b.kind, b.text) for b in post.blocks if b.kind in prose], post.slug
+        # Every link is written (a table is written as text), every image once per occurrence, captions as such.
+        assert [ln.href for b in back.blocks for ln in b.links] == [
+            ln.href for b in post.blocks if b.kind != TABLE for ln in b.links], post.slug
+        assert [(i.src, i.alt, i.title, i.caption) for b in back.blocks for i in b.images] == [
+            (i.src, " ".join(i.alt.split()), i.title, " ".join(i.caption.split())) for b in post.blocks
+            for i in b.images], post.slug
+
+
+def test_links_are_written_whatever_their_text():
+    post = Post(path=None, slug="links", title="Links")
+    post.blocks = [Block(PARAGRAPH, "Read What is a\nHacker? and the page, then more.", 1, links=[
+        Link("https://example.com/hacker", "What is a Hacker?", 1), Link("https://example.com/empty", "", 1),
+        Link("https://example.com/lost", "not in the text", 1), Link("https://example.com/page", "the\npage", 1)])]
+    back = parse_markdown(to_markdown(post), "links.md")
+    assert [(b.kind, b.text) for b in back.blocks] == [(PARAGRAPH, "Read What is a\nHacker? and the page, then more.")]
+    assert [(ln.text, ln.href) for ln in back.blocks[0].links] == [
+        ("What is a Hacker?", "https://example.com/hacker"), ("", "https://example.com/empty"),
+        ("", "https://example.com/lost"), ("the page", "https://example.com/page")]
+
+
+def test_repeated_images_and_captions_read_back():
+    post = next(p for p in read_file(FIXTURES / "wxr/themeunittestdata.wordpress.xml")
+                if p.slug == "markup-image-alignment")
+    back = parse_markdown(to_markdown(post), f"{post.slug}.md")
+    images = [(i.src, i.title, i.caption) for b in back.blocks for i in b.images]
+    assert len(images) == 11 and images == [(i.src, i.title, i.caption) for b in post.blocks for i in b.images]
+    assert images[-3][1:] == ("Image Alignment 1200x400", "This massive image is centered.")
+    linked = Post(path=None, slug="linked", title="Linked")
+    linked.blocks = [Block(IMAGE, "alt", 1, images=[Image("a.png", "alt", 1, title="t")],
+                           links=[Link("https://example.com/big.png", "", 1)])]
+    back = parse_markdown(to_markdown(linked), "linked.md")
+    assert [(ln.text, ln.href) for ln in back.blocks[0].links] == [("", "https://example.com/big.png")]
+    assert [(i.src, i.alt, i.title, i.caption) for i in back.blocks[0].images] == [("a.png", "alt", "t", "")]
 
 
 def test_front_matter_never_invents_fields():
@@ -75,7 +108,8 @@ def test_markup_characters_survive_and_links_images_stay_inline():
         (b.kind, b.text) for b in post.blocks if b.kind != IMAGE]
     assert [(link.href, link.text) for link in back.links] == [("/book_(now)/", "consultation"),
                                                                ("https://example.com/faq", "FAQ")]
-    assert [(i.src, i.alt, i.title) for i in back.images] == [("/img/a(b).jpg", "Healed [crown]", 'After "one" year')]
+    assert [(i.src, i.alt, i.title, i.caption) for i in back.images] == [
+        ("/img/a(b).jpg", "Healed [crown]", "", 'After "one" year')]
     assert [b.level for b in back.blocks if b.kind == LIST_ITEM] == [1, 2]
 
 

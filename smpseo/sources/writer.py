@@ -5,13 +5,15 @@
 
 Front matter holds what the source knew (title, slug, description, keyphrase, date, status, tags, categories,
 canonical, source) and nothing it did not: an empty field is left out, never invented. The body keeps headings,
-paragraphs, list items, quotes, images (`![alt](src "caption")`) and links inline where the reader found them.
+paragraphs, list items, quotes, images (`![alt](src "title")`, a captioned one as an HTML figure) and every link
+inline where the reader found it.
 Text is escaped so that reading the file back gives the same headings and paragraphs.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 import re
 import tempfile
@@ -21,7 +23,7 @@ import yaml
 
 from smpseo.core.paths import resolved
 from smpseo.core.text import slugify
-from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, TABLE, Block, Image, Link, Post
+from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, TABLE, Block, Image, Post
 
 # Front matter fields, in the order they are written.
 FIELDS = ("title", "slug", "description", "keyphrase", "date", "status", "tags", "categories", "canonical", "source")
@@ -67,25 +69,68 @@ def _title_attr(title: str) -> str:
 
 def _image(img: Image) -> str:
     alt = " ".join(img.alt.split())
-    return f"![{escape(alt)}]({_destination(img.src)}{_title_attr(img.caption or img.title)})"
+    return f"![{escape(alt)}]({_destination(img.src)}{_title_attr(img.title)})"
+
+
+def _figure(img: Image, href: str | None = None) -> str:
+    """An image with its caption as an HTML figure, the form the Markdown reader reads a caption from (the title
+    stays the title); inside a link when the image is one."""
+    attrs = f'src="{_attr(img.src)}" alt="{_attr(" ".join(img.alt.split()))}"'
+    if img.title:
+        attrs += f' title="{_attr(img.title)}"'
+    tag = f"<img {attrs}>"
+    if href is not None:
+        tag = f'<a href="{_attr(href)}">{tag}</a>'
+    return f"<figure>{tag}<figcaption>{html.escape(' '.join(img.caption.split()), quote=False)}</figcaption></figure>"
+
+
+def _attr(value: str) -> str:
+    return html.escape(value.replace("\n", " "), quote=True)
+
+
+def _images(block: Block) -> str:
+    """An image block: each image on its own line, each once, in order; a captioned one as a figure. The block's
+    links are the images' own (a linked image), given to them in order, and any left over follow, never lost."""
+    links = [link.href for link in block.links]
+    lines = []
+    for img in block.images:
+        href = links.pop(0) if links else None
+        if img.caption:
+            lines.append(_figure(img, href))
+        else:
+            lines.append(_image(img) if href is None else f"[{_image(img)}]({_destination(href)})")
+    lines += [f"[]({_destination(href)})" for href in links]
+    return "\n".join(lines)
 
 
 def _inline(block: Block) -> str:
-    """The block's text, escaped, with its links written inline where their text is found (in order)."""
+    """The block's text, escaped, with every one of its links written inline, in order: where its text is found
+    (runs of whitespace taken as equal, so a text broken across lines is found), else as a link without text
+    right after the one before, so that no link is ever lost."""
     text = block.text
     pieces: list[str] = []
     pos = 0
     for link in block.links:
-        if not link.text or not link.href:
+        found = _find_text(link.text, text, pos)
+        if found is None:
+            pieces.append(f"[]({_destination(link.href)})")
             continue
-        at = text.find(link.text, pos)
-        if at < 0:
-            continue
+        at, end = found
         pieces.append(escape_inline(text[pos:at]))
-        pieces.append(_link(link))
-        pos = at + len(link.text)
+        pieces.append(f"[{escape_inline(text[at:end])}]({_destination(link.href)})")
+        pos = end
     pieces.append(escape_inline(text[pos:]))
     return _fix_line_starts("".join(pieces))
+
+
+def _find_text(wanted: str, text: str, pos: int) -> tuple[int, int] | None:
+    """Where `wanted` stands in `text` from `pos` on, any run of whitespace matching any other; None if it does not
+    (or is only whitespace)."""
+    words = wanted.split()
+    if not words:
+        return None
+    m = re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+    return (m.start(), m.end()) if m else None
 
 
 def escape_inline(text: str) -> str:
@@ -104,10 +149,6 @@ def _fix_line_starts(text: str) -> str:
             line = line[:at] + "\\" + line[at:]
         lines.append(line)
     return "\n".join(lines)
-
-
-def _link(link: Link) -> str:
-    return f"[{escape_inline(' '.join(link.text.split()))}]({_destination(link.href)})"
 
 
 def body(post: Post) -> str:
@@ -129,16 +170,16 @@ def body(post: Post) -> str:
         elif kind == QUOTE:
             chunk = "\n".join("> " + line for line in _inline(block).split("\n"))
         elif kind == IMAGE:
-            imgs = block.images or [Image(src="", alt=block.text, line=block.line)]
-            chunk = "\n".join(_image(img) for img in imgs)
+            chunk = _images(block if block.images else Block(IMAGE, block.text, block.line, images=[
+                Image(src="", alt=block.text, line=block.line)], links=block.links))
         elif kind in (CODE, TABLE):
             content = block.text.rstrip("\n")
             fence = "~~~" if "```" in content else "```"
             chunk = f"{fence}{'text' if kind == TABLE else ''}\n{content}\n{fence}"
         else:
             chunk = _inline(block)
-            for img in block.images:
-                if img.src and img.src not in chunk:
+            for img in block.images:  # every one, a repeated image too
+                if img.src:
                     chunk += "\n" + _image(img)
         if not chunk.strip():
             continue
