@@ -152,6 +152,20 @@ def test_duplicate_slugs_in_one_run_are_numbered(tmp_path, capsys):
     assert "slug: what-is-smp-2" in (out / "what-is-smp-2.md").read_text()
 
 
+def test_a_duplicate_slug_never_lands_on_the_users_file(tmp_path, capsys):
+    export = FIXTURES / "wxr/64-block-test-data.xml"
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "footnotes-2.md").write_text("---\ntitle: Mine\n---\n\nMine.\n")
+    for _ in range(2):  # the second run finds the first run's files and keeps them
+        assert main(["import", str(export), "--to", str(out)]) == 0
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if "footnotes" in ln]
+    assert lines == [f"wrote {out / 'footnotes.md'}  (Footnotes)", f"wrote {out / 'footnotes-3.md'}  (Classic)",
+                     f"skipped, exists: {out / 'footnotes.md'}", f"skipped, exists: {out / 'footnotes-3.md'}"]
+    assert (out / "footnotes-2.md").read_text() == "---\ntitle: Mine\n---\n\nMine.\n"
+    assert "source: https://wpthemetestdata.wordpress.com/classic/" in (out / "footnotes-3.md").read_text()
+
+
 def test_bad_source_reported_good_ones_written(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\xff" * 50)

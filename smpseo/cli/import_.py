@@ -6,6 +6,7 @@ be read is reported (exit status 1) and the others are still written.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -46,6 +47,24 @@ def read_source(source: str, timeout: float = 10.0):
     except RecursionError:
         return [], [ReadError(source, "structure nested too deeply to read")]
     return posts, post_warnings(source, posts)
+
+
+def _taken(path, post) -> bool:
+    """Whether a numbered name (`slug-2.md`) is another file's: there, and not this post's own earlier import (the
+    same `source` in its front matter), so that a second post of a slug never lands on a file the user made, and a
+    second run still finds the first run's file and keeps it."""
+    if not os.path.lexists(path):
+        return False
+    if not post.source or os.path.islink(path):
+        return True
+    from smpseo.sources.readers.decode import SourceError
+    from smpseo.sources.readers.frontmatter import split_front_matter
+
+    try:
+        fields = split_front_matter(path.read_text(encoding="utf-8", errors="replace"), str(path))[0]
+    except (OSError, SourceError):
+        return True
+    return fields.get("source") != post.source
 
 
 def run(args) -> int:
@@ -101,8 +120,8 @@ def run(args) -> int:
         for post in posts:
             base = safe_slug(post.slug or post.title)
             slug, n = base, 1
-            while slug in used:
-                n += 1
+            while slug in used or (n > 1 and not args.force and _taken(folder / f"{slug}.md", post)):
+                n += 1  # a second post of a slug takes the first free number, never a file already there
                 slug = f"{base}-{n}"
             used.add(slug)
             target = folder / f"{slug}.md"
