@@ -113,3 +113,33 @@ def test_each_sentence_of_a_paragraph_of_many_lines_has_its_own_line_and_column(
     assert [(s.text, s.line, s.column) for s in found[-2:]] == [("Line 1999 is here.", 2_004, 1),
                                                                  ("And 1999 more.", 2_004, 20)]
     assert len(found) == 4_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our studio is on SW 8th St. Parking is free after six.",
+         ["Our studio is on SW 8th St.", "Parking is free after six."]),
+        ("Clients fly in from all over the U.S. Many stay two nights.",
+         ["Clients fly in from all over the U.S.", "Many stay two nights."]),
+        ("We opened at 9 a.m. Clients waited outside.", ["We opened at 9 a.m.", "Clients waited outside."]),
+        ("Dr. Elena Ruiz is a dermatologist on Brickell Ave. She sends us clients often.",
+         ["Dr. Elena Ruiz is a dermatologist on Brickell Ave.", "She sends us clients often."]),
+        ("Tools like Python, Ruby, etc. This works. Acme Inc. Our partner.",
+         ["Tools like Python, Ruby, etc.", "This works.", "Acme Inc.", "Our partner."]),
+        # before a name, a word in capitals, a number or a suite: the sentence goes on
+        ("We met in St. Louis once. St. Augustine is old.", ["We met in St. Louis once.", "St. Augustine is old."]),
+        ("The U.S. Department of Labor agreed at 9 a.m. Pacific time.",
+         ["The U.S. Department of Labor agreed at 9 a.m. Pacific time."]),
+        ("Go to 1800 F St. NW or 1101 Brickell Ave. Suite 300 today.",
+         ["Go to 1800 F St. NW or 1101 Brickell Ave. Suite 300 today."]),
+    ],
+)
+def test_sentence_ends_at_an_abbreviation_that_ends_it(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_a_number_after_ext_or_no_goes_on_the_sentence():
+    text = "Dial 305-555-0142 ext. 2. Call ext. 2 for Marisol. See nos. 4 and 5, approx. 3 hrs. Ask for no. 7."
+    assert [s.text for s in split_sentences(text)] == [
+        "Dial 305-555-0142 ext. 2.", "Call ext. 2 for Marisol.", "See nos. 4 and 5, approx. 3 hrs.", "Ask for no. 7."]

@@ -9,18 +9,10 @@ from __future__ import annotations
 import functools
 
 from smpseo.core import shipped
+from smpseo.core.shipped import word_list  # (here for its callers too)
 from smpseo.core.text import LETTERS_RE, WORD_RE, one_hyphen
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-
-
-@functools.cache
-def word_list(name: str) -> frozenset[str]:
-    """A one-word-or-phrase-per-line list from `smpseo/data/en/<name>.txt`, lowercased, comments dropped."""
-    text = shipped.read_text("en", f"{name}.txt")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
-    )
 
 
 def function_words() -> frozenset[str]:

@@ -7,6 +7,7 @@ the same way), never run from a zip archive.
 
 from __future__ import annotations
 
+import functools
 import os
 
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the smpseo package
@@ -27,3 +28,12 @@ def read_text(*parts: str) -> str:
 def read_bytes(*parts: str) -> bytes:
     with open(path(*parts), "rb") as f:
         return f.read()
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-word-or-phrase-per-line list from `smpseo/data/en/<name>.txt`, lowercased, comments dropped."""
+    text = read_text("en", f"{name}.txt")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
