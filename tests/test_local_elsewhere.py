@@ -190,6 +190,11 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
     ("Liffey SMP", "A stroll along the Liffey quays, over the Liffey. Call Liffey today.",
      [(5, 56, "Business name cut to its first word 'Liffey', not 'Liffey SMP'")]),
     ("Dublin SMP", "Our studio in Dublin, the best in Dublin.", []),
+    # ... the place after "in", "near", "on" or "our" (a neighbourhood not set as the city); the clinic when it acts
+    ("Brickell Hairline Studio", "Our studio in Brickell, near Brickell, is on Brickell. Our Brickell studio is by "
+                                 "Brickell Ave. Book at Brickell.\n\nOr call Brickell's team.",
+     [(5, 104, "Business name cut to its first word 'Brickell', not 'Brickell Hairline Studio'"),
+      (7, 9, "Business name cut to its first word 'Brickell', not 'Brickell Hairline Studio'")]),
     # its words run together, as a city's are ("Goldcoast"); an address keeps them so
     ("Desert Ink SMP", "At DesertInk we also work. Call DesertInkSMP or Desert-Ink SMP. Email hi@desertink.com.",
      [(5, 4, "Business name written 'DesertInk' (run together), not 'Desert Ink SMP'"),

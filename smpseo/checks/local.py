@@ -95,8 +95,8 @@ register(Consistency(
         "letter (\"Modern Sclap Clinic\"; not a word the dictionary lists, and a word of 7 letters or more misspelt "
         "anywhere is SEO215's). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
         "\"Treating Modern Hair Loss\") are not the name, nor the first word alone when it is the city, region "
-        "or country (\"in Dublin\" for Dublin SMP) or a name of its own after \"the\" (\"along the Liffey\" for "
-        "Liffey SMP), nor the words of a name made of everyday words (\"Scalp Studio\") after \"a\", \"every\" or "
+        "or country (\"in Dublin\" for Dublin SMP) or a name of its own after \"the\", a place preposition or a "
+        "determiner (\"along the Liffey\" for Liffey SMP, \"in Brickell\", \"our Brickell studio\"), nor the words of a name made of everyday words (\"Scalp Studio\") after \"a\", \"every\" or "
         "\"this\", or opening a sentence (\"every scalp studio\"), nor a one-word name that is an everyday word "
         "(\"Precision\") in lower case.",
     hint="Write the name exactly as in [site] name, everywhere.",

@@ -212,11 +212,18 @@ def _a_place(ctx, word: str) -> bool:
     return word.translate(STRAIGHT).lower() in places
 
 
+# Words after which a name of its own is a place or describes what follows, not the business: "in Brickell", "near
+# Brickell", "along the Liffey", "our Brickell studio"
+_PLACE_WORDS = frozenset("the in near on around across outside throughout".split())
+
+
 def _the_proper_noun(text: str, start: int, word: str) -> bool:
-    """The word at `start` follows "the" and is a name of its own, not an everyday word: "along the Liffey" for
-    Liffey SMP is the river; "ask the Advanced team" is still Advanced Scalp Clinic cut short."""
+    """The word at `start` is a name of its own, not an everyday word, after "the", a place preposition or a
+    determiner (`_PLACE_WORDS`, `_DETERMINERS`): "along the Liffey" for Liffey SMP is the river, "studio in
+    Brickell" and "our Brickell studio" for Brickell Hairline Studio the neighbourhood; "ask the Advanced team" is
+    still Advanced Scalp Clinic cut short, as "call Brickell" and "Brickell's team" are Brickell Hairline Studio."""
     before = _WORD_BEFORE.search(text, 0, start)
-    return before is not None and before.group(1).lower() == "the" \
+    return before is not None and before.group(1).strip(_AROUND_WORDS).lower() in _PLACE_WORDS | _DETERMINERS \
         and not is_everyday_word(normalize_word(word.translate(STRAIGHT)))
 
 
