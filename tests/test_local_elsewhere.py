@@ -190,6 +190,10 @@ def test_a_city_that_is_an_everyday_word_is_that_word_in_lower_case(tmp_path, ci
     ("Liffey SMP", "A stroll along the Liffey quays, over the Liffey. Call Liffey today.",
      [(5, 56, "Business name cut to its first word 'Liffey', not 'Liffey SMP'")]),
     ("Dublin SMP", "Our studio in Dublin, the best in Dublin.", []),
+    # one letter off a word of the name: misspelt even when the dictionary lists it ("Brickel", a surname), not
+    # when it is an everyday word ("studios")
+    ("Brickell Hairline Studio", "Visit Brickel Hairline Studio or Brickell Hairline Studios.",
+     [(5, 7, "Business name written 'Brickel Hairline Studio' (misspelt), not 'Brickell Hairline Studio'")]),
     # ... the place after "in", "near", "on" or "our" (a neighbourhood not set as the city); the clinic when it acts
     ("Brickell Hairline Studio", "Our studio in Brickell, near Brickell, is on Brickell. Our Brickell studio is by "
                                  "Brickell Ave. Book at Brickell.\n\nOr call Brickell's team.",

@@ -92,7 +92,7 @@ register(Consistency(
         "\"Pty Ltd\"), other accents (\"Kowhai Scalp & Co.\" for \"Kōwhai Scalp & Co.\": a spelling convention, "
         "said once a post), shortened (\"Modern Scalp\"), run together (\"ModernScalp\"), cut to its first word "
         "inside a sentence (\"book at Modern\"), or the whole name with one word of 5 letters or more misspelt by one "
-        "letter (\"Modern Sclap Clinic\"; not a word the dictionary lists, and a word of 7 letters or more misspelt "
+        "letter (\"Modern Sclap Clinic\", \"Brickel Hairline Studio\"; not an everyday word, and a word of 7 letters or more misspelt "
         "anywhere is SEO215's). Words that go on as another name or a title in capitals (\"Modern Scalp Care Institute\", "
         "\"Treating Modern Hair Loss\") are not the name, nor the first word alone when it is the city, region "
         "or country (\"in Dublin\" for Dublin SMP) or a name of its own after \"the\", a place preposition or a "

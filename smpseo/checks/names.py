@@ -13,7 +13,6 @@ from smpseo.core.language import (
     accents_off,
     is_everyday_word,
     is_function_word,
-    known_words,
     normalize_word,
     without_accents,
 )
@@ -175,13 +174,13 @@ def _misspelt(ctx, name: str, text: str, where):
     """The whole name with one word of `_MISSPELT_LENGTH` letters or more misspelt ("Kōhwai Scalp & Co." for
     "Kōwhai Scalp & Co."): one letter added, dropped or changed, or two neighbours swapped (`edit_distance`),
     the other words as they are, accents looked past (`name` and `text` are without accents, `where` takes a span
-    back to the text as written). Not a word the dictionary lists ("Crows & Line" is a word there), nor one the
-    misspelt-term rule (SEO215) finds: one typo, one finding."""
+    back to the text as written), even a word the dictionary lists ("Brickel", a surname); not an everyday word
+    ("Crows & Line"), nor one the misspelt-term rule (SEO215) finds: one typo, one finding."""
     guard = getattr(ctx, "guard", None)
     for good, regex in _misspelt_regexes(name):
         for m in regex.finditer(text):
             word = normalize_word(m.group(1))
-            if word == good or word in known_words() or edit_distance(word, good, 1) != 1 \
+            if word == good or is_everyday_word(word) or edit_distance(word, good, 1) != 1 \
                     or (guard is not None and guard.suggestion(m.group(1))):
                 continue
             yield (*where(m.start(), m.end()), MISSPELT)
