@@ -17,9 +17,9 @@ from smpseo.core.version import __version__
 
 # public name -> (module, attribute); attribute None: the module itself
 _API = {
-    "check": ("smpseo.app.check", "check"),
+    "check": ("smpseo.app.library", "check"),
     "analyze": ("smpseo.app.analyze", "analyze_frame"),
-    "gaps": ("smpseo.app.gaps", "gaps"),
+    "gaps": ("smpseo.app.library", "gaps"),
     "rules": ("smpseo.checks", "rules"),
     "load_config": ("smpseo.app.settings", "load_config"),
     "load_posts": ("smpseo.sources.readers", "load_posts"),
@@ -28,6 +28,8 @@ _API = {
     "Config": ("smpseo.core.settings", "Config"),
     "ConfigError": ("smpseo.core.settings", "ConfigError"),
     "QueryFileError": ("smpseo.sources.searchconsole", "QueryFileError"),
+    "UnknownRule": ("smpseo.checks.select", "UnknownRule"),
+    "UnreadPosts": ("smpseo.app.arguments", "UnreadPosts"),
     "Block": ("smpseo.model.post", "Block"),
     "Corpus": ("smpseo.model.post", "Corpus"),
     "Image": ("smpseo.model.post", "Image"),
@@ -67,10 +69,11 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for editors and type checkers: the same names, imported eagerly
     from smpseo.analysis import jsonld
     from smpseo.app.analyze import analyze_frame as analyze
-    from smpseo.app.check import check
-    from smpseo.app.gaps import gaps
+    from smpseo.app.arguments import UnreadPosts
+    from smpseo.app.library import check, gaps
     from smpseo.app.settings import load_config
     from smpseo.checks import rules
+    from smpseo.checks.select import UnknownRule
     from smpseo.core.settings import Config, ConfigError
     from smpseo.model.gaps import GapReport, TopicResult
     from smpseo.model.post import Block, Corpus, Image, Link, Post, ReadError, Section, Sentence

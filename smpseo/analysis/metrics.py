@@ -131,3 +131,9 @@ def metric_rows(posts: list[Post], analysed: list[dict], config=None, *, keyphra
         if matcher is not None:
             matcher.forget_texts()
     return rows
+
+
+def metric_columns(config=None, *, keyphrases: bool = True) -> list[str]:
+    """The columns of `metric_rows`' rows, in their order, for a table of no posts: those of a blank post's row."""
+    blank = {"scores": text_scores(""), "shares": shares_of([]), "terms": []}
+    return list(metric_rows([Post(None, "", "")], [blank], config, keyphrases=keyphrases)[0])

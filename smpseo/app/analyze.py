@@ -9,7 +9,14 @@ from types import SimpleNamespace
 from smpseo.analysis.metrics import metric_rows
 from smpseo.analysis.readability import LONG_SENTENCE_WORDS
 from smpseo.app import cache
-from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
+from smpseo.app.arguments import (
+    UnreadPosts,  # noqa: F401  (where it was first defined: `from smpseo.app.analyze import UnreadPosts`)
+    config_argument,
+    first_path,
+    posts_argument,
+    settings_for,
+    warn_unread,
+)
 from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
@@ -181,14 +188,18 @@ def _whole_row(row) -> bool:
         isinstance(x, (str, int, float)) for x in v)) for v in row.values())
 
 
-def analyze_frame(posts, config=None, *, keyphrases: bool = True):
+def analyze_frame(posts, config=None, *, keyphrases: bool = True, drafts: bool = False):
     """Per-post metrics as a pandas DataFrame, one row per post (`smpseo.analyze`).
 
     `posts`: a Corpus, a list of Posts, or paths to read. `config`: a Config or a path to smpseo.toml (default:
-    the nearest smpseo.toml) for the per-target keyword counts. Files that could not be read are in
-    `.attrs["errors"]`, and the first is said in an `UnreadPosts` warning.
+    the nearest smpseo.toml) for the per-target keyword counts. `drafts=True`: paths' drafts are read too, as
+    `smpseo analyze --drafts` reads them (left out otherwise; Posts given are taken as they are). Files that could
+    not be read are in `.attrs["errors"]` (a path that names nothing as it was given), and the first is said in an
+    `UnreadPosts` warning. With no post read, the frame still has the columns, and no row.
     """
     import pandas as pd
+
+    from smpseo.analysis.metrics import metric_columns
 
     posts, config = posts_argument(posts), config_argument(config)
     paths = None
@@ -199,17 +210,8 @@ def analyze_frame(posts, config=None, *, keyphrases: bool = True):
     if paths is None:
         rows, errors = analyze(posts, config, keyphrases=keyphrases), list(getattr(posts, "errors", []))
     else:  # unchanged files come straight from the cache
-        rows, errors = analyze_sources(*paths, config=config, keyphrases=keyphrases)
-    frame = pd.DataFrame(rows)
+        rows, errors = analyze_sources(*paths, config=config, keyphrases=keyphrases, drafts=drafts)
+    frame = pd.DataFrame(rows) if rows else pd.DataFrame(columns=metric_columns(config, keyphrases=keyphrases))
     frame.attrs["errors"] = errors  # what could not be read, as `smpseo.check(...).errors` has it
-    unread = [e for e in errors if e.severity == "error"]
-    if unread:
-        import warnings
-
-        more = f" (and {len(unread) - 1} more: see .attrs['errors'])" if len(unread) > 1 else ""
-        warnings.warn(f"{unread[0]}{more}", UnreadPosts, stacklevel=2)
+    warn_unread(errors, ".attrs['errors']")
     return frame
-
-
-class UnreadPosts(UserWarning):
-    """Some of the files `smpseo.analyze` was given could not be read: the rows are of the others."""

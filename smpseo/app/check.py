@@ -6,7 +6,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smpseo.app import memo
-from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
+from smpseo.app.arguments import (
+    config_argument,
+    first_path,
+    optional_path,
+    optional_text,
+    posts_argument,
+    rules_argument,
+    settings_for,
+)
 from smpseo.app.incremental import Session, check_paths
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import debugging, shown_path
@@ -16,7 +24,6 @@ from smpseo.core.paths import resolved
 from smpseo.core.settings import Config
 from smpseo.model.post import Corpus, Post, ReadError
 from smpseo.model.results import CheckResult
-from smpseo.sources.readers import load_posts
 
 
 def _as_posts(posts) -> tuple[list[Post], list[ReadError]]:
@@ -57,7 +64,7 @@ RUN_KIND = "check-run"  # a whole run over paths, remembered by smpseo.app.memo
 
 
 def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], config: Config | str | Path | None = None,
-          keyphrase: str | None = None, *, rules: Iterable[str] | None = None, keyphrases: bool = True,
+          keyphrase: str | None = None, *, rules: str | Iterable[str] | None = None, keyphrases: bool = True,
           drafts: bool = False, blog: str | Path | None = None, session: Session | None = None,
           text: str | bytes | None = None) -> CheckResult:
     """Check posts and return findings, per-post metrics, the coverage matrix, YAKE keyphrases and opportunities.
@@ -65,13 +72,18 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     `posts`: a Corpus, a list of Posts, or paths (read with `load_posts`; unreadable files go to `result.errors`).
     `config`: a Config or a path to smpseo.toml (default: the nearest smpseo.toml in the posts' folder or its
     parents, else in the current folder or its parents; `result.settings` names it). `keyphrase`: a focus keyphrase
-    for every post, overriding front matter. `rules`: only these rule ids. `keyphrases=False` skips YAKE.
-    Raises ConfigError for bad `[rules]` settings.
+    for every post, overriding front matter. `rules`: only the rules these selectors name, as `smpseo check
+    --select` takes them: ids (`"RD104"`), prefixes (`"RD"`, `"SEO2"`), rule names or categories (`"readability"`);
+    a str is one selector (or several, comma-separated). `keyphrases=False` skips YAKE.
+    Raises ConfigError for bad `[rules]` settings, UnknownRule (a ValueError) for a selector that names no rule, and
+    TypeError for arguments of another type (an open file, a post's text where its path goes, a keyphrase that is
+    not a str).
 
     `drafts=True` checks drafts too (they are left out otherwise, and said so in `result.errors`; a section page
     such as Hugo's `_index.md` is never a post). `blog`: the folder of the whole blog when `posts` names some of
     its files: every post in it is read for the site-wide rules (orphans, cannibalisation, links), and the result
-    reports on the files given.
+    reports on the files given. Without it, the blog of files given (or of Posts read from files) is the folder
+    they share, as `smpseo check` finds it (`blog_folder`): the same call gives the command's findings.
 
     `text`: the post's text (str, or bytes decoded as a file's are) in place of the one file `posts` names, such as
     an editor's unsaved buffer: it is read as that file, with that file's settings and blog, findings point into
@@ -84,22 +96,32 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     calls (the watch mode and notebooks hold one); with a session, whole runs are not remembered on disk.
     """
     posts, config = posts_argument(posts), config_argument(config)
-    rules = list(rules) if rules is not None else None
+    keyphrase = optional_text("keyphrase", keyphrase, "the focus keyphrase for every post")
+    blog = optional_path("blog", blog, "the blog's folder")
+    rules = rules_argument(rules)
     paths = memo.source_paths(posts)
     data = _text_bytes(text, paths)
+    if blog is None:  # some files of a blog: the rest of it is read around them, as the command reads it
+        blog = blog_folder(paths if paths is not None else _read_from(posts), text=data is not None)
     if paths is None:
-        return _check(posts, config, keyphrase, rules, keyphrases, drafts)
+        return _check(posts, config, keyphrase, rules, keyphrases, drafts, blog)
     near = Path(paths[0])
     config = settings_for(config, near if data is None or near.exists() else near.parent)
     if session is not None:
         return _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, session, data)
     read = [*paths, *([blog] if blog is not None else [])]
     given = [sha256(data)] if data is not None else []  # the text given is an input as a file's bytes are
-    slot = memo.run_slot(paths, keyphrase, sorted(set(rules)) if rules is not None else None, keyphrases, drafts,
+    slot = memo.run_slot(paths, keyphrase, rules, keyphrases, drafts,
                          str(resolved(blog)) if blog is not None else None, *(["text"] if given else []))
     return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config), *given],
                            lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, text=data),
                            CheckResult.to_record, CheckResult.from_record)
+
+
+def _read_from(posts) -> list[str]:
+    """The files Posts given were read from, for `blog_folder`; none when one was made in memory (no blog then)."""
+    files = [getattr(p, "path", None) for p in posts]
+    return [str(f) for f in files] if files and all(files) else []
 
 
 def _text_bytes(text: str | bytes | None, paths: list | None) -> bytes | None:
@@ -133,9 +155,8 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     given: set[str] | None = None
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
         given = {str(p.path) for p in post_list} | {e.path for e in errors}  # and what of them was not read
-        seen = {resolved(p.path) for p in post_list if p.path}
-        post_list = post_list + [p for p in load_posts(blog, drafts=drafts)
-                                 if p.path and resolved(p.path) not in seen]
+        seen = {resolved(p.path) for p in post_list if p.path} | {resolved(e.path) for e in errors if e.path}
+        post_list = post_list + _rest_of_blog(blog, seen, drafts)
     files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once
 
     def source_lines(post: Post) -> list[str] | None:
@@ -147,6 +168,19 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
                        analysed=post_analysis(post_list, keyphrases), source_lines=source_lines, debug=debugging())
     result.settings = shown_path(config.path) if config.path else None
     return result if given is None else result.only(given)
+
+
+def _rest_of_blog(blog: str | Path, seen: set[Path], drafts: bool) -> list[Post]:
+    """The posts of the blog's folder that are not among the Posts given (`seen`: the files they and the read errors
+    come from), read as `load_posts` reads a folder: a file already read is not read again (a whole blog's Corpus
+    given costs nothing more)."""
+    from smpseo.sources.readers import iter_sources, leave_out, read_source
+
+    rest: list[Post] = []
+    for path in iter_sources([blog], []):
+        if resolved(path) not in seen:
+            rest += [p for p in leave_out(read_source(path, []), drafts)[0] if p.path and resolved(p.path) not in seen]
+    return rest
 
 
 def _source_lines(post: Post) -> list[str] | None:

@@ -90,8 +90,8 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             errors.append(ReadError(str(path), why))
         elif path.exists():
             errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
-        else:
-            errors.append(ReadError(str(path), "no such file or folder"))
+        else:  # named as given ("posts-old/"), as the command names it
+            errors.append(ReadError(raw if isinstance(raw, str) else str(path), "no such file or folder"))
     return _once(files)
 
 
