@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import shutil
 import warnings
+from html import escape
 
 import pytest
 
 import smpseo
 from smpseo.cli import main
+from smpseo.model.gaps import elsewhere as on_the_blog_text
 
 from .conftest import CLINIC_CONFIG, CLINIC_POSTS
 
@@ -146,3 +148,62 @@ def test_the_command_says_nothing_more_when_a_file_cannot_be_read(clinic, capsys
     err = capsys.readouterr().err
     assert err.count("posts/broken.md:2: error: ") == 1 and "UnreadPosts" not in err
 
+
+@pytest.mark.slow
+def test_a_notebook_shows_what_the_command_says(clinic, capsys):
+    """Run for real in a kernel, as a notebook user runs it: a draft's report lists what `smpseo gaps --draft` lists,
+    with what the blog's other posts do for each; a check names the file it could not read, at its line, and warns of
+    it for a Corpus; a one-post report keeps the command's caveat."""
+    import nbformat
+
+    from smpseo.app.report.run import execute
+
+    (clinic / "drafts").mkdir()
+    shutil.copy(clinic / "posts" / "does-scalp-micropigmentation-hurt.md", clinic / "drafts" / "new.md")
+    (clinic / "posts" / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    cells = ['import smpseo\nsmpseo.gaps("posts/", draft="drafts/new.md")',
+             'smpseo.gaps("posts/", draft="drafts/new.md").frame()',
+             'smpseo.check(smpseo.load_posts("posts/"))',
+             f'smpseo.gaps("{POST}")']
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                                 "language": "python"}})
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(notebook, clinic / "api.ipynb")
+    execute(clinic / "api.ipynb", clinic / "out.ipynb", {}, cwd=clinic, timeout=300)
+    outputs = [c.outputs for c in nbformat.read(clinic / "out.ipynb", as_version=4).cells]
+    html = ["".join(o.get("data", {}).get("text/html", "") for o in out) for out in outputs]
+    stderr = ["".join(o.text for o in out if o.output_type == "stream" and o.name == "stderr") for out in outputs]
+
+    assert main(["gaps", "posts/", "--draft", "drafts/new.md"]) == 1  # broken.md could not be read
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].startswith("FAQ topics drafts/new.md answers, read as if published on the blog (7 other posts).")
+    assert "<b>FAQ topics drafts/new.md answers, read as if published on the blog (7 other posts).</b>" in html[0]
+    rows = said[4:said.index("", 4)]  # the topics the command lists, one a line under the table's head
+    assert rows and html[0].count("<tr>") == len(rows) + 1
+    with pytest.warns(smpseo.UnreadPosts):
+        report = smpseo.gaps("posts/", draft="drafts/new.md")
+    listed, passing = report.in_draft()
+    for line, topic in zip(rows, listed, strict=True):
+        blog = on_the_blog_text(topic.posts[1:])
+        assert line.startswith(topic.status) and topic.question[:40] in line and blog[:40] in line
+        assert f"<td style=\"text-align:left\">{escape(topic.question)}</td>" in html[0]
+        assert f"<td style=\"text-align:left\">{escape(blog)}</td>" in html[0]
+    assert "<td style=\"text-align:left\">none yet: new on the blog</td>" in html[0]  # the draft took pain's post
+    assert "answered in \u201cWhat can Scalp Micropigmentation be used for?\u201d" in html[0]  # a partial's too
+    assert f"Touched on in passing, not listed (a mention is not an answer): {passing} more topics." in said
+    assert f"<p>Touched on in passing, not listed (a mention is not an answer): {passing} more topics.</p>" in html[0]
+    assert "33 FAQ topics" not in html[0] and "missing" not in html[0].split("</b>")[0]
+    assert html[1].count("<tr>") == len(listed) + 1 and "on_the_blog" in html[1]  # the frame: the same rows
+    frame = report.frame()
+    assert frame.loc[frame["id"] == "pain", "on_the_blog"].tolist() == ["missing"]
+    assert frame.attrs["in_passing"] == passing
+    scars = next(t for t in report.to_dict()["topics"] if t["id"] == frame["id"].iloc[1])
+    assert scars["status"] == "partial" and scars["on_the_blog"]["status"] == "answered"
+    assert frame["on_the_blog"].iloc[1] == "answered"
+    assert frame["on_the_blog_title"].iloc[1] == "What can Scalp Micropigmentation be used for?"
+
+    assert "; 1 file could not be read</b>" in html[2]
+    assert "<p>posts/broken.md:2: error: " in html[2]
+    assert "UnreadPosts: posts/broken.md:2: error: " in stderr[2]
+    assert "<p>Only 1 post: each section is measured against the blog&#x27;s others, so on a blog of fewer than 5 " \
+           "posts many answers come out partial; read them as leads (docs/gaps.md, Accuracy).</p>" in html[3]

@@ -12,7 +12,7 @@ from .conftest import CLINIC_CONFIG, CLINIC_POSTS
 def test_check_result_renders_summary_and_escaped_findings():
     nasty = Finding("posts/a.md", 3, 4, "RD101", "readability", "warning", "<script>alert(1)</script> & co")
     html = CheckResult(findings=[nasty], posts=[{"path": "posts/a.md"}])._repr_html_()
-    assert "1 findings (0 error, 1 warning, 0 info) in 1 posts" in html
+    assert "1 finding (0 error, 1 warning, 0 info) in 1 post<" in html
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<td style=\"text-align:left\">RD101</td>" in html
 

@@ -147,6 +147,22 @@ def on_the_blog(others: list[PostMatch]) -> dict:
     return {"status": MISSING, "path": "", "slug": "", "title": ""}
 
 
+def elsewhere(others: list[PostMatch], update: bool = False) -> str:
+    """`on_the_blog` in words, as every view of a draft's report says it: "answered in “...”", "mentioned in “...”",
+    or "none yet: new on the blog". For an `update` of a published post, which the others leave out, a topic none
+    of them answers is not new on the blog: "no other post"."""
+    found = on_the_blog(others)
+    verb = {ANSWERED: "answered in", PARTIAL: "mentioned in"}.get(found["status"])
+    if verb:
+        return f"{verb} \u201c{found['title'] or found['slug']}\u201d"
+    return "no other post" if update else "none yet: new on the blog"
+
+
+def passing_line(passing: int) -> str:
+    """The line under a draft's topics that counts those it only touches on."""
+    return f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."
+
+
 @dataclass
 class GapReport:
     topics: list[TopicResult]
@@ -176,6 +192,11 @@ class GapReport:
         return (f"Only {counted(self.posts, 'post')}: each section is measured against the blog's others, so on a "
                 f"blog of fewer than {FEW_POSTS} posts many answers come out partial; read them as leads "
                 "(docs/gaps.md, Accuracy).")
+
+    def draft_intro(self, name: str = "") -> str:
+        """The line that opens a draft's report, naming the draft (`name`, as the view writes it; default `draft`)."""
+        return (f"FAQ topics {name or self.draft} answers, read as if published on the blog "
+                f"({counted(max(self.posts - 1, 0), 'other post')}).")
 
     def in_draft(self) -> tuple[list[TopicResult], int]:
         """For a draft's report: the topics it answers, then those it answers half-way (partial, where its passage is
@@ -211,17 +232,26 @@ class GapReport:
         return counts
 
     def frame(self):
-        """One row per topic, in priority order (pandas DataFrame)."""
+        """One row per topic, in priority order (pandas DataFrame). For a draft's report, as `smpseo gaps --draft`
+        lists them: the topics the draft answers or answers half-way, each with what the blog's other posts do for
+        it (`on_the_blog`: answered, partial or missing; the post's path and title), and in `.attrs["in_passing"]`
+        how many more it only touches on."""
         import pandas as pd
 
+        listed, passing = self.in_draft() if self.draft else (self.topics, 0)
         rows = [{
             "priority": t.priority, "id": t.id, "question": t.question, "status": t.status,
             "score": round(t.score, 2), "impressions": t.impressions, "clicks": t.clicks,
             "post": t.posts[0].path if t.posts else "", "section": t.posts[0].section if t.posts else "",
             "suggestion": t.suggestion.text if t.suggestion else "", "confidence": t.confidence,
             "set_by_hand": t.set_by_hand,
-        } for t in self.topics]
-        return pd.DataFrame(rows).set_index("priority") if rows else pd.DataFrame(rows)
+            **(_blog_columns(on_the_blog(t.posts[1:])) if self.draft else {}),
+        } for t in listed]
+        columns = [*FRAME_COLUMNS, *(BLOG_COLUMNS if self.draft else ())]
+        frame = pd.DataFrame(rows, columns=columns).set_index("priority")
+        if self.draft:
+            frame.attrs["in_passing"] = passing
+        return frame
 
     def __getitem__(self, topic_id: str) -> TopicResult:
         for t in self.topics:
@@ -241,11 +271,22 @@ class GapReport:
 
     def _repr_html_(self) -> str:
         """In a notebook: the counts, then the topics in priority order (the first rows; `frame()` has all), then
-        the files that could not be read."""
-        from html import escape
-
+        what the command says under its table (a small blog's caveat) and the files that could not be read. For a
+        draft's report, what `smpseo gaps --draft` says: the topics the draft answers or answers half-way, where, and
+        what the blog's other posts do for each; those it touches on in passing, counted."""
         from smpseo.model.richtext import result_html
 
+        notes = [self.few_posts()] if self.few_posts() else []
+        notes += [str(e) for e in self.errors]
+        if self.draft:
+            listed, passing = self.in_draft()
+            rows = [{"status": t.status + (" (by hand)" if t.set_by_hand else ""), "question": t.question,
+                     "where": best_place(t), "blog": elsewhere(t.posts[1:])} for t in listed]
+            columns = {"status": "status", "question": "question", "where": "where",
+                       "blog": "the blog's other posts"}
+            said = [] if listed else ["The draft answers none of the FAQ topics yet."]
+            said += [passing_line(passing)] if passing else []
+            return result_html(self.draft_intro(), rows, columns, ": see frame()", notes=said + notes)
         heading = f"{counted(len(self.topics), 'FAQ topic')} over {counted(self.posts, 'post')}: {self.counts()}"
         rows = [{"priority": t.priority, "status": t.status + (" (by hand)" if t.set_by_hand else ""),
                  "question": t.question,
@@ -253,11 +294,30 @@ class GapReport:
                  "suggestion": t.suggestion.text if t.suggestion else ""} for t in self.topics]
         columns = {"priority": "#", "status": "status", "question": "question", "post": "best post",
                    "impressions": "impressions", "suggestion": "suggestion"}
-        unread = "".join(f"<p>{escape(str(e))}</p>" for e in self.errors)
-        return result_html(heading, rows, columns, ": see frame()").removesuffix("</div>") + unread + "</div>"
+        return result_html(heading, rows, columns, ": see frame()", notes=notes)
 
     def __repr__(self) -> str:
         return f"GapReport({len(self.topics)} topics: {self.counts()}; {len(self.candidates)} candidate topics)"
+
+
+FRAME_COLUMNS = ("priority", "id", "question", "status", "score", "impressions", "clicks", "post", "section",
+                 "suggestion", "confidence", "set_by_hand")
+BLOG_COLUMNS = ("on_the_blog", "on_the_blog_path", "on_the_blog_title")  # a draft's report: what the other posts do
+
+
+def _blog_columns(found: dict) -> dict:
+    """`on_the_blog` as a frame's columns."""
+    return {"on_the_blog": found["status"], "on_the_blog_path": found["path"],
+            "on_the_blog_title": found["title"] or found["slug"]}
+
+
+def best_place(topic: TopicResult) -> str:
+    """The best post (`short_name`) and section: "how-long-does-smp-last > Avoid sun"; "" for none."""
+    if not topic.posts:
+        return ""
+    best = topic.posts[0]
+    name = short_name(best.path)
+    return f"{name} > {best.section}" if best.section else name
 
 
 def _topic_from_record(data: dict) -> TopicResult:

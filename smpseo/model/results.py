@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from smpseo.core.frozen import Frozen
+from smpseo.core.text import counted
 from smpseo.model.post import ReadError
 
 CATEGORIES = ("readability", "seo", "local", "site")
@@ -253,14 +254,15 @@ class CheckResult:
 
         s = self.summary()
         sev = ", ".join(f"{n} {k}" for k, n in s["by_severity"].items())
-        heading = f"{s['findings']} findings ({sev}) in {s['posts']} posts"
+        heading = f"{counted(s['findings'], 'finding')} ({sev}) in {counted(s['posts'], 'post')}"
         if s["errors"]:
-            heading += f"; {s['errors']} files could not be read"
+            heading += f"; {counted(s['errors'], 'file')} could not be read"
         if s["not_checked"]:
-            heading += f"; {s['not_checked']} posts not checked"
+            heading += f"; {counted(s['not_checked'], 'post')} not checked"
         columns = {"path": "file", "line": "line", "column": "col", "rule": "rule", "severity": "severity",
                    "message": "message"}
-        return result_html(heading, [f.to_dict() for f in self.findings], columns, ": see findings_frame()")
+        return result_html(heading, [f.to_dict() for f in self.findings], columns, ": see findings_frame()",
+                           notes=[str(e) for e in self.errors])  # each line `smpseo check` says of them
 
     def __repr__(self) -> str:
         s = self.summary()

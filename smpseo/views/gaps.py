@@ -6,8 +6,7 @@ import json
 import re
 
 from smpseo.core.text import counted, escaped
-from smpseo.model.gaps import on_the_blog
-from smpseo.model.post import short_name
+from smpseo.model.gaps import best_place, elsewhere, passing_line
 
 STATUS_LABEL = {"missing": "MISSING", "partial": "partial", "answered": "answered", "not_relevant": "not relevant"}
 
@@ -19,16 +18,6 @@ def _status(topic) -> str:
     if topic.set_by_hand:
         label = f"{label} (by hand)"
     return f"{label} check?" if topic.confidence == "check" else label
-
-
-def _where(topic) -> str:
-    """The best post (`short_name`: its file's name without folder and suffix, a page bundle's folder, the slug of a
-    post of an export) and section: "how-long-does-smp-last > Avoid sun"."""
-    if not topic.posts:
-        return ""
-    best = topic.posts[0]
-    name = short_name(best.path)
-    return f"{name} > {best.section}" if best.section else name
 
 
 def _demand(topic, has_queries: bool) -> str:
@@ -47,7 +36,7 @@ def _clip(text: str, width: int) -> str:
 
 def rows(report) -> list[dict]:
     return [{"#": t.priority, "id": t.id, "status": _status(t), "question": t.question,
-             "where": _where(t), "demand": _demand(t, report.has_queries), "suggestion": _suggestion(t)}
+             "where": best_place(t), "demand": _demand(t, report.has_queries), "suggestion": _suggestion(t)}
             for t in report.topics]
 
 
@@ -161,36 +150,14 @@ def to_json(report) -> str:
     return escaped(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), json=True)
 
 
-def elsewhere(others, update: bool = False) -> str:
-    """What the blog's other posts do for a topic a draft answers (its `posts` after the draft's): the first that
-    answers it, else the first that mentions it. For an `update` of a published post, which the others leave out,
-    a topic none of them answers is not new on the blog: "no other post"."""
-    found = on_the_blog(others)
-    verb = {"answered": "answered in", "partial": "mentioned in"}.get(found["status"])
-    if verb:
-        return f"{verb} \u201c{found['title'] or found['slug']}\u201d"
-    return "no other post" if update else "none yet: new on the blog"
-
-
-def passing_line(passing: int) -> str:
-    """The line under a draft's topics that counts those it only touches on."""
-    return f"Touched on in passing, not listed (a mention is not an answer): {counted(passing, 'more topic')}."
-
-
-def _draft_intro(report, name: str) -> str:
-    """The line that opens a draft's report, naming the draft (`name`, as the format writes it)."""
-    return (f"FAQ topics {name} answers, read as if published on the blog "
-            f"({counted(max(report.posts - 1, 0), 'other post')}).")
-
-
 def draft_text(report) -> str:
     """A draft's report (`smpseo gaps --draft`): the topics it answers or answers half-way, where in the draft, and
     what the blog's other posts already do for each; the topics it only touches on, counted."""
     listed, passing = report.in_draft()
-    lines = [f"{_draft_intro(report, report.draft)} partial: answered half-way, worth a sentence or a section more.",
+    lines = [f"{report.draft_intro()} partial: answered half-way, worth a sentence or a section more.",
              ""]
     columns = ["status", "question", "where", "the blog's other posts"]
-    cells = [[_clip(_status(t), 20), _clip(t.question, 64), _clip(_where(t), 44), _clip(elsewhere(t.posts[1:]), 52)]
+    cells = [[_clip(_status(t), 20), _clip(t.question, 64), _clip(best_place(t), 44), _clip(elsewhere(t.posts[1:]), 52)]
              for t in listed]
     if cells:
         lines += [*_aligned(columns, cells), ""]
@@ -208,9 +175,9 @@ def draft_text(report) -> str:
 def draft_markdown(report) -> str:
     """`draft_text` as a Markdown table."""
     listed, passing = report.in_draft()
-    out = [_draft_intro(report, _md(report.draft)), "",
+    out = [report.draft_intro(_md(report.draft)), "",
            "| Status | Question | Where | The blog's other posts |", "|---|---|---|---|"]
-    out += [f"| {_status(t)} | {_md(t.question)} | {_md(_where(t))} | {_md(elsewhere(t.posts[1:]))} |" for t in listed]
+    out += [f"| {_status(t)} | {_md(t.question)} | {_md(best_place(t))} | {_md(elsewhere(t.posts[1:]))} |" for t in listed]
     if passing:
         out += ["", passing_line(passing)]
     out.append("")

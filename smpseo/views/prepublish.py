@@ -6,7 +6,7 @@ from pathlib import Path
 
 from smpseo.core.text import counted
 from smpseo.model.results import SEVERITY_ORDER
-from smpseo.views.gaps import elsewhere, passing_line
+from smpseo.model.gaps import elsewhere, passing_line
 from smpseo.views.html import (
     GREEN,
     GREY,
