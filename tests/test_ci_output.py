@@ -105,10 +105,12 @@ def test_some_files_are_checked_against_the_whole_blog(hugo, capsys):
 
     bundle, other = "content/posts/lasting/index.md", "content/posts/other.md"
     (hugo / other).write_text("---\ntitle: Another post\n---\n\nNo links here.\n", encoding="utf-8")
-    alone = check([bundle, other], rules=["SITE405"])  # without the blog: first.md's link is not seen
+    alone = check([bundle, other], rules=["SITE405"], blog="content/posts/lasting")  # first.md's link is not seen
     assert bundle in {f.path for f in alone.findings}
     _, inside, _ = run(capsys, "check", bundle, other, "--select", "SITE405", "-q")  # the blog: content/posts
     assert f"{other}:" in inside and f"{bundle}:" not in inside
+    library = check([bundle, other], rules=["SITE405"])  # the library finds the blog as the command does
+    assert {f.path for f in library.findings} == {other}
     _, one, _ = run(capsys, "check", "content/posts/first.md", "--format", "json")
     data = json.loads(one)
     assert [p["path"] for p in data["posts"]] == ["content/posts/first.md"]  # reported on: the file given only
