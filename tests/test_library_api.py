@@ -54,6 +54,26 @@ def test_a_whole_blog_read_already_is_checked_once(clinic):
     assert len(whole.posts) == 8
 
 
+def test_posts_of_several_folders_are_a_blog_given_whole(clinic, tmp_path, monkeypatch):
+    """A draft elsewhere checked with the blog's Posts (as the pre-publish report checks it): their common folder
+    (the folder above both: for a draft in /tmp, all of /tmp) is not read as their blog; the blog of one folder's
+    Posts is."""
+    from smpseo.sources import readers
+
+    listed = []
+    listing = readers.iter_sources
+    monkeypatch.setattr(readers, "iter_sources", lambda paths, errors: listed.append(list(paths)) or listing(paths,
+                                                                                                          errors))
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(clinic / POST, tmp_path / "drafts" / "new.md")
+    draft, blog = smpseo.load_posts(str(tmp_path / "drafts" / "new.md"), drafts=True), smpseo.load_posts("posts/")
+    listed.clear()
+    result = smpseo.check([*draft, *blog])
+    assert listed == [] and len(result.posts) == 9
+    smpseo.check(blog[0])
+    assert [[str(p) for p in paths] for paths in listed] == [["posts"]]
+
+
 @pytest.mark.parametrize(("rules", "ids"), [
     ("RD104", {"RD104"}),
     (["RD104"], {"RD104"}),

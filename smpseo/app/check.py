@@ -82,8 +82,9 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     `drafts=True` checks drafts too (they are left out otherwise, and said so in `result.errors`; a section page
     such as Hugo's `_index.md` is never a post). `blog`: the folder of the whole blog when `posts` names some of
     its files: every post in it is read for the site-wide rules (orphans, cannibalisation, links), and the result
-    reports on the files given. Without it, the blog of files given (or of Posts read from files) is the folder
-    they share, as `smpseo check` finds it (`blog_folder`): the same call gives the command's findings.
+    reports on the files given. Without it, the blog of files given is the folder they share, as `smpseo check`
+    finds it (`blog_folder`): the same call gives the command's findings; so is the blog of Posts read from the
+    files of one blog folder (a Post, or a Corpus read from a folder: nothing of it is read twice).
 
     `text`: the post's text (str, or bytes decoded as a file's are) in place of the one file `posts` names, such as
     an editor's unsaved buffer: it is read as that file, with that file's settings and blog, findings point into
@@ -102,7 +103,7 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
     paths = memo.source_paths(posts)
     data = _text_bytes(text, paths)
     if blog is None:  # some files of a blog: the rest of it is read around them, as the command reads it
-        blog = blog_folder(paths if paths is not None else _read_from(posts), text=data is not None)
+        blog = blog_folder(paths, text=data is not None) if paths is not None else _blog_of(posts)
     if paths is None:
         return _check(posts, config, keyphrase, rules, keyphrases, drafts, blog)
     near = Path(paths[0])
@@ -118,10 +119,22 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
                            CheckResult.to_record, CheckResult.from_record)
 
 
-def _read_from(posts) -> list[str]:
-    """The files Posts given were read from, for `blog_folder`; none when one was made in memory (no blog then)."""
-    files = [getattr(p, "path", None) for p in posts]
-    return [str(f) for f in files] if files and all(files) else []
+def _blog_of(posts) -> Path | None:
+    """The blog of Posts read from files: the folder `blog_folder` finds for each of their files, when that is one
+    folder for all of them. Posts of several folders (a draft and the blog it is checked against, a blog of nested
+    folders read whole) are taken as the blog given whole; so are Posts made in memory and those of an export."""
+    files = list(dict.fromkeys(getattr(p, "path", None) for p in posts))
+    if not files or not all(files):
+        return None
+    found: dict[Path, Path] = {}
+    for file in files:
+        folder = blog_folder([file])
+        if folder is None:
+            return None
+        found.setdefault(resolved(folder), folder)
+        if len(found) > 1:
+            return None
+    return next(iter(found.values()))
 
 
 def _text_bytes(text: str | bytes | None, paths: list | None) -> bytes | None:
