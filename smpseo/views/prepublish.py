@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from smpseo.core.text import counted
-from smpseo.model.results import SEVERITY_ORDER
 from smpseo.model.gaps import elsewhere, passing_line
+from smpseo.model.results import SEVERITY_ORDER
 from smpseo.views.html import (
     GREEN,
     GREY,
