@@ -379,7 +379,7 @@ def test_the_watched_folder_moved_away_is_said_once(site):
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=60) == 0
         err = proc.stderr.read()
-        assert [line for line in err.splitlines() if "error" in line] == ["posts: error: no such file or folder"]
+        assert [line for line in err.splitlines() if "error" in line] == ["posts/: error: no such file or folder"]
 
 
 def test_findings_of_a_post_no_longer_read_are_not_counted_as_fixed():

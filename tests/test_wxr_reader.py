@@ -340,5 +340,8 @@ def test_a_gallery_keeps_each_images_caption_and_its_own(item, tmp_path):
     (tmp_path / "export.xml").write_text(_export(item), encoding="utf-8")
     assert main(["import", str(tmp_path / "export.xml"), "--to", str(tmp_path / "posts")]) == 0
     body = (tmp_path / "posts" / "crown.md").read_text(encoding="utf-8").split("---\n", 2)[2]
-    assert body == ('\n![Crown before and after SMP](/crown-1.jpg)\n\n![](/crown-2.jpg "Side view, six weeks on")\n\n'
-                    "Three sessions on a thinning crown\n")
+    assert body == ('\n![Crown before and after SMP](/crown-1.jpg)\n\n<figure><img src="/crown-2.jpg" alt="">'
+                    "<figcaption>Side view, six weeks on</figcaption></figure>\n\nThree sessions on a thinning crown\n")
+    [imported] = read_file(tmp_path / "posts" / "crown.md")  # the caption reads back as the caption
+    assert [(i.src, i.caption) for i in imported.images] == [("/crown-1.jpg", ""), ("/crown-2.jpg",
+                                                                                     "Side view, six weeks on")]
