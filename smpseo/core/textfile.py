@@ -106,5 +106,4 @@ def read_once_a_change(read: Callable[[str], Any], missing: Any, maxsize: int = 
             return missing
         return kept(path, stamp.st_mtime_ns, stamp.st_size)
 
-    looked_up.cache_clear = kept.cache_clear  # type: ignore[attr-defined]
     return looked_up

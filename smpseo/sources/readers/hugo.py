@@ -8,6 +8,7 @@ with the most pages, and so does smpseo.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -62,10 +63,16 @@ def site_root_above(folder: str | Path) -> Path | None:
     return Path(*parts[:at]) if at is not None else None
 
 
+@functools.lru_cache(maxsize=256)
+def hugo_root(folder: str) -> str | None:
+    """The folder of the Hugo site whose `content` holds `folder` (its settings beside that `content`), or None."""
+    root = site_root_above(folder)
+    return str(root) if root is not None and has_settings(root) else None
+
+
 def in_hugo_site(path: str | Path) -> bool:
     """Whether a file is in the `content` folder of a Hugo site (its settings beside that folder)."""
-    root = site_root_above(os.path.dirname(os.path.abspath(path)))
-    return root is not None and has_settings(root)
+    return hugo_root(os.path.dirname(os.path.abspath(path))) is not None
 
 
 def site_of(sites: list[HugoSite], folder: str) -> HugoSite | None:

@@ -16,7 +16,6 @@ and the post's address is `/<slug>/` as before.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from datetime import date as Date
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from smpseo.core.language_codes import ENGLISH, file_language, language_of
 from smpseo.core.text import slugify
-from smpseo.sources.readers.hugo import CONTENT, has_settings, site_root_above, site_settings
+from smpseo.sources.readers.hugo import CONTENT, hugo_root, site_settings
 from smpseo.sources.readers.sitevalues import JEKYLL_CONFIGS, config_fields, generator_site
 
 _JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -42,7 +41,7 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
     if own and _TOKEN.search(own) and "{" not in own and not re.match(r"^[a-z]+://", own):
         return _expand(_jekyll_style(own), _values(path, slug, slug, date, categories, ""))
     folder = str(Path(os.path.abspath(path)).parent)
-    root = _hugo_root(folder)
+    root = hugo_root(folder)
     if root is not None:
         section = Path(os.path.abspath(path)).relative_to(os.path.join(root, CONTENT)).parts
         section_name = section[0] if len(section) > 1 else ""
@@ -110,10 +109,3 @@ def _expand(pattern: str, values: dict) -> str:
     address = _TOKEN.sub(lambda m: values[m.group(1)], pattern)
     address = re.sub(r"/{2,}", "/", "/" + address.lstrip("/"))
     return address
-
-
-@functools.lru_cache(maxsize=256)
-def _hugo_root(folder: str) -> str | None:
-    """The Hugo site's folder for a post in `folder` under its `content`, or None."""
-    root = site_root_above(folder)
-    return str(root) if root is not None and has_settings(root) else None
