@@ -12,6 +12,7 @@ from smpseo.app import cache
 from smpseo.app.arguments import (
     UnreadPosts,  # noqa: F401  (where it was first defined: `from smpseo.app.analyze import UnreadPosts`)
     config_argument,
+    dates_as_written,
     first_path,
     posts_argument,
     settings_for,
@@ -31,6 +32,7 @@ from smpseo.sources.readers import (
     named_files,
     read_source,
 )
+from smpseo.sources.readers.datefields import day_first
 
 
 def analyze(posts: Corpus | list[Post], config=None, *, keyphrases: bool = True) -> list[dict]:
@@ -63,7 +65,15 @@ def analyze_sources(*paths, config=None, keyphrases: bool = True, debug: bool = 
     (rows, errors) in the order `load_posts` gives them; drafts and section pages are left out as there (`drafts`)."""
     if config is not None and not isinstance(config, Config):
         config = load_config(config)
+    with dates_as_written(config):
+        return _analyze_sources(paths, config, keyphrases, debug, drafts)
+
+
+def _analyze_sources(paths, config: Config | None, keyphrases: bool, debug: bool, drafts: bool):
     settings = [config.targets, config.synonyms, _long_words(config)] if config is not None else None
+    first = day_first()  # how an ambiguous day in numbers is read (the clinic's country)
+    if first is not None:
+        settings = [*(settings or []), first]
     use_cache = cache.enabled()
     errors: list[ReadError] = []
     named = named_files(paths)
@@ -128,7 +138,8 @@ def _file_entry(item: tuple[Path, str | None, bool]) -> dict:
     path, key, named = item
     config, keyphrases, debug, drafts = _job
     own: list[ReadError] = []
-    posts, out = leave_out(read_source(path, own, debug), drafts, named)
+    with dates_as_written(config):
+        posts, out = leave_out(read_source(path, own, debug), drafts, named)
     return _store(key, analyze(posts, config, keyphrases=keyphrases), own, out, posts)
 
 

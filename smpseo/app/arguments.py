@@ -96,6 +96,15 @@ def settings_for(config: Config | str | Path | None, near: str | Path | None = N
     return load_config(config, search_from=near if near and Path(near).exists() else None)
 
 
+def dates_as_written(config: Config | None):
+    """A context in which posts are read as the clinic's country (`[site] country`) writes a day in numbers: an
+    ambiguous one ("3/4/2025") read month first in the United States, day first elsewhere, and said to be ambiguous
+    (left unread) when the country is not set."""
+    from smpseo.sources.readers.datefields import day_first_in, days_read_as
+
+    return days_read_as(day_first_in(config.site.country) if config is not None else None)
+
+
 def config_argument(config: Any) -> Config | str | Path | None:
     """`config` as given, when it is a Config, a path or None; TypeError for anything else (a dict of settings is
     not read: write it to a smpseo.toml, or make a Config)."""

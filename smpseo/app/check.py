@@ -8,6 +8,7 @@ from pathlib import Path
 from smpseo.app import memo
 from smpseo.app.arguments import (
     config_argument,
+    dates_as_written,
     first_path,
     optional_path,
     optional_text,
@@ -169,7 +170,8 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
     if blog is not None:  # the rest of the blog, for the site-wide rules: reported on only through the posts given
         given = {str(p.path) for p in post_list} | {e.path for e in errors}  # and what of them was not read
         seen = {resolved(p.path) for p in post_list if p.path} | {resolved(e.path) for e in errors if e.path}
-        post_list = post_list + _rest_of_blog(blog, seen, drafts)
+        with dates_as_written(config):
+            post_list = post_list + _rest_of_blog(blog, seen, drafts)
     files: dict[str, list[str] | None] = {}  # an export holds many posts: its file is read once
 
     def source_lines(post: Post) -> list[str] | None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from smpseo.app import cache
+from smpseo.app.arguments import dates_as_written
 from smpseo.app.memo import plain
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import debugging
@@ -48,6 +49,7 @@ from smpseo.sources.readers import (
     read_source,
     too_large,
 )
+from smpseo.sources.readers.datefields import day_first
 from smpseo.sources.readers.decode import decode
 
 PARSED, CHECKED, MATCHES = "parsed-file", "checked-file", "topic-matches"
@@ -118,7 +120,13 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
     `drafts` and `blog` as for `smpseo.app.check.check`: drafts left out unless asked for; the rest of the blog read
     for the site-wide rules, the result reporting on the files given. `text`: the bytes of the one path given, read
     in place of the file (which need not exist); the blog's copy of that file is left out. Every entry kept is
-    keyed by the bytes read, so text given never stands for the file on disk."""
+    keyed by the bytes read, so text given never stands for the file on disk. Posts are read as the clinic's country
+    writes a day in numbers (`dates_as_written`)."""
+    with dates_as_written(config):
+        return _check_paths(paths, config, keyphrase, rules, keyphrases, session, drafts, blog, text)
+
+
+def _check_paths(paths, config: Config, keyphrase, rules, keyphrases, session, drafts, blog, text) -> CheckResult:
     session = session or Session()
     session.last_parsed = session.last_checked = 0
     paths = list(paths)
@@ -233,7 +241,8 @@ def _read(path: Path, session: Session, data: bytes | None = None) -> Source:
             source.errors.append(ReadError(exc.path, exc.message))
         return source
     source = Source(path, data, sha256(data))
-    digest = cache.key(PARSED, str(path), source.digest)
+    first = day_first()  # how an ambiguous day in numbers is read: a post read another way is another post
+    digest = cache.key(PARSED, str(path), source.digest, *([first] if first is not None else []))
     kept = session.get(PARSED, digest)
     if kept is not None:
         try:

@@ -1,4 +1,4 @@
-"""Month arithmetic for monthly reports: months are `YYYY-MM` strings.
+"""Month arithmetic for monthly reports: months are `YYYY-MM` strings; and a day written in numbers ("3/15/2025").
 
 The default report month is the one that just ended. It is computed from the first day of the current month,
 never by subtracting "one month" from today (on 31 March that lands in March again).
@@ -83,3 +83,41 @@ def days_title(first: date, last: date) -> str:
     if first.month != last.month:
         return f"{day(first, year=False)} - {day(last)}"
     return f"{first.day}-{day(last)}"
+
+
+# A day written in numbers, day and month in either order: "3/15/2025", "15/03/2025", "15.03.25", "3-15-2025".
+_NUMERIC_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+
+
+class AmbiguousDay(ValueError):
+    """A day written in numbers that names two days ("3/4/2025": 4 March, or 3 April): `days` holds both."""
+
+    def __init__(self, text: str, days: tuple[date, date]) -> None:
+        self.text, self.days = text, days
+        self.said = " or ".join(f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}" for d in days)
+        super().__init__(f"{text!r} is {self.said}")
+
+
+def numeric_day(text: str, day_first: bool | None = None) -> date | None:
+    """The day `text` writes in numbers, month and day in either order ("3/15/2025" and "15/03/2025" are 15 March
+    2025; a two-digit year is read as `strptime`'s %y is: 69-99 the 1900s, else the 2000s), or None when it is not
+    such a day. A part over 12 is the day; when both parts could be the month ("3/4/2025"), `day_first` says which
+    is (True: 3 April, as most countries write it; False: 4 March, as the United States does); when it is None,
+    AmbiguousDay is raised: the day is never guessed."""
+    found = _NUMERIC_DAY.fullmatch(text.strip())
+    if not found:
+        return None
+    first, second, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    if len(found.group(4)) == 2:
+        year += 1900 if year >= 69 else 2000
+    days = []
+    for month, day in ((first, second), (second, first)):  # month first, then day first
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    if len(days) == 2 and days[0] != days[1]:
+        if day_first is None:
+            raise AmbiguousDay(text.strip(), (days[0], days[1]))
+        return days[1] if day_first else days[0]
+    return days[0] if days else None

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from smpseo.core.months import MONTH_NAMES
+from smpseo.core.months import MONTH_NAMES, numeric_day
 from smpseo.sources.searchconsole import QueryFileError, _delimiter, holds, read_export
 
 DATES_FILE = "Dates.csv"  # the export's chart: a row a day, its first column the day ("2026-10-31")
@@ -59,8 +59,11 @@ def range_days(name: str) -> tuple[date, date] | None:
 
 
 def _us_day(text: str) -> date:
-    month, day, year = (int(part) for part in text.split("/"))
-    return date(year + 2000 if year < 100 else year, month, day)
+    """"10/1/25": month first, as Search Console in English writes a day."""
+    day = numeric_day(text, day_first=False)
+    if day is None:
+        raise ValueError(text)
+    return day
 
 
 def _named_day(text: str) -> date:

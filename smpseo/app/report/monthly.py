@@ -94,6 +94,7 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     clicks, impressions, CTR and position per post. Drafts are left out unless `drafts`.
     """
     from smpseo.app.analyze import analyze
+    from smpseo.app.arguments import dates_as_written
     from smpseo.sources.readers import load_posts
 
     month = month or last_complete_month()
@@ -106,7 +107,9 @@ def monthly_report(month: str | None = None, posts: str | Path = "posts", config
     timings: dict[str, float] = {}
     start = time.perf_counter()
     cfg = analysis.resolve_config(config, search_from=posts_path)
-    corpus = _published_by(load_posts(posts_path, drafts=switch(drafts, "drafts")), month, posts_path)
+    with dates_as_written(cfg):  # a post's "3/4/2025" as the clinic's country writes it
+        read = load_posts(posts_path, drafts=switch(drafts, "drafts"))
+    corpus = _published_by(read, month, posts_path)
     timings["read"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -13,9 +13,11 @@ import functools
 import re
 from typing import Any
 
+from smpseo.core.months import AmbiguousDay, numeric_day
 from smpseo.core.text import clean_data, clean_text
 from smpseo.core.tomltext import error_place, loads_dates_as_text
 from smpseo.sources.readers import plainyaml
+from smpseo.sources.readers.datefields import ambiguous, day_first
 from smpseo.sources.readers.decode import SourceError, too_many_digits
 from smpseo.sources.yamlshape import expanded_size, loops, yaml_error_place
 
@@ -356,6 +358,13 @@ def as_date(value: Any, line: int, warnings: list[str], field: str = "date") -> 
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    try:  # "3/15/2025", "15.03.25": an ambiguous one ("3/4/2025") as the clinic's country writes it, else said
+        day = numeric_day(text, day_first())
+    except AmbiguousDay as exc:
+        warnings.append(f"line {line}: {ambiguous(repr(field), exc)}")
+        return None
+    if day is not None:
+        return day
     written = " ".join(_ORDINAL.sub("", text).replace(",", " ").split())
     for fmt in _WRITTEN_DATES:
         try:

@@ -34,8 +34,10 @@ import functools
 from collections import Counter
 from pathlib import PurePath
 
+from smpseo.core.months import AmbiguousDay
 from smpseo.core.text import is_question, slugify
 from smpseo.model.post import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, Post, split_sentences
+from smpseo.sources.readers.datefields import ambiguous
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.textdump_lines import (
     _BULLET,
@@ -70,6 +72,7 @@ from smpseo.sources.readers.textdump_lines import (
     _Unit,
     _words,
     date_of_line,
+    is_dateline,
 )
 
 
@@ -84,7 +87,7 @@ def _units(text: str) -> list[_Unit]:
             continue
         if not line:
             continue
-        if date_of_line(line) is not None:
+        if is_dateline(line):
             units.append(_Unit(line, number, number, kind=DATELINE))
             continue
         bullet = _BULLET.match(line)
@@ -352,9 +355,13 @@ def _title_first(units: list[_Unit]) -> list[_Unit]:
 def _post(units: list[_Unit], path: str) -> Post:
     """One post: its title, the date its dateline gives, and its blocks. A dateline anywhere else is a paragraph."""
     title_unit, body = units[0], units[1:]
-    date = None
+    date, warnings = None, []
     if body and body[0].kind == DATELINE:
-        date, body = date_of_line(body[0].text), body[1:]
+        try:
+            date = date_of_line(body[0].text)
+        except AmbiguousDay as exc:
+            warnings.append(f"line {body[0].line}: {ambiguous('the date', exc)}")
+        body = body[1:]
     blocks: list[Block] = []
     for unit in body:
         kind = PARAGRAPH if unit.kind == DATELINE else unit.kind
@@ -367,7 +374,7 @@ def _post(units: list[_Unit], path: str) -> Post:
         blocks.append(block)
     title = title_unit.text
     return Post(path=path, slug=slugify(title), title=title, blocks=blocks, date=date, source=PurePath(path).name,
-                title_line=title_unit.line, format="text")
+                title_line=title_unit.line, format="text", warnings=warnings)
 
 
 def read_textdump(text: str, path: str) -> list[Post]:

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from smpseo.core.months import MONTH_NAMES
+from smpseo.core.months import MONTH_NAMES, AmbiguousDay, numeric_day
 from smpseo.core.phone import phone_numbers
 from smpseo.core.text import is_question, words
+from smpseo.sources.readers.datefields import day_first
 
 HEADING_MAX_WORDS = 12  # a statement heading; longer lines without closing punctuation are captions
 QUESTION_MAX_WORDS = 14  # a question standing alone up to this length is a heading
@@ -49,19 +50,35 @@ _DATELINE = re.compile(
     rf"^(?:(?:posted|published|updated|written)(?:\s+by\s+\D{{1,60}}?)?(?:\s+on)?\s*:?\s*)?{_WEEKDAY}"
     rf"(?:(?P<iso_y>\d{{4}})[-/.](?P<iso_m>\d{{1,2}})[-/.](?P<iso_d>\d{{1,2}})"
     rf"|(?P<us_m>{_MONTH})\s+(?P<us_d>{_DAY}),?\s+(?P<us_y>\d{{4}})"
-    rf"|(?P<eu_d>{_DAY})\s+(?:of\s+)?(?P<eu_m>{_MONTH}),?\s+(?P<eu_y>\d{{4}}))"
+    rf"|(?P<eu_d>{_DAY})\s+(?:of\s+)?(?P<eu_m>{_MONTH}),?\s+(?P<eu_y>\d{{4}})"
+    rf"|(?P<numeric>\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}})))"
     rf"(?:\s+(?:by|-|–|—|\||·)\s+.{{0,59}}[^.!?])?$",
     re.IGNORECASE,
 )
 
 
-@functools.lru_cache(maxsize=65536)
 def date_of_line(text: str) -> dt.date | None:
-    """The date a dateline gives ("Posted on March 3, 2021 by Sam", "3 March 2021", "2021-03-03"), or None for a
-    line that is not one (or names no real day)."""
+    """The date a dateline gives ("Posted on March 3, 2021 by Sam", "3 March 2021", "2021-03-03", "3/15/2021"), or
+    None for a line that is not one (or names no real day). Raises AmbiguousDay for a day in numbers that reads
+    both ways ("Posted on 3/4/2021") while the posts are read with no country (`datefields.day_first`)."""
+    return _date_of_line(text, day_first())
+
+
+def is_dateline(text: str) -> bool:
+    """Whether `text` is a dateline, one of an ambiguous day too."""
+    try:
+        return date_of_line(text) is not None
+    except AmbiguousDay:
+        return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _date_of_line(text: str, first: bool | None) -> dt.date | None:
     m = _DATELINE.match(text.strip())
     if not m:
         return None
+    if m.group("numeric"):
+        return numeric_day(m.group("numeric"), first)
     if m.group("iso_y"):
         year, month, day = m.group("iso_y"), m.group("iso_m"), m.group("iso_d")
     else:
