@@ -135,7 +135,7 @@ def test_chart_labels_are_never_read_as_mathtext(title):
 
 @pytest.mark.parametrize("run", ["!" * 200_000, "." * 200_000, "?!." * 70_000, "…" * 100_000])
 def test_a_long_run_of_sentence_punctuation_is_split_in_linear_time(run):
-    from smpseo.core.text import sentence_spans
+    from smpseo.core.sentences import sentence_spans
 
     with time_budget(HANG):
         spans = sentence_spans(f"It starts here{run}and ends. Next one.")
@@ -454,7 +454,7 @@ def test_a_post_over_its_checking_budget_is_one_error_line_and_the_others_are_ch
 def test_full_stops_that_end_no_sentence_are_read_in_linear_time():
     """"one two three. four five six. ..." on and on: no full stop ends a sentence (a lower-case word follows), and
     each was judged an abbreviation or not from the whole text since the sentence began."""
-    from smpseo.core.text import sentence_spans
+    from smpseo.core.sentences import sentence_spans
 
     text = "scalp pigment session healing week. " * 60_000
     with time_budget(HANG):
@@ -467,15 +467,15 @@ def test_a_full_stop_is_judged_by_the_word_before_it_as_before(monkeypatch):
     it was taken from the whole sentence so far, on texts of abbreviations, initials, long words and spaces."""
     import random
 
-    from smpseo.core import text as text_module
+    from smpseo.core import sentences
 
     rng = random.Random(5)
     pieces = ["Dr", "Mr", "e.g", "J", "a", "U.S", "etc", "x" * 70, "Word", "word", "(Dr", "\u201cMrs", " ", "  ", ". ",
               "? ", "! ", ".\n", "\n", "It", "the"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(5_000)]
-    found = [text_module.sentence_spans(t) for t in texts]
-    monkeypatch.setattr(text_module, "_LONGEST_TOKEN", 10**9)  # the whole sentence so far, as before
-    assert found == [text_module.sentence_spans(t) for t in texts]
+    found = [sentences.sentence_spans(t) for t in texts]
+    monkeypatch.setattr(sentences, "_LONGEST_TOKEN", 10**9)  # the whole sentence so far, as before
+    assert found == [sentences.sentence_spans(t) for t in texts]
 
 
 def test_a_post_over_its_budget_is_not_checked_again_by_the_same_watch_until_it_changes(posts, monkeypatch,

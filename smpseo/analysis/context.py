@@ -7,8 +7,8 @@ from functools import cached_property, lru_cache
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
 from smpseo.analysis.placement import occurrences, subheadings
 from smpseo.analysis.spelling import SpellingGuard
+from smpseo.core.sentences import sentence_spans
 from smpseo.core.settings import Config
-from smpseo.core.text import sentence_spans
 from smpseo.model.post import HEADING, QUOTE, Block, Post, Sentence
 
 FRONT_MATTER, OPTION, INFERRED = "front matter", "--keyphrase", "inferred"

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from smpseo.analysis.keyphrase import Match, Matcher, Phrase
 from smpseo.core.frozen import Frozen
 from smpseo.core.language import is_function_word, normalize_word, stem, word_list
-from smpseo.core.text import WORD_RE, counted, opening, sentence_spans
+from smpseo.core.sentences import sentence_spans
+from smpseo.core.text import WORD_RE, counted, opening
 from smpseo.model.post import HEADING, Block, Post
 
 TITLE, SLUG, INTRO, DESCRIPTION, SUBHEADING, ALT, BODY = "title", "slug", "intro", "description", "subheading", \

@@ -13,7 +13,8 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from smpseo.core.language_codes import file_language
-from smpseo.core.text import MASK, escaped, normalize_space, sentence_spans, words
+from smpseo.core.sentences import sentence_spans
+from smpseo.core.text import MASK, escaped, normalize_space, words
 from smpseo.core.version import is_generated
 from smpseo.model.records import from_plain, to_plain
 
