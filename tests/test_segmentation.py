@@ -143,3 +143,18 @@ def test_a_number_after_ext_or_no_goes_on_the_sentence():
     text = "Dial 305-555-0142 ext. 2. Call ext. 2 for Marisol. See nos. 4 and 5, approx. 3 hrs. Ask for no. 7."
     assert [s.text for s in split_sentences(text)] == [
         "Dial 305-555-0142 ext. 2.", "Call ext. 2 for Marisol.", "See nos. 4 and 5, approx. 3 hrs.", "Ask for no. 7."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Does it hurt? The answer is no. Most clients rate it two out of ten.",
+     ["Does it hurt?", "The answer is no.", "Most clients rate it two out of ten."]),
+    ("Is it painful? No. Most say it is mild.", ["Is it painful?", "No.", "Most say it is mild."]),
+    ("Would I do it again? Absolutely no. (Kidding.) I booked twice.",
+     ["Would I do it again?", "Absolutely no.", "(Kidding.)", "I booked twice."]),
+    # "No." before a number is the abbreviation of "number": the sentence goes on
+    ("We are the No. 1 choice in Leeds. Visit Unit No. 4 today.",
+     ["We are the No. 1 choice in Leeds.", "Visit Unit No. 4 today."]),
+    ("Ask for room no. #7 or No. (12) at reception.", ["Ask for room no. #7 or No. (12) at reception."]),
+])
+def test_no_ends_a_sentence_unless_a_number_follows(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected

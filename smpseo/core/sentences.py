@@ -9,7 +9,7 @@ from smpseo.core.shipped import word_list
 from smpseo.core.text import MASK, WORD_RE, words
 
 _ABBREVIATIONS = frozenset(  # never end a sentence: they come before what they abbreviate belongs to
-    """mr mrs ms dr prof sr jr vs e.g i.e approx apt dept est no fig mt p.s jan feb mar apr jun jul aug sep sept
+    """mr mrs ms dr prof sr jr vs e.g i.e approx apt dept est fig mt p.s jan feb mar apr jun jul aug sep sept
     oct nov dec""".split()
 )
 # Abbreviations that end a sentence where a capitalised word follows ("on SW 8th St. Parking is free", "at 9 a.m.
@@ -18,6 +18,9 @@ _ABBREVIATIONS = frozenset(  # never end a sentence: they come before what they 
 # Louis"). U.S. and U.K. only before a function word: "all over the U.S. Many stay", not "the U.S. Department".
 _ENDING_ABBREVIATIONS = frozenset("st ave blvd rd ln hwy pkwy etc inc ltd co a.m p.m ext nos u.s u.k".split())
 _NOUN_ABBREVIATIONS = frozenset({"u.s", "u.k"})
+# Words that are an abbreviation only before a number: "No. 1 choice", "Unit No. 4", "no. #7"; else the word itself,
+# which may end a sentence ("The answer is no. Most clients ...").
+_NUMBER_ABBREVIATIONS = frozenset({"no"})
 _TIME_ZONES = frozenset({"pacific", "eastern", "central", "mountain"})  # "at 9 a.m. Pacific"
 
 # Candidate sentence ends: terminal punctuation, closing quotes/brackets, then whitespace. Possessive, and starting
@@ -35,12 +38,15 @@ def _abbreviation(before: str) -> str:
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     token = token.lstrip("\"'“‘(").lower().rstrip(".")
     # Initials ("J. Smith") and single letters too.
-    known = token in _ABBREVIATIONS or token in _ENDING_ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    known = token in _ABBREVIATIONS or token in _ENDING_ABBREVIATIONS or token in _NUMBER_ABBREVIATIONS or (
+        len(token) == 1 and token.isalpha())
     return token if known else ""
 
 
 def _ends_at(token: str, text: str, start: int, dot: int, nxt: int) -> bool:
     """Whether the full stop at `dot` after the abbreviation `token` ends the sentence begun at `start`."""
+    if token in _NUMBER_ABBREVIATIONS:
+        return not re.match(r"[(\[]?#?\d", text[nxt:nxt + 3])
     if token not in _ENDING_ABBREVIATIONS:
         return False
     after = WORD_RE.findall(text, nxt, nxt + _LONGEST_TOKEN)
