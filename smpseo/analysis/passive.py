@@ -1,7 +1,10 @@
-"""Passive voice: a form of "be" (or "get") followed by a past participle, adverbs allowed between them."""
+"""Passive voice: a form of "be" (or "get") followed by a past participle, adverbs allowed between them; not a
+participle read as an adjective (after a word of degree: "so thrilled", "very pleased"), nor a fixed expression
+(`passive_idioms.txt`: "we're headed to Surrey", "that being said")."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from smpseo.core.language import is_be_form, is_function_word, is_participle, word_list
@@ -24,12 +27,36 @@ def passive_phrase(text: str) -> tuple[int, str] | None:
                     break  # "get started", "got used to": an idiom, not a passive
                 if nxt.lower() == "used" and _accustomed(words[j + 1: j + 3]):
                     break  # "I'm used to it", "used to wearing a cap": accustomed, not a passive
+                if _DEGREE_RE.match(words[j - 1]) or _idiom(words, j):
+                    break  # "so thrilled", "we're headed to Surrey", "that being said": no passive
                 spans = [m.span() for m in WORD_RE.finditer(text)]
                 start = spans[i][0]
                 return start, text[start:spans[j][1]]
             if not _ADVERB_RE.match(nxt) and nxt.lower() != "being":
                 break
     return None
+
+
+# Words of degree: what follows them is an adjective ("I'm so thrilled", "very pleased", "more detailed"), never a
+# passive's participle.
+_DEGREE_RE = re.compile(r"^(?:very|so|too|quite|extremely|incredibly|pretty|rather|fairly|somewhat|more|most|less|"
+                        r"least)$", re.I)
+
+
+def _idiom(words: list[str], j: int) -> bool:
+    """Whether the participle `words[j]` is in a fixed expression of `passive_idioms.txt` as the words around it
+    write it ("headed to", "that being said")."""
+    at = [w.lower() for w in words]
+    for phrase in _idioms():
+        for k, word in enumerate(phrase):
+            if word == at[j] and j - k >= 0 and at[j - k:j - k + len(phrase)] == list(phrase):
+                return True
+    return False
+
+
+@functools.cache
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in word_list("passive_idioms"))
 
 
 def _accustomed(after: list[str]) -> bool:

@@ -111,7 +111,9 @@ def _passive(ctx, span, _t):
 register(Share(
     id="RD104", name="passive-voice", category="readability", severity="info",
     doc="More than `max_percent` % of the sentences are in the passive voice (\"the pigment is placed\"; quotations "
-        "excluded): then each passive sentence is listed, so you can choose which to turn round.",
+        "excluded, and a participle read as an adjective or in a fixed expression: \"so thrilled\", \"we're headed "
+        "to Surrey\", \"that being said\"): then each passive sentence is listed, so you can choose which to turn "
+        "round.",
     thresholds={"max_percent": 10},
     hint="Say who does it: \"we place the pigment\".",
     among=_own_sentence_spans, has=_passive, above="max_percent",
@@ -129,7 +131,11 @@ register(Share(
                    "1:17 RD104 Passive voice: \"is used\"; 1 of 5 sentences are passive (20%, max 10%)"),
               passes("The pigment is placed just under the skin. " + _EASY * 2 + "I am excited about it."),
               passes("You are used to wearing a cap. " + _EASY),
-              passes("Let's get started. " + _EASY)]))
+              passes("Let's get started. " + _EASY),
+              # a participle read as an adjective, a fixed expression: no passive (the same words with a "by" are)
+              passes("We're headed to Surrey. That being said, we're so thrilled. " + _EASY * 3),
+              flag("The studio was headed by Dr. Lee. " + _EASY,
+                   "1:12 RD104 Passive voice: \"was headed\"; 1 of 5 sentences are passive (20%, max 10%)")]))
 
 
 register(Share(

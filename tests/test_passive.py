@@ -1,0 +1,35 @@
+"""Passive voice (RD104): a participle read as an adjective or in a fixed expression is no passive; the same
+participle in a true passive still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from smpseo.analysis.passive import passive_phrase
+
+
+@pytest.mark.parametrize("text", [
+    "We’re headed to Surrey next week.",
+    "We're headed back to the Leeds studio in May.",
+    "That being said, most clients heal in a week.",
+    "With that being said, book a consultation.",
+    "Many of our clients say they’re tired of hats.",
+    "When all is said and done, the hairline looks natural.",
+    "We were incredibly relieved by how fast it healed.",
+    "I was extremely impressed with the result.",
+    "Our clinic is bound for a bigger studio next year.",
+])
+def test_an_adjective_or_a_fixed_expression_is_no_passive(text):
+    assert passive_phrase(text) is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The studio was headed by Dr. Lee for ten years.", "was headed"),
+    ("The pigment is placed just under the skin.", "is placed"),
+    ("That is being said by every clinic in town.", "is being said"),
+    ("It is said to last five years or more.", "is said"),
+    ("Your hairline is being redrawn today.", "is being redrawn"),
+    ("The scalp is first cleaned and numbed.", "is first cleaned"),
+])
+def test_a_passive_still_counts(text, phrase):
+    assert passive_phrase(text)[1] == phrase
