@@ -36,15 +36,16 @@ def test_a_second_studio_is_a_location_of_its_own():
     assert config.site.phones == ["04 555 0170", "06 555 0171"]
 
 
-def test_a_list_of_cities_or_phones_in_site_says_how_to_add_a_studio(tmp_path, capsys):
+def test_a_list_of_cities_in_site_says_how_to_add_a_studio(tmp_path, capsys):
+    """(A list of phones is the main studio's numbers, a local one and a toll-free one: tests/test_site_phones.py.)"""
     (tmp_path / "posts").mkdir()
     (tmp_path / "smpseo.toml").write_text('[site]\nname = "Kōwhai Scalp & Co."\ncity = ["Auckland", "Hamilton"]\n'
-                                          'phone = ["09 555 0123", "07 555 0145"]\n', encoding="utf-8")
+                                          'address = ["1 Queen Street", "2 Victoria Street"]\n', encoding="utf-8")
     assert main(["check", "posts", "--config", "smpseo.toml"]) == 2
     advice = "write each other studio as a [[site.locations]] table with its own city, phone and address"
     assert nonblank_lines(capsys.readouterr().err) == [
         f"smpseo: error: smpseo.toml:3: [site] city must be a string: one city for the main studio; {advice}",
-        f"smpseo: error: smpseo.toml:4: [site] phone must be a string: one phone for the main studio; {advice}"]
+        f"smpseo: error: smpseo.toml:4: [site] address must be a string: one address for the main studio; {advice}"]
 
 
 def test_each_mistake_in_a_location_is_said_at_its_line(tmp_path, capsys):

@@ -271,8 +271,9 @@ def _business(site, place, url: str, ident: str, country: str = "") -> dict[str,
         data["url"] = url
     if ident:
         data["@id"] = ident
-    if place.phone:
-        data["telephone"] = place.phone
+    phones = [p for p in (place.phone, *getattr(place, "more_phones", [])) if p]  # `[site]`'s toll-free number too
+    if phones:
+        data["telephone"] = phones[0] if len(phones) == 1 else phones
     address = {"@type": "PostalAddress"}
     for key, value in (("streetAddress", place.address), ("addressLocality", place.city),
                        ("addressRegion", place.region), ("postalCode", place.postal_code),

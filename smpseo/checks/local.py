@@ -27,8 +27,9 @@ register(Consistency(
     id="LOC301", name="phone-format", category="local", severity="warning",
     doc="The clinic's phone number written in another form than `[site] phone` (\"(212) 555-0147\" for "
         "\"212-555-0147\"; \"+44 161 555 0123\" for \"0161 555 0123\"): any country's layout, with or without the "
-        "country code, or without the area code (\"555-0147\" for \"212-555-0147\"). Each studio's number "
-        "(`[[site.locations]] phone`) is checked against its own form.",
+        "country code, or without the area code (\"555-0147\" for \"212-555-0147\"). Each of the clinic's numbers "
+        "(a toll-free one given with the local one: `phone = [\"0113 496 0123\", \"0800 555 0199\"]`) and each "
+        "studio's (`[[site.locations]] phone`) is checked against its own form.",
     hint="Write the number one way everywhere, as in [site] phone.",
     canonical=lambda ctx: _phones(ctx),
     variants=lambda ctx, phone, text: [(m.start(), shown, "") for m in phone_mentions(phone, text)

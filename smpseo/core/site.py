@@ -1,6 +1,7 @@
 """`[site]`: the clinic's facts, and its other studios (`[[site.locations]]`), as `smpseo.toml` holds them.
 
-`[site]` is the clinic and its main location: its name, city, phone, address. A clinic with more studios adds one
+`[site]` is the clinic and its main location: its name, city, phone (or phones: a local number and a toll-free one,
+`phone = ["0161 496 0123", "0800 555 0199"]`), address. A clinic with more studios adds one
 `[[site.locations]]` table for each, with that studio's own city, region, address, phone and opening hours, as
 local-SEO tools and Google Business Profile list one business with several locations. The rules take every studio's
 city and phone as the clinic's (`Site.cities`, `Site.phones`); the FAQ questions name the main city.
@@ -57,6 +58,8 @@ class Site:
     opening_hours: list[str] = field(default_factory=list)
     price_range: str = ""
     locations: list[Location] = field(default_factory=list)  # the other studios, after the main one above
+    # The main studio's other numbers, after `phone` (`[site] phone` given as a list: a toll-free number too).
+    more_phones: list[str] = field(default_factory=list)
 
     @property
     def cities(self) -> list[str]:
@@ -66,9 +69,10 @@ class Site:
 
     @property
     def phones(self) -> list[str]:
-        """The phone number of every studio, the main one's first, each number once (in the layout first written)."""
+        """The phone numbers of every studio, the main one's first (its toll-free number too: `more_phones`), each
+        number once (in the layout first written)."""
         found: dict[str, str] = {}
-        for phone in (self.phone, *(loc.phone for loc in self.locations)):
+        for phone in (self.phone, *self.more_phones, *(loc.phone for loc in self.locations)):
             if phone.strip():
                 found.setdefault(national_digits(phone), phone.strip())
         return list(found.values())
@@ -87,7 +91,8 @@ SITE_KEYS = {"name", "city", "phone", "url", "address", "region", "business_type
              "latitude", "longitude", "opening_hours", "price_range", "locations"}
 LOCATION_KEYS = {f.name for f in Location.__dataclass_fields__.values()}
 # What a list in one of these `[site]` keys means: the clinic has more studios, each its own `[[site.locations]]`.
-_ONE_STUDIO = {"city", "phone", "address", "region", "postal_code"}
+_ONE_STUDIO = {"city", "address", "region", "postal_code"}
+MAX_PHONES = 10  # numbers of the main studio in `[site] phone`: a local one, a toll-free one, a mobile
 
 
 @functools.cache
@@ -149,6 +154,9 @@ def site_problems(site: dict[str, Any]) -> list[tuple[str, int | None]]:
     it is in, or None for `[site]` itself). Each message opens with where it is: "[site] phone ...",
     "[[site.locations]] phone ...". Unknown keys of `[site]` are the settings' to say."""
     problems: list[tuple[str, int | None]] = []
+    if isinstance(site.get("phone"), list):  # the main studio's numbers: a local one and a toll-free one
+        problems += [(f"[site] {message}", None) for message in _phone_list_problems(site["phone"])]
+        site = {k: v for k, v in site.items() if k != "phone"}
     for message in _place_problems(site):
         key = message.split(" ", 1)[0].rstrip(":")
         if key in _ONE_STUDIO and isinstance(site.get(key), list):
@@ -179,8 +187,22 @@ def site_problems(site: dict[str, Any]) -> list[tuple[str, int | None]]:
     return problems
 
 
+def _phone_list_problems(phones: list) -> list[str]:
+    """What is wrong with `[site] phone` given as a list of the main studio's numbers."""
+    if not phones or len(phones) > MAX_PHONES:
+        return [f"phone: give one number, or a list of 1 to {MAX_PHONES} (a local number and a toll-free one)"]
+    if not all(isinstance(p, str) for p in phones):
+        return ["phone must be a string or a list of strings (a local number and a toll-free one); each other "
+                f"studio's number goes in its own [[{LOCATIONS}]] table"]
+    return [p for phone in phones if (p := _value_problem("phone", phone))]
+
+
 def site_from_table(site: dict[str, Any]) -> Site:
-    """A Site from a `[site]` table `site_problems` found nothing wrong with."""
+    """A Site from a `[site]` table `site_problems` found nothing wrong with; `phone` given as a list is `phone`
+    (the first number) and `more_phones` (the others)."""
+    if isinstance(site.get("phone"), list):
+        first, *more = [p.strip() for p in site["phone"]]
+        site = {**site, "phone": first, "more_phones": more}
     locations = [Location(**{k: v.strip() if isinstance(v, str) else v for k, v in entry.items()})
                  for entry in site.get("locations", [])]
     return Site(**{k: v for k, v in site.items() if k != "locations"}, locations=locations)
