@@ -162,6 +162,26 @@ def test_a_search_in_another_currency_or_naming_the_region_or_country_counts_whe
     assert elsewhere["local_provider"].queries == []
 
 
+def test_a_search_naming_another_studio_s_city_counts_as_one_naming_the_main_city():
+    """A clinic in Vancouver with studios in Surrey and Kelowna: "smp surrey" asks where to have it as "smp
+    vancouver" does, and "how much is smp in surrey" what it costs; before, both were left unmapped. A city the
+    clinic has no studio in still counts nowhere."""
+    from smpseo.core.settings import Config, Location, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    config = Config(site=Site(name="Line SMP", city="Vancouver", region="British Columbia", country="Canada",
+                              locations=[Location(city="Surrey"), Location(city="Kelowna", region="BC")]))
+    rows = [Query(q, 1, 100, 0.01, 9.0) for q in ("scalp micropigmentation surrey", "smp kelowna",
+                                                   "scalp micropigmentation vancouver", "how much is smp in surrey",
+                                                   "scalp micropigmentation toronto")]
+    report = smpseo.gaps(str(posts), queries=rows, config=config)
+    assert sorted(report["local_provider"].queries) == ["scalp micropigmentation surrey",
+                                                        "scalp micropigmentation vancouver", "smp kelowna"]
+    assert report["cost"].queries == ["how much is smp in surrey"]
+    assert [c.query for c in report.unmatched] == ["scalp micropigmentation toronto"]
+
+
 @pytest.mark.parametrize("country, region, search", [
     ("United Kingdom", "West Yorkshire", "scalp micropigmentation cost uk"),
     ("UK", "", "smp cost britain"), ("United States", "Arizona", "smp cost az"),

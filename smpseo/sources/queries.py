@@ -132,16 +132,22 @@ def place_names(place: str, kind: str = "region", country: str = "") -> set[str]
 
 
 def as_local(read, site):
-    """`read` (how a query is read before it is mapped), with the clinic's region and country read as its city: a
-    search for "scalp micropigmentation ireland", "smp cost uk" or "smp cost ontario" asks where to have it, or what
-    it costs, there, as one naming the city does; any name of the region or country counts (`place_names`).
-    `site`: the settings' `[site]`; `read` itself when it names no city."""
+    """`read` (how a query is read before it is mapped), with the clinic's region and country, and every other
+    studio's city, region and country (`[[site.locations]]`), read as its city: a search for "scalp
+    micropigmentation ireland", "smp cost uk", "smp cost ontario" or "smp surrey" (a second studio's city) asks
+    where to have it, or what it costs, there, as one naming the main city does; any name of a region or country
+    counts (`place_names`). `site`: the settings' `[site]`; `read` itself when it names no city."""
     city = (getattr(site, "city", "") or "").strip()
-    country = getattr(site, "country", "")
-    country = country if isinstance(country, str) else ""
-    places = {name for kind in ("region", "country") for p in [getattr(site, kind, "")]
-              if isinstance(p, str) and p.strip() for name in place_names(p, kind, country)
-              if name.lower() != city.lower()}
+    places: set[str] = set()
+    for studio in (site, *(getattr(site, "locations", None) or [])):
+        country = getattr(studio, "country", "") or getattr(site, "country", "")
+        country = country if isinstance(country, str) else ""
+        town = getattr(studio, "city", "") if studio is not site else ""
+        if isinstance(town, str) and town.strip():
+            places.add(" ".join(town.split()))
+        places |= {name for kind in ("region", "country") for p in [getattr(studio, kind, "")]
+                   if isinstance(p, str) and p.strip() for name in place_names(p, kind, country)}
+    places = {p for p in places if p.lower() != city.lower()}
     if not city or not places:
         return read
     named = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
