@@ -158,3 +158,45 @@ def test_a_number_after_ext_or_no_goes_on_the_sentence():
 ])
 def test_no_ends_a_sentence_unless_a_number_follows(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Persian and Urdu write one word in two shapes with a zero-width non-joiner inside it
+    ("من می\u200cخواهم کتاب\u200cها را بخوانم", ["من", "می\u200cخواهم", "کتاب\u200cها", "را", "بخوانم"]),
+    ("क्\u200dष", ["क्\u200dष"]),  # a zero-width joiner inside a word
+    # a word's marks are the word's: Arabic's vowel signs, Hindi's vowel signs and virama, an accent typed after
+    ("كَتَبَ الوَلَدُ الدَّرْسَ", ["كَتَبَ", "الوَلَدُ", "الدَّرْسَ"]),
+    ("मैं हिन्दी बोलता हूँ", ["मैं", "हिन्दी", "बोलता", "हूँ"]),
+    ("cafe\u0301 au lait", ["cafe\u0301", "au", "lait"]),
+    # a joiner between words, or alone, joins nothing
+    ("two\u200c \u200cwords", ["two", "words"]),
+])
+def test_joiners_and_marks_inside_a_word_keep_it_one_word(text, expected):
+    from smpseo.core.text import words
+
+    assert words(text) == expected
+
+
+def test_a_post_in_persian_counts_its_words_whole(tmp_path):
+    """The word count of a post written with zero-width non-joiners and vowel signs: each word once."""
+    from smpseo.analysis.metrics import post_metrics
+    from smpseo.sources.readers import load_posts
+
+    (tmp_path / "fa.md").write_text("---\ntitle: درباره ما\n---\n\nمن می\u200cخواهم کتاب\u200cها را بخوانم. "
+                                    "كَتَبَ الوَلَدُ الدَّرْسَ.\n", encoding="utf-8")
+    [post] = load_posts(tmp_path / "fa.md")
+    assert post_metrics(post)["words"] == 8
+
+
+def test_every_mark_of_the_basic_plane_is_a_mark_of_a_word():
+    """The blocks the marks are read from hold all of this Python's Unicode marks there (but the variation
+    selectors, which reading text drops)."""
+    import re
+    import unicodedata
+
+    from smpseo.core.text import MARKS
+
+    marks = re.compile(f"[{MARKS}]")
+    missing = [hex(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")
+               and not 0xFE00 <= c <= 0xFE0F and not marks.match(chr(c))]
+    assert missing == []
