@@ -286,7 +286,8 @@ def test_what_is_not_known_is_written_without_another_clinic_s_place_or_number(t
     assert not re.search(r"Vancouver|\bBC\b|Canada|Burnaby|Surrey|\b(?:604|778)\b|Advanced", text)
     lines = _lines(tmp_path)
     assert lines["region"] == '# region = "..."  # the province, state or county (optional)'
-    assert lines["phone"] == '# phone = "..."  # the number posts should write, in the layout they should use'
+    assert lines["phone"] == ('# phone = "..."  # the number posts should write, in the layout they should use (a '
+                              'toll-free one too: a list of both)')
     assert ("Ireland" in text) == bool(options) and load_config(tmp_path / "smpseo.toml").site.phone == ""
 
 

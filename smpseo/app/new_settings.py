@@ -60,8 +60,8 @@ _WHAT = {
     "name": "the business name, written the one way posts should write it",
     "city": "the city the clinic is in: FAQ questions name it, local checks look for it",
     "region": "the province, state or county (optional)",
-    "country": "the country (optional)",
-    "phone": "the number posts should write, in the layout they should use",
+    "country": "the country (optional; says which way round a date such as 3/4/2025 is read)",
+    "phone": "the number posts should write, in the layout they should use (a toll-free one too: a list of both)",
     "url": "the blog's address: links to it count as internal links",
 }
 SITE_KEYS = tuple(_EXAMPLES)
