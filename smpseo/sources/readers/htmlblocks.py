@@ -41,6 +41,7 @@ from smpseo.sources.readers.htmlnodes import (
     link_address,
     shown,
 )
+from smpseo.sources.readers.htmlplaces import loose_paragraphs
 from smpseo.sources.readers.htmltables import TableKinds
 from smpseo.sources.readers.htmlword import word_list_marker
 
@@ -239,16 +240,14 @@ class _Builder:
         self.add(kind, raw, line, links, images, level=level, column=column)
 
     def loose_text(self, raw: str, line: int, links: list[Link], images: list[Image]) -> None:
-        """Text directly inside a container (WordPress classic content): paragraphs split at blank lines."""
-        pos = 0
-        for chunk in _PARAGRAPH_ENDS.split(raw):
-            here = line + raw.count("\n", 0, raw.find(chunk, pos)) if chunk else line
-            pos = raw.find(chunk, pos) + len(chunk)
-            if chunk.strip():
-                self.add(PARAGRAPH, chunk, here, links, images if chunk is not None else ())
-                links, images = [], []
-        for img in images:
-            self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img]))
+        """Text directly inside a container (WordPress classic content): paragraphs split at blank lines, each with
+        the links and images standing in it."""
+        paragraphs = loose_paragraphs(_PARAGRAPH_ENDS.split(raw), raw, line, links, images)
+        for chunk, here, own_links, own_images in paragraphs:
+            self.add(PARAGRAPH, chunk, here, own_links, own_images)
+        for img in images if not paragraphs else ():
+            self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img], links=links))
+            links = []
 
     def walk(self, node: Tag) -> None:
         pending: list[str] = []
