@@ -3,8 +3,28 @@ Markdown tables (or HTML where Markdown has no form for them), a link whose text
 
 from __future__ import annotations
 
-from smpseo.model.post import IMAGE, PARAGRAPH
+import html
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+
+from smpseo.cli import main
+from smpseo.core.text import words
+from smpseo.model.post import CODE, IMAGE, PARAGRAPH, TABLE, Post
+from smpseo.sources.readers import read_file
 from smpseo.sources.readers.htmlblocks import html_to_blocks
+from smpseo.sources.readers.markdown import parse_markdown
+from smpseo.sources.writer import to_markdown, write_post
+
+from .conftest import FIXTURES, shared
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
 def test_loose_text_gives_each_link_and_image_to_the_paragraph_it_stands_in():
@@ -23,3 +43,145 @@ def test_loose_images_alone_keep_the_links_around_them():
     blocks = html_to_blocks('<div><a href="/big.png"><img src="a.png" alt="x"></a></div>')
     assert [(b.kind, [ln.href for ln in b.links], [i.src for i in b.images]) for b in blocks] == [
         (IMAGE, ["/big.png"], ["a.png"])]
+
+
+# -- tables ------------------------------------------------------------------------------------------------------
+
+PRICES = """<h2>Prices in Leeds</h2>
+<p>What a session costs.</p>
+<table><thead><tr><th>Treatment</th><th style="text-align: right">Price | from</th></tr></thead>
+<tbody><tr><td><a href="/blog/hairline/"><strong>Hairline</strong> restoration</a></td><td>&pound;1,200</td></tr>
+<tr><td><em>Scar</em> camouflage <img src="/img/scar.jpg" alt="Healed scar"></td><td>on <a href="/contact/">request</a>
+</td></tr></tbody></table>"""
+
+
+def _post(html: str, slug: str = "prices") -> Post:
+    return Post(path=None, slug=slug, title="Prices", blocks=html_to_blocks(html))
+
+
+def test_a_table_of_data_is_written_as_a_markdown_table_with_its_links_emphasis_and_images():
+    post = _post(PRICES)
+    text = to_markdown(post)
+    assert "| Treatment | Price \\| from |\n| --- | ---: |\n" in text
+    assert "| [**Hairline** restoration](/blog/hairline/) | £1,200 |" in text
+    assert "| *Scar* camouflage ![Healed scar](/img/scar.jpg) | on [request](/contact/) |" in text
+    back = parse_markdown(text, "prices.md")
+    table = next(b for b in back.blocks if b.kind == TABLE)
+    assert [(ln.href, ln.text) for ln in table.links] == [("/blog/hairline/", "Hairline restoration"),
+                                                           ("/contact/", "request")]
+    assert [(i.src, i.alt) for i in table.images] == [("/img/scar.jpg", "Healed scar")]
+
+
+def test_a_table_without_a_header_row_gets_an_empty_one_and_short_rows_are_filled():
+    text = to_markdown(_post("<table><tr><td>Crown</td><td>3 sessions</td></tr><tr><td>Scar</td></tr></table>"))
+    assert "|  |  |\n| --- | --- |\n| Crown | 3 sessions |\n| Scar |  |\n" in text
+
+
+def test_a_table_markdown_cannot_express_is_kept_as_html_with_nothing_lost():
+    html = ('<table><caption>Sessions</caption><tr><th>Plan</th><th>Includes</th></tr>'
+            '<tr><td rowspan="2"><a href="/plans/">Full</a></td><td><ul><li>Three sessions</li><li>Touch-up'
+            '</li></ul></td></tr><tr><td class="x" style="color:red">Aftercare <img data-src="/kit.jpg" '
+            'src="data:image/gif;base64,R0lGOD" alt="kit"><script>track()</script></td></tr></table>')
+    post = _post(html)
+    text = to_markdown(post)
+    assert '<td rowspan="2"><a href="/plans/">Full</a></td>' in text and "<li>Three sessions</li>" in text
+    assert '<img src="/kit.jpg" alt="kit">' in text and "track()" not in text and "color" not in text
+    assert "\n\n" not in text.split("<table>", 1)[1]  # one HTML block: a blank line would end it
+    back = parse_markdown(text, "prices.md")
+    (table,) = [b for b in back.blocks if b.kind == TABLE]
+    (before,) = [b for b in post.blocks if b.kind == TABLE]
+    assert table.text == before.text
+    assert [ln.href for ln in table.links] == ["/plans/"] and [i.src for i in table.images] == ["/kit.jpg"]
+
+
+# -- links whose text is masked ------------------------------------------------------------------------------------
+
+def test_an_image_only_link_keeps_its_image_and_a_link_showing_no_text_its_address():
+    post = _post('<p>Call <a href="tel:+441135550123"><i class="icon-phone"></i></a> or see '
+                 '<a href="/gallery/"><img src="/img/after.jpg" alt="After two sessions"></a> and '
+                 '<a href="/book/"><span> </span></a>.</p>')
+    text = to_markdown(post)
+    assert "[](" not in text
+    assert "[![After two sessions](/img/after.jpg)](/gallery/)" in text
+    assert "[`tel:+441135550123`](tel:+441135550123)" in text and "[`/book/`](/book/)" in text
+    back = parse_markdown(text, "prices.md")
+    assert [b.text for b in back.blocks] == [b.text for b in post.blocks]  # the prose read as before
+    assert [ln.href for ln in back.links] == ["tel:+441135550123", "/gallery/", "/book/"]
+    assert [(i.src, i.link) for i in back.images] == [("/img/after.jpg", "/gallery/")]
+
+
+# -- the round trip: the import checks as its source does, and holds all of it ------------------------------------
+
+def _export(path: Path, posts: dict[str, str]) -> None:
+    items = "".join(f"<item><title>{slug.replace('-', ' ').title()}</title><wp:post_name>{slug}</wp:post_name>"
+                    f"<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>"
+                    f"<content:encoded><![CDATA[{html}]]></content:encoded></item>\n" for slug, html in posts.items())
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+                    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                    'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><wp:wxr_version>1.2</wp:wxr_version>\n'
+                    + items + "</channel></rss>\n", encoding="utf-8")
+
+
+def _findings(path: Path, capsys) -> Counter:
+    """Each finding of `check --format json` as (post's slug, rule, message, match), the posts' names in messages
+    made the same for a source and its import."""
+    main(["check", str(path), "--format", "json"])
+    found: Counter = Counter()
+    for f in json.loads(capsys.readouterr().out)["findings"]:
+        slug = f["path"].rsplit("#", 1)[1] if "#" in f["path"] else Path(f["path"]).stem
+        message = re.sub(r"\S+[#/]([\w-]+?)(?:\.md)?\b", r"\1", f["message"])
+        found[(slug, f["rule"], message, f["match"])] += 1
+    return found
+
+
+def test_an_export_with_tables_of_links_checks_the_same_once_imported(tmp_path, capsys):
+    export = tmp_path / "export.xml"
+    _export(export, {
+        "smp-prices": "<p>What scalp micropigmentation costs in Leeds, by treatment.</p>\n" + PRICES,
+        "hairline": ('<p>Our hairline work.</p>\n<table><tr><th>See</th><th>Where</th></tr><tr><td>'
+                     '<a href="/smp-prices/">our prices</a></td><td><a href="https://maps.example.com/">'
+                     '<img src="/map.png" alt="Map of the studio"></a></td></tr></table>\n'
+                     'Link:\n\n<a href="/hairline/">Hairline restoration</a>\n\n'
+                     '<p><a href="https://facebook.com/clinic"><span class="icon"></span></a> Follow us.</p>'),
+    })
+    assert main(["import", str(export), "--to", str(tmp_path / "posts")]) == 0
+    capsys.readouterr()
+    assert _findings(tmp_path / "posts", capsys) == _findings(export, capsys)
+
+
+def _rendered(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(_MD.render(path.read_text(encoding="utf-8").split("\n---\n", 1)[1]), "html.parser")
+
+
+def _kept(post: Post, page: BeautifulSoup) -> list[str]:
+    """What of `post`, as smpseo reads its source, the rendered import lacks: links, images, words."""
+    lacking = Counter(unquote(ln.href) for ln in post.links) - Counter(
+        unquote(a["href"]) for a in page.find_all("a", href=True))
+    lacking += Counter(unquote(i.src) for i in post.images if i.src) - Counter(
+        unquote(i["src"]) for i in page.find_all("img"))
+    said = [b.text for b in post.blocks if b.kind not in (IMAGE, CODE)] + [i.caption for i in post.images]
+    shown = [page.get_text()] + [img.get("alt", "") for img in page.find_all("img")]
+    lacking += Counter(words(" ".join(said))) - Counter(words(" ".join(shown)))
+    return sorted(lacking)
+
+
+@pytest.mark.parametrize("source", ["themeunittestdata.wordpress.xml", "64-block-test-data.xml"])
+def test_every_link_image_and_word_of_the_wordpress_test_data_is_in_its_import(source, tmp_path):
+    posts = read_file(FIXTURES / "wxr" / source)
+    assert len(posts) > 30 and sum(len(p.links) for p in posts) > 30 and sum(len(p.images) for p in posts) > 30
+    for n, post in enumerate(posts):
+        assert _kept(post, _rendered(write_post(post, tmp_path, slug=f"post-{n}"))) == [], post.slug
+
+
+def test_every_link_image_and_word_of_blog_posts_read_as_html_pages_is_in_their_import(tmp_path):
+    """A sample of a real blog's posts, each made a web page (as its site shows it) and imported from there."""
+    sources = sorted(shared("corpora", "18f-blog-posts").glob("*.md"))[::10]
+    for source in sources:
+        page = tmp_path / (source.stem + ".html")
+        post = parse_markdown(source.read_text(encoding="utf-8"), str(source))
+        page.write_text(f"<html><head><title>{html.escape(post.title)}</title></head><body><article>"
+                        f"{_MD.render(source.read_text(encoding='utf-8').split(chr(10) + '---' + chr(10), 1)[-1])}"
+                        "</article></body></html>", encoding="utf-8")
+        (read,) = read_file(page)
+        out = write_post(read, tmp_path / "posts")
+        assert _kept(read, _rendered(out)) == [], source.name

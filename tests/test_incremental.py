@@ -36,7 +36,7 @@ blocks = st.builds(Block, st.sampled_from(["heading", "paragraph", "list_item", 
                    text, st.integers(0, 500), st.one_of(st.none(), st.integers(0, 500)), st.integers(0, 6),
                    st.lists(sentences, max_size=3),
                    st.lists(st.builds(Link, text, text, st.integers(0, 500), st.integers(1, 99)), max_size=2),
-                   st.lists(st.builds(Image, text, text, st.integers(0, 500), text, text), max_size=2))
+                   st.lists(st.builds(Image, text, text, st.integers(0, 500), text, text, text), max_size=2), text)
 posts = st.builds(Post, st.one_of(st.none(), text), text, text, st.lists(blocks, max_size=4),
                   description=text, keyphrase=text, date=st.one_of(st.none(), st.dates()), status=text,
                   tags=st.lists(text, max_size=3), categories=st.lists(values, max_size=2), canonical=text,

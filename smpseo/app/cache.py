@@ -37,7 +37,8 @@ from smpseo.core.hashing import blake2b, sha256
 from smpseo.core.jsontext import utf8_json
 from smpseo.core.textfile import read_regular
 
-FORMAT = "smpseo-cache/3"  # /3: the seal covers the header (format and key) as well as the value
+FORMAT = "smpseo-cache/4"  # /3: the seal covers the header (format and key) as well as the value; /4: a post's
+# table keeps its markup, an image the link it is in
 ENV_DIR, ENV_OFF = "SMPSEO_CACHE_DIR", "SMPSEO_NO_CACHE"
 
 

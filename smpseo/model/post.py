@@ -58,6 +58,7 @@ class Image:
     line: int
     title: str = ""
     caption: str = ""
+    link: str = ""  # the address of the link the image is in, if it is in one
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Block:
     sentences: list[Sentence] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    markup: str = ""  # a table's rows and cells as clean HTML (its links, emphasis and spans), for `import` to write
 
     @property
     def is_prose(self) -> bool:
@@ -267,7 +269,8 @@ class Post:
             "blocks": [[b.kind, b.text, b.line, b.end_line, b.level,
                         [[s.text, s.line, s.column] for s in b.sentences],
                         [[k.href, k.text, k.line, k.column] for k in b.links],
-                        [[i.src, i.alt, i.line, i.title, i.caption] for i in b.images]] for b in self.blocks],
+                        [[i.src, i.alt, i.line, i.title, i.caption, i.link] for i in b.images], b.markup]
+                       for b in self.blocks],
             "description": self.description, "keyphrase": self.keyphrase,
             "date": to_plain(self.date), "status": self.status, "tags": to_plain(self.tags),
             "categories": to_plain(self.categories), "canonical": self.canonical, "source": self.source,
@@ -280,9 +283,9 @@ class Post:
     def from_record(cls, data: dict[str, Any]) -> Post:
         """The post `to_record()` was made from, equal to it field for field. Data of another shape raises
         KeyError, TypeError or ValueError."""
-        blocks = [Block(kind, text, line, end_line, level,
-                        [Sentence(*s) for s in sentences], [Link(*k) for k in links], [Image(*i) for i in images])
-                  for kind, text, line, end_line, level, sentences, links, images in data["blocks"]]
+        blocks = [Block(kind, text, line, end_line, level, [Sentence(*s) for s in sentences], [Link(*k) for k in links],
+                        [Image(*i) for i in images], markup)
+                  for kind, text, line, end_line, level, sentences, links, images, markup in data["blocks"]]
         return cls(path=data["path"], slug=data["slug"], title=data["title"], blocks=blocks,
                    description=data["description"], keyphrase=data["keyphrase"], date=from_plain(data["date"]),
                    status=data["status"], tags=from_plain(data["tags"]), categories=from_plain(data["categories"]),

@@ -24,15 +24,15 @@ import yaml
 from smpseo.core.paths import resolved
 from smpseo.core.text import slugify
 from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, TABLE, Block, Image, Post
+from smpseo.sources.mdinline import code_markdown, escape, escape_inline, image_markdown, link_markdown
+from smpseo.sources.mdinline import destination as _destination
+from smpseo.sources.mdinline import fix_line_starts as _fix_line_starts
 
 # Front matter fields, in the order they are written.
 FIELDS = ("title", "slug", "description", "keyphrase", "date", "status", "tags", "categories", "canonical", "source")
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
-_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-# What would start a block construct at the beginning of a line.
-_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$|-+\s*$)")
+# A table written in Markdown (its text as the Markdown reader keeps it): a row, then the separator under it.
+_MARKDOWN_TABLE = re.compile(r"[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(\n|$)")
 
 
 def front_matter(post: Post) -> dict:
@@ -52,24 +52,8 @@ def front_matter(post: Post) -> dict:
     return {k: values[k] for k in FIELDS if values[k] not in (None, "", [])}
 
 
-def escape(text: str) -> str:
-    """Markdown-escape plain text so that it reads back as the same text (line by line)."""
-    return _fix_line_starts(escape_inline(text))
-
-
-def _destination(url: str) -> str:
-    if not url or re.search(r"[\s()<>]", url):
-        return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
-    return url
-
-
-def _title_attr(title: str) -> str:
-    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
-
-
 def _image(img: Image) -> str:
-    alt = " ".join(img.alt.split())
-    return f"![{escape(alt)}]({_destination(img.src)}{_title_attr(img.title)})"
+    return image_markdown(img.src, img.alt, img.title)
 
 
 def _figure(img: Image, href: str | None = None) -> str:
@@ -99,28 +83,39 @@ def _images(block: Block) -> str:
             lines.append(_figure(img, href))
         else:
             lines.append(_image(img) if href is None else f"[{_image(img)}]({_destination(href)})")
-    lines += [f"[]({_destination(href)})" for href in links]
+    lines += [link_markdown("", href) for href in links]
     return "\n".join(lines)
 
 
-def _inline(block: Block) -> str:
+def _inline(block: Block) -> tuple[str, list[Image]]:
     """The block's text, escaped, with every one of its links written inline, in order: where its text is found
-    (runs of whitespace taken as equal, so a text broken across lines is found), else as a link without text
-    right after the one before, so that no link is ever lost."""
+    (runs of whitespace taken as equal, so a text broken across lines is found), else right after the one before,
+    never empty: an image-only link holds its image, `[![alt](src)](href)`, and one showing no text has its address
+    as its text. Also the block's images not written in a link, for the caller to write after the text."""
     text = block.text
     pieces: list[str] = []
     pos = 0
+    rest = list(block.images)
     for link in block.links:
         found = _find_text(link.text, text, pos)
         if found is None:
-            pieces.append(f"[]({_destination(link.href)})")
+            image = next((i for i in rest if i.link == link.href), None) if not link.text.split() else None
+            if image is not None:
+                rest.remove(image)
+            written = link_markdown(_image(image) if image is not None else "", link.href)
+            before, after = text[pos - 1:pos], text[pos:pos + 1]  # (a space where the prose has one already)
+            if image is None and before.isalnum() and not after.strip():
+                written = " " + written  # never glued to the word it follows, or the one it precedes
+            elif image is None and after.isalnum() and not before.strip():
+                written += " "
+            pieces.append(written)
             continue
         at, end = found
         pieces.append(escape_inline(text[pos:at]))
-        pieces.append(f"[{escape_inline(text[at:end])}]({_destination(link.href)})")
+        pieces.append(link_markdown(escape_inline(text[at:end]), link.href))
         pos = end
     pieces.append(escape_inline(text[pos:]))
-    return _fix_line_starts("".join(pieces))
+    return _fix_line_starts("".join(pieces)), rest
 
 
 def _find_text(wanted: str, text: str, pos: int) -> tuple[int, int] | None:
@@ -133,54 +128,38 @@ def _find_text(wanted: str, text: str, pos: int) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def escape_inline(text: str) -> str:
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _ANGLE.sub(r"\\<", text)
-    return _ENTITY.sub(r"\\&", text)
-
-
-def _fix_line_starts(text: str) -> str:
-    lines = []
-    for line in text.split("\n"):
-        line = line.strip()
-        m = _LINE_START.match(line)
-        if m:
-            at = m.end(2) if m.group(2)[0].isdigit() else m.start(2)
-            line = line[:at] + "\\" + line[at:]
-        lines.append(line)
-    return "\n".join(lines)
-
-
 def body(post: Post) -> str:
     """The Markdown body: blocks separated by blank lines, consecutive list items kept together."""
     parts: list[str] = []
     prev_kind = ""
     for block in post.blocks:
         kind = block.kind
+        text, rest = _inline(block) if kind not in (IMAGE, CODE, TABLE) else ("", [])
+        shown = [_image(img) for img in rest if img.src]  # every one, a repeated image too
         if kind == HEADING:
             level = min(max(block.level or 2, 1), 6)
-            text = _inline(block).replace("\n", " ")
+            text = text.replace("\n", " ")
             if text.endswith("#"):
                 text = text[:-1] + "\\#"
-            chunk = "#" * level + " " + text
+            chunk = "#" * level + " " + " ".join([text, *shown])
         elif kind == LIST_ITEM:
             indent = "  " * max((block.level or 1) - 1, 0)
-            lines = _inline(block).split("\n")
-            chunk = indent + "- " + ("\n" + indent + "  ").join(lines)
+            chunk = indent + "- " + ("\n" + indent + "  ").join(text.split("\n") + shown)
         elif kind == QUOTE:
-            chunk = "\n".join("> " + line for line in _inline(block).split("\n"))
+            chunk = "\n".join("> " + line for line in text.split("\n") + shown)
         elif kind == IMAGE:
             chunk = _images(block if block.images else Block(IMAGE, block.text, block.line, images=[
                 Image(src="", alt=block.text, line=block.line)], links=block.links))
+        elif kind == TABLE and (block.markup or _MARKDOWN_TABLE.match(block.text)):
+            from smpseo.sources.mdtables import table_markdown  # (bs4 loaded for tables only)
+
+            chunk = table_markdown(block.markup) if block.markup else block.text  # (one written in Markdown: as is)
         elif kind in (CODE, TABLE):
             content = block.text.rstrip("\n")
             fence = "~~~" if "```" in content else "```"
             chunk = f"{fence}{'text' if kind == TABLE else ''}\n{content}\n{fence}"
         else:
-            chunk = _inline(block)
-            for img in block.images:  # every one, a repeated image too
-                if img.src:
-                    chunk += "\n" + _image(img)
+            chunk = "\n".join([text, *shown])
         if not chunk.strip():
             continue
         sep = "\n" if kind == LIST_ITEM and prev_kind == LIST_ITEM else "\n\n"
@@ -268,4 +247,5 @@ def write_post(post: Post, folder: str | Path, force: bool = False, slug: str | 
     return target
 
 
-__all__ = ["to_markdown", "front_matter", "write_post", "write_atomic", "safe_slug", "escape"]
+__all__ = ["to_markdown", "front_matter", "write_post", "write_atomic", "safe_slug", "escape", "escape_inline",
+           "image_markdown", "link_markdown", "code_markdown"]

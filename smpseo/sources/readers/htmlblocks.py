@@ -7,6 +7,7 @@ Line numbers: `line_offset` is added to the 1-based lines that the parser report
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -24,6 +25,7 @@ from smpseo.model.post import (
     Link,
     split_sentences,
 )
+from smpseo.sources.readers.htmlcells import table_markup
 from smpseo.sources.readers.htmlnodes import (
     CAPTION_TEXT,
     IMAGE_TAGS,
@@ -182,9 +184,11 @@ class _Builder:
             return ""
         breaks = "\n" * self.after_start(child)[0]  # a start tag over several lines: the text after it is lower
         if name == "a":
+            before = len(images)
             text = breaks + self.inline(child, links, images, line).replace(_PARAGRAPH_BREAK, " ")  # (one phrase)
             href = child.get("href")
-            if href:
+            if href:  # (an image in it is a linked image, that `import` writes as one)
+                images[before:] = [replace(i, link=i.link or link_address(str(href))) for i in images[before:]]
                 links.append(Link(href=link_address(str(href)), text=" ".join(text.split()),
                                   line=_line(child, self.offset), column=_column(child)))
             return text
@@ -200,19 +204,20 @@ class _Builder:
             return breaks + "\n" * child.get_text().count("\n")
         return breaks + self.inline(child, links, images, line)
 
-    def cell_links(self, table: Tag) -> tuple[list[Link], list[Image]]:
-        """The links and images in a table of data's cells, in the order they are written."""
+    def data_table(self, table: Tag) -> None:
+        """A table of data: its text, the links and images in its cells in the order they are written, its markup."""
         links = [Link(href=link_address(str(a["href"])), text=" ".join(a.get_text(" ").split()),
-                      line=_line(a, self.offset), column=_column(a))
-                 for a in table.find_all("a", href=True) if shown(a, table)]
-        return links, [self.image(img) for img in images_in(table)]
+                      line=_line(a, self.offset), column=_column(a)) for a in table.find_all("a", href=True) if shown(a, table)]
+        self.add(TABLE, table.get_text(" "), _line(table, self.offset), links, [self.image(i) for i in images_in(table)],
+                 markup=table_markup(table))
 
     def image(self, tag: Tag, caption: str = "") -> Image:
         return Image(src=image_address(tag), alt=image_alt(tag),
                      title=str(tag.get("title") or "").strip(), line=_line(tag, self.offset), caption=caption)
 
     # -- blocks -----------------------------------------------------------------------------------
-    def add(self, kind: str, raw: str, line: int, links=(), images=(), level: int = 0, column: int = 1) -> None:
+    def add(self, kind: str, raw: str, line: int, links=(), images=(), level: int = 0, column: int = 1,
+            markup: str = "") -> None:
         raw = strip_markup_noise(raw.replace(_PARAGRAPH_BREAK, " "))
         lead = len(raw) - len(raw.lstrip())
         line += raw.count("\n", 0, lead)
@@ -222,7 +227,7 @@ class _Builder:
         text_one = " ".join(text.split()) if kind in (HEADING, IMAGE, CODE, TABLE) else re.sub(r"[ \t]+", " ", text)
         text_one = re.sub(r" ?\n ?", "\n", text_one)
         block = Block(kind=kind, text=text_one, line=line, end_line=line + text_one.count("\n"), level=level,
-                      links=list(links), images=list(images))
+                      links=list(links), images=list(images), markup=markup)
         if block.is_prose:
             block.sentences = split_sentences(text_one, line=line, column=column)
         self.blocks.append(block)
@@ -313,7 +318,7 @@ class _Builder:
             elif name == "pre":
                 self.add(CODE, child.get_text(), _line(child, self.offset))
             elif name == "table" and self.tables.holds_data(child):
-                self.add(TABLE, child.get_text(" "), _line(child, self.offset), *self.cell_links(child))
+                self.data_table(child)
             elif name == "table":  # a table that lays out the page: its cells hold the prose
                 self.walk(child)
             elif name == "figure" or is_caption_box(child):

@@ -220,7 +220,8 @@ def _inline(token: Token, line: int, source: list[str] | None = None) -> tuple[s
         elif t == "image":
             alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "code_inline"))
             images.append(Image(src=_as_written(str(child.attrs.get("src", ""))), alt=alt.replace(MASK, "").strip(),
-                                title=str(child.attrs.get("title") or ""), line=current))
+                                title=str(child.attrs.get("title") or ""), line=current,
+                                link=link_stack[-1][0] if link_stack else ""))
         elif t == "html_inline":
             if _IMG_TAG.match(child.content):  # an <img> written inside a paragraph is an image of the post
                 attrs = attributes(child.content)
