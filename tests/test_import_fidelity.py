@@ -185,3 +185,12 @@ def test_every_link_image_and_word_of_blog_posts_read_as_html_pages_is_in_their_
         (read,) = read_file(page)
         out = write_post(read, tmp_path / "posts")
         assert _kept(read, _rendered(out)) == [], source.name
+
+
+def test_an_image_in_a_heading_list_item_or_quote_is_written_with_it():
+    post = _post('<h2><img src="/icon.png" alt="Drop"> Aftercare</h2><ul><li>Keep it dry <img src="/dry.jpg" '
+                 'alt="Dry scalp"></li></ul><blockquote><p>Worth it <img src="/after.jpg" alt="After"></p></blockquote>')
+    back = parse_markdown(to_markdown(post), "prices.md")
+    assert [(b.kind, b.text, [i.src for i in b.images]) for b in back.blocks] == [
+        (b.kind, b.text, [i.src for i in b.images]) for b in post.blocks]
+    assert [i.src for i in back.images] == ["/icon.png", "/dry.jpg", "/after.jpg"]

@@ -5,8 +5,9 @@
 
 Front matter holds what the source knew (title, slug, description, keyphrase, date, status, tags, categories,
 canonical, source) and nothing it did not: an empty field is left out, never invented. The body keeps headings,
-paragraphs, list items, quotes, images (`![alt](src "title")`, a captioned one as an HTML figure) and every link
-inline where the reader found it.
+paragraphs, list items, quotes, images (`![alt](src "title")`, a captioned one as an HTML figure), tables (as
+Markdown tables, or HTML where Markdown has no form for one: `smpseo.sources.mdtables`) and every link inline where
+the reader found it, never an empty one.
 Text is escaped so that reading the file back gives the same headings and paragraphs.
 """
 
