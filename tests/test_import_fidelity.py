@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from smpseo.cli import main
 from smpseo.core.text import words
-from smpseo.model.post import CODE, IMAGE, PARAGRAPH, TABLE, Post
+from smpseo.model.post import CODE, IMAGE, MEDIA, PARAGRAPH, TABLE, Post
 from smpseo.sources.readers import read_file
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.readers.markdown import parse_markdown
@@ -194,3 +194,25 @@ def test_an_image_in_a_heading_list_item_or_quote_is_written_with_it():
     assert [(b.kind, b.text, [i.src for i in b.images]) for b in back.blocks] == [
         (b.kind, b.text, [i.src for i in b.images]) for b in post.blocks]
     assert [i.src for i in back.images] == ["/icon.png", "/dry.jpg", "/after.jpg"]
+
+
+# -- audio and video -----------------------------------------------------------------------------------------------
+
+def test_an_audio_or_video_player_or_shortcode_is_a_block_of_its_own_at_its_place(tmp_path):
+    export = tmp_path / "export.xml"
+    _export(export, {"sounds": 'Link:\n\n<a href="/blues.mp3">St. Louis Blues</a>\n\nAudio shortcode:\n\n'
+                               '[audio https://example.com/a/blues.mp3]\n\nA video:\n\n[video width="640" '
+                               'mp4="https://example.com/v/tour.mp4"][/video]\n\n<figure class="wp-block-video">'
+                               '<video controls><source src="/v/crown.webm">Your browser cannot play it.</video>'
+                               '<figcaption>Crown session</figcaption></figure>\n\nThe end.'})
+    (post,) = read_file(export)
+    assert [(b.kind, b.text, b.markup) for b in post.blocks] == [
+        (PARAGRAPH, "Link:", ""), (PARAGRAPH, "St. Louis Blues", ""), (PARAGRAPH, "Audio shortcode:", ""),
+        (MEDIA, "", '<audio controls src="https://example.com/a/blues.mp3"></audio>'), (PARAGRAPH, "A video:", ""),
+        (MEDIA, "", '<video controls src="https://example.com/v/tour.mp4"></video>'),
+        (MEDIA, "", '<video controls src="/v/crown.webm"></video>'), (PARAGRAPH, "Crown session", ""),
+        (PARAGRAPH, "The end.", "")]
+    first = post.blocks[0].line  # each at its own line of the export
+    assert [b.line - first for b in post.blocks if b.kind == MEDIA] == [6, 10, 12]
+    back = parse_markdown(to_markdown(post), "sounds.md")
+    assert [(b.kind, b.text, b.markup) for b in back.blocks] == [(b.kind, b.text, b.markup) for b in post.blocks]

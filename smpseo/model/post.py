@@ -26,6 +26,7 @@ QUOTE = "quote"
 IMAGE = "image"
 CODE = "code"
 TABLE = "table"
+MEDIA = "media"  # an audio or video player: no text; its address is in its markup
 
 PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})
 
@@ -63,7 +64,7 @@ class Image:
 
 @dataclass
 class Block:
-    """A heading, paragraph, list item, quote, image, code or table, with the lines it spans."""
+    """A heading, paragraph, list item, quote, image, code, table or media player, with the lines it spans."""
 
     kind: str
     text: str
@@ -73,7 +74,7 @@ class Block:
     sentences: list[Sentence] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
-    markup: str = ""  # a table's rows and cells as clean HTML (its links, emphasis and spans), for `import` to write
+    markup: str = ""  # a table's rows and cells (its links, emphasis, spans), a player's element: clean HTML for `import`
 
     @property
     def is_prose(self) -> bool:

@@ -24,7 +24,7 @@ import yaml
 
 from smpseo.core.paths import resolved
 from smpseo.core.text import slugify
-from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, QUOTE, TABLE, Block, Image, Post
+from smpseo.model.post import CODE, HEADING, IMAGE, LIST_ITEM, MEDIA, QUOTE, TABLE, Block, Image, Post
 from smpseo.sources.mdinline import code_markdown, escape, escape_inline, image_markdown, link_markdown
 from smpseo.sources.mdinline import destination as _destination
 from smpseo.sources.mdinline import fix_line_starts as _fix_line_starts
@@ -135,7 +135,7 @@ def body(post: Post) -> str:
     prev_kind = ""
     for block in post.blocks:
         kind = block.kind
-        text, rest = _inline(block) if kind not in (IMAGE, CODE, TABLE) else ("", [])
+        text, rest = _inline(block) if kind not in (IMAGE, CODE, TABLE, MEDIA) else ("", [])
         shown = [_image(img) for img in rest if img.src]  # every one, a repeated image too
         if kind == HEADING:
             level = min(max(block.level or 2, 1), 6)
@@ -155,6 +155,8 @@ def body(post: Post) -> str:
             from smpseo.sources.mdtables import table_markdown  # (bs4 loaded for tables only)
 
             chunk = table_markdown(block.markup) if block.markup else block.text  # (one written in Markdown: as is)
+        elif kind == MEDIA:  # (in a figure: an HTML block Markdown keeps as it is, read back as the same player)
+            chunk = f"<figure>\n{block.markup}\n</figure>" if block.markup else ""
         elif kind in (CODE, TABLE):
             content = block.text.rstrip("\n")
             fence = "~~~" if "```" in content else "```"

@@ -17,6 +17,7 @@ from smpseo.model.post import (
     HEADING,
     IMAGE,
     LIST_ITEM,
+    MEDIA,
     PARAGRAPH,
     QUOTE,
     TABLE,
@@ -25,7 +26,7 @@ from smpseo.model.post import (
     Link,
     split_sentences,
 )
-from smpseo.sources.readers.htmlcells import table_markup
+from smpseo.sources.readers.htmlcells import MEDIA_TAGS, media_markup, table_markup
 from smpseo.sources.readers.htmlnodes import (
     CAPTION_TEXT,
     IMAGE_TAGS,
@@ -43,7 +44,7 @@ from smpseo.sources.readers.htmlnodes import (
     link_address,
     shown,
 )
-from smpseo.sources.readers.htmlplaces import loose_paragraphs
+from smpseo.sources.readers.htmlplaces import after_start_tag, loose_paragraphs
 from smpseo.sources.readers.htmltables import TableKinds
 from smpseo.sources.readers.htmlword import word_list_marker
 
@@ -51,7 +52,7 @@ HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
 BLOCK_TAGS = HEADING_TAGS | {
     "p", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "div",
     "section", "article", "main", "aside", "header", "footer", "nav", "hr", "details", "summary", "address",
-    "center", "body", "html", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
+    "center", "body", "html", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "audio", "video",
 }
 # Two line breaks in a row (<br><br>) inside inline content: a blank line on the page, where loose text is split
 # into paragraphs (`_PARAGRAPH_ENDS`); a space anywhere else. Not a newline, so that the lines after it keep their
@@ -132,23 +133,8 @@ class _Builder:
         self.questions: set[int] = set()  # the headings (by id) read from an accordion's or FAQ block's questions
 
     def after_start(self, tag: Tag) -> tuple[int, int]:
-        """The line breaks inside `tag`'s start tag (`<p\\n class="x">`), and the column just after it: where its
-        text starts. (0, the tag's own column) when the source is not known."""
-        line, pos = getattr(tag, "sourceline", None), getattr(tag, "sourcepos", None)
-        if not self.source or line is None or pos is None or line > len(self.source):
-            return 0, _column(tag)
-        quote, last = "", ""  # a quote opens a value only after `=`, as the parser reads it
-        for n, text in enumerate(self.source[line - 1:line + 20]):
-            for i in range(pos if n == 0 else 0, len(text)):
-                c = text[i]
-                if quote:
-                    quote = "" if c == quote else quote
-                elif c in "\"'" and last == "=":
-                    quote = c
-                elif c == ">":
-                    return n, i + 2
-                last = c if not c.isspace() else last
-        return 0, _column(tag)
+        """The line breaks inside `tag`'s start tag, and the column just after it (`after_start_tag`)."""
+        return after_start_tag(tag, self.source) or (0, _column(tag))
 
     # -- inline content ---------------------------------------------------------------------------
     def inline(self, node: Tag, links: list[Link], images: list[Image], line: int) -> str:
@@ -197,6 +183,8 @@ class _Builder:
         if name == "p" and child.parent is not None and child.parent.name in _ITEMS:
             # `<li><p>...</p></li>` (Squarespace, Wix and many editors write lists so): the item's own text
             return " " + breaks + self.inline(child, links, images, line) + " "
+        if name in MEDIA_TAGS:  # a player in a paragraph: a block of its own, before it
+            return breaks + self.media(child)
         if name in BLOCK_TAGS:
             # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
             # breaks stay in this text so that what follows it keeps its line.
@@ -323,11 +311,21 @@ class _Builder:
                 self.walk(child)
             elif name == "figure" or is_caption_box(child):
                 self.figure(child)
+            elif name in MEDIA_TAGS:
+                self.media(child)
             elif name == "hr":
                 continue
             else:
                 self.walk(child)
         flush()
+
+    def media(self, tag: Tag) -> str:
+        """An audio or video player: a block of its own, at its place, without text (its fallback text is for
+        browsers that cannot play it); its address is kept in its markup (`media_markup`), never lost on import."""
+        markup = media_markup(tag)
+        if markup:
+            self.blocks.append(Block(kind=MEDIA, text="", line=_line(tag, self.offset), markup=markup))
+        return "\n" * line_breaks(tag)
 
     def question(self, tag: Tag) -> None:
         """An accordion's or FAQ block's question written without a heading element (`is_question`): a heading of

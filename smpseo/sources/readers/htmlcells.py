@@ -3,7 +3,7 @@ cleaned of all that is not the post's own (classes, styles, scripts, what a brow
 and images at the addresses the reader reads from them (a lazy-loaded image's, the address behind Google's
 redirect), its emphasis, its cells' spans and alignment, its caption, and what a cell holds besides text (a list,
 paragraphs). `smpseo.sources.mdtables` writes it as a Markdown table, or as this HTML where Markdown has no form
-for it."""
+for it. Also an audio or video player as the HTML `import` writes of it (Markdown has no form for one either)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,21 @@ def table_markup(table: Tag) -> str:
             todo.append(_Close(("\n" if name == "table" else "") + f"</{name}>"))
         todo.extend(reversed(node.contents))
     return "".join(out)
+
+
+MEDIA_TAGS = frozenset({"audio", "video"})
+
+
+def media_markup(tag: Tag) -> str:
+    """An `<audio>` or `<video>` as a player of its address (its `src`, else its first `<source>`'s) with controls,
+    and a video's poster image; "" for one of no address."""
+    source = tag.find("source", src=True)
+    src = str(tag.get("src") or (source.get("src") if source is not None else "") or "").strip()
+    if not src:
+        return ""
+    poster = str(tag.get("poster") or "").strip() if tag.name == "video" else ""
+    return (f'<{tag.name} controls src="{_value(src)}"' + (f' poster="{_value(poster)}"' if poster else "")
+            + f"></{tag.name}>")
 
 
 def _image(tag: Tag) -> str:

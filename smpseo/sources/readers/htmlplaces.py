@@ -1,9 +1,33 @@
-"""Which paragraph of loose text (text standing directly in a container, as WordPress's classic editor writes a
-post: paragraphs split at blank lines) each of its links and images stands in."""
+"""Where things stand in an HTML fragment: where an element's text starts, after its start tag, and which paragraph
+of loose text (text standing directly in a container, as WordPress's classic editor writes a post: paragraphs split
+at blank lines) each of its links and images stands in."""
 
 from __future__ import annotations
 
+from bs4 import Tag
+
 from smpseo.model.post import Image, Link
+
+
+def after_start_tag(tag: Tag, source: list[str] | None) -> tuple[int, int] | None:
+    """The line breaks inside `tag`'s start tag (`<p\\n class="x">`), and the column just after it: where its text
+    starts, read from the fragment's lines, `source`. None when they are not known."""
+    line, pos = getattr(tag, "sourceline", None), getattr(tag, "sourcepos", None)
+    if not source or line is None or pos is None or line > len(source):
+        return None
+    quote, last = "", ""  # a quote opens a value only after `=`, as the parser reads it
+    for n, text in enumerate(source[line - 1:line + 20]):
+        for i in range(pos if n == 0 else 0, len(text)):
+            c = text[i]
+            if quote:
+                quote = "" if c == quote else quote
+            elif c in "\"'" and last == "=":
+                quote = c
+            elif c == ">":
+                return n, i + 2
+            last = c if not c.isspace() else last
+    return None
+
 
 # A paragraph of loose text: its first and last lines in the source, and its text.
 Span = tuple[int, int, str]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.sax
 import xml.sax.handler
+from html import escape
 
 from smpseo.model.post import Post
 from smpseo.sources.readers.decode import SourceError
@@ -19,6 +20,11 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 _CAPTION = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.DOTALL | re.IGNORECASE)
 _CAPTION_ATTR = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _IMAGE_PART = re.compile(r"^\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.IGNORECASE | re.DOTALL)
+# WordPress's audio and video shortcodes (`[audio https://.../a.mp3]`, `[audio mp3="..."]`, `[video mp4="..."][/video]`):
+# a player of the address they give, as the block editor writes one, else nothing.
+_PLAYER = re.compile(r"\[(audio|video)\b([^\]]*)\](?:((?:(?!\[\1\b).)*?)\[/\1\])?", re.DOTALL | re.IGNORECASE)
+_PLAYER_SOURCE = re.compile(r"""\b(?:src|mp3|m4a|ogg|oga|wav|flac|mp4|m4v|webm|ogv|mov)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))"""
+                            r"""|(?<![\w="'])(https?://[^\s\]"'<>]+)""", re.IGNORECASE)
 # Shortcodes whose content is a URL or media, never prose.
 _MEDIA_SHORTCODE = re.compile(r"\[(embed|video|audio|playlist|gallery)\b[^\]]*\].*?\[/\1\]", re.DOTALL | re.IGNORECASE)
 _BARE_URL_LINE = re.compile(r"(?m)^[ \t]*https?://\S+[ \t]*$")  # a URL alone on a line is an oEmbed
@@ -44,12 +50,22 @@ def _caption_to_figure(match: re.Match[str]) -> str:
     return f"<figure>{img.replace(chr(10), ' ')}<figcaption>{caption}</figcaption></figure>" + _keep_lines(match)
 
 
+def _player(match: re.Match[str]) -> str:
+    found = _PLAYER_SOURCE.search(match.group(2)) or _PLAYER_SOURCE.search(match.group(3) or "")
+    src = next((g for g in found.groups() if g), "") if found else ""
+    name = match.group(1).lower()
+    player = f'<figure><{name} controls src="{escape(src.strip(), quote=True)}"></{name}></figure>' if src.strip() else ""
+    return player + _keep_lines(match)
+
+
 def prepare_content(html: str) -> str:
-    """Stored post content to HTML the block builder reads: captions become figures, media shortcodes go.
+    """Stored post content to HTML the block builder reads: captions become figures, audio and video shortcodes
+    players, other media shortcodes go.
 
     Line breaks are kept, so lines stay those of the export.
     """
     html = _CAPTION.sub(_caption_to_figure, html)
+    html = _PLAYER.sub(_player, html)
     html = _MEDIA_SHORTCODE.sub(_keep_lines, html)
     return _BARE_URL_LINE.sub("", html)
 
