@@ -92,17 +92,20 @@ _NOT_AN_ADDRESS = re.compile(r"[{}%\s]|/:|^:")
 
 
 def post_path(post: Post) -> str:
-    """The post's address on its site from the root ("/blog/parking-perth/"): its front matter `url` (Hugo) or
+    """The post's address on its site from the root ("/blog/parking-perth/"): `given_path`, else "/<slug>/"."""
+    return given_path(post) or (f"/{post.slug}/" if post.slug else "/")
+
+
+def given_path(post: Post) -> str:
+    """The post's address from the site's root where something says it: its front matter `url` (Hugo) or
     `permalink` (Jekyll, Eleventy) when that is an address, else what its generator's settings make of it
-    (`Post.address`: Hugo's `[permalinks]`, Jekyll's `permalink`), else "/<slug>/"."""
+    (`Post.address`: Hugo's `[permalinks]`, Jekyll's `permalink`); "" when nothing does."""
     for key in ("url", "permalink"):
         value = (post.meta or {}).get(key)
         if isinstance(value, str) and value.strip() and not _NOT_AN_ADDRESS.search(value.strip()):
             value = value.strip()
             return urlsplit(value).path or "/" if re.match(r"^https?://", value) else "/" + value.lstrip("/")
-    if post.address:
-        return post.address
-    return f"/{post.slug}/" if post.slug else "/"
+    return post.address
 
 
 def post_url(post: Post, config=None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 from smpseo.analysis.keyphrase import Matcher, Phrase
@@ -50,24 +51,35 @@ def link_slug(href: str) -> str:
     return slugify(name) if name else ""
 
 
-def incoming_links(posts: list[Post], site_url: str = "") -> dict[int, list[tuple[Post, int]]]:
-    """For each post (by index), the (linking post, line) of every internal link pointing at it. A link names a post
-    by its slug or its file's name (`link_slug`); where two posts answer to that name (a post and its translation
-    with the same slug), the one in the linking post's language (`file_language`) is meant, as Hugo resolves it."""
+def link_target(posts: list[Post]) -> Callable[[Post, str], int | None]:
+    """How an internal link of one of `posts` names another: a function of the linking post and the link's address
+    giving the index of the post it points at, or None. A link names a post by its slug or its file's name
+    (`link_slug`); where two posts answer to that name (a post and its translation with the same slug), the one in
+    the linking post's language (`file_language`) is meant, as Hugo resolves it."""
     by_slug: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(posts):
         names = [p.slug, link_slug(p.path) if p.path else ""]
         for name in dict.fromkeys(n for n in names if n):
             by_slug[name].append(i)
+
+    def target(post: Post, href: str) -> int | None:
+        named = by_slug.get(link_slug(href), [])
+        language = file_language(post.path or "")
+        found = next((i for i in named if file_language(posts[i].path or "") == language), None)
+        return named[0] if found is None and named else found
+
+    return target
+
+
+def incoming_links(posts: list[Post], site_url: str = "") -> dict[int, list[tuple[Post, int]]]:
+    """For each post (by index), the (linking post, line) of every internal link pointing at it (`link_target`)."""
+    target_of = link_target(posts)
     incoming: dict[int, list[tuple[Post, int]]] = defaultdict(list)
     for p in posts:
-        language = file_language(p.path or "")
         for link in p.links:
             if not is_internal(link.href, site_url):
                 continue
-            named = by_slug.get(link_slug(link.href), [])
-            target = next((i for i in named if file_language(posts[i].path or "") == language), None)
-            target = named[0] if target is None and named else target
+            target = target_of(p, link.href)
             if target is not None and posts[target] is not p:
                 incoming[target].append((p, link.line))
     return incoming
