@@ -17,6 +17,7 @@ from smpseo.app.arguments import (
     settings_for,
 )
 from smpseo.app.incremental import Session, check_paths
+from smpseo.app.linkfiles import FilesNear
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import debugging, shown_path
 from smpseo.checks.run import run_rules
@@ -180,7 +181,8 @@ def _check(posts, config, keyphrase: str | None, rules: list[str] | None, keyphr
         return files[post.path]
 
     result = run_rules(post_list, errors, config, keyphrase, rules, keyphrases,
-                       analysed=post_analysis(post_list, keyphrases), source_lines=source_lines, debug=debugging())
+                       analysed=post_analysis(post_list, keyphrases), source_lines=source_lines, debug=debugging(),
+                       on_disk=FilesNear())
     result.settings = shown_path(config.path) if config.path else None
     return result if given is None else result.only(given)
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from smpseo.app import cache
 from smpseo.app.arguments import dates_as_written
+from smpseo.app.linkfiles import FilesNear
 from smpseo.app.memo import plain
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import debugging
@@ -158,7 +159,7 @@ def _check_paths(paths, config: Config, keyphrase, rules, keyphrases, session, d
     errors.extend(duplicate_slugs(others + posts))  # a file given that takes the address of another post is told so
     posts += others
 
-    run = prepare(posts, config, keyphrase, rules, keyphrases, debugging())
+    run = prepare(posts, config, keyphrase, rules, keyphrases, debugging(), FilesNear())
     state = sha256(json.dumps([reading_state(run), plain(config), keyphrase, rules, keyphrases, drafts],
                               ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass"))
     summaries: list[dict | None] = []

@@ -51,14 +51,14 @@ def rules_markdown() -> str:
 
 def check_examples(r: Rule, example: Example) -> list[Finding]:
     """Run one rule on one of its examples with EXAMPLE_CONFIG; the findings it yields, with lines and columns
-    read back from the example's text as from a file."""
+    read back from the example's text as from a file; no file of an example is on disk."""
     from smpseo.sources.readers.markdown import parse_markdown
 
     texts = example.text.split(sitewide.SEP) if r.scope == SITE else [example.text]
     posts = [parse_markdown(t, f"example-{i}.md") for i, t in enumerate(texts)]
     lines = {id(p): t.split("\n") for p, t in zip(posts, texts, strict=True)}
     result = run_rules(posts, [], EXAMPLE_CONFIG, example.keyphrase, [r.id], keyphrases=r.id == "SITE406",
-                       source_lines=lambda post: lines.get(id(post)))
+                       source_lines=lambda post: lines.get(id(post)), on_disk=lambda post, path: False)
     return [f for f in result.findings if f.rule == r.id]
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from smpseo.analysis.context import PostContext
 from smpseo.analysis.extract import opportunities
 from smpseo.analysis.keyphrase import Match, Matcher
+from smpseo.analysis.links import OnDisk
 from smpseo.analysis.metrics import analyse, post_metrics, post_work
 from smpseo.analysis.site import coverage_matrix
 from smpseo.analysis.spelling import SpellingGuard
@@ -42,15 +43,16 @@ RULE_SECONDS = 20.0  # the post rules' budget for one post: a 5 MB post is check
 
 def run_rules(post_list: list[Post], errors: list[ReadError], config: Config, keyphrase: str | None = None,
               rules: list[str] | None = None, keyphrases: bool = True, *, analysed: list[dict] | None = None,
-              source_lines: SourceLines | None = None, debug: bool = False) -> CheckResult:
+              source_lines: SourceLines | None = None, debug: bool = False,
+              on_disk: OnDisk | None = None) -> CheckResult:
     """Run the rules (all, or the ids in `rules`) over posts. `analysed`: each post's `analyse()` result when the
     caller has it already (cached, or from worker processes); `source_lines`: how to get a post's source lines,
     for inline suppressions and exact columns; `debug`: a check's bug on a post raises, rather than being that
-    post's one line.
+    post's one line; `on_disk`: whether a file a link names is on disk (without it, no link is said broken).
 
     The same three steps as an incremental run (`smpseo.app.check`), with nothing taken from a cache: `prepare`
     the run, one `post_summary` per post, then `assemble` the site-level results from the summaries."""
-    run = prepare(post_list, config, keyphrase, rules, keyphrases, debug)
+    run = prepare(post_list, config, keyphrase, rules, keyphrases, debug, on_disk)
     if analysed is None:
         analysed = [analyse(post_work(p), keyphrases) for p in post_list]
     summaries = [post_summary(run, ctx, done, source_lines) for ctx, done in zip(run.contexts, analysed, strict=True)]
@@ -71,10 +73,11 @@ class Run:
     keyphrases: bool
     contexts: list[PostContext]
     debug: bool = False  # a check's bug on a post raises (`smpseo --debug`), rather than being that post's one line
+    on_disk: OnDisk | None = None  # whether a file a link names is on disk (SITE407 says no link broken without it)
 
 
 def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None, rules: list[str] | None = None,
-            keyphrases: bool = True, debug: bool = False) -> Run:
+            keyphrases: bool = True, debug: bool = False, on_disk: OnDisk | None = None) -> Run:
     """Settings, matcher and contexts for a run over these posts. Raises ValueError for unknown rule ids."""
     settings = resolve_settings(config.rules, config.path or "smpseo.toml")
     selected = set(rules) if rules is not None else None
@@ -101,7 +104,7 @@ def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None,
     for ctx, name in zip(contexts, post_names(post_list), strict=True):  # "file#slug" inside an export or a dump
         ctx.name = name
     active = [r for r in RULES.values() if settings[r.id].enabled and (selected is None or r.id in selected)]
-    return Run(config, settings, active, matcher, targets, keyphrase, keyphrases, contexts, debug)
+    return Run(config, settings, active, matcher, targets, keyphrase, keyphrases, contexts, debug, on_disk)
 
 
 def reading_state(run: Run) -> list:
@@ -242,7 +245,7 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
     errors += [ReadError(ctx.post.path or ctx.name, message, line, severity="warning")
                for ctx, summary in zip(contexts, summaries, strict=True) for line, message in summary.get("switches", ())]
 
-    site = SiteContext(contexts, run.config, run.matcher, keyphrase_terms)
+    site = SiteContext(contexts, run.config, run.matcher, keyphrase_terms, on_disk=run.on_disk)
     kept_matches = None
     if any(r.id == "SITE406" for r in run.active):
         for ctx in contexts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from smpseo.analysis.context import FRONT_MATTER, PostContext
+from smpseo.analysis.links import OnDisk, broken_links
 from smpseo.analysis.site import incoming_links, normalized
 from smpseo.checks.engine import SITE, Hit, flag, passes, rule
 from smpseo.checks.kinds import Duplicate, register
@@ -20,6 +21,7 @@ class SiteContext:
     matcher: object
     keyphrases: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     about: dict[int, object] = field(default_factory=dict)  # id(PostContext) -> Phrase | None
+    on_disk: OnDisk | None = None  # whether a file a link names is on disk (the app asks the folders): SITE407
 
     def topic(self, ctx: PostContext):
         """What a post is about (see `_about`), worked out once."""
@@ -236,3 +238,33 @@ def link_suggestion(site: SiteContext, t):
             yield source, Hit(line, col, f"Mentions '{match.text}', the topic of {target.name}, "
                                          f"but does not link to it", match.text,
                               f"Link this mention to {target.post.slug}.")
+
+
+@rule("SITE407", "broken-post-link", "site", "warning",
+      "A link that names a post of the blog that no post answers to (a slug renamed, a post deleted): a relative "
+      "link to a post's file (`aftercare.md`, `../pain.rst`; `page.html` between the pages of an HTML blog), a "
+      "generator's reference (Hugo's `{{< ref \"aftercare.md\" >}}`, Jekyll's `{% post_url 2024-01-01-x %}`, both "
+      "fail the build), or an address on the site in the posts' own pattern (all under `/blog/`, or a permalink "
+      "pattern) that no post has. Never a page, an image, an anchor, another site, or a file on disk (a draft, a "
+      "page); checked with 2+ posts.",
+      scope=SITE,
+      custom="whether a link names a post is known only from every post of the blog and the files beside them",
+      hint="Point the link at the post's current file or address, or remove it.",
+      examples=[flag(_page("A", "a", body="See [aftercare](smp-aftercare.md) and [b](b.md).") + SEP + _page("B", "b"),
+                     "7:17 SITE407 Link to 'smp-aftercare.md', which is no post of the blog"),
+                flag(_page("A", "a", body="Read [the old one]({{< ref \"old-post.md\" >}}).") + SEP +
+                     _page("B", "b", body="See [a](a.md)."),
+                     "7:29 SITE407 Link to 'old-post.md', which is no post of the blog"),
+                flag(_page("A", "a", "url: /blog/a/", "See [pain](/blog/does-smp-hurt/) and [b](/blog/b/).") + SEP +
+                     _page("B", "b", "url: /blog/b/"),
+                     "7:12 SITE407 Link to '/blog/does-smp-hurt/', which is no post of the blog"),
+                passes(_page("A", "a", body="See [b](b.md), [contact](/contact/), [top](#top) and "
+                                            "[x](https://other.example/x.md).") + SEP +
+                       _page("B", "b", body="Book at [/book/](/book/) or see [old](/blog/old-post/).")),
+                passes(_page("A", "a", "url: /blog/a/", "See [tags](/blog/tag/smp/), [us](/about/) and "
+                                                        "[2](/blog/page/2/).") + SEP +
+                       _page("B", "b", "url: /blog/b/"))])
+def broken_post_link(site: SiteContext, t):
+    for i, link in broken_links([c.post for c in site.posts], site.config.site.url, site.on_disk):
+        yield site.posts[i], Hit(link.line, link.column, f"Link to '{link.href}', which is no post of the blog",
+                                 link.href)

@@ -1,0 +1,108 @@
+"""SITE407: a link to a post of the blog that no post answers to, and only such links, whatever the blog's format
+(a folder of Markdown, a Hugo or Jekyll site, HTML pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import smpseo
+from smpseo.cli import main
+
+SETTINGS = '[site]\nname = "Northside Dots"\ncity = "Leeds"\nurl = "https://www.northsidedots.example"\n'
+
+
+def post(title: str, body: str, extra: str = "") -> str:
+    return f"---\ntitle: {title}\n{extra}---\n\n{body}\n"
+
+
+def _site(root: Path, files: dict[str, str]) -> Path:
+    for name, text in {"smpseo.toml": SETTINGS, **files}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _broken(path: Path) -> list[str]:
+    result = smpseo.check(str(path), rules="SITE407", keyphrases=False)
+    return [f"{Path(f.path).relative_to(path if path.is_dir() else path.parent).as_posix()}:{f.line} {f.message}"
+            for f in result.findings]
+
+
+def test_a_link_to_a_renamed_post_s_file_is_broken_and_links_to_what_exists_are_not(tmp_path):
+    blog = _site(tmp_path, {
+        "posts/healing.md": post("Healing", "Read [aftercare](smp-aftercare.md) first.\n\n"
+                                            "Then [pain](does-it-hurt.md#numbing), [the draft](coming-soon.md), "
+                                            "[about us](../pages/about.md), [a photo](img/dots.md.png),\n"
+                                            "[top](#top), [booking](/book/), [elsewhere](https://other.example/x.md) "
+                                            "and [mail](mailto:a@b.example)."),
+        "posts/does-it-hurt.md": post("Does it hurt", "See [healing](./Healing.md) and [gone](../posts/old%20cost.rst)."),
+        "posts/coming-soon.md": post("Coming soon", "Soon.", "draft: true\n"),
+        "pages/about.md": post("About", "Us."),
+    })
+    assert _broken(blog / "posts") == ["does-it-hurt.md:5 Link to '../posts/old%20cost.rst', which is no post of "
+                                       "the blog", "healing.md:5 Link to 'smp-aftercare.md', which is no post of "
+                                                   "the blog"]
+
+
+def test_one_post_checked_with_its_blog_is_told_and_a_post_alone_never(tmp_path, capsys, monkeypatch):
+    blog = _site(tmp_path, {"posts/a.md": post("A", "See [b](b.md) and [gone](gone.md)."),
+                            "posts/b.md": post("B", "See [a](a.md).")})
+    monkeypatch.chdir(blog)
+    assert main(["check", "posts/a.md", "--select", "SITE407", "-q"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == \
+        "posts/a.md:5:26: SITE407 warning Link to 'gone.md', which is no post of the blog"
+    alone = _site(tmp_path / "alone", {"one-file.md": post("One", "See [gone](gone.md) and [b](b.md).")})
+    assert _broken(alone / "one-file.md") == []
+
+
+def test_generator_references_that_name_no_post_are_broken(tmp_path):
+    hugo = _site(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://www.northsidedots.example/"\n[permalinks]\nposts = "/blog/:slug/"\n',
+        "content/about.md": post("About", "Us."),
+        "content/posts/a.md": post("A", 'Read [old]({{< ref "old-post.md" >}}), [b]({{< relref "b.md" >}}) and '
+                                        '[us]({{< ref "about.md" >}}).\n\nAlso [c](/blog/c/), [gone](/blog/gone-post/), '
+                                        '[tags](/blog/tags/smp/), [a page](/book/) and [home](/blog/).'),
+        "content/posts/b.md": post("B", "See [a](https://www.northsidedots.example/blog/a/)."),
+        "content/posts/c.md": post("C", "A draft.", "draft: true\n"),
+    })
+    assert _broken(hugo / "content/posts") == ["a.md:5 Link to 'old-post.md', which is no post of the blog",
+                                               "a.md:7 Link to '/blog/gone-post/', which is no post of the blog"]
+    jekyll = _site(tmp_path / "jekyll", {
+        "_config.yml": "title: Dots\n",
+        "about.md": post("About", "Us."),
+        "_posts/2024-01-01-a.md": post("A", "See {% post_url 2024-02-01-b %} and [b]({% post_url 2024-02-01-b %}), "
+                                            "[gone]({% post_url 2023-05-05-gone %}), [us]({% link about.md %})."),
+        "_posts/2024-02-01-b.md": post("B", "See [a]({% link _posts/2024-01-01-a.md %})."),
+    })
+    assert _broken(jekyll / "_posts") == ["2024-01-01-a.md:5 Link to '2023-05-05-gone', which is no post of the blog"]
+
+
+def test_addresses_are_judged_only_where_the_posts_address_pattern_is_known(tmp_path):
+    """Without a permalink pattern or addresses that share a section, '/old-post/' may be any page of the site."""
+    blog = _site(tmp_path, {"posts/a.md": post("A", "See [old](/old-post/) and [b](/b/)."),
+                            "posts/b.md": post("B", "See [a](https://www.northsidedots.example/a/).")})
+    assert _broken(blog / "posts") == []
+    # nor canonical addresses: pages saved from the live site link to posts that were not saved
+    (blog / "posts/a.md").write_text(post("A", "See [old](/blog/old-post/).", "canonical: https://www.northsidedots"
+                                                                              ".example/blog/a/\n"))
+    (blog / "posts/b.md").write_text(post("B", "See [a](/blog/a/).", "canonical: https://www.northsidedots.example/blog/b/\n"))
+    assert _broken(blog / "posts") == []
+    (blog / "posts/a.md").write_text(post("A", "See [old](/blog/old-post/) and [b](/blog/b/).", "url: /blog/a/\n"))
+    (blog / "posts/b.md").write_text(post("B", "See [a](/blog/a/).", "url: /blog/b/\n"))
+    assert _broken(blog / "posts") == ["a.md:6 Link to '/blog/old-post/', which is no post of the blog"]
+
+
+def test_pages_of_an_html_blog(tmp_path):
+    page = "<html><head><title>{0}</title></head><body><article><h1>{0}</h1><p>{1}</p></article></body></html>\n"
+    blog = _site(tmp_path, {
+        "site/blog/a.html": page.format("A", 'See <a href="b.html">b</a>, <a href="gone.html">gone</a>, '
+                                             '<a href="index.html">all posts</a> and <a href="../contact.html">us</a>.'),
+        "site/blog/b.html": page.format("B", 'See <a href="a.html">a</a>.'),
+    })
+    assert _broken(blog / "site/blog") == ["a.html:1 Link to 'gone.html', which is no post of the blog"]
+
+
+def test_exports_are_never_judged(tmp_path):
+    """A WordPress export's links name the site's addresses, not files: nothing there is certain."""
+    fixture = Path(__file__).parent / "fixtures" / "wxr" / "64-block-test-data.xml"
+    assert [f for f in smpseo.check(str(fixture), rules="SITE407", keyphrases=False).findings] == []
