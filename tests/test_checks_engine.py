@@ -294,6 +294,7 @@ def test_rules_declared_as_kinds_say_so():
                      "SEO201": "required", "SEO206": "required", "SEO218": "required", "SEO219": "required",
                      "SEO220": "required", "LOC303": "required",
                      "SEO211": "occurrence", "SEO214": "occurrence", "SEO215": "occurrence", "SEO217": "occurrence",
+                     "SEO222": "occurrence",
                      "LOC301": "consistency", "LOC302": "consistency", "LOC305": "consistency",
                      "LOC306": "consistency",
                      "SEO203": "placement", "SEO204": "placement", "SEO205": "placement", "SEO208": "placement",

@@ -1,4 +1,4 @@
-"""SEO rules on the page (SEO206, SEO207, SEO211, SEO215-SEO220): the meta description, the title's width,
+"""SEO rules on the page (SEO206, SEO207, SEO211, SEO215-SEO220, SEO222): the meta description, the title's width,
 images, headings and links. The keyphrase rules are in `keyphrase.py` and `keyphrase_body.py`."""
 
 from __future__ import annotations
@@ -160,3 +160,38 @@ register(Required(
     examples=[flag(post(KP, LINKED),
                    "6:1 SEO220 No link to another site"),
               passes(post(KP, INTRO + " See [the study](https://journal.example/smp-study)."))]))
+
+
+
+class Skip(NamedTuple):
+    """A heading that skips levels: its text, line and level, the level before it, and the levels skipped."""
+    text: str
+    line: int
+    level: int
+    before: int
+    skipped: str  # "H3", "H3 and H4"
+
+
+def skipped_levels(post_) -> list[Skip]:
+    """Each heading of the body more than one level below the heading before it (an H4 right after an H2). The
+    first heading of the body is not compared with the title (many posts start at H3); neither is an H1 the title
+    was read from."""
+    headings = [b for b in post_.headings if not (b.level == 1 and b.line == post_.title_line)]
+    return [Skip(b.text, b.line, b.level, a.level, " and ".join(f"H{n}" for n in range(a.level + 1, b.level)))
+            for a, b in zip(headings, headings[1:], strict=False) if b.level > a.level + 1]
+
+
+register(Occurrence(
+    id="SEO222", name="heading-level-skipped", category="seo", severity="info",
+    doc="A heading of the body more than one level below the heading before it (an H4 right after an H2): screen "
+        "readers and search engines read the headings as the post's outline (axe's `heading-order`). The first "
+        "heading is not compared with the title.",
+    hint="Use the next level down (H3 after an H2), or change the heading before it.",
+    found=lambda ctx: skipped_levels(ctx.post),
+    message="Heading '{item.text}' is H{item.level} right after an H{item.before} (no {item.skipped} between)",
+    match=lambda item: item.text,
+    examples=[flag("## Cost\n\nText here.\n\n#### Deposit\n\nMore text.\n\n## Pain\n\nText.\n\n##### Needles\n\nText.",
+                   "5:6 SEO222 Heading 'Deposit' is H4 right after an H2 (no H3 between)",
+                   "13:7 SEO222 Heading 'Needles' is H5 right after an H2 (no H3 and H4 between)"),
+              passes("### Cost\n\nText.\n\n#### Deposit\n\nMore.\n\n## Pain\n\nText.\n\n### Numbing\n\nText."),
+              passes("# How long does SMP last\n\n### Fading\n\nText.")]))
