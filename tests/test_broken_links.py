@@ -106,3 +106,12 @@ def test_exports_are_never_judged(tmp_path):
     """A WordPress export's links name the site's addresses, not files: nothing there is certain."""
     fixture = Path(__file__).parent / "fixtures" / "wxr" / "64-block-test-data.xml"
     assert [f for f in smpseo.check(str(fixture), rules="SITE407", keyphrases=False).findings] == []
+
+
+def test_a_link_naming_a_file_the_system_cannot_look_for_is_broken_and_the_run_goes_on(tmp_path):
+    """A name too long for the file system (or with a NUL in it) stopped the whole run with OSError."""
+    long = "x" * 5000
+    blog = _site(tmp_path, {"posts/a.md": post("A", f"See [n](%00.md), [long]({long}.md) and [b](b.md)."),
+                            "posts/b.md": post("B", "See [a](a.md).")})
+    assert _broken(blog / "posts") == ["a.md:5 Link to '%00.md', which is no post of the blog",
+                                       f"a.md:5 Link to '{long}.md', which is no post of the blog"]

@@ -31,8 +31,8 @@ class FilesNear:
         written = path.lstrip("/")
         for base in (folder, *folder.parents):
             here = base / written
-            if any(c.exists() for c in (here, *(here.with_name(here.name + s) for s in POST_SUFFIXES if here.name),
-                                        here / "index.md", here / "_index.md", here / "index.html")):
+            if any(_there(c) for c in (here, *(here.with_name(here.name + s) for s in POST_SUFFIXES if here.name),
+                                       here / "index.md", here / "_index.md", here / "index.html")):
                 return True
         name = link_slug(path)
         for root, deep in _roots(str(folder)):
@@ -46,6 +46,17 @@ class FilesNear:
         if key not in self.names:
             self.names[key] = _names(root, deep)
         return self.names[key]
+
+
+def _there(path: Path) -> bool:
+    """Whether a file or folder is at `path`: one the system cannot look for (a name too long, a NUL in it) cannot
+    be there; one it may not look at (no permission) may be."""
+    try:
+        return path.exists()
+    except PermissionError:
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def _roots(folder: str) -> list[tuple[str, bool]]:
