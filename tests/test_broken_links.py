@@ -115,3 +115,15 @@ def test_a_link_naming_a_file_the_system_cannot_look_for_is_broken_and_the_run_g
                             "posts/b.md": post("B", "See [a](a.md).")})
     assert _broken(blog / "posts") == ["a.md:5 Link to '%00.md', which is no post of the blog",
                                        f"a.md:5 Link to '{long}.md', which is no post of the blog"]
+
+
+def test_pages_read_from_the_web_are_never_judged(tmp_path, monkeypatch):
+    """Their relative links name the live site's pages, of which only some were read: none is on this disk."""
+    from smpseo.sources.readers.html import read_html
+
+    monkeypatch.chdir(_site(tmp_path, {}))
+    page = "<html><head><title>{0}</title></head><body><article><h1>{0}</h1><p>{1}</p></article></body></html>"
+    posts = [*read_html(page.format("A", 'See <a href="b.html">b</a> and <a href="c.html">c</a>.'),
+                        "https://www.northsidedots.example/blog/a.html"),
+             *read_html(page.format("B", 'See <a href="a.html">a</a>.'), "https://www.northsidedots.example/blog/b.html")]
+    assert smpseo.check(posts, rules="SITE407", keyphrases=False).findings == []

@@ -101,8 +101,8 @@ def broken_links(posts: list[Post], site_url: str = "", on_disk: OnDisk | None =
     folders = {_folder(p.path, "") for p in posts if p.path}
     found = []
     for i, post in enumerate(posts):
-        if not post.path or post.format in MANY_POSTS_A_FILE:
-            continue  # a post of an export: its links name the site's addresses, not files
+        if not post.path or post.format in MANY_POSTS_A_FILE or re.match(r"^[a-z][a-z0-9+.-]*://", post.path, re.I):
+            continue  # a post of an export or read from the web: its links name the live site's pages, not files
         for link in post.links:
             if not is_internal(link.href, site_url):
                 continue
