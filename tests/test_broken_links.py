@@ -61,12 +61,15 @@ def test_generator_references_that_name_no_post_are_broken(tmp_path):
         "content/about.md": post("About", "Us."),
         "content/posts/a.md": post("A", 'Read [old]({{< ref "old-post.md" >}}), [b]({{< relref "b.md" >}}) and '
                                         '[us]({{< ref "about.md" >}}).\n\nAlso [c](/blog/c/), [gone](/blog/gone-post/), '
-                                        '[tags](/blog/tags/smp/), [a page](/book/) and [home](/blog/).'),
+                                        '[tags](/blog/tags/smp/), [a page](/book/) and [home](/blog/).\n\n'
+                                        'And [cost]({{< relref "old-cost" >}}), [b]({{< ref "/posts/b" >}}), '
+                                        '[us]({{< ref "about" >}}), [all]({{< ref "posts" >}}), [c]({{< ref "c" >}}).'),
         "content/posts/b.md": post("B", "See [a](https://www.northsidedots.example/blog/a/)."),
         "content/posts/c.md": post("C", "A draft.", "draft: true\n"),
     })
     assert _broken(hugo / "content/posts") == ["a.md:5 Link to 'old-post.md', which is no post of the blog",
-                                               "a.md:7 Link to '/blog/gone-post/', which is no post of the blog"]
+                                               "a.md:7 Link to '/blog/gone-post/', which is no post of the blog",
+                                               "a.md:9 Link to 'old-cost', which is no post of the blog"]
     jekyll = _site(tmp_path / "jekyll", {
         "_config.yml": "title: Dots\n",
         "about.md": post("About", "Us."),

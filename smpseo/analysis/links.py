@@ -65,17 +65,17 @@ def _suffix(name: str) -> str:
     return name[name.rfind("."):].lower() if "." in name else ""
 
 
-def _means_a_post(post: Post, href: str, path: str, pattern, folders: set[str]) -> bool:
+def _means_a_post(post: Post, link: Link, path: str, pattern, folders: set[str]) -> bool:
     """Whether an internal link is certain to mean a post of the blog: a link to a post's source file (`a.md`,
-    `../a.rst`, a reference `{{< ref "a.md" >}}` leaves, `{filename}/a.md`), to a page of an HTML-pages blog
+    `../a.rst`, `{filename}/a.md`), a generator's reference (`{{< ref "a" >}}`), a page of an HTML-pages blog
     (`a.html`, relative, into a folder of `folders`), Jekyll's `post_url` from a post of `_posts`, or an address in
     the posts' `pattern`."""
     suffix = _suffix(path.rsplit("/", 1)[-1])
-    relative = not path.startswith("/") and not re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", href, re.I)
+    relative = not path.startswith("/") and not re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", link.href, re.I)
     name = path.rsplit("/", 1)[-1].lower()
     if name.startswith("_index."):
         return False  # a section's page (Hugo's `_index.md`), not a post
-    if suffix in _SOURCE_SUFFIXES:
+    if suffix in _SOURCE_SUFFIXES or link.reference:
         return True
     if relative and suffix in _HTML and _suffix(post.path or "") in _HTML:
         # a page among the blog's own pages: not a folder's home page, not a page of a folder holding no post
@@ -109,7 +109,7 @@ def broken_links(posts: list[Post], site_url: str = "", on_disk: OnDisk | None =
             path = _PLACEHOLDER.sub("", unquote(urlsplit(link.href.strip()).path))
             if not path or path in (".", "./") or re.search(r"[{}%|<>]", path):
                 continue
-            if not _means_a_post(post, link.href, path, pattern, folders) or target_of(post, link.href) is not None:
+            if not _means_a_post(post, link, path, pattern, folders) or target_of(post, link.href) is not None:
                 continue
             if not on_disk(post, path):
                 found.append((i, link))

@@ -138,7 +138,7 @@ _LITERAL_TAG_RE = re.compile(r"\{\{-?\s*([\"'])(?P<address>[^\"'\n{}]*)\1\s*(?:\
 # A tag that outputs the address of another post of the site, named by its file or its path: Hugo's `ref` and
 # `relref` shortcodes (`{{< relref "aftercare.md" >}}`, `{{% ref "/posts/aftercare#sun" %}}`, `path="..."`) and
 # Jekyll's `{% link _posts/2024-01-01-x.md %}` and `{% post_url 2024-01-01-x %}`. It stands for that name.
-_REFERENCE_TAG_RE = re.compile(
+REFERENCE_TAG_RE = re.compile(
     r"\{\{([<%])-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?([\"'`])(?P<address>[^\"'`\n{}]*)\2[^\n{}]*?-?[>%]\}\}"
     r"|\{%-?\s*(?:link|post_url)\s+(?P<name>[^\s{}%]+)\s*-?%\}")
 
@@ -148,7 +148,7 @@ _VARIABLE_TAG_RE = re.compile(r"\{\{-?\s*([A-Za-z_][\w.-]*)\s*-?\}\}")
 
 
 def _masked(tag: str, values: dict[str, str]) -> str:
-    literal = _LITERAL_TAG_RE.fullmatch(tag) or _REFERENCE_TAG_RE.fullmatch(tag)
+    literal = _LITERAL_TAG_RE.fullmatch(tag) or REFERENCE_TAG_RE.fullmatch(tag)
     variable = _VARIABLE_TAG_RE.fullmatch(tag) if values and literal is None else None
     written = (literal.group("address") or literal.groupdict().get("name") or "") if literal \
         else values.get(variable.group(1)) if variable else None

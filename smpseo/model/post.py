@@ -50,6 +50,7 @@ class Link:
     text: str
     line: int
     column: int = 1
+    reference: bool = False  # its address is a generator's reference to another post (`{{< ref "aftercare" >}}`)
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class Post:
             "path": self.path, "slug": self.slug, "title": self.title,
             "blocks": [[b.kind, b.text, b.line, b.end_line, b.level,
                         [[s.text, s.line, s.column] for s in b.sentences],
-                        [[k.href, k.text, k.line, k.column] for k in b.links],
+                        [[k.href, k.text, k.line, k.column, k.reference] for k in b.links],
                         [[i.src, i.alt, i.line, i.title, i.caption, i.link] for i in b.images], b.markup]
                        for b in self.blocks],
             "description": self.description, "keyphrase": self.keyphrase,

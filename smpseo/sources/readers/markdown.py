@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -34,6 +35,7 @@ from smpseo.sources.readers.mdextensions import masked_extensions
 from smpseo.sources.readers.mdfigures import attributes, figures_as_images, with_captions
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
 from smpseo.sources.readers.noteapps import note_page
+from smpseo.sources.readers.references import reference_links
 from smpseo.sources.readers.sitevalues import template_values
 
 _md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
@@ -360,6 +362,9 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             flat[first:end] = map(flattened, body_lines[first:end])
         if any(flat[first:end] != body_lines[first:end] for first, end in skipped):  # (markers go: it ends)
             blocks = merged(blocks, markdown_blocks("\n".join(flat), lines, offset, values=values))
+    references = reference_links(body) if "](" in body else set()
+    for block in blocks if references else ():  # a link written with a generator's reference names a post
+        block.links = [replace(k, reference=True) if k.href in references else k for k in block.links]
     return blocks  # (a table's cells are no inline tokens, `_table_outline`: no paragraph falls in its lines)
 
 
