@@ -105,6 +105,16 @@ def test_pages_of_an_html_blog(tmp_path):
     assert _broken(blog / "site/blog") == ["a.html:1 Link to 'gone.html', which is no post of the blog"]
 
 
+def test_pages_saved_from_the_live_site_are_never_judged_by_their_relative_links(tmp_path):
+    """A page saved from the browser says its address on the web: its relative links name the live site's pages, of
+    which only some were saved, so a page not saved is not a broken link."""
+    page = ('<html><head><title>{0}</title><link rel="canonical" href="https://www.northsidedots.example/blog/{0}.html">'
+            "</head><body><article><h1>{0}</h1><p>{1}</p></article></body></html>\n")
+    blog = _site(tmp_path, {"site/blog/a.html": page.format("a", 'See <a href="b.html">b</a> and <a href="c.html">c</a>.'),
+                            "site/blog/b.html": page.format("b", 'See <a href="a.html">a</a>.')})
+    assert _broken(blog / "site/blog") == []
+
+
 def test_exports_are_never_judged(tmp_path):
     """A WordPress export's links name the site's addresses, not files: nothing there is certain."""
     fixture = Path(__file__).parent / "fixtures" / "wxr" / "64-block-test-data.xml"

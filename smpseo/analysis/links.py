@@ -78,8 +78,11 @@ def _means_a_post(post: Post, link: Link, path: str, pattern, folders: set[str])
     if suffix in _SOURCE_SUFFIXES or link.reference:
         return True
     if relative and suffix in _HTML and _suffix(post.path or "") in _HTML:
-        # a page among the blog's own pages: not a folder's home page, not a page of a folder holding no post
-        return not name.startswith("index.") and _folder(post.path or "", path) in folders
+        # a page among the blog's own pages: not a folder's home page, not a page of a folder holding no post, and
+        # not a page saved from the live site (its canonical address on the web): its links name the site's pages,
+        # of which only some were saved
+        saved = re.match(r"^https?://", post.canonical or "", re.I) is not None
+        return not saved and not name.startswith("index.") and _folder(post.path or "", path) in folders
     if relative and not suffix and _POST_URL.fullmatch(path) and "_posts" in re.split(r"[\\/]", post.path or ""):
         return True
     if relative or pattern is None:
