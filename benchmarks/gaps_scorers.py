@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gaps_eval import Clinic, clinics, exemplars_from  # noqa: E402
-from gaps_features import EXTRA_FEATURES, MEAN_OF, extra_features  # noqa: E402
+from gaps_features import EXTRA_FEATURES, LATER, MEAN_OF, extra_features  # noqa: E402
 from gaps_models import (  # noqa: E402
     Averaged,
     Labelled,
@@ -215,7 +215,7 @@ def candidates() -> dict:
     """name -> fitter(training data, training data by clinic) -> scorer; settings chosen by inner cross-validation.
     `None`: explaining away, which needs every topic of a blog (`stacked`)."""
     extra = [len(FEATURES) + i for i in range(len(EXTRA_FEATURES))]
-    every = BASE + extra
+    every = BASE + [c for c, name in zip(extra, EXTRA_FEATURES, strict=True) if name not in LATER]
     heading, sentence = FEATURES.index("hmargin"), FEATURES.index("sent_z")
     out = {"shipped": shipped,
            "interactions (score test, k by inner CV)": pairs(BASE),
