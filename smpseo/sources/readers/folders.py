@@ -14,11 +14,15 @@ import smpseo.sources.readers.obsidian as obsidian
 import smpseo.sources.readers.sites as sites
 from smpseo.core.text import counted
 from smpseo.model.post import POST_SUFFIXES, ReadError
+from smpseo.sources.readers.copies import copy_note, copy_of
 
 # Posts in formats of other generators that smpseo does not read: a folder's are counted in one warning, not
 # passed over in silence (Hugo also renders AsciiDoc, Org and Pandoc; Quarto and R Markdown have their own).
 UNREAD_POSTS = {".adoc": "AsciiDoc", ".asciidoc": "AsciiDoc", ".org": "Org",
                 ".textile": "Textile", ".qmd": "Quarto", ".rmd": "R Markdown", ".pdc": "Pandoc"}
+# A word processor's documents: drafts as often as not, said in one line, as no post is read from them. (A name
+# that starts with "~$" is the lock file Word keeps beside a document it has open: never said.)
+DOCUMENTS = frozenset({".docx", ".doc", ".odt", ".rtf", ".pages"})
 
 
 def walk(folder: str | Path, onerror: Callable[[OSError], None], loops: list[str]) -> Iterator[tuple[str, list, list]]:
@@ -80,6 +84,7 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
     translations: list[Path] = []  # pain.fr.md beside pain.md: the same post in another language
     site_pages: list[Path] = []  # a Hugo site's About and Contact pages
     vault_notes: list[Path] = []  # an Obsidian vault's daily notes and templates
+    documents: list[str] = []  # draft.docx: a word processor's
     loops: list[str] = []  # linked folders not followed
     above = hugo.hugo_site_above(folder)
     hugo_sites: list[hugo.HugoSite] = [above] if above else []
@@ -112,6 +117,8 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
             if name.startswith(".") or path.suffix.lower() not in POST_SUFFIXES:
                 if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:
                     unread[f"{UNREAD_POSTS[path.suffix.lower()]} ({path.suffix.lower()}, "] += 1
+                elif path.suffix.lower() in DOCUMENTS and not name.startswith((".", "~$")):
+                    documents.append(name)
                 elif others is not None and not name.startswith("."):
                     others.append(path)
                 continue
@@ -132,6 +139,8 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
                 site_pages.append(path)
             elif stat.S_ISREG(mode) and any(v.holds(top) and v.is_aside(path) for v in vaults):
                 vault_notes.append(path)
+            elif stat.S_ISREG(mode) and (original := copy_of(name, set(names))):  # pain (1).md beside pain.md
+                errors.append(ReadError(str(path), copy_note(path, original), severity="info"))
             elif stat.S_ISREG(mode):
                 found.append(path)
             elif not stat.S_ISDIR(mode):
@@ -140,6 +149,10 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
         kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
         errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
                                              f"{kinds}; save as Markdown or HTML to check", severity="warning"))
+    if documents:
+        errors.append(ReadError(str(folder), f"{counted(len(documents), 'word-processor document')} not read "
+                                             f"({_some(documents)}): save one as a web page (.html) or as Markdown to "
+                                             "check it", severity="info"))
     if reports:
         errors.append(ReadError(str(folder), f"{counted(len(reports), 'folder')} of smpseo's own reports left out "
                                              f"({_some(reports)}): name a report to check it", severity="info"))

@@ -1,0 +1,77 @@
+"""What a marketer's own computer leaves in a posts folder: copies a sync app, a file manager or a download made
+beside a post, and word processors' documents and lock files. Each is one line naming it, and the posts are checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from smpseo.cli import main
+from smpseo.sources.readers import load_posts
+
+from .conftest import nonblank_lines
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+COPIES = ["good (1).md", "good(2).md", "good - Copy.md", "good - Copy (3).md", "good copy.md", "good copy 2.md",
+          "good-DESKTOP-AB12CDE.md", "good-LAPTOP-9Q8W7E6-2.md", "good (Rob's conflicted copy 2024-03-01).md",
+          "good (conflicted copy 2024-03-01 101010).md", "good.sync-conflict-20240301-101010-ABCDEFG.md"]
+
+
+@pytest.mark.parametrize("name", COPIES)
+def test_a_copy_a_sync_app_made_beside_a_post_is_left_out_in_one_line(posts, capsys, name):
+    """`good (1).md` beside `good.md` was read as a second post: every finding twice, and both flagged as sharing a
+    title and an address."""
+    (posts / name).write_bytes((posts / "good.md").read_bytes())
+    corpus = load_posts(posts)
+    assert [Path(p.path).name for p in corpus] == ["good.md"]
+    assert [(e.path, e.severity) for e in corpus.errors] == [(str(posts / name), "info")]
+    assert "a copy of good.md" in corpus.errors[0].message and "its text is the same" in corpus.errors[0].message
+    main(["check", "posts", "--no-cache", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert {row["path"] for row in json.loads(out)["findings"]} == {"posts/good.md"}
+    assert nonblank_lines(err)[0].startswith(f"posts/{name}: info: a copy of good.md")
+
+
+def test_a_copy_whose_text_differs_says_so_and_is_checked_when_named(posts, capsys):
+    copy = posts / "good (1).md"
+    copy.write_text((posts / "good.md").read_text() + "\nA sentence added on the other computer.\n")
+    (error,) = load_posts(posts).errors
+    assert "its text differs" in error.message
+    assert [Path(p.path).name for p in load_posts(copy)] == ["good (1).md"]
+
+
+@pytest.mark.parametrize(("name", "beside"), [
+    ("good (1).md", None),  # good.md gone: the copy is the post
+    ("care-laptop-tips.md", "care.md"), ("good-DESKTOP.md", "good.md"), ("good copy.html", "good.md"),
+    ("smp copy 2.md", "smp.html")])
+def test_a_name_like_a_copy_s_with_no_post_it_copies_beside_it_is_a_post(posts, name, beside):
+    post = "---\ntitle: Caring for the scalp {}\n---\n\nWash it gently after each session.\n"
+    if beside is None:
+        (posts / "good.md").unlink()
+    elif beside != "good.md":
+        (posts / beside).write_text(post.format(1))
+    (posts / name).write_text(post.format(2))
+    corpus = load_posts(posts)
+    assert corpus.errors == []
+    assert sorted(Path(p.path).name for p in corpus) == sorted({"good.md", beside, name} - {None} if beside else {name})
+
+
+def test_word_documents_beside_the_posts_are_one_line_and_word_s_lock_files_none(posts, capsys):
+    """A draft in Word beside the posts was passed over without a word; the lock file Word keeps beside a document
+    it has open (`~$draft.docx`) is no document."""
+    for name in ("draft.docx", "~$draft.docx", "notes.odt", ".~lock.notes.odt#"):
+        (posts / name).write_bytes(b"PK\x03\x04")
+    corpus = load_posts(posts)
+    assert [Path(p.path).name for p in corpus] == ["good.md"]
+    assert [(e.path, e.severity, e.message) for e in corpus.errors] == [
+        (str(posts), "info", "2 word-processor documents not read (draft.docx, notes.odt): save one as a web page "
+                             "(.html) or as Markdown to check it")]
+    assert main(["check", "posts", "--no-cache"]) == 0  # (an info line changes no status)
+    assert nonblank_lines(capsys.readouterr().err)[0].startswith("posts: info: 2 word-processor documents not read")
