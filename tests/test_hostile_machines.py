@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from smpseo.app.settings import load_config
 from smpseo.cli import main
 from smpseo.sources.readers import load_posts
 
@@ -75,3 +76,33 @@ def test_word_documents_beside_the_posts_are_one_line_and_word_s_lock_files_none
                              "(.html) or as Markdown to check it")]
     assert main(["check", "posts", "--no-cache"]) == 0  # (an info line changes no status)
     assert nonblank_lines(capsys.readouterr().err)[0].startswith("posts: info: 2 word-processor documents not read")
+
+
+@pytest.mark.parametrize(("settings", "line", "column"), [
+    ('[site]\nname = “Calgary SMP”\ncity = "Calgary"\n', 2, 8),
+    ('[site]\ncity = "Calgary"\n\n[keywords]\ntargets = ["smp", ‘scalp tattoo’]\n', 5, 19)])
+def test_typographic_quotes_a_word_processor_typed_in_the_settings_are_named(posts, capsys, settings, line, column):
+    """Settings edited in TextEdit or Word get “curly” quotes, which TOML does not read: "invalid TOML: Invalid value
+    (column 8)" said nothing a marketer could act on."""
+    (posts.parent / "smpseo.toml").write_text(settings, encoding="utf-8")
+    assert main(["check", "posts", "--no-cache"]) == 2
+    (said,) = nonblank_lines(capsys.readouterr().err)
+    assert said.startswith(f"smpseo: error: {posts.parent / 'smpseo.toml'}:{line}: invalid TOML: Invalid value: ")
+    assert "is a typographic quote" in said and said.endswith(f"(column {column})")
+
+
+def test_typographic_quotes_in_a_post_s_toml_front_matter_are_named_at_their_line(posts, capsys):
+    (posts / "hurt.md").write_text("+++\ndate = 2024-03-01\ntitle = “Does SMP hurt?”\n+++\n\nNot much.\n")
+    main(["check", "posts", "--no-cache", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert {row["path"] for row in json.loads(out)["findings"]} == {"posts/good.md"}
+    assert "posts/hurt.md:3: error: invalid TOML front matter: Invalid value: “ is a typographic quote" in err
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_settings_saved_with_carriage_returns_are_read(posts, end):
+    """An old Mac's line endings (a carriage return alone) stopped the run: TOML takes only "\\n" and "\\r\\n"."""
+    (posts.parent / "smpseo.toml").write_bytes(end.join(["[site]", 'name = "Calgary SMP"', 'city = "Calgary"', ""])
+                                               .encode())
+    config = load_config(posts.parent / "smpseo.toml")
+    assert (config.site.name, config.site.city) == ("Calgary SMP", "Calgary")

@@ -30,7 +30,13 @@ class NotText(ValueError):
 
 
 def file_text(data: bytes) -> str:
-    """`data` as text (see the module's doc). Raises NotText."""
+    """`data` as text (see the module's doc), each line ending a carriage return alone (an old Mac's, which TOML does
+    not take) read as a newline. Raises NotText."""
+    text = _decoded(data)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _decoded(data: bytes) -> str:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:

@@ -24,12 +24,31 @@ def error_place(exc: Exception, text: str = "") -> tuple[str, int | None, int | 
     message = str(exc)
     where = _AT.search(message)
     if where:
-        return message[:where.start()], int(where[1]), int(where[2])
+        line, column = int(where[1]), int(where[2])
+        return message[:where.start()] + _typographic(text, line, column), line, column
     problem = message.removesuffix(_AT_END)
     opened = unclosed(text) if text and at_end(exc) else None
     if opened is None:
         return problem, None, None
     return f"{problem}: the {opened[1]} opened on this line is never closed", opened[0], None
+
+
+_CURLY = "“”„‟‘’‚‛«»"  # quotes a word processor, TextEdit or a phone's keyboard types in place of `"` and `'`
+
+
+def _typographic(text: str, line: int, column: int) -> str:
+    """What is said of a typographic quote where TOML stopped reading (`name = “Calgary SMP”`, as TextEdit or Word
+    types it), or on that line when it has no straight quote: TOML reads only straight quotes. "" when there is
+    none."""
+    rows = text.split("\n")
+    if not text or not 0 < line <= len(rows):
+        return ""
+    row = rows[line - 1]
+    at = row[column - 1:column]
+    if not (at and at in _CURLY):
+        at = next((c for c in row if c in "“”„"), "") if '"' not in row and "'" not in row else ""
+    return f": {at} is a typographic quote, as a word processor types it; TOML reads only straight quotes (\" or ')" \
+        if at else ""
 
 
 _OPENERS = {'"""': '"""', "'''": "'''", '"': '"', "'": "'"}
