@@ -4,12 +4,15 @@ beside a post, and word processors' documents and lock files. Each is one line n
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from smpseo.app.settings import load_config
 from smpseo.cli import main
+from smpseo.sources import searchconsole
+from smpseo.sources.queries import read_queries
 from smpseo.sources.readers import load_posts
 
 from .conftest import nonblank_lines
@@ -106,3 +109,40 @@ def test_settings_saved_with_carriage_returns_are_read(posts, end):
                                                .encode())
     config = load_config(posts.parent / "smpseo.toml")
     assert (config.site.name, config.site.city) == ("Calgary SMP", "Calgary")
+
+
+def test_a_search_console_table_of_millions_of_rows_is_read_up_to_its_limit_and_said(posts, capsys, monkeypatch):
+    """A ZIP of 64 KB unpacked to three million rows of queries: `gaps` weighed each against every topic, for many
+    minutes. The rows past the limit are left out, in one line at the first of them (the limit is made small here;
+    the mechanism is the same)."""
+    monkeypatch.setattr(searchconsole, "MAX_ROWS", 3)
+    rows = "".join(f'"smp question {i}","1","10","10%","3.2"\n' for i in range(5))
+    with zipfile.ZipFile("export.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Queries.csv", '"Top queries","Clicks","Impressions","CTR","Position"\n' + rows)
+    assert [q.query for q in read_queries("export.zip")] == [f"smp question {i}" for i in range(3)]
+    assert main(["gaps", "posts", "--queries", "export.zip", "--no-cache"]) in (0, 1)
+    assert "export.zip!Queries.csv:5: warning: 5 rows, more than the 3 read (an export holds at most 1,000): the " \
+           "rows from this line on left out" in nonblank_lines(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Export-3f2a9c1e.zip", "a ZIP archive: unpack it and give its folder"),
+    ("blog-backup.tar.gz", "a gzip archive: unpack it and give its folder"),
+    ("draft.docx", "a word processor's document: save it as a web page (.html) or as Markdown to check it"),
+    ("~$draft.docx", "a word processor's document: save it as a web page (.html) or as Markdown to check it")])
+def test_an_archive_or_a_document_named_as_posts_says_what_to_do(posts, capsys, name, said):
+    """A Notion export comes as a ZIP, a draft as a Word document: "unknown file type '.zip' (known: .atom, ...)"
+    left the marketer to guess."""
+    (posts / name).write_bytes(b"PK\x03\x04")
+    assert main(["check", str(posts / name), "posts/good.md", "--no-cache", "--format", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert {row["path"] for row in json.loads(out)["findings"]} == {"posts/good.md"}
+    assert [line for line in nonblank_lines(err) if line.startswith(f"{posts / name}: error: {said}")]
+
+
+def test_a_folder_of_no_posts_but_an_archive_names_it(tmp_path, capsys):
+    (tmp_path / "notion").mkdir()
+    (tmp_path / "notion" / "Export-3f2a9c1e.zip").write_bytes(b"PK\x03\x04")
+    assert main(["check", "notion", "--no-cache"]) == 1
+    assert "notion: error: folder holds no posts (.md, .markdown, .mdx, .rst, .html); notion/Export-3f2a9c1e.zip is " \
+           "a ZIP archive: unpack it to check the posts it holds" in capsys.readouterr().err

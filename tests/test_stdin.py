@@ -171,7 +171,7 @@ def test_unreadable_text_is_one_line_naming_it_status_1(site, data, message):
 
 def test_an_unknown_file_type_is_named(site):
     code, _, err = smpseo(site, "-", "--stdin-filename", "notes.docx", stdin=b"Some text.\n")
-    assert code == 1 and err.startswith("notes.docx: error: unknown file type '.docx'")
+    assert code == 1 and err.startswith("notes.docx: error: a word processor's document: save it as a web page (.html)")
 
 
 # ---- usage errors ---------------------------------------------------------------------------------------------------

@@ -176,6 +176,7 @@ def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]
     demand: dict[str, list[Query]] = {}
     unmapped: list[Query] = []
     others: list[Query] = []
+    strong = [(topic, [f for f in topic.facets if f.factor >= 0.8]) for topic in compiled]  # (once, not a query each)
     for q in _coerce(rows):
         text = read(q.query) if read else q.query
         keys = set(index.lexicon.keys(text))
@@ -184,8 +185,7 @@ def map_queries(rows, compiled, index, read=None) -> tuple[dict[str, list[Query]
             keys = set(index.lexicon.keys(text, keep_generic=True))
         total = sum(index.weight(k) for k in keys)
         best_id, best = None, 0.0
-        for topic in compiled if total else ():
-            facets = [f for f in topic.facets if f.factor >= 0.8]
+        for topic, facets in strong if total else ():
             if generic:  # "what is smp hair": a way of asking with the same words and the same question word
                 opener = text.split()[0].lower()
                 facets = [f for f in facets if (f.generic or f.full <= keys) and f.text.lower().startswith(opener)]

@@ -29,6 +29,9 @@ from smpseo.model.post import ReadError
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
+# The rows of a table read: 50 times what the export holds (a table put together from the API has more). Past
+# them a file of a few megabytes held millions of short rows, and `gaps` weighed each against every topic for minutes.
+MAX_ROWS = 50_000
 
 
 class QueryFileError(Exception):
@@ -223,6 +226,11 @@ def parse_table(text: str, path: str, key: str, file_name: str) -> Table:
         raise QueryFileError(path, f"malformed CSV: {exc}", reader.line_num) from None
     width = len(header)
     rows = Table()
+    if len(lines) > MAX_ROWS:  # (an export lists its rows by clicks, the most first: those kept matter most)
+        rows.notes.append(ReadError(path, f"{len(lines):,} rows, more than the {MAX_ROWS:,} read (an export holds at "
+                                          f"most 1,000): the rows from this line on left out", lines[MAX_ROWS][1],
+                                    "warning"))
+        del lines[MAX_ROWS:]
     ranges = _columns(header, key)
     if ranges is None:  # another header: the export's in another language, when the first row has its shape
         ranges = None if _in_english(header) else _IN_ORDER.get(width)

@@ -15,7 +15,7 @@ from smpseo.core.text import clean_text, counted, told_apart
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
-from smpseo.sources.readers.folders import folder_posts
+from smpseo.sources.readers.folders import DOCUMENTS, folder_posts
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -32,6 +32,9 @@ READERS: dict[str, tuple[str, str, str]] = {
     ".json": ("ghost", "ghost", "read_ghost"),  # Ghost's export
     ".txt": ("text", "textdump", "read_textdump"),
 }
+# Archives a blog's export comes packed in: what is said of one given as posts, or found in a folder of no posts.
+ARCHIVES = {".zip": "a ZIP archive", ".tgz": "a tar archive", ".tar": "a tar archive", ".gz": "a gzip archive",
+            ".7z": "a 7-Zip archive", ".rar": "a RAR archive"}
 # What a folder is searched for: posts, not the exports and dumps they were imported from.
 FOLDER_SUFFIXES = POST_SUFFIXES
 # The name of a post given as text with no file name (`smpseo check -` reading standard input without
@@ -46,6 +49,12 @@ def _suffix(path: str | Path) -> str:
 
 def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
     suffix = _suffix(path)
+    if suffix in ARCHIVES:
+        raise SourceError(str(path), f"{ARCHIVES[suffix]}: unpack it and give its folder (Notion, WordPress.com and other "
+                                     "blogs export their posts packed so)")
+    if suffix in DOCUMENTS:
+        raise SourceError(str(path), "a word processor's document: save it as a web page (.html) or as Markdown to "
+                                     "check it")
     if suffix not in READERS:
         known = ", ".join(sorted(READERS))
         raise SourceError(str(path), f"unknown file type '{suffix or '(none)'}' (known: {known})")
@@ -75,6 +84,9 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
                 # an export or a dump is read when it is named, never found in a folder (a folder's .xml and .json
                 # files are sitemaps and settings as often as posts): say so when one is there
                 hint = f"; {min(named)} is read when named, as an export or a dump" if named else ""
+                packed = sorted(other for other in others if other.suffix.lower() in ARCHIVES)
+                hint += f"; {packed[0]} is {ARCHIVES[packed[0].suffix.lower()]}: unpack it to check the posts it " \
+                        "holds" if packed else ""
                 errors.append(ReadError(str(path), f"folder holds no posts (.md, .markdown, .mdx, .rst, .html){hint}"))
             files.extend(found)
         elif path.is_file():
