@@ -146,3 +146,22 @@ def test_a_folder_of_no_posts_but_an_archive_names_it(tmp_path, capsys):
     assert main(["check", "notion", "--no-cache"]) == 1
     assert "notion: error: folder holds no posts (.md, .markdown, .mdx, .rst, .html); notion/Export-3f2a9c1e.zip is " \
            "a ZIP archive: unpack it to check the posts it holds" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_post_and_settings_in_utf16_without_a_byte_order_mark_are_read(posts, capsys, codec):
+    """UTF-16 as some Windows programs write it, without the mark Notepad puts first, was "binary file, not text"
+    (a post) or "invalid TOML: Illegal character" (the settings)."""
+    (posts / "hurt.md").write_bytes("---\ntitle: Does SMP hurt?\n---\n\nMost clients say it does not.\n".encode(codec))
+    (posts.parent / "smpseo.toml").write_bytes('[site]\nname = "Calgary SMP"\n'.encode(codec))
+    assert load_config(posts.parent / "smpseo.toml").site.name == "Calgary SMP"
+    corpus = load_posts(posts)
+    assert sorted(p.title for p in corpus)[0] == "Does SMP hurt?"
+    assert [(e.path, e.message) for e in corpus.errors] == [
+        (str(posts / "hurt.md"), "no byte order mark; read as UTF-16, as its bytes are")]
+
+
+def test_binary_bytes_with_zeros_on_one_side_are_still_not_text(posts):
+    (posts / "image.md").write_bytes(bytes([7, 0, 200, 0, 1, 0, 27, 0] * 200))  # control characters as UTF-16
+    (error,) = load_posts(posts).errors
+    assert (error.path, error.message) == (str(posts / "image.md"), "binary file, not text")

@@ -20,6 +20,20 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), 
         (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32's first: its little-endian mark starts as UTF-16's does
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """`data` as UTF-16 without its byte order mark (as some Windows programs write it), when its zero bytes say so:
+    text of mostly Latin letters has a zero byte every other byte, on one side of each pair (the second in
+    little-endian, the first in big-endian). None when they do not, or when the bytes are not that text."""
+    head = data[:8192]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if len(head) < 4 or max(odd, even) * 4 < len(head) or min(odd, even) * 10 > max(odd, even):
+        return None
+    try:
+        return data[: len(data) // 2 * 2].decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+
+
 class NotText(ValueError):
     """Bytes that are not text in an encoding a hand-written file can have: what is wrong, and its line."""
 
@@ -45,6 +59,8 @@ def _decoded(data: bytes) -> str:
                 line = data[len(bom):exc.start + len(bom)].decode(codec, errors="replace").count("\n") + 1
                 raise NotText(f"not {codec.upper()[:-3]} text, though it starts as such; save it as UTF-8", line) \
                     from None
+    if (text := utf16_without_bom(data)) is not None:
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

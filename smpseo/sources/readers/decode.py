@@ -7,7 +7,7 @@ import re
 import sys
 
 from smpseo.core.text import clean_text, one_newline
-from smpseo.core.textfile import BOMS
+from smpseo.core.textfile import BOMS, utf16_without_bom
 
 
 class SourceError(Exception):
@@ -122,7 +122,11 @@ def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
     if text is None:
         nuls = data.count(b"\x00", 0, 8192)
         if nuls > 8 or nuls * 16 > min(len(data), 8192):  # (UTF-16 without its byte order mark: every other byte)
-            raise SourceError(path, "binary file, not text")
+            text = utf16_without_bom(data)
+            if text is None or len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
+                raise SourceError(path, "binary file, not text")
+            warnings.append("no byte order mark; read as UTF-16, as its bytes are")
+    if text is None:
         try:
             text = data.decode("utf-8")
             if b"\x00" in data:  # a few NUL bytes in UTF-8 text (a damaged copy): the text is read without them
