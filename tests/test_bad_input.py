@@ -62,7 +62,7 @@ CASES = [
          "Café talk"),
     Case("utf-16-bom.md", _fixture("utf-16-bom.md"), None, title="Sixteen bits"),
     Case("utf-8-bom.md", _fixture("utf-8-bom.md"), None, title="Marked"),
-    Case("utf-16-no-bom.md", _fixture("utf-16-bom.md")[2:], "warning", 0, r"no byte order mark; read as UTF-16",
+    Case("utf-16-no-bom.md", _fixture("utf-16-bom.md")[2:], "warning", 1, r"no byte order mark; read as UTF-16",
          "Sixteen bits"),  # (its zero bytes say so: one every other byte, on one side of each pair)
     Case("nul-bytes.md", b"---\ntitle: Damaged copy\n---\n\nA post with a \x00 stray byte. \x00 Its words are read.\n",
          "warning", 5, r"NUL bytes in the text \(2\); left out", "Damaged copy"),

@@ -125,7 +125,7 @@ def decode(data: bytes, path: str, clean: bool = True) -> tuple[str, list[str]]:
             text = utf16_without_bom(data)
             if text is None or len(_CONTROL_RE.findall(text, 0, 8192)) > 8:
                 raise SourceError(path, "binary file, not text")
-            warnings.append("no byte order mark; read as UTF-16, as its bytes are")
+            warnings.append("line 1: no byte order mark; read as UTF-16, as its bytes are")
     if text is None:
         try:
             text = data.decode("utf-8")
