@@ -157,11 +157,22 @@ def test_a_post_and_settings_in_utf16_without_a_byte_order_mark_are_read(posts, 
     assert load_config(posts.parent / "smpseo.toml").site.name == "Calgary SMP"
     corpus = load_posts(posts)
     assert sorted(p.title for p in corpus)[0] == "Does SMP hurt?"
-    assert [(e.path, e.message) for e in corpus.errors] == [
-        (str(posts / "hurt.md"), "no byte order mark; read as UTF-16, as its bytes are")]
+    assert [(e.path, e.line, e.message) for e in corpus.errors] == [
+        (str(posts / "hurt.md"), 1, "no byte order mark; read as UTF-16, as its bytes are")]
 
 
 def test_binary_bytes_with_zeros_on_one_side_are_still_not_text(posts):
     (posts / "image.md").write_bytes(bytes([7, 0, 200, 0, 1, 0, 27, 0] * 200))  # control characters as UTF-16
     (error,) = load_posts(posts).errors
     assert (error.path, error.message) == (str(posts / "image.md"), "binary file, not text")
+
+
+def test_a_ghost_export_of_thousands_of_posts_is_read_within_the_limit_of_one_file(tmp_path):
+    """Each post looked for its fields' lines through every post's: 4,000 posts took 44 s, past the 20 s a file may
+    take to read, and the export was not read at all."""
+    entries = [{"id": str(i), "title": f"Post {i}", "slug": f"post-{i}", "html": f"<p>Post {i} is short.</p>",
+                "status": "published", "type": "post"} for i in range(6000)]
+    (tmp_path / "ghost.json").write_text(json.dumps({"db": [{"data": {"posts": entries}}]}, indent=1))
+    corpus = load_posts(tmp_path / "ghost.json")
+    assert len(corpus) == 6000 and corpus.errors == []
+    assert (corpus[5999].title_line, corpus[5999].blocks[0].line) == (8 + 8 * 5999, 10 + 8 * 5999)

@@ -10,6 +10,7 @@ line of its `"html"` field (the first such line after its `"slug"`), not further
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import PurePath
@@ -47,7 +48,8 @@ def _lines(text: str) -> dict[str, list[tuple[int, str]]]:
     for m in _FIELD_LINE.finditer(text):
         line += text.count("\n", at, m.start())
         at = m.start()
-        value = re.match(r'"(?:[^"\\]|\\.)*"', text[m.end():].lstrip()[:600])
+        start = _SPACE.match(text, m.end()).end()  # (matched in place: a slice of the rest of a large export each
+        value = _STRING.match(text, start, start + 600)  # field made reading it take the square of its size)
         try:
             written = json.loads(value.group(0)) if value else ""
         except ValueError:
@@ -56,9 +58,30 @@ def _lines(text: str) -> dict[str, list[tuple[int, str]]]:
     return found
 
 
-def _nearest(found: list[tuple[int, str]], line: int) -> int:
-    """The line among `found` nearest to `line` (a post's fields stand together, in any order), else `line`."""
-    return min((n for n, _ in found), key=lambda n: (abs(n - line), n), default=line)
+_SPACE = re.compile(r"\s*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _by_value(found: dict[str, list[tuple[int, str]]]) -> dict[str, dict[str, list[int]]]:
+    """The lines of `_lines`, by field and then by the text written there, in file order: what a post looks up
+    without going through every post's fields."""
+    by: dict[str, dict[str, list[int]]] = {field: {} for field in found}
+    for field, lines in found.items():
+        for line, written in lines:
+            by[field].setdefault(written, []).append(line)
+    return by
+
+
+def _lines_of(by: dict[str, list[int]], value: Any) -> list[int]:
+    """The lines (of one field of `_by_value`) where `value` is written; none for a value that is not text."""
+    return by.get(value, []) if isinstance(value, str) else []
+
+
+def _nearest(found: list[int], line: int) -> int:
+    """The line among `found` (in order) nearest to `line` (a post's fields stand together, in any order), the
+    earlier of two as near; else `line`."""
+    i = bisect.bisect_left(found, line)
+    return min(found[max(0, i - 1):i + 1], key=lambda n: (abs(n - line), n), default=line)
 
 
 def _id(value: Any) -> str | int | None:
@@ -116,15 +139,17 @@ def read_ghost(text: str, path: str) -> list[Post]:
             tags.setdefault(_id(link.get("post_id")), []).append(tag_names[_id(link.get("tag_id"))])
     seo = {_id(m.get("post_id")): m for m in _list(data.get("posts_meta")) if isinstance(m, dict)}
     lines = _lines(text)
+    values = _by_value(lines)
+    every = {field: [line for line, _ in found] for field, found in lines.items()}
     posts: list[Post] = []
     lost: list[int] = []
     for entry in data["posts"]:
         if not isinstance(entry, dict) or _kind(entry) != "post":
             continue
         try:
-            posts.append(_post({**entry, **_seo_fields(seo.get(_id(entry.get("id"))))}, path, lines, tags))
+            posts.append(_post({**entry, **_seo_fields(seo.get(_id(entry.get("id"))))}, path, (values, every), tags))
         except RecursionError:  # one post nested too deeply for the HTML parser: only that post is lost
-            lost.append(next((line for line, value in lines["slug"] if value == entry.get("slug")), 1))
+            lost.append(next(iter(_lines_of(values["slug"], entry.get("slug"))), 1))
     if lost:
         where = ", ".join(str(line) for line in lost)
         raise SourceError(path, f"the post{'s' if len(lost) > 1 else ''} at line {where} nested too deeply to read; "
@@ -145,13 +170,15 @@ def _content(entry: dict) -> tuple[str | None, str, list[str]]:
     return html, "html", []
 
 
-def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Post:
-    """The post of one entry of the export's `posts`, its fields at their lines (`_lines`)."""
+def _post(entry: dict, path: str, lines: tuple[dict, dict], tags: dict[Any, list[str]]) -> Post:
+    """The post of one entry of the export's `posts`, its fields at their lines: `lines` is (`_by_value`, each
+    field's lines in order)."""
+    values, every = lines
     slug = slugify(_text(entry.get("slug")) or _text(entry.get("title")) or f"post-{_id(entry.get('id'))}")
-    at = next((line for line, value in lines["slug"] if value == entry.get("slug")), 1)
-    title_line = _nearest([(n, v) for n, v in lines["title"] if v == entry.get("title")], at)
+    at = next(iter(_lines_of(values["slug"], entry.get("slug"))), 1)
+    title_line = _nearest(_lines_of(values["title"], entry.get("title")), at)
     read, field, left = _content(entry)
-    html_line = _nearest(lines[field], at)
+    html_line = _nearest(every[field], at)
     html = ghost_html(read or "")
     blocks = html_to_blocks(html.replace("\n", " "), line_offset=html_line - 1) if html.strip() else []
     warnings = []
@@ -161,7 +188,7 @@ def _post(entry: dict, path: str, lines: dict, tags: dict[Any, list[str]]) -> Po
         warnings.append(f"line {html_line}: the text of the post '{slug}' could not be read: it has no HTML, and its "
                         f"{field} document {why}; imported without its text")
     described = "meta_description" if _text(entry.get("meta_description")) else "custom_excerpt"
-    described_line = _nearest([(n, v) for n, v in lines[described] if v == entry.get(described)], at)
+    described_line = _nearest(_lines_of(values[described], entry.get(described)), at)
     status = _text(entry.get("status"))
     return Post(
         path=path,
