@@ -176,3 +176,16 @@ def test_a_ghost_export_of_thousands_of_posts_is_read_within_the_limit_of_one_fi
     corpus = load_posts(tmp_path / "ghost.json")
     assert len(corpus) == 6000 and corpus.errors == []
     assert (corpus[5999].title_line, corpus[5999].blocks[0].line) == (8 + 8 * 5999, 10 + 8 * 5999)
+
+
+@pytest.mark.parametrize("argv", [["check", "-draft.md"], ["check", "posts/good.md", "-draft.md"]])
+def test_a_post_whose_name_starts_with_a_dash_is_named_in_the_usage_error(posts, capsys, argv):
+    """`smpseo check -draft.md` read the name as an option: "the following arguments are required: PATH" did not say
+    why, nor how to name the file."""
+    (tmp := posts.parent / "-draft.md").write_text("# Draft\n\nA draft.\n")
+    assert tmp.exists()
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith("(-draft.md is a file: write ./-draft.md, or -- before it)")
+    assert main(["check", "--no-cache", "--", "-draft.md"]) in (0, 1)

@@ -27,9 +27,20 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class Parser(argparse.ArgumentParser):
+    dashed: tuple[str, ...] = ()  # the arguments given that start with "-" and name a file (`_dashed_files`)
+
     def error(self, message: str):  # one line, status 2
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        hint = f" ({self.dashed[0]} is a file: write ./{self.dashed[0]}, or -- before it)" if self.dashed else ""
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{hint}\n")
+
+
+def _dashed_files(given: list[str]) -> tuple[str, ...]:
+    """The arguments that start with "-" and name a file or folder (`-draft.md`, a name a sync app or a marketer
+    gave): read as options, they are what a usage error is about."""
+    import os
+
+    return tuple(a for a in given if a.startswith("-") and a not in ("-", "--") and os.path.lexists(a))
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -121,7 +132,11 @@ def _main(argv: list[str] | None) -> int:
         print(f"smpseo {__version__}")
         return EXIT_OK
     parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
-    args = parser.parse_args(argv)
+    Parser.dashed = _dashed_files(given)
+    try:
+        args = parser.parse_args(argv)
+    finally:
+        Parser.dashed = ()
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USAGE
