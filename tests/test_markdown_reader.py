@@ -338,3 +338,43 @@ def test_html_a_browser_hides_in_a_markdown_post_is_not_its_text():
         ("paragraph", 5, "Shown one."), ("paragraph", 15, "Shown two."), ("paragraph", 18, "Shown three."),
         ("paragraph", 20, "Shown four."), ("paragraph", 22, "Shown five.")]
     assert [(s.line, s.column) for s in post.sentences][:3] == [(5, 1), (15, 1), (18, 23)]
+
+
+# Google Docs copies a document as one line of HTML: `<meta charset>`, then a `<b>` wrapping every paragraph,
+# heading and list (its id says where it came from). Pasted into a Markdown post, that line is no HTML block to the
+# Markdown parser (it starts with `<meta>`) but a paragraph; a browser shows its headings and paragraphs all the same.
+GOOGLE_DOCS_PASTE = (
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-3f1a2b3c-7fff">'
+    '<p dir="ltr" style="line-height:1.38;"><span style="font-size:11pt;">Good aftercare decides how well the '
+    'pigment settles.</span></p><br>'
+    '<h2 dir="ltr" style="margin-top:18pt;"><span style="font-size:16pt;font-weight:400;">Days one to four</span></h2>'
+    '<p dir="ltr"><span style="font-weight:400;">Keep your scalp dry.</span></p>'
+    '<ul><li dir="ltr" aria-level="1"><p dir="ltr" role="presentation"><span>Wet it with lukewarm water'
+    '</span></p></li></ul></b>'
+)
+
+
+def test_html_pasted_from_google_docs_into_a_markdown_post_keeps_its_headings_paragraphs_and_lists():
+    post = parse_markdown(f"---\ntitle: Aftercare\n---\n\n{GOOGLE_DOCS_PASTE}\n", "a.md")
+    assert [(b.kind, b.text, b.line) for b in post.blocks] == [
+        (PARAGRAPH, "Good aftercare decides how well the pigment settles.", 5),
+        (HEADING, "Days one to four", 5),
+        (PARAGRAPH, "Keep your scalp dry.", 5),
+        (LIST_ITEM, "Wet it with lukewarm water", 5),
+    ]
+    assert [s.text for s in post.sentences] == [  # (a heading's words are no sentence)
+        "Good aftercare decides how well the pigment settles.", "Keep your scalp dry.", "Wet it with lukewarm water"]
+
+
+def test_a_heading_inside_an_inline_element_of_html_is_a_heading():
+    # `<b>` or `<a>` around a heading: the browser shows a heading (a linked card's title, Google Docs' wrapper)
+    post = parse_markdown('---\ntitle: T\n---\n\n<div><b id="x"><h2>Aftercare</h2><p>Keep it dry.</p></b>'
+                          '<a href="/cork/"><h3>Our Cork studio</h3></a></div>\n', "a.md")
+    assert [(b.kind, b.text, b.level) for b in post.blocks] == [
+        (HEADING, "Aftercare", 2), (PARAGRAPH, "Keep it dry.", 0), (HEADING, "Our Cork studio", 3)]
+    assert [(link.href, link.text) for link in post.links] == [("/cork/", "Our Cork studio")]
+
+
+def test_a_markdown_paragraph_with_inline_html_stays_one_paragraph():
+    post = parse_markdown("---\ntitle: T\n---\n\nSome <b>bold</b> and <span>plain</span> words here.\n", "a.md")
+    assert [(b.kind, b.text) for b in post.blocks] == [(PARAGRAPH, "Some bold and plain words here.")]

@@ -170,13 +170,14 @@ class _Builder:
             return ""
         breaks = "\n" * self.after_start(child)[0]  # a start tag over several lines: the text after it is lower
         if name == "a":
-            before = len(images)
+            before, first = len(images), len(self.blocks)  # a link around blocks (a card's heading and summary)
             text = breaks + self.inline(child, links, images, line).replace(_PARAGRAPH_BREAK, " ")  # (one phrase)
-            href = child.get("href")
+            href, wrapped = child.get("href"), self.blocks[first:] if not text.strip() else []
             if href:  # (an image in it is a linked image, that `import` writes as one)
                 images[before:] = [replace(i, link=i.link or link_address(str(href))) for i in images[before:]]
-                links.append(Link(href=link_address(str(href)), text=" ".join(text.split()),
-                                  line=_line(child, self.offset), column=_column(child)))
+                (wrapped[0].links if wrapped else links).append(Link(
+                    href=link_address(str(href)), text=" ".join(text.split() or [b.text for b in wrapped]),
+                    line=_line(child, self.offset), column=_column(child)))
             return text
         if name == "code":
             return breaks + "\n" * child.get_text().count("\n")  # inline code is not prose; its lines count
@@ -186,9 +187,9 @@ class _Builder:
         if name in MEDIA_TAGS:  # a player in a paragraph: a block of its own, before it
             return breaks + self.media(child)
         if name in BLOCK_TAGS:
-            # A block inside an inline context (e.g. a list inside <li>) is emitted on its own; its line
-            # breaks stay in this text so that what follows it keeps its line.
-            self.walk(child)
+            # A block inside an inline context (a list inside <li>, Google Docs' `<b>` around all it copies) is
+            # emitted on its own, as a block; its line breaks stay in this text so that what follows keeps its line.
+            self.walk(child.parent, [child])
             return breaks + "\n" * child.get_text().count("\n")
         return breaks + self.inline(child, links, images, line)
 
@@ -242,7 +243,8 @@ class _Builder:
             self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img], links=links))
             links = []
 
-    def walk(self, node: Tag) -> None:
+    def walk(self, node: Tag, children: list | None = None) -> None:
+        """The blocks of `node`'s children (or of those given of them)."""
         pending: list[str] = []
         pending_line = _line(node, self.offset)
         pending_links: list[Link] = []
@@ -255,7 +257,7 @@ class _Builder:
             pending, pending_links, pending_images = [], [], []
 
         breaks = 0  # line breaks (<br>) since the last word of loose text
-        for child in list(node.children):
+        for child in list(node.children) if children is None else children:
             if hidden(child):
                 if pending:  # inside loose text its line breaks count; before it, the next text's own line does
                     pending.append("\n" * line_breaks(child))
