@@ -284,3 +284,21 @@ def test_a_number_is_text_in_every_text_field_and_a_list_in_none():
     assert warnings == ["line 2: 'title' should be text, not list; ignored",
                         "line 3: 'description' should be text, not dict; ignored",
                         "line 4: 'keyphrase' should be text, not list; ignored"]
+
+
+@pytest.mark.parametrize("field, fix", [
+    ("title: SMP Aftercare: Your First Week", 'title: "SMP Aftercare: Your First Week"'),
+    ('title: Emma\'s story: "I stopped wearing hats"', "title: 'Emma''s story: \"I stopped wearing hats\"'"),
+    ("  description: Dublin: what it costs", '  description: "Dublin: what it costs"'),
+])
+def test_a_value_with_a_colon_not_in_quotes_is_said_with_the_line_that_fixes_it(field, fix):
+    """YAML refuses a second ': ' on a line ("mapping values are not allowed here"), which a title often has: the
+    line says how to write it, quoted, where before it said only what the YAML parser met."""
+    text = f"---\nslug: a\n{field}\ndate: 2026-12-01\n---\n\nBody.\n"
+    if field.startswith(" "):
+        text = f"---\nseo:\n{field}\n---\n\nBody.\n"
+    with pytest.raises(SourceError) as raised:
+        frontmatter.split_front_matter(text, "p.md")
+    assert raised.value.line == 3
+    assert raised.value.message == ("invalid YAML front matter: mapping values are not allowed here; a value "
+                                    f"holding ': ' goes in quotes: {fix.strip()}")

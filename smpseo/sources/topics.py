@@ -119,7 +119,7 @@ def _entries(text: str, path: str) -> tuple[list[Topic], list[TopicError], set[s
     try:
         data = yaml.load(text, Loader=loader())
     except yaml.MarkedYAMLError as exc:
-        problem, line = yaml_error_place(exc)
+        problem, line = yaml_error_place(exc, text)
         raise TopicError(path, f"invalid YAML: {problem}{_not_yaml(path)}", line=line + 1) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (a NUL, a control character): at its line
         raise TopicError(path, f"invalid YAML: unacceptable character #x{exc.character:04x}: {exc.reason}"

@@ -5,6 +5,7 @@ aliases are expanded, counted without expanding them (a 'billion laughs' file is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,17 +28,27 @@ def loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def yaml_error_place(exc) -> tuple[str, int]:
-    """(the problem, its 0-based line) of a PyYAML `MarkedYAMLError`. Where reading stopped at the end of the text
-    (a quote, a bracket never closed: "found unexpected end of stream"), the line where what was being read opens,
-    with what it was ("found unexpected end of stream while scanning a quoted scalar"): the end of the text is where
-    the mistake showed, not where it is. -1 when PyYAML gives no line."""
+def yaml_error_place(exc, text: str = "") -> tuple[str, int]:
+    """(the problem, its 0-based line) of a PyYAML `MarkedYAMLError` in `text`. Where reading stopped at the end of
+    the text (a quote, a bracket never closed: "found unexpected end of stream"), the line where what was being read
+    opens, with what it was ("found unexpected end of stream while scanning a quoted scalar"): the end of the text is
+    where the mistake showed, not where it is. -1 when PyYAML gives no line. A second ': ' on a line (`title: SMP
+    aftercare: week one`) is said with the line that fixes it, its value quoted."""
     problem, context = exc.problem or "", exc.context or ""
     mark, opening = exc.problem_mark, exc.context_mark
     at_end = "end of stream" in problem or "<stream end>" in problem
     if opening is not None and (mark is None or at_end):
         return " ".join(filter(None, (problem, context))) or "invalid YAML", opening.line
-    return problem or context or "invalid YAML", mark.line if mark is not None else -1
+    line = mark.line if mark is not None else -1
+    field = _FIELD.match(text.split("\n")[line]) if problem.startswith("mapping values") and line >= 0 else None
+    if field and ": " in field.group(2):
+        value = field.group(2)
+        quoted = f"'{value.replace(chr(39), chr(39) * 2)}'" if '"' in value else f'"{value}"'
+        problem += f"; a value holding ': ' goes in quotes: {field.group(1)}: {quoted}"
+    return problem or context or "invalid YAML", line
+
+
+_FIELD = re.compile(r"[ \t]*([^\s:#'\"][^:]*?):[ \t]+(.*?)[ \t]*$")  # `key: value`, the value not quoted
 
 
 def shape(text: str, key: str) -> Shape:

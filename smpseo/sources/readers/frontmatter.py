@@ -167,7 +167,7 @@ def _yaml(source: str, path: str, first: int = 1) -> Any:
     try:
         return yaml.load(source, Loader=_safe_loader())
     except yaml.MarkedYAMLError as exc:
-        problem, at = yaml_error_place(exc)  # a quote never closed: where it opens, not the end of the text
+        problem, at = yaml_error_place(exc, source)  # a quote never closed: where it opens, not the end of the text
         raise SourceError(path, f"invalid YAML front matter: {problem}", line=at + first + 1 if at >= 0 else 1) \
             from None
     except yaml.YAMLError as exc:
