@@ -70,10 +70,20 @@ def _by_synonym(ctx) -> tuple[str, str, int] | None:
     return target.text, written, len(matches)
 
 
+def _in_subheading(ctx) -> tuple[str, str] | None:
+    """For a post whose text writes no target: the most specific target the first subheading to write one writes
+    (its synonyms too), and that subheading ("Cork scalp micropigmentation", "Scalp micropigmentation in Cork")."""
+    for heading in ctx.subheadings:
+        written = [t for t in ctx.targets if count(ctx.matcher, t, heading.text, True)]
+        if written:
+            return max(written, key=lambda t: len(t.keys)).text, heading.text
+    return None
+
+
 def _no_keyphrase_case(ctx) -> str:
     if ctx.strongest_target is not None:
         return "inferred"
-    return "other words" if _by_synonym(ctx) else "no target"
+    return "other words" if _by_synonym(ctx) else "subheading" if _in_subheading(ctx) else "no target"
 
 
 def _no_keyphrase_details(ctx) -> dict:
@@ -81,7 +91,10 @@ def _no_keyphrase_details(ctx) -> dict:
         target = ctx.strongest_target.text
         return {"target": target, "times": counted(ctx.target_counts[target], "time")}
     other = _by_synonym(ctx)
-    return {"target": other[0], "written": other[1], "times": counted(other[2], "time")} if other else {}
+    if other:
+        return {"target": other[0], "written": other[1], "times": counted(other[2], "time")}
+    heading = _in_subheading(ctx)
+    return {"target": heading[0], "heading": heading[1]} if heading else {}
 
 
 register(Required(
@@ -95,10 +108,12 @@ register(Required(
              "other words": "No focus keyphrase set, and the post writes none of the site's targets as such: "
                             "'{target}' only in other words ('{written}', {times}); placement checks need a "
                             "keyphrase",
+             "subheading": "No focus keyphrase set, and the post writes none of the site's targets in its text: "
+                           "'{target}' only in a subheading ('{heading}'); placement checks need a keyphrase",
              "no target": "No focus keyphrase set, and the post mentions none of the site's targets"},
     details=_no_keyphrase_details,
     # Yoast's score without a keyphrase: no SEO rating is good without one
-    grades={"no target": -999, "other words": -999},
+    grades={"no target": -999, "other words": -999, "subheading": -999},
     examples=[flag(post(body=INTRO_TEXT),
                    "1:1 SEO201 No focus keyphrase set; placement checks use 'Vancouver scalp "
                    "micropigmentation', the target this post mentions most (1 time)"),
@@ -106,6 +121,11 @@ register(Required(
                    "1:1 SEO201 No focus keyphrase set, and the post writes none of the site's targets as such: "
                    "'scalp micropigmentation' only in other words ('SMP', 2 times); placement checks need a "
                    "keyphrase"),
+              flag(post(body="## Vancouver scalp micropigmentation\n\nA shaved look for a thinning head.",
+                        title="What to expect"),
+                   "1:1 SEO201 No focus keyphrase set, and the post writes none of the site's targets in its text: "
+                   "'Vancouver scalp micropigmentation' only in a subheading ('Vancouver scalp micropigmentation'); "
+                   "placement checks need a keyphrase"),
               passes(post(KP, INTRO_TEXT))]))
 
 
