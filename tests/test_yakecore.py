@@ -123,3 +123,16 @@ def test_similar_is_yakes_levenshtein_test(a, edits, mode):
     if a != b:  # yake compares distinct candidates
         longest = max(len(a), len(b))
         assert yakecore._similar(a, b) == (1 - _levenshtein(a, b) / longest > yakecore.DEDUP_LIMIT)
+
+
+def test_a_post_s_terms_are_no_pieces_of_words_cut_at_a_curly_apostrophe():
+    """Word, Google Docs, WordPress and Squarespace write "you’re" with a typographic apostrophe, which YAKE's
+    tokenizer cuts as it does not cut "you're": the blog's terms were "’re", "’re thinking" and "n’t wait longer"."""
+    from smpseo.analysis.extract import extract_text
+
+    curly = ("If you’re thinking about scalp micropigmentation in Dublin, the first question is usually the price.\n"
+             "We’ve seen clients who’d waited years, and they’re glad they didn’t wait longer.\n"
+             "Emma’s story shows what a full head treatment looks like.\n")
+    terms = [term for term, _ in extract_text(curly)]
+    assert not [t for t in terms if "’" in t or t.startswith("'")], terms
+    assert terms == [term.replace("’", "'") for term, _ in extract_text(curly.replace("’", "'"))]

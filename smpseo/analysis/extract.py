@@ -70,7 +70,8 @@ def extract_text(text: str, top: int = TOP) -> list[tuple[str, float]] | None:
     """`extract()` of `post_text()`'s output (one sentence per line)."""
     if not text.strip():
         return []
-    text = _LONG_WORD_RE.sub(" ", _opening(text))
+    # YAKE's tokenizer keeps "you're" whole but cuts "you’re", as Word and WordPress write it, into "you" and "’re"
+    text = _LONG_WORD_RE.sub(" ", _opening(text)).replace("’", "'")
     raw = yakecore.keywords(text, CANDIDATES)
     if not raw and len(WORD_RE.findall(text)) >= 20:
         return None
