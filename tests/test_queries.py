@@ -250,3 +250,35 @@ def test_a_region_code_is_read_as_a_region_of_the_clinic_s_country(country, regi
     rows = [Query(here, 1, 100, 0.01, 9.0), Query(elsewhere, 1, 90, 0.01, 9.0)]
     report = smpseo.gaps(str(posts), queries=rows, config=config)
     assert report["cost"].queries == [here]
+
+
+def test_a_search_naming_another_studio_s_place_is_local_demand_as_one_naming_the_main_city_is():
+    """A clinic in Dublin with a second studio in Cork: "scalp micropigmentation cork" and "smp cost cork" asked
+    where to have it, and what it costs, near a studio of the clinic, but counted for no topic, while the same
+    searches naming Dublin counted; a place no studio is in stays no local demand."""
+    from smpseo.core.settings import Config, Location, Site
+    from smpseo.sources.queries import Query
+
+    posts = Path(__file__).parent / "fixtures" / "gaps" / "posts"
+    site = Site(name="Inkline Scalp Studio", city="Dublin", country="Ireland",
+                locations=[Location(city="Cork", region="County Cork")])
+    rows = [Query("scalp micropigmentation cork", 9, 410, 0.02, 6.1), Query("smp cost cork", 1, 90, 0.01, 9.0),
+            Query("smp price county cork", 1, 80, 0.01, 9.0), Query("smp cost galway", 1, 70, 0.01, 9.0)]
+    report = smpseo.gaps(str(posts), queries=rows, config=Config(site=site))
+    assert report["local_provider"].queries == ["scalp micropigmentation cork"]
+    assert report["cost"].queries == ["smp cost cork", "smp price county cork"]
+
+
+def test_a_search_in_the_words_of_a_topic_is_not_mended_into_other_words(tmp_path):
+    """"aftercare" is a word of the aftercare topic, but no post of a young blog writes it and the word list does
+    not hold it: "smp aftercare" was mended into "smp after care" and counted for no topic."""
+    from smpseo.core.settings import Config, Site
+    from smpseo.sources.queries import Query
+
+    (tmp_path / "a.md").write_text("---\ntitle: Does SMP hurt?\n---\n\nMost clients feel a mild scratching. We "
+                                   "take breaks when you need them, and numbing cream helps.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: How long does SMP last?\n---\n\nSMP lasts four to six years before "
+                                   "it needs a top-up. Sun fades the pigment.\n", encoding="utf-8")
+    rows = [Query("smp aftercare", 1, 88, 0.01, 20.5), Query("scalp micropigmentation aftercare", 1, 50, 0.02, 20.0)]
+    report = smpseo.gaps(str(tmp_path), queries=rows, config=Config(site=Site(name="Inkline", city="Dublin")))
+    assert report["aftercare"].queries == ["smp aftercare", "scalp micropigmentation aftercare"]

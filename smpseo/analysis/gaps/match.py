@@ -32,6 +32,7 @@ from smpseo.analysis.gaps.scorer import Scorer
 from smpseo.analysis.gaps.suggestions import EXTEND, as_heading, as_title, place_for, suggest
 from smpseo.analysis.gaps.vectors import WordVectors
 from smpseo.core.language import says_something
+from smpseo.core.text import WORD_RE
 from smpseo.model.gaps import (
     ANSWERED,
     ANSWERS,
@@ -355,7 +356,10 @@ def find_gaps(post_list: list[Post], topic_list: list[Topic], query_rows, config
     has_queries = query_rows is not None
     if has_queries:
         compiled = [compile_topic(t, index) for t in topic_list if t.question]
-        typed = mender(blog.embedded.spelled, vectors.knows, vectors.freq, vectors.common)  # searches are typed in a hurry too
+        # searches are typed in a hurry too; a word the topics ask with ("aftercare") is no typo, though no post has it
+        asking = {w.lower() for t in topic_list for x in (t.question, *t.phrasings, *t.terms)
+                  for w in WORD_RE.findall(x)}
+        typed = mender(blog.embedded.spelled, lambda w: w in asking or vectors.knows(w), vectors.freq, vectors.common)
         local = as_local(typed, getattr(config, "site", None))  # "smp ireland" is asked where "smp dublin" is
         demand, unmapped, others = map_queries(list(query_rows), compiled, index, local)
         for r in results:
