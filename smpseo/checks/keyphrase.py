@@ -161,6 +161,9 @@ register(Placement(
               flag(post("keyphrase: scalp micropigmentation", INTRO_TEXT, title="What is SMP?"),
                    "2:9 SEO203 Title does not contain the keyphrase 'scalp micropigmentation' (it has "
                    "'SMP', a synonym, which does not count here)"),
+              flag(post("keyphrase: SMP for women", INTRO_TEXT, title="Scalp micropigmentation for women"),
+                   "2:9 SEO203 Title does not contain the keyphrase 'SMP for women' (it has the words 'SMP' stands "
+                   "for, which do not count here: write 'SMP' itself)"),
               passes(post(KP, INTRO_TEXT, title="Vancouver's scalp micropigmentation: what to expect"))]))
 
 

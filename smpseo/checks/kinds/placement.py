@@ -17,11 +17,16 @@ def _focus(ctx):
 
 
 def synonym_note(ctx, phrase, text: str) -> str:
-    """" (it has 'SMP', a synonym, which does not count here)" when only a synonym makes `text` hold the phrase."""
+    """" (it has 'SMP', a synonym, which does not count here)" when only a synonym makes `text` hold the phrase;
+    when the phrase has the synonym and `text` the words it stands for ("SMP aftercare", "Scalp micropigmentation
+    aftercare"), that they do not count either, and what to write."""
     if contains(ctx.matcher, phrase, text, synonyms=True):
         forms = [u.surface for u in ctx.matcher.units(text) if u.kind == "synonym"]
         if forms:
             return f" (it has '{forms[0]}', a synonym, which does not count here)"
+        own = [u.surface for u in ctx.matcher.units(phrase.text) if u.kind == "synonym"]
+        if own:
+            return f" (it has the words '{own[0]}' stands for, which do not count here: write '{own[0]}' itself)"
     return ""
 
 
