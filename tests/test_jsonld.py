@@ -169,3 +169,21 @@ def test_no_local_business_without_where_and_bad_site_keys_refused():
                           ('business_type = "Restaurant"', "business_type 'Restaurant' is not one of")):
         with pytest.raises(ConfigError, match=fragment):
             parse_config(f"[site]\n{bad}\n", "smpseo.toml")
+
+
+@pytest.mark.parametrize("source, url", [
+    ("/blog/2025/3/14/smp-cost-dublin", "https://www.inklinescalp.ie/blog/2025/3/14/smp-cost-dublin"),
+    ("https://www.inklinescalp.ie/blog/smp-cost-dublin/", "https://www.inklinescalp.ie/blog/smp-cost-dublin/"),
+    ("https://inklinescalp.ie/blog/smp-cost-dublin", "https://inklinescalp.ie/blog/smp-cost-dublin"),
+    ("https://medium.com/@orla/smp-cost-dublin-3f2a", "https://www.inklinescalp.ie/smp-cost-dublin/"),
+    ("old-blog.txt", "https://www.inklinescalp.ie/smp-cost-dublin/"),
+])
+def test_an_imported_post_is_at_the_address_it_was_imported_from_on_the_site(tmp_path, source, url):
+    """Squarespace's export gives a post's address from the site's root (`/blog/2025/3/14/...`), WordPress's its
+    permalink: the markup to paste named `/<slug>/` instead, an address the post is not at. An address on another
+    site, or a file's name, is no address of this one."""
+    (tmp_path / "a.md").write_text(f"---\ntitle: What SMP costs\nslug: smp-cost-dublin\nsource: {source}\n---\n\n"
+                                   "It costs from €900.\n", encoding="utf-8")
+    config = Config(site=Site(name="Inkline", city="Dublin", url="https://www.inklinescalp.ie"))
+    [post] = load_posts(tmp_path / "a.md")
+    assert jsonld.blog_posting(post, config)["url"] == url

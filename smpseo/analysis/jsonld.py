@@ -92,8 +92,15 @@ _NOT_AN_ADDRESS = re.compile(r"[{}%\s]|/:|^:")
 
 
 def post_path(post: Post) -> str:
-    """The post's address on its site from the root ("/blog/parking-perth/"): `given_path`, else "/<slug>/"."""
-    return given_path(post) or (f"/{post.slug}/" if post.slug else "/")
+    """The post's address on its site from the root ("/blog/parking-perth/"): `given_path`, else where it was
+    imported from when that is an address from the root (`source: /blog/2025/3/14/...`, as Squarespace's export gives
+    it), else "/<slug>/"."""
+    given = given_path(post)
+    if given:
+        return given
+    if post.source.startswith("/") and not post.source.startswith("//") and not _NOT_AN_ADDRESS.search(post.source):
+        return post.source  # imported from the site: where it was
+    return f"/{post.slug}/" if post.slug else "/"
 
 
 def given_path(post: Post) -> str:
@@ -109,17 +116,26 @@ def given_path(post: Post) -> str:
 
 
 def post_url(post: Post, config=None) -> str | None:
-    """The post's address: its canonical URL, else its `url` or `permalink` when a whole address, else the site URL
-    and `post_path` (None when neither is known)."""
+    """The post's address: its canonical URL, else its `url` or `permalink` when a whole address, else the address
+    on the site it was imported from (`source`, a WordPress permalink), else the site URL and `post_path` (None when
+    neither is known)."""
     if post.canonical:
         return post.canonical
     given = (post.meta or {}).get("url") or (post.meta or {}).get("permalink")
     if isinstance(given, str) and re.match(r"^https?://", given.strip()) and not _NOT_AN_ADDRESS.search(given.strip()):
         return given.strip()
     site_url = getattr(getattr(config, "site", None), "url", "") or ""
+    source = urlsplit(post.source) if re.match(r"^https?://", post.source) else None
+    if site_url and source and _host(source.hostname) == _host(urlsplit(site_url).hostname) and not post.address:
+        return post.source  # imported from the site (a WordPress permalink, a page of it)
     if site_url and post.slug:
         return f"{site_url.rstrip('/')}{post_path(post)}"
     return None
+
+
+def _host(name: str | None) -> str:
+    """A host name without its "www.": the same site either way."""
+    return (name or "").removeprefix("www.")
 
 
 # A generator's placeholder for its content folder, which it builds into the site's root (Pelican's `{static}`,
