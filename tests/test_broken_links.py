@@ -140,3 +140,16 @@ def test_pages_read_from_the_web_are_never_judged(tmp_path, monkeypatch):
                         "https://www.northsidedots.example/blog/a.html"),
              *read_html(page.format("B", 'See <a href="a.html">a</a>.'), "https://www.northsidedots.example/blog/b.html")]
     assert smpseo.check(posts, rules="SITE407", keyphrases=False).findings == []
+
+
+def test_a_page_made_outside_the_posts_folders_mends_the_link_on_the_next_run(tmp_path, monkeypatch):
+    """A whole run is remembered by the files of the folders it read; a broken link is looked for over the whole
+    site, so a run that found one is never taken from the cache: the page made elsewhere mends it at once."""
+    monkeypatch.setenv("SMPSEO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SMPSEO_NO_CACHE", "0")
+    blog = _site(tmp_path / "site", {"posts/a.md": post("A", "See [b](b.md) and [about](../pages/about.md)."),
+                                     "posts/b.md": post("B", "See [a](a.md).")})
+    assert _broken(blog / "posts") == ["a.md:5 Link to '../pages/about.md', which is no post of the blog"]
+    (blog / "pages").mkdir()
+    (blog / "pages/about.md").write_text(post("About", "Us."), encoding="utf-8")
+    assert _broken(blog / "posts") == []

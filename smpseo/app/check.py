@@ -118,7 +118,14 @@ def check(posts: Corpus | Iterable[Post] | str | Path | Iterable[str | Path], co
                          str(resolved(blog)) if blog is not None else None, *(["text"] if given else []))
     return memo.remembered(RUN_KIND, slot, lambda: [memo.sources_state(read), memo.plain(config), *given],
                            lambda: _check(paths, config, keyphrase, rules, keyphrases, drafts, blog, text=data),
-                           CheckResult.to_record, CheckResult.from_record)
+                           CheckResult.to_record, CheckResult.from_record, keep=_inputs_alone)
+
+
+def _inputs_alone(result: CheckResult) -> bool:
+    """Whether a run's result follows from the files it was keyed by alone: a broken link to a post (SITE407) was
+    looked for all over the site, where a page made outside the posts' folders mends it, so such a run is checked
+    afresh each time (each post's analysis still comes from the cache)."""
+    return not any(f.rule == "SITE407" for f in result.findings)
 
 
 def _blog_of(posts) -> Path | None:

@@ -85,12 +85,13 @@ def run_slot(paths: Iterable[str | Path], *options: Any) -> list:
 
 
 def remembered(kind: str, slot: list, inputs: Callable[[], Any], compute: Callable[[], Result],
-               record: Callable[[Result], Any], rebuild: Callable[[Any], Result]) -> Result:
+               record: Callable[[Result], Any], rebuild: Callable[[Any], Result],
+               keep: Callable[[Result], bool] = lambda result: True) -> Result:
     """`compute()`, or the result stored for the same run (`slot`) over the same `inputs()`.
 
     `record` turns a result into plain data to store and `rebuild` turns that back into the result; `inputs` is
     called before and after computing, and a run whose inputs changed meanwhile is not stored (it would be filed
-    under inputs it did not read)."""
+    under inputs it did not read), nor one `keep` says depends on more than its inputs."""
     if not cache.enabled():
         return compute()
     name = cache.key(kind, slot)
@@ -102,7 +103,7 @@ def remembered(kind: str, slot: list, inputs: Callable[[], Any], compute: Callab
         except SHAPE_ERRORS:
             pass  # not a whole result: worked out afresh below, and replaced
     result = compute()
-    if cache.key(kind, slot, inputs()) == before:
+    if keep(result) and cache.key(kind, slot, inputs()) == before:
         cache.put(kind, name, record(result), holds=before)
     return result
 
