@@ -97,3 +97,17 @@ def test_the_check_reads_an_ambiguous_day_as_the_clinic_s_country_writes_it(tmp_
     assert len(report.summary.to_dict()["posts"]) == 1
     earlier = monthly_report(f"{day.year}-{day.month - 1:02d}", posts=posts, config=tmp_path / "smpseo.toml")
     assert not earlier.summary.to_dict()["posts"]
+
+
+def test_gaps_read_an_ambiguous_day_as_check_does(tmp_path):
+    """The gaps report and the pre-publish page read the blog as `check` reads it: with the clinic's country given,
+    an ambiguous day is read, not said to be ambiguous."""
+    import smpseo
+    from smpseo.core.settings import Config, Site
+
+    _post(tmp_path, "a.md", "3/4/2025")
+    _post(tmp_path, "b.md", "3/15/2025")
+    unset = smpseo.gaps(str(tmp_path), config=Config(site=Site(name="Ink", city="Cork")))
+    assert any("ambiguous" in str(e) for e in unset.errors)
+    ireland = smpseo.gaps(str(tmp_path), config=Config(site=Site(name="Ink", city="Cork", country="Ireland")))
+    assert not any("ambiguous" in str(e) for e in ireland.errors)

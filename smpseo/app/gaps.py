@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smpseo.app import memo
-from smpseo.app.arguments import config_argument, first_path, posts_argument, settings_for
+from smpseo.app.arguments import config_argument, dates_as_written, first_path, posts_argument, settings_for
 from smpseo.core import shipped
 from smpseo.core.text import counted
 from smpseo.model.gaps import GapReport
@@ -91,6 +91,11 @@ def gaps(posts, topics=None, queries=None, config=None, draft=None) -> GapReport
     posts, config = posts_argument(posts), config_argument(config)
     config = settings_for(config, first_path(posts))  # as check finds them
     topic_list, queries = _as_topics(topics, config), _as_queries(queries)
+    with dates_as_written(config):  # a post's "3/4/2025" read as the clinic's country writes it, as check reads it
+        return _remembered_gaps(posts, topic_list, queries, config, draft)
+
+
+def _remembered_gaps(posts, topic_list: list[Topic], queries, config, draft) -> GapReport:
     if draft is not None:
         return _gaps(posts, topic_list, queries, config, _as_draft(draft))
     paths = memo.source_paths(posts)

@@ -32,6 +32,7 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     queries file that could not be read (the report is made without search demand), a mark naming a post that was
     not read. What was left out on purpose (drafts, a README beside the posts) is in `notes`. A posts folder that
     does not exist raises FileNotFoundError."""
+    from smpseo.app.arguments import dates_as_written
     from smpseo.app.gaps import mark_warnings
     from smpseo.sources.queries import QueryFileError, queries_notes, read_queries
     from smpseo.sources.readers import load_posts
@@ -40,7 +41,8 @@ def faq_report(posts: str | Path = "posts", config: Config | str | Path | None =
     if not posts_path.exists():
         raise FileNotFoundError(f"{posts_path}: posts folder not found")
     cfg = analysis.resolve_config(config, search_from=posts_path)
-    corpus = load_posts(posts_path)
+    with dates_as_written(cfg):  # a post's "3/4/2025" read as the clinic's country writes it
+        corpus = load_posts(posts_path)
     problems = [str(err) for err in corpus.errors if err.severity != "info"]
     notes = [str(err) for err in corpus.errors if err.severity == "info"]
     given = [topics] if isinstance(topics, (str, Path)) else list(topics or [])

@@ -95,6 +95,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     is not a folder, ValueError when the draft cannot be read.
     """
     from smpseo.app.analyze import analyze
+    from smpseo.app.arguments import dates_as_written
     from smpseo.app.check import blog_folder
     from smpseo.sources.readers import load_posts
 
@@ -105,7 +106,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     if unusable:
         raise (NotADirectoryError if Path(posts).exists() else FileNotFoundError)(unusable)
     cfg = analysis.resolve_config(config, search_from=path)
-    corpus = load_posts(path, drafts=True)  # a draft is what this report is for
+    with dates_as_written(cfg):  # a post's "3/4/2025" read as the clinic's country writes it
+        corpus = load_posts(path, drafts=True)  # a draft is what this report is for
     if not len(corpus):
         raise ValueError("; ".join(str(e) for e in corpus.errors) or f"{path}: no post found")
     if len(corpus) > 1:
@@ -114,7 +116,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     keyphrase = (keyphrase or draft.keyphrase or "").strip()
     # the blog as `check` finds it: the draft's folder, the one above for a Jekyll draft or a Hugo page bundle
     blog_dir = Path(posts) if posts else (blog_folder([path]) or path.parent)
-    blog = load_posts(blog_dir) if blog_dir.is_dir() else []
+    with dates_as_written(cfg):
+        blog = load_posts(blog_dir) if blog_dir.is_dir() else []
     others = [p for p in blog if not (p.path and resolved(p.path) == resolved(path))]
     # an update of a published post (its slug or its address) takes that post's place on the blog: it does not
     # compete with it for its keyphrase, nor is it measured against it
