@@ -30,9 +30,10 @@ from smpseo.model.post import (
 from smpseo.sources.readers.decode import SourceError
 from smpseo.sources.readers.frontmatter import split_front_matter
 from smpseo.sources.readers.generator import generator_post
-from smpseo.sources.readers.htmltags import breaking_tag, hiding_tag, still_hidden, tagless_paragraphs
+from smpseo.sources.readers.htmltags import breaking_tag, hiding_tag, still_hidden
 from smpseo.sources.readers.mdextensions import masked_extensions
 from smpseo.sources.readers.mdfigures import attributes, figures_as_images, with_captions
+from smpseo.sources.readers.mdhtml import html_in_markdown, pasted_html
 from smpseo.sources.readers.mdnesting import flattened, merged, past_nesting_limit
 from smpseo.sources.readers.noteapps import note_page
 from smpseo.sources.readers.references import reference_links
@@ -292,8 +293,8 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             kind_stack.pop()
         elif t == "heading_open":
             pending_heading = (int(tok.tag[1]), tok.map[0] if tok.map else 0)
-        elif t == "inline" and pending_heading is None and _pasted_html(tok):
-            blocks.extend(_html_blocks(tok.content, (tok.map[0] if tok.map else 0) + offset + 1, warnings))
+        elif t == "inline" and pending_heading is None and pasted_html(tok.children or []):
+            blocks.extend(html_in_markdown(tok.content, (tok.map[0] if tok.map else 0) + offset + 1, warnings))
         elif t == "inline":
             start = (tok.map[0] if tok.map else 0) + offset + 1
             raw, links, images = _inline(tok, start, lines)
@@ -335,7 +336,7 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
             blocks.append(Block(CODE, tok.content.replace(MASK, ""), start, (tok.map[1] if tok.map else 0) + offset))
         elif t == "html_block":
             hiding = still_hidden(tok.content)
-            blocks.extend(_html_blocks(tok.content, (tok.map[0] if tok.map else 0) + offset + 1, warnings))
+            blocks.extend(html_in_markdown(tok.content, (tok.map[0] if tok.map else 0) + offset + 1, warnings))
         elif t == "table_open":
             start = (tok.map[0] if tok.map else 0) + offset + 1
             end = (tok.map[1] if tok.map else 0) + offset
@@ -358,27 +359,6 @@ def markdown_blocks(body: str, lines: list[str], offset: int, warnings: list[str
     for block in blocks if references else ():  # a link written with a generator's reference names a post
         block.links = [replace(k, reference=True) if k.href in references else k for k in block.links]
     return blocks  # (a table's cells are no inline tokens, `_table_outline`: no paragraph falls in its lines)
-
-
-def _pasted_html(inline: Token) -> bool:
-    """Whether a paragraph is HTML holding blocks (Google Docs copies `<meta charset="utf-8"><b id=...><p>...<h2>`):
-    no HTML block to the Markdown parser, but headings, paragraphs and lists to a browser."""
-    tags = [c.content for c in inline.children or [] if c.type == "html_inline"]
-    return bool(tags) and inline.children[0].type == "html_inline" and any(  # (a closing tag, a line break: no block)
-        breaking_tag().match(tag) and not re.match(r"(?i)</|<(?:br|hr)\b", tag) for tag in tags)
-
-
-def _html_blocks(html: str, start: int, warnings: list[str] | None) -> list[Block]:
-    """The blocks of HTML in a Markdown post, starting at line `start` of the file."""
-    from smpseo.sources.readers.htmlblocks import html_to_blocks  # (bs4: loaded for posts with HTML only)
-
-    try:
-        return html_to_blocks(html.replace(MASK, " "), line_offset=start - 1)
-    except RecursionError:  # nested deeper than the walk through it can go: its text is kept all the same
-        if warnings is not None:
-            warnings.append(f"line {start}: HTML nested too deeply to read its structure (headings, lists, links); "
-                            "its text is read as paragraphs")
-        return tagless_paragraphs(html.replace(MASK, " "), start)
 
 
 def _table_links(lines: list[str], start: int, end: int, env: dict) -> tuple[list[Link], list[Image]]:
