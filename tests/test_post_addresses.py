@@ -95,6 +95,22 @@ def test_a_hugo_site_s_permalinks_make_its_posts_addresses(tmp_path, settings, a
     assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"
 
 
+@pytest.mark.parametrize("pattern, front, address", [
+    ("/blog/:slug/", "", "/blog/where-to-park-in-perth/"),  # no `slug`: Hugo's `:slug` is the title
+    ("/blog/:slug/", "slug: parking-perth\n", "/blog/parking-perth/"),
+    ("/blog/:slugorcontentbasename/", "", "/blog/parking/"),  # no `slug`: the file's name
+    ("/blog/:slugorcontentbasename/", "slug: parking-perth\n", "/blog/parking-perth/"),
+    ("/blog/:contentbasename/", "slug: parking-perth\n", "/blog/parking/"),
+])
+def test_hugo_s_slug_tokens_are_read_as_hugo_reads_them(tmp_path, pattern, front, address):
+    """`:slug` of a post without a `slug` gave the file's name, where Hugo gives the title (a link to the post's
+    real address was then a broken link), and `:slugorcontentbasename` gave no address at all."""
+    _site(tmp_path, {"hugo.toml": f'[permalinks]\nposts = "{pattern}"\n',
+                     "content/posts/parking.md": f"---\ntitle: Where to park in Perth\n{front}---\n\nBehind it.\n"})
+    (post,) = load_posts(tmp_path / "content" / "posts")
+    assert jsonld.blog_posting(post, SITE)["url"] == f"https://www.inkline.example{address}"
+
+
 @pytest.mark.parametrize("name, front, address", [
     ("posts/new-post/index.md", "", "/posts/new-post/"),  # a page bundle: its folder's name
     ("posts/new-post.md", "", "/posts/new-post/"),

@@ -2,8 +2,8 @@
 pattern:
 
 - Hugo: `[permalinks]` in the site's settings, by the post's section (`posts = "/blog/:slug/"`; Hugo 0.112's
-  `[permalinks.page]` too), with `:year`, `:month`, `:day`, `:section`, `:slug`, `:title`, `:slugorfilename`,
-  `:filename`, `:contentbasename`; without a pattern for its section, Hugo's default: the content path, its
+  `[permalinks.page]` too), with `:year`, `:month`, `:day`, `:section`, `:slug` (the `slug` field, else the title,
+  as Hugo makes it), `:title`, `:slugorfilename`, `:slugorcontentbasename`, `:filename`, `:contentbasename`; without a pattern for its section, Hugo's default: the content path, its
   folders then the post's `slug` or its file's (a page bundle's folder's) name (`content/posts/new-post/index.md`:
   `/posts/new-post/`), under `/<lang>/` for a translation in another language than the site's;
 - Jekyll: `permalink` in `_config.yml`, a pattern or a style (`date`, Jekyll's default, `pretty`, `ordinal`, `none`),
@@ -48,7 +48,10 @@ def site_address(path: str, slug: str, title: str, date: Date | None, categories
         pattern = _hugo_pattern(site_settings(root), section_name)
         if not pattern:
             return _hugo_default(root, section, slug, path)
-        return _expand(pattern, _values(path, slug, title, date, categories, section_name))
+        values = _values(path, slug, title, date, categories, section_name)
+        if not (isinstance(meta.get("slug"), str) and meta["slug"].strip()):
+            values["slug"] = values["title"]  # Hugo's `:slug` is the `slug` field, else the title
+        return _expand(pattern, values)
     site = generator_site(folder)
     if site is not None and site[0] == "jekyll" and {"_posts", "_drafts"} & set(Path(path).parts):
         style = next((config_fields(os.path.join(site[1], name)).get("permalink") for name in JEKYLL_CONFIGS
@@ -90,7 +93,8 @@ def _hugo_default(root: str, parts: tuple[str, ...], slug: str, path: str) -> st
 def _values(path: str, slug: str, title: str, date: Date | None, categories: list[str], section: str) -> dict:
     stem = Path(path).stem
     stem = Path(Path(path).parent).name if stem in ("index", "_index") else stem
-    values = {"slug": slug, "title": slugify(title) or slug, "slugorfilename": slug, "filename": stem,
+    values = {"slug": slug, "title": slugify(title) or slug, "slugorfilename": slug, "slugorcontentbasename": slug,
+              "filename": stem,
               "contentbasename": stem, "section": section, "sections": section, "output_ext": ".html",
               "categories": "/".join(slugify(c) for c in categories if slugify(c))}
     if date is not None:
