@@ -80,6 +80,21 @@ def test_generator_references_that_name_no_post_are_broken(tmp_path):
     assert _broken(jekyll / "_posts") == ["2024-01-01-a.md:5 Link to '2023-05-05-gone', which is no post of the blog"]
 
 
+def test_a_link_to_a_post_s_address_made_from_its_title_names_that_post(tmp_path):
+    """Hugo's `/:year/:month/:title/` makes an address of the post's title, which is neither its slug nor its file's
+    name: every link to such an address was a broken link (SITE407) and the post it named an orphan (SITE405)."""
+    hugo = _site(tmp_path, {
+        "hugo.toml": 'baseURL = "https://www.northsidedots.example/"\n[permalinks]\nposts = "/:year/:month/:title/"\n',
+        "content/posts/a.md": post("SMP or a transplant? How to choose", "Read [the price](/2025/10/what-smp-costs/) "
+                                   "and [old](/2025/10/old-prices/).", "date: 2025-09-15\n"),
+        "content/posts/b.md": post("What SMP costs", "Read [the choice](/2025/09/smp-or-a-transplant-how-to-choose/).",
+                                   "date: 2025-10-01\n"),
+    })
+    assert _broken(hugo / "content/posts") == ["a.md:6 Link to '/2025/10/old-prices/', which is no post of the blog"]
+    result = smpseo.check(str(hugo / "content/posts"), rules="SITE405", keyphrases=False)
+    assert [f.message for f in result.findings] == []
+
+
 def test_addresses_are_judged_only_where_the_posts_address_pattern_is_known(tmp_path):
     """Without a permalink pattern or addresses that share a section, '/old-post/' may be any page of the site."""
     blog = _site(tmp_path, {"posts/a.md": post("A", "See [old](/old-post/) and [b](/b/)."),

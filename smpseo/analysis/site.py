@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
+from smpseo.analysis.jsonld import given_path
 from smpseo.analysis.keyphrase import Matcher, Phrase
 from smpseo.analysis.placement import (
     ALT,
@@ -53,12 +54,12 @@ def link_slug(href: str) -> str:
 
 def link_target(posts: list[Post]) -> Callable[[Post, str], int | None]:
     """How an internal link of one of `posts` names another: a function of the linking post and the link's address
-    giving the index of the post it points at, or None. A link names a post by its slug or its file's name
-    (`link_slug`); where two posts answer to that name (a post and its translation with the same slug), the one in
+    giving the index of the post it points at, or None. A link names a post by its slug, its file's name or the last
+    part of its address on the site (`link_slug`; Hugo's `/:year/:month/:title/` makes it of the title); where two posts answer to that name (a post and its translation with the same slug), the one in
     the linking post's language (`file_language`) is meant, as Hugo resolves it."""
     by_slug: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(posts):
-        names = [p.slug, link_slug(p.path) if p.path else ""]
+        names = [p.slug, link_slug(p.path) if p.path else "", link_slug(given_path(p))]
         for name in dict.fromkeys(n for n in names if n):
             by_slug[name].append(i)
 
