@@ -18,6 +18,12 @@ from smpseo.analysis.passive import passive_phrase
     "We were incredibly relieved by how fast it healed.",
     "I was extremely impressed with the result.",
     "Our clinic is bound for a bigger studio next year.",
+    "I was stoked with how the hairline turned out.",  # how clients in Australia, Britain and Ireland say it
+    "We're chuffed to open our second studio.",
+    "My mates were gobsmacked when they saw it.",
+    "I was knackered after the third session.",
+    "We are delighted to welcome you to Fremantle.",
+    "He was thrilled with his new hairline.",
 ])
 def test_an_adjective_or_a_fixed_expression_is_no_passive(text):
     assert passive_phrase(text) is None
