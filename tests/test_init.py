@@ -231,6 +231,23 @@ def test_a_two_word_city_and_its_region_code(tmp_path):
                                         "phone": "07 5555 0100"}
 
 
+def test_the_name_of_a_college_or_society_is_no_place_the_clinic_is_in(tmp_path):
+    """"of Dermatologists" (the Australasian College of Dermatologists, linked as a source in two posts) was a place
+    as "in Perth" is, so Perth, in three posts of six, was not twice as common as any other and no city was found."""
+    posts = tmp_path / "blog" / "posts"
+    posts.mkdir(parents=True)
+    lines = ["Our studio in Perth opens at nine.", "Summer in Perth is hard on fresh pigment.",
+             "Most clients in Perth book three sessions.",
+             "The Australasian College of Dermatologists has advice on sun care.",
+             "Ask the Royal College of Dermatologists, or read the Society of Hair Restoration Surgery's guide.",
+             "Healing takes a month."]
+    for n, line in enumerate(lines):
+        (posts / f"p{n}.md").write_text(f"---\ntitle: Post {n}\n---\n\n{line} Scalp micropigmentation suits most "
+                                        "people.\n", encoding="utf-8")
+    assert main(["init", str(tmp_path / "blog")]) == 0
+    assert _site(tmp_path / "blog").get("city") == "Perth"
+
+
 @pytest.mark.parametrize("city", ["Montréal", "Zürich", "Québec City", "Ciudad Juárez"])
 def test_an_accented_city_and_a_name_starting_with_one_are_found_whole(tmp_path, city):
     posts = tmp_path / "blog" / "posts"

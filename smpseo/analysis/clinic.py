@@ -139,6 +139,13 @@ _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "A
               "Fall", "Winter", "Scalp", "Hair", "Micropigmentation", "Dr", "Mr", "Mrs", "Ms"}
 
 
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """Whether "of" and the words after it are part of one name with the capitalised word before them ("College of
+    Dermatologists", "Society of Hair Restoration Surgery"): an organisation, not a place after "of" ("north of
+    Perth")."""
+    return match.group(0).startswith("of") and re.search(rf"[{UPPER}][\w'’-]*\s+$", text[:match.start()]) is not None
+
+
 def _title_case(text: str) -> bool:
     """Whether every word of `text` but the function words has a capital ("What To Expect in Recovery"): there a
     capital marks no name."""
@@ -176,6 +183,8 @@ def city(posts: list[Post], name: str = "") -> tuple[Found, str] | None:
         capitalised: set[str] = set()  # the places of a Title Case title: places only where a sentence names them
         for text in (post.title, post.description, post.text):
             for match in _PLACE.finditer(text or ""):
+                if _in_a_name(text, match):
+                    continue
                 runs = [r for r in _runs(match) if r.split(" ")[0] not in _NOT_PLACE and not set(r.split()) & name_words]
                 if runs and _title_case(text):
                     capitalised.update(runs)
