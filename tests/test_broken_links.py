@@ -95,6 +95,26 @@ def test_a_link_to_a_post_s_address_made_from_its_title_names_that_post(tmp_path
     assert [f.message for f in result.findings] == []
 
 
+def test_a_link_to_a_post_s_old_address_kept_as_a_redirect_names_that_post(tmp_path):
+    """A post renamed with its old address kept (Hugo's `aliases`, Jekyll's `redirect_from`) still answers to it:
+    the old links were said to name no post, and the post was an orphan."""
+    hugo = _site(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://www.northsidedots.example/"\n[permalinks]\nposts = "/blog/:slug/"\n',
+        "content/posts/a.md": post("A", "See [aftercare](/blog/old-aftercare/), [b](/blog/b/) and [gone](/blog/gone/)."),
+        "content/posts/b.md": post("B", "See [a](/blog/a/).", 'aliases: ["/blog/old-aftercare/", "/2019/care.html"]\n'),
+    })
+    assert _broken(hugo / "content/posts") == ["a.md:5 Link to '/blog/gone/', which is no post of the blog"]
+    jekyll = _site(tmp_path / "jekyll", {
+        "_config.yml": "title: Dots\n",
+        "_posts/2024-01-01-a.md": post("A", "See [old](/2024/01/05/old-b.html) and [gone](/2024/01/05/gone.html)."),
+        "_posts/2024-02-01-b.md": post("B", "See [a](/2024/01/01/a.html).", "redirect_from: /2024/01/05/old-b.html\n"),
+    })
+    assert _broken(jekyll / "_posts") == ["2024-01-01-a.md:5 Link to '/2024/01/05/gone.html', which is no post of the "
+                                          "blog"]
+    result = smpseo.check(str(jekyll / "_posts"), rules="SITE405", keyphrases=False)
+    assert [f.message for f in result.findings] == []
+
+
 def test_addresses_are_judged_only_where_the_posts_address_pattern_is_known(tmp_path):
     """Without a permalink pattern or addresses that share a section, '/old-post/' may be any page of the site."""
     blog = _site(tmp_path, {"posts/a.md": post("A", "See [old](/old-post/) and [b](/b/)."),

@@ -52,14 +52,26 @@ def link_slug(href: str) -> str:
     return slugify(name) if name else ""
 
 
+def _redirects(post: Post) -> list[str]:
+    """The old addresses the site sends to the post: Hugo's `aliases`, Jekyll's `redirect_from` (one or a list)."""
+    found = []
+    for key in ("aliases", "redirect_from"):
+        value = (post.meta or {}).get(key)
+        found += [v for v in ([value] if isinstance(value, str) else value if isinstance(value, list) else [])
+                  if isinstance(v, str)]
+    return found
+
+
 def link_target(posts: list[Post]) -> Callable[[Post, str], int | None]:
     """How an internal link of one of `posts` names another: a function of the linking post and the link's address
     giving the index of the post it points at, or None. A link names a post by its slug, its file's name or the last
-    part of its address on the site (`link_slug`; Hugo's `/:year/:month/:title/` makes it of the title); where two posts answer to that name (a post and its translation with the same slug), the one in
+    part of its address on the site (`link_slug`; Hugo's `/:year/:month/:title/` makes it of the title) or of an
+    old address it keeps as a redirect to it (`_redirects`); where two posts answer to that name (a post and its translation with the same slug), the one in
     the linking post's language (`file_language`) is meant, as Hugo resolves it."""
     by_slug: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(posts):
-        names = [p.slug, link_slug(p.path) if p.path else "", link_slug(given_path(p))]
+        names = [p.slug, link_slug(p.path) if p.path else "", link_slug(given_path(p)),
+                 *(link_slug(old) for old in _redirects(p))]
         for name in dict.fromkeys(n for n in names if n):
             by_slug[name].append(i)
 
