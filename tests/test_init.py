@@ -231,6 +231,28 @@ def test_a_two_word_city_and_its_region_code(tmp_path):
                                         "phone": "07 5555 0100"}
 
 
+@pytest.mark.parametrize("files, url", [
+    ({"hugo.toml": 'baseURL = "https://www.southerncross.example/"\n'}, "https://www.southerncross.example"),
+    ({"config/_default/hugo.yaml": "baseurl: https://scalp.example/blog/\n"}, "https://scalp.example/blog"),
+    ({"_config.yml": "url: https://www.northside.example\nbaseurl: /news\n"}, "https://www.northside.example/news"),
+    ({"hugo.toml": 'baseURL = "https://example.org/"\n'}, None),  # Hugo's own placeholder: not the clinic's
+    ({"hugo.toml": 'baseURL = "/"\n'}, None),
+])
+def test_the_site_s_address_is_read_from_its_generator_s_settings(tmp_path, files, url):
+    """A Hugo or Jekyll site says its address in its settings (`baseURL`, `url`): `smpseo init` left the url unset
+    when no post had a canonical link, and links to the site's own pages were then links to another site."""
+    blog = tmp_path / "site"
+    folder = "_posts" if "_config.yml" in files else "content/posts"
+    for name, text in {**files, **{f"{folder}/2025-01-0{n}-p{n}.md": f"---\ntitle: Post {n}\n---\n\nHealing takes "
+                                    "a month.\n" for n in range(1, 4)}}.items():
+        (blog / name).parent.mkdir(parents=True, exist_ok=True)
+        (blog / name).write_text(text, encoding="utf-8")
+    assert main(["init", str(blog)]) == 0
+    assert _site(blog).get("url") == url
+    if url:
+        assert "check it" in _lines(blog)["url"]
+
+
 def test_the_name_of_a_college_or_society_is_no_place_the_clinic_is_in(tmp_path):
     """"of Dermatologists" (the Australasian College of Dermatologists, linked as a source in two posts) was a place
     as "in Perth" is, so Perth, in three posts of six, was not twice as common as any other and no city was found."""

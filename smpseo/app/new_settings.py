@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +26,8 @@ POSTS_FOLDER = "posts"
 
 @dataclass
 class Value:
-    """One setting: its value, and where it came from ("given", "found": in the posts, "" unknown: written commented
-    out)."""
+    """One setting: its value, and where it came from ("given", "found": in the posts, "settings": in the settings of
+    the site's generator, "" unknown: written commented out)."""
 
     key: str
     value: str | list[str] = ""
@@ -65,6 +66,44 @@ _WHAT = {
     "url": "the blog's address: links to it count as internal links",
 }
 SITE_KEYS = tuple(_EXAMPLES)
+
+
+# Addresses a generator writes in a new site's settings, which are no clinic's (Hugo's `https://example.org/`)
+_PLACEHOLDER_HOST = re.compile(r"^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|localhost|127\.0\.0\.1)(?::\d+)?$", re.I)
+
+
+def _generator_url(read: list) -> Value | None:
+    """The site's address as the settings of the generator the posts are written for give it: a Hugo site's
+    `baseURL`, a Jekyll site's `url` and `baseurl`; None when they give none, or a placeholder."""
+    from urllib.parse import urlsplit
+
+    from smpseo.sources.readers.hugo import hugo_root, site_settings
+    from smpseo.sources.readers.sitevalues import JEKYLL_CONFIGS, config_fields, generator_site
+
+    post = next((p for p in read if p.path and not re.match(r"^[a-z][a-z0-9+.-]*://", p.path, re.I)), None)
+    if post is None:
+        return None
+    folder = os.path.dirname(os.path.abspath(post.path))
+    if (root := hugo_root(folder)) is not None:
+        url, where = _field(site_settings(root), "baseurl"), "the Hugo site's baseURL"
+    elif (site := generator_site(folder)) is not None and site[0] == "jekyll":
+        fields: dict = {}
+        for name in JEKYLL_CONFIGS:
+            fields.update(config_fields(os.path.join(site[1], name)))
+        url, base = _field(fields, "url"), _field(fields, "baseurl").strip("/")
+        url, where = (f"{url.rstrip('/')}/{base}" if url and base else url), "the Jekyll site's url"
+    else:
+        return None
+    url = url.strip().rstrip("/")
+    if not url or url_problem(url) or _PLACEHOLDER_HOST.match(urlsplit(url).netloc or ""):
+        return None
+    return Value("url", url, "settings", where)
+
+
+def _field(fields: dict, name: str) -> str:
+    """A settings field by its name in any case (Hugo's `baseURL`, `baseurl`), "" when it is no text."""
+    value = next((v for k, v in fields.items() if isinstance(k, str) and k.lower() == name), "")
+    return value if isinstance(value, str) else ""
 
 
 def check_option(key: str, value: str) -> str:
@@ -118,11 +157,14 @@ def plan_settings(folder: str | Path, given: dict[str, str] | None = None, targe
             if place[1]:
                 found["region"] = clinic.Found(place[1], place[0].posts, place[0].total)
         found["url"] = clinic.site_url(read)
+    settings_url = _generator_url(read) if read and not found.get("url") else None
     for key in SITE_KEYS:
         if key in given:
             plan.site.append(Value(key, given[key], "given"))
         elif key == "region" and given.get("city") and found.get("city") and given["city"] != found["city"].value:
             plan.site.append(Value(key, "", "", _EXAMPLES[key]))  # the region of another city than the one given
+        elif key == "url" and settings_url is not None:
+            plan.site.append(settings_url)
         elif found.get(key):
             hit = found[key]
             plan.site.append(Value(key, hit.value, "found", f"{hit.posts} of {hit.total} posts"))
@@ -198,6 +240,8 @@ def render(plan: Plan) -> str:
             lines.append(f"{v.key} = {_toml(str(v.value))}")
         elif v.source == "found":
             lines.append(f"{v.key} = {_toml(str(v.value))}  # found in the posts ({v.note}): check it")
+        elif v.source == "settings":
+            lines.append(f"{v.key} = {_toml(str(v.value))}  # {v.note}: check it")
         else:
             lines.append(f"# {v.key} = {_toml(v.note)}  # {_WHAT[v.key]}")
     lines += ["# More for the clinic's LocalBusiness markup: address, postal_code, latitude, longitude, opening_hours",
