@@ -153,3 +153,24 @@ def test_a_template_variable_prints_the_value_the_site_gives_it_and_an_unknown_o
     [post] = read_file(eleventy)
     assert [(s.line, s.column, s.text) for s in post.sentences] == [
         (5, 1, "Wear sunscreen."), (5, 17, "Golden Gate SMP clients climb."), (5, 48, "Sweat!")]
+
+
+def test_the_title_a_paired_shortcode_shows_is_text_of_the_post(tmp_path):
+    """An FAQ accordion (`{{< accordion title="..." >}}` ... `{{< /accordion >}}`, Hugo's own `details` and its
+    `summary`, a theme's `{{% expand "..." %}}`) shows its question on the page: it was read as no text, so a post of
+    questions answered that way asked none. A shortcode that is not closed (a video's `title`, which only a screen
+    reader hears) and a shortcode's other values stay no text."""
+    from smpseo.sources.readers import read_file
+
+    path = tmp_path / "faq.md"
+    path.write_text('---\ntitle: Questions\n---\n\n{{< accordion title="Does SMP hurt more than a tattoo?" >}}\nNo. '
+                    'It stings less.\n{{< /accordion >}}\n\n{{< details summary="Can I swim after SMP?" open=true >}}\n'
+                    'After two weeks.\n{{< /details >}}\n\n{{% expand "Will it fade?" %}}\nSlowly, over years.\n'
+                    '{{% /expand %}}\n\n{{< youtube id="abc" title="Our studio tour" >}}\n\n'
+                    '{{< notice warning >}}\nKeep it dry.\n{{< /notice >}}\n\n{{< highlight "text" >}}\n{{< /highlight >}}\n',
+                    encoding="utf-8")
+    [post] = read_file(path)
+    assert [(s.line, s.column, s.text) for s in post.sentences] == [
+        (5, 22, "Does SMP hurt more than a tattoo?"), (6, 1, "No."), (6, 5, "It stings less."),
+        (9, 22, "Can I swim after SMP?"), (10, 1, "After two weeks."), (13, 13, "Will it fade?"),
+        (14, 1, "Slowly, over years."), (20, 1, "Keep it dry.")]

@@ -147,7 +147,23 @@ REFERENCE_TAG_RE = re.compile(
 _VARIABLE_TAG_RE = re.compile(r"\{\{-?\s*([A-Za-z_][\w.-]*)\s*-?\}\}")
 
 
-def _masked(tag: str, values: dict[str, str]) -> str:
+# The opening tag of a Hugo shortcode and the title it shows: a `title`, `summary`, `question`, `heading` or `header`
+# value, or a first value without a name (`{{% expand "Will it fade?" %}}`); what is inside the quotes is `shown`.
+_SHORTCODE_TITLE_RE = re.compile(
+    r"\{\{([<%])-?\s*(?P<name>[A-Za-z][\w-]*)\s+(?:[^\n{}]*?\b(?:title|summary|question|heading|header)\s*=\s*)?"
+    r"([\"'`])(?P<shown>[^\"'`\n{}<>]*[^\W_][^\"'`\n{}<>]*)\3[^\n{}]*?-?[>%]\}\}")
+
+
+# Shortcodes whose values say how to show code or markup, never a title
+_CODE_SHORTCODES = frozenset({"highlight", "code", "mermaid", "math", "katex", "chart", "raw", "rawhtml", "html",
+                              "comment"})
+
+
+def _masked(tag: str, values: dict[str, str], closed: frozenset[str] = frozenset()) -> str:
+    titled = _SHORTCODE_TITLE_RE.fullmatch(tag) if closed and tag[2:3] in "<%" else None
+    if titled and titled.group("name").lower() in closed - _CODE_SHORTCODES:  # it shows its title: that is text
+        start, end = titled.span("shown")
+        return MASK * start + tag[start:end] + MASK * (len(tag) - end)
     literal = _LITERAL_TAG_RE.fullmatch(tag) or REFERENCE_TAG_RE.fullmatch(tag)
     variable = _VARIABLE_TAG_RE.fullmatch(tag) if values and literal is None else None
     written = (literal.group("address") or literal.groupdict().get("name") or "") if literal \
@@ -162,8 +178,12 @@ def mask_templates(text: str, values: dict[str, str] | None = None) -> str:
     that outputs a quoted string (`{{ "/consulting/" | url }}`, a link's address) or names another post (Hugo's
     `{{< relref "aftercare.md" >}}`, Jekyll's `{% post_url 2024-01-01-x %}`) by that string or name and MASK
     characters, so the link keeps its address and points at the post it names, and one that outputs a variable of
-    `values` (`{{ site.phone }}`: one line of text) by its value."""
-    return _replace_templates(text, lambda tag: _masked(tag, values or {}))
+    `values` (`{{ site.phone }}`: one line of text) by its value. A Hugo shortcode that is closed further on and
+    shows a title (an FAQ accordion's `{{< accordion title="Does it hurt?" >}}`, `details`' `summary`) keeps that
+    title, at its place, as text."""
+    closed = frozenset(n.lower() for n in re.findall(r"\{\{[<%]-?\s*/\s*([A-Za-z][\w-]*)", text)) if "{{" in text \
+        else frozenset()
+    return _replace_templates(text, lambda tag: _masked(tag, values or {}, closed))
 
 
 # A question: a sentence or heading ending in "?", closing quotes and brackets allowed after it.
