@@ -39,3 +39,25 @@ def test_an_adjective_or_a_fixed_expression_is_no_passive(text):
 ])
 def test_a_passive_still_counts(text, phrase):
     assert passive_phrase(text)[1] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    "Once you're done with hats, you won't go back.",
+    "We are finished with the first session in two hours.",
+    "Our new studio is set to open in May.",
+    "The colour is bound to soften a little over the years.",
+])
+def test_a_fixed_expression_said_as_it_is_meant_is_no_passive(text):
+    assert passive_phrase(text) is None
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The treatment is done with a fine needle.", "is done"),
+    ("Each layer is finished with a lighter shade.", "is finished"),
+    ("The needle depth is set to 0.5 mm for a first session.", "is set"),
+    ("Min height is set to 300px.", "is set"),
+    ("The machine was set to the lowest speed.", "was set"),
+    ("The Surrey studio is headed up by Dr. Lee.", "is headed"),
+])
+def test_the_words_of_a_fixed_expression_in_a_passive_still_count(text, phrase):
+    assert passive_phrase(text)[1] == phrase

@@ -27,7 +27,7 @@ def passive_phrase(text: str) -> tuple[int, str] | None:
                     break  # "get started", "got used to": an idiom, not a passive
                 if nxt.lower() == "used" and _accustomed(words[j + 1: j + 3]):
                     break  # "I'm used to it", "used to wearing a cap": accustomed, not a passive
-                if _DEGREE_RE.match(words[j - 1]) or _idiom(words, j):
+                if _DEGREE_RE.match(words[j - 1]) or _idiom(words, i, j):
                     break  # "so thrilled", "we're headed to Surrey", "that being said": no passive
                 spans = [m.span() for m in WORD_RE.finditer(text)]
                 start = spans[i][0]
@@ -43,15 +43,40 @@ _DEGREE_RE = re.compile(r"^(?:very|so|too|quite|extremely|incredibly|pretty|rath
                         r"least)$", re.I)
 
 
-def _idiom(words: list[str], j: int) -> bool:
-    """Whether the participle `words[j]` is in a fixed expression of `passive_idioms.txt` as the words around it
-    write it ("headed to", "that being said")."""
+def _idiom(words: list[str], i: int, j: int) -> bool:
+    """Whether the participle `words[j]` (after the form of "be" `words[i]`) is in a fixed expression of
+    `passive_idioms.txt` as the words around it write it ("headed to", "that being said"), and reads as one there:
+    no doer after it ("headed up by Dr. Lee"), "done with" said of a person ("we're done with hats", not "it is done
+    with a needle"), "set to" before a verb ("set to open", not "set to 300px")."""
     at = [w.lower() for w in words]
     for phrase in _idioms():
         for k, word in enumerate(phrase):
-            if word == at[j] and j - k >= 0 and at[j - k:j - k + len(phrase)] == list(phrase):
+            start, end = j - k, j - k + len(phrase)
+            if word == at[j] and start >= 0 and at[start:end] == list(phrase):
+                after = at[end] if end < len(at) else ""
+                if after == "by":
+                    continue  # a doer: a passive
+                if phrase in _SAID_OF_A_PERSON and not _of_a_person(at, i):
+                    continue  # "the work is done with a fine needle"
+                if phrase in _BEFORE_A_VERB and (after[:1].isdigit() or after in _DETERMINERS):
+                    continue  # "the depth is set to 0.5 mm", "set to the lowest"
                 return True
     return False
+
+
+# "done with", "finished with" are fixed only said of a person ("we're done with hats"), "set to", "bound to" only
+# before a verb ("set to open"): said of a thing, or before a number or a noun, they are a passive.
+_SAID_OF_A_PERSON = frozenset({("done", "with"), ("finished", "with")})
+_BEFORE_A_VERB = frozenset({("set", "to"), ("bound", "to")})
+_PERSONS = frozenset("i you we they he she".split())
+_DETERMINERS = frozenset("a an the this that these those its their your our my his her each every some any no "
+                         "zero one two three four five six seven eight nine ten".split())
+
+
+def _of_a_person(at: list[str], i: int) -> bool:
+    """Whether the form of "be" `at[i]` is said of a person: "we're", "I'm", or after "I", "you", "we" ..."""
+    be = at[i].replace("\u2019", "'")
+    return ("'" in be and be.split("'")[0] in _PERSONS) or (i > 0 and at[i - 1] in _PERSONS)
 
 
 @functools.cache
