@@ -142,8 +142,22 @@ def _gaps(posts, topic_list: list[Topic], queries, config, draft: Post | None = 
 
     if draft is None:
         return find_gaps(post_list, topic_list, rows, config, errors, word_vectors(), fitted_scorer())
-    blog = [draft, *(p for p in post_list if p is not draft and not (draft.slug and p.slug == draft.slug))]
-    return find_gaps(blog, topic_list, rows, config, errors, word_vectors(), fitted_scorer(), within=0)
+    others = [p for p in post_list if p is not draft and not (draft.slug and p.slug == draft.slug)]
+    report = find_gaps([draft, *others], topic_list, rows, config, errors, word_vectors(), fitted_scorer(), within=0)
+    return _with_the_blog_today(report, others, topic_list, config) if others else report
+
+
+def _with_the_blog_today(report: GapReport, others: list[Post], topic_list: list[Topic], config) -> GapReport:
+    """A draft's report with, after the draft's own passage, what the blog's other posts do for each topic as the
+    blog's report says it today (without the draft): measured beside an on-topic draft, a post that answers a topic
+    can rate below the line, and the draft was then said to be the first to answer it."""
+    from smpseo.analysis.gaps import find_gaps
+
+    today = {t.id: t for t in find_gaps(others, topic_list, None, config, [], word_vectors(), fitted_scorer()).topics}
+    for topic in report.topics:
+        if topic.posts and topic.id in today:  # (the draft's passage comes first, where the draft takes it up)
+            topic.posts = [topic.posts[0], *today[topic.id].posts]
+    return report
 
 
 class UnreadableDraft(ValueError):
