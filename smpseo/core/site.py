@@ -41,21 +41,13 @@ class Location:
 
 
 @dataclass
-class Site:
+class Site(Location):
+    """The clinic (`[site]`): its main studio, with the facts every studio has (`Location`: city, region, address,
+    postcode, country, phone, map position, opening hours; `url` is the blog's address), and the business's own: its
+    name, schema.org type and price range ("$$"), and its other studios."""
+
     name: str = ""
-    city: str = ""
-    phone: str = ""
-    url: str = ""
-    address: str = ""  # the street address
-    region: str = ""
-    # For the clinic's LocalBusiness markup (all optional): its schema.org type, postcode, country, map position,
-    # opening hours ("Mo-Fr 09:00-17:00"), price range ("$$").
     business_type: str = ""
-    postal_code: str = ""
-    country: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    opening_hours: list[str] = field(default_factory=list)
     price_range: str = ""
     locations: list[Location] = field(default_factory=list)  # the other studios, after the main one above
     # The main studio's other numbers, after `phone` (`[site] phone` given as a list: a toll-free number too).
