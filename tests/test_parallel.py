@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 import sys
 
 import pytest
@@ -142,3 +144,31 @@ def test_no_progress_bar_in_logs(monkeypatch):
     bar.close()
     monkeypatch.setenv("CI", "true")
     assert parallel.progress(1000, "analysing") is None
+
+
+_PARENT = os.getpid()
+
+
+def _dies_in_a_worker(item: int) -> int:
+    """Item 7 kills the worker process it runs in (as the kernel does to a process using too much memory)."""
+    if item == 7 and os.getpid() != _PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item * 2
+
+
+def test_a_worker_killed_mid_run_costs_no_hang(monkeypatch, capsys):
+    monkeypatch.setenv("SMPSEO_WORKERS", "2")
+    items = list(range(parallel.PARALLEL_MIN + 10))
+
+    def too_long(*_):
+        raise TimeoutError("the run waited for a worker that was gone")
+
+    old = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(120)
+    try:
+        out = parallel.run_each(_dies_in_a_worker, items)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert out == [i * 2 for i in items]
+    assert "a worker process stopped while reading" in capsys.readouterr().err

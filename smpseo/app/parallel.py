@@ -114,28 +114,53 @@ def _pool_context():
 def _map(func, items: Sequence, desc: str, unit: str, initializer=None, initargs: tuple = (),
          here=None) -> list:
     """`func(item)` for every item, in order, with a progress bar for long runs: in `workers()` processes (each
-    started by `initializer(*initargs)`) when there are enough items, else here, after `here()`."""
+    started by `initializer(*initargs)`) when there are enough items, else here, after `here()`. A worker that
+    stops mid-run (killed for memory, a crash in a library) costs no hang: the items it had not returned are
+    worked out here, with one line saying so."""
     n = workers(len(items))
     bar = progress(len(items), desc, unit) if len(items) >= PROGRESS_MIN else None
     out: list = []
+
+    def done(value) -> None:
+        out.append(value)
+        if bar is not None:
+            bar.update()
+
     try:
+        if n > 1 and _in_pool(n, func, items, initializer, initargs, done):
+            return out
         if n > 1:
-            with _pool_context().Pool(n, initializer=initializer, initargs=initargs) as pool:
-                for value in pool.imap(func, items, chunksize=CHUNK):
-                    out.append(value)
-                    if bar is not None:
-                        bar.update()
-        else:
-            if here is not None:
-                here()
-            for item in items:
-                out.append(func(item))
-                if bar is not None:
-                    bar.update()
+            print(f"smpseo: a worker process stopped while {desc} ({len(items) - len(out)} of {len(items)} "
+                  f"{unit}s left): going on in this process", file=sys.stderr)
+        if here is not None:
+            here()
+        for item in items[len(out):]:
+            done(func(item))
     finally:
         if bar is not None:
             bar.close()
     return out
+
+
+def _in_pool(n: int, func, items: Sequence, initializer, initargs: tuple, done) -> bool:
+    """`done(func(item))` for every item in order, in a pool of `n` processes; False when a worker stopped before
+    every result came back (the results before it were given to `done`). A pool of `concurrent.futures` rather
+    than `multiprocessing.Pool`, which waits for ever for the tasks of a worker that was killed."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(n, mp_context=_pool_context(), initializer=initializer, initargs=initargs)
+    finished = False
+    try:
+        for value in pool.map(func, items, chunksize=CHUNK):
+            done(value)
+        finished = True
+    except BrokenProcessPool:
+        finished = True  # every worker is gone: nothing left to wait for
+        return False
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=True)  # interrupted (Ctrl-C): do not wait for the workers
+    return True
 
 
 def run(works: Sequence[Work], keyphrases: bool = True, desc: str = "analysing") -> list[dict]:
