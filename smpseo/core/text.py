@@ -186,6 +186,10 @@ def mask_templates(text: str, values: dict[str, str] | None = None) -> str:
     return _replace_templates(text, lambda tag: _masked(tag, values or {}, closed))
 
 
+# Emoji, as a character class's contents: pictographs, dingbats, and the selector that ends one. In a message or a
+# social post, an emoji often ends a sentence where a full stop would.
+EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+
 # A question: a sentence or heading ending in "?", closing quotes and brackets allowed after it.
 QUESTION_RE = re.compile(r"\?[\s\"'”’»)\]]*$")
 

@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 
 from smpseo.core.language import courtesy_words, unasking_words, word_list
-from smpseo.core.text import WORD_RE, is_question
+from smpseo.core.text import EMOJI, WORD_RE, is_question
 
 # An opening clause and the rest of the sentence: the clause ends at a comma, semicolon, colon or dash (not a
 # hyphen inside a word: "five-a-side"), and a "but", "so" or "and" after it belongs to the frame.
@@ -58,8 +58,7 @@ _CONCESSION = re.compile(rf"\s*(?P<frame>[^?!.]{{1,200}}?)\s*{_BOUNDARY}\s*but\b
 # next ("Does it hurt? thx in advance!!": a prospect's next sentence may open in lower case); after an emoji and a
 # space, which ends a sentence in a message as a full stop does ("sorry for the random message 🙈 Does it hurt?");
 # and at a line break.
-_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"  # pictographs, dingbats, and the selector that ends one
-_SENTENCE_END = re.compile(rf"(?<=[.!?\u2026{_EMOJI}])\s+|\s*\n\s*")
+_SENTENCE_END = re.compile(rf"(?<=[.!?\u2026{EMOJI}])\s+|\s*\n\s*")
 _SENTENCE_SPLIT = re.compile(f"({_SENTENCE_END.pattern})")  # the same, keeping what is between
 # What opens the question inside an indirect one ("... if SMP hurts", "... how long it lasts").
 _INNER = ("if", "whether", "about", "how", "what", "when", "where", "why", "who", "which", "whose", "whom", "do",

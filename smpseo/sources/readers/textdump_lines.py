@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from smpseo.core.months import MONTH_NAMES, AmbiguousDay, numeric_day
 from smpseo.core.phone import phone_numbers
-from smpseo.core.text import is_question, words
+from smpseo.core.text import EMOJI, is_question, words
 from smpseo.sources.readers.datefields import day_first
 
 HEADING_MAX_WORDS = 12  # a statement heading; longer lines without closing punctuation are captions
@@ -28,6 +28,8 @@ LONG_BLOCK_WORDS = 8
 _OPEN_QUOTES = "\"“‘'«"
 _CLOSE_QUOTES = "\"”’'»"
 _TERMINAL = ".!?…"
+# Emoji at the end of a line, with the joiner that makes one of several ("👩\u200d⚕️") and the spaces before them.
+_TRAILING_EMOJI = re.compile(f"(?:\\s*[{EMOJI}\u200d])+$")
 _PRONOUNS = frozenset("i you he she we they it".split())
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://")
 _HAS_DIGITS = re.compile(r"\d{3}")
@@ -124,8 +126,14 @@ def _function_words() -> frozenset[str]:
 
 # ---- the shape of one line --------------------------------------------------------------------------------------
 def _core(text: str) -> str:
-    """The line without closing quotes and brackets (for looking at its last punctuation)."""
-    return text.rstrip(_CLOSE_QUOTES + ") ")
+    """The line without the emoji it ends on, closing quotes and brackets (for looking at its last punctuation):
+    'He said: "ten years ago, bro." 😂' ends on a full stop."""
+    return _TRAILING_EMOJI.sub("", text).rstrip(_CLOSE_QUOTES + ") ")
+
+
+def _ends_on_emoji(text: str) -> bool:
+    """Whether the line ends on an emoji: in a post copied from a social network, how a sentence is ended."""
+    return _TRAILING_EMOJI.search(text.rstrip()) is not None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -177,7 +185,7 @@ def _is_title_shaped(text: str) -> bool:
     if _is_heading_shaped(t):
         return True
     w = _words(t)
-    return (0 < len(w) <= CAPTION_MAX_WORDS and (t[0].isupper() or t[0].isdigit()) and _core(t)[-1] not in ".:;,"
+    return (0 < len(w) <= CAPTION_MAX_WORDS and (t[0].isupper() or t[0].isdigit()) and _core(t)[-1:] not in ".:;,"
             and _sentence_count(t) == 1 and not _is_quote(t) and not _has_contact(t))
 
 
@@ -212,6 +220,8 @@ def _is_runaway_caption(text: str) -> bool:
     w = _words(t)
     if len(w) <= HEADING_MAX_WORDS or _ends_terminal(t) or t.endswith(":") or _is_quote(t) or _has_contact(t):
         return False
+    if _ends_on_emoji(t):
+        return False  # a caption never ends on an emoji; a social post's sentence often does
     return w[0].lower() not in _PRONOUNS and _sentence_count(t) == 1
 
 
