@@ -286,3 +286,30 @@ def test_the_checklist_has_one_item_per_rule_with_its_sentences_listed(tmp_path)
     plain = [(int(line), re.sub(r"</?mark[^>]*>", "", sentence)) for line, sentence in listed]
     assert plain == [(5, passive[0]), (7, passive[1]), (9, passive[2]), (11, passive[3])]
     assert_inert(html)
+
+
+def test_chart_labels_leave_out_the_emoji_the_chart_font_cannot_draw():
+    """A title copied from a social post ends on an emoji ("... this Saturday 🎉"): the chart's font has no glyph for
+    it, and matplotlib drew an empty box in its place (warning "Glyph ... missing from font"). Such symbols are left
+    out of the charts' labels; letters the font has, macrons and all, are drawn as written."""
+    import warnings
+    from types import SimpleNamespace
+
+    from smpseo.app.report.load import summary_from_data
+    from smpseo.views.charts import coverage_heatmap, readability_chart
+
+    titles = ["Open afternoon this Saturday 🎉", "Before and after ✨ three sessions 👩\u200d⚕️", "Kōwhai: kia ora whānau"]
+    posts = [{"slug": f"p{i}", "title": t, "flesch_reading_ease": 60.0 + i} for i, t in enumerate(titles)]
+    summary = summary_from_data({"posts": posts, "totals": {"flesch_reading_ease": 61.0}, "month": "2026-10",
+                                 "coverage": [{"target": "SMP 🎯", "slug": "p0", "count": 2}]}, "a summary")
+    report = SimpleNamespace(summary=summary, coverage=[SimpleNamespace(placements=("title",))],
+                             config=SimpleNamespace(targets=["SMP 🎯"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        charts = [readability_chart(report), coverage_heatmap(report)]
+        for chart in charts:
+            chart.png()
+            chart.png(narrow=True)
+    assert not [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    labels = [t.get_text() for t in charts[0].figure.axes[0].get_yticklabels()]
+    assert labels == ["Open afternoon this Saturday", "Before and after three sessions", "Kōwhai: kia ora whānau"]

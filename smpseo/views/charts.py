@@ -7,10 +7,14 @@ posts are rows.
 
 from __future__ import annotations
 
+import functools
+import re
 import textwrap
+import unicodedata
 
 from smpseo.analysis.readability import EASE_GOOD
 from smpseo.core.months import month_title
+from smpseo.core.text import EMOJI
 from smpseo.model.gaps import TopicResult
 from smpseo.model.summary import PostFigures
 from smpseo.views.findings import PLACEMENT_KEY, placement_letters
@@ -33,6 +37,30 @@ NARROW_TEXT = 10  # points
 CAPTION = f"times in the body, then where else: {PLACEMENT_KEY}; 0 in red: nowhere"
 
 
+# An emoji made of several joined by U+200D ("👩\u200d⚕️"), and the selector that asks for a picture: the font may
+# draw a part (⚕) alone, which is not what the title shows.
+_JOINED_EMOJI = re.compile(f"[{EMOJI}]*(?:\u200d[{EMOJI}]+)+|\ufe0f")
+
+
+@functools.cache
+def _font_chars() -> frozenset[int]:
+    """The characters the charts' font has a glyph for (matplotlib's default sans-serif, DejaVu Sans unless set)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(font_manager.findfont(font_manager.FontProperties())).get_charmap())
+
+
+def _label(text: str, width: int = 42) -> str:
+    """A title or keyword as a chart label: without the symbols the font cannot draw (an emoji a social post's title
+    ends on, "... this Saturday 🎉", and the joiners and selectors between emoji), which matplotlib draws as empty
+    boxes; a letter the font lacks stays, so that no word is lost. Then cut to `width`, as `_short` cuts."""
+    chars = _font_chars()
+    kept = "".join(c for c in _JOINED_EMOJI.sub("", str(text))
+                   if ord(c) in chars or unicodedata.category(c)[0] not in "SCM" or c in "\n\t")
+    return _short(kept, width)
+
+
 def readability_chart(report) -> Chart | HTML:
     """Flesch reading ease per post as horizontal bars coloured by band, with the blog's average."""
     rows = [p for p in report.summary.posts if isinstance(p.flesch_reading_ease, (int, float))]
@@ -53,7 +81,7 @@ def _ease_bars(rows: list[PostFigures], average: float | None, title: str, narro
         fig, ax = _figure(NARROW_WIDTH, 0.62 * n + 1.9, fit=True)
         ax.barh(range(n), values, color=[ease_colour(v) for v in values], height=0.42)
         for i, p in enumerate(rows):
-            ax.text(0, i + 0.27, _short(p.name, 40), fontsize=size, va="bottom", ha="left",
+            ax.text(0, i + 0.27, _label(p.name, 40), fontsize=size, va="bottom", ha="left",
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5}, zorder=4)
         ax.set_yticks([])
         ax.set_ylim(-0.45, n - 0.05)
@@ -63,7 +91,7 @@ def _ease_bars(rows: list[PostFigures], average: float | None, title: str, narro
     else:
         fig, ax = _figure(8.5, 0.42 * n + 1.4)
         ax.barh(range(n), values, color=[ease_colour(v) for v in values], height=0.62)
-        ax.set_yticks(range(n), [_short(p.name) for p in rows], fontsize=size)
+        ax.set_yticks(range(n), [_label(p.name) for p in rows], fontsize=size)
         ax.set_ylim(-0.6, n - 0.4)
         ax.set_xlabel(f"Flesch reading ease (higher is easier; aim for {EASE_GOOD:g} or more)")
     for i, v in enumerate(values):
@@ -122,16 +150,16 @@ def _heatmap(grid: list[list[int]], where: list[list[str]], targets: list[str], 
                     color="white" if v > top * 0.6 else (RED if v == 0 and not where[i][j] else "#1f2328"))
     if narrow:  # columns lettered, the letters explained in the title: long keywords need no room above
         letters = [chr(ord("A") + i) if i < 26 else str(i + 1) for i in range(len(targets))]
-        ax.set_yticks(range(len(titles)), [_short(t, 24) for t in titles], fontsize=size - 1)
+        ax.set_yticks(range(len(titles)), [_label(t, 24) for t in titles], fontsize=size - 1)
         ax.xaxis.tick_top()
         ax.set_xticks(range(len(targets)), letters, fontsize=size)
-        key = "\n".join(f"{letter}: {_short(t, 34)}" for letter, t in zip(letters, targets, strict=True))
+        key = "\n".join(f"{letter}: {_label(t, 34)}" for letter, t in zip(letters, targets, strict=True))
         caption = textwrap.fill(f"({CAPTION})", 44)
         fig.suptitle(f"Target keywords per post\n{caption}\n{key}", x=0.02, ha="left",
                      fontsize=size - 1, linespacing=1.4)
     else:
-        ax.set_xticks(range(len(titles)), [_short(t, 28) for t in titles], rotation=35, ha="right", fontsize=8.5)
-        ax.set_yticks(range(len(targets)), [_short(t, 36) for t in targets], fontsize=size)
+        ax.set_xticks(range(len(titles)), [_label(t, 28) for t in titles], rotation=35, ha="right", fontsize=8.5)
+        ax.set_yticks(range(len(targets)), [_label(t, 36) for t in targets], fontsize=size)
         ax.set_title(f"Target keywords per post\n({CAPTION})", fontsize=10, loc="left")
     return fig
 
