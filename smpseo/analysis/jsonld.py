@@ -133,6 +133,44 @@ def post_url(post: Post, config=None) -> str | None:
     return None
 
 
+def says_address(post: Post) -> bool:
+    """Whether the post says where it is on the site: a canonical URL, its `url` or `permalink`, its generator's
+    settings, or the address on the site it was imported from."""
+    return bool(post.canonical or given_path(post) or re.match(r"^(?:https?:/)?/", post.source or ""))
+
+
+def site_path(post: Post, config=None) -> str:
+    """The post's path on the site as a search result shows it: that of its address (`post_url`) when the address
+    is on the site (a canonical URL included), else `post_path`."""
+    url = post_url(post, config) or ""
+    site_url = getattr(getattr(config, "site", None), "url", "") or ""
+    if site_url and _host(urlsplit(url).hostname) == _host(urlsplit(site_url).hostname):
+        return urlsplit(url).path or "/"
+    return post_path(post)
+
+
+def address_beside(posts: list[Post], slug: str) -> str:
+    """The address a new post `slug` will have on a blog whose posts are each at their section and slug, all in one
+    section and ending alike (Wix's "/post/<slug>", "/blog/<slug>/"), from the addresses the posts say (`says_address`;
+    a post that says none, imported from a text dump, counts neither way); "" with fewer than two such posts, or
+    any post elsewhere (a date in its address, another section)."""
+    shapes, known = set(), 0
+    for post in posts:
+        if not post.slug or not says_address(post):
+            continue
+        url = post.canonical if re.match(r"^https?://", post.canonical or "") else ""
+        path = urlsplit(url).path if url else given_path(post) or urlsplit(post.source).path
+        parts = [p for p in path.split("/") if p]
+        if not parts or parts[-1] != post.slug:
+            return ""
+        shapes.add((tuple(parts[:-1]), path.endswith("/")))
+        known += 1
+    if known < 2 or len(shapes) != 1:
+        return ""
+    (section, slash), = shapes
+    return "/" + "/".join((*section, slug)) + ("/" if slash else "")
+
+
 def _host(name: str | None) -> str:
     """A host name without its "www.": the same site either way."""
     return (name or "").removeprefix("www.")

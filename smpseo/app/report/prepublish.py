@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import smpseo.app.report.analysis as analysis
-from smpseo.analysis.jsonld import post_path
+from smpseo.analysis.jsonld import address_beside, post_path, says_address, site_path
 from smpseo.analysis.snippet import preview
 from smpseo.app.report.post_language import language_warning
 from smpseo.core.paths import resolved
@@ -123,6 +123,8 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
     # compete with it for its keyphrase, nor is it measured against it
     replaced = [p for p in others if _same_post(p, draft)]
     others = [p for p in others if not any(p is r for r in replaced)]
+    if draft.slug and not says_address(draft):  # not published yet: where the blog puts its posts
+        draft.address = address_beside([*replaced, *others], draft.slug) or draft.address
     readability = analysis.readability_of(analyze([draft], keyphrases=False)[0])
     if keyphrase:
         draft.keyphrase = keyphrase  # as if the front matter said so: the checks read it from the post
@@ -149,7 +151,7 @@ def prepublish_report(post: str | Path, keyphrase: str | None = None, config: Co
         blog_average=analysis.readability_of(_average(analyze(others, keyphrases=False))),
         blog_posts=len(others), findings=findings, keyphrases=coverage, opportunities=links, topics=answered,
         jsonld=analysis.jsonld_for(draft, cfg), areas=analysis.categories(), rating=rating, fixes=fixes,
-        preview=preview(draft.title, post_path(draft), draft.description, cfg.site.url) if draft.title else None,
+        preview=preview(draft.title, site_path(draft, cfg), draft.description, cfg.site.url) if draft.title else None,
         check_result=check_result,
         gap_report=gap_report, passing=passing, replaces=replaced[0] if replaced else None,
         language=language_warning(draft),
