@@ -62,3 +62,23 @@ def test_a_sentence_closed_before_its_emoji_is_no_heading():
     assert post.title == "Before and after: three sessions ✨"
     assert (HEADING, quote) not in blocks
     assert quote in [text for _, text in blocks]
+
+
+def test_a_line_of_hashtags_is_the_posts_tags():
+    """A Facebook or Instagram post ends on its hashtags, "#smp #hamiltonnz #kiaora": they are the post's tags (as
+    `tags:` in the file written), not a sentence of its text to count words and links in. A '#' in a sentence, or
+    a line that only starts with one, stays text."""
+    post, blocks = _blocks(
+        """\
+        Open afternoon this Saturday
+
+        We're opening the doors of the new studio this Saturday from 1pm to 4pm. Bring your whānau.
+
+        #1 tip: book early, the spots go fast.
+
+        #smp #hamiltonnz #scalpmicropigmentation #kōwhai
+        """)
+    assert post.tags == ["smp", "hamiltonnz", "scalpmicropigmentation", "kōwhai"]
+    assert [text for _, text in blocks] == [
+        "We're opening the doors of the new studio this Saturday from 1pm to 4pm. Bring your whānau.",
+        "#1 tip: book early, the spots go fast."]

@@ -72,6 +72,7 @@ from smpseo.sources.readers.textdump_lines import (
     _Unit,
     _words,
     date_of_line,
+    hashtags,
     is_dateline,
 )
 
@@ -363,9 +364,10 @@ def _post(units: list[_Unit], path: str) -> Post:
             warnings.append(f"line {body[0].line}: {ambiguous('the date', exc)}")
         body = body[1:]
     blocks: list[Block] = []
+    tags = [tag for unit in body for tag in hashtags(unit.text)]  # a social post's "#smp #auckland": its tags
     for unit in body:
         kind = PARAGRAPH if unit.kind == DATELINE else unit.kind
-        if kind not in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM):
+        if kind not in (HEADING, PARAGRAPH, QUOTE, LIST_ITEM) or hashtags(unit.text):
             continue
         level = 2 if kind == HEADING else 1 if kind == LIST_ITEM else 0
         block = Block(kind, unit.text, unit.line, unit.end_line, level=level)
@@ -374,7 +376,7 @@ def _post(units: list[_Unit], path: str) -> Post:
         blocks.append(block)
     title = title_unit.text
     return Post(path=path, slug=slugify(title), title=title, blocks=blocks, date=date, source=PurePath(path).name,
-                title_line=title_unit.line, format="text", warnings=warnings)
+                title_line=title_unit.line, format="text", warnings=warnings, tags=list(dict.fromkeys(tags)))
 
 
 def read_textdump(text: str, path: str) -> list[Post]:

@@ -233,6 +233,17 @@ def _has_contact(text: str) -> bool:
     return _HAS_DIGITS.search(text) is not None and bool(phone_numbers(text))
 
 
+_HASHTAG = r"#(?=\w*[^\W\d_])\w+"  # "#smp", "#kōwhai": a '#' right before a word with a letter in it
+_HASHTAG_LINE = re.compile(rf"{_HASHTAG}(?:\s+{_HASHTAG})*")
+
+
+def hashtags(text: str) -> list[str]:
+    """The tags of a line made of hashtags alone, as a social post ends ("#smp #hamiltonnz"), without their '#';
+    [] for any other line."""
+    t = text.strip()
+    return [tag[1:] for tag in t.split()] if _HASHTAG_LINE.fullmatch(t) else []
+
+
 def _same(a: str, b: str) -> bool:
     """The same line, or nearly (a typo apart): compared word by word."""
     return _same_words(_norm(a), _norm(b))
