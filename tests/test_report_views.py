@@ -298,7 +298,7 @@ def test_chart_labels_leave_out_the_emoji_the_chart_font_cannot_draw():
     from smpseo.app.report.load import summary_from_data
     from smpseo.views.charts import coverage_heatmap, readability_chart
 
-    titles = ["Open afternoon this Saturday 🎉", "Before and after ✨ three sessions 👩\u200d⚕️", "Kōwhai: kia ora whānau"]
+    titles = ["Open afternoon this Saturday 🎉", "Before and after ✨ three sessions 👩\u200d⚕️", "Tūī: kia ora whānau"]
     posts = [{"slug": f"p{i}", "title": t, "flesch_reading_ease": 60.0 + i} for i, t in enumerate(titles)]
     summary = summary_from_data({"posts": posts, "totals": {"flesch_reading_ease": 61.0}, "month": "2026-10",
                                  "coverage": [{"target": "SMP 🎯", "slug": "p0", "count": 2}]}, "a summary")
@@ -312,4 +312,4 @@ def test_chart_labels_leave_out_the_emoji_the_chart_font_cannot_draw():
             chart.png(narrow=True)
     assert not [str(w.message) for w in caught if "missing from font" in str(w.message)]
     labels = [t.get_text() for t in charts[0].figure.axes[0].get_yticklabels()]
-    assert labels == ["Open afternoon this Saturday", "Before and after three sessions", "Kōwhai: kia ora whānau"]
+    assert labels == ["Open afternoon this Saturday", "Before and after three sessions", "Tūī: kia ora whānau"]

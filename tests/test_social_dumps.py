@@ -76,9 +76,9 @@ def test_a_line_of_hashtags_is_the_posts_tags():
 
         #1 tip: book early, the spots go fast.
 
-        #smp #hamiltonnz #scalpmicropigmentation #kōwhai
+        #smp #hamiltonnz #scalpmicropigmentation #tūī
         """)
-    assert post.tags == ["smp", "hamiltonnz", "scalpmicropigmentation", "kōwhai"]
+    assert post.tags == ["smp", "hamiltonnz", "scalpmicropigmentation", "tūī"]
     assert [text for _, text in blocks] == [
         "We're opening the doors of the new studio this Saturday from 1pm to 4pm. Bring your whānau.",
         "#1 tip: book early, the spots go fast."]

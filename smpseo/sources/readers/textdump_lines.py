@@ -233,7 +233,7 @@ def _has_contact(text: str) -> bool:
     return _HAS_DIGITS.search(text) is not None and bool(phone_numbers(text))
 
 
-_HASHTAG = r"#(?=\w*[^\W\d_])\w+"  # "#smp", "#kōwhai": a '#' right before a word with a letter in it
+_HASHTAG = r"#(?=\w*[^\W\d_])\w+"  # "#smp", "#tūī": a '#' right before a word with a letter in it
 _HASHTAG_LINE = re.compile(rf"{_HASHTAG}(?:\s+{_HASHTAG})*")
 
 
