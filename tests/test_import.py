@@ -242,3 +242,24 @@ def test_readers_fail_only_with_a_source_error(text):
             assert exc.path == "fuzz" and exc.message
             continue
         assert all(isinstance(p, Post) for p in posts)
+
+
+def test_a_saved_pages_pictures_stay_in_view_from_the_posts_folder(tmp_path, capsys):
+    """A page saved with "Save page as" keeps its pictures in a folder beside it; the imported post points at them
+    from where it is written. Addresses of the web, and files that are not there, stay as written."""
+    saved = tmp_path / "saved"
+    (saved / "care_files").mkdir(parents=True)
+    (saved / "care_files" / "photo 1.jpg").write_bytes(b"JPEG")
+    (saved / "care.html").write_text(
+        "<html><head><title>SMP aftercare</title></head><body><article><h1>SMP aftercare</h1>"
+        "<p>Keep it dry for four days after each session.</p>"
+        '<p><img src="./care_files/photo%201.jpg" alt="Healed scalp"></p>'
+        '<p><img src="https://example.com/a.jpg" alt="Remote"></p>'
+        '<p><img src="care_files/missing.jpg" alt="Missing"></p></article></body></html>', encoding="utf-8")
+    out = tmp_path / "blog" / "posts"
+    assert main(["import", str(saved / "care.html"), "--to", str(out)]) == 0
+    text = (out / "care.md").read_text(encoding="utf-8")
+    assert "![Healed scalp](../../saved/care_files/photo%201.jpg)" in text
+    assert "![Remote](https://example.com/a.jpg)" in text and "![Missing](care_files/missing.jpg)" in text
+    post = read_file(out / "care.md")[0]
+    assert (out / post.images[0].src.replace("%20", " ")).resolve() == (saved / "care_files" / "photo 1.jpg").resolve()

@@ -67,6 +67,31 @@ def _taken(path, post) -> bool:
     return fields.get("source") != post.source
 
 
+def _images_kept_in_view(post, source: str, folder) -> None:
+    """A page saved with its pictures beside it (`care_files/photo.jpg`, as a browser's "Save page as" leaves them)
+    keeps them in view from the folder its post is written to: an image's relative address that names a file
+    beside the source is rewritten relative to `folder`. Addresses of the web, of the site's root, and of files not
+    there are left as written."""
+    from dataclasses import replace
+    from pathlib import Path
+    from urllib.parse import quote, unquote
+
+    base = Path(source).parent
+    for block in post.blocks:
+        for i, img in enumerate(block.images):
+            src = img.src.strip()
+            if not src or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|[/#\\]", src):
+                continue
+            found = base / unquote(re.split(r"[?#]", src, maxsplit=1)[0])
+            try:
+                if not found.is_file():
+                    continue
+                moved = os.path.relpath(os.path.abspath(found), os.path.abspath(folder))
+            except (OSError, ValueError):  # a name the system refuses; another drive (Windows)
+                continue
+            block.images[i] = replace(img, src=quote(Path(moved).as_posix(), safe="/._-~()!$&'*+,;=:@"))
+
+
 def run(args) -> int:
     from pathlib import Path
 
@@ -118,6 +143,8 @@ def run(args) -> int:
                                "nothing imported"), file=sys.stderr)
                 return 1
         for post in posts:
+            if not is_url:
+                _images_kept_in_view(post, source, folder)
             base = safe_slug(post.slug or post.title)
             slug, n = base, 1
             while slug in used or (n > 1 and not args.force and _taken(folder / f"{slug}.md", post)):
