@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -181,3 +182,17 @@ def test_every_label_of_the_blogs_kept_out_names_a_section_of_its_post():
         misnamed = [tid for tid, label in named.items()  # a post that never names SMP has no passage: not misnamed
                     if "section" in label and str(label["section"]).strip() not in sections.get(label["post"], ())]
         assert named and not misnamed, misnamed
+
+
+def test_the_six_blogs_benchmark_limits_exemplars_to_the_blogs_named_and_puts_the_fitting_back(faq_clinics):
+    """benchmarks/gaps_six.py's "exemplars of 3" row: the regression learns from every blog, the exemplars only from
+    the answers of the blogs named; afterwards `make eval`'s fitting is as it was."""
+    gaps_eval, gaps_six = benchmark("gaps_eval"), benchmark("gaps_six")
+    made = gaps_eval.exemplars_from
+    one = [c for c in faq_clinics if c.name == "toronto"]
+    with gaps_six.exemplars_only_from({"toronto"}):
+        limited = gaps_eval.exemplars_from(faq_clinics)
+    assert gaps_eval.exemplars_from is made
+    alone, every = made(one), made(faq_clinics)
+    assert set(limited) == set(alone) and set(limited) != set(every)
+    assert all(np.array_equal(limited[t], alone[t]) for t in alone)
