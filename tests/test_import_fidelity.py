@@ -216,3 +216,31 @@ def test_an_audio_or_video_player_or_shortcode_is_a_block_of_its_own_at_its_plac
     assert [b.line - first for b in post.blocks if b.kind == MEDIA] == [6, 10, 12]
     back = parse_markdown(to_markdown(post), "sounds.md")
     assert [(b.kind, b.text, b.markup) for b in back.blocks] == [(b.kind, b.text, b.markup) for b in post.blocks]
+
+
+# -- embeds --------------------------------------------------------------------------------------------------------
+
+def test_an_embed_is_a_block_of_its_own_at_its_place_and_checks_the_same_once_imported(tmp_path, capsys):
+    export = tmp_path / "export.xml"
+    _export(export, {"videos": 'Our studio tour:\n\nhttps://www.youtube.com/watch?v=abc123\n\nA session, start to '
+                               'finish:\n\n[embed]https://vimeo.com/76979871[/embed]\n\n<!-- wp:embed {"url":'
+                               '"https://www.instagram.com/p/Cx1/","type":"rich"} -->\n<figure class="wp-block-embed '
+                               'is-type-rich is-provider-instagram"><div class="wp-block-embed__wrapper">\n'
+                               'https://www.instagram.com/p/Cx1/\n</div><figcaption>Healed at four weeks'
+                               '</figcaption></figure>\n<!-- /wp:embed -->\n\nThe end.', "more": "More to come."})
+    post = read_file(export)[0]
+    embeds = ["https://www.youtube.com/watch?v=abc123", "https://vimeo.com/76979871", "https://www.instagram.com/p/Cx1/"]
+    assert [(b.kind, b.text) for b in post.blocks] == [
+        (PARAGRAPH, "Our studio tour:"), (MEDIA, ""), (PARAGRAPH, "A session, start to finish:"), (MEDIA, ""),
+        (MEDIA, ""), (PARAGRAPH, "Healed at four weeks"), (PARAGRAPH, "The end.")]
+    assert [b.markup for b in post.blocks if b.kind == MEDIA] == [
+        f'<figure class="wp-block-embed"><a href="{src}">{src}</a></figure>' for src in embeds]
+    assert not post.links  # a player, not a link of the post's prose, as an audio or video player is
+    first = post.blocks[0].line
+    assert [b.line - first for b in post.blocks if b.kind == MEDIA] == [2, 6, 9]
+    back = parse_markdown(to_markdown(post), "videos.md")
+    assert [(b.kind, b.text, b.markup) for b in back.blocks] == [(b.kind, b.text, b.markup) for b in post.blocks]
+    before = _findings(export, capsys)
+    assert main(["import", str(export), "--to", str(tmp_path / "posts")]) == 0
+    capsys.readouterr()
+    assert _findings(tmp_path / "posts", capsys) == before

@@ -156,7 +156,8 @@ def body(post: Post) -> str:
 
             chunk = table_markdown(block.markup) if block.markup else block.text  # (one written in Markdown: as is)
         elif kind == MEDIA:  # (in a figure: an HTML block Markdown keeps as it is, read back as the same player)
-            chunk = f"<figure>\n{block.markup}\n</figure>" if block.markup else ""
+            chunk = block.markup if block.markup.startswith("<figure") or not block.markup else (  # (an embed: one)
+                f"<figure>\n{block.markup}\n</figure>")
         elif kind in (CODE, TABLE):
             content = block.text.rstrip("\n")
             fence = "~~~" if "```" in content else "```"

@@ -26,7 +26,7 @@ from smpseo.model.post import (
     Link,
     split_sentences,
 )
-from smpseo.sources.readers.htmlcells import MEDIA_TAGS, media_markup, table_markup
+from smpseo.sources.readers.htmlcells import MEDIA_TAGS, embed_markup, is_embed, media_markup, table_markup
 from smpseo.sources.readers.htmlnodes import (
     CAPTION_TEXT,
     IMAGE_TAGS,
@@ -46,6 +46,7 @@ from smpseo.sources.readers.htmlnodes import (
 )
 from smpseo.sources.readers.htmlplaces import after_start_tag, loose_paragraphs
 from smpseo.sources.readers.htmltables import TableKinds
+from smpseo.sources.readers.htmltags import end_unclosed_comment
 from smpseo.sources.readers.htmlword import word_list_marker
 
 HEADING_TAGS = {f"h{i}" for i in range(1, 7)}
@@ -69,7 +70,7 @@ def parse_html(html: str) -> BeautifulSoup:
     """
     from bs4.exceptions import ParserRejectedMarkup
 
-    html = _end_unclosed_comment(html)
+    html = end_unclosed_comment(html)
     try:
         soup = _Soup(html, "html.parser")
     except ParserRejectedMarkup:
@@ -77,17 +78,6 @@ def parse_html(html: str) -> BeautifulSoup:
         soup = _Soup(html, "html.parser")
     soup.__dict__["source_lines"] = html.split("\n")  # where a tag's start ends: see `_Builder.after_start`
     return soup
-
-
-def _end_unclosed_comment(html: str) -> str:
-    """A `<!--` never closed runs to the end of the page, as a browser reads it; it is dropped here (its newlines
-    kept, so lines stay right) because Python's parser looks for the missing `-->` again from every later `<!--`:
-    50,000 of them took 38 s."""
-    closed = html.rfind("-->")
-    start = html.find("<!--", closed + 3 if closed >= 0 else 0)
-    if start < 0:
-        return html
-    return html[:start] + "\n" * html.count("\n", start)
 
 
 class _Soup(BeautifulSoup):
@@ -322,9 +312,9 @@ class _Builder:
         flush()
 
     def media(self, tag: Tag) -> str:
-        """An audio or video player: a block of its own, at its place, without text (its fallback text is for
-        browsers that cannot play it); its address is kept in its markup (`media_markup`), never lost on import."""
-        markup = media_markup(tag)
+        """A player, audio, video or another site's (an embed): a block of its own, at its place, without text; its
+        address is kept in its markup (`media_markup`, `embed_markup`), never lost on import."""
+        markup = embed_markup(tag) if is_embed(tag) else media_markup(tag)
         if markup:
             self.blocks.append(Block(kind=MEDIA, text="", line=_line(tag, self.offset), markup=markup))
         return "\n" * line_breaks(tag)
@@ -347,6 +337,9 @@ class _Builder:
         self.questions.add(id(self.blocks[-1]))
 
     def figure(self, tag: Tag) -> None:
+        if is_embed(tag):  # another site's player: a block of its own, as a player is; its caption after it
+            self.media(tag)
+            return self.walk(tag, tag.find_all("figcaption", limit=1))
         if tag.find(is_figure) is not None:
             self.gallery(tag)
             return

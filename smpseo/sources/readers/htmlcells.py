@@ -82,6 +82,32 @@ def media_markup(tag: Tag) -> str:
             + f"></{tag.name}>")
 
 
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def is_embed(tag: Tag) -> bool:
+    """Whether `tag` is an embedded post or player of another site (WordPress's embed block, a YouTube, Vimeo,
+    Instagram or TikTok address it shows as the other site's player): a figure of class `wp-block-embed`."""
+    classes = tag.get("class") or []
+    return tag.name == "figure" and "wp-block-embed" in (classes if isinstance(classes, list) else str(classes).split())
+
+
+def embed_markup(tag: Tag) -> str:
+    """An embed (`is_embed`) as the HTML `import` writes of it: a figure of its address, as a link (a page that does
+    not embed it still shows it, and it can be followed); "" for one of no address. The address is its link's, else
+    the one it shows as text (as WordPress stores the block), else its player's (`<iframe src>`, as a page shows it)."""
+    caption = tag.find("figcaption")
+    link = next((a for a in tag.find_all("a", href=True) if caption is None or caption not in a.parents), None)
+    frame = tag.find(["iframe", "embed", "object"])
+    text = "".join(s for s in tag.find_all(string=True) if caption is None or caption not in s.parents)
+    found = _URL.search(text)
+    src = (str(link["href"]) if link is not None else found.group(0) if found
+           else str(frame.get("src") or frame.get("data") or "") if frame is not None else "").strip()
+    if not src:
+        return ""
+    return f'<figure class="wp-block-embed"><a href="{_value(src)}">{escape(src, quote=False)}</a></figure>'
+
+
 def _image(tag: Tag) -> str:
     title = str(tag.get("title") or "").strip()
     return (f'<img src="{_value(image_address(tag))}" alt="{_value(image_alt(tag))}"'

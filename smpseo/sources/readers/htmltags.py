@@ -111,3 +111,14 @@ def still_hidden(html: str, open_: tuple[str, int] = ("", 0)) -> tuple[str, int]
         elif not name and not m.group(1) and tag not in VOID_TAGS and hiding_tag(m.group(0)):
             name, depth = tag, 1
     return name, depth
+
+
+def end_unclosed_comment(html: str) -> str:
+    """A `<!--` never closed runs to the end of the page, as a browser reads it; it is dropped here (its newlines
+    kept, so lines stay right) because Python's parser looks for the missing `-->` again from every later `<!--`:
+    50,000 of them took 38 s."""
+    closed = html.rfind("-->")
+    start = html.find("<!--", closed + 3 if closed >= 0 else 0)
+    if start < 0:
+        return html
+    return html[:start] + "\n" * html.count("\n", start)

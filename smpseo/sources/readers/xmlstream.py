@@ -27,7 +27,11 @@ _PLAYER_SOURCE = re.compile(r"""\b(?:src|mp3|m4a|ogg|oga|wav|flac|mp4|m4v|webm|o
                             r"""|(?<![\w="'])(https?://[^\s\]"'<>]+)""", re.IGNORECASE)
 # Shortcodes whose content is a URL or media, never prose.
 _MEDIA_SHORTCODE = re.compile(r"\[(embed|video|audio|playlist|gallery)\b[^\]]*\].*?\[/\1\]", re.DOTALL | re.IGNORECASE)
-_BARE_URL_LINE = re.compile(r"(?m)^[ \t]*https?://\S+[ \t]*$")  # a URL alone on a line is an oEmbed
+# What WordPress shows as another site's player (a YouTube video, an Instagram post): `[embed]URL[/embed]`, and a URL
+# alone on a line (which the embed block also stores, in its wrapper: read with the block, `htmlcells.is_embed`).
+_EMBED_SHORTCODE = re.compile(r"\[embed\b[^\]]*\]\s*(https?://[^\s<>\"\[\]]+)\s*\[/embed\]", re.IGNORECASE)
+_BARE_URL_LINE = re.compile(r"(?m)^[ \t]*(https?://[^\s<>\"]+)[ \t]*$")
+_IN_EMBED_BLOCK = re.compile(r"<div\b[^>]*\bwp-block-embed__wrapper\b[^>]*>\s*$", re.IGNORECASE)
 _XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\bencoding=["'][^"']*["']""")
 
 
@@ -58,16 +62,26 @@ def _player(match: re.Match[str]) -> str:
     return player + _keep_lines(match)
 
 
+def _embed(match: re.Match[str]) -> str:
+    """An embed as WordPress's embed block stores one, of the address it shows; its lines kept."""
+    if _IN_EMBED_BLOCK.search(match.string, max(0, match.start() - 300), match.start()):
+        return match.group(0)  # (the block's own address, read with it)
+    src = escape(match.group(1), quote=True)
+    return (f'<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{src}</div></figure>'
+            + _keep_lines(match))
+
+
 def prepare_content(html: str) -> str:
     """Stored post content to HTML the block builder reads: captions become figures, audio and video shortcodes
-    players, other media shortcodes go.
+    players, embeds (`[embed]`, an address alone on a line) the embed block, other media shortcodes go.
 
     Line breaks are kept, so lines stay those of the export.
     """
     html = _CAPTION.sub(_caption_to_figure, html)
     html = _PLAYER.sub(_player, html)
+    html = _EMBED_SHORTCODE.sub(_embed, html)
     html = _MEDIA_SHORTCODE.sub(_keep_lines, html)
-    return _BARE_URL_LINE.sub("", html)
+    return _BARE_URL_LINE.sub(_embed, html)
 
 
 _FEED = 1024 * 1024  # characters handed to the XML parser at a time
