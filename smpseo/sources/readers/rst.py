@@ -34,6 +34,7 @@ from smpseo.model.post import (
 )
 from smpseo.sources.readers.generator import generator_post
 from smpseo.sources.readers.nikola import nikola_fields, register_roles
+from smpseo.sources.readers.rsttables import table_html
 
 SETTINGS = {
     "file_insertion_enabled": False,  # `include`, `csv-table :file:`/`:url:`, `raw :file:`
@@ -163,7 +164,7 @@ class _Blocks:
             elif isinstance(child, (n.literal_block, n.doctest_block)):
                 self._add(CODE, child)
             elif isinstance(child, n.table):
-                self._add(TABLE, child)
+                self._add(TABLE, child, markup=table_html(child, n))
             elif isinstance(child, (n.image, n.figure)):
                 self._image(child)
             elif isinstance(child, n.list_item):
@@ -173,7 +174,7 @@ class _Blocks:
             elif isinstance(child, n.Element):  # lists, admonitions, line blocks, definitions: their prose
                 self._walk(child, depth, items, quoted)
 
-    def _add(self, kind: str, node, level: int = 0) -> None:
+    def _add(self, kind: str, node, level: int = 0, markup: str = "") -> None:
         text = node.astext().strip()
         if not text:
             return
@@ -186,7 +187,7 @@ class _Blocks:
         raw = str(node.rawsource or "") if kind in (PARAGRAPH, LIST_ITEM, QUOTE) else ""
         end_line = line + max(text.count("\n"), raw.count("\n"))
         block = Block(kind=kind, text=text, line=line, end_line=end_line, level=level,
-                      links=self._links(node, line, end_line))
+                      links=self._links(node, line, end_line), markup=markup)
         if block.is_prose:
             block.sentences = split_sentences(text, line=line)
         self.blocks.append(block)
