@@ -110,6 +110,24 @@ def test_an_image_only_link_keeps_its_image_and_a_link_showing_no_text_its_addre
     assert [(i.src, i.link) for i in back.images] == [("/img/after.jpg", "/gallery/")]
 
 
+
+@pytest.mark.parametrize(("html", "between"), [  # a paragraph; loose text, as WordPress's classic editor keeps it
+    ('<p>See <a href="/prices/">our prices</a> first. Then call <a href="tel:+441135550123"></a> us today, or see '
+     '<a href="/gallery/"><img src="/img/after.jpg" alt="After"></a> the gallery <a href="/book/"><span></span></a>'
+     '</p>', " "),
+    ('See <a href="/prices/">our prices</a> first. Then call <a href="tel:+441135550123"><i class="icon"></i></a>\n'
+     'us today, or see <a href="/gallery/"><img src="/img/after.jpg" alt="After"></a> the gallery <a href="/book/">'
+     '</a>\n\nThe end.', "\n")])
+def test_a_link_showing_no_text_is_written_where_it_stands_not_after_the_link_before_it(html, between):
+    post = _post(html)
+    assert to_markdown(post).split("---\n\n", 1)[1].startswith(
+        "See [our prices](/prices/) first. Then call [`tel:+441135550123`](tel:+441135550123)" + between
+        + "us today, or see [![After](/img/after.jpg)](/gallery/) the gallery [`/book/`](/book/)\n")
+    back = parse_markdown(to_markdown(post), "links.md")
+    assert [b.text for b in back.blocks] == [b.text for b in post.blocks]  # the prose read as before
+    assert [ln.href for ln in back.links] == ["/prices/", "tel:+441135550123", "/gallery/", "/book/"]
+
+
 # -- the round trip: the import checks as its source does, and holds all of it ------------------------------------
 
 def _export(path: Path, posts: dict[str, str]) -> None:

@@ -51,6 +51,7 @@ class Link:
     line: int
     column: int = 1
     reference: bool = False  # its address is a generator's reference to another post (`{{< ref "aftercare" >}}`)
+    at: int = field(default=-1, compare=False)  # a link showing no text: where it stands in its block's text (-1: unknown)
 
 
 @dataclass(frozen=True)

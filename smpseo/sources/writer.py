@@ -90,24 +90,28 @@ def _images(block: Block) -> str:
 
 def _inline(block: Block) -> tuple[str, list[Image]]:
     """The block's text, escaped, with every one of its links written inline, in order: where its text is found
-    (runs of whitespace taken as equal, so a text broken across lines is found), else right after the one before,
-    never empty: an image-only link holds its image, `[![alt](src)](href)`, and one showing no text has its address
-    as its text. Also the block's images not written in a link, for the caller to write after the text."""
+    (runs of whitespace taken as equal, so a text broken across lines is found), one showing no text where the reader
+    saw it (`Link.at`), else right after the one before, never empty: an image-only link holds its image,
+    `[![alt](src)](href)`, and one showing no text has its address as its text. Also the block's images not written in a link, for the caller to write after the text."""
     text = block.text
     pieces: list[str] = []
     pos = 0
     rest = list(block.images)
     for link in block.links:
         found = _find_text(link.text, text, pos)
+        if found is None and pos < link.at <= len(text):  # a link showing no text, where it stood (`Link.at`)
+            pieces.append(escape_inline(text[pos:link.at]))
+            pos = link.at
         if found is None:
             image = next((i for i in rest if i.link == link.href), None) if not link.text.split() else None
             if image is not None:
                 rest.remove(image)
             written = link_markdown(_image(image) if image is not None else "", link.href)
             before, after = text[pos - 1:pos], text[pos:pos + 1]  # (a space where the prose has one already)
-            if image is None and before.isalnum() and not after.strip():
+            spaced = image is None or link.at >= 0  # (an image link written after the one before: as it was)
+            if spaced and before.isalnum() and not after.strip():
                 written = " " + written  # never glued to the word it follows, or the one it precedes
-            elif image is None and after.isalnum() and not before.strip():
+            elif spaced and after.isalnum() and not before.strip():
                 written += " "
             pieces.append(written)
             continue

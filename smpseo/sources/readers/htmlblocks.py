@@ -44,7 +44,16 @@ from smpseo.sources.readers.htmlnodes import (
     link_address,
     shown,
 )
-from smpseo.sources.readers.htmlplaces import after_start_tag, loose_paragraphs
+from smpseo.sources.readers.htmlplaces import (
+    LINK_MARK,
+    after_start_tag,
+    loose_paragraphs,
+    marked_links,
+    marks_alone,
+    string_line,
+    unmarked,
+    without_marks,
+)
 from smpseo.sources.readers.htmltables import TableKinds
 from smpseo.sources.readers.htmltags import end_unclosed_comment
 from smpseo.sources.readers.htmlword import word_list_marker
@@ -166,9 +175,9 @@ class _Builder:
             if href:  # (an image in it is a linked image, that `import` writes as one)
                 images[before:] = [replace(i, link=i.link or link_address(str(href))) for i in images[before:]]
                 (wrapped[0].links if wrapped else links).append(Link(
-                    href=link_address(str(href)), text=" ".join(text.split() or [b.text for b in wrapped]),
+                    href=link_address(str(href)), text=" ".join(unmarked(text).split() or [b.text for b in wrapped]),
                     line=_line(child, self.offset), column=_column(child)))
-            return text
+            return text + (LINK_MARK if href and not unmarked(text).strip() and not wrapped else "")  # (its place)
         if name == "code":
             return breaks + "\n" * child.get_text().count("\n")  # inline code is not prose; its lines count
         if name == "p" and child.parent is not None and child.parent.name in _ITEMS:
@@ -198,15 +207,15 @@ class _Builder:
     def add(self, kind: str, raw: str, line: int, links=(), images=(), level: int = 0, column: int = 1,
             markup: str = "") -> None:
         raw = strip_markup_noise(raw.replace(_PARAGRAPH_BREAK, " "))
-        lead = len(raw) - len(raw.lstrip())
-        line += raw.count("\n", 0, lead)
+        lead = len(unmarked(raw)) - len(unmarked(raw).lstrip())
+        line += unmarked(raw).count("\n", 0, lead)
         text = raw.strip()
-        if not text and not images:
+        if not unmarked(text).strip() and not images:
             return
         text_one = " ".join(text.split()) if kind in (HEADING, IMAGE, CODE, TABLE) else re.sub(r"[ \t]+", " ", text)
-        text_one = re.sub(r" ?\n ?", "\n", text_one)
+        text_one, marks = without_marks(re.sub(r" ?\n ?", "\n", text_one).strip(" "))
         block = Block(kind=kind, text=text_one, line=line, end_line=line + text_one.count("\n"), level=level,
-                      links=list(links), images=list(images), markup=markup)
+                      links=marked_links(list(links), marks), images=list(images), markup=markup)
         if block.is_prose:
             block.sentences = split_sentences(text_one, line=line, column=column)
         self.blocks.append(block)
@@ -217,7 +226,7 @@ class _Builder:
         breaks, column = self.after_start(tag)
         line = _line(tag, self.offset) + breaks
         raw = self.inline(tag, links, images, line)
-        if not raw.strip() and images:
+        if not unmarked(raw).strip() and images:
             for img in images:
                 self.blocks.append(Block(kind=IMAGE, text=img.alt, line=img.line, images=[img], links=links))
             return
@@ -226,6 +235,7 @@ class _Builder:
     def loose_text(self, raw: str, line: int, links: list[Link], images: list[Image]) -> None:
         """Text directly inside a container (WordPress classic content): paragraphs split at blank lines, each with
         the links and images standing in it."""
+        raw = marks_alone(raw, _PARAGRAPH_ENDS)
         paragraphs = loose_paragraphs(_PARAGRAPH_ENDS.split(raw), raw, line, links, images)
         for chunk, here, own_links, own_images in paragraphs:
             self.add(PARAGRAPH, chunk, here, own_links, own_images)
@@ -254,7 +264,7 @@ class _Builder:
                 continue
             if isinstance(child, NavigableString):
                 if not pending:
-                    pending_line = self._string_line(child)
+                    pending_line = string_line(child, self.offset)
                 pending.append(str(child))
                 breaks = breaks if child.isspace() else 0
                 continue
@@ -266,8 +276,9 @@ class _Builder:
                 self.question(child)
                 continue
             if name not in BLOCK_TAGS:
-                if not "".join(pending).strip():  # only blanks so far: the text starts here, at the tag's own line
-                    pending, pending_line = [], _line(child, self.offset)
+                if not unmarked("".join(pending)).strip():  # only blanks so far: the text starts here, at its line
+                    marks = "".join(pending).count(LINK_MARK)
+                    pending, pending_line = [LINK_MARK * marks] if marks else [], _line(child, self.offset)
                 if name in IMAGE_TAGS:
                     pending_images.append(self.image(child))
                 elif name == "br" and breaks and "".join(pending).strip():
@@ -366,16 +377,6 @@ class _Builder:
                 self.blocks.append(Block(kind=IMAGE, text=image.alt, line=image.line, images=[image]))
             elif shown(node, tag):
                 self.prose(PARAGRAPH, node)
-
-    def _string_line(self, s: NavigableString) -> int:
-        """A text node's first line: the last tag opened before it, plus the line breaks of the text in between."""
-        newlines = 0
-        prev = s.previous_element
-        while prev is not None and not isinstance(prev, Tag):
-            newlines += str(prev).count("\n")
-            prev = prev.previous_element
-        base = _line(prev, self.offset) if isinstance(prev, Tag) else 1 + self.offset
-        return base + newlines
 
 
 _ITEMS = frozenset({"li", "dt", "dd"})

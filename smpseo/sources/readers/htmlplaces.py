@@ -4,7 +4,10 @@ at blank lines) each of its links and images stands in."""
 
 from __future__ import annotations
 
-from bs4 import Tag
+import re
+from dataclasses import replace
+
+from bs4 import NavigableString, Tag
 
 from smpseo.model.post import Image, Link
 
@@ -78,3 +81,58 @@ def _place(spans: list[Span], start: int, line: int, text: str) -> int:
     if holding:
         return holding[0]
     return next((i for i in range(start, len(spans)) if spans[i][1] >= line), len(spans) - 1)
+
+
+# Where a link showing no text (an icon's, an empty span's, an image's) stands in the text of its block: its text is
+# nowhere to be found in the block's, so only this mark says where it was.
+LINK_MARK = "\ufdd0"  # (a noncharacter: no text holds one; not whitespace, which `str.split` would take it for)
+
+
+def unmarked(text: str) -> str:
+    return text.replace(LINK_MARK, "")
+
+
+def without_marks(text: str) -> tuple[str, list[int]]:
+    """The text without its `LINK_MARK`s (and a space beside each, not to leave two), stripped, and where each
+    mark stood."""
+    found = []
+    while (at := text.find(LINK_MARK)) != -1:
+        end = at + 1
+        if text[end:end + 1] == " " and (at == 0 or text[at - 1] in " \n"):
+            end += 1
+        elif text[at - 1:at] == " " and text[end:end + 1] in ("", "\n"):
+            at -= 1
+        text = text[:at] + text[end:]
+        found.append(at)
+    cut = len(text) - len(text.lstrip())  # (a mark that began or ended the text: what is left is stripped again)
+    text = text.strip()
+    return text, [min(max(at - cut, 0), len(text)) for at in found]
+
+
+def marked_links(links: list[Link], marks: list[int]) -> list[Link]:
+    """The links, those showing no text at the places the marks say, in order; where the marks do not match them
+    (a heading made of several blocks), at no place: written where the link before them ends."""
+    empty = [i for i, link in enumerate(links) if not link.text]
+    places = marks if len(marks) == len(empty) else [-1] * len(empty)
+    out = list(links)
+    for i, at in zip(empty, places, strict=True):
+        out[i] = replace(out[i], at=at)
+    return out
+
+
+def marks_alone(raw: str, ends: re.Pattern) -> str:
+    """Loose text (split at `ends` into paragraphs) without the marks of a paragraph that holds nothing else: a link
+    showing no text is no paragraph of its own (it goes with the next one, as it did)."""
+    pieces = re.split(f"({ends.pattern})", raw)
+    return "".join(p if i % 2 or unmarked(p).strip() else unmarked(p) for i, p in enumerate(pieces))
+
+
+def string_line(s: NavigableString, offset: int) -> int:
+    """A text node's first line: the last tag opened before it, plus the line breaks of the text in between."""
+    newlines = 0
+    prev = s.previous_element
+    while prev is not None and not isinstance(prev, Tag):
+        newlines += str(prev).count("\n")
+        prev = prev.previous_element
+    base = (getattr(prev, "sourceline", None) or 1) + offset if isinstance(prev, Tag) else 1 + offset
+    return base + newlines
