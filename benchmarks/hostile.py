@@ -1,7 +1,7 @@
 """Hostile files, part of `make bench`: how the time to read and check one file grows with its size.
 
-Each case is a file generated here, at two sizes, the second twice the first, checked cold (`SMPSEO_NO_CACHE=1`) in
-one fresh process (`SMPSEO_WORKERS=1`, so that a pool does not hide what one process does). The time of the larger
+Each case is a file generated here, at two sizes, the second twice the first, checked (or imported, where the case
+says so) cold (`SMPSEO_NO_CACHE=1`) in one fresh process (`SMPSEO_WORKERS=1`, so that a pool does not hide what one process does). The time of the larger
 over the smaller is about 2 when the work grows with the size, about 4 when it grows with its square: those files
 took minutes, or ran past the 20 s a file may take to read, and were then not read at all.
 
@@ -73,22 +73,24 @@ def _table(n: int) -> tuple[str, str]:
     return "table.md", "# Table\n\n" + "\n".join([row, "|" + "-|" * 1000] + [row] * n) + "\n"
 
 
-CASES = [  # what, how it is made, the smaller size
+CASES = [  # what, how it is made, the smaller size[, the command: check unless said]
     ("HTML nested N deep", _deep_html, 25_000),
     ("HTML tables nested N deep", _deep_tables, 5_000),
     ("N links in one paragraph", _links, 10_000),
     ("N full stops that end no sentence", _stops, 30_000),
     ("a paragraph of N lines", _lines, 20_000),
     ("an export of N posts on one line", _export, 250),
+    ("the same, imported", _export, 250, "import"),
     ("a paragraph of one word, N escapes", _one_word, 5_000),
     ("a table of N rows of 1,000 columns", _table, 200),
 ]
 
 
-def timed(path: Path) -> float:
+def timed(path: Path, command: str = "check") -> float:
     env = {**os.environ, "SMPSEO_NO_CACHE": "1", "SMPSEO_WORKERS": "1", "SMPSEO_PROGRESS": "0"}
+    more = ["--to", str(path.parent / "posts")] if command == "import" else []
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "smpseo", "check", str(path)], env=env, cwd=path.parent,
+    subprocess.run([sys.executable, "-m", "smpseo", command, str(path), *more], env=env, cwd=path.parent,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - started
 
@@ -102,15 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'case':36s} {'N':>8s} {'seconds':>8s} {'2N':>8s} {'seconds':>8s} {'ratio':>6s}")
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for what, make, size in CASES:
+        for what, make, size, *command in CASES:
             n = max(1, int(size * args.scale))
             seconds = []
             for k, count in enumerate((n, 2 * n)):
                 name, text = make(count)
-                folder = Path(tmp) / f"{make.__name__}-{k}"
+                folder = Path(tmp) / f"{make.__name__}-{'-'.join(command)}{k}"
                 folder.mkdir()
                 (folder / name).write_text(text, encoding="utf-8")
-                seconds.append(timed(folder / name))
+                seconds.append(timed(folder / name, *command))
             ratio = seconds[1] / seconds[0]
             worst = max(worst, ratio)
             print(f"  {what:36s} {n:8d} {seconds[0]:8.2f} {2 * n:8d} {seconds[1]:8.2f} {ratio:6.2f}")

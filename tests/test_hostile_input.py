@@ -416,3 +416,22 @@ def test_a_declared_encoding_that_is_no_text_encoding_is_passed_over(tmp_path, c
     out, err = capsys.readouterr()
     assert json.loads(out)[0]["title"] == "Café"
     assert _lines(err) == ["page.html:1: warning: not UTF-8; read as Windows-1252"]
+
+
+def test_an_export_on_one_line_has_its_line_cleaned_once_not_once_for_each_post(tmp_path, capsys, monkeypatch):
+    # the line a finding points at was cleaned again for each post with findings: on an export written on one line,
+    # its whole text once a post, a time growing with the square of its posts (500 took over 20 s)
+    import smpseo.checks.run as run
+
+    cleaned: list[int] = []
+    real = run.clean_text
+
+    def counted(text):
+        cleaned.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(run, "clean_text", counted)
+    (tmp_path / "export.xml").write_text(_export(*(_item(f"Post{i}") for i in range(30))).replace("\n", " "))
+    assert main(["check", "--no-cache", "export.xml", "--format", "json"]) == 1
+    assert len(json.loads(capsys.readouterr().out)["findings"]) > 30
+    assert len(cleaned) == 1

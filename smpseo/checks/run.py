@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from smpseo.analysis.context import PostContext
 from smpseo.analysis.extract import opportunities
@@ -74,6 +74,8 @@ class Run:
     contexts: list[PostContext]
     debug: bool = False  # a check's bug on a post raises (`smpseo --debug`), rather than being that post's one line
     on_disk: OnDisk | None = None  # whether a file a link names is on disk (SITE407 says no link broken without it)
+    # each file's lines as the reader saw them (`_Cleaned`), by the lines' id: cleaned once for all its posts
+    cleaned: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def prepare(post_list: list[Post], config: Config, keyphrase: str | None = None, rules: list[str] | None = None,
@@ -137,7 +139,7 @@ def post_summary(run: Run, ctx: PostContext, done: dict, source_lines: SourceLin
         not_checked = f"not checked: its checks {exc} (the limit for one post)" if isinstance(exc, BudgetExceeded) \
             else f"not checked: a check failed on it: {type(exc).__name__}: {exc} (run with --debug for details)"
     findings = [[f.line, f.column, f.rule, f.category, f.severity, f.message, f.match, f.hint]
-                for f in _findings(hits, run.settings, source_lines)]
+                for f in _findings(hits, run.settings, source_lines, run.cleaned)]
     grades: dict[str, int] = {}  # the rating's score of a finding that says how far the post misses, by rule
     for _, r, h in hits:
         if h.grade is not None:
@@ -269,7 +271,7 @@ def assemble(run: Run, summaries: list[dict], errors: list[ReadError], source_li
             _remember(ctx, matches, topics)
     findings = [Finding(ctx.name, *f) for ctx, summary in zip(contexts, summaries, strict=True)
                 for f in summary["findings"]]
-    findings += _findings(hits, run.settings, source_lines)
+    findings += _findings(hits, run.settings, source_lines, run.cleaned)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule))
     result = CheckResult(findings=findings, errors=errors, keyphrases=keyphrase_terms)
     by_post: dict[str, list[Finding]] = {}
@@ -343,10 +345,11 @@ class _Cleaned(Sequence[str]):
         return self.seen[index]
 
 
-def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]:
-    """Findings from hits, in the hits' order (`assemble` sorts them all)."""
+def _findings(hits, settings, source_lines: SourceLines | None, cleaned: dict) -> list[Finding]:
+    """Findings from hits, in the hits' order (`assemble` sorts them all). `cleaned`: the run's `_Cleaned` lines of
+    each file, by the id of its lines: the posts of one export share them, and their cleaning (a line of a file on
+    one line, cleaned again for each of its posts, took a time growing with the square of its posts)."""
     lines_cache: dict[int, tuple[list[str] | None, _Cleaned | None]] = {}
-    cleaned: dict[int, _Cleaned] = {}  # by the file's lines: the posts of one export share them, and their cleaning
     out = []
     for ctx, r, h in hits:
         severity = settings[r.id].severity
@@ -359,7 +362,9 @@ def _findings(hits, settings, source_lines: SourceLines | None) -> list[Finding]
             written, lines = lines_cache[id(ctx.post)]
         else:
             written = source_lines(ctx.post)  # the lines as the file has them; `lines` as the reader saw them
-            lines = cleaned.setdefault(id(written), _Cleaned(written)) if written else None
+            if written and cleaned.get(id(written), (None,))[0] is not written:  # (the lines kept: an id never reused)
+                cleaned[id(written)] = written, _Cleaned(written)
+            lines = cleaned[id(written)][1] if written else None
             lines_cache[id(ctx.post)] = written, lines
         if lines and line > 0:
             if ctx.post.format in INLINE_FORMATS and inline_disabled(lines, line, r):
