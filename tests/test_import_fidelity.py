@@ -262,3 +262,12 @@ def test_an_embed_is_a_block_of_its_own_at_its_place_and_checks_the_same_once_im
     assert main(["import", str(export), "--to", str(tmp_path / "posts")]) == 0
     capsys.readouterr()
     assert _findings(tmp_path / "posts", capsys) == before
+
+
+def test_an_address_alone_on_a_line_inside_a_link_is_the_link_s_text_not_an_embed(tmp_path):
+    export = tmp_path / "export.xml"
+    _export(export, {"links": 'Our booking page: <a href="https://clinic.example/book/">\nhttps://clinic.example/book/'
+                              '\n</a>\n\nThe end.'})
+    (post,) = read_file(export)
+    assert [b.kind for b in post.blocks] == [PARAGRAPH, PARAGRAPH]
+    assert [(ln.href, ln.text) for ln in post.links] == [("https://clinic.example/book/",) * 2]

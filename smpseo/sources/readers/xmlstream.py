@@ -31,7 +31,9 @@ _MEDIA_SHORTCODE = re.compile(r"\[(embed|video|audio|playlist|gallery)\b[^\]]*\]
 # alone on a line (which the embed block also stores, in its wrapper: read with the block, `htmlcells.is_embed`).
 _EMBED_SHORTCODE = re.compile(r"\[embed\b[^\]]*\]\s*(https?://[^\s<>\"\[\]]+)\s*\[/embed\]", re.IGNORECASE)
 _BARE_URL_LINE = re.compile(r"(?m)^[ \t]*(https?://[^\s<>\"]+)[ \t]*$")
-_IN_EMBED_BLOCK = re.compile(r"<div\b[^>]*\bwp-block-embed__wrapper\b[^>]*>\s*$", re.IGNORECASE)
+# What an address alone on its line stands in when it is no embed of its own: the embed block's wrapper (read with
+# the block), or a link (the link's text).
+_NO_EMBED = re.compile(r"(?:<div\b[^>]*\bwp-block-embed__wrapper\b[^>]*>|<a\b[^>]*>)\s*$", re.IGNORECASE)
 _XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\bencoding=["'][^"']*["']""")
 
 
@@ -64,8 +66,8 @@ def _player(match: re.Match[str]) -> str:
 
 def _embed(match: re.Match[str]) -> str:
     """An embed as WordPress's embed block stores one, of the address it shows; its lines kept."""
-    if _IN_EMBED_BLOCK.search(match.string, max(0, match.start() - 300), match.start()):
-        return match.group(0)  # (the block's own address, read with it)
+    if _NO_EMBED.search(match.string, max(0, match.start() - 300), match.start()):
+        return match.group(0)
     src = escape(match.group(1), quote=True)
     return (f'<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">{src}</div></figure>'
             + _keep_lines(match))
