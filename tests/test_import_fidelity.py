@@ -271,3 +271,18 @@ def test_an_address_alone_on_a_line_inside_a_link_is_the_link_s_text_not_an_embe
     (post,) = read_file(export)
     assert [b.kind for b in post.blocks] == [PARAGRAPH, PARAGRAPH]
     assert [(ln.href, ln.text) for ln in post.links] == [("https://clinic.example/book/",) * 2]
+
+
+def test_an_embed_on_a_saved_page_keeps_its_player_s_address_and_no_other_frame_is_read(tmp_path):
+    page = tmp_path / "tour.html"
+    page.write_text('<html><head><title>Tour</title></head><body><article><h1>Tour</h1><p>Our tour of the studio.</p>'
+                    '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper"><iframe '
+                    'src="https://www.youtube.com/embed/abc123"></iframe></div><figcaption>The studio</figcaption>'
+                    '</figure><iframe src="https://maps.example.com/?q=studio"></iframe><p>The end.</p></article>'
+                    '</body></html>', encoding="utf-8")
+    (post,) = read_file(page)
+    assert [(b.kind, b.text, b.markup) for b in post.blocks] == [
+        (PARAGRAPH, "Our tour of the studio.", ""), (MEDIA, "", '<figure class="wp-block-embed"><a href="https://www.'
+                                                                 'youtube.com/embed/abc123">https://www.youtube.com/'
+                                                                 'embed/abc123</a></figure>'),
+        (PARAGRAPH, "The studio", ""), (PARAGRAPH, "The end.", "")]

@@ -122,7 +122,7 @@ def remove_noise(root: Tag) -> None:
     noisy: list[Tag] = []
 
     def noise(tag: Tag) -> bool:  # each tag tested once: the walk does not go into the noise it finds
-        found = _noise(tag)
+        found = _noise(tag) and not (tag.name == "iframe" and _embedded(tag))
         if found:
             noisy.append(tag)
         return found
@@ -131,6 +131,12 @@ def remove_noise(root: Tag) -> None:
         pass
     for tag in noisy:
         tag.decompose()
+
+
+def _embedded(frame: Tag) -> bool:
+    """Whether an `<iframe>` is the player of WordPress's embed block (a YouTube video): kept, for its address, the
+    post's own (`htmlcells.embed_markup`)."""
+    return frame.find_parent("figure", class_="wp-block-embed") is not None
 
 
 def text_len(tag: Tag) -> int:
