@@ -15,7 +15,8 @@ from smpseo.core.text import clean_text, counted, told_apart
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
 from smpseo.sources.readers.decode import SourceError, decode
-from smpseo.sources.readers.folders import DOCUMENTS, folder_posts
+from smpseo.sources.readers.folders import DOCUMENTS, folder_posts, settings_problems
+from smpseo.sources.readers.sites import settings_files_above
 
 # suffix -> (format name, module, function). Each function takes (text, path) and returns a list of Posts.
 READERS: dict[str, tuple[str, str, str]] = {
@@ -91,6 +92,7 @@ def iter_sources(paths: Iterable[str | Path], errors: list[ReadError]) -> list[P
             files.extend(found)
         elif path.is_file():
             files.append(path)
+            settings_problems(settings_files_above(path.parent), errors)  # its site's settings, as a folder's
         elif path.is_symlink():
             try:
                 path.stat()

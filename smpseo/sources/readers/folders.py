@@ -15,6 +15,7 @@ import smpseo.sources.readers.sites as sites
 from smpseo.core.text import counted
 from smpseo.model.post import POST_SUFFIXES, ReadError
 from smpseo.sources.readers.copies import copy_note, copy_of
+from smpseo.sources.readers.settingsfiles import settings_problem
 
 # Posts in formats of other generators that smpseo does not read: a folder's are counted in one warning, not
 # passed over in silence (Hugo also renders AsciiDoc, Org and Pandoc; Quarto and R Markdown have their own).
@@ -96,11 +97,13 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
 
     pages = sites.pelican_pages(folder.parent)  # `content/` given, beside the site's settings: its `pages/` are not posts
     reports: list[str] = []  # the folders of smpseo's own reports: never its posts
+    settings = sites.settings_files_above(folder)  # the sites' settings files read for the posts
     for top, dirs, names in walk(folder, unreadable, loops):
         if sites.is_reports_folder(top, names, dirs):
             reports.append(top)
             dirs[:] = []
             continue
+        settings += sites.settings_files(top, names, dirs)
         site = hugo.hugo_site(top, names) if "content" in dirs else None
         if site is not None:
             hugo_sites.append(site)
@@ -145,6 +148,7 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
                 found.append(path)
             elif not stat.S_ISDIR(mode):
                 errors.append(ReadError(str(path), "not a regular file (a FIFO, socket or device); skipped"))
+    settings_problems(settings, errors)
     if unread:
         kinds = ", ".join(f"{kind}{n})" for kind, n in sorted(unread.items()))
         errors.append(ReadError(str(folder), f"{counted(sum(unread.values()), 'post')} left out: smpseo does not read "
@@ -176,6 +180,26 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
         errors.append(ReadError(str(folder), f"{counted(len(repository), 'file')} a repository keeps beside its posts "
                                              f"left out ({_some(names)}): name one to check it", severity="info"))
     return found
+
+
+def settings_problems(paths: list[str], errors: list[ReadError]) -> None:
+    """A line in `errors` for each of the settings files `paths` that cannot be read (`settings_problem`), each
+    file once however many paths given are in its site."""
+    import dataclasses
+
+    try:
+        here = os.getcwd()
+    except OSError:  # the current folder deleted: paths given in full are still read
+        here = os.sep + "\0"
+    for path in dict.fromkeys(p if os.path.isabs(p) else os.path.join(here, p) for p in paths):
+        problem = settings_problem(path)
+        if problem is None:
+            continue
+        # named as the posts are: from the current folder when it is under it
+        shown = os.path.relpath(path) if path.startswith(here + os.sep) else path
+        problem = dataclasses.replace(problem, path=shown)
+        if problem not in errors:
+            errors.append(problem)
 
 
 def _some(items: list[str]) -> str:

@@ -13,10 +13,10 @@ import functools
 import re
 from typing import Any
 
+import smpseo.sources.readers.plainyaml as plainyaml
 from smpseo.core.months import AmbiguousDay, numeric_day
 from smpseo.core.text import clean_data, clean_text
 from smpseo.core.tomltext import error_place, loads_dates_as_text
-from smpseo.sources.readers import plainyaml
 from smpseo.sources.readers.datefields import ambiguous, day_first
 from smpseo.sources.readers.decode import SourceError, too_many_digits
 from smpseo.sources.yamlshape import expanded_size, loops, yaml_error_place

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smpseo.core.language_codes import ENGLISH, file_language, language_of
-from smpseo.core.textfile import TooLarge, read_once_a_change, read_regular
+from smpseo.core.textfile import TooLarge, read_regular
+from smpseo.sources.readers.settingsfiles import settings_fields
 
 SETTINGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
             "config.json")
@@ -23,7 +24,7 @@ CONTENT = "content"
 # Hugo's configuration folder: the settings of every build, then those of `hugo`'s own build (production), each
 # merged over what came before (the root settings file first)
 CONFIG_FOLDERS = (os.path.join("config", "_default"), os.path.join("config", "production"))
-_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 POST_TYPES = ("post", "posts")  # front matter `type: post` makes a page a post, as it chooses Hugo's post template
 _TYPE = re.compile(r"""^\s*type\s*[:=]\s*["']?([\w-]+)["']?\s*$""", re.M)
 
@@ -111,7 +112,7 @@ def site_settings(root: str | Path) -> dict:
     merged = dict(_settings_file(os.path.join(root, found))) if found else {}
     for folder in CONFIG_FOLDERS:
         try:
-            names = sorted(n for n in os.listdir(os.path.join(root, folder)) if n.endswith(_SUFFIXES))
+            names = sorted(n for n in os.listdir(os.path.join(root, folder)) if n.endswith(SUFFIXES))
         except OSError:
             continue
         for name in names:
@@ -147,28 +148,12 @@ def _largest_section(content: str) -> list[str]:
 
 
 def hugo_settings(path: Path) -> dict:
-    """The site's settings as data ({} when they cannot be read: the site is then read with Hugo's defaults)."""
-    try:
-        text = read_regular(path, limit=1024 * 1024).decode("utf-8", "replace")
-        if path.suffix == ".toml":
-            import tomllib
-
-            data = tomllib.loads(text)
-        elif path.suffix == ".json":
-            import json
-
-            data = json.loads(text)
-        else:
-            import yaml
-
-            data = yaml.safe_load(text)
-    except Exception:  # settings Hugo itself would refuse: nothing is taken from them
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The site's settings as data ({} when they cannot be read: the site is then read with Hugo's defaults, and
+    `settings_problem` says why)."""
+    return settings_fields(str(path))
 
 
-# A settings file's data, read once a change of the file ({} when it cannot be read).
-_settings_file = read_once_a_change(lambda path: hugo_settings(Path(path)), {}, maxsize=32)
+_settings_file = settings_fields  # a settings file's data, read once a change of the file
 
 
 def translation_language(name: str, language: str = ENGLISH) -> str:

@@ -19,13 +19,13 @@ Fenced code and code spans are left as they are.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 from pathlib import Path, PurePosixPath
 
 from smpseo.core.text import MASK, slugify
 from smpseo.sources.readers.mdextensions import FENCE
+from smpseo.sources.readers.settingsfiles import settings_fields
 
 SETTINGS = ".obsidian"
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff"})
@@ -124,9 +124,8 @@ class Vault:
 
     def __init__(self, root: str):
         self.root = os.path.abspath(root)
-        templates = _setting(self.root, "templates.json", "folder") or "Templates"
-        templater = _setting(self.root, "plugins/templater-obsidian/data.json", "templates_folder")
-        daily = _setting(self.root, "daily-notes.json", "folder")
+        templates, templater, daily = (_setting(self.root, name, key) for name, key in SETTING_FILES)
+        templates = templates or "Templates"
         self.aside = {os.path.normpath(os.path.join(self.root, f.strip("/"))) for f in (templates, templater, daily) if f}
 
     def holds(self, folder: str) -> bool:
@@ -141,13 +140,19 @@ class Vault:
         return any(folder == f or folder.startswith(f + os.sep) for f in self.aside)
 
 
+# The settings files of a vault's `.obsidian` folder that say which of its folders hold no posts, and the setting
+SETTING_FILES = (("templates.json", "folder"), ("plugins/templater-obsidian/data.json", "templates_folder"),
+                 ("daily-notes.json", "folder"))
+
+
+def setting_paths(root: str) -> list[str]:
+    """The settings files of the vault at `root` that are read (`SETTING_FILES`)."""
+    return [os.path.join(root, SETTINGS, name) for name, _ in SETTING_FILES]
+
+
 def _setting(root: str, name: str, key: str) -> str:
     """A text setting of the vault's `.obsidian/<name>` (a small JSON file), or ""."""
-    try:
-        with open(os.path.join(root, SETTINGS, name), encoding="utf-8") as file:
-            value = json.loads(file.read(64 * 1024)).get(key)
-    except (OSError, ValueError, AttributeError):
-        return ""
+    value = settings_fields(os.path.join(root, SETTINGS, name)).get(key)
     return value if isinstance(value, str) else ""
 
 

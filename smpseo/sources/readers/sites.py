@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import smpseo.sources.readers.hugo as hugo
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.sources.readers.hugo import CONFIG_FOLDERS
 from smpseo.sources.readers.hugo import SETTINGS as HUGO_SETTINGS
@@ -175,3 +176,55 @@ def _titled(path: Path) -> bool:
     except OSError:  # read as the repository's: named, the reader says what is wrong with it
         return False
     return bool(_FENCED_TITLE.match(head) or _PELICAN_TITLE.match(head))
+
+
+def settings_files(top: str, names: list[str], dirs: list[str]) -> list[str]:
+    """The site settings files in the folder `top` (holding the files `names` and folders `dirs`) that the readers
+    read: a Jekyll site's `_config.yml`, else an Eleventy site's `_data/*.json`; a Hugo site's settings file and
+    its configuration folder's files (beside its `content`); an Obsidian vault's settings of its folders."""
+    import os
+
+    from smpseo.sources.readers.obsidian import SETTINGS as VAULT
+    from smpseo.sources.readers.obsidian import setting_paths
+    from smpseo.sources.readers.sitevalues import JEKYLL_CONFIGS
+
+    found = [os.path.join(top, n) for n in JEKYLL_CONFIGS if n in names]
+    if not found and "_data" in dirs:
+        found += _listed(os.path.join(top, "_data"), (".json",))
+    if hugo.CONTENT in dirs and hugo.has_settings(top, names):
+        found += [os.path.join(top, n) for n in HUGO_SETTINGS if n in names][:1]  # the first is the one read
+        for folder in CONFIG_FOLDERS:
+            found += [p for p in _listed(os.path.join(top, folder), hugo.SUFFIXES) if "." not in Path(p).stem]
+    if VAULT in dirs:
+        found += [p for p in setting_paths(top) if os.path.isfile(p)]
+    return found
+
+
+def settings_files_above(folder: str | Path) -> list[str]:
+    """The site settings files read for the posts in `folder` from the sites it is part of: a Jekyll or Eleventy
+    site, a Hugo site or an Obsidian vault whose folder is `folder` or one above it."""
+    import os
+
+    from smpseo.sources.readers.obsidian import vault_above
+    from smpseo.sources.readers.sitevalues import generator_site
+
+    roots = [found[1] for found in [generator_site(os.path.abspath(folder))] if found]
+    roots += [root for root in (hugo.hugo_root(os.path.abspath(folder)), vault_above(folder)) if root]
+    out: list[str] = []
+    for root in dict.fromkeys(roots):
+        try:
+            entries = list(os.scandir(root))
+        except OSError:
+            continue
+        dirs = [e.name for e in entries if e.is_dir()]
+        out += settings_files(root, [e.name for e in entries if e.name not in dirs], dirs)
+    return out
+
+
+def _listed(folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    import os
+
+    try:
+        return [os.path.join(folder, n) for n in sorted(os.listdir(folder)) if n.endswith(suffixes)]
+    except OSError:
+        return []

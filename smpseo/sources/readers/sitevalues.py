@@ -13,16 +13,13 @@ masked (`mask_templates`). The folders are looked up to the repository's root (a
 from __future__ import annotations
 
 import functools
-import json
 import os
 from pathlib import Path
 from typing import Any
 
-from smpseo.core.text import clean_data
-from smpseo.core.textfile import file_text, read_once_a_change, read_regular
+from smpseo.sources.readers.settingsfiles import settings_fields
 
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
-_MAX_BYTES = 1024 * 1024  # a site's settings or data file that is larger is not read for its values
 _DEPTH = 3  # levels of nested mappings (site.author.name)
 
 
@@ -62,27 +59,9 @@ def generator_site(folder: str) -> tuple[str, str] | None:
     return None
 
 
-def _read_fields(path: str) -> dict[str, Any]:
-    """The fields of a settings or data file (YAML, JSON or TOML, by its ending), {} when it is not there or not
-    readable as a mapping."""
-    from smpseo.sources.readers.decode import SourceError
-    from smpseo.sources.readers.frontmatter import yaml_mapping
-
-    try:
-        text = file_text(read_regular(path, _MAX_BYTES))
-        if path.endswith(".toml"):
-            import tomllib
-
-            data = clean_data(tomllib.loads(text))
-        else:
-            data = clean_data(json.loads(text)) if path.endswith(".json") else yaml_mapping(text, path)
-    except (OSError, ValueError, SourceError, RecursionError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-# `_read_fields`, read once a change of the file
-config_fields = read_once_a_change(_read_fields, {})
+# The fields of a settings or data file (YAML, JSON or TOML, by its ending), read once a change of the file; {} when
+# it is not there or not readable as a mapping (`settings_problem` says why)
+config_fields = settings_fields
 
 
 def _flatten(fields: dict[str, Any], prefix: str, into: dict[str, str], depth: int = 0) -> None:
