@@ -111,3 +111,18 @@ def test_gaps_read_an_ambiguous_day_as_check_does(tmp_path):
     assert any("ambiguous" in str(e) for e in unset.errors)
     ireland = smpseo.gaps(str(tmp_path), config=Config(site=Site(name="Ink", city="Cork", country="Ireland")))
     assert not any("ambiguous" in str(e) for e in ireland.errors)
+
+
+@pytest.mark.parametrize("field", ["lastmod", "updated", "modified", "last_modified_at", "updatedDate"])
+def test_an_ambiguous_day_it_was_last_changed_is_said_as_an_ambiguous_date_is(tmp_path, field):
+    from smpseo.analysis.jsonld import blog_posting
+
+    (tmp_path / "a.md").write_text(f"---\ntitle: Aftercare\ndate: 2025-01-02\n{field}: 3/4/2025\n---\nKeep the scalp "
+                                   "dry for four days.\n", encoding="utf-8")
+    corpus = load_posts(tmp_path)
+    assert [(e.line, e.severity) for e in corpus.errors] == [(4, "warning")]
+    assert f"'{field}' '3/4/2025' is ambiguous (4 March 2025 or 3 April 2025); ignored" in corpus.errors[0].message
+    assert blog_posting(corpus[0])["dateModified"] == "2025-01-02"  # left unread: the day it was published stands
+    with days_read_as(False):
+        again = load_posts(tmp_path)
+        assert not again.errors and blog_posting(again[0])["dateModified"] == "2025-03-04"

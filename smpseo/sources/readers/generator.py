@@ -18,7 +18,7 @@ from typing import Any
 from smpseo.core.language_codes import file_language
 from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Block, Post
-from smpseo.sources.readers.datefields import DATE_FIELDS, date_field
+from smpseo.sources.readers.datefields import DATE_FIELDS, MODIFIED_FIELDS, date_field
 from smpseo.sources.readers.frontmatter import as_date, as_list, as_text
 from smpseo.sources.readers.hugo import in_hugo_site
 from smpseo.sources.readers.permalinks import site_address
@@ -57,6 +57,9 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     date = as_date(value, meta_lines.get(dated, 1), warnings, dated)
     if date is None and named_date and not dated:
         date = as_date(named_date.group(1), 0, [])
+    changed, value = date_field(meta, MODIFIED_FIELDS)  # read where it is used (`jsonld`); what is wrong said here
+    if changed:
+        as_date(value, meta_lines.get(changed, 1), warnings, changed)
     categories = as_list(meta.get(grouped), grouped, meta_lines.get(grouped, 1), warnings)
     return Post(
         path=path,
