@@ -59,3 +59,22 @@ def test_site_settings_that_read_well_say_nothing(tmp_path):
     _site(tmp_path, {"site/_config.yml": "title: Calgary SMP\n", "site/hugo.toml": "title = 'x'\n"},
           "site/_posts/2024-01-02-care.md")
     assert [str(e) for e in load_posts("site").errors if "settings" in e.message] == []
+
+
+# -- a post file whose name ends in a space or a dot ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "end"), [("care.md ", "a space"), ("care.md.", "a dot"), ("care.md\t", "a space"),
+                                           ("care.html..", "dots"), ("care.md. ", "spaces and dots")])
+@pytest.mark.parametrize("given", ["folder", "file"])
+def test_a_post_whose_name_ends_in_a_space_or_a_dot_is_read_and_said(tmp_path, name, end, given):
+    _site(tmp_path, {}, f"posts/{name}")
+    corpus = load_posts("posts" if given == "folder" else f"posts/{name}")
+    assert [(p.title, p.slug) for p in corpus] == [("Scalp micropigmentation aftercare", "care")]
+    assert [(e.path, e.severity) for e in corpus.errors] == [(f"posts/{name}", "warning")]
+    assert corpus.errors[0].message.startswith(f"the file's name ends with {end} ({name!r}): read as ")
+
+
+def test_a_file_of_another_kind_whose_name_ends_in_a_space_is_left_as_its_kind_is(tmp_path):
+    _site(tmp_path, {"posts/notes.txt ": "Some notes.\n"}, "posts/care.md")
+    corpus = load_posts("posts")
+    assert [p.slug for p in corpus] == ["care"] and corpus.errors == []

@@ -13,6 +13,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from smpseo.core.language_codes import file_language
+from smpseo.core.paths import name_as_meant
 from smpseo.core.sentences import sentence_spans
 from smpseo.core.text import MASK, escaped, normalize_space, words
 from smpseo.core.version import is_generated
@@ -330,7 +331,7 @@ def short_name(name: str) -> str:
     ("_posts/2025-03-10-smp-cost.md": "smp-cost"), as its slug is."""
     if "#" in name:
         return name.rsplit("#", 1)[1]
-    path = PurePosixPath(name.replace("\\", "/"))
+    path = PurePosixPath(name_as_meant(name.replace("\\", "/")))
     stem = path.stem if path.suffix.lower() in POST_SUFFIXES else path.name
     language = file_language(path.name) if path.suffix.lower() in POST_SUFFIXES else ""
     if language:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from smpseo.core.budget import BudgetExceeded, time_budget
+from smpseo.core.paths import file_suffix, name_as_meant
 from smpseo.core.text import clean_text, counted, told_apart
 from smpseo.core.textfile import TooLarge, read_regular
 from smpseo.model.post import POST_SUFFIXES, Corpus, Post, ReadError
@@ -45,7 +46,7 @@ NO_NAME = "-"
 
 def _suffix(path: str | Path) -> str:
     """The file ending that chooses the reader: a post with no name (`NO_NAME`) is Markdown."""
-    return ".md" if str(path) == NO_NAME else Path(path).suffix.lower()
+    return ".md" if str(path) == NO_NAME else file_suffix(path)  # "post.md " is read as "post.md"
 
 
 def reader_for(path: str | Path) -> Callable[[str, str], list[Post]]:
@@ -174,11 +175,23 @@ def read_file(path: str | Path, data: bytes | None = None) -> list[Post]:
         for post in exc.posts:
             post.warnings[:0] = warnings
         raise
+    name = Path(path).name
+    if name_as_meant(name) != name:  # "post.md ": read, and said, as such a name is lost on the way to the site
+        warnings = [*warnings, f"the file's name ends with {_name_end(name)} ({name!r}): read as "
+                               f"{name_as_meant(name)!r}; rename it so, as Windows, sync and upload tools drop or "
+                               "refuse such a name"]
     if not posts:  # an export or a feed of pages, attachments or comments only, or of none: never a silent 0 posts
         raise SourceError(str(path), "holds no posts (pages, attachments, comments and settings are not posts)")
     for post in posts:
         post.warnings[:0] = warnings
     return posts
+
+
+def _name_end(name: str) -> str:
+    end = name[len(name_as_meant(name)):]
+    if set(end) == {"."}:
+        return "a dot" if end == "." else "dots"
+    return ("a space" if len(end) == 1 else "spaces") if "." not in end else "spaces and dots"
 
 
 def post_warnings(path: str | Path, posts: list[Post]) -> list[ReadError]:

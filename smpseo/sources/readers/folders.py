@@ -12,6 +12,7 @@ from pathlib import Path
 import smpseo.sources.readers.hugo as hugo
 import smpseo.sources.readers.obsidian as obsidian
 import smpseo.sources.readers.sites as sites
+from smpseo.core.paths import file_suffix
 from smpseo.core.text import counted
 from smpseo.model.post import POST_SUFFIXES, ReadError
 from smpseo.sources.readers.copies import copy_note, copy_of
@@ -117,10 +118,11 @@ def folder_posts(folder: Path, errors: list[ReadError], others: list[Path] | Non
         dirs[:] = sorted(d for d in dirs if d not in left and (held is None or d in held))
         for name in names if held is None else ():
             path = Path(top) / name
-            if name.startswith(".") or path.suffix.lower() not in POST_SUFFIXES:
-                if not name.startswith(".") and path.suffix.lower() in UNREAD_POSTS:
-                    unread[f"{UNREAD_POSTS[path.suffix.lower()]} ({path.suffix.lower()}, "] += 1
-                elif path.suffix.lower() in DOCUMENTS and not name.startswith((".", "~$")):
+            suffix = file_suffix(name)  # "post.md " and "post.md." are Markdown posts, said as misnamed when read
+            if name.startswith(".") or suffix not in POST_SUFFIXES:
+                if not name.startswith(".") and suffix in UNREAD_POSTS:
+                    unread[f"{UNREAD_POSTS[suffix]} ({suffix}, "] += 1
+                elif suffix in DOCUMENTS and not name.startswith((".", "~$")):
                     documents.append(name)
                 elif others is not None and not name.startswith("."):
                     others.append(path)

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from typing import Any
 
 from smpseo.core.language_codes import file_language
+from smpseo.core.paths import name_as_meant
 from smpseo.core.text import slugify
 from smpseo.model.post import HEADING, Block, Post
 from smpseo.sources.readers.datefields import DATE_FIELDS, MODIFIED_FIELDS, date_field
@@ -29,7 +30,7 @@ def generator_post(path: str, meta: dict[str, Any], meta_lines: dict[str, int], 
     """The post of a generator's content file: `meta` and `meta_lines` from `split_front_matter`, `blocks` its
     body's, `format` the body's format name."""
     meta, meta_lines = _lifted(meta, meta_lines)
-    stem = PurePath(path).stem if path else ""
+    stem = PurePath(name_as_meant(path)).stem if path else ""  # "post.md " is "post", as "post.md" is
     if path and file_language(path):
         stem = PurePath(stem).stem  # Hugo's translation (`pain.fr.md`) has the address of its post (`pain.md`)
     title = as_text(meta.get("title"), "title", path, meta_lines.get("title", 1), warnings)
