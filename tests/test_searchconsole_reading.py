@@ -128,3 +128,57 @@ def test_a_comparison_export_s_earlier_range_is_checked_too_and_a_file_of_none_l
         "Queries.csv:12: warning: 2 more rows of figures no export has left out",
         "Queries.csv: warning: no query left to read (each row's figures are ones no export has): the topics are "
         "ranked without search demand"]
+
+
+# An export downloaded by an account in another language: its files and columns named in it
+LANGUAGES = {  # language: (queries file, its header), (pages file, its header), the number of clicks as written
+    "de": (("Suchanfragen.csv", "Häufigste Suchanfragen,Klicks,Impressionen,CTR,Position"),
+           ("Seiten.csv", "Häufigste Seiten,Klicks,Impressionen,CTR,Position"), "1.234"),
+    "fr": (("Requêtes.csv", "Requêtes les plus fréquentes,Clics,Impressions,CTR,Position"),
+           ("Pages.csv", "Pages les plus populaires,Clics,Impressions,CTR,Position"), "1\u202f234"),
+    "es": (("Consultas.csv", "Consultas principales,Clics,Impresiones,CTR,Posición"),
+           ("Páginas.csv", "Páginas principales,Clics,Impresiones,CTR,Posición"), "1.234"),
+    "it": (("Query.csv", "Query principali,Clic,Impressioni,CTR,Posizione"),
+           ("Pagine.csv", "Pagine principali,Clic,Impressioni,CTR,Posizione"), "1.234"),
+    "pt": (("Consultas.csv", "Principais consultas,Cliques,Impressões,CTR,Posição"),
+           ("Páginas.csv", "Principais páginas,Cliques,Impressões,CTR,Posição"), "1.234"),
+    "nl": (("Zoekopdrachten.csv", "Populairste zoekopdrachten,Klikken,Vertoningen,CTR,Positie"),
+           ("Pagina's.csv", "Populairste pagina's,Klikken,Vertoningen,CTR,Positie"), "1.234"),
+}
+
+
+def _export(path, tables: dict[str, str]) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in tables.items():
+            archive.writestr(name, text.encode("utf-8"))
+    return str(path)
+
+
+def _tables(language: str, names: tuple[str, str] | None = None) -> dict[str, str]:
+    (queries, query_header), (pages, page_header), clicks = LANGUAGES[language]
+    queries, pages = names or (queries, pages)
+    return {queries: f'{query_header}\n"smp köln","{clicks}","30.000","4,11 %","6,2"\n',
+            pages: f'{page_header}\n"https://example.com/smp-cost/","{clicks}","30.000","4,11 %","6,2"\n',
+            "Geräte.csv": 'Gerät,Klicks,Impressionen,CTR,Position\n"Mobil","14","320","4,38 %","6,2"\n'}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize("named", [True, False])  # False: its files named as none of the languages known names them
+def test_an_export_zip_in_another_language_is_read_by_its_files_names_or_columns(tmp_path, language, named):
+    export = _export(tmp_path / "export.zip", _tables(language, None if named else ("Tabelle 1.csv", "Tabelle 2.csv")))
+    queries, pages = read_queries(export), read_pages(export)
+    assert [(q.query, q.clicks, q.impressions, q.ctr, q.position) for q in queries] == \
+        [("smp köln", 1234, 30000, 0.0411, 6.2)]
+    assert [(p.url, p.clicks) for p in pages] == [("https://example.com/smp-cost/", 1234)]
+
+
+def test_an_export_zip_with_no_table_of_queries_says_which_files_it_holds(posts, capsys):
+    tables = _tables("de")
+    del tables["Suchanfragen.csv"]
+    export = _export(posts.parent / "export.zip", tables)
+    assert main(["gaps", "posts", "--queries", export]) == 2
+    assert _lines(capsys.readouterr().err)[-1] == (
+        f"smpseo: error: {export}: the ZIP holds no Queries.csv (in English or another language) and no table with "
+        "its columns: it holds 'Seiten.csv', 'Geräte.csv' (is it a Search Console performance export?)")

@@ -26,6 +26,7 @@ from pathlib import Path
 from smpseo.core.text import clean_text, shortened
 from smpseo.core.textfile import is_regular, read_regular
 from smpseo.model.post import ReadError
+from smpseo.sources.exporttables import by_columns, named
 
 METRICS = ("Clicks", "Impressions", "CTR", "Position")
 MAX_CSV_BYTES = 50 * 1024 * 1024  # an export holds at most 1,000 rows a table: a few hundred kilobytes
@@ -82,7 +83,7 @@ def _number(text: str, path: str, line: int, column: str, kind=int):
     number, which dropping the character would read as 142)."""
     if _CONTROL.search(text):
         raise QueryFileError(path, f"{column} is not a number: {shortened(text)}", line)
-    value = clean_text(text).strip().replace("\u00a0", "").replace(" ", "")
+    value = clean_text(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if kind is float and _DECIMAL_COMMA.fullmatch(value):
         value = value.replace(",", ".")
     value = value.replace(",", "")
@@ -297,15 +298,19 @@ def read_export(path: str | Path, file_name: str) -> tuple[str, str, list[ReadEr
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = archive.namelist()
-                members = [m for m in names if Path(m).name.lower() == file_name.lower()]
+                # by its name, in English or another language (`Suchanfragen.csv`), else by its columns
+                members = named(names, file_name) or by_columns(archive, names, file_name)
                 if len(members) > 1:  # two exports zipped together, or a table added twice: which is meant?
                     raise QueryFileError(name, f"the ZIP holds {len(members)} {file_name}, "
                                                f"{_entries(names, members)}; an export holds one: pass the one to "
                                                "use, unzipped, or the export as downloaded")
                 member = members[0] if members else None
                 if member is None:
-                    raise QueryFileError(name, f"the ZIP holds no {file_name} (is it a Search Console performance "
-                                               "export?)")
+                    held = ", ".join(shortened(n, 80) for n in names[:8]) + (f" and {len(names) - 8:,} more" if
+                                                                            len(names) > 8 else "") or "nothing"
+                    raise QueryFileError(name, f"the ZIP holds no {file_name} (in English or another language) and "
+                                               f"no table with its columns: it holds {held} (is it a Search Console "
+                                               "performance export?)")
                 size = archive.getinfo(member).file_size
                 if size > MAX_CSV_BYTES:
                     raise QueryFileError(f"{path}!{member}", f"{size:,} bytes unpacked; a Search Console export "
@@ -382,6 +387,7 @@ def holds(path: str | Path, file_name: str) -> bool:
         return False
     try:
         with zipfile.ZipFile(path) as archive:
-            return any(Path(m).name.lower() == file_name.lower() for m in archive.namelist())
+            names = archive.namelist()
+            return bool(named(names, file_name) or by_columns(archive, names, file_name))
     except (OSError, zipfile.BadZipFile, ValueError):
         return False
