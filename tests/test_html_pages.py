@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from smpseo.model.post import HEADING, IMAGE, LIST_ITEM, PARAGRAPH, Image
+from smpseo.sources.readers import load_posts
 from smpseo.sources.readers.html import read_html
 from smpseo.sources.readers.htmlblocks import html_to_blocks
 from smpseo.sources.writer import to_markdown
@@ -141,6 +144,36 @@ def test_a_medium_draft_is_a_draft_with_a_slug_without_the_post_id():
     # Renamed, with its footer link: still Medium's draft (no publication time).
     [renamed] = read_html(_medium("SMP and the Gym", BODY, DRAFT), "gym.html")
     assert (renamed.slug, renamed.status) == ("gym", "draft")
+
+
+RESPONSE = ('<p class="graf graf--p graf--leading graf--trailing">Great read, thank you! We see the same with our '
+            "clients after their second session.</p>")
+
+
+@pytest.mark.parametrize("name", ["Great read, thank you! We see the same…", ""])
+def test_a_medium_response_is_left_out_with_a_count_and_read_when_named(tmp_path, name):
+    """Medium's export keeps the writer's responses (comments on other writers' posts) among her posts: a
+    published entry whose body opens with no title, named by its first words (or not at all), is one."""
+    (tmp_path / "2019-02-11_SMP-and-the-Gym-9b8c7d6e5f40.html").write_text(_medium("SMP and the Gym", BODY, PUBLISHED))
+    response = tmp_path / "2020-01-02_Great-read-1a2b3c4d5e6f.html"
+    response.write_text(_medium(name, RESPONSE, PUBLISHED.replace("9b8c7d6e5f40", "1a2b3c4d5e6f")))
+    corpus = load_posts(tmp_path)
+    assert [p.title for p in corpus] == ["SMP and the Gym"]
+    assert [(e.severity, e.message) for e in corpus.errors] == [
+        ("info", "1 response left out (comments written on other writers' posts, which Medium's export keeps among "
+                 "the posts); name one to check it")]
+    assert [p.not_a_post for p in load_posts(response)] == ["response"]  # named on its own: checked
+
+
+def test_a_medium_post_whose_body_does_not_repeat_its_title_or_says_it_replies_is_told_apart():
+    untitled_body = _medium("Does SMP hurt?", "<p>Most clients rate it two out of ten.</p>", PUBLISHED)
+    [post] = read_html(untitled_body, "2019-02-11_Does-SMP-hurt-9b8c7d6e5f40.html")
+    assert post.not_a_post == ""
+    replying = _medium("SMP and the Gym", BODY, PUBLISHED + '<a class="u-in-reply-to" href="https://medium.com/p/1">')
+    [reply] = read_html(replying, "2019-02-11_SMP-and-the-Gym-9b8c7d6e5f40.html")
+    assert reply.not_a_post == "response"
+    [draft] = read_html(_medium("", RESPONSE, DRAFT), "draft_Great-read-0a1b2c3d4e5f.html")
+    assert draft.not_a_post == "draft"  # a draft with no title yet is a draft
 
 
 def test_a_page_of_one_h_entry_that_is_not_medium_keeps_its_status_and_slug():

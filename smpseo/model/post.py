@@ -230,18 +230,18 @@ class Post:
         """Why this page is left out of the blog's posts unless drafts are asked for: "draft" (a draft, a WordPress
         post pending review, a post scheduled for later (`status: future` or `scheduled`), Hugo's `draft = true`,
         Jekyll's `published: false` or a file of its `_drafts`), "section page" (Hugo's `_index.md`, a list page),
-        "private post" (WordPress's private status: only the site's editors see it), "smpseo report" (a page smpseo
-        wrote itself: its `<meta name="generator">` says so), "redirect page" (a page of no text of its own that
-        sends the reader elsewhere, `<meta http-equiv="refresh" content="0; url=/new/">`: `meta["refresh"]` is
-        where), or "" for a post."""
+        "private post" (WordPress's private status: only its editors see it), "response" (Medium's comment on another
+        writer's post, kept among the writer's posts by its export), "smpseo report" (a page smpseo wrote itself: its
+        `<meta name="generator">` says so), "redirect page" (a page of no text of its own that sends the reader
+        elsewhere, `<meta http-equiv="refresh" content="0; url=/new/">`: `meta["refresh"]` is where), or ""."""
         if self.path and PurePath(self.path).stem == "_index":
             return "section page"
         if is_generated(str(self.meta.get("generator") or "")):
             return "smpseo report"
         if self.meta.get("refresh") and not self.words:
             return "redirect page"
-        if self.status.lower() == "private":
-            return "private post"
+        if self.status.lower() in ("private", "response"):
+            return "private post" if self.status.lower() == "private" else "response"
         if self.status.lower() in UNPUBLISHED or self.path and "_drafts" in PurePath(self.path).parts[:-1]:
             return "draft"  # (Jekyll keeps its drafts in `_drafts`, without a field that says so)
         return ""

@@ -275,7 +275,7 @@ def leave_out(posts: list[Post], drafts: bool = False, named: bool = False) -> t
     for post in posts:
         reason = post.not_a_post
         if reason == "section page" or (reason in ("draft", "private post") and not drafts) \
-                or (reason in ("smpseo report", "redirect page") and not named):
+                or (reason in ("smpseo report", "redirect page", "response") and not named):
             out[REDIRECT + post.meta["refresh"] if reason == "redirect page" else reason] += 1
         else:
             kept.append(post)
@@ -303,7 +303,8 @@ def left_out_note(out: Counter, where: str = "posts") -> list[ReadError]:
     parts = [counted(n, reason) for reason, n in sorted(out.items()) if n]
     which = " and ".join(kind for kind, n in (("drafts", out["draft"]), ("private posts", out["private post"])) if n)
     text = " and ".join(parts) + " left out" + (f"; --drafts includes {which}" if which else "") \
-        + ("; name one to check it" if out["smpseo report"] else "")
+        + (" (comments written on other writers' posts, which Medium's export keeps among the posts)"
+           if out["response"] else "") + ("; name one to check it" if out["smpseo report"] or out["response"] else "")
     return [ReadError(where, text, severity="info")]
 
 

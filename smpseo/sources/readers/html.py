@@ -231,7 +231,7 @@ def read_html(text: str, path: str) -> list[Post]:
     return [Post(
         path=path,
         slug=medium_slug(slug, medium, from_file=not canonical) if medium else slug,
-        status="draft" if medium and medium.draft else "",
+        status="draft" if medium and medium.draft else "response" if medium and medium.response else "",
         title=title,
         blocks=blocks,
         description=description,

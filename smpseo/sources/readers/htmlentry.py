@@ -54,6 +54,7 @@ _MEDIUM_FILE = re.compile(r"^(?:(draft)|\d{4}-\d{2}-\d{2})_.*?-([0-9a-f]{10,16})
 class MediumPost(NamedTuple):
     post_id: str
     draft: bool
+    response: bool = False  # a response: what its writer said under another's post, which the export keeps as hers
 
 
 def medium_post(soup: BeautifulSoup, path: str) -> MediumPost | None:
@@ -69,7 +70,27 @@ def medium_post(soup: BeautifulSoup, path: str) -> MediumPost | None:
     if not post_id:
         return None
     draft = bool(in_name and in_name[1]) or entry.find(class_="dt-published") is None
-    return MediumPost(post_id.lower(), draft)
+    return MediumPost(post_id.lower(), draft, not draft and is_response(entry))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def is_response(entry: Tag) -> bool:
+    """Whether a published entry of Medium's export is a response (a comment on another writer's post, which the
+    export puts among the writer's posts): it says so (`u-in-reply-to`), or its body opens with no title (no
+    `graf--title`, no heading of the entry's name) and its name is none or the first words of its text, as Medium
+    names a response. A post shows its title at the top of its body."""
+    if entry.find(class_=re.compile(r"^(?:u-)?in-reply-to$")) is not None:
+        return True
+    body = entry.find(class_="e-content")
+    if body is None or body.find(class_="graf--title") is not None:
+        return False
+    name_tag = entry.find(class_="p-name")
+    name = _WORDS.findall(name_tag.get_text(" ").lower()) if name_tag is not None else []
+    if any(_WORDS.findall(h.get_text(" ").lower()) == name for h in body.find_all(re.compile(r"^h[1-6]$"))):
+        return False
+    return _WORDS.findall(body.get_text(" ").lower())[:len(name)] == name
 
 
 def medium_slug(slug: str, post: MediumPost, from_file: bool) -> str:
