@@ -45,7 +45,8 @@ def _parse(path: str) -> tuple[Any, ReadError | None]:
 
         return yaml_mapping(text, path), None
     except SourceError as exc:
-        return None, _problem(path, exc.message.replace("YAML front matter", "YAML"), exc.line)
+        said = exc.message.replace("YAML front matter", "YAML").replace("front matter is", "its content is")
+        return None, _problem(path, said.replace("front matter ", ""), exc.line)
     except json.JSONDecodeError as exc:
         return None, _problem(path, f"invalid JSON: {exc.msg}", exc.lineno)
     except ValueError as exc:  # tomllib.TOMLDecodeError
