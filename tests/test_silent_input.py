@@ -33,6 +33,7 @@ SITES = [  # (settings files, a post, the file and line said)
      "site/content/posts/care.md", "site/config/_default/params.toml:1"),
     ({"site/.obsidian/daily-notes.json": '{\n  "folder": "Daily",\n}\n'}, "site/care.md",
      "site/.obsidian/daily-notes.json:3"),
+    ({"site/.obsidian/app.json": '{"attachmentFolderPath" "img"}\n'}, "site/care.md", "site/.obsidian/app.json:1"),
     ({"site/_data/site.json": '{"phone": }'}, "site/care.md", "site/_data/site.json:1"),
     ({"site/_config.yml": "- Calgary SMP\n- 403 555 0100\n"}, "site/_posts/2024-01-02-care.md", "site/_config.yml:1"),
 ]

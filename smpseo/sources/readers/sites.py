@@ -181,7 +181,7 @@ def _titled(path: Path) -> bool:
 def settings_files(top: str, names: list[str], dirs: list[str]) -> list[str]:
     """The site settings files in the folder `top` (holding the files `names` and folders `dirs`) that the readers
     read: a Jekyll site's `_config.yml`, else an Eleventy site's `_data/*.json`; a Hugo site's settings file and
-    its configuration folder's files (beside its `content`); an Obsidian vault's settings of its folders."""
+    its configuration folder's files (beside its `content`); an Obsidian vault's settings (`.obsidian/*.json`)."""
     import os
 
     from smpseo.sources.readers.obsidian import SETTINGS as VAULT
@@ -195,8 +195,9 @@ def settings_files(top: str, names: list[str], dirs: list[str]) -> list[str]:
         found += [os.path.join(top, n) for n in HUGO_SETTINGS if n in names][:1]  # the first is the one read
         for folder in CONFIG_FOLDERS:
             found += [p for p in _listed(os.path.join(top, folder), hugo.SUFFIXES) if "." not in Path(p).stem]
-    if VAULT in dirs:
-        found += [p for p in setting_paths(top) if os.path.isfile(p)]
+    if VAULT in dirs:  # the settings read, and the vault's others (app.json ...): Obsidian itself drops a broken one
+        found += [p for p in dict.fromkeys([*_listed(os.path.join(top, VAULT), (".json",)), *setting_paths(top)])
+                  if os.path.isfile(p)]
     return found
 
 
