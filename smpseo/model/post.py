@@ -257,8 +257,7 @@ class Post:
 
     @property
     def start_line(self) -> int:
-        """Where the post starts in its file: the first line, or in an export, feed or dump its title's line (the
-        file's first line is another post's)."""
+        """Where the post starts in its file: line 1, or in an export, feed or dump its title's line."""
         return (self.title_line or 1) if self.format in MANY_POSTS_A_FILE else 1
 
     def __repr__(self) -> str:  # short, for notebooks
