@@ -414,3 +414,29 @@ def test_cache_help(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["cache"])
     assert stop.value.code == 2  # `smpseo cache` alone: a usage error
+
+
+def test_editing_the_sites_own_settings_gives_a_fresh_result(tmp_path, cache_dir, capsys, monkeypatch):
+    """A Jekyll site's `_config.yml` says what `{{ site.phone }}` and `{{ site.tagline }}` print in its posts:
+    edited, the posts are read and checked again, by the whole run, the file's kept reading, a single post's check
+    and `analyze` alike."""
+    root = tmp_path / "jekyll"
+    (root / "_posts").mkdir(parents=True)
+    shutil.copy(CLINIC_CONFIG, root / "smpseo.toml")
+    phone = next(line.split('"')[1] for line in CLINIC_CONFIG.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("phone"))
+    mistyped = phone[:-1] + ("1" if phone[-1] != "1" else "2")
+    config = root / "_config.yml"
+    config.write_text(f'title: Test\nphone: "{mistyped}"\ntagline: "Pigment"\n', encoding="utf-8")
+    (root / "_posts" / "2025-01-02-smp-aftercare.md").write_text(
+        '---\ntitle: "SMP aftercare"\n---\n\nKeep it dry for four days. {{ site.tagline }}.\n\nCall us at '
+        "{{ site.phone }} to book your next session.\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    runs = [["check", "."], ["check", "_posts/2025-01-02-smp-aftercare.md"], ["analyze", ".", "--format", "json"]]
+    before = [run(capsys, *argv) for argv in runs]
+    assert all(" LOC306 " in out for _, out, _ in before[:2])
+    config.write_text(f'title: Test\nphone: "{phone}"\ntagline: "Pigment that lasts for years"\n',
+                      encoding="utf-8")
+    after = [run(capsys, *argv) for argv in runs]
+    assert after == [afresh(capsys, monkeypatch, *argv) for argv in runs]
+    assert all(" LOC306 " not in out for _, out, _ in after[:2]) and after[2] != before[2]

@@ -18,6 +18,7 @@ from smpseo.app.arguments import (
     settings_for,
     warn_unread,
 )
+from smpseo.app.memo import site_state
 from smpseo.app.parallel import post_analysis, run_each, workers
 from smpseo.app.settings import load_config
 from smpseo.checks.engine import resolve_settings
@@ -80,6 +81,7 @@ def _analyze_sources(paths, config: Config | None, keyphrases: bool, debug: bool
     files = iter_sources(paths, errors)
     entries: list[dict | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
+    sites: dict[str, list] = {}
     for i, path in enumerate(files):
         if not use_cache:
             break
@@ -87,7 +89,9 @@ def _analyze_sources(paths, config: Config | None, keyphrases: bool, debug: bool
             content = sha256(path.read_bytes())
         except OSError:
             continue  # read_source says why
-        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases, drafts, path in named)
+        site = site_state(path.parent, sites)  # the site's settings it is read with: edited, read again
+        keys[i] = digest = cache.key(FILE_KIND, str(path), content, settings, keyphrases, drafts, path in named,
+                                     *site)
         entry = cache.get(FILE_KIND, digest)
         if _whole_entry(entry):
             entries[i] = entry

@@ -30,7 +30,7 @@ from pathlib import Path
 from smpseo.app import cache
 from smpseo.app.arguments import dates_as_written
 from smpseo.app.linkfiles import FilesNear
-from smpseo.app.memo import plain
+from smpseo.app.memo import plain, site_state
 from smpseo.app.parallel import post_analysis
 from smpseo.app.settings import debugging
 from smpseo.checks.run import assemble, post_summary, prepare, reading_state
@@ -59,7 +59,8 @@ SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 @dataclass
 class Source:
-    """One file of a run: its path as found, its bytes (None when unreadable), what was read from it."""
+    """One file of a run: its path as found, its bytes (None when unreadable), what was read from it. `digest`
+    names the file as read: its bytes, and the site settings files it is read with."""
 
     path: Path
     data: bytes | None
@@ -88,6 +89,7 @@ class Session:
         self._used: dict[tuple[str, str], object] = {}
         self.last_parsed = 0  # files parsed by the latest run (the rest came from memory or the cache)
         self.last_checked = 0  # posts whose summary the latest run worked out
+        self.sites: dict[str, list] = {}  # the site settings files of each folder read, this run (`site_state`)
 
     def get(self, kind: str, digest: str):
         value = self._kept.get((kind, digest))
@@ -130,6 +132,7 @@ def check_paths(paths: Iterable[str | Path], config: Config, keyphrase: str | No
 def _check_paths(paths, config: Config, keyphrase, rules, keyphrases, session, drafts, blog, text) -> CheckResult:
     session = session or Session()
     session.last_parsed = session.last_checked = 0
+    session.sites = {}
     paths = list(paths)
     errors: list[ReadError] = []
     if text is None:
@@ -241,7 +244,10 @@ def _read(path: Path, session: Session, data: bytes | None = None) -> Source:
         else:
             source.errors.append(ReadError(exc.path, exc.message))
         return source
-    source = Source(path, data, sha256(data))
+    # the file as read: its bytes, and the site's settings it is read with (its addresses, what its template tags
+    # print), so an edit to those reads and checks it again
+    site = site_state(path.parent, session.sites)
+    source = Source(path, data, cache.key(PARSED, sha256(data), *site) if site else sha256(data))
     first = day_first()  # how an ambiguous day in numbers is read: a post read another way is another post
     digest = cache.key(PARSED, str(path), source.digest, *([first] if first is not None else []))
     kept = session.get(PARSED, digest)

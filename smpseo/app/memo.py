@@ -59,13 +59,32 @@ def file_state(path: str | Path) -> list:
 
 def sources_state(paths: Iterable[str | Path]) -> list:
     """The posts `load_posts(*paths)` would read, for a key: the paths as given, each file found under them (the
-    set of posts) with its content, and the paths that name nothing."""
+    set of posts) with its content, the site settings files they are read with (`site_state`), and the paths
+    that name nothing."""
     from smpseo.sources.readers import iter_sources
 
     paths = list(paths)
     nothing: list = []
     files = iter_sources(paths, nothing)
-    return [[str(p) for p in paths], [file_state(f) for f in files], [str(e) for e in nothing]]
+    sites: dict[str, list] = {}
+    site = [s for s in dict.fromkeys(str(site_state(Path(f).parent, sites)) for f in files) if s != "[]"]
+    return [[str(p) for p in paths], [file_state(f) for f in files], [str(e) for e in nothing], *site]
+
+
+def site_state(folder: str | Path, seen: dict[str, list] | None = None) -> list:
+    """The site settings files a post in `folder` is read with (a Jekyll site's `_config.yml`, an Eleventy site's
+    `_data`, a Hugo site's settings, an Obsidian vault's), each with its content, for a key: a post's addresses,
+    and what its template tags print, change with them, so an edit to one reads its posts again. `seen` keeps the
+    answer per folder for one run."""
+    from smpseo.sources.readers.sites import settings_files_above
+
+    folder = str(folder)
+    if seen is not None and folder in seen:
+        return seen[folder]
+    state = [file_state(f) for f in settings_files_above(folder)]
+    if seen is not None:
+        seen[folder] = state
+    return state
 
 
 def plain(value: Any) -> Any:
@@ -108,4 +127,4 @@ def remembered(kind: str, slot: list, inputs: Callable[[], Any], compute: Callab
     return result
 
 
-__all__ = ["file_state", "plain", "remembered", "run_slot", "source_paths", "sources_state"]
+__all__ = ["file_state", "plain", "remembered", "run_slot", "site_state", "source_paths", "sources_state"]
