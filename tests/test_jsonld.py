@@ -187,3 +187,33 @@ def test_an_imported_post_is_at_the_address_it_was_imported_from_on_the_site(tmp
     config = Config(site=Site(name="Inkline", city="Dublin", url="https://www.inklinescalp.ie"))
     [post] = load_posts(tmp_path / "a.md")
     assert jsonld.blog_posting(post, config)["url"] == url
+
+
+@pytest.mark.parametrize("given, code", [
+    ("Ireland", "IE"), ("UK", "GB"), ("United Kingdom", "GB"), ("Great Britain", "GB"), ("USA", "US"),
+    ("U.S.", "US"), ("Aotearoa New Zealand", "NZ"), ("Czech Republic", "CZ"), ("Germany", "DE"), ("fr", "FR"),
+    ("South Africa", "ZA"), ("Atlantis", "Atlantis"),
+])
+def test_address_country_is_the_two_letter_code(given, code):
+    """Google asks for `addressCountry` as an ISO 3166-1 code: the settings' name ("Ireland", "UK") was written as
+    given. A name no table knows stays as written; each studio's own country is coded too."""
+    from smpseo.core.site import Location
+
+    site = Site(name="Clinic", city="Here", country=given, url="https://clinic.example",
+                locations=[Location(city="There", country="Ireland"), Location(city="Elsewhere")])
+    main, there, elsewhere = jsonld.local_businesses(Config(site=site))
+    assert main["address"]["addressCountry"] == code
+    assert there["address"]["addressCountry"] == "IE" and elsewhere["address"]["addressCountry"] == code
+
+
+def test_the_country_table_holds_every_country_and_every_alias_names_one():
+    from smpseo.sources.countries import countries, country_of
+    from smpseo.sources.queries import _place_groups
+
+    table = countries()
+    assert len(table) == 250  # ISO 3166-1's 249 and Kosovo
+    assert all(len(c) == 2 and c.isupper() and (not v.calling or v.calling.isdigit()) for c, v in table.items())
+    assert len({v.name.casefold() for v in table.values()}) == len(table)
+    for kind, _, _, names in _place_groups():
+        if kind == "country":
+            assert len({country_of(n) for n in names} - {None}) == 1, names

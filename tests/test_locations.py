@@ -140,7 +140,7 @@ def test_the_markup_describes_every_studio_as_a_business_of_its_own():
         "url": "https://www.harbourline.example", "@id": "https://www.harbourline.example/#business",
         "telephone": "04 555 0170",
         "address": {"@type": "PostalAddress", "streetAddress": "12 Cuba Street", "addressLocality": "Wellington",
-                    "addressRegion": "Wellington", "postalCode": "6011", "addressCountry": "New Zealand"},
+                    "addressRegion": "Wellington", "postalCode": "6011", "addressCountry": "NZ"},
         "openingHoursSpecification": [{"@type": "OpeningHoursSpecification", "opens": "09:00", "closes": "17:00",
                                        "dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]}]}
     assert napier == {
@@ -148,7 +148,7 @@ def test_the_markup_describes_every_studio_as_a_business_of_its_own():
         "url": "https://www.harbourline.example/napier/", "@id": "https://www.harbourline.example/#business-napier",
         "telephone": "06 555 0171",
         "address": {"@type": "PostalAddress", "streetAddress": "8 Tennyson Street", "addressLocality": "Napier",
-                    "addressRegion": "Hawke's Bay", "postalCode": "4110", "addressCountry": "New Zealand"},
+                    "addressRegion": "Hawke's Bay", "postalCode": "4110", "addressCountry": "NZ"},
         "openingHoursSpecification": [{"@type": "OpeningHoursSpecification", "opens": "10:00", "closes": "16:00",
                                        "dayOfWeek": ["Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]}],
         "parentOrganization": {"@id": "https://www.harbourline.example/#business"}}

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from smpseo.core.text import is_question
 from smpseo.model.post import HEADING, Post
+from smpseo.sources.countries import country_code
 from smpseo.sources.readers.datefields import MODIFIED_FIELDS, date_field
 from smpseo.sources.readers.frontmatter import as_date
 
@@ -334,7 +335,7 @@ def _business(site, place, url: str, ident: str, country: str = "") -> dict[str,
     address = {"@type": "PostalAddress"}
     for key, value in (("streetAddress", place.address), ("addressLocality", place.city),
                        ("addressRegion", place.region), ("postalCode", place.postal_code),
-                       ("addressCountry", place.country or country)):
+                       ("addressCountry", country_code(place.country or country))):
         if value:
             address[key] = value
     data["address"] = address
