@@ -23,14 +23,15 @@ NAMES = {  # the short names in use today where Java's locale data has an older 
     "MO": "Macao", "RE": "Réunion", "SZ": "Eswatini", "TR": "Türkiye", "VA": "Holy See", "XK": "Kosovo",
     "FM": "Micronesia (Federated States of)", "PS": "Palestine, State of",
 }
+TRUNKS = {"BY": "80|8|0"}  # where a number at home may start with more than one prefix (the metadata's parsing rule)
 SMALL = {"And", "Of", "The"}
 HEADER = """\
 # Each country and territory of ISO 3166-1 (and Kosovo, XK, as it is commonly coded): its two-letter code, its
 # international calling code (ITU-T E.164; blank where it has no telephone service of its own), the trunk prefix a
-# number starts with when written for callers in the country (blank where there is none, as in Italy), and its
-# English short name. Built by scripts/build_countries.py from libphonenumber's metadata as the phonenumbers package
-# ships it (Apache-2.0, LICENSES/Apache-2.0.txt). Other names of a country (UK, USA, Aotearoa) are in
-# en/place_aliases.txt.
+# number starts with when written for callers in the country (blank where there is none, as in Italy; its forms
+# separated by | where there are several), and its English short name. Built by scripts/build_countries.py from
+# libphonenumber's metadata as the phonenumbers package ships it (Apache-2.0, LICENSES/Apache-2.0.txt). Other
+# names of a country (UK, USA, Aotearoa) are in en/place_aliases.txt.
 """
 
 
@@ -46,7 +47,7 @@ def main() -> None:
     for code in codes:
         meta = phonenumbers.PhoneMetadata.metadata_for_region(code) if code in phonenumbers.SUPPORTED_REGIONS else None
         calling = str(meta.country_code) if meta else ""
-        trunk = (meta.national_prefix or "") if meta else ""
+        trunk = TRUNKS.get(code) or (meta.national_prefix or "") if meta else ""
         rows.append("\t".join((code, calling, trunk, _name(code))))
     OUT.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
 

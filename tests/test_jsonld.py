@@ -136,7 +136,7 @@ def test_local_business_from_site_settings():
 
     data = jsonld.local_business(parse_config(CLINIC_SITE, "smpseo.toml"))
     assert data["@type"] == "MedicalBusiness" and data["name"] == "Advanced Scalp Clinic"
-    assert data["telephone"] == "778-917-7772" and data["@id"] == "https://www.advancedscalp.example/#business"
+    assert data["telephone"] == "+1 778 917 7772" and data["@id"] == "https://www.advancedscalp.example/#business"
     assert data["address"] == {"@type": "PostalAddress", "streetAddress": "1200 Burrard St",
                                "addressLocality": "Vancouver", "addressRegion": "BC", "postalCode": "V6Z 2C7",
                                "addressCountry": "CA"}
@@ -217,3 +217,36 @@ def test_the_country_table_holds_every_country_and_every_alias_names_one():
     for kind, _, _, names in _place_groups():
         if kind == "country":
             assert len({country_of(n) for n in names} - {None}) == 1, names
+
+
+@pytest.mark.parametrize("country, phone, telephone", [
+    ("Ireland", "01 234 5678", "+353 1 234 5678"),
+    ("IE", "(01) 234-5678", "+353 1 234 5678"),
+    ("Australia", "(02) 9876 5432", "+61 2 9876 5432"),
+    ("Italy", "06 1234 5678", "+39 06 1234 5678"),  # Italy keeps its 0
+    ("Russia", "8 (495) 123-45-67", "+7 495 123 45 67"),
+    ("Hungary", "06 1 234 5678", "+36 1 234 5678"),
+    ("USA", "1-212-555-0147", "+1 212 555 0147"),
+    ("UK", "0044 (0)161 555 0123", "+44 161 555 0123"),
+    ("UK", "+44 (0)161 555 0123", "+44 (0)161 555 0123"),  # already international: as written
+    ("Ireland", "0044 161 555 0123", "0044 161 555 0123"),  # another country's: as written
+    ("Atlantis", "01 234 5678", "01 234 5678"),  # a country no table knows
+    ("", "01 234 5678", "01 234 5678"),
+])
+def test_telephone_is_in_the_international_form(country, phone, telephone):
+    """Google asks a LocalBusiness's `telephone` with the country code: the settings' "01 234 5678" was written
+    as given, which a reader abroad, or a search engine, cannot dial."""
+    config = Config(site=Site(name="Clinic", city="Here", country=country, phone=phone))
+    assert jsonld.local_business(config)["telephone"] == telephone
+
+
+def test_each_studio_and_number_is_international_in_its_own_country():
+    from smpseo.core.site import Location
+
+    site = Site(name="Clinic", city="Dublin", country="Ireland", phone="01 234 5678", more_phones=["1800 555 123"],
+                url="https://clinic.example",
+                locations=[Location(city="Belfast", country="United Kingdom", phone="028 9012 3456"),
+                           Location(city="Cork", phone="021 456 7890")])
+    main, belfast, cork = jsonld.local_businesses(Config(site=site))
+    assert main["telephone"] == ["+353 1 234 5678", "+353 1800 555 123"]
+    assert belfast["telephone"] == "+44 28 9012 3456" and cork["telephone"] == "+353 21 456 7890"

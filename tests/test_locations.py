@@ -138,7 +138,7 @@ def test_the_markup_describes_every_studio_as_a_business_of_its_own():
     assert main_studio == {
         "@context": "https://schema.org", "@type": "LocalBusiness", "name": "Harbour Line SMP",
         "url": "https://www.harbourline.example", "@id": "https://www.harbourline.example/#business",
-        "telephone": "04 555 0170",
+        "telephone": "+64 4 555 0170",
         "address": {"@type": "PostalAddress", "streetAddress": "12 Cuba Street", "addressLocality": "Wellington",
                     "addressRegion": "Wellington", "postalCode": "6011", "addressCountry": "NZ"},
         "openingHoursSpecification": [{"@type": "OpeningHoursSpecification", "opens": "09:00", "closes": "17:00",
@@ -146,7 +146,7 @@ def test_the_markup_describes_every_studio_as_a_business_of_its_own():
     assert napier == {
         "@context": "https://schema.org", "@type": "LocalBusiness", "name": "Harbour Line SMP",
         "url": "https://www.harbourline.example/napier/", "@id": "https://www.harbourline.example/#business-napier",
-        "telephone": "06 555 0171",
+        "telephone": "+64 6 555 0171",
         "address": {"@type": "PostalAddress", "streetAddress": "8 Tennyson Street", "addressLocality": "Napier",
                     "addressRegion": "Hawke's Bay", "postalCode": "4110", "addressCountry": "NZ"},
         "openingHoursSpecification": [{"@type": "OpeningHoursSpecification", "opens": "10:00", "closes": "16:00",

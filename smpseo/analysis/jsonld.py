@@ -20,9 +20,10 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from smpseo.core.phone import international
 from smpseo.core.text import is_question
 from smpseo.model.post import HEADING, Post
-from smpseo.sources.countries import country_code
+from smpseo.sources.countries import country_code, country_of
 from smpseo.sources.readers.datefields import MODIFIED_FIELDS, date_field
 from smpseo.sources.readers.frontmatter import as_date
 
@@ -329,7 +330,9 @@ def _business(site, place, url: str, ident: str, country: str = "") -> dict[str,
         data["url"] = url
     if ident:
         data["@id"] = ident
-    phones = [p for p in (place.phone, *getattr(place, "more_phones", [])) if p]  # `[site]`'s toll-free number too
+    home = country_of(place.country or country)
+    phones = [international(p, home.calling, home.trunk) if home else p  # "+353 1 234 5678", as Google asks
+              for p in (place.phone, *getattr(place, "more_phones", [])) if p]  # `[site]`'s toll-free number too
     if phones:
         data["telephone"] = phones[0] if len(phones) == 1 else phones
     address = {"@type": "PostalAddress"}

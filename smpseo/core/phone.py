@@ -42,6 +42,41 @@ def national_digits(phone: str) -> str:
     return d
 
 
+def international(phone: str, calling: str, trunk: str = "") -> str:
+    """`phone` in the international form Google asks structured data to give, for a number of the country whose
+    calling code is `calling` and whose numbers start with `trunk` (or one of its forms: "80|8|0") when written for
+    callers at home: "+", the calling code and the number's groups of digits, the trunk prefix dropped ("01 234
+    5678" in Ireland: "+353 1 234 5678"; "(02) 9876 5432" in Australia: "+61 2 9876 5432"; "06 1234 5678" in Italy,
+    which has none: "+39 06 1234 5678"). A number already written with a "+" stays as written, and one with "00" and
+    the same calling code is that number after a "+"; any other, or any number when `calling` is "" (the country is
+    not known), as given."""
+    written = phone.strip()
+    groups = re.findall(r"\d+", written)
+    if not calling or written.startswith("+") or not groups:
+        return written
+    if written.startswith("00"):  # "0044 (0)161 ...": the (0) is the trunk prefix, not dialled from abroad
+        groups = re.findall(r"\d+", written.replace("(0)", " "))
+        if not "".join(groups)[2:].startswith(calling):
+            return written
+        return "+" + " ".join([calling, *_drop(groups, 2 + len(calling))])
+    for prefix in sorted(filter(None, trunk.split("|")), key=len, reverse=True):  # Belarus: "80", "8" or "0"
+        if "".join(groups).startswith(prefix):
+            groups = _drop(groups, len(prefix))
+            break
+    return "+" + " ".join([calling, *groups])
+
+
+def _drop(groups: list[str], count: int) -> list[str]:
+    """`groups` of digits without their first `count` digits (a group left empty goes)."""
+    out = []
+    for group in groups:
+        cut = min(count, len(group))
+        count -= cut
+        if group[cut:]:
+            out.append(group[cut:])
+    return out
+
+
 def phone_problem(value: str) -> str | None:
     """Why `value` cannot be the clinic's phone number (a letter, too few digits), or None when it can."""
     if re.search(r"[^\d\s+().\-/\u2010-\u2015]", value):
