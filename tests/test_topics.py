@@ -53,7 +53,7 @@ def test_every_mistake_of_a_file_is_said_at_once(tmp_path, capsys):
     assert exc.value.lines() == [
         "mine.yml:4: topic 2 (bad id): id 'bad id' must be ASCII letters, digits and _ (starting with a letter)",
         "mine.yml:6: topic 3 (nq): missing 'question'",
-        "mine.yml:7: topic 4 (place): unknown place {town} (known: {city}, {region}, {country})",
+        "mine.yml:7: topic 4 (place): unknown place {town} (known: {city}, {region}, {country}, {jurisdiction})",
         "mine.yml:9: topic 5 (fine): duplicate id 'fine' (first at topic 1)",
     ]
     assert str(exc.value) == exc.value.lines()[0]  # the error itself is the first mistake
@@ -139,7 +139,7 @@ LOCAL = Topic("where", "Who does SMP in {city}, {region}?", ("Is there an SMP cl
 def test_localize_fills_what_is_set_and_leaves_out_the_rest(city, region, question, phrasings, terms):
     from types import SimpleNamespace
 
-    from smpseo.sources.topics import localize
+    from smpseo.sources.topic_places import localize
 
     (topic,) = localize([LOCAL], SimpleNamespace(city=city, region=region, country=""))
     assert (topic.question, topic.phrasings, topic.terms) == (question, phrasings, terms)
@@ -148,7 +148,7 @@ def test_localize_fills_what_is_set_and_leaves_out_the_rest(city, region, questi
 def test_localize_fills_a_place_named_outside_a_place_phrase():
     from types import SimpleNamespace
 
-    from smpseo.sources.topics import localize
+    from smpseo.sources.topic_places import localize
 
     topic = Topic("scalp", "Does SMP suit a {city} winter in {region}, {country}?")
     site = SimpleNamespace(city="Oslo", region="", country="Norway")
@@ -162,7 +162,7 @@ def test_a_region_not_set_is_the_country_when_that_is_set():
     settings name Ireland."""
     from types import SimpleNamespace
 
-    from smpseo.sources.topics import localize
+    from smpseo.sources.topic_places import localize
 
     topic = Topic("licensing", "How do I choose an SMP practitioner, and is SMP regulated in {region}?")
     ireland = localize([topic], SimpleNamespace(city="Dublin", region="", country="Ireland"))[0]
@@ -179,7 +179,7 @@ def test_a_region_not_set_is_the_country_when_that_is_set():
 def test_localize_names_a_place_not_set_in_general_after_other_prepositions(city, region, country, question):
     from types import SimpleNamespace
 
-    from smpseo.sources.topics import localize
+    from smpseo.sources.topic_places import localize
 
     topic = Topic("reach", "Do you see clients from across {region}, {country}, or the rest of {country}?")
     site = SimpleNamespace(city=city, region=region, country=country)
@@ -257,7 +257,8 @@ def test_a_clinic_in_the_united_states_reads_the_shipped_questions_in_american_s
     colour boost?"; its own questions stay as it wrote them."""
     from types import SimpleNamespace
 
-    from smpseo.sources.topics import localize, shipped_topics
+    from smpseo.sources.topic_places import localize
+    from smpseo.sources.topics import shipped_topics
 
     mine = Topic("mine", "Will my grey hair show through?")
     topics = {t.id: t for t in localize([*shipped_topics(), mine], SimpleNamespace(city="Phoenix", region="AZ",
@@ -267,3 +268,23 @@ def test_a_clinic_in_the_united_states_reads_the_shipped_questions_in_american_s
     assert topics["mine"].question == "Will my grey hair show through?"
     ireland = {t.id: t for t in localize(shipped_topics(), SimpleNamespace(city="Dublin", region="", country="IE"))}
     assert ireland["gray_aging"].question == "What happens to SMP when I go grey or get older?"
+
+
+@pytest.mark.parametrize("region, country, place", [
+    ("County Dublin", "Ireland", "Ireland"), ("West Yorkshire", "UK", "UK"), ("Bavaria", "Germany", "Germany"),
+    ("BC", "Canada", "BC"), ("Arizona", "USA", "Arizona"), ("Queensland", "AU", "Queensland"),
+    ("", "Canada", "Canada"), ("", "Ireland", "Ireland"), ("Atlantis East", "Atlantis", "Atlantis East"),
+    ("Gauteng", "", "Gauteng"), ("Western Cape", "ZA", "South Africa"), ("", "ie", "Ireland"),
+])
+def test_regulation_is_asked_of_the_place_that_makes_the_rules(region, country, place):
+    """The shipped question on regulation asked "Is SMP regulated in County Dublin?", where the rules are
+    Ireland's: the region is named only where states or provinces make them (Canada, the United States,
+    Australia), or where the country is not known."""
+    from types import SimpleNamespace
+
+    from smpseo.sources.topic_places import localize
+    from smpseo.sources.topics import shipped_topics
+
+    (topic,) = [t for t in shipped_topics() if t.id == "choose_artist"]
+    filled = localize([topic], SimpleNamespace(city="Here", region=region, country=country))[0]
+    assert filled.question == f"How do I choose an SMP practitioner, and is SMP regulated in {place}?"

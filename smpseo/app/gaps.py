@@ -15,7 +15,8 @@ from smpseo.model.gaps import GapReport
 from smpseo.model.post import Corpus, Post
 from smpseo.sources.queries import queries_notes, read_queries
 from smpseo.sources.readers import load_posts
-from smpseo.sources.topics import Topic, load_topics, localize
+from smpseo.sources.topic_places import localize
+from smpseo.sources.topics import Topic, load_topics
 
 if TYPE_CHECKING:  # the matcher (numpy) loads only when a run is worked out, not for a remembered one
     from smpseo.analysis.gaps import Scorer, WordVectors
@@ -33,7 +34,7 @@ def _as_posts(posts) -> tuple[list[Post], list]:
 
 def _as_topics(topics, config=None) -> list[Topic]:
     """The shipped topics plus the given ones (None: those of the settings' `[topics] files`), with `{city}`,
-    `{region}` and `{country}` filled from `[site]`. TypeError for topics that are neither files nor Topics (a dict
+    `{region}`, `{country}` and `{jurisdiction}` filled from `[site]`. TypeError for topics that are neither files nor Topics (a dict
     of one topic: write it to a file, or make a Topic)."""
     if topics is None:
         found = load_topics(*getattr(config, "topic_files", []))
@@ -75,7 +76,7 @@ def gaps(posts, topics=None, queries=None, config=None, draft=None) -> GapReport
     Search Console `Queries.csv` (or the export ZIP), or queries already read with `read_queries`. Topics not
     given are those of the files the settings name (`[topics] files`, the clinic's own questions and marks); given
     topics take their place (name the settings' files too to keep them: `config.topic_files`). Places in the
-    questions (`{city}`, `{region}`, `{country}`) are filled from `config.site`. Arguments of another type are a
+    questions (`{city}`, `{region}`, `{country}`, `{jurisdiction}`) are filled from `config.site`. Arguments of another type are a
     TypeError saying what was given and what is taken.
 
     `draft`: a Post, or the path of a file holding one: the report is then about the draft as if it were published

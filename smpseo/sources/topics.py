@@ -23,8 +23,8 @@ A topic can be decided by hand, and the decision stays with the file across runs
 
 An entry with `mark` and no `question` marks a topic already known without rewording it.
 
-Questions may name the clinic's place: `{city}`, `{region}` and `{country}` are filled from `[site]` in smpseo.toml
-(`localize`): what is not set is left out ("in {city}, {region}" with only a city: "in Leeds"), a phrasing or term
+Questions may name the clinic's place: `{city}`, `{region}`, `{country}` and `{jurisdiction}` (the region or the
+country, whichever makes the rules there) are filled from `[site]` in smpseo.toml (`smpseo.sources.topic_places`): what is not set is left out ("in {city}, {region}" with only a city: "in Leeds"), a phrasing or term
 naming only places that are not set is dropped, and a question's "in {city}" with no city becomes "near me",
 "in {region}" "where I live" and "across {region}" "across the region".
 """
@@ -41,13 +41,12 @@ from smpseo.core.language import says_something
 from smpseo.core.mistakes import Mistakes
 from smpseo.core.text import clean_text, shortened
 from smpseo.core.textfile import NotText, file_text, read_regular
+from smpseo.sources.topic_places import PLACES, SHIPPED, localize  # noqa: F401 (localize: its old home)
 from smpseo.sources.yamlshape import expanded_size, loader, loops, shape, yaml_error_place
 
 KEYS = ("id", "question", "phrasings", "terms", "requires", "mark", "post", "section")
 MARKS = {"answered": "answered", "not relevant": "not_relevant", "not_relevant": "not_relevant"}
-PLACES = ("city", "region", "country")
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-SHIPPED = "faq_topics.yml"
 
 
 class TopicError(Mistakes, Exception):
@@ -292,69 +291,6 @@ def _unknown_mark(topic: Topic) -> TopicError:
                       "'question' to make it one)", f"topic ({topic.id})", topic.line)
 
 
-def localize(topics: list[Topic], site) -> list[Topic]:
-    """Topics with `{city}`, `{region}` and `{country}` filled from the site's settings (`[site]`).
-
-    What is set is filled and what is not is left out: in a question, "in {city}, {region}" with only the city set
-    becomes "in Leeds", and with neither "near me" ("in {region}" or "in {country}" alone: "where I live"; a region
-    not set is the country, when that is: "in Ireland"); after
-    another preposition the place is named in general ("from across {region}": "from across the region"); a
-    phrasing or term that names only places that are not set is dropped. For a clinic in the United States, the
-    questions' British spellings are American ("gray", "color")."""
-    places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES}
-
-    def named(text: str) -> list[str]:
-        return [k for k in PLACES if "{" + k + "}" in text]
-
-    def place_phrase(m: re.Match) -> str:
-        keys = _BRACES_RE.findall(m.group())
-        known = [places[k] for k in keys if places[k]]
-        if not known and "region" in keys and places["country"]:  # no region set: the country ("regulated in Ireland")
-            known = [places["country"]]
-        prep = m.group("prep")
-        if known:
-            return f" {prep} {', '.join(known)}"
-        if prep.lower() not in _HERE:  # "from across {region}", "the rest of {country}": the place in general
-            return f" {prep} the {keys[0]}"
-        return " near me" if "city" in keys else " where I live"
-
-    american = places["country"].replace(".", "").strip().lower() in _US
-
-    def fill(text: str, spell: bool = False) -> str:
-        if spell:  # the shipped questions are in British spelling: "grey", "colour" are "gray", "color" there
-            text = _BRITISH_RE.sub(lambda m: _as_case(_AMERICAN[m.group().lower()], m.group()), text)
-        text = _PLACE_RE.sub(place_phrase, text)
-        text = _BRACES_RE.sub(lambda m: places[m.group(1)], text)
-        return " ".join(text.split()).replace(" ?", "?").replace(" ,", ",")
-
-    def kept(text: str) -> bool:
-        return not named(text) or any(places[k] for k in named(text))
-
-    out = []
-    for t in topics:
-        spell = american and t.source.endswith(SHIPPED)  # (a clinic's own questions stay as it wrote them)
-        if not spell and not any(map(named, (t.question, *t.phrasings, *t.terms))):
-            out.append(t)
-            continue
-        out.append(replace(t, question=fill(t.question, spell),
-                           phrasings=tuple(fill(x, spell) for x in t.phrasings if kept(x)),
-                           terms=tuple(dict.fromkeys(fill(x, spell) for x in t.terms if kept(x)))))
-    return out
-
-
-_US = frozenset({"us", "usa", "united states", "united states of america", "america"})
-_AMERICAN = {"colour": "color", "colours": "colors", "grey": "gray", "greying": "graying", "ageing": "aging"}
-_BRITISH_RE = re.compile(r"\b(?:" + "|".join(_AMERICAN) + r")\b", re.IGNORECASE)
-
-
-def _as_case(word: str, like: str) -> str:
-    return word.capitalize() if like[:1].isupper() else word
-
-
-_HERE = ("in", "near", "around")  # "in {city}" with no city set asks "near me"
-_PLACE_RE = re.compile(r",?\s+(?P<prep>in|near|around|across|throughout|within|outside|beyond|from|to|of|at|for)"
-                       r"\s+\{(?:city|region|country)\}(?:,?\s*\{(?:region|country)\})*", re.IGNORECASE)
-_BRACES_RE = re.compile(r"\{(city|region|country)\}")
 _UNKNOWN_PLACE_RE = re.compile(r"\{\s*([^{}\s]+)\s*\}")  # {town}, {City}, {city.name}: a typo, never filled
 
 
