@@ -188,3 +188,39 @@ def test_a_page_made_outside_the_posts_folders_mends_the_link_on_the_next_run(tm
     (blog / "pages").mkdir()
     (blog / "pages/about.md").write_text(post("About", "Us."), encoding="utf-8")
     assert _broken(blog / "posts") == []
+
+
+def test_a_link_by_a_post_s_file_name_where_the_post_is_published_at_its_slug_is_broken(tmp_path):
+    """A Jekyll post `_posts/2024-05-01-old-post.md` is published at `/old-post/` here: a link to
+    `/2024-05-01-old-post/` reaches no page, though the date-less name is the post's. A link to a dated file that
+    is not there (`2024-05-01-c.md` beside `c.md`) names no post either; the post's own address, its file, and
+    Jekyll's `post_url` do."""
+    jekyll = _site(tmp_path / "jekyll", {
+        "_config.yml": "title: Dots\npermalink: /:title/\n",
+        "_posts/2024-01-01-a.md": post("A", "See [old](/2024-05-01-old-post/), [it](/old-post/), "
+                                            "[again]({% post_url 2024-05-01-old-post %}) and "
+                                            "[here](https://www.northsidedots.example/2024-05-01-old-post/)."),
+        "_posts/2024-05-01-old-post.md": post("Old post", "See [a](/a/)."),
+    })
+    assert _broken(jekyll / "_posts") == [
+        "2024-01-01-a.md:5 Link to '/2024-05-01-old-post/', which is no post of the blog",
+        "2024-01-01-a.md:5 Link to 'https://www.northsidedots.example/2024-05-01-old-post/', which is no post of the "
+        "blog"]
+    folder = _site(tmp_path / "folder", {
+        "posts/a.md": post("A", "See [c](2024-05-01-c.md), [c again](c.md) and [b](2024-02-02-b.md)."),
+        "posts/c.md": post("C", "See [a](a.md)."),
+        "posts/2024-02-02-b.md": post("B", "See [a](a.md)."),
+    })
+    assert _broken(folder / "posts") == ["a.md:5 Link to '2024-05-01-c.md', which is no post of the blog"]
+
+
+def test_a_relative_link_without_a_suffix_is_judged_by_the_address_it_leads_to(tmp_path):
+    """`../gone-post/` from `/blog/a/` is `/blog/gone-post/`, in the posts' own pattern, and no post is there;
+    `../b/` is a post's, and `photos/` (`/blog/a/photos/`) is no post's address at all."""
+    hugo = _site(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://www.northsidedots.example/"\n[permalinks]\nposts = "/blog/:slug/"\n',
+        "content/posts/a.md": post("A", "See [gone](../gone-post/), [b](../b/), [photos](photos/) and "
+                                        "[tags](../tags/smp/)."),
+        "content/posts/b.md": post("B", "See [a](../a/)."),
+    })
+    assert _broken(hugo / "content/posts") == ["a.md:5 Link to '../gone-post/', which is no post of the blog"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from smpseo.analysis.jsonld import given_path
-from smpseo.analysis.site import is_internal, link_target
+from smpseo.analysis.site import dated_name, is_address, is_internal, link_target
 from smpseo.model.post import MANY_POSTS_A_FILE, POST_SUFFIXES, Link, Post
 
 # Whether a file a post's link names is on disk (a draft, a page, a post not read): the linking post and the link's
@@ -69,7 +69,7 @@ def _means_a_post(post: Post, link: Link, path: str, pattern, folders: set[str])
     """Whether an internal link is certain to mean a post of the blog: a link to a post's source file (`a.md`,
     `../a.rst`, `{filename}/a.md`), a generator's reference (`{{< ref "a" >}}`), a page of an HTML-pages blog
     (`a.html`, relative, into a folder of `folders`), Jekyll's `post_url` from a post of `_posts`, or an address in
-    the posts' `pattern`."""
+    the posts' `pattern` (a relative one, "../old-post/", as it leads from the post's own address)."""
     suffix = _suffix(path.rsplit("/", 1)[-1])
     relative = not path.startswith("/") and not re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", link.href, re.I)
     name = path.rsplit("/", 1)[-1].lower()
@@ -85,8 +85,10 @@ def _means_a_post(post: Post, link: Link, path: str, pattern, folders: set[str])
         return not saved and not name.startswith("index.") and _folder(post.path or "", path) in folders
     if relative and not suffix and _POST_URL.fullmatch(path) and "_posts" in re.split(r"[\\/]", post.path or ""):
         return True
-    if relative or pattern is None:
+    if pattern is None or (relative and suffix):
         return False
+    if relative:  # "old-post/", "../old-post/": the address it leads to from the post's own, as a browser reads it
+        path = urlsplit(urljoin("https://site.invalid" + given_path(post), path)).path
     prefix, shapes = pattern
     parts = _segments(path)
     return parts[:len(prefix)] == prefix and f"{len(parts)} {suffix}" in shapes and not parts[-1].isdigit() \
@@ -96,12 +98,15 @@ def _means_a_post(post: Post, link: Link, path: str, pattern, folders: set[str])
 def broken_links(posts: list[Post], site_url: str = "", on_disk: OnDisk | None = None) -> list[tuple[int, Link]]:
     """The links (with their post's index) that mean a post of the blog (`_means_a_post`) and name none: no post
     answers to them as `link_target` resolves links (by slug or file name), and no file on disk may be what they
-    name (`on_disk`). Nothing with fewer than two posts (a post checked alone), or without `on_disk`."""
+    name (`on_disk`); and a link by a post's file's name with its date (`/2024-05-01-old-post/`) where the post is
+    published at another address (`given_path`: its slug, a permalink), a file on disk or not. Nothing with fewer than two posts (a post checked alone), or without `on_disk`."""
     if len(posts) < 2 or on_disk is None:
         return []
     target_of = link_target(posts)
     pattern = post_addresses(posts)
     folders = {_folder(p.path, "") for p in posts if p.path}
+    # the posts published elsewhere than their file's name with its date: a link by that name reaches no page
+    published_elsewhere = {dated_name(p.path) for p in posts if p.path and given_path(p)} - {""}
     found = []
     for i, post in enumerate(posts):
         if not post.path or post.format in MANY_POSTS_A_FILE or re.match(r"^[a-z][a-z0-9+.-]*://", post.path, re.I):
@@ -112,8 +117,10 @@ def broken_links(posts: list[Post], site_url: str = "", on_disk: OnDisk | None =
             path = _PLACEHOLDER.sub("", unquote(urlsplit(link.href.strip()).path))
             if not path or path in (".", "./") or re.search(r"[{}%|<>]", path):
                 continue
-            if not _means_a_post(post, link, path, pattern, folders) or target_of(post, link.href) is not None:
+            renamed = is_address(link.href) and dated_name(path) in published_elsewhere
+            if not (renamed or _means_a_post(post, link, path, pattern, folders)) \
+                    or target_of(post, link.href) is not None:
                 continue
-            if not on_disk(post, path):
+            if renamed or not on_disk(post, path):
                 found.append((i, link))
     return found

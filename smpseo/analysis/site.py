@@ -24,7 +24,7 @@ from smpseo.analysis.placement import (
     synonyms_count,
 )
 from smpseo.core.text import slugify
-from smpseo.model.post import JEKYLL_DATE, Post, file_language, short_name
+from smpseo.model.post import JEKYLL_DATE, POST_SUFFIXES, Post, file_language, short_name
 
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -52,6 +52,27 @@ def link_slug(href: str) -> str:
     return slugify(name) if name else ""
 
 
+def dated_name(href: str) -> str:
+    """The name a link or a file gives with the date in front of it, as Jekyll names its post files
+    ("2024-05-01-old-post" for `2024-05-01-old-post.md`, `_posts/2024-05-01-old-post.md`, `/2024-05-01-old-post/`),
+    as a slug; "" for a name with no date in front. `link_slug` drops the date."""
+    parts = [s for s in unquote(urlsplit(href.strip()).path).replace("\\", "/").split("/") if s]
+    if len(parts) > 1 and re.match(r"^_?index\.", parts[-1], re.I):
+        parts.pop()  # a page bundle's own page: its folder's name
+    name = re.sub(r"\.[A-Za-z]{1,8}$", "", parts[-1] if parts else "")  # its suffix: `.md`, `.html`, `.txt`
+    return slugify(name) if JEKYLL_DATE.match(name) else ""
+
+
+def is_address(href: str) -> bool:
+    """Whether a link gives an address on the site rather than a post's file or a generator's reference: from the
+    site's root ("/blog/x/"), a whole address, or a folder ("x/"), and not a post's source file (`x.md`)."""
+    path = unquote(urlsplit(href.strip()).path)
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    source = name.lower().endswith(tuple(s for s in POST_SUFFIXES if s not in (".html", ".htm")))
+    absolute = path.startswith("/") or bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", href.strip(), re.I))
+    return not source and (absolute or path.endswith("/"))
+
+
 def _redirects(post: Post) -> list[str]:
     """The old addresses the site sends to the post: Hugo's `aliases`, Jekyll's `redirect_from` (one or a list)."""
     found = []
@@ -69,14 +90,27 @@ def link_target(posts: list[Post]) -> Callable[[Post, str], int | None]:
     old address it keeps as a redirect to it (`_redirects`); where two posts answer to that name (a post and its translation with the same slug), the one in
     the linking post's language (`file_language`) is meant, as Hugo resolves it."""
     by_slug: dict[str, list[int]] = defaultdict(list)
+    dated_files: dict[str, list[int]] = defaultdict(list)  # by the name of its file with its date
+    dated_places: dict[str, list[int]] = defaultdict(list)  # by its address's, a redirect's or its slug's
     for i, p in enumerate(posts):
         names = [p.slug, link_slug(p.path) if p.path else "", link_slug(given_path(p)),
                  *(link_slug(old) for old in _redirects(p))]
         for name in dict.fromkeys(n for n in names if n):
             by_slug[name].append(i)
+        if p.path and dated_name(p.path):
+            dated_files[dated_name(p.path)].append(i)
+        for name in dict.fromkeys(dated_name(a) for a in (p.slug, given_path(p), *_redirects(p))):
+            if name:
+                dated_places[name].append(i)
 
     def target(post: Post, href: str) -> int | None:
-        named = by_slug.get(link_slug(href), [])
+        dated = dated_name(href)
+        if dated:  # a name with its date is a post's file's, or an address it is published at: that name alone
+            address = is_address(href)
+            named = [*dated_places.get(dated, []),
+                     *(i for i in dated_files.get(dated, []) if not (address and given_path(posts[i])))]
+        else:
+            named = by_slug.get(link_slug(href), [])
         language = file_language(post.path or "")
         found = next((i for i in named if file_language(posts[i].path or "") == language), None)
         return named[0] if found is None and named else found

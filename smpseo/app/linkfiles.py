@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from smpseo.analysis.site import link_slug
+from smpseo.analysis.site import dated_name, link_slug
 from smpseo.model.post import POST_SUFFIXES, Post
 from smpseo.sources.readers.hugo import CONTENT, hugo_root
 from smpseo.sources.readers.sitevalues import generator_site
@@ -34,7 +34,7 @@ class FilesNear:
             if any(_there(c) for c in (here, *(here.with_name(here.name + s) for s in POST_SUFFIXES if here.name),
                                        here / "index.md", here / "_index.md", here / "index.html")):
                 return True
-        name = link_slug(path)
+        name = dated_name(path) or link_slug(path)  # "2024-05-01-old-post.md" is that file, not any "old-post"
         for root, deep in _roots(str(folder)):
             names = self._listed(root, deep)
             if names is None or name in names:
@@ -71,7 +71,7 @@ def _roots(folder: str) -> list[tuple[str, bool]]:
 
 
 def _names(root: str, deep: bool) -> set[str] | None:
-    """The names (`link_slug`) of the post files under `root` (in it alone, unless `deep`); None past MAX_FILES."""
+    """The names (`link_slug`, and `dated_name` where the name has a date) of the post files under `root` (in it alone, unless `deep`); None past MAX_FILES."""
     names: set[str] = set()
     seen = 0
     for here, folders, files in os.walk(root):
@@ -79,6 +79,7 @@ def _names(root: str, deep: bool) -> set[str] | None:
         seen += len(files) + len(folders)
         if seen > MAX_FILES:
             return None
-        names.update(link_slug(os.path.join(here, f)) for f in files if f.lower().endswith(POST_SUFFIXES))
-        names.update(link_slug(os.path.join(here, f)) for f in folders)
+        for name in [*(f for f in files if f.lower().endswith(POST_SUFFIXES)), *folders]:
+            names.update((link_slug(os.path.join(here, name)), dated_name(name)))
+    names.discard("")
     return names

@@ -244,8 +244,10 @@ def link_suggestion(site: SiteContext, t):
       "A link that names a post of the blog that no post answers to (a slug renamed, a post deleted): a relative "
       "link to a post's file (`aftercare.md`, `../pain.rst`; `page.html` between the pages of an HTML blog), a "
       "generator's reference (Hugo's `{{< ref \"aftercare.md\" >}}`, Jekyll's `{% post_url 2024-01-01-x %}`, both "
-      "fail the build), or an address on the site in the posts' own pattern (all under `/blog/`, or a permalink "
-      "pattern) that no post has. Never a page, an image, an anchor, another site, or a file on disk (a draft, a "
+      "fail the build), an address on the site in the posts' own pattern (all under `/blog/`, or a permalink "
+      "pattern) that no post has, a relative one (`../old-post/`) as it leads from the post's address, or a post's "
+      "file name with its date (`/2024-05-01-old-post/`) where the post is published at another address (its slug). "
+      "Never a page, an image, an anchor, another site, or a file on disk (a draft, a "
       "page); checked with 2+ posts.",
       scope=SITE,
       custom="whether a link names a post is known only from every post of the blog and the files beside them",
@@ -258,6 +260,9 @@ def link_suggestion(site: SiteContext, t):
                 flag(_page("A", "a", "url: /blog/a/", "See [pain](/blog/does-smp-hurt/) and [b](/blog/b/).") + SEP +
                      _page("B", "b", "url: /blog/b/"),
                      "7:12 SITE407 Link to '/blog/does-smp-hurt/', which is no post of the blog"),
+                flag(_page("A", "a", "url: /blog/a/", "See [gone](../gone-post/) and [b](../b/).") + SEP +
+                     _page("B", "b", "url: /blog/b/"),
+                     "7:12 SITE407 Link to '../gone-post/', which is no post of the blog"),
                 passes(_page("A", "a", body="See [b](b.md), [contact](/contact/), [top](#top) and "
                                             "[x](https://other.example/x.md).") + SEP +
                        _page("B", "b", body="Book at [/book/](/book/) or see [old](/blog/old-post/).")),
