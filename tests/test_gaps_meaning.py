@@ -209,7 +209,7 @@ def test_shipped_questions_name_the_configured_city():
     questions = {t["id"]: t["question"] for t in data["topics"]}
     assert questions["cost"] == "How much does SMP cost in Leeds?"
     assert questions["local_provider"] == "Where can I get SMP in Leeds?"
-    assert questions["choose_artist"].endswith("regulated in UK?")  # the rules are the country's
+    assert questions["choose_artist"].endswith("regulated in the UK?")  # the rules are the country's
     text = json.dumps(data)
     assert not any(place in text for place in ELSEWHERE)
 

@@ -174,7 +174,7 @@ def test_a_region_not_set_is_the_country_when_that_is_set():
 @pytest.mark.parametrize("city, region, country, question", [
     ("", "", "", "Do you see clients from across the region, or the rest of the country?"),
     ("Dublin", "", "Ireland", "Do you see clients from across Ireland, or the rest of Ireland?"),
-    ("Austin", "Texas", "USA", "Do you see clients from across Texas, USA, or the rest of USA?"),
+    ("Austin", "Texas", "USA", "Do you see clients from across Texas, USA, or the rest of the USA?"),
 ])
 def test_localize_names_a_place_not_set_in_general_after_other_prepositions(city, region, country, question):
     from types import SimpleNamespace
@@ -271,7 +271,8 @@ def test_a_clinic_in_the_united_states_reads_the_shipped_questions_in_american_s
 
 
 @pytest.mark.parametrize("region, country, place", [
-    ("County Dublin", "Ireland", "Ireland"), ("West Yorkshire", "UK", "UK"), ("Bavaria", "Germany", "Germany"),
+    ("County Dublin", "Ireland", "Ireland"), ("West Yorkshire", "UK", "the UK"), ("Bavaria", "Germany", "Germany"),
+    ("", "United Kingdom", "the United Kingdom"), ("Noord-Holland", "NL", "the Netherlands"), ("", "USA", "the USA"),
     ("BC", "Canada", "BC"), ("Arizona", "USA", "Arizona"), ("Queensland", "AU", "Queensland"),
     ("", "Canada", "Canada"), ("", "Ireland", "Ireland"), ("Atlantis East", "Atlantis", "Atlantis East"),
     ("Gauteng", "", "Gauteng"), ("Western Cape", "ZA", "South Africa"), ("", "ie", "Ireland"),

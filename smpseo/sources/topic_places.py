@@ -47,15 +47,16 @@ def localize(topics: list[Any], site) -> list[Any]:
     questions' British spellings are American ("gray", "color")."""
     places = {k: str(getattr(site, k, "") or "").strip() for k in PLACES[:3]}
     places["jurisdiction"] = jurisdiction(places["region"], places["country"])
+    countries = {"country", *(["jurisdiction"] if places["jurisdiction"] != places["region"] else [])}
 
     def named(text: str) -> list[str]:
         return [k for k in PLACES if "{" + k + "}" in text]
 
     def place_phrase(m: re.Match) -> str:
         keys = _BRACES_RE.findall(m.group())
-        known = [places[k] for k in keys if places[k]]
+        known = [_named(places[k], k in countries and len(keys) == 1) for k in keys if places[k]]
         if not known and "region" in keys and places["country"]:  # no region set: the country ("regulated in Ireland")
-            known = [places["country"]]
+            known = [_named(places["country"], True)]
         prep = m.group("prep")
         if known:
             return f" {prep} {', '.join(known)}"
@@ -85,6 +86,19 @@ def localize(topics: list[Any], site) -> list[Any]:
                            phrasings=tuple(fill(x, spell) for x in t.phrasings if kept(x)),
                            terms=tuple(dict.fromkeys(fill(x, spell) for x in t.terms if kept(x)))))
     return out
+
+
+# Countries whose English name is said with "the": "in the United Kingdom", "in the UK", "in the Netherlands".
+_WITH_THE = re.compile(r"^(?:United |Dominican Republic|Central African Republic|Czech Republic)|(?:Islands|Emirates|"
+                       r"Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)$")
+
+
+def _named(place: str, country: bool) -> str:
+    """`place` as a question names it: a country that is said with "the" gets it ("the UK")."""
+    if not country or place.lower().startswith("the "):
+        return place
+    known = country_of(place)
+    return f"the {place}" if known is not None and _WITH_THE.search(known.name) else place
 
 
 _AMERICAN = {"colour": "color", "colours": "colors", "grey": "gray", "greying": "graying", "ageing": "aging"}
