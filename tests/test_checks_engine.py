@@ -344,9 +344,12 @@ def test_posts_sharing_a_topic_are_searched_for_it_once_each(monkeypatch):
 @pytest.mark.parametrize("sentence, found", [
     ("If you wait a week, the redness goes.", "if"), ("Whether it suits you depends on your skin.", "whether"),
     ("Either we book the crown first or we do the hairline.", "either ... or"),
-    ("Neither the cream nor the spray numbs it fully.", "neither ... nor"),
+    ("Neither the cream nor the spray numbs it fully.", "nor"),  # "nor" alone is one in Yoast's list too
     ("Both the crown and the hairline take two sessions.", "both ... and"),
     ("The crown takes two sessions.", None), ("Or either one.", None),  # a pair's parts in its order only
+    # the rest of Yoast's English list, "e.g." and "i.e." read as the text is
+    ("Keep the scalp dry from now on.", "from now on"), ("Sun and sweat all at once fade it.", "all at once"),
+    ("Pick a soft shade, e.g. charcoal.", "e.g"), ("In this case, wait a week.", "in this case"),
 ])
 def test_transition_words_count_conditions_and_two_part_pairs_as_yoast_does(sentence, found):
     from smpseo.core.language import find_phrase

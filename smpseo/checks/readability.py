@@ -152,7 +152,13 @@ register(Share(
     match="{count} of {total} sentences",
     examples=[flag(" ".join(["The scalp gets tiny dots of pigment today."] * 25),
                    "1:1 RD105 Only 0% of sentences use a transition word (min 30%)"),
-              passes(_filler(220))]))
+              passes(_filler(220)),
+              # phrases of Yoast's list: "from now on", "all at once", "in this case", "e.g."
+              passes(" ".join(["Keep the scalp dry from now on.", "Heat, sweat and sun all at once fade it.",
+                               "In this case, wait a week.", "Pick a soft shade, e.g. charcoal.",
+                               "The scalp gets tiny dots of pigment today.", "Each dot sits just under the skin.",
+                               "Your artist plans the hairline with a pencil.",
+                               "Most people heal within a week or so."] * 7))]))
 
 
 _FIRST_WORDS_RE = re.compile(r"[\"'“‘(\[]*([^\W_]+(?:['’][^\W_]+)*)(?:[\s,]+([^\W_]+(?:['’][^\W_]+)*))?")

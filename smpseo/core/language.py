@@ -129,7 +129,7 @@ def _phrase_table(name: str) -> tuple[dict[str, int], frozenset[tuple[str, ...]]
             first, second = (part.strip() for part in entry.split(" ... ", 1))
             pairs.append((first, second))
             continue
-        words = tuple(entry.split())
+        words = tuple(WORD_RE.findall(entry.translate(_APOSTROPHES)))  # as the text is read: "e.g." is "e.g"
         if words:
             entries.add(words)
             starts[words[0]] = max(starts.get(words[0], 0), len(words))
