@@ -61,3 +61,25 @@ def test_a_fixed_expression_said_as_it_is_meant_is_no_passive(text):
 ])
 def test_the_words_of_a_fixed_expression_in_a_passive_still_count(text, phrase):
     assert passive_phrase(text)[1] == phrase
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The worry I hear most is about the hair that's left.", "that's left"),
+    ("The next step is to add what's called front matter.", "what's called"),
+    ("It\u2019s expected to last five years.", "It\u2019s expected"),
+    ("It's called your Norwood stage.", "It's called"),
+])
+def test_is_written_short_after_a_pronoun_opens_a_passive(text, phrase):
+    assert passive_phrase(text)[1] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    "She's tried everything for her thinning crown.",
+    "That's changed my life.",
+    "He's lost his hair in his twenties.",
+    "He's gotten used to the look.",
+    "It's been a year since my last session.",
+    "It's got a matte finish.",
+])
+def test_is_written_short_for_has_is_no_passive(text):
+    assert passive_phrase(text) is None

@@ -1,6 +1,6 @@
-"""Passive voice: a form of "be" (or "get") followed by a past participle, adverbs allowed between them; not a
-participle read as an adjective (after a word of degree: "so thrilled", "very pleased"), nor a fixed expression
-(`passive_idioms.txt`: "we're headed to Surrey", "that being said")."""
+"""Passive voice: a form of "be" (or "get", or "'s" after a pronoun: "that's left") followed by a past participle,
+adverbs allowed between them; not a participle read as an adjective (after a word of degree: "so thrilled", "very
+pleased"), nor a fixed expression (`passive_idioms.txt`: "we're headed to Surrey", "that being said")."""
 
 from __future__ import annotations
 
@@ -29,12 +29,31 @@ def passive_phrase(text: str) -> tuple[int, str] | None:
                     break  # "I'm used to it", "used to wearing a cap": accustomed, not a passive
                 if _DEGREE_RE.match(words[j - 1]) or _idiom(words, i, j):
                     break  # "so thrilled", "we're headed to Surrey", "that being said": no passive
+                if _has(word, nxt, words[j + 1] if j + 1 < len(words) else ""):
+                    break  # "she's tried everything", "that's changed my life": "'s" is "has"
                 spans = [m.span() for m in WORD_RE.finditer(text)]
                 start = spans[i][0]
                 return start, text[start:spans[j][1]]
             if not _ADVERB_RE.match(nxt) and nxt.lower() != "being":
                 break
     return None
+
+
+# After "'s" ("it's", "that's"), a participle with an object (a possessive, a pronoun: "the" and "a" say too little,
+# "it's done the same way") reads as "has" done: "she's tried everything", "that's changed my life", "he's lost his
+# hair"; but not for the verbs that name ("it's called your Norwood stage"); and "gotten" always ("he's gotten used
+# to it").
+_OBJECTS = frozenset("my your his her its our their me him us them everything something anything nothing some lots "
+                     "plenty".split())
+_NAMING = frozenset("called named termed dubbed nicknamed labelled labeled".split())
+
+
+def _has(be: str, participle: str, after: str) -> bool:
+    """Whether the short form `be` ("it's") stands for "has" before `participle` and the word `after` it."""
+    if not be.replace("\u2019", "'").lower().endswith("'s"):
+        return False
+    p = participle.lower()
+    return p == "gotten" or (after.lower() in _OBJECTS and p not in _NAMING)
 
 
 # Words of degree: what follows them is an adjective ("I'm so thrilled", "very pleased", "more detailed"), never a

@@ -129,6 +129,10 @@ register(Share(
                    "1:11 RD104 Passive voice: \"is first assessed\"; 1 of 5 sentences are passive (20%, max 10%)"),
               flag("A numbing cream is used on the scalp. " + _EASY,
                    "1:17 RD104 Passive voice: \"is used\"; 1 of 5 sentences are passive (20%, max 10%)"),
+              # "is" written short after a pronoun; where "'s" is "has" ("that's changed my life"), no passive
+              flag("The worry is the hair that's left. " + _EASY,
+                   "1:23 RD104 Passive voice: \"that's left\"; 1 of 5 sentences are passive (20%, max 10%)"),
+              passes("That's changed my life. " + _EASY),
               passes("The pigment is placed just under the skin. " + _EASY * 2 + "I am excited about it."),
               passes("You are used to wearing a cap. " + _EASY),
               passes("Let's get started. " + _EASY),
