@@ -11,7 +11,7 @@ from smpseo.checks.kinds import Metric, Repetition, Share, register
 from smpseo.checks.rating import orange_or_red, text_length_score
 from smpseo.core.language import find_phrase
 from smpseo.core.text import opening
-from smpseo.model.post import PARAGRAPH, QUOTE
+from smpseo.model.post import LIST_ITEM, PARAGRAPH, QUOTE
 
 _LONG = ("Scalp micropigmentation is a cosmetic treatment in which tiny dots of pigment are placed in the scalp "
          "to look like the shadow of shaved hair on a head that has none.")
@@ -58,10 +58,10 @@ register(Share(
 
 register(Metric(
     id="RD102", name="long-paragraph", category="readability", severity="warning",
-    doc="A paragraph longer than `max_words` words.",
+    doc="A paragraph (or a list item, which reads as one) longer than `max_words` words.",
     thresholds={"max_words": 150},
     hint="Break it where the topic shifts; one idea per paragraph.",
-    each=lambda ctx: [b for b in ctx.prose if b.kind == PARAGRAPH],
+    each=lambda ctx: [b for b in ctx.prose if b.kind in (PARAGRAPH, LIST_ITEM)],
     value=lambda b: len(b.words), above="max_words",
     grade=lambda words, t: orange_or_red(words <= t["max_words"] * 4 / 3),  # Yoast: 150 words, red past 200
     message="Paragraph has {value} words (max {threshold})",
@@ -69,6 +69,9 @@ register(Metric(
     match=lambda b: b.text[:80],
     examples=[flag(_filler(170),
                    "1:1 RD102 Paragraph has 173 words (max 150)"),
+              # a list item is read as a paragraph, as Yoast reads it
+              flag("Before you book:\n\n- " + _filler(170) + "\n- Bring a photo.",
+                   "3:3 RD102 Paragraph has 173 words (max 150)"),
               passes(_filler(100) + "\n\n" + _filler(100))]))
 
 
