@@ -30,7 +30,7 @@ def test_make_lab_allows_root_only_as_root(tmp_path):
 
 def test_licence_is_stated_alike_in_metadata_licence_file_readme_and_yakecore():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["license"] == "AGPL-3.0-or-later AND MIT AND Apache-2.0 AND LicenseRef-SCOWL"
+    assert project["license"] == "AGPL-3.0-or-later AND MIT AND Apache-2.0 AND LicenseRef-SCOWL AND GPL-3.0-only"
     assert set(project["license-files"]) == {"LICENSE", "LICENSES/*"}
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "GNU AFFERO GENERAL PUBLIC LICENSE" in licence and "AGPL-3.0-or-later" in licence
@@ -41,7 +41,9 @@ def test_licence_is_stated_alike_in_metadata_licence_file_readme_and_yakecore():
     yakecore = (ROOT / "smpseo" / "analysis" / "yakecore.py").read_text(encoding="utf-8")
     assert yakecore.startswith("# SPDX-License-Identifier: AGPL-3.0-or-later")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "AGPL-3.0-or-later AND MIT AND Apache-2.0 AND LicenseRef-SCOWL" in readme and "GPL-3.0-or-later" in readme
+    assert "AGPL-3.0-or-later AND MIT AND Apache-2.0 AND LicenseRef-SCOWL AND GPL-3.0-only" in readme and "GPL-3.0-or-later" in readme
+    assert "transition_words.txt" in licence and "GNU GENERAL PUBLIC LICENSE" in (
+        ROOT / "LICENSES" / "GPL-3.0.txt").read_text(encoding="utf-8")  # Yoast's transition words: GPL-3.0
     assert "SCOWL" in licence and "Kevin Atkinson" in (ROOT / "LICENSES" / "SCOWL.txt").read_text(encoding="utf-8")
 
 
