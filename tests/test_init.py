@@ -300,7 +300,8 @@ def test_a_dublin_number_of_nine_digits_is_found_with_the_name_before_it(tmp_pat
     longer one is, in any layout posts write it."""
     blog = _dublin(tmp_path, [f"Call Liffey SMP on {phone} to book." for _ in range(3)])
     assert main(["init", str(blog)]) == 0
-    assert _site(blog) == {"name": "Liffey SMP", "city": "Dublin", "phone": phone}
+    country = {"country": "Ireland"} if phone.startswith("+353") else {}  # its calling code says the country
+    assert _site(blog) == {"name": "Liffey SMP", "city": "Dublin", "phone": phone, **country}
 
 
 def test_the_number_most_posts_write_in_any_layout_is_the_one_suggested(tmp_path):
@@ -421,3 +422,24 @@ def test_a_name_written_in_the_sentence_before_the_number_is_found(tmp_path):
                                         "0123 or use the form.\n", encoding="utf-8")
     assert main(["init", str(tmp_path / "blog")]) == 0
     assert _site(tmp_path / "blog")["name"] == "Crown & Line SMP"
+
+
+@pytest.mark.parametrize("options, country, why", [
+    (["--url", "https://www.kowhaismp.co.nz"], "New Zealand", "from the blog's address (.nz)"),
+    (["--url", "https://lakeshore-smp.ca/blog/"], "Canada", "from the blog's address (.ca)"),
+    (["--url", "https://www.example-smp.co.uk"], "United Kingdom", "from the blog's address (.uk)"),
+    (["--phone", "+353 1 555 0123"], "Ireland", "from the phone number's calling code (+353)"),
+    (["--phone", "0064 9 555 0123", "--url", "https://smp.studio"], "New Zealand",
+     "from the phone number's calling code (+64)"),
+    (["--url", "https://smp.co", "--phone", "+1 604 555 0100"], None, ""),  # .co is anyone's; +1 is many countries'
+    (["--url", "https://www.smp.com", "--phone", "01 555 0123"], None, ""),
+    (["--url", "https://smp.ie", "--country", "Northern Ireland"], "Northern Ireland", ""),  # given: as given
+])
+def test_the_country_is_read_from_the_blog_s_address_or_an_international_number(tmp_path, options, country, why):
+    """The country decides how a date such as 3/4/2025 is read, the calling code in the markup and which place the
+    rules on SMP are asked of: `init` suggests it where the blog's address ends in a country's code or the number
+    is written with its calling code, to be checked like any value found."""
+    assert main(["init", str(tmp_path), *options]) == 0
+    line = _lines(tmp_path)["country"]
+    assert load_config(tmp_path / "smpseo.toml").site.country == (country or "")
+    assert line.endswith(f"# {why}: check it") if why else "check it" not in line

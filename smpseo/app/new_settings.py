@@ -27,7 +27,7 @@ POSTS_FOLDER = "posts"
 @dataclass
 class Value:
     """One setting: its value, and where it came from ("given", "found": in the posts, "settings": in the settings of
-    the site's generator, "" unknown: written commented out)."""
+    the site's generator, "derived": from another value, "" unknown: written commented out)."""
 
     key: str
     value: str | list[str] = ""
@@ -100,6 +100,42 @@ def _generator_url(read: list) -> Value | None:
     return Value("url", url, "settings", where)
 
 
+# Country-code endings of web addresses that sites anywhere take for their look ("smp.co", "studio.io"), which say
+# nothing of where a clinic is.
+_GENERIC_ENDINGS = frozenset({"ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh", "tk", "to", "tv",
+                              "ws"})
+
+
+def _country(url: str, phone: str) -> Value | None:
+    """The clinic's country where its blog's address or its phone number says it: the country-code ending of the
+    address (".nz", ".co.uk", ".ie"), else the calling code of a number written with one ("+64 9 ...") that is one
+    country's alone; None when neither does."""
+    from urllib.parse import urlsplit
+
+    from smpseo.core.phone import digits
+    from smpseo.sources.countries import countries
+
+    table = countries()
+    try:
+        ending = (urlsplit(url.strip()).hostname or "").rsplit(".", 1)[-1].lower() if "." in url else ""
+    except ValueError:
+        ending = ""
+    code = "GB" if ending == "uk" else ending.upper()
+    if len(ending) == 2 and ending not in _GENERIC_ENDINGS and code in table:
+        return Value("country", table[code].name, "derived", f"from the blog's address (.{ending})")
+    written = phone.strip()
+    if written.startswith(("+", "00")):
+        number = digits(written).removeprefix("00") if written.startswith("00") else digits(written)
+        for size in (1, 2, 3):
+            sharing = [c for c in table.values() if c.calling == number[:size]]
+            if sharing:
+                if len(sharing) == 1:
+                    return Value("country", sharing[0].name, "derived",
+                                 f"from the phone number's calling code (+{sharing[0].calling})")
+                return None
+    return None
+
+
 def _field(fields: dict, name: str) -> str:
     """A settings field by its name in any case (Hugo's `baseURL`, `baseurl`), "" when it is no text."""
     value = next((v for k, v in fields.items() if isinstance(k, str) and k.lower() == name), "")
@@ -158,9 +194,14 @@ def plan_settings(folder: str | Path, given: dict[str, str] | None = None, targe
                 found["region"] = clinic.Found(place[1], place[0].posts, place[0].total)
         found["url"] = clinic.site_url(read)
     settings_url = _generator_url(read) if read and not found.get("url") else None
+    url = given.get("url") or (settings_url.value if settings_url else "") or getattr(found.get("url"), "value", "")
+    number = given.get("phone") or getattr(found.get("phone"), "value", "")
+    country = _country(str(url), str(number)) if "country" not in given else None
     for key in SITE_KEYS:
         if key in given:
             plan.site.append(Value(key, given[key], "given"))
+        elif key == "country" and country is not None:
+            plan.site.append(country)
         elif key == "region" and given.get("city") and found.get("city") and given["city"] != found["city"].value:
             plan.site.append(Value(key, "", "", _EXAMPLES[key]))  # the region of another city than the one given
         elif key == "url" and settings_url is not None:
@@ -240,7 +281,7 @@ def render(plan: Plan) -> str:
             lines.append(f"{v.key} = {_toml(str(v.value))}")
         elif v.source == "found":
             lines.append(f"{v.key} = {_toml(str(v.value))}  # found in the posts ({v.note}): check it")
-        elif v.source == "settings":
+        elif v.source in ("settings", "derived"):
             lines.append(f"{v.key} = {_toml(str(v.value))}  # {v.note}: check it")
         else:
             lines.append(f"# {v.key} = {_toml(v.note)}  # {_WHAT[v.key]}")
