@@ -435,7 +435,8 @@ def test_a_name_written_in_the_sentence_before_the_number_is_found(tmp_path):
     (["--url", "https://www.smp.com", "--phone", "01 555 0123"], None, ""),
     (["--url", "https://smp.ie", "--country", "Northern Ireland"], "Northern Ireland", ""),  # given: as given
 ])
-def test_the_country_is_read_from_the_blog_s_address_or_an_international_number(tmp_path, options, country, why):
+def test_the_country_is_read_from_the_blog_s_address_or_an_international_number(tmp_path, capsys, options, country,
+                                                                                  why):
     """The country decides how a date such as 3/4/2025 is read, the calling code in the markup and which place the
     rules on SMP are asked of: `init` suggests it where the blog's address ends in a country's code or the number
     is written with its calling code, to be checked like any value found."""
@@ -443,3 +444,5 @@ def test_the_country_is_read_from_the_blog_s_address_or_an_international_number(
     line = _lines(tmp_path)["country"]
     assert load_config(tmp_path / "smpseo.toml").site.country == (country or "")
     assert line.endswith(f"# {why}: check it") if why else "check it" not in line
+    said = capsys.readouterr().out
+    assert f"  country  {country}  ({why}: check it)" in said if why else "country  not set" in said or not why

@@ -117,7 +117,7 @@ def _summary(plan, path: str, moved: str | None) -> list[str]:
             lines.append(f"  {v.key:<8} {v.value}")
         elif v.source == "found":
             lines.append(f"  {v.key:<8} {v.value}  (found in {v.note} in {posts}: check it)")
-        elif v.source == "settings":
+        elif v.source in ("settings", "derived"):
             lines.append(f"  {v.key:<8} {v.value}  ({v.note}: check it)")
         else:
             lines.append(f"  {v.key:<8} not set (the file says what goes there)")
