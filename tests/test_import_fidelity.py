@@ -264,6 +264,36 @@ def test_an_embed_is_a_block_of_its_own_at_its_place_and_checks_the_same_once_im
     assert _findings(tmp_path / "posts", capsys) == before
 
 
+def test_a_player_s_frame_is_an_embed_wherever_the_post_shows_it_and_no_tracker_s_is(tmp_path, capsys):
+    """A video pasted as its player's frame into a classic WordPress post, or Ghost's embed card, is the post's
+    video: an embed block at its place, which import writes; a frame of no size (a tracker's), one hidden, and one
+    that shows no player (a form, a widget) are still no part of the post."""
+    export = tmp_path / "export.xml"
+    player = 'src="https://www.youtube.com/embed/xyz789" width="560" height="315" allow="autoplay; encrypted-media"'
+    _export(export, {"tour": f'Our studio tour:\n\n<iframe {player}></iframe>\n\nA map: <iframe src="https://www.'
+                             'google.com/maps/embed?pb=1" allowfullscreen></iframe> to find us.\n\n<iframe src="https:'
+                             '//track.example/p" width="1" height="1"></iframe><iframe src="https://www.youtube.com/'
+                             'embed/gone" allowfullscreen style="display:none"></iframe><iframe src="https://forms.'
+                             'example/f"></iframe>\n\nThe end.'})
+    (post,) = read_file(export)
+    assert [b.markup for b in post.blocks if b.kind == MEDIA] == [
+        f'<figure class="wp-block-embed"><a href="{src}">{src}</a></figure>'
+        for src in ("https://www.youtube.com/embed/xyz789", "https://www.google.com/maps/embed?pb=1")]
+    assert [b.text for b in post.blocks if b.kind == PARAGRAPH] == ["Our studio tour:", "A map: to find us.",
+                                                                    "The end."]  # (a player in a paragraph: before it)
+    ghost = tmp_path / "ghost.json"
+    card = ('<p>Watch it heal.</p><figure class="kg-card kg-embed-card"><iframe src="https://player.vimeo.com/video/7" '
+            'frameborder="0"></iframe><figcaption>Day one to thirty</figcaption></figure><p>Book today.</p>')
+    ghost.write_text(json.dumps({"db": [{"meta": {"version": "5.0.0"}, "data": {"posts": [
+        {"id": "1", "title": "Healing", "slug": "healing", "html": card, "status": "published", "type": "post"}]}}]}),
+        encoding="utf-8")
+    (healing,) = read_file(ghost)
+    assert [(b.kind, b.text) for b in healing.blocks] == [(PARAGRAPH, "Watch it heal."), (MEDIA, ""),
+                                                          (PARAGRAPH, "Day one to thirty"), (PARAGRAPH, "Book today.")]
+    assert main(["import", str(ghost), "--to", str(tmp_path / "posts")]) == 0
+    assert "https://player.vimeo.com/video/7" in (tmp_path / "posts" / "healing.md").read_text(encoding="utf-8")
+
+
 def test_an_address_alone_on_a_line_inside_a_link_is_the_link_s_text_not_an_embed(tmp_path):
     export = tmp_path / "export.xml"
     _export(export, {"links": 'Our booking page: <a href="https://clinic.example/book/">\nhttps://clinic.example/book/'

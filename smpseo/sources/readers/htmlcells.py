@@ -12,7 +12,16 @@ from html import escape
 
 from bs4 import NavigableString, Tag
 
-from smpseo.sources.readers.htmlnodes import hidden, image_address, image_alt, is_image, link_address
+from smpseo.sources.readers.htmlnodes import (
+    FRAMES,
+    frame_address,
+    hidden,
+    image_address,
+    image_alt,
+    is_image,
+    is_player,
+    link_address,
+)
 
 # What is kept, as it is: the table's structure, and what its cells hold.
 _STRUCTURE = frozenset({"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"})
@@ -67,7 +76,7 @@ def table_markup(table: Tag) -> str:
     return "".join(out)
 
 
-MEDIA_TAGS = frozenset({"audio", "video"})
+MEDIA_TAGS = frozenset({"audio", "video", *FRAMES})  # (a frame that is no player is never shown: `hidden`)
 
 
 def media_markup(tag: Tag) -> str:
@@ -85,11 +94,18 @@ def media_markup(tag: Tag) -> str:
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
 
+_EMBED_CLASSES = frozenset({"wp-block-embed", "kg-embed-card"})  # WordPress's embed block, Ghost's embed card
+
+
 def is_embed(tag: Tag) -> bool:
-    """Whether `tag` is an embedded post or player of another site (WordPress's embed block, a YouTube, Vimeo,
-    Instagram or TikTok address it shows as the other site's player): a figure of class `wp-block-embed`."""
+    """Whether `tag` is an embedded post or player of another site: WordPress's embed block (a YouTube, Vimeo,
+    Instagram or TikTok address it shows as the other site's player), Ghost's embed card, a figure showing a
+    player, or the player's frame itself (`is_player`)."""
+    if tag.name in FRAMES:
+        return is_player(tag)
     classes = tag.get("class") or []
-    return tag.name == "figure" and "wp-block-embed" in (classes if isinstance(classes, list) else str(classes).split())
+    return tag.name == "figure" and (bool(_EMBED_CLASSES & set(classes if isinstance(classes, list) else
+                                                                 str(classes).split())) or tag.find(is_player) is not None)
 
 
 def embed_markup(tag: Tag) -> str:
@@ -98,11 +114,11 @@ def embed_markup(tag: Tag) -> str:
     the one it shows as text (as WordPress stores the block), else its player's (`<iframe src>`, as a page shows it)."""
     caption = tag.find("figcaption")
     link = next((a for a in tag.find_all("a", href=True) if caption is None or caption not in a.parents), None)
-    frame = tag.find(["iframe", "embed", "object"])
+    frame = tag if tag.name in FRAMES else tag.find(list(FRAMES))
     text = "".join(s for s in tag.find_all(string=True) if caption is None or caption not in s.parents)
     found = _URL.search(text)
     src = (str(link["href"]) if link is not None else found.group(0) if found
-           else str(frame.get("src") or frame.get("data") or "") if frame is not None else "").strip()
+           else frame_address(frame) if frame is not None else "").strip()
     if not src:
         return ""
     return f'<figure class="wp-block-embed"><a href="{_value(src)}">{escape(src, quote=False)}</a></figure>'

@@ -11,6 +11,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from smpseo.sources.readers.htmlnodes import is_player
 from smpseo.sources.readers.htmltags import hides
 
 CONTENT_SELECTORS = (
@@ -134,9 +135,9 @@ def remove_noise(root: Tag) -> None:
 
 
 def _embedded(frame: Tag) -> bool:
-    """Whether an `<iframe>` is the player of WordPress's embed block (a YouTube video): kept, for its address, the
-    post's own (`htmlcells.embed_markup`)."""
-    return frame.find_parent("figure", class_="wp-block-embed") is not None
+    """Whether an `<iframe>` is a player of the post's (a YouTube video, the clinic's map: `is_player`) or the
+    player of WordPress's embed block: kept, for its address, the post's own (`htmlcells.embed_markup`)."""
+    return is_player(frame) or frame.find_parent("figure", class_="wp-block-embed") is not None
 
 
 def text_len(tag: Tag) -> int:

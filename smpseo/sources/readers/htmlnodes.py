@@ -14,10 +14,36 @@ from smpseo.sources.readers.htmltags import SKIP_TAGS, hides
 
 def hidden(node) -> bool:
     """Comments, CDATA, declarations (`<!DOCTYPE html>`, and the `<![if !supportLists]>` ... `<![endif]>` Word writes
-    around a list's bullet), elements that never hold prose (scripts, styles, forms ...) and elements hidden by an
-    attribute (`hidden`, `style="display: none"`: `hides`): a browser shows none."""
-    return isinstance(node, PreformattedString) \
-        or (isinstance(node, Tag) and (node.name in SKIP_TAGS or hides(node.attrs)))
+    around a list's bullet), elements that never hold prose (scripts, styles, forms, frames but another site's
+    player: `is_player`) and elements hidden by an attribute (`hidden`, `style="display: none"`: `hides`): a
+    browser shows none."""
+    return isinstance(node, PreformattedString) or (isinstance(node, Tag) and (
+        (node.name in SKIP_TAGS and not is_player(node)) or hides(node.attrs)))
+
+
+FRAMES = ("iframe", "embed", "object")
+_PLAYER_ASKS = re.compile(r"fullscreen|autoplay|encrypted-media|picture-in-picture", re.IGNORECASE)
+_PLAYER_ADDRESS = re.compile(r"/embed\b|//player\.|/player/", re.IGNORECASE)
+
+
+def frame_address(tag: Tag) -> str:
+    """The address a frame shows (`src`, a lazy frame's `data-src`, an object's `data`), made absolute when it is
+    written without its scheme (`//www.youtube.com/embed/...`)."""
+    src = str(tag.get("src") or tag.get("data-src") or tag.get("data") or "").strip()
+    return "https:" + src if src.startswith("//") else src
+
+
+def is_player(tag) -> bool:
+    """Whether `tag` is a frame showing another site's player (a YouTube or Vimeo video, a map, an Instagram post):
+    an `<iframe>` (`<embed>`, `<object>`) of a web address that asks what players ask of a page (`allowfullscreen`,
+    `allow="autoplay; encrypted-media"`) or whose address is a player's (`/embed/`, `player.`); never one of no
+    size (a counter's, a tracker's)."""
+    if not isinstance(tag, Tag) or tag.name not in FRAMES or not re.match(r"https?://", frame_address(tag)):
+        return False
+    if any(str(tag.get(side, "")).strip() in ("0", "1", "0px", "1px") for side in ("width", "height")):
+        return False
+    return tag.has_attr("allowfullscreen") or bool(_PLAYER_ASKS.search(str(tag.get("allow") or ""))) \
+        or bool(_PLAYER_ADDRESS.search(frame_address(tag)))
 
 
 def shown(node: Tag, within: Tag) -> bool:
