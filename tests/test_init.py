@@ -446,3 +446,19 @@ def test_the_country_is_read_from_the_blog_s_address_or_an_international_number(
     assert line.endswith(f"# {why}: check it") if why else "check it" not in line
     said = capsys.readouterr().out
     assert f"  country  {country}  ({why}: check it)" in said if why else "country  not set" in said or not why
+
+
+def test_a_site_settings_file_init_cannot_read_is_said_in_one_line(tmp_path, capsys, monkeypatch):
+    """init reads the blog's address from a Jekyll site's `_config.yml`: one it cannot read is said at its line,
+    and the settings are still written from the rest."""
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text('title: Test\nurl: "https://smp.example.ie\nphone: [\n', encoding="utf-8")
+    for day in (2, 3):
+        (tmp_path / "_posts" / f"2025-01-0{day}-p{day}.md").write_text(
+            '---\ntitle: "SMP aftercare"\n---\n\nKeep it dry for four days. Call Liffey SMP on 01 555 0123.\n',
+            encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "."]) == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("_config.yml:2: warning: site settings not read: invalid YAML") and err.count("\n") == 1
+    assert "wrote smpseo.toml" in out and _site(tmp_path)["name"] == "Liffey SMP"

@@ -45,6 +45,7 @@ class Plan:
     posts_folder: Path | None = None
     posts: int = 0
     unread: int = 0  # files in the posts folder that could not be read
+    problems: list = field(default_factory=list)  # ReadErrors: the site's settings files that could not be read
 
 
 # What an unknown value is written as, commented out: no place or number of a real clinic, which would read as
@@ -181,6 +182,10 @@ def plan_settings(folder: str | Path, given: dict[str, str] | None = None, targe
     read = list(corpus)
     plan = Plan(posts_folder=where, posts=len(read),
                 unread=sum(1 for e in getattr(corpus, "errors", []) if e.severity == "error"))
+    from smpseo.sources.readers.settingsfiles import settings_problem
+    from smpseo.sources.readers.sites import settings_files_above
+
+    plan.problems = [problem for f in settings_files_above(where) if (problem := settings_problem(f))]
     found: dict[str, object] = {}
     if read:
         number = clinic.phone(read)

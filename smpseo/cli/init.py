@@ -48,6 +48,7 @@ def _error(message: str) -> int:
 
 
 def run(args) -> int:
+    from dataclasses import replace
     from pathlib import Path
 
     from smpseo.app.new_settings import (
@@ -93,6 +94,8 @@ def run(args) -> int:
         return _error(f"{shown_path(folder / 'smpseo.toml')}: exists; kept as it is")
     except OSError as exc:
         return _error(f"{shown_path(exc.filename or folder)}: cannot write: {exc.strerror or exc}")
+    for problem in plan.problems:  # a site settings file the suggestions could not read (its address, its phone)
+        print(replace(problem, path=shown_path(problem.path)), file=sys.stderr)
     lines = _summary(plan, shown_path(path), moved and shown_path(moved))
     if table:
         lines.insert(1, f"{shown_path(table)}'s [tool.smpseo] is no longer read: {shown_path(path)} is read instead")
