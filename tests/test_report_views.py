@@ -313,3 +313,20 @@ def test_chart_labels_leave_out_the_emoji_the_chart_font_cannot_draw():
     assert not [str(w.message) for w in caught if "missing from font" in str(w.message)]
     labels = [t.get_text() for t in charts[0].figure.axes[0].get_yticklabels()]
     assert labels == ["Open afternoon this Saturday", "Before and after three sessions", "Tūī: kia ora whānau"]
+
+
+def test_two_posts_of_one_title_are_told_apart_in_the_report(tmp_path):
+    """Two posts with one title (SITE403 names them) were two rows of the same name in the month's tables and
+    charts: each now says its file, and a post of an export its slug too."""
+    from smpseo.model.summary import PostFigures, Summary
+
+    body = "Keep the scalp dry for four days after each session. Wash it gently after that, with no scrubbing.\n"
+    for name, title in [("aftercare", "SMP aftercare"), ("aftercare-2", "SMP aftercare"), ("cost", "SMP cost")]:
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {title}\n---\n\n{body}", encoding="utf-8")
+    report = monthly_report("2026-10", posts=tmp_path)
+    html = show.readability_table(report)._repr_html_()
+    assert "SMP aftercare (aftercare.md)" in html and "SMP aftercare (aftercare-2.md)" in html
+    assert ">SMP cost<" in html and "(cost.md)" not in html
+    export = Summary(month="2026-10", posts=(PostFigures("a", "blog.xml", "Hello"), PostFigures("b", "blog.xml",
+                                                                                                "hello")))
+    assert set(export.titles().values()) == {"Hello (blog.xml#a)", "hello (blog.xml#b)"}

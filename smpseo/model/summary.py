@@ -4,8 +4,10 @@ damaged one); `to_dict()` gives that data back, key for key."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from pathlib import PurePath
 from typing import Any
 
 from smpseo.model.post import ReadError
@@ -175,8 +177,18 @@ class Summary:
         return self.gap_counts.get(status, 0)
 
     def titles(self) -> dict[tuple[str, str], str]:
-        """Each post's name (title, else slug) by its file and slug (two posts may share a slug)."""
-        return {(p.path, p.slug): p.name for p in self.posts}
+        """Each post's name (title, else slug) by its file and slug (two posts may share a slug); posts of one name
+        are told apart by their file's name ("SMP aftercare (aftercare-2.md)"), and within a file of many posts (an
+        export) by their slug as well."""
+        shared = Counter(p.name.casefold() for p in self.posts)
+        files = Counter(p.path for p in self.posts)
+
+        def where(p: PostFigures) -> str:
+            name = PurePath(p.path).name if p.path else ""
+            return f"{name}#{p.slug}" if name and files[p.path] > 1 else name or p.slug
+
+        return {(p.path, p.slug): p.name if shared[p.name.casefold()] < 2 else f"{p.name} ({where(p)})"
+                for p in self.posts}
 
     def to_dict(self) -> dict[str, Any]:
         """The summary.json data: the keys in the file's order (traffic only when there is some)."""

@@ -11,6 +11,7 @@ import functools
 import re
 import textwrap
 import unicodedata
+from dataclasses import replace
 
 from smpseo.analysis.readability import EASE_GOOD
 from smpseo.core.months import month_title
@@ -67,6 +68,8 @@ def readability_chart(report) -> Chart | HTML:
     if not rows:
         return message("No post has prose to score yet.")
     rows.sort(key=lambda p: p.flesch_reading_ease)
+    names = report.summary.titles()  # (two posts of one title told apart)
+    rows = [replace(p, title=names[(p.path, p.slug)]) for p in rows]
     average = report.summary.totals.flesch_reading_ease
     title = f"Reading ease per post, {month_title(report.summary.month)}"
     return Chart(_ease_bars(rows, average, title, narrow=False), "Reading ease per post",
@@ -130,7 +133,8 @@ def coverage_heatmap(report) -> Chart | HTML:
         if c.target in row_of and c.slug in col:
             grid[row_of[c.target]][col[c.slug]] = c.count
             where[row_of[c.target]][col[c.slug]] = placement_letters(cell.placements) if cell else ""
-    titles = [p.name for p in posts]
+    names = report.summary.titles()  # (two posts of one title told apart)
+    titles = [names[(p.path, p.slug)] for p in posts]
     return Chart(_heatmap(grid, where, targets, titles, narrow=False), "Target keyword coverage per post",
                  narrow=_heatmap([list(r) for r in zip(*grid, strict=True)], [list(r) for r in zip(*where, strict=True)],
                                  targets, titles, narrow=True))

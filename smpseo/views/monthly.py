@@ -57,8 +57,9 @@ def overview(report) -> HTML:
 def readability_table(report) -> HTML:
     rows = []
     checked = report.summary.available.findings
+    names = report.summary.titles()  # (two posts of one title told apart)
     for p in sorted(report.summary.posts, key=lambda p: (p.flesch_reading_ease is None, p.flesch_reading_ease or 0)):
-        rows.append({"band": dot(ease_colour(p.flesch_reading_ease)), "title": p.name, "words": p.words,
+        rows.append({"band": dot(ease_colour(p.flesch_reading_ease)), "title": names[(p.path, p.slug)], "words": p.words,
                      "sentences": p.sentences, "reading_ease": p.flesch_reading_ease, "grade": p.grade,
                      **({"findings": p.findings} if checked else {})})
     return table(rows, html_columns=("band",), empty="No posts.")
@@ -121,6 +122,8 @@ def cannibalisation_and_local(report) -> HTML:
     if report.findings is None:
         return unavailable("Checks")
     titles = {p.path: p.title or p.slug for p in report.posts}
+    summary = getattr(report, "summary", None)  # two posts of one title told apart
+    titles.update({path: name for (path, _), name in (summary.titles() if summary else {}).items() if path})
     # The checks flag each post of a competing group at its own line; a reader wants one row per group.
     groups: dict[tuple[str, str], dict] = {}
     for f in report.competing or []:
