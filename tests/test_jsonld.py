@@ -192,7 +192,7 @@ def test_an_imported_post_is_at_the_address_it_was_imported_from_on_the_site(tmp
 @pytest.mark.parametrize("given, code", [
     ("Ireland", "IE"), ("UK", "GB"), ("United Kingdom", "GB"), ("Great Britain", "GB"), ("USA", "US"),
     ("U.S.", "US"), ("Aotearoa New Zealand", "NZ"), ("Czech Republic", "CZ"), ("Germany", "DE"), ("fr", "FR"),
-    ("South Africa", "ZA"), ("Atlantis", "Atlantis"),
+    ("South Africa", "ZA"), ("Atlantis", "Atlantis"), ("Scotland", "GB"), ("Wales", "GB"), ("Northern Ireland", "GB"),
 ])
 def test_address_country_is_the_two_letter_code(given, code):
     """Google asks for `addressCountry` as an ISO 3166-1 code: the settings' name ("Ireland", "UK") was written as
@@ -230,6 +230,7 @@ def test_the_country_table_holds_every_country_and_every_alias_names_one():
     ("UK", "0044 (0)161 555 0123", "+44 161 555 0123"),
     ("UK", "+44 (0)161 555 0123", "+44 (0)161 555 0123"),  # already international: as written
     ("Ireland", "0044 161 555 0123", "0044 161 555 0123"),  # another country's: as written
+    ("Scotland", "0131 555 0123", "+44 131 555 0123"),  # a nation of the UK: the UK's calling code
     ("Atlantis", "01 234 5678", "01 234 5678"),  # a country no table knows
     ("", "01 234 5678", "01 234 5678"),
 ])

@@ -273,6 +273,7 @@ def test_a_clinic_in_the_united_states_reads_the_shipped_questions_in_american_s
 @pytest.mark.parametrize("region, country, place", [
     ("County Dublin", "Ireland", "Ireland"), ("West Yorkshire", "UK", "the UK"), ("Bavaria", "Germany", "Germany"),
     ("", "United Kingdom", "the United Kingdom"), ("Noord-Holland", "NL", "the Netherlands"), ("", "USA", "the USA"),
+    ("Lothian", "Scotland", "Scotland"), ("", "Great Britain", "Great Britain"), ("", "Philippines", "the Philippines"),
     ("BC", "Canada", "BC"), ("Arizona", "USA", "Arizona"), ("Queensland", "AU", "Queensland"),
     ("", "Canada", "Canada"), ("", "Ireland", "Ireland"), ("Atlantis East", "Atlantis", "Atlantis East"),
     ("Gauteng", "", "Gauteng"), ("Western Cape", "ZA", "South Africa"), ("", "ie", "Ireland"),

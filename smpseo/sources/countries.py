@@ -40,9 +40,15 @@ def _by_name() -> dict[str, Country]:
     return {c.name.casefold(): c for c in countries().values()}
 
 
+# The nations of the United Kingdom, which a clinic may give as its country: the UK's code and calling code, never
+# aliases of one another (a search for "smp scotland" is not local to a London clinic)
+_NATIONS = {"england": "GB", "scotland": "GB", "wales": "GB", "cymru": "GB", "northern ireland": "GB"}
+
+
 def country_of(name: object) -> Country | None:
     """The country `name` names: its two-letter code in either case, its English short name, or another of its names
-    in `place_aliases.txt`; None for a name neither file knows (or not a string)."""
+    in `place_aliases.txt`, or a nation of the United Kingdom ("Scotland": GB); None for a name neither file knows
+    (or not a string)."""
     from smpseo.sources.queries import place_names
 
     if not isinstance(name, str) or not name.strip():
@@ -53,6 +59,8 @@ def country_of(name: object) -> Country | None:
         return table[key.upper()]
     if key.casefold() in named:
         return named[key.casefold()]
+    if key.casefold() in _NATIONS:  # a nation of the United Kingdom: its code, calling code and dates are the UK's
+        return table.get(_NATIONS[key.casefold()])
     others = place_names(key, "country")
     found = {named[n.casefold()] for n in others if n.casefold() in named}
     found |= {table[n] for n in others if len(n) == 2 and n in table}  # a code as the list writes it: "GB"

@@ -98,7 +98,8 @@ def _named(place: str, country: bool) -> str:
     if not country or place.lower().startswith("the "):
         return place
     known = country_of(place)
-    return f"the {place}" if known is not None and _WITH_THE.search(known.name) else place
+    as_named = place.casefold() == getattr(known, "name", "").casefold() or (place.isupper() and len(place) <= 4)
+    return f"the {place}" if known is not None and as_named and _WITH_THE.search(known.name) else place
 
 
 _AMERICAN = {"colour": "color", "colours": "colors", "grey": "gray", "greying": "graying", "ageing": "aging"}
