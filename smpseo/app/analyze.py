@@ -81,7 +81,7 @@ def _analyze_sources(paths, config: Config | None, keyphrases: bool, debug: bool
     files = iter_sources(paths, errors)
     entries: list[dict | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
-    sites: dict[str, list] = {}
+    sites: dict[tuple[str, str], list] = {}
     for i, path in enumerate(files):
         if not use_cache:
             break

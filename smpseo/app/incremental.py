@@ -89,7 +89,7 @@ class Session:
         self._used: dict[tuple[str, str], object] = {}
         self.last_parsed = 0  # files parsed by the latest run (the rest came from memory or the cache)
         self.last_checked = 0  # posts whose summary the latest run worked out
-        self.sites: dict[str, list] = {}  # the site settings files of each folder read, this run (`site_state`)
+        self.sites: dict[tuple[str, str], list] = {}  # the site settings files of each folder read, this run (`site_state`)
 
     def get(self, kind: str, digest: str):
         value = self._kept.get((kind, digest))

@@ -66,25 +66,29 @@ def sources_state(paths: Iterable[str | Path]) -> list:
     paths = list(paths)
     nothing: list = []
     files = iter_sources(paths, nothing)
-    sites: dict[str, list] = {}
-    site = [s for s in dict.fromkeys(str(site_state(Path(f).parent, sites)) for f in files) if s != "[]"]
+    seen: dict[tuple[str, str], list] = {}
+    for f in files:
+        site_state(Path(f).parent, seen)
+    site = [state for (kind, _), state in seen.items() if kind == "file"]  # each settings file once
     return [[str(p) for p in paths], [file_state(f) for f in files], [str(e) for e in nothing], *site]
 
 
-def site_state(folder: str | Path, seen: dict[str, list] | None = None) -> list:
+def site_state(folder: str | Path, seen: dict[tuple[str, str], list] | None = None) -> list:
     """The site settings files a post in `folder` is read with (a Jekyll site's `_config.yml`, an Eleventy site's
     `_data`, a Hugo site's settings, an Obsidian vault's), each with its content, for a key: a post's addresses,
-    and what its template tags print, change with them, so an edit to one reads its posts again. `seen` keeps the
-    answer per folder for one run."""
+    and what its template tags print, change with them, so an edit to one reads its posts again. `seen` keeps, for
+    one run, each folder's answer and each settings file's state, so a file many folders share is read once."""
     from smpseo.sources.readers.sites import settings_files_above
 
-    folder = str(folder)
-    if seen is not None and folder in seen:
-        return seen[folder]
-    state = [file_state(f) for f in settings_files_above(folder)]
-    if seen is not None:
-        seen[folder] = state
-    return state
+    seen = {} if seen is None else seen
+    key = ("folder", str(folder))
+    if key not in seen:
+        files = settings_files_above(folder)
+        for f in files:
+            if ("file", f) not in seen:
+                seen[("file", f)] = file_state(f)
+        seen[key] = [seen[("file", f)] for f in files]
+    return seen[key]
 
 
 def plain(value: Any) -> Any:
