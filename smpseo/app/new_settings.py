@@ -113,27 +113,20 @@ def _country(url: str, phone: str) -> Value | None:
     country's alone; None when neither does."""
     from urllib.parse import urlsplit
 
-    from smpseo.core.phone import digits
-    from smpseo.sources.countries import countries
+    from smpseo.core.phone import calling_code
+    from smpseo.sources.countries import countries, country_of
 
-    table = countries()
     try:
         ending = (urlsplit(url.strip()).hostname or "").rsplit(".", 1)[-1].lower() if "." in url else ""
     except ValueError:
         ending = ""
-    code = "GB" if ending == "uk" else ending.upper()
-    if len(ending) == 2 and ending not in _GENERIC_ENDINGS and code in table:
-        return Value("country", table[code].name, "derived", f"from the blog's address (.{ending})")
-    written = phone.strip()
-    if written.startswith(("+", "00")):
-        number = digits(written).removeprefix("00") if written.startswith("00") else digits(written)
-        for size in (1, 2, 3):
-            sharing = [c for c in table.values() if c.calling == number[:size]]
-            if sharing:
-                if len(sharing) == 1:
-                    return Value("country", sharing[0].name, "derived",
-                                 f"from the phone number's calling code (+{sharing[0].calling})")
-                return None
+    known = country_of(ending) if len(ending) == 2 and ending not in _GENERIC_ENDINGS else None  # ".uk": GB
+    if known is not None:
+        return Value("country", known.name, "derived", f"from the blog's address (.{ending})")
+    code = calling_code(phone)
+    sharing = [c for c in countries().values() if code and c.calling == code]
+    if len(sharing) == 1:
+        return Value("country", sharing[0].name, "derived", f"from the phone number's calling code (+{code})")
     return None
 
 

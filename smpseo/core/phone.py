@@ -26,15 +26,24 @@ TWO_DIGIT_CODES = frozenset({"20", "27", "30", "31", "32", "33", "34", "36", "39
                              "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"})
 
 
+def calling_code(phone: str) -> str:
+    """The country calling code of a number written in an international form ("+64 9 ...", "0064 9 ...": "64"),
+    its length E.164's; "" for a number written for callers at home."""
+    written = phone.strip()
+    if not written.startswith(("+", "00")):
+        return ""
+    d = digits(written)[2:] if written.startswith("00") else digits(written)
+    return d[:1] if d[:1] in ("1", "7") else d[:2] if d[:2] in TWO_DIGIT_CODES else d[:3]
+
+
 def national_digits(phone: str) -> str:
     """The digits of a number without its country code and trunk prefix: "0161 555 0123" and "+44 161 555 0123" give
     1615550123; "778-917-7772", "1-778-917-7772" and "+1 778 917 7772" give 7789177772."""
     d = digits(phone)
     written = phone.strip()
-    if written.startswith(("+", "00")):  # an international form: the country code's length is E.164's
+    if code := calling_code(written):  # an international form
         d = d[2:] if written.startswith("00") else d
-        d = d[1:] if d[:1] in ("1", "7") else d[2:] if d[:2] in TWO_DIGIT_CODES else d[3:]
-        return d.lstrip("0")  # "+44 (0)161 ...": the (0) is a trunk prefix
+        return d[len(code):].lstrip("0")  # "+44 (0)161 ...": the (0) is a trunk prefix
     if d.startswith("0"):  # a trunk prefix ("0161 ...", "(02) ...")
         return d[1:]
     if len(d) == 11 and d.startswith("1"):  # North America's "1-778-..."
